@@ -1,0 +1,154 @@
+"""hzmap benchmarks: medians (with min/max) over repeated runs, beside baselines from the same run.
+
+    python benchmarks/run.py [--repeat N] [--json FILE]
+
+Figures: startup_s (separate process to the first drawn frame, offscreen), baseline_import_s
+(importing the libraries alone), hover_ms and click_ms (a Qt mouse event at real map coordinates
+to the outline blitted and the panel filled), pan_ms (a full redraw after a pan),
+baseline_redraw_ms (geopandas plot of the same layers into a fresh figure), peak_mb.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+IMPORTS = ("import PySide6.QtWidgets, matplotlib, matplotlib.backends.backend_qtagg, "
+           "geopandas, shapely, pyproj, pyogrio, yaml, pydantic")
+
+
+def summary(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def time_startup(repeat: int) -> tuple[list[float], float]:
+    env = dict(os.environ, HZMAP_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "hzmap"], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120)
+        elapsed = time.perf_counter() - t0
+        if "HZMAP_READY" not in proc.stdout:
+            raise SystemExit(f"start-up probe failed:\n{proc.stderr[-2000:]}")
+        times.append(elapsed)
+    child_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return times, child_peak_mb
+
+
+def time_imports(repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", IMPORTS], check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def time_interaction(repeat: int) -> dict[str, list[float]]:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from hzmap import fonts
+    from hzmap.model.geodata import load_geodata, to_map
+    from hzmap.model.state import AppState
+    from hzmap.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    fonts.register_matplotlib()
+    geo = load_geodata()
+    window = MainWindow(AppState(), geo)
+    window.resize(1280, 840)
+    window.show()
+    canvas = window.canvas
+    canvas.draw()
+    app.processEvents()
+    points = [canvas.data_to_widget(*to_map(lon, lat)) for lon, lat in
+              ((120.21, 30.19), (119.95, 30.05), (120.45, 30.30), (119.30, 29.60))]
+    hover, click, pan = [], [], []
+    for i in range(repeat):
+        x, y = points[i % len(points)]
+        t0 = time.perf_counter()
+        QTest.mouseMove(canvas, QPoint(x, y))
+        app.processEvents()
+        hover.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        QTest.mouseClick(canvas, Qt.LeftButton, Qt.NoModifier, QPoint(x, y))
+        app.processEvents()
+        click.append((time.perf_counter() - t0) * 1000)
+        assert window.info_panel.title.text(), "the click did not fill the panel"
+    for i in range(max(3, repeat // 2)):
+        canvas.renderer_.pan_by(1000 * (-1) ** i, 0)
+        t0 = time.perf_counter()
+        canvas.draw()
+        app.processEvents()
+        pan.append((time.perf_counter() - t0) * 1000)
+    window.close()
+    return {"hover": hover, "click": click, "pan": pan}
+
+
+def time_naive_redraw(repeat: int) -> list[float]:
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    from hzmap.model.geodata import load_geodata
+
+    geo = load_geodata()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fig = Figure(figsize=(12.8, 7.6), dpi=100)
+        ax = fig.add_subplot()
+        geo.districts.plot(ax=ax, column="name_en", edgecolor="#555")
+        geo.water_areas.plot(ax=ax, color="#A9CFEA")
+        geo.water_lines.plot(ax=ax, color="#6FA8D6")
+        fig.canvas.draw()
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    args = parser.parse_args(argv)
+    startup, child_peak = time_startup(args.repeat)
+    imports = time_imports(args.repeat)
+    inter = time_interaction(max(args.repeat * 4, 20))
+    naive = time_naive_redraw(args.repeat)
+    own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rows = [
+        ("startup_s", summary(startup), "target < 2.0 s"),
+        ("baseline_import_s", summary(imports), "libraries alone"),
+        ("hover_ms", summary(inter["hover"]), "target < 50 ms"),
+        ("click_ms", summary(inter["click"]), "target < 50 ms"),
+        ("pan_ms", summary(inter["pan"]), "full redraw after a pan"),
+        ("baseline_redraw_ms", summary(naive), "geopandas plot into a fresh figure"),
+    ]
+    for name, s, note in rows:
+        print(f"{name:20s} median {s['median']:9.3f}   min {s['min']:9.3f}   max {s['max']:9.3f}   ({note})")
+    peak = max(child_peak, own_peak)
+    print(f"{'peak_mb':20s} {peak:9.1f}   (start-up process {child_peak:.1f} MB; "
+          f"interactive session {own_peak:.1f} MB; target < 300 MB)")
+    if args.json:
+        data = {name: round(s["median"], 4) for name, s in rows}
+        data["peak_mb"] = round(peak, 1)
+        data["detail"] = {name: s for name, s, _ in rows}
+        args.json.write_text(json.dumps(data, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Start the desktop app: fonts, data, window. Bad data gives a message, not a traceback."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+_T0 = time.perf_counter()
+
+
+def run(argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from hzmap import fonts
+    from hzmap.model.geodata import GeodataError, load_geodata
+    from hzmap.model.state import AppState
+    from hzmap.ui.fonts import register_qt
+
+    app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
+    app.setApplicationName("hzmap")
+    app.setOrganizationName("hzmap")
+    register_qt(app)
+    fonts.register_matplotlib()
+    try:
+        geodata = load_geodata(os.environ.get("HZMAP_GEODATA") or None)
+    except GeodataError as exc:
+        message = f"hzmap cannot start: {exc}"
+        print(message, file=sys.stderr)
+        if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.critical(None, "hzmap", message)
+        return 2
+
+    from hzmap.ui.main_window import MainWindow
+
+    window = MainWindow(AppState(), geodata)
+    if os.environ.get("HZMAP_STARTUP_PROBE"):
+        _report_when_drawn(window, app)
+    window.show()
+    return app.exec()
+
+
+def _report_when_drawn(window, app) -> None:
+    """For the start-up benchmark: print the time to the first drawn frame, then quit."""
+    def on_draw(_event):
+        print(f"HZMAP_READY {time.perf_counter() - _T0:.4f}", flush=True)
+        app.quit()
+    window.canvas.mpl_connect("draw_event", on_draw)

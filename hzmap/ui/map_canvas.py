@@ -1,0 +1,138 @@
+"""The interactive map: wheel zooms at the cursor, drag pans, hover and click go to the state.
+
+Hover and selection outlines are blitted over a cached background, so feedback costs a few
+milliseconds instead of a full redraw; the full redraw happens only when the view changes.
+"""
+from __future__ import annotations
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt, QTimer
+
+from hzmap.model.geodata import GeoData
+from hzmap.model.state import AppState
+from hzmap.render.map_view import MapRenderer
+
+CLICK_TOLERANCE_PX = 4
+WHEEL_STEP = 1.25
+
+
+class MapCanvas(FigureCanvasQTAgg):
+    def __init__(self, state: AppState, geodata: GeoData, parent=None) -> None:
+        fig = Figure(figsize=(9, 7), dpi=100)
+        super().__init__(fig)
+        self.setParent(parent)
+        self.state = state
+        self.geo = geodata
+        self.renderer_ = MapRenderer(fig, geodata, interactive=True)
+        self._background = None
+        self._press = None  # (x_px, y_px, xdata, ydata) while the left button is down
+        self._dragged = False
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMinimumSize(320, 240)
+        self._resize_timer = QTimer(self, singleShot=True, interval=60)
+        self._resize_timer.timeout.connect(self.draw_idle)
+        self.mpl_connect("draw_event", self._on_draw)
+        self.mpl_connect("motion_notify_event", self._on_motion)
+        self.mpl_connect("button_press_event", self._on_press)
+        self.mpl_connect("button_release_event", self._on_release)
+        self.mpl_connect("scroll_event", self._on_scroll)
+        self.mpl_connect("figure_leave_event", lambda _e: setattr(self.state, "hover", None))
+        state.selection_changed.connect(self._on_selection_changed)
+        state.hover_changed.connect(self._on_hover_changed)
+        state.view_changed.connect(self._on_view_changed)
+
+    # -- drawing ---------------------------------------------------------------------
+    def draw(self) -> None:
+        self.renderer_.refresh_labels(self.get_renderer())
+        super().draw()
+
+    def _on_draw(self, _event) -> None:
+        self._background = self.copy_from_bbox(self.figure.bbox)
+        self._blit_overlays(restore=False)
+
+    def _blit_overlays(self, restore: bool = True) -> None:
+        if self._background is None:
+            self.draw_idle()
+            return
+        if restore:
+            self.restore_region(self._background)
+        for artist in self.renderer_.overlay_artists():
+            if artist.get_visible():
+                self.renderer_.ax.draw_artist(artist)
+        self.blit(self.figure.bbox)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self._background = None
+        super().resizeEvent(event)
+        self._resize_timer.start()
+
+    # -- state -> map ------------------------------------------------------------------
+    def _on_selection_changed(self, did) -> None:
+        self.renderer_.set_selection(did)
+        self._blit_overlays()
+
+    def _on_hover_changed(self, did) -> None:
+        self.renderer_.set_hover(did)
+        self._blit_overlays()
+
+    def _on_view_changed(self, name: str) -> None:
+        if name != "custom":
+            self.renderer_.set_view(name)
+            self.draw_idle()
+
+    # -- mouse -------------------------------------------------------------------------
+    def _on_motion(self, event) -> None:
+        if self._press is not None and event.x is not None:
+            x_px, y_px, _, _ = self._press
+            if self._dragged or abs(event.x - x_px) + abs(event.y - y_px) > CLICK_TOLERANCE_PX:
+                self._dragged = True
+                self._pan_to(event)
+                return
+        if event.inaxes is None:
+            self.state.hover = None
+            return
+        self.state.hover = self.geo.district_at(event.xdata, event.ydata)
+
+    def _on_press(self, event) -> None:
+        if event.button == 1 and event.inaxes is not None:
+            self._press = (event.x, event.y, event.xdata, event.ydata)
+            self._dragged = False
+
+    def _on_release(self, event) -> None:
+        if event.button != 1 or self._press is None:
+            return
+        dragged, self._press = self._dragged, None
+        self._dragged = False
+        if dragged:
+            self.state.view = "custom"
+            return
+        if event.inaxes is None:
+            self.state.selection = None
+            return
+        self.state.selection = self.geo.district_at(event.xdata, event.ydata)
+
+    def _pan_to(self, event) -> None:
+        ax = self.renderer_.ax
+        x_px, y_px, _, _ = self._press
+        inv = ax.transData.inverted()
+        (x0, y0), (x1, y1) = inv.transform([(x_px, y_px), (event.x, event.y)])
+        self.renderer_.pan_by(x0 - x1, y0 - y1)
+        self._press = (event.x, event.y, None, None)
+        self.draw_idle()
+
+    def _on_scroll(self, event) -> None:
+        if event.inaxes is None:
+            return
+        factor = WHEEL_STEP ** event.step
+        self.renderer_.zoom_at(event.xdata, event.ydata, factor)
+        self.state.view = "custom"
+        self.draw_idle()
+
+    # -- for tests and benchmarks -------------------------------------------------------
+    def data_to_widget(self, x: float, y: float) -> tuple[int, int]:
+        """Widget pixel (Qt, origin top-left, logical px) of map coordinates."""
+        px, py = self.renderer_.ax.transData.transform((x, y))
+        ratio = self.device_pixel_ratio or 1
+        return int(round(px / ratio)), int(round((self.figure.bbox.height - py) / ratio))

@@ -1,0 +1,161 @@
+"""The main window as a user meets it: real districts clicked at real map coordinates."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from hzmap.model.geodata import load_geodata, to_map  # noqa: E402
+from hzmap.model.state import AppState  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+BINJIANG = (120.205, 30.185)     # 滨江区: 江南大道 / 长河 area
+RIVER = (120.160, 30.205)        # 钱塘江 between 西湖区 and 滨江区, near 六和塔
+XIAOSHAN = (120.27, 30.16)       # 萧山区 urban area
+OUTSIDE = (120.90, 30.60)        # Jiaxing, outside Hangzhou
+
+
+@pytest.fixture(scope="module")
+def geodata():
+    return load_geodata()
+
+
+@pytest.fixture
+def window(qtbot, geodata):
+    from hzmap import fonts
+    from hzmap.ui.main_window import MainWindow
+
+    fonts.register_matplotlib()
+    win = MainWindow(AppState(), geodata)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.canvas.draw()
+    yield win
+    win.close()
+
+
+def click_lonlat(win, lon, lat, qtbot):
+    x, y = win.canvas.data_to_widget(*to_map(lon, lat))
+    QTest.mouseClick(win.canvas, Qt.LeftButton, Qt.NoModifier, QPoint(x, y))
+
+
+def test_title_begins_with_hzmap(window):
+    assert window.windowTitle().startswith("hzmap")
+
+
+def test_click_binjiang_selects_it_and_fills_panel(window, qtbot):
+    window.state.view = "urban"
+    window.canvas.draw()
+    click_lonlat(window, *BINJIANG, qtbot)
+    assert window.state.selection == "binjiang"
+    panel = window.info_panel
+    assert panel.title.text() == "滨江区"
+    assert panel.subtitle.text() == "Binjiang District"
+    assert "330108" in panel.fields["adcode"].text()
+    assert "km²" in panel.fields["area"].text()
+    area = float(panel.fields["area"].text().split()[0].replace(",", ""))
+    assert 65 < area < 78
+    assert window.canvas.renderer_.select_patch.get_visible()
+
+
+def test_click_on_river_or_outside_clears_selection(window, qtbot):
+    window.state.view = "urban"
+    window.canvas.draw()
+    click_lonlat(window, *BINJIANG, qtbot)
+    assert window.state.selection == "binjiang"
+    click_lonlat(window, *RIVER, qtbot)
+    assert window.state.selection is None
+    assert not window.info_panel.title.isVisible()
+    click_lonlat(window, *XIAOSHAN, qtbot)
+    assert window.state.selection == "xiaoshan"
+    window.state.view = "city"
+    window.canvas.draw()
+    click_lonlat(window, *OUTSIDE, qtbot)
+    assert window.state.selection is None
+
+
+def test_escape_clears_selection(window, qtbot):
+    window.state.selection = "qiantang"
+    window.activateWindow()
+    window.canvas.setFocus()
+    QTest.keyClick(window.canvas, Qt.Key_Escape)
+    assert window.state.selection is None
+
+
+def test_hover_names_district_in_status_bar(window, qtbot):
+    window.state.view = "urban"
+    window.canvas.draw()
+    x, y = window.canvas.data_to_widget(*to_map(*BINJIANG))
+    QTest.mouseMove(window.canvas, QPoint(x, y))
+    qtbot.waitUntil(lambda: window.state.hover == "binjiang", timeout=2000)
+    assert "滨江区" in window.hover_label.text()
+    assert window.canvas.renderer_.hover_patch.get_visible()
+
+
+def test_wheel_zooms_at_cursor_and_drag_pans(window, qtbot):
+    from matplotlib.backend_bases import MouseEvent
+
+    canvas = window.canvas
+    r = canvas.renderer_
+    x, y = to_map(*BINJIANG)
+    px, py = r.ax.transData.transform((x, y))
+    width_before = r.limits()[1] - r.limits()[0]
+    event = MouseEvent("scroll_event", canvas, px, py, step=2)
+    canvas.callbacks.process("scroll_event", event)
+    x0, x1, y0, y1 = r.limits()
+    assert (x1 - x0) < width_before * 0.7
+    # the point under the cursor stays under the cursor
+    assert r.ax.transData.transform((x, y)) == pytest.approx((px, py), abs=1.5)
+    assert window.state.view == "custom"
+    # drag 100 px to the right: the map moves with the mouse
+    before = r.ax.transData.transform((x, y))
+    for name, dx in (("button_press_event", 0), ("motion_notify_event", 50), ("motion_notify_event", 100)):
+        ev = MouseEvent(name, canvas, px + dx, py, button=1)
+        canvas.callbacks.process(name, ev)
+    canvas.callbacks.process("button_release_event",
+                             MouseEvent("button_release_event", canvas, px + 100, py, button=1))
+    after = r.ax.transData.transform((x, y))
+    assert after[0] - before[0] == pytest.approx(100, abs=2)
+    assert window.state.selection is None  # a drag is not a click
+
+
+def test_view_presets(window, geodata):
+    r = window.canvas.renderer_
+    window.view_actions["urban"].trigger()
+    x0, x1, y0, y1 = r.limits()
+    bx, by = to_map(*BINJIANG)
+    assert x0 < bx < x1 and y0 < by < y1
+    urban_width = x1 - x0
+    assert urban_width < 80_000
+    window.reset_action.trigger()
+    x0, x1, y0, y1 = r.limits()
+    assert x1 - x0 > 200_000  # the whole city is ~230 km across
+    assert window.state.view == "city"
+
+
+def test_missing_geodata_gives_message_not_traceback(tmp_path):
+    missing = tmp_path / "nowhere.gpkg"
+    env = dict(os.environ, HZMAP_GEODATA=str(missing), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-m", "hzmap"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert str(missing) in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_corrupt_geodata_gives_message_not_traceback(tmp_path):
+    bad = tmp_path / "broken.gpkg"
+    bad.write_bytes(b"this is not a geopackage")
+    env = dict(os.environ, HZMAP_GEODATA=str(bad), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-m", "hzmap"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert "broken.gpkg" in proc.stderr
+    assert "Traceback" not in proc.stderr

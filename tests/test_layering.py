@@ -1,0 +1,34 @@
+"""The model and the renderer work without Qt (the arrows point ui -> render -> model)."""
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_model_and_render_import_and_draw_with_qt_blocked():
+    code = textwrap.dedent("""
+        import sys, importlib.abc
+        class BlockQt(importlib.abc.MetaPathFinder):
+            def find_spec(self, name, path=None, target=None):
+                if name.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6', 'shiboken6'):
+                    raise ImportError('Qt is blocked in this test: ' + name)
+        sys.meta_path.insert(0, BlockQt())
+        import matplotlib; matplotlib.use('Agg')
+        from matplotlib.figure import Figure
+        import hzmap.model.geodata, hzmap.model.state, hzmap.model.views
+        import hzmap.model.dataset
+        import hzmap.render.map_view
+        from hzmap.model.geodata import load_geodata
+        from hzmap.render.map_view import MapRenderer
+        geo = load_geodata()
+        fig = Figure(figsize=(6, 4))
+        r = MapRenderer(fig, geo)
+        fig.canvas.draw()
+        assert not any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules)
+        print('ok')
+    """)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("ok")

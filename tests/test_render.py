@@ -1,0 +1,97 @@
+"""The map drawn on a plain Figure (no Qt): what is drawn, and labels that never collide."""
+import matplotlib
+
+matplotlib.use("Agg")
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from hzmap import fonts  # noqa: E402
+from hzmap.model.geodata import load_geodata, to_map  # noqa: E402
+from hzmap.render import labels as labelling  # noqa: E402
+from hzmap.render.map_view import MapRenderer  # noqa: E402
+
+ALL = {"shangcheng", "gongshu", "xihu", "binjiang", "xiaoshan", "yuhang", "linping", "qiantang",
+       "fuyang", "linan", "tonglu", "chunan", "jiande"}
+
+
+@pytest.fixture(scope="module")
+def geodata():
+    fonts.register_matplotlib()
+    return load_geodata()
+
+
+def make(geodata, size=(10, 7), view="city"):
+    fig = Figure(figsize=size, dpi=100)
+    r = MapRenderer(fig, geodata)
+    r.set_view(view)
+    fig.canvas.draw()
+    r.refresh_labels()
+    fig.canvas.draw()
+    return fig, r
+
+
+def test_draws_every_district_water_and_chinese_labels(geodata):
+    fig, r = make(geodata)
+    assert set(r.fills) == ALL
+    assert len(r.layers["water"]) >= 2  # river/lake/estuary areas and the lines
+    names = {t.get_text() for t in r.labels.values() if t.get_visible()}
+    assert names == set(geodata.districts["name_zh"])
+    # neighbouring districts never share a fill colour
+    geoms = geodata.districts.geometry
+    for a in ALL:
+        for b in ALL:
+            if a < b and geoms[a].buffer(50).intersects(geoms[b]):
+                assert r.base_colours[a] != r.base_colours[b], (a, b)
+
+
+@pytest.mark.parametrize("view", ["city", "urban"])
+@pytest.mark.parametrize("size", [(10, 7), (7, 5), (16, 9)])
+def test_district_labels_do_not_overlap(geodata, view, size):
+    fig, r = make(geodata, size, view)
+    boxes = r.label_boxes()
+    if view == "city":
+        assert set(boxes) == ALL, f"labels dropped: {ALL - set(boxes)}"
+    else:
+        assert {"shangcheng", "gongshu", "xihu", "binjiang"} <= set(boxes)
+    names = list(boxes)
+    overlaps = labelling.boxes_overlap([boxes[n] for n in names])
+    assert not overlaps, [(names[i], names[j]) for i, j in overlaps]
+    area = labelling.Box(*r.ax.bbox.extents)
+    for n, b in boxes.items():
+        assert b.inside(area), n
+
+
+def test_urban_core_labels_stay_near_their_district(geodata):
+    fig, r = make(geodata, (10, 7), "city")
+    boxes = r.label_boxes()
+    for did in ("shangcheng", "gongshu", "binjiang"):
+        b = boxes[did]
+        centre = r.ax.transData.inverted().transform(((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2))
+        anchor = np.array(r.label_anchor[did])
+        assert np.hypot(*(centre - anchor)) < 25_000, did  # within 25 km, joined by a leader line
+
+
+def test_selection_outline_changes_in_place(geodata):
+    fig, r = make(geodata)
+    n_artists = len(r.ax.get_children())
+    r.set_selection("qiantang")
+    assert r.select_patch.get_visible()
+    x, y = to_map(120.45, 30.30)
+    assert r.select_patch.get_path().contains_point((x, y))
+    r.set_selection(None)
+    assert not r.select_patch.get_visible()
+    assert len(r.ax.get_children()) == n_artists  # nothing replotted
+
+
+def test_view_presets_frame_city_and_core(geodata):
+    _, r = make(geodata, view="urban")
+    x0, x1, y0, y1 = r.limits()
+    for lon, lat in ((120.17, 30.25), (120.21, 30.19), (120.13, 30.30)):  # 上城, 滨江, 西湖/拱墅
+        x, y = to_map(lon, lat)
+        assert x0 < x < x1 and y0 < y < y1
+    r.set_view("city")
+    x0, x1, y0, y1 = r.limits()
+    for lon, lat in ((118.4, 29.6), (120.7, 30.35)):  # 淳安 west, 钱塘 east
+        x, y = to_map(lon, lat)
+        assert x0 < x < x1 and y0 < y < y1
