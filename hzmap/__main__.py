@@ -1,0 +1,7 @@
+"""``python -m hzmap``: the map window, or a subcommand (see hzmap.cli)."""
+
+import sys
+
+from hzmap.cli import main
+
+sys.exit(main())

@@ -1,0 +1,29 @@
+"""The layout dataset: plans, places, layouts, measures and targets with provenance.
+
+Format: geodata/dataset/SCHEMA.md. No Qt and no geopandas here, so the CLI starts fast.
+"""
+
+from .loader import Dataset, DatasetError, load_dataset
+from .queries import Resolution, district_profile, place_profile, resolve_name
+from .search import Hit, search
+
+__all__ = ["Dataset", "DatasetError", "Hit", "Resolution", "district_profile", "load_dataset",
+           "place_profile", "resolve_name", "search", "summary"]
+
+
+def summary(ds: Dataset) -> list[dict]:
+    """Per plan: counts of layouts, elements, places (citing the plan), measures, targets."""
+    rows = []
+    for pid, plan in ds.plans.items():
+        lays = [lay for lay in ds.layouts.values() if lay.plan == pid]
+        rows.append({
+            "plan": pid,
+            "short_name": plan.short_name,
+            "layouts": len(lays),
+            "elements": sum(len(lay.elements) for lay in lays),
+            "places": sum(1 for p in ds.places.values()
+                          if any(s.doc == pid for s in p.all_sources)),
+            "measures": sum(1 for m in ds.measure_plan.values() if m == pid),
+            "targets": sum(1 for t in ds.target_plan.values() if t == pid),
+        })
+    return rows

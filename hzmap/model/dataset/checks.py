@@ -1,0 +1,133 @@
+"""Cross-record checks: ids that must exist, district/place references, provenance."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from . import provenance
+
+
+def _where(ds, kind: str, rid: str) -> str:
+    return f"{ds.origin.get((kind, rid), '?')}: {kind} '{rid}'"
+
+
+def _sources(ds) -> Iterator[tuple[str, str, str, object]]:
+    """(prefix, field, expected plan or None, Source) for every source in the dataset."""
+    for p in ds.places.values():
+        for i, s in enumerate(p.all_sources):
+            yield _where(ds, "place", p.id), _field(p, i), None, s
+    for lay in ds.layouts.values():
+        rel = ds.origin.get(("layout", lay.id), "?")
+        for i, s in enumerate(lay.all_sources):
+            yield f"{rel}: layout '{lay.id}'", _field(lay, i), lay.plan, s
+        for el in lay.elements:
+            for i, s in enumerate(el.all_sources):
+                yield f"{rel}: element '{el.id}'", _field(el, i), lay.plan, s
+    for m in ds.measures.values():
+        for i, s in enumerate(m.all_sources):
+            yield _where(ds, "measure", m.id), _field(m, i), ds.measure_plan.get(m.id), s
+    for t in ds.targets.values():
+        for i, s in enumerate(t.all_sources):
+            yield _where(ds, "target", t.id), _field(t, i), ds.target_plan.get(t.id), s
+
+
+def _field(rec, i: int) -> str:
+    if rec.source is not None:
+        return "source" if i == 0 else f"sources[{i - 1}]"
+    return f"sources[{i}]"
+
+
+def check_references(ds, problems: list[str]) -> None:
+    plans, places, districts = ds.plans, ds.places, ds.districts
+
+    def bad_districts(prefix: str, fieldname: str, ids: list[str]) -> None:
+        for d in ids:
+            if d not in districts:
+                problems.append(f"{prefix}: {fieldname} member '{d}' is not a district id")
+
+    def bad_places(prefix: str, fieldname: str, ids: list[str]) -> None:
+        for p in ids:
+            if p not in places:
+                problems.append(f"{prefix}: {fieldname} member '{p}' is not a place id "
+                                "(places/*.yaml)")
+
+    for p in places.values():
+        bad_districts(_where(ds, "place", p.id), "districts", p.districts)
+
+    for lay in ds.layouts.values():
+        rel = ds.origin.get(("layout", lay.id), "?")
+        if lay.plan not in plans:
+            problems.append(f"{rel}: layout '{lay.id}': plan '{lay.plan}' is not a plan id "
+                            "(plans.yaml)")
+        for el in lay.elements:
+            pre = f"{rel}: element '{el.id}'"
+            bad_districts(pre, "districts", el.districts)
+            bad_districts(pre, "primary_districts", el.primary_districts)
+            bad_places(pre, "places", el.places)
+            for d in el.primary_districts:
+                if d in districts and d not in el.districts:
+                    problems.append(f"{pre}: primary_districts member '{d}' is not in districts")
+            if el.geometry.type == "places" and not el.places:
+                problems.append(f"{pre}: geometry: type 'places' needs a non-empty places list")
+            if not el.districts and not el.places:
+                problems.append(f"{pre}: names no district and no place (give districts or places)")
+            _check_interpretation(ds, pre, el, problems)
+
+    for kind, store, plan_of in (("measure", ds.measures, ds.measure_plan),
+                                 ("target", ds.targets, ds.target_plan)):
+        for rid, rec in store.items():
+            pre = _where(ds, kind, rid)
+            bad_districts(pre, "districts", rec.districts)
+            bad_places(pre, "places", rec.places)
+    for (key, plan_id), rel in list(ds.origin.items()):
+        if key in ("measures_file", "targets_file") and plan_id not in plans:
+            problems.append(f"{rel}: plan '{plan_id}' is not a plan id (plans.yaml)")
+
+    for prefix, fieldname, expected, src in _sources(ds):
+        if src.doc not in plans:
+            problems.append(f"{prefix}: {fieldname}.doc '{src.doc}' is not a plan id (plans.yaml)")
+        elif expected and expected in plans and src.doc != expected:
+            problems.append(f"{prefix}: {fieldname}.doc is '{src.doc}' but the record belongs to "
+                            f"plan '{expected}'")
+
+
+def _check_interpretation(ds, pre: str, el, problems: list[str]) -> None:
+    """`interpretation` is required when `literal` does not name the element's districts."""
+    if el.interpretation is not None:
+        return
+    via_places = {d for p in el.places if p in ds.places for d in ds.places[p].districts}
+    unnamed = []
+    for d in el.districts:
+        dist = ds.districts.get(d)
+        if dist is None or d in via_places:
+            continue
+        if dist.name_zh not in el.literal and dist.short_name not in el.literal:
+            unnamed.append(d)
+    if unnamed:
+        problems.append(f"{pre}: interpretation: missing: literal '{el.literal}' does not name "
+                        f"{', '.join(unnamed)}; add interpretation.note saying how the wording "
+                        "maps to these districts")
+
+
+def check_excerpts(ds, problems: list[str]) -> None:
+    """Every excerpt must be found (whitespace-insensitively) in its plan's document."""
+    texts: dict[str, str | None] = {}
+    for plan in ds.plans.values():
+        path = ds.seeds_dir / plan.file
+        if path.is_file():
+            texts[plan.id] = provenance.document_text(path)
+        else:
+            texts[plan.id] = None
+            problems.append(f"plans.yaml: plan '{plan.id}': file: '{plan.file}' not found in "
+                            f"{ds.seeds_dir}")
+    for prefix, fieldname, _expected, src in _sources(ds):
+        text = texts.get(src.doc)
+        if text is None:
+            continue
+        if not provenance.excerpt_found(src.excerpt, text):
+            msg = (f"{prefix}: {fieldname}.excerpt not found in the source document "
+                   f"{ds.plans[src.doc].file} ({src.doc}): '{src.excerpt}'")
+            near = provenance.closest_passage(src.excerpt, text)
+            if near:
+                msg += f" — the document has: '{near}'"
+            problems.append(msg)

@@ -1,0 +1,320 @@
+"""Reading a dataset folder into a :class:`Dataset`, collecting every problem on the way.
+
+``load_dataset`` never stops at the first problem: it reads every file, validates every record on
+its own (so one bad record does not hide the others), runs the cross-record checks in
+``checks.py`` and then raises a single :class:`DatasetError` listing all problems, each formatted
+``<file relative to the dataset folder>: <record> '<id>': <field>: <problem>``.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import _paths
+from .schema import (District, Element, Layout, Measure, MeasuresFile, Place, PlacesFile, Plan,
+                     PlansFile, Target, TargetsFile)
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+KINDS = ("places", "layouts", "measures", "targets")
+
+
+class DatasetError(Exception):
+    """The dataset has problems; ``problems`` lists them all (one line each)."""
+
+    def __init__(self, problems: list[str], root: Path | None = None):
+        self.problems = list(problems)
+        self.root = root
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in the dataset" + (f" at {root}" if root else "")
+        super().__init__(head + ":\n" + "\n".join("  " + p for p in self.problems))
+
+
+@dataclass
+class Dataset:
+    root: Path                                   # the dataset folder (with plans.yaml)
+    districts: dict[str, District]
+    plans: dict[str, Plan]
+    places: dict[str, Place]
+    layouts: dict[str, Layout]                   # layout.elements is a list[Element]
+    measures: dict[str, Measure]
+    targets: dict[str, Target]
+    measure_plan: dict[str, str] = field(default_factory=dict)   # measure id -> plan id
+    target_plan: dict[str, str] = field(default_factory=dict)    # target id -> plan id
+    origin: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file
+    seeds_dir: Path | None = None
+    excerpts_checked: bool = False
+    index: Any = None                            # search.SearchIndex, built at load
+
+    def elements(self):
+        """Every (layout, element) pair, in file order."""
+        for lay in self.layouts.values():
+            for el in lay.elements:
+                yield lay, el
+
+
+# ---------------------------------------------------------------- YAML
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that reports duplicate mapping keys instead of keeping the last one."""
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def read_yaml(path: Path, rel: str, problems: list[str]) -> Any:
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        problems.append(f"{rel}: cannot read the file ({e.strerror})")
+        return None
+    if size > MAX_FILE_BYTES:
+        problems.append(f"{rel}: file is {size / 1e6:.1f} MB; files over 5 MB are refused")
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.append(f"{rel}: not UTF-8 text")
+        return None
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = e.problem or e.context or "syntax error"
+        problems.append(f"{rel}: invalid YAML{where}: {what}")
+        return None
+    except yaml.YAMLError as e:
+        problems.append(f"{rel}: invalid YAML: {e}")
+        return None
+    if data is None:
+        problems.append(f"{rel}: file is empty")
+    return data
+
+
+# ---------------------------------------------------------------- pydantic errors -> lines
+
+def _loc(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _short(v: Any) -> str:
+    s = repr(v)
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+def format_validation(err: ValidationError, prefix: str) -> list[str]:
+    lines = []
+    for e in err.errors():
+        loc = tuple(p for p in e["loc"] if p not in ("function-after", "function-before"))
+        # drop discriminator tags that pydantic puts into the location of union members
+        loc = tuple(p for i, p in enumerate(loc)
+                    if not (i > 0 and loc[i - 1] == "geometry" and p in
+                            ("districts", "river_band", "schematic", "places", "area")))
+        where, typ, msg = _loc(loc), e["type"], e["msg"]
+        if typ == "missing":
+            lines.append(f"{prefix}missing field '{where}'")
+        elif typ == "extra_forbidden":
+            lines.append(f"{prefix}unknown field '{where}' (a typo? allowed fields are in SCHEMA.md)")
+        elif typ == "value_error":
+            text = msg.removeprefix("Value error, ")
+            lines.append(f"{prefix}{where + ': ' if where else ''}{text}")
+        else:
+            lines.append(f"{prefix}{where + ': ' if where else ''}{msg} (got {_short(e.get('input'))})")
+    return lines
+
+
+def _label(kind: str, raw: Any, i: int) -> str:
+    rid = raw.get("id") if isinstance(raw, dict) else None
+    return f"{kind} '{rid}'" if isinstance(rid, str) and rid else f"{kind} #{i + 1}"
+
+
+def validate_record(model: type[BaseModel], raw: Any, rel: str, label: str,
+                    problems: list[str]):
+    if not isinstance(raw, dict):
+        problems.append(f"{rel}: {label}: expected a mapping of fields, got {_short(raw)}")
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as e:
+        problems.extend(format_validation(e, f"{rel}: {label}: "))
+        # a misspelt top-level field alone should not hide the record's other problems
+        extra = {err["loc"][0] for err in e.errors()
+                 if err["type"] == "extra_forbidden" and len(err["loc"]) == 1}
+        if extra and len(extra) == len(e.errors()):
+            return model.model_validate({k: v for k, v in raw.items() if k not in extra})
+        return None
+
+
+# ---------------------------------------------------------------- loading
+
+def _dataset_dir(root: Path) -> Path:
+    if (root / "plans.yaml").is_file():
+        return root
+    if (root / "dataset").is_dir():
+        return root / "dataset"
+    return root
+
+
+def _districts_csv(root: Path, ds_dir: Path) -> Path:
+    for c in (root / "districts.csv", ds_dir / "districts.csv", ds_dir.parent / "districts.csv"):
+        if c.is_file():
+            return c
+    return _paths.default_districts_csv()
+
+
+def read_districts(path: Path) -> dict[str, District]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return {row["id"]: District(**row) for row in csv.DictReader(f)}
+
+
+def _yaml_files(ds_dir: Path, kind: str) -> list[Path]:
+    d = ds_dir / kind
+    if not d.is_dir():
+        return []
+    return sorted([*d.glob("*.yaml"), *d.glob("*.yml")])
+
+
+def load_dataset(root: str | Path | None = None, seeds_dir: str | Path | None = None,
+                 *, check_excerpts: bool = True) -> Dataset:
+    """Load and check a dataset. ``root`` is geodata/ (default) or a dataset folder itself.
+
+    ``seeds_dir`` defaults to the project's source-document folder; when it does not exist the
+    excerpt check is skipped and ``Dataset.excerpts_checked`` is False.
+    """
+    from . import checks  # local: keeps the import graph one-way
+
+    root = Path(root) if root is not None else _paths.data_root()
+    ds_dir = _dataset_dir(root)
+    seeds = Path(seeds_dir) if seeds_dir is not None else _paths.seeds_dir()
+    if seeds is not None and not seeds.is_dir():
+        seeds = None
+    problems: list[str] = []
+    if not (ds_dir / "plans.yaml").is_file():
+        raise DatasetError([f"plans.yaml: not found in {ds_dir}"], ds_dir)
+
+    districts = read_districts(_districts_csv(root, ds_dir))
+    ds = Dataset(root=ds_dir, districts=districts, plans={}, places={}, layouts={},
+                 measures={}, targets={}, seeds_dir=seeds)
+    _load_plans(ds, problems)
+    for path in _yaml_files(ds_dir, "places"):
+        _load_places(ds, path, problems)
+    for path in _yaml_files(ds_dir, "layouts"):
+        _load_layout(ds, path, problems)
+    for path in _yaml_files(ds_dir, "measures"):
+        _load_listed(ds, path, problems, MeasuresFile, Measure, "measures", "measure")
+    for path in _yaml_files(ds_dir, "targets"):
+        _load_listed(ds, path, problems, TargetsFile, Target, "targets", "target")
+
+    checks.check_references(ds, problems)
+    if check_excerpts and seeds is not None:
+        checks.check_excerpts(ds, problems)
+        ds.excerpts_checked = True
+    if problems:
+        raise DatasetError(problems, ds_dir)
+
+    from .search import SearchIndex
+    ds.index = SearchIndex(ds)
+    return ds
+
+
+def _rel(ds: Dataset, path: Path) -> str:
+    try:
+        return path.relative_to(ds.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _add(ds: Dataset, store: dict, kind: str, rec, rel: str, problems: list[str]) -> bool:
+    if rec.id in store:
+        problems.append(f"{rel}: {kind} '{rec.id}': duplicate id "
+                        f"(already used in {ds.origin[(kind, rec.id)]})")
+        return False
+    store[rec.id] = rec
+    ds.origin[(kind, rec.id)] = rel
+    return True
+
+
+def _load_plans(ds: Dataset, problems: list[str]) -> None:
+    rel = "plans.yaml"
+    data = read_yaml(ds.root / rel, rel, problems)
+    if data is None:
+        return
+    top = validate_record(PlansFile, data, rel, "file", problems)
+    for i, raw in enumerate(top.plans if top else []):
+        label = _label("plan", raw, i)
+        rec = validate_record(Plan, raw, rel, label, problems)
+        if rec:
+            _add(ds, ds.plans, "plan", rec, rel, problems)
+
+
+def _load_places(ds: Dataset, path: Path, problems: list[str]) -> None:
+    rel = _rel(ds, path)
+    data = read_yaml(path, rel, problems)
+    top = validate_record(PlacesFile, data, rel, "file", problems) if data is not None else None
+    for i, raw in enumerate(top.places if top else []):
+        rec = validate_record(Place, raw, rel, _label("place", raw, i), problems)
+        if rec:
+            _add(ds, ds.places, "place", rec, rel, problems)
+
+
+def _load_layout(ds: Dataset, path: Path, problems: list[str]) -> None:
+    rel = _rel(ds, path)
+    data = read_yaml(path, rel, problems)
+    if data is None:
+        return
+    label = _label("layout", data, 0) if isinstance(data, dict) and "id" in data else "layout"
+    lay = validate_record(Layout, data, rel, label, problems)
+    if lay is None:
+        return
+    elements, seen = [], set()
+    for i, raw in enumerate(lay.elements):
+        el = validate_record(Element, raw, rel, _label("element", raw, i), problems)
+        if el is None:
+            continue
+        if el.id in seen:
+            problems.append(f"{rel}: element '{el.id}': duplicate id within layout '{lay.id}'")
+            continue
+        seen.add(el.id)
+        elements.append(el)
+    # the elements were validated one by one above; store the typed list
+    lay = lay.model_copy(update={"elements": elements})
+    _add(ds, ds.layouts, "layout", lay, rel, problems)
+
+
+def _load_listed(ds: Dataset, path: Path, problems: list[str], file_model, rec_model,
+                 key: str, kind: str) -> None:
+    rel = _rel(ds, path)
+    data = read_yaml(path, rel, problems)
+    top = validate_record(file_model, data, rel, "file", problems) if data is not None else None
+    if top is None:
+        return
+    store = ds.measures if kind == "measure" else ds.targets
+    plan_of = ds.measure_plan if kind == "measure" else ds.target_plan
+    ds.origin[(f"{key}_file", top.plan)] = rel
+    for i, raw in enumerate(getattr(top, key)):
+        rec = validate_record(rec_model, raw, rel, _label(kind, raw, i), problems)
+        if rec and _add(ds, store, kind, rec, rel, problems):
+            plan_of[rec.id] = top.plan

@@ -1,0 +1,78 @@
+"""Source documents: reading their text and checking that excerpts are verbatim.
+
+An excerpt matches when, after removing all whitespace from both the excerpt and the document
+(and HTML tags from documents that are HTML), it is a substring of the document. Everything else
+(punctuation, full-width vs ASCII characters) must be exactly as in the file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+_TAG = re.compile(r"<[^>]+>")
+_LOOKS_HTML = re.compile(r"</?(p|div|strong|span|br|a|h[1-6])\b", re.I)
+_SPACE = re.compile(r"\s+")
+
+# (path, mtime_ns, size) -> normalised text
+_CACHE: dict[tuple[str, int, int], str] = {}
+
+
+def squash(text: str) -> str:
+    """Remove all whitespace (what excerpt matching compares)."""
+    return _SPACE.sub("", text)
+
+
+def strip_html(text: str) -> str:
+    return html.unescape(_TAG.sub("", text))
+
+
+def document_text(path: Path) -> str:
+    """The document's text with HTML tags removed and all whitespace squashed; cached."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    hit = _CACHE.get(key)
+    if hit is None:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        if _LOOKS_HTML.search(raw):
+            raw = strip_html(raw)
+        hit = squash(raw)
+        _CACHE[key] = hit
+    return hit
+
+
+def excerpt_found(excerpt: str, doc_text: str) -> bool:
+    """``doc_text`` must come from :func:`document_text`."""
+    needle = squash(excerpt)
+    return bool(needle) and needle in doc_text
+
+
+def closest_passage(excerpt: str, doc_text: str, width: int = 30) -> str | None:
+    """A hint for a failed excerpt: the document passage around the longest matching start."""
+    needle = squash(excerpt)
+    best = None
+    for n in range(min(len(needle), 12), 3, -1):
+        i = doc_text.find(needle[:n])
+        if i >= 0:
+            best = doc_text[i:i + max(width, len(needle))]
+            break
+    return best
+
+
+def cite(source, plans: dict) -> str:
+    """'数字贸易强市三年行动计划 §二(一)1' for a Source; falls back to the plan id."""
+    plan = plans.get(source.doc)
+    name = plan.short_name if plan else source.doc
+    return f"{name} §{source.section}"
+
+
+def source_dict(source, plans: dict) -> dict:
+    plan = plans.get(source.doc)
+    return {
+        "doc": source.doc,
+        "plan": plan.short_name if plan else source.doc,
+        "section": source.section,
+        "excerpt": source.excerpt,
+        "cite": cite(source, plans),
+    }

@@ -1,0 +1,118 @@
+"""Plain-text rendering of district and place profiles (``hzmap query``)."""
+
+from __future__ import annotations
+
+_CMP = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "~": "≈"}
+
+
+def _cites(item: dict) -> str:
+    return "; ".join(s["cite"] for s in item["sources"])
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _units(m: dict) -> str:
+    if not m["units"]:
+        return "responsible units not named"
+    lead = set(m["lead_units"])
+    return "、".join(f"{u}(牵头)" if u in lead else u for u in m["units"])
+
+
+def _role_lines(r: dict, indent: str = "    ") -> list[str]:
+    head = f"{indent}• {r['layout']['name']} — {r['element']['name']} [{r['kind']}]"
+    if r.get("primary"):
+        head += " (named first)"
+    if r.get("via_place"):
+        head += f"  via {r['via_place']['name']}"
+    lines = [head, f"{indent}  {r['function']}"]
+    if r["role_en"]:
+        lines.append(f"{indent}  {r['role_en']}")
+    lines.append(f"{indent}  document wording: {r['literal']}")
+    if r["interpretation"]:
+        lines.append(f"{indent}  interpretation: {r['interpretation']}")
+    if r["sectors"]:
+        lines.append(f"{indent}  sectors: {'、'.join(r['sectors'])}")
+    lines.append(f"{indent}  source: {_cites(r)}")
+    return lines
+
+
+def _measure_lines(m: dict, indent: str = "    ", brief: bool = False) -> list[str]:
+    head = f"{indent}• [{m['plan']['short_name']}] {m['number']}. {m['title']}"
+    if m.get("via_place"):
+        head += f"  via {m['via_place']['name']}"
+    if brief:
+        return [head + f"  ({_cites(m)})"]
+    return [head, f"{indent}  units: {_units(m)}", f"{indent}  source: {_cites(m)}"]
+
+
+def _target_line(t: dict, indent: str = "    ") -> str:
+    s = (f"{indent}• {t['indicator']} {_CMP.get(t['comparator'], t['comparator'])} "
+         f"{_num(t['value'])} {t['unit']} by {t['year']}")
+    if t.get("note"):
+        s += f" ({t['note']})"
+    return s + f"  — {_cites(t)}"
+
+
+def district_text(prof: dict) -> str:
+    d = prof["district"]
+    out = [f"{d['name']}  {d['name_en']}  ({d['id']})", ""]
+    out.append("Roles by plan")
+    if not prof["roles_by_plan"]:
+        out.append("  (no role in any layout yet)")
+    for g in prof["roles_by_plan"]:
+        out.append(f"  {g['plan']['short_name']} ({g['plan']['id']})")
+        for r in g["items"]:
+            out += _role_lines(r)
+    out += ["", "Bases and places in the district"]
+    if not prof["places"]:
+        out.append("  (none)")
+    for p in prof["places"]:
+        cites = "; ".join(s["cite"] for s in p["sources"])
+        out.append(f"  • {p['name']} ({p['kind']}, {p['precision']})  — {cites}")
+    out += ["", "Measures naming it"]
+    if not prof["measures"]:
+        out.append("  (none)")
+    for m in prof["measures"]:
+        out += _measure_lines(m, "  ")
+    out += ["", "City-wide measures"]
+    for g in prof["citywide_measures"]:
+        out.append(f"  {g['plan']['short_name']}: {len(g['items'])}")
+        for m in g["items"]:
+            out += _measure_lines(m, "    ", brief=True)
+    out += ["", "Targets"]
+    for t in prof["targets"]["district"]:
+        out.append(_target_line(t, "  "))
+    for g in prof["targets"]["plan_wide"]:
+        out.append(f"  {g['plan']['short_name']} (city-wide)")
+        for t in g["items"]:
+            out.append(_target_line(t))
+    if not prof["excerpts_checked"]:
+        out += ["", "(source excerpts were not checked: source documents folder not found)"]
+    return "\n".join(out)
+
+
+def place_text(prof: dict) -> str:
+    p = prof["place"]
+    where = "、".join(d["name"] for d in prof["districts"])
+    out = [f"{p['name']}  {p['name_en']}  ({p['id']})",
+           f"  in: {where}   location precision: {prof['precision']}"]
+    if prof.get("location_note"):
+        out.append(f"  location: {prof['location_note']}")
+    out.append(f"  named in: {_cites(prof)}")
+    out += ["", "Roles"]
+    if not prof["roles"]:
+        out.append("  (none)")
+    for r in prof["roles"]:
+        out.append(f"  {r['plan']['short_name']} ({r['plan']['id']})")
+        out += _role_lines(r)
+    out += ["", "Measures naming it"]
+    if not prof["measures"]:
+        out.append("  (none)")
+    for m in prof["measures"]:
+        out += _measure_lines(m, "  ")
+    if prof["targets"]:
+        out += ["", "Targets"]
+        out += [_target_line(t, "  ") for t in prof["targets"]]
+    return "\n".join(out)

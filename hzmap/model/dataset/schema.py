@@ -1,0 +1,264 @@
+"""Pydantic models for the layout dataset (see geodata/dataset/SCHEMA.md).
+
+Each record model forbids unknown fields so that a typo in a field name is reported instead of
+silently ignored. Cross-record checks (ids that must exist, excerpts that must be found in the
+source document) live in ``loader.py``; these models only check the shape of one record.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+Lon = Annotated[float, Field(ge=-180, le=180)]
+Lat = Annotated[float, Field(ge=-90, le=90)]
+Coord = tuple[Lon, Lat]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Source(Strict):
+    doc: Id
+    section: str = Field(min_length=1)
+    excerpt: str = Field(min_length=2, max_length=200)
+
+    @field_validator("section", mode="before")
+    @classmethod
+    def _section_as_text(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+
+class Sourced(Strict):
+    """A record with provenance: either ``source`` or a list ``sources`` (at least one)."""
+
+    source: Optional[Source] = None
+    sources: list[Source] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _needs_a_source(self):
+        if self.source is None and not self.sources:
+            raise ValueError("needs a `source` (or a non-empty `sources` list)")
+        return self
+
+    @property
+    def all_sources(self) -> list[Source]:
+        return ([self.source] if self.source else []) + list(self.sources)
+
+
+# ---------------------------------------------------------------- plans
+
+class InForce(Strict):
+    from_: _dt.date = Field(alias="from")
+    to: Optional[_dt.date] = None
+
+
+PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2})?$")]   # "2018-06" when only the month is known
+
+
+class Plan(Strict):
+    id: Id
+    file: str = Field(min_length=1)
+    short_name: str
+    short_name_en: str
+    title: str
+    title_en: str
+    issuer: str
+    issued: Union[_dt.date, PartialDate, None]        # null when the text gives no date
+    published: Optional[_dt.date] = None
+    in_force: Optional[InForce] = None
+    scope: Literal["city", "national"]
+    district_names: Literal["current", "pre2021"] = "current"
+    notes: Optional[str] = None
+
+
+# ---------------------------------------------------------------- places
+
+class Location(Strict):
+    lon: Optional[Lon] = None
+    lat: Optional[Lat] = None
+    precision: Literal["site", "approximate", "district"]
+
+    @model_validator(mode="after")
+    def _point_unless_district(self):
+        if self.precision != "district" and (self.lon is None or self.lat is None):
+            raise ValueError(f"precision '{self.precision}' needs lon and lat")
+        if (self.lon is None) != (self.lat is None):
+            raise ValueError("give both lon and lat, or neither")
+        return self
+
+
+class Polygon(Strict):
+    type: Literal["Polygon"] = "Polygon"
+    coordinates: list[list[Coord]]
+
+
+PlaceKind = Literal["park", "base", "hub", "town", "zone", "district_area", "venue", "port",
+                    "campus", "other"]
+
+
+class Place(Sourced):
+    id: Id
+    name: str
+    name_en: str
+    aliases: list[str] = Field(default_factory=list)
+    kind: PlaceKind
+    districts: list[Id] = Field(min_length=1)
+    location: Location
+    location_note: Optional[str] = None
+    area: Optional[Polygon] = None
+    notes: Optional[str] = None
+
+
+# ---------------------------------------------------------------- layouts
+
+class GeomDistricts(Strict):
+    type: Literal["districts"]
+
+
+class GeomRiverBand(Strict):
+    type: Literal["river_band"]
+    from_: Coord = Field(alias="from")
+    to: Coord
+    width_km: float = Field(gt=0)
+
+
+class GeomSchematic(Strict):
+    type: Literal["schematic"]
+    shape: Literal["corridor", "arrow", "ellipse"]
+    path: list[Coord] = Field(min_length=1)
+    width_km: Optional[float] = Field(default=None, gt=0)
+
+
+class GeomPlaces(Strict):
+    type: Literal["places"]
+
+
+class GeomArea(Strict):
+    type: Literal["area"]
+    coordinates: list[list[Coord]]
+
+
+Geometry = Annotated[Union[GeomDistricts, GeomRiverBand, GeomSchematic, GeomPlaces, GeomArea],
+                     Field(discriminator="type")]
+
+
+class Interpretation(Strict):
+    note: str = Field(min_length=1)
+
+
+ElementKind = Literal["core", "belt", "wing", "group", "base", "hub", "axis", "corridor", "node",
+                      "platform", "zone"]
+
+
+class Element(Sourced):
+    id: Id
+    kind: ElementKind
+    name: str
+    name_en: str
+    literal: str
+    districts: list[Id] = Field(default_factory=list)
+    primary_districts: list[Id] = Field(default_factory=list)
+    places: list[Id] = Field(default_factory=list)
+    interpretation: Optional[Interpretation] = None
+    sectors: list[str] = Field(default_factory=list)
+    function: str
+    role_en: str
+    geometry: Geometry
+
+
+class Layout(Sourced):
+    id: Id
+    plan: Id
+    name: str
+    name_en: str
+    theme: Optional[str] = None
+    notes: Optional[str] = None
+    elements: list[dict] = Field(min_length=1)   # validated one by one into Element (loader)
+
+
+# ---------------------------------------------------------------- measures & targets
+
+class Measure(Sourced):
+    id: Id
+    number: str
+    title: str
+    summary: str
+    lead_units: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    districts: list[Id] = Field(default_factory=list)
+    places: list[Id] = Field(default_factory=list)
+    citywide: bool
+    sectors: list[str] = Field(default_factory=list)
+    notes: Optional[str] = None
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.lead_units and self.units and self.units[0] != self.lead_units[0]:
+            raise ValueError("units must list the lead unit first "
+                             f"(lead_units[0] is '{self.lead_units[0]}', units[0] is '{self.units[0]}')")
+        missing = [u for u in self.lead_units if u not in self.units]
+        if missing:
+            raise ValueError(f"lead unit(s) {missing} missing from units")
+        names_some = bool(self.districts or self.places)
+        if self.citywide and names_some:
+            raise ValueError("citywide is true but the measure names districts or places")
+        if not self.citywide and not names_some:
+            raise ValueError("citywide is false but the measure names no district or place")
+        return self
+
+
+class Target(Sourced):
+    id: Id
+    indicator: str
+    value: float
+    unit: str
+    year: int = Field(ge=1990, le=2100)
+    comparator: Literal[">=", ">", "=", "<=", "~"] = ">="
+    districts: list[Id] = Field(default_factory=list)
+    places: list[Id] = Field(default_factory=list)
+    note: Optional[str] = None
+
+
+# ---------------------------------------------------------------- file-level wrappers
+
+class PlansFile(Strict):
+    plans: list[dict] = Field(min_length=1)
+
+
+class PlacesFile(Strict):
+    places: list[dict] = Field(default_factory=list)
+
+
+class MeasuresFile(Strict):
+    plan: Id
+    measures: list[dict] = Field(default_factory=list)
+
+
+class TargetsFile(Strict):
+    plan: Id
+    targets: list[dict] = Field(default_factory=list)
+
+
+class District(BaseModel):
+    id: str
+    adcode: str
+    name_zh: str
+    name_en: str
+    type: str
+    pinyin: str
+
+    @property
+    def short_name(self) -> str:
+        """滨江区 -> 滨江, 建德市 -> 建德, 桐庐县 -> 桐庐."""
+        n = self.name_zh
+        return n[:-1] if len(n) > 2 and n[-1] in "区县市" else n
