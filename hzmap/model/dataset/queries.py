@@ -149,7 +149,7 @@ def place_profile(ds, place_id: str) -> dict:
     if place_id not in ds.places:
         raise KeyError(f"no place with id '{place_id}'")
     p = ds.places[place_id]
-    roles = [_role(ds, lay, el, place_id) for lay, el in ds.elements() if place_id in el.places]
+    roles = [_role(ds, lay, el, None) for lay, el in ds.elements() if place_id in el.places]
     return {
         "place": _place_ref(ds, place_id) | {"aliases": list(p.aliases)},
         "districts": [_district_ref(ds, d) for d in p.districts if d in ds.districts],

@@ -6,7 +6,7 @@ _CMP = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "~": "≈"}
 
 
 def _cites(item: dict) -> str:
-    return "; ".join(s["cite"] for s in item["sources"])
+    return "; ".join(dict.fromkeys(s["cite"] for s in item["sources"]))
 
 
 def _num(v: float) -> str:
@@ -69,7 +69,7 @@ def district_text(prof: dict) -> str:
     if not prof["places"]:
         out.append("  (none)")
     for p in prof["places"]:
-        cites = "; ".join(s["cite"] for s in p["sources"])
+        cites = _cites(p)
         out.append(f"  • {p['name']} ({p['kind']}, {p['precision']})  — {cites}")
     out += ["", "Measures naming it"]
     if not prof["measures"]:
