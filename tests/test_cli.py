@@ -1,0 +1,86 @@
+"""The command line: validate and query (no Qt)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from hzmap.cli import COMMANDS, main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_validate_project_dataset(capsys):
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Dataset OK")
+    for word in ("plan", "layouts", "elements", "places", "measures", "targets", "dt2024",
+                 "st2021", "open2018", "ps2024", "nst2021"):
+        assert word in out
+    row = next(line for line in out.splitlines() if line.strip().startswith("dt2024"))
+    assert row.split()[4] == "23"          # layouts elements places measures targets
+
+
+def test_validate_a_folder(tmp_path, capsys):
+    root = tmp_path / "ds"
+    (root / "layouts").mkdir(parents=True)
+    shutil.copy(REPO / "geodata/dataset/plans.yaml", root / "plans.yaml")
+    assert main(["validate", str(root)]) == 0
+    assert "Dataset OK" in capsys.readouterr().out
+
+    (root / "layouts/bad.yaml").write_text(
+        "id: x\nplan: dt2024\nname: n\nname_en: n\n"
+        "source: {doc: dt2024, section: '一', excerpt: 构建“4+4+1+5”空间发展格局}\n"
+        "elements:\n  - id: lead4\n    kind: group\n    name: a\n    name_en: a\n"
+        "    literal: 滨江区\n    districts: [binjian]\n    function: f\n    role_en: r\n"
+        "    geometry: {type: districts}\n"
+        "    source: {doc: dt2024, section: '一', excerpt: 构建“4+4+1+5”空间发展格局}\n",
+        encoding="utf-8")
+    assert main(["validate", str(root)]) == 1
+    cap = capsys.readouterr()
+    assert "Traceback" not in cap.err
+    assert "layouts/bad.yaml: element 'lead4': districts member 'binjian' is not a district id" \
+        in cap.err
+
+
+def test_query_json_parses(capsys):
+    assert main(["query", "钱塘区", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "district" and data["district"]["id"] == "qiantang"
+    layouts = {r["layout"]["id"] for g in data["roles_by_plan"] for r in g["items"]}
+    assert "dt_4415" in layouts
+
+
+def test_query_short_name(capsys):
+    assert main(["query", "滨江"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("滨江区")
+    for part in ("Roles by plan", "4+4+1+5", "Measures naming it", "Targets",
+                 "数字贸易强市三年行动计划 §", "(牵头)"):
+        assert part in out
+
+
+def test_query_place(capsys):
+    assert main(["query", "临空经济示范区"]) == 0
+    out = capsys.readouterr().out
+    assert "杭州临空经济示范区" in out and "萧山区" in out and "10. 招引一批数字贸易总部企业" in out
+
+
+def test_query_unknown_suggests(capsys):
+    assert main(["query", "滨将区"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("no district or place named 滨将区; did you mean: 滨江区")
+
+
+def test_commands_are_registered():
+    assert {"query", "validate"} <= set(COMMANDS)
+
+
+def test_python_m_hzmap_runs():
+    r = subprocess.run([sys.executable, "-m", "hzmap", "query", "bj"], cwd=REPO,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("滨江区")
