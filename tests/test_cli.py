@@ -84,3 +84,14 @@ def test_python_m_hzmap_runs():
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("滨江区")
+
+
+def test_no_command_launches_the_gui(monkeypatch):
+    import types
+    calls = []
+    fake = types.ModuleType("hzmap.ui.app")
+    fake.run = lambda: calls.append("run") or 0
+    monkeypatch.setitem(sys.modules, "hzmap.ui.app", fake)
+    import hzmap.ui
+    monkeypatch.setattr(hzmap.ui, "app", fake, raising=False)
+    assert main([]) == 0 and calls == ["run"]
