@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_CMP = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "~": "≈"}
+_CMP = {">=": ">=", ">": ">", "=": "=", "<=": "<=", "~": "about"}   # plain ASCII for terminals
 
 
 def _cites(item: dict) -> str:
