@@ -103,17 +103,17 @@ def time_naive_redraw(repeat: int) -> list[float]:
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    from hzmap.model.geodata import load_geodata
+    from hzmap.model.geodata import read_frames
 
-    geo = load_geodata()
+    frames = read_frames()
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fig = Figure(figsize=(12.8, 7.6), dpi=100)
         ax = fig.add_subplot()
-        geo.districts.plot(ax=ax, column="name_en", edgecolor="#555")
-        geo.water_areas.plot(ax=ax, color="#A9CFEA")
-        geo.water_lines.plot(ax=ax, color="#6FA8D6")
+        frames["districts"].plot(ax=ax, column="name_en", edgecolor="#555")
+        frames["water_areas"].plot(ax=ax, color="#A9CFEA")
+        frames["water_lines"].plot(ax=ax, color="#6FA8D6")
         fig.canvas.draw()
         times.append((time.perf_counter() - t0) * 1000)
     return times

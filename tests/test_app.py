@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BINJIANG = (120.205, 30.185)     # 滨江区: 江南大道 / 长河 area
 RIVER = (120.160, 30.205)        # 钱塘江 between 西湖区 and 滨江区, near 六和塔
 XIAOSHAN = (120.27, 30.16)       # 萧山区 urban area
-OUTSIDE = (120.90, 30.60)        # Jiaxing, outside Hangzhou
+OUTSIDE = (120.60, 29.85)        # Shaoxing, inside the city view but outside Hangzhou
 
 
 @pytest.fixture(scope="module")

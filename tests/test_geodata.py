@@ -13,7 +13,7 @@ import pytest
 import shapely
 from pyproj import Transformer
 
-from hzmap.model.geodata import MAP_CRS, GeodataError, load_geodata, to_map
+from hzmap.model.geodata import MAP_CRS, GeodataError, load_geodata, read_frames, to_map
 from hzmap.paths import data_root
 
 GEODATA = data_root()
@@ -44,35 +44,43 @@ def test_thirteen_units_match_the_attribute_table(geo):
     with (GEODATA / "districts.csv").open(encoding="utf-8") as fh:
         table = {r["id"]: r for r in csv.DictReader(fh)}
     d = geo.districts
-    assert sorted(d.index) == sorted(table)
+    assert sorted(d) == sorted(table)
     for did, row in table.items():
-        assert d.loc[did, "adcode"] == row["adcode"]
-        assert d.loc[did, "name_zh"] == row["name_zh"]
-        assert d.loc[did, "name_en"] == row["name_en"]
-    assert d.loc["binjiang", "name_zh"] == "滨江区" and d.loc["chunan", "adcode"] == "330127"
-    assert d.crs == MAP_CRS
+        assert d[did]["adcode"] == row["adcode"]
+        assert d[did]["name_zh"] == row["name_zh"]
+        assert d[did]["name_en"] == row["name_en"]
+        assert d[did]["type"] == row["type"]
+    assert d["binjiang"]["name_zh"] == "滨江区" and d["chunan"]["adcode"] == "330127"
+
+
+def test_geopackage_opens_as_ordinary_gis_layers():
+    """What QGIS or geopandas users see: four layers in the map CRS with the same rows."""
+    frames = read_frames()
+    assert frames["districts"].crs == MAP_CRS
+    assert sorted(frames["districts"].index) == sorted(load_geodata().districts)
+    assert {"qiantang_course", "xinanjiang", "fuchunjiang", "qiantangjiang"} <= set(frames["water_lines"]["id"])
 
 
 def test_areas_match_the_reference_figures(geo):
     for did, ref in REFERENCE_AREAS.items():
-        assert geo.districts.loc[did, "area_km2"] == pytest.approx(ref, rel=0.03), did
+        assert geo.districts[did]["area_km2"] == pytest.approx(ref, rel=0.03), did
         # The stored attribute agrees with the geometry (GK distortion near 120°E is tiny).
-        assert geo.districts.geometry[did].area / 1e6 == pytest.approx(ref, rel=0.03), did
+        assert geo.districts[did].geometry.area / 1e6 == pytest.approx(ref, rel=0.03), did
 
 
 def test_units_tile_the_city_without_overlaps(geo):
-    geoms = geo.districts.geometry
-    for a, b in itertools.combinations(geoms.index, 2):
+    geoms = {did: f.geometry for did, f in geo.districts.items()}
+    for a, b in itertools.combinations(geoms, 2):
         assert geoms[a].intersection(geoms[b]).area < 1e4, (a, b)  # < 0.01 km²
-    outline = geo.outline.geometry.iloc[0]
-    union = shapely.union_all(geoms.values)
+    outline = geo.outline
+    union = shapely.union_all(list(geoms.values()))
     assert union.symmetric_difference(outline).area < 1e5  # < 0.1 km² of 16,875
     assert outline.area / 1e6 == pytest.approx(16874.7, rel=0.01)
 
 
 def _shared_boundary_points(geo, a, b, step=100.0):
-    d = geo.districts.geometry
-    shared = d[a].boundary.intersection(d[b].boundary)
+    d = geo.districts
+    shared = d[a].geometry.boundary.intersection(d[b].geometry.boundary)
     parts = [p for p in shapely.get_parts(shapely.line_merge(shared)) if p.length > 0]
     assert sum(p.length for p in parts) > 5000, (a, b)
     return np.concatenate([shapely.line_interpolate_point(p, np.arange(0, p.length, step)) for p in parts])
@@ -91,7 +99,7 @@ def _as_raw_gcj02(points):
 @pytest.mark.parametrize("a,b", [("xihu", "binjiang"), ("shangcheng", "xiaoshan")])
 def test_river_boundaries_follow_the_river(geo, a, b):
     """Amap boundaries (converted) and GSHHG/WDBII water are independent sources: they must agree."""
-    river = shapely.union_all(geo.water_lines.loc[geo.water_lines["kind"] == "main"].geometry.values)
+    river = shapely.union_all([f.geometry for f in geo.water_lines if f["kind"] == "main"])
     pts = _shared_boundary_points(geo, a, b)
     converted = float(np.median(shapely.distance(pts, river)))
     raw = float(np.median(shapely.distance(_as_raw_gcj02(pts), river)))
@@ -158,7 +166,7 @@ def test_district_at_is_fast(geo):
 
 def test_label_points_sit_on_land_in_their_district(geo):
     points = geo.district_label_points()
-    assert sorted(points) == sorted(geo.districts.index)
+    assert sorted(points) == sorted(geo.districts)
     for did, p in points.items():
         assert geo.district_at(p.x, p.y) == did
 
@@ -196,23 +204,28 @@ def test_not_a_geopackage_names_the_path(tmp_path):
     assert str(bogus) in str(info.value)
 
 
-def test_missing_layer_and_wrong_count_are_reported(tmp_path, geo):
+@pytest.fixture(scope="module")
+def frames():
+    return read_frames()
+
+
+def test_missing_layer_and_wrong_count_are_reported(tmp_path, frames):
     partial = tmp_path / "partial.gpkg"
-    geo.districts.iloc[:5].to_file(partial, layer="districts", driver="GPKG")
+    frames["districts"].iloc[:5].to_file(partial, layer="districts", driver="GPKG")
     with pytest.raises(GeodataError, match="missing layer") as info:
         load_geodata(partial)
     assert str(partial) in str(info.value) and "water_areas" in str(info.value)
     for name in ("outline", "water_lines", "water_areas"):
-        getattr(geo, name).to_file(partial, layer=name, driver="GPKG")
+        frames[name].to_file(partial, layer=name, driver="GPKG")
     with pytest.raises(GeodataError, match="5 rows, expected 13"):
         load_geodata(partial)
 
 
-def test_missing_column_is_reported(tmp_path, geo):
+def test_missing_column_is_reported(tmp_path, frames):
     broken = tmp_path / "broken.gpkg"
-    geo.districts.drop(columns=["adcode"]).to_file(broken, layer="districts", driver="GPKG")
+    frames["districts"].drop(columns=["adcode"]).to_file(broken, layer="districts", driver="GPKG")
     for name in ("outline", "water_lines", "water_areas"):
-        getattr(geo, name).to_file(broken, layer=name, driver="GPKG")
+        frames[name].to_file(broken, layer=name, driver="GPKG")
     with pytest.raises(GeodataError, match="adcode") as info:
         load_geodata(broken)
     assert "districts" in str(info.value)
@@ -220,3 +233,20 @@ def test_missing_column_is_reported(tmp_path, geo):
 
 def test_gpkg_is_small():
     assert (GEODATA / "hangzhou.gpkg").stat().st_size < 3 * 1024 * 1024
+
+
+def test_damaged_geometry_is_reported(tmp_path):
+    import shutil
+    import sqlite3
+
+    damaged = tmp_path / "damaged.gpkg"
+    shutil.copy(GEODATA / "hangzhou.gpkg", damaged)
+    con = sqlite3.connect(damaged)
+    for (trigger,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        con.execute(f'DROP TRIGGER "{trigger}"')  # the spatial-index triggers need SpatiaLite
+    con.execute("UPDATE water_areas SET geom = X'47500003E6100000DEADBEEF' WHERE fid = 1")
+    con.commit()
+    con.close()
+    with pytest.raises(GeodataError, match="water_areas") as info:
+        load_geodata(damaged)
+    assert str(damaged) in str(info.value)

@@ -36,9 +36,9 @@ def test_draws_every_district_water_and_chinese_labels(geodata):
     assert set(r.fills) == ALL
     assert len(r.layers["water"]) >= 2  # river/lake/estuary areas and the lines
     names = {t.get_text() for t in r.labels.values() if t.get_visible()}
-    assert names == set(geodata.districts["name_zh"])
+    assert names == {f["name_zh"] for f in geodata.districts.values()}
     # neighbouring districts never share a fill colour
-    geoms = geodata.districts.geometry
+    geoms = {did: f.geometry for did, f in geodata.districts.items()}
     for a in ALL:
         for b in ALL:
             if a < b and geoms[a].buffer(50).intersects(geoms[b]):

@@ -3,18 +3,21 @@
 Reads geodata/hangzhou.gpkg (built by geodata/build_geodata.py, sources in
 geodata/SOURCES.md). Everything is stored in the map CRS, so nothing is reprojected at
 load time; hit-testing uses prepared geometries so a mouse move costs microseconds.
-No Qt here.
+
+The app reads the GeoPackage with the standard library's sqlite3 and shapely's WKB decoder
+rather than geopandas: importing pandas and geopandas costs 0.7-1.3 s, a third or more of the
+2-second start-up budget, and the app needs nothing from them. `read_frames()` gives
+GeoDataFrames (geopandas imported on demand) for scripts, tests and benchmarks. No Qt here.
 """
 
 from __future__ import annotations
 
 import functools
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import geopandas as gpd
 import numpy as np
-import pyogrio
 import shapely
 from shapely.geometry import LineString, Point
 from shapely.ops import polylabel
@@ -22,6 +25,7 @@ from shapely.ops import polylabel
 from hzmap.paths import data_root
 
 MAP_CRS = "EPSG:4549"  # CGCS2000 / 3-degree Gauss-Kruger CM 120E, metres
+MAP_EPSG = 4549
 DEFAULT_GPKG = data_root() / "hangzhou.gpkg"
 N_DISTRICTS = 13
 
@@ -32,10 +36,24 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "water_areas": ("id", "name_zh", "name_en", "kind"),
 }
 MAIN_RIVER_ID = "qiantang_course"
+# GeoPackage geometry header: envelope size in bytes by the envelope indicator (flags bits 1-3).
+_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
 class GeodataError(Exception):
     """The geodata file is missing or not what the app expects; the message says which."""
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One row of a layer: its id, geometry and attributes (``feature["name_zh"]``)."""
+
+    id: str
+    geometry: object
+    props: dict
+
+    def __getitem__(self, key: str):
+        return self.props[key]
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,10 +72,10 @@ def to_map(lon: float, lat: float) -> tuple[float, float]:
 
 @dataclass
 class GeoData:
-    districts: gpd.GeoDataFrame  # indexed by id
-    outline: gpd.GeoDataFrame
-    water_lines: gpd.GeoDataFrame
-    water_areas: gpd.GeoDataFrame
+    districts: dict[str, Feature]  # by id, in file order
+    outline: object  # the city outline, a (Multi)Polygon
+    water_lines: list[Feature]
+    water_areas: list[Feature]
     path: Path | None = None
     _ids: np.ndarray = field(init=False, repr=False)
     _tree: shapely.STRtree = field(init=False, repr=False)
@@ -65,20 +83,24 @@ class GeoData:
     _labels: dict | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        geoms = np.asarray(self.districts.geometry.values, dtype=object)
+        geoms = np.asarray([f.geometry for f in self.districts.values()], dtype=object)
         shapely.prepare(geoms)
-        self._ids = np.asarray(self.districts.index, dtype=object)
+        self._ids = np.asarray(list(self.districts), dtype=object)
         self._geoms = geoms
         self._tree = shapely.STRtree(geoms)
-        self._water = shapely.union_all(self.water_areas.geometry.values)
+        self._water_geoms = np.asarray([f.geometry for f in self.water_areas], dtype=object)
+        self._water = shapely.union_all(self._water_geoms)
         shapely.prepare(self._water)
-        self._water_geoms = np.asarray(self.water_areas.geometry.values, dtype=object)
         shapely.prepare(self._water_geoms)
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:
         """(xmin, ymin, xmax, ymax) of the city in map metres."""
-        return tuple(float(v) for v in self.outline.total_bounds)
+        return tuple(float(v) for v in self.outline.bounds)
+
+    def district_bounds(self, ids) -> tuple[float, float, float, float]:
+        """(xmin, ymin, xmax, ymax) around the given districts."""
+        return tuple(float(v) for v in shapely.total_bounds([self.districts[i].geometry for i in ids]))
 
     def district_at(self, x: float | None, y: float | None) -> str | None:
         """Id of the district under map point (x, y); None on water or outside the city."""
@@ -96,7 +118,7 @@ class GeoData:
         if x is None or y is None or not shapely.intersects_xy(self._water, x, y):
             return None
         hits = shapely.intersects_xy(self._water_geoms, x, y)
-        return str(self.water_areas["id"].iloc[int(np.argmax(hits))])
+        return self.water_areas[int(np.argmax(hits))].id
 
     def district_label_points(self) -> dict[str, Point]:
         """A point per district well inside its largest piece of land (off the water)."""
@@ -115,7 +137,7 @@ class GeoData:
 
     def main_river(self) -> LineString:
         """The whole 新安江-富春江-钱塘江 course, upstream first, as one line."""
-        geom = self.water_lines.loc[self.water_lines["id"] == MAIN_RIVER_ID].geometry.iloc[0]
+        geom = next(f.geometry for f in self.water_lines if f.id == MAIN_RIVER_ID)
         return geom.geoms[0] if geom.geom_type == "MultiLineString" and len(geom.geoms) == 1 else geom
 
 
@@ -131,27 +153,44 @@ def _check_gpkg(path: Path) -> None:
         raise GeodataError(f"{path}: not a GeoPackage")
 
 
-def _read(path: Path, layer: str) -> gpd.GeoDataFrame:
-    try:
-        gdf = pyogrio.read_dataframe(path, layer=layer, use_arrow=_HAS_ARROW)
-    except Exception as exc:  # pyogrio raises several DataSourceError subclasses
-        raise GeodataError(f"{path}: cannot read layer {layer!r}: {exc}") from exc
-    missing = [c for c in LAYERS[layer] if c not in gdf.columns]
+def _wkb(blob: bytes) -> bytes:
+    """The WKB inside a GeoPackage geometry blob (after the 'GP' header and envelope)."""
+    if blob[:2] != b"GP":
+        raise ValueError("geometry blob lacks the GeoPackage 'GP' header")
+    envelope = _ENVELOPE_BYTES.get((blob[3] >> 1) & 0x07)
+    if envelope is None:
+        raise ValueError("geometry blob has an invalid envelope indicator")
+    return blob[8 + envelope:]
+
+
+def _read_layer(con: sqlite3.Connection, path: Path, layer: str) -> list[Feature]:
+    row = con.execute("SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
+                      (layer,)).fetchone()
+    if row is None:
+        raise GeodataError(f"{path}: layer {layer!r} has no geometry column")
+    geom_col, srs_id = row
+    epsg = con.execute("SELECT organization_coordsys_id FROM gpkg_spatial_ref_sys WHERE srs_id = ?",
+                       (srs_id,)).fetchone()
+    if epsg is None or epsg[0] != MAP_EPSG:
+        raise GeodataError(f"{path}: layer {layer!r} is in srs {srs_id}, expected {MAP_CRS}")
+    columns = [c[1] for c in con.execute(f'PRAGMA table_info("{layer}")')]
+    missing = [c for c in LAYERS[layer] if c not in columns]
     if missing:
         raise GeodataError(f"{path}: layer {layer!r} lacks column(s) {', '.join(missing)}")
-    if gdf.crs is None or gdf.crs.to_epsg() != 4549:
-        raise GeodataError(f"{path}: layer {layer!r} is in {gdf.crs}, expected {MAP_CRS}")
-    if len(gdf) == 0:
+    attrs = [c for c in columns if c not in (geom_col, "fid")]
+    rows = con.execute(f'SELECT "{geom_col}", ' + ", ".join(f'"{c}"' for c in attrs or ["fid"])
+                       + f' FROM "{layer}" ORDER BY fid').fetchall()
+    if not rows:
         raise GeodataError(f"{path}: layer {layer!r} is empty")
-    return gdf
-
-
-try:  # pyarrow makes reading a little faster; it is optional
-    import pyarrow  # noqa: F401
-
-    _HAS_ARROW = True
-except ImportError:
-    _HAS_ARROW = False
+    try:
+        geoms = shapely.from_wkb([_wkb(r[0]) for r in rows])
+    except Exception as exc:  # a damaged blob: say which layer
+        raise GeodataError(f"{path}: layer {layer!r} has an unreadable geometry: {exc}") from exc
+    out = []
+    for i, (r, g) in enumerate(zip(rows, geoms)):
+        props = dict(zip(attrs, r[1:])) if attrs else {}
+        out.append(Feature(str(props.get("id", i)), g, props))
+    return out
 
 
 def load_geodata(path: str | Path | None = None) -> GeoData:
@@ -159,25 +198,36 @@ def load_geodata(path: str | Path | None = None) -> GeoData:
     path = Path(path) if path is not None else DEFAULT_GPKG
     _check_gpkg(path)
     try:
-        present = {name for name, _ in pyogrio.list_layers(path)}
-    except Exception as exc:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            present = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
+            absent = [name for name in LAYERS if name not in present]
+            if absent:
+                raise GeodataError(f"{path}: missing layer(s) {', '.join(absent)}")
+            layers = {name: _read_layer(con, path, name) for name in LAYERS}
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
         raise GeodataError(f"{path}: not a readable GeoPackage: {exc}") from exc
-    absent = [name for name in LAYERS if name not in present]
-    if absent:
-        raise GeodataError(f"{path}: missing layer(s) {', '.join(absent)}")
-    layers = {name: _read(path, name) for name in LAYERS}
     districts = layers["districts"]
     if len(districts) != N_DISTRICTS:
         raise GeodataError(f"{path}: layer 'districts' has {len(districts)} rows, expected {N_DISTRICTS}")
-    if districts["id"].duplicated().any():
-        dup = districts.loc[districts["id"].duplicated(), "id"].tolist()
+    ids = [f.id for f in districts]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
         raise GeodataError(f"{path}: layer 'districts' repeats id(s) {dup}")
-    if not layers["water_lines"]["id"].eq(MAIN_RIVER_ID).any():
+    if not any(f.id == MAIN_RIVER_ID for f in layers["water_lines"]):
         raise GeodataError(f"{path}: layer 'water_lines' has no {MAIN_RIVER_ID!r} line")
-    return GeoData(
-        districts=districts.set_index("id", drop=False).rename_axis(None),
-        outline=layers["outline"],
-        water_lines=layers["water_lines"],
-        water_areas=layers["water_areas"],
-        path=path,
-    )
+    outline = shapely.union_all([f.geometry for f in layers["outline"]])
+    return GeoData(districts={f.id: f for f in districts}, outline=outline,
+                   water_lines=layers["water_lines"], water_areas=layers["water_areas"], path=path)
+
+
+def read_frames(path: str | Path | None = None) -> dict:
+    """The four layers as GeoDataFrames (districts indexed by id), for scripts and tests."""
+    import geopandas as gpd
+
+    path = Path(path) if path is not None else DEFAULT_GPKG
+    frames = {name: gpd.read_file(path, layer=name) for name in LAYERS}
+    frames["districts"] = frames["districts"].set_index("id", drop=False).rename_axis(None)
+    return frames

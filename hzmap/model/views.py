@@ -8,9 +8,9 @@ MARGIN = {"city": 0.03, "urban": 0.06}
 def view_extent(geo, name: str) -> tuple[float, float, float, float]:
     """(xmin, ymin, xmax, ymax) in map metres for the view 'city' or 'urban'."""
     if name == "urban":
-        x0, y0, x1, y1 = geo.districts.loc[list(URBAN_CORE)].total_bounds
+        x0, y0, x1, y1 = geo.district_bounds(URBAN_CORE)
     elif name == "city":
-        x0, y0, x1, y1 = geo.outline.total_bounds
+        x0, y0, x1, y1 = geo.bounds
     else:
         raise ValueError(f"unknown view {name!r}")
     m = MARGIN[name] * max(x1 - x0, y1 - y0)

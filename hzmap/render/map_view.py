@@ -6,7 +6,10 @@ place; a click changes the outline artist's path, it never replots the city.
 from __future__ import annotations
 
 import numpy as np
+import shapely
 from matplotlib import patheffects
+from matplotlib.backend_bases import FigureCanvasBase
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
@@ -18,7 +21,7 @@ from hzmap.render import labels as labelling
 from hzmap.render import style as st
 from hzmap.render.geometry import line_segments, polygon_path
 
-Z_FILL, Z_WATER, Z_BOUNDARY, Z_OVERLAY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 5, 6, 7, 9
+Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
 
 
 class MapRenderer:
@@ -29,24 +32,31 @@ class MapRenderer:
         self.style = style or st.MapStyle()
         self.lang = lang
         self.view_name = "city"
+        self.overlay = None  # a LayoutOverlay when a layout is shown
+        if type(fig.canvas) is FigureCanvasBase:  # a plain Figure: draw with Agg, as glue does
+            FigureCanvasAgg(fig)
         fig.set_facecolor(st.LAND_OUTSIDE)
         self.ax = fig.add_axes((0, 0, 1, 1))
         self.ax.set_axis_off()
-        self.ax.set_aspect("equal", adjustable="datalim")
-        self.paths: dict[str, Path] = {did: polygon_path(g) for did, g in geodata.districts.geometry.items()}
+        self._requested = (0.0, 1.0, 0.0, 1.0)  # the extent asked for; fitted to the axes' shape
+        self.paths: dict[str, Path] = {did: polygon_path(f.geometry) for did, f in geodata.districts.items()}
         self.base_colours = self._base_colours()
         self.layers: dict[str, list] = {}
         self._draw_districts()
         self._draw_water()
-        self._make_overlays(interactive)
+        self._make_highlights(interactive)
         self._make_labels()
         self.set_view("city")
 
     # -- drawing -----------------------------------------------------------------
     def _base_colours(self) -> dict[str, tuple]:
-        geoms = self.geo.districts.geometry
-        ids = list(geoms.index)
-        adjacency = {a: {b for b in ids if b != a and geoms[a].buffer(50).intersects(geoms[b])} for a in ids}
+        ids = list(self.geo.districts)
+        geoms = [self.geo.districts[i].geometry for i in ids]
+        left, right = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=50)
+        adjacency = {a: set() for a in ids}
+        for i, j in zip(left, right):
+            if i != j:
+                adjacency[ids[i]].add(ids[j])
         order = sorted(ids, key=lambda d: -len(adjacency[d]))
         colours = st.colour_districts(adjacency, order)
         return {d: st.lighten(colours[d], self.style.fill_lightness) for d in ids}
@@ -56,13 +66,13 @@ class MapRenderer:
         self.fills: dict[str, PathPatch] = {}
         for did, path in self.paths.items():
             patch = PathPatch(path, facecolor=self.base_colours[did], edgecolor="none", zorder=Z_FILL)
-            self.ax.add_patch(patch)
+            self.ax.add_artist(patch)
             self.fills[did] = patch
         boundaries = LineCollection(
-            [seg for g in self.geo.districts.geometry for seg in line_segments(g.boundary)],
+            [seg for f in self.geo.districts.values() for seg in line_segments(f.geometry.boundary)],
             colors=st.BOUNDARY, linewidths=s.boundary_width, zorder=Z_BOUNDARY)
         outline = LineCollection(
-            [seg for g in self.geo.outline.geometry for seg in line_segments(g.boundary)],
+            line_segments(self.geo.outline.boundary),
             colors=st.OUTLINE, linewidths=s.outline_width, zorder=Z_BOUNDARY)
         self.ax.add_collection(boundaries)
         self.ax.add_collection(outline)
@@ -71,17 +81,19 @@ class MapRenderer:
 
     def _draw_water(self) -> None:
         artists = []
-        for geom in self.geo.water_areas.geometry:
-            patch = PathPatch(polygon_path(geom), facecolor=st.WATER_FILL, edgecolor="none", zorder=Z_WATER)
-            self.ax.add_patch(patch)
+        for feature in self.geo.water_areas:
+            patch = PathPatch(polygon_path(feature.geometry), facecolor=st.WATER_FILL, edgecolor="none", zorder=Z_WATER)
+            self.ax.add_artist(patch)
             artists.append(patch)
-        lines = LineCollection([seg for g in self.geo.water_lines.geometry for seg in line_segments(g)],
+        # The merged course repeats its three named stretches: draw the stretches only.
+        lines = LineCollection([seg for f in self.geo.water_lines if f["kind"] != "course"
+                                for seg in line_segments(f.geometry)],
                                colors=st.WATER_LINE, linewidths=self.style.water_line_width, zorder=Z_WATER)
         self.ax.add_collection(lines)
         artists.append(lines)
         self.layers["water"] = artists
 
-    def _make_overlays(self, interactive: bool) -> None:
+    def _make_highlights(self, interactive: bool) -> None:
         s = self.style
         empty = Path(np.zeros((1, 2)))
         self.hover_patch = PathPatch(empty, facecolor=(1, 1, 1, 0.28), edgecolor=st.HOVER_EDGE,
@@ -92,10 +104,10 @@ class MapRenderer:
                                       animated=interactive, joinstyle="round")
         self.select_patch.set_path_effects([patheffects.withStroke(linewidth=s.select_width + 2.4,
                                                                    foreground=st.HALO)])
-        self.ax.add_patch(self.hover_patch)
-        self.ax.add_patch(self.select_patch)
+        self.ax.add_artist(self.hover_patch)
+        self.ax.add_artist(self.select_patch)
 
-    def overlay_artists(self) -> list:
+    def highlight_artists(self) -> list:
         """Artists drawn on top by blitting in the interactive canvas."""
         return [self.hover_patch, self.select_patch]
 
@@ -103,8 +115,8 @@ class MapRenderer:
         d = self.geo.districts
         points = self.geo.district_label_points()
         # Small districts first: they have the least room and most need their anchor.
-        self.label_order = sorted(d.index, key=lambda i: d.loc[i, "area_km2"])
-        self.label_anchor = {did: (points[did].x, points[did].y) for did in d.index}
+        self.label_order = sorted(d, key=lambda i: d[i]["area_km2"])
+        self.label_anchor = {did: (points[did].x, points[did].y) for did in d}
         halo = [patheffects.withStroke(linewidth=3, foreground=st.HALO)]
         self.labels: dict = {}
         for did in self.label_order:
@@ -117,7 +129,7 @@ class MapRenderer:
         self.layers["labels"] = [*self.labels.values(), self.leaders]
 
     def district_name(self, did: str) -> str:
-        row = self.geo.districts.loc[did]
+        row = self.geo.districts[did]
         return row["name_en"].replace(" District", "") if self.lang == "en" else row["name_zh"]
 
     # -- view ----------------------------------------------------------------------
@@ -127,8 +139,22 @@ class MapRenderer:
         self.set_limits(x0, x1, y0, y1)
 
     def set_limits(self, x0: float, x1: float, y0: float, y1: float) -> None:
-        self.ax.set_xlim(x0, x1)
-        self.ax.set_ylim(y0, y1)
+        """Show at least this extent, widened in one direction to keep metres square on screen."""
+        self._requested = (x0, x1, y0, y1)
+        self.fit_to_axes()
+
+    def fit_to_axes(self) -> None:
+        """Re-fit the requested extent to the axes' current pixel shape (after a resize)."""
+        x0, x1, y0, y1 = self._requested
+        bbox = self.ax.get_window_extent()
+        box_ratio = bbox.height / bbox.width if bbox.width > 0 else 1.0
+        cx, cy, w, h = (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0
+        if h / w > box_ratio:
+            w = h / box_ratio
+        else:
+            h = w * box_ratio
+        self.ax.set_xlim(cx - w / 2, cx + w / 2)
+        self.ax.set_ylim(cy - h / 2, cy + h / 2)
 
     def limits(self) -> tuple[float, float, float, float]:
         (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
@@ -171,27 +197,36 @@ class MapRenderer:
 
     # -- labels --------------------------------------------------------------------
     def refresh_labels(self, renderer=None) -> None:
-        """Place district labels for the current extent and figure size; call before drawing."""
-        if not self.layers_visible("labels"):
-            return
-        self.ax.apply_aspect()
+        """Place labels for the current extent and figure size; call before drawing.
+
+        Layout element labels go first (they carry the plan), then district labels; both avoid
+        the legend. A label that fits nowhere is hidden until the user zooms in.
+        """
+        self.fit_to_axes()
         renderer = renderer or self.fig.canvas.get_renderer()
         size = self.style.type.district_label_urban if self.view_name == "urban" else self.style.type.district_label
+        items = list(self.overlay.label_items()) if self.overlay is not None else []
+        if self.layers_visible("labels"):
+            for did in self.label_order:
+                self.labels[did].set_fontsize(size)
+                items.append((self.labels[did], self.label_anchor[did]))
+        obstacles = []
+        legend = self.ax.get_legend()
+        if legend is not None and legend.get_visible():
+            bb = legend.get_window_extent(renderer)
+            obstacles.append(labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1))
         to_px = self.ax.transData
-        area = labelling.Box(*self.ax.bbox.extents)
         sizes, anchors = [], []
-        for did in self.label_order:
-            text = self.labels[did]
-            text.set_fontsize(size)
-            text.set_position(self.label_anchor[did])
+        for text, anchor in items:
+            text.set_position(anchor)
             bb = text.get_window_extent(renderer)
             sizes.append((bb.width, bb.height))
-            anchors.append(to_px.transform(self.label_anchor[did]))
-        positions = labelling.place(sizes, np.asarray(anchors), area)
+            anchors.append(to_px.transform(anchor))
+        area = labelling.Box(*self.ax.bbox.extents)
+        positions = labelling.place(sizes, np.asarray(anchors).reshape(-1, 2), area, obstacles)
         inv = to_px.inverted()
         leaders = []
-        for did, pos, anchor, (w, h) in zip(self.label_order, positions, anchors, sizes):
-            text = self.labels[did]
+        for (text, _), pos, anchor, (w, h) in zip(items, positions, anchors, sizes):
             text.set_visible(pos is not None)
             if pos is None:
                 continue
@@ -205,10 +240,14 @@ class MapRenderer:
         return bool(artists) and artists[-1].get_visible()
 
     def label_boxes(self, renderer=None) -> dict[str, labelling.Box]:
-        """Display boxes of the visible district labels (for overlap checks)."""
+        """Display boxes of every visible label, district and element (for overlap checks)."""
         renderer = renderer or self.fig.canvas.get_renderer()
         out = {}
-        for did, text in self.labels.items():
+        texts = dict(self.labels)
+        if self.overlay is not None:
+            texts.update({f"element:{ea.element_id}": ea.label for ea in self.overlay.elements()
+                          if ea.label is not None})
+        for did, text in texts.items():
             if text.get_visible():
                 bb = text.get_window_extent(renderer)
                 out[did] = labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1)

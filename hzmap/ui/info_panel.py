@@ -45,7 +45,7 @@ class InfoPanel(QWidget):
             self.form.itemAt(i, QFormLayout.LabelRole).widget().setVisible(shown)
         if not shown:
             return
-        row = self.geo.districts.loc[did]
+        row = self.geo.districts[did]
         self.title.setText(row["name_zh"])
         self.subtitle.setText(row["name_en"])
         self.fields["type"].setText(f"{row['type']} ({TYPE_EN.get(row['type'], '')})")

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         if did is None:
             self.hover_label.clear()
             return
-        row = self.geo.districts.loc[did]
+        row = self.geo.districts[did]
         self.hover_label.setText(f"{row['name_zh']}  {row['name_en']}")
 
     def _on_view_changed(self, name: str) -> None:

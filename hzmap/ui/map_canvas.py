@@ -58,7 +58,7 @@ class MapCanvas(FigureCanvasQTAgg):
             return
         if restore:
             self.restore_region(self._background)
-        for artist in self.renderer_.overlay_artists():
+        for artist in self.renderer_.highlight_artists():
             if artist.get_visible():
                 self.renderer_.ax.draw_artist(artist)
         self.blit(self.figure.bbox)
