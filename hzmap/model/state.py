@@ -5,9 +5,23 @@ Widgets never call each other: they change the state and subscribe to its signal
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from psygnal import Signal
 
 VIEWS = ("city", "urban")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the map to; None means no filter on that facet."""
+
+    plan: str | None = None
+    sector: str | None = None
+    unit: str | None = None
+
+    def active(self) -> bool:
+        return any((self.plan, self.sector, self.unit))
 
 
 class AppState:
@@ -17,12 +31,16 @@ class AppState:
     hover_changed = Signal(object)  # district id or None
     view_changed = Signal(str)  # a name from VIEWS, or "custom" after a pan/zoom
     layout_changed = Signal(object)  # layout id or None
+    place_changed = Signal(object)  # place id or None (a base or place symbol clicked)
+    filters_changed = Signal(object)  # the Filters in force
 
     def __init__(self) -> None:
         self._selection: str | None = None
         self._hover: str | None = None
         self._view = "city"
         self._layout: str | None = None
+        self._place: str | None = None
+        self._filters = Filters()
 
     @property
     def selection(self) -> str | None:
@@ -65,3 +83,23 @@ class AppState:
         if value != self._layout:
             self._layout = value
             self.layout_changed.emit(value)
+
+    @property
+    def place(self) -> str | None:
+        return self._place
+
+    @place.setter
+    def place(self, value: str | None) -> None:
+        if value != self._place:
+            self._place = value
+            self.place_changed.emit(value)
+
+    @property
+    def filters(self) -> Filters:
+        return self._filters
+
+    @filters.setter
+    def filters(self, value: Filters) -> None:
+        if value != self._filters:
+            self._filters = value
+            self.filters_changed.emit(value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+from shapely.ops import polylabel
 from matplotlib import patheffects
 from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -207,9 +208,11 @@ class MapRenderer:
         size = self.style.type.district_label_urban if self.view_name == "urban" else self.style.type.district_label
         items = list(self.overlay.label_items()) if self.overlay is not None else []
         if self.layers_visible("labels"):
+            (vx0, vx1), (vy0, vy1) = self.ax.get_xlim(), self.ax.get_ylim()
+            view = shapely.box(vx0, vy0, vx1, vy1)
             for did in self.label_order:
                 self.labels[did].set_fontsize(size)
-                items.append((self.labels[did], self.label_anchor[did]))
+                items.append((self.labels[did], self._anchor_in_view(did, view)))
         obstacles = []
         legend = self.ax.get_legend()
         if legend is not None and legend.get_visible():
@@ -234,6 +237,21 @@ class MapRenderer:
             if np.hypot(pos[0] - anchor[0], pos[1] - anchor[1]) > max(w, h) * 0.7:
                 leaders.append([inv.transform(anchor), inv.transform(_edge_point(pos, anchor, w, h))])
         self.leaders.set_segments(leaders)
+
+    def _anchor_in_view(self, did: str, view) -> tuple[float, float]:
+        """The label anchor, or, when it is off screen, a point inside the visible part."""
+        x, y = self.label_anchor[did]
+        x0, y0, x1, y1 = view.bounds
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            return (x, y)
+        visible = self.geo.districts[did].geometry.intersection(view)
+        if visible.is_empty or visible.area < 0.02 * view.area:
+            return (x, y)
+        parts = shapely.get_parts(visible)
+        biggest = max(parts, key=lambda p: p.area)
+        p = polylabel(biggest, tolerance=(x1 - x0) / 200) if biggest.geom_type == "Polygon" \
+            else biggest.representative_point()
+        return (p.x, p.y)
 
     def layers_visible(self, name: str) -> bool:
         artists = self.layers.get(name, [])

@@ -1,0 +1,345 @@
+"""A plan's layout drawn over the base map, in the conventions of 空间布局示意图.
+
+District groups are coloured fills with a hatch each (so they stay apart in greyscale print), the
+core is a strong fill with a halo, a belt is a translucent band along the river, wings and
+corridors are schematic shapes marked 示意, and bases are symbols whose fill says how well the
+location is known (filled: site; hollow: approximate; square: district only).
+
+Artists for a layout are built the first time it is shown and kept, so switching back and forth
+only toggles visibility.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from matplotlib import patheffects
+from matplotlib.lines import Line2D
+from matplotlib.patches import Ellipse, FancyArrowPatch, Patch, PathPatch
+from matplotlib.path import Path
+from shapely.geometry import LineString, Point
+from shapely.ops import substring
+
+from hzmap.model.geodata import to_map
+from hzmap.render import style as st
+from hzmap.render.geometry import polygon_path
+
+Z_GROUP, Z_BAND, Z_SCHEMATIC, Z_DIM, Z_PLACES, Z_ELEMENT_LABEL = 2, 3.5, 4.5, 5.5, 8, 9.5
+
+# Paul Tol "bright" (colour-blind safe) with one hatch each for greyscale print.
+ELEMENT_COLOURS = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "++"]
+KIND_STYLE = {"core": dict(alpha=0.58), "group": dict(alpha=0.48), "zone": dict(alpha=0.45),
+              "platform": dict(alpha=0.45)}
+MARKERS = {"site": dict(marker="o", filled=True), "approximate": dict(marker="o", filled=False),
+           "district": dict(marker="s", filled=False)}
+PRECISION_LABEL = {"site": "位置确切 site", "approximate": "大致位置 approximate",
+                   "district": "仅知所在区县 district only"}
+NEUTRAL_FILL = (0.93, 0.93, 0.92)
+SCHEMATIC_MARK = "（示意）"
+
+
+@dataclass
+class ElementArtists:
+    element_id: str
+    colour: str
+    hatch: str
+    artists: list = field(default_factory=list)
+    label: object = None  # Text or None
+    label_anchor: tuple | None = None
+    legend_handle: object = None
+    legend_text: str = ""
+    districts: set = field(default_factory=set)
+    places: list = field(default_factory=list)
+
+
+class LayoutOverlay:
+    def __init__(self, renderer, dataset) -> None:
+        self.r = renderer
+        self.ds = dataset
+        self.ax = renderer.ax
+        self.layout_id: str | None = None
+        self._built: dict[str, list[ElementArtists]] = {}
+        self._union_cache: dict[tuple, object] = {}
+        self.legend = None
+        self.hidden_elements: set[str] = set()
+        self.show_places = True
+        self._dim_patch = None
+        self.dimmed: tuple[set, set] | None = None
+
+    # -- public ---------------------------------------------------------------------
+    def show(self, layout_id: str | None) -> None:
+        """Show one layout (None: districts only). Artists are updated in place."""
+        if layout_id is not None and layout_id not in self.ds.layouts:
+            raise KeyError(f"no layout '{layout_id}'")
+        for els in self._built.values():
+            for ea in els:
+                self._set_visible(ea, False)
+        self.layout_id = layout_id
+        if layout_id is None:
+            for did, patch in self.r.fills.items():
+                patch.set_facecolor(self.r.base_colours[did])
+        else:
+            els = self._built.get(layout_id) or self._build(layout_id)
+            self._built[layout_id] = els
+            for did, patch in self.r.fills.items():
+                patch.set_facecolor(NEUTRAL_FILL)
+            for ea in els:
+                self._set_visible(ea, ea.element_id not in self.hidden_elements)
+        self._update_legend()
+
+    def elements(self) -> list[ElementArtists]:
+        return list(self._built.get(self.layout_id, [])) if self.layout_id else []
+
+    def set_element_visible(self, element_id: str, visible: bool) -> None:
+        (self.hidden_elements.discard if visible else self.hidden_elements.add)(element_id)
+        for ea in self.elements():
+            if ea.element_id == element_id:
+                self._set_visible(ea, visible)
+        self._update_legend()
+
+    def set_places_visible(self, visible: bool) -> None:
+        self.show_places = visible
+        for ea in self.elements():
+            self._set_visible(ea, ea.element_id not in self.hidden_elements)
+
+    def element_colours(self) -> dict[str, str]:
+        return {ea.element_id: ea.colour for ea in self.elements()}
+
+    def district_colours(self) -> dict[str, str]:
+        """District id -> colour of the first district-group element covering it."""
+        out = {}
+        for ea in self.elements():
+            if ea.districts and ea.element_id not in self.hidden_elements:
+                for d in ea.districts:
+                    out.setdefault(d, ea.colour)
+        return out
+
+    def place_at(self, x: float, y: float, tolerance: float) -> str | None:
+        """The place whose symbol is nearest (x, y) within `tolerance` metres, if shown."""
+        best, best_d = None, tolerance
+        for ea in self.elements():
+            if ea.element_id in self.hidden_elements or not self.show_places:
+                continue
+            for pid, (px, py) in ea.places:
+                d = np.hypot(px - x, py - y)
+                if d < best_d:
+                    best, best_d = pid, d
+        return best
+
+    def set_dimmed(self, keep: tuple[set, set] | None) -> None:
+        """Fade the districts and place symbols outside `keep` = (district ids, place ids)."""
+        if self._dim_patch is not None:
+            self._dim_patch.remove()
+            self._dim_patch = None
+        keep_districts, keep_places = keep if keep is not None else (None, None)
+        if keep is not None:
+            faded = [d for d in self.r.geo.districts if d not in keep_districts]
+            if faded:
+                self._dim_patch = PathPatch(polygon_path(self._union(faded)), facecolor=(1, 1, 1, 0.72),
+                                            edgecolor="none", zorder=Z_DIM)
+                self.ax.add_artist(self._dim_patch)
+        for els in self._built.values():
+            for ea in els:
+                for art in ea.artists:
+                    ids = getattr(art, "_hzmap_place_ids", None)
+                    if ids is not None:
+                        art.set_alpha(None if keep is None else
+                                      np.array([1.0 if p in keep_places else 0.2 for p in ids]))
+        self.dimmed = keep
+
+    # -- building ---------------------------------------------------------------------
+    def _build(self, layout_id: str) -> list[ElementArtists]:
+        layout = self.ds.layouts[layout_id]
+        out = []
+        for i, el in enumerate(layout.elements):
+            colour, hatch = ELEMENT_COLOURS[i % len(ELEMENT_COLOURS)], HATCHES[i % len(HATCHES)]
+            ea = ElementArtists(el.id, colour, hatch)
+            kind = el.geometry.type
+            builder = getattr(self, f"_build_{kind}")
+            builder(el, ea)
+            if el.places and kind != "places":
+                self._build_places(el, ea, with_legend=False)
+            self._make_label(el, ea)
+            out.append(ea)
+        return out
+
+    def _union(self, districts) -> object:
+        key = tuple(sorted(districts))
+        if key not in self._union_cache:
+            districts = self.r.geo.districts
+            self._union_cache[key] = shapely.union_all([districts[d].geometry for d in key]).buffer(0)
+        return self._union_cache[key]
+
+    def _build_districts(self, el, ea: ElementArtists) -> None:
+        if not el.districts:
+            return
+        geom = self._union(el.districts)
+        kstyle = KIND_STYLE.get(el.kind, dict(alpha=0.5))
+        patch = PathPatch(polygon_path(geom), facecolor=_rgba(ea.colour, kstyle["alpha"]),
+                          edgecolor=ea.colour, hatch=ea.hatch, linewidth=1.2, zorder=Z_GROUP)
+        if el.kind == "core":
+            patch.set_linewidth(2.6)
+            patch.set_path_effects([patheffects.withStroke(linewidth=6, foreground=_rgba(ea.colour, 0.35))])
+        self.ax.add_artist(patch)
+        ea.artists.append(patch)
+        ea.districts = set(el.districts)
+        ea.label_anchor = _label_point(geom)
+        ea.legend_handle = Patch(facecolor=_rgba(ea.colour, kstyle["alpha"]), edgecolor=ea.colour,
+                                 hatch=ea.hatch, linewidth=1.2)
+
+    def _build_river_band(self, el, ea: ElementArtists) -> None:
+        river = self.r.geo.main_river()
+        a = river.project(Point(*to_map(*el.geometry.from_)))
+        b = river.project(Point(*to_map(*el.geometry.to)))
+        course = substring(river, min(a, b), max(a, b))
+        band = course.buffer(el.geometry.width_km * 500, cap_style="round")
+        patch = PathPatch(polygon_path(band), facecolor=_rgba(ea.colour, 0.38), edgecolor=ea.colour,
+                          linewidth=1.0, linestyle=(0, (5, 3)), zorder=Z_BAND)
+        self.ax.add_artist(patch)
+        ea.artists.append(patch)
+        mid = course.interpolate(0.5, normalized=True)
+        ea.label_anchor = (mid.x, mid.y)
+        ea.legend_handle = Patch(facecolor=_rgba(ea.colour, 0.38), edgecolor=ea.colour, linestyle="--")
+
+    def _build_schematic(self, el, ea: ElementArtists) -> None:
+        g = el.geometry
+        pts = np.array([to_map(lon, lat) for lon, lat in g.path])
+        width = (g.width_km or 6) * 1000
+        style = dict(facecolor=_rgba(ea.colour, 0.30), edgecolor=ea.colour, linewidth=1.4,
+                     linestyle=(0, (6, 3)), hatch="//", zorder=Z_SCHEMATIC)
+        if g.shape == "arrow" and len(pts) >= 2:
+            patch = FancyArrowPatch(path=Path(pts), arrowstyle=f"simple,head_width={1.6},head_length={1.2},tail_width={0.6}",
+                                    mutation_scale=18, **style)
+            anchor = tuple(pts[len(pts) // 2])
+        elif g.shape == "ellipse" or len(pts) == 1:
+            (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
+            patch = Ellipse(((x0 + x1) / 2, (y0 + y1) / 2), (x1 - x0) + width, (y1 - y0) + width, **style)
+            anchor = ((x0 + x1) / 2, (y0 + y1) / 2)
+        else:
+            shape = LineString(pts).buffer(width / 2, cap_style="round", join_style="round")
+            patch = PathPatch(polygon_path(shape), **style)
+            mid = LineString(pts).interpolate(0.5, normalized=True)
+            anchor = (mid.x, mid.y)
+        self.ax.add_artist(patch)
+        ea.artists.append(patch)
+        ea.label_anchor = anchor
+        ea.legend_handle = Patch(facecolor=_rgba(ea.colour, 0.30), edgecolor=ea.colour,
+                                 hatch="//", linestyle="--")
+
+    def _build_area(self, el, ea: ElementArtists) -> None:
+        rings = [[to_map(lon, lat) for lon, lat in ring] for ring in el.geometry.coordinates]
+        geom = shapely.Polygon(rings[0], rings[1:])
+        patch = PathPatch(polygon_path(geom), facecolor=_rgba(ea.colour, 0.45), edgecolor=ea.colour,
+                          hatch=ea.hatch, linewidth=1.2, zorder=Z_GROUP + 0.5)
+        self.ax.add_artist(patch)
+        ea.artists.append(patch)
+        ea.label_anchor = _label_point(geom)
+        ea.legend_handle = Patch(facecolor=_rgba(ea.colour, 0.45), edgecolor=ea.colour, hatch=ea.hatch)
+
+    def _build_places(self, el, ea: ElementArtists, with_legend: bool = True) -> None:
+        points = self.r.geo.district_label_points()
+        by_precision: dict[str, list] = {}
+        ids_by_precision: dict[str, list] = {}
+        for pid in el.places:
+            place = self.ds.places[pid]
+            loc = place.location
+            if loc.precision == "district" or loc.lon is None:
+                p = points[place.districts[0]]
+                xy = (p.x + 1800 * (len(by_precision.get("district", [])) + 1), p.y - 1800)
+                prec = "district"
+            else:
+                xy, prec = to_map(loc.lon, loc.lat), loc.precision
+            by_precision.setdefault(prec, []).append(xy)
+            ids_by_precision.setdefault(prec, []).append(pid)
+            ea.places.append((pid, xy))
+        for prec, xys in by_precision.items():
+            m = MARKERS[prec]
+            arr = np.array(xys)
+            art = self.ax.scatter(arr[:, 0], arr[:, 1], s=46, marker=m["marker"], zorder=Z_PLACES,
+                                  facecolors=ea.colour if m["filled"] else "white",
+                                  edgecolors=ea.colour if not m["filled"] else "#222222",
+                                  linewidths=1.6 if not m["filled"] else 0.8)
+            art._hzmap_place_symbol = True
+            art._hzmap_place_ids = ids_by_precision[prec]
+            ea.artists.append(art)
+        if ea.places and ea.label_anchor is None:
+            xs = np.array([xy for _, xy in ea.places])
+            ea.label_anchor = tuple(xs.mean(axis=0))
+        if with_legend:
+            ea.legend_handle = Line2D([], [], marker="o", linestyle="none", markersize=7,
+                                      markerfacecolor=ea.colour, markeredgecolor="#222222")
+
+    def _make_label(self, el, ea: ElementArtists) -> None:
+        text = el.name + (SCHEMATIC_MARK if el.geometry.type == "schematic" else "")
+        ea.legend_text = text
+        if ea.label_anchor is None:
+            return
+        ea.label = self.ax.text(*ea.label_anchor, text, ha="center", va="center", color="#111111",
+                                fontsize=self.r.style.type.element_label, fontweight="bold",
+                                zorder=Z_ELEMENT_LABEL,
+                                path_effects=[patheffects.withStroke(linewidth=3, foreground="white")])
+        ea.artists.append(ea.label)
+
+    # -- visibility, legend -----------------------------------------------------------------
+    def _set_visible(self, ea: ElementArtists, visible: bool) -> None:
+        for art in ea.artists:
+            is_place = getattr(art, "_hzmap_place_symbol", False)
+            art.set_visible(visible and (self.show_places or not is_place))
+
+    def _update_legend(self) -> None:
+        if self.legend is not None:
+            self.legend.remove()
+            self.legend = None
+        if self.layout_id is None:
+            return
+        layout = self.ds.layouts[self.layout_id]
+        handles, texts = [], []
+        precisions = set()
+        schematic = False
+        for ea in self.elements():
+            if ea.element_id in self.hidden_elements:
+                continue
+            if ea.legend_handle is not None:
+                handles.append(ea.legend_handle)
+                texts.append(ea.legend_text)
+            precisions |= {self._precision(pid) for pid, _ in ea.places}
+            schematic |= any(getattr(a, "get_hatch", lambda: None)() == "//" and a.get_linestyle() != "solid"
+                             for a in ea.artists if isinstance(a, (PathPatch, Ellipse, FancyArrowPatch)))
+        if self.show_places:
+            for prec in ("site", "approximate", "district"):
+                if prec in precisions:
+                    m = MARKERS[prec]
+                    handles.append(Line2D([], [], marker=m["marker"], linestyle="none", markersize=7,
+                                          markerfacecolor="#666666" if m["filled"] else "white",
+                                          markeredgecolor="#222222" if m["filled"] else "#666666",
+                                          markeredgewidth=1.4))
+                    texts.append(PRECISION_LABEL[prec])
+        self.legend = self.ax.legend(handles, texts, loc="lower right", title=f"{layout.name}",
+                                     fontsize=8.5, title_fontsize=10, framealpha=0.92,
+                                     fancybox=False, edgecolor="#888888", borderpad=0.8)
+        self.legend.set_zorder(20)
+        self.legend_schematic = schematic
+
+    def _precision(self, pid: str) -> str:
+        loc = self.ds.places[pid].location
+        return "district" if loc.precision == "district" or loc.lon is None else loc.precision
+
+    # -- labels ----------------------------------------------------------------------------
+    def label_items(self) -> list[tuple]:
+        """(Text, anchor) of the shown elements' labels, for the renderer's placement."""
+        return [(ea.label, ea.label_anchor) for ea in self.elements()
+                if ea.label is not None and ea.element_id not in self.hidden_elements]
+
+
+def _rgba(hex_colour: str, alpha: float) -> tuple:
+    h = hex_colour.lstrip("#")
+    return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)) + (alpha,)
+
+
+def _label_point(geom) -> tuple[float, float]:
+    p = shapely.get_parts(geom)
+    biggest = max(p, key=lambda g: g.area) if len(p) else geom
+    pt = shapely.ops.polylabel(biggest, tolerance=200) if biggest.geom_type == "Polygon" else biggest.representative_point()
+    return (pt.x, pt.y)
