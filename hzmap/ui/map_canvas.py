@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QToolTip
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.state import AppState
+from hzmap.render.layout_overlay import LayoutOverlay
 from hzmap.render.map_view import MapRenderer
 
 CLICK_TOLERANCE_PX = 4
+PLACE_PICK_PX = 9  # how close to a base symbol a click must land to pick it
 WHEEL_STEP = 1.25
 
 
@@ -42,6 +45,18 @@ class MapCanvas(FigureCanvasQTAgg):
         state.selection_changed.connect(self._on_selection_changed)
         state.hover_changed.connect(self._on_hover_changed)
         state.view_changed.connect(self._on_view_changed)
+        state.layout_changed.connect(self._on_layout_changed)
+        state.filters_changed.connect(self._on_filters_changed)
+        self.dataset = None
+        self.overlay: LayoutOverlay | None = None
+
+    def set_dataset(self, dataset) -> None:
+        """Give the canvas the layout dataset (loaded after the first frame, to start fast)."""
+        self.dataset = dataset
+        self.overlay = LayoutOverlay(self.renderer_, dataset)
+        self.renderer_.overlay = self.overlay
+        if self.state.layout is not None:
+            self._on_layout_changed(self.state.layout)
 
     # -- drawing ---------------------------------------------------------------------
     def draw(self) -> None:
@@ -77,6 +92,21 @@ class MapCanvas(FigureCanvasQTAgg):
         self.renderer_.set_hover(did)
         self._blit_overlays()
 
+    def _on_layout_changed(self, layout_id) -> None:
+        if self.overlay is None:
+            return
+        self.overlay.show(layout_id)
+        self._on_filters_changed(self.state.filters)
+
+    def _on_filters_changed(self, filters) -> None:
+        if self.overlay is None:
+            return
+        from hzmap.model.filters import matching
+
+        districts, places = matching(self.dataset, filters)
+        self.overlay.set_dimmed(None if not filters.active() else (districts, places))
+        self.draw_idle()
+
     def _on_view_changed(self, name: str) -> None:
         if name != "custom":
             self.renderer_.set_view(name)
@@ -93,7 +123,39 @@ class MapCanvas(FigureCanvasQTAgg):
         if event.inaxes is None:
             self.state.hover = None
             return
-        self.state.hover = self.geo.district_at(event.xdata, event.ydata)
+        before = self.state.hover
+        place = self._place_at(event)
+        did = self.geo.district_at(event.xdata, event.ydata)
+        self.state.hover = did
+        if place is not None:
+            self._tooltip(event, self.dataset.places[place].name)
+        elif did != before or did is None:
+            self._tooltip(event, self.hover_text(did) if did else "")
+
+    def hover_text(self, did: str) -> str:
+        """The district's name and its role(s) in the layout shown."""
+        name = self.geo.districts[did]["name_zh"]
+        if self.overlay is None or self.state.layout is None:
+            return name
+        layout = self.dataset.layouts[self.state.layout]
+        roles = [el.name for el in layout.elements
+                 if did in el.districts or any(did in self.dataset.places[p].districts for p in el.places)]
+        return f"{name}\n{layout.name}: {'、'.join(roles) if roles else '（本布局未涉及）'}"
+
+    def _tooltip(self, event, text: str) -> None:
+        if not text:
+            QToolTip.hideText()
+            return
+        ratio = self.device_pixel_ratio or 1
+        pos = self.mapToGlobal(QPoint(int(event.x / ratio) + 14, int((self.figure.bbox.height - event.y) / ratio) + 10))
+        QToolTip.showText(pos, text, self)
+
+    def _place_at(self, event) -> str | None:
+        if self.overlay is None or event.xdata is None:
+            return None
+        x0, x1, _, _ = self.renderer_.limits()
+        metres_per_px = (x1 - x0) / max(self.renderer_.ax.bbox.width, 1)
+        return self.overlay.place_at(event.xdata, event.ydata, PLACE_PICK_PX * metres_per_px)
 
     def _on_press(self, event) -> None:
         if event.button == 1 and event.inaxes is not None:
@@ -109,8 +171,15 @@ class MapCanvas(FigureCanvasQTAgg):
             self.state.view = "custom"
             return
         if event.inaxes is None:
+            self.state.place = None
             self.state.selection = None
             return
+        place = self._place_at(event)
+        if place is not None:
+            self.state.selection = None
+            self.state.place = place
+            return
+        self.state.place = None
         self.state.selection = self.geo.district_at(event.xdata, event.ydata)
 
     def _pan_to(self, event) -> None:

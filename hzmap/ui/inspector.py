@@ -1,0 +1,180 @@
+"""The inspector: what every plan says about the selected district or place, with sources.
+
+Items are grouped by plan; each shows its source (plan short name and section) and expands to
+the verbatim excerpt. Copying an item copies its text together with its source.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from hzmap.model.dataset import district_profile, place_profile
+
+COPY_ROLE = Qt.UserRole + 1
+KIND_ROLE = Qt.UserRole + 2
+KIND_ZH = {"core": "核", "belt": "带", "wing": "翼", "group": "组团", "base": "基地", "hub": "枢纽",
+           "axis": "轴", "corridor": "走廊", "node": "节点", "platform": "平台", "zone": "片区"}
+PRECISION_ZH = {"site": "位置确切", "approximate": "大致位置", "district": "仅知所在区县"}
+COMPARATOR = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "~": "约"}
+
+
+class Inspector(QTreeWidget):
+    def __init__(self, dataset, parent=None) -> None:
+        super().__init__(parent)
+        self.ds = dataset
+        self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.ElideNone)
+        self.header().setSectionResizeMode(QHeaderView.Stretch)  # wrap long passages in the dock
+        self.setUniformRowHeights(False)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setContextMenuPolicy(Qt.ActionsContextMenu)
+        copy = QAction("复制（含出处） Copy with source", self, shortcut=QKeySequence.Copy)
+        copy.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        copy.triggered.connect(self.copy_current)
+        self.addAction(copy)
+        self.profile: dict | None = None
+
+    # -- filling ------------------------------------------------------------------------
+    def show_district(self, district_id: str | None) -> None:
+        self.clear()
+        self.profile = None
+        if district_id is None:
+            return
+        p = district_profile(self.ds, district_id)
+        self.profile = p
+        roles = self._section(f"规划角色 Roles ({sum(len(g['items']) for g in p['roles_by_plan'])})")
+        for group in p["roles_by_plan"]:
+            plan = self._child(roles, group["plan"]["short_name"], kind="plan")
+            for r in group["items"]:
+                self._role_item(plan, r)
+        places = self._section(f"区内基地与地点 Places ({len(p['places'])})")
+        for pl in p["places"]:
+            item = self._child(places, f"{pl['name']} · {PRECISION_ZH.get(pl['precision'], '')}",
+                               kind="place")
+            self._sources(item, pl["sources"], pl["name"])
+        measures = self._section(f"点名本区的举措 Measures ({len(p['measures'])})")
+        for m in p["measures"]:
+            self._measure_item(measures, m)
+        n_city = sum(len(g["items"]) for g in p["citywide_measures"])
+        city = self._section(f"全市性举措 City-wide measures ({n_city})", expanded=False)
+        for group in p["citywide_measures"]:
+            plan = self._child(city, group["plan"]["short_name"], kind="plan")
+            for m in group["items"]:
+                self._measure_item(plan, m)
+        n_t = len(p["targets"]["district"]) + sum(len(g["items"]) for g in p["targets"]["plan_wide"])
+        targets = self._section(f"目标 Targets ({n_t})", expanded=False)
+        for t in p["targets"]["district"]:
+            self._target_item(targets, t)
+        for group in p["targets"]["plan_wide"]:
+            plan = self._child(targets, f"{group['plan']['short_name']}（全市）", kind="plan")
+            for t in group["items"]:
+                self._target_item(plan, t)
+        self._expand_defaults()
+
+    def show_place(self, place_id: str) -> None:
+        self.clear()
+        p = place_profile(self.ds, place_id)
+        self.profile = p
+        head = self._section(p["place"]["name"])
+        dists = "、".join(d["name"] for d in p["districts"])
+        self._child(head, f"所在区县: {dists}", kind="fact")
+        self._child(head, f"位置精度: {PRECISION_ZH.get(p['precision'], p['precision'])}"
+                          + (f" — {p['location_note']}" if p["location_note"] else ""), kind="fact")
+        self._sources(head, p["sources"], p["place"]["name"])
+        roles = self._section(f"规划角色 Roles ({len(p['roles'])})")
+        for r in p["roles"]:
+            self._role_item(roles, r)
+        measures = self._section(f"点名此地的举措 Measures ({len(p['measures'])})")
+        for m in p["measures"]:
+            self._measure_item(measures, m)
+        self._expand_defaults()
+
+    # -- items ------------------------------------------------------------------------------
+    def _role_item(self, parent, r: dict) -> None:
+        el = r["element"]
+        title = f"{r['layout']['name']} · {el['name']}［{KIND_ZH.get(r['kind'], r['kind'])}］"
+        if r.get("via_place"):
+            title += f"  经由 {r['via_place']['name']}"
+        item = self._child(parent, title, kind="role",
+                           copy=f"{title}\n{r['function']}")
+        self._child(item, r["function"], kind="text")
+        if r.get("literal"):
+            self._child(item, f"原文表述: {r['literal']}", kind="text")
+        if r.get("interpretation"):
+            self._child(item, f"解读（非原文）: {r['interpretation']}", kind="interpretation")
+        if r.get("sectors"):
+            self._child(item, "领域: " + "、".join(r["sectors"]), kind="text")
+        self._sources(item, r["sources"], title)
+
+    def _measure_item(self, parent, m: dict) -> None:
+        units = "、".join(m["units"]) if m["units"] else "未列责任单位"
+        title = f"{m['plan']['short_name']} {m['number']} {m['title']}"
+        item = self._child(parent, title, kind="measure",
+                           copy=f"{title}\n{m['summary']}\n责任单位: {units}")
+        self._child(item, m["summary"], kind="text")
+        lead = f"牵头: {m['lead_units'][0]}；" if m["lead_units"] else ""
+        self._child(item, f"{lead}责任单位: {units}", kind="units")
+        self._sources(item, m["sources"], title)
+
+    def _target_item(self, parent, t: dict) -> None:
+        value = f"{t['value']:g}"
+        title = f"{t['year']}年 {t['indicator']} {COMPARATOR.get(t['comparator'], '')}{value}{t['unit']}"
+        item = self._child(parent, title, kind="target", copy=title)
+        self._sources(item, t["sources"], title)
+
+    def _sources(self, parent, sources: list[dict], text: str) -> None:
+        for s in sources:
+            src = self._child(parent, f"出处: {s['cite']}", kind="source",
+                              copy=f"{text}\n——{s['cite']}：“{s['excerpt']}”")
+            self._child(src, f"“{s['excerpt']}”", kind="excerpt",
+                        copy=f"“{s['excerpt']}”（{s['cite']}）")
+        if sources:
+            parent.setData(0, COPY_ROLE, (parent.data(0, COPY_ROLE) or text) + "\n——出处: "
+                           + "；".join(s["cite"] for s in sources))
+
+    def _section(self, text: str, expanded: bool = True) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self, [text])
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setData(0, KIND_ROLE, "section")
+        item.setData(0, Qt.UserRole, expanded)
+        return item
+
+    def _child(self, parent, text: str, kind: str, copy: str | None = None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [text])
+        item.setToolTip(0, text)
+        item.setData(0, KIND_ROLE, kind)
+        item.setData(0, COPY_ROLE, copy or text)
+        return item
+
+    def _expand_defaults(self) -> None:
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            top.setExpanded(bool(top.data(0, Qt.UserRole)))
+            for j in range(top.childCount()):
+                child = top.child(j)
+                child.setExpanded(child.data(0, KIND_ROLE) == "plan")
+
+    # -- copying ----------------------------------------------------------------------------
+    def copy_current(self) -> str:
+        item = self.currentItem()
+        if item is None:
+            return ""
+        text = item.data(0, COPY_ROLE) or item.text(0)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def items_of_kind(self, kind: str) -> list[QTreeWidgetItem]:
+        out = []
+
+        def walk(item):
+            if item.data(0, KIND_ROLE) == kind:
+                out.append(item)
+            for k in range(item.childCount()):
+                walk(item.child(k))
+        for i in range(self.topLevelItemCount()):
+            walk(self.topLevelItem(i))
+        return out
