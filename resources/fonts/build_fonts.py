@@ -353,6 +353,8 @@ def build(regular_src: Path, bold_src: Path | None, provenance: str, codepoints:
         to_truetype(font)
         rename(font, style, source_version.split(";")[0])
         out = out_dir / f"{FILE_STEM}-{style}.ttf"
+        # keep the source's head.modified date: the same inputs give the same bytes
+        font.recalcTimestamp = False
         font.save(out)
         # reopen to prove it loads, and count
         check = TTFont(out)
