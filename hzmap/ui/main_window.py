@@ -164,3 +164,7 @@ class MainWindow(QMainWindow):
 
 #: Functions that add a feature's actions and docks to the window once the dataset is in.
 FEATURES: list = []
+
+from hzmap.ui import filter_bar  # noqa: E402  (features register after FEATURES exists)
+
+FEATURES.append(filter_bar.attach)

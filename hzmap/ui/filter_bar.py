@@ -1,0 +1,68 @@
+"""Filters by plan, sector tag and responsible unit; the map dims what has nothing matching."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
+
+from hzmap.model.filters import facets, matching
+from hzmap.model.state import AppState, Filters
+
+ANY = "（全部）"
+
+
+class FilterBar(QGroupBox):
+    def __init__(self, state: AppState, dataset, parent=None) -> None:
+        super().__init__("筛选 Filters", parent)
+        self.state = state
+        self.ds = dataset
+        values = facets(dataset)
+        self.combos: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        labels = {"plan": "规划 Plan", "sector": "领域 Sector", "unit": "责任单位 Unit"}
+        for key in ("plan", "sector", "unit"):
+            combo = QComboBox()
+            combo.setObjectName(f"filter_{key}")
+            combo.addItem(ANY, None)
+            for v in values[key]:
+                text = dataset.plans[v].short_name if key == "plan" else v
+                combo.addItem(text, v)
+            combo.setMinimumContentsLength(10)
+            combo.currentIndexChanged.connect(self._on_changed)
+            form.addRow(labels[key], combo)
+            self.combos[key] = combo
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #555;")
+        clear = QPushButton("清除筛选 Clear")
+        clear.clicked.connect(self.clear)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.summary)
+        box.addWidget(clear)
+        state.filters_changed.connect(self._on_filters_changed)
+
+    def _on_changed(self, _index: int) -> None:
+        self.state.filters = Filters(**{k: c.currentData() for k, c in self.combos.items()})
+
+    def clear(self) -> None:
+        self.state.filters = Filters()
+
+    def _on_filters_changed(self, filters: Filters) -> None:
+        for key, combo in self.combos.items():
+            index = combo.findData(getattr(filters, key))
+            if index >= 0 and index != combo.currentIndex():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+        if not filters.active():
+            self.summary.setText("")
+            return
+        districts, places = matching(self.ds, filters)
+        names = "、".join(self.ds.districts[d].short_name for d in self.ds.districts if d in districts)
+        self.summary.setText(f"匹配 {len(districts)} 个区县、{len(places)} 处地点：{names or '无'}"
+                             "（全市性举措不计入）")
+
+
+def attach(window) -> None:
+    """Put the filters under the layer list."""
+    window.filter_bar = FilterBar(window.state, window.dataset, window.layer_panel)
+    window.layer_panel.layout().addWidget(window.filter_bar)

@@ -1,0 +1,170 @@
+"""Exploring a plan's layout in the window: group colours, the inspector, places, filters, layers."""
+import pytest
+
+pytest.importorskip("PySide6")
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from hzmap.model.dataset import load_dataset  # noqa: E402
+from hzmap.model.geodata import load_geodata, to_map  # noqa: E402
+from hzmap.model.state import AppState, Filters  # noqa: E402
+
+QIANTANG = (120.45, 30.30)        # 钱塘区 interior (下沙/大江东)
+SHANGCHENG = (120.18, 30.27)      # 上城区, 钱江新城 north-west
+FUYANG = (119.90, 29.95)          # 富阳区 interior
+AIRPORT = (120.43, 30.24)         # 杭州临空经济示范区 symbol
+
+
+@pytest.fixture(scope="module")
+def geodata():
+    return load_geodata()
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(check_excerpts=False)
+
+
+@pytest.fixture
+def window(qtbot, geodata, dataset):
+    from hzmap import fonts
+    from hzmap.ui.main_window import MainWindow
+
+    fonts.register_matplotlib()
+    win = MainWindow(AppState(), geodata, dataset)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def choose_layout(win, layout_id):
+    combo = win.layout_combo
+    combo.setCurrentIndex(combo.findData(layout_id))
+    win.canvas.draw()
+
+
+def click(win, lon, lat):
+    x, y = win.canvas.data_to_widget(*to_map(lon, lat))
+    QTest.mouseClick(win.canvas, Qt.LeftButton, Qt.NoModifier, QPoint(x, y))
+
+
+def group_patch_at(win, lon, lat):
+    """The layout's group fill under a real map coordinate, if any."""
+    x, y = to_map(lon, lat)
+    for ea in win.canvas.overlay.elements():
+        if ea.districts and ea.artists[0].get_path().contains_point((x, y)):
+            return ea
+    return None
+
+
+def test_chooser_lists_every_layout(window, dataset):
+    ids = [window.layout_combo.itemData(i) for i in range(window.layout_combo.count())]
+    assert ids[0] is None  # 无 (districts only)
+    assert set(ids[1:]) == set(dataset.layouts)
+    assert "4+4+1+5" in window.layout_combo.itemText(ids.index("dt_4415"))
+
+
+def test_4415_colours_the_four_groups(window):
+    choose_layout(window, "dt_4415")
+    assert window.state.layout == "dt_4415"
+    colours = window.canvas.overlay.district_colours()
+    ftz = {colours[d] for d in ("binjiang", "xiaoshan", "qiantang", "yuhang")}
+    collab = {colours[d] for d in ("shangcheng", "linping", "gongshu", "xihu")}
+    whole = {colours[d] for d in ("fuyang", "linan", "tonglu", "chunan", "jiande")}
+    assert len(ftz) == len(collab) == len(whole) == 1
+    assert len(ftz | collab | whole) == 3
+    # what the user sees at real coordinates
+    assert group_patch_at(window, *QIANTANG).element_id == "ftz_led"
+    assert group_patch_at(window, *SHANGCHENG).element_id == "collab_innovation"
+    assert group_patch_at(window, *FUYANG).element_id == "whole_area"
+    legend = window.canvas.renderer_.ax.get_legend()
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert any("自贸试验区" in t for t in texts) and any("全域联动" in t for t in texts)
+    # back to districts only: no group fills, no legend
+    choose_layout(window, None)
+    assert window.canvas.overlay.elements() == []
+    assert window.canvas.renderer_.ax.get_legend() is None
+
+
+def test_click_qiantang_lists_roles_from_both_plans_with_sources(window):
+    choose_layout(window, "dt_4415")
+    click(window, *QIANTANG)
+    assert window.state.selection == "qiantang"
+    insp = window.info_panel.inspector
+    roles = [i.text(0) for i in insp.items_of_kind("role")]
+    assert any("一核一带两翼多基地" in r and "两翼" in r for r in roles), roles
+    assert any("4+4+1+5" in r and "自贸试验区引领区" in r for r in roles), roles
+    sources = [i.text(0) for i in insp.items_of_kind("source")]
+    assert any("服务贸易“十四五”规划 §二(四)" in s for s in sources), sources
+    assert any("数字贸易强市三年行动计划 §一" in s for s in sources), sources
+    measures = [i.text(0) for i in insp.items_of_kind("measure")]
+    assert measures, "measures naming 钱塘区 are listed"
+    # expanding a source shows the verbatim excerpt; copying carries the source
+    src = next(i for i in insp.items_of_kind("source") if "§二(四)" in i.text(0))
+    assert src.child(0).text(0).startswith("“")
+    insp.setCurrentItem(src)
+    copied = insp.copy_current()
+    assert "服务贸易“十四五”规划 §二(四)" in copied
+    assert QGuiApplication.clipboard().text() == copied
+
+
+def test_citywide_measures_start_collapsed(window):
+    window.state.selection = "binjiang"
+    insp = window.info_panel.inspector
+    tops = {insp.topLevelItem(i).text(0).split(" ")[0]: insp.topLevelItem(i) for i in range(insp.topLevelItemCount())}
+    assert not tops["全市性举措"].isExpanded()
+    assert tops["规划角色"].isExpanded()
+
+
+def test_click_on_base_symbol_shows_the_place(window):
+    choose_layout(window, "dt_4415")
+    window.state.view = "urban"
+    window.canvas.renderer_.set_limits(*(lambda x, y: (x - 15000, x + 15000, y - 10000, y + 10000))(*to_map(*AIRPORT)))
+    window.canvas.draw()
+    click(window, *AIRPORT)
+    assert window.state.place in ("airport_econ_zone", "xiaoshan_airport")
+    assert window.state.selection is None
+    panel = window.info_panel
+    assert "临空" in panel.title.text() or "机场" in panel.title.text()
+    facts = [i.text(0) for i in panel.inspector.items_of_kind("fact")]
+    assert any("萧山区" in f for f in facts) and any("位置精度" in f for f in facts)
+
+
+def test_hover_tells_role_in_current_layout(window):
+    choose_layout(window, "dt_4415")
+    text = window.canvas.hover_text("qiantang")
+    assert "钱塘区" in text and "自贸试验区引领区" in text
+    choose_layout(window, "st_core_belt_wings")
+    assert "两翼" in window.canvas.hover_text("qiantang")
+
+
+def test_filter_by_unit_dims_districts_without_matches(window, dataset):
+    choose_layout(window, "dt_4415")
+    window.state.filters = Filters(plan="ps2024")
+    overlay = window.canvas.overlay
+    assert overlay.dimmed is not None
+    kept, _ = overlay.dimmed
+    assert 0 < len(kept) < 13
+    assert "qiantang" in kept  # 003 names 钱塘区 (检验检测, 下沙港)
+    assert "filter_bar" in window.__dict__ and "匹配" in window.filter_bar.summary.text()
+    window.filter_bar.clear()
+    assert overlay.dimmed is None
+
+
+def test_layer_panel_toggles_an_element(window):
+    choose_layout(window, "dt_4415")
+    item = window.layer_panel.item_for("element", "whole_area")
+    item.setCheckState(0, Qt.Unchecked)
+    ea = next(e for e in window.canvas.overlay.elements() if e.element_id == "whole_area")
+    assert not any(a.get_visible() for a in ea.artists)
+    texts = [t.get_text() for t in window.canvas.renderer_.ax.get_legend().get_texts()]
+    assert not any("全域联动" in t for t in texts)
+    item.setCheckState(0, Qt.Checked)
+    assert ea.artists[0].get_visible()
+    water = window.layer_panel.item_for("base", "water")
+    water.setCheckState(0, Qt.Unchecked)
+    assert not window.canvas.renderer_.layers["water"][0].get_visible()
