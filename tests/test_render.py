@@ -95,3 +95,69 @@ def test_view_presets_frame_city_and_core(geodata):
     for lon, lat in ((118.4, 29.6), (120.7, 30.35)):  # 淳安 west, 钱塘 east
         x, y = to_map(lon, lat)
         assert x0 < x < x1 and y0 < y < y1
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    from hzmap.model.dataset import load_dataset
+
+    return load_dataset(check_excerpts=False)
+
+
+def _layout_ids():
+    from hzmap.paths import data_root
+    import yaml
+
+    return sorted(yaml.safe_load(p.read_text(encoding="utf-8"))["id"]
+                  for p in (data_root() / "dataset" / "layouts").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("layout_id", _layout_ids())
+def test_each_layout_draws_its_elements_legend_and_free_labels(geodata, dataset, layout_id):
+    from hzmap.render.layout_overlay import LayoutOverlay, SCHEMATIC_MARK
+
+    fig = Figure(figsize=(10, 7), dpi=100)
+    r = MapRenderer(fig, geodata)
+    r.overlay = LayoutOverlay(r, dataset)
+    r.overlay.show(layout_id)
+    layout = dataset.layouts[layout_id]
+    shown = {ea.element_id: ea for ea in r.overlay.elements()}
+    assert set(shown) == {el.id for el in layout.elements}
+    for el in layout.elements:
+        ea = shown[el.id]
+        assert ea.artists, el.id
+        if el.geometry.type == "places" or el.places:
+            assert len(ea.places) == len(el.places), el.id
+        if el.geometry.type == "schematic":
+            assert ea.label.get_text().endswith(SCHEMATIC_MARK)  # schematic shapes say so
+    legend = r.ax.get_legend()
+    assert legend.get_title().get_text() == layout.name
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert all(any(el.name in t for t in texts) for el in layout.elements)
+    for view in ("city", "urban"):
+        r.set_view(view)
+        fig.canvas.draw()
+        r.refresh_labels()
+        boxes = r.label_boxes()
+        names = list(boxes)
+        overlaps = labelling.boxes_overlap([boxes[n] for n in names])
+        assert not overlaps, (view, [(names[i], names[j]) for i, j in overlaps])
+        bb = legend.get_window_extent(fig.canvas.get_renderer())
+        legend_box = labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1)
+        assert not [n for n, b in boxes.items() if b.overlaps(legend_box)], view
+
+
+def test_switching_layouts_updates_in_place(geodata, dataset):
+    from hzmap.render.layout_overlay import LayoutOverlay
+
+    fig = Figure(figsize=(8, 6))
+    r = MapRenderer(fig, geodata)
+    r.overlay = LayoutOverlay(r, dataset)
+    r.overlay.show("dt_4415")
+    n = len(r.ax.get_children())
+    r.overlay.show("st_core_belt_wings")
+    r.overlay.show("dt_4415")
+    assert len(r.ax.get_children()) == n + len([a for ea in r.overlay._built["st_core_belt_wings"]
+                                                 for a in ea.artists])  # built once, then toggled
+    hidden = [a for ea in r.overlay._built["st_core_belt_wings"] for a in ea.artists]
+    assert not any(a.get_visible() for a in hidden)

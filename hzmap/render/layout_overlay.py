@@ -16,8 +16,7 @@ import numpy as np
 import shapely
 from matplotlib import patheffects
 from matplotlib.lines import Line2D
-from matplotlib.patches import Ellipse, FancyArrowPatch, Patch, PathPatch
-from matplotlib.path import Path
+from matplotlib.patches import Ellipse, Patch, PathPatch
 from shapely.geometry import LineString, Point
 from shapely.ops import substring
 
@@ -210,9 +209,9 @@ class LayoutOverlay:
         style = dict(facecolor=_rgba(ea.colour, 0.30), edgecolor=ea.colour, linewidth=1.4,
                      linestyle=(0, (6, 3)), hatch="//", zorder=Z_SCHEMATIC)
         if g.shape == "arrow" and len(pts) >= 2:
-            patch = FancyArrowPatch(path=Path(pts), arrowstyle=f"simple,head_width={1.6},head_length={1.2},tail_width={0.6}",
-                                    mutation_scale=18, **style)
-            anchor = tuple(pts[len(pts) // 2])
+            patch = PathPatch(polygon_path(_arrow_shape(pts, width)), **style)
+            mid = LineString(pts).interpolate(0.5, normalized=True)
+            anchor = (mid.x, mid.y)
         elif g.shape == "ellipse" or len(pts) == 1:
             (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
             patch = Ellipse(((x0 + x1) / 2, (y0 + y1) / 2), (x1 - x0) + width, (y1 - y0) + width, **style)
@@ -306,7 +305,7 @@ class LayoutOverlay:
                 texts.append(ea.legend_text)
             precisions |= {self._precision(pid) for pid, _ in ea.places}
             schematic |= any(getattr(a, "get_hatch", lambda: None)() == "//" and a.get_linestyle() != "solid"
-                             for a in ea.artists if isinstance(a, (PathPatch, Ellipse, FancyArrowPatch)))
+                             for a in ea.artists if isinstance(a, (PathPatch, Ellipse)))
         if self.show_places:
             for prec in ("site", "approximate", "district"):
                 if prec in precisions:
@@ -343,3 +342,17 @@ def _label_point(geom) -> tuple[float, float]:
     biggest = max(p, key=lambda g: g.area) if len(p) else geom
     pt = shapely.ops.polylabel(biggest, tolerance=200) if biggest.geom_type == "Polygon" else biggest.representative_point()
     return (pt.x, pt.y)
+
+
+def _arrow_shape(pts: np.ndarray, width: float):
+    """A broad arrow along a path: a shaft half the width, a head at the last point."""
+    line = LineString(pts)
+    head_len = min(width * 1.6, line.length * 0.4)
+    shaft = substring(line, 0, line.length - head_len).buffer(width / 4, cap_style="flat", join_style="round")
+    tip = np.array(pts[-1])
+    base_pt = line.interpolate(line.length - head_len)
+    base = np.array([base_pt.x, base_pt.y])
+    d = (tip - base) / max(np.hypot(*(tip - base)), 1e-9)
+    n = np.array([-d[1], d[0]])
+    head = shapely.Polygon([base + n * width * 0.75, tip, base - n * width * 0.75])
+    return shapely.union_all([shaft, head])
