@@ -13,10 +13,12 @@ import functools
 import unicodedata
 from pathlib import Path
 
+from hzmap.paths import resources_root
+
 FONT_FAMILY = "Hzmap Sans SC"
 
 #: resources/ sits beside the hzmap package in the repository layout.
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONT_DIR = resources_root() / "fonts"
 
 _FILES = ("HzmapSansSC-Regular.ttf", "HzmapSansSC-Bold.ttf")
 

@@ -1,8 +1,9 @@
 """Where hzmap's data folders are, whether it runs from a checkout or an installed package.
 
 The data (geodata/, resources/) lives next to the ``hzmap`` package in the repository.
-An editable install imports hzmap from the checkout, so the folders are found there; a
-normal install can point at a checkout with ``$HZMAP_REPO``.
+An editable install imports hzmap from the checkout, so the folders are found there; a wheel
+carries them inside the package as ``hzmap/_data/`` (see pyproject.toml); ``$HZMAP_REPO``
+points at a checkout explicitly.
 """
 
 from __future__ import annotations
@@ -21,14 +22,21 @@ def repo_root() -> Path:
     return _PACKAGE.parent
 
 
+def _shipped(name: str) -> Path:
+    bundled = _PACKAGE / "_data" / name
+    if not os.environ.get("HZMAP_REPO") and bundled.is_dir():
+        return bundled
+    return repo_root() / name
+
+
 def data_root() -> Path:
     """``geodata/``: districts.csv, hangzhou.gpkg and the layout dataset."""
-    return repo_root() / "geodata"
+    return _shipped("geodata")
 
 
 def resources_root() -> Path:
     """``resources/``: fonts, icons and other files the app ships."""
-    return repo_root() / "resources"
+    return _shipped("resources")
 
 
 def seeds_dir() -> Path:
