@@ -31,9 +31,11 @@ def run(argv: list[str] | None = None) -> int:
             QMessageBox.critical(None, "hzmap", message)
         return 2
 
+    from hzmap.ui import errors
     from hzmap.ui.main_window import MainWindow
 
     window = MainWindow(AppState(), geodata)
+    errors.install(window.canvas)
     if os.environ.get("HZMAP_STARTUP_PROBE"):
         _report_when_drawn(window, app)
     window.show()

@@ -1,0 +1,53 @@
+"""An error inside a Qt slot is logged and reported, and the app keeps running."""
+import pytest
+
+pytest.importorskip("PySide6")
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from hzmap.ui import errors  # noqa: E402
+
+
+def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr(errors, "log_path", lambda: tmp_path / "logs" / "hzmap.log")
+    monkeypatch.setattr("sys.excepthook", errors.report)
+    errors._shown.clear()
+
+    def broken_slot():
+        raise RuntimeError("layout file vanished")
+
+    with qtbot.capture_exceptions() as caught:
+        QTimer.singleShot(0, broken_slot)
+        qtbot.wait(50)
+    for exc_type, exc, tb in caught:  # pytest-qt intercepts the hook; hand over as Qt would
+        errors.report(exc_type, exc, tb)
+    log = (tmp_path / "logs" / "hzmap.log").read_text(encoding="utf-8")
+    assert "RuntimeError: layout file vanished" in log and "broken_slot" in log
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert any("layout file vanished" in b.text() for b in boxes)
+    assert any(str(tmp_path) in b.text() for b in boxes)
+    for b in boxes:
+        b.close()
+    # the same error again does not stack another dialog
+    errors.report(RuntimeError, RuntimeError("layout file vanished"), None)
+    again = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert not again
+
+
+def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
+    from hzmap.model.geodata import load_geodata
+    from hzmap.model.state import AppState
+    from hzmap.ui.map_canvas import MapCanvas
+
+    import sys
+
+    seen = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(errors, "report", lambda t, e, tb: seen.append(e))
+    canvas = MapCanvas(AppState(), load_geodata())
+    qtbot.addWidget(canvas)
+    errors.install(canvas)
+    canvas.mpl_connect("key_press_event", lambda e: 1 / 0)
+    from matplotlib.backend_bases import KeyEvent
+    canvas.callbacks.process("key_press_event", KeyEvent("key_press_event", canvas, "a"))
+    assert seen and isinstance(seen[0], ZeroDivisionError)
