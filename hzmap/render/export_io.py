@@ -1,0 +1,102 @@
+"""Writing an exported figure to disk, atomically, with messages a planner can act on.
+
+The figure is written to a temporary file in the target folder and moved over the target with
+os.replace only once it is complete, so a failed export (full disk, a crash in the renderer)
+never leaves a half-written file in place of an earlier good one.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+FORMATS = ("png", "svg", "pdf")
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message names the file and the problem."""
+
+
+def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
+    """The format to write `path` in; the extension must name one of FORMATS (and agree with fmt)."""
+    p = Path(path)
+    ext = p.suffix.lower().lstrip(".")
+    if not ext:
+        raise ExportError(f"Cannot export to {p}: the file name has no extension; "
+                          f"end it with .png, .svg or .pdf")
+    if ext not in FORMATS:
+        raise ExportError(f"Cannot export to {p}: unknown extension .{ext}; use .png, .svg or .pdf")
+    if fmt is not None and fmt.lower() != ext:
+        raise ExportError(f"Cannot export to {p}: the extension .{ext} does not match the format "
+                          f"{fmt.upper()}")
+    return ext
+
+
+def _metadata(fmt: str, title: str) -> dict:
+    if fmt == "png":
+        return {"Title": title, "Software": "hzmap"}
+    if fmt == "pdf":
+        return {"Title": title, "Creator": "hzmap"}
+    return {"Title": title}
+
+
+def _explain(path: Path, err: OSError) -> str:
+    folder = path.parent
+    if err.errno == errno.ENOSPC:
+        return f"Cannot export to {path}: the disk is full (no space left on device)"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Cannot export to {path}: the folder {folder} is not writable ({err.strerror})"
+    if err.errno == errno.ENOENT:
+        return f"Cannot export to {path}: the folder {folder} does not exist"
+    return f"Cannot export to {path}: {err.strerror or err}"
+
+
+def save(fig, path: str | os.PathLike, fmt: str | None = None, title: str = "") -> Path:
+    """Write `fig` to `path` as PNG (with its DPI), SVG or PDF (fonts embedded as Type 42).
+
+    Raises ExportError naming the path; an existing file at `path` is left as it was.
+    """
+    from hzmap import fonts
+    fonts.register_matplotlib()  # pdf.fonttype 42 (text stays searchable), svg glyph outlines
+    path = Path(path).expanduser()
+    fmt = format_for(path, fmt)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.exists():
+        raise ExportError(f"Cannot export to {path}: the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise ExportError(f"Cannot export to {path}: {folder} is not a folder")
+    if path.is_dir():
+        raise ExportError(f"Cannot export to {path}: a folder of that name exists")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}.", suffix=f".part.{fmt}")
+    except OSError as e:
+        raise ExportError(_explain(path, e)) from e
+    try:
+        with os.fdopen(fd, "wb") as f:
+            fig.savefig(f, format=fmt, dpi=fig.dpi, metadata=_metadata(fmt, title),
+                        facecolor=fig.get_facecolor())
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as e:
+        _discard(tmp)
+        raise ExportError(_explain(path, e)) from e
+    except Exception as e:
+        _discard(tmp)
+        raise ExportError(f"Cannot export to {path}: drawing the map failed ({type(e).__name__}: {e})") from e
+    return path
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
