@@ -49,6 +49,9 @@ class MapCanvas(FigureCanvasQTAgg):
         state.filters_changed.connect(self._on_filters_changed)
         self.dataset = None
         self.overlay: LayoutOverlay | None = None
+        # An editing tool (e.g. annotation tools) sees mouse events first: its on_press/on_motion/
+        # on_release(event) return True when they consumed the event.
+        self.tool = None
 
     def set_dataset(self, dataset) -> None:
         """Give the canvas the layout dataset (loaded after the first frame, to start fast)."""
@@ -114,6 +117,8 @@ class MapCanvas(FigureCanvasQTAgg):
 
     # -- mouse -------------------------------------------------------------------------
     def _on_motion(self, event) -> None:
+        if self.tool is not None and self.tool.on_motion(event):
+            return
         if self._press is not None and event.x is not None:
             x_px, y_px, _, _ = self._press
             if self._dragged or abs(event.x - x_px) + abs(event.y - y_px) > CLICK_TOLERANCE_PX:
@@ -158,11 +163,15 @@ class MapCanvas(FigureCanvasQTAgg):
         return self.overlay.place_at(event.xdata, event.ydata, PLACE_PICK_PX * metres_per_px)
 
     def _on_press(self, event) -> None:
+        if self.tool is not None and self.tool.on_press(event):
+            return
         if event.button == 1 and event.inaxes is not None:
             self._press = (event.x, event.y, event.xdata, event.ydata)
             self._dragged = False
 
     def _on_release(self, event) -> None:
+        if self.tool is not None and self.tool.on_release(event):
+            return
         if event.button != 1 or self._press is None:
             return
         dragged, self._press = self._dragged, None
