@@ -168,3 +168,7 @@ FEATURES: list = []
 from hzmap.ui import filter_bar  # noqa: E402  (features register after FEATURES exists)
 
 FEATURES.append(filter_bar.attach)
+
+from hzmap.ui import search_box  # noqa: E402
+
+FEATURES.append(search_box.attach)
