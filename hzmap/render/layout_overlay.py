@@ -256,7 +256,7 @@ class LayoutOverlay:
         for prec, xys in by_precision.items():
             m = MARKERS[prec]
             arr = np.array(xys)
-            art = self.ax.scatter(arr[:, 0], arr[:, 1], s=46, marker=m["marker"], zorder=Z_PLACES,
+            art = self.ax.scatter(arr[:, 0], arr[:, 1], s=46 * self._symbol_scale(), marker=m["marker"], zorder=Z_PLACES,
                                   facecolors=ea.colour if m["filled"] else "white",
                                   edgecolors=ea.colour if not m["filled"] else "#222222",
                                   linewidths=1.6 if not m["filled"] else 0.8)
@@ -271,7 +271,9 @@ class LayoutOverlay:
                                       markerfacecolor=ea.colour, markeredgecolor="#222222")
 
     def _make_label(self, el, ea: ElementArtists) -> None:
-        text = el.name + (SCHEMATIC_MARK if el.geometry.type == "schematic" else "")
+        en = self.r.lang == "en"
+        text = (el.name_en if en else el.name) + ((" (schematic)" if en else SCHEMATIC_MARK)
+                                                  if el.geometry.type == "schematic" else "")
         ea.legend_text = text
         if ea.label_anchor is None:
             return
@@ -314,12 +316,16 @@ class LayoutOverlay:
                                           markerfacecolor="#666666" if m["filled"] else "white",
                                           markeredgecolor="#222222" if m["filled"] else "#666666",
                                           markeredgewidth=1.4))
-                    texts.append(PRECISION_LABEL[prec])
-        self.legend = self.ax.legend(handles, texts, loc="lower right", title=f"{layout.name}",
-                                     fontsize=8.5, title_fontsize=10, framealpha=0.92,
+                    texts.append(PRECISION_LABEL[prec].split(" ", 1)[1] if self.r.lang == "en" else PRECISION_LABEL[prec])
+        self.legend = self.ax.legend(handles, texts, loc="lower right", title=layout.name_en if self.r.lang == "en" else layout.name,
+                                     fontsize=8.5 * self._symbol_scale(), title_fontsize=10 * self._symbol_scale(), framealpha=0.92,
                                      fancybox=False, edgecolor="#888888", borderpad=0.8)
         self.legend.set_zorder(20)
         self.legend_schematic = schematic
+
+    def _symbol_scale(self) -> float:
+        """Presentation styles enlarge symbols and the legend (render/spotlight.py)."""
+        return getattr(self.r.style, "symbol_scale", 1.0)
 
     def _precision(self, pid: str) -> str:
         loc = self.ds.places[pid].location

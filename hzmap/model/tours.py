@@ -1,0 +1,188 @@
+"""Guided tours: a list of steps, each a saved view of the map with a caption. No Qt.
+
+A step remembers what the audience sees (extent, layout, selection, spotlight) and what the
+presenter says (a title and caption in Chinese and English, and the source the claim rests on).
+`default_tour` walks a layout's elements in document order (一核, then 一带, 两翼, 多基地), so every
+layout has a tour without anyone writing one. Tours serialise to plain dicts for the project file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import shapely
+from shapely.geometry import LineString, Point
+from shapely.ops import substring
+
+from hzmap.model.geodata import to_map
+
+TOUR_FORMAT = 1
+MARGIN = 0.12          # of the element's larger side, on every side
+MIN_SPAN_M = 16_000.0  # never zoom closer than ~16 km across: a base alone needs its context
+PLACE_RADIUS_M = 2_500.0
+
+
+@dataclass
+class TourStep:
+    """One stop of a tour. `extent` is (xmin, ymin, xmax, ymax) in map metres, like view_extent."""
+
+    extent: tuple[float, float, float, float]
+    layout: str | None = None
+    selection: str | None = None
+    spotlight_element: str | None = None          # an element id of `layout`
+    spotlight_districts: list[str] = field(default_factory=list)
+    title_zh: str = ""
+    title_en: str = ""
+    caption_zh: str = ""
+    caption_en: str = ""
+    source_zh: str = ""                           # "plan short name §section"
+    source_en: str = ""
+
+    def title(self, lang: str = "zh") -> str:
+        return (self.title_en or self.title_zh) if lang == "en" else (self.title_zh or self.title_en)
+
+    def caption(self, lang: str = "zh") -> str:
+        return (self.caption_en or self.caption_zh) if lang == "en" else (self.caption_zh or self.caption_en)
+
+    def source(self, lang: str = "zh") -> str:
+        return (self.source_en or self.source_zh) if lang == "en" else (self.source_zh or self.source_en)
+
+
+@dataclass
+class Tour:
+    name: str
+    layout: str | None = None
+    steps: list[TourStep] = field(default_factory=list)
+    name_en: str = ""
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+
+# -- geometry of an element -------------------------------------------------------------------
+def element_shape(ds, geo, element):
+    """The element's footprint in map metres: its districts, band, schematic shape, area and
+    places (as small discs). Used for the zoom extent and as the spotlight's hole."""
+    g = element.geometry
+    parts = [geo.districts[d].geometry for d in element.districts if d in geo.districts]
+    if g.type == "river_band":
+        river = geo.main_river()
+        a = river.project(Point(*to_map(*g.from_)))
+        b = river.project(Point(*to_map(*g.to)))
+        parts.append(substring(river, min(a, b), max(a, b)).buffer(g.width_km * 500))
+    elif g.type == "schematic":
+        pts = [to_map(lon, lat) for lon, lat in g.path]
+        width = (g.width_km or 6) * 1000
+        if len(pts) == 1:
+            parts.append(Point(pts[0]).buffer(width))
+        elif g.shape == "ellipse":
+            parts.append(shapely.box(*shapely.MultiPoint(pts).bounds).buffer(width / 2))
+        else:
+            parts.append(LineString(pts).buffer(width / 2))
+    elif g.type == "area":
+        rings = [[to_map(lon, lat) for lon, lat in ring] for ring in g.coordinates]
+        parts.append(shapely.Polygon(rings[0], rings[1:]))
+    if element.places:
+        labels = geo.district_label_points()
+        for pid in element.places:
+            place = ds.places[pid]
+            loc = place.location
+            if loc.lon is not None and loc.precision != "district":
+                parts.append(Point(*to_map(loc.lon, loc.lat)).buffer(PLACE_RADIUS_M))
+            elif place.districts[0] in labels:
+                parts.append(labels[place.districts[0]].buffer(PLACE_RADIUS_M))
+    if not parts:
+        return shapely.Polygon()
+    return shapely.union_all(parts)
+
+
+def padded_extent(bounds, margin: float = MARGIN, min_span: float = MIN_SPAN_M):
+    """The bounds widened to at least `min_span` and padded by `margin` of the larger side."""
+    x0, y0, x1, y1 = bounds
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w, h = max(x1 - x0, min_span), max(y1 - y0, min_span)
+    pad = max(w, h) * margin
+    return (cx - w / 2 - pad, cy - h / 2 - pad, cx + w / 2 + pad, cy + h / 2 + pad)
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _chinese_number(text: str) -> str:
+    """'二十七' -> '27' (section numbers up to 99), for English captions."""
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return str((_DIGITS.get(tens, 1) if tens else 1) * 10 + (_DIGITS.get(units, 0) if units else 0))
+    return "".join(str(_DIGITS[c]) for c in text)
+
+
+def section_en(section: str) -> str:
+    """'二(四)20' -> '2(4)20': the same section with Arabic numerals."""
+    return re.sub("[零一二三四五六七八九十]+", lambda m: _chinese_number(m.group(0)), section)
+
+
+def cite(ds, element, lang: str = "zh") -> str:
+    """'plan short name §section' of the element's first source."""
+    src = element.all_sources[0]
+    plan = ds.plans.get(src.doc)
+    if lang == "en":
+        return f"{plan.short_name_en if plan else src.doc} §{section_en(src.section)}"
+    return f"{plan.short_name if plan else src.doc} §{src.section}"
+
+
+def element_step(ds, geo, layout_id: str, element) -> TourStep:
+    shape = element_shape(ds, geo, element)
+    bounds = shape.bounds if not shape.is_empty else geo.bounds
+    return TourStep(
+        extent=tuple(float(v) for v in padded_extent(bounds)),
+        layout=layout_id,
+        spotlight_element=element.id,
+        spotlight_districts=list(element.districts),
+        title_zh=element.name,
+        title_en=element.name_en,
+        caption_zh=element.function,
+        caption_en=element.role_en,
+        source_zh=cite(ds, element, "zh"),
+        source_en=cite(ds, element, "en"),
+    )
+
+
+def default_tour(ds, geo, layout_id: str) -> Tour:
+    """One step per element of the layout, in the order the document lists them."""
+    layout = ds.layouts[layout_id]
+    return Tour(name=layout.name, name_en=layout.name_en, layout=layout_id,
+                steps=[element_step(ds, geo, layout_id, el) for el in layout.elements])
+
+
+# -- plain dicts (project file) -----------------------------------------------------------------
+_STEP_FIELDS = ("layout", "selection", "spotlight_element", "title_zh", "title_en",
+                "caption_zh", "caption_en", "source_zh", "source_en")
+
+
+def step_to_dict(step: TourStep) -> dict:
+    out = {"extent": [float(v) for v in step.extent],
+           "spotlight_districts": list(step.spotlight_districts)}
+    out.update({k: getattr(step, k) for k in _STEP_FIELDS})
+    return out
+
+
+def step_from_dict(d: dict) -> TourStep:
+    extent = d.get("extent")
+    if not extent or len(extent) != 4:
+        raise ValueError(f"a tour step needs an extent of 4 numbers, got {extent!r}")
+    kwargs = {k: d.get(k) for k in _STEP_FIELDS if d.get(k) is not None}
+    return TourStep(extent=tuple(float(v) for v in extent),
+                    spotlight_districts=list(d.get("spotlight_districts") or []), **kwargs)
+
+
+def tour_to_dict(tour: Tour) -> dict:
+    """JSON/YAML-ready dict: {"format", "name", "name_en", "layout", "steps": [...]}."""
+    return {"format": TOUR_FORMAT, "name": tour.name, "name_en": tour.name_en,
+            "layout": tour.layout, "steps": [step_to_dict(s) for s in tour.steps]}
+
+
+def tour_from_dict(d: dict) -> Tour:
+    if int(d.get("format", TOUR_FORMAT)) > TOUR_FORMAT:
+        raise ValueError(f"tour format {d.get('format')} is newer than this hzmap reads ({TOUR_FORMAT})")
+    return Tour(name=str(d.get("name") or ""), name_en=str(d.get("name_en") or ""),
+                layout=d.get("layout"), steps=[step_from_dict(s) for s in d.get("steps") or []])
