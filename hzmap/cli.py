@@ -135,5 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+import hzmap.cli_export  # noqa: E402,F401  (export, dossier)
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,6 +10,7 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -59,8 +60,15 @@ def save(fig, path: str | os.PathLike, fmt: str | None = None, title: str = "") 
     """
     from hzmap import fonts
     fonts.register_matplotlib()  # pdf.fonttype 42 (text stays searchable), svg glyph outlines
-    path = Path(path).expanduser()
     fmt = format_for(path, fmt)
+    return write_atomic(path, lambda f: fig.savefig(f, format=fmt, dpi=fig.dpi,
+                                                    metadata=_metadata(fmt, title),
+                                                    facecolor=fig.get_facecolor()))
+
+
+def write_atomic(path: str | os.PathLike, write: Callable) -> Path:
+    """Call write(binary file) on a temporary file beside `path`, then move it over `path`."""
+    path = Path(path).expanduser()
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
         raise ExportError(f"Cannot export to {path}: the folder {folder} does not exist")
@@ -69,13 +77,12 @@ def save(fig, path: str | os.PathLike, fmt: str | None = None, title: str = "") 
     if path.is_dir():
         raise ExportError(f"Cannot export to {path}: a folder of that name exists")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}.", suffix=f".part.{fmt}")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}.", suffix=f".part{path.suffix}")
     except OSError as e:
         raise ExportError(_explain(path, e)) from e
     try:
         with os.fdopen(fd, "wb") as f:
-            fig.savefig(f, format=fmt, dpi=fig.dpi, metadata=_metadata(fmt, title),
-                        facecolor=fig.get_facecolor())
+            write(f)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
