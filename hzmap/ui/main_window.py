@@ -172,3 +172,7 @@ FEATURES.append(filter_bar.attach)
 from hzmap.ui import search_box  # noqa: E402
 
 FEATURES.append(search_box.attach)
+
+from hzmap.ui import annotation_tools  # noqa: E402
+
+FEATURES.append(annotation_tools.attach)

@@ -1,0 +1,343 @@
+"""Annotation tools on the main map: text, callout, marker, line, select/move, delete, undo/redo.
+
+The tools act through the canvas's `tool` hook (they see mouse events first) and change only
+the window's AnnotationSet; the AnnotationLayer redraws what changed. `attach(window)` is the
+FEATURES entry point and also installs the project file actions (project_actions.py).
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QToolBar, QToolButton
+
+from hzmap.model import annotations as model
+from hzmap.model.annotations import AnnotationSet
+from hzmap.render.annotations import AnnotationLayer
+
+MODES = (("select", "选择/移动", "Select and move (drag); double-click edits text"),
+         ("text", "文字", "Text note: click where it goes"),
+         ("callout", "标注", "Callout: press on the point, drag to where the text goes"),
+         ("marker", "标记", "Marker: click to place"),
+         ("line", "折线", "Line: click each vertex; double-click, right-click or Enter finishes"))
+COLOURS = (("#C0392B", "红 Red"), ("#1F4E9E", "蓝 Blue"), ("#1E8449", "绿 Green"),
+           ("#7D3C98", "紫 Purple"), ("#1E1E1E", "黑 Black"))
+GRAB_PX = 8  # how close to a callout tip or line vertex a press must be to drag just that point
+CLICK_PX = 4
+
+
+def interactive() -> bool:
+    """False when no one can answer a dialog (offscreen tests, benchmarks)."""
+    return QApplication.platformName() != "offscreen"
+
+
+def _swatch(colour: str) -> QIcon:
+    pix = QPixmap(14, 14)
+    pix.fill(QColor(colour))
+    return QIcon(pix)
+
+
+class AnnotationTools(QObject):
+    def __init__(self, window, annotations: AnnotationSet) -> None:
+        super().__init__(window)
+        self.window = window
+        self.canvas = window.canvas
+        self.annotations = annotations
+        self.layer = AnnotationLayer(self.canvas.renderer_.ax, annotations, self.canvas.draw_idle)
+        self.mode = "select"
+        self.colour = COLOURS[0][0]
+        self._drag = None     # (id, index or None, start x, start y, start px x, px y, moved)
+        self._pending = []    # callout press point, or the line's vertices so far
+        self._preview = None  # rubber-band Line2D while drawing a line or callout
+        self.ask_text = self._ask_text  # replaced in tests
+        self._build_actions()
+        self.canvas.tool = self
+        self.canvas.mpl_connect("key_press_event", self._on_key)
+
+    # -- actions ---------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        w = self.window
+        bar = QToolBar("注释 Annotations", w)
+        bar.setObjectName("annotationToolbar")
+        w.addToolBarBreak()  # its own row: the view toolbar is already full
+        w.addToolBar(bar)
+        self.toolbar = bar
+        group = QActionGroup(self)
+        self.mode_actions: dict[str, QAction] = {}
+        for mode, text, tip in MODES:
+            act = QAction(text, self, checkable=True)
+            act.setToolTip(f"{text} / {tip}")
+            act.triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
+            group.addAction(act)
+            bar.addAction(act)
+            self.mode_actions[mode] = act
+        self.mode_actions["select"].setChecked(True)
+        colour_button = QToolButton(bar)
+        colour_button.setText("颜色")
+        colour_button.setToolTip("颜色 / Colour of new and selected annotations")
+        colour_button.setPopupMode(QToolButton.InstantPopup)
+        colour_button.setIcon(_swatch(self.colour))
+        colour_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        menu = QMenu(colour_button)
+        for colour, name in COLOURS:
+            menu.addAction(_swatch(colour), name, lambda c=colour: self.set_colour(c))
+        colour_button.setMenu(menu)
+        self.colour_button = colour_button
+        bar.addWidget(colour_button)
+        self.delete_action = QAction("删除 Delete", self, shortcut=QKeySequence(QKeySequence.Delete))
+        self.delete_action.setToolTip("删除所选注释 / Delete the selected annotation (Del)")
+        self.delete_action.triggered.connect(self.delete_selected)
+        bar.addAction(self.delete_action)
+        self.undo_action = QAction("撤销 Undo", self, shortcut=QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction("重做 Redo", self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.redo)
+        bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        edit = w.menus.get("edit")
+        if edit is None:  # the window has no Edit menu: put one after File
+            edit = QMenu("编辑(&E)", w)
+            w.menuBar().insertMenu(w.menus["view"].menuAction(), edit)
+            w.menus["edit"] = edit
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self.delete_action)
+        tools = w.menus["tools"]
+        sub = tools.addMenu("注释工具 Annotation tools")
+        for act in self.mode_actions.values():
+            sub.addAction(act)
+        for act in (self.delete_action, self.undo_action, self.redo_action):
+            w.addAction(act)
+        self.annotations.history_changed.connect(self._on_history_changed)
+        self._on_history_changed()
+
+    def _on_history_changed(self) -> None:
+        a = self.annotations
+        self.undo_action.setEnabled(a.can_undo())
+        self.redo_action.setEnabled(a.can_redo())
+        self.undo_action.setText(f"撤销 Undo {a.undo_label()}".rstrip())
+        self.redo_action.setText(f"重做 Redo {a.redo_label()}".rstrip())
+        self.delete_action.setEnabled(self.layer.selected is not None)
+
+    def set_mode(self, mode: str) -> None:
+        self._finish_pending(keep=mode != self.mode)
+        self.mode = mode
+        self.mode_actions[mode].setChecked(True)
+        self.canvas.setCursor(Qt.ArrowCursor if mode == "select" else Qt.CrossCursor)
+        if mode != "select":
+            self.select(None)
+
+    def set_colour(self, colour: str) -> None:
+        self.colour = colour
+        self.colour_button.setIcon(_swatch(colour))
+        if self.layer.selected is not None:
+            self.annotations.edit(self.layer.selected, colour=colour)
+
+    def select(self, aid: str | None) -> None:
+        self.layer.select(aid)
+        self.delete_action.setEnabled(aid is not None)
+
+    def delete_selected(self) -> None:
+        aid = self.layer.selected
+        if aid is not None and aid in self.annotations:
+            self.annotations.delete(aid)
+            self.select(None)
+
+    def undo(self) -> None:
+        self._finish_pending(keep=False)
+        self.annotations.undo()
+
+    def redo(self) -> None:
+        self.annotations.redo()
+
+    # -- text entry --------------------------------------------------------------------
+    def _ask_text(self, title: str, initial: str = "") -> str | None:
+        if not interactive():
+            return None
+        text, ok = QInputDialog.getMultiLineText(self.window, title, "文字 Text:", initial)
+        return text if ok else None
+
+    def edit_text(self, aid: str) -> None:
+        a = self.annotations[aid]
+        text = self.ask_text("编辑注释 Edit annotation", a.text)
+        if text is None or text == a.text:
+            return
+        if not text.strip() and a.kind in ("text", "callout"):
+            return  # a note with no text would vanish; delete is the way to remove it
+        self.annotations.edit(aid, text=text.strip())
+
+    # -- mouse (called by the canvas first; True = consumed) ----------------------------
+    def on_press(self, event) -> bool:
+        if self.mode == "select":
+            return self._select_press(event)
+        if event.inaxes is None or event.xdata is None:
+            return True
+        if event.button == 3 and self.mode == "line":
+            self._finish_pending(keep=True)
+            return True
+        if event.button != 1:
+            return False
+        xy = (event.xdata, event.ydata)
+        if self.mode == "line":
+            if event.dblclick:
+                self._finish_pending(keep=True)
+            else:
+                self._pending.append(xy)
+                self._show_preview(self._pending + [xy])
+        elif self.mode == "callout":
+            self._pending = [xy, (event.x, event.y)]
+        return True
+
+    def on_motion(self, event) -> bool:
+        if self.mode == "select":
+            return self._select_motion(event)
+        if event.xdata is None:
+            return True
+        xy = (event.xdata, event.ydata)
+        if self.mode == "line" and self._pending:
+            self._show_preview(self._pending + [xy])
+        elif self.mode == "callout" and self._pending:
+            self._show_preview([self._pending[0], xy])
+        return True
+
+    def on_release(self, event) -> bool:
+        if self.mode == "select":
+            return self._select_release(event)
+        if event.button != 1 or self.mode == "line":
+            return True
+        if self.mode == "callout":
+            if not self._pending:
+                return True
+            tip, (px, py) = self._pending
+            self._pending = []
+            self._clear_preview()
+            if event.xdata is None or math.hypot(event.x - px, event.y - py) < 12:
+                # a click, not a drag: put the text up and to the right of the point
+                inv = self.canvas.renderer_.ax.transData.inverted()
+                where = tuple(inv.transform((px + 60, py + 45)))
+            else:
+                where = (event.xdata, event.ydata)
+            text = self.ask_text("新标注 New callout")
+            if text and text.strip():
+                self._add(model.make("callout", [where, tip], text.strip(), self.colour))
+            return True
+        if event.xdata is None:
+            return True
+        xy = (event.xdata, event.ydata)
+        if self.mode == "text":
+            text = self.ask_text("新文字注释 New text note")
+            if text and text.strip():
+                self._add(model.make("text", [xy], text.strip(), self.colour))
+        elif self.mode == "marker":
+            self._add(model.make("marker", [xy], "", self.colour))
+        return True
+
+    def _add(self, ann) -> None:
+        ann = self.annotations.add(ann)
+        self.select(ann.id)
+
+    def _on_key(self, event) -> None:
+        if event.key in ("enter", "return") and self.mode == "line":
+            self._finish_pending(keep=True)
+        elif event.key == "escape":
+            self._finish_pending(keep=False)
+
+    # -- select / move -----------------------------------------------------------------
+    def _select_press(self, event) -> bool:
+        if event.button != 1 or event.inaxes is None:
+            return False
+        aid = self.layer.hit(event)
+        if aid is None:
+            if self.layer.selected is not None:
+                self.select(None)
+            return False  # the canvas pans or picks a district
+        self.select(aid)
+        if event.dblclick:
+            self._drag = None
+            self.edit_text(aid)
+            return True
+        self._drag = [aid, self._grabbed_point(aid, event), event.xdata, event.ydata, event.x, event.y, False]
+        return True
+
+    def _grabbed_point(self, aid: str, event) -> int | None:
+        """A callout's tip or a line's vertex when the press is on it, else None (whole move)."""
+        a = self.annotations[aid]
+        if a.kind not in ("callout", "line"):
+            return None
+        to_px = self.canvas.renderer_.ax.transData
+        candidates = [1] if a.kind == "callout" else range(len(a.points))
+        for i in candidates:
+            px, py = to_px.transform(a.points[i])
+            if math.hypot(px - event.x, py - event.y) <= GRAB_PX:
+                return i
+        return None
+
+    def _select_motion(self, event) -> bool:
+        if self._drag is None:
+            return False
+        aid, index, x0, y0, px0, py0, moved = self._drag
+        if event.xdata is None or aid not in self.annotations:
+            return True
+        if not moved and math.hypot(event.x - px0, event.y - py0) <= CLICK_PX:
+            return True
+        self._drag[6] = True
+        self.layer.show(self.annotations[aid].moved(event.xdata - x0, event.ydata - y0, index))
+        self.canvas.draw_idle()
+        return True
+
+    def _select_release(self, event) -> bool:
+        if self._drag is None:
+            return False
+        aid, index, x0, y0, _, _, moved = self._drag
+        self._drag = None
+        if aid not in self.annotations:
+            return True
+        if moved and event.xdata is not None:
+            self.annotations.move(aid, event.xdata - x0, event.ydata - y0, index)
+        else:
+            self.layer.show(self.annotations[aid])  # back where it was
+            self.canvas.draw_idle()
+        return True
+
+    # -- drawing in progress ------------------------------------------------------------
+    def _show_preview(self, points) -> None:
+        from matplotlib.lines import Line2D
+
+        xs, ys = zip(*points)
+        if self._preview is None:
+            self._preview = Line2D(xs, ys, color=self.colour, linewidth=1.5, linestyle=(0, (4, 3)),
+                                   marker="o", markersize=4, zorder=16)
+            self.canvas.renderer_.ax.add_line(self._preview)
+        self._preview.set_data(xs, ys)
+        self.canvas.draw_idle()
+
+    def _clear_preview(self) -> None:
+        if self._preview is not None:
+            self._preview.remove()
+            self._preview = None
+            self.canvas.draw_idle()
+
+    def _finish_pending(self, keep: bool) -> None:
+        """End a line being drawn: add it if asked and it has two distinct points."""
+        points = []
+        for p in self._pending if self.mode == "line" else []:
+            if not points or math.dist(p, points[-1]) > 1e-6:
+                points.append(p)
+        self._pending = []
+        self._clear_preview()
+        if keep and len(points) >= 2:
+            self._add(model.make("line", points, "", self.colour))
+
+
+def attach(window) -> None:
+    """FEATURES entry: annotation tools and the project file menu on the main window."""
+    from hzmap.ui.project_actions import ProjectActions
+
+    if getattr(window, "annotations", None) is None:
+        window.annotations = AnnotationSet()
+    window.annotation_tools = AnnotationTools(window, window.annotations)
+    window.project_actions = ProjectActions(window, window.annotations)
