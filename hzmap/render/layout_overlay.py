@@ -26,9 +26,14 @@ from hzmap.render.geometry import polygon_path
 
 Z_GROUP, Z_BAND, Z_SCHEMATIC, Z_DIM, Z_PLACES, Z_ELEMENT_LABEL = 2, 3.5, 4.5, 5.5, 8, 9.5
 
-# Paul Tol "bright" (colour-blind safe) with one hatch each for greyscale print.
-ELEMENT_COLOURS = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB"]
-HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "++"]
+# Paul Tol "bright" then the distinct ones of "muted" (both colour-blind safe), with a hatch and a
+# marker shape each so elements stay apart in greyscale print too.
+ELEMENT_COLOURS = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#332288",
+                   "#999933", "#882255", "#44AA99", "#BBBBBB"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "++", "--", "||", "**", "OO"]
+# Squares are kept for district-only locations, so element shapes avoid them.
+ELEMENT_MARKERS = ["o", "^", "D", "v", "p", "h", "<", ">", "*", "d", "8"]
+PLACE_LABEL_MAX_VIEW_M = 90_000  # place names show once the view is under ~90 km across
 KIND_STYLE = {"core": dict(alpha=0.58), "group": dict(alpha=0.48), "zone": dict(alpha=0.45),
               "platform": dict(alpha=0.45)}
 MARKERS = {"site": dict(marker="o", filled=True), "approximate": dict(marker="o", filled=False),
@@ -51,6 +56,8 @@ class ElementArtists:
     legend_text: str = ""
     districts: set = field(default_factory=set)
     places: list = field(default_factory=list)
+    marker: str = "o"
+    place_labels: list = field(default_factory=list)  # (Text, anchor) per place
 
 
 class LayoutOverlay:
@@ -154,7 +161,7 @@ class LayoutOverlay:
         out = []
         for i, el in enumerate(layout.elements):
             colour, hatch = ELEMENT_COLOURS[i % len(ELEMENT_COLOURS)], HATCHES[i % len(HATCHES)]
-            ea = ElementArtists(el.id, colour, hatch)
+            ea = ElementArtists(el.id, colour, hatch, marker=ELEMENT_MARKERS[i % len(ELEMENT_MARKERS)])
             kind = el.geometry.type
             builder = getattr(self, f"_build_{kind}")
             builder(el, ea)
@@ -255,28 +262,41 @@ class LayoutOverlay:
             ea.places.append((pid, xy))
         for prec, xys in by_precision.items():
             m = MARKERS[prec]
+            marker = "s" if prec == "district" else ea.marker
             arr = np.array(xys)
-            art = self.ax.scatter(arr[:, 0], arr[:, 1], s=46 * self._symbol_scale(), marker=m["marker"], zorder=Z_PLACES,
+            art = self.ax.scatter(arr[:, 0], arr[:, 1], s=46 * self._symbol_scale(), marker=marker, zorder=Z_PLACES,
                                   facecolors=ea.colour if m["filled"] else "white",
                                   edgecolors=ea.colour if not m["filled"] else "#222222",
                                   linewidths=1.6 if not m["filled"] else 0.8)
             art._hzmap_place_symbol = True
             art._hzmap_place_ids = ids_by_precision[prec]
             ea.artists.append(art)
-        if ea.places and ea.label_anchor is None:
-            xs = np.array([xy for _, xy in ea.places])
-            ea.label_anchor = tuple(xs.mean(axis=0))
+        halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
+        for pid, (x, y) in ea.places:
+            text = self.ax.text(x, y, self._place_name(pid), ha="center", va="center", color="#222222",
+                                fontsize=self.r.style.type.element_label * 0.85, zorder=Z_ELEMENT_LABEL - 0.2,
+                                path_effects=halo)
+            text._hzmap_place_label = True
+            ea.artists.append(text)
+            ea.place_labels.append((text, (x, y)))
         if with_legend:
-            ea.legend_handle = Line2D([], [], marker="o", linestyle="none", markersize=7,
+            ea.legend_handle = Line2D([], [], marker=ea.marker, linestyle="none", markersize=7,
                                       markerfacecolor=ea.colour, markeredgecolor="#222222")
+
+    def _place_name(self, pid: str) -> str:
+        """The shortest of a place's names (labels must stay short on the map)."""
+        p = self.ds.places[pid]
+        if self.r.lang == "en":
+            return p.name_en.split(" (")[0]
+        return min([p.name, *[a for a in p.aliases if len(a) >= 2]], key=len)
 
     def _make_label(self, el, ea: ElementArtists) -> None:
         en = self.r.lang == "en"
         text = (el.name_en if en else el.name) + ((" (schematic)" if en else SCHEMATIC_MARK)
                                                   if el.geometry.type == "schematic" else "")
         ea.legend_text = text
-        if ea.label_anchor is None:
-            return
+        if ea.label_anchor is None or el.geometry.type == "places":
+            return  # a set of bases is named in the legend; each base carries its own label
         ea.label = self.ax.text(*ea.label_anchor, text, ha="center", va="center", color="#111111",
                                 fontsize=self.r.style.type.element_label, fontweight="bold",
                                 zorder=Z_ELEMENT_LABEL,
@@ -286,7 +306,7 @@ class LayoutOverlay:
     # -- visibility, legend -----------------------------------------------------------------
     def _set_visible(self, ea: ElementArtists, visible: bool) -> None:
         for art in ea.artists:
-            is_place = getattr(art, "_hzmap_place_symbol", False)
+            is_place = getattr(art, "_hzmap_place_symbol", False) or getattr(art, "_hzmap_place_label", False)
             art.set_visible(visible and (self.show_places or not is_place))
 
     def _update_legend(self) -> None:
@@ -336,6 +356,22 @@ class LayoutOverlay:
         """(Text, anchor) of the shown elements' labels, for the renderer's placement."""
         return [(ea.label, ea.label_anchor) for ea in self.elements()
                 if ea.label is not None and ea.element_id not in self.hidden_elements]
+
+    def symbol_points(self) -> np.ndarray:
+        """Map coordinates of the base symbols shown."""
+        pts = [xy for ea in self.elements() if ea.element_id not in self.hidden_elements
+               and self.show_places for _, xy in ea.places]
+        return np.asarray(pts, dtype=float).reshape(-1, 2)
+
+    def place_label_items(self, view_width_m: float) -> list[tuple]:
+        """(Text, anchor) of place names, offset beside their symbols; none when zoomed out."""
+        items = [(t, a) for ea in self.elements() if ea.element_id not in self.hidden_elements
+                 and self.show_places for t, a in ea.place_labels]
+        if view_width_m > PLACE_LABEL_MAX_VIEW_M:
+            for t, _ in items:
+                t.set_visible(False)
+            return []
+        return items
 
 
 def _rgba(hex_colour: str, alpha: float) -> tuple:

@@ -213,12 +213,19 @@ class MapRenderer:
             for did in self.label_order:
                 self.labels[did].set_fontsize(size)
                 items.append((self.labels[did], self._anchor_in_view(did, view)))
+        if self.overlay is not None:
+            (vx0, vx1) = self.ax.get_xlim()
+            items += self.overlay.place_label_items(vx1 - vx0)
         obstacles = []
         legend = self.ax.get_legend()
         if legend is not None and legend.get_visible():
             bb = legend.get_window_extent(renderer)
             obstacles.append(labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1))
         to_px = self.ax.transData
+        if self.overlay is not None:  # labels never cover a base symbol
+            r = 6 * self.fig.dpi / 72
+            for x, y in to_px.transform(self.overlay.symbol_points()).reshape(-1, 2):
+                obstacles.append(labelling.Box(x - r, y - r, x + r, y + r))
         sizes, anchors = [], []
         for text, anchor in items:
             text.set_position(anchor)
