@@ -1,0 +1,218 @@
+"""Annotations: the undo history a user relies on, the drawing, and the tools on the real map."""
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.text import Annotation as MplAnnotation
+
+from hzmap.model import annotations as m
+from hzmap.model.annotations import AnnotationSet
+from hzmap.model.geodata import to_map
+from hzmap.render.annotations import AnnotationLayer, draw_annotations
+
+CBD = (120.21, 30.25)        # 钱江新城, 上城区
+BINJIANG = (120.205, 30.185)
+
+
+# -- model: undo/redo ----------------------------------------------------------------
+def test_add_move_edit_delete_undo_redo():
+    s = AnnotationSet()
+    events = []
+    s.added.connect(lambda a: events.append(("added", a.id)))
+    s.removed.connect(lambda i: events.append(("removed", i)))
+    s.changed.connect(lambda a: events.append(("changed", a.id)))
+    a = s.add(m.make("text", [(100.0, 200.0)], "钱江新城"))
+    s.move(a.id, 50, -20)
+    s.edit(a.id, text="钱江新城 CBD", colour="#1F4E9E")
+    assert s[a.id].points == ((150.0, 180.0),) and s[a.id].text == "钱江新城 CBD"
+    s.delete(a.id)
+    assert a.id not in s
+    assert s.undo() and s[a.id].text == "钱江新城 CBD"          # delete undone
+    assert s.undo() and s[a.id].text == "钱江新城" and s[a.id].style.colour == m.DEFAULT_COLOUR
+    assert s.undo() and s[a.id].points == ((100.0, 200.0),)     # move undone
+    assert s.undo() and len(s) == 0                              # add undone
+    assert not s.undo()
+    for _ in range(4):
+        assert s.redo()
+    assert a.id not in s and not s.redo()
+    assert events[:4] == [("added", "a1"), ("changed", "a1"), ("changed", "a1"), ("removed", "a1")]
+
+
+def test_new_change_after_undo_drops_redo_and_saved_mark_tracks_history():
+    s = AnnotationSet()
+    a = s.add(m.make("marker", [(0, 0)]))
+    s.mark_saved()
+    assert not s.is_modified()
+    s.move(a.id, 10, 10)
+    assert s.is_modified()
+    s.undo()
+    assert not s.is_modified()         # back to what was saved
+    s.undo()
+    s.add(m.make("marker", [(5, 5)]))  # a different branch: the saved state is unreachable
+    assert not s.can_redo() and s.is_modified()
+
+
+def test_move_one_vertex_of_a_line_or_the_callout_tip():
+    s = AnnotationSet()
+    line = s.add(m.make("line", [(0, 0), (10, 0), (20, 5)]))
+    s.move(line.id, 0, 7, index=1)
+    assert s[line.id].points == ((0, 0), (10, 7), (20, 5))
+    call = s.add(m.make("callout", [(0, 0), (100, 100)], "高新区"))
+    s.move(call.id, 5, 5, index=1)
+    assert s[call.id].points == ((0, 0), (105, 105))
+
+
+@pytest.mark.parametrize("kind, points, text", [
+    ("text", [(0, 0)], "  "), ("callout", [(0, 0)], "x"), ("line", [(0, 0)], ""),
+    ("circle", [(0, 0)], "x"), ("marker", [(float("nan"), 0)], "")])
+def test_invalid_records_are_refused(kind, points, text):
+    with pytest.raises(ValueError):
+        m.make(kind, points, text)
+
+
+# -- render ------------------------------------------------------------------------------
+def _fig():
+    fig = Figure(figsize=(4, 3))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 1000)
+    ax.set_ylim(0, 1000)
+    return fig, ax
+
+
+def test_draw_annotations_draws_each_kind():
+    from hzmap import fonts
+    fonts.register_matplotlib()
+    fig, ax = _fig()
+    items = [m.make("text", [(100, 100)], "滨江区"), m.make("callout", [(500, 500), (300, 300)], "高新区"),
+             m.make("marker", [(700, 700)], "基地"), m.make("line", [(0, 0), (900, 900)])]
+    arts = draw_annotations(ax, items)
+    assert len(arts) == 5  # marker = symbol + label
+    fig.canvas.draw()
+    callout = next(a for a in arts if isinstance(a, MplAnnotation))
+    assert callout.xy == (300, 300) and callout.get_text() == "高新区"
+    assert callout.arrow_patch is not None
+    # the text sits where the user put it, in map coordinates
+    bb = arts[0].get_window_extent()
+    assert bb.x0 < ax.transData.transform((100, 100))[0] < bb.x1
+
+
+def test_layer_updates_artists_in_place():
+    fig, ax = _fig()
+    s = AnnotationSet()
+    redraws = []
+    layer = AnnotationLayer(ax, s, lambda: redraws.append(1))
+    a = s.add(m.make("text", [(100, 100)], "a"))
+    text = layer.artists[a.id][0]
+    others = len(ax.get_children())
+    s.move(a.id, 50, 0)
+    assert layer.artists[a.id][0] is text and text.get_position() == (150, 100)
+    assert len(ax.get_children()) == others
+    s.delete(a.id)
+    assert text not in ax.get_children()
+    s.undo()
+    assert layer.artists[a.id][0].get_text() == "a"
+    assert redraws
+
+
+# -- GUI: the tools on the real map ---------------------------------------------------------------
+@pytest.fixture(scope="module")
+def geodata():
+    from hzmap.model.geodata import load_geodata
+    return load_geodata()
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    from hzmap.model.dataset import load_dataset
+    return load_dataset(check_excerpts=False)
+
+
+@pytest.fixture
+def window(qtbot, geodata, dataset):
+    pytest.importorskip("PySide6")
+    from hzmap import fonts
+    from hzmap.model.state import AppState
+    from hzmap.ui.main_window import MainWindow
+
+    fonts.register_matplotlib()
+    win = MainWindow(AppState(), geodata, dataset)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.state.view = "urban"
+    win.canvas.draw()
+    yield win
+    win.close()
+
+
+def _click(win, lonlat, **kw):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    x, y = win.canvas.data_to_widget(*to_map(*lonlat))
+    QTest.mouseClick(win.canvas, Qt.LeftButton, Qt.NoModifier, QPoint(x, y))
+
+
+def test_text_tool_click_adds_note_at_the_point_and_undo_redo(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    tools = window.annotation_tools
+    tools.ask_text = lambda *a: "钱江新城 CBD"
+    tools.mode_actions["text"].trigger()
+    _click(window, CBD)
+    notes = list(window.annotations)
+    assert len(notes) == 1 and notes[0].kind == "text" and notes[0].text == "钱江新城 CBD"
+    x, y = to_map(*CBD)
+    assert notes[0].points[0] == pytest.approx((x, y), abs=400)  # within a pixel or two at this zoom
+    assert window.state.selection is None  # the click made a note, it did not pick the district
+    text = tools.layer.artists[notes[0].id][0]
+    assert text.get_text() == "钱江新城 CBD" and text.axes is window.canvas.renderer_.ax
+    window.activateWindow()
+    window.canvas.setFocus()
+    QTest.keyClick(window.canvas, Qt.Key_Z, Qt.ControlModifier)
+    assert len(window.annotations) == 0 and text.axes is None
+    QTest.keyClick(window.canvas, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert [a.text for a in window.annotations] == ["钱江新城 CBD"]
+    QTest.keyClick(window.canvas, Qt.Key_Z, Qt.ControlModifier)
+    QTest.keyClick(window.canvas, Qt.Key_Y, Qt.ControlModifier)
+    assert len(window.annotations) == 1
+
+
+def test_select_drag_moves_and_delete_key_removes(window, qtbot):
+    from matplotlib.backend_bases import MouseEvent
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    a = window.annotations.add(m.make("marker", [to_map(*BINJIANG)], "滨江"))
+    window.canvas.draw()
+    canvas = window.canvas
+    px, py = canvas.renderer_.ax.transData.transform(a.points[0])
+    for name, dx in (("button_press_event", 0), ("motion_notify_event", 30), ("motion_notify_event", 60),
+                     ("button_release_event", 60)):
+        canvas.callbacks.process(name, MouseEvent(name, canvas, px + dx, py, button=1))
+    moved = window.annotations[a.id]
+    assert canvas.renderer_.ax.transData.transform(moved.points[0])[0] == pytest.approx(px + 60, abs=1.5)
+    assert window.state.view == "urban"  # dragging the marker did not pan the map
+    assert window.annotation_tools.layer.selected == a.id
+    window.activateWindow()
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key_Delete)
+    assert a.id not in window.annotations
+
+
+def test_line_tool_vertices_then_double_click(window, qtbot):
+    from matplotlib.backend_bases import MouseEvent
+
+    canvas = window.canvas
+    window.annotation_tools.mode_actions["line"].trigger()
+    to_px = canvas.renderer_.ax.transData.transform
+    pts = [to_px(to_map(*ll)) for ll in ((120.10, 30.22), (120.15, 30.26), (120.21, 30.25))]
+    for x, y in pts:
+        canvas.callbacks.process("button_press_event", MouseEvent("button_press_event", canvas, x, y, button=1))
+        canvas.callbacks.process("button_release_event", MouseEvent("button_release_event", canvas, x, y, button=1))
+    canvas.callbacks.process("button_press_event",
+                             MouseEvent("button_press_event", canvas, *pts[-1], button=1, dblclick=True))
+    lines = [a for a in window.annotations if a.kind == "line"]
+    assert len(lines) == 1 and len(lines[0].points) == 3
+    assert lines[0].points[1] == pytest.approx(to_map(120.15, 30.26), abs=400)
+    assert window.annotation_tools._preview is None  # the rubber band is gone

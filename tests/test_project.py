@@ -1,0 +1,276 @@
+"""Project files: round-trip, damaged and foreign files, crash-safe saving, and the window's
+File menu, modified mark and crash recovery as a user meets them."""
+import json
+import os
+
+import pytest
+
+from hzmap.model import annotations as m
+from hzmap.model import project as proj
+from hzmap.model.geodata import to_map
+from hzmap.model.project import Project, load_project, safe_relative_path, save_project
+from hzmap.model.state import Filters
+
+LAYOUTS = {"dt_4415", "st_core_belt_wings"}
+DISTRICTS = {"binjiang", "xihu", "qiantang"}
+TOURS = [{"format": "hzmap-tour", "name": "汇报", "steps": [{"extent": [1, 2, 3, 4], "caption": "滨江"}]},
+         {"anything": [1, {"nested": None}]}]
+
+
+def sample() -> Project:
+    anns = [m.make("text", [(500100.5, 3340200.25)], "钱江新城 CBD", id="a1"),
+            m.make("callout", [(501000, 3341000), (500000, 3340000)], "高新区\n第二行", "#1F4E9E", 14, id="a2"),
+            m.make("marker", [(499000, 3339000)], "", id="a3"),
+            m.make("line", [(0, 0), (1000, 500), (2000, 0)], colour="#1E8449", size=4, id="a4")]
+    return Project(view="custom", extent=(490000.0, 520000.0, 3330000.0, 3350000.0), layout="dt_4415",
+                   selection="binjiang", place="binjiang_hitech_zone",
+                   filters=Filters(plan="dt2021", sector=None, unit="市商务局"), annotations=anns, tours=TOURS)
+
+
+def test_round_trip_keeps_everything(tmp_path):
+    path = tmp_path / "plan.hzmap"
+    save_project(path, sample())
+    loaded, problems = load_project(path, LAYOUTS, DISTRICTS)
+    assert problems == []
+    assert loaded == sample()
+    assert loaded.tours == TOURS  # opaque: untouched
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "hzmap-project" and data["version"] == proj.VERSION
+    assert "钱江新城" in path.read_text(encoding="utf-8")  # readable UTF-8, not \\u escapes
+
+
+def test_corrupt_json_names_the_file_and_loads_nothing(tmp_path):
+    path = tmp_path / "broken.hzmap"
+    save_project(path, sample())
+    path.write_text(path.read_text(encoding="utf-8")[:200], encoding="utf-8")  # cut short
+    project, problems = load_project(path, LAYOUTS, DISTRICTS)
+    assert project is None
+    assert len(problems) == 1 and "broken.hzmap" in problems[0] and "JSON" in problems[0]
+
+
+def test_wrong_types_keep_the_rest(tmp_path):
+    data = proj.to_json(sample())
+    data["annotations"][1]["points"] = "here"         # one bad annotation
+    data["annotations"][2]["style"]["colour"] = 12
+    data["filters"] = ["not", "an", "object"]
+    data["selection"] = 42
+    data["view"]["extent"] = [5, 1, 2, 3]  # x0 > x1
+    path = tmp_path / "typed.hzmap"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    project, problems = load_project(path, LAYOUTS, DISTRICTS)
+    text = "\n".join(problems)
+    assert all("typed.hzmap" in p for p in problems)
+    assert "annotation 2 (id 'a2')" in text and "annotation 3 (id 'a3')" in text
+    assert "filters" in text and "selection" in text and "extent" in text
+    assert [a.id for a in project.annotations] == ["a1", "a4"]
+    assert project.layout == "dt_4415" and project.place == "binjiang_hitech_zone"
+    assert project.selection is None and project.filters == Filters() and project.view == "city"
+
+
+def test_nan_and_non_json_constants_are_refused(tmp_path):
+    path = tmp_path / "nan.hzmap"
+    path.write_text('{"format": "hzmap-project", "version": 1, "view": {"extent": [NaN, 1, 2, 3]}}')
+    project, problems = load_project(path)
+    assert project is None and "nan.hzmap" in problems[0]
+
+
+def test_newer_version_loads_what_it_can_and_says_so(tmp_path):
+    data = proj.to_json(sample())
+    data["version"] = 7
+    data["layers3d"] = {"buildings": True}
+    path = tmp_path / "future.hzmap"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    project, problems = load_project(path, LAYOUTS, DISTRICTS)
+    text = "\n".join(problems)
+    assert "future.hzmap" in text and "newer" in text and "7" in text and "layers3d" in text
+    assert len(project.annotations) == 4 and project.layout == "dt_4415"
+    save_project(path, project)  # what it did not know is written back, not lost
+    assert json.loads(path.read_text(encoding="utf-8"))["layers3d"] == {"buildings": True}
+
+
+def test_unknown_layout_and_district_are_named_and_dropped(tmp_path):
+    data = proj.to_json(sample())
+    data["layout"] = "st_moonbase"
+    data["selection"] = "atlantis"
+    path = tmp_path / "old.hzmap"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    project, problems = load_project(path, LAYOUTS, DISTRICTS)
+    assert any("old.hzmap" in p and "st_moonbase" in p for p in problems)
+    assert any("old.hzmap" in p and "atlantis" in p for p in problems)
+    assert project.layout is None and project.selection is None
+    assert len(project.annotations) == 4 and project.tours == TOURS
+
+
+def test_oversized_file_is_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.setattr(proj, "MAX_BYTES", 1000)
+    path = tmp_path / "huge.hzmap"
+    path.write_text('{"format": "hzmap-project", "pad": "' + "x" * 2000 + '"}')
+    project, problems = load_project(path)
+    assert project is None and "huge.hzmap" in problems[0] and "refused" in problems[0]
+
+
+@pytest.mark.parametrize("where", ["write", "replace"])
+def test_save_killed_midway_keeps_previous_file_and_no_temp(tmp_path, monkeypatch, where):
+    path = tmp_path / "plan.hzmap"
+    save_project(path, sample())
+    before = path.read_bytes()
+    changed = sample()
+    changed.annotations = []
+
+    def boom(*_a, **_k):
+        raise OSError(28, "No space left on device")
+    if where == "replace":
+        monkeypatch.setattr(proj.os, "replace", boom)
+    else:
+        monkeypatch.setattr(proj.os, "fsync", boom)
+    with pytest.raises(proj.ProjectError, match="plan.hzmap"):
+        save_project(path, changed)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.hzmap"]
+
+
+def test_saved_file_has_normal_permissions(tmp_path):
+    path = tmp_path / "p.hzmap"
+    save_project(path, Project())
+    assert os.stat(path).st_mode & 0o044  # readable by others as a normal file, not mkstemp's 0600
+
+
+@pytest.mark.parametrize("bad", ["../x.png", "/etc/passwd", "a/../../b", "C:/x", "a\\..\\b", ""])
+def test_paths_in_projects_cannot_leave_the_chosen_folder(tmp_path, bad):
+    with pytest.raises(ValueError):
+        safe_relative_path(tmp_path, bad)
+    assert safe_relative_path(tmp_path, "exports/map.png") == (tmp_path / "exports" / "map.png").resolve()
+
+
+# -- the window ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def geodata():
+    from hzmap.model.geodata import load_geodata
+    return load_geodata()
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    from hzmap.model.dataset import load_dataset
+    return load_dataset(check_excerpts=False)
+
+
+@pytest.fixture
+def make_window(qtbot, geodata, dataset):
+    pytest.importorskip("PySide6")
+    from hzmap import fonts
+    from hzmap.model.state import AppState
+    from hzmap.ui.main_window import MainWindow
+
+    fonts.register_matplotlib()
+    made = []
+
+    def make():
+        win = MainWindow(AppState(), geodata, dataset)
+        qtbot.addWidget(win)
+        win.resize(1100, 750)
+        win.show()
+        qtbot.waitExposed(win)
+        win.canvas.draw()
+        made.append(win)
+        return win
+    yield make
+    for win in made:
+        win.project_actions.ask_save_changes = lambda: "discard"
+        win.close()
+
+
+def test_title_marks_changes_until_saved_and_open_restores_state(make_window, tmp_path):
+    win = make_window()
+    pa = win.project_actions
+    assert "[*]" in win.windowTitle() and not win.isWindowModified()
+    win.state.layout = "dt_4415"
+    assert not win.isWindowModified()  # browsing an untitled session leaves nothing to lose
+    win.annotations.add(m.make("text", [to_map(120.21, 30.25)], "钱江新城"))
+    assert win.isWindowModified()
+    win.state.selection = "binjiang"
+    win.state.view = "urban"
+    path = tmp_path / "meeting.hzmap"
+    assert pa.save_to(path)
+    assert not win.isWindowModified() and "meeting.hzmap" in win.windowTitle()
+    assert pa.recent_files()[0] == str(path.resolve())
+    win.state.layout = "st_core_belt_wings"  # a saved project: a layout change is a change
+    assert win.isWindowModified()
+
+    other = make_window()
+    assert other.project_actions.open(path)
+    assert other.state.layout == "dt_4415" and other.state.selection == "binjiang"
+    assert other.state.view == "urban"
+    assert [a.text for a in other.annotations] == ["钱江新城"]
+    assert other.canvas.renderer_.select_patch.get_visible()
+    assert not other.isWindowModified()
+
+
+def test_open_damaged_file_reports_and_keeps_current_work(make_window, tmp_path):
+    win = make_window()
+    pa = win.project_actions
+    errors = []
+    pa.show_error = lambda title, text: errors.append(text)
+    win.annotations.add(m.make("marker", [(0, 0)], "mine"))
+    pa.ask_save_changes = lambda: "discard"
+    bad = tmp_path / "bad.hzmap"
+    bad.write_text("{not json")
+    assert not pa.open(bad)
+    assert "bad.hzmap" in errors[0]
+    assert [a.text for a in win.annotations] == ["mine"]  # nothing the user made is lost
+
+
+def test_save_error_is_reported_and_work_stays_unsaved(make_window, tmp_path):
+    win = make_window()
+    pa = win.project_actions
+    errors = []
+    pa.show_error = lambda title, text: errors.append(text)
+    win.annotations.add(m.make("marker", [(0, 0)], "mine"))
+    assert not pa.save_to(tmp_path / "no such folder" / "p.hzmap")
+    assert "p.hzmap" in errors[0]
+    assert win.isWindowModified() and len(win.annotations) == 1
+
+
+def test_close_with_unsaved_changes_asks(make_window, tmp_path):
+    win = make_window()
+    pa = win.project_actions
+    win.annotations.add(m.make("marker", [(0, 0)]))
+    pa.ask_save_changes = lambda: "cancel"
+    assert not win.close() and win.isVisible()
+    pa.ask_save_path = lambda: str(tmp_path / "kept")
+    pa.ask_save_changes = lambda: "save"
+    assert win.close()
+    assert load_project(tmp_path / "kept.hzmap")[0].annotations[0].kind == "marker"
+
+
+def test_recovery_after_crash_restores_annotations(make_window, tmp_path):
+    from hzmap.ui.project_actions import recovery_path
+
+    crashed = make_window()
+    crashed.state.layout = "dt_4415"
+    crashed.annotations.add(m.make("callout", [to_map(120.3, 30.3), to_map(120.205, 30.185)], "高新区"))
+    assert crashed.project_actions.autosave()  # what the one-minute timer does
+    assert recovery_path().is_file()
+    crashed.hide()  # the session dies here: no normal close
+
+    win = make_window()
+    offered = []
+    assert win.project_actions.offer_recovery(ask=lambda info: offered.append(info) or True)
+    assert offered and offered[0]["path"] == recovery_path()
+    assert [a.text for a in win.annotations] == ["高新区"]
+    assert win.state.layout == "dt_4415"
+    assert win.isWindowModified()  # restored work is not saved anywhere yet
+    win.project_actions.ask_save_changes = lambda: "discard"
+    assert win.close()
+    assert not recovery_path().exists()  # a normal close removes it
+
+
+def test_no_recovery_offer_after_a_normal_save(make_window, tmp_path):
+    from hzmap.ui.project_actions import recovery_path
+
+    win = make_window()
+    win.annotations.add(m.make("marker", [(0, 0)]))
+    win.project_actions.autosave()
+    win.project_actions.save_to(tmp_path / "done.hzmap")
+    assert not recovery_path().exists()
+    assert not make_window().project_actions.offer_recovery(ask=lambda info: pytest.fail("offered"))
