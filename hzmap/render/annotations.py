@@ -191,7 +191,7 @@ class AnnotationLayer:
         self.on_change()
 
     def _mark(self, aid: str, on: bool) -> None:
-        """Show selection as a coloured halo, so the annotation's own colours stay readable."""
+        """Show selection without hiding the annotation's own colours: frame texts, halo lines."""
         a = self.annotations[aid] if aid in self.annotations else None
         for art in self.artists.get(aid, []):
             if isinstance(art, Line2D) and art.get_linestyle() != "None":
@@ -201,8 +201,8 @@ class AnnotationLayer:
             elif isinstance(art, Line2D):
                 art.set_markeredgecolor(SELECT_COLOUR if on else st.HALO)
                 art.set_markeredgewidth(3.0 if on else 1.5)
-            else:
-                art.set_path_effects([patheffects.withStroke(
-                    linewidth=HALO_WIDTH + (1.5 if on else 0), foreground=SELECT_COLOUR if on else st.HALO)])
+            else:  # text: a dashed frame, which reads on any text colour
+                art.set_bbox(dict(boxstyle="round,pad=0.3", facecolor="none", edgecolor=SELECT_COLOUR,
+                                  linestyle="--", linewidth=1.3) if on else None)
                 if isinstance(art, MplAnnotation) and a is not None:
                     art.arrow_patch.set_color(SELECT_COLOUR if on else a.style.colour)
