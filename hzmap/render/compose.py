@@ -239,7 +239,7 @@ def _inset(fig, frame: _Frame, geo, limits, selection) -> None:
                                edgecolor="#9A9A9A", linewidth=0.3))
     vx0, vx1, vy0, vy1 = limits
     ax.add_patch(Rectangle((vx0, vy0), vx1 - vx0, vy1 - vy0, facecolor="none", edgecolor="#D62728",
-                           linewidth=1.4, zorder=5))
+                           linewidth=1.4, zorder=5, gid="view-extent"))
     ax.set_xlim(bx0, bx1)
     ax.set_ylim(by0, by1)
     ax.set_aspect("equal", adjustable="datalim")

