@@ -180,3 +180,7 @@ FEATURES.append(compare_view.attach)
 from hzmap.ui import annotation_tools  # noqa: E402
 
 FEATURES.append(annotation_tools.attach)
+
+from hzmap.ui import export_dialog  # noqa: E402
+
+FEATURES.append(export_dialog.attach)
