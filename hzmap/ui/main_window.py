@@ -177,6 +177,10 @@ from hzmap.ui import compare_view  # noqa: E402
 
 FEATURES.append(compare_view.attach)
 
+from hzmap.ui import presentation  # noqa: E402
+
+FEATURES.append(presentation.attach)
+
 from hzmap.ui import annotation_tools  # noqa: E402
 
 FEATURES.append(annotation_tools.attach)

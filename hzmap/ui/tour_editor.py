@@ -1,0 +1,189 @@
+"""The 导览 Tours dock: build a tour from saved views of the explorer, reorder, rename, present.
+
+Tours live in `window.tours` (a list of hzmap.model.tours.Tour) so that the project file can
+save them with tour_to_dict / tour_from_dict. The chooser's first entry is the current layout's
+default tour, generated from its elements.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from hzmap.model.tours import Tour, TourStep
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TourEditor", text)
+
+
+def current_step(window) -> TourStep:
+    """What the explorer shows now, as a tour step."""
+    x0, x1, y0, y1 = window.canvas.renderer_.limits()
+    state, geo = window.state, window.geo
+    did = state.selection
+    layout = window.dataset.layouts.get(state.layout) if state.layout else None
+    if did is not None:
+        title_zh, title_en = geo.districts[did]["name_zh"], geo.districts[did]["name_en"]
+    elif layout is not None:
+        title_zh, title_en = layout.name, layout.name_en
+    else:
+        title_zh, title_en = "杭州市", "Hangzhou"
+    return TourStep(extent=(x0, y0, x1, y1), layout=state.layout, selection=did,
+                    spotlight_districts=[did] if did else [], title_zh=title_zh, title_en=title_en)
+
+
+class TourEditor(QWidget):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.combo = QComboBox(objectName="tourCombo")
+        self.steps = QListWidget(objectName="tourSteps")
+        self.steps.setDragDropMode(QListWidget.InternalMove)
+        self.steps.model().rowsMoved.connect(self._on_rows_moved)
+        self.steps.itemChanged.connect(self._on_item_renamed)
+        self.steps.currentRowChanged.connect(self._on_row_changed)
+        self.caption = QLineEdit(objectName="stepCaption")
+        self.caption.editingFinished.connect(self._on_caption_edited)
+        self.buttons = {}
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.combo)
+        row = QHBoxLayout()
+        for key in ("new", "add", "up", "down", "delete", "present"):
+            self.buttons[key] = QPushButton(objectName=f"tour_{key}")
+            row.addWidget(self.buttons[key])
+        box.addLayout(row)
+        box.addWidget(self.steps, 1)
+        box.addWidget(self.caption)
+        self.buttons["new"].clicked.connect(self.new_tour)
+        self.buttons["add"].clicked.connect(self.add_current_view)
+        self.buttons["up"].clicked.connect(lambda: self.move_step(-1))
+        self.buttons["down"].clicked.connect(lambda: self.move_step(+1))
+        self.buttons["delete"].clicked.connect(self.delete_step)
+        self.buttons["present"].clicked.connect(self._present)
+        self.combo.currentIndexChanged.connect(lambda _i: self._fill_steps())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for key, text, tip in (("new", "新建", "新建导览 New tour"), ("add", "+视图", "添加当前视图为一步 Add the current view as a step"),
+                               ("up", "↑", "上移 Move up"), ("down", "↓", "下移 Move down"),
+                               ("delete", "删除", "删除此步 Delete step"), ("present", "演示", "演示此导览 (F5) Present")):
+            self.buttons[key].setText(tr(text))
+            self.buttons[key].setToolTip(tr(tip))
+        self.caption.setPlaceholderText(tr("此步的说明文字 Caption of this step"))
+        self._fill_combo()
+
+    # -- model ------------------------------------------------------------------------------
+    @property
+    def tour(self) -> Tour | None:
+        i = self.combo.currentIndex() - 1
+        return self.window_.tours[i] if 0 <= i < len(self.window_.tours) else None
+
+    def new_tour(self, name: str | None = None) -> Tour:
+        if not name:
+            name = f"{tr('导览')} {len(self.window_.tours) + 1}"
+        tour = Tour(name=name, layout=self.window_.state.layout)
+        self.window_.tours.append(tour)
+        self._fill_combo(select=len(self.window_.tours))
+        return tour
+
+    def add_current_view(self) -> TourStep:
+        tour = self.tour or self.new_tour()
+        step = current_step(self.window_)
+        tour.steps.append(step)
+        self._fill_steps(select=len(tour.steps) - 1)
+        return step
+
+    def move_step(self, delta: int) -> None:
+        tour, row = self.tour, self.steps.currentRow()
+        if tour is None or not 0 <= row + delta < len(tour.steps) or row < 0:
+            return
+        tour.steps.insert(row + delta, tour.steps.pop(row))
+        self._fill_steps(select=row + delta)
+
+    def delete_step(self) -> None:
+        tour, row = self.tour, self.steps.currentRow()
+        if tour is not None and 0 <= row < len(tour.steps):
+            del tour.steps[row]
+            self._fill_steps(select=min(row, len(tour.steps) - 1))
+
+    def rename_tour(self, name: str | None = None) -> None:
+        tour = self.tour
+        if tour is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, tr("重命名导览 Rename tour"), tr("名称 Name"), text=tour.name)
+            if not ok:
+                return
+        tour.name = name
+        self._fill_combo(select=self.combo.currentIndex())
+
+    # -- widgets ------------------------------------------------------------------------------
+    def _fill_combo(self, select: int | None = None) -> None:
+        keep = self.combo.currentIndex() if select is None else select
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(tr("默认导览（当前布局的要素）Default tour"))
+        for tour in self.window_.tours:
+            self.combo.addItem(tour.name)
+        self.combo.setCurrentIndex(max(0, min(keep, self.combo.count() - 1)))
+        self.combo.blockSignals(False)
+        self._fill_steps()
+
+    def _fill_steps(self, select: int | None = None) -> None:
+        tour = self.tour
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for step in tour.steps if tour else []:
+            item = QListWidgetItem(step.title_zh or step.title_en)
+            item.setFlags(item.flags() | Qt.ItemIsEditable)
+            self.steps.addItem(item)
+        self.steps.blockSignals(False)
+        for key in ("up", "down", "delete"):
+            self.buttons[key].setEnabled(tour is not None)
+        if select is not None and select >= 0:
+            self.steps.setCurrentRow(select)
+        self._on_row_changed(self.steps.currentRow())
+
+    def _on_rows_moved(self, _parent, start, _end, _dest, row) -> None:
+        tour = self.tour
+        if tour is not None:
+            tour.steps.insert(row - 1 if row > start else row, tour.steps.pop(start))
+
+    def _on_item_renamed(self, item) -> None:
+        tour = self.tour
+        if tour is not None:
+            step = tour.steps[self.steps.row(item)]
+            step.title_zh = step.title_en = item.text()
+
+    def _on_row_changed(self, row: int) -> None:
+        tour = self.tour
+        step = tour.steps[row] if tour is not None and 0 <= row < len(tour.steps) else None
+        self.caption.setEnabled(step is not None)
+        self.caption.setText(step.caption_zh if step else "")
+
+    def _on_caption_edited(self) -> None:
+        tour, row = self.tour, self.steps.currentRow()
+        if tour is not None and 0 <= row < len(tour.steps):
+            tour.steps[row].caption_zh = tour.steps[row].caption_en = self.caption.text()
+
+    def _present(self) -> None:
+        from hzmap.ui.presentation import present
+
+        present(self.window_, chosen_tour(self.window_))
+
+
+def chosen_tour(window) -> Tour | None:
+    """The tour picked in the dock (None: the current layout's default tour)."""
+    editor = getattr(window, "tour_editor", None)
+    tour = editor.tour if editor is not None else None
+    return tour if tour is not None and tour.steps else None
+
+
+def attach(window) -> None:
+    if not hasattr(window, "tours"):
+        window.tours = []
+    window.tour_editor = TourEditor(window)
+    window.tour_dock = window._dock(tr("导览 Tours"), "tourDock", window.tour_editor, Qt.LeftDockWidgetArea)
+    window.tour_dock.hide()  # opened from the View menu
