@@ -282,3 +282,16 @@ def test_export_dialog_previews_exports_and_remembers(window, tmp_path, qtbot):
     assert again.format_combo.currentData() == "pdf" and again.preset_combo.currentData() == "custom"
     assert again.width_spin.value() == 900 and again.path_edit.text().startswith(str(tmp_path))
     again.reject()
+
+
+def test_pdf_map_labels_are_searchable(tmp_path):
+    """Halo labels are outlines in a PDF; their invisible twins keep the words searchable."""
+    import pypdf
+
+    from hzmap.cli import main
+
+    out = tmp_path / "urban.pdf"
+    assert main(["export", "--layout", "4+4+1+5", "--view", "urban", "--format", "pdf", "--out", str(out)]) == 0
+    text = pypdf.PdfReader(out).pages[0].extract_text()
+    for word in ("滨江区", "西湖区", "自贸试验区引领区"):
+        assert word in text

@@ -6,6 +6,7 @@ never leaves a half-written file in place of an earlier good one.
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -61,9 +62,35 @@ def save(fig, path: str | os.PathLike, fmt: str | None = None, title: str = "") 
     from hzmap import fonts
     fonts.register_matplotlib()  # pdf.fonttype 42 (text stays searchable), svg glyph outlines
     fmt = format_for(path, fmt)
-    return write_atomic(path, lambda f: fig.savefig(f, format=fmt, dpi=fig.dpi,
-                                                    metadata=_metadata(fmt, title),
-                                                    facecolor=fig.get_facecolor()))
+    with _searchable_labels(fig, fmt == "pdf"):
+        return write_atomic(path, lambda f: fig.savefig(f, format=fmt, dpi=fig.dpi,
+                                                        metadata=_metadata(fmt, title),
+                                                        facecolor=fig.get_facecolor()))
+
+
+@contextlib.contextmanager
+def _searchable_labels(fig, enabled: bool):
+    """Map labels drawn with a halo become outlines in a PDF; lay an invisible copy of each
+    on top (as OCR layers do) so their words can still be searched and selected."""
+    twins = []
+    if enabled:
+        from matplotlib.text import Text
+
+        for text in fig.findobj(Text):
+            if not (text.get_path_effects() and text.get_visible() and text.get_text().strip()):
+                continue
+            twin = Text(*text.get_position(), text.get_text(), transform=text.get_transform(),
+                        fontproperties=text.get_fontproperties(), ha=text.get_ha(), va=text.get_va(),
+                        rotation=text.get_rotation(), alpha=0.0, zorder=text.get_zorder() + 0.01)
+            (text.axes or fig).add_artist(twin)
+            if text.axes is not None:
+                twin.set_clip_path(text.axes.patch)
+            twins.append(twin)
+    try:
+        yield
+    finally:
+        for twin in twins:
+            twin.remove()
 
 
 def write_atomic(path: str | os.PathLike, write: Callable) -> Path:
