@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import (QAbstractButton, QDockWidget, QLabel, QLineEdit, QMenu, QToolBar,
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit, QMenu, QToolBar,
                                QWidget)
 
 from hzmap.paths import resources_root
@@ -32,6 +32,11 @@ current = "zh"
 def tr(text: str) -> str:
     """Translate a UI string (context "hzmap"); the source text when no English is loaded."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def tr_data(zh: str, en: str | None) -> str:
+    """Dataset text in the language in force: the English field when there is one."""
+    return en if current == "en" and en else zh
 
 
 def ts_path():
@@ -99,6 +104,11 @@ def retranslate_widgets(root: QWidget) -> None:
         button.setToolTip(again(button.toolTip()))
     for edit in root.findChildren(QLineEdit):
         edit.setPlaceholderText(again(edit.placeholderText()))
+    for box in root.findChildren(QGroupBox):
+        box.setTitle(again(box.title()))
+    for combo in root.findChildren(QComboBox):
+        for i in range(combo.count()):
+            combo.setItemText(i, again(combo.itemText(i)))
 
 
 def set_language(window, lang: str) -> None:
@@ -110,8 +120,9 @@ def set_language(window, lang: str) -> None:
     apply_language(window.canvas.renderer_, lang)
     window.canvas.draw_idle()
     retranslate_widgets(window)
+    _refill_layout_combos(window)
     if getattr(window, "layer_panel", None) is not None:
-        window.layer_panel._rebuild()
+        _retranslate_layer_tree(window.layer_panel)
     panel = window.info_panel
     if panel.inspector is not None and window.state.place is not None:
         panel._on_place_changed(window.state.place)
@@ -124,12 +135,50 @@ def set_language(window, lang: str) -> None:
         action.setChecked(key == lang)
 
 
+def _refill_layout_combos(window) -> None:
+    from hzmap.ui.layer_panel import fill_layout_combo
+
+    if window.dataset is None:
+        return
+    combos = [window.layout_combo]
+    if getattr(window, "layer_panel", None) is not None:
+        combos.append(window.layer_panel.combo)
+    for combo in combos:
+        combo.blockSignals(True)
+        fill_layout_combo(combo, window.dataset)
+        combo.setCurrentIndex(max(0, combo.findData(window.state.layout)))
+        combo.blockSignals(False)
+
+
+def _retranslate_layer_tree(panel) -> None:
+    """Re-label the layer tree in place, so the user's ticks survive the switch."""
+    from PySide6.QtCore import Qt
+
+    layout = panel.ds.layouts.get(panel.state.layout) if panel.state.layout else None
+    elements = {el.id: el for el in layout.elements} if layout else {}
+    panel.tree.blockSignals(True)
+    for item in panel.tree.findItems("*", Qt.MatchWildcard | Qt.MatchRecursive):
+        key = item.data(0, Qt.UserRole)
+        if key and key[0] == "element" and key[1] in elements:
+            el = elements[key[1]]
+            item.setText(0, tr_data(el.name, el.name_en)
+                         + (tr("（示意）") if el.geometry.type == "schematic" else ""))
+        elif key is None and layout is not None and item.parent() is None and item.childCount() \
+                and any((item.child(i).data(0, Qt.UserRole) or ("",))[0] == "element"
+                        for i in range(item.childCount())):
+            item.setText(0, tr_data(f"{layout.name}（{layout.name_en}）", layout.name_en))
+        else:
+            item.setText(0, tr(_source_of(item.text(0))))
+    panel.tree.blockSignals(False)
+
+
 def untranslated(root: QWidget) -> list[str]:
     """UI texts under `root` that still contain Chinese (for tests and the report)."""
     texts = [root.windowTitle()]
-    texts += [a.text() for a in root.findChildren(QAction)]
+    texts += [a.text() for a in root.findChildren(QAction) if not a.objectName().startswith("lang_")]
     texts += [m.title() for m in root.findChildren(QMenu)]
     texts += [w.windowTitle() for w in root.findChildren(QDockWidget) + root.findChildren(QToolBar)]
+    texts += [b.title() for b in root.findChildren(QGroupBox)]
     texts += [w.text() for w in root.findChildren(QLabel) + root.findChildren(QAbstractButton)
               if w.isVisibleTo(root)]
     return sorted({t for t in texts if t and CJK.search(t)})

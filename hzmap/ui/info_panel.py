@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.state import AppState
+from hzmap.ui.i18n import tr, tr_data
 from hzmap.ui.inspector import Inspector
 
 TYPE_EN = {"区": "district", "县": "county", "县级市": "county-level city"}
@@ -25,14 +26,14 @@ class InfoPanel(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: #555;")
         self.subtitle.setWordWrap(True)
-        self.hint = QLabel("点击地图上的区县或基地符号查看详情\nClick a district or a base symbol on the map")
+        self.hint = QLabel(tr("点击地图上的区县或基地符号查看详情\nClick a district or a base symbol on the map"))
         self.hint.setAlignment(Qt.AlignCenter)
         self.hint.setStyleSheet("color: #777;")
         self.form = QFormLayout()
         self.fields = {key: QLabel() for key in ("type", "adcode", "area")}
         for key, label in (("type", "类型"), ("adcode", "行政区划代码"), ("area", "面积")):
             self.fields[key].setTextInteractionFlags(Qt.TextSelectableByMouse)
-            self.form.addRow(label, self.fields[key])
+            self.form.addRow(tr(label), self.fields[key])
         self.box = QVBoxLayout(self)
         self.box.addWidget(self.hint)
         self.box.addWidget(self.title)
@@ -70,9 +71,9 @@ class InfoPanel(QWidget):
         if did is None:
             return
         row = self.geo.districts[did]
-        self.title.setText(row["name_zh"])
-        self.subtitle.setText(row["name_en"])
-        self.fields["type"].setText(f"{row['type']} ({TYPE_EN.get(row['type'], '')})")
+        self.title.setText(tr_data(row["name_zh"], row["name_en"]))
+        self.subtitle.setText(tr_data(row["name_en"], row["name_zh"]))
+        self.fields["type"].setText(tr_data(f"{row['type']} ({TYPE_EN.get(row['type'], '')})", TYPE_EN.get(row["type"])))
         self.fields["adcode"].setText(str(row["adcode"]))
         self.fields["area"].setText(f"{row['area_km2']:,.1f} km²")
 
@@ -86,8 +87,8 @@ class InfoPanel(QWidget):
         place = self.inspector.ds.places[pid]
         self.hint.hide()
         self._show_facts(False)
-        self.title.setText(place.name)
-        self.subtitle.setText(f"{place.name_en}（{KIND_ZH.get(place.kind, place.kind)}）")
+        self.title.setText(tr_data(place.name, place.name_en))
+        self.subtitle.setText(tr_data(f"{place.name_en}（{KIND_ZH.get(place.kind, place.kind)}）", f"{place.name} ({place.kind})"))
         self.title.show()
         self.subtitle.show()
         self.inspector.show_place(pid)

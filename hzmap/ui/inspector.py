@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from hzmap.model.dataset import district_profile, place_profile
+from hzmap.model.tours import section_en
+from hzmap.ui.i18n import tr, tr_data
 
 COPY_ROLE = Qt.UserRole + 1
 KIND_ROLE = Qt.UserRole + 2
@@ -30,7 +32,7 @@ class Inspector(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setContextMenuPolicy(Qt.ActionsContextMenu)
-        copy = QAction("复制（含出处） Copy with source", self, shortcut=QKeySequence.Copy)
+        copy = QAction(tr("复制（含出处） Copy with source"), self, shortcut=QKeySequence.Copy)
         copy.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         copy.triggered.connect(self.copy_current)
         self.addAction(copy)
@@ -44,31 +46,31 @@ class Inspector(QTreeWidget):
             return
         p = district_profile(self.ds, district_id)
         self.profile = p
-        roles = self._section(f"规划角色 Roles ({sum(len(g['items']) for g in p['roles_by_plan'])})")
+        roles = self._section(tr("规划角色 Roles") + f" ({sum(len(g['items']) for g in p['roles_by_plan'])})")
         for group in p["roles_by_plan"]:
-            plan = self._child(roles, group["plan"]["short_name"], kind="plan")
+            plan = self._child(roles, _plan_name(group["plan"]), kind="plan")
             for r in group["items"]:
                 self._role_item(plan, r)
-        places = self._section(f"区内基地与地点 Places ({len(p['places'])})")
+        places = self._section(tr("区内基地与地点 Places") + f" ({len(p['places'])})")
         for pl in p["places"]:
-            item = self._child(places, f"{pl['name']} · {PRECISION_ZH.get(pl['precision'], '')}",
+            item = self._child(places, f"{tr_data(pl['name'], pl['name_en'])} · {tr(PRECISION_ZH.get(pl['precision'], ''))}",
                                kind="place")
             self._sources(item, pl["sources"], pl["name"])
-        measures = self._section(f"点名本区的举措 Measures ({len(p['measures'])})")
+        measures = self._section(tr("点名本区的举措 Measures") + f" ({len(p['measures'])})")
         for m in p["measures"]:
             self._measure_item(measures, m)
         n_city = sum(len(g["items"]) for g in p["citywide_measures"])
-        city = self._section(f"全市性举措 City-wide measures ({n_city})", expanded=False)
+        city = self._section(tr("全市性举措 City-wide measures") + f" ({n_city})", expanded=False)
         for group in p["citywide_measures"]:
-            plan = self._child(city, group["plan"]["short_name"], kind="plan")
+            plan = self._child(city, _plan_name(group["plan"]), kind="plan")
             for m in group["items"]:
                 self._measure_item(plan, m)
         n_t = len(p["targets"]["district"]) + sum(len(g["items"]) for g in p["targets"]["plan_wide"])
-        targets = self._section(f"目标 Targets ({n_t})", expanded=False)
+        targets = self._section(tr("目标 Targets") + f" ({n_t})", expanded=False)
         for t in p["targets"]["district"]:
             self._target_item(targets, t)
         for group in p["targets"]["plan_wide"]:
-            plan = self._child(targets, f"{group['plan']['short_name']}（全市）", kind="plan")
+            plan = self._child(targets, _plan_name(group["plan"]) + tr("（全市）"), kind="plan")
             for t in group["items"]:
                 self._target_item(plan, t)
         self._expand_defaults()
@@ -77,16 +79,16 @@ class Inspector(QTreeWidget):
         self.clear()
         p = place_profile(self.ds, place_id)
         self.profile = p
-        head = self._section(p["place"]["name"])
-        dists = "、".join(d["name"] for d in p["districts"])
-        self._child(head, f"所在区县: {dists}", kind="fact")
-        self._child(head, f"位置精度: {PRECISION_ZH.get(p['precision'], p['precision'])}"
+        head = self._section(tr_data(p["place"]["name"], p["place"]["name_en"]))
+        dists = tr_data("、", ", ").join(tr_data(d["name"], d["name_en"]) for d in p["districts"])
+        self._child(head, tr("所在区县: ") + dists, kind="fact")
+        self._child(head, tr("位置精度: ") + tr(PRECISION_ZH.get(p['precision'], p['precision']))
                           + (f" — {p['location_note']}" if p["location_note"] else ""), kind="fact")
         self._sources(head, p["sources"], p["place"]["name"])
-        roles = self._section(f"规划角色 Roles ({len(p['roles'])})")
+        roles = self._section(tr("规划角色 Roles") + f" ({len(p['roles'])})")
         for r in p["roles"]:
             self._role_item(roles, r)
-        measures = self._section(f"点名此地的举措 Measures ({len(p['measures'])})")
+        measures = self._section(tr("点名此地的举措 Measures") + f" ({len(p['measures'])})")
         for m in p["measures"]:
             self._measure_item(measures, m)
         self._expand_defaults()
@@ -94,28 +96,30 @@ class Inspector(QTreeWidget):
     # -- items ------------------------------------------------------------------------------
     def _role_item(self, parent, r: dict) -> None:
         el = r["element"]
-        title = f"{r['layout']['name']} · {el['name']}［{KIND_ZH.get(r['kind'], r['kind'])}］"
+        title = (f"{tr_data(r['layout']['name'], r['layout']['name_en'])} · {tr_data(el['name'], el['name_en'])}"
+                 f"［{tr(KIND_ZH.get(r['kind'], r['kind']))}］")
         if r.get("via_place"):
-            title += f"  经由 {r['via_place']['name']}"
+            title += f"  {tr('经由')} {tr_data(r['via_place']['name'], r['via_place']['name_en'])}"
+        function = tr_data(r["function"], r["role_en"])
         item = self._child(parent, title, kind="role",
-                           copy=f"{title}\n{r['function']}")
-        self._child(item, r["function"], kind="text")
+                           copy=f"{title}\n{function}")
+        self._child(item, function, kind="text")
         if r.get("literal"):
-            self._child(item, f"原文表述: {r['literal']}", kind="text")
+            self._child(item, tr("原文表述: ") + r['literal'], kind="text")
         if r.get("interpretation"):
-            self._child(item, f"解读（非原文）: {r['interpretation']}", kind="interpretation")
+            self._child(item, tr("解读（非原文）: ") + r['interpretation'], kind="interpretation")
         if r.get("sectors"):
-            self._child(item, "领域: " + "、".join(r["sectors"]), kind="text")
+            self._child(item, tr("领域: ") + tr_data("、", ", ").join(r["sectors"]), kind="text")
         self._sources(item, r["sources"], title)
 
     def _measure_item(self, parent, m: dict) -> None:
-        units = "、".join(m["units"]) if m["units"] else "未列责任单位"
-        title = f"{m['plan']['short_name']} {m['number']} {m['title']}"
+        units = tr_data("、", ", ").join(m["units"]) if m["units"] else tr("未列责任单位")
+        title = f"{_plan_name(m['plan'])} {m['number']} {m['title']}"
         item = self._child(parent, title, kind="measure",
-                           copy=f"{title}\n{m['summary']}\n责任单位: {units}")
+                           copy=f"{title}\n{m['summary']}\n{tr('责任单位: ')}{units}")
         self._child(item, m["summary"], kind="text")
-        lead = f"牵头: {m['lead_units'][0]}；" if m["lead_units"] else ""
-        self._child(item, f"{lead}责任单位: {units}", kind="units")
+        lead = f"{tr('牵头: ')}{m['lead_units'][0]}{tr_data('；', '; ')}" if m["lead_units"] else ""
+        self._child(item, f"{lead}{tr('责任单位: ')}{units}", kind="units")
         self._sources(item, m["sources"], title)
 
     def _target_item(self, parent, t: dict) -> None:
@@ -126,7 +130,7 @@ class Inspector(QTreeWidget):
 
     def _sources(self, parent, sources: list[dict], text: str) -> None:
         for s in sources:
-            src = self._child(parent, f"出处: {s['cite']}", kind="source",
+            src = self._child(parent, tr("出处: ") + _cite(self.ds, s), kind="source",
                               copy=f"{text}\n——{s['cite']}：“{s['excerpt']}”")
             self._child(src, f"“{s['excerpt']}”", kind="excerpt",
                         copy=f"“{s['excerpt']}”（{s['cite']}）")
@@ -178,3 +182,12 @@ class Inspector(QTreeWidget):
         for i in range(self.topLevelItemCount()):
             walk(self.topLevelItem(i))
         return out
+
+
+def _plan_name(plan: dict) -> str:
+    return tr_data(plan["short_name"], plan.get("short_name_en"))
+
+
+def _cite(ds, source: dict) -> str:
+    plan = ds.plans.get(source["doc"])
+    return tr_data(source["cite"], f"{plan.short_name_en} §{section_en(source['section'])}" if plan else None)

