@@ -90,6 +90,7 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
     geo, ds = data
     assert window.menus["file"].title() == "文件(&F)"
     window.layer_panel.item_for("element", "whole_area").setCheckState(0, Qt.Unchecked)
+    window.tour_dock.show()
     window.language_actions["en"].trigger()
     assert window.language == "en"
     # the map
@@ -116,6 +117,8 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
     # no Chinese left in the UI strings except proper names with no other form shown
     proper = {d["name_zh"] for d in geo.districts.values()}
     assert [t for t in i18n.untranslated(window) if t not in proper] == []
+    assert window.tour_editor.buttons["add"].text() == "+View"
+    assert window.present_action.text() == "Presentation"
 
 
 def test_switching_back_restores_chinese(window, qtbot):

@@ -23,6 +23,7 @@ from hzmap.model.tours import Tour, default_tour
 from hzmap.render.layout_overlay import LayoutOverlay
 from hzmap.render.map_view import MapRenderer
 from hzmap.render.spotlight import Spotlight, apply_high_contrast, presentation_style
+from hzmap.ui.i18n import tr
 
 TRANSITION_MS = 600
 MIN_FPS = 30.0
@@ -158,7 +159,7 @@ class PresentationWindow(QWidget):
     def __init__(self, geodata, dataset, tour: Tour | None, lang: str = "zh",
                  animate: bool | None = None, parent=None) -> None:
         super().__init__(parent, Qt.Window)
-        self.setWindowTitle("hzmap — 演示 Presentation")
+        self.setWindowTitle(tr("hzmap — 演示 Presentation"))
         self.setObjectName("presentationWindow")
         self.ds, self.geo, self.lang = dataset, geodata, lang
         self.tour = tour or Tour(name="", steps=[])
@@ -272,7 +273,7 @@ class PresentationWindow(QWidget):
         self.title_label.setText(step.title(lang) if step else "")
         self.caption_label.setText(step.caption(lang) if step else "")
         src = step.source(lang) if step else ""
-        self.source_label.setText(("Source: " if lang == "en" else "出处：") + src if src else "")
+        self.source_label.setText(("Source: " if lang == "en" else "出处：") + src if src else "")  # the tour's language
         self.counter_label.setText(f"{self.index + 1} / {len(self.tour.steps)}" if step else "")
 
     # -- spotlight, laser ------------------------------------------------------------------------
@@ -356,7 +357,7 @@ def attach(window) -> None:
     from hzmap.ui import i18n, tour_editor
 
     window.presentation = None
-    action = QAction("演示模式 Presentation", window, shortcut=QKeySequence(Qt.Key_F5))
+    action = QAction(tr("演示模式 Presentation"), window, shortcut=QKeySequence(Qt.Key_F5))
     action.setObjectName("presentAction")
     action.triggered.connect(lambda: present(window, tour_editor.chosen_tour(window)))
     window.addAction(action)

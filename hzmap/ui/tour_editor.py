@@ -6,15 +6,12 @@ default tour, generated from its elements.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from hzmap.model.tours import Tour, TourStep
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TourEditor", text)
+from hzmap.ui.i18n import tr
 
 
 def current_step(window) -> TourStep:
@@ -29,7 +26,7 @@ def current_step(window) -> TourStep:
         title_zh, title_en = layout.name, layout.name_en
     else:
         title_zh, title_en = "杭州市", "Hangzhou"
-    return TourStep(extent=(x0, y0, x1, y1), layout=state.layout, selection=did,
+    return TourStep(extent=(float(x0), float(y0), float(x1), float(y1)), layout=state.layout, selection=did,
                     spotlight_districts=[did] if did else [], title_zh=title_zh, title_en=title_en)
 
 
@@ -50,13 +47,14 @@ class TourEditor(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.combo)
         row = QHBoxLayout()
-        for key in ("new", "add", "up", "down", "delete", "present"):
+        for key in ("new", "rename", "add", "up", "down", "delete", "present"):
             self.buttons[key] = QPushButton(objectName=f"tour_{key}")
             row.addWidget(self.buttons[key])
         box.addLayout(row)
         box.addWidget(self.steps, 1)
         box.addWidget(self.caption)
         self.buttons["new"].clicked.connect(self.new_tour)
+        self.buttons["rename"].clicked.connect(lambda: self.rename_tour())
         self.buttons["add"].clicked.connect(self.add_current_view)
         self.buttons["up"].clicked.connect(lambda: self.move_step(-1))
         self.buttons["down"].clicked.connect(lambda: self.move_step(+1))
@@ -66,7 +64,8 @@ class TourEditor(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for key, text, tip in (("new", "新建", "新建导览 New tour"), ("add", "+视图", "添加当前视图为一步 Add the current view as a step"),
+        for key, text, tip in (("new", "新建", "新建导览 New tour"), ("rename", "改名", "重命名导览 Rename tour"),
+                               ("add", "+视图", "添加当前视图为一步 Add the current view as a step"),
                                ("up", "↑", "上移 Move up"), ("down", "↓", "下移 Move down"),
                                ("delete", "删除", "删除此步 Delete step"), ("present", "演示", "演示此导览 (F5) Present")):
             self.buttons[key].setText(tr(text))
@@ -140,7 +139,7 @@ class TourEditor(QWidget):
             item.setFlags(item.flags() | Qt.ItemIsEditable)
             self.steps.addItem(item)
         self.steps.blockSignals(False)
-        for key in ("up", "down", "delete"):
+        for key in ("rename", "up", "down", "delete"):
             self.buttons[key].setEnabled(tour is not None)
         if select is not None and select >= 0:
             self.steps.setCurrentRow(select)

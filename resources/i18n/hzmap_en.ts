@@ -600,5 +600,9 @@ Click a district or a base symbol on the map</source>
         <source>筛选 Filters</source>
         <translation>Filters</translation>
     </message>
+    <message>
+        <source>改名</source>
+        <translation>Rename</translation>
+    </message>
 </context>
 </TS>
