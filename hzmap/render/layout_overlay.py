@@ -151,8 +151,8 @@ class LayoutOverlay:
                 for art in ea.artists:
                     ids = getattr(art, "_hzmap_place_ids", None)
                     if ids is not None:
-                        art.set_alpha(None if keep is None else
-                                      np.array([1.0 if p in keep_places else 0.2 for p in ids]))
+                        # (an array, also when clearing: matplotlib can't compare an array alpha to None)
+                        art.set_alpha(np.array([1.0 if keep is None or p in keep_places else 0.2 for p in ids]))
         self.dimmed = keep
 
     # -- building ---------------------------------------------------------------------

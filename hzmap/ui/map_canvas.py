@@ -67,15 +67,18 @@ class MapCanvas(FigureCanvasQTAgg):
         super().draw()
 
     def _on_draw(self, _event) -> None:
+        # Called inside a paint: keep a clean copy, then put the outlines straight into the
+        # buffer being painted (a blit here would repaint recursively).
         self._background = self.copy_from_bbox(self.figure.bbox)
-        self._blit_overlays(restore=False)
+        for artist in self.renderer_.highlight_artists():
+            if artist.get_visible():
+                self.renderer_.ax.draw_artist(artist)
 
-    def _blit_overlays(self, restore: bool = True) -> None:
+    def _blit_overlays(self) -> None:
         if self._background is None:
             self.draw_idle()
             return
-        if restore:
-            self.restore_region(self._background)
+        self.restore_region(self._background)
         for artist in self.renderer_.highlight_artists():
             if artist.get_visible():
                 self.renderer_.ax.draw_artist(artist)
