@@ -168,3 +168,17 @@ def test_layer_panel_toggles_an_element(window):
     water = window.layer_panel.item_for("base", "water")
     water.setCheckState(0, Qt.Unchecked)
     assert not window.canvas.renderer_.layers["water"][0].get_visible()
+
+
+def test_expanding_an_item_shows_its_details_and_source(window):
+    window.state.selection = "qiantang"
+    insp = window.info_panel.inspector
+    roles_section = insp.topLevelItem(0)
+    plan = roles_section.child(0)
+    role = plan.child(0)
+    assert role.childCount() == 1 and role.child(0).text(0) == "…"  # built on demand
+    role.setExpanded(True)
+    kinds = [role.child(k).data(0, Qt.UserRole + 2) for k in range(role.childCount())]
+    assert "text" in kinds and "source" in kinds and "placeholder" not in kinds
+    source = next(role.child(k) for k in range(role.childCount()) if role.child(k).data(0, Qt.UserRole + 2) == "source")
+    assert source.child(0).text(0).startswith("“")

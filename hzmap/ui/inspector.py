@@ -2,6 +2,9 @@
 
 Items are grouped by plan; each shows its source (plan short name and section) and expands to
 the verbatim excerpt. Copying an item copies its text together with its source.
+
+An item's details are built when it is first expanded: a district has hundreds of rows in all
+(most under the collapsed city-wide measures), and building them up front cost ~45 ms per click.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from hzmap.ui.i18n import tr, tr_data
 
 COPY_ROLE = Qt.UserRole + 1
 KIND_ROLE = Qt.UserRole + 2
+LAZY_ROLE = Qt.UserRole + 3
 KIND_ZH = {"core": "核", "belt": "带", "wing": "翼", "group": "组团", "base": "基地", "hub": "枢纽",
            "axis": "轴", "corridor": "走廊", "node": "节点", "platform": "平台", "zone": "片区"}
 PRECISION_ZH = {"site": "位置确切", "approximate": "大致位置", "district": "仅知所在区县"}
@@ -37,6 +41,39 @@ class Inspector(QTreeWidget):
         copy.triggered.connect(self.copy_current)
         self.addAction(copy)
         self.profile: dict | None = None
+        self._pending: dict[int, tuple] = {}
+        self.itemExpanded.connect(self._on_expanded)
+
+    # -- details built on demand ------------------------------------------------------------
+    def _lazy(self, item: QTreeWidgetItem, build) -> None:
+        key = len(self._pending) + 1
+        while key in self._pending:
+            key += 1
+        self._pending[key] = (item, build)
+        item.setData(0, LAZY_ROLE, key)
+        placeholder = QTreeWidgetItem(item, ["…"])
+        placeholder.setData(0, KIND_ROLE, "placeholder")
+
+    def _on_expanded(self, item: QTreeWidgetItem) -> None:
+        key = item.data(0, LAZY_ROLE)
+        entry = self._pending.pop(key, None) if key else None
+        if entry is not None:
+            _drop_placeholder(item)
+            entry[1]()
+            item.setData(0, LAZY_ROLE, 0)
+
+    def build_all(self) -> None:
+        """Build every pending detail (for copying everything, and for tests)."""
+        while self._pending:
+            key = next(iter(self._pending))
+            item, build = self._pending.pop(key)
+            _drop_placeholder(item)
+            build()
+            item.setData(0, LAZY_ROLE, 0)
+
+    def clear(self) -> None:
+        self._pending.clear()
+        super().clear()
 
     # -- filling ------------------------------------------------------------------------
     def show_district(self, district_id: str | None) -> None:
@@ -61,18 +98,26 @@ class Inspector(QTreeWidget):
             self._measure_item(measures, m)
         n_city = sum(len(g["items"]) for g in p["citywide_measures"])
         city = self._section(tr("全市性举措 City-wide measures") + f" ({n_city})", expanded=False)
-        for group in p["citywide_measures"]:
-            plan = self._child(city, _plan_name(group["plan"]), kind="plan")
-            for m in group["items"]:
-                self._measure_item(plan, m)
+
+        def build_city():
+            for group in p["citywide_measures"]:
+                plan = self._child(city, _plan_name(group["plan"]), kind="plan")
+                for m in group["items"]:
+                    self._measure_item(plan, m)
+                plan.setExpanded(True)
+        self._lazy(city, build_city)
         n_t = len(p["targets"]["district"]) + sum(len(g["items"]) for g in p["targets"]["plan_wide"])
         targets = self._section(tr("目标 Targets") + f" ({n_t})", expanded=False)
-        for t in p["targets"]["district"]:
-            self._target_item(targets, t)
-        for group in p["targets"]["plan_wide"]:
-            plan = self._child(targets, _plan_name(group["plan"]) + tr("（全市）"), kind="plan")
-            for t in group["items"]:
-                self._target_item(plan, t)
+
+        def build_targets():
+            for t in p["targets"]["district"]:
+                self._target_item(targets, t)
+            for group in p["targets"]["plan_wide"]:
+                plan = self._child(targets, _plan_name(group["plan"]) + tr("（全市）"), kind="plan")
+                for t in group["items"]:
+                    self._target_item(plan, t)
+                plan.setExpanded(True)
+        self._lazy(targets, build_targets)
         self._expand_defaults()
 
     def show_place(self, place_id: str) -> None:
@@ -103,24 +148,32 @@ class Inspector(QTreeWidget):
         function = tr_data(r["function"], r["role_en"])
         item = self._child(parent, title, kind="role",
                            copy=f"{title}\n{function}")
-        self._child(item, function, kind="text")
-        if r.get("literal"):
-            self._child(item, tr("原文表述: ") + r['literal'], kind="text")
-        if r.get("interpretation"):
-            self._child(item, tr("解读（非原文）: ") + r['interpretation'], kind="interpretation")
-        if r.get("sectors"):
-            self._child(item, tr("领域: ") + tr_data("、", ", ").join(r["sectors"]), kind="text")
-        self._sources(item, r["sources"], title)
+        self._cite_copy(item, r["sources"], title)
+
+        def details():
+            self._child(item, function, kind="text")
+            if r.get("literal"):
+                self._child(item, tr("原文表述: ") + r['literal'], kind="text")
+            if r.get("interpretation"):
+                self._child(item, tr("解读（非原文）: ") + r['interpretation'], kind="interpretation")
+            if r.get("sectors"):
+                self._child(item, tr("领域: ") + tr_data("、", ", ").join(r["sectors"]), kind="text")
+            self._source_items(item, r["sources"], title)
+        self._lazy(item, details)
 
     def _measure_item(self, parent, m: dict) -> None:
         units = tr_data("、", ", ").join(m["units"]) if m["units"] else tr("未列责任单位")
         title = f"{_plan_name(m['plan'])} {m['number']} {m['title']}"
         item = self._child(parent, title, kind="measure",
                            copy=f"{title}\n{m['summary']}\n{tr('责任单位: ')}{units}")
-        self._child(item, m["summary"], kind="text")
-        lead = f"{tr('牵头: ')}{m['lead_units'][0]}{tr_data('；', '; ')}" if m["lead_units"] else ""
-        self._child(item, f"{lead}{tr('责任单位: ')}{units}", kind="units")
-        self._sources(item, m["sources"], title)
+        self._cite_copy(item, m["sources"], title)
+
+        def details():
+            self._child(item, m["summary"], kind="text")
+            lead = f"{tr('牵头: ')}{m['lead_units'][0]}{tr_data('；', '; ')}" if m["lead_units"] else ""
+            self._child(item, f"{lead}{tr('责任单位: ')}{units}", kind="units")
+            self._source_items(item, m["sources"], title)
+        self._lazy(item, details)
 
     def _target_item(self, parent, t: dict) -> None:
         value = f"{t['value']:g}"
@@ -129,14 +182,22 @@ class Inspector(QTreeWidget):
         self._sources(item, t["sources"], title)
 
     def _sources(self, parent, sources: list[dict], text: str) -> None:
+        """Source rows (built when the item is expanded) and the source in the item's copy text."""
+        self._cite_copy(parent, sources, text)
+        if sources:
+            self._lazy(parent, lambda: self._source_items(parent, sources, text))
+
+    def _source_items(self, parent, sources: list[dict], text: str) -> None:
         for s in sources:
             src = self._child(parent, tr("出处: ") + _cite(self.ds, s), kind="source",
                               copy=f"{text}\n——{s['cite']}：“{s['excerpt']}”")
             self._child(src, f"“{s['excerpt']}”", kind="excerpt",
                         copy=f"“{s['excerpt']}”（{s['cite']}）")
+
+    def _cite_copy(self, item, sources: list[dict], text: str) -> None:
         if sources:
-            parent.setData(0, COPY_ROLE, (parent.data(0, COPY_ROLE) or text) + "\n——出处: "
-                           + "；".join(s["cite"] for s in sources))
+            item.setData(0, COPY_ROLE, (item.data(0, COPY_ROLE) or text) + "\n——出处: "
+                         + "；".join(s["cite"] for s in sources))
 
     def _section(self, text: str, expanded: bool = True) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [text])
@@ -172,6 +233,7 @@ class Inspector(QTreeWidget):
         return text
 
     def items_of_kind(self, kind: str) -> list[QTreeWidgetItem]:
+        self.build_all()
         out = []
 
         def walk(item):
@@ -182,6 +244,12 @@ class Inspector(QTreeWidget):
         for i in range(self.topLevelItemCount()):
             walk(self.topLevelItem(i))
         return out
+
+
+def _drop_placeholder(item: QTreeWidgetItem) -> None:
+    for k in reversed(range(item.childCount())):
+        if item.child(k).data(0, KIND_ROLE) == "placeholder":
+            item.takeChild(k)
 
 
 def _plan_name(plan: dict) -> str:
