@@ -112,6 +112,14 @@ class MapRenderer:
         """Artists drawn on top by blitting in the interactive canvas."""
         return [self.hover_patch, self.select_patch]
 
+    def labels_over_highlights(self, renderer) -> list:
+        """Visible labels that a highlight outline crosses, to be drawn again above it."""
+        boxes = [a.get_window_extent(renderer) for a in self.highlight_artists() if a.get_visible()]
+        if not boxes:
+            return []
+        texts = [t for t in self.ax.texts if t.get_visible() and t.get_text()]
+        return [t for t in texts if any(b.overlaps(t.get_window_extent(renderer)) for b in boxes)]
+
     def _make_labels(self) -> None:
         d = self.geo.districts
         points = self.geo.district_label_points()

@@ -26,6 +26,8 @@ class FilterBar(QGroupBox):
                 text = dataset.plans[v].short_name if key == "plan" else v
                 combo.addItem(text, v)
             combo.setMinimumContentsLength(10)
+            # long unit names must not widen the dock: the popup still shows them in full
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(self._on_changed)
             form.addRow(labels[key], combo)
             self.combos[key] = combo

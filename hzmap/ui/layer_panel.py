@@ -40,6 +40,8 @@ class LayerPanel(QWidget):
         self.ds = dataset
         self.combo = QComboBox()
         self.combo.setObjectName("layerPanelLayoutCombo")
+        self.combo.setMinimumContentsLength(14)
+        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         fill_layout_combo(self.combo, dataset)
         self.combo.currentIndexChanged.connect(self._on_combo_changed)
         self.tree = QTreeWidget()

@@ -70,18 +70,23 @@ class MapCanvas(FigureCanvasQTAgg):
         # Called inside a paint: keep a clean copy, then put the outlines straight into the
         # buffer being painted (a blit here would repaint recursively).
         self._background = self.copy_from_bbox(self.figure.bbox)
+        self._draw_highlights()
+
+    def _draw_highlights(self) -> None:
+        """Hover and selection outlines, then the labels they cross, so names stay readable."""
+        ax = self.renderer_.ax
         for artist in self.renderer_.highlight_artists():
             if artist.get_visible():
-                self.renderer_.ax.draw_artist(artist)
+                ax.draw_artist(artist)
+        for text in self.renderer_.labels_over_highlights(self.get_renderer()):
+            ax.draw_artist(text)
 
     def _blit_overlays(self) -> None:
         if self._background is None:
             self.draw_idle()
             return
         self.restore_region(self._background)
-        for artist in self.renderer_.highlight_artists():
-            if artist.get_visible():
-                self.renderer_.ax.draw_artist(artist)
+        self._draw_highlights()
         self.blit(self.figure.bbox)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
