@@ -124,6 +124,9 @@ def _run_gui() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # the map window: skip building the parser, whose commands import the exporter
+        return _run_gui()
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _run_gui()

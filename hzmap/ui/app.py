@@ -9,7 +9,6 @@ _T0 = time.perf_counter()
 
 
 def run(argv: list[str] | None = None) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from hzmap import fonts
@@ -40,8 +39,17 @@ def run(argv: list[str] | None = None) -> int:
         _report_when_drawn(window, app)
     window.show()
     # The district map is usable at once; the layout dataset follows right after the first frame.
-    QTimer.singleShot(0, lambda: _load_dataset(window))
+    _after_first_frame(window, lambda: _load_dataset(window))
     return app.exec()
+
+
+def _after_first_frame(window, action) -> None:
+    from PySide6.QtCore import QTimer
+
+    def on_draw(_event):
+        window.canvas.mpl_disconnect(cid)
+        QTimer.singleShot(0, action)
+    cid = window.canvas.mpl_connect("draw_event", on_draw)
 
 
 def _load_dataset(window) -> None:

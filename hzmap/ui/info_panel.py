@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from hzmap.model.geodata import GeoData
 from hzmap.model.state import AppState
 from hzmap.ui.i18n import tr, tr_data
-from hzmap.ui.inspector import Inspector
 
 TYPE_EN = {"区": "district", "县": "county", "县级市": "county-level city"}
 KIND_ZH = {"park": "园区", "base": "基地", "hub": "枢纽", "town": "小镇", "zone": "片区",
@@ -19,7 +18,7 @@ class InfoPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.geo = geodata
-        self.inspector: Inspector | None = None
+        self.inspector = None  # an Inspector once the dataset is in (imported then: it pulls in the loader)
         self.title = QLabel()
         self.title.setObjectName("districtTitle")
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -49,6 +48,8 @@ class InfoPanel(QWidget):
         return QSize(400, 600)
 
     def set_dataset(self, dataset) -> None:
+        from hzmap.ui.inspector import Inspector
+
         self.inspector = Inspector(dataset, self)
         self.box.takeAt(self._stretch_index)  # the inspector takes the spare height
         self.box.addWidget(self.inspector, 1)

@@ -6,6 +6,8 @@ through `FEATURES`, so each lives in its own module.
 """
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar
@@ -111,8 +113,8 @@ class MainWindow(QMainWindow):
         self.layer_panel.layer_toggled.connect(self._on_layer_toggled)
         self.layer_dock = self._dock(tr("图层 Layers"), "layerDock", self.layer_panel, Qt.LeftDockWidgetArea)
         QTimer.singleShot(0, lambda: self.resizeDocks([self.layer_dock, self.info_dock], [260, 400], Qt.Horizontal))
-        for attach in FEATURES:
-            attach(self)
+        for name in FEATURES:
+            importlib.import_module(name).attach(self)
         self._on_layout_changed(self.state.layout)
 
     def dataset_failed(self, message: str) -> None:
@@ -163,29 +165,13 @@ class MainWindow(QMainWindow):
                           "布局数据: 见 geodata/dataset, 每条均注明出处"))
 
 
-#: Functions that add a feature's actions and docks to the window once the dataset is in.
-FEATURES: list = []
-
-from hzmap.ui import filter_bar  # noqa: E402  (features register after FEATURES exists)
-
-FEATURES.append(filter_bar.attach)
-
-from hzmap.ui import search_box  # noqa: E402
-
-FEATURES.append(search_box.attach)
-
-from hzmap.ui import compare_view  # noqa: E402
-
-FEATURES.append(compare_view.attach)
-
-from hzmap.ui import presentation  # noqa: E402
-
-FEATURES.append(presentation.attach)
-
-from hzmap.ui import annotation_tools  # noqa: E402
-
-FEATURES.append(annotation_tools.attach)
-
-from hzmap.ui import export_dialog  # noqa: E402
-
-FEATURES.append(export_dialog.attach)
+#: Modules whose attach(window) adds a feature's actions and docks once the dataset is in.
+#: They are imported then, after the first frame, so they cost nothing at start-up.
+FEATURES: list[str] = [
+    "hzmap.ui.filter_bar",
+    "hzmap.ui.search_box",
+    "hzmap.ui.compare_view",
+    "hzmap.ui.presentation",
+    "hzmap.ui.annotation_tools",
+    "hzmap.ui.export_dialog",
+]

@@ -48,7 +48,7 @@ class Dataset:
     origin: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file
     seeds_dir: Path | None = None
     excerpts_checked: bool = False
-    index: Any = None                            # search.SearchIndex, built at load
+    index: Any = None                            # search.SearchIndex, built by the first search
 
     def elements(self):
         """Every (layout, element) pair, in file order."""
@@ -184,8 +184,6 @@ def load_dataset(root: str | Path | None = None, seeds_dir: str | Path | None = 
     if problems:
         raise DatasetError(problems, ds_dir)
 
-    from .search import SearchIndex
-    ds.index = SearchIndex(ds)
     return ds
 
 

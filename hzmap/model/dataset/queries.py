@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from .provenance import source_dict
+from .search import search
 
 
 @dataclass
@@ -190,7 +191,7 @@ def resolve_name(ds, name: str) -> Resolution:
     for key, kind, rid, disp in names:
         if key and _norm(key) == q:
             return Resolution(kind, rid, disp)
-    hits = ds.index.search(name) if ds.index is not None and q else []
+    hits = search(ds, name) if q else []
     strong = [h for h in hits if h.kind in ("district", "place") and h.score >= 90]
     if len(strong) == 1 or (strong and strong[0].score > strong[1].score):
         return Resolution(strong[0].kind, strong[0].id, strong[0].label)

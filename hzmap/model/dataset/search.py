@@ -1,6 +1,6 @@
 """Text search over districts, places, layouts, elements and measures.
 
-Each searchable item gets keys at load: its Chinese names (matched as substrings), English names
+Each searchable item gets keys when the first search builds the index: its Chinese names (matched as substrings), English names
 and ids (case-insensitive), full pinyin ("binjiang") and pinyin initials ("bjq"). A query is
 matched against every key; the best key decides the item's score.
 """
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from pypinyin import Style, lazy_pinyin
 
 KIND_ORDER = {"district": 0, "place": 1, "layout": 2, "element": 3, "measure": 4}
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -23,6 +21,8 @@ def _ascii(s: str) -> str:
 
 def pinyin_keys(text: str) -> tuple[str, str]:
     """('binjiangqu', 'bjq') for 滨江区; Latin letters pass through."""
+    from pypinyin import Style, lazy_pinyin  # 0.3 s to import: only when an index is built
+
     han = "".join(_HAN.findall(text)) or text
     full = _ascii("".join(lazy_pinyin(han)))
     initials = _ascii("".join(lazy_pinyin(han, style=Style.FIRST_LETTER)))
