@@ -34,6 +34,7 @@ class MapRenderer:
         self.lang = lang
         self.view_name = "city"
         self.overlay = None  # a LayoutOverlay when a layout is shown
+        self._text_extents = None  # label boxes since the last placement (for redrawing over outlines)
         if type(fig.canvas) is FigureCanvasBase:  # a plain Figure: draw with Agg, as glue does
             FigureCanvasAgg(fig)
         fig.set_facecolor(st.LAND_OUTSIDE)
@@ -117,8 +118,10 @@ class MapRenderer:
         boxes = [a.get_window_extent(renderer) for a in self.highlight_artists() if a.get_visible()]
         if not boxes:
             return []
-        texts = [t for t in self.ax.texts if t.get_visible() and t.get_text()]
-        return [t for t in texts if any(b.overlaps(t.get_window_extent(renderer)) for b in boxes)]
+        if self._text_extents is None:  # labels only move on a full draw: measure them once
+            self._text_extents = [(t, t.get_window_extent(renderer)) for t in self.ax.texts
+                                  if t.get_visible() and t.get_text()]
+        return [t for t, e in self._text_extents if any(b.overlaps(e) for b in boxes)]
 
     def _make_labels(self) -> None:
         d = self.geo.districts
@@ -212,6 +215,7 @@ class MapRenderer:
         the legend. A label that fits nowhere is hidden until the user zooms in.
         """
         self.fit_to_axes()
+        self._text_extents = None
         renderer = renderer or self.fig.canvas.get_renderer()
         size = self.style.type.district_label_urban if self.view_name == "urban" else self.style.type.district_label
         items = list(self.overlay.label_items()) if self.overlay is not None else []
