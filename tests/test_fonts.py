@@ -3,8 +3,7 @@ matplotlib (screen, PNG, PDF with extractable text) and in Qt, with no CJK font 
 
 from __future__ import annotations
 
-import ast
-import csv
+import importlib.util
 import io
 import os
 import warnings
@@ -23,57 +22,13 @@ SAMPLE = "杭州市 滨江区 钱塘区 一核一带两翼多基地"
 # --------------------------------------------------------------------------- strings
 
 
-def _yaml_strings(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    try:
-        import yaml
-    except ImportError:
-        return [text]
-    out: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, str):
-            out.append(node)
-        elif isinstance(node, dict):
-            for k, v in node.items():
-                walk(k)
-                walk(v)
-        elif isinstance(node, (list, tuple)):
-            for v in node:
-                walk(v)
-
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when there
-        for doc in yaml.load_all(text, Loader=loader):
-            walk(doc)
-    except yaml.YAMLError:
-        return [text]  # a file being written right now: check its whole text
-    return out
-
-
-def _py_strings(path: Path) -> list[str]:
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except SyntaxError:
-        return [path.read_text(encoding="utf-8")]
-    return [
-        n.value
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Constant) and isinstance(n.value, str) and not n.value.isascii()
-    ]
-
-
 def project_strings() -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for path in sorted((REPO / "geodata").rglob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            found[str(path.relative_to(REPO))] = [c for row in csv.reader(fh) for c in row]
-    for pattern in ("*.yaml", "*.yml"):
-        for path in sorted((REPO / "geodata").rglob(pattern)):
-            found[str(path.relative_to(REPO))] = _yaml_strings(path)
-    for path in sorted((REPO / "hzmap").rglob("*.py")):
-        found[str(path.relative_to(REPO))] = _py_strings(path)
-    return found
+    """What the font build collects (data files and program strings; the seeds are source
+    text, not drawn), read by the build script's own functions so the two never disagree."""
+    spec = importlib.util.spec_from_file_location("build_fonts", REPO / "resources" / "fonts" / "build_fonts.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    return build.project_strings(REPO, seeds=None)
 
 
 def test_font_files_are_shipped():

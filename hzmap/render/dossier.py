@@ -13,6 +13,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from hzmap.model.dataset import district_profile
+from hzmap.model.dataset.report import cites, number, units_text
 from hzmap.render.compose import INK, ExportSpec, compose, wrap
 from hzmap.render.export_io import format_for, write_atomic
 
@@ -42,15 +43,15 @@ def district_lines(prof: dict) -> list[tuple[str, str]]:
                 head += f"（经 {r['via_place']['name']}）"
             out.append(("body", head))
             out.append(("body", f"   {r['function']}"))
-            out.append(("note", f"   出处: {_cites(r)}"))
+            out.append(("note", f"   出处: {cites(r)}"))
     out.append(("h2", "二、基地与载体 Bases and places"))
     out += [("body", f"• {p['name']}（{p['kind']}, 位置{_PREC.get(p['precision'], p['precision'])}）"
-                     f" — {_cites(p)}") for p in prof["places"]] or [("body", "（无）")]
+                     f" — {cites(p)}") for p in prof["places"]] or [("body", "（无）")]
     out.append(("h2", "三、点名该区县的举措 Measures and responsible units"))
     for m in prof["measures"]:
         via = f"（经 {m['via_place']['name']}）" if m.get("via_place") else ""
         out.append(("body", f"• [{m['plan']['short_name']}] {m['number']} {m['title']}{via}"))
-        out.append(("note", f"   责任单位: {_units(m)}；出处: {_cites(m)}"))
+        out.append(("note", f"   责任单位: {units_text(m, none='未列明')}；出处: {cites(m)}"))
     if not prof["measures"]:
         out.append(("body", "（无）"))
     city = ", ".join(f"{g['plan']['short_name']} {len(g['items'])} 项" for g in prof["citywide_measures"])
@@ -59,7 +60,7 @@ def district_lines(prof: dict) -> list[tuple[str, str]]:
     out.append(("h2", "四、目标 Targets"))
     for t in prof["targets"]["district"]:
         out.append(("body", f"• {t['indicator']} {_CMP.get(t['comparator'], t['comparator'])} "
-                            f"{_num(t['value'])} {t['unit']}（{t['year']} 年）— {_cites(t)}"))
+                            f"{number(t['value'])} {t['unit']}（{t['year']} 年）— {cites(t)}"))
     if not prof["targets"]["district"]:
         out.append(("body", "（无专门针对该区县的目标）"))
     plan_wide = ", ".join(f"{g['plan']['short_name']} {len(g['items'])} 项" for g in prof["targets"]["plan_wide"])
@@ -79,21 +80,6 @@ def district_lines(prof: dict) -> list[tuple[str, str]]:
 
 
 _PREC = {"site": "确切", "approximate": "大致", "district": "仅知区县"}
-
-
-def _cites(item: dict) -> str:
-    return "; ".join(dict.fromkeys(s["cite"] for s in item["sources"]))
-
-
-def _num(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
-
-
-def _units(m: dict) -> str:
-    if not m["units"]:
-        return "未列明"
-    lead = set(m["lead_units"])
-    return "、".join(f"{u}(牵头)" if u in lead else u for u in m["units"])
 
 
 def text_pages(lines: list[tuple[str, str]], footer: str) -> list[Figure]:

@@ -5,17 +5,19 @@ from __future__ import annotations
 _CMP = {">=": ">=", ">": ">", "=": "=", "<=": "<=", "~": "about"}   # plain ASCII for terminals
 
 
-def _cites(item: dict) -> str:
+def cites(item: dict) -> str:
+    """The item's sources as "plan §section; ...", each once."""
     return "; ".join(dict.fromkeys(s["cite"] for s in item["sources"]))
 
 
-def _num(v: float) -> str:
+def number(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
-def _units(m: dict) -> str:
+def units_text(m: dict, none: str = "responsible units not named") -> str:
+    """Responsible units, lead unit(s) marked 牵头."""
     if not m["units"]:
-        return "responsible units not named"
+        return none
     lead = set(m["lead_units"])
     return "、".join(f"{u}(牵头)" if u in lead else u for u in m["units"])
 
@@ -34,7 +36,7 @@ def _role_lines(r: dict, indent: str = "    ") -> list[str]:
         lines.append(f"{indent}  interpretation: {r['interpretation']}")
     if r["sectors"]:
         lines.append(f"{indent}  sectors: {'、'.join(r['sectors'])}")
-    lines.append(f"{indent}  source: {_cites(r)}")
+    lines.append(f"{indent}  source: {cites(r)}")
     return lines
 
 
@@ -43,16 +45,16 @@ def _measure_lines(m: dict, indent: str = "    ", brief: bool = False) -> list[s
     if m.get("via_place"):
         head += f"  via {m['via_place']['name']}"
     if brief:
-        return [head + f"  ({_cites(m)})"]
-    return [head, f"{indent}  units: {_units(m)}", f"{indent}  source: {_cites(m)}"]
+        return [head + f"  ({cites(m)})"]
+    return [head, f"{indent}  units: {units_text(m)}", f"{indent}  source: {cites(m)}"]
 
 
 def _target_line(t: dict, indent: str = "    ") -> str:
     s = (f"{indent}• {t['indicator']} {_CMP.get(t['comparator'], t['comparator'])} "
-         f"{_num(t['value'])} {t['unit']} by {t['year']}")
+         f"{number(t['value'])} {t['unit']} by {t['year']}")
     if t.get("note"):
         s += f" ({t['note']})"
-    return s + f"  — {_cites(t)}"
+    return s + f"  — {cites(t)}"
 
 
 def district_text(prof: dict) -> str:
@@ -69,7 +71,7 @@ def district_text(prof: dict) -> str:
     if not prof["places"]:
         out.append("  (none)")
     for p in prof["places"]:
-        cites = _cites(p)
+        cites = cites(p)
         out.append(f"  • {p['name']} ({p['kind']}, {p['precision']})  — {cites}")
     out += ["", "Measures naming it"]
     if not prof["measures"]:
@@ -100,7 +102,7 @@ def place_text(prof: dict) -> str:
            f"  in: {where}   location precision: {prof['precision']}"]
     if prof.get("location_note"):
         out.append(f"  location: {prof['location_note']}")
-    out.append(f"  named in: {_cites(prof)}")
+    out.append(f"  named in: {cites(prof)}")
     out += ["", "Roles"]
     if not prof["roles"]:
         out.append("  (none)")
