@@ -71,8 +71,7 @@ def district_text(prof: dict) -> str:
     if not prof["places"]:
         out.append("  (none)")
     for p in prof["places"]:
-        cites = cites(p)
-        out.append(f"  • {p['name']} ({p['kind']}, {p['precision']})  — {cites}")
+        out.append(f"  • {p['name']} ({p['kind']}, {p['precision']})  — {cites(p)}")
     out += ["", "Measures naming it"]
     if not prof["measures"]:
         out.append("  (none)")
