@@ -131,3 +131,43 @@ def test_switching_back_restores_chinese(window, qtbot):
     assert window.canvas.renderer_.labels["binjiang"].get_text() == "滨江区"
     assert window.info_panel.title.text() == "滨江区"
     assert window.layer_panel.item_for("element", "ftz_led").text(0) == "自贸试验区引领区(4)"
+
+
+def move_mouse(widget, point):
+    """A real mouse-move event (QTest.mouseMove only moves the cursor on some platforms)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QMouseEvent(QMouseEvent.MouseMove, QPointF(point), widget.mapToGlobal(QPointF(point)),
+                        Qt.NoButton, Qt.NoButton, Qt.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_hover_tooltip_and_status_bar_speak_english(window, data):
+    from PySide6.QtCore import QPoint
+
+    from hzmap.model.geodata import to_map
+    from hzmap.ui import i18n
+
+    canvas = window.canvas
+    assert canvas.hover_text("xihu").startswith("西湖区\n4+4+1+5")
+    i18n.set_language(window, "en")
+    point = QPoint(*canvas.data_to_widget(*to_map(120.10, 30.22)))   # West Lake side of Xihu
+    move_mouse(canvas, point)
+    assert window.state.hover == "xihu"
+    assert window.hover_label.text() == "Xihu District"
+    text = canvas.hover_text("xihu")
+    assert text.startswith("Xihu District\n4+4+1+5 spatial development pattern for digital trade: ")
+    assert text.endswith(": Collaborative innovation group (4)") and not CJK.search(text)
+    window.state.layout = "st_core_belt_wings"
+    assert canvas.hover_text("chunan") == ("Chun'an County\nOne core, one belt, two wings, many bases: "
+                                           "(not in this layout)")
+    window.state.layout = None
+    assert canvas.hover_text("binjiang") == "Binjiang District"
+    i18n.set_language(window, "zh")
+    window.state.hover = None
+    window.state.hover = "binjiang"
+    assert window.hover_label.text() == "滨江区  Binjiang District"
+    assert canvas.hover_text("binjiang") == "滨江区"
+

@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
             self.hover_label.clear()
             return
         row = self.geo.districts[did]
-        self.hover_label.setText(f"{row['name_zh']}  {row['name_en']}")
+        en = self.canvas.renderer_.lang == "en"
+        self.hover_label.setText(row["name_en"] if en else f"{row['name_zh']}  {row['name_en']}")
 
     def _on_view_changed(self, name: str) -> None:
         for key, action in self.view_actions.items():

@@ -146,13 +146,16 @@ class MapCanvas(FigureCanvasQTAgg):
             self._tooltip(event, self.hover_text(did) if did else "")
 
     def hover_text(self, did: str) -> str:
-        """The district's name and its role(s) in the layout shown."""
-        name = self.geo.districts[did]["name_zh"]
+        """The district's name and its role(s) in the layout shown, in the map's language."""
+        en = self.renderer_.lang == "en"
+        name = self.geo.districts[did]["name_en" if en else "name_zh"]
         if self.overlay is None or self.state.layout is None:
             return name
         layout = self.dataset.layouts[self.state.layout]
-        roles = [el.name for el in layout.elements
+        roles = [(el.name_en or el.name) if en else el.name for el in layout.elements
                  if did in el.districts or any(did in self.dataset.places[p].districts for p in el.places)]
+        if en:
+            return f"{name}\n{layout.name_en or layout.name}: {', '.join(roles) if roles else '(not in this layout)'}"
         return f"{name}\n{layout.name}: {'、'.join(roles) if roles else '（本布局未涉及）'}"
 
     def _tooltip(self, event, text: str) -> None:
