@@ -171,3 +171,30 @@ def test_hover_tooltip_and_status_bar_speak_english(window, data):
     assert window.hover_label.text() == "滨江区  Binjiang District"
     assert canvas.hover_text("binjiang") == "滨江区"
 
+
+def test_language_choice_is_remembered_and_applied_at_the_next_start(qtbot, data):
+    from hzmap.ui import i18n
+    from hzmap.ui.main_window import MainWindow
+
+    geo, ds = data
+    assert i18n.saved_language() == "zh"                 # nothing chosen yet
+    first = MainWindow(AppState(), geo, ds)
+    qtbot.addWidget(first)
+    first.language_actions["en"].trigger()
+    first.close()
+    i18n.install("zh")                                    # a new process starts in Chinese
+    assert i18n.saved_language() == "en"
+    second = MainWindow(AppState(), geo)                  # the first frame: district map only
+    qtbot.addWidget(second)
+    try:
+        assert second.menus["file"].title() == "文件(&F)"
+        second.set_dataset(ds)                            # the dataset arrives: the choice applies
+        assert second.language == "en" and second.language_actions["en"].isChecked()
+        assert second.menus["file"].title() == "&File"
+        assert second.canvas.renderer_.labels["binjiang"].get_text() == "Binjiang"
+        assert second.present_action.text() == "Presentation"
+        second.language_actions["zh"].trigger()
+        assert i18n.saved_language() == "zh"
+    finally:
+        i18n.set_language(second, "zh")
+        second.close()

@@ -195,3 +195,63 @@ def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
     editor.steps.setCurrentRow(0)
     editor.buttons["delete"].click()
     assert [s.title_zh for s in tour.steps] == ["滨江区"]
+
+
+def test_open_presentation_switches_language_with_the_main_window(window, qtbot, data):
+    import re
+
+    from hzmap.ui import i18n
+
+    _, ds = data
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    pres = open_presentation(window, qtbot)
+    r = pres.canvas.renderer_
+    assert pres.title_label.text() == "自贸试验区引领区(4)" and r.labels["binjiang"].get_text() == "滨江区"
+    try:
+        window.language_actions["en"].trigger()
+        assert pres.lang == "en"
+        assert r.labels["binjiang"].get_text() == "Binjiang"
+        legend = pres.canvas.overlay.legend
+        assert legend.get_title().get_text() == ds.layouts["dt_4415"].name_en
+        assert not any(cjk.search(t.get_text()) for t in legend.get_texts())
+        assert pres.title_label.text() == "FTZ-led group (4)"
+        assert pres.caption_label.text() and not cjk.search(pres.caption_label.text())
+        assert pres.source_label.text().startswith("Source: ")
+        assert pres.windowTitle() == "hzmap — Presentation"
+        assert "H high contrast" in pres.keys_label.text()
+        assert r.labels["binjiang"].get_fontweight() == "bold"   # still the projector theme
+        press(pres, Qt.Key_Right)                                 # later steps are English too
+        assert pres.title_label.text() == "Collaborative innovation group (4)"
+    finally:
+        i18n.set_language(window, "zh")
+    assert pres.title_label.text() == "协同创新区联动(4)" and r.labels["binjiang"].get_text() == "滨江区"
+    assert pres.source_label.text().startswith("出处：")
+
+
+def test_h_key_toggles_the_projector_theme(window, qtbot):
+    from matplotlib.colors import to_hex
+
+    from hzmap.render import style as st
+
+    pres = open_presentation(window, qtbot)
+    assert "H" in pres.keys_label.text() and "H 投影高对比主题" in pres.caption_bar.toolTip()
+    r = pres.canvas.renderer_
+    qtbot.wait(100)
+
+    def dark_pixels():  # black boundaries and bold black names read from the back of the room
+        pres.canvas.draw()
+        img = pres.canvas.grab().toImage()
+        return sum(img.pixelColor(x, y).lightness() < 40
+                   for x in range(0, img.width(), 4) for y in range(0, img.height(), 4))
+
+    assert r.high_contrast
+    on = dark_pixels()
+    press(pres, Qt.Key_H)
+    assert not r.high_contrast
+    assert to_hex(r.fig.get_facecolor()) == to_hex(st.LAND_OUTSIDE)
+    assert r.labels["xihu"].get_fontweight() == "normal"
+    off = dark_pixels()
+    assert on > 1.5 * off, (on, off)
+    press(pres, Qt.Key_H)
+    assert r.high_contrast and r.labels["xihu"].get_fontweight() == "bold"
+    assert dark_pixels() == on

@@ -6,14 +6,17 @@ pyside6-lrelease (resources/i18n/build_i18n.py). Every wrapped string uses one c
 so a language switch can re-translate the widgets that already exist: `retranslate` walks the
 window's actions, menus, docks, labels and buttons and looks each text up again, going back to
 the source text through the catalogue's reverse map. Panels built from data (layer tree,
-inspector) are rebuilt, and the map is re-labelled through render.spotlight.apply_language.
+inspector) are rebuilt, and the map is re-labelled through render.spotlight.apply_language; an
+open presentation follows. The choice is kept in QSettings and applied when the dataset is in.
 """
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit, QMenu, QToolBar,
                                QWidget)
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QGroupBo
 from hzmap.paths import resources_root
 
 CONTEXT = "hzmap"
+SETTINGS_KEY = "ui/language"
 LANGUAGES = (("zh", "中文"), ("en", "English"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
@@ -133,6 +137,24 @@ def set_language(window, lang: str) -> None:
         editor.retranslate()
     for key, action in getattr(window, "language_actions", {}).items():
         action.setChecked(key == lang)
+    presentation = getattr(window, "presentation", None)
+    if presentation is not None:
+        presentation.set_language(lang)
+    settings().setValue(SETTINGS_KEY, lang)
+
+
+def settings() -> QSettings:
+    """hzmap's settings, as the project actions keep them (HZMAP_CONFIG_DIR: an ini file there)."""
+    folder = os.environ.get("HZMAP_CONFIG_DIR")
+    if folder:
+        return QSettings(str(Path(folder) / "hzmap.ini"), QSettings.IniFormat)
+    return QSettings("hzmap", "hzmap")
+
+
+def saved_language() -> str:
+    """The language chosen last time ("zh" when none was, or the value is unknown)."""
+    lang = settings().value(SETTINGS_KEY, "zh")
+    return lang if lang in dict(LANGUAGES) else "zh"
 
 
 def _refill_layout_combos(window) -> None:
@@ -197,3 +219,8 @@ def attach(window) -> None:
         group.addAction(action)
         menu.addAction(action)
         window.language_actions[key] = action
+    # Start in the language chosen last time; the features attached after this one then build
+    # their texts in it directly.
+    lang = saved_language()
+    if lang != current or lang != "zh":
+        set_language(window, lang)

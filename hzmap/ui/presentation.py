@@ -29,7 +29,7 @@ TRANSITION_MS = 600
 MIN_FPS = 30.0
 NEXT_KEYS = {Qt.Key_Right, Qt.Key_Down, Qt.Key_PageDown, Qt.Key_Space}
 PREV_KEYS = {Qt.Key_Left, Qt.Key_Up, Qt.Key_PageUp, Qt.Key_Backspace}
-PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L}
+PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L, Qt.Key_H}
 
 
 class PresentationCanvas(FigureCanvasQTAgg):
@@ -159,7 +159,6 @@ class PresentationWindow(QWidget):
     def __init__(self, geodata, dataset, tour: Tour | None, lang: str = "zh",
                  animate: bool | None = None, parent=None) -> None:
         super().__init__(parent, Qt.Window)
-        self.setWindowTitle(tr("hzmap — 演示 Presentation"))
         self.setObjectName("presentationWindow")
         self.ds, self.geo, self.lang = dataset, geodata, lang
         self.tour = tour or Tour(name="", steps=[])
@@ -182,6 +181,7 @@ class PresentationWindow(QWidget):
         self._anim_started = 0.0
         self._anim_frames0 = 0
         self.canvas.mpl_connect("button_press_event", self._on_press)
+        self.retranslate()
         if self.tour.steps:
             self.go_to(0, animate=False)
 
@@ -196,6 +196,12 @@ class PresentationWindow(QWidget):
         self.source_label.setStyleSheet("font-size: 15px; color: #B8B8B8;")
         self.counter_label = QLabel(objectName="stepCounter")
         self.counter_label.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.keys_label = QLabel(objectName="keysHelp")
+        self.keys_label.setStyleSheet("font-size: 13px; color: #9A9A9A;")
+        side = QVBoxLayout()
+        side.setSpacing(2)
+        side.addWidget(self.counter_label, 0, Qt.AlignRight)
+        side.addWidget(self.keys_label, 0, Qt.AlignRight)
         text = QVBoxLayout()
         text.setSpacing(2)
         for w in (self.title_label, self.caption_label, self.source_label):
@@ -203,8 +209,32 @@ class PresentationWindow(QWidget):
         row = QHBoxLayout(bar)
         row.setContentsMargins(18, 8, 18, 8)
         row.addLayout(text, 1)
-        row.addWidget(self.counter_label, 0, Qt.AlignRight | Qt.AlignVCenter)
+        row.addLayout(side, 0)
         return bar
+
+    def retranslate(self) -> None:
+        """The window's own texts in the UI language in force (captions follow self.lang)."""
+        self.setWindowTitle(tr("hzmap — 演示 Presentation"))
+        self.keys_label.setText(tr("←→ 翻页  S 聚光  L 激光笔  H 高对比  Esc 退出"))
+        self.caption_bar.setToolTip(tr("H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出"))
+
+    def set_language(self, lang: str) -> None:
+        """Switch the map labels, legend and caption to `lang` while presenting."""
+        from hzmap.render.spotlight import apply_language
+
+        self.lang = lang
+        apply_language(self.canvas.renderer_, lang)
+        self.retranslate()
+        self._update_caption()
+        self.canvas.draw_idle()
+
+    def toggle_high_contrast(self) -> bool:
+        """H: the projector theme on or off; returns whether it is now on."""
+        r = self.canvas.renderer_
+        on = not getattr(r, "high_contrast", False)
+        apply_high_contrast(r, on)
+        self.canvas.draw_idle()
+        return on
 
     # -- the tour ---------------------------------------------------------------------------
     @property
@@ -319,6 +349,8 @@ class PresentationWindow(QWidget):
             self.toggle_spotlight(self.canvas.hover, group=bool(event.modifiers() & Qt.ShiftModifier))
         elif key == Qt.Key_L:
             self.canvas.set_laser(not self.canvas.laser_on)
+        elif key == Qt.Key_H:
+            self.toggle_high_contrast()
         else:
             super().keyPressEvent(event)
 

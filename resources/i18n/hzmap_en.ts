@@ -604,5 +604,13 @@ Click a district or a base symbol on the map</source>
         <source>改名</source>
         <translation>Rename</translation>
     </message>
+    <message>
+        <source>←→ 翻页  S 聚光  L 激光笔  H 高对比  Esc 退出</source>
+        <translation>←→ step  S spotlight  L laser  H high contrast  Esc exit</translation>
+    </message>
+    <message>
+        <source>H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出</source>
+        <translation>H projector high-contrast theme on/off · S or right-click spotlight · L laser pointer · ←→ PageUp PageDown step · Esc exit</translation>
+    </message>
 </context>
 </TS>
