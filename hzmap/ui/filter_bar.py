@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushBu
 
 from hzmap.model.filters import facets, matching
 from hzmap.model.state import AppState, Filters
+from hzmap.ui.layer_panel import show_data
 
 ANY = "（全部）"
 
@@ -50,11 +51,7 @@ class FilterBar(QGroupBox):
 
     def _on_filters_changed(self, filters: Filters) -> None:
         for key, combo in self.combos.items():
-            index = combo.findData(getattr(filters, key))
-            if index >= 0 and index != combo.currentIndex():
-                combo.blockSignals(True)
-                combo.setCurrentIndex(index)
-                combo.blockSignals(False)
+            show_data(combo, getattr(filters, key))
         if not filters.active():
             self.summary.setText("")
             return

@@ -23,6 +23,15 @@ def layout_choices(dataset) -> list[tuple[str | None, str]]:
     return out
 
 
+def show_data(combo: QComboBox, value) -> None:
+    """Show the entry holding `value` without emitting a change (the state already has it)."""
+    index = combo.findData(value)
+    if index >= 0 and index != combo.currentIndex():
+        combo.blockSignals(True)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+
+
 def fill_layout_combo(combo: QComboBox, dataset) -> None:
     combo.clear()
     for lid, label in layout_choices(dataset):
@@ -67,11 +76,7 @@ class LayerPanel(QWidget):
         self.state.layout = self.combo.itemData(index)
 
     def _on_layout_changed(self, layout_id) -> None:
-        index = self.combo.findData(layout_id)
-        if index >= 0 and index != self.combo.currentIndex():
-            self.combo.blockSignals(True)
-            self.combo.setCurrentIndex(index)
-            self.combo.blockSignals(False)
+        show_data(self.combo, layout_id)
         self._rebuild()
 
     def _rebuild(self) -> None:

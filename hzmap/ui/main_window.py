@@ -16,7 +16,7 @@ from hzmap.model.geodata import GeoData
 from hzmap.model.state import AppState
 from hzmap.ui.i18n import tr
 from hzmap.ui.info_panel import InfoPanel
-from hzmap.ui.layer_panel import LayerPanel, fill_layout_combo
+from hzmap.ui.layer_panel import LayerPanel, fill_layout_combo, show_data
 from hzmap.ui.map_canvas import MapCanvas
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
@@ -125,11 +125,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, tr("hzmap: 布局数据有误 Layout dataset problem"), message)
 
     def _on_layout_changed(self, layout_id) -> None:
-        index = self.layout_combo.findData(layout_id)
-        if index >= 0 and index != self.layout_combo.currentIndex():
-            self.layout_combo.blockSignals(True)
-            self.layout_combo.setCurrentIndex(index)
-            self.layout_combo.blockSignals(False)
+        show_data(self.layout_combo, layout_id)
         if self.layer_panel is not None and self.canvas.overlay is not None:
             self.layer_panel.set_element_colours(self.canvas.overlay.element_colours())
 
