@@ -117,3 +117,45 @@ def test_truncated_geopackage(tmp_path, cut):
     with pytest.raises(GeodataError) as info:
         load_geodata(path)
     assert str(path) in str(info.value)
+
+
+# -- project files -------------------------------------------------------------------------
+
+GOOD_PROJECT = {
+    "format": "hzmap-project", "version": 1,
+    "view": {"name": "custom", "crs": "EPSG:4549", "extent": [490000.0, 520000.0, 3330000.0, 3350000.0]},
+    "layout": "dt_4415", "selection": "binjiang", "place": None,
+    "filters": {"plan": None, "sector": None, "unit": None},
+    "annotations": [{"id": "a1", "kind": "text", "points": [[500100.5, 3340200.2]], "text": "钱江新城",
+                     "style": {"colour": "#cc3311", "size": 12}}],
+}
+
+
+def _load_project_cleanly(path):
+    from hzmap.model.project import load_project
+
+    project, problems = load_project(path, known_layouts={"dt_4415"}, known_districts={"binjiang"})
+    assert project is not None or problems, "nothing loaded and nothing said"
+    assert all(str(path) in p for p in problems), problems[:3]
+    return project, problems
+
+
+@FUZZ
+@given(st.binary(max_size=400))
+def test_random_bytes_as_a_project_file(tmp_path, data):
+    path = tmp_path / "fuzz.hzmap"
+    path.write_bytes(data)
+    _load_project_cleanly(path)
+
+
+@FUZZ
+@given(field=st.sampled_from(sorted(GOOD_PROJECT)), value=json_values)
+def test_a_project_field_replaced_by_random_data(tmp_path, field, value):
+    import json
+
+    doc = dict(GOOD_PROJECT, **{field: value})
+    path = tmp_path / "mutated.hzmap"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    project, problems = _load_project_cleanly(path)
+    if project is not None and field != "annotations":
+        assert len(project.annotations) == 1  # what was intact survives
