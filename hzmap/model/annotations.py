@@ -89,11 +89,16 @@ def check(a: Annotation) -> str | None:
 
 @dataclass(frozen=True)
 class _Change:
-    """One undoable step: the records before and after (None = absent)."""
+    """One undoable step: the records before and after (None = absent).
+
+    `index` is the record's place in the drawing order, so undoing a delete (or redoing an add)
+    puts it back at the same depth rather than on top.
+    """
 
     label: str
     before: Annotation | None
     after: Annotation | None
+    index: int = -1
 
 
 class AnnotationSet:
@@ -130,7 +135,7 @@ class AnnotationSet:
     def add(self, ann: Annotation) -> Annotation:
         if not ann.id or ann.id in self._items:
             ann = replace(ann, id=self._new_id())
-        self._do(_Change(f"add {ann.kind}", None, ann))
+        self._do(_Change(f"add {ann.kind}", None, ann, len(self._items)))
         return ann
 
     def move(self, aid: str, dx: float, dy: float, index: int | None = None) -> Annotation:
@@ -149,7 +154,7 @@ class AnnotationSet:
         return new
 
     def delete(self, aid: str) -> None:
-        self._do(_Change("delete", self._items[aid], None))
+        self._do(_Change("delete", self._items[aid], None, list(self._items).index(aid)))
 
     # -- history --------------------------------------------------------------------
     def can_undo(self) -> bool:
@@ -169,7 +174,7 @@ class AnnotationSet:
             return False
         step = self._undo.pop()
         self._redo.append(step)
-        self._apply(step.after, step.before)
+        self._apply(step.after, step.before, step.index)
         self.history_changed.emit()
         return True
 
@@ -178,7 +183,7 @@ class AnnotationSet:
             return False
         step = self._redo.pop()
         self._undo.append(step)
-        self._apply(step.before, step.after)
+        self._apply(step.before, step.after, step.index)
         self.history_changed.emit()
         return True
 
@@ -215,15 +220,22 @@ class AnnotationSet:
             self._clean = None  # the saved state was in the redo branch being dropped
         self._redo.clear()
         self._undo.append(step)
-        self._apply(step.before, step.after)
+        self._apply(step.before, step.after, step.index)
         self.history_changed.emit()
 
-    def _apply(self, old: Annotation | None, new: Annotation | None) -> None:
+    def index(self, aid: str) -> int:
+        """The annotation's place in the drawing order (0 = bottom)."""
+        return list(self._items).index(aid)
+
+    def _apply(self, old: Annotation | None, new: Annotation | None, index: int = -1) -> None:
         if new is None:
             del self._items[old.id]
             self.removed.emit(old.id)
         elif old is None:
-            self._items[new.id] = new
+            items = list(self._items.items())
+            at = index if 0 <= index <= len(items) else len(items)
+            items.insert(at, (new.id, new))
+            self._items = dict(items)
             self.added.emit(new)
         else:
             self._items[new.id] = new

@@ -18,6 +18,7 @@ from hzmap.render import style as st
 Z_ANNOTATION = 15  # above layout labels (9.5), below the legend (20)
 HALO_WIDTH = 3.0
 SELECT_COLOUR = "#1F77B4"
+Z_STEP, MAX_STACK = 1e-4, 4000  # per-annotation zorder step: the stack stays under Z + 0.4
 
 
 def _halo(width: float = HALO_WIDTH):
@@ -146,6 +147,7 @@ class AnnotationLayer:
     # -- signals ----------------------------------------------------------------------
     def _on_added(self, a: Annotation) -> None:
         self.artists[a.id] = _make(self.ax, a)
+        self._restack()
         self.on_change()
 
     def _on_changed(self, a: Annotation) -> None:
@@ -164,13 +166,31 @@ class AnnotationLayer:
             for art in arts:
                 art.remove()
         self.artists = {a.id: _make(self.ax, a) for a in self.annotations}
+        self._restack()
         self.selected = None
         self.on_change()
+
+    def _restack(self) -> None:
+        """Draw (and hit-test) in the set's order: a restored annotation goes back to its depth.
+
+        Each annotation gets its own zorder step above its kind's base, so the order holds
+        whatever order the artists were added to the axes in.
+        """
+        order = [a.id for a in self.annotations if a.id in self.artists]
+        self.artists = {aid: self.artists[aid] for aid in order}
+        for i, aid in enumerate(order):
+            z = (Z_ANNOTATION - 0.5 if self.annotations[aid].kind == "line" else Z_ANNOTATION) \
+                + Z_STEP * min(i, MAX_STACK)
+            for art in self.artists[aid]:
+                art.set_zorder(z)
 
     # -- for the editing tools --------------------------------------------------------
     def show(self, a: Annotation) -> None:
         """Draw `a` (maybe a preview not yet in the set, e.g. while dragging) in place of its id."""
-        self.artists[a.id] = _update(self.ax, self.artists.get(a.id, []), a)
+        before = self.artists.get(a.id, [])
+        self.artists[a.id] = _update(self.ax, before, a)
+        if self.artists[a.id] is not before and a.id in self.annotations:
+            self._restack()  # new artists (the kind changed): give them their depth
         if a.id == self.selected:
             self._mark(a.id, True)
 
