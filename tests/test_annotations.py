@@ -216,3 +216,101 @@ def test_line_tool_vertices_then_double_click(window, qtbot):
     assert len(lines) == 1 and len(lines[0].points) == 3
     assert lines[0].points[1] == pytest.approx(to_map(120.15, 30.26), abs=400)
     assert window.annotation_tools._preview is None  # the rubber band is gone
+
+
+# -- depth, dragging by blitting, Esc -------------------------------------------------------------
+def test_undo_delete_puts_the_annotation_back_at_its_depth_not_on_top():
+    fig, ax = _fig()
+    s = AnnotationSet()
+    layer = AnnotationLayer(ax, s)
+    a, b, c = (s.add(m.make("text", [(500, 500)], t)) for t in ("下", "中", "上"))
+    s.delete(b.id)
+    s.undo()
+    assert [x.id for x in s] == [a.id, b.id, c.id]  # saved and exported in this order
+    z = {x.id: layer.artists[x.id][0].get_zorder() for x in s}
+    assert z[a.id] < z[b.id] < z[c.id]                # drawn under the one added after it
+    from matplotlib.backend_bases import MouseEvent
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    FigureCanvasAgg(fig).draw()
+    event = MouseEvent("button_press_event", fig.canvas, *ax.transData.transform((500, 500)), button=1)
+    assert layer.hit(event) == c.id                    # the top one is still picked first
+    s.redo()
+    s.undo()
+    assert [x.id for x in s] == [a.id, b.id, c.id]
+    s.delete(a.id)                                     # the bottom one, then undo: bottom again
+    s.undo()
+    assert [x.id for x in s][0] == a.id and layer.artists[a.id][0].get_zorder() < z[b.id]
+
+
+def _drag_events(canvas, name, x, y, **kw):
+    from matplotlib.backend_bases import MouseEvent
+    canvas.callbacks.process(name, MouseEvent(name, canvas, x, y, **kw))
+
+
+def test_drag_step_blits_the_annotation_without_a_full_redraw(window, qtbot):
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    a = window.annotations.add(m.make("marker", [to_map(*BINJIANG)], "", colour="#1F4E9E"))
+    canvas = window.canvas
+    canvas.draw()
+    qtbot.wait(20)
+    px, py = canvas.renderer_.ax.transData.transform(a.points[0])
+    draws = []
+    cid = canvas.mpl_connect("draw_event", lambda _e: draws.append(1))
+    _drag_events(canvas, "button_press_event", px, py, button=1)
+    _drag_events(canvas, "motion_notify_event", px + 10, py, button=1)  # the drag starts
+    qtbot.wait(30)  # let the start's redraw (the map cached without the marker) happen
+    started = len(draws)
+    for step in range(1, 11):
+        _drag_events(canvas, "motion_notify_event", px + 10 + 8 * step, py - 3 * step, button=1)
+        QApplication.processEvents()
+    assert len(draws) == started  # ten drag steps, not one full figure draw
+    # ...yet the marker is on screen where the mouse is, and gone from where it was
+    rgba = np.asarray(canvas.buffer_rgba())
+    h = rgba.shape[0]
+
+    def pixel(x, y):
+        return rgba[h - int(round(y)), int(round(x)), :3].astype(int)
+
+    assert np.abs(pixel(px + 90, py - 30) - (0x1F, 0x4E, 0x9E)).max() < 30
+    assert np.abs(pixel(px, py) - (0x1F, 0x4E, 0x9E)).max() > 60
+    _drag_events(canvas, "button_release_event", px + 90, py - 30, button=1)
+    qtbot.waitUntil(lambda: len(draws) > started, timeout=2000)  # one full draw at release
+    canvas.mpl_disconnect(cid)
+    arts = window.annotation_tools.layer.artists[a.id]
+    assert not any(art.get_animated() for art in arts) and not canvas.renderer_.transient
+    moved = window.annotations[a.id].points[0]
+    assert canvas.renderer_.ax.transData.transform(moved)[0] == pytest.approx(px + 90, abs=1.5)
+
+
+def test_line_rubber_band_blits_and_esc_cancels_it_before_clearing_the_selection(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    canvas = window.canvas
+    window.state.selection = "binjiang"
+    tools = window.annotation_tools
+    tools.mode_actions["line"].trigger()
+    to_px = canvas.renderer_.ax.transData.transform
+    (x0, y0), (x1, y1) = (to_px(to_map(*ll)) for ll in ((120.10, 30.22), (120.15, 30.26)))
+    for x, y in ((x0, y0), (x1, y1)):
+        _drag_events(canvas, "button_press_event", x, y, button=1)
+        _drag_events(canvas, "button_release_event", x, y, button=1)
+    qtbot.wait(30)
+    draws = []
+    cid = canvas.mpl_connect("draw_event", lambda _e: draws.append(1))
+    for step in range(1, 8):
+        _drag_events(canvas, "motion_notify_event", x1 + 6 * step, y1 - 4 * step)
+        QApplication.processEvents()
+    canvas.mpl_disconnect(cid)
+    assert not draws and tools._preview is not None and tools._preview.get_animated()
+    window.activateWindow()
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key_Escape)
+    assert tools._preview is None and not tools._pending and not canvas.renderer_.transient
+    assert len(window.annotations) == 0          # the half-drawn line is gone, nothing added
+    assert window.state.selection == "binjiang"  # the first Esc went to the tool
+    QTest.keyClick(canvas, Qt.Key_Escape)
+    assert window.state.selection is None        # with nothing being drawn, Esc clears as before

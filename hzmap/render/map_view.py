@@ -13,6 +13,7 @@ from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
@@ -23,6 +24,8 @@ from hzmap.render import style as st
 from hzmap.render.geometry import line_segments, polygon_path
 
 Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
+Z_PLACE_RING = 12
+PLACE_RING_SIZE = 16.1  # points across: the export's ring (scatter s=260 -> sqrt(260))
 
 
 class MapRenderer:
@@ -106,12 +109,30 @@ class MapRenderer:
                                       animated=interactive, joinstyle="round")
         self.select_patch.set_path_effects([patheffects.withStroke(linewidth=s.select_width + 2.4,
                                                                    foreground=st.HALO)])
+        # The selected place: the ring exports draw around it (render/compose.py _mark_place).
+        self.place_ring = Line2D([], [], linestyle="none", marker="o", markersize=PLACE_RING_SIZE,
+                                 markerfacecolor="none", markeredgecolor=st.SELECT_EDGE,
+                                 markeredgewidth=2.2, zorder=Z_PLACE_RING, visible=False,
+                                 animated=interactive)
+        self.place_ring.set_path_effects([patheffects.withStroke(linewidth=4.4, foreground=st.HALO)])
         self.ax.add_artist(self.hover_patch)
         self.ax.add_artist(self.select_patch)
+        self.ax.add_line(self.place_ring)
+        #: Artists being edited (a dragged annotation, a line being drawn): set animated while
+        #: they change, so the canvas blits them over its cached map instead of redrawing it.
+        self.transient: list = []
 
     def highlight_artists(self) -> list:
         """Artists drawn on top by blitting in the interactive canvas."""
-        return [self.hover_patch, self.select_patch]
+        return [self.hover_patch, self.select_patch, self.place_ring]
+
+    def set_place(self, xy: tuple[float, float] | None) -> None:
+        """Ring the selected place at map point `xy` (None hides the ring)."""
+        if xy is None:
+            self.place_ring.set_visible(False)
+        else:
+            self.place_ring.set_data([xy[0]], [xy[1]])
+            self.place_ring.set_visible(True)
 
     def labels_over_highlights(self, renderer) -> list:
         """Visible labels that a highlight outline crosses, to be drawn again above it."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QToolBar, QToolButton
 
@@ -54,6 +54,7 @@ class AnnotationTools(QObject):
         self._build_actions()
         self.canvas.tool = self
         self.canvas.mpl_connect("key_press_event", self._on_key)
+        window.installEventFilter(self)  # Esc reaches the tool before "clear selection"
 
     # -- actions ---------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -244,7 +245,32 @@ class AnnotationTools(QObject):
         if event.key in ("enter", "return") and self.mode == "line":
             self._finish_pending(keep=True)
         elif event.key == "escape":
-            self._finish_pending(keep=False)
+            self.cancel()
+
+    def busy(self) -> bool:
+        """A line or callout is half drawn, or an annotation is being dragged."""
+        return bool(self._pending) or self._preview is not None or self._drag is not None
+
+    def cancel(self) -> None:
+        """Esc: drop the half-drawn line or callout; a drag puts the annotation back."""
+        if self._drag is not None:
+            aid = self._drag[0]
+            self._drag = None
+            self._end_animation(aid)
+            if aid in self.annotations:
+                self.layer.show(self.annotations[aid])
+            self.canvas.draw_idle()
+        self._finish_pending(keep=False)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        # The window's Esc shortcut clears the map selection. While something is being drawn
+        # or dragged, Esc means "cancel that" instead: take it before the shortcut fires.
+        # (Key events, the shortcut check included, travel from the focused widget up to here.)
+        if event.type() == QEvent.ShortcutOverride and event.key() == Qt.Key_Escape and self.busy():
+            event.accept()
+            self.cancel()
+            return True
+        return False
 
     # -- select / move -----------------------------------------------------------------
     def _select_press(self, event) -> bool:
@@ -284,20 +310,41 @@ class AnnotationTools(QObject):
             return True
         if not moved and math.hypot(event.x - px0, event.y - py0) <= CLICK_PX:
             return True
-        self._drag[6] = True
+        if not moved:
+            self._drag[6] = True
+            self._start_animation(aid)
         self.layer.show(self.annotations[aid].moved(event.xdata - x0, event.ydata - y0, index))
-        self.canvas.draw_idle()
+        self.canvas.blit_overlays()
         return True
+
+    def _start_animation(self, aid: str) -> None:
+        """Lift the dragged annotation off the map: one full draw caches the map without it,
+        then each mouse move only blits its artists over that cache."""
+        arts = self.layer.artists.get(aid, [])
+        for art in arts:
+            art.set_animated(True)
+        self.canvas.renderer_.transient[:] = arts
+        self.canvas.draw()
+
+    def _end_animation(self, aid: str) -> None:
+        for art in self.canvas.renderer_.transient:
+            art.set_animated(False)
+        for art in self.layer.artists.get(aid, []):
+            art.set_animated(False)
+        self.canvas.renderer_.transient.clear()
 
     def _select_release(self, event) -> bool:
         if self._drag is None:
             return False
         aid, index, x0, y0, _, _, moved = self._drag
         self._drag = None
+        if moved:
+            self._end_animation(aid)  # back into the map: the next full draw includes it
         if aid not in self.annotations:
+            self.canvas.draw_idle()
             return True
         if moved and event.xdata is not None:
-            self.annotations.move(aid, event.xdata - x0, event.ydata - y0, index)
+            self.annotations.move(aid, event.xdata - x0, event.ydata - y0, index)  # redraws once
         else:
             self.layer.show(self.annotations[aid])  # back where it was
             self.canvas.draw_idle()
@@ -309,17 +356,22 @@ class AnnotationTools(QObject):
 
         xs, ys = zip(*points)
         if self._preview is None:
+            # animated: never part of the cached map, blitted over it on every mouse move
             self._preview = Line2D(xs, ys, color=self.colour, linewidth=1.5, linestyle=(0, (4, 3)),
-                                   marker="o", markersize=4, zorder=16)
+                                   marker="o", markersize=4, zorder=16, animated=True)
             self.canvas.renderer_.ax.add_line(self._preview)
+            self.canvas.renderer_.transient.append(self._preview)
         self._preview.set_data(xs, ys)
-        self.canvas.draw_idle()
+        self.canvas.blit_overlays()
 
     def _clear_preview(self) -> None:
         if self._preview is not None:
+            transient = self.canvas.renderer_.transient
+            if self._preview in transient:
+                transient.remove(self._preview)
             self._preview.remove()
             self._preview = None
-            self.canvas.draw_idle()
+            self.canvas.blit_overlays()  # the cached map never had it: restoring it is enough
 
     def _finish_pending(self, keep: bool) -> None:
         """End a line being drawn: add it if asked and it has two distinct points."""

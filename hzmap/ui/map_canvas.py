@@ -44,6 +44,7 @@ class MapCanvas(FigureCanvasQTAgg):
         self.mpl_connect("figure_leave_event", lambda _e: setattr(self.state, "hover", None))
         state.selection_changed.connect(self._on_selection_changed)
         state.hover_changed.connect(self._on_hover_changed)
+        state.place_changed.connect(self._on_place_changed)
         state.view_changed.connect(self._on_view_changed)
         state.layout_changed.connect(self._on_layout_changed)
         state.filters_changed.connect(self._on_filters_changed)
@@ -73,13 +74,17 @@ class MapCanvas(FigureCanvasQTAgg):
         self._draw_highlights()
 
     def _draw_highlights(self) -> None:
-        """Hover and selection outlines, then the labels they cross, so names stay readable."""
+        """Hover, selection and place outlines, then the labels they cross, so names stay
+        readable; then whatever is being edited (renderer_.transient), on top of it all."""
         ax = self.renderer_.ax
         for artist in self.renderer_.highlight_artists():
             if artist.get_visible():
                 ax.draw_artist(artist)
         for text in self.renderer_.labels_over_highlights(self.get_renderer()):
             ax.draw_artist(text)
+        for artist in sorted(self.renderer_.transient, key=lambda a: a.get_zorder()):
+            if artist.axes is ax and artist.get_visible():
+                ax.draw_artist(artist)
 
     def _blit_overlays(self) -> None:
         if self._background is None:
@@ -88,6 +93,10 @@ class MapCanvas(FigureCanvasQTAgg):
         self.restore_region(self._background)
         self._draw_highlights()
         self.blit(self.figure.bbox)
+
+    def blit_overlays(self) -> None:
+        """Redraw only the outlines and the artists being edited over the cached map (a few ms)."""
+        self._blit_overlays()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self._background = None
@@ -103,10 +112,36 @@ class MapCanvas(FigureCanvasQTAgg):
         self.renderer_.set_hover(did)
         self._blit_overlays()
 
+    def _on_place_changed(self, pid) -> None:
+        self.renderer_.set_place(self.place_point(pid))
+        self._blit_overlays()
+
+    def place_point(self, pid: str | None) -> tuple[float, float] | None:
+        """Where the place is on the map: its symbol in the layout shown, else its location
+        (a place known only by district: a little off the district's label, as symbols are)."""
+        if pid is None or self.dataset is None or pid not in self.dataset.places:
+            return None
+        if self.overlay is not None:
+            for ea in self.overlay.elements():
+                for p, xy in ea.places:
+                    if p == pid:
+                        return (float(xy[0]), float(xy[1]))
+        from hzmap.model.geodata import to_map
+
+        place = self.dataset.places[pid]
+        loc = place.location
+        if loc.lon is not None and loc.precision != "district":
+            return to_map(loc.lon, loc.lat)
+        if not place.districts:
+            return None
+        p = self.geo.district_label_points()[place.districts[0]]
+        return (p.x + 1800, p.y - 1800)
+
     def _on_layout_changed(self, layout_id) -> None:
         if self.overlay is None:
             return
         self.overlay.show(layout_id)
+        self.renderer_.set_place(self.place_point(self.state.place))  # its symbol may have moved
         self._on_filters_changed(self.state.filters)
 
     def _on_filters_changed(self, filters) -> None:
