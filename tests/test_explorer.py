@@ -182,3 +182,35 @@ def test_expanding_an_item_shows_its_details_and_source(window):
     assert "text" in kinds and "source" in kinds and "placeholder" not in kinds
     source = next(role.child(k) for k in range(role.childCount()) if role.child(k).data(0, Qt.UserRole + 2) == "source")
     assert source.child(0).text(0).startswith("“")
+
+
+def test_selecting_a_place_rings_it_on_the_map_and_clearing_removes_the_ring(window, dataset):
+    import numpy as np
+
+    choose_layout(window, "dt_4415")
+    canvas = window.canvas
+    x, y = to_map(*AIRPORT)
+    canvas.renderer_.set_limits(x - 15000, x + 15000, y - 10000, y + 10000)
+    window.state.view = "custom"
+    canvas.draw()
+    before = np.asarray(canvas.buffer_rgba())[..., :3].astype(int).copy()
+    window.state.place = "airport_econ_zone"  # as search or a click on its symbol does
+    ring = canvas.renderer_.place_ring
+    loc = dataset.places["airport_econ_zone"].location
+    px, py = to_map(loc.lon, loc.lat)
+    assert ring.get_visible()
+    assert (ring.get_xdata()[0], ring.get_ydata()[0]) == pytest.approx((px, py), abs=1)
+    # on screen: a dark ring around the symbol, blitted over the map (no full redraw needed)
+    after = np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
+    cx, cy = canvas.renderer_.ax.transData.transform((px, py))
+    h = after.shape[0]
+    rows, cols = np.mgrid[0:h, 0:after.shape[1]]
+    dist = np.hypot(cols - cx, (h - 1 - rows) - cy)
+    annulus = (dist > 8) & (dist < 13)
+    darkened = (after.sum(axis=2) < 150) & (np.abs(after - before).sum(axis=2) > 60)
+    assert darkened[annulus].sum() > 25                 # most of a ring of ~70 px
+    assert not darkened[dist > 20].any()                 # nothing else on the map changed
+    window.state.place = None
+    assert not ring.get_visible()
+    cleared = np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
+    assert np.abs(cleared - before)[annulus].max() < 10  # the map as it was
