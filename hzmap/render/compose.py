@@ -79,7 +79,9 @@ class ExportSpec:
         en = self.lang == "en"
         if self.layout and ds is not None and self.layout in ds.layouts:
             layout = ds.layouts[self.layout]
-            return f"{layout.name_en} ({layout.name})" if en else layout.name
+            if en:
+                return layout.name_en if layout.name in layout.name_en else f"{layout.name_en} ({layout.name})"
+            return layout.name
         return DEFAULT_TITLE_EN if en else DEFAULT_TITLE
 
 
@@ -132,14 +134,15 @@ def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) ->
         legend.set_bbox_to_anchor((frame.side[0], side_top), transform=fig.transFigure)
         legend.set_frame_on(False)
         legend._legend_box.align = "left"
+        _fit_legend(fig, legend, renderer, right=(frame.side[0] + frame.side[2]) * fig.bbox.width)
         side_top = legend.get_window_extent(renderer).y0 / fig.bbox.height - 0.015
     if spec.side_notes:
         _side_notes(fig, frame, side_top, *spec.side_notes)
     _scale_bar(r.ax)
     bottom = frame.side[1]
-    _north_arrow(fig, frame, bottom)
+    _north_arrow(fig, frame, bottom, spec.lang)
     if spec.inset and _zoomed_in(r, geo):
-        _inset(fig, frame, geo, r.limits(), spec.selection)
+        _inset(fig, frame, geo, r.limits(), spec.selection, spec.lang)
     _source_line(fig, frame, spec, ds)
     r.refresh_labels(renderer)
     fig.hzmap_renderer = r  # for tests and the dialog's checks
@@ -203,7 +206,21 @@ def _scale_bar(ax) -> None:
     ax.add_artist(bar)
 
 
-def _north_arrow(fig, frame: _Frame, bottom: float) -> None:
+def _fit_legend(fig, legend, renderer, right: float) -> None:
+    """Wrap long legend texts (English names run long) until the legend fits its column."""
+    import textwrap
+
+    texts = [legend.get_title(), *legend.get_texts()]
+    originals = [t.get_text() for t in texts]
+    width = max(len(o) for o in originals)
+    while legend.get_window_extent(renderer).x1 > right and width > 8:
+        width = int(width * 0.8)
+        for t, o in zip(texts, originals):
+            t.set_text(textwrap.fill(o, width) if " " in o else "\n".join(
+                o[i:i + width] for i in range(0, len(o), width)))
+
+
+def _north_arrow(fig, frame: _Frame, bottom: float, lang: str = "zh") -> None:
     """A north arrow in the column (grid north; at 120°E the map's grid north is true north)."""
     size = 0.55  # inches
     x0 = frame.side[0] + frame.side[2] - size / frame.w
@@ -213,7 +230,7 @@ def _north_arrow(fig, frame: _Frame, bottom: float) -> None:
     ax.set_ylim(0, 1.3)
     ax.add_patch(Polygon([(0.5, 0.95), (0.25, 0.1), (0.5, 0.3)], closed=True, facecolor=INK, edgecolor=INK))
     ax.add_patch(Polygon([(0.5, 0.95), (0.75, 0.1), (0.5, 0.3)], closed=True, facecolor="white", edgecolor=INK))
-    ax.text(0.5, 1.0, "N 北", ha="center", va="bottom", fontsize=9, fontweight="bold", color=INK)
+    ax.text(0.5, 1.0, "N" if lang == "en" else "北", ha="center", va="bottom", fontsize=9, fontweight="bold", color=INK)
     fig.hzmap_north = ax
 
 
@@ -223,7 +240,7 @@ def _zoomed_in(r, geo) -> bool:
     return (x1 - x0) < 0.85 * (bx1 - bx0) and (y1 - y0) < 0.85 * (by1 - by0)
 
 
-def _inset(fig, frame: _Frame, geo, limits, selection) -> None:
+def _inset(fig, frame: _Frame, geo, limits, selection, lang: str = "zh") -> None:
     """The whole city, small, with the exported view as a red rectangle."""
     from hzmap.render.geometry import polygon_path
     from matplotlib.patches import PathPatch
@@ -247,7 +264,7 @@ def _inset(fig, frame: _Frame, geo, limits, selection) -> None:
     ax.set_xlim(bx0, bx1)
     ax.set_ylim(by0, by1)
     ax.set_aspect("equal", adjustable="datalim")
-    ax.set_title("位置 Overview", fontsize=7.5, color="#555555", pad=2)
+    ax.set_title("Overview" if lang == "en" else "位置", fontsize=7.5, color="#555555", pad=2)
     fig.hzmap_inset = ax
 
 
