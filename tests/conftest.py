@@ -23,3 +23,44 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     yield
+
+
+@pytest.fixture(scope="session")
+def geodata():
+    """The shipped geodata, loaded once for the whole run (nothing mutates it)."""
+    from hzmap.model.geodata import load_geodata
+
+    return load_geodata()
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The shipped layout dataset (excerpts are checked by the dataset tests themselves)."""
+    from hzmap.model.dataset import load_dataset
+
+    return load_dataset(check_excerpts=False)
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """open_window(geodata, dataset=None, size=(1200, 800)): a shown main window, closed after
+    the test (napari's make_napari_viewer pattern)."""
+    from hzmap import fonts
+    from hzmap.model.state import AppState
+    from hzmap.ui.main_window import MainWindow
+
+    fonts.register_matplotlib()
+    windows = []
+
+    def make(geodata, dataset=None, size=(1200, 800)):
+        win = MainWindow(AppState(), geodata, dataset)
+        qtbot.addWidget(win)
+        win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        windows.append(win)
+        return win
+
+    yield make
+    for win in windows:
+        win.close()

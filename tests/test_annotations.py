@@ -113,35 +113,13 @@ def test_layer_updates_artists_in_place():
 
 
 # -- GUI: the tools on the real map ---------------------------------------------------------------
-@pytest.fixture(scope="module")
-def geodata():
-    from hzmap.model.geodata import load_geodata
-    return load_geodata()
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    from hzmap.model.dataset import load_dataset
-    return load_dataset(check_excerpts=False)
-
-
 @pytest.fixture
-def window(qtbot, geodata, dataset):
+def window(open_window, geodata, dataset):
     pytest.importorskip("PySide6")
-    from hzmap import fonts
-    from hzmap.model.state import AppState
-    from hzmap.ui.main_window import MainWindow
-
-    fonts.register_matplotlib()
-    win = MainWindow(AppState(), geodata, dataset)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(geodata, dataset)
     win.state.view = "urban"
     win.canvas.draw()
-    yield win
-    win.close()
+    return win
 
 
 def _click(win, lonlat, **kw):

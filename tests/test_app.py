@@ -10,8 +10,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from hzmap.model.geodata import load_geodata, to_map  # noqa: E402
-from hzmap.model.state import AppState  # noqa: E402
+from hzmap.model.geodata import to_map  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BINJIANG = (120.205, 30.185)     # 滨江区: 江南大道 / 长河 area
@@ -20,25 +19,11 @@ XIAOSHAN = (120.27, 30.16)       # 萧山区 urban area
 OUTSIDE = (120.60, 29.85)        # Shaoxing, inside the city view but outside Hangzhou
 
 
-@pytest.fixture(scope="module")
-def geodata():
-    return load_geodata()
-
-
 @pytest.fixture
-def window(qtbot, geodata):
-    from hzmap import fonts
-    from hzmap.ui.main_window import MainWindow
-
-    fonts.register_matplotlib()
-    win = MainWindow(AppState(), geodata)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+def window(open_window, geodata):
+    win = open_window(geodata)
     win.canvas.draw()
-    yield win
-    win.close()
+    return win
 
 
 def click_lonlat(win, lon, lat, qtbot):

@@ -6,9 +6,8 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from hzmap.model.dataset import load_dataset  # noqa: E402
-from hzmap.model.geodata import load_geodata, to_map  # noqa: E402
-from hzmap.model.state import AppState, Filters  # noqa: E402
+from hzmap.model.geodata import to_map  # noqa: E402
+from hzmap.model.state import Filters  # noqa: E402
 
 QIANTANG = (120.45, 30.30)        # 钱塘区 interior (下沙/大江东)
 SHANGCHENG = (120.18, 30.27)      # 上城区, 钱江新城 north-west
@@ -16,29 +15,9 @@ FUYANG = (119.90, 29.95)          # 富阳区 interior
 AIRPORT = (120.43, 30.24)         # 杭州临空经济示范区 symbol
 
 
-@pytest.fixture(scope="module")
-def geodata():
-    return load_geodata()
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(check_excerpts=False)
-
-
 @pytest.fixture
-def window(qtbot, geodata, dataset):
-    from hzmap import fonts
-    from hzmap.ui.main_window import MainWindow
-
-    fonts.register_matplotlib()
-    win = MainWindow(AppState(), geodata, dataset)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(open_window, geodata, dataset):
+    return open_window(geodata, dataset, size=(1400, 900))
 
 
 def choose_layout(win, layout_id):

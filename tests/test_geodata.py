@@ -6,7 +6,6 @@ import csv
 import importlib.util
 import itertools
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest

@@ -7,39 +7,18 @@ from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from hzmap.model.dataset import load_dataset  # noqa: E402
-from hzmap.model.geodata import load_geodata, to_map  # noqa: E402
-from hzmap.model.state import AppState  # noqa: E402
+from hzmap.model.geodata import to_map  # noqa: E402
 
 BINJIANG = (120.205, 30.185)
 IOT_PARK = "iot_park"   # 高新区(滨江)物联网产业园
 
 
-@pytest.fixture(scope="module")
-def geodata():
-    return load_geodata()
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
-
-
 @pytest.fixture
-def window(qtbot, geodata, dataset):
-    from hzmap import fonts
-    from hzmap.ui.main_window import MainWindow
-
-    fonts.register_matplotlib()
-    win = MainWindow(AppState(), geodata, dataset)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+def window(open_window, geodata, dataset):
+    win = open_window(geodata, dataset)
     win.canvas.draw()
     yield win
     win.search_box.popup.hide()
-    win.close()
 
 
 def width(win):

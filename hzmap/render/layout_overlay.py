@@ -21,7 +21,6 @@ from shapely.geometry import LineString, Point
 from shapely.ops import substring
 
 from hzmap.model.geodata import to_map
-from hzmap.render import style as st
 from hzmap.render.geometry import polygon_path
 
 Z_GROUP, Z_BAND, Z_SCHEMATIC, Z_DIM, Z_PLACES, Z_ELEMENT_LABEL = 2, 3.5, 4.5, 5.5, 8, 9.5

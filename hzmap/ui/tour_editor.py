@@ -7,7 +7,7 @@ default tour, generated from its elements.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QInputDialog, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from hzmap.model.tours import Tour, TourStep
