@@ -9,8 +9,6 @@ import pytest
 pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
-from hzmap.model.dataset import load_dataset  # noqa: E402
-from hzmap.model.geodata import load_geodata  # noqa: E402
 from hzmap.model.state import AppState  # noqa: E402
 from hzmap.paths import repo_root  # noqa: E402
 
@@ -20,11 +18,11 @@ import build_i18n  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def data():
+def data(geodata, dataset):
     from hzmap import fonts
 
     fonts.register_matplotlib()
-    return load_geodata(), load_dataset(check_excerpts=False)
+    return geodata, dataset
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from hzmap.model.dataset import load_dataset  # noqa: E402
-from hzmap.model.geodata import load_geodata, to_map  # noqa: E402
+from hzmap.model.geodata import to_map  # noqa: E402
 from hzmap.model.state import AppState  # noqa: E402
 
 STEPS_4415 = [("ftz_led", "自贸试验区引领区(4)", "以浙江自贸试验区杭州片区为引领"),
@@ -17,11 +16,11 @@ XIHU = (120.10, 30.22)
 
 
 @pytest.fixture(scope="module")
-def data():
+def data(geodata, dataset):
     from hzmap import fonts
 
     fonts.register_matplotlib()
-    return load_geodata(), load_dataset(check_excerpts=False)
+    return geodata, dataset
 
 
 @pytest.fixture
