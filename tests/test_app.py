@@ -144,3 +144,27 @@ def test_corrupt_geodata_gives_message_not_traceback(tmp_path):
     assert proc.returncode != 0
     assert "broken.gpkg" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_broken_dataset_is_reported_and_the_map_keeps_working(open_window, geodata, tmp_path, monkeypatch):
+    import shutil
+
+    from hzmap.paths import data_root
+    from hzmap.ui import app
+
+    broken = tmp_path / "geodata"
+    shutil.copytree(data_root() / "dataset", broken / "dataset")
+    shutil.copy(data_root() / "districts.csv", broken / "districts.csv")
+    (broken / "dataset" / "layouts" / "dt2024_4415.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("HZMAP_DATASET", str(broken))
+    win = open_window(geodata)
+    app._load_dataset(win)
+    assert win.dataset is None
+    assert win.dataset_message.isVisible()
+    assert "layouts/dt2024_4415.yaml" in win.dataset_message.text()
+    assert "载入失败" in win.layout_combo.currentText()
+    win.state.view = "urban"
+    win.canvas.draw()
+    click_lonlat(win, *BINJIANG, None)  # the district map still answers
+    assert win.state.selection == "binjiang"
+    win.dataset_message.close()

@@ -122,7 +122,12 @@ class MainWindow(QMainWindow):
         self.layout_combo.clear()
         self.layout_combo.addItem(tr("（布局数据载入失败）"), None)
         self.statusBar().showMessage(tr("布局数据载入失败，仅显示区县底图 — layout dataset not loaded"), 0)
-        QMessageBox.warning(self, tr("hzmap: 布局数据有误 Layout dataset problem"), message)
+        # Not modal: the district map stays usable while the message is open.
+        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 布局数据有误 Layout dataset problem"), message,
+                          parent=self)
+        box.setModal(False)
+        box.show()
+        self.dataset_message = box
 
     def _on_layout_changed(self, layout_id) -> None:
         show_data(self.layout_combo, layout_id)
