@@ -19,7 +19,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TS, QM = HERE / "hzmap_en.ts", HERE / "hzmap_en.qm"
-TR_CALL = re.compile(r"""\btr\(\s*(["'])((?:\\.|(?!\1).)*)\1\s*\)""")
+# tr("...") with one literal, or several adjacent ones (Python joins them: long messages).
+TR_CALL = re.compile(r"""\btr\(\s*((?:(["'])(?:\\.|(?!\2).)*\2\s*)+)\)""")
 
 
 def lrelease() -> str:
@@ -46,7 +47,7 @@ def wrapped_strings() -> dict[str, str]:
     out = {}
     for path in sorted((ROOT / "hzmap" / "ui").glob("*.py")):
         for m in TR_CALL.finditer(path.read_text(encoding="utf-8")):
-            out[ast.literal_eval(m.group(1) + m.group(2) + m.group(1))] = path.name
+            out[ast.literal_eval("(" + m.group(1) + ")")] = path.name
     return out
 
 

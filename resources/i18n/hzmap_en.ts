@@ -612,5 +612,248 @@ Click a district or a base symbol on the map</source>
         <source>H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出</source>
         <translation>H projector high-contrast theme on/off · S or right-click spotlight · L laser pointer · ←→ PageUp PageDown step · Esc exit</translation>
     </message>
+    <message>
+        <source>文字 Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>新文字注释 New text note</source>
+        <translation>New text note</translation>
+    </message>
+    <message>
+        <source>新标注 New callout</source>
+        <translation>New callout</translation>
+    </message>
+    <message>
+        <source>编辑注释 Edit annotation</source>
+        <translation>Edit annotation</translation>
+    </message>
+    <message>
+        <source>未命名 Untitled</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>未命名</source>
+        <translation>untitled</translation>
+    </message>
+    <message>
+        <source>未命名项目 the untitled project</source>
+        <translation>the untitled project</translation>
+    </message>
+    <message>
+        <source>（无 none）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>已保存 Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>打开项目 Open project</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>保存项目 Save project</source>
+        <translation>Save project</translation>
+    </message>
+    <message>
+        <source>hzmap 项目 (*.hzmap);;JSON (*.json);;所有文件 (*)</source>
+        <translation>hzmap project (*.hzmap);;JSON (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>无法打开项目 Cannot open project</source>
+        <translation>Cannot open project</translation>
+    </message>
+    <message>
+        <source>无法保存项目 Cannot save project</source>
+        <translation>Cannot save project</translation>
+    </message>
+    <message>
+        <source>无法恢复 Cannot recover</source>
+        <translation>Cannot recover</translation>
+    </message>
+    <message>
+        <source>项目部分内容未能载入 Some of the project could not be loaded</source>
+        <translation>Some of the project could not be loaded</translation>
+    </message>
+    <message>
+        <source>恢复的项目部分内容未能载入 Some recovered items could not be loaded</source>
+        <translation>Some recovered items could not be loaded</translation>
+    </message>
+    <message>
+        <source>您的修改仍在窗口中，请换一个位置保存。
+Your changes are still in the window; save them elsewhere.</source>
+        <translation>Your changes are still in the window; save them elsewhere.</translation>
+    </message>
+    <message>
+        <source>保存对 {name} 的修改吗？
+Save changes to {name}?</source>
+        <translation>Save changes to {name}?</translation>
+    </message>
+    <message>
+        <source>hzmap: 恢复未保存的工作 Recover unsaved work</source>
+        <translation>hzmap: Recover unsaved work</translation>
+    </message>
+    <message>
+        <source>上次 hzmap 未正常关闭。是否恢复 {when} 自动保存的项目{of}？
+hzmap did not close normally last time. Restore the work autosaved at {when}?</source>
+        <translation>hzmap did not close normally last time. Restore the work autosaved at {when}?</translation>
+    </message>
+    <message>
+        <source>导出地图 Export map</source>
+        <translation>Export map</translation>
+    </message>
+    <message>
+        <source>PNG 图片</source>
+        <translation>PNG image</translation>
+    </message>
+    <message>
+        <source>PDF 矢量 vector</source>
+        <translation>PDF vector</translation>
+    </message>
+    <message>
+        <source>SVG 矢量 vector</source>
+        <translation>SVG vector</translation>
+    </message>
+    <message>
+        <source>A4 横向 landscape (300 DPI)</source>
+        <translation>A4 landscape (300 DPI)</translation>
+    </message>
+    <message>
+        <source>A4 纵向 portrait (300 DPI)</source>
+        <translation>A4 portrait (300 DPI)</translation>
+    </message>
+    <message>
+        <source>A3 横向 landscape (300 DPI)</source>
+        <translation>A3 landscape (300 DPI)</translation>
+    </message>
+    <message>
+        <source>A3 纵向 portrait (300 DPI)</source>
+        <translation>A3 portrait (300 DPI)</translation>
+    </message>
+    <message>
+        <source>16:9 幻灯片 slides (1920×1080)</source>
+        <translation>16:9 slides (1920×1080)</translation>
+    </message>
+    <message>
+        <source>自定义 Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>全市位置小图 Overview inset (when zoomed in)</source>
+        <translation>Overview inset (when zoomed in)</translation>
+    </message>
+    <message>
+        <source>浏览… Browse</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>标题 Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>格式 Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>尺寸 Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>文件 File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>导出 Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导出到 Export to</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>导出失败 Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>已导出 Exported:</source>
+        <translation>Exported:</translation>
+    </message>
+    <message>
+        <source>比较布局 Compare layouts — hzmap</source>
+        <translation>Compare layouts — hzmap</translation>
+    </message>
+    <message>
+        <source>勾选要在表中比较的布局 Tick the layouts to compare in the table</source>
+        <translation>Tick the layouts to compare in the table</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>把区县表导出为 CSV（UTF-8，Excel 可直接打开）</source>
+        <translation>Export the district table as CSV (UTF-8, opens directly in Excel)</translation>
+    </message>
+    <message>
+        <source>表格列 Columns:</source>
+        <translation>Columns:</translation>
+    </message>
+    <message>
+        <source>左图 Left:</source>
+        <translation>Left:</translation>
+    </message>
+    <message>
+        <source>右图 Right:</source>
+        <translation>Right:</translation>
+    </message>
+    <message>
+        <source>（本布局未涉及）</source>
+        <translation>(not in this layout)</translation>
+    </message>
+    <message>
+        <source>hzmap_布局比较.csv</source>
+        <translation>hzmap_layout_comparison.csv</translation>
+    </message>
+    <message>
+        <source>导出区县比较表 Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>导出失败:</source>
+        <translation>Export failed:</translation>
+    </message>
+    <message>
+        <source>无结果 no results</source>
+        <translation>no results</translation>
+    </message>
+    <message>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>布局</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>布局要素</source>
+        <translation>Layout element</translation>
+    </message>
+    <message>
+        <source>举措</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>全市性举措 City-wide:</source>
+        <translation>City-wide:</translation>
+    </message>
+    <message>
+        <source>匹配 {districts} 个区县、{places} 处地点：{names}（全市性举措不计入）</source>
+        <translation>Matches {districts} district(s) and {places} place(s): {names} (city-wide measures not counted)</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
 </context>
 </TS>
