@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QToolBar, QTool
 from hzmap.model import annotations as model
 from hzmap.model.annotations import AnnotationSet
 from hzmap.render.annotations import AnnotationLayer
+from hzmap.ui.i18n import tr
 
 MODES = (("select", "选择/移动", "Select and move (drag); double-click edits text"),
          ("text", "文字", "Text note: click where it goes"),
@@ -59,7 +60,7 @@ class AnnotationTools(QObject):
     # -- actions ---------------------------------------------------------------------
     def _build_actions(self) -> None:
         w = self.window
-        bar = QToolBar("注释 Annotations", w)
+        bar = QToolBar(tr("注释 Annotations"), w)
         bar.setObjectName("annotationToolbar")
         w.addToolBarBreak()  # its own row: the view toolbar is already full
         w.addToolBar(bar)
@@ -67,32 +68,32 @@ class AnnotationTools(QObject):
         group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
         for mode, text, tip in MODES:
-            act = QAction(text, self, checkable=True)
-            act.setToolTip(f"{text} / {tip}")
+            act = QAction(tr(text), self, checkable=True)
+            act.setToolTip(tr(f"{text} / {tip}"))
             act.triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
             group.addAction(act)
             bar.addAction(act)
             self.mode_actions[mode] = act
         self.mode_actions["select"].setChecked(True)
         colour_button = QToolButton(bar)
-        colour_button.setText("颜色")
-        colour_button.setToolTip("颜色 / Colour of new and selected annotations")
+        colour_button.setText(tr("颜色"))
+        colour_button.setToolTip(tr("颜色 / Colour of new and selected annotations"))
         colour_button.setPopupMode(QToolButton.InstantPopup)
         colour_button.setIcon(_swatch(self.colour))
         colour_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         menu = QMenu(colour_button)
         for colour, name in COLOURS:
-            menu.addAction(_swatch(colour), name, lambda c=colour: self.set_colour(c))
+            menu.addAction(_swatch(colour), tr(name), lambda c=colour: self.set_colour(c))
         colour_button.setMenu(menu)
         self.colour_button = colour_button
         bar.addWidget(colour_button)
-        self.delete_action = QAction("删除 Delete", self, shortcut=QKeySequence(QKeySequence.Delete))
-        self.delete_action.setToolTip("删除所选注释 / Delete the selected annotation (Del)")
+        self.delete_action = QAction(tr("删除 Delete"), self, shortcut=QKeySequence(QKeySequence.Delete))
+        self.delete_action.setToolTip(tr("删除所选注释 / Delete the selected annotation (Del)"))
         self.delete_action.triggered.connect(self.delete_selected)
         bar.addAction(self.delete_action)
-        self.undo_action = QAction("撤销 Undo", self, shortcut=QKeySequence("Ctrl+Z"))
+        self.undo_action = QAction(tr("撤销 Undo"), self, shortcut=QKeySequence("Ctrl+Z"))
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("重做 Redo", self)
+        self.redo_action = QAction(tr("重做 Redo"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.redo)
         bar.addSeparator()
@@ -100,7 +101,7 @@ class AnnotationTools(QObject):
         bar.addAction(self.redo_action)
         edit = w.menus.get("edit")
         if edit is None:  # the window has no Edit menu: put one after File
-            edit = QMenu("编辑(&E)", w)
+            edit = QMenu(tr("编辑(&E)"), w)
             w.menuBar().insertMenu(w.menus["view"].menuAction(), edit)
             w.menus["edit"] = edit
         edit.addAction(self.undo_action)
@@ -108,7 +109,7 @@ class AnnotationTools(QObject):
         edit.addSeparator()
         edit.addAction(self.delete_action)
         tools = w.menus["tools"]
-        sub = tools.addMenu("注释工具 Annotation tools")
+        sub = tools.addMenu(tr("注释工具 Annotation tools"))
         for act in self.mode_actions.values():
             sub.addAction(act)
         for act in (self.delete_action, self.undo_action, self.redo_action):
@@ -120,8 +121,12 @@ class AnnotationTools(QObject):
         a = self.annotations
         self.undo_action.setEnabled(a.can_undo())
         self.redo_action.setEnabled(a.can_redo())
-        self.undo_action.setText(f"撤销 Undo {a.undo_label()}".rstrip())
-        self.redo_action.setText(f"重做 Redo {a.redo_label()}".rstrip())
+        # The step's name is data from the history; only "Undo"/"Redo" is translated. The
+        # tooltips are set too: a language switch fixes them, and they must follow the text.
+        for action, text, step in ((self.undo_action, tr("撤销 Undo"), a.undo_label()),
+                                   (self.redo_action, tr("重做 Redo"), a.redo_label())):
+            action.setText(f"{text} {step}".rstrip())
+            action.setToolTip(action.text())
         self.delete_action.setEnabled(self.layer.selected is not None)
 
     def set_mode(self, mode: str) -> None:
@@ -159,12 +164,12 @@ class AnnotationTools(QObject):
     def _ask_text(self, title: str, initial: str = "") -> str | None:
         if not interactive():
             return None
-        text, ok = QInputDialog.getMultiLineText(self.window, title, "文字 Text:", initial)
+        text, ok = QInputDialog.getMultiLineText(self.window, title, tr("文字 Text:"), initial)
         return text if ok else None
 
     def edit_text(self, aid: str) -> None:
         a = self.annotations[aid]
-        text = self.ask_text("编辑注释 Edit annotation", a.text)
+        text = self.ask_text(tr("编辑注释 Edit annotation"), a.text)
         if text is None or text == a.text:
             return
         if not text.strip() and a.kind in ("text", "callout"):
@@ -222,7 +227,7 @@ class AnnotationTools(QObject):
                 where = tuple(inv.transform((px + 60, py + 45)))
             else:
                 where = (event.xdata, event.ydata)
-            text = self.ask_text("新标注 New callout")
+            text = self.ask_text(tr("新标注 New callout"))
             if text and text.strip():
                 self._add(model.make("callout", [where, tip], text.strip(), self.colour))
             return True
@@ -230,7 +235,7 @@ class AnnotationTools(QObject):
             return True
         xy = (event.xdata, event.ydata)
         if self.mode == "text":
-            text = self.ask_text("新文字注释 New text note")
+            text = self.ask_text(tr("新文字注释 New text note"))
             if text and text.strip():
                 self._add(model.make("text", [xy], text.strip(), self.colour))
         elif self.mode == "marker":
@@ -270,6 +275,8 @@ class AnnotationTools(QObject):
             event.accept()
             self.cancel()
             return True
+        if event.type() == QEvent.LanguageChange and obj is self.window:
+            self._on_history_changed()  # "Undo <step>" is not in the catalogue: build it again
         return False
 
     # -- select / move -----------------------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hzmap.model.project import SUFFIX, Project, ProjectError, load_project, save_project
 from hzmap.ui.annotation_tools import interactive
+from hzmap.ui.i18n import _source_of, tr
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 8
@@ -51,7 +52,7 @@ class ProjectActions(QObject):
         self._saved_doc = self._doc()
         self._restored = False  # restored from recovery: unsaved until saved
         self._kept = False  # the last maybe_save kept the work in the recovery file
-        self._base_title = window.windowTitle()
+        self._base_title = _source_of(window.windowTitle())  # the source text: tr() it each time
         self._build_menu()
         annotations.history_changed.connect(self.update_title)
         self.state.layout_changed.connect(lambda _v: self.update_title())
@@ -78,13 +79,13 @@ class ProjectActions(QObject):
             self.window.addAction(act)
             return act
 
-        self.new_action = action("新建 New", self.new_project, QKeySequence.New)
-        self.open_action = action("打开 Open…", self.open, "Ctrl+O")
-        self.recent_menu = menu.addMenu("最近打开 Recent")
+        self.new_action = action(tr("新建 New"), self.new_project, QKeySequence.New)
+        self.open_action = action(tr("打开 Open…"), self.open, "Ctrl+O")
+        self.recent_menu = menu.addMenu(tr("最近打开 Recent"))
         menu.insertMenu(first, self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.save_action = action("保存 Save", self.save, "Ctrl+S")
-        self.save_as_action = action("另存为 Save As…", self.save_as, "Ctrl+Shift+S")
+        self.save_action = action(tr("保存 Save"), self.save, "Ctrl+S")
+        self.save_as_action = action(tr("另存为 Save As…"), self.save_as, "Ctrl+Shift+S")
         if first is not None:
             menu.insertSeparator(first)
 
@@ -95,7 +96,7 @@ class ProjectActions(QObject):
             act = self.recent_menu.addAction(f"&{i} {Path(p).name}  —  {Path(p).parent}")
             act.triggered.connect(lambda _c=False, p=p: self.open(p))
         if not paths:
-            self.recent_menu.addAction("（无 none）").setEnabled(False)
+            self.recent_menu.addAction(tr("（无 none）")).setEnabled(False)
 
     def recent_files(self) -> list[str]:
         value = settings().value(RECENT_KEY, [])
@@ -118,8 +119,8 @@ class ProjectActions(QObject):
         return self.path is not None and self._doc() != self._saved_doc
 
     def update_title(self) -> None:
-        name = self.path.name if self.path is not None else "未命名 Untitled"
-        self.window.setWindowTitle(f"{self._base_title} — {name}[*]")
+        name = self.path.name if self.path is not None else tr("未命名 Untitled")
+        self.window.setWindowTitle(f"{tr(self._base_title)} — {name}[*]")
         self.window.setWindowModified(self.is_modified())
 
     def _mark_saved(self, path: Path | None) -> None:
@@ -205,13 +206,13 @@ class ProjectActions(QObject):
         path = Path(path)
         project, problems = load_project(path, **self._known())
         if project is None:
-            self.show_error("无法打开项目 Cannot open project", "\n".join(problems))
+            self.show_error(tr("无法打开项目 Cannot open project"), "\n".join(problems))
             return False
         problems += [f"{path}: {t}" for t in self.apply(project)]
         self._mark_saved(path)
         self._remember(path)
         if problems:
-            self.show_problems("项目部分内容未能载入 Some of the project could not be loaded",
+            self.show_problems(tr("项目部分内容未能载入 Some of the project could not be loaded"),
                                "\n".join(problems))
         return True
 
@@ -234,14 +235,14 @@ class ProjectActions(QObject):
         try:
             save_project(path, self.capture())
         except ProjectError as exc:
-            self.show_error("无法保存项目 Cannot save project",
-                            f"{exc}\n\n您的修改仍在窗口中，请换一个位置保存。\n"
-                            "Your changes are still in the window; save them elsewhere.")
+            self.show_error(tr("无法保存项目 Cannot save project"),
+                            f"{exc}\n\n" + tr("您的修改仍在窗口中，请换一个位置保存。\n"
+                                                "Your changes are still in the window; save them elsewhere."))
             return False
         self._mark_saved(path)
         self._remember(path)
         self.remove_recovery()
-        self.window.statusBar().showMessage(f"已保存 Saved {path}", 5000)
+        self.window.statusBar().showMessage(f"{tr('已保存 Saved')} {path}", 5000)
         return True
 
     def maybe_save(self) -> bool:
@@ -303,7 +304,7 @@ class ProjectActions(QObject):
             return False
         project, problems = load_project(info["path"], **self._known())
         if project is None:
-            self.show_error("无法恢复 Cannot recover", "\n".join(problems))
+            self.show_error(tr("无法恢复 Cannot recover"), "\n".join(problems))
             return False
         problems += [f"{info['path']}: {t}" for t in self.apply(project)]
         self.path = info["source"]
@@ -311,11 +312,13 @@ class ProjectActions(QObject):
         self._restored = True
         self.update_title()
         if problems:
-            self.show_problems("恢复的项目部分内容未能载入 Some recovered items could not be loaded",
+            self.show_problems(tr("恢复的项目部分内容未能载入 Some recovered items could not be loaded"),
                                "\n".join(problems))
         return True
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.window and event.type() == QEvent.LanguageChange:
+            self.update_title()  # "— <file name>" is not in the catalogue: build the title again
         if obj is self.window and event.type() == QEvent.Close:
             self._kept = False
             if not self.maybe_save():
@@ -331,8 +334,9 @@ class ProjectActions(QObject):
         """'save', 'discard', 'cancel', or 'keep' (in the recovery file) when no one can answer."""
         if not interactive():
             return "keep"
-        name = self.path.name if self.path else "未命名项目 the untitled project"
-        box = QMessageBox(QMessageBox.Warning, "hzmap", f"保存对 {name} 的修改吗？\nSave changes to {name}?",
+        name = self.path.name if self.path else tr("未命名项目 the untitled project")
+        box = QMessageBox(QMessageBox.Warning, "hzmap",
+                          tr("保存对 {name} 的修改吗？\nSave changes to {name}?").format(name=name),
                           QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self.window)
         box.setDefaultButton(QMessageBox.Save)
         return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(box.exec(), "cancel")
@@ -345,20 +349,21 @@ class ProjectActions(QObject):
         when = datetime.fromtimestamp(info["mtime"]).strftime("%Y-%m-%d %H:%M")
         of = f"（{info['source'].name}）" if info["source"] else ""
         answer = QMessageBox.question(
-            self.window, "hzmap: 恢复未保存的工作 Recover unsaved work",
-            f"上次 hzmap 未正常关闭。是否恢复 {when} 自动保存的项目{of}？\n"
-            f"hzmap did not close normally last time. Restore the work autosaved at {when}?",
+            self.window, tr("hzmap: 恢复未保存的工作 Recover unsaved work"),
+            tr("上次 hzmap 未正常关闭。是否恢复 {when} 自动保存的项目{of}？\n"
+               "hzmap did not close normally last time. Restore the work autosaved at {when}?").format(
+                when=when, of=of),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         return answer == QMessageBox.Yes
 
     def ask_open_path(self) -> str:
         start = str(self.path.parent) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "打开项目 Open project", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("打开项目 Open project"), start, tr(FILE_FILTER))
         return path
 
     def ask_save_path(self) -> str:
-        start = str(self.path) if self.path else "未命名" + SUFFIX
-        path, _ = QFileDialog.getSaveFileName(self.window, "保存项目 Save project", start, FILE_FILTER)
+        start = str(self.path) if self.path else tr("未命名") + SUFFIX
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("保存项目 Save project"), start, tr(FILE_FILTER))
         return path
 
     def show_error(self, title: str, text: str) -> None:
