@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 
 from hzmap.model.compare import ExportError, chronological, column_title, district_role_table, to_csv
 from hzmap.model.state import AppState
+from hzmap.ui.i18n import tr
 from hzmap.ui.layer_panel import fill_layout_combo
 from hzmap.ui.map_canvas import MapCanvas
 
@@ -29,7 +30,7 @@ LAYOUT_ROLE = Qt.UserRole + 1
 class CompareDialog(QDialog):
     def __init__(self, geodata, dataset, parent=None, maps=DEFAULT_MAPS, columns=DEFAULT_COLUMNS) -> None:
         super().__init__(parent)
-        self.setWindowTitle("比较布局 Compare layouts — hzmap")
+        self.setWindowTitle(tr("比较布局 Compare layouts — hzmap"))
         self.setObjectName("compareDialog")
         self.geo, self.ds = geodata, dataset
         self.resize(1240, 880)
@@ -45,7 +46,7 @@ class CompareDialog(QDialog):
 
         self.columns = QListWidget()
         self.columns.setObjectName("compareColumns")
-        self.columns.setToolTip("勾选要在表中比较的布局 Tick the layouts to compare in the table")
+        self.columns.setToolTip(tr("勾选要在表中比较的布局 Tick the layouts to compare in the table"))
         for lid in chronological(dataset, list(dataset.layouts)):   # columns read 2018 -> 2024
             item = QListWidgetItem(column_title(dataset, lid))
             item.setData(LAYOUT_ROLE, lid)
@@ -62,14 +63,14 @@ class CompareDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.itemSelectionChanged.connect(self._on_table_row)
-        self.export_button = QPushButton("导出 CSV…")
-        self.export_button.setToolTip("把区县表导出为 CSV（UTF-8，Excel 可直接打开）")
+        self.export_button = QPushButton(tr("导出 CSV…"))
+        self.export_button.setToolTip(tr("把区县表导出为 CSV（UTF-8，Excel 可直接打开）"))
         self.export_button.clicked.connect(self._on_export_clicked)
         self.status = QLabel()
         self.status.setStyleSheet("color: #555;")
 
         side = QVBoxLayout()
-        side.addWidget(QLabel("表格列 Columns:"))
+        side.addWidget(QLabel(tr("表格列 Columns:")))
         side.addWidget(self.columns, 1)
         side.addWidget(self.export_button)
         table_row = QHBoxLayout()
@@ -107,9 +108,9 @@ class CompareDialog(QDialog):
         self.canvases.append(canvas)
         self.combos.append(combo)
         head = QHBoxLayout()
-        head.addWidget(QLabel("左图 Left:" if i == 0 else "右图 Right:"))
+        head.addWidget(QLabel(tr("左图 Left:") if i == 0 else tr("右图 Right:")))
         head.addWidget(combo, 1)
-        for view, text in (("city", "全市"), ("urban", "主城区")):
+        for view, text in (("city", tr("全市")), ("urban", tr("主城区"))):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, v=view: self.set_view(v))
             head.addWidget(button)
@@ -183,7 +184,7 @@ class CompareDialog(QDialog):
             for j, lid in enumerate(self.layout_ids):
                 text = r.cells[lid].replace("；", "\n")
                 item = QTableWidgetItem(text or "—")
-                item.setToolTip(f"{r.name} · {column_title(self.ds, lid)}\n{text or '（本布局未涉及）'}")
+                item.setToolTip(f"{r.name} · {column_title(self.ds, lid)}\n{text or tr('（本布局未涉及）')}")
                 if not text:
                     item.setForeground(Qt.gray)
                 t.setItem(i, j, item)
@@ -197,8 +198,8 @@ class CompareDialog(QDialog):
 
     # -- export -------------------------------------------------------------------------------
     def _on_export_clicked(self) -> None:
-        start = str(Path.home() / "hzmap_布局比较.csv")
-        path, _ = QFileDialog.getSaveFileName(self, "导出区县比较表 Export CSV", start, "CSV (*.csv)")
+        start = str(Path.home() / tr("hzmap_布局比较.csv"))
+        path, _ = QFileDialog.getSaveFileName(self, tr("导出区县比较表 Export CSV"), start, "CSV (*.csv)")
         if path:
             if not path.lower().endswith(".csv"):
                 path += ".csv"
@@ -208,10 +209,10 @@ class CompareDialog(QDialog):
         try:
             written = to_csv(self.rows, self.layout_ids, path, self.ds)
         except ExportError as exc:
-            QMessageBox.critical(self, "导出失败 Export failed", str(exc))
-            self.status.setText(f"导出失败: {path}")
+            QMessageBox.critical(self, tr("导出失败 Export failed"), str(exc))
+            self.status.setText(f"{tr('导出失败:')} {path}")
             return False
-        self.status.setText(f"已导出 Exported: {written}")
+        self.status.setText(f"{tr('已导出 Exported:')} {written}")
         return True
 
 
@@ -229,8 +230,8 @@ def open_compare(window) -> CompareDialog:
 def attach(window) -> None:
     """Tools menu: 比较布局 Compare layouts… (Ctrl+Shift+C)."""
     window.compare_dialog = None
-    action = QAction("比较布局 Compare layouts…", window, shortcut=QKeySequence("Ctrl+Shift+C"))
-    action.setToolTip("两个布局并排比较，并列出各区县的角色 (Ctrl+Shift+C)")
+    action = QAction(tr("比较布局 Compare layouts…"), window, shortcut=QKeySequence("Ctrl+Shift+C"))
+    action.setToolTip(tr("两个布局并排比较，并列出各区县的角色 (Ctrl+Shift+C)"))
     action.triggered.connect(lambda: open_compare(window))
     window.addAction(action)
     window.menus["tools"].addAction(action)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from hzmap.render.compose import DPI_RANGE, PRESETS, ExportSpec, compose
 from hzmap.render.export_io import ExportError, save
+from hzmap.ui.i18n import tr
 
 CUSTOM = "custom"
 FORMATS = (("png", "PNG 图片"), ("pdf", "PDF 矢量 vector"), ("svg", "SVG 矢量 vector"))
@@ -51,18 +52,18 @@ def spec_from_window(window) -> ExportSpec:
 class ExportDialog(QDialog):
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.setWindowTitle("导出地图 Export map")
+        self.setWindowTitle(tr("导出地图 Export map"))
         self.window_ = window
         self.base = spec_from_window(window)
         self.geo, self.ds = window.geo, window.dataset
         self.title_edit = QLineEdit(self.base.resolved_title(self.ds))
         self.format_combo = QComboBox()
         for key, text in FORMATS:
-            self.format_combo.addItem(text, key)
+            self.format_combo.addItem(tr(text), key)
         self.preset_combo = QComboBox()
         for key, (*_, label) in PRESETS.items():
-            self.preset_combo.addItem(label, key)
-        self.preset_combo.addItem("自定义 Custom", CUSTOM)
+            self.preset_combo.addItem(tr(label), key)
+        self.preset_combo.addItem(tr("自定义 Custom"), CUSTOM)
         self.width_spin, self.height_spin = QSpinBox(), QSpinBox()
         for spin in (self.width_spin, self.height_spin):
             spin.setRange(200, 20000)
@@ -70,18 +71,18 @@ class ExportDialog(QDialog):
         self.dpi_spin = QSpinBox()
         self.dpi_spin.setRange(*DPI_RANGE)
         self.dpi_spin.setSuffix(" DPI")
-        self.inset_check = QCheckBox("全市位置小图 Overview inset (when zoomed in)")
+        self.inset_check = QCheckBox(tr("全市位置小图 Overview inset (when zoomed in)"))
         self.path_edit = QLineEdit()
-        browse = QPushButton("浏览… Browse")
+        browse = QPushButton(tr("浏览… Browse"))
         browse.clicked.connect(self._browse)
         self.preview = QLabel(alignment=Qt.AlignCenter)
         self.preview.setMinimumSize(PREVIEW_PX, int(PREVIEW_PX * 0.72))
         self.preview.setObjectName("exportPreview")
 
         form = QFormLayout()
-        form.addRow("标题 Title", self.title_edit)
-        form.addRow("格式 Format", self.format_combo)
-        form.addRow("尺寸 Size", self.preset_combo)
+        form.addRow(tr("标题 Title"), self.title_edit)
+        form.addRow(tr("格式 Format"), self.format_combo)
+        form.addRow(tr("尺寸 Size"), self.preset_combo)
         size_row = QHBoxLayout()
         size_row.addWidget(self.width_spin)
         size_row.addWidget(QLabel("×"))
@@ -96,9 +97,9 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         path_box = QWidget()
         path_box.setLayout(path_row)
-        form.addRow("文件 File", path_box)
+        form.addRow(tr("文件 File"), path_box)
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
-        self.export_button = buttons.addButton("导出 Export", QDialogButtonBox.AcceptRole)
+        self.export_button = buttons.addButton(tr("导出 Export"), QDialogButtonBox.AcceptRole)
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -169,7 +170,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.format_combo.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, "导出到 Export to", self.path_edit.text(),
+        path, _ = QFileDialog.getSaveFileName(self, tr("导出到 Export to"), self.path_edit.text(),
                                               f"{fmt.upper()} (*.{fmt})")
         if path:
             self.path_edit.setText(path)
@@ -209,14 +210,14 @@ class ExportDialog(QDialog):
             save(fig, path, fmt, title=fig.hzmap_title)
         except ExportError as e:
             self.unsetCursor()
-            box = QMessageBox(QMessageBox.Critical, "导出失败 Export failed", str(e), parent=self)
+            box = QMessageBox(QMessageBox.Critical, tr("导出失败 Export failed"), str(e), parent=self)
             box.setObjectName("exportError")
             self.error_box = box
             box.open()
             return False
         self.unsetCursor()
         self._remember()
-        self.window_.statusBar().showMessage(f"已导出 Exported: {path}", 8000)
+        self.window_.statusBar().showMessage(f"{tr('已导出 Exported:')} {path}", 8000)
         self.accept()
         return True
 
@@ -231,8 +232,8 @@ def open_export_dialog(window) -> ExportDialog:
 
 def attach(window) -> None:
     """FEATURES entry: File > 导出地图 Export… (Ctrl+E)."""
-    action = QAction("导出地图 Export…", window, shortcut=QKeySequence("Ctrl+E"))
-    action.setToolTip("导出地图 / Export the map as PNG, SVG or PDF (Ctrl+E)")
+    action = QAction(tr("导出地图 Export…"), window, shortcut=QKeySequence("Ctrl+E"))
+    action.setToolTip(tr("导出地图 / Export the map as PNG, SVG or PDF (Ctrl+E)"))
     action.triggered.connect(lambda: open_export_dialog(window))
     window.menus["file"].addAction(action)
     window.export_action = action
