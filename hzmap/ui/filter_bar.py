@@ -1,10 +1,12 @@
 """Filters by plan, sector tag and responsible unit; the map dims what has nothing matching."""
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from hzmap.model.filters import facets, matching
 from hzmap.model.state import AppState, Filters
+from hzmap.ui.i18n import tr, tr_data
 from hzmap.ui.layer_panel import show_data
 
 ANY = "（全部）"
@@ -12,17 +14,17 @@ ANY = "（全部）"
 
 class FilterBar(QGroupBox):
     def __init__(self, state: AppState, dataset, parent=None) -> None:
-        super().__init__("筛选 Filters", parent)
+        super().__init__(tr("筛选 Filters"), parent)
         self.state = state
         self.ds = dataset
         values = facets(dataset)
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
-        labels = {"plan": "规划 Plan", "sector": "领域 Sector", "unit": "责任单位 Unit"}
+        labels = {"plan": tr("规划 Plan"), "sector": tr("领域 Sector"), "unit": tr("责任单位 Unit")}
         for key in ("plan", "sector", "unit"):
             combo = QComboBox()
             combo.setObjectName(f"filter_{key}")
-            combo.addItem(ANY, None)
+            combo.addItem(tr(ANY), None)
             for v in values[key]:
                 text = dataset.plans[v].short_name if key == "plan" else v
                 combo.addItem(text, v)
@@ -35,13 +37,19 @@ class FilterBar(QGroupBox):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #555;")
-        clear = QPushButton("清除筛选 Clear")
+        clear = QPushButton(tr("清除筛选 Clear"))
         clear.clicked.connect(self.clear)
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addWidget(self.summary)
         box.addWidget(clear)
         state.filters_changed.connect(self._on_filters_changed)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        # The summary is built from data, not looked up in the catalogue: build it again.
+        if event.type() == QEvent.LanguageChange and hasattr(self, "summary"):
+            self._on_filters_changed(self.state.filters)
 
     def _on_changed(self, _index: int) -> None:
         self.state.filters = Filters(**{k: c.currentData() for k, c in self.combos.items()})
@@ -56,9 +64,10 @@ class FilterBar(QGroupBox):
             self.summary.setText("")
             return
         districts, places = matching(self.ds, filters)
-        names = "、".join(self.ds.districts[d].short_name for d in self.ds.districts if d in districts)
-        self.summary.setText(f"匹配 {len(districts)} 个区县、{len(places)} 处地点：{names or '无'}"
-                             "（全市性举措不计入）")
+        names = tr_data("、", ", ").join(tr_data(self.ds.districts[d].short_name, self.ds.districts[d].name_en)
+                                          for d in self.ds.districts if d in districts)
+        self.summary.setText(tr("匹配 {districts} 个区县、{places} 处地点：{names}（全市性举措不计入）").format(
+            districts=len(districts), places=len(places), names=names or tr("无")))
 
 
 def attach(window) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListWidget,
 
 from hzmap.model.dataset import search
 from hzmap.model.geodata import to_map
+from hzmap.ui.i18n import tr
 
 KIND_ZH = {"district": "区县", "place": "地点", "layout": "布局", "element": "布局要素", "measure": "举措"}
 NO_RESULTS = "无结果 no results"
@@ -108,7 +109,7 @@ def jump_for(ds, geo, hit, current_layout: str | None = None) -> Jump:
             return Jump(selection=m.districts[0], extent=_where(ds, geo, m.districts, m.places))
         if m.places:
             return Jump(place=m.places[0], extent=_where(ds, geo, [], m.places))
-        return Jump(view="city", message=f"全市性举措 City-wide: {hit.label} — {m.summary}")
+        return Jump(view="city", message=f"{tr('全市性举措 City-wide:')} {hit.label} — {m.summary}")
     raise ValueError(f"unknown hit kind {hit.kind!r}")
 
 
@@ -120,7 +121,7 @@ class SearchBox(QLineEdit):
         self.window_ = window
         self.ds = window.dataset
         self.setObjectName("searchBox")
-        self.setPlaceholderText("搜索 区县/地点/要素/举措 (Ctrl+F)")
+        self.setPlaceholderText(tr("搜索 区县/地点/要素/举措 (Ctrl+F)"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(260)
         self.setMaximumWidth(420)
@@ -149,12 +150,12 @@ class SearchBox(QLineEdit):
             self.popup.hide()
             return
         if not self.hits:
-            item = QListWidgetItem(NO_RESULTS)
+            item = QListWidgetItem(tr(NO_RESULTS))
             item.setFlags(Qt.NoItemFlags)
             self.popup.addItem(item)
         for hit in self.hits:
             detail = hit.detail if len(hit.detail) <= 70 else hit.detail[:69] + "…"
-            item = QListWidgetItem(f"［{KIND_ZH.get(hit.kind, hit.kind)}］{hit.label}\n      {detail}")
+            item = QListWidgetItem(f"［{tr(KIND_ZH.get(hit.kind, hit.kind))}］{hit.label}\n      {detail}")
             item.setToolTip(f"{hit.label}\n{hit.detail}")
             item.setData(HIT_ROLE, hit)
             self.popup.addItem(item)
@@ -199,7 +200,7 @@ class SearchBox(QLineEdit):
             canvas.renderer_.view_name = "custom"
             state.view = "custom"
             canvas.draw_idle()
-        win.statusBar().showMessage(jump.message or f"{KIND_ZH.get(hit.kind, '')}: {hit.label}", 8000)
+        win.statusBar().showMessage(jump.message or f"{tr(KIND_ZH.get(hit.kind, ''))}: {hit.label}", 8000)
         self.popup.hide()
 
     def choose_current(self) -> bool:
@@ -260,9 +261,9 @@ def attach(window) -> None:
     """Add the search box to the toolbar and Ctrl+F to the window."""
     box = SearchBox(window)
     window.toolbar.addSeparator()
-    window.toolbar.addWidget(QLabel(" 搜索 "))
+    window.toolbar.addWidget(QLabel(tr(" 搜索 ")))
     window.toolbar.addWidget(box)
-    action = QAction("搜索… Search", window, shortcut=QKeySequence.Find)
+    action = QAction(tr("搜索… Search"), window, shortcut=QKeySequence.Find)
     action.setShortcutContext(Qt.WindowShortcut)
     action.triggered.connect(box.focus_search)
     window.addAction(action)
