@@ -196,3 +196,142 @@ def test_language_choice_is_remembered_and_applied_at_the_next_start(qtbot, data
     finally:
         i18n.set_language(second, "zh")
         second.close()
+
+
+def proper_names(geo, ds) -> list[str]:
+    """Names from the dataset that the UI may show in Chinese in either language, longest first."""
+    names = {d["name_zh"] for d in geo.districts.values()}
+    names |= {d.short_name for d in ds.districts.values()}
+    names |= {p.name for p in ds.places.values()} | {lay.name for lay in ds.layouts.values()}
+    names |= {el.name for _, el in ds.elements()}
+    return sorted((n for n in names if n), key=len, reverse=True)
+
+
+def chinese_ui_texts(window, names) -> list[tuple[str, str]]:
+    """(where, text) for every UI string on the main window that still has Chinese once the
+    dataset's proper names are taken out: actions and their tooltips, menus (and their actions),
+    toolbars (and their actions), labels, buttons, placeholders, group titles, the filters' "all"."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QMenu, QToolBar
+
+    found = [("window title", window.windowTitle())]
+    for action in window.findChildren(QAction):
+        if not action.objectName().startswith("lang_"):   # "中文" is the name of the language itself
+            found += [("action", action.text()), ("action tooltip", action.toolTip())]
+    for menu in window.findChildren(QMenu):
+        found.append(("menu", menu.title()))
+        found += [(f"{menu.title()} item", a.text()) for a in menu.actions()
+                  if not a.objectName().startswith("lang_")]
+    for bar in window.findChildren(QToolBar):
+        found.append(("toolbar", bar.windowTitle()))
+        found += [(f"{bar.windowTitle()} action", a.text()) for a in bar.actions()]
+    for label in window.findChildren(QLabel):
+        if not label.objectName().startswith("caption"):
+            found.append(("label", label.text()))
+    for button in window.findChildren(QAbstractButton):
+        found += [("button", button.text()), ("button tooltip", button.toolTip())]
+    found += [("placeholder", e.placeholderText()) for e in window.findChildren(QLineEdit)]
+    found += [("group", g.title()) for g in window.findChildren(QGroupBox)]
+    found += [("filter choice", c.itemText(0)) for c in window.findChildren(QComboBox)
+              if c.objectName().startswith("filter_")]
+    left = []
+    for where, text in found:
+        rest = text
+        for name in names:
+            rest = rest.replace(name, "")
+        if CJK.search(rest):
+            left.append((where, text))
+    return sorted(set(left))
+
+
+def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, data, qtbot, tmp_path):
+    from hzmap.model import annotations as model
+    from hzmap.model.geodata import to_map
+    from hzmap.model.state import Filters
+    from hzmap.ui import i18n
+
+    geo, ds = data
+    names = proper_names(geo, ds)
+    # some texts are built from data at run time, not looked up in the catalogue
+    window.annotations.add(model.make("marker", [to_map(120.2, 30.25)], "", "#C0392B"))
+    assert window.annotation_tools.undo_action.text() == "撤销 Undo add marker"
+    assert window.project_actions.save_to(tmp_path / "meeting.hzmap")
+    plan = next(iter(ds.plans))
+    window.state.filters = Filters(plan=plan)
+    assert window.filter_bar.summary.text().startswith("匹配 ")
+    window.tour_dock.show()
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.annotation_tools.undo_action.text() == "Undo add marker", timeout=2000)
+    assert chinese_ui_texts(window, names) == []
+    # the parts users reported, by name
+    tools = window.annotation_tools
+    assert [a.text() for a in tools.toolbar.actions() if a.text()] == [
+        "Select/move", "Text", "Callout", "Marker", "Line", "Delete", "Undo add marker", "Redo"]
+    assert tools.colour_button.text() == "Colour"
+    assert [a.text() for a in tools.colour_button.menu().actions()] == ["Red", "Blue", "Green", "Purple", "Black"]
+    assert window.menus["edit"].title() == "&Edit"
+    assert [m.title() for m in window.menus.values()] == ["&File", "&View", "&Tools", "&Help", "&Edit"]
+    file_items = [a.text() for a in window.menus["file"].actions() if a.text()]
+    assert file_items[:5] == ["New", "Open…", "Recent", "Save", "Save As…"] and "Export…" in file_items
+    assert window.windowTitle() == "hzmap — Hangzhou policy spatial layouts — meeting.hzmap[*]"
+    assert window.search_box.placeholderText() == "Search districts, places, elements, measures (Ctrl+F)"
+    assert window.filter_bar.title() == "Filters"
+    summary = window.filter_bar.summary.text()
+    assert summary.startswith("Matches ") and not CJK.search(summary)
+    # rows and messages made while English is on
+    box = window.search_box
+    box.setText("zzqqxx")
+    assert box.results() == ["no results"]
+    box.setText("滨江")
+    assert box.results()[0].startswith("［District］")
+    window.project_actions.recent_menu.aboutToShow.emit()
+    assert [a.text() for a in window.project_actions.recent_menu.actions()][0].startswith("&1 meeting.hzmap")
+    # and back: the texts built from data follow too
+    i18n.set_language(window, "zh")
+    qtbot.waitUntil(lambda: tools.undo_action.text() == "撤销 Undo add marker", timeout=2000)
+    assert window.filter_bar.summary.text().startswith("匹配 ")
+    assert window.windowTitle() == "hzmap — 杭州政策空间布局图 — meeting.hzmap[*]"
+    box.setText("zzqqxx")
+    assert box.results() == ["无结果 no results"]
+
+
+def test_a_window_started_with_english_saved_shows_its_toolbars_and_menus_in_english(qtbot, data):
+    from hzmap.ui import i18n
+    from hzmap.ui.main_window import MainWindow
+
+    geo, ds = data
+    i18n.settings().setValue(i18n.SETTINGS_KEY, "en")     # chosen in an earlier session
+    win = MainWindow(AppState(), geo, ds)                 # the features attach after the switch
+    qtbot.addWidget(win)
+    try:
+        assert win.language == "en"
+        tools = win.annotation_tools
+        assert tools.toolbar.windowTitle() == "Annotations"
+        assert [a.text() for a in tools.toolbar.actions() if a.text()] == [
+            "Select/move", "Text", "Callout", "Marker", "Line", "Delete", "Undo", "Redo"]
+        assert tools.mode_actions["line"].toolTip().startswith("Line: click each vertex")
+        assert tools.colour_button.text() == "Colour"
+        assert win.menus["edit"].title() == "&Edit"
+        assert win.windowTitle() == "hzmap — Hangzhou policy spatial layouts — Untitled[*]"
+        assert win.export_action.text() == "Export…" and win.compare_action.text() == "Compare layouts…"
+        assert chinese_ui_texts(win, proper_names(geo, ds)) == []
+    finally:
+        i18n.set_language(win, "zh")
+        win.close()
+
+
+def test_strings_translated_through_tables_have_english():
+    """Texts kept in tables and passed to tr() at run time, which build_i18n --check cannot see."""
+    from hzmap.render.compose import PRESETS
+    from hzmap.ui import annotation_tools, export_dialog, filter_bar, project_actions, search_box
+    from hzmap.ui.i18n import catalogue
+
+    sources = [text for _, text, _ in annotation_tools.MODES]
+    sources += [f"{text} / {tip}" for _, text, tip in annotation_tools.MODES]
+    sources += [name for _, name in annotation_tools.COLOURS]
+    sources += [text for _, text in export_dialog.FORMATS] + [label for *_, label in PRESETS.values()]
+    sources += list(search_box.KIND_ZH.values()) + [search_box.NO_RESULTS, filter_bar.ANY,
+                                                   project_actions.FILE_FILTER]
+    english = catalogue()
+    assert [s for s in sources if s not in english] == []
+    assert not [s for s in sources if CJK.search(english[s])]
