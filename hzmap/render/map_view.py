@@ -140,8 +140,12 @@ class MapRenderer:
         if not boxes:
             return []
         if self._text_extents is None:  # labels only move on a full draw: measure them once
-            self._text_extents = [(t, t.get_window_extent(renderer)) for t in self.ax.texts
-                                  if t.get_visible() and t.get_text()]
+            texts = list(self.labels.values())
+            if self.overlay is not None:
+                texts += [t for t, _ in self.overlay.label_items()]
+                texts += [t for ea in self.overlay.elements() for t, _ in ea.place_labels]
+            self._text_extents = [(t, t.get_window_extent(renderer)) for t in texts
+                                  if t.get_visible() and t.get_text() and t.axes is not None]
         return [t for t, e in self._text_extents if any(b.overlaps(e) for b in boxes)]
 
     def _make_labels(self) -> None:
