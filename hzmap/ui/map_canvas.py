@@ -86,17 +86,14 @@ class MapCanvas(FigureCanvasQTAgg):
             if artist.axes is ax and artist.get_visible():
                 ax.draw_artist(artist)
 
-    def _blit_overlays(self) -> None:
+    def blit_overlays(self) -> None:
+        """Redraw only the outlines and the artists being edited over the cached map (a few ms)."""
         if self._background is None:
             self.draw_idle()
             return
         self.restore_region(self._background)
         self._draw_highlights()
         self.blit(self.figure.bbox)
-
-    def blit_overlays(self) -> None:
-        """Redraw only the outlines and the artists being edited over the cached map (a few ms)."""
-        self._blit_overlays()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self._background = None
@@ -106,15 +103,15 @@ class MapCanvas(FigureCanvasQTAgg):
     # -- state -> map ------------------------------------------------------------------
     def _on_selection_changed(self, did) -> None:
         self.renderer_.set_selection(did)
-        self._blit_overlays()
+        self.blit_overlays()
 
     def _on_hover_changed(self, did) -> None:
         self.renderer_.set_hover(did)
-        self._blit_overlays()
+        self.blit_overlays()
 
     def _on_place_changed(self, pid) -> None:
         self.renderer_.set_place(self.place_point(pid))
-        self._blit_overlays()
+        self.blit_overlays()
 
     def place_point(self, pid: str | None) -> tuple[float, float] | None:
         """Where the place is on the map: its symbol in the layout shown, else its location
