@@ -26,21 +26,14 @@ def data(geodata, dataset):
 
 
 @pytest.fixture
-def window(qtbot, data):
+def window(open_window, data):
     from hzmap.ui import i18n
-    from hzmap.ui.main_window import MainWindow
 
-    geo, ds = data
-    win = MainWindow(AppState(), geo, ds)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(*data)
     win.state.layout = "dt_4415"
     win.state.selection = "binjiang"
     yield win
     i18n.set_language(win, "zh")
-    win.close()
 
 
 def test_every_layout_element_has_english_name_and_role(data):

@@ -6,7 +6,6 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from hzmap.model.geodata import to_map  # noqa: E402
-from hzmap.model.state import AppState  # noqa: E402
 
 STEPS_4415 = [("ftz_led", "自贸试验区引领区(4)", "以浙江自贸试验区杭州片区为引领"),
               ("collab_innovation", "协同创新区联动(4)", "以协同创新区为联动"),
@@ -24,20 +23,12 @@ def data(geodata, dataset):
 
 
 @pytest.fixture
-def window(qtbot, data):
-    from hzmap.ui.main_window import MainWindow
-
-    geo, ds = data
-    win = MainWindow(AppState(), geo, ds)
-    qtbot.addWidget(win)
-    win.resize(1100, 750)
-    win.show()
-    qtbot.waitExposed(win)
+def window(open_window, data):
+    win = open_window(*data, size=(1100, 750))
     win.state.layout = "dt_4415"
     yield win
     if win.presentation is not None:
         win.presentation.close()
-    win.close()
 
 
 def open_presentation(window, qtbot, animate=False):

@@ -143,41 +143,15 @@ def test_paths_in_projects_cannot_leave_the_chosen_folder(tmp_path, bad):
 
 
 # -- the window ---------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def geodata():
-    from hzmap.model.geodata import load_geodata
-    return load_geodata()
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    from hzmap.model.dataset import load_dataset
-    return load_dataset(check_excerpts=False)
-
-
 @pytest.fixture
-def make_window(qtbot, geodata, dataset):
+def make_window(open_window, geodata, dataset):
     pytest.importorskip("PySide6")
-    from hzmap import fonts
-    from hzmap.model.state import AppState
-    from hzmap.ui.main_window import MainWindow
-
-    fonts.register_matplotlib()
-    made = []
 
     def make():
-        win = MainWindow(AppState(), geodata, dataset)
-        qtbot.addWidget(win)
-        win.resize(1100, 750)
-        win.show()
-        qtbot.waitExposed(win)
+        win = open_window(geodata, dataset, size=(1100, 750))
         win.canvas.draw()
-        made.append(win)
         return win
-    yield make
-    for win in made:
-        win.project_actions.ask_save_changes = lambda: "discard"
-        win.close()
+    return make
 
 
 def test_title_marks_changes_until_saved_and_open_restores_state(make_window, tmp_path):
