@@ -193,3 +193,28 @@ def test_selecting_a_place_rings_it_on_the_map_and_clearing_removes_the_ring(win
     assert not ring.get_visible()
     cleared = np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
     assert np.abs(cleared - before)[annulus].max() < 10  # the map as it was
+
+
+def test_legend_pixels_reused_on_pan_match_a_fresh_draw(window):
+    import numpy as np
+
+    choose_layout(window, "dt_4415")
+    canvas = window.canvas
+    canvas.draw()
+    canvas.renderer_.pan_by(3000, 1000)
+    canvas.draw()  # legend pasted from the cache
+    legend = canvas.renderer_.ax.get_legend()
+    bb = legend.get_window_extent(canvas.get_renderer())
+    rows = slice(int(canvas.figure.bbox.height - bb.y1) + 2, int(canvas.figure.bbox.height - bb.y0) - 2)
+    cols = slice(int(bb.x0) + 2, int(bb.x1) - 2)
+    pasted = np.asarray(canvas.buffer_rgba())[rows, cols].copy()
+    canvas._legend_key = None  # force the legend to be drawn for real
+    canvas.draw()
+    fresh = np.asarray(canvas.buffer_rgba())[rows, cols]
+    assert pasted.shape[0] > 20 and pasted.shape[1] > 60
+    assert np.abs(pasted.astype(int) - fresh.astype(int)).max() <= 2
+    # a different legend (another layout) is drawn, not pasted
+    choose_layout(window, "st_core_belt_wings")
+    assert legend is not canvas.renderer_.ax.get_legend()
+    texts = [t.get_text() for t in canvas.renderer_.ax.get_legend().get_texts()]
+    assert any("一核" in t for t in texts)

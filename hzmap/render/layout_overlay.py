@@ -337,7 +337,7 @@ class LayoutOverlay:
                                           markeredgewidth=1.4))
                     texts.append(PRECISION_LABEL[prec].split(" ", 1)[1] if self.r.lang == "en" else PRECISION_LABEL[prec])
         self.legend = self.ax.legend(handles, texts, loc="lower right", title=layout.name_en if self.r.lang == "en" else layout.name,
-                                     fontsize=8.5 * self._symbol_scale(), title_fontsize=10 * self._symbol_scale(), framealpha=0.92,
+                                     fontsize=8.5 * self._symbol_scale(), title_fontsize=10 * self._symbol_scale(), framealpha=1.0,
                                      fancybox=False, edgecolor="#888888", borderpad=0.8)
         self.legend.set_zorder(20)
         self.legend_schematic = schematic

@@ -29,6 +29,9 @@ class MapCanvas(FigureCanvasQTAgg):
         self.geo = geodata
         self.renderer_ = MapRenderer(fig, geodata, interactive=True)
         self._background = None
+        self._legend_key = None  # what the cached legend pixels show
+        self._legend_pixels = None
+        self._paste_legend = False
         self._press = None  # (x_px, y_px, xdata, ydata) while the left button is down
         self._dragged = False
         self.setMouseTracking(True)
@@ -64,12 +67,39 @@ class MapCanvas(FigureCanvasQTAgg):
 
     # -- drawing ---------------------------------------------------------------------
     def draw(self) -> None:
+        """A full redraw. The legend (about half the cost of a frame: its text) is drawn once
+        and then pasted from cached pixels while it stays the same; it sits in a fixed corner
+        with an opaque frame, so panning and zooming never change it."""
         self.renderer_.refresh_labels(self.get_renderer())
-        super().draw()
+        legend = self.renderer_.ax.get_legend()
+        key = self._legend_state(legend)
+        self._paste_legend = key is not None and key == self._legend_key and self._legend_pixels is not None
+        if self._paste_legend:
+            legend.set_visible(False)
+        try:
+            super().draw()
+        finally:
+            if self._paste_legend:
+                legend.set_visible(True)
+                self._paste_legend = False
+        self._legend_key = key
+
+    def _legend_state(self, legend):
+        if legend is None or not legend.get_visible():
+            return None
+        texts = tuple(t.get_text() for t in (legend.get_title(), *legend.get_texts()))
+        return (id(legend), texts, self.figure.bbox.bounds, self.figure.dpi)
 
     def _on_draw(self, _event) -> None:
         # Called inside a paint: keep a clean copy, then put the outlines straight into the
         # buffer being painted (a blit here would repaint recursively).
+        legend = self.renderer_.ax.get_legend()
+        if self._paste_legend:
+            self.restore_region(self._legend_pixels)
+        elif legend is not None and legend.get_visible():
+            self._legend_pixels = self.copy_from_bbox(legend.get_window_extent(self.get_renderer()))
+        else:
+            self._legend_pixels = None
         self._background = self.copy_from_bbox(self.figure.bbox)
         self._draw_highlights()
 
