@@ -10,16 +10,17 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hzmap.ui.settings import data_dir
 
 _shown: set[str] = set()
 _open_boxes: list = []  # keep non-modal messages alive until closed
 
 
 def log_path() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) or str(Path.home() / ".hzmap")
-    return Path(base) / "hzmap.log"
+    return data_dir() / "hzmap.log"
 
 
 def report(exc_type, exc, tb) -> Path | None:

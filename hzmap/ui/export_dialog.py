@@ -6,11 +6,10 @@ without closing: the app keeps running and an earlier file of the same name is u
 """
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from hzmap.render.compose import DPI_RANGE, PRESETS, ExportSpec, compose
 from hzmap.render.export_io import ExportError, save
+from hzmap.ui.settings import settings
 from hzmap.ui.i18n import tr
 
 CUSTOM = "custom"
@@ -25,12 +25,6 @@ FORMATS = (("png", "PNG 图片"), ("pdf", "PDF 矢量 vector"), ("svg", "SVG 矢
 PREVIEW_PX = 460
 
 
-def settings() -> QSettings:
-    """hzmap's settings; HZMAP_CONFIG_DIR (set by the tests) keeps them in an ini file there."""
-    folder = os.environ.get("HZMAP_CONFIG_DIR")
-    if folder:
-        return QSettings(str(Path(folder) / "hzmap.ini"), QSettings.IniFormat)
-    return QSettings("hzmap", "hzmap")
 
 
 def spec_from_window(window) -> ExportSpec:

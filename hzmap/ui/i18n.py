@@ -11,17 +11,16 @@ open presentation follows. The choice is kept in QSettings and applied when the 
 """
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit, QMenu, QToolBar,
                                QWidget)
 
 from hzmap.paths import resources_root
+from hzmap.ui.settings import settings
 
 CONTEXT = "hzmap"
 SETTINGS_KEY = "ui/language"
@@ -143,12 +142,6 @@ def set_language(window, lang: str) -> None:
     settings().setValue(SETTINGS_KEY, lang)
 
 
-def settings() -> QSettings:
-    """hzmap's settings, as the project actions keep them (HZMAP_CONFIG_DIR: an ini file there)."""
-    folder = os.environ.get("HZMAP_CONFIG_DIR")
-    if folder:
-        return QSettings(str(Path(folder) / "hzmap.ini"), QSettings.IniFormat)
-    return QSettings("hzmap", "hzmap")
 
 
 def saved_language() -> str:

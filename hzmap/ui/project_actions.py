@@ -8,16 +8,16 @@ recovery file instead of being asked about.
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hzmap.model.project import SUFFIX, Project, ProjectError, load_project, save_project
 from hzmap.ui.annotation_tools import interactive
+from hzmap.ui.settings import data_dir, settings
 from hzmap.ui.i18n import _source_of, tr
 
 AUTOSAVE_MS = 60_000
@@ -27,17 +27,10 @@ RECOVERY_SOURCE_KEY = "project/recovery_source"
 FILE_FILTER = "hzmap 项目 (*.hzmap);;JSON (*.json);;所有文件 (*)"
 
 
-def settings() -> QSettings:
-    """hzmap's settings; HZMAP_CONFIG_DIR (set by the tests) puts them in an ini file there."""
-    folder = os.environ.get("HZMAP_CONFIG_DIR")
-    if folder:
-        return QSettings(str(Path(folder) / "hzmap.ini"), QSettings.IniFormat)
-    return QSettings("hzmap", "hzmap")
 
 
 def recovery_path() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) or str(Path.home() / ".hzmap")
-    return Path(base) / "recovery.hzmap"
+    return data_dir() / "recovery.hzmap"
 
 
 class ProjectActions(QObject):
