@@ -193,7 +193,7 @@ class _Reader:
         if view is None:
             return
         if not isinstance(view, dict):
-            self.problem(f"\"view\" is not an object; the whole city is shown")
+            self.problem("\"view\" is not an object; the whole city is shown")
             return
         name = view.get("name", "city")
         extent = view.get("extent")
