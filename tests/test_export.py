@@ -308,3 +308,16 @@ def test_english_export_has_english_title_and_sources(tmp_path):
     assert "spatial development pattern" in text.lower() or "4+4+1+5" in text
     assert "Plans:" in text and "Boundaries: Amap" in text
     assert "Binjiang" in text  # district labels in English
+
+
+def test_export_rings_the_selected_place_like_the_screen(geo, ds):
+    from hzmap.model.geodata import to_map
+    from hzmap.render.compose import ExportSpec, compose
+
+    fig = compose(ExportSpec(layout="dt_4415", place="xiaoshan_airport", preset="16:9"), geo, ds)
+    rings = [a for a in fig.axes[0].lines if a.get_marker() == "o" and a.get_visible()
+             and a.get_markerfacecolor() == "none"]
+    assert len(rings) == 1
+    (x,), (y,) = rings[0].get_data()
+    ax, ay = to_map(120.432, 30.237)
+    assert abs(x - ax) < 3000 and abs(y - ay) < 3000

@@ -86,9 +86,8 @@ def element_shape(ds, geo, element):
         labels = geo.district_label_points()
         for pid in element.places:
             place = ds.places[pid]
-            loc = place.location
-            if loc.lon is not None and loc.precision != "district":
-                parts.append(Point(*to_map(loc.lon, loc.lat)).buffer(PLACE_RADIUS_M))
+            if place.location.lonlat:
+                parts.append(Point(*to_map(*place.location.lonlat)).buffer(PLACE_RADIUS_M))
             elif place.districts[0] in labels:
                 parts.append(labels[place.districts[0]].buffer(PLACE_RADIUS_M))
     if not parts:

@@ -119,8 +119,8 @@ def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) ->
         r.view_name = "custom"
         r.set_limits(*spec.view)
     r.set_selection(spec.selection)
-    if spec.place and ds is not None and spec.place in ds.places:
-        _mark_place(r, ds, spec.place)
+    if spec.place and r.overlay is not None:
+        r.set_place(r.overlay.place_point(spec.place))  # the screen's ring
     _draw_annotations(r.ax, spec.annotations)
 
     title = spec.resolved_title(ds)
@@ -182,15 +182,6 @@ def _draw_annotations(ax, annotations) -> None:
     except ImportError:
         return
     mod.draw_annotations(ax, annotations)
-
-
-def _mark_place(r, ds, pid: str) -> None:
-    for ea in r.overlay.elements():
-        for p, (x, y) in ea.places:
-            if p == pid:
-                r.ax.scatter([x], [y], s=260, facecolors="none", edgecolors=st.SELECT_EDGE,
-                             linewidths=2.2, zorder=12)
-                return
 
 
 def _scale_bar(ax) -> None:

@@ -249,13 +249,12 @@ class LayoutOverlay:
         ids_by_precision: dict[str, list] = {}
         for pid in el.places:
             place = self.ds.places[pid]
-            loc = place.location
-            if loc.precision == "district" or loc.lon is None:
+            prec = place.location.shown_precision
+            if prec == "district":
                 p = points[place.districts[0]]
                 xy = (p.x + 1800 * (len(by_precision.get("district", [])) + 1), p.y - 1800)
-                prec = "district"
             else:
-                xy, prec = to_map(loc.lon, loc.lat), loc.precision
+                xy = to_map(*place.location.lonlat)
             by_precision.setdefault(prec, []).append(xy)
             ids_by_precision.setdefault(prec, []).append(pid)
             ea.places.append((pid, xy))
@@ -317,16 +316,13 @@ class LayoutOverlay:
         layout = self.ds.layouts[self.layout_id]
         handles, texts = [], []
         precisions = set()
-        schematic = False
         for ea in self.elements():
             if ea.element_id in self.hidden_elements:
                 continue
             if ea.legend_handle is not None:
                 handles.append(ea.legend_handle)
                 texts.append(ea.legend_text)
-            precisions |= {self._precision(pid) for pid, _ in ea.places}
-            schematic |= any(getattr(a, "get_hatch", lambda: None)() == "//" and a.get_linestyle() != "solid"
-                             for a in ea.artists if isinstance(a, (PathPatch, Ellipse)))
+            precisions |= {self.ds.places[pid].location.shown_precision for pid, _ in ea.places}
         if self.show_places:
             for prec in ("site", "approximate", "district"):
                 if prec in precisions:
@@ -340,15 +336,27 @@ class LayoutOverlay:
                                      fontsize=8.5 * self._symbol_scale(), title_fontsize=10 * self._symbol_scale(), framealpha=1.0,
                                      fancybox=False, edgecolor="#888888", borderpad=0.8)
         self.legend.set_zorder(20)
-        self.legend_schematic = schematic
 
     def _symbol_scale(self) -> float:
         """Presentation styles enlarge symbols and the legend (render/spotlight.py)."""
         return getattr(self.r.style, "symbol_scale", 1.0)
 
-    def _precision(self, pid: str) -> str:
-        loc = self.ds.places[pid].location
-        return "district" if loc.precision == "district" or loc.lon is None else loc.precision
+    def place_point(self, pid: str | None) -> tuple[float, float] | None:
+        """Where a place is on the map: its symbol in the layout shown, else its location (a
+        place known only by district: a little off the district's label, as symbols are)."""
+        if pid is None or pid not in self.ds.places:
+            return None
+        for ea in self.elements():
+            for p, xy in ea.places:
+                if p == pid:
+                    return (float(xy[0]), float(xy[1]))
+        place = self.ds.places[pid]
+        if place.location.lonlat:
+            return to_map(*place.location.lonlat)
+        if not place.districts:
+            return None
+        p = self.r.geo.district_label_points()[place.districts[0]]
+        return (p.x + 1800, p.y - 1800)
 
     # -- labels ----------------------------------------------------------------------------
     def label_items(self) -> list[tuple]:

@@ -109,7 +109,7 @@ class MapRenderer:
                                       animated=interactive, joinstyle="round")
         self.select_patch.set_path_effects([patheffects.withStroke(linewidth=s.select_width + 2.4,
                                                                    foreground=st.HALO)])
-        # The selected place: the ring exports draw around it (render/compose.py _mark_place).
+        # The selected place: a ring around its symbol, on screen and in exports alike.
         self.place_ring = Line2D([], [], linestyle="none", marker="o", markersize=PLACE_RING_SIZE,
                                  markerfacecolor="none", markeredgecolor=st.SELECT_EDGE,
                                  markeredgewidth=2.2, zorder=Z_PLACE_RING, visible=False,

@@ -144,25 +144,7 @@ class MapCanvas(FigureCanvasQTAgg):
         self.blit_overlays()
 
     def place_point(self, pid: str | None) -> tuple[float, float] | None:
-        """Where the place is on the map: its symbol in the layout shown, else its location
-        (a place known only by district: a little off the district's label, as symbols are)."""
-        if pid is None or self.dataset is None or pid not in self.dataset.places:
-            return None
-        if self.overlay is not None:
-            for ea in self.overlay.elements():
-                for p, xy in ea.places:
-                    if p == pid:
-                        return (float(xy[0]), float(xy[1]))
-        from hzmap.model.geodata import to_map
-
-        place = self.dataset.places[pid]
-        loc = place.location
-        if loc.lon is not None and loc.precision != "district":
-            return to_map(loc.lon, loc.lat)
-        if not place.districts:
-            return None
-        p = self.geo.district_label_points()[place.districts[0]]
-        return (p.x + 1800, p.y - 1800)
+        return self.overlay.place_point(pid) if self.overlay is not None else None
 
     def _on_layout_changed(self, layout_id) -> None:
         if self.overlay is None:

@@ -65,10 +65,8 @@ def _fit(geo, districts=(), points=()) -> tuple[float, float, float, float]:
 
 
 def _place_point(ds, pid):
-    loc = ds.places[pid].location
-    if loc.precision == "district" or loc.lon is None:
-        return None
-    return to_map(loc.lon, loc.lat)
+    lonlat = ds.places[pid].location.lonlat
+    return to_map(*lonlat) if lonlat else None
 
 
 def _place_extent(ds, geo, pid):

@@ -91,6 +91,18 @@ class Location(Strict):
             raise ValueError("give both lon and lat, or neither")
         return self
 
+    @property
+    def lonlat(self) -> tuple[float, float] | None:
+        """The point to draw, or None when only the district is known."""
+        if self.precision == "district" or self.lon is None:
+            return None
+        return (self.lon, self.lat)
+
+    @property
+    def shown_precision(self) -> str:
+        """site / approximate, or district when there is no point to draw."""
+        return self.precision if self.lonlat else "district"
+
 
 class Polygon(Strict):
     type: Literal["Polygon"] = "Polygon"
