@@ -41,6 +41,15 @@ def dataset():
     return load_dataset(check_excerpts=False)
 
 
+@pytest.fixture(scope="session")
+def data(geodata, dataset):
+    """(geodata, dataset) with our font registered for matplotlib, for drawing tests."""
+    from hzmap import fonts
+
+    fonts.register_matplotlib()
+    return geodata, dataset
+
+
 @pytest.fixture
 def open_window(qtbot):
     """open_window(geodata, dataset=None, size=(1200, 800)): a shown main window, closed after

@@ -17,14 +17,6 @@ sys.path.insert(0, str(repo_root() / "resources" / "i18n"))
 import build_i18n  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def data(geodata, dataset):
-    from hzmap import fonts
-
-    fonts.register_matplotlib()
-    return geodata, dataset
-
-
 @pytest.fixture
 def window(open_window, data):
     from hzmap.ui import i18n

@@ -14,14 +14,6 @@ STEPS_4415 = [("ftz_led", "自贸试验区引领区(4)", "以浙江自贸试验�
 XIHU = (120.10, 30.22)
 
 
-@pytest.fixture(scope="module")
-def data(geodata, dataset):
-    from hzmap import fonts
-
-    fonts.register_matplotlib()
-    return geodata, dataset
-
-
 @pytest.fixture
 def window(open_window, data):
     win = open_window(*data, size=(1100, 750))

@@ -142,8 +142,6 @@ def set_language(window, lang: str) -> None:
     settings().setValue(SETTINGS_KEY, lang)
 
 
-
-
 def saved_language() -> str:
     """The language chosen last time ("zh" when none was, or the value is unknown)."""
     lang = settings().value(SETTINGS_KEY, "zh")
