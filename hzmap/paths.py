@@ -40,5 +40,7 @@ def resources_root() -> Path:
 
 
 def seeds_dir() -> Path:
-    """The source policy documents, kept beside the repository (``../shared/seeds``)."""
-    return repo_root().parent / "shared" / "seeds"
+    """The source policy documents: ``$HZMAP_SEEDS_DIR``, else beside the repository
+    (``../shared/seeds``). The folder may be absent (a user's clone): callers check."""
+    env = os.environ.get("HZMAP_SEEDS_DIR")
+    return Path(env) if env else repo_root().parent / "shared" / "seeds"

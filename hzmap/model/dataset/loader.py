@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import _paths
+from hzmap import paths
 from .yamlio import read_yaml
 from .schema import (District, Element, Layout, Measure, MeasuresFile, Place, PlacesFile, Plan,
                      PlansFile, Target, TargetsFile)
@@ -131,7 +131,7 @@ def _districts_csv(root: Path, ds_dir: Path) -> Path:
     for c in (root / "districts.csv", ds_dir / "districts.csv", ds_dir.parent / "districts.csv"):
         if c.is_file():
             return c
-    return _paths.default_districts_csv()
+    return paths.data_root() / "districts.csv"
 
 
 def read_districts(path: Path) -> dict[str, District]:
@@ -155,9 +155,9 @@ def load_dataset(root: str | Path | None = None, seeds_dir: str | Path | None = 
     """
     from . import checks  # local: keeps the import graph one-way
 
-    root = Path(root) if root is not None else _paths.data_root()
+    root = Path(root) if root is not None else paths.data_root()
     ds_dir = _dataset_dir(root)
-    seeds = Path(seeds_dir) if seeds_dir is not None else _paths.seeds_dir()
+    seeds = Path(seeds_dir) if seeds_dir is not None else paths.seeds_dir()
     if seeds is not None and not seeds.is_dir():
         seeds = None
     problems: list[str] = []
