@@ -1,46 +1,20 @@
-"""Command line: ``hzmap`` (the GUI), ``hzmap query NAME``, ``hzmap validate [PATH]``.
+"""Command line: ``hzmap`` (the GUI), ``hzmap query NAME``, ``hzmap validate [PATH]``, and the
+subcommands of the modules in ``COMMAND_MODULES`` (export, dossier, ...).
 
-Subcommands register themselves in ``COMMANDS`` (name -> (add_arguments, run)); add export,
-dossier, ... the same way. No Qt import here: the GUI is imported only when it is launched.
+No Qt import here: the GUI is imported only when it is launched.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
-from typing import Callable
 
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
-                          Callable[[argparse.Namespace], int]]] = {}
+from hzmap.cli_support import COMMANDS, command, load_or_report, say, say_err
 
-
-def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
-    def register(run: Callable[[argparse.Namespace], int]):
-        COMMANDS[name] = (help_text, add_arguments, run)
-        return run
-    return register
-
-
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
-
-
-def _load(path=None):
-    """The dataset, or None after printing its problems."""
-    from hzmap.model.dataset import DatasetError, load_dataset
-    try:
-        return load_dataset(path)
-    except DatasetError as e:
-        _err(f"The dataset has {len(e.problems)} problem(s)" + (f" ({e.root})" if e.root else "")
-             + ":")
-        for p in e.problems:
-            _err(f"  {p}")
-        return None
+#: Modules that register more subcommands (each imports hzmap.cli_support only).
+COMMAND_MODULES = ("hzmap.cli_export",)
 
 
 # ---------------------------------------------------------------- validate
@@ -53,22 +27,22 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
 @command("validate", "check a dataset folder and print a summary or its problems", _validate_args)
 def cmd_validate(args: argparse.Namespace) -> int:
     from hzmap.model.dataset import summary
-    ds = _load(args.path)
+    ds = load_or_report(args.path)
     if ds is None:
         return 1
-    _out(f"Dataset OK: {ds.root}")
+    say(f"Dataset OK: {ds.root}")
     rows = summary(ds)
     cols = ("layouts", "elements", "places", "measures", "targets")
-    _out(f"  {'plan':<10} " + " ".join(f"{c:>8}" for c in cols) + "  name")
+    say(f"  {'plan':<10} " + " ".join(f"{c:>8}" for c in cols) + "  name")
     for r in rows:
-        _out(f"  {r['plan']:<10} " + " ".join(f"{r[c]:>8}" for c in cols) + f"  {r['short_name']}")
-    _out(f"  {'total':<10} {len(ds.layouts):>8} {sum(len(x.elements) for x in ds.layouts.values()):>8}"
+        say(f"  {r['plan']:<10} " + " ".join(f"{r[c]:>8}" for c in cols) + f"  {r['short_name']}")
+    say(f"  {'total':<10} {len(ds.layouts):>8} {sum(len(x.elements) for x in ds.layouts.values()):>8}"
          f" {len(ds.places):>8} {len(ds.measures):>8} {len(ds.targets):>8}")
-    _out(f"  {len(ds.plans)} plans, {len(ds.districts)} districts")
+    say(f"  {len(ds.plans)} plans, {len(ds.districts)} districts")
     if ds.excerpts_checked:
-        _out(f"  excerpts: all found in the source documents ({ds.seeds_dir})")
+        say(f"  excerpts: all found in the source documents ({ds.seeds_dir})")
     else:
-        _out("  excerpts: NOT checked (source documents folder not found)")
+        say("  excerpts: NOT checked (source documents folder not found)")
     return 0
 
 
@@ -82,7 +56,7 @@ def _query_args(p: argparse.ArgumentParser) -> None:
 @command("query", "what the plans say about a district or place", _query_args)
 def cmd_query(args: argparse.Namespace) -> int:
     from hzmap.model.dataset import district_profile, place_profile, resolve_name
-    ds = _load()
+    ds = load_or_report()
     if ds is None:
         return 1
     res = resolve_name(ds, args.name)
@@ -90,20 +64,22 @@ def cmd_query(args: argparse.Namespace) -> int:
         msg = f"no district or place named {args.name}"
         if res.suggestions:
             msg += "; did you mean: " + ", ".join(res.suggestions)
-        _err(msg)
+        say_err(msg)
         return 1
     prof = district_profile(ds, res.id) if res.kind == "district" else place_profile(ds, res.id)
     if args.json:
-        _out(json.dumps({"kind": res.kind, **prof}, ensure_ascii=False, indent=2))
+        say(json.dumps({"kind": res.kind, **prof}, ensure_ascii=False, indent=2))
     else:
         from hzmap.model.dataset import report
-        _out(report.district_text(prof) if res.kind == "district" else report.place_text(prof))
+        say(report.district_text(prof) if res.kind == "district" else report.place_text(prof))
     return 0
 
 
 # ---------------------------------------------------------------- main
 
 def build_parser() -> argparse.ArgumentParser:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name)
     parser = argparse.ArgumentParser(
         prog="hzmap", description="Hangzhou policy spatial layouts: map explorer and tools. "
                                   "Without a command, opens the map window.")
@@ -117,7 +93,7 @@ def _run_gui() -> int:
     try:
         from hzmap.ui import app
     except ImportError as e:
-        _err(f"cannot start the map window: {e}")
+        say_err(f"cannot start the map window: {e}")
         return 1
     rc = app.run()
     return rc if isinstance(rc, int) else 0
@@ -136,9 +112,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-
-
-import hzmap.cli_export  # noqa: E402,F401  (export, dossier)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from hzmap.cli import _err, _load, _out, command
+from hzmap.cli_support import command, load_or_report, say, say_err
 
 EXIT_WRITE, EXIT_USAGE = 1, 2
 
@@ -73,7 +73,7 @@ def _export_args(p: argparse.ArgumentParser) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from hzmap.render.compose import ExportSpec
     from hzmap.render.export_io import ExportError
-    ds = _load()
+    ds = load_or_report()
     if ds is None:
         return EXIT_WRITE
     try:
@@ -87,17 +87,17 @@ def cmd_export(args: argparse.Namespace) -> int:
             spec = _apply_project(spec, ds, args.project, args)
         spec.size()  # check preset and DPI before drawing anything
     except UsageError as e:
-        _err(f"hzmap export: {e}")
+        say_err(f"hzmap export: {e}")
         return EXIT_USAGE
     except ExportError as e:
-        _err(f"hzmap export: {e}")
+        say_err(f"hzmap export: {e}")
         return EXIT_USAGE
     try:
         if args.atlas:
             return _atlas(spec, ds, Path(args.out), args.format or "png")
         return _single(spec, ds, args.out, args.format)
     except ExportError as e:
-        _err(f"hzmap export: {e}")
+        say_err(f"hzmap export: {e}")
         return EXIT_WRITE
 
 
@@ -108,7 +108,7 @@ def _single(spec, ds, out: str, fmt: str | None) -> int:
     fmt = format_for(out, fmt)  # a bad name fails before the drawing, not after
     fig = compose(spec, load_geodata(), ds)
     path = save(fig, out, fmt, title=fig.hzmap_title)
-    _out(f"wrote {path}")
+    say(f"wrote {path}")
     return 0
 
 
@@ -139,7 +139,7 @@ def _atlas(spec, ds, folder: Path, fmt: str) -> int:
         save(fig, folder / f"{i + 1:02d}_{did}.{fmt}", fmt, title=fig.hzmap_title)
     _progress(len(ids), len(ids), "", t0)
     sys.stderr.write("\n")
-    _out(f"wrote {len(ids)} maps to {folder}")
+    say(f"wrote {len(ids)} maps to {folder}")
     return 0
 
 
@@ -182,7 +182,7 @@ def _apply_project(spec, ds, path: str, args):
     if proj is None:
         raise UsageError("cannot open the project: " + "; ".join(problems))
     for problem in problems:  # what could not be loaded; the rest is exported
-        _err(f"hzmap export: warning: {problem}")
+        say_err(f"hzmap export: warning: {problem}")
     view = tuple(proj.extent) if proj.view == "custom" and proj.extent else proj.view
     changes = {"layout": spec.layout if args.layout else proj.layout,
                "selection": spec.selection if args.select else proj.selection,
@@ -204,7 +204,7 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     from hzmap.model.geodata import load_geodata
     from hzmap.render.dossier import dossier_figures, save_dossier
     from hzmap.render.export_io import ExportError, format_for
-    ds = _load()
+    ds = load_or_report()
     if ds is None:
         return EXIT_WRITE
     try:
@@ -212,13 +212,13 @@ def cmd_dossier(args: argparse.Namespace) -> int:
         layout = resolve_layout(ds, args.layout)
         format_for(args.out, "pdf")
     except (UsageError, ExportError) as e:
-        _err(f"hzmap dossier: {e}")
+        say_err(f"hzmap dossier: {e}")
         return EXIT_USAGE
     try:
         pages = dossier_figures(load_geodata(), ds, did, layout)
         save_dossier(pages, args.out, title=f"{ds.districts[did].name_zh} 区县档案")
     except ExportError as e:
-        _err(f"hzmap dossier: {e}")
+        say_err(f"hzmap dossier: {e}")
         return EXIT_WRITE
-    _out(f"wrote {args.out} ({len(pages)} pages)")
+    say(f"wrote {args.out} ({len(pages)} pages)")
     return 0

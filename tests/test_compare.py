@@ -78,11 +78,11 @@ def test_csv_round_trip_keeps_chinese_and_opens_in_excel(tmp_path, rows, dataset
 def test_csv_overwrite_is_atomic_and_failure_keeps_old_file(tmp_path, rows, dataset, monkeypatch):
     path = tmp_path / "out.csv"
     path.write_text("old", encoding="utf-8")
-    import hzmap.model.compare as compare
+    from hzmap.model import atomic
 
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(compare.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
     with pytest.raises(ExportError, match="No space left"):
         to_csv(rows, COLUMNS, path, dataset)
     assert path.read_text(encoding="utf-8") == "old"

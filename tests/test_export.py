@@ -162,7 +162,8 @@ def test_bad_paths_give_clear_messages(geo, tmp_path, monkeypatch):
 
     def denied(*a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
-    monkeypatch.setattr(export_io.tempfile, "mkstemp", denied)
+    from hzmap.model import atomic
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
     with pytest.raises(ExportError) as e:
         save(fig, tmp_path / "map.png")
     assert "not writable" in str(e.value) and str(tmp_path / "map.png") in str(e.value)
@@ -185,7 +186,7 @@ def test_unwritable_folder_for_real(geo, tmp_path):
 def cli(ds, monkeypatch):
     """main() with the dataset read once for the module (its loading is tested elsewhere)."""
     import hzmap.cli_export
-    monkeypatch.setattr(hzmap.cli_export, "_load", lambda *a: ds)
+    monkeypatch.setattr(hzmap.cli_export, "load_or_report", lambda *a: ds)
     return main
 
 

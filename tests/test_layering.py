@@ -32,3 +32,11 @@ def test_model_and_render_import_and_draw_with_qt_blocked():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("ok")
+
+
+def test_import_contracts_hold():
+    """pyproject.toml's import-linter contracts: no Qt below ui, ui -> render -> model, no circles."""
+    linter = Path(sys.executable).with_name("lint-imports")
+    out = subprocess.run([str(linter) if linter.exists() else "lint-imports", "--no-cache"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]

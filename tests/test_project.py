@@ -119,10 +119,8 @@ def test_save_killed_midway_keeps_previous_file_and_no_temp(tmp_path, monkeypatc
 
     def boom(*_a, **_k):
         raise OSError(28, "No space left on device")
-    if where == "replace":
-        monkeypatch.setattr(proj.os, "replace", boom)
-    else:
-        monkeypatch.setattr(proj.os, "fsync", boom)
+    from hzmap.model import atomic
+    monkeypatch.setattr(atomic.os, "replace" if where == "replace" else "fsync", boom)
     with pytest.raises(proj.ProjectError, match="plan.hzmap"):
         save_project(path, changed)
     assert path.read_bytes() == before

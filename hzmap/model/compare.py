@@ -7,11 +7,12 @@ atomically (a half-written file never replaces a good one). No Qt here.
 from __future__ import annotations
 
 import csv
-import os
+import io
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from hzmap.model.atomic import write_atomic
 
 VIA = "（经由 {places}）"
 CELL_SEP = "；"
@@ -92,20 +93,14 @@ def to_csv(rows: list[RoleRow], layout_ids: list[str], path, ds=None) -> Path:
     path = Path(path)
     titles = [column_title(ds, lid) if ds is not None else lid for lid in layout_ids]
     header = ["district_id", "区县", "District", *titles]
-    tmp = None
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for r in rows:
+        writer.writerow([r.district, r.name, r.name_en, *(r.cells.get(lid, "") for lid in layout_ids)])
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            for r in rows:
-                writer.writerow([r.district, r.name, r.name_en, *(r.cells.get(lid, "") for lid in layout_ids)])
-        os.replace(tmp, path)
-        tmp = None
+        write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ExportError(f"无法写入 CSV 文件 Cannot write the CSV file:\n{path}\n原因 Reason: {reason}") from exc
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
     return path

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from hzmap.model import atomic
 from hzmap.model.annotations import DEFAULT_COLOUR, DEFAULT_SIZE, MAX_POINTS, Annotation, Style
 from hzmap.model.state import VIEWS, Filters
 
@@ -72,46 +71,10 @@ def save_project(path, project: Project) -> None:
         text = json.dumps(to_json(project), ensure_ascii=False, indent=1, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise ProjectError(f"{path}: cannot be written: {exc}") from exc
-    write_atomic(path, text.encode("utf-8") + b"\n")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that at every moment the file is either old or new, whole."""
-    folder = path.parent
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file normal permissions
-        os.replace(tmp, path)
-        tmp = None
-        _fsync_dir(folder)
+        atomic.write_atomic(path, text.encode("utf-8") + b"\n")
     except OSError as exc:
         raise ProjectError(f"{path}: cannot be saved: {exc.strerror or exc}") from exc
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -9,9 +9,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable
+
+from hzmap.model import atomic
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -47,6 +48,8 @@ def _explain(path: Path, err: OSError) -> str:
     folder = path.parent
     if err.errno == errno.ENOSPC:
         return f"Cannot export to {path}: the disk is full (no space left on device)"
+    if err.errno == errno.EACCES and err.strerror == "the file is read-only":
+        return f"Cannot export to {path}: the file is read-only, so it was not replaced"
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"Cannot export to {path}: the folder {folder} is not writable ({err.strerror})"
     if err.errno == errno.ENOENT:
@@ -94,7 +97,8 @@ def _searchable_labels(fig, enabled: bool):
 
 
 def write_atomic(path: str | os.PathLike, write: Callable) -> Path:
-    """Call write(binary file) on a temporary file beside `path`, then move it over `path`."""
+    """Call write(binary file) on a temporary file beside `path`, then move it over `path`
+    (hzmap.model.atomic); ExportError says what went wrong, and an earlier file stays whole."""
     path = Path(path).expanduser()
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
@@ -104,33 +108,8 @@ def write_atomic(path: str | os.PathLike, write: Callable) -> Path:
     if path.is_dir():
         raise ExportError(f"Cannot export to {path}: a folder of that name exists")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}.", suffix=f".part{path.suffix}")
+        return atomic.write_atomic(path, write)
     except OSError as e:
-        raise ExportError(_explain(path, e)) from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as e:
-        _discard(tmp)
         raise ExportError(_explain(path, e)) from e
     except Exception as e:
-        _discard(tmp)
         raise ExportError(f"Cannot export to {path}: drawing the map failed ({type(e).__name__}: {e})") from e
-    return path
-
-
-def _discard(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
