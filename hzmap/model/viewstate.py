@@ -43,13 +43,13 @@ class Filters:
 
 @dataclass(frozen=True)
 class Selection:
-    """What is selected: a district or a place (never both)."""
+    """What is selected: a district, a place or a layout element (one of them, never two)."""
 
-    kind: str  # "district" or "place"
-    id: str
+    kind: str  # "district", "place" or "element"
+    id: str    # an element's id is "layout_id/element_id" (element_key)
 
     def __post_init__(self) -> None:
-        if self.kind not in ("district", "place") or not isinstance(self.id, str) or not self.id:
+        if self.kind not in ("district", "place", "element") or not isinstance(self.id, str) or not self.id:
             raise ValueError(f"not a selection: {self.kind!r} {self.id!r}")
 
     @classmethod
@@ -59,6 +59,10 @@ class Selection:
     @classmethod
     def place(cls, pid: str | None) -> "Selection | None":
         return cls("place", pid) if pid else None
+
+    @classmethod
+    def element(cls, layout_id: str, element_id: str) -> "Selection":
+        return cls("element", element_key(layout_id, element_id))
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,12 @@ class View:
     def place(self) -> str | None:
         s = self.selection
         return s.id if s is not None and s.kind == "place" else None
+
+    @property
+    def element(self) -> tuple[str, str] | None:
+        """(layout id, element id) of a selected element."""
+        s = self.selection
+        return tuple(s.id.split("/", 1)) if s is not None and s.kind == "element" else None
 
     def layer(self, layer_id: str) -> LayerState | None:
         return next((lay for lay in self.layers if lay.id == layer_id), None)
@@ -186,7 +196,7 @@ class ViewState:
 
     def __getattr__(self, name: str):
         # state.layout, state.lang, state.selection, ... read the current View.
-        if name in _FIELDS or name in ("district", "place"):
+        if name in _FIELDS or name in ("district", "place", "element"):
             return getattr(self._view, name)
         raise AttributeError(name)
 
