@@ -20,20 +20,23 @@ def time_exports(repeat: int) -> dict[str, list[float]]:
     from hzmap import fonts
     from hzmap.model.dataset import load_dataset
     from hzmap.model.geodata import load_geodata
+    from hzmap.model.viewstate import ViewState
     from hzmap.render.compose import ExportSpec, compose
     from hzmap.render.export_io import save
 
     fonts.register_matplotlib()
     geo, ds = load_geodata(), load_dataset(check_excerpts=False)
-    spec = ExportSpec(layout="dt_4415", view="city", preset="a4-landscape")
+    state = ViewState(geo)
+    state.update(layout="dt_4415")
+    spec = ExportSpec(view=state.view, preset="a4-landscape")
     out: dict[str, list[float]] = {"export_png_s": [], "export_pdf_s": []}
     with tempfile.TemporaryDirectory() as tmp:
-        save(compose(spec, geo, ds), Path(tmp) / "warm.png")  # font cache and first-use costs
+        save(compose(spec, geo, ds).figure, Path(tmp) / "warm.png")  # font cache and first-use costs
         for _ in range(repeat):
             for key, name in (("export_png_s", "map.png"), ("export_pdf_s", "map.pdf")):
                 t0 = time.perf_counter()
-                fig = compose(spec, geo, ds)
-                save(fig, Path(tmp) / name, title=fig.hzmap_title)
+                page = compose(spec, geo, ds)
+                save(page.figure, Path(tmp) / name, title=page.title)
                 out[key].append(time.perf_counter() - t0)
     return out
 

@@ -28,13 +28,14 @@ def _window(size=(1920, 1080)):
     from hzmap.model.dataset import load_dataset
     from hzmap.model.geodata import load_geodata
     from hzmap.model.tours import default_tour
+    from hzmap.model.viewstate import ViewState
     from hzmap.ui.fonts import register_qt
     from hzmap.ui.presentation import PresentationWindow
 
     register_qt(app)
     fonts.register_matplotlib()
     ds, geo = load_dataset(check_excerpts=False), load_geodata()
-    win = PresentationWindow(geo, ds, default_tour(ds, geo, "dt_4415"), animate=True)
+    win = PresentationWindow(ViewState(geo), ds, default_tour(ds, geo, "dt_4415"), animate=True)
     win.resize(*size)
     win.show()
     _wait(0.3)
@@ -63,7 +64,7 @@ def transition_details(steps: int = 3) -> dict:
     canvas.begin_transition(lambda: None)
     t0 = time.perf_counter()
     for k in range(20):
-        canvas._shown_extent = (canvas.renderer_.limits(), k / 20)
+        canvas.show_transition(canvas.scene.renderer.limits(), k / 20)
         canvas.repaint()
     paint_ms = (time.perf_counter() - t0) / 20 * 1000
     canvas.end_transition()

@@ -78,13 +78,13 @@ def time_interaction(repeat: int) -> dict[str, list[float]]:
     from hzmap import fonts
     from hzmap.model.dataset import load_dataset
     from hzmap.model.geodata import load_geodata, to_map
-    from hzmap.model.state import AppState
+    from hzmap.model.viewstate import ViewState
     from hzmap.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     fonts.register_matplotlib()
     geo = load_geodata()
-    window = MainWindow(AppState(), geo, load_dataset(check_excerpts=False))
+    window = MainWindow(ViewState(geo), geo, load_dataset(check_excerpts=False))
     window.resize(1280, 840)
     window.show()
     canvas = window.canvas
@@ -105,7 +105,7 @@ def time_interaction(repeat: int) -> dict[str, list[float]]:
         click.append((time.perf_counter() - t0) * 1000)
         assert window.info_panel.title.text(), "the click did not fill the panel"
     for i in range(max(3, repeat // 2)):
-        canvas.renderer_.pan_by(1000 * (-1) ** i, 0)
+        window.state.pan_by(1000 * (-1) ** i, 0)
         t0 = time.perf_counter()
         canvas.draw()
         app.processEvents()
@@ -117,7 +117,7 @@ def time_interaction(repeat: int) -> dict[str, list[float]]:
     for i in range(max(8, repeat)):
         drawn.clear()
         t0 = time.perf_counter()
-        window.state.layout = layouts[i % len(layouts)]
+        window.state.update(layout=layouts[i % len(layouts)])
         while not drawn and time.perf_counter() - t0 < 5:
             app.processEvents()
         switch.append((drawn[0] - t0) * 1000)

@@ -6,7 +6,6 @@ Exit codes: 0 done; 1 the file could not be written or the dataset is broken; 2 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import time
 from pathlib import Path
@@ -71,52 +70,71 @@ def _export_args(p: argparse.ArgumentParser) -> None:
 
 @command("export", "export a finished map (PNG/SVG/PDF), or an atlas of all districts", _export_args)
 def cmd_export(args: argparse.Namespace) -> int:
+    from hzmap.model.geodata import load_geodata
     from hzmap.render.compose import ExportSpec
     from hzmap.render.export_io import ExportError
     ds = load_or_report()
     if ds is None:
         return EXIT_WRITE
+    geo = load_geodata()
     try:
-        spec = ExportSpec(layout=resolve_layout(ds, args.layout), view=args.view or "city",
-                          selection=resolve_district(ds, args.select) if args.select else None,
-                          title=args.title, lang=args.lang, preset=args.preset, width_px=args.width,
-                          height_px=args.height, dpi=args.dpi, inset=not args.no_inset)
         if (args.width is None) != (args.height is None):
             raise UsageError("give both --width and --height")
-        if args.project:
-            spec = _apply_project(spec, ds, args.project, args)
+        view, annotations = _view(ds, geo, args)
+        spec = ExportSpec(view=view, title=args.title, preset=args.preset, width_px=args.width,
+                          height_px=args.height, dpi=args.dpi, inset=not args.no_inset,
+                          annotations=annotations)
         spec.size()  # check preset and DPI before drawing anything
-    except UsageError as e:
-        say_err(f"hzmap export: {e}")
-        return EXIT_USAGE
-    except ExportError as e:
+    except (UsageError, ExportError) as e:
         say_err(f"hzmap export: {e}")
         return EXIT_USAGE
     try:
         if args.atlas:
-            return _atlas(spec, ds, Path(args.out), args.format or "png")
-        return _single(spec, ds, args.out, args.format)
+            return _atlas(spec, geo, ds, Path(args.out), args.format or "png")
+        return _single(spec, geo, ds, args.out, args.format)
     except ExportError as e:
         say_err(f"hzmap export: {e}")
         return EXIT_WRITE
 
 
-def _single(spec, ds, out: str, fmt: str | None) -> int:
-    from hzmap.model.geodata import load_geodata
+def _view(ds, geo, args):
+    """The View to export and its annotations: a project's, then what the flags say."""
+    from dataclasses import replace
+
+    from hzmap.model.extent import Extent
+    from hzmap.model.viewstate import Selection, View
+    from hzmap.model.views import view_extent
+
+    def preset(name):
+        return Extent.from_bounds(view_extent(geo, name))
+    view, annotations = View(extent=preset("city"), lang=args.lang), []
+    if args.project:
+        view, annotations = _project_view(ds, geo, args.project, view)
+    changes = {}
+    if args.layout:
+        changes["layout"] = resolve_layout(ds, args.layout)
+    if args.select:
+        changes["selection"] = Selection.district(resolve_district(ds, args.select))
+    if args.view:
+        changes.update(extent=preset(args.view), preset=args.view)
+    return replace(view, **changes), annotations
+
+
+def _single(spec, geo, ds, out: str, fmt: str | None) -> int:
     from hzmap.render.compose import compose
     from hzmap.render.export_io import format_for, save
     fmt = format_for(out, fmt)  # a bad name fails before the drawing, not after
-    fig = compose(spec, load_geodata(), ds)
-    path = save(fig, out, fmt, title=fig.hzmap_title)
+    page = compose(spec, geo, ds)
+    path = save(page.figure, out, fmt, title=page.title)
     say(f"wrote {path}")
     return 0
 
 
-def _atlas(spec, ds, folder: Path, fmt: str) -> int:
+def _atlas(spec, geo, ds, folder: Path, fmt: str) -> int:
     """One map per district, that district outlined and its roles listed beside the map."""
     from dataclasses import replace
 
-    from hzmap.model.geodata import load_geodata
+    from hzmap.model.viewstate import Selection
     from hzmap.render.compose import compose
     from hzmap.render.export_io import ExportError, save
     if folder.suffix.lower() in (".png", ".svg", ".pdf"):
@@ -125,7 +143,6 @@ def _atlas(spec, ds, folder: Path, fmt: str) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise ExportError(f"Cannot create the atlas folder {folder}: {e.strerror}") from e
-    geo = load_geodata()
     layout = ds.layouts[spec.layout] if spec.layout else None
     ids = sorted(ds.districts, key=lambda d: list(geo.districts).index(d) if d in geo.districts else 99)
     t0 = time.perf_counter()
@@ -133,10 +150,11 @@ def _atlas(spec, ds, folder: Path, fmt: str) -> int:
         name = ds.districts[did].name_zh
         _progress(i, len(ids), name, t0)
         heading = f"{name}在「{layout.name}」中的角色" if layout else f"{name}"
-        page = replace(spec, selection=did, side_notes=(heading, atlas_roles(ds, spec.layout, did)),
-                       title=f"{spec.title or (layout.name if layout else '杭州市')} — {name}")
-        fig = compose(page, geo, ds)
-        save(fig, folder / f"{i + 1:02d}_{did}.{fmt}", fmt, title=fig.hzmap_title)
+        page_spec = replace(spec, view=replace(spec.view, selection=Selection.district(did)),
+                            side_notes=(heading, atlas_roles(ds, spec.layout, did)),
+                            title=f"{spec.title or (layout.name if layout else '杭州市')} — {name}")
+        page = compose(page_spec, geo, ds)
+        save(page.figure, folder / f"{i + 1:02d}_{did}.{fmt}", fmt, title=page.title)
     _progress(len(ids), len(ids), "", t0)
     sys.stderr.write("\n")
     say(f"wrote {len(ids)} maps to {folder}")
@@ -145,14 +163,14 @@ def _atlas(spec, ds, folder: Path, fmt: str) -> int:
 
 def atlas_roles(ds, layout_id: str | None, did: str) -> list[str]:
     """The district's roles in one layout, one bullet each (the place when reached through one)."""
+    from hzmap.model.roles import layout_roles
+
     if layout_id is None:
         return []
     lines = []
-    for el in ds.layouts[layout_id].elements:
-        via = [ds.places[p].name for p in el.places if did in ds.places[p].districts]
-        if did in el.districts or via:
-            where = f"（{'、'.join(via)}）" if via and did not in el.districts else ""
-            lines.append(f"• {el.name}{where}: {el.function}")
+    for role in layout_roles(ds, layout_id, did):
+        where = f"（{'、'.join(ds.places[p].name for p in role.via_places)}）" if role.via_places else ""
+        lines.append(f"• {role.element.name}{where}: {role.element.function}")
     return lines or ["本布局未给该区县指定角色。"]
 
 
@@ -164,32 +182,22 @@ def _progress(done: int, total: int, label: str, t0: float) -> None:
     sys.stderr.flush()
 
 
-def _apply_project(spec, ds, path: str, args):
-    """View, layout, selection, filters and annotations from a project file; flags win."""
-    from dataclasses import replace
-    try:
-        mod = importlib.import_module("hzmap.model.project")
-    except ImportError:
-        raise UsageError("--project is not supported yet (project files are not available in this "
-                         "version)") from None
-    loader = getattr(mod, "load_project", None)
-    if loader is None:
-        raise UsageError("--project is not supported yet (this version cannot read project files)")
+def _project_view(ds, geo, path: str, base):
+    """A project file's View (in `base`'s language) and annotations."""
+    from hzmap.model.project import load_project
+    from hzmap.model.session import Session
+    from hzmap.model.viewstate import ViewState
+
     if not Path(path).is_file():
         raise UsageError(f"no project file {path}")
-    proj, problems = loader(path, known_layouts=set(ds.layouts), known_districts=set(ds.districts),
-                            known_places=set(ds.places))
+    proj, problems = load_project(path, known_layouts=set(ds.layouts), known_districts=set(ds.districts),
+                                  known_places=set(ds.places))
     if proj is None:
         raise UsageError("cannot open the project: " + "; ".join(problems))
     for problem in problems:  # what could not be loaded; the rest is exported
         say_err(f"hzmap export: warning: {problem}")
-    view = tuple(proj.extent) if proj.view == "custom" and proj.extent else proj.view
-    changes = {"layout": spec.layout if args.layout else proj.layout,
-               "selection": spec.selection if args.select else proj.selection,
-               "place": proj.place, "annotations": list(proj.annotations), "filters": proj.filters}
-    if not args.view:
-        changes["view"] = view
-    return replace(spec, **changes)
+    session = Session(ViewState(geo, base), dataset=ds)
+    return session.view_of(proj), list(proj.annotations)
 
 
 def _dossier_args(p: argparse.ArgumentParser) -> None:

@@ -55,14 +55,13 @@ def open_window(qtbot):
     """open_window(geodata, dataset=None, size=(1200, 800)): a shown main window, closed after
     the test (napari's make_napari_viewer pattern)."""
     from hzmap import fonts
-    from hzmap.model.state import AppState
-    from hzmap.ui.main_window import MainWindow
+    from hzmap.ui.app import build_window
 
     fonts.register_matplotlib()
     windows = []
 
     def make(geodata, dataset=None, size=(1200, 800)):
-        win = MainWindow(AppState(), geodata, dataset)
+        win = build_window(geodata, dataset)  # as the app builds it: state, session, recovery
         qtbot.addWidget(win)
         win.resize(*size)
         win.show()
@@ -72,7 +71,8 @@ def open_window(qtbot):
 
     yield make
     for win in windows:
-        actions = getattr(win, "project_actions", None)
-        if actions is not None:  # a test's unsaved annotations are not the user's work
-            actions.ask_save_changes = lambda: "discard"
+        if win.project_actions is not None:  # a test's unsaved annotations are not the user's work
+            win.project_actions.ask_save_changes = lambda: "discard"
         win.close()
+    from hzmap.ui import i18n
+    i18n.install("zh")  # the translator is application-wide: the next test starts in Chinese

@@ -36,10 +36,10 @@ def test_title_begins_with_hzmap(window):
 
 
 def test_click_binjiang_selects_it_and_fills_panel(window, qtbot):
-    window.state.view = "urban"
+    window.state.set_preset("urban")
     window.canvas.draw()
     click_lonlat(window, *BINJIANG, qtbot)
-    assert window.state.selection == "binjiang"
+    assert window.state.district == "binjiang"
     panel = window.info_panel
     assert panel.title.text() == "滨江区"
     assert panel.subtitle.text() == "Binjiang District"
@@ -51,23 +51,23 @@ def test_click_binjiang_selects_it_and_fills_panel(window, qtbot):
 
 
 def test_click_on_river_or_outside_clears_selection(window, qtbot):
-    window.state.view = "urban"
+    window.state.set_preset("urban")
     window.canvas.draw()
     click_lonlat(window, *BINJIANG, qtbot)
-    assert window.state.selection == "binjiang"
+    assert window.state.district == "binjiang"
     click_lonlat(window, *RIVER, qtbot)
     assert window.state.selection is None
     assert not window.info_panel.title.isVisible()
     click_lonlat(window, *XIAOSHAN, qtbot)
-    assert window.state.selection == "xiaoshan"
-    window.state.view = "city"
+    assert window.state.district == "xiaoshan"
+    window.state.set_preset("city")
     window.canvas.draw()
     click_lonlat(window, *OUTSIDE, qtbot)
     assert window.state.selection is None
 
 
 def test_escape_clears_selection(window, qtbot):
-    window.state.selection = "qiantang"
+    window.state.select_district("qiantang")
     window.activateWindow()
     window.canvas.setFocus()
     QTest.keyClick(window.canvas, Qt.Key_Escape)
@@ -75,7 +75,7 @@ def test_escape_clears_selection(window, qtbot):
 
 
 def test_hover_names_district_in_status_bar(window, qtbot):
-    window.state.view = "urban"
+    window.state.set_preset("urban")
     window.canvas.draw()
     x, y = window.canvas.data_to_widget(*to_map(*BINJIANG))
     QTest.mouseMove(window.canvas, QPoint(x, y))
@@ -98,7 +98,7 @@ def test_wheel_zooms_at_cursor_and_drag_pans(window, qtbot):
     assert (x1 - x0) < width_before * 0.7
     # the point under the cursor stays under the cursor
     assert r.ax.transData.transform((x, y)) == pytest.approx((px, py), abs=1.5)
-    assert window.state.view == "custom"
+    assert window.state.preset == "custom"
     # drag 100 px to the right: the map moves with the mouse
     before = r.ax.transData.transform((x, y))
     for name, dx in (("button_press_event", 0), ("motion_notify_event", 50), ("motion_notify_event", 100)):
@@ -122,7 +122,7 @@ def test_view_presets(window, geodata):
     window.reset_action.trigger()
     x0, x1, y0, y1 = r.limits()
     assert x1 - x0 > 200_000  # the whole city is ~230 km across
-    assert window.state.view == "city"
+    assert window.state.preset == "city"
 
 
 def test_missing_geodata_gives_message_not_traceback(tmp_path):
@@ -163,8 +163,8 @@ def test_broken_dataset_is_reported_and_the_map_keeps_working(open_window, geoda
     assert win.dataset_message.isVisible()
     assert "layouts/dt2024_4415.yaml" in win.dataset_message.text()
     assert "载入失败" in win.layout_combo.currentText()
-    win.state.view = "urban"
+    win.state.set_preset("urban")
     win.canvas.draw()
     click_lonlat(win, *BINJIANG, None)  # the district map still answers
-    assert win.state.selection == "binjiang"
+    assert win.state.district == "binjiang"
     win.dataset_message.close()

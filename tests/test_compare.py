@@ -172,7 +172,7 @@ def test_changing_a_map_layout_redraws_only_that_map(dialog):
 
 def test_selecting_a_table_row_selects_district_on_both_maps(dialog):
     dialog.table.selectRow(9)   # 钱塘区
-    assert [s.selection for s in dialog.states] == ["qiantang", "qiantang"]
+    assert [s.district for s in dialog.states] == ["qiantang", "qiantang"]
 
 
 def test_export_writes_csv_and_reports_errors(dialog, tmp_path, monkeypatch):
@@ -190,10 +190,10 @@ def test_export_writes_csv_and_reports_errors(dialog, tmp_path, monkeypatch):
 
 def test_tools_menu_opens_compare_with_ctrl_shift_c(qtbot, dataset):
     from hzmap.model.geodata import load_geodata
-    from hzmap.model.state import AppState
+    from hzmap.model.viewstate import ViewState
     from hzmap.ui.main_window import MainWindow
 
-    win = MainWindow(AppState(), load_geodata(), dataset)
+    win = MainWindow(ViewState(load_geodata()), load_geodata(), dataset)
     qtbot.addWidget(win)
     action = win.compare_action
     assert action in win.menus["tools"].actions()

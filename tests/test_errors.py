@@ -36,7 +36,7 @@ def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
 
 def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
     from hzmap.model.geodata import load_geodata
-    from hzmap.model.state import AppState
+    from hzmap.model.viewstate import ViewState
     from hzmap.ui.map_canvas import MapCanvas
 
     import sys
@@ -44,7 +44,8 @@ def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
     seen = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     monkeypatch.setattr(errors, "report", lambda t, e, tb: seen.append(e))
-    canvas = MapCanvas(AppState(), load_geodata())
+    geo = load_geodata()
+    canvas = MapCanvas(ViewState(geo), geo)
     qtbot.addWidget(canvas)
     errors.install(canvas)
     canvas.mpl_connect("key_press_event", lambda e: 1 / 0)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from hzmap.model.geodata import to_map  # noqa: E402
-from hzmap.model.state import Filters  # noqa: E402
+from hzmap.model.viewstate import Filters  # noqa: E402
 
 QIANTANG = (120.45, 30.30)        # 钱塘区 interior (下沙/大江东)
 SHANGCHENG = (120.18, 30.27)      # 上城区, 钱江新城 north-west
@@ -72,7 +72,7 @@ def test_4415_colours_the_four_groups(window):
 def test_click_qiantang_lists_roles_from_both_plans_with_sources(window):
     choose_layout(window, "dt_4415")
     click(window, *QIANTANG)
-    assert window.state.selection == "qiantang"
+    assert window.state.district == "qiantang"
     insp = window.info_panel.inspector
     roles = [i.text(0) for i in insp.items_of_kind("role")]
     assert any("一核一带两翼多基地" in r and "两翼" in r for r in roles), roles
@@ -92,7 +92,7 @@ def test_click_qiantang_lists_roles_from_both_plans_with_sources(window):
 
 
 def test_citywide_measures_start_collapsed(window):
-    window.state.selection = "binjiang"
+    window.state.select_district("binjiang")
     insp = window.info_panel.inspector
     tops = {insp.topLevelItem(i).text(0).split(" ")[0]: insp.topLevelItem(i) for i in range(insp.topLevelItemCount())}
     assert not tops["全市性举措"].isExpanded()
@@ -101,12 +101,12 @@ def test_citywide_measures_start_collapsed(window):
 
 def test_click_on_base_symbol_shows_the_place(window):
     choose_layout(window, "dt_4415")
-    window.state.view = "urban"
-    window.canvas.renderer_.set_limits(*(lambda x, y: (x - 15000, x + 15000, y - 10000, y + 10000))(*to_map(*AIRPORT)))
+    window.state.set_preset("urban")
+    window.state.set_extent((lambda x, y: (x - 15000, x + 15000, y - 10000, y + 10000))(*to_map(*AIRPORT)))
     window.canvas.draw()
     click(window, *AIRPORT)
     assert window.state.place in ("airport_econ_zone", "xiaoshan_airport")
-    assert window.state.selection is None
+    assert window.state.district is None
     panel = window.info_panel
     assert "临空" in panel.title.text() or "机场" in panel.title.text()
     facts = [i.text(0) for i in panel.inspector.items_of_kind("fact")]
@@ -123,7 +123,7 @@ def test_hover_tells_role_in_current_layout(window):
 
 def test_filter_by_unit_dims_districts_without_matches(window, dataset):
     choose_layout(window, "dt_4415")
-    window.state.filters = Filters(plan="ps2024")
+    window.state.update(filters=Filters(plan="ps2024"))
     overlay = window.canvas.overlay
     assert overlay.dimmed is not None
     kept, _ = overlay.dimmed
@@ -150,7 +150,7 @@ def test_layer_panel_toggles_an_element(window):
 
 
 def test_expanding_an_item_shows_its_details_and_source(window):
-    window.state.selection = "qiantang"
+    window.state.select_district("qiantang")
     insp = window.info_panel.inspector
     roles_section = insp.topLevelItem(0)
     plan = roles_section.child(0)
@@ -169,11 +169,10 @@ def test_selecting_a_place_rings_it_on_the_map_and_clearing_removes_the_ring(win
     choose_layout(window, "dt_4415")
     canvas = window.canvas
     x, y = to_map(*AIRPORT)
-    canvas.renderer_.set_limits(x - 15000, x + 15000, y - 10000, y + 10000)
-    window.state.view = "custom"
+    window.state.set_extent((x - 15000, x + 15000, y - 10000, y + 10000))
     canvas.draw()
     before = np.asarray(canvas.buffer_rgba())[..., :3].astype(int).copy()
-    window.state.place = "airport_econ_zone"  # as search or a click on its symbol does
+    window.state.select_place("airport_econ_zone")  # as search or a click on its symbol does
     ring = canvas.renderer_.place_ring
     loc = dataset.places["airport_econ_zone"].location
     px, py = to_map(loc.lon, loc.lat)
@@ -189,7 +188,7 @@ def test_selecting_a_place_rings_it_on_the_map_and_clearing_removes_the_ring(win
     darkened = (after.sum(axis=2) < 150) & (np.abs(after - before).sum(axis=2) > 60)
     assert darkened[annulus].sum() > 25                 # most of a ring of ~70 px
     assert not darkened[dist > 20].any()                 # nothing else on the map changed
-    window.state.place = None
+    window.state.select_place(None)
     assert not ring.get_visible()
     cleared = np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
     assert np.abs(cleared - before)[annulus].max() < 10  # the map as it was
@@ -201,7 +200,7 @@ def test_legend_pixels_reused_on_pan_match_a_fresh_draw(window):
     choose_layout(window, "dt_4415")
     canvas = window.canvas
     canvas.draw()
-    canvas.renderer_.pan_by(3000, 1000)
+    window.state.pan_by(3000, 1000)
     canvas.draw()  # legend pasted from the cache
     legend = canvas.renderer_.ax.get_legend()
     bb = legend.get_window_extent(canvas.get_renderer())

@@ -38,14 +38,46 @@ def pdf_text(path) -> tuple[int, str]:
     return len(reader.pages), "".join(p.extract_text() for p in reader.pages)
 
 
+VIEW_KEYS = ("layout", "view", "selection", "place", "lang")
+
+
+def V(layout=None, view="city", selection=None, place=None, lang="zh"):
+    """The View the screen would have: a preset or an (x0, x1, y0, y1) extent."""
+    from hzmap.model.extent import Extent
+    from hzmap.model.viewstate import Selection, View
+    from hzmap.model.views import view_extent
+
+    if isinstance(view, str):
+        extent, preset = Extent.from_bounds(view_extent(_geo(), view)), view
+    else:
+        extent, preset = Extent(*view), "custom"
+    return View(extent=extent, preset=preset, layout=layout, lang=lang,
+                selection=Selection.district(selection) or Selection.place(place))
+
+
+_GEO = []
+
+
+def _geo():
+    if not _GEO:
+        _GEO.append(load_geodata())
+    return _GEO[0]
+
+
+def spec(**kw) -> ExportSpec:
+    view = {k: kw.pop(k) for k in VIEW_KEYS if k in kw}
+    return ExportSpec(view=V(**view), **kw)
+
+
 def small(**kw) -> ExportSpec:
     """A fast page: the A4 landscape shape at 96 DPI."""
-    return ExportSpec(**{"preset": "a4-landscape", "dpi": 96, **kw})
+    return spec(**{"preset": "a4-landscape", "dpi": 96, **kw})
 
 
 # -- files read back -------------------------------------------------------------------------
 def test_png_a4_300dpi_has_the_page_size_and_dpi(geo, ds, tmp_path):
-    fig = compose(ExportSpec(layout="dt_4415", preset="a4-landscape"), geo, ds)
+    page = compose(spec(layout="dt_4415", preset="a4-landscape"), geo, ds)
+    fig = page.figure
     out = save(fig, tmp_path / "map.png")
     with Image.open(out) as im:
         assert abs(im.size[0] - 3508) <= 2 and abs(im.size[1] - 2480) <= 2
@@ -56,10 +88,11 @@ def test_png_a4_300dpi_has_the_page_size_and_dpi(geo, ds, tmp_path):
 
 
 def test_map_has_title_legend_scale_bar_north_arrow_and_sources(geo, ds):
-    fig = compose(small(layout="dt_4415"), geo, ds)
+    page = compose(small(layout="dt_4415"), geo, ds)
+    fig = page.figure
     texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible()]
     assert "4+4+1+5" in texts  # title defaults to the layout's name
-    r = fig.hzmap_renderer
+    r = page.scene.renderer
     legend = r.ax.get_legend()
     assert legend is not None and "自贸试验区引领区(4)" in [t.get_text() for t in legend.get_texts()]
     bars = [a for a in r.ax.artists if type(a).__name__ == "ScaleBar"]
@@ -71,21 +104,23 @@ def test_map_has_title_legend_scale_bar_north_arrow_and_sources(geo, ds):
 
 
 def test_default_title_without_layout_and_custom_title(geo, ds):
-    assert compose(small(), geo, ds).hzmap_title == "杭州市行政区划"
-    assert compose(small(layout="dt_4415", title="数字贸易布局"), geo, ds).hzmap_title == "数字贸易布局"
+    assert compose(small(), geo, ds).title == "杭州市行政区划"
+    assert compose(small(layout="dt_4415", title="数字贸易布局"), geo, ds).title == "数字贸易布局"
 
 
 def test_inset_only_when_zoomed_in(geo, ds):
-    assert not hasattr(compose(small(view="city"), geo, ds), "hzmap_inset")
-    fig = compose(small(view="urban"), geo, ds)
-    x0, x1, y0, y1 = fig.hzmap_renderer.limits()
-    rect = [p for p in fig.hzmap_inset.patches if p.get_gid() == "view-extent"]
+    assert compose(small(view="city"), geo, ds).inset is None
+    page = compose(small(view="urban"), geo, ds)
+    fig = page.figure
+    x0, x1, y0, y1 = page.scene.renderer.limits()
+    rect = [p for p in page.inset.patches if p.get_gid() == "view-extent"]
     assert rect and rect[0].get_x() == pytest.approx(x0) and rect[0].get_width() == pytest.approx(x1 - x0)
-    assert not hasattr(compose(small(view="urban", inset=False), geo, ds), "hzmap_inset")
+    assert compose(small(view="urban", inset=False), geo, ds).inset is None
 
 
 def test_svg_parses_and_has_the_slide_size(geo, ds, tmp_path):
-    fig = compose(ExportSpec(layout="st_core_belt_wings", view="urban", preset="16:9"), geo, ds)
+    page = compose(spec(layout="st_core_belt_wings", view="urban", preset="16:9"), geo, ds)
+    fig = page.figure
     root = ET.parse(save(fig, tmp_path / "slide.svg")).getroot()
     assert root.tag.endswith("svg")
     assert float(root.get("width").rstrip("pt")) == pytest.approx(1920 / 160 * 72)
@@ -93,8 +128,9 @@ def test_svg_parses_and_has_the_slide_size(geo, ds, tmp_path):
 
 
 def test_pdf_has_one_page_chinese_title_as_text_and_embedded_font(geo, ds, tmp_path):
-    fig = compose(small(layout="st_core_belt_wings"), geo, ds)
-    out = save(fig, tmp_path / "map.pdf", title=fig.hzmap_title)
+    page = compose(small(layout="st_core_belt_wings"), geo, ds)
+    fig = page.figure
+    out = save(fig, tmp_path / "map.pdf", title=page.title)
     pages, text = pdf_text(out)
     assert pages == 1
     assert "一核一带两翼多基地" in text and "高德" in text
@@ -109,8 +145,9 @@ def test_pdf_has_one_page_chinese_title_as_text_and_embedded_font(geo, ds, tmp_p
 def test_every_exported_string_has_glyphs_in_our_font(geo, ds):
     from hzmap.render.dossier import district_lines
     from hzmap.model.dataset import district_profile
-    fig = compose(small(layout="st_core_belt_wings", view="urban", selection="binjiang",
+    page = compose(small(layout="st_core_belt_wings", view="urban", selection="binjiang",
                         side_notes=("滨江区的角色", ["• 一核: 示例"])), geo, ds)
+    fig = page.figure
     strings = [t.get_text() for t in fig.findobj(Text)]
     strings += [text for _, text in district_lines(district_profile(ds, "qiantang"))]
     missing = set().union(*(fonts.missing_glyphs(s) for s in strings))
@@ -119,13 +156,14 @@ def test_every_exported_string_has_glyphs_in_our_font(geo, ds):
 
 def test_dpi_out_of_range_is_refused():
     with pytest.raises(ExportError, match="96-600"):
-        ExportSpec(width_px=800, height_px=600, dpi=1200).size()
-    assert ExportSpec(width_px=800, height_px=600, dpi=96).size() == (800 / 96, 600 / 96, 96)
+        spec(width_px=800, height_px=600, dpi=1200).size()
+    assert spec(width_px=800, height_px=600, dpi=96).size() == (800 / 96, 600 / 96, 96)
 
 
 # -- failed exports -----------------------------------------------------------------------------
 def test_failed_export_keeps_the_earlier_file_and_leaves_no_temp(geo, ds, tmp_path, monkeypatch):
-    fig = compose(small(), geo, ds)
+    page = compose(small(), geo, ds)
+    fig = page.figure
     good = save(fig, tmp_path / "map.png")
     before = good.read_bytes()
 
@@ -139,7 +177,8 @@ def test_failed_export_keeps_the_earlier_file_and_leaves_no_temp(geo, ds, tmp_pa
 
 
 def test_full_disk_is_named(geo, ds, tmp_path, monkeypatch):
-    fig = compose(small(), geo, ds)
+    page = compose(small(), geo, ds)
+    fig = page.figure
 
     def full(f, *a, **k):
         f.write(b"partial")
@@ -152,7 +191,8 @@ def test_full_disk_is_named(geo, ds, tmp_path, monkeypatch):
 
 
 def test_bad_paths_give_clear_messages(geo, tmp_path, monkeypatch):
-    fig = compose(small(), geo)
+    page = compose(small(), geo)
+    fig = page.figure
     with pytest.raises(ExportError, match="does not exist"):
         save(fig, tmp_path / "missing" / "map.png")
     with pytest.raises(ExportError, match="no extension"):
@@ -176,7 +216,7 @@ def test_unwritable_folder_for_real(geo, tmp_path):
     folder.chmod(0o500)
     try:
         with pytest.raises(ExportError, match="not writable"):
-            save(compose(small(), geo), folder / "map.png")
+            save(compose(small(), geo).figure, folder / "map.png")
     finally:
         folder.chmod(0o700)
 
@@ -205,8 +245,9 @@ def test_cli_export_pdf(cli, tmp_path, capsys):
 def test_cli_export_from_project_file(cli, tmp_path, capsys):
     project = pytest.importorskip("hzmap.model.project")
     path = tmp_path / "p.hzmap"
+    from hzmap.model.viewstate import Selection
     project.save_project(path, project.Project(view="urban", layout="st_core_belt_wings",
-                                               selection="binjiang"))
+                                               selection=Selection.district("binjiang")))
     out = tmp_path / "p.pdf"
     assert cli(["export", "--project", str(path), "--out", str(out), "--dpi", "96"]) == 0
     assert "一核一带两翼多基地" in pdf_text(out)[1]
@@ -241,9 +282,9 @@ def test_dossier_for_qiantang_lists_roles_from_both_plans(cli, tmp_path):
 @pytest.fixture
 def window(qtbot, geo, ds):
     pytest.importorskip("PySide6")
-    from hzmap.model.state import AppState
+    from hzmap.model.viewstate import ViewState
     from hzmap.ui.main_window import MainWindow
-    win = MainWindow(AppState(), geo, ds)
+    win = MainWindow(ViewState(geo), geo, ds)
     qtbot.addWidget(win)
     win.resize(1100, 760)
     win.show()
@@ -255,12 +296,12 @@ def window(qtbot, geo, ds):
 def test_export_dialog_previews_exports_and_remembers(window, tmp_path, qtbot):
     from PySide6.QtWidgets import QDialog
     from hzmap.ui import export_dialog
-    window.state.layout = "dt_4415"
-    window.state.selection = "qiantang"
+    window.state.update(layout="dt_4415")
+    window.state.select_district("qiantang")
     assert window.export_action.shortcut().toString() == "Ctrl+E"
     window.export_action.trigger()
     dlg = window.export_dialog
-    assert dlg.title_edit.text() == "4+4+1+5" and dlg.spec().selection == "qiantang"
+    assert dlg.title_edit.text() == "4+4+1+5" and dlg.spec().view.district == "qiantang"
     w, h = dlg.preview_size
     assert w == pytest.approx(export_dialog.PREVIEW_PX, abs=2) and h / w == pytest.approx(210 / 297, abs=0.01)
     dlg.format_combo.setCurrentIndex(dlg.format_combo.findData("pdf"))
@@ -313,9 +354,10 @@ def test_english_export_has_english_title_and_sources(tmp_path):
 
 def test_export_rings_the_selected_place_like_the_screen(geo, ds):
     from hzmap.model.geodata import to_map
-    from hzmap.render.compose import ExportSpec, compose
+    from hzmap.render.compose import compose
 
-    fig = compose(ExportSpec(layout="dt_4415", place="xiaoshan_airport", preset="16:9"), geo, ds)
+    page = compose(spec(layout="dt_4415", place="xiaoshan_airport", preset="16:9"), geo, ds)
+    fig = page.figure
     rings = [a for a in fig.axes[0].lines if a.get_marker() == "o" and a.get_visible()
              and a.get_markerfacecolor() == "none"]
     assert len(rings) == 1

@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
-from hzmap.model.state import AppState  # noqa: E402
+from hzmap.model.viewstate import ViewState  # noqa: E402
 from hzmap.paths import repo_root  # noqa: E402
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -22,10 +22,10 @@ def window(open_window, data):
     from hzmap.ui import i18n
 
     win = open_window(*data)
-    win.state.layout = "dt_4415"
-    win.state.selection = "binjiang"
+    win.state.update(layout="dt_4415")
+    win.state.select_district("binjiang")
     yield win
-    i18n.set_language(win, "zh")
+    win.state.update(lang="zh")
 
 
 def test_every_layout_element_has_english_name_and_role(data):
@@ -46,23 +46,26 @@ def test_every_wrapped_string_has_a_translation_and_the_qm_is_current(tmp_path):
 
 
 def test_english_map_labels_districts_elements_and_legend(data):
+    from dataclasses import replace
+
     from matplotlib.figure import Figure
 
-    from hzmap.render.layout_overlay import LayoutOverlay
-    from hzmap.render.map_view import MapRenderer
-    from hzmap.render.spotlight import apply_language
+    from hzmap.render.scene import Scene
 
     geo, ds = data
-    r = MapRenderer(Figure(figsize=(8, 6)), geo, lang="en")
-    r.overlay = LayoutOverlay(r, ds)
-    r.overlay.show("st_core_belt_wings")
+    scene = Scene(Figure(figsize=(8, 6)), geo, ds)
+    view = replace(ViewState(geo).view, lang="en", layout="st_core_belt_wings")
+    scene.apply(view)
+    r = scene.renderer
     assert r.labels["binjiang"].get_text() == "Binjiang"
     assert r.labels["chunan"].get_text() == "Chun'an County"
     labels = {ea.element_id: ea.label.get_text() for ea in r.overlay.elements() if ea.label}
     assert labels["core"] == "One core" and labels["wing_chengxi"].endswith("(schematic)")
     assert r.overlay.legend.get_title().get_text() == ds.layouts["st_core_belt_wings"].name_en
     assert not any(CJK.search(t.get_text()) for t in r.overlay.legend.get_texts())
-    apply_language(r, "zh")                     # and back, without rebuilding
+    built = list(r.overlay.elements())
+    scene.apply(replace(view, lang="zh"))       # and back, without rebuilding
+    assert r.overlay.elements() == built
     assert r.labels["binjiang"].get_text() == "滨江区"
     assert r.overlay.legend.get_title().get_text() == "一核一带两翼多基地"
 
@@ -75,12 +78,12 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
     window.layer_panel.item_for("element", "whole_area").setCheckState(0, Qt.Unchecked)
     window.tour_dock.show()
     window.language_actions["en"].trigger()
-    assert window.language == "en"
+    assert window.state.lang == "en"
     # the map
     labels = window.canvas.renderer_.labels
     assert labels["binjiang"].get_text() == "Binjiang" and labels["xihu"].get_text() == "Xihu"
     # menus, docks, toolbar, layer tree, layout chooser
-    assert [m.title() for m in window.menus.values()][:4] == ["&File", "&View", "&Tools", "&Help"]
+    assert [m.title() for m in window.menus.values()] == ["&File", "&Edit", "&View", "&Tools", "&Help"]
     assert window.info_dock.windowTitle() == "Inspector" and window.layer_dock.windowTitle() == "Layers"
     assert window.view_actions["city"].text() == "Whole city"
     assert window.layout_combo.currentText().startswith("4+4+1+5 spatial development pattern")
@@ -107,8 +110,8 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
 def test_switching_back_restores_chinese(window, qtbot):
     from hzmap.ui import i18n
 
-    i18n.set_language(window, "en")
-    i18n.set_language(window, "zh")
+    window.state.update(lang="en")
+    window.state.update(lang="zh")
     assert window.menus["view"].title() == "视图(&V)"
     assert window.info_dock.windowTitle() == "区县信息 Inspector"
     assert window.canvas.renderer_.labels["binjiang"].get_text() == "滨江区"
@@ -135,7 +138,7 @@ def test_hover_tooltip_and_status_bar_speak_english(window, data):
 
     canvas = window.canvas
     assert canvas.hover_text("xihu").startswith("西湖区\n4+4+1+5")
-    i18n.set_language(window, "en")
+    window.state.update(lang="en")
     point = QPoint(*canvas.data_to_widget(*to_map(120.10, 30.22)))   # West Lake side of Xihu
     move_mouse(canvas, point)
     assert window.state.hover == "xihu"
@@ -143,12 +146,12 @@ def test_hover_tooltip_and_status_bar_speak_english(window, data):
     text = canvas.hover_text("xihu")
     assert text.startswith("Xihu District\n4+4+1+5 spatial development pattern for digital trade: ")
     assert text.endswith(": Collaborative innovation group (4)") and not CJK.search(text)
-    window.state.layout = "st_core_belt_wings"
+    window.state.update(layout="st_core_belt_wings")
     assert canvas.hover_text("chunan") == ("Chun'an County\nOne core, one belt, two wings, many bases: "
                                            "(not in this layout)")
-    window.state.layout = None
+    window.state.update(layout=None)
     assert canvas.hover_text("binjiang") == "Binjiang District"
-    i18n.set_language(window, "zh")
+    window.state.update(lang="zh")
     window.state.hover = None
     window.state.hover = "binjiang"
     assert window.hover_label.text() == "滨江区  Binjiang District"
@@ -157,29 +160,28 @@ def test_hover_tooltip_and_status_bar_speak_english(window, data):
 
 def test_language_choice_is_remembered_and_applied_at_the_next_start(qtbot, data):
     from hzmap.ui import i18n
-    from hzmap.ui.main_window import MainWindow
+    from hzmap.ui.app import build_window
 
     geo, ds = data
     assert i18n.saved_language() == "zh"                 # nothing chosen yet
-    first = MainWindow(AppState(), geo, ds)
+    first = build_window(geo, ds)
     qtbot.addWidget(first)
     first.language_actions["en"].trigger()
     first.close()
     i18n.install("zh")                                    # a new process starts in Chinese
     assert i18n.saved_language() == "en"
-    second = MainWindow(AppState(), geo)                  # the first frame: district map only
+    second = build_window(geo)                            # the first frame: district map only
     qtbot.addWidget(second)
     try:
-        assert second.menus["file"].title() == "文件(&F)"
-        second.set_dataset(ds)                            # the dataset arrives: the choice applies
-        assert second.language == "en" and second.language_actions["en"].isChecked()
-        assert second.menus["file"].title() == "&File"
+        assert second.menus["file"].title() == "&File"    # already English, from the first frame
         assert second.canvas.renderer_.labels["binjiang"].get_text() == "Binjiang"
+        second.set_dataset(ds)                            # the dataset arrives
+        assert second.state.lang == "en" and second.language_actions["en"].isChecked()
         assert second.present_action.text() == "Presentation"
         second.language_actions["zh"].trigger()
         assert i18n.saved_language() == "zh"
     finally:
-        i18n.set_language(second, "zh")
+        second.state.update(lang="zh")
         second.close()
 
 
@@ -232,17 +234,17 @@ def chinese_ui_texts(window, names) -> list[tuple[str, str]]:
 def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, data, qtbot, tmp_path):
     from hzmap.model import annotations as model
     from hzmap.model.geodata import to_map
-    from hzmap.model.state import Filters
+    from hzmap.model.viewstate import Filters
     from hzmap.ui import i18n
 
     geo, ds = data
     names = proper_names(geo, ds)
     # some texts are built from data at run time, not looked up in the catalogue
-    window.annotations.add(model.make("marker", [to_map(120.2, 30.25)], "", "#C0392B"))
+    window.session.annotations.add(model.make("marker", [to_map(120.2, 30.25)], "", "#C0392B"))
     assert window.annotation_tools.undo_action.text() == "撤销 Undo add marker"
     assert window.project_actions.save_to(tmp_path / "meeting.hzmap")
     plan = next(iter(ds.plans))
-    window.state.filters = Filters(plan=plan)
+    window.state.update(filters=Filters(plan=plan))
     assert window.filter_bar.summary.text().startswith("匹配 ")
     window.tour_dock.show()
     window.language_actions["en"].trigger()
@@ -255,7 +257,7 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
     assert tools.colour_button.text() == "Colour"
     assert [a.text() for a in tools.colour_button.menu().actions()] == ["Red", "Blue", "Green", "Purple", "Black"]
     assert window.menus["edit"].title() == "&Edit"
-    assert [m.title() for m in window.menus.values()] == ["&File", "&View", "&Tools", "&Help", "&Edit"]
+    assert [m.title() for m in window.menus.values()] == ["&File", "&Edit", "&View", "&Tools", "&Help"]
     file_items = [a.text() for a in window.menus["file"].actions() if a.text()]
     assert file_items[:5] == ["New", "Open…", "Recent", "Save", "Save As…"] and "Export…" in file_items
     assert window.windowTitle() == "hzmap — Hangzhou policy spatial layouts — meeting.hzmap[*]"
@@ -272,7 +274,7 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
     window.project_actions.recent_menu.aboutToShow.emit()
     assert [a.text() for a in window.project_actions.recent_menu.actions()][0].startswith("&1 meeting.hzmap")
     # and back: the texts built from data follow too
-    i18n.set_language(window, "zh")
+    window.state.update(lang="zh")
     qtbot.waitUntil(lambda: tools.undo_action.text() == "撤销 Undo add marker", timeout=2000)
     assert window.filter_bar.summary.text().startswith("匹配 ")
     assert window.windowTitle() == "hzmap — 杭州政策空间布局图 — meeting.hzmap[*]"
@@ -282,14 +284,14 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
 
 def test_a_window_started_with_english_saved_shows_its_toolbars_and_menus_in_english(qtbot, data):
     from hzmap.ui import i18n
-    from hzmap.ui.main_window import MainWindow
+    from hzmap.ui.app import build_window
 
     geo, ds = data
     i18n.settings().setValue(i18n.SETTINGS_KEY, "en")     # chosen in an earlier session
-    win = MainWindow(AppState(), geo, ds)                 # the features attach after the switch
+    win = build_window(geo, ds)                           # the features are built in English
     qtbot.addWidget(win)
     try:
-        assert win.language == "en"
+        assert win.state.lang == "en"
         tools = win.annotation_tools
         assert tools.toolbar.windowTitle() == "Annotations"
         assert [a.text() for a in tools.toolbar.actions() if a.text()] == [
@@ -301,7 +303,7 @@ def test_a_window_started_with_english_saved_shows_its_toolbars_and_menus_in_eng
         assert win.export_action.text() == "Export…" and win.compare_action.text() == "Compare layouts…"
         assert chinese_ui_texts(win, proper_names(geo, ds)) == []
     finally:
-        i18n.set_language(win, "zh")
+        win.state.update(lang="zh")
         win.close()
 
 

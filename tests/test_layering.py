@@ -17,14 +17,18 @@ def test_model_and_render_import_and_draw_with_qt_blocked():
         sys.meta_path.insert(0, BlockQt())
         import matplotlib; matplotlib.use('Agg')
         from matplotlib.figure import Figure
-        import hzmap.model.geodata, hzmap.model.state, hzmap.model.views
+        import hzmap.model.geodata, hzmap.model.viewstate, hzmap.model.session, hzmap.model.views
         import hzmap.model.dataset
-        import hzmap.render.map_view
+        import hzmap.render.scene, hzmap.render.compose
+        from hzmap.model.dataset import load_dataset
         from hzmap.model.geodata import load_geodata
-        from hzmap.render.map_view import MapRenderer
+        from hzmap.model.viewstate import ViewState
+        from hzmap.render.scene import Scene
         geo = load_geodata()
+        state = ViewState(geo)
+        state.update(layout="dt_4415")
         fig = Figure(figsize=(6, 4))
-        r = MapRenderer(fig, geo)
+        Scene(fig, geo, load_dataset(check_excerpts=False)).apply(state.view)
         fig.canvas.draw()
         assert not any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules)
         print('ok')

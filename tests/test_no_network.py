@@ -27,7 +27,7 @@ SCRIPT = textwrap.dedent("""
     from hzmap.ui.fonts import register_qt
     from hzmap.model.dataset import load_dataset
     from hzmap.model.geodata import load_geodata
-    from hzmap.model.state import AppState
+    from hzmap.model.viewstate import ViewState
     from hzmap.ui.main_window import MainWindow
     from hzmap.render.compose import ExportSpec, compose
     from hzmap.render.export_io import save
@@ -37,16 +37,16 @@ SCRIPT = textwrap.dedent("""
     fonts.register_matplotlib()
     geo = load_geodata()
     ds = load_dataset(check_excerpts=False)
-    win = MainWindow(AppState(), geo, ds)
+    win = MainWindow(ViewState(geo), geo, ds)
     win.show()
     app.processEvents()
-    win.state.layout = "dt_4415"
+    win.state.update(layout="dt_4415")
     win.canvas.draw()
     win.search_box.setText("滨江")
     win.search_box.choose_current()
     app.processEvents()
     out = sys.argv[1]
-    save(compose(ExportSpec(layout="dt_4415", preset="16:9"), geo, ds), out + "/map.png")
+    save(compose(ExportSpec(view=win.state.view, preset="16:9"), geo, ds).figure, out + "/map.png")
     assert main(["query", "钱塘区"]) == 0
     assert main(["export", "--layout", "4+4+1+5", "--format", "pdf", "--out", out + "/map.pdf"]) == 0
     win.close()

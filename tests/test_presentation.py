@@ -17,7 +17,7 @@ XIHU = (120.10, 30.22)
 @pytest.fixture
 def window(open_window, data):
     win = open_window(*data, size=(1100, 750))
-    win.state.layout = "dt_4415"
+    win.state.update(layout="dt_4415")
     yield win
     if win.presentation is not None:
         win.presentation.close()
@@ -149,13 +149,13 @@ def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
     from hzmap.model.tours import tour_from_dict, tour_to_dict
 
     editor = window.tour_editor
-    assert window.tours == []
-    window.state.selection = "binjiang"
+    assert window.session.tours == []
+    window.state.select_district("binjiang")
     editor.buttons["add"].click()                         # makes a tour and adds the view
-    window.state.selection = None
-    window.state.view = "city"
+    window.state.clear_selection()
+    window.state.set_preset("city")
     editor.buttons["add"].click()
-    tour = window.tours[0]
+    tour = window.session.tours[0]
     assert [s.title_zh for s in tour.steps] == ["滨江区", "4+4+1+5"]
     assert tour.steps[0].spotlight_districts == ["binjiang"] and tour.steps[0].layout == "dt_4415"
     editor.steps.setCurrentRow(1)
@@ -205,7 +205,7 @@ def test_open_presentation_switches_language_with_the_main_window(window, qtbot,
         press(pres, Qt.Key_Right)                                 # later steps are English too
         assert pres.title_label.text() == "Collaborative innovation group (4)"
     finally:
-        i18n.set_language(window, "zh")
+        window.state.update(lang="zh")
     assert pres.title_label.text() == "协同创新区联动(4)" and r.labels["binjiang"].get_text() == "滨江区"
     assert pres.source_label.text().startswith("出处：")
 

@@ -9,7 +9,7 @@ from hzmap.model import annotations as m
 from hzmap.model import project as proj
 from hzmap.model.geodata import to_map
 from hzmap.model.project import Project, load_project, safe_relative_path, save_project
-from hzmap.model.state import Filters
+from hzmap.model.viewstate import Filters, Selection
 
 LAYOUTS = {"dt_4415", "st_core_belt_wings"}
 DISTRICTS = {"binjiang", "xihu", "qiantang"}
@@ -21,9 +21,11 @@ def sample() -> Project:
     anns = [m.make("text", [(500100.5, 3340200.25)], "钱江新城 CBD", id="a1"),
             m.make("callout", [(501000, 3341000), (500000, 3340000)], "高新区\n第二行", "#1F4E9E", 14, id="a2"),
             m.make("marker", [(499000, 3339000)], "", id="a3"),
-            m.make("line", [(0, 0), (1000, 500), (2000, 0)], colour="#1E8449", size=4, id="a4")]
+            m.make("line", [(500000, 3330000), (501000, 3330500), (502000, 3330000)], colour="#1E8449",
+                   size=4, id="a4")]
     return Project(view="custom", extent=(490000.0, 520000.0, 3330000.0, 3350000.0), layout="dt_4415",
-                   selection="binjiang", place="binjiang_hitech_zone",
+                   selection=Selection.district("binjiang"), hidden_layers=frozenset({"water"}),
+                   hidden_elements=frozenset({"dt_4415/core"}), show_places=False,
                    filters=Filters(plan="dt2021", sector=None, unit="市商务局"), annotations=anns, tours=TOURS)
 
 
@@ -63,7 +65,7 @@ def test_wrong_types_keep_the_rest(tmp_path):
     assert "annotation 2 (id 'a2')" in text and "annotation 3 (id 'a3')" in text
     assert "filters" in text and "selection" in text and "extent" in text
     assert [a.id for a in project.annotations] == ["a1", "a4"]
-    assert project.layout == "dt_4415" and project.place == "binjiang_hitech_zone"
+    assert project.layout == "dt_4415" and project.hidden_layers == {"water"}
     assert project.selection is None and project.filters == Filters() and project.view == "city"
 
 
@@ -156,24 +158,24 @@ def test_title_marks_changes_until_saved_and_open_restores_state(make_window, tm
     win = make_window()
     pa = win.project_actions
     assert "[*]" in win.windowTitle() and not win.isWindowModified()
-    win.state.layout = "dt_4415"
+    win.state.update(layout="dt_4415")
     assert not win.isWindowModified()  # browsing an untitled session leaves nothing to lose
-    win.annotations.add(m.make("text", [to_map(120.21, 30.25)], "钱江新城"))
+    win.session.annotations.add(m.make("text", [to_map(120.21, 30.25)], "钱江新城"))
     assert win.isWindowModified()
-    win.state.selection = "binjiang"
-    win.state.view = "urban"
+    win.state.select_district("binjiang")
+    win.state.set_preset("urban")
     path = tmp_path / "meeting.hzmap"
     assert pa.save_to(path)
     assert not win.isWindowModified() and "meeting.hzmap" in win.windowTitle()
     assert pa.recent_files()[0] == str(path.resolve())
-    win.state.layout = "st_core_belt_wings"  # a saved project: a layout change is a change
+    win.state.update(layout="st_core_belt_wings")  # a saved project: a layout change is a change
     assert win.isWindowModified()
 
     other = make_window()
     assert other.project_actions.open(path)
-    assert other.state.layout == "dt_4415" and other.state.selection == "binjiang"
-    assert other.state.view == "urban"
-    assert [a.text for a in other.annotations] == ["钱江新城"]
+    assert other.state.layout == "dt_4415" and other.state.district == "binjiang"
+    assert other.state.preset == "urban"
+    assert [a.text for a in other.session.annotations] == ["钱江新城"]
     assert other.canvas.renderer_.select_patch.get_visible()
     assert not other.isWindowModified()
 
@@ -183,13 +185,13 @@ def test_open_damaged_file_reports_and_keeps_current_work(make_window, tmp_path)
     pa = win.project_actions
     errors = []
     pa.show_error = lambda title, text: errors.append(text)
-    win.annotations.add(m.make("marker", [(0, 0)], "mine"))
+    win.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)], "mine"))
     pa.ask_save_changes = lambda: "discard"
     bad = tmp_path / "bad.hzmap"
     bad.write_text("{not json")
     assert not pa.open(bad)
     assert "bad.hzmap" in errors[0]
-    assert [a.text for a in win.annotations] == ["mine"]  # nothing the user made is lost
+    assert [a.text for a in win.session.annotations] == ["mine"]  # nothing the user made is lost
 
 
 def test_save_error_is_reported_and_work_stays_unsaved(make_window, tmp_path):
@@ -197,16 +199,16 @@ def test_save_error_is_reported_and_work_stays_unsaved(make_window, tmp_path):
     pa = win.project_actions
     errors = []
     pa.show_error = lambda title, text: errors.append(text)
-    win.annotations.add(m.make("marker", [(0, 0)], "mine"))
+    win.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)], "mine"))
     assert not pa.save_to(tmp_path / "no such folder" / "p.hzmap")
     assert "p.hzmap" in errors[0]
-    assert win.isWindowModified() and len(win.annotations) == 1
+    assert win.isWindowModified() and len(win.session.annotations) == 1
 
 
 def test_close_with_unsaved_changes_asks(make_window, tmp_path):
     win = make_window()
     pa = win.project_actions
-    win.annotations.add(m.make("marker", [(0, 0)]))
+    win.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)]))
     pa.ask_save_changes = lambda: "cancel"
     assert not win.close() and win.isVisible()
     pa.ask_save_path = lambda: str(tmp_path / "kept")
@@ -215,34 +217,62 @@ def test_close_with_unsaved_changes_asks(make_window, tmp_path):
     assert load_project(tmp_path / "kept.hzmap")[0].annotations[0].kind == "marker"
 
 
-def test_recovery_after_crash_restores_annotations(make_window, tmp_path):
-    from hzmap.ui.project_actions import recovery_path
+def crash_with_unsaved_work(folder) -> None:
+    """Another hzmap process autosaves an untitled session, then is killed (kill -9)."""
+    import subprocess
+    import sys
 
-    crashed = make_window()
-    crashed.state.layout = "dt_4415"
-    crashed.annotations.add(m.make("callout", [to_map(120.3, 30.3), to_map(120.205, 30.185)], "高新区"))
-    assert crashed.project_actions.autosave()  # what the one-minute timer does
-    assert recovery_path().is_file()
-    crashed.hide()  # the session dies here: no normal close
+    code = (
+        "import os, signal\n"
+        "from hzmap.model.annotations import make\n"
+        "from hzmap.model.geodata import to_map\n"
+        "from hzmap.model.project import Project\n"
+        "from hzmap.model.recovery import Recovery\n"
+        f"r = Recovery({str(folder)!r})\n"
+        "r.write(Project(layout='dt_4415', annotations=[make('callout', [to_map(120.3, 30.3), "
+        "to_map(120.205, 30.185)], '高新区')]), None)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == -9, proc.stderr
 
+
+def test_recovery_after_crash_restores_annotations(make_window):
     win = make_window()
+    folder = win.session.recovery.folder
+    crash_with_unsaved_work(folder)
     offered = []
-    assert win.project_actions.offer_recovery(ask=lambda info: offered.append(info) or True)
-    assert offered and offered[0]["path"] == recovery_path()
-    assert [a.text for a in win.annotations] == ["高新区"]
+    assert win.project_actions.offer_recovery(ask=lambda entry: offered.append(entry) or True)
+    assert len(offered) == 1 and offered[0].source is None
+    assert [a.text for a in win.session.annotations] == ["高新区"]
     assert win.state.layout == "dt_4415"
     assert win.isWindowModified()  # restored work is not saved anywhere yet
+    assert not make_window().project_actions.offer_recovery(ask=lambda e: pytest.fail("offered twice"))
     win.project_actions.ask_save_changes = lambda: "discard"
     assert win.close()
-    assert not recovery_path().exists()  # a normal close removes it
+    assert list(folder.glob("*.hzmap")) == []  # a normal close removes it
+
+
+def test_a_live_window_is_never_offered_as_a_crash(make_window):
+    first = make_window()
+    first.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)], "first"))
+    assert first.project_actions.autosave()
+    second = make_window()  # a second window while the first is open
+    assert not second.project_actions.offer_recovery(ask=lambda e: pytest.fail("offered a live session"))
+    second.session.annotations.add(m.make("marker", [to_map(120.3, 30.3)], "second"))
+    assert second.project_actions.autosave()
+    assert first.session.recovery.path != second.session.recovery.path
+    assert first.session.recovery.path.is_file() and second.session.recovery.path.is_file()
+    second.project_actions.ask_save_changes = lambda: "discard"
+    assert second.close()
+    assert first.session.recovery.path.is_file()  # the other window's data is never deleted
 
 
 def test_no_recovery_offer_after_a_normal_save(make_window, tmp_path):
-    from hzmap.ui.project_actions import recovery_path
-
     win = make_window()
-    win.annotations.add(m.make("marker", [(0, 0)]))
+    win.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)]))
     win.project_actions.autosave()
+    recovery = win.session.recovery.path
+    assert recovery.is_file()
     win.project_actions.save_to(tmp_path / "done.hzmap")
-    assert not recovery_path().exists()
+    assert not recovery.exists()
     assert not make_window().project_actions.offer_recovery(ask=lambda info: pytest.fail("offered"))

@@ -59,7 +59,7 @@ def test_typing_lists_binjiang_first_and_enter_zooms_to_it(window, qtbot, query)
     assert "滨江区" in rows[0] and "区县" in rows[0]
     assert len(rows) > 1   # places in Binjiang follow
     QTest.keyClick(box, Qt.Key_Return)
-    assert window.state.selection == "binjiang"
+    assert window.state.district == "binjiang"
     assert window.info_panel.title.text() == "滨江区"
     assert not box.popup.isVisible()
     assert width(window) < city_width / 4
@@ -67,7 +67,7 @@ def test_typing_lists_binjiang_first_and_enter_zooms_to_it(window, qtbot, query)
     assert contains(window, x, y)
     bx0, by0, bx1, by1 = window.geo.district_bounds(["binjiang"])
     assert contains(window, bx0 + 1, by0 + 1) and contains(window, bx1 - 1, by1 - 1)
-    assert window.state.view == "custom"
+    assert window.state.preset == "custom"
 
 
 def test_choosing_qiantang_fills_the_inspector(window, qtbot):
@@ -76,7 +76,7 @@ def test_choosing_qiantang_fills_the_inspector(window, qtbot):
     item = box.popup.item(row)
     QTest.mouseClick(box.popup.viewport(), Qt.LeftButton, Qt.NoModifier,
                      box.popup.visualItemRect(item).center())
-    assert window.state.selection == "qiantang"
+    assert window.state.district == "qiantang"
     assert window.info_panel.title.text() == "钱塘区"
     roles = [it.text(0) for it in window.info_panel.inspector.items_of_kind("role")]
     assert any("两翼·钱塘区" in r for r in roles)
@@ -84,12 +84,12 @@ def test_choosing_qiantang_fills_the_inspector(window, qtbot):
 
 
 def test_place_search_selects_the_place_and_zooms_to_its_point(window, qtbot, dataset):
-    window.state.selection = "xihu"
+    window.state.select_district("xihu")
     box = type_query(window, qtbot, "物联网")
     assert "物联网产业园" in box.results()[0]
     QTest.keyClick(box, Qt.Key_Return)
     assert window.state.place == IOT_PARK
-    assert window.state.selection is None
+    assert window.state.district is None
     assert "物联网" in window.info_panel.title.text()
     assert 10_000 < width(window) < 25_000   # ~15 km across
     loc = dataset.places[IOT_PARK].location
@@ -104,7 +104,9 @@ def test_element_search_switches_layout(window, qtbot):
     QTest.keyClick(box, Qt.Key_Return)
     assert window.state.layout == "st_core_belt_wings"
     assert window.layout_combo.currentData() == "st_core_belt_wings"
-    assert window.state.selection == "qiantang"   # an element of one district selects it
+    assert window.state.view.element == ("st_core_belt_wings", "wing_qiantang")  # the element is selected
+    assert "两翼" in window.info_panel.title.text()
+    assert window.canvas.renderer_.select_patch.get_visible()  # its footprint is outlined
 
 
 def test_nonsense_shows_no_results_and_selects_nothing(window, qtbot):
@@ -117,7 +119,7 @@ def test_nonsense_shows_no_results_and_selects_nothing(window, qtbot):
 
 
 def test_ctrl_f_focuses_box_and_esc_clears_it(window, qtbot):
-    window.state.selection = "binjiang"
+    window.state.select_district("binjiang")
     window.canvas.setFocus()
     QTest.keyClick(window.canvas, Qt.Key_F, Qt.ControlModifier)
     assert window.search_box.hasFocus()
@@ -126,7 +128,7 @@ def test_ctrl_f_focuses_box_and_esc_clears_it(window, qtbot):
     QTest.keyClick(window.search_box, Qt.Key_Escape)
     assert window.search_box.text() == ""
     assert not window.search_box.popup.isVisible()
-    assert window.state.selection == "binjiang"   # Esc in the box does not clear the map selection
+    assert window.state.district == "binjiang"   # Esc in the box does not clear the map selection
 
 
 def test_down_arrow_then_enter_takes_the_second_row(window, qtbot):
@@ -135,4 +137,4 @@ def test_down_arrow_then_enter_takes_the_second_row(window, qtbot):
     hit = box.popup.currentItem().data(Qt.UserRole + 1)
     assert hit.id != "binjiang"
     QTest.keyClick(box, Qt.Key_Return)
-    assert window.state.selection != "binjiang" or window.state.place == hit.id
+    assert window.state.district != "binjiang" or window.state.place == hit.id

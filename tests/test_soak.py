@@ -1,5 +1,8 @@
-"""Soak: 5,000 random user actions on the main window (fixed seed). No exception escapes, the
-UI stays consistent with the state, and memory stays flat."""
+"""Soak: thousands of random user actions on the main window (fixed seed). No exception escapes,
+the UI stays consistent with the state (the layer ticks and the drawing agree), and memory stays
+flat, with projects saved and opened, languages switched and presentations entered and left.
+
+Marked slow: README's default test run skips it; .ci/run runs it in full."""
 import math
 import os
 import random
@@ -8,13 +11,15 @@ import pytest
 
 pytest.importorskip("PySide6")
 from matplotlib.backend_bases import MouseEvent  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
 from hzmap.model.annotations import make  # noqa: E402
 from hzmap.model.dataset import load_dataset  # noqa: E402
 from hzmap.model.geodata import load_geodata  # noqa: E402
-from hzmap.model.state import AppState, Filters  # noqa: E402
+from hzmap.model.viewstate import Filters  # noqa: E402
 
 N_ACTIONS = int(os.environ.get("HZMAP_SOAK_ACTIONS", "5000"))
+pytestmark = pytest.mark.slow
 QUERIES = ["滨江", "bj", "qt", "钱塘", "物联网", "机场", "数字贸易", "xyz", "一核", "会展", "fy"]
 
 
@@ -23,15 +28,16 @@ def rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def test_random_actions(qtbot):
+def test_random_actions(qtbot, tmp_path):
     from hzmap import fonts
     from hzmap.model.filters import facets
-    from hzmap.ui.main_window import MainWindow
 
     fonts.register_matplotlib()
     geo = load_geodata()
     ds = load_dataset(check_excerpts=False)
-    win = MainWindow(AppState(), geo, ds)
+    from hzmap.ui.app import build_window
+
+    win = build_window(geo, ds)
     qtbot.addWidget(win)
     win.resize(900, 600)
     win.show()
@@ -67,30 +73,60 @@ def test_random_actions(qtbot):
         mouse("button_release_event", x, y, button=1)
 
     def switch():
-        state.layout = rng.choice(layouts)
+        state.update(layout=rng.choice(layouts))
 
     def filter_():
         key = rng.choice(["plan", "sector", "unit", None])
-        state.filters = Filters() if key is None else Filters(**{key: rng.choice(values[key])})
+        state.update(filters=Filters() if key is None else Filters(**{key: rng.choice(values[key])}))
 
     def search():
         win.search_box.setText(rng.choice(QUERIES))
         win.search_box.choose_current()
 
     def select():
-        state.selection = rng.choice([None, *geo.districts])
+        state.select_district(rng.choice([None, *geo.districts]))
 
     def annotate():
         x, y = point()
-        win.annotations.add(make(rng.choice(["marker", "text"]), [(x, y)], text="会议要点"))
+        win.session.annotations.add(make(rng.choice(["marker", "text"]), [(x, y)], text="会议要点"))
 
     def undo():
-        (win.annotations.undo if rng.random() < 0.7 else win.annotations.redo)()
+        (win.session.annotations.undo if rng.random() < 0.7 else win.session.annotations.redo)()
 
     def view():
-        state.view = rng.choice(["city", "urban"])
+        state.set_preset(rng.choice(["city", "urban"]))
 
-    actions = [hover] * 6 + [click] * 3 + [zoom] * 2 + [pan, switch, filter_, search, select, annotate, undo, view]
+    def toggle():
+        if rng.random() < 0.5:
+            state.set_layer_visible(rng.choice(["districts", "water", "boundaries", "labels"]), rng.random() < 0.5)
+        elif state.layout is not None:
+            el = rng.choice(ds.layouts[state.layout].elements)
+            state.set_element_visible(state.layout, el.id, rng.random() < 0.5)
+        else:
+            state.update(show_places=rng.random() < 0.5)
+
+    projects = tmp_path / "soak.hzmap"
+
+    def project():
+        if rng.random() < 0.5 or not projects.exists():
+            assert win.project_actions.save_to(projects)
+        else:
+            assert win.project_actions.open(projects)
+
+    def language():
+        state.update(lang="en" if state.lang == "zh" else "zh")
+
+    def present():
+        pres = win.present(full_screen=False)
+        pres.animate = False
+        for _ in range(rng.randint(0, 3)):
+            pres.next()
+        pres.close()
+        qtbot.wait(1)
+
+    win.project_actions.ask_save_changes = lambda: "discard"
+    actions = [hover] * 6 + [click] * 3 + [zoom] * 2 + [pan, switch, filter_, search, select, annotate, undo,
+                                                          view, toggle, toggle, project, language, present]
     baseline = None
     for i in range(N_ACTIONS):
         rng.choice(actions)()
@@ -104,17 +140,31 @@ def test_random_actions(qtbot):
     check_consistent(win, geo, ds)
     grown = rss_mb() - baseline
     assert grown < 30, f"memory grew by {grown:.1f} MB over {N_ACTIONS} actions"
+    state.update(lang="zh")
+    win.close()
 
 
 def check_consistent(win, geo, ds):
     state = win.state
     assert state.layout is None or state.layout in ds.layouts
     assert win.layout_combo.currentData() == state.layout
-    assert state.selection is None or state.selection in geo.districts
-    if state.selection is not None and state.place is None:
-        assert win.info_panel.title.text() == geo.districts[state.selection]["name_zh"]
+    assert state.district is None or state.district in geo.districts
+    if state.district is not None:
+        row = geo.districts[state.district]
+        assert win.info_panel.title.text() == row["name_en" if state.lang == "en" else "name_zh"]
     x0, x1, y0, y1 = win.canvas.renderer_.limits()
     assert all(math.isfinite(v) for v in (x0, x1, y0, y1)) and x1 > x0 and y1 > y0
     shown = {ea.element_id for ea in win.canvas.overlay.elements()}
     expected = {el.id for el in ds.layouts[state.layout].elements} if state.layout else set()
     assert shown == expected
+    # the layer panel's ticks and the drawing follow the same fields
+    view, r = state.view, win.canvas.renderer_
+    for name in ("districts", "water", "boundaries", "labels"):
+        tick = win.layer_panel.item_for("base", name).checkState(0) == Qt.Checked
+        assert tick == view.layer_visible(name) == r.layers[name][0].get_visible(), name
+    for ea in win.canvas.overlay.elements():
+        tick = win.layer_panel.item_for("element", ea.element_id).checkState(0) == Qt.Checked
+        assert tick == view.element_visible(state.layout, ea.element_id), ea.element_id
+        labels_and_symbols = {id(ea.label)} | {id(t) for t, _ in ea.place_labels} | {id(a) for a, _ in ea.symbol_artists}
+        shapes = [a for a in ea.artists if id(a) not in labels_and_symbols]  # fills, bands, schematics
+        assert all(a.get_visible() == tick for a in shapes), ea.element_id

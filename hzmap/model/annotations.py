@@ -17,6 +17,8 @@ from typing import Iterable, Iterator
 
 from psygnal import Signal
 
+from hzmap.model.extent import point_is_sane
+
 #: text: points = [anchor]; callout: [text position, arrow tip]; marker: [point];
 #: line: two or more vertices.
 KINDS = ("text", "callout", "marker", "line")
@@ -74,6 +76,8 @@ def check(a: Annotation) -> str | None:
     for p in a.points:
         if len(p) != 2 or not all(isinstance(v, (int, float)) and math.isfinite(v) for v in p):
             return f"point {p!r} is not a pair of finite numbers"
+        if not point_is_sane(*p):
+            return f"point ({p[0]:.6g}, {p[1]:.6g}) is far outside Hangzhou (map metres, EPSG:4549)"
     if not isinstance(a.text, str) or len(a.text) > MAX_TEXT:
         return f"text must be a string of at most {MAX_TEXT} characters"
     if a.kind in ("text", "callout") and not a.text.strip():

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hzmap.model.atomic import write_atomic
+from hzmap.model.roles import layout_roles, role_label
 
-VIA = "（经由 {places}）"
 CELL_SEP = "；"
 
 
@@ -32,17 +32,7 @@ class RoleRow:
 
 def district_roles(ds, layout_id: str, district_id: str) -> list[str]:
     """Element names of one layout covering the district, directly or through a place inside it."""
-    lay = ds.layouts[layout_id]
-    names = []
-    for el in lay.elements:
-        if district_id in el.districts:
-            names.append(el.name)
-            continue
-        via = [ds.places[p].name for p in el.places
-               if p in ds.places and district_id in ds.places[p].districts]
-        if via:
-            names.append(el.name + VIA.format(places="、".join(via)))
-    return names
+    return [role_label(ds, r) for r in layout_roles(ds, layout_id, district_id)]
 
 
 def district_role_table(ds, layout_ids: list[str]) -> list[RoleRow]:

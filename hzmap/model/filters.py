@@ -1,7 +1,7 @@
 """Which districts and places have something matching the filters (plan, sector, unit)."""
 from __future__ import annotations
 
-from hzmap.model.state import Filters
+from hzmap.model.viewstate import Filters
 
 
 def _ok(f: Filters, plan: str | None, sectors, units) -> bool:

@@ -13,16 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from hzmap.model import atomic
+from hzmap.model import extent as ext
 from hzmap.model.annotations import DEFAULT_COLOUR, DEFAULT_SIZE, MAX_POINTS, Annotation, Style
-from hzmap.model.state import VIEWS, Filters
+from hzmap.model.viewstate import BASE_LAYERS, VIEWS, Filters, Selection, element_key
 
 FORMAT = "hzmap-project"
 VERSION = 1
 SUFFIX = ".hzmap"
+#: One limit for the writer and the reader: hzmap never saves a file it would refuse to open.
 MAX_BYTES = 20 * 1024 * 1024
-MAX_ANNOTATIONS = 10_000
-_KNOWN_KEYS = {"format", "version", "view", "layout", "selection", "place", "filters",
-               "annotations", "tours"}
+MAX_ANNOTATIONS = 2_000          # a full redraw of this many stays under a second
+MAX_VERTICES = 200_000           # in all the lines of a project
+_KNOWN_KEYS = {"format", "version", "view", "layout", "selection", "place", "element", "filters",
+               "hidden", "layers", "annotations", "tours"}
 
 
 class ProjectError(Exception):
@@ -31,15 +34,29 @@ class ProjectError(Exception):
 
 @dataclass
 class Project:
-    view: str = "city"  # "city", "urban" or "custom"
+    """What a project file holds: the view (without the language, which is the user's), the
+    annotations, the tours and the user's layers."""
+
+    view: str = "city"  # the preset: "city", "urban" or "custom"
     extent: tuple[float, float, float, float] | None = None  # x0, x1, y0, y1 in map metres
     layout: str | None = None
-    selection: str | None = None
-    place: str | None = None
+    selection: Selection | None = None
     filters: Filters = field(default_factory=Filters)
+    hidden_layers: frozenset = frozenset()      # base layers switched off
+    hidden_elements: frozenset = frozenset()    # "layout/element" keys
+    show_places: bool = True
+    layers: list = field(default_factory=list)  # the user's layers, as hzmap.model.layers writes them
     annotations: list[Annotation] = field(default_factory=list)
     tours: list | None = None  # presentation tours: kept as they are, read by their own module
     extra: dict = field(default_factory=dict)  # keys a newer hzmap wrote: kept, written back
+
+    @property
+    def district(self) -> str | None:
+        return self.selection.id if self.selection and self.selection.kind == "district" else None
+
+    @property
+    def place(self) -> str | None:
+        return self.selection.id if self.selection and self.selection.kind == "place" else None
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -51,28 +68,57 @@ def to_json(project: Project) -> dict:
         "view": {"name": project.view, "crs": "EPSG:4549",
                  "extent": list(project.extent) if project.extent else None},
         "layout": project.layout,
-        "selection": project.selection,
+        "selection": project.district,
         "place": project.place,
         "filters": {"plan": project.filters.plan, "sector": project.filters.sector,
                     "unit": project.filters.unit},
-        "annotations": [{"id": a.id, "kind": a.kind, "points": [list(p) for p in a.points],
+        "hidden": {"layers": sorted(project.hidden_layers), "elements": sorted(project.hidden_elements),
+                   "places": not project.show_places},
+        "annotations": [{"id": a.id, "kind": a.kind, "points": [[round(x, 2), round(y, 2)] for x, y in a.points],
                          "text": a.text, "style": {"colour": a.style.colour, "size": a.style.size}}
                         for a in project.annotations],
     })
+    if project.selection is not None and project.selection.kind == "element":
+        out["element"] = project.selection.id
+    if project.layers:
+        out["layers"] = project.layers
     if project.tours is not None:
         out["tours"] = project.tours
     return out
 
 
+def encode(project: Project) -> bytes:
+    """The file's bytes. One annotation per line keeps large projects compact and diffable."""
+    data = to_json(project)
+    annotations = data.pop("annotations")
+    head = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
+    rows = ",\n  ".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+                        for a in annotations)
+    text = head[:-2] + ',\n "annotations": [' + (f"\n  {rows}\n ]" if rows else "]") + "\n}\n"
+    return text.encode("utf-8")
+
+
 def save_project(path, project: Project) -> None:
-    """Write `project` to `path` atomically; raises ProjectError naming the file on failure."""
+    """Write `project` to `path` atomically; raises ProjectError naming the file on failure.
+
+    A project the reader would refuse (over MAX_BYTES, too many annotations or vertices) is not
+    written: the message says so, and the work stays in the window."""
     path = Path(path)
+    vertices = sum(len(a.points) for a in project.annotations)
+    if len(project.annotations) > MAX_ANNOTATIONS or vertices > MAX_VERTICES:
+        raise ProjectError(f"{path}: not saved: {len(project.annotations)} annotations with {vertices:,} "
+                           f"points; a project holds at most {MAX_ANNOTATIONS:,} annotations and "
+                           f"{MAX_VERTICES:,} points (remove some, or simplify long lines)")
     try:
-        text = json.dumps(to_json(project), ensure_ascii=False, indent=1, allow_nan=False)
+        data = encode(project)
     except (TypeError, ValueError) as exc:
         raise ProjectError(f"{path}: cannot be written: {exc}") from exc
+    if len(data) > MAX_BYTES:
+        raise ProjectError(f"{path}: not saved: it would be {len(data) / 2**20:.1f} MB, over the "
+                           f"{MAX_BYTES // 2**20} MB a project file may have (remove some annotations "
+                           "or tour steps)")
     try:
-        atomic.write_atomic(path, text.encode("utf-8") + b"\n")
+        atomic.write_atomic(path, data)
     except OSError as exc:
         raise ProjectError(f"{path}: cannot be saved: {exc.strerror or exc}") from exc
 
@@ -141,9 +187,17 @@ class _Reader:
             self.problem(f"unknown field(s) {', '.join(sorted(p.extra))} not used (kept when saving)")
         self._view(p, data.get("view"))
         p.layout = self._id(data.get("layout"), "layout", "layout")
-        p.selection = self._id(data.get("selection"), "selection", "district")
-        p.place = self._id(data.get("place"), "place", "place")
+        district = self._id(data.get("selection"), "selection", "district")
+        place = self._id(data.get("place"), "place", "place")
+        element = self._element(data.get("element"))
+        p.selection = Selection.district(district) or Selection.place(place) or element
         p.filters = self._filters(data.get("filters"))
+        self._hidden(p, data.get("hidden"))
+        layers = data.get("layers", [])
+        if isinstance(layers, list):
+            p.layers = layers
+        else:
+            self.problem(f"\"layers\" is a {type(layers).__name__}, not a list; the user layers were not loaded")
         p.annotations = self._annotations(data.get("annotations", []))
         tours = data.get("tours")
         if tours is not None and not isinstance(tours, list):
@@ -161,11 +215,12 @@ class _Reader:
         name = view.get("name", "city")
         extent = view.get("extent")
         if extent is not None:
-            if (isinstance(extent, list) and len(extent) == 4 and all(_finite(v) for v in extent)
-                    and extent[0] < extent[1] and extent[2] < extent[3]):
+            why = ext.problem(extent) if isinstance(extent, list) and len(extent) == 4 \
+                and all(_finite(v) for v in extent) else "it is not [x0, x1, y0, y1] in metres"
+            if why is None:
                 p.extent = tuple(float(v) for v in extent)
             else:
-                self.problem(f"view extent {extent!r} is not [x0, x1, y0, y1] in metres; ignored")
+                self.problem(f"view extent {_brief(extent)} ignored: {why}")
         if name in VIEWS or (name == "custom" and p.extent is not None):
             p.view = name
         else:
@@ -175,13 +230,42 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.problem(f"\"{field_name}\" {value!r} is not an id; not restored")
+            self.problem(f"\"{field_name}\" {_brief(value)} is not an id; not restored")
             return None
         known = self.known[kind]
         if known is not None and value not in known:
-            self.problem(f"{kind} {value!r} is not in this hzmap's data; not restored")
+            self.problem(f"{kind} {_brief(value)} is not in this hzmap's data; not restored")
             return None
         return value
+
+    def _element(self, value) -> Selection | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or value.count("/") != 1:
+            self.problem(f"\"element\" {_brief(value)} is not a layout/element id; not restored")
+            return None
+        layout, _ = value.split("/")
+        known = self.known["layout"]
+        if known is not None and layout not in known:
+            self.problem(f"element {value!r} is of a layout not in this hzmap's data; not restored")
+            return None
+        return Selection("element", value)
+
+    def _hidden(self, p: Project, value) -> None:
+        if value is None:
+            return
+        if not isinstance(value, dict):
+            self.problem("\"hidden\" is not an object; every layer is shown")
+            return
+        layers, elements = value.get("layers", []), value.get("elements", [])
+        if isinstance(layers, list):
+            p.hidden_layers = frozenset(v for v in layers if v in BASE_LAYERS)
+        if isinstance(elements, list):
+            p.hidden_elements = frozenset(v for v in elements if isinstance(v, str) and v.count("/") == 1)
+        if len(p.hidden_layers) != len(layers if isinstance(layers, list) else ()) \
+                or len(p.hidden_elements) != len(elements if isinstance(elements, list) else ()):
+            self.problem("some hidden layers or elements are not known; they are shown")
+        p.show_places = value.get("places") is not True
 
     def _filters(self, value) -> Filters:
         if value is None:
@@ -202,6 +286,7 @@ class _Reader:
         if not isinstance(items, list):
             self.problem(f"\"annotations\" is a {type(items).__name__}, not a list; no annotations loaded")
             return []
+        vertices = 0
         if len(items) > MAX_ANNOTATIONS:
             self.problem(f"{len(items)} annotations; only the first {MAX_ANNOTATIONS} loaded")
             items = items[:MAX_ANNOTATIONS]
@@ -214,12 +299,23 @@ class _Reader:
             if ann is None:
                 self.problem(f"{label} not loaded: {why}")
                 continue
+            vertices += len(ann.points)
+            if vertices > MAX_VERTICES:
+                self.problem(f"{label} and later ones not loaded: a project holds at most "
+                             f"{MAX_VERTICES:,} points")
+                break
             if ann.id in seen:
                 self.problem(f"{label}: id used twice; given a new id")
                 ann = Annotation("", ann.kind, ann.points, ann.text, ann.style)
             seen.add(ann.id)
             out.append(ann)
         return out
+
+
+def _brief(value, n: int = 60) -> str:
+    """A bounded repr for messages (a 10 MB string is not repeated back)."""
+    text = repr(value) if not isinstance(value, (list, dict)) else type(value).__name__
+    return text if len(text) <= n else text[:n - 3] + "..."
 
 
 def _finite(v) -> bool:

@@ -8,13 +8,16 @@ layout has a tour without anyone writing one. Tours serialise to plain dicts for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import shapely
 from shapely.geometry import LineString, Point
 from shapely.ops import substring
 
+from hzmap.model.extent import Extent, fit
+from hzmap.model.extent import problem as extent_problem
 from hzmap.model.geodata import to_map
+from hzmap.model.viewstate import Selection, View
 
 TOUR_FORMAT = 1
 MARGIN = 0.12          # of the element's larger side, on every side
@@ -96,12 +99,9 @@ def element_shape(ds, geo, element):
 
 
 def padded_extent(bounds, margin: float = MARGIN, min_span: float = MIN_SPAN_M):
-    """The bounds widened to at least `min_span` and padded by `margin` of the larger side."""
-    x0, y0, x1, y1 = bounds
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    w, h = max(x1 - x0, min_span), max(y1 - y0, min_span)
-    pad = max(w, h) * margin
-    return (cx - w / 2 - pad, cy - h / 2 - pad, cx + w / 2 + pad, cy + h / 2 + pad)
+    """The bounds widened to at least `min_span` and padded by `margin` of the larger side,
+    as (xmin, ymin, xmax, ymax) like a step's extent."""
+    return fit(bounds, margin, min_span).bounds
 
 
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -146,6 +146,31 @@ def element_step(ds, geo, layout_id: str, element) -> TourStep:
     )
 
 
+def step_view(step: TourStep, base: View) -> View:
+    """What the audience sees at a step: `base` (language, layers) with the step's layout,
+    extent and selection."""
+    return replace(base, extent=Extent.from_bounds(step.extent), preset="custom", layout=step.layout,
+                   selection=Selection.district(step.selection))
+
+
+def tour_problems(tour: Tour, ds, geo) -> list[str]:
+    """Ids in a tour this hzmap's data does not have (the step is kept; the id is not shown)."""
+    out = []
+    for i, step in enumerate(tour.steps, 1):
+        if ds is not None and step.layout is not None and step.layout not in ds.layouts:
+            out.append(f"step {i}: layout {step.layout[:60]!r} is not in this hzmap's data")
+        elif ds is not None and step.layout is not None and step.spotlight_element is not None \
+                and step.spotlight_element not in {e.id for e in ds.layouts[step.layout].elements}:
+            out.append(f"step {i}: element {step.spotlight_element[:60]!r} is not in layout {step.layout}")
+        for did in [step.selection, *step.spotlight_districts]:
+            if geo is not None and did is not None and did not in geo.districts:
+                out.append(f"step {i}: district {str(did)[:60]!r} is not one of Hangzhou's 13")
+        why = extent_problem(Extent.from_bounds(step.extent))
+        if why:
+            out.append(f"step {i}: {why}")
+    return out
+
+
 def default_tour(ds, geo, layout_id: str) -> Tour:
     """One step per element of the layout, in the order the document lists them."""
     layout = ds.layouts[layout_id]
@@ -166,12 +191,18 @@ def step_to_dict(step: TourStep) -> dict:
 
 
 def step_from_dict(d: dict) -> TourStep:
+    if not isinstance(d, dict):
+        raise ValueError(f"a tour step is an object, not a {type(d).__name__}")
     extent = d.get("extent")
-    if not extent or len(extent) != 4:
-        raise ValueError(f"a tour step needs an extent of 4 numbers, got {extent!r}")
+    if not isinstance(extent, list) or len(extent) != 4 or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in extent):
+        raise ValueError("a tour step needs an extent of 4 numbers")
     kwargs = {k: d.get(k) for k in _STEP_FIELDS if d.get(k) is not None}
-    return TourStep(extent=tuple(float(v) for v in extent),
-                    spotlight_districts=list(d.get("spotlight_districts") or []), **kwargs)
+    bad = [k for k, v in kwargs.items() if not isinstance(v, str) or len(v) > 5000]
+    spot = d.get("spotlight_districts") or []
+    if bad or not isinstance(spot, list) or not all(isinstance(v, str) for v in spot):
+        raise ValueError(f"a tour step's {', '.join(bad) or 'spotlight_districts'} is not text")
+    return TourStep(extent=tuple(float(v) for v in extent), spotlight_districts=list(spot), **kwargs)
 
 
 def tour_to_dict(tour: Tour) -> dict:

@@ -194,14 +194,6 @@ class AnnotationLayer:
         if a.id == self.selected:
             self._mark(a.id, True)
 
-    def hit(self, mouse_event) -> str | None:
-        """The id of the topmost annotation under the mouse event, or None."""
-        for aid in reversed(list(self.artists)):
-            for art in self.artists[aid]:
-                if art.get_visible() and art.contains(mouse_event)[0]:
-                    return aid
-        return None
-
     def select(self, aid: str | None) -> None:
         if self.selected in self.artists:
             self._mark(self.selected, False)

@@ -1,23 +1,22 @@
-"""A finished map for print or slides: the screen's renderer plus title, legend, scale bar,
+"""A finished map for print or slides: the screen's Scene plus title, legend, scale bar,
 north arrow, sources and an inset, on a new Figure of a given paper size. No Qt.
 
-The map itself is drawn by MapRenderer + LayoutOverlay exactly as on screen (labels placed by
-refresh_labels for the export's own size), so what you see is what you export.
+The map itself is a Scene given the same View as the screen (labels placed by refresh_labels
+for the export's own size), so what you see is what you export.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
 from dataclasses import dataclass, field
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon, Rectangle
 
 from hzmap import fonts
+from hzmap.model.viewstate import View
 from hzmap.render import style as st
 from hzmap.render.export_io import ExportError
-from hzmap.render.layout_overlay import LayoutOverlay
-from hzmap.render.map_view import MapRenderer
+from hzmap.render.scene import Scene
 
 DEFAULT_TITLE = "杭州市行政区划"
 DEFAULT_TITLE_EN = "Hangzhou: county-level divisions"
@@ -38,26 +37,27 @@ INK = "#222222"
 
 @dataclass
 class ExportSpec:
-    """What to export. `view` is "city", "urban" or an extent (x0, x1, y0, y1) in map metres."""
+    """What to export: the map's View (the screen's, a project's or one the command line
+    built) and the page around it."""
 
-    layout: str | None = None
-    view: str | tuple = "city"
-    selection: str | None = None
-    place: str | None = None
-    filters: object = None  # hzmap.model.state.Filters
+    view: View
     title: str | None = None
-    lang: str = "zh"
     preset: str | None = "a4-landscape"
     width_px: int | None = None
     height_px: int | None = None
     dpi: int | None = None
     inset: bool = True
     annotations: list = field(default_factory=list)
-    hidden_elements: frozenset = frozenset()
-    hidden_layers: frozenset = frozenset()  # base layers: districts, boundaries, water, labels
-    show_places: bool = True
     side_notes: tuple | None = None  # (heading, [lines]) listed beside the map (atlas pages)
     date: _dt.date | None = None
+
+    @property
+    def layout(self) -> str | None:
+        return self.view.layout
+
+    @property
+    def lang(self) -> str:
+        return self.view.lang
 
     def size(self) -> tuple[float, float, int]:
         """(width in, height in, dpi); custom pixels win over the preset."""
@@ -85,12 +85,28 @@ class ExportSpec:
         return DEFAULT_TITLE_EN if en else DEFAULT_TITLE
 
 
-def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) -> Figure:
+@dataclass
+class Composed:
+    """A finished page: its Figure, the Scene that drew the map, and the title it carries."""
+
+    figure: Figure
+    scene: Scene
+    title: str
+    north: object = None  # the north arrow's axes
+    inset: object = None  # the overview inset's axes, when the map is zoomed in
+
+
+def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) -> Composed:
     """The finished map on a new Figure; `preview_dpi` renders the same page smaller."""
     fonts.register_matplotlib()
     w, h, dpi = spec.size()
     fig = Figure(figsize=(w, h), dpi=preview_dpi or dpi)
-    r = MapRenderer(fig, geo, lang=spec.lang)
+    if spec.layout is not None and ds is None:
+        raise ExportError("a layout needs the layout dataset")
+    if spec.layout is not None and spec.layout not in ds.layouts:
+        raise ExportError(f"unknown layout {spec.layout!r}")
+    scene = Scene(fig, geo, ds)
+    r = scene.renderer
     fig.set_facecolor("white")
     frame = _Frame(w, h, with_side=True)
     r.ax.set_position(frame.map)
@@ -98,30 +114,8 @@ def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) ->
                              edgecolor="none", zorder=0))
     r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor="none",
                              edgecolor=INK, linewidth=0.8, zorder=30, clip_on=False))
-    for name in spec.hidden_layers:
-        r.set_layer_visible(name, False)
-    if spec.layout is not None and ds is None:
-        raise ExportError("a layout needs the layout dataset")
-    if ds is not None:
-        r.overlay = LayoutOverlay(r, ds)
-        r.overlay.hidden_elements.update(spec.hidden_elements)
-        r.overlay.show_places = spec.show_places
-        try:
-            r.overlay.show(spec.layout)
-        except KeyError as e:
-            raise ExportError(f"unknown layout {spec.layout!r}") from e
-        if spec.filters is not None and spec.filters.active():
-            from hzmap.model.filters import matching
-            r.overlay.set_dimmed(matching(ds, spec.filters))
-    if isinstance(spec.view, str):
-        r.set_view(spec.view)
-    else:
-        r.view_name = "custom"
-        r.set_limits(*spec.view)
-    r.set_selection(spec.selection)
-    if spec.place and r.overlay is not None:
-        r.set_place(r.overlay.place_point(spec.place))  # the screen's ring
-    _draw_annotations(r.ax, spec.annotations)
+    scene.apply(spec.view)
+    scene.set_annotations(spec.annotations)
 
     title = spec.resolved_title(ds)
     fig.text(frame.left, frame.title_y, title, fontsize=18, fontweight="bold", color=INK,
@@ -140,14 +134,12 @@ def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) ->
         _side_notes(fig, frame, side_top, *spec.side_notes)
     _scale_bar(r.ax)
     bottom = frame.side[1]
-    _north_arrow(fig, frame, bottom, spec.lang)
-    if spec.inset and _zoomed_in(r, geo):
-        _inset(fig, frame, geo, r.limits(), spec.selection, spec.lang)
+    north = _north_arrow(fig, frame, bottom, spec.lang)
+    inset = _inset(fig, frame, geo, r.limits(), spec.view.district, spec.lang) \
+        if spec.inset and _zoomed_in(r, geo) else None
     _source_line(fig, frame, spec, ds)
     r.refresh_labels(renderer)
-    fig.hzmap_renderer = r  # for tests and the dialog's checks
-    fig.hzmap_title = title
-    return fig
+    return Composed(fig, scene, title, north, inset)
 
 
 class _Frame:
@@ -172,16 +164,6 @@ class _Frame:
         else:
             self.side = (m / w, foot_h / h, (w - 2 * m) / w, (bottom_band - m * 0.5) / h)
         self.w, self.h = w, h
-
-
-def _draw_annotations(ax, annotations) -> None:
-    if not annotations:
-        return
-    try:
-        mod = importlib.import_module("hzmap.render.annotations")
-    except ImportError:
-        return
-    mod.draw_annotations(ax, annotations)
 
 
 def _scale_bar(ax) -> None:
@@ -211,7 +193,7 @@ def _fit_legend(fig, legend, renderer, right: float) -> None:
                 o[i:i + width] for i in range(0, len(o), width)))
 
 
-def _north_arrow(fig, frame: _Frame, bottom: float, lang: str = "zh") -> None:
+def _north_arrow(fig, frame: _Frame, bottom: float, lang: str = "zh"):
     """A north arrow in the column (grid north; at 120°E the map's grid north is true north)."""
     size = 0.55  # inches
     x0 = frame.side[0] + frame.side[2] - size / frame.w
@@ -222,7 +204,7 @@ def _north_arrow(fig, frame: _Frame, bottom: float, lang: str = "zh") -> None:
     ax.add_patch(Polygon([(0.5, 0.95), (0.25, 0.1), (0.5, 0.3)], closed=True, facecolor=INK, edgecolor=INK))
     ax.add_patch(Polygon([(0.5, 0.95), (0.75, 0.1), (0.5, 0.3)], closed=True, facecolor="white", edgecolor=INK))
     ax.text(0.5, 1.0, "N" if lang == "en" else "北", ha="center", va="bottom", fontsize=9, fontweight="bold", color=INK)
-    fig.hzmap_north = ax
+    return ax
 
 
 def _zoomed_in(r, geo) -> bool:
@@ -231,7 +213,7 @@ def _zoomed_in(r, geo) -> bool:
     return (x1 - x0) < 0.85 * (bx1 - bx0) and (y1 - y0) < 0.85 * (by1 - by0)
 
 
-def _inset(fig, frame: _Frame, geo, limits, selection, lang: str = "zh") -> None:
+def _inset(fig, frame: _Frame, geo, limits, selection, lang: str = "zh"):
     """The whole city, small, with the exported view as a red rectangle."""
     from hzmap.render.geometry import polygon_path
     from matplotlib.patches import PathPatch
@@ -256,7 +238,7 @@ def _inset(fig, frame: _Frame, geo, limits, selection, lang: str = "zh") -> None
     ax.set_ylim(by0, by1)
     ax.set_aspect("equal", adjustable="datalim")
     ax.set_title("Overview" if lang == "en" else "位置", fontsize=7.5, color="#555555", pad=2)
-    fig.hzmap_inset = ax
+    return ax
 
 
 def _side_notes(fig, frame: _Frame, top: float, heading: str, lines: list[str]) -> None:

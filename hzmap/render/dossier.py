@@ -13,7 +13,9 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from hzmap.model.dataset import district_profile
-from hzmap.model.dataset.report import cites, number, units_text
+from hzmap.model.extent import fit
+from hzmap.model.viewstate import Selection, View
+from hzmap.model.dataset.report import cites, target_text, units_text
 from hzmap.render.compose import INK, ExportSpec, compose, wrap
 from hzmap.render.export_io import format_for, write_atomic
 
@@ -23,7 +25,6 @@ STYLES = {  # size (pt), weight, colour, space before (lines)
     "h1": (14, "bold", INK, 0.6), "h2": (11, "bold", INK, 0.8), "item": (9, "bold", INK, 0.35),
     "body": (8.5, "normal", INK, 0.0), "note": (7.5, "normal", "#555555", 0.0),
 }
-_CMP = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "~": "约"}
 
 
 def district_lines(prof: dict) -> list[tuple[str, str]]:
@@ -59,8 +60,7 @@ def district_lines(prof: dict) -> list[tuple[str, str]]:
         out.append(("note", f"全市通用举措（同样适用）: {city}"))
     out.append(("h2", "四、目标 Targets"))
     for t in prof["targets"]["district"]:
-        out.append(("body", f"• {t['indicator']} {_CMP.get(t['comparator'], t['comparator'])} "
-                            f"{number(t['value'])} {t['unit']}（{t['year']} 年）— {cites(t)}"))
+        out.append(("body", f"• {target_text(t)} — {cites(t)}"))
     if not prof["targets"]["district"]:
         out.append(("body", "（无专门针对该区县的目标）"))
     plan_wide = ", ".join(f"{g['plan']['short_name']} {len(g['items'])} 项" for g in prof["targets"]["plan_wide"])
@@ -127,12 +127,11 @@ def dossier_figures(geo, ds, district_id: str, layout: str | None = None,
                     date: _dt.date | None = None) -> list[Figure]:
     prof = district_profile(ds, district_id)
     name = prof["district"]["name"]
-    x0, y0, x1, y1 = geo.district_bounds([district_id])
-    pad = 0.25 * max(x1 - x0, y1 - y0)
-    spec = ExportSpec(layout=layout, view=(x0 - pad, x1 + pad, y0 - pad, y1 + pad), selection=district_id,
-                      preset="a4-portrait", dpi=150, title=f"{name} 区县档案", inset=True, date=date,
+    view = View(extent=fit(geo.district_bounds([district_id]), margin=0.25), preset="custom", layout=layout,
+                selection=Selection.district(district_id))
+    spec = ExportSpec(view=view, preset="a4-portrait", dpi=150, title=f"{name} 区县档案", inset=True, date=date,
                       side_notes=("各规划中的角色 Roles", _role_summary(prof)))
-    map_page = compose(spec, geo, ds)
+    map_page = compose(spec, geo, ds).figure
     footer = f"hzmap 区县档案 · {name} · {(date or _dt.date.today()).isoformat()}"
     return [map_page, *text_pages(district_lines(prof), footer)]
 

@@ -21,6 +21,7 @@ from shapely.geometry import LineString, Point
 from shapely.ops import substring
 
 from hzmap.model.geodata import to_map
+from hzmap.model.hittest import element_symbols
 from hzmap.render.geometry import polygon_path
 
 Z_GROUP, Z_BAND, Z_SCHEMATIC, Z_DIM, Z_PLACES, Z_ELEMENT_LABEL = 2, 3.5, 4.5, 5.5, 8, 9.5
@@ -54,12 +55,17 @@ class ElementArtists:
     legend_handle: object = None
     legend_text: str = ""
     districts: set = field(default_factory=set)
-    places: list = field(default_factory=list)
+    places: list = field(default_factory=list)   # (place id, (x, y))
+    symbols: list = field(default_factory=list)  # hzmap.model.hittest.Symbol
+    symbol_artists: list = field(default_factory=list)  # (scatter, place ids) per precision
     marker: str = "o"
     place_labels: list = field(default_factory=list)  # (Text, anchor) per place
 
 
 class LayoutOverlay:
+    """The artists of the layouts shown so far. What is visible is always what the last
+    `show(layout, hidden, show_places)` asked for: the Scene calls it from the View."""
+
     def __init__(self, renderer, dataset) -> None:
         self.r = renderer
         self.ds = dataset
@@ -68,46 +74,47 @@ class LayoutOverlay:
         self._built: dict[str, list[ElementArtists]] = {}
         self._union_cache: dict[tuple, object] = {}
         self.legend = None
-        self.hidden_elements: set[str] = set()
+        self.hidden_elements: frozenset[str] = frozenset()
         self.show_places = True
         self._dim_patch = None
         self.dimmed: tuple[set, set] | None = None
 
     # -- public ---------------------------------------------------------------------
-    def show(self, layout_id: str | None) -> None:
-        """Show one layout (None: districts only). Artists are updated in place."""
+    def show(self, layout_id: str | None, hidden=frozenset(), show_places: bool = True) -> None:
+        """Show one layout (None: districts only) with those of its elements hidden, and the
+        bases or not. Artists are updated in place; a layout is built the first time it shows."""
         if layout_id is not None and layout_id not in self.ds.layouts:
             raise KeyError(f"no layout '{layout_id}'")
-        for els in self._built.values():
-            for ea in els:
+        if layout_id != self.layout_id:
+            for ea in self.elements():
                 self._set_visible(ea, False)
+            for did, patch in self.r.fills.items():
+                patch.set_facecolor(self.r.base_colours[did] if layout_id is None else NEUTRAL_FILL)
         self.layout_id = layout_id
-        if layout_id is None:
-            for did, patch in self.r.fills.items():
-                patch.set_facecolor(self.r.base_colours[did])
-        else:
-            els = self._built.get(layout_id) or self._build(layout_id)
-            self._built[layout_id] = els
-            for did, patch in self.r.fills.items():
-                patch.set_facecolor(NEUTRAL_FILL)
-            for ea in els:
-                self._set_visible(ea, ea.element_id not in self.hidden_elements)
+        self.hidden_elements = frozenset(hidden)
+        self.show_places = show_places
+        if layout_id is not None and layout_id not in self._built:
+            self._built[layout_id] = self._build(layout_id)
+        for ea in self.elements():
+            self._set_visible(ea, ea.element_id not in self.hidden_elements)
         self._update_legend()
 
     def elements(self) -> list[ElementArtists]:
         return list(self._built.get(self.layout_id, [])) if self.layout_id else []
 
-    def set_element_visible(self, element_id: str, visible: bool) -> None:
-        (self.hidden_elements.discard if visible else self.hidden_elements.add)(element_id)
-        for ea in self.elements():
-            if ea.element_id == element_id:
-                self._set_visible(ea, visible)
+    def set_language(self) -> None:
+        """Re-label elements and the legend in the renderer's language, without rebuilding."""
+        en = self.r.lang == "en"
+        for layout_id, built in self._built.items():
+            elements = {el.id: el for el in self.ds.layouts[layout_id].elements}
+            for ea in built:
+                el = elements[ea.element_id]
+                ea.legend_text = _element_text(el, en)
+                if ea.label is not None:
+                    ea.label.set_text(ea.legend_text)
+                for text, (pid, _) in zip((t for t, _ in ea.place_labels), ea.places):
+                    text.set_text(self._place_name(pid))
         self._update_legend()
-
-    def set_places_visible(self, visible: bool) -> None:
-        self.show_places = visible
-        for ea in self.elements():
-            self._set_visible(ea, ea.element_id not in self.hidden_elements)
 
     def element_colours(self) -> dict[str, str]:
         return {ea.element_id: ea.colour for ea in self.elements()}
@@ -121,17 +128,12 @@ class LayoutOverlay:
                     out.setdefault(d, ea.colour)
         return out
 
-    def place_at(self, x: float, y: float, tolerance: float) -> str | None:
-        """The place whose symbol is nearest (x, y) within `tolerance` metres, if shown."""
-        best, best_d = None, tolerance
-        for ea in self.elements():
-            if ea.element_id in self.hidden_elements or not self.show_places:
-                continue
-            for pid, (px, py) in ea.places:
-                d = np.hypot(px - x, py - y)
-                if d < best_d:
-                    best, best_d = pid, d
-        return best
+    def symbols(self) -> list:
+        """The base symbols shown (hzmap.model.hittest.Symbol), for hit-testing."""
+        if not self.show_places:
+            return []
+        return [sym for ea in self.elements() if ea.element_id not in self.hidden_elements
+                for sym in ea.symbols]
 
     def set_dimmed(self, keep: tuple[set, set] | None) -> None:
         """Fade the districts and place symbols outside `keep` = (district ids, place ids)."""
@@ -147,11 +149,9 @@ class LayoutOverlay:
                 self.ax.add_artist(self._dim_patch)
         for els in self._built.values():
             for ea in els:
-                for art in ea.artists:
-                    ids = getattr(art, "_hzmap_place_ids", None)
-                    if ids is not None:
-                        # (an array, also when clearing: matplotlib can't compare an array alpha to None)
-                        art.set_alpha(np.array([1.0 if keep is None or p in keep_places else 0.2 for p in ids]))
+                for art, ids in ea.symbol_artists:
+                    # (an array, also when clearing: matplotlib can't compare an array alpha to None)
+                    art.set_alpha(np.array([1.0 if keep is None or p in keep_places else 0.2 for p in ids]))
         self.dimmed = keep
 
     # -- building ---------------------------------------------------------------------
@@ -159,7 +159,7 @@ class LayoutOverlay:
         layout = self.ds.layouts[layout_id]
         out = []
         for i, el in enumerate(layout.elements):
-            colour, hatch = ELEMENT_COLOURS[i % len(ELEMENT_COLOURS)], HATCHES[i % len(HATCHES)]
+            colour, hatch = element_colour(i), HATCHES[i % len(HATCHES)]
             ea = ElementArtists(el.id, colour, hatch, marker=ELEMENT_MARKERS[i % len(ELEMENT_MARKERS)])
             kind = el.geometry.type
             builder = getattr(self, f"_build_{kind}")
@@ -244,20 +244,13 @@ class LayoutOverlay:
         ea.legend_handle = Patch(facecolor=_rgba(ea.colour, 0.45), edgecolor=ea.colour, hatch=ea.hatch)
 
     def _build_places(self, el, ea: ElementArtists, with_legend: bool = True) -> None:
-        points = self.r.geo.district_label_points()
         by_precision: dict[str, list] = {}
         ids_by_precision: dict[str, list] = {}
-        for pid in el.places:
-            place = self.ds.places[pid]
-            prec = place.location.shown_precision
-            if prec == "district":
-                p = points[place.districts[0]]
-                xy = (p.x + 1800 * (len(by_precision.get("district", [])) + 1), p.y - 1800)
-            else:
-                xy = to_map(*place.location.lonlat)
-            by_precision.setdefault(prec, []).append(xy)
-            ids_by_precision.setdefault(prec, []).append(pid)
-            ea.places.append((pid, xy))
+        ea.symbols = element_symbols(self.ds, self.r.geo, el)
+        for sym in ea.symbols:
+            by_precision.setdefault(sym.precision, []).append(sym.xy)
+            ids_by_precision.setdefault(sym.precision, []).append(sym.place)
+            ea.places.append((sym.place, sym.xy))
         for prec, xys in by_precision.items():
             m = MARKERS[prec]
             marker = "s" if prec == "district" else ea.marker
@@ -266,15 +259,13 @@ class LayoutOverlay:
                                   facecolors=ea.colour if m["filled"] else "white",
                                   edgecolors=ea.colour if not m["filled"] else "#222222",
                                   linewidths=1.6 if not m["filled"] else 0.8)
-            art._hzmap_place_symbol = True
-            art._hzmap_place_ids = ids_by_precision[prec]
+            ea.symbol_artists.append((art, ids_by_precision[prec]))
             ea.artists.append(art)
         halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
         for pid, (x, y) in ea.places:
             text = self.ax.text(x, y, self._place_name(pid), ha="center", va="center", color="#222222",
                                 fontsize=self.r.style.type.element_label * 0.85, zorder=Z_ELEMENT_LABEL - 0.2,
                                 path_effects=halo)
-            text._hzmap_place_label = True
             ea.artists.append(text)
             ea.place_labels.append((text, (x, y)))
         if with_legend:
@@ -289,9 +280,7 @@ class LayoutOverlay:
         return min([p.name, *[a for a in p.aliases if len(a) >= 2]], key=len)
 
     def _make_label(self, el, ea: ElementArtists) -> None:
-        en = self.r.lang == "en"
-        text = (el.name_en if en else el.name) + ((" (schematic)" if en else SCHEMATIC_MARK)
-                                                  if el.geometry.type == "schematic" else "")
+        text = _element_text(el, self.r.lang == "en")
         ea.legend_text = text
         if ea.label_anchor is None or el.geometry.type == "places":
             return  # a set of bases is named in the legend; each base carries its own label
@@ -303,9 +292,9 @@ class LayoutOverlay:
 
     # -- visibility, legend -----------------------------------------------------------------
     def _set_visible(self, ea: ElementArtists, visible: bool) -> None:
+        places = {id(a) for a, _ in ea.symbol_artists} | {id(t) for t, _ in ea.place_labels}
         for art in ea.artists:
-            is_place = getattr(art, "_hzmap_place_symbol", False) or getattr(art, "_hzmap_place_label", False)
-            art.set_visible(visible and (self.show_places or not is_place))
+            art.set_visible(visible and (self.show_places or id(art) not in places))
 
     def _update_legend(self) -> None:
         if self.legend is not None:
@@ -341,23 +330,6 @@ class LayoutOverlay:
         """Presentation styles enlarge symbols and the legend (render/spotlight.py)."""
         return getattr(self.r.style, "symbol_scale", 1.0)
 
-    def place_point(self, pid: str | None) -> tuple[float, float] | None:
-        """Where a place is on the map: its symbol in the layout shown, else its location (a
-        place known only by district: a little off the district's label, as symbols are)."""
-        if pid is None or pid not in self.ds.places:
-            return None
-        for ea in self.elements():
-            for p, xy in ea.places:
-                if p == pid:
-                    return (float(xy[0]), float(xy[1]))
-        place = self.ds.places[pid]
-        if place.location.lonlat:
-            return to_map(*place.location.lonlat)
-        if not place.districts:
-            return None
-        p = self.r.geo.district_label_points()[place.districts[0]]
-        return (p.x + 1800, p.y - 1800)
-
     # -- labels ----------------------------------------------------------------------------
     def label_items(self) -> list[tuple]:
         """(Text, anchor) of the shown elements' labels, for the renderer's placement."""
@@ -379,6 +351,16 @@ class LayoutOverlay:
                 t.set_visible(False)
             return []
         return items
+
+
+def element_colour(index: int) -> str:
+    """The colour of a layout's element by its place in the layout (legend, layer panel)."""
+    return ELEMENT_COLOURS[index % len(ELEMENT_COLOURS)]
+
+
+def _element_text(el, en: bool) -> str:
+    name = (el.name_en or el.name) if en else el.name
+    return name + ((" (schematic)" if en else SCHEMATIC_MARK) if el.geometry.type == "schematic" else "")
 
 
 def _rgba(hex_colour: str, alpha: float) -> tuple:

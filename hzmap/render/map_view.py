@@ -1,7 +1,8 @@
-"""The map on a plain matplotlib Figure: districts, water, labels, selection and hover.
+"""The base map on a plain matplotlib Figure: districts, water, labels, selection and hover.
 
-One renderer serves the screen and the export alike. Artists are made once and updated in
-place; a click changes the outline artist's path, it never replots the city.
+The Scene (hzmap.render.scene) owns one and tells it what to show; the screen, the export and
+the presentation all draw through a Scene. Artists are made once and updated in place; a click
+changes the outline artist's path, it never replots the city.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
+from hzmap.model.extent import fit_to_shape
 from hzmap.model.geodata import GeoData
 from hzmap.model.views import view_extent
 from hzmap.render import labels as labelling
@@ -37,6 +39,7 @@ class MapRenderer:
         self.lang = lang
         self.view_name = "city"
         self.overlay = None  # a LayoutOverlay when a layout is shown
+        self.high_contrast = False  # the projector theme (render/spotlight.py)
         self._text_extents = None  # label boxes since the last placement (for redrawing over outlines)
         if type(fig.canvas) is FigureCanvasBase:  # a plain Figure: draw with Agg, as glue does
             FigureCanvasAgg(fig)
@@ -118,9 +121,6 @@ class MapRenderer:
         self.ax.add_artist(self.hover_patch)
         self.ax.add_artist(self.select_patch)
         self.ax.add_line(self.place_ring)
-        #: Artists being edited (a dragged annotation, a line being drawn): set animated while
-        #: they change, so the canvas blits them over its cached map instead of redrawing it.
-        self.transient: list = []
 
     def highlight_artists(self) -> list:
         """Artists drawn on top by blitting in the interactive canvas."""
@@ -182,41 +182,40 @@ class MapRenderer:
 
     def fit_to_axes(self) -> None:
         """Re-fit the requested extent to the axes' current pixel shape (after a resize)."""
-        x0, x1, y0, y1 = self._requested
         bbox = self.ax.get_window_extent()
-        box_ratio = bbox.height / bbox.width if bbox.width > 0 else 1.0
-        cx, cy, w, h = (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0
-        if h / w > box_ratio:
-            w = h / box_ratio
-        else:
-            h = w * box_ratio
-        self.ax.set_xlim(cx - w / 2, cx + w / 2)
-        self.ax.set_ylim(cy - h / 2, cy + h / 2)
+        x0, x1, y0, y1 = fit_to_shape(self._requested, bbox.height / bbox.width if bbox.width > 0 else 1.0)
+        self.ax.set_xlim(x0, x1)
+        self.ax.set_ylim(y0, y1)
+
+    @property
+    def requested(self) -> tuple[float, float, float, float]:
+        """The extent asked for, before it was widened to the axes' shape."""
+        return self._requested
 
     def limits(self) -> tuple[float, float, float, float]:
         (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
         return x0, x1, y0, y1
 
-    def zoom_at(self, x: float, y: float, factor: float) -> None:
-        """Zoom by `factor` (>1 zooms in) keeping the point (x, y) fixed on screen."""
-        x0, x1, y0, y1 = self.limits()
-        width = (x1 - x0) / factor
-        if width < 800 and factor > 1:  # closer than ~1 km across shows nothing useful
-            return
-        if width > 1_200_000 and factor < 1:
-            return
-        self.view_name = "custom"
-        self.set_limits(x - (x - x0) / factor, x + (x1 - x) / factor,
-                        y - (y - y0) / factor, y + (y1 - y) / factor)
+    def metres_per_px(self) -> float:
+        x0, x1, _, _ = self.limits()
+        return (x1 - x0) / max(self.ax.bbox.width, 1)
 
-    def pan_by(self, dx: float, dy: float) -> None:
-        x0, x1, y0, y1 = self.limits()
-        self.view_name = "custom"
-        self.set_limits(x0 + dx, x1 + dx, y0 + dy, y1 + dy)
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        for did, text in self.labels.items():
+            text.set_text(self.district_name(did))
 
     # -- selection -----------------------------------------------------------------
     def set_selection(self, did: str | None) -> None:
         self._outline(self.select_patch, did)
+
+    def set_selection_shape(self, path: Path | None) -> None:
+        """Outline any shape (a layout element's footprint) as the selection."""
+        if path is None:
+            self.select_patch.set_visible(False)
+        else:
+            self.select_patch.set_path(path)
+            self.select_patch.set_visible(True)
 
     def set_hover(self, did: str | None) -> None:
         self._outline(self.hover_patch, did)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import shapely
 from matplotlib.patches import PathPatch
 
@@ -67,32 +68,6 @@ def apply_high_contrast(renderer, on: bool = True) -> None:
         text.set_color(colours["text"])
         text.set_fontweight("bold" if on else "normal")
     renderer.high_contrast = on
-
-
-# -- language ------------------------------------------------------------------------------------
-SCHEMATIC_MARK = {"zh": "（示意）", "en": " (schematic)"}
-
-
-def apply_language(renderer, lang: str) -> None:
-    """Re-label districts, elements and the legend in `lang` ("zh" | "en") without rebuilding."""
-    renderer.lang = lang
-    for did, text in renderer.labels.items():
-        text.set_text(renderer.district_name(did))
-    overlay = renderer.overlay
-    if overlay is None:
-        return
-    for layout_id, built in overlay._built.items():
-        elements = {el.id: el for el in overlay.ds.layouts[layout_id].elements}
-        for ea in built:
-            ea.legend_text = element_label(elements[ea.element_id], lang)
-            if ea.label is not None:
-                ea.label.set_text(ea.legend_text)
-    overlay._update_legend()
-
-
-def element_label(element, lang: str) -> str:
-    name = element.name_en if lang == "en" else element.name
-    return name + (SCHEMATIC_MARK[lang] if element.geometry.type == "schematic" else "")
 
 
 # -- spotlight -------------------------------------------------------------------------------------
@@ -171,8 +146,10 @@ class Spotlight:
                 self._fade(text, 0.45)
 
     def _fade(self, artist, alpha: float = FADED_ALPHA) -> None:
-        self._faded.append((artist, artist.get_alpha()))
-        artist.set_alpha(alpha)
+        before = artist.get_alpha()
+        self._faded.append((artist, before))
+        # symbols dimmed by a filter carry one alpha each (an array): fade those, keep the dimming
+        artist.set_alpha(np.minimum(before, alpha) if isinstance(before, np.ndarray) else alpha)
 
     def faded_artists(self) -> list:
         return [a for a, _ in self._faded]

@@ -1,8 +1,9 @@
 """Annotation tools on the main map: text, callout, marker, line, select/move, delete, undo/redo.
 
 The tools act through the canvas's `tool` hook (they see mouse events first) and change only
-the window's AnnotationSet; the AnnotationLayer redraws what changed. `attach(window)` is the
-FEATURES entry point and also installs the project file actions (project_actions.py).
+the session's AnnotationSet; the AnnotationLayer redraws what changed. Hit-testing is the
+model's (hzmap.model.hittest.annotation_at). The main window puts the toolbar and the actions
+in its menus.
 """
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import math
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton
 
 from hzmap.model import annotations as model
 from hzmap.model.annotations import AnnotationSet
+from hzmap.model.hittest import annotation_at
 from hzmap.render.annotations import AnnotationLayer
-from hzmap.ui.i18n import tr
+from hzmap.ui.i18n import Texts, tr
+from hzmap.ui.settings import interactive
 
 MODES = (("select", "选择/移动", "Select and move (drag); double-click edits text"),
          ("text", "文字", "Text note: click where it goes"),
@@ -28,11 +31,6 @@ GRAB_PX = 8  # how close to a callout tip or line vertex a press must be to drag
 CLICK_PX = 4
 
 
-def interactive() -> bool:
-    """False when no one can answer a dialog (offscreen tests, benchmarks)."""
-    return QApplication.platformName() != "offscreen"
-
-
 def _swatch(colour: str) -> QIcon:
     pix = QPixmap(14, 14)
     pix.fill(QColor(colour))
@@ -40,12 +38,16 @@ def _swatch(colour: str) -> QIcon:
 
 
 class AnnotationTools(QObject):
-    def __init__(self, window, annotations: AnnotationSet) -> None:
+    """`window` is the top-level window the tools work in: dialogs open over it, and it sees
+    Esc first (the tools take it while something is being drawn)."""
+
+    def __init__(self, canvas, annotations: AnnotationSet, window) -> None:
         super().__init__(window)
         self.window = window
-        self.canvas = window.canvas
+        self.canvas = canvas
         self.annotations = annotations
-        self.layer = AnnotationLayer(self.canvas.renderer_.ax, annotations, self.canvas.draw_idle)
+        self.texts = Texts()
+        self.layer = AnnotationLayer(canvas.scene.ax, annotations, canvas.draw_idle)
         self.mode = "select"
         self.colour = COLOURS[0][0]
         self._drag = None     # (id, index or None, start x, start y, start px x, px y, moved)
@@ -53,67 +55,56 @@ class AnnotationTools(QObject):
         self._preview = None  # rubber-band Line2D while drawing a line or callout
         self.ask_text = self._ask_text  # replaced in tests
         self._build_actions()
-        self.canvas.tool = self
-        self.canvas.mpl_connect("key_press_event", self._on_key)
+        canvas.tool = self
+        canvas.mpl_connect("key_press_event", self._on_key)
         window.installEventFilter(self)  # Esc reaches the tool before "clear selection"
 
     # -- actions ---------------------------------------------------------------------
     def _build_actions(self) -> None:
-        w = self.window
-        bar = QToolBar(tr("注释 Annotations"), w)
+        t = self.texts
+        bar = QToolBar(self.window)
+        t.tr(bar.setWindowTitle, "注释 Annotations")
         bar.setObjectName("annotationToolbar")
-        w.addToolBarBreak()  # its own row: the view toolbar is already full
-        w.addToolBar(bar)
         self.toolbar = bar
         group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
         for mode, text, tip in MODES:
-            act = QAction(tr(text), self, checkable=True)
-            act.setToolTip(tr(f"{text} / {tip}"))
+            act = QAction(self, checkable=True)
+            t.tr(act.setText, text)
+            t.tr(act.setToolTip, f"{text} / {tip}")
             act.triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
             group.addAction(act)
             bar.addAction(act)
             self.mode_actions[mode] = act
         self.mode_actions["select"].setChecked(True)
         colour_button = QToolButton(bar)
-        colour_button.setText(tr("颜色"))
-        colour_button.setToolTip(tr("颜色 / Colour of new and selected annotations"))
+        t.tr(colour_button.setText, "颜色")
+        t.tr(colour_button.setToolTip, "颜色 / Colour of new and selected annotations")
         colour_button.setPopupMode(QToolButton.InstantPopup)
         colour_button.setIcon(_swatch(self.colour))
         colour_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         menu = QMenu(colour_button)
         for colour, name in COLOURS:
-            menu.addAction(_swatch(colour), tr(name), lambda c=colour: self.set_colour(c))
+            act = menu.addAction(_swatch(colour), "", lambda c=colour: self.set_colour(c))
+            t.tr(act.setText, name)
         colour_button.setMenu(menu)
         self.colour_button = colour_button
         bar.addWidget(colour_button)
-        self.delete_action = QAction(tr("删除 Delete"), self, shortcut=QKeySequence(QKeySequence.Delete))
-        self.delete_action.setToolTip(tr("删除所选注释 / Delete the selected annotation (Del)"))
+        self.delete_action = QAction(self, shortcut=QKeySequence(QKeySequence.Delete))
+        t.tr(self.delete_action.setText, "删除 Delete")
+        t.tr(self.delete_action.setToolTip, "删除所选注释 / Delete the selected annotation (Del)")
         self.delete_action.triggered.connect(self.delete_selected)
         bar.addAction(self.delete_action)
-        self.undo_action = QAction(tr("撤销 Undo"), self, shortcut=QKeySequence("Ctrl+Z"))
+        self.undo_action = QAction(self, shortcut=QKeySequence("Ctrl+Z"))
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction(tr("重做 Redo"), self)
+        self.redo_action = QAction(self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.redo)
         bar.addSeparator()
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
-        edit = w.menus.get("edit")
-        if edit is None:  # the window has no Edit menu: put one after File
-            edit = QMenu(tr("编辑(&E)"), w)
-            w.menuBar().insertMenu(w.menus["view"].menuAction(), edit)
-            w.menus["edit"] = edit
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        edit.addAction(self.delete_action)
-        tools = w.menus["tools"]
-        sub = tools.addMenu(tr("注释工具 Annotation tools"))
-        for act in self.mode_actions.values():
-            sub.addAction(act)
-        for act in (self.delete_action, self.undo_action, self.redo_action):
-            w.addAction(act)
+        #: For the window's Edit menu (with a separator before delete).
+        self.edit_actions = [self.undo_action, self.redo_action, None, self.delete_action]
         self.annotations.history_changed.connect(self._on_history_changed)
         self._on_history_changed()
 
@@ -223,7 +214,7 @@ class AnnotationTools(QObject):
             self._clear_preview()
             if event.xdata is None or math.hypot(event.x - px, event.y - py) < 12:
                 # a click, not a drag: put the text up and to the right of the point
-                inv = self.canvas.renderer_.ax.transData.inverted()
+                inv = self.canvas.scene.ax.transData.inverted()
                 where = tuple(inv.transform((px + 60, py + 45)))
             else:
                 where = (event.xdata, event.ydata)
@@ -276,6 +267,7 @@ class AnnotationTools(QObject):
             self.cancel()
             return True
         if event.type() == QEvent.LanguageChange and obj is self.window:
+            self.texts.retranslate()
             self._on_history_changed()  # "Undo <step>" is not in the catalogue: build it again
         return False
 
@@ -283,7 +275,7 @@ class AnnotationTools(QObject):
     def _select_press(self, event) -> bool:
         if event.button != 1 or event.inaxes is None:
             return False
-        aid = self.layer.hit(event)
+        aid = self.annotation_at(event)
         if aid is None:
             if self.layer.selected is not None:
                 self.select(None)
@@ -296,12 +288,20 @@ class AnnotationTools(QObject):
         self._drag = [aid, self._grabbed_point(aid, event), event.xdata, event.ydata, event.x, event.y, False]
         return True
 
+    def annotation_at(self, event) -> str | None:
+        """The annotation under a mouse event (the model's hit-test, in map metres)."""
+        if event.xdata is None:
+            return None
+        r = self.canvas.scene.renderer
+        metres_per_pt = r.metres_per_px() * self.canvas.figure.dpi / 72
+        return annotation_at(self.annotations, event.xdata, event.ydata, metres_per_pt)
+
     def _grabbed_point(self, aid: str, event) -> int | None:
         """A callout's tip or a line's vertex when the press is on it, else None (whole move)."""
         a = self.annotations[aid]
         if a.kind not in ("callout", "line"):
             return None
-        to_px = self.canvas.renderer_.ax.transData
+        to_px = self.canvas.scene.ax.transData
         candidates = [1] if a.kind == "callout" else range(len(a.points))
         for i in candidates:
             px, py = to_px.transform(a.points[i])
@@ -330,15 +330,15 @@ class AnnotationTools(QObject):
         arts = self.layer.artists.get(aid, [])
         for art in arts:
             art.set_animated(True)
-        self.canvas.renderer_.transient[:] = arts
+        self.canvas.transient[:] = arts
         self.canvas.draw()
 
     def _end_animation(self, aid: str) -> None:
-        for art in self.canvas.renderer_.transient:
+        for art in self.canvas.transient:
             art.set_animated(False)
         for art in self.layer.artists.get(aid, []):
             art.set_animated(False)
-        self.canvas.renderer_.transient.clear()
+        self.canvas.transient.clear()
 
     def _select_release(self, event) -> bool:
         if self._drag is None:
@@ -366,14 +366,14 @@ class AnnotationTools(QObject):
             # animated: never part of the cached map, blitted over it on every mouse move
             self._preview = Line2D(xs, ys, color=self.colour, linewidth=1.5, linestyle=(0, (4, 3)),
                                    marker="o", markersize=4, zorder=16, animated=True)
-            self.canvas.renderer_.ax.add_line(self._preview)
-            self.canvas.renderer_.transient.append(self._preview)
+            self.canvas.scene.ax.add_line(self._preview)
+            self.canvas.transient.append(self._preview)
         self._preview.set_data(xs, ys)
         self.canvas.blit_overlays()
 
     def _clear_preview(self) -> None:
         if self._preview is not None:
-            transient = self.canvas.renderer_.transient
+            transient = self.canvas.transient
             if self._preview in transient:
                 transient.remove(self._preview)
             self._preview.remove()
@@ -390,13 +390,3 @@ class AnnotationTools(QObject):
         self._clear_preview()
         if keep and len(points) >= 2:
             self._add(model.make("line", points, "", self.colour))
-
-
-def attach(window) -> None:
-    """FEATURES entry: annotation tools and the project file menu on the main window."""
-    from hzmap.ui.project_actions import ProjectActions
-
-    if getattr(window, "annotations", None) is None:
-        window.annotations = AnnotationSet()
-    window.annotation_tools = AnnotationTools(window, window.annotations)
-    window.project_actions = ProjectActions(window, window.annotations)

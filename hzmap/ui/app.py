@@ -13,7 +13,6 @@ def run(argv: list[str] | None = None) -> int:
 
     from hzmap import fonts
     from hzmap.model.geodata import GeodataError, load_geodata
-    from hzmap.model.state import AppState
     from hzmap.ui.fonts import register_qt
 
     app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
@@ -31,9 +30,8 @@ def run(argv: list[str] | None = None) -> int:
         return 2
 
     from hzmap.ui import errors
-    from hzmap.ui.main_window import MainWindow
 
-    window = MainWindow(AppState(), geodata)
+    window = build_window(geodata)
     errors.install(window.canvas)
     if os.environ.get("HZMAP_STARTUP_PROBE"):
         _report_when_drawn(window, app)
@@ -41,6 +39,28 @@ def run(argv: list[str] | None = None) -> int:
     # The district map is usable at once; the layout dataset follows right after the first frame.
     _after_first_frame(window, lambda: _load_dataset(window))
     return app.exec()
+
+
+def build_window(geodata, dataset=None):
+    """The view state (in the language chosen last time), the session with its own recovery
+    file, and the window over them: the first frame is already in the right language."""
+    from hzmap.model.recovery import Recovery
+    from hzmap.model.session import Session
+    from hzmap.model.viewstate import ViewState
+    from hzmap.ui import i18n
+    from hzmap.ui.main_window import MainWindow
+    from hzmap.ui.settings import recovery_dir
+
+    lang = i18n.saved_language()
+    i18n.install(lang)
+    state = ViewState(geodata)
+    state.update(lang=lang)
+    try:
+        recovery = Recovery(recovery_dir())
+    except OSError as exc:  # a read-only home: run without a recovery file, and say so
+        print(f"hzmap: no recovery file: {exc}", file=sys.stderr)
+        recovery = None
+    return MainWindow(state, geodata, dataset, Session(state, recovery))
 
 
 def _after_first_frame(window, action) -> None:
@@ -65,6 +85,10 @@ def _load_dataset(window) -> None:
         window.dataset_failed(str(exc))
         return
     window.set_dataset(dataset)
+    from hzmap.ui.settings import interactive
+
+    if interactive():
+        window.project_actions.offer_recovery()
 
 
 def _report_when_drawn(window, app) -> None:

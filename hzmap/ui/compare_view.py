@@ -1,9 +1,10 @@
 """Compare layouts: two maps side by side with pan and zoom kept in step, and a district table.
 
 Planners use it to see what changed for each district between the 2018, 2021 and 2024 plans.
-Each map is a MapCanvas with its own AppState (so each shows its own layout and hover roles);
-a click on a district selects it on both maps and in the table. The table (districts x chosen
-layouts) comes from hzmap.model.compare and exports to CSV for Excel.
+Each map is a MapCanvas with its own ViewState (so each shows its own layout and hover roles);
+the two states keep the same extent and selection, and a click on a district selects it on both
+maps and in the table. The table (districts x chosen layouts) comes from hzmap.model.compare and
+exports to CSV for Excel.
 """
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QWidget)
 
 from hzmap.model.compare import ExportError, chronological, column_title, district_role_table, to_csv
-from hzmap.model.state import AppState
+from hzmap.model.viewstate import View, ViewState
 from hzmap.ui.i18n import tr
-from hzmap.ui.layer_panel import fill_layout_combo
+from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
 
 DEFAULT_MAPS = ("st_core_belt_wings", "dt_4415")
@@ -28,20 +29,21 @@ LAYOUT_ROLE = Qt.UserRole + 1
 
 
 class CompareDialog(QDialog):
-    def __init__(self, geodata, dataset, parent=None, maps=DEFAULT_MAPS, columns=DEFAULT_COLUMNS) -> None:
+    def __init__(self, geodata, dataset, parent=None, maps=DEFAULT_MAPS, columns=DEFAULT_COLUMNS,
+                 base: View | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("比较布局 Compare layouts — hzmap"))
         self.setObjectName("compareDialog")
         self.geo, self.ds = geodata, dataset
         self.resize(1240, 880)
-        self.states = [AppState(), AppState()]
+        self.states = [ViewState(geodata, base), ViewState(geodata, base)]
         self.canvases: list[MapCanvas] = []
         self.combos: list[QComboBox] = []
         self._syncing = False
         maps_row = QSplitter(Qt.Horizontal)
         for i, lid in enumerate(maps):
             maps_row.addWidget(self._map_pane(i, lid))
-        maps_row.setSizes([1, 1])
+        maps_row.setSizes([10_000, 10_000])  # equal halves, whatever the heads ask for
         maps_row.setChildrenCollapsible(False)
 
         self.columns = QListWidget()
@@ -93,18 +95,12 @@ class CompareDialog(QDialog):
     # -- maps ------------------------------------------------------------------------------
     def _map_pane(self, i: int, layout_id: str | None) -> QWidget:
         pane = QWidget()
-        combo = QComboBox()
+        state = self.states[i]
+        state.update(layout=layout_id if layout_id in self.ds.layouts else None, selection=None)
+        combo = LayoutCombo(state, self.ds)
         combo.setObjectName(f"compareLayout{i}")
-        fill_layout_combo(combo, self.ds)
-        canvas = MapCanvas(self.states[i], self.geo, pane)
-        canvas.set_dataset(self.ds)
-        combo.currentIndexChanged.connect(lambda k, c=combo, s=self.states[i]: setattr(s, "layout", c.itemData(k)))
-        combo.setCurrentIndex(max(combo.findData(layout_id), 0))
-        self.states[i].layout = combo.currentData()
-        for name in ("scroll_event", "motion_notify_event", "button_release_event"):
-            canvas.mpl_connect(name, lambda e, src=i: self._on_user_view(src, e))
-        self.states[i].selection_changed.connect(self._on_selection_changed)
-        self.states[i].view_changed.connect(lambda name, src=i: self._on_view_changed(src, name))
+        canvas = MapCanvas(state, self.geo, self.ds, pane)
+        state.changed.connect(lambda view, fields, src=i: self._on_view_changed(src, view, fields))
         self.canvases.append(canvas)
         self.combos.append(combo)
         head = QHBoxLayout()
@@ -122,37 +118,23 @@ class CompareDialog(QDialog):
 
     def set_view(self, name: str) -> None:
         for state in self.states:
-            state.view = name
+            state.set_preset(name)
 
-    def _on_user_view(self, src: int, event) -> None:
-        """After a wheel zoom or a drag on one map, show the same extent on the other."""
-        canvas = self.canvases[src]
-        if event.name == "motion_notify_event" and not canvas._dragged:
-            return
-        self.sync_from(src)
-
-    def sync_from(self, src: int) -> None:
-        if self._syncing:
+    def _on_view_changed(self, src: int, view, fields) -> None:
+        """Keep the other map on the same extent and selection."""
+        if self._syncing or not fields & {"extent", "selection"}:
             return
         self._syncing = True
         try:
-            limits = self.canvases[src].renderer_.limits()
-            for k, other in enumerate(self.canvases):
-                if k != src and other.renderer_.limits() != limits:
-                    other.renderer_.set_limits(*limits)
-                    other.renderer_.view_name = "custom"
-                    self.states[k].view = "custom"
-                    other.draw_idle()
+            for k, other in enumerate(self.states):
+                if k != src:
+                    other.update(extent=view.extent, preset=view.preset, selection=view.selection)
         finally:
             self._syncing = False
-
-    def _on_view_changed(self, src: int, name: str) -> None:
-        if name != "custom":   # a preset on one map: the other follows (MapCanvas set it already)
-            self.sync_from(src)
+        if "selection" in fields:
+            self._on_selection_changed(view.district)
 
     def _on_selection_changed(self, did) -> None:
-        for state in self.states:
-            state.selection = did
         rows = [r.district for r in self.rows]
         if did in rows and self.table.currentRow() != rows.index(did):
             self.table.selectRow(rows.index(did))
@@ -162,8 +144,7 @@ class CompareDialog(QDialog):
     def _on_table_row(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.rows) and self.table.selectedItems():
-            for state in self.states:
-                state.selection = self.rows[row].district
+            self.states[0].select_district(self.rows[row].district)
 
     # -- table ------------------------------------------------------------------------------
     def chosen_columns(self) -> list[str]:
@@ -214,25 +195,3 @@ class CompareDialog(QDialog):
             return False
         self.status.setText(f"{tr('已导出 Exported:')} {written}")
         return True
-
-
-def open_compare(window) -> CompareDialog:
-    dialog = getattr(window, "compare_dialog", None)
-    if dialog is None:
-        dialog = CompareDialog(window.geo, window.dataset, window)
-        window.compare_dialog = dialog
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
-
-
-def attach(window) -> None:
-    """Tools menu: 比较布局 Compare layouts… (Ctrl+Shift+C)."""
-    window.compare_dialog = None
-    action = QAction(tr("比较布局 Compare layouts…"), window, shortcut=QKeySequence("Ctrl+Shift+C"))
-    action.setToolTip(tr("两个布局并排比较，并列出各区县的角色 (Ctrl+Shift+C)"))
-    action.triggered.connect(lambda: open_compare(window))
-    window.addAction(action)
-    window.menus["tools"].addAction(action)
-    window.compare_action = action

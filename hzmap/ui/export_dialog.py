@@ -1,22 +1,24 @@
-"""File > 导出地图 Export… (Ctrl+E): the current view, layout and selection as a finished map.
+"""File > 导出地图 Export… (Ctrl+E): what the map shows as a finished map.
 
-The dialog shows a preview rendered by the same composition as the file (hzmap.render.compose,
-at a lower DPI), remembers its last settings, and reports a failed export in a message box
-without closing: the app keeps running and an earlier file of the same name is untouched.
+The dialog takes the view state's snapshot when it opens (never the widgets), shows a preview
+rendered by the same composition as the file (hzmap.render.compose, at a lower DPI), remembers
+its last settings, and reports a failed export in a message box without closing: the app keeps
+running and an earlier file of the same name is untouched.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from hzmap.render.compose import DPI_RANGE, PRESETS, ExportSpec, compose
 from hzmap.render.export_io import ExportError, save
+from hzmap.model.viewstate import View
 from hzmap.ui.settings import settings
 from hzmap.ui.i18n import tr
 
@@ -27,29 +29,16 @@ PREVIEW_PX = 460
 
 
 
-def spec_from_window(window) -> ExportSpec:
-    """What the window shows now: view extent, layout, selection, filters, hidden layers."""
-    state, r = window.state, window.canvas.renderer_
-    overlay = window.canvas.overlay
-    view = r.view_name if r.view_name in ("city", "urban") else tuple(r.limits())
-    hidden_layers = frozenset(n for n in ("districts", "boundaries", "water", "labels")
-                              if not r.layers_visible(n))
-    annotations = getattr(window, "annotations", None)
-    return ExportSpec(layout=state.layout, view=view, selection=state.selection, place=state.place,
-                      filters=state.filters, lang=r.lang, inset=True,
-                      annotations=list(annotations) if annotations is not None else [],
-                      hidden_elements=frozenset(overlay.hidden_elements) if overlay else frozenset(),
-                      show_places=overlay.show_places if overlay else True,
-                      hidden_layers=hidden_layers)
-
-
 class ExportDialog(QDialog):
-    def __init__(self, window) -> None:
-        super().__init__(window)
+    """Emits `exported(path)` after a file is written."""
+
+    exported = Signal(str)
+
+    def __init__(self, view: View, annotations, geo, dataset, parent=None) -> None:
+        super().__init__(parent)
         self.setWindowTitle(tr("导出地图 Export map"))
-        self.window_ = window
-        self.base = spec_from_window(window)
-        self.geo, self.ds = window.geo, window.dataset
+        self.base = ExportSpec(view=view, annotations=list(annotations))
+        self.geo, self.ds = geo, dataset
         self.title_edit = QLineEdit(self.base.resolved_title(self.ds))
         self.format_combo = QComboBox()
         for key, text in FORMATS:
@@ -186,7 +175,7 @@ class ExportDialog(QDialog):
         except ExportError as e:
             self.preview.setText(str(e))
             return
-        fig = compose(spec, self.geo, self.ds, preview_dpi=PREVIEW_PX / w_in)
+        fig = compose(spec, self.geo, self.ds, preview_dpi=PREVIEW_PX / w_in).figure
         fig.canvas.draw()
         buf = fig.canvas.buffer_rgba()
         h, w = buf.shape[:2]
@@ -200,8 +189,8 @@ class ExportDialog(QDialog):
         fmt = self.format_combo.currentData()
         self.setCursor(Qt.WaitCursor)
         try:
-            fig = compose(self.spec(), self.geo, self.ds)
-            save(fig, path, fmt, title=fig.hzmap_title)
+            page = compose(self.spec(), self.geo, self.ds)
+            save(page.figure, path, fmt, title=page.title)
         except ExportError as e:
             self.unsetCursor()
             box = QMessageBox(QMessageBox.Critical, tr("导出失败 Export failed"), str(e), parent=self)
@@ -211,23 +200,6 @@ class ExportDialog(QDialog):
             return False
         self.unsetCursor()
         self._remember()
-        self.window_.statusBar().showMessage(f"{tr('已导出 Exported:')} {path}", 8000)
+        self.exported.emit(path)
         self.accept()
         return True
-
-
-def open_export_dialog(window) -> ExportDialog:
-    dialog = ExportDialog(window)
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
-    window.export_dialog = dialog
-    dialog.open()
-    return dialog
-
-
-def attach(window) -> None:
-    """FEATURES entry: File > 导出地图 Export… (Ctrl+E)."""
-    action = QAction(tr("导出地图 Export…"), window, shortcut=QKeySequence("Ctrl+E"))
-    action.setToolTip(tr("导出地图 / Export the map as PNG, SVG or PDF (Ctrl+E)"))
-    action.triggered.connect(lambda: open_export_dialog(window))
-    window.menus["file"].addAction(action)
-    window.export_action = action

@@ -5,26 +5,29 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from hzmap.model.filters import facets, matching
-from hzmap.model.state import AppState, Filters
-from hzmap.ui.i18n import tr, tr_data
+from hzmap.model.viewstate import Filters, ViewState
+from hzmap.ui.i18n import Texts, tr, tr_data
 from hzmap.ui.layer_panel import show_data
 
 ANY = "（全部）"
 
 
 class FilterBar(QGroupBox):
-    def __init__(self, state: AppState, dataset, parent=None) -> None:
-        super().__init__(tr("筛选 Filters"), parent)
+    def __init__(self, state: ViewState, dataset, parent=None) -> None:
+        super().__init__(parent)
+        self.texts = Texts()
+        self.texts.tr(self.setTitle, "筛选 Filters")
         self.state = state
         self.ds = dataset
         values = facets(dataset)
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
-        labels = {"plan": tr("规划 Plan"), "sector": tr("领域 Sector"), "unit": tr("责任单位 Unit")}
+        labels = {"plan": "规划 Plan", "sector": "领域 Sector", "unit": "责任单位 Unit"}
         for key in ("plan", "sector", "unit"):
             combo = QComboBox()
             combo.setObjectName(f"filter_{key}")
-            combo.addItem(tr(ANY), None)
+            combo.addItem("", None)
+            self.texts.tr(lambda text, c=combo: c.setItemText(0, text), ANY)
             for v in values[key]:
                 text = dataset.plans[v].short_name if key == "plan" else v
                 combo.addItem(text, v)
@@ -32,30 +35,34 @@ class FilterBar(QGroupBox):
             # long unit names must not widen the dock: the popup still shows them in full
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(self._on_changed)
-            form.addRow(labels[key], combo)
+            label = QLabel()
+            self.texts.tr(label.setText, labels[key])
+            form.addRow(label, combo)
             self.combos[key] = combo
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #555;")
-        clear = QPushButton(tr("清除筛选 Clear"))
+        clear = QPushButton()
+        self.texts.tr(clear.setText, "清除筛选 Clear")
         clear.clicked.connect(self.clear)
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addWidget(self.summary)
         box.addWidget(clear)
-        state.filters_changed.connect(self._on_filters_changed)
+        state.changed.connect(lambda view, fields: self._on_filters_changed(view.filters)
+                              if "filters" in fields else None)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().changeEvent(event)
-        # The summary is built from data, not looked up in the catalogue: build it again.
         if event.type() == QEvent.LanguageChange and hasattr(self, "summary"):
-            self._on_filters_changed(self.state.filters)
+            self.texts.retranslate()
+            self._on_filters_changed(self.state.filters)  # the summary is built from data
 
     def _on_changed(self, _index: int) -> None:
-        self.state.filters = Filters(**{k: c.currentData() for k, c in self.combos.items()})
+        self.state.update(filters=Filters(**{k: c.currentData() for k, c in self.combos.items()}))
 
     def clear(self) -> None:
-        self.state.filters = Filters()
+        self.state.update(filters=Filters())
 
     def _on_filters_changed(self, filters: Filters) -> None:
         for key, combo in self.combos.items():
@@ -68,9 +75,3 @@ class FilterBar(QGroupBox):
                                           for d in self.ds.districts if d in districts)
         self.summary.setText(tr("匹配 {districts} 个区县、{places} 处地点：{names}（全市性举措不计入）").format(
             districts=len(districts), places=len(places), names=names or tr("无")))
-
-
-def attach(window) -> None:
-    """Put the filters under the layer list."""
-    window.filter_bar = FilterBar(window.state, window.dataset, window.layer_panel)
-    window.layer_panel.layout().addWidget(window.filter_bar)

@@ -8,24 +8,31 @@ An item's details are built when it is first expanded: a district has hundreds o
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from hzmap.model.dataset import district_profile, place_profile
+from hzmap.model.dataset.provenance import source_dict
+from hzmap.model.dataset.report import target_text
 from hzmap.model.tours import section_en
-from hzmap.ui.i18n import tr, tr_data
+from hzmap.ui.i18n import Texts, tr, tr_data
 
 COPY_ROLE = Qt.UserRole + 1
 KIND_ROLE = Qt.UserRole + 2
 LAZY_ROLE = Qt.UserRole + 3
+SOURCE_ROLE = Qt.UserRole + 4  # the item's source dicts, for "open at source"
 KIND_ZH = {"core": "核", "belt": "带", "wing": "翼", "group": "组团", "base": "基地", "hub": "枢纽",
            "axis": "轴", "corridor": "走廊", "node": "节点", "platform": "平台", "zone": "片区"}
 PRECISION_ZH = {"site": "位置确切", "approximate": "大致位置", "district": "仅知所在区县"}
-COMPARATOR = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "~": "约"}
 
 
 class Inspector(QTreeWidget):
+    """Emits `open_source(source)` when the user asks to see an item's passage (a source dict:
+    doc, section, excerpt, cite)."""
+
+    open_source = Signal(object)
+
     def __init__(self, dataset, parent=None) -> None:
         super().__init__(parent)
         self.ds = dataset
@@ -36,13 +43,42 @@ class Inspector(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setContextMenuPolicy(Qt.ActionsContextMenu)
-        copy = QAction(tr("复制（含出处） Copy with source"), self, shortcut=QKeySequence.Copy)
+        self.texts = Texts()
+        copy = QAction(self, shortcut=QKeySequence.Copy)
+        self.texts.tr(copy.setText, "复制（含出处） Copy with source")
         copy.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         copy.triggered.connect(self.copy_current)
         self.addAction(copy)
+        self.source_action = QAction(self)
+        self.texts.tr(self.source_action.setText, "在原文中查看 Open at source")
+        self.source_action.triggered.connect(self._open_current_source)
+        self.addAction(self.source_action)
+        self.currentItemChanged.connect(lambda *_: self.source_action.setEnabled(bool(self.current_sources())))
+        self.itemDoubleClicked.connect(lambda item, _c: self._open_current_source())
         self.profile: dict | None = None
         self._pending: dict[int, tuple] = {}
         self.itemExpanded.connect(self._on_expanded)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
+            self.texts.retranslate()
+
+    # -- sources ---------------------------------------------------------------------------------
+    def current_sources(self) -> list[dict]:
+        """The sources of the current item or the nearest item above it that has some."""
+        item = self.currentItem()
+        while item is not None:
+            sources = item.data(0, SOURCE_ROLE)
+            if sources:
+                return list(sources)
+            item = item.parent()
+        return []
+
+    def _open_current_source(self) -> None:
+        sources = self.current_sources()
+        if sources:
+            self.open_source.emit(sources[0])
 
     # -- details built on demand ------------------------------------------------------------
     def _lazy(self, item: QTreeWidgetItem, build) -> None:
@@ -138,6 +174,31 @@ class Inspector(QTreeWidget):
             self._measure_item(measures, m)
         self._expand_defaults()
 
+    def show_element(self, layout_id: str, element_id: str) -> None:
+        """A layout element: its role, wording, districts and places, with sources."""
+        self.clear()
+        ds = self.ds
+        layout = ds.layouts[layout_id]
+        el = next(e for e in layout.elements if e.id == element_id)
+        self.profile = {"layout": layout_id, "element": element_id}
+        sources = [source_dict(s, ds.plans) for s in el.all_sources]
+        head = self._section(f"{tr_data(layout.name, layout.name_en)} · {tr_data(el.name, el.name_en)}"
+                             f"［{tr(KIND_ZH.get(el.kind, el.kind))}］")
+        self._child(head, tr_data(el.function, el.role_en), kind="text")
+        self._child(head, tr("原文表述: ") + el.literal, kind="text")
+        if el.interpretation:
+            self._child(head, tr("解读（非原文）: ") + el.interpretation.note, kind="interpretation")
+        if el.districts:
+            names = tr_data("、", ", ").join(tr_data(ds.districts[d].name_zh, ds.districts[d].name_en)
+                                             for d in el.districts if d in ds.districts)
+            self._child(head, tr("所在区县: ") + names, kind="fact")
+        for pid in el.places:
+            place = ds.places[pid]
+            self._child(head, f"{tr_data(place.name, place.name_en)} · {tr(PRECISION_ZH.get(place.location.shown_precision, ''))}",
+                        kind="place")
+        self._sources(head, sources, el.name)
+        self._expand_defaults()
+
     # -- items ------------------------------------------------------------------------------
     def _role_item(self, parent, r: dict) -> None:
         el = r["element"]
@@ -176,8 +237,7 @@ class Inspector(QTreeWidget):
         self._lazy(item, details)
 
     def _target_item(self, parent, t: dict) -> None:
-        value = f"{t['value']:g}"
-        title = f"{t['year']}年 {t['indicator']} {COMPARATOR.get(t['comparator'], '')}{value}{t['unit']}"
+        title = target_text(t, "zh")
         item = self._child(parent, title, kind="target", copy=title)
         self._sources(item, t["sources"], title)
 
@@ -196,6 +256,7 @@ class Inspector(QTreeWidget):
 
     def _cite_copy(self, item, sources: list[dict], text: str) -> None:
         if sources:
+            item.setData(0, SOURCE_ROLE, list(sources))
             item.setData(0, COPY_ROLE, (item.data(0, COPY_ROLE) or text) + "\n——出处: "
                          + "；".join(s["cite"] for s in sources))
 

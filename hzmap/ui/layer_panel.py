@@ -1,16 +1,23 @@
-"""The layer panel: choose the layout, and toggle base layers, each element and the bases."""
+"""The layer panel: choose the layout, and toggle base layers, each element and the bases.
+
+Every tick shows a field of the view state and every click changes that field, so the tick and
+the drawing cannot disagree: switching layouts and back keeps what was switched off.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from hzmap.model.state import AppState
+from hzmap.model.viewstate import ViewState
+from hzmap.render.layout_overlay import element_colour
 from hzmap.ui.i18n import tr, tr_data
 
-BASE_LAYERS = (("districts", "区县填色 District fills"), ("boundaries", "区县界线 Boundaries"),
-               ("water", "水系 Water"), ("labels", "区县名称 District names"))
+BASE_LAYER_NAMES = {"districts": "区县填色 District fills", "boundaries": "区县界线 Boundaries",
+                    "water": "水系 Water", "labels": "区县名称 District names"}
 NO_LAYOUT = "无（仅区县）"
+LOADING = "（正在载入布局数据…）"
+KEY_ROLE = Qt.UserRole
 
 
 def layout_choices(dataset) -> list[tuple[str | None, str]]:
@@ -32,27 +39,65 @@ def show_data(combo: QComboBox, value) -> None:
         combo.blockSignals(False)
 
 
-def fill_layout_combo(combo: QComboBox, dataset) -> None:
-    combo.clear()
-    for lid, label in layout_choices(dataset):
-        combo.addItem(label, lid)
+class LayoutCombo(QComboBox):
+    """The layout chooser (toolbar, layer panel, compare): a view of `state.layout`."""
+
+    def __init__(self, state: ViewState, dataset=None, parent=None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.dataset = None
+        self.setMinimumContentsLength(14)
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.currentIndexChanged.connect(self._on_index_changed)
+        state.changed.connect(self._on_view_changed)
+        self.set_dataset(dataset)
+
+    def set_dataset(self, dataset) -> None:
+        self.dataset = dataset
+        self._fill()
+
+    def show_failure(self, text: str) -> None:
+        """The dataset could not be loaded: say so in the chooser."""
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(text, None)
+        self.setEnabled(False)
+        self.blockSignals(False)
+
+    def _fill(self) -> None:
+        self.blockSignals(True)
+        self.clear()
+        if self.dataset is None:
+            self.addItem(tr(LOADING), None)
+            self.setEnabled(False)
+        else:
+            for lid, label in layout_choices(self.dataset):
+                self.addItem(label, lid)
+            self.setEnabled(True)
+            self.setCurrentIndex(max(0, self.findData(self.state.layout)))
+        self.blockSignals(False)
+
+    def _on_index_changed(self, index: int) -> None:
+        if self.dataset is not None:
+            self.state.update(layout=self.itemData(index))
+
+    def _on_view_changed(self, view, fields) -> None:
+        if "layout" in fields:
+            show_data(self, view.layout)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and self.dataset is not None:
+            self._fill()  # labels are built from data in the language in force
 
 
 class LayerPanel(QWidget):
-    """Emits `layer_toggled(kind, id, visible)`; kind is 'base', 'element' or 'places'."""
-
-    layer_toggled = Signal(str, str, bool)
-
-    def __init__(self, state: AppState, dataset, parent=None) -> None:
+    def __init__(self, state: ViewState, dataset, parent=None) -> None:
         super().__init__(parent)
         self.state = state
         self.ds = dataset
-        self.combo = QComboBox()
+        self.combo = LayoutCombo(state, dataset)
         self.combo.setObjectName("layerPanelLayoutCombo")
-        self.combo.setMinimumContentsLength(14)
-        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        fill_layout_combo(self.combo, dataset)
-        self.combo.currentIndexChanged.connect(self._on_combo_changed)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.itemChanged.connect(self._on_item_changed)
@@ -60,62 +105,84 @@ class LayerPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.combo)
         layout.addWidget(self.tree, 1)
-        state.layout_changed.connect(self._on_layout_changed)
-        self._colours: dict[str, str] = {}
+        state.changed.connect(self._on_view_changed)
         self._rebuild()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(260, 480)
 
-    def set_element_colours(self, colours: dict[str, str]) -> None:
-        """Swatches beside the elements, so the panel doubles as a legend."""
-        self._colours = colours
-        self._rebuild()
+    def _on_view_changed(self, view, fields) -> None:
+        if "layout" in fields:
+            self._rebuild()
+        elif fields & {"layers", "hidden_elements", "show_places"}:
+            self._sync_ticks()
 
-    def _on_combo_changed(self, index: int) -> None:
-        self.state.layout = self.combo.itemData(index)
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and hasattr(self, "tree"):
+            self._rebuild()
 
-    def _on_layout_changed(self, layout_id) -> None:
-        show_data(self.combo, layout_id)
-        self._rebuild()
-
+    # -- the tree ---------------------------------------------------------------------------
     def _rebuild(self) -> None:
         self.tree.blockSignals(True)
         self.tree.clear()
         base = QTreeWidgetItem(self.tree, [tr("底图 Base map")])
-        for key, label in BASE_LAYERS:
-            self._check_item(base, tr(label), ("base", key))
+        for layer in self.state.view.layers:
+            if layer.kind == "base":
+                self._check_item(base, tr(BASE_LAYER_NAMES[layer.id]), ("layer", layer.id))
         layout_id = self.state.layout
         if layout_id is not None and layout_id in self.ds.layouts:
             lay = self.ds.layouts[layout_id]
             top = QTreeWidgetItem(self.tree, [tr_data(f"{lay.name}（{lay.name_en}）", lay.name_en)])
-            for el in lay.elements:
+            for i, el in enumerate(lay.elements):
                 text = tr_data(el.name, el.name_en) + (tr("（示意）") if el.geometry.type == "schematic" else "")
                 item = self._check_item(top, text, ("element", el.id))
                 item.setToolTip(0, f"{el.name_en}\n{el.role_en}")
-                colour = self._colours.get(el.id)
-                if colour:
-                    pix = QPixmap(12, 12)
-                    pix.fill(QColor(colour))
-                    item.setIcon(0, QIcon(pix))
+                pix = QPixmap(12, 12)  # the element's colour: the panel doubles as a legend
+                pix.fill(QColor(element_colour(i)))
+                item.setIcon(0, QIcon(pix))
             self._check_item(top, tr("基地与地点符号 Bases and places"), ("places", "places"))
         self.tree.expandAll()
         self.tree.blockSignals(False)
+        self._sync_ticks()
 
     def _check_item(self, parent, text: str, key: tuple[str, str]) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text])
         item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-        item.setCheckState(0, Qt.Checked)
-        item.setData(0, Qt.UserRole, key)
+        item.setData(0, KEY_ROLE, key)
         return item
 
+    def _ticked(self, key: tuple[str, str]) -> bool:
+        view, (kind, name) = self.state.view, key
+        if kind == "layer":
+            return view.layer_visible(name)
+        if kind == "element":
+            return view.element_visible(view.layout, name)
+        return view.show_places
+
+    def _sync_ticks(self) -> None:
+        self.tree.blockSignals(True)
+        for item in self._items():
+            key = item.data(0, KEY_ROLE)
+            item.setCheckState(0, Qt.Checked if self._ticked(key) else Qt.Unchecked)
+        self.tree.blockSignals(False)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        return [i for i in self.tree.findItems("*", Qt.MatchWildcard | Qt.MatchRecursive) if i.data(0, KEY_ROLE)]
+
     def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
-        key = item.data(0, Qt.UserRole)
-        if key:
-            self.layer_toggled.emit(key[0], key[1], item.checkState(0) == Qt.Checked)
+        key = item.data(0, KEY_ROLE)
+        if not key:
+            return
+        on = item.checkState(0) == Qt.Checked
+        kind, name = key
+        if kind == "layer":
+            self.state.set_layer_visible(name, on)
+        elif kind == "element":
+            self.state.set_element_visible(self.state.layout, name, on)
+        else:
+            self.state.update(show_places=on)
 
     def item_for(self, kind: str, key: str) -> QTreeWidgetItem | None:
-        for item in self.tree.findItems("*", Qt.MatchWildcard | Qt.MatchRecursive):
-            if item.data(0, Qt.UserRole) == (kind, key):
-                return item
-        return None
+        kind = "layer" if kind == "base" else kind
+        return next((i for i in self._items() if i.data(0, KEY_ROLE) == (kind, key)), None)

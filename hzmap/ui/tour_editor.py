@@ -1,39 +1,44 @@
 """The 导览 Tours dock: build a tour from saved views of the explorer, reorder, rename, present.
 
-Tours live in `window.tours` (a list of hzmap.model.tours.Tour) so that the project file can
-save them with tour_to_dict / tour_from_dict. The chooser's first entry is the current layout's
-default tour, generated from its elements.
+Tours live in the session (Session.tours, saved in the project file); the editor changes them
+and tells the session (`tours_edited`). The chooser's first entry is the current layout's default
+tour, generated from its elements. "演示" asks for a presentation through `present_requested`.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
+from hzmap.model.session import Session
 from hzmap.model.tours import Tour, TourStep
+from hzmap.model.viewstate import View
 from hzmap.ui.i18n import tr
 
 
-def current_step(window) -> TourStep:
+def current_step(view: View, geo, dataset) -> TourStep:
     """What the explorer shows now, as a tour step."""
-    x0, x1, y0, y1 = window.canvas.renderer_.limits()
-    state, geo = window.state, window.geo
-    did = state.selection
-    layout = window.dataset.layouts.get(state.layout) if state.layout else None
+    x0, x1, y0, y1 = view.extent
+    did = view.district
+    layout = dataset.layouts.get(view.layout) if view.layout and dataset is not None else None
     if did is not None:
         title_zh, title_en = geo.districts[did]["name_zh"], geo.districts[did]["name_en"]
     elif layout is not None:
         title_zh, title_en = layout.name, layout.name_en
     else:
         title_zh, title_en = "杭州市", "Hangzhou"
-    return TourStep(extent=(float(x0), float(y0), float(x1), float(y1)), layout=state.layout, selection=did,
+    return TourStep(extent=(float(x0), float(y0), float(x1), float(y1)), layout=view.layout, selection=did,
                     spotlight_districts=[did] if did else [], title_zh=title_zh, title_en=title_en)
 
 
 class TourEditor(QWidget):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window_ = window
+    """Emits `present_requested(tour or None)`: None presents the current layout's default tour."""
+
+    present_requested = Signal(object)
+
+    def __init__(self, state, session: Session, dataset, parent=None) -> None:
+        super().__init__(parent)
+        self.state, self.session, self.ds = state, session, dataset
         self.combo = QComboBox(objectName="tourCombo")
         self.steps = QListWidget(objectName="tourSteps")
         self.steps.setDragDropMode(QListWidget.InternalMove)
@@ -61,7 +66,29 @@ class TourEditor(QWidget):
         self.buttons["delete"].clicked.connect(self.delete_step)
         self.buttons["present"].clicked.connect(self._present)
         self.combo.currentIndexChanged.connect(lambda _i: self._fill_steps())
+        self._editing = False  # our own edit: the session's tours_changed needs no refill
+        session.tours_changed.connect(self._on_tours_changed)
         self.retranslate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and hasattr(self, "buttons"):
+            self.retranslate()
+
+    def _on_tours_changed(self) -> None:
+        if not self._editing:  # a project was opened or recovered
+            self._fill_combo()
+
+    def _tell_session(self) -> None:
+        self._editing = True
+        try:
+            self.session.tours_edited()
+        finally:
+            self._editing = False
+
+    @property
+    def tours(self) -> list[Tour]:
+        return self.session.tours
 
     def retranslate(self) -> None:
         for key, text, tip in (("new", "新建", "新建导览 New tour"), ("rename", "改名", "重命名导览 Rename tour"),
@@ -77,20 +104,21 @@ class TourEditor(QWidget):
     @property
     def tour(self) -> Tour | None:
         i = self.combo.currentIndex() - 1
-        return self.window_.tours[i] if 0 <= i < len(self.window_.tours) else None
+        return self.tours[i] if 0 <= i < len(self.tours) else None
 
     def new_tour(self, name: str | None = None) -> Tour:
         if not name:
-            name = f"{tr('导览')} {len(self.window_.tours) + 1}"
-        tour = Tour(name=name, layout=self.window_.state.layout)
-        self.window_.tours.append(tour)
-        self._fill_combo(select=len(self.window_.tours))
+            name = f"{tr('导览')} {len(self.tours) + 1}"
+        tour = Tour(name=name, layout=self.state.layout)
+        self.tours.append(tour)
+        self._edited(select=len(self.tours))
         return tour
 
     def add_current_view(self) -> TourStep:
         tour = self.tour or self.new_tour()
-        step = current_step(self.window_)
+        step = current_step(self.state.view, self.state.geo, self.ds)
         tour.steps.append(step)
+        self._edited()
         self._fill_steps(select=len(tour.steps) - 1)
         return step
 
@@ -99,12 +127,14 @@ class TourEditor(QWidget):
         if tour is None or not 0 <= row + delta < len(tour.steps) or row < 0:
             return
         tour.steps.insert(row + delta, tour.steps.pop(row))
+        self._edited()
         self._fill_steps(select=row + delta)
 
     def delete_step(self) -> None:
         tour, row = self.tour, self.steps.currentRow()
         if tour is not None and 0 <= row < len(tour.steps):
             del tour.steps[row]
+            self._edited()
             self._fill_steps(select=min(row, len(tour.steps) - 1))
 
     def rename_tour(self, name: str | None = None) -> None:
@@ -116,7 +146,13 @@ class TourEditor(QWidget):
             if not ok:
                 return
         tour.name = name
-        self._fill_combo(select=self.combo.currentIndex())
+        self._edited(select=self.combo.currentIndex())
+
+    def _edited(self, select: int | None = None) -> None:
+        """Tell the session (unsaved changes, the project file); keep the chooser's choice."""
+        keep = self.combo.currentIndex() if select is None else select
+        self._tell_session()
+        self._fill_combo(select=keep)
 
     # -- widgets ------------------------------------------------------------------------------
     def _fill_combo(self, select: int | None = None) -> None:
@@ -124,7 +160,7 @@ class TourEditor(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(tr("默认导览（当前布局的要素）Default tour"))
-        for tour in self.window_.tours:
+        for tour in self.tours:
             self.combo.addItem(tour.name)
         self.combo.setCurrentIndex(max(0, min(keep, self.combo.count() - 1)))
         self.combo.blockSignals(False)
@@ -149,12 +185,14 @@ class TourEditor(QWidget):
         tour = self.tour
         if tour is not None:
             tour.steps.insert(row - 1 if row > start else row, tour.steps.pop(start))
+            self._tell_session()
 
     def _on_item_renamed(self, item) -> None:
         tour = self.tour
         if tour is not None:
             step = tour.steps[self.steps.row(item)]
             step.title_zh = step.title_en = item.text()
+            self._tell_session()
 
     def _on_row_changed(self, row: int) -> None:
         tour = self.tour
@@ -164,25 +202,14 @@ class TourEditor(QWidget):
 
     def _on_caption_edited(self) -> None:
         tour, row = self.tour, self.steps.currentRow()
-        if tour is not None and 0 <= row < len(tour.steps):
+        if tour is not None and 0 <= row < len(tour.steps) and tour.steps[row].caption_zh != self.caption.text():
             tour.steps[row].caption_zh = tour.steps[row].caption_en = self.caption.text()
+            self._tell_session()
 
     def _present(self) -> None:
-        from hzmap.ui.presentation import present
+        self.present_requested.emit(self.chosen_tour())
 
-        present(self.window_, chosen_tour(self.window_))
-
-
-def chosen_tour(window) -> Tour | None:
-    """The tour picked in the dock (None: the current layout's default tour)."""
-    editor = getattr(window, "tour_editor", None)
-    tour = editor.tour if editor is not None else None
-    return tour if tour is not None and tour.steps else None
-
-
-def attach(window) -> None:
-    if not hasattr(window, "tours"):
-        window.tours = []
-    window.tour_editor = TourEditor(window)
-    window.tour_dock = window._dock(tr("导览 Tours"), "tourDock", window.tour_editor, Qt.LeftDockWidgetArea)
-    window.tour_dock.hide()  # opened from the View menu
+    def chosen_tour(self) -> Tour | None:
+        """The tour picked in the dock (None: the current layout's default tour)."""
+        tour = self.tour
+        return tour if tour is not None and tour.steps else None

@@ -855,5 +855,9 @@ hzmap did not close normally last time. Restore the work autosaved at {when}?</s
         <source>无</source>
         <translation>none</translation>
     </message>
+    <message>
+        <source>在原文中查看 Open at source</source>
+        <translation>Open at source</translation>
+    </message>
 </context>
 </TS>

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-_CMP = {">=": ">=", ">": ">", "=": "=", "<=": "<=", "~": "about"}   # plain ASCII for terminals
+#: Comparator signs: on screen and paper, and plain ASCII for terminals.
+COMPARATOR_SIGNS = {"unicode": {">=": "≥", ">": ">", "=": "=", "<=": "≤", "~": "约"},
+                    "ascii": {">=": ">=", ">": ">", "=": "=", "<=": "<=", "~": "about"}}
 
 
 def cites(item: dict) -> str:
@@ -12,6 +14,19 @@ def cites(item: dict) -> str:
 
 def number(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def value_text(t: dict, signs: str = "unicode") -> str:
+    """A target's figure with its comparator and unit: '≥ 3325 亿元' (the one way every view
+    writes a target's value)."""
+    sign = COMPARATOR_SIGNS[signs].get(t["comparator"], t["comparator"])
+    return f"{sign} {number(t['value'])} {t['unit']}".strip()
+
+
+def target_text(t: dict, lang: str = "zh") -> str:
+    """'2025年 服务贸易进出口额 ≥ 3325 亿元' (the inspector's and dossier's line for a target)."""
+    return f"{t['year']}年 {t['indicator']} {value_text(t)}" if lang == "zh" else \
+        f"{t['indicator']} {value_text(t)} by {t['year']}"
 
 
 def units_text(m: dict, none: str = "responsible units not named") -> str:
@@ -50,8 +65,7 @@ def _measure_lines(m: dict, indent: str = "    ", brief: bool = False) -> list[s
 
 
 def _target_line(t: dict, indent: str = "    ") -> str:
-    s = (f"{indent}• {t['indicator']} {_CMP.get(t['comparator'], t['comparator'])} "
-         f"{number(t['value'])} {t['unit']} by {t['year']}")
+    s = f"{indent}• {t['indicator']} {value_text(t, 'ascii')} by {t['year']}"
     if t.get("note"):
         s += f" ({t['note']})"
     return s + f"  — {cites(t)}"
