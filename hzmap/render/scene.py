@@ -29,8 +29,10 @@ class BaseLayerArtist:
     def __init__(self, layer_id: str, artists: list) -> None:
         self.layer_id = layer_id
         self.artists = artists
+        self.visible = True
 
     def update(self, layer: LayerState) -> None:
+        self.visible = layer.visible
         for artist in self.artists:
             artist.set_visible(layer.visible)
 
@@ -123,7 +125,7 @@ class Scene:
         v = self.view
         r = self.renderer
         visible = tuple(lay.id for lay in v.layers
-                        if lay.id in self.layer_artists and all(a.get_visible() for a in self.layer_artists[lay.id].artists[:1]))
+                        if lay.id in self.layer_artists and self.layer_artists[lay.id].visible)
         return {
             "layout": self.overlay.layout_id if self.overlay is not None else None,
             "extent": tuple(round(x, 3) for x in r.requested),
