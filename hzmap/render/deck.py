@@ -184,14 +184,17 @@ def write_pptx(deck: Deck, path) -> Path:
         from pptx.util import Inches
     except ImportError as e:
         raise DeckError(f"Cannot write {path}: PowerPoint decks need python-pptx ({e})") from e
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
-    prs.core_properties.title = deck.title
-    prs.core_properties.author = "hzmap"
-    prs.core_properties.language = "en-US" if deck.lang == "en" else "zh-CN"
-    title_only = prs.slide_layouts[5]
-    for slide in deck.slides:
-        _pptx_slide(prs.slides.add_slide(title_only), slide, deck.lang)
+    try:
+        prs = Presentation()
+        prs.slide_width, prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
+        prs.core_properties.title = deck.title
+        prs.core_properties.author = "hzmap"
+        prs.core_properties.language = "en-US" if deck.lang == "en" else "zh-CN"
+        title_only = prs.slide_layouts[5]
+        for slide in deck.slides:
+            _pptx_slide(prs.slides.add_slide(title_only), slide, deck.lang)
+    except Exception as e:  # a broken python-pptx install or template: a message, not a traceback
+        raise DeckError(f"Cannot write {path}: building the slides failed ({type(e).__name__}: {e})") from e
     return write_atomic(path, prs.save)
 
 
