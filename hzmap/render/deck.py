@@ -94,7 +94,7 @@ def build_deck(tour, geo, ds, lang: str = "zh", dpi: int | None = None, progress
     name = (tour.name_en or tour.name) if lang == "en" else (tour.name or tour.name_en)
     deck = Deck(title=str(name or "hzmap"), lang=lang)
     for i, step in enumerate(steps, 1):
-        title = _text(step.title(lang)) or f"{'Step' if lang == 'en' else '第'} {i}"
+        title = _text(step.title(lang)) or (f"Step {i}" if lang == "en" else f"第 {i} 步")
         if progress is not None:
             progress(i - 1, len(steps), title)
         _check_step(step, i, ds)
