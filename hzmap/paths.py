@@ -2,13 +2,15 @@
 
 The data (geodata/, resources/) lives next to the ``hzmap`` package in the repository.
 An editable install imports hzmap from the checkout, so the folders are found there; a wheel
-carries them inside the package as ``hzmap/_data/`` (see pyproject.toml); ``$HZMAP_REPO``
-points at a checkout explicitly.
+carries them inside the package as ``hzmap/_data/`` (see pyproject.toml); the offline bundle
+(packaging/build_bundle.py, PyInstaller) carries them beside the code in ``sys._MEIPASS``;
+``$HZMAP_REPO`` points at a checkout explicitly.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -23,6 +25,9 @@ def repo_root() -> Path:
 
 
 def _shipped(name: str) -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen and not os.environ.get("HZMAP_REPO"):
+        return Path(frozen) / name
     bundled = _PACKAGE / "_data" / name
     if not os.environ.get("HZMAP_REPO") and bundled.is_dir():
         return bundled

@@ -19,6 +19,8 @@ def ds():
 
 @pytest.fixture(scope="module")
 def geo():
+    from hzmap import fonts
+    fonts.register_matplotlib()  # labels in the app's font, whichever test ran first
     return load_geodata()
 
 

@@ -40,6 +40,8 @@ class TourStep:
     caption_en: str = ""
     source_zh: str = ""                           # "plan short name §section"
     source_en: str = ""
+    notes_zh: str = ""                            # what the presenter says; not shown to the room
+    notes_en: str = ""
 
     def title(self, lang: str = "zh") -> str:
         return (self.title_en or self.title_zh) if lang == "en" else (self.title_zh or self.title_en)
@@ -49,6 +51,9 @@ class TourStep:
 
     def source(self, lang: str = "zh") -> str:
         return (self.source_en or self.source_zh) if lang == "en" else (self.source_zh or self.source_en)
+
+    def notes(self, lang: str = "zh") -> str:
+        return (self.notes_en or self.notes_zh) if lang == "en" else (self.notes_zh or self.notes_en)
 
 
 @dataclass
@@ -180,7 +185,7 @@ def default_tour(ds, geo, layout_id: str) -> Tour:
 
 # -- plain dicts (project file) -----------------------------------------------------------------
 _STEP_FIELDS = ("layout", "selection", "spotlight_element", "title_zh", "title_en",
-                "caption_zh", "caption_en", "source_zh", "source_en")
+                "caption_zh", "caption_en", "source_zh", "source_en", "notes_zh", "notes_en")
 
 
 def step_to_dict(step: TourStep) -> dict:

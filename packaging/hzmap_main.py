@@ -1,0 +1,7 @@
+"""The bundle's entry point: the same as the installed ``hzmap`` command (hzmap.cli.main)."""
+import sys
+
+from hzmap.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
