@@ -137,7 +137,7 @@ def test_broken_step_is_named_and_nothing_is_written(tmp_path, capsys):
     (tmp_path / "p.hzmap").write_text(json.dumps({"format": "hzmap-project", "version": 1, "tours": [
         {"name": "t", "steps": [{"extent": [0, 0, 1, 1]}, {"extent": [5, 5, 5, "nan"]}]}]}))
     assert main(["deck", "--project", str(tmp_path / "p.hzmap"), "--out", str(tmp_path / "d.pdf")]) == 2
-    assert "step 2: its extent" in capsys.readouterr().err
+    assert "step 2: a tour step needs an extent of 4 numbers" in capsys.readouterr().err
     assert not (tmp_path / "d.pdf").exists()
 
 

@@ -217,7 +217,22 @@ def tour_to_dict(tour: Tour) -> dict:
 
 
 def tour_from_dict(d: dict) -> Tour:
-    if int(d.get("format", TOUR_FORMAT)) > TOUR_FORMAT:
-        raise ValueError(f"tour format {d.get('format')} is newer than this hzmap reads ({TOUR_FORMAT})")
-    return Tour(name=str(d.get("name") or ""), name_en=str(d.get("name_en") or ""),
-                layout=d.get("layout"), steps=[step_from_dict(s) for s in d.get("steps") or []])
+    """A tour from its dict; ValueError says which step (1-based) is broken and why."""
+    if not isinstance(d, dict):
+        raise ValueError(f"a tour is an object, not a {type(d).__name__}")
+    fmt = d.get("format", TOUR_FORMAT)
+    if not isinstance(fmt, int) or isinstance(fmt, bool):
+        raise ValueError(f"tour format {str(fmt)[:20]!r} is not a number")
+    if fmt > TOUR_FORMAT:
+        raise ValueError(f"tour format {fmt} is newer than this hzmap reads ({TOUR_FORMAT})")
+    layout, raw = d.get("layout"), d.get("steps") or []
+    if layout is not None and not isinstance(layout, str) or not isinstance(raw, list):
+        raise ValueError("a tour's layout must be an id and its steps a list")
+    steps = []
+    for i, s in enumerate(raw, 1):
+        try:
+            steps.append(step_from_dict(s))
+        except ValueError as exc:
+            raise ValueError(f"step {i}: {exc}") from None
+    return Tour(name=str(d.get("name") or "")[:200], name_en=str(d.get("name_en") or "")[:200],
+                layout=layout, steps=steps)
