@@ -94,6 +94,15 @@ def where(gaz: Gazetteer, text: str, start: int, end: int, *, members_only: bool
         return map_hits(text, hits)
     m = map_hits(text, members)
     for h in hits:
-        if h.entry.place and h.entry.place not in m.places:
+        if h.entry.place and h.entry.place not in m.places and _carrier(text, h.start):
             m.places.append(h.entry.place)
     return m
+
+
+_CARRIER = re.compile(r"(?:以|依托|围绕|依靠)[^，,；;。为]*$")
+
+
+def _carrier(text: str, pos: int) -> bool:
+    """Whether the name at `pos` is what the clause builds on: “以A为引领”, “依托A和B”."""
+    clause_start = max(text.rfind(c, 0, pos) for c in "，,；;。\n") + 1
+    return bool(_CARRIER.search(text[clause_start:pos]))

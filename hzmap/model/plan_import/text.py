@@ -195,7 +195,7 @@ def _label(h: Heading) -> str:
 def excerpt(text: str, start: int, end: int, limit: int = 120) -> str:
     """text[start:end] as an excerpt: stripped of edge punctuation, at most `limit` characters,
     cut at a clause boundary where it is too long."""
-    s = text[start:end].strip().strip("，,；;、")
+    s = text[start:end].strip().strip("，,；;、。.：: \n")
     if len(s) <= limit:
         return s
     cut = max(s.rfind(c, 0, limit) for c in "，,；;。")
