@@ -42,7 +42,7 @@ def _keep(rec: Record, only_accepted: bool) -> bool:
 
 
 def plan_data(draft: Draft) -> dict:
-    d = {k: v for k, v in draft.plan.data.items() if v is not None}
+    d = {k: v for k, v in draft.plan.data.items() if v is not None or k == "issued"}
     if d.get("in_force") and d["in_force"].get("to") is None:
         d["in_force"] = {"from": d["in_force"]["from"], "to": None}
     return d
