@@ -13,6 +13,12 @@ from typing import Iterable
 from .loader import Dataset, DatasetError, load_dataset
 
 
+def is_user_dataset(path: str | Path) -> bool:
+    """A folder the plan importer wrote (or shared): plans.yaml with its texts in sources/."""
+    path = Path(path)
+    return (path / "plans.yaml").is_file() and (path / "sources").is_dir()
+
+
 def load_dataset_with(user_dirs: Iterable[str | Path], root: str | Path | None = None,
                       seeds_dir: str | Path | None = None, *, check_excerpts: bool = True,
                       base: Dataset | None = None) -> Dataset:
