@@ -61,10 +61,27 @@ class Record:
     def kept(self) -> bool:
         return self.status != REJECTED
 
-    def problems(self, plan_id: str) -> list[str]:
-        """What the dataset schema says about this record as it stands (one line each)."""
-        from .writer import record_problems
-        return record_problems(self, plan_id)
+    def problems(self) -> list[str]:
+        """What the dataset schema says about this record as it stands (one line each, in the
+        loader's own words), so the review can show it before saving."""
+        import yaml
+
+        from hzmap.model.dataset import schema
+        from hzmap.model.dataset.loader import validate_record
+
+        model = {"plan": schema.Plan, "element": schema.Element, "measure": schema.Measure,
+                 "target": schema.Target, "layout": schema.Layout}[self.kind]
+        data = dict(self.data)
+        if self.kind == "layout":
+            data["elements"] = [el.data for el in self.children] or [{}]
+        problems: list[str] = []
+        validate_record(model, yaml.safe_load(yaml.safe_dump(data, allow_unicode=True)),
+                        self.kind, f"{self.kind} '{self.id}'", problems)
+        if self.kind == "element" and not self.data.get("districts") and \
+                not self.data.get("places"):
+            problems.append(f"element '{self.id}': names no district and no place (choose its "
+                            "districts or places)")
+        return problems
 
 
 @dataclass

@@ -18,7 +18,7 @@ KIND_OF = {
     "枢纽": "hub", "核": "core", "心": "core", "主": "core", "极": "core", "带": "belt",
     "环": "belt", "翼": "wing", "轴": "axis", "廊": "corridor", "港": "hub", "站": "hub",
     "城": "zone", "区": "zone", "湾": "zone", "谷": "zone", "岛": "zone", "圈": "zone",
-    "园": "base", "镇": "base", "点": "node", "辅": "node", "副": "node", "群": "group",
+    "园": "base", "镇": "base", "点": "node", "星": "node", "辅": "node", "副": "node", "群": "group",
     "团": "group", "片": "group", "台": "platform", "网": "node", "链": "node",
 }
 # words that stand for a part's word in a defining clause (以…为核心, …中心, 多点支撑)

@@ -216,6 +216,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     elif note.startswith("两位数"):      # double-digit growth: at least 10 %
         comparator = ">="
     fig_at = s - c_start
+    if re.search(r"每年|年均", clause[:fig_at]):      # a yearly figure: 每年…5项, 年均增长6%
+        unit += "/年"
     indicator = _indicator(clause, fig_at, fig_at + (e - s)) if clause else ""
     ex_start = year[1] if sent_start <= year[1] < c_start and c_start - year[1] < 60 else c_start
     ex = excerpt(text, ex_start, c_start + len(clause))

@@ -7,7 +7,6 @@ through hzmap.model.atomic.write_atomic.
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -100,26 +99,3 @@ def write_draft(draft: Draft, folder, *, only_accepted: bool = False) -> list[Pa
                                 draft.document.text.encode("utf-8") + b"\n"))
     written.append(write_atomic(folder / "plans.yaml", dump(_plans_yaml(folder, plan_data(draft)))))
     return written
-
-
-def record_problems(rec: Record, plan_id: str) -> list[str]:
-    """Schema problems of one record as it stands (the loader's own models and wording)."""
-    from hzmap.model.dataset import schema
-    from hzmap.model.dataset.loader import validate_record
-
-    model = {"plan": schema.Plan, "element": schema.Element, "measure": schema.Measure,
-             "target": schema.Target, "layout": schema.Layout}[rec.kind]
-    data = dict(rec.data)
-    if rec.kind == "layout":
-        data["elements"] = [el.data for el in rec.children] or [{}]
-    problems: list[str] = []
-    validate_record(model, yaml.safe_load(dump(data)), rec.kind, f"{rec.kind} '{rec.id}'",
-                    problems)
-    if rec.kind == "element" and not rec.data.get("districts") and not rec.data.get("places"):
-        problems.append(f"element '{rec.id}': names no district and no place (give districts or "
-                        "places)")
-    return problems
-
-
-def today() -> dt.date:
-    return dt.date.today()
