@@ -14,24 +14,28 @@ import sys
 from hzmap.cli_support import COMMANDS, command, load_or_report, say, say_err
 
 #: Modules that register more subcommands (each imports hzmap.cli_support only).
-COMMAND_MODULES = ("hzmap.cli_export", "hzmap.cli_deck", "hzmap.cli_desktop")
+COMMAND_MODULES = ("hzmap.cli_export", "hzmap.cli_deck", "hzmap.cli_desktop", "hzmap.cli_import")
 
 
 # ---------------------------------------------------------------- validate
 
 def _validate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", default=None,
-                   help="dataset folder (geodata/ or geodata/dataset; default: the project's)")
+                   help="dataset folder (geodata/ or geodata/dataset; default: the project's), "
+                        "or a drafted plan folder (with sources/), checked against the shipped one")
 
 
 @command("validate", "check a dataset folder and print a summary or its problems", _validate_args)
 def cmd_validate(args: argparse.Namespace) -> int:
     from hzmap.model.dataset import summary
-    ds = load_or_report(args.path)
+    from hzmap.model.dataset.overlay import is_user_dataset
+    draft = args.path is not None and is_user_dataset(args.path)
+    ds = load_or_report(args.path, over_shipped=draft)
     if ds is None:
         return 1
-    say(f"Dataset OK: {ds.root}")
-    rows = summary(ds)
+    say(f"{'Draft' if draft else 'Dataset'} OK: {ds.root}" +
+        (" (checked against the shipped dataset)" if draft else ""))
+    rows = [r for r in summary(ds) if not draft or ds.doc_dirs.get(r["plan"]) is not None]
     cols = ("layouts", "elements", "places", "measures", "targets")
     say(f"  {'plan':<10} " + " ".join(f"{c:>8}" for c in cols) + "  name")
     for r in rows:
@@ -39,6 +43,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     say(f"  {'total':<10} {len(ds.layouts):>8} {sum(len(x.elements) for x in ds.layouts.values()):>8}"
          f" {len(ds.places):>8} {len(ds.measures):>8} {len(ds.targets):>8}")
     say(f"  {len(ds.plans)} plans, {len(ds.districts)} districts")
+    if draft:
+        say(f"  excerpts of the draft: all found in {ds.root / 'sources'}")
     if ds.excerpts_checked:
         say(f"  excerpts: all found in the source documents ({ds.seeds_dir})")
     else:

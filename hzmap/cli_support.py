@@ -30,10 +30,14 @@ def say_err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def load_or_report(path=None):
-    """The dataset, or None after printing its problems."""
+def load_or_report(path=None, *, over_shipped: bool = False):
+    """The dataset (with `over_shipped`: the shipped one and the user folder `path` on top), or
+    None after printing its problems."""
     from hzmap.model.dataset import DatasetError, load_dataset
     try:
+        if over_shipped:
+            from hzmap.model.dataset.overlay import load_dataset_with
+            return load_dataset_with([path])
         return load_dataset(path)
     except DatasetError as e:
         say_err(f"The dataset has {len(e.problems)} problem(s)" + (f" ({e.root})" if e.root else "")

@@ -113,13 +113,17 @@ def check_excerpts(ds, problems: list[str]) -> None:
     """Every excerpt must be found (whitespace-insensitively) in its plan's document."""
     texts: dict[str, str | None] = {}
     for plan in ds.plans.values():
-        path = ds.seeds_dir / plan.file
+        folder = ds.doc_dirs.get(plan.id, ds.seeds_dir)
+        if folder is None:
+            texts[plan.id] = None
+            continue
+        path = folder / plan.file
         if path.is_file():
             texts[plan.id] = provenance.document_text(path)
         else:
             texts[plan.id] = None
             problems.append(f"plans.yaml: plan '{plan.id}': file: '{plan.file}' not found in "
-                            f"{ds.seeds_dir}")
+                            f"{folder}")
     for prefix, fieldname, _expected, src in _sources(ds):
         text = texts.get(src.doc)
         if text is None:

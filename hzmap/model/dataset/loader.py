@@ -47,6 +47,7 @@ class Dataset:
     target_plan: dict[str, str] = field(default_factory=dict)    # target id -> plan id
     origin: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file
     seeds_dir: Path | None = None
+    doc_dirs: dict[str, Path] = field(default_factory=dict)   # plan id -> folder of its text
     excerpts_checked: bool = False
     index: Any = None                            # search.SearchIndex, built by the first search
 
@@ -147,7 +148,7 @@ def _yaml_files(ds_dir: Path, kind: str) -> list[Path]:
 
 
 def load_dataset(root: str | Path | None = None, seeds_dir: str | Path | None = None,
-                 *, check_excerpts: bool = True) -> Dataset:
+                 *, check_excerpts: bool = True, base: Dataset | None = None) -> Dataset:
     """Load and check a dataset. ``root`` is geodata/ (default) or a dataset folder itself.
 
     ``seeds_dir`` defaults to the project's source-document folder; when it does not exist the
@@ -164,10 +165,18 @@ def load_dataset(root: str | Path | None = None, seeds_dir: str | Path | None = 
     if not (ds_dir / "plans.yaml").is_file():
         raise DatasetError([f"plans.yaml: not found in {ds_dir}"], ds_dir)
 
-    districts = read_districts(_districts_csv(root, ds_dir))
+    districts = base.districts if base else read_districts(_districts_csv(root, ds_dir))
     ds = Dataset(root=ds_dir, districts=districts, plans={}, places={}, layouts={},
                  measures={}, targets={}, seeds_dir=seeds)
+    if base is not None:   # a user dataset over `base` (overlay.py): ids and references span both
+        for name in ("plans", "places", "layouts", "measures", "targets", "measure_plan",
+                     "target_plan", "doc_dirs"):
+            getattr(ds, name).update(getattr(base, name))
+        ds.origin.update({k: str(base.root / v) for k, v in base.origin.items()})
+    inherited = set(ds.plans)
     _load_plans(ds, problems)
+    if (ds_dir / "sources").is_dir():   # a user dataset keeps its documents' text beside it
+        ds.doc_dirs.update({p: ds_dir / "sources" for p in ds.plans if p not in inherited})
     for path in _yaml_files(ds_dir, "places"):
         _load_places(ds, path, problems)
     for path in _yaml_files(ds_dir, "layouts"):
@@ -178,9 +187,9 @@ def load_dataset(root: str | Path | None = None, seeds_dir: str | Path | None = 
         _load_listed(ds, path, problems, TargetsFile, Target, "targets", "target")
 
     checks.check_references(ds, problems)
-    if check_excerpts and seeds is not None:
+    if check_excerpts and (seeds is not None or ds.doc_dirs):
         checks.check_excerpts(ds, problems)
-        ds.excerpts_checked = True
+        ds.excerpts_checked = seeds is not None
     if problems:
         raise DatasetError(problems, ds_dir)
 

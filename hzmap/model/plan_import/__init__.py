@@ -1,0 +1,61 @@
+"""Importing a plan document: read it, draft its records, let the planner review, write YAML.
+
+    from hzmap.model.plan_import import read_document, draft_plan, write_draft
+    draft = draft_plan(read_document("plan.docx"), dataset)     # nothing written yet
+    for rec in draft.records(): rec.accept() / rec.edit(districts=[...]) / rec.reject()
+    write_draft(draft, user_folder)                               # dataset YAML + the text
+
+No Qt; the heavy readers (python-docx, pypdf) are imported only for such files.
+"""
+from __future__ import annotations
+
+from .draft import ACCEPTED, EDITED, PENDING, REJECTED, Draft, Passage, Record
+from .reading import MAX_BYTES, PlanReadError, SourceText, pasted, read_document
+
+__all__ = ["ACCEPTED", "EDITED", "MAX_BYTES", "PENDING", "REJECTED", "Draft", "Passage",
+           "PlanReadError", "Record", "SourceText", "draft_plan", "pasted", "read_document",
+           "write_draft"]
+
+
+def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) -> Draft:
+    """The draft of one document. `dataset` (the loaded shipped + user datasets) gives the
+    gazetteer its places and the ids already taken; without it only geodata/ is used."""
+    from hzmap.model.gazetteer import load_gazetteer
+
+    from . import layouts, measures, meta, slogans, targets
+    from .text import build
+
+    doc = build(source)
+    gaz = load_gazetteer(dataset)
+    record, horizon, issue_year = meta.draft_plan_record(doc, "draft")
+    if plan_id is None:
+        taken = set(dataset.plans) if dataset is not None else set()
+        plan_id = meta.plan_id_for(record.data["title"], issue_year or horizon, taken)
+    record.data["id"] = plan_id
+    record.data["file"] = f"{plan_id}.txt"
+    draft = Draft(doc, record, notes=list(source.notes))
+    found = slogans.find_slogans(doc.text)
+    draft.layouts = layouts.draft_layouts(doc, gaz, plan_id, found, dataset)
+    if not found:
+        draft.notes.append(f"{source.name}: no layout slogan found (a quoted “一核…” or “4+4…” "
+                           "before 格局/布局); measures and targets are still drafted")
+    draft.measures = measures.draft_measures(doc, gaz, plan_id)
+    draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year)
+    if dataset is not None:
+        _avoid_taken_ids(draft, dataset)
+    return draft
+
+
+def _avoid_taken_ids(draft: Draft, dataset) -> None:
+    """Layout, measure and target ids are unique across the whole dataset."""
+    for recs, taken in ((draft.layouts, dataset.layouts), (draft.measures, dataset.measures),
+                        (draft.targets, dataset.targets)):
+        for r in recs:
+            base, n = r.data["id"], 2
+            while r.data["id"] in taken:
+                r.data["id"], n = f"{base}_{n}", n + 1
+
+
+def write_draft(draft: Draft, folder, *, only_accepted: bool = False):
+    from .writer import write_draft as _write
+    return _write(draft, folder, only_accepted=only_accepted)

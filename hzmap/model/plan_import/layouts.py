@@ -1,0 +1,158 @@
+"""Drafting a layout record from a slogan: one element per part, each with its passage, its
+kind, and the districts and places the passage names. Nothing is invented: a part whose passage
+names no place keeps no districts and is flagged for the planner."""
+from __future__ import annotations
+
+import re
+
+from hzmap.model.gazetteer import Gazetteer
+
+from . import places
+from .draft import Passage, Record
+from .slogans import Part, Slogan, figure_clauses, labelled_passage, word_clauses
+from .text import Document, excerpt
+
+_ROLE = re.compile(r"以([^，,；;。]{2,30}?)为(引领|联动|支撑|方向|核心|重点|龙头|主体|中心|依托|纽带)")
+_PRIMARY = re.compile(r"为(?:核心|中心|龙头|主体)")
+_POINT_KINDS = {"base", "hub", "node"}
+SCOPE = 3000     # how far after a slogan its parts' passages are looked for
+
+
+def _slug(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    s = "_".join(lazy_pinyin(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", text)))
+    s = re.sub(r"[^a-z0-9_]", "", s.lower()).strip("_")
+    return s[:40] or "part"
+
+
+def draft_layouts(doc: Document, gaz: Gazetteer, plan_id: str, slogans: list[Slogan],
+                  dataset=None) -> list[Record]:
+    out = []
+    for i, sl in enumerate(slogans, 1):
+        lay = _layout(doc, gaz, plan_id, sl, dataset)
+        base = f"{plan_id}_{_slug(sl.text) if not sl.figures else 'l' + str(i)}"[:50]
+        lay.data["id"] = base
+        out.append(lay)
+    return out
+
+
+def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) -> Record:
+    text = doc.text
+    head = doc.heading_at(sl.start)
+    scope_end = min(head.end if head else len(text), sl.context_end + SCOPE)
+    clause_start = max(text.rfind(c, 0, sl.start) for c in "。；;\n，,") + 1
+    ex = excerpt(text, clause_start, sl.context_end)
+    passage = Passage(doc.section_at(sl.start), ex, clause_start, sl.context_end)
+    flags = []
+    if sl.unparsed:
+        flags.append(f"part(s) of the slogan that name no counted element: {'、'.join(sl.unparsed)}")
+    elements: list[Record] = []
+    if sl.figures:
+        spans = figure_clauses(text, sl, scope_end)
+        if not spans:
+            flags.append("the text after the slogan does not define its parts one by one")
+        for k, part in enumerate(sl.parts):
+            span = spans[k] if spans else None
+            elements += _elements(doc, gaz, plan_id, part, span, k, passage, figure=True)
+    else:
+        for k, part in enumerate(sl.parts):
+            span = labelled_passage(text, part.label, sl.context_end, scope_end)
+            spans = [span] if span else word_clauses(text, part, sl.context_end,
+                                                     _paragraph_end(text, sl.context_end))
+            if part.count and len(spans) > part.count:
+                spans = spans[:part.count]
+            if len(spans) > 1:          # 以…为西翼, 以…为东翼: one element each
+                for j, sp in enumerate(spans):
+                    elements += _elements(doc, gaz, plan_id, part, sp, k, passage, sub=j + 1)
+            else:
+                elements += _elements(doc, gaz, plan_id, part, spans[0] if spans else None,
+                                      k, passage)
+    seen: set[str] = set()
+    for el in elements:
+        eid, n = el.data["id"], 2
+        while el.data["id"] in seen:
+            el.data["id"], n = f"{eid}_{n}", n + 1
+        seen.add(el.data["id"])
+    data = {"id": "", "plan": plan_id, "name": sl.text, "name_en": "", "theme": sl.theme,
+            "source": passage.source(plan_id), "elements": []}
+    flags.append("English name to be written")
+    return Record("layout", data, [passage], flags, children=elements)
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def _elements(doc: Document, gaz: Gazetteer, plan_id: str, part: Part, span, k: int,
+              slogan_passage: Passage, *, figure: bool = False, sub: int = 0) -> list[Record]:
+    """The element(s) for one part: split into one per place when a counted part (两翼) names
+    exactly as many places as it counts."""
+    text = doc.text
+    if span is None:
+        return [_element(doc, gaz, part, None, places.Mapping([], [], [], [], ""), k, plan_id,
+                         slogan_passage, figure, sub)]
+    mapping = places.where(gaz, text, span[0], span[1])
+    if not figure and part.count and part.count > 1 and not sub:
+        hits = places.find(gaz, text, *span)
+        members = places.member_list(text, hits) or hits
+        if len(members) == part.count:
+            return [_element(doc, gaz, part, span, places.map_hits(text, [h]), k, plan_id,
+                             slogan_passage, figure, j + 1, h.text)
+                    for j, h in enumerate(members)]
+    return [_element(doc, gaz, part, span, mapping, k, plan_id, slogan_passage, figure, sub)]
+
+
+def _element(doc: Document, gaz: Gazetteer, part: Part, span, mapping: places.Mapping, k: int, plan_id: str,
+             slogan_passage: Passage, figure: bool, sub: int = 0, one: str = "") -> Record:
+    text = doc.text
+    flags: list[str] = []
+    if span is None:
+        passage = slogan_passage
+        flags.append(f"no passage defines “{part.label}”: find it in the text, or reject it")
+    else:
+        passage = Passage(doc.section_at(span[0]), excerpt(text, *span), span[0], span[1])
+    name = part.label
+    role = _ROLE.search(text, span[0], span[1]) if span else None
+    if figure:
+        lead = re.sub(r"[(（][^)）]*[)）]", "", role.group(1)) if role else ""
+        verb = role.group(2) if role and role.group(2) != "方向" else ""
+        name = f"{lead}{verb}({part.label})" if lead else f"“{part.label}”"
+    elif one or (sub and mapping.names):
+        name = f"{part.label}·{one or mapping.names[0]}"
+    elif sub:
+        name = f"{part.label}·{sub}"
+    kind = part.kind
+    if figure and role and len(mapping.districts) <= 1 and mapping.places:
+        kind = "zone"
+    if mapping.empty:
+        flags.append(f"“{part.label}” names no place: choose its districts, a point, a band or a "
+                     "shape on the map; nothing was assumed")
+    if figure and part.count and mapping.names and not mapping.places and \
+            len(mapping.districts) != part.count:
+        flags.append(f"the slogan counts {part.count} here but the passage names "
+                     f"{len(mapping.districts)} district(s)")
+    primary: list[str] = []
+    marked = _PRIMARY.search(text, span[0], span[1]) if span else None
+    if marked:      # “以滨江区为核心的主城区”: the place named as the core comes first
+        before = places.find(gaz, text, span[0], marked.start())
+        if before:
+            primary = [d for d in before[-1].entry.districts if d in mapping.districts][:1]
+    geometry = {"type": "districts"}
+    if mapping.places and kind in _POINT_KINDS and not [n for n in mapping.notes
+                                                         if "(an area)" in n]:
+        geometry = {"type": "places"}
+    if kind == "belt" and span:
+        flags.append("a belt: consider drawing it as a band along the river or a schematic "
+                     "corridor")
+    data = {"id": _slug(part.label if not figure else f"part_{k + 1}") + (f"_{sub}" if sub else ""),
+            "kind": kind, "name": name, "name_en": "", "literal": mapping.literal or part.label,
+            "districts": mapping.districts, "primary_districts": primary,
+            "places": mapping.places, "sectors": [],
+            "function": passage.excerpt, "role_en": "", "geometry": geometry,
+            "source": passage.source(plan_id)}
+    if mapping.interpreted:
+        data["interpretation"] = {"note": "; ".join(mapping.notes)}
+        flags.append("interpretation: " + "; ".join(mapping.notes))
+    return Record("element", data, [passage], flags)

@@ -1,0 +1,200 @@
+"""Numbered measures and their responsible units, read the way Chinese policy documents state
+them.
+
+A measure is a numbered part at the finest level a task part uses (“1.”, “(一)”, or each
+paragraph under a “(一)标题” line), outside the parts that are not tasks (形势, 指导思想, 基本原则,
+目标, 保障措施). Its units follow it in brackets: “(责任单位:A、B)”, “(牵头单位:A;配合单位:B)”
+or a bare list “(A、B,列第一位的为牵头单位)”. A gap in the numbering whose text still carries a
+unit list (a heading lost in extraction) becomes a measure with an inferred number, flagged.
+"""
+from __future__ import annotations
+
+import re
+
+from hzmap.model.gazetteer import Gazetteer
+
+from . import places
+from .draft import Passage, Record
+from .text import Document, Heading, cn_numeral, excerpt
+
+# titles of parts that hold no measures (background, principles, goals, safeguards)
+_NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|"
+                        r"组织实施|附则)$")
+# a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
+_NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标)$")
+_UNITS = re.compile(r"[(（\[【]\s*((?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位)[:：][^()（）\[\]【】]*"
+                    r"(?:[(（]市[)）][^()（）\[\]【】]*)*)[)）\]】]")
+_BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*(?:[(（]市[)）][^()（）\[\]【】]*)*)[)）\]】]")
+_UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
+                       r"办公室|资本|法院|检察院|分行|支行|团|所|队)$")
+_FIRST_IS_LEAD = re.compile(r"列第一位的?为牵头单位")
+_SENTENCE = re.compile(r"[。！？!?\n]")
+
+
+def _split_units(text: str) -> list[str]:
+    text = _FIRST_IS_LEAD.sub("", text)
+    text = re.sub(r"[,，;；]?下同$", "", text.strip())
+    keep = text.replace("各区、县(市)", "各区县(市)\x00").replace("各区、县（市）", "各区县（市）\x00")
+    out: list[str] = []
+    for tok in re.split(r"[、,，;；]", keep):
+        tok = tok.replace("各区县(市)\x00", "各区、县(市)").replace("各区县（市）\x00", "各区、县（市）")
+        tok = re.sub(r"^(责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位)[:：]", "", tok.strip())
+        if tok:
+            out.append(tok)
+    # “萧山区、余杭区、钱塘区政府”: one government per district
+    for i in range(len(out) - 1, 0, -1):
+        suffix = next((s for s in ("政府", "人民政府", "管委会") if out[i].endswith(s)), None)
+        if not suffix:
+            continue
+        j = i - 1
+        while j >= 0 and re.fullmatch(r"[\u4e00-\u9fff]{1,4}[区县市]", out[j]):
+            out[j] += suffix
+            j -= 1
+    return out
+
+
+def _unit_like(tok: str) -> bool:
+    return bool(_UNIT_END.search(tok)) or (
+        len(tok) >= 4 and tok.startswith(("市", "省", "国家", "中国", "杭州")))
+
+
+def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, str, list[str]]]:
+    """Every bracketed unit list in text[start:end], in order: (start, end, lead, units)."""
+    found = {m.start(): m for m in _UNITS.finditer(text, start, end)}
+    for m in _BRACKET.finditer(text, start, end):
+        if m.start() in found:
+            continue
+        after = text[m.end():end].lstrip(" 。.；;")
+        if after and not after.startswith("\n"):
+            continue          # a bare list of units closes its measure (or its line)
+        toks = _split_units(m.group(1))
+        if toks and sum(map(_unit_like, toks)) >= max(1, 0.6 * len(toks)) and \
+                all(len(t) <= 24 for t in toks):
+            found[m.start()] = m
+    out = []
+    for pos in sorted(found):
+        m = found[pos]
+        inner = m.group(1)
+        lm = re.search(r"(?:牵头单位|主责单位)[:：]([^;；,，、]+)", inner)
+        out.append((m.start(), m.end(), lm.group(1).strip() if lm else "", _split_units(inner)))
+    return out
+
+
+def _leaves(doc: Document) -> list[Heading]:
+    """Numbered parts with no numbered parts (levels 2-3) inside, outside non-task parts."""
+    out = []
+    heads = [h for h in doc.headings if h.level in (2, 3)]
+    for h in heads:
+        if any(c.parent is h for c in heads):
+            continue
+        skip = bool(_NOT_A_MEASURE.search(h.title.strip("。 ")))
+        node = h.parent
+        while node is not None:
+            if _NOT_TASKS.search(node.title.strip("。 ")):
+                skip = True
+            node = node.parent
+        if not skip and h.level >= 2:
+            out.append(h)
+    return out
+
+
+def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
+    """(start, end, title) per measure in a part: the part itself when its text follows the
+    heading, else one per paragraph under a heading line that is only a title."""
+    text = doc.text
+    line_end = text.find("\n", h.body)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[h.body:min(line_end, h.end)].strip()
+    if len(rest) > len(h.title) + 2 or line_end >= h.end:
+        return [(h.start, h.end, h.title.strip("。 "))]
+    out = []
+    pos = line_end + 1
+    while pos < h.end:
+        nl = text.find("\n", pos)
+        stop = min(h.end, len(text) if nl < 0 else nl)
+        para = text[pos:stop]
+        if len(para.strip()) >= 10:
+            m = _SENTENCE.search(para)
+            first = para[:m.start()] if m else para
+            out.append((pos, stop, first if len(first) <= 40 else ""))
+        pos = stop + 1
+    return out
+
+
+def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
+    text = doc.text
+    first_is_lead = bool(_FIRST_IS_LEAD.search(text))
+    out: list[Record] = []
+    leaves = _leaves(doc)
+    for k, h in enumerate(leaves):
+        pieces = _pieces(doc, h)
+        by_paragraph = len(pieces) > 1 or pieces[0][0] != h.start
+        number = h.label if by_paragraph else h.number
+        out += [_measure(doc, gaz, plan_id, s, e, t, number, first_is_lead) for s, e, t in pieces]
+        nxt = leaves[k + 1] if k + 1 < len(leaves) else None
+        # a lost heading: the numbering skips one, and this part carries a second unit list
+        if by_paragraph or nxt is None or nxt.level != h.level or nxt.value != h.value + 2:
+            continue
+        blocks = unit_blocks(text, h.body, h.end)
+        if len(blocks) < 2:
+            continue
+        cut = blocks[0][1]
+        out[-1] = _measure(doc, gaz, plan_id, h.start, cut, pieces[0][2], number, first_is_lead)
+        missing = str(h.value + 1) if h.level == 3 else cn_numeral(h.value + 1)
+        parent = h.parent.label if h.parent else ""
+        section = parent + (f"({missing})" if h.level == 2 else missing)
+        rec = _measure(doc, gaz, plan_id, cut, h.end, "", missing, first_is_lead, section)
+        rec.flags.insert(0, f"the heading of this measure is missing in the text: number "
+                            f"“{missing}” inferred from the numbering around it; give it a title")
+        out.append(rec)
+    for i, rec in enumerate(out, 1):
+        rec.data["id"] = f"{plan_id}_m{i:02d}"
+    return out
+
+
+def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, title: str,
+             number: str, first_is_lead: bool, section: str | None = None) -> Record:
+    text = doc.text
+    blocks = unit_blocks(text, start, end)
+    block = blocks[-1] if blocks else None
+    flags: list[str] = []
+    lead, units = (block[2], list(block[3])) if block else ("", [])
+    if units:
+        if lead in units:
+            units.remove(lead)
+            units.insert(0, lead)
+        elif not lead:
+            lead = units[0]
+            if not first_is_lead:
+                flags.append("牵头单位 not marked: the first unit listed is taken as the lead")
+    else:
+        flags.append("no responsible units (责任单位) stated")
+    content_end = block[0] if block else end
+    marker = re.match(r"\s*(?:[(（][一二三四五六七八九十]+[)）]|[1-9]\d?[.．、]|[(（][1-9]\d?[)）])",
+                      text[start:content_end])
+    ex_start = start + (marker.end() if marker else 0)
+    while ex_start < content_end and text[ex_start] in " \n。；;，,":
+        ex_start += 1
+    # the excerpt: the title and the first sentence after it
+    sent = _SENTENCE.search(text, ex_start + len(title) + 1 if title else ex_start, content_end)
+    ex_end = sent.start() if sent else content_end
+    ex = excerpt(text, ex_start, ex_end)
+    if not title:
+        title = excerpt(text, ex_start, ex_end, 30)
+    hits = places.find(gaz, text, start, end)
+    place_ids = list(dict.fromkeys(h.entry.place for h in hits if h.entry.place))
+    # districts the text names itself; a named place's own districts are not repeated
+    named = places.map_hits(text, [h for h in hits if not h.entry.place])
+    flags += [f"interpretation: {n}" for n in places.map_hits(text, hits).notes]
+    nxt = _SENTENCE.search(text, ex_end + 1, content_end) if ex_end + 1 < content_end else None
+    summary = excerpt(text, ex_end + 1, nxt.start() if nxt else content_end, 100) \
+        if ex_end + 1 < content_end else ""
+    passage = Passage(section or doc.section_at(start), ex, ex_start, ex_end)
+    data = {
+        "id": "", "number": number, "title": title.strip("。 "),
+        "summary": summary or ex, "lead_units": [lead] if lead else [], "units": units,
+        "districts": named.districts, "places": place_ids,
+        "citywide": not named.districts and not place_ids, "sectors": [],
+        "source": passage.source(plan_id),
+    }
+    return Record("measure", data, [passage], flags)

@@ -1,0 +1,170 @@
+"""The plan record: title, issuer and dates, only where the text states them.
+
+Chinese policy documents announce themselves in a few fixed ways: a notice “X关于印发《T》的通知”
+or “X印发《T》”, a title line (“杭州市…规划”, “关于…的实施意见” over two lines), a signature with
+the date (“杭州市人民政府 2024年10月15日”, “二〇一八年六月”), a publication line (“公开日期:”)
+and an entry-into-force clause (“自2024年5月24日起施行,有效期至2026年12月31日”).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .draft import Passage, Record
+from .text import Document, cn_number, excerpt
+
+_KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点)"
+_NOTICE = re.compile(r"(?:^|[,，。\s])([^,，。《》\n]{2,60}?)(?:关于)?印发《([^》]{4,80})》")
+_PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发")
+_TITLE_LINE = re.compile(r"^[^。，,:：]{4,50}" + _KINDS + r"(?:[(（][^)）]{2,20}[)）])?$")
+_RANGE_LINE = re.compile(r"^[(（]\s*(20\d\d)\s*[-—–~至]\s*(20\d\d)\s*年?\s*[)）]$")
+_DRAFT_LINE = re.compile(r"^[(（](征求意见稿|试行|草案|送审稿)[)）]$")
+_DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
+_ISO = re.compile(r"(?:公开日期|发布日期|发文日期|成文日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_IN_FORCE = re.compile(r"自(20\d\d)年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行)[,，]?(?:有效期至(20\d\d)年(\d{1,2})月(\d{1,2})日)?")
+_ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|委员会|政府|市委|局|厅|部门|部|委|办)$")
+# organisations written one after another (the spaces between them are gone after cleaning)
+_ORG_RUN = re.compile(r".+?(?:人民政府办公厅|人民政府|委员会|办公厅|市委|局|厅|部门|部|委|办)"
+                      r"(?=杭州|中共|浙江|国务院|国家|中华|$)")
+_FYP = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+_CN_DIGIT = dict(zip("〇零一二三四五六七八九", "0012345678 9".replace(" ", "")))
+
+
+def _date(y, m, d) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+def _cn_date(m: re.Match) -> str | dt.date | None:
+    year = "".join(_CN_DIGIT.get(c, "") for c in m.group(1))
+    month = cn_number(m.group(2))
+    if len(year) != 4 or not month:
+        return None
+    if m.group(3):
+        return _date(year, month, cn_number(m.group(3)))
+    return f"{year}-{month:02d}"
+
+
+def _issuers(raw: str) -> str:
+    raw = re.sub(r"^.*?(?:近日|日前|今天|今日)[,，]?", "", raw).strip()
+    parts = [q for p in re.split(r"[\s、]+", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
+    if not parts or not all(_ORG.search(p) for p in parts):
+        return ""
+    return "、".join(parts)
+
+
+def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, int | None]:
+    """(the plan record, its horizon year, its issue year)."""
+    text, lines = doc.text, doc.text.split("\n")
+    flags: list[str] = []
+    passages: list[Passage] = []
+
+    def cite(start: int, end: int) -> None:
+        passages.append(Passage(doc.section_at(start), excerpt(text, start, end), start, end))
+
+    title, issuer = "", ""
+    head = "\n".join(lines[:40])
+    # a title line (possibly over two lines, and with its year range or draft status below)
+    for i, ln in enumerate(lines[:40]):
+        cand = ln
+        if ln.startswith("关于") and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
+            cand = ln + lines[i + 1]
+        if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:]:
+            title = cand
+            nxt = lines[i + 2 if cand != ln else i + 1] if i + 1 < len(lines) else ""
+            if _RANGE_LINE.match(nxt):
+                title += nxt
+            if i > 0 and not issuer:
+                issuer = _issuers(lines[i - 1])
+            break
+    m = _NOTICE.search(head) or None
+    if m:
+        issuer = issuer or _issuers(m.group(1))
+        title = title or m.group(2)
+    elif not title:
+        pm = _PRINTED.search(text)
+        title = pm.group(1) if pm else ""
+    if title:
+        at = text.find(title[:12])
+        if at >= 0:
+            cite(at, at + len(title))
+    else:
+        flags.append("no title found: give the plan's title")
+    if not issuer:
+        sig = re.search(r"^(\S[^\n]{1,60}?)\s*(?:\n\s*)?(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)",
+                        head, re.M)
+        issuer = _issuers(sig.group(1)) if sig else ""
+    if not issuer:
+        flags.append("no issuer found: give the issuing body")
+
+    # dates
+    issued = None
+    for dm in _DATE.finditer(head):
+        before = text[max(0, dm.start() - 40):dm.start()]
+        if "时间" in before[-6:] or "日期" in before[-6:]:
+            continue
+        issued = _date(*dm.groups())
+        if issued:
+            cite(max(0, dm.start() - 20), dm.end())
+            break
+    if issued is None:
+        cm = _CN_DATE.search(head)
+        if cm:
+            issued = _cn_date(cm)
+            cite(cm.start(), cm.end())
+    published = None
+    im = _ISO.search(head)
+    if im:
+        published = _date(*im.groups())
+    in_force = None
+    fm = _IN_FORCE.search(text)
+    if fm:
+        frm, to = _date(*fm.groups()[:3]), _date(*fm.groups()[3:]) if fm.group(4) else None
+        if frm:
+            in_force = {"from": frm, "to": to}
+            cite(fm.start(), fm.end())
+    if issued is None:
+        flags.append("no date of issue found")
+
+    issue_year = (issued.year if isinstance(issued, dt.date) else int(issued[:4])) if issued \
+        else None
+    horizon = None
+    rng = re.search(r"(20\d\d)\s*[-—–~至]\s*(20\d\d)\s*年", title)
+    if rng:
+        horizon = int(rng.group(2))
+    elif in_force and in_force["to"]:
+        horizon = in_force["to"].year
+    else:
+        fyp = next((y for k, y in _FYP.items() if k in title), None)
+        ahead = [int(y) for y in re.findall(r"(?:到|至)(20\d\d)年", text)
+                 if issue_year is None or int(y) >= issue_year]
+        horizon = fyp or (max(ahead) if ahead else None)
+    old_names = bool(re.search(r"江干区|下城区", text)) or (issue_year or 2100) < 2021
+    short = re.sub(r"^杭州市|[(（][^)）]*[)）]$", "", title)[:24]
+    data = {"id": plan_id, "file": f"{plan_id}.txt", "short_name": short or plan_id,
+            "short_name_en": "", "title": title or doc.name, "title_en": "",
+            "issuer": issuer, "issued": issued, "published": published, "in_force": in_force,
+            "scope": "national" if title and "杭州" not in title and re.search(
+                r"国务院|商务部|国家发展改革委|\d+部门", head) else "city",
+            "district_names": "pre2021" if old_names else "current",
+            "notes": f"Drafted by hzmap import-plan from {doc.name}."}
+    flags.append("English title and short name to be written")
+    return Record("plan", data, passages, flags), horizon, issue_year
+
+
+def plan_id_for(title: str, year: int | None, taken: set[str]) -> str:
+    """A dataset id from the title: pinyin initials of its first words and the year, e.g.
+    杭州市推进数字贸易强市三年行动计划 -> tjszmy2024."""
+    from pypinyin import Style, lazy_pinyin
+
+    core = re.sub(r"^(杭州市|杭州|浙江省|中共杭州市委)", "", title)
+    core = re.sub(r"[^\u4e00-\u9fff]", "", core)[:6]
+    initials = "".join(p[0] for p in lazy_pinyin(core, style=Style.FIRST_LETTER) if p)
+    base = re.sub(r"[^a-z0-9]", "", (initials or "plan").lower()) + (str(year) if year else "")
+    pid, n = base, 2
+    while pid in taken:
+        pid, n = f"{base}_{n}", n + 1
+    return pid

@@ -1,0 +1,108 @@
+"""The places a passage names, through the gazetteer, and the districts they stand for.
+
+A unit's own name (滨江区, 滨江, Binjiang) maps literally; everything else (an abolished unit, a
+town, an area, a river, a dataset place) is an interpretation and carries the gazetteer's note,
+so the draft can show the planner what was read into the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hzmap.model.gazetteer import Entry, Gazetteer
+
+# “A、B、C” or “A和B”: names joined like this are a list of members
+_JOINERS = re.compile(r"^[、和及与,，]{1}$|^以及$")
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+@dataclass
+class Mapping:
+    """Where a passage says something is: today's districts, dataset places, and why."""
+    districts: list[str]
+    places: list[str]
+    names: list[str]               # the names as written, in order
+    notes: list[str]               # one line per interpretation
+    literal: str                   # the document's wording from the first name to the last
+
+    @property
+    def interpreted(self) -> bool:
+        return bool(self.notes)
+
+    @property
+    def empty(self) -> bool:
+        return not self.districts and not self.places
+
+
+def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> list[PlaceHit]:
+    end = len(text) if end is None else end
+    return [PlaceHit(start + s, start + e, text[start + s:start + e], entry)
+            for s, e, entry in gaz.find_all(text[start:end])]
+
+
+def member_list(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The longest run of names joined by 、/和/及 (a list of members), or [] if none has two.
+
+    “以自贸试验区为引领,推动滨江区、萧山区、钱塘区、余杭区…” names the leader and then the
+    members; the members are the list."""
+    best: list[PlaceHit] = []
+    run: list[PlaceHit] = []
+    for h in hits:
+        if run and _JOINERS.match(text[run[-1].end:h.start] or "x"):
+            run.append(h)
+        else:
+            run = [h]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
+
+
+def map_hits(text: str, hits: list[PlaceHit]) -> Mapping:
+    districts: list[str] = []
+    places: list[str] = []
+    notes: list[str] = []
+    for h in hits:
+        e = h.entry
+        for d in e.districts:
+            if d not in districts:
+                districts.append(d)
+        if e.place and e.place not in places:
+            places.append(e.place)
+        if e.interpretation:
+            what = e.note or {"place": "a place in the dataset", "area": "an area",
+                              "former": "a unit abolished in 2021"}.get(e.kind, "another name")
+            notes.append(f"{h.text} → {'、'.join(e.districts)} ({what})")
+    literal = text[hits[0].start:hits[-1].end] if hits else ""
+    return Mapping(districts, places, [h.text for h in hits], list(dict.fromkeys(notes)),
+                   literal)
+
+
+def where(gaz: Gazetteer, text: str, start: int, end: int, *, members_only: bool = True) -> Mapping:
+    """The places text[start:end] names. With `members_only`, a list of units (“A、B、C”) is
+    taken as the members and other names in the passage (a leader, a place in passing) only add
+    dataset places, not districts."""
+    hits = find(gaz, text, start, end)
+    members = member_list(text, hits) if members_only else []
+    if not members:
+        return map_hits(text, hits)
+    m = map_hits(text, members)
+    for h in hits:
+        if h.entry.place and h.entry.place not in m.places and _carrier(text, h.start):
+            m.places.append(h.entry.place)
+    return m
+
+
+_CARRIER = re.compile(r"(?:以|依托|围绕|依靠)[^，,；;。为]*$")
+
+
+def _carrier(text: str, pos: int) -> bool:
+    """Whether the name at `pos` is what the clause builds on: “以A为引领”, “依托A和B”."""
+    clause_start = max(text.rfind(c, 0, pos) for c in "，,；;。\n") + 1
+    return bool(_CARRIER.search(text[clause_start:pos]))

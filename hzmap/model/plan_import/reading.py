@@ -1,0 +1,188 @@
+"""Reading a plan document: .txt in any common Chinese encoding, .docx, a PDF's text layer, or
+pasted text. No Qt.
+
+Every refusal is a :class:`PlanReadError` whose message names the file and says what to do; a
+reader never hangs on a FIFO or a device (only regular files are opened, without blocking) and
+never reads more than :data:`MAX_BYTES`, whatever ``stat`` says.
+
+The .docx and PDF readers are imported only when such a file is opened, so start-up does not pay
+for them. python-docx is the maintained reader of the Word format; pypdf (pure Python, no native
+code, already used by the export tests) reads the text layer of a PDF. pdfplumber would add
+pdfminer.six for layout detail the importer does not use.
+"""
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024         # a 300-page plan as PDF is ~5 MB; scans are refused anyway
+MAX_UNZIPPED = 200 * 1024 * 1024     # a .docx whose parts unpack to more than this is a zip bomb
+MAX_PDF_PAGES = 2000
+MIN_TEXT_CHARS = 20                  # less than this from a PDF means it has no text layer
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # Word 97-2003 .doc, .wps, old .xls
+
+
+class PlanReadError(ValueError):
+    """The document cannot be read; the message names the file and the problem."""
+
+
+@dataclass
+class SourceText:
+    """A document's text as read, with where it came from and what the reader had to assume."""
+    name: str                         # file name, or "pasted text"
+    text: str
+    kind: str                         # txt | docx | pdf | pasted
+    path: Path | None = None
+    notes: list[str] = field(default_factory=list)   # e.g. "read as GB18030 (not UTF-8)"
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a regular file; anything else is refused with a message.
+
+    Opened with O_NONBLOCK and checked with fstat on the open descriptor, so a FIFO or a device
+    swapped in after a stat() cannot block or stream forever. (To move to hzmap.model.safeio.)
+    """
+    name = path.name or str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise PlanReadError(f"{name}: file not found") from None
+    except IsADirectoryError:
+        raise PlanReadError(f"{name}: is a folder, not a document") from None
+    except OSError as e:
+        raise PlanReadError(f"{name}: cannot open ({e.strerror})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise PlanReadError(f"{name}: is a folder, not a document")
+        if not stat.S_ISREG(mode):
+            raise PlanReadError(f"{name}: not a regular file (a pipe, device or socket); "
+                                "save the document as a file and import that")
+        chunks, got = [], 0
+        while got <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except OSError as e:
+        raise PlanReadError(f"{name}: cannot read ({e.strerror})") from None
+    finally:
+        os.close(fd)
+    if got > limit:
+        raise PlanReadError(f"{name}: larger than {limit // (1024 * 1024)} MB; a plan's text is "
+                            "far smaller: import the text itself (.txt or .docx)")
+    return b"".join(chunks)
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM), UTF-16 by its BOM, else GB18030 (a superset of GBK and
+    GB2312) when the bytes decode strictly as Chinese text. Explicit rules rather than a guesser:
+    plans come as UTF-8 or GBK, and a guesser misreads short Chinese texts as Big5 or Latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), ["read as UTF-16 (byte order mark)"]
+        except UnicodeDecodeError:
+            raise PlanReadError(f"{name}: marked as UTF-16 but not valid UTF-16 text") from None
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" not in data:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _looks_chinese(text):
+            return text, [f"{name}: not UTF-8; read as GBK/GB18030 Chinese text"]
+    raise PlanReadError(f"{name}: not text in UTF-8, GBK/GB18030 or UTF-16; save it as UTF-8 "
+                        "text (or import the .docx or PDF)")
+
+
+def _looks_chinese(text: str) -> bool:
+    cjk = sum(1 for c in text if 0x4E00 <= ord(c) <= 0x9FFF)
+    printable = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+    return cjk >= max(2, len(text) // 10) and printable >= len(text) * 0.98
+
+
+def _docx_text(data: bytes, name: str) -> str:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        parts = zf.infolist()
+    except (zipfile.BadZipFile, OSError):
+        raise PlanReadError(f"{name}: not a valid .docx file (it is damaged or not a Word "
+                            "document)") from None
+    if "word/document.xml" not in {p.filename for p in parts}:
+        raise PlanReadError(f"{name}: not a Word .docx document (no word/document.xml inside)")
+    if sum(p.file_size for p in parts) > MAX_UNZIPPED:
+        raise PlanReadError(f"{name}: unpacks to more than {MAX_UNZIPPED // (1024 * 1024)} MB; "
+                            "refused")
+    import docx  # python-docx: imported here so start-up does not pay for lxml
+
+    try:
+        doc = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises several kinds for a broken package
+        raise PlanReadError(f"{name}: cannot read the .docx ({type(e).__name__})") from None
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _pdf_text(data: bytes, name: str) -> str:
+    import pypdf  # imported here: only a PDF import pays for it
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PlanReadError(f"{name}: the PDF is password-protected")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise PlanReadError(f"{name}: more than {MAX_PDF_PAGES} pages; refused")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PlanReadError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        raise PlanReadError(f"{name}: not a readable PDF (damaged or not a PDF)") from None
+    text = "\n".join(pages)
+    if sum(1 for c in text if not c.isspace()) < MIN_TEXT_CHARS:
+        raise PlanReadError(f"{name}: this PDF has no text layer (its pages are images, e.g. a "
+                            "scan); run text recognition (OCR) on it first, or paste the text")
+    return text
+
+
+def read_document(path: str | os.PathLike) -> SourceText:
+    """The text of a plan document: .txt (any name that is text), .docx or a PDF."""
+    path = Path(path)
+    name = path.name or str(path)
+    suffix = path.suffix.lower()
+    data = read_bounded(path)
+    if not data.strip():
+        raise PlanReadError(f"{name}: the file is empty")
+    if data.startswith(_OLE2) or suffix in (".doc", ".wps"):
+        raise PlanReadError(f"{name}: an old Word (.doc/.wps) file cannot be read; open it in "
+                            "Word or WPS and save it as .docx, then import the .docx")
+    if data.startswith(b"%PDF") or suffix == ".pdf":
+        return SourceText(name, _pdf_text(data, name), "pdf", path)
+    if data.startswith(b"PK\x03\x04") or suffix == ".docx":
+        return SourceText(name, _docx_text(data, name), "docx", path)
+    text, notes = decode_text(data, name)
+    if not text.strip():
+        raise PlanReadError(f"{name}: the file is empty")
+    return SourceText(name, text, "txt", path, notes)
+
+
+def pasted(text: str, name: str = "pasted text") -> SourceText:
+    if not text or not text.strip():
+        raise PlanReadError(f"{name}: nothing was pasted")
+    if len(text) > MAX_BYTES // 3:
+        raise PlanReadError(f"{name}: more than {MAX_BYTES // 3 // 1_000_000} million characters")
+    return SourceText(name, text, "pasted")

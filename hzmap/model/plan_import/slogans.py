@@ -1,0 +1,168 @@
+"""Layouts found by their slogans, one element per part of the slogan.
+
+Chinese plans name a spatial layout with a slogan in quotation marks followed by 格局 or 布局:
+counted parts (“一核一带两翼多基地”, “一主六辅三城”, “两带引领+四廊支撑+多平台联动”) or figures
+(“4+4+1+5”, “1+X”). Each counted part is defined by a passage that repeats its label (“一核”:…,
+多基地:…) or by a clause that uses its word (以…为西翼); figures are defined by the clauses that
+follow the slogan, one per part (“…格局:以A为引领,…;以B为联动,…;…”).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# part words, longest first, and the element kind each stands for
+KIND_OF = {
+    "基地": "base", "组团": "group", "中心": "core", "走廊": "corridor", "平台": "platform",
+    "板块": "group", "片区": "zone", "园区": "base", "新城": "zone", "副城": "zone", "小镇": "base",
+    "枢纽": "hub", "核": "core", "心": "core", "主": "core", "极": "core", "带": "belt",
+    "环": "belt", "翼": "wing", "轴": "axis", "廊": "corridor", "港": "hub", "站": "hub",
+    "城": "zone", "区": "zone", "湾": "zone", "谷": "zone", "岛": "zone", "圈": "zone",
+    "园": "base", "镇": "base", "点": "node", "星": "node", "辅": "node", "副": "node", "群": "group",
+    "团": "group", "片": "group", "台": "platform", "网": "node", "链": "node",
+}
+# words that stand for a part's word in a defining clause (以…为核心, …中心, 多点支撑)
+SYNONYMS = {"核": ("核心", "中心"), "心": ("中心", "核心"), "点": ("多点", "节点", "支点"),
+            "主": ("主城", "主中心")}
+_WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
+_COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
+_VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合)"
+_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{_VERBS})?")
+_FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
+_QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
+_CONTEXT = re.compile(r"[的]?[\u4e00-\u9fff]{0,10}?(格局|布局|空间结构|总体结构)")
+_UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS})){{2,6}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")
+_CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9, "十": 10}
+
+
+@dataclass
+class Part:
+    label: str                  # as written: 一核, 两翼, 多基地, 4, X
+    word: str                   # 核, 翼, 基地 ("" for a figure)
+    count: int | None           # 1, 2 …; None for 多/数/X
+    kind: str
+
+
+@dataclass
+class Slogan:
+    text: str
+    start: int                  # of the slogan text (inside the quotes)
+    end: int
+    context_end: int            # end of “…格局/布局”
+    theme: str
+    parts: list[Part] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)
+
+    @property
+    def figures(self) -> bool:
+        return not any(p.word for p in self.parts)
+
+
+def _count(c: str) -> int | None:
+    return int(c) if c.isdigit() else _CN_COUNT.get(c)
+
+
+def parse(slogan: str) -> tuple[list[Part], list[str]] | None:
+    """The parts of a slogan, or None if it is not a layout slogan."""
+    s = slogan.strip()
+    if _FIGURES.match(s):
+        toks = re.split(r"[+＋]", s)
+        return [Part(t, "", int(t) if t.isdigit() else None,
+                     "group") for t in toks], []
+    parts: list[Part] = []
+    unparsed: list[str] = []
+    for seg in (x for x in re.split(r"[+＋，,、\s]+", s) if x):
+        pos, got = 0, []
+        for m in _PART.finditer(seg):
+            if m.start() != pos:
+                break
+            got.append(Part(m.group(0), m.group("word"), _count(m.group("count")),
+                            KIND_OF[m.group("word")]))
+            pos = m.end()
+        if got and pos == len(seg):
+            parts += got
+        elif len(seg) <= 4 and not got:
+            unparsed.append(seg)      # “轴带双织”: an idea, not a counted part
+        else:
+            return None
+    return (parts, unparsed) if len(parts) >= 2 else None
+
+
+def find_slogans(text: str) -> list[Slogan]:
+    out: list[Slogan] = []
+    seen: set[str] = set()
+    for m in _QUOTED.finditer(text):
+        ctx = _CONTEXT.match(text, m.end())
+        if not ctx or m.group(1) in seen:
+            continue
+        parsed = parse(m.group(1))
+        if parsed is None:
+            continue
+        seen.add(m.group(1))
+        theme = text[m.end():ctx.end()].lstrip("的")
+        out.append(Slogan(m.group(1), m.start(1), m.end(1), ctx.end(), theme, *parsed))
+    for m in _UNQUOTED.finditer(text):
+        if m.group(1) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
+            continue
+        parsed = parse(m.group(1))
+        if parsed is None:
+            continue
+        seen.add(m.group(1))
+        out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(),
+                          text[m.end(1):m.end()].lstrip("的"), *parsed))
+    return sorted(out, key=lambda s: s.start)
+
+
+# ---------------------------------------------------------------- where each part is defined
+
+_CLAUSE = re.compile(r"[，,；;。\n]")
+
+
+def figure_clauses(text: str, slogan: Slogan, scope_end: int) -> list[tuple[int, int]]:
+    """The clauses that define a figure slogan's parts: after “…格局:”, split at “;”, else at
+    “,” before each “以…为”."""
+    m = re.compile(r"[。\n]").search(text, slogan.context_end)
+    end = min(m.start() if m else len(text), scope_end)
+    start = slogan.context_end
+    while start < end and text[start] in ":：,，":
+        start += 1
+    spans, pos = [], start
+    for sm in re.finditer(r"[；;]", text[start:end]):
+        spans.append((pos, start + sm.start()))
+        pos = start + sm.end()
+    spans.append((pos, end))
+    spans = [(a, b) for a, b in spans if b - a > 3]
+    if len(spans) == len(slogan.parts):
+        return spans
+    starts = [start + x.start() for x in re.finditer(r"以[^，,；;。]{2,30}?为", text[start:end])]
+    if len(starts) == len(slogan.parts):
+        return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
+    return []
+
+
+def labelled_passage(text: str, label: str, start: int, end: int) -> tuple[int, int] | None:
+    """A passage that opens with the part's label: “一核”:… or 多基地:… (to the paragraph end)."""
+    for m in re.finditer(rf"“?{re.escape(label)}”?\s*[:：]", text[start:end]):
+        s = start + m.start()
+        nl = text.find("\n", s)
+        return s, min(end, len(text) if nl < 0 else nl)
+    return None
+
+
+def word_clauses(text: str, part: Part, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses in text[start:end] that use the part's word (以…为西翼, …中心, 多点支撑…)."""
+    words = SYNONYMS.get(part.word, ())
+    # the word itself only as a part: after a direction, a count or 为 (not 画廊, 杭港 …)
+    own = re.compile(rf"(?:[东西南北中一二两三四五六七八九十多]|为|产业|文化|经济|发展|生态|创新|科创|"
+                     rf"景观|滨水|走){re.escape(part.word)}")
+    out, pos = [], start
+    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        clause = text[pos:stop]
+        if any(w in clause for w in words) or own.search(clause):
+            out.append((pos, stop))
+        if m is None:
+            break
+        pos = m.end()
+    return out

@@ -1,0 +1,202 @@
+"""A plan's text made ready for reading: cleaned, split into paragraphs, and numbered the way
+Chinese policy documents number their parts.
+
+Documents number their parts 一、 > (一) > 1. (or 1、/(1)) > 一是…; every position in the text
+gets the section label the dataset uses ("二(一)1", "(十七)", "前言" before the first heading).
+Cleaning only removes what excerpt matching ignores (whitespace) or what is not text (HTML tags),
+so every excerpt taken from the cleaned text is found in the original document.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass, field
+
+from .reading import SourceText
+
+CN_DIGITS = "〇零一二两三四五六七八九十百"
+_NUM = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+        "八": 8, "九": 9}
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_TAG = re.compile(r"</?(p|div|br|li|tr|h[1-6]|table)\b[^>]*>", re.I)
+_LOOKS_HTML = re.compile(r"</?(p|div|strong|span|br|a|h[1-6])\b", re.I)
+_WIDE = r"[^\x00-\x7f]"
+_SPACE_NEAR_WIDE = re.compile(rf"(?<={_WIDE})[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?={_WIDE})")
+_LINE_END = "。；;！？!?：:)）]】”\""
+# a heading starts a line or follows the end of a sentence or of a bracketed unit list
+_LEAD = r"(?:^|(?<=[。；;!?！？)）\]】]))[ \t]*"
+_HEADING = re.compile(
+    _LEAD + r"(?:(?P<l1>[一二三四五六七八九十]{1,3})、"
+    r"|[(（](?P<l2>[一二三四五六七八九十]{1,4})[)）]"
+    r"|(?P<l3>[1-9]\d?)[.．、](?![0-9])"
+    r"|[(（](?P<l3b>[1-9]\d?)[)）])"
+    r"|(?:^|(?<=[。；;!?！？，,：:]))[ \t]*(?P<l4>[一二三四五六七八九十]{1,2})是(?![否非])", re.M)
+_JUMP = {1: 6, 2: 6, 3: 3, 4: 3}     # how far a heading's number may run ahead of the last one
+
+
+def cn_number(text: str) -> int | None:
+    """一 -> 1, 十七 -> 17, 二十一 -> 21, 三十 -> 30; None if it is not a Chinese numeral."""
+    if not text or any(c not in CN_DIGITS for c in text):
+        return None
+    if "十" not in text:
+        return _NUM.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    t = _NUM.get(tens, 0) if tens else 1
+    o = _NUM.get(ones, 0) if ones else 0
+    if (tens and tens not in _NUM) or (ones and ones not in _NUM):
+        return None
+    return t * 10 + o
+
+
+def cn_numeral(n: int) -> str:
+    """1 -> 一, 17 -> 十七, 21 -> 二十一 (for the dataset's measure numbers)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+@dataclass
+class Heading:
+    level: int              # 1: 一、  2: (一)  3: 1.  4: 一是
+    number: str             # as written: 一 / 十七 / 3
+    value: int
+    start: int              # where the marker starts
+    body: int               # where the text after the marker starts
+    title: str              # up to the first full stop or line end
+    end: int = 0            # where the part ends (next heading of the same or a higher level)
+    label: str = ""         # the section label, e.g. 二(一)3
+    parent: "Heading | None" = None
+
+
+@dataclass
+class Document:
+    source: SourceText
+    text: str
+    headings: list[Heading] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    def section_at(self, pos: int) -> str:
+        """The section label of the innermost heading before `pos`, or 前言."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        while i >= 0:
+            h = self.headings[i]
+            if h.start <= pos < h.end:
+                return h.label
+            i -= 1
+        return "前言"
+
+    def heading_at(self, pos: int, level: int | None = None) -> Heading | None:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        while i >= 0:
+            h = self.headings[i]
+            if h.start <= pos < h.end and (level is None or h.level == level):
+                return h
+            i -= 1
+        return None
+
+    def paragraph_at(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+
+def clean(raw: str) -> str:
+    """HTML to text, one paragraph per line, no whitespace next to Chinese characters, and lines
+    a PDF broke mid-sentence joined again."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if _LOOKS_HTML.search(text):
+        text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", text)))
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    lines = [_SPACE_NEAR_WIDE.sub("", ln).strip() for ln in text.split("\n")]
+    lines = _join_wrapped([ln for ln in lines if ln])
+    return "\n".join(lines)
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Join lines that a fixed page width broke: long lines not ending a sentence, followed by
+    a line that is not a heading."""
+    lengths = sorted(len(ln) for ln in lines if len(ln) >= 10)
+    if len(lengths) < 5:
+        return lines
+    wrap = lengths[int(len(lengths) * 0.9)]
+    if wrap < 25 or sum(1 for n in lengths if n >= wrap * 0.9) < len(lengths) * 0.3:
+        return lines      # no common line width: the lines are paragraphs
+    out: list[str] = []
+    for ln in lines:
+        if (out and len(out[-1]) >= wrap * 0.9 and out[-1][-1] not in _LINE_END
+                and not _HEADING.match(ln)):
+            out[-1] += ln
+        else:
+            out.append(ln)
+    return out
+
+
+def _title(text: str, body: int) -> str:
+    m = re.compile(r"[。\n]").search(text, body)
+    end = m.start() if m else len(text)
+    return text[body:min(end, body + 60)].strip(" ：:")
+
+
+def build(source: SourceText) -> Document:
+    text = clean(source.text)
+    heads: list[Heading] = []
+    last = {1: 0, 2: 0, 3: 0, 4: 0}
+    for m in _HEADING.finditer(text):
+        kind = next(k for k in ("l1", "l2", "l3", "l3b", "l4") if m.group(k))
+        number = m.group(kind)
+        level = {"l1": 1, "l2": 2, "l3": 3, "l3b": 3, "l4": 4}[kind]
+        value = int(number) if level == 3 else cn_number(number)
+        if value is None or value == 0:
+            continue
+        # numbering runs on (a lost heading may leave a gap): a number far ahead is not a heading
+        if value > last[level] + _JUMP[level] or (level >= 3 and last[level] == 0 and value != 1):
+            continue
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t")))
+        heads.append(Heading(level, number, value, start, m.end(), _title(text, m.end())))
+        last[level] = value
+    _nest(heads, len(text))
+    for h, nxt in zip(heads, heads[1:] + [None]):
+        if nxt is not None and nxt.start < h.body + len(h.title):
+            h.title = text[h.body:nxt.start].rstrip(" ：:")
+    doc = Document(source, text, heads, [h.start for h in heads])
+    return doc
+
+
+def _nest(heads: list[Heading], n: int) -> None:
+    stack: list[Heading] = []
+    for h in heads:
+        while stack and stack[-1].level >= h.level:
+            stack.pop().end = h.start
+        h.parent = stack[-1] if stack else None
+        h.label = _label(h)
+        stack.append(h)
+    for h in stack:
+        h.end = n
+
+
+def _label(h: Heading) -> str:
+    parts = []
+    node: Heading | None = h
+    while node is not None:
+        parts.append({1: node.number, 2: f"({node.number})", 3: node.number,
+                      4: f"{node.number}是"}[node.level])
+        node = node.parent
+    return "".join(reversed(parts))
+
+
+def excerpt(text: str, start: int, end: int, limit: int = 120) -> str:
+    """text[start:end] as an excerpt: stripped of edge punctuation, at most `limit` characters,
+    cut at a clause boundary where it is too long."""
+    s = text[start:end].strip().strip("，,；;、。.：: \n")
+    if len(s) <= limit:
+        return s
+    cut = max(s.rfind(c, 0, limit) for c in "，,；;。")
+    return s[:cut if cut >= limit // 2 else limit]
