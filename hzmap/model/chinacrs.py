@@ -19,7 +19,7 @@ SYSTEMS = {
     "bd09": "BD-09 (Baidu 百度)",
 }
 
-_A = 6378137.0
+_A = 6378245.0  # Krasovsky 1940 semi-major axis, as in the published formula
 _EE = 0.00669342162296594323
 _X_PI = np.pi * 3000.0 / 180.0
 

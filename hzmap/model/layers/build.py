@@ -4,6 +4,7 @@ every row that cannot be drawn counted in a note - never dropped silently."""
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 import numpy as np
 import shapely
@@ -61,6 +62,7 @@ def _place(data: LayerData, geo, path) -> LayerData:
     districts = district_of(anchor_points(data.geometry), geo)
     outside = districts == None  # noqa: E711 (elementwise on an object array)
     data.feature_districts = districts
+    data.district_ids = tuple(geo.districts)
     data.outside = int(outside.sum())
     if data.outside == len(districts):
         hint = ""
@@ -77,6 +79,7 @@ def _place(data: LayerData, geo, path) -> LayerData:
 def from_vector(source: LayerSource, read, geo) -> LayerData:
     from hzmap.model.layers.vector import geometry_family
 
+    source = replace(source, sublayer=read.sublayer)  # reopening reads the same layer
     frame = read.frame
     geoms = np.asarray(frame.geometry.values, dtype=object)
     rows = np.asarray(frame.index, dtype=int)
@@ -118,15 +121,15 @@ def _points_from_table(source: LayerSource, table) -> LayerData:
     else:
         system = source.coords or "wgs84"
         lon, lat = x[ok], y[ok]
-        if not ((np.abs(lon) <= 180) & (np.abs(lat) <= 90)).all():
-            raise LayerError(path, f"columns {source.x_column!r}/{source.y_column!r} are not longitude/latitude "
-                                   f"(values such as {lon[0]:g}, {lat[0]:g})")
         x0, y0, x1, y1 = _HANGZHOU_LONLAT
         inside = (lon > x0) & (lon < x1) & (lat > y0) & (lat < y1)
         swapped = (lat > x0) & (lat < x1) & (lon > y0) & (lon < y1)
         if not inside.any() and swapped.any():
             raise LayerError(path, f"column {source.x_column!r} holds latitudes and {source.y_column!r} "
                                    "longitudes: swap the longitude and latitude columns")
+        if not ((np.abs(lon) <= 180) & (np.abs(lat) <= 90)).all():
+            raise LayerError(path, f"columns {source.x_column!r}/{source.y_column!r} are not longitude/latitude "
+                                   f"(values such as {lon[0]:g}, {lat[0]:g})")
         xy, coords = lonlat_to_map(np.column_stack([lon, lat]), system), system
         used = f"{chinacrs.SYSTEMS[system]} lon/lat" + ("" if system == "wgs84" else ", converted to WGS84")
     pts = shapely.points(xy)
@@ -164,6 +167,7 @@ def _districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDa
 
 
 def from_table(source: LayerSource, table, geo, gazetteer) -> LayerData:
+    source = replace(source, sublayer=table.sheet)
     if source.x_column is not None and source.y_column is not None:
         return _place(_points_from_table(source, table), geo, source.path)
     if source.join_column is not None:

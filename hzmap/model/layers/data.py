@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from hzmap.model.layers.columns import CoordGuess, numbers
-from hzmap.model.layers.hittest import HitIndex, count_by_district
+from hzmap.model.layers.hittest import HitIndex
 from hzmap.model.layers.join import DistrictValue, JoinResult
 from hzmap.model.layers.source import LayerSource, format_label
 
@@ -48,7 +48,7 @@ class LayerData:
     feature_districts: np.ndarray | None = None          # district id of each feature (points/lines/areas)
     outside: int = 0                                     # features outside the 13 districts
     join: JoinResult | None = None                       # district tables
-    district_ids: tuple = ()                             # district tables: id of each geometry
+    district_ids: tuple = ()                             # the 13 ids in order (district tables: of each geometry)
     _index: HitIndex | None = field(default=None, repr=False)
     _numbers: dict = field(default_factory=dict, repr=False)
 
@@ -131,8 +131,9 @@ class LayerData:
         note = "; ".join(f"row {r.row} {r.text}: {r.note}" for r in joined if r.note)
         return Hit(i, row, self.attributes(row) if joined else {}, did, note)
 
-    def district_counts(self, geo=None) -> dict[str | None, int]:
-        """Features per district (None: outside the 13). District tables: joined rows per district."""
+    def district_counts(self) -> dict[str | None, int]:
+        """Features per district, all 13 in the geodata's order (None: outside them). District
+        tables: rows joined to each district."""
         if self.kind == "districts":
             counts: dict[str | None, int] = {d: 0 for d in self.district_ids}
             for r in self.join.rows:
@@ -141,14 +142,11 @@ class LayerData:
             return counts
         if self.feature_districts is None:
             raise ValueError("the layer was read without the geodata")
-        if geo is None:
-            ids = dict.fromkeys(d for d in self.feature_districts if d is not None)
-            counts = {d: 0 for d in ids}
-            counts[None] = 0
-            for d in self.feature_districts:
-                counts[d] = counts.get(d, 0) + 1
-            return counts
-        return count_by_district(self.feature_districts, geo)
+        counts = {d: 0 for d in self.district_ids}
+        counts[None] = 0
+        for d in self.feature_districts.tolist():
+            counts[d] = counts.get(d, 0) + 1
+        return counts
 
     def categories(self, column: str, limit: int = 12) -> list[tuple[str, int]]:
         """The column's values by how often they occur, most frequent first."""

@@ -73,14 +73,3 @@ def district_of(anchors: np.ndarray, geo) -> np.ndarray:
     first[1:] = src[1:] != src[:-1]
     out[src[first]] = ids[dst[first]]
     return out
-
-
-def count_by_district(districts: np.ndarray, geo) -> dict[str | None, int]:
-    """{district id: features} in the districts' order; None counts those outside."""
-    counts: dict[str | None, int] = {d: 0 for d in geo.districts}
-    counts[None] = 0
-    values, n = np.unique(np.asarray([d if d is not None else "" for d in districts], dtype=object),
-                          return_counts=True)
-    for v, c in zip(values, n):
-        counts[v or None] += int(c)
-    return counts

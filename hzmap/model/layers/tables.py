@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -72,11 +73,13 @@ def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str]]:
         names = list(book.sheet_names)
         if not names:
             raise LayerError(path, "has no sheets")
-        if sheet is None:
-            sheet = names[0]
-        elif sheet not in names:
+        if sheet is not None and sheet not in names:
             raise LayerError(path, f"has no sheet {sheet!r} (sheets: {', '.join(names)})")
-        rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        for name in [sheet] if sheet is not None else names:  # no sheet named: the first with cells
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            if any(any(not is_blank(v) for v in r) for r in rows):
+                break
+        sheet = name
     except LayerError:
         raise
     except Exception as exc:
@@ -91,7 +94,7 @@ def _header_index(rows: list[list]) -> int:
     for i, (r, w) in enumerate(zip(head, widths)):
         if w >= max(2, 0.6 * widest):
             cells = [v for v in r if not is_blank(v)]
-            texts = sum(1 for v in cells if parse_number(v) != parse_number(v))  # NaN: not a number
+            texts = sum(1 for v in cells if math.isnan(parse_number(v)))
             if texts >= 0.5 * len(cells):
                 return i
     return 0

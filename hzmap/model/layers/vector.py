@@ -63,10 +63,7 @@ def _within(bounds, box) -> bool:
 def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None = None) -> VectorRead:
     import geopandas as gpd
 
-    if fmt != "shpzip":
-        regular_file(path)
-    else:
-        regular_file(path)
+    regular_file(path)
     layers = list_sublayers(path)
     names = [n for n, _t in layers]
     notes: list[str] = []
