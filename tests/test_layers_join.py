@@ -83,6 +83,7 @@ def test_a_table_can_be_joined_by_adcode_column_chosen_by_hand(geodata, tmp_path
     assert table.kind == "districts" and table.district_values("v")["xihu"].value == 2
 
 
+@pytest.mark.filterwarnings("ignore:Numba not installed")
 @pytest.mark.parametrize("scheme,mc_name,kw", [
     ("quantiles", "Quantiles", {"k": 4}),
     ("natural_breaks", "FisherJenks", {"k": 4}),

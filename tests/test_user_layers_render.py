@@ -54,15 +54,15 @@ def test_points_draw_and_hide_in_place(geodata, points):
                        source=points.source)
     art.update(state)
     assert tuple(_pixel(fig, ax, x, y)) == (255, 0, 0)
-    collection = art.main
+    collection = art.points.collections[0]
     art.update(LayerState("p", kind="user", name="重点项目", visible=False, style=state.style, source=points.source))
-    assert art.main is collection and tuple(_pixel(fig, ax, x, y)) == (255, 255, 255)
+    assert tuple(_pixel(fig, ax, x, y)) == (255, 255, 255)
     art.update(LayerState("p", kind="user", name="重点项目", visible=False, opacity=0.5, style=state.style,
                           source=points.source))
     assert tuple(_pixel(fig, ax, x, y)) == (255, 255, 255)  # still hidden: opacity alone shows nothing
     art.update(LayerState("p", kind="user", name="重点项目", opacity=0.5, style=state.style, source=points.source))
     assert tuple(_pixel(fig, ax, x, y)) == (255, 127, 127)  # half-transparent red on white
-    assert art.main is collection
+    assert art.points.collections == [collection]  # the same artist all along
 
 
 def test_size_and_category_styles_change_the_same_collection(geodata, points):
@@ -70,16 +70,22 @@ def test_size_and_category_styles_change_the_same_collection(geodata, points):
     art = UserLayerArtist(ax, points)
     base = LayerState("p", kind="user", name="p", style=default_style(points), source=points.source)
     art.update(base)
-    collection = art.main
+    first = art.points.collections[0]
+
+    def size_and_colour_of(i):  # the group (collection) that draws point i
+        x, y = points.geometry[i].x, points.geometry[i].y
+        coll = next(c for c in art.points.collections if (np.abs(c.get_offsets() - (x, y)).sum(1) < 1e-6).any())
+        return coll.get_sizes()[0], tuple(coll.get_facecolor()[0])
+
     art.update(LayerState("p", kind="user", name="p", source=points.source,
                           style={**base.style, "mode": "size", "column": "投资"}))
-    sizes = art.main.get_sizes()
-    assert art.main is collection and sizes[0] < sizes[1] < sizes[2]
+    sizes = [size_and_colour_of(i)[0] for i in range(3)]
+    assert art.points.collections[0] is first and sizes[0] < sizes[1] < sizes[2]
     assert art.legend_entries()[0] == "投资"
     art.update(LayerState("p", kind="user", name="p", source=points.source,
                           style={**base.style, "mode": "category", "column": "kind", "labels": "name"}))
-    faces = art.main.get_facecolor()
-    assert (faces[0] == faces[2]).all() and not (faces[0] == faces[1]).all()
+    faces = [size_and_colour_of(i)[1] for i in range(3)]
+    assert faces[0] == faces[2] and faces[0] != faces[1] and len(art.points.collections) == 2
     assert [label for _h, label in art.legend_entries()[1]] == ["a", "b"]
     assert [t.get_text().strip() for t in art.labels] == list(INSIDE)
 

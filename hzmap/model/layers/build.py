@@ -47,7 +47,7 @@ def _units(columns, default, numeric=()) -> dict:
 
 
 def _numeric(frame) -> list:
-    return [c for c in frame.columns if is_numeric_column(frame[c].tolist(), numbers(frame[c].tolist()))]
+    return [c for c in frame.columns if is_numeric_column(frame[c], numbers(frame[c]))]
 
 
 def _listed(rows, limit: int = 20) -> str:
@@ -89,7 +89,8 @@ def from_vector(source: LayerSource, read, geo) -> LayerData:
                      crs_stated=read.crs_stated, crs_used=read.crs_used,
                      coords=source.coords if source.coords not in (None, "wgs84") else None,
                      notes=[*read.notes, *notes], units=_units(table.columns, None),
-                     numeric=_numeric(table), sublayers=read.sublayers)
+                     numeric=[c for c in table.columns if table[c].dtype.kind in "iuf"] or _numeric(table),
+                     sublayers=read.sublayers)
     return _place(data, geo, source.path)
 
 
@@ -106,8 +107,8 @@ def _points_from_table(source: LayerSource, table) -> LayerData:
     for c in (source.x_column, source.y_column):
         if c not in frame.columns:
             raise LayerError(path, f"has no column {c!r} (columns: {', '.join(frame.columns[:12])})")
-    x = numbers(frame[source.x_column].tolist())
-    y = numbers(frame[source.y_column].tolist())
+    x = table.numbers(source.x_column)
+    y = table.numbers(source.y_column)
     ok = np.isfinite(x) & np.isfinite(y)
     rows = np.asarray(frame.index, dtype=int)
     notes = list(table.notes)
@@ -133,9 +134,10 @@ def _points_from_table(source: LayerSource, table) -> LayerData:
         xy, coords = lonlat_to_map(np.column_stack([lon, lat]), system), system
         used = f"{chinacrs.SYSTEMS[system]} lon/lat" + ("" if system == "wgs84" else ", converted to WGS84")
     pts = shapely.points(xy)
+    numeric = table.numeric_columns()
     data = LayerData(source, "points", pts, rows[ok], frame, layer_name(source), crs_stated="none",
-                     crs_used=used, coords=coords, notes=notes, units=_units(frame.columns, table.unit, _numeric(frame)),
-                     numeric=_numeric(frame), sublayers=list(table.sheets))
+                     crs_used=used, coords=coords, notes=notes, units=_units(frame.columns, table.unit, numeric),
+                     numeric=numeric, sublayers=list(table.sheets))
     if coords is not None:
         from hzmap.model.layers.columns import CoordGuess
 
@@ -158,7 +160,7 @@ def _districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDa
     if counts["matched"] + counts["former"] + counts["split"] == 0:
         raise LayerError(source.path, f"column {source.join_column!r} names no district of Hangzhou "
                                       f"(first values: {', '.join(r.text for r in join.rows[:5])})")
-    numeric = [c for c in _numeric(frame) if c != source.join_column]
+    numeric = [c for c in table.numeric_columns() if c != source.join_column]
     return LayerData(source, "districts", geoms, np.full(len(ids), -1), frame, layer_name(source),
                      crs_stated="none", crs_used=f"joined to the 13 districts by {source.join_column!r}",
                      notes=[*table.notes, *join.notes], units=_units(frame.columns, table.unit, numeric),

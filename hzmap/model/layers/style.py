@@ -87,4 +87,8 @@ def default_style(data) -> dict:
         style.update(colour="#E69F00")
     elif data.kind == "lines":
         style.update(colour="#0072B2", size=1.5)
+    elif len(data) > 20_000:  # smaller dots: at city scale large ones merge, and each costs pixels
+        style.update(size=3.5)
+    elif len(data) > 1_000:
+        style.update(size=4.5)
     return style
