@@ -209,3 +209,28 @@ def test_opening_a_file_is_what_imports_geopandas():
             "print(sorted(m for m in ('pandas', 'geopandas', 'pyogrio', 'mapclassify', 'python_calamine') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_a_line_layer_reads_hits_and_draws(geodata, tmp_path):
+    import geopandas as gpd
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from hzmap.model.layers.style import default_style
+    from hzmap.model.viewstate import LayerState
+    from hzmap.render.user_layers import UserLayerArtist
+
+    a, b = INSIDE["xihu"], INSIDE["binjiang"]
+    path = tmp_path / "metro.geojson"
+    gpd.GeoDataFrame({"line": ["M1"]}, geometry=[shapely.LineString([a, b])], crs="EPSG:4326").to_file(path)
+    data = open_path(path, geodata)
+    assert data.kind == "lines" and data.feature_districts[0] is not None
+    mid = shapely.line_interpolate_point(data.geometry[0], 0.5, normalized=True)
+    assert data.hit(mid.x + 40, mid.y, tolerance=100).attributes["line"] == "M1"
+    assert data.hit(mid.x + 400, mid.y, tolerance=100) is None
+    fig = Figure()
+    FigureCanvasAgg(fig)
+    art = UserLayerArtist(fig.add_subplot(), data)
+    art.update(LayerState("m", kind="user", name="地铁", style=default_style(data), source=data.source))
+    assert art.legend_entries() == ("地铁", [(art.legend_entries()[1][0][0], "地铁")])
+    assert len(art.main.get_segments()) == 1
