@@ -8,8 +8,9 @@ the GeoPackage this script writes.
     python geodata/build_geodata.py            # writes geodata/hangzhou.gpkg
     python geodata/build_geodata.py --out X.gpkg
 
-Only numpy, shapely and pyproj are imported at module level, so the tests can import
-the GCJ-02 functions from here without the build-time packages.
+Only numpy, shapely, pyproj and hzmap.model.chinacrs (the GCJ-02 conversion the app uses
+for user layers too) are imported at module level, so the tests can import the GCJ-02
+functions from here without the build-time packages.
 """
 
 from __future__ import annotations
@@ -70,54 +71,15 @@ _TO_AREA = Transformer.from_crs("EPSG:4326", AREA_CRS, always_xy=True)
 
 
 # --- GCJ-02 <-> WGS84 --------------------------------------------------------------
-# The public GCJ-02 forward formula (as in eviltransform/coordtransform), vectorised.
+# One copy of the conversion, shared with the app's user layers (hzmap/model/chinacrs.py).
 
-_A = 6378137.0
-_EE = 0.00669342162296594323
+try:
+    from hzmap.model.chinacrs import gcj02_to_wgs84, wgs84_to_gcj02  # noqa: F401 (tests use both)
+except ImportError:  # run from a checkout without `pip install -e .`
+    import sys
 
-
-def _gcj_delta(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x = lon - 105.0
-    y = lat - 35.0
-    d = 20.0 * np.sin(6.0 * x * np.pi) + 20.0 * np.sin(2.0 * x * np.pi)
-    dlat = d + 20.0 * np.sin(y * np.pi) + 40.0 * np.sin(y * np.pi / 3.0)
-    dlon = d + 20.0 * np.sin(x * np.pi) + 40.0 * np.sin(x * np.pi / 3.0)
-    dlat += 160.0 * np.sin(y * np.pi / 12.0) + 320.0 * np.sin(y * np.pi / 30.0)
-    dlon += 150.0 * np.sin(x * np.pi / 12.0) + 300.0 * np.sin(x * np.pi / 30.0)
-    dlat *= 2.0 / 3.0
-    dlon *= 2.0 / 3.0
-    dlat += -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * np.sqrt(np.abs(x))
-    dlon += 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * np.sqrt(np.abs(x))
-    rad = lat / 180.0 * np.pi
-    magic = 1.0 - _EE * np.sin(rad) ** 2
-    sq = np.sqrt(magic)
-    dlat = dlat * 180.0 / ((_A * (1.0 - _EE)) / (magic * sq) * np.pi)
-    dlon = dlon * 180.0 / (_A / sq * np.cos(rad) * np.pi)
-    return dlon, dlat
-
-
-def wgs84_to_gcj02(coords: np.ndarray) -> np.ndarray:
-    """(n, 2) lon/lat WGS84 -> GCJ-02 (all of Hangzhou is inside China's window)."""
-    coords = np.asarray(coords, dtype=float)
-    dlon, dlat = _gcj_delta(coords[:, 0], coords[:, 1])
-    return np.column_stack([coords[:, 0] + dlon, coords[:, 1] + dlat])
-
-
-def gcj02_to_wgs84(coords: np.ndarray, tol_deg: float = 1e-10) -> np.ndarray:
-    """Exact inverse of wgs84_to_gcj02 by fixed-point iteration.
-
-    The one-step approximation (gcj - delta(gcj)) is off by up to a few metres; the
-    offset field is smooth, so w <- g - delta(w) converges in a handful of steps.
-    """
-    g = np.asarray(coords, dtype=float)
-    w = g.copy()
-    for _ in range(50):
-        dlon, dlat = _gcj_delta(w[:, 0], w[:, 1])
-        new = np.column_stack([g[:, 0] - dlon, g[:, 1] - dlat])
-        if np.max(np.abs(new - w), initial=0.0) < tol_deg:
-            return new
-        w = new
-    return w
+    sys.path.insert(0, str(HERE.parent))
+    from hzmap.model.chinacrs import gcj02_to_wgs84, wgs84_to_gcj02  # noqa: F401
 
 
 def _check_against_eviltransform(sample: np.ndarray) -> float:

@@ -14,7 +14,7 @@ import sys
 from hzmap.cli_support import COMMANDS, command, load_or_report, say, say_err
 
 #: Modules that register more subcommands (each imports hzmap.cli_support only).
-COMMAND_MODULES = ("hzmap.cli_export", "hzmap.cli_deck", "hzmap.cli_desktop", "hzmap.cli_import")
+COMMAND_MODULES = ("hzmap.cli_export", "hzmap.cli_deck", "hzmap.cli_desktop", "hzmap.cli_import", "hzmap.cli_layer")
 
 
 # ---------------------------------------------------------------- validate

@@ -1,0 +1,144 @@
+"""Reading a table's header: which columns are lon/lat, which system they are in, which are numbers.
+
+Planners' tables name their columns every way: lng, lon, longitude, 经度, X, 经度（高德）,
+bd_lat ... The words that name a system (gcj, amap, 高德, bd09, 百度 ...) are taken off before a
+name is matched, and kept as the hint that preselects the system; the file name gives hints
+too. Header hints win over the file name. No pandas at import.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+_HINTS = (  # (system, pattern): checked on the lower-cased text
+    ("gcj02", re.compile(r"gcj[-_ ]?0?2?|amap|gaode|高德|tencent|腾讯|火星|(?<![a-z])qq(?![a-z])")),
+    ("bd09", re.compile(r"(?<![a-z])bd[-_ ]?(?:09|ll|mc)?(?![a-z])|baidu|百度")),
+    ("wgs84", re.compile(r"wgs[-_ ]?(?:84)?|(?<![a-z])gps(?![a-z])|cgcs2000|epsg[-_: ]?4326")),
+)
+_X_NAMES = {"lon", "lng", "long", "longitude", "经度", "东经", "x", "x坐标", "坐标x", "横坐标", "point_x", "xcoord"}
+_Y_NAMES = {"lat", "latitude", "纬度", "北纬", "y", "y坐标", "坐标y", "纵坐标", "point_y", "ycoord"}
+_UNIT = re.compile(r"^(.*?)\s*[（(\[]\s*([^（）()\[\]]{1,16})\s*[)）\]]\s*$")
+_NUMBER_NOISE = re.compile(r"[,，\s\u3000%％]")
+_MISSING = {"", "-", "—", "–", "--", "/", "na", "n/a", "nan", "null", "none", "无", "空", "…"}
+
+
+@dataclass(frozen=True)
+class CoordGuess:
+    system: str | None   # "wgs84", "gcj02", "bd09" or None (no hint: the dialog asks, WGS84 preset)
+    reason: str          # what the guess rests on, shown by the dialog and the command
+
+
+def system_hint(text: str) -> str | None:
+    """The system a header, sheet or file name names, if exactly one."""
+    low = str(text).lower()
+    found = {system for system, pat in _HINTS if pat.search(low)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _bare(name: str) -> str:
+    """A column name without system words, brackets, separators: 'GCJ_Lng' -> 'lng'."""
+    low = str(name).lower().strip()
+    for _system, pat in _HINTS:
+        low = pat.sub(" ", low)
+    low = re.sub(r"[（(\[].*?[)）\]]", " ", low)
+    low = re.sub(r"[\s_\-:：.]+", " ", low).strip()
+    return low.replace(" ", "_") if low not in ("", "_") else ""
+
+
+def _role(name: str) -> str | None:
+    bare = _bare(name)
+    parts = set(bare.split("_")) | {bare}
+    if parts & _X_NAMES or "经度" in bare:
+        return "x"
+    if parts & _Y_NAMES or "纬度" in bare:
+        return "y"
+    return None
+
+
+def find_coordinate_columns(columns, numeric: dict) -> tuple[str | None, str | None]:
+    """(x column, y column) among `columns` whose values are mostly numbers, else (None, None).
+
+    `numeric` maps a column to its values as floats (NaN where not a number)."""
+    xs = [c for c in columns if _role(c) == "x" and _mostly_numbers(numeric.get(c))]
+    ys = [c for c in columns if _role(c) == "y" and _mostly_numbers(numeric.get(c))]
+    if not xs or not ys:
+        return None, None
+    # prefer a pair with the same system words ('gcj_lng' with 'gcj_lat'), then the first
+    for x in xs:
+        for y in ys:
+            if system_hint(x) == system_hint(y):
+                return x, y
+    return xs[0], ys[0]
+
+
+def guess_system(x_column: str | None, y_column: str | None, *names: str) -> CoordGuess:
+    """Which system the lon/lat are in, from the column names, then sheet and file names."""
+    for col in (x_column, y_column):
+        if col is not None and (hint := system_hint(col)):
+            return CoordGuess(hint, f"column {col!r} names {hint}")
+    for name in names:
+        if name and (hint := system_hint(name)):
+            return CoordGuess(hint, f"name {name!r} names {hint}")
+    return CoordGuess(None, "no column or file name says; assuming WGS84")
+
+
+def split_unit(header: str) -> tuple[str, str | None]:
+    """'服务贸易进出口额（亿元）' -> ('服务贸易进出口额', '亿元')."""
+    m = _UNIT.match(str(header))
+    return (m.group(1) or str(header), m.group(2)) if m else (str(header), None)
+
+
+def parse_number(value) -> float:
+    """A cell as a float: '1,234.5', '12%', ' 3 ' read as numbers; '—', 'N/A', '' as NaN."""
+    if value is None:
+        return np.nan
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return float(value)
+    text = str(value).strip()
+    if text.lower() in _MISSING:
+        return np.nan
+    try:
+        return float(_NUMBER_NOISE.sub("", text))
+    except ValueError:
+        return np.nan
+
+
+def numbers(values) -> np.ndarray:
+    """Cells as floats by parse_number's rules, vectorised: 100,000 cells in milliseconds."""
+    import pandas as pd
+
+    series = pd.Series(values, dtype=object) if not isinstance(values, pd.Series) else values.astype(object)
+    out = np.array(pd.to_numeric(series, errors="coerce"), dtype=float)
+    retry = np.isnan(out) & series.notna().to_numpy(dtype=bool)
+    if retry.any():  # '1,234', '12%', ' 3 ': without the separators; '—', 'N/A' stay NaN
+        cleaned = series[retry].map(str).str.replace(_NUMBER_NOISE, "", regex=True)
+        out[retry] = np.array(pd.to_numeric(cleaned, errors="coerce"), dtype=float)
+    return out
+
+
+def _mostly_numbers(values) -> bool:
+    if values is None or len(values) == 0:
+        return False
+    return np.count_nonzero(np.isfinite(values)) >= 0.5 * len(values)  # rows without any are listed
+
+
+def is_blank(value) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip().lower() in _MISSING
+
+
+def blank_mask(values) -> np.ndarray:
+    """is_blank for a whole column (exact missing markers; hash lookups, no string work)."""
+    import pandas as pd
+
+    series = pd.Series(values, dtype=object)
+    markers = _MISSING | {m.upper() for m in _MISSING} | {"N/A", "NaN", "Null", "None", " "}
+    return (series.isna() | series.isin(markers)).to_numpy(dtype=bool)
+
+
+def is_numeric_column(raw, parsed: np.ndarray) -> bool:
+    """At least one number, and numbers in 80% of the cells that are not blank."""
+    filled = int(np.count_nonzero(~blank_mask(raw)))
+    found = int(np.count_nonzero(np.isfinite(parsed)))
+    return found > 0 and found >= 0.8 * filled

@@ -1,0 +1,91 @@
+"""What can go wrong opening a user's file, and the checks made before any reader touches it.
+
+Every problem is a LayerError whose message names the file, so the window and `hzmap layer`
+can show it as it is. A file over LARGE_FILE_BYTES raises LargeFileError carrying its size, so
+the window can ask before loading it (file_size() gives the size without raising).
+"""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+LARGE_FILE_BYTES = 1 << 30  # 1 GiB: ask the user first
+#: Extensions of the files a shapefile is made of (checked and summed together).
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+
+
+class LayerError(Exception):
+    """A user file that cannot be shown as a layer; str(error) names the file and the problem."""
+
+    def __init__(self, path, problem: str) -> None:
+        self.path = None if path is None else Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}" if self.path is not None else problem)
+
+
+class LargeFileError(LayerError):
+    """The file is larger than the limit the caller accepted; `size` is in bytes."""
+
+    def __init__(self, path, size: int, limit: int) -> None:
+        self.size, self.limit = size, limit
+        super().__init__(path, f"is {human_size(size)}, over {human_size(limit)}; "
+                               "loading it may take long and use much memory")
+
+
+def human_size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"
+
+
+def regular_file(path) -> Path:
+    """`path` (symlinks followed) if it is a readable regular file; LayerError otherwise.
+
+    Readers are never handed a FIFO, a device such as /dev/zero or a folder: those hang or
+    read forever."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise LayerError(path, "file not found") from None
+    except OSError as exc:
+        raise LayerError(path, f"cannot be read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise LayerError(path, "is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise LayerError(path, "is not a regular file (a pipe, device or socket)")
+    if not os.access(path, os.R_OK):
+        raise LayerError(path, "cannot be read: permission denied")
+    return path
+
+
+def file_size(path) -> int:
+    """Bytes hzmap would read to open `path` (a shapefile with its .dbf and .shx); raises
+    LayerError if it is not a readable regular file. The window asks before loading a file
+    over LARGE_FILE_BYTES."""
+    path = regular_file(path)
+    size = path.stat().st_size
+    if path.suffix.lower() == ".shp":
+        for ext in SHAPEFILE_PARTS[1:]:
+            part = path.with_suffix(ext)
+            if part.is_file():
+                size += part.stat().st_size
+    return size
+
+
+def check_size(path, limit: int | None = LARGE_FILE_BYTES) -> int:
+    """The size of `path`; LargeFileError if over `limit` (None: no limit)."""
+    size = file_size(path)
+    if limit is not None and size > limit:
+        raise LargeFileError(path, size, limit)
+    return size
+
+
+def no_usable_column(path, columns) -> LayerError:
+    shown = ", ".join(map(str, columns[:12])) + (" …" if len(columns) > 12 else "")
+    return LayerError(path, "has no usable column: hzmap needs longitude and latitude columns "
+                            "(lon/lng/经度 and lat/纬度, or x/y) or a column of district names or "
+                            f"adcodes (滨江区, 330108); columns found: {shown}")
