@@ -10,6 +10,7 @@ import argparse
 import importlib
 import json
 import sys
+from pathlib import Path
 
 from hzmap.cli_support import COMMANDS, command, load_or_report, say, say_err
 
@@ -84,8 +85,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- main
 
 def build_parser() -> argparse.ArgumentParser:
-    for name in COMMAND_MODULES:
-        importlib.import_module(name)
+    _register_commands()
     parser = argparse.ArgumentParser(
         prog="hzmap", description="Hangzhou policy spatial layouts: map explorer and tools. "
                                   "Without a command, opens the map window.")
@@ -95,20 +95,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_gui() -> int:
+def _run_gui(files=()) -> int:
     try:
         from hzmap.ui import app
     except ImportError as e:
         say_err(f"cannot start the map window: {e}")
         return 1
-    rc = app.run()
+    rc = app.run(files=list(files))
     return rc if isinstance(rc, int) else 0
+
+
+def _files(argv: list[str]) -> list[str] | None:
+    """`hzmap FILE...` (a project or data files, as a desktop's "open with" passes them): the
+    paths, or None when argv is a command line of subcommands and options."""
+    _register_commands()
+    if not argv or argv[0].startswith("-") or argv[0] in COMMANDS:
+        return None
+    if not all(Path(a).is_file() for a in argv):
+        return None  # let the parser say what is wrong
+    return argv
+
+
+def _register_commands() -> None:
+    for name in COMMAND_MODULES:  # cheap: each imports its heavy parts when it runs
+        importlib.import_module(name)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:  # the map window: skip building the parser, whose commands import the exporter
         return _run_gui()
+    files = _files(argv)
+    if files is not None:
+        return _run_gui(files)
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _run_gui()

@@ -8,7 +8,8 @@ import time
 _T0 = time.perf_counter()
 
 
-def run(argv: list[str] | None = None) -> int:
+def run(argv: list[str] | None = None, files: list | None = None) -> int:
+    """The window; `files` (projects or data files) open once the dataset is in."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from hzmap import fonts
@@ -16,6 +17,7 @@ def run(argv: list[str] | None = None) -> int:
     from hzmap.ui.fonts import register_qt
 
     app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
+    app.setDesktopFileName("hzmap")  # the launcher and MIME type in resources/desktop
     app.setApplicationName("hzmap")
     app.setOrganizationName("hzmap")
     register_qt(app)
@@ -33,6 +35,8 @@ def run(argv: list[str] | None = None) -> int:
 
     window = build_window(geodata)
     errors.install(window.canvas)
+    for path in files or ():
+        window.open_path(path)
     if os.environ.get("HZMAP_STARTUP_PROBE"):
         _report_when_drawn(window, app)
     window.show()

@@ -7,6 +7,8 @@ projects, export, compare, presentation) are built when it arrives, after the fi
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar,
@@ -22,6 +24,7 @@ from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
+PROJECT_SUFFIXES = (".hzmap", ".json")
 MENUS = (("file", "文件(&F)"), ("edit", "编辑(&E)"), ("view", "视图(&V)"), ("tools", "工具(&T)"), ("help", "帮助(&H)"))
 
 
@@ -55,6 +58,8 @@ class MainWindow(QMainWindow):
         self.annotation_tools = self.project_actions = None
         self.presentation = self.compare_dialog = self.export_dialog = self.dataset_message = None
         self.language_actions: dict[str, QAction] = {}
+        self._pending_paths: list[Path] = []
+        self.setAcceptDrops(True)
         state.changed.connect(self._on_view_changed)
         state.hover_changed.connect(self._on_hover_changed)
         self.session.changed.connect(self._update_title)
@@ -119,31 +124,46 @@ class MainWindow(QMainWindow):
 
     # -- the dataset and the features that need it --------------------------------------------
     def set_dataset(self, dataset) -> None:
-        from hzmap.ui.annotation_tools import AnnotationTools
-        from hzmap.ui.filter_bar import FilterBar
-        from hzmap.ui.layer_panel import LayerPanel
-        from hzmap.ui.project_actions import ProjectActions
-        from hzmap.ui.search_box import SearchBox
-        from hzmap.ui.tour_editor import TourEditor
-
+        """The layout dataset arrived: build the features that need it, each in its own step."""
         self.dataset = dataset
         self.session.set_dataset(dataset)
         self.canvas.set_dataset(dataset)
         self.info_panel.set_dataset(dataset)
         self.info_panel.inspector.open_source.connect(self._on_open_source)
         self.layout_combo.set_dataset(dataset)
-        # left: layers and filters
+        self._build_layer_dock()
+        self._build_search()
+        self._build_project_menu()
+        self._build_annotation_tools()
+        self._build_user_layers()
+        self._build_plan_import()
+        self._build_exports_and_windows()
+        self._build_tours_and_presentation()
+        self._build_language_menu()
+        if self.dataset_message is not None:
+            self.dataset_message.close()
+        for path in self._pending_paths:  # files named on the command line or dropped early
+            self.open_path(path)
+        self._pending_paths.clear()
+
+    def _build_layer_dock(self) -> None:
+        from hzmap.ui.filter_bar import FilterBar
+        from hzmap.ui.layer_panel import LayerPanel
+
         left = QWidget()
         box = QVBoxLayout(left)
         box.setContentsMargins(0, 0, 0, 0)
-        self.layer_panel = LayerPanel(self.state, dataset)
-        self.filter_bar = FilterBar(self.state, dataset)
+        self.layer_panel = LayerPanel(self.state, self.dataset)
+        self.filter_bar = FilterBar(self.state, self.dataset)
         box.addWidget(self.layer_panel, 1)
         box.addWidget(self.filter_bar)
         self.layer_dock = self._dock("图层 Layers", "layerDock", left, Qt.LeftDockWidgetArea)
         QTimer.singleShot(0, lambda: self.resizeDocks([self.layer_dock, self.info_dock], [260, 400], Qt.Horizontal))
-        # search
-        self.search_box = SearchBox(self.state, dataset, self)
+
+    def _build_search(self) -> None:
+        from hzmap.ui.search_box import SearchBox
+
+        self.search_box = SearchBox(self.state, self.dataset, self)
         self.search_box.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.search_box.done.connect(self.canvas.setFocus)
         self.toolbar.addSeparator()
@@ -153,7 +173,10 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.search_box)
         search = self._action("搜索… Search", self.search_box.focus_search, QKeySequence.Find, menu="view")
         search.setShortcutContext(Qt.WindowShortcut)
-        # projects and annotations
+
+    def _build_project_menu(self) -> None:
+        from hzmap.ui.project_actions import ProjectActions
+
         self.project_actions = ProjectActions(self.session, self)
         self.project_actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         file_menu = self.menus["file"]
@@ -165,6 +188,10 @@ class MainWindow(QMainWindow):
             file_menu.addAction(act)
             self.addAction(act)
         file_menu.addSeparator()
+
+    def _build_annotation_tools(self) -> None:
+        from hzmap.ui.annotation_tools import AnnotationTools
+
         self.annotation_tools = AnnotationTools(self.canvas, self.session.annotations, self)
         self.addToolBarBreak()  # its own row: the view toolbar is already full
         self.addToolBar(self.annotation_tools.toolbar)
@@ -180,12 +207,23 @@ class MainWindow(QMainWindow):
         self.texts.tr(tools.setTitle, "注释工具 Annotation tools")
         for act in self.annotation_tools.mode_actions.values():
             tools.addAction(act)
-        # export, compare, presentation, tours, language
+
+    def _build_user_layers(self) -> None:
+        """File > 添加图层 Add layer and the layer list (issue: your own data on the map)."""
+
+    def _build_plan_import(self) -> None:
+        """File > 导入规划 Import plan and the review window (issue: a new plan in an afternoon)."""
+
+    def _build_exports_and_windows(self) -> None:
         self.export_action = self._action("导出地图 Export…", self.open_export, "Ctrl+E", menu="file",
                                           tip="导出地图 / Export the map as PNG, SVG or PDF (Ctrl+E)")
         self.compare_action = self._action("比较布局 Compare layouts…", self.open_compare, "Ctrl+Shift+C",
                                            menu="tools", tip="两个布局并排比较，并列出各区县的角色 (Ctrl+Shift+C)")
-        self.tour_editor = TourEditor(self.state, self.session, dataset, self)
+
+    def _build_tours_and_presentation(self) -> None:
+        from hzmap.ui.tour_editor import TourEditor
+
+        self.tour_editor = TourEditor(self.state, self.session, self.dataset, self)
         self.tour_editor.present_requested.connect(self.present)
         self.tour_dock = self._dock("导览 Tours", "tourDock", self.tour_editor, Qt.LeftDockWidgetArea)
         self.tour_dock.hide()  # opened from the View menu
@@ -193,9 +231,32 @@ class MainWindow(QMainWindow):
                                            lambda: self.present(self.tour_editor.chosen_tour()),
                                            Qt.Key_F5, menu="view")
         self.present_action.setObjectName("presentAction")
-        self._build_language_menu()
-        if self.dataset_message is not None:
-            self.dataset_message.close()
+
+    # -- files: named on the command line, dropped on the window ------------------------------------
+    def open_path(self, path) -> bool:
+        """Open a file the way its kind asks: a project is opened, a data file is added as a
+        layer. Before the dataset is in, the file waits for it."""
+        path = Path(path)
+        if self.dataset is None:
+            self._pending_paths.append(path)
+            return True
+        if path.suffix.lower() in PROJECT_SUFFIXES:
+            return self.project_actions.open(path)
+        return self.add_layer(path)
+
+    def add_layer(self, path) -> bool:
+        """Add a data file as a layer (built by the user-layers feature)."""
+        self.statusBar().showMessage(f"{tr('无法打开 Cannot open')} {path}", 8000)
+        return False
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        for url in event.mimeData().urls():
+            self.open_path(url.toLocalFile())
+        event.acceptProposedAction()
 
     def _build_language_menu(self) -> None:
         menu = self.menus["view"].addMenu("")

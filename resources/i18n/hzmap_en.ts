@@ -859,5 +859,9 @@ hzmap did not close normally last time. Restore the work autosaved at {when}?</s
         <source>在原文中查看 Open at source</source>
         <translation>Open at source</translation>
     </message>
+    <message>
+        <source>无法打开 Cannot open</source>
+        <translation>Cannot open</translation>
+    </message>
 </context>
 </TS>
