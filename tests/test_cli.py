@@ -90,8 +90,22 @@ def test_no_command_launches_the_gui(monkeypatch):
     import types
     calls = []
     fake = types.ModuleType("hzmap.ui.app")
-    fake.run = lambda: calls.append("run") or 0
+    fake.run = lambda files=(): calls.append(("run", list(files))) or 0
     monkeypatch.setitem(sys.modules, "hzmap.ui.app", fake)
     import hzmap.ui
     monkeypatch.setattr(hzmap.ui, "app", fake, raising=False)
-    assert main([]) == 0 and calls == ["run"]
+    assert main([]) == 0 and calls == [("run", [])]
+
+
+def test_a_file_on_the_command_line_opens_in_the_window(monkeypatch, tmp_path):
+    import types
+    calls = []
+    fake = types.ModuleType("hzmap.ui.app")
+    fake.run = lambda files=(): calls.append(list(files)) or 0
+    monkeypatch.setitem(sys.modules, "hzmap.ui.app", fake)
+    import hzmap.ui
+    monkeypatch.setattr(hzmap.ui, "app", fake, raising=False)
+    project = tmp_path / "plan.hzmap"
+    project.write_text("{}")
+    assert main([str(project)]) == 0 and calls == [[str(project)]]
+    assert main(["validate", str(tmp_path / "none")]) != 0 and len(calls) == 1  # a command stays a command
