@@ -1,12 +1,18 @@
-"""The side panel: facts about what is selected, and what every plan says about it."""
+"""The side panel: facts about what is selected, and what every plan says about it.
+
+With user layers shown, a district's values in the district tables (with how each was joined)
+and its count of features come first; a selected feature of a user layer shows its attributes.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from hzmap.model.geodata import GeoData
+from hzmap.model.layers.lookup import district_values, feature_info
+from hzmap.model.layers.store import shared_store
 from hzmap.model.viewstate import ViewState
-from hzmap.ui.i18n import Texts, tr_data
+from hzmap.ui.i18n import Texts, tr, tr_data
 
 TYPE_EN = {"区": "district", "县": "county", "县级市": "county-level city"}
 KIND_ZH = {"park": "园区", "base": "基地", "hub": "枢纽", "town": "小镇", "zone": "片区",
@@ -15,10 +21,11 @@ FACTS = (("type", "类型"), ("adcode", "行政区划代码"), ("area", "面积"
 
 
 class InfoPanel(QWidget):
-    def __init__(self, state: ViewState, geodata: GeoData, parent=None) -> None:
+    def __init__(self, state: ViewState, geodata: GeoData, parent=None, layers=None) -> None:
         super().__init__(parent)
         self.state = state
         self.geo = geodata
+        self.layers = layers if layers is not None else shared_store()
         self.texts = Texts()
         self.inspector = None  # an Inspector once the dataset is in (imported then: it pulls in the loader)
         self.title = QLabel()
@@ -65,8 +72,9 @@ class InfoPanel(QWidget):
             self.texts.retranslate()
             self.show_selection()  # built from data in the language in force
 
-    def _on_view_changed(self, _view, fields) -> None:
-        if "selection" in fields:
+    def _on_view_changed(self, view, fields) -> None:
+        if "selection" in fields or ("layers" in fields and view.selection is not None
+                                     and view.selection.kind in ("district", "feature")):
             self.show_selection()
 
     def _show_facts(self, shown: bool) -> None:
@@ -86,6 +94,8 @@ class InfoPanel(QWidget):
                 self.inspector.show_district(None)
         elif sel.kind == "district":
             self._show_district(sel.id)
+        elif sel.kind == "feature":
+            self._show_feature(*self.state.view.feature)
         elif self.inspector is not None:
             self.title.show()
             self.subtitle.show()
@@ -103,6 +113,27 @@ class InfoPanel(QWidget):
         self.fields["area"].setText(f"{row['area_km2']:,.1f} km²")
         if self.inspector is not None:
             self.inspector.show_district(did)
+            if self.state.view.user_layers():
+                self.inspector.add_layer_values(district_values(self.state.view, self.layers, did))
+
+    def _show_feature(self, layer_id: str, row: int) -> None:
+        info = feature_info(self.state.view, self.layers, layer_id, row)
+        self.title.show()
+        self.subtitle.show()
+        if info is None:
+            self.title.setText(self.state.view.layer(layer_id).name if self.state.view.layer(layer_id) else layer_id)
+            self.subtitle.setText("")
+            if self.inspector is not None:
+                self.inspector.show_district(None)
+            return
+        where = ""
+        if info.district is not None:
+            d = self.geo.districts[info.district]
+            where = " · " + tr_data(d["name_zh"], d["name_en"])
+        self.title.setText(info.layer_name)
+        self.subtitle.setText(f"{tr('第 {n} 行').format(n=info.row)}{where}")
+        if self.inspector is not None:
+            self.inspector.show_feature(info)
 
     def _show_place(self, pid: str) -> None:
         place = self.inspector.ds.places[pid]
