@@ -116,10 +116,10 @@ class Session:
 
     def apply(self, p: Project, project_dir=None) -> list[str]:
         """Show a project: one change of the view state. Returns what could not be restored.
-        `project_dir`: the folder its layer paths are relative to."""
+        `project_dir`: the folder its layer paths are relative to (None: it has no file)."""
         problems = []
-        found = load_layers(p.layers, Path(project_dir) if project_dir is not None else Path.cwd(),
-                            self.state.geo, self.layers, self.gazetteer() if p.layers else None)
+        found = load_layers(p.layers, project_dir, self.state.geo, self.layers,
+                            self.gazetteer() if p.layers else None)
         problems += found.problems
         tours = []
         for i, d in enumerate(p.tours or [], 1):
@@ -192,7 +192,7 @@ class Session:
         project, problems = load_project(entry.path, **self.known())
         if project is None:
             return problems
-        folder = Path(entry.source if entry.source else entry.path).absolute().parent
+        folder = Path(entry.source).absolute().parent if entry.source else None
         problems += [f"{entry.path}: {t}" for t in self.apply(project, folder)]
         self.path = entry.source
         self._saved = ((), [])
@@ -202,9 +202,12 @@ class Session:
         return problems
 
     def close(self, keep_recovery: bool = False) -> None:
-        """The session ends normally: its recovery file goes, unless the work was kept there."""
+        """The session ends normally: its recovery file goes, unless the work was kept there;
+        the data of its layers is let go."""
         if self.recovery is not None:
             self.recovery.close(keep=keep_recovery)
+        for layer in self.state.view.user_layers():
+            self.layers.discard(layer.id)
 
 
     # -- size ---------------------------------------------------------------------------------

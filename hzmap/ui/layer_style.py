@@ -132,10 +132,10 @@ class LayerStyleEditor(QGroupBox):
     def _fill(self, layer, data) -> None:
         style = {**DEFAULTS, **dict(layer.style or {})} if layer is not None else dict(DEFAULTS)
         kind = data.kind if data is not None else None
-        modes = ["single", "category"] + (["size"] if kind == "points" else []) \
-            + (["choropleth"] if data is not None and data.numeric else [])
+        numeric = _numeric(data)
+        modes = ["single", "category"] + (["size"] if kind == "points" and numeric else []) \
+            + (["choropleth"] if numeric else [])
         _refill(self.mode, [(tr(MODE_LABELS[m]), m) for m in modes], style["mode"])
-        numeric = list(data.numeric) if data is not None else []
         columns = numeric if style["mode"] in ("size", "choropleth") else (data.columns() if data is not None else [])
         _refill(self.column, [(c, c) for c in columns], style["column"])
         _select(self.scheme, style["scheme"])
@@ -172,7 +172,7 @@ class LayerStyleEditor(QGroupBox):
         column = self.column.currentData()
         data = self.store.get(layer)
         if mode != style["mode"] and data is not None:  # a new mode: a column that suits it
-            pool = data.numeric if mode in ("size", "choropleth") else data.columns()
+            pool = _numeric(data) if mode in ("size", "choropleth") else data.columns()
             column = column if column in pool else (pool[0] if pool else None)
         if mode != "single" and column is None:
             mode = "single"
@@ -206,6 +206,14 @@ class LayerStyleEditor(QGroupBox):
         layer = self._layer()
         if layer is not None:
             self.state.update_layer(layer.id, style={**dict(layer.style or {}), "colour": hex_colour.upper()})
+
+
+def _numeric(data) -> list[str]:
+    """The numeric columns worth classing: a table's lon/lat columns are where, not what."""
+    if data is None:
+        return []
+    src = data.source
+    return [c for c in data.numeric if c not in (src.x_column, src.y_column)]
 
 
 def _parse_breaks(text: str) -> list[float] | None:

@@ -29,8 +29,14 @@ class ProjectLayers:
 
 
 def load_layers(records, project_dir, geo, store, gazetteer=None) -> ProjectLayers:
-    """Read a project's layer entries; what could be opened goes into `store`."""
+    """Read a project's layer entries; what could be opened goes into `store`. `project_dir`
+    None: the entries belong to no project file (an untitled session's recovery), so their
+    absolute paths are where the files are, not a sign that they moved."""
+    from pathlib import Path
+
     out = ProjectLayers()
+    anchored = project_dir is not None
+    project_dir = Path(project_dir) if anchored else Path.cwd()
     taken = set(BASE_LAYERS)
     for d in records or ():
         try:
@@ -40,6 +46,8 @@ def load_layers(records, project_dir, geo, store, gazetteer=None) -> ProjectLaye
             out.unread.append(d)
             continue
         state, link = loaded.state, loaded.link
+        if not anchored and link.status == "moved":
+            link = replace(link, status="ok", message="")
         if state.id in taken:  # a hand-edited file: two entries with one id, or a base layer's
             state = replace(state, id=store.new_id(taken))
         taken.add(state.id)
