@@ -149,7 +149,7 @@ def _project_layers(geo, path: str, store) -> list:
     if proj is None or not proj.layers:
         return []
     found = load_layers(proj.layers, Path(path).absolute().parent, geo, store)
-    for problem in found.problems:
+    for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap deck: warning: {problem}")
     return found.states
 

@@ -240,7 +240,7 @@ def _project_view(ds, geo, path: str, base, store=None):
     session = Session(ViewState(geo, base), dataset=ds, layers=store)
     found = load_layers(proj.layers, Path(path).absolute().parent, geo, store,
                         session.gazetteer() if proj.layers else None)
-    for problem in found.problems:
+    for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap export: warning: {problem}")
     return session.view_of(proj, found.states), list(proj.annotations)
 

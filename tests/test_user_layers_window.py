@@ -11,6 +11,7 @@ from layer_files import INSIDE, gcj_border_points, write_csv  # noqa: E402
 from PySide6.QtCore import QModelIndex, QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QToolTip  # noqa: E402
 
+from hzmap.model.extent import fit  # noqa: E402
 from hzmap.model.geodata import to_map  # noqa: E402
 
 
@@ -36,6 +37,20 @@ def add_through_dialog(win, path, **choices):
 
 def store(win):
     return win.session.layers
+
+
+def hover_map(win, x, y):
+    """The pointer moves over map point (x, y): one move event at its pixel (QTest's cursor
+    moves are offset by the offscreen window's frame)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    px, py = win.canvas.data_to_widget(x, y)
+    local = QPointF(px, py)
+    event = QMouseEvent(QEvent.MouseMove, local, win.canvas.mapToGlobal(local), Qt.NoButton, Qt.NoButton,
+                        Qt.NoModifier)
+    QApplication.sendEvent(win.canvas, event)
 
 
 def click_map(win, qtbot, x, y):
@@ -66,7 +81,8 @@ def test_gcj02_points_added_through_the_dialog_land_where_they_are_and_a_click_s
     assert layer.source.coords == "gcj02"
     (lon, lat), _gcj, district = points[2]
     x, y = to_map(lon, lat)
-    qtbot.mouseMove(window.canvas, QPoint(*window.canvas.data_to_widget(x, y)))
+    window.state.set_extent(fit((x - 3000, y - 3000, x + 3000, y + 3000), margin=0))  # as a user zooms in
+    hover_map(window, x, y)
     assert "项目2" in QToolTip.text() and "note 2" in QToolTip.text()
     click_map(window, qtbot, x, y)
     assert window.state.selection.kind == "feature" and window.state.view.feature == (layer.id, 4)

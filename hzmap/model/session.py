@@ -33,7 +33,7 @@ from hzmap.model.viewstate import BASE_LAYERS, LayerState, View, ViewState
 class Session:
     changed = Signal()        # the file, or whether there are unsaved changes, changed
     tours_changed = Signal()  # tours added, removed or edited
-    layers_need_relink = Signal(object)  # ids of user layers whose files a project could not find
+    layers_need_relink = Signal(object)  # {layer id: why}: user layers whose files a project could not find
 
     def __init__(self, state: ViewState, recovery: Recovery | None = None, dataset=None,
                  layers: LayerStore | None = None) -> None:
@@ -138,8 +138,8 @@ class Session:
         self.extra = dict(p.extra)
         self.layer_records = list(found.unread)
         self.tours_changed.emit()
-        if found.needs_relink():
-            self.layers_need_relink.emit(found.needs_relink())
+        if found.missing:  # told through the offer to re-link them, not as problems
+            self.layers_need_relink.emit(dict(found.missing))
         return problems
 
     def known(self) -> dict:

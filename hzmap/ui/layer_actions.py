@@ -122,19 +122,23 @@ class LayerActions(QObject):
         self.message.emit(f"{tr('已重新链接 Re-linked:')} {layer.name} → {path}")
         return True
 
-    def offer_relink(self, layer_ids) -> None:
-        """A project opened with layers whose files were not found: say which, keep their
-        settings, and offer to find the files (not modal: the map stays usable)."""
+    def offer_relink(self, missing: dict) -> None:
+        """A project opened with layers whose files were not found ({layer id: why}): say which,
+        keep their settings, and offer to find the files (not modal: the map stays usable)."""
         view = self.session.state.view
-        names = [view.layer(lid).name for lid in layer_ids if view.layer(lid) is not None]
+        layer_ids = [lid for lid in missing if view.layer(lid) is not None]
+        names = [view.layer(lid).name for lid in layer_ids]
         if not names:
             return
+        for why in missing.values():
+            print(f"hzmap: {why}", file=sys.stderr)
         if self.relink_box is not None:
             self.relink_box.close()
         box = QMessageBox(QMessageBox.Warning, tr("hzmap: 图层文件未找到 Layer files not found"),
                           tr("以下图层的文件未找到，其设置已保留：\nThe files of these layers were not found; "
                              "their settings are kept:") + "\n\n" + "\n".join(f"• {n}" for n in names),
                           parent=self.window)
+        box.setDetailedText("\n".join(missing[lid] for lid in layer_ids))
         button = box.addButton(tr("重新链接… Re-link…"), QMessageBox.ActionRole)
         box.addButton(tr("稍后 Later"), QMessageBox.RejectRole)
         button.clicked.connect(lambda _c=False, ids=list(layer_ids): [self.relink(i) for i in ids])

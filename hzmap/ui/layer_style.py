@@ -44,8 +44,6 @@ class LayerStyleEditor(QGroupBox):
         self.mode = QComboBox()
         self.column = QComboBox()
         self.scheme = QComboBox()
-        for key, label in SCHEME_LABELS.items():
-            self.scheme.addItem(tr(label), key)
         self.k = QSpinBox()
         self.k.setRange(2, MAX_CLASSES)
         self.breaks = QLineEdit()
@@ -65,10 +63,12 @@ class LayerStyleEditor(QGroupBox):
         self.unit = QLineEdit()
         self.unit.setMaxLength(40)
         self.combine = QComboBox()
-        for key, label in COMBINE_LABELS.items():
-            self.combine.addItem(tr(label), key)
         self.labels = QComboBox()
+        for combo in (self.mode, self.column, self.scheme, self.ramp, self.combine, self.labels):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)  # the dock is narrow; the popup shows names in full
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.rows: dict[str, tuple[QLabel, QWidget]] = {}
         sizes = QWidget()
         size_row = QHBoxLayout(sizes)
@@ -138,7 +138,7 @@ class LayerStyleEditor(QGroupBox):
         _refill(self.mode, [(tr(MODE_LABELS[m]), m) for m in modes], style["mode"])
         columns = numeric if style["mode"] in ("size", "choropleth") else (data.columns() if data is not None else [])
         _refill(self.column, [(c, c) for c in columns], style["column"])
-        _select(self.scheme, style["scheme"])
+        _refill(self.scheme, [(tr(label), key) for key, label in SCHEME_LABELS.items()], style["scheme"])
         self.k.setValue(int(style["k"]))
         self.breaks.setText(", ".join(f"{b:g}" for b in style["breaks"]))
         _select(self.ramp, style["ramp"])
@@ -148,7 +148,7 @@ class LayerStyleEditor(QGroupBox):
         self.size_lo.setValue(float(style["size_range"][0]))
         self.size_hi.setValue(float(style["size_range"][1]))
         self.unit.setText(style["unit"] or "")
-        _select(self.combine, style["combine"])
+        _refill(self.combine, [(tr(label), key) for key, label in COMBINE_LABELS.items()], style["combine"])
         _refill(self.labels, [(tr(NONE), None)] + [(c, c) for c in (data.columns() if data is not None else [])],
                 style["labels"])
         mode = style["mode"]

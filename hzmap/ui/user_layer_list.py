@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
-                               QListWidget, QListWidgetItem, QPushButton, QSlider, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPushButton, QSlider, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from hzmap.model.layers import LayerError
 from hzmap.model.layers.style import DEFAULTS
@@ -57,15 +58,21 @@ class UserLayerList(QWidget):
         self.list.setMaximumHeight(150)
         self.buttons = {}
         row = QGridLayout()
+        row.setHorizontalSpacing(4)
         for i, (key, text, slot) in enumerate((
                 ("up", "上移 Up", lambda: self.move(+1)), ("down", "下移 Down", lambda: self.move(-1)),
                 ("rename", "重命名 Rename", self.rename), ("remove", "移除 Remove", self.remove),
                 ("relink", "重新链接… Re-link…", self._on_relink))):
-            button = QPushButton()
+            if key in ("up", "down"):  # arrows: the dock is narrow; the words are in the tooltip
+                button = QToolButton()
+                button.setArrowType(Qt.UpArrow if key == "up" else Qt.DownArrow)
+                t.tr(button.setToolTip, text)
+            else:
+                button = QPushButton()
+                t.tr(button.setText, text)
             button.setObjectName(f"userLayer_{key}")
-            t.tr(button.setText, text)
             button.clicked.connect(lambda _c=False, s=slot: s())
-            row.addWidget(button, i // 2, i % 2)
+            row.addWidget(button, 0 if i < 4 else 1, i if i < 4 else 0, 1, 1 if i < 4 else 4)
             self.buttons[key] = button
         self.opacity = QSlider(Qt.Horizontal)
         self.opacity.setRange(0, 100)
@@ -77,8 +84,9 @@ class UserLayerList(QWidget):
         opacity_row.addWidget(self.opacity, 1)
         self.embed = QCheckBox()
         self.embed.setObjectName("userLayerEmbed")
-        t.tr(self.embed.setText, "在项目中保存副本 Keep a copy in the project")
-        t.tr(self.embed.setToolTip, "项目文件不依赖原文件也能打开 The project opens without the original file")
+        t.tr(self.embed.setText, "项目内存副本 Copy in project")
+        t.tr(self.embed.setToolTip, "在项目文件中保存图层副本，不依赖原文件也能打开 "
+                                    "Keep a copy of the layer in the project file: it opens without the original file")
         self.embed.toggled.connect(self._on_embed)
         self.info = QLabel()
         self.info.setWordWrap(True)

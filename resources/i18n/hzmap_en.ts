@@ -974,10 +974,6 @@ The files of these layers were not found; their settings are kept:</source>
         <translation>Layer colour</translation>
     </message>
     <message>
-        <source>在项目中保存副本 Keep a copy in the project</source>
-        <translation>Keep a copy in the project</translation>
-    </message>
-    <message>
         <source>坐标点 Points from lon/lat</source>
         <translation>Points from lon/lat</translation>
     </message>
@@ -1254,10 +1250,6 @@ The files of these layers were not found; their settings are kept:</source>
         <translation>areas</translation>
     </message>
     <message>
-        <source>项目文件不依赖原文件也能打开 The project opens without the original file</source>
-        <translation>The project opens without the original file</translation>
-    </message>
-    <message>
         <source>颜色 Colour</source>
         <translation>Colour</translation>
     </message>
@@ -1272,6 +1264,14 @@ The files of these layers were not found; their settings are kept:</source>
     <message>
         <source>（空）(empty)</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>项目内存副本 Copy in project</source>
+        <translation>Copy in project</translation>
+    </message>
+    <message>
+        <source>在项目文件中保存图层副本，不依赖原文件也能打开 Keep a copy of the layer in the project file: it opens without the original file</source>
+        <translation>Keep a copy of the layer in the project file: it opens without the original file</translation>
     </message>
 </context>
 </TS>

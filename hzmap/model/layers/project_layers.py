@@ -21,6 +21,7 @@ class ProjectLayers:
     states: list = field(default_factory=list)      # LayerStates, drawing order
     links: dict = field(default_factory=dict)       # layer id -> Link (where its file was found)
     problems: list = field(default_factory=list)    # what to tell the user
+    missing: dict = field(default_factory=dict)     # layer id -> why its file was not read (re-link it)
     unread: list = field(default_factory=list)      # entries that are not layers, kept as they were
 
     def needs_relink(self) -> list[str]:
@@ -62,7 +63,7 @@ def load_layers(records, project_dir, geo, store, gazetteer=None) -> ProjectLaye
             store.put(state.id, data, state.source)
         if link.status in ("missing", "unreadable"):
             kept = "drawn from the copy kept in the project" if data is not None else "not drawn"
-            out.problems.append(f"layer {name!r}: {link.message} ({kept}; its settings are kept: re-link the file)")
+            out.missing[state.id] = f"layer {name!r}: {link.message} ({kept}; its settings are kept: re-link the file)"
         elif link.status == "moved":
             out.problems.append(f"layer {name!r}: {link.message}")
         if link.changed:
