@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         box.addWidget(self.layer_splitter, 1)
         box.addWidget(self.filter_bar)
         self.layer_dock = self._dock("图层 Layers", "layerDock", left, Qt.LeftDockWidgetArea)
-        QTimer.singleShot(0, lambda: self.resizeDocks([self.layer_dock, self.info_dock], [290, 400], Qt.Horizontal))
+        QTimer.singleShot(0, lambda: self.resizeDocks([self.layer_dock, self.info_dock], [260, 400], Qt.Horizontal))
 
     def _build_search(self) -> None:
         from hzmap.ui.search_box import SearchBox
