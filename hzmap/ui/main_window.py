@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         from hzmap.ui.annotation_tools import AnnotationTools
 
         self.annotation_tools = AnnotationTools(self.canvas, self.session.annotations, self)
+        self.annotation_tools.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.addToolBarBreak()  # its own row: the view toolbar is already full
         self.addToolBar(self.annotation_tools.toolbar)
         edit = self.menus["edit"]

@@ -863,5 +863,9 @@ hzmap did not close normally last time. Restore the work autosaved at {when}?</s
         <source>无法打开 Cannot open</source>
         <translation>Cannot open</translation>
     </message>
+    <message>
+        <source>注释未添加 Annotation not added</source>
+        <translation>Annotation not added</translation>
+    </message>
 </context>
 </TS>
