@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
 
         left = QWidget()
         box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
+        box.setContentsMargins(0, 0, 4, 4)
         self.layer_panel = LayerPanel(self.state, self.dataset)
         self.filter_bar = FilterBar(self.state, self.dataset)
         box.addWidget(self.layer_panel, 1)
