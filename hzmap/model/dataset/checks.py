@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from . import provenance
+from .comparators import comparator_for
 
 
 def _where(ds, kind: str, rid: str) -> str:
@@ -89,6 +90,22 @@ def check_references(ds, problems: list[str]) -> None:
         elif expected and expected in plans and src.doc != expected:
             problems.append(f"{prefix}: {fieldname}.doc is '{src.doc}' but the record belongs to "
                             f"plan '{expected}'")
+    check_comparators(ds, problems)
+
+
+def check_comparators(ds, problems: list[str]) -> None:
+    """A target's comparator is what the words around its figure commit to (comparators.py),
+    so one wording reads the same in every plan."""
+    for t in ds.targets.values():
+        text = t.all_sources[0].excerpt
+        want = comparator_for(text, t.value, t.unit, t.indicator)
+        pre = _where(ds, "target", t.id)
+        if want is None:
+            problems.append(f"{pre}: value: {t.value:g} {t.unit} is not written in the excerpt "
+                            f"'{text}' (the comparator is read from the words around it)")
+        elif want != t.comparator:
+            problems.append(f"{pre}: comparator: '{t.comparator}' but the wording '{text}' "
+                            f"reads '{want}' (rule: hzmap/model/dataset/comparators.py)")
 
 
 def _check_interpretation(ds, pre: str, el, problems: list[str]) -> None:
