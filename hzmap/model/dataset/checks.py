@@ -54,6 +54,7 @@ def check_references(ds, problems: list[str]) -> None:
 
     for p in places.values():
         bad_districts(_where(ds, "place", p.id), "districts", p.districts)
+        _check_parts(ds, p, problems)
 
     for lay in ds.layouts.values():
         rel = ds.origin.get(("layout", lay.id), "?")
@@ -106,6 +107,27 @@ def check_comparators(ds, problems: list[str]) -> None:
         elif want != t.comparator:
             problems.append(f"{pre}: comparator: '{t.comparator}' but the wording '{text}' "
                             f"reads '{want}' (rule: hzmap/model/dataset/comparators.py)")
+
+
+def _check_parts(ds, place, problems: list[str]) -> None:
+    """A place drawn through its parts must get a symbol in every district it covers."""
+    pre, covered = _where(ds, "place", place.id), set()
+    for pid in place.parts:
+        part = ds.places.get(pid)
+        if part is None or pid == place.id or part.parts:
+            why = ("is not a place id (places/*.yaml)" if part is None else
+                   "is the place itself" if pid == place.id else "has parts of its own")
+            problems.append(f"{pre}: parts member '{pid}' {why}")
+            continue
+        outside = [d for d in part.districts if d not in place.districts]
+        if outside:
+            problems.append(f"{pre}: parts member '{pid}' lies in {', '.join(outside)}, "
+                            "which is not in the place's districts")
+        covered.update(part.districts)
+    missing = [d for d in place.districts if place.parts and d not in covered]
+    if missing:
+        problems.append(f"{pre}: parts: no part lies in {', '.join(missing)} (the place would "
+                        "not be drawn there)")
 
 
 def _check_interpretation(ds, pre: str, el, problems: list[str]) -> None:

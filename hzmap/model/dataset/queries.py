@@ -144,15 +144,28 @@ def district_profile(ds, district_id: str) -> dict:
     }
 
 
+def drawn_places(ds, place_id: str) -> list:
+    """The places whose symbols show `place_id` on the map: its parts (the FTZ's three blocks),
+    or the place itself."""
+    p = ds.places[place_id]
+    return [ds.places[q] for q in p.parts if q in ds.places] or [p]
+
+
 def place_profile(ds, place_id: str) -> dict:
-    """{place, districts, precision, location, location_note, roles: [role], measures,
-    targets, sources} for one place."""
+    """{place, districts, precision, location, location_note, parts, part_of, roles: [role],
+    measures, targets, sources} for one place. A part (a block of the FTZ) also lists the roles
+    of the whole, with ``via_place`` naming it."""
     if place_id not in ds.places:
         raise KeyError(f"no place with id '{place_id}'")
     p = ds.places[place_id]
+    part_of = [q.id for q in ds.places.values() if place_id in q.parts]
     roles = [_role(ds, lay, el, None) for lay, el in ds.elements() if place_id in el.places]
+    roles += [_role(ds, lay, el, whole) for whole in part_of for lay, el in ds.elements()
+              if whole in el.places]
     return {
         "place": _place_ref(ds, place_id) | {"aliases": list(p.aliases)},
+        "parts": [_place_ref(ds, q) for q in p.parts if q in ds.places],
+        "part_of": [_place_ref(ds, q) for q in part_of],
         "districts": [_district_ref(ds, d) for d in p.districts if d in ds.districts],
         "precision": p.location.precision,
         "location": {"lon": p.location.lon, "lat": p.location.lat},

@@ -123,6 +123,7 @@ class Place(Sourced):
     location: Location
     location_note: Optional[str] = None
     area: Optional[Polygon] = None
+    parts: list[Id] = Field(default_factory=list)   # blocks or parks: drawn one symbol each
     notes: Optional[str] = None
 
 
