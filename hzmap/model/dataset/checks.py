@@ -98,6 +98,8 @@ def check_comparators(ds, problems: list[str]) -> None:
     """A target's comparator is what the words around its figure commit to (comparators.py),
     so one wording reads the same in every plan."""
     for t in ds.targets.values():
+        if t.milestone:   # no figure in the text: nothing to read a comparator from
+            continue
         text = t.all_sources[0].excerpt
         want = comparator_for(text, t.value, t.unit, t.indicator)
         pre = _where(ds, "target", t.id)
@@ -163,6 +165,12 @@ def check_excerpts(ds, problems: list[str]) -> None:
             texts[plan.id] = None
             problems.append(f"plans.yaml: plan '{plan.id}': file: '{plan.file}' not found in "
                             f"{folder}")
+    for plan in ds.plans.values():
+        text = texts.get(plan.id)
+        for i, lost in enumerate(plan.lost_headings):
+            if text is not None and provenance.squash(lost.before) not in text:
+                problems.append(f"plans.yaml: plan '{plan.id}': lost_headings[{i}].before: "
+                                f"'{lost.before}' is not in {plan.file}")
     for prefix, fieldname, _expected, src in _sources(ds):
         text = texts.get(src.doc)
         if text is None:

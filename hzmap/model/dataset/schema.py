@@ -60,6 +60,13 @@ class InForce(Strict):
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2})?$")]   # "2018-06" when only the month is known
 
 
+class LostHeading(Strict):
+    """A heading the source file lost, and the text it stood before (at a paragraph start)."""
+    number: str = Field(pattern=r"^([一二三四五六七八九十]+|\([一二三四五六七八九十]+\)|\d+|\(\d+\))$")
+    before: str = Field(min_length=2)
+    note: Optional[str] = None
+
+
 class Plan(Strict):
     id: Id
     file: str = Field(min_length=1)
@@ -73,6 +80,7 @@ class Plan(Strict):
     in_force: Optional[InForce] = None
     scope: Literal["city", "national"]
     district_names: Literal["current", "pre2021"] = "current"
+    lost_headings: list[LostHeading] = Field(default_factory=list)   # for the contents tree
     notes: Optional[str] = None
 
 
@@ -237,9 +245,16 @@ class Target(Sourced):
     unit: str
     year: int = Field(ge=1990, le=2100)
     comparator: Literal[">=", ">", "=", "<=", "~"] = ">="
+    milestone: bool = False    # a goal with no figure (开通中欧班列): value 1 means it is done
     districts: list[Id] = Field(default_factory=list)
     places: list[Id] = Field(default_factory=list)
     note: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _milestone_is_done_or_not(self):
+        if self.milestone and (self.value != 1 or self.comparator != "="):
+            raise ValueError("a milestone has value 1 and comparator '=' (done or not)")
+        return self
 
 
 # ---------------------------------------------------------------- file-level wrappers
