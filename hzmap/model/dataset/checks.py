@@ -74,6 +74,7 @@ def check_references(ds, problems: list[str]) -> None:
             if not el.districts and not el.places:
                 problems.append(f"{pre}: names no district and no place (give districts or places)")
             _check_interpretation(ds, pre, el, problems)
+        _check_conflicts(ds, rel, lay, problems)
 
     for kind, store, plan_of in (("measure", ds.measures, ds.measure_plan),
                                  ("target", ds.targets, ds.target_plan)):
@@ -109,6 +110,22 @@ def check_comparators(ds, problems: list[str]) -> None:
         elif want != t.comparator:
             problems.append(f"{pre}: comparator: '{t.comparator}' but the wording '{text}' "
                             f"reads '{want}' (rule: hzmap/model/dataset/comparators.py)")
+
+
+def _check_conflicts(ds, rel: str, lay, problems: list[str]) -> None:
+    els = {el.id: el for el in lay.elements}
+    for i, c in enumerate(lay.conflicts):
+        pre = f"{rel}: layout '{lay.id}': conflicts[{i}]"
+        for eid in c.elements:
+            if eid not in els:
+                problems.append(f"{pre}: elements member '{eid}' is not an element of the layout")
+        for d in c.districts:
+            if d not in ds.districts:
+                problems.append(f"{pre}: districts member '{d}' is not a district id")
+                continue
+            for eid in c.elements:
+                if eid in els and d not in els[eid].districts:
+                    problems.append(f"{pre}: district '{d}' is not in element '{eid}'s districts")
 
 
 def _check_parts(ds, place, problems: list[str]) -> None:

@@ -94,10 +94,12 @@ def _group_by_plan(ds, items: list[dict]) -> list[dict]:
 def district_profile(ds, district_id: str) -> dict:
     """Everything the plans say about one district.
 
-    Returns {district, roles_by_plan: [{plan, items: [role]}], places: [place],
-    measures: [measure], citywide_measures: [{plan, items}], targets: {district: [target],
-    plan_wide: [{plan, items}]}, excerpts_checked}. Roles and measures reached through a place
-    inside the district carry ``via_place``.
+    Returns {district, roles_by_plan: [{plan, items: [role]}], conflicts: [conflict],
+    places: [place], measures: [measure], citywide_measures: [{plan, items}],
+    targets: {district: [target], plan_wide: [{plan, items}]}, excerpts_checked}. Roles and
+    measures reached through a place inside the district carry ``via_place``. A conflict is two
+    or more roles of one layout that the text keeps apart but that both hold the district
+    (see ``conflicts_of``).
     """
     if district_id not in ds.districts:
         raise KeyError(f"no district with id '{district_id}'")
@@ -136,12 +138,37 @@ def district_profile(ds, district_id: str) -> dict:
     return {
         "district": _district_ref(ds, district_id),
         "roles_by_plan": _group_by_plan(ds, roles),
+        "conflicts": conflicts_of(ds, district_id),
         "places": [dict(_place_ref(ds, p), sources=_sources(ds.places[p], ds)) for p in inside],
         "measures": measures,
         "citywide_measures": _group_by_plan(ds, citywide),
         "targets": {"district": own_targets, "plan_wide": _group_by_plan(ds, plan_wide)},
         "excerpts_checked": ds.excerpts_checked,
     }
+
+
+def conflicts_of(ds, district_id: str) -> list[dict]:
+    """The layouts' recorded conflicts that involve the district:
+    [{plan, layout: {id, name, name_en}, elements: [{id, name, name_en, literal,
+    interpretation, sources}], districts: [id], note}]."""
+    out = []
+    for lay in ds.layouts.values():
+        els = {el.id: el for el in lay.elements}
+        for c in lay.conflicts:
+            if district_id not in c.districts:
+                continue
+            out.append({
+                "plan": _plan_ref(ds, lay.plan),
+                "layout": {"id": lay.id, "name": lay.name, "name_en": lay.name_en},
+                "elements": [{"id": e.id, "name": e.name, "name_en": e.name_en,
+                              "literal": e.literal,
+                              "interpretation": e.interpretation.note if e.interpretation else None,
+                              "sources": _sources(e, ds)}
+                             for e in (els[i] for i in c.elements if i in els)],
+                "districts": list(c.districts),
+                "note": c.note,
+            })
+    return out
 
 
 def drawn_places(ds, place_id: str) -> list:

@@ -81,6 +81,12 @@ def district_text(prof: dict) -> str:
         out.append(f"  {g['plan']['short_name']} ({g['plan']['id']})")
         for r in g["items"]:
             out += _role_lines(r)
+    if prof.get("conflicts"):
+        out += ["", "Conflicts between readings"]
+        for c in prof["conflicts"]:
+            names = " / ".join(e["name"] for e in c["elements"])
+            out.append(f"  ! {c['layout']['name']} ({c['plan']['short_name']}): {names}")
+            out.append(f"    {c['note']}")
     out += ["", "Bases and places in the district"]
     if not prof["places"]:
         out.append("  (none)")

@@ -192,6 +192,13 @@ class Element(Sourced):
     geometry: Geometry
 
 
+class Conflict(Strict):
+    """Elements of one layout that put the same district in two places the text keeps apart."""
+    elements: list[Id] = Field(min_length=2)
+    districts: list[Id] = Field(min_length=1)
+    note: str = Field(min_length=1)
+
+
 class Layout(Sourced):
     id: Id
     plan: Id
@@ -199,6 +206,7 @@ class Layout(Sourced):
     name_en: str
     theme: Optional[str] = None
     notes: Optional[str] = None
+    conflicts: list[Conflict] = Field(default_factory=list)
     elements: list[dict] = Field(min_length=1)   # validated one by one into Element (loader)
 
 
