@@ -17,11 +17,12 @@ from .anchors import KINDS, Anchor, items, locate_all
 from .citation import cite as _cite, reference
 from .document import Document
 from .find import Match, search_document
+from .items import match_items
 from .outline import Heading
 from .text import DocumentError, Paragraph, join_cjk
 
 __all__ = ["Anchor", "Document", "DocumentError", "Documents", "Heading", "KINDS", "Match",
-           "Paragraph", "join_cjk", "load_documents", "reference"]
+           "Paragraph", "join_cjk", "load_documents", "match_items", "reference"]
 
 
 class Documents:
@@ -80,7 +81,8 @@ class Documents:
             "start": anchor.start, "end": anchor.end,
             "paragraph": doc.text[para.start:para.end],
             "paragraph_start": para.start,
-            "heading": {"section": h.section, "title": h.title, "label": h.label} if h else None,
+            "heading": {"section": h.section, "title": h.title, "label": h.label,
+                        "path": [x.label for x in h.chain()]} if h else None,
             "citation": self.cite(anchor.doc, section=anchor.section),
         }
 

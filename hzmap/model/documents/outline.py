@@ -39,17 +39,21 @@ class Heading:
     @property
     def section(self) -> str:
         """'二(一)7': the numbers from the top of the chain down to this heading."""
-        chain, h = [], self
-        while h is not None:
-            chain.append(h.number)
-            h = h.parent
-        return "".join(reversed(chain))
+        return "".join(h.number for h in self.chain())
 
     @property
     def label(self) -> str:
         """How the contents tree shows it: '二、发展目标', '(一)规模领先', '7. 培育数据贸易'."""
         sep = {1: "、", 3: ". "}.get(self.level, "")
         return f"{self.number}{sep}{self.title}"
+
+    def chain(self) -> list["Heading"]:
+        """This heading and its parents, from the top down."""
+        out, h = [], self
+        while h is not None:
+            out.append(h)
+            h = h.parent
+        return out[::-1]
 
     def walk(self):
         yield self
