@@ -25,6 +25,9 @@ __all__ = ["Anchor", "Document", "DocumentError", "Documents", "Heading", "KINDS
            "Paragraph", "join_cjk", "load_documents", "match_items", "reference"]
 
 
+_CLICK_ORDER = ("element", "place", "measure", "target", "layout")
+
+
 class Documents:
     """The plans' documents and the anchors of the dataset's items in them."""
 
@@ -58,9 +61,10 @@ class Documents:
         return list(self._by_item.get((kind, item_id), ()))
 
     def anchors_at(self, doc_id: str, offset: int) -> list[Anchor]:
-        """The anchors covering `offset`, the narrowest first."""
+        """The anchors covering `offset`, the narrowest first; on a tie the map's own items
+        (element, place) before measures, targets and layouts."""
         hits = [a for a in self._by_doc.get(doc_id, ()) if a.start <= offset < a.end]
-        return sorted(hits, key=lambda a: a.end - a.start)
+        return sorted(hits, key=lambda a: (a.end - a.start, _CLICK_ORDER.index(a.kind)))
 
     # -- passages and citations ------------------------------------------------------------
     def cite(self, doc_id: str, offset: int | None = None, section: str | None = None) -> str:
