@@ -70,3 +70,13 @@ def test_cite_json_by_name_and_by_excerpt_words(fresh):
 def test_cite_says_so_when_nothing_matches(fresh):
     out = run(fresh, "cite", "no such thing")
     assert out.returncode == 1 and "no dataset item matches" in out.stderr and not out.stdout
+
+
+def test_the_documents_ship_with_the_data_and_the_variable_still_overrides(monkeypatch, tmp_path):
+    from hzmap.paths import data_root, seeds_dir
+
+    monkeypatch.delenv("HZMAP_SEEDS_DIR", raising=False)
+    assert seeds_dir() == data_root() / "sources"
+    assert len(list(seeds_dir().glob("*.txt"))) == 5 and (seeds_dir() / "PROVENANCE.md").is_file()
+    monkeypatch.setenv("HZMAP_SEEDS_DIR", str(tmp_path / "elsewhere"))
+    assert seeds_dir() == tmp_path / "elsewhere"
