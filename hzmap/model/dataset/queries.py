@@ -77,7 +77,8 @@ def _target(ds, t) -> dict:
     return {
         "plan": _plan_ref(ds, ds.target_plan.get(t.id, "")),
         "id": t.id, "indicator": t.indicator, "value": t.value, "unit": t.unit, "year": t.year,
-        "comparator": t.comparator, "districts": list(t.districts), "places": list(t.places),
+        "comparator": t.comparator, "milestone": t.milestone,
+        "districts": list(t.districts), "places": list(t.places),
         "note": t.note, "sources": _sources(t, ds),
     }
 

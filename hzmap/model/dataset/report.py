@@ -18,7 +18,9 @@ def number(v: float) -> str:
 
 def value_text(t: dict, signs: str = "unicode") -> str:
     """A target's figure with its comparator and unit: '≥ 3325 亿元' (the one way every view
-    writes a target's value)."""
+    writes a target's value); empty for a milestone."""
+    if t.get("milestone"):   # a goal with no figure (开通…): nothing to compare
+        return ""
     sign = COMPARATOR_SIGNS[signs].get(t["comparator"], t["comparator"])
     return f"{sign} {number(t['value'])} {t['unit']}".strip()
 
@@ -65,7 +67,9 @@ def _measure_lines(m: dict, indent: str = "    ", brief: bool = False) -> list[s
 
 
 def _target_line(t: dict, indent: str = "    ") -> str:
-    s = f"{indent}• {t['indicator']} {value_text(t, 'ascii')} by {t['year']}"
+    s = f"{indent}• {t['indicator']} {value_text(t, 'ascii')} by {t['year']}".replace("  by", " by")
+    if t.get("milestone"):
+        s += " (milestone)"
     if t.get("note"):
         s += f" ({t['note']})"
     return s + f"  — {cites(t)}"
@@ -122,6 +126,10 @@ def place_text(prof: dict) -> str:
     if prof.get("location_note"):
         out.append(f"  location: {prof['location_note']}")
     out.append(f"  named in: {cites(prof)}")
+    if prof.get("parts"):
+        out.append("  drawn at its parts: " + "、".join(q["name"] for q in prof["parts"]))
+    if prof.get("part_of"):
+        out.append("  part of: " + "、".join(q["name"] for q in prof["part_of"]))
     out += ["", "Roles"]
     if not prof["roles"]:
         out.append("  (none)")
