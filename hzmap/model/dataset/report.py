@@ -27,8 +27,9 @@ def value_text(t: dict, signs: str = "unicode") -> str:
 
 def target_text(t: dict, lang: str = "zh") -> str:
     """'2025年 服务贸易进出口额 ≥ 3325 亿元' (the inspector's and dossier's line for a target)."""
-    return f"{t['year']}年 {t['indicator']} {value_text(t)}" if lang == "zh" else \
-        f"{t['indicator']} {value_text(t)} by {t['year']}"
+    value = value_text(t)
+    return " ".join(x for x in (f"{t['year']}年", t["indicator"], value) if x) if lang == "zh" else \
+        " ".join(x for x in (t["indicator"], value, f"by {t['year']}") if x)
 
 
 def units_text(m: dict, none: str = "responsible units not named") -> str:
