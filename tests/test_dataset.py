@@ -267,7 +267,7 @@ def test_big_files_are_refused(tmp_path):
     root = make_dataset(tmp_path)
     (root / "places/huge.yaml").write_text("# " + "x" * (5 * 1024 * 1024) + "\nplaces: []\n")
     probs = problems_of(root, tmp_path / "seeds")
-    assert probs[0].startswith("places/huge.yaml: file is") and "over 5 MB" in probs[0]
+    assert probs[0].startswith("places/huge.yaml: the file is") and "over 5 MB" in probs[0]
 
 
 def test_no_plans_file(tmp_path):
