@@ -1,12 +1,13 @@
 """``hzmap export`` (one map, or an atlas of one map per district) and ``hzmap dossier``.
 
-Exit codes: 0 done; 1 the file could not be written or the dataset is broken; 2 a bad argument
-(unknown layout, district, preset or project file).
+Exit codes: 0 done; 1 the file could not be written; 2 a bad argument or input file (unknown
+layout, district or preset, an impossible size or DPI, a broken project, dataset or geodata file).
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -54,6 +55,18 @@ def _size_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dpi", type=int, help="dots per inch, 96-600 (default: the preset's)")
 
 
+def _geodata():
+    """The geodata the window would use: $HZMAP_GEODATA, else the shipped file."""
+    from hzmap.model.geodata import load_geodata
+    return load_geodata(os.environ.get("HZMAP_GEODATA") or None)
+
+
+def _bad_input(command: str, exc: Exception) -> int:
+    """A broken geodata or dataset file: one line naming it, no traceback."""
+    say_err(f"{command}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+    return EXIT_USAGE
+
+
 def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--layout", help="layout id or name: 4+4+1+5, 一核一带两翼多基地, dt_4415, ...")
     p.add_argument("--view", choices=("city", "urban"), help="whole city (default) or urban core")
@@ -71,11 +84,12 @@ def _export_args(p: argparse.ArgumentParser) -> None:
 
 @command("export", "export a finished map (PNG/SVG/PDF), or an atlas of all districts", _export_args)
 def cmd_export(args: argparse.Namespace) -> int:
+    from hzmap.model.geodata import GeodataError
     from hzmap.render.compose import ExportSpec
-    from hzmap.render.export_io import ExportError
-    ds = load_or_report()
+    from hzmap.render.export_io import ExportError, check_size, format_for
+    ds = load_or_report(None, "hzmap export")
     if ds is None:
-        return EXIT_WRITE
+        return EXIT_USAGE
     try:
         spec = ExportSpec(layout=resolve_layout(ds, args.layout), view=args.view or "city",
                           selection=resolve_district(ds, args.select) if args.select else None,
@@ -83,6 +97,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                           height_px=args.height, dpi=args.dpi, inset=not args.no_inset)
         if (args.width is None) != (args.height is None):
             raise UsageError("give both --width and --height")
+        check_size(args.width, args.height, args.dpi)
+        if not args.atlas:
+            format_for(args.out, args.format)  # a bad or too long name is a bad argument
         if args.project:
             spec = _apply_project(spec, ds, args.project, args)
         spec.size()  # check preset and DPI before drawing anything
@@ -96,17 +113,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.atlas:
             return _atlas(spec, ds, Path(args.out), args.format or "png")
         return _single(spec, ds, args.out, args.format)
+    except GeodataError as e:
+        return _bad_input("hzmap export", e)
     except ExportError as e:
         say_err(f"hzmap export: {e}")
         return EXIT_WRITE
 
 
 def _single(spec, ds, out: str, fmt: str | None) -> int:
-    from hzmap.model.geodata import load_geodata
     from hzmap.render.compose import compose
     from hzmap.render.export_io import format_for, save
     fmt = format_for(out, fmt)  # a bad name fails before the drawing, not after
-    fig = compose(spec, load_geodata(), ds)
+    fig = compose(spec, _geodata(), ds)
     path = save(fig, out, fmt, title=fig.hzmap_title)
     say(f"wrote {path}")
     return 0
@@ -116,7 +134,6 @@ def _atlas(spec, ds, folder: Path, fmt: str) -> int:
     """One map per district, that district outlined and its roles listed beside the map."""
     from dataclasses import replace
 
-    from hzmap.model.geodata import load_geodata
     from hzmap.render.compose import compose
     from hzmap.render.export_io import ExportError, save
     if folder.suffix.lower() in (".png", ".svg", ".pdf"):
@@ -125,7 +142,7 @@ def _atlas(spec, ds, folder: Path, fmt: str) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise ExportError(f"Cannot create the atlas folder {folder}: {e.strerror}") from e
-    geo = load_geodata()
+    geo = _geodata()
     layout = ds.layouts[spec.layout] if spec.layout else None
     ids = sorted(ds.districts, key=lambda d: list(geo.districts).index(d) if d in geo.districts else 99)
     t0 = time.perf_counter()
@@ -201,12 +218,12 @@ def _dossier_args(p: argparse.ArgumentParser) -> None:
 @command("dossier", "a PDF of 1-3 pages on one district: map, roles, bases, measures, targets",
          _dossier_args)
 def cmd_dossier(args: argparse.Namespace) -> int:
-    from hzmap.model.geodata import load_geodata
+    from hzmap.model.geodata import GeodataError
     from hzmap.render.dossier import dossier_figures, save_dossier
     from hzmap.render.export_io import ExportError, format_for
-    ds = load_or_report()
+    ds = load_or_report(None, "hzmap dossier")
     if ds is None:
-        return EXIT_WRITE
+        return EXIT_USAGE
     try:
         did = resolve_district(ds, args.district)
         layout = resolve_layout(ds, args.layout)
@@ -215,8 +232,10 @@ def cmd_dossier(args: argparse.Namespace) -> int:
         say_err(f"hzmap dossier: {e}")
         return EXIT_USAGE
     try:
-        pages = dossier_figures(load_geodata(), ds, did, layout)
+        pages = dossier_figures(_geodata(), ds, did, layout)
         save_dossier(pages, args.out, title=f"{ds.districts[did].name_zh} 区县档案")
+    except GeodataError as e:
+        return _bad_input("hzmap dossier", e)
     except ExportError as e:
         say_err(f"hzmap dossier: {e}")
         return EXIT_WRITE

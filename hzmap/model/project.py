@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from hzmap.model import atomic
+from hzmap.model import atomic, safeio
 from hzmap.model.annotations import DEFAULT_COLOUR, DEFAULT_SIZE, MAX_POINTS, Annotation, Style
 from hzmap.model.state import VIEWS, Filters
 
@@ -92,15 +92,10 @@ def load_project(path, known_layouts=None, known_districts=None, known_places=No
     """
     path = Path(path)
     name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [f"{name}: the file is {size / 1e6:.1f} MB; project files over "
-                          f"{MAX_BYTES // (1024 * 1024)} MB are refused"]
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return None, [f"{name}: cannot be read: {exc.strerror or exc}"]
+    try:  # a regular file only (a FIFO never blocks), at most MAX_BYTES actually read
+        raw = safeio.read_bytes(path, MAX_BYTES, what="project file")
+    except safeio.FileProblem as exc:
+        return None, [str(exc)]
     try:
         data = json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
     except UnicodeDecodeError as exc:
