@@ -192,7 +192,8 @@ def test_unknown_district(tmp_path):
     lay["elements"][0]["districts"][0] = "binjian"
     write(root / "layouts/digital_trade.yaml", lay)
     assert problems_of(root, tmp_path / "seeds") == [
-        "layouts/digital_trade.yaml: element 'lead4': districts member 'binjian' is not a district id"]
+        "layouts/digital_trade.yaml: element 'lead4': districts member 'binjian' is not a district id "
+        "(districts.csv)"]
 
 
 def test_duplicate_id(tmp_path):

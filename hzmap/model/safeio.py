@@ -108,6 +108,8 @@ def read_bytes(path: str | os.PathLike, limit: int, what: str = "file") -> bytes
         st = os.fstat(fd)  # what was actually opened: the path may have changed since stat
         if not stat.S_ISREG(st.st_mode):
             raise _not_regular(path, st.st_mode, what)
+        if st.st_size > limit:  # a size too large is true; a small one may not be (/proc)
+            raise _too_large(path, st.st_size, limit, what)
         chunks, total = [], 0
         while total <= limit:
             chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
@@ -120,10 +122,14 @@ def read_bytes(path: str | os.PathLike, limit: int, what: str = "file") -> bytes
     finally:
         os.close(fd)
     if total > limit:
-        shown = f"{size_text(st.st_size)}" if st.st_size > limit else f"over {size_text(limit)}"
-        raise FileProblem(path, f"the {what} is {shown}; files over {size_text(limit)} are refused",
-                          "too-large")
+        raise _too_large(path, None, limit, what)
     return b"".join(chunks)
+
+
+def _too_large(path, size: int | None, limit: int, what: str) -> FileProblem:
+    shown = size_text(size) if size is not None else f"over {size_text(limit)}"
+    return FileProblem(path, f"the {what} is {shown}; files over {size_text(limit)} are refused",
+                       "too-large")
 
 
 def read_text(path: str | os.PathLike, limit: int, encodings=("utf-8",), what: str = "file") -> str:

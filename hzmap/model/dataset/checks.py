@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from typing import Iterator
+
+from hzmap.model.safeio import FileProblem
 
 from . import provenance
 
@@ -43,7 +46,8 @@ def check_references(ds, problems: list[str]) -> None:
     def bad_districts(prefix: str, fieldname: str, ids: list[str]) -> None:
         for d in ids:
             if d not in districts:
-                problems.append(f"{prefix}: {fieldname} member '{d}' is not a district id")
+                problems.append(f"{prefix}: {fieldname} member '{d}' is not a district id "
+                                "(districts.csv)")
 
     def bad_places(prefix: str, fieldname: str, ids: list[str]) -> None:
         for p in ids:
@@ -114,12 +118,15 @@ def check_excerpts(ds, problems: list[str]) -> None:
     texts: dict[str, str | None] = {}
     for plan in ds.plans.values():
         path = ds.seeds_dir / plan.file
-        if path.is_file():
-            texts[plan.id] = provenance.document_text(path)
-        else:
-            texts[plan.id] = None
+        texts[plan.id] = None
+        if not os.path.lexists(path):
             problems.append(f"plans.yaml: plan '{plan.id}': file: '{plan.file}' not found in "
                             f"{ds.seeds_dir}")
+            continue
+        try:
+            texts[plan.id] = provenance.document_text(path)
+        except FileProblem as e:
+            problems.append(f"plans.yaml: plan '{plan.id}': file: {e}")
     for prefix, fieldname, _expected, src in _sources(ds):
         text = texts.get(src.doc)
         if text is None:

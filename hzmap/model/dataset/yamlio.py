@@ -77,8 +77,8 @@ def _screen(text: str) -> None:
             n = sizes.get(ev.anchor, 0)  # an undefined alias: the loader reports it
             added += n
             if added > hard_limit:
-                raise _Refused(ev.start_mark, f"aliases expand to more than {hard_limit:,} items "
-                                              "(an alias bomb?)")
+                raise _Refused(ev.start_mark, f"aliases here expand the file to over {added:,} "
+                                              "items (an alias bomb?)")
         elif isinstance(ev, yaml.ScalarEvent):
             n = 1
             own += 1
