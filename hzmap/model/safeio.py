@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import errno
 import os
 import stat
 
@@ -70,8 +71,6 @@ def _not_regular(path, mode: int, what: str) -> FileProblem:
 
 
 def _os_problem(path, exc: OSError, what: str, verb: str = "opened") -> FileProblem:
-    import errno
-
     code = exc.errno
     if code in (errno.ENOENT, errno.ENOTDIR):
         return FileProblem(path, f"the {what} was not found", "missing")

@@ -21,7 +21,6 @@ from hzmap.model.safeio import FileProblem, read_text
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ALIAS_NODES = 10_000   # items aliases may add when expanded, beyond the file's own count
-MAX_DEPTH = 100            # the dataset nests five levels deep
 
 # libyaml's C parser is ~10x faster than the pure-Python one; the constructors stay the safe ones.
 _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -59,11 +58,12 @@ def _where(mark) -> str:
 
 
 def _screen(text: str) -> None:
-    """Raise _Refused for a tag, an alias bomb, a recursive alias or nesting over MAX_DEPTH."""
+    """Raise _Refused for a tag, an alias bomb or an alias inside what it names."""
     if "*" not in text and "!" not in text:
         return
     sizes: dict[str, int] = {}           # anchor -> items it stands for, expanded
     stack: list[list] = []               # open collections: [anchor, items so far]
+    open_anchors: set[str] = set()
     added = own = 0
     hard_limit = MAX_ALIAS_NODES + len(text)  # a file holds fewer items than characters
     for ev in yaml.parse(text, Loader=_Loader):
@@ -71,7 +71,7 @@ def _screen(text: str) -> None:
             tag = ev.tag.replace("tag:yaml.org,2002:", "!!")[:60]
             raise _Refused(ev.start_mark, f"the tag '{tag}' is not allowed (data files use no tags)")
         if isinstance(ev, yaml.AliasEvent):
-            if any(anchor == ev.anchor for anchor, _ in stack):
+            if ev.anchor in open_anchors:
                 raise _Refused(ev.start_mark, f"the alias *{ev.anchor[:40]} refers to a "
                                               "collection that contains it")
             n = sizes.get(ev.anchor, 0)  # an undefined alias: the loader reports it
@@ -85,15 +85,16 @@ def _screen(text: str) -> None:
             if ev.anchor is not None:
                 sizes[ev.anchor] = 1
         elif isinstance(ev, yaml.CollectionStartEvent):
-            if len(stack) >= MAX_DEPTH:
-                raise _Refused(ev.start_mark, f"nested more than {MAX_DEPTH} levels deep")
             stack.append([ev.anchor, 1])
+            if ev.anchor is not None:
+                open_anchors.add(ev.anchor)
             own += 1
             continue
         elif isinstance(ev, yaml.CollectionEndEvent):
             anchor, n = stack.pop()
             if anchor is not None:
                 sizes[anchor] = n
+                open_anchors.discard(anchor)
         else:
             continue
         if stack:
