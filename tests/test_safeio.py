@@ -128,3 +128,13 @@ def test_snippet_is_bounded_whatever_the_value():
     assert snippet(1 << 19999) == "<a 20000-bit integer>"
     assert snippet({"id": "滨江", "n": 1}) == "{'id': '滨江', 'n': 1}"
     assert len(snippet("x" * 10_000_000, 30)) == 30
+
+
+def test_problems_survive_a_worker_process():
+    import pickle
+
+    from hzmap.model.dataset import DatasetError
+    exc = pickle.loads(pickle.dumps(FileProblem("/d/a.yaml", "the file is a folder", "not-regular")))
+    assert (str(exc), exc.kind) == ("/d/a.yaml: the file is a folder", "not-regular")
+    err = pickle.loads(pickle.dumps(DatasetError(["a.yaml: invalid YAML"], None)))
+    assert err.problems == ["a.yaml: invalid YAML"] and str(err).endswith("a.yaml: invalid YAML")

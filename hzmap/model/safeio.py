@@ -47,6 +47,9 @@ class FileProblem(Exception):
         self.kind = kind
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self):  # survives a trip to and from a worker process
+        return (type(self), (self.path, self.problem, self.kind))
+
 
 def size_text(n: int) -> str:
     """5242880 -> "5 MB" (binary units, as file managers show them)."""

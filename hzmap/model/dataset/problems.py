@@ -126,6 +126,9 @@ class DatasetError(Exception):
         head = "The layout dataset" + (f" at {root}" if root else "") + " has "
         super().__init__(head + self.summary().text())
 
+    def __reduce__(self):  # survives a trip to and from a worker process
+        return (type(self), (self.problems, self.root))
+
     def summary(self, first: int = 50) -> ProblemSummary:
         return summarise(self.problems, first)
 
