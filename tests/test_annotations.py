@@ -271,6 +271,7 @@ def test_line_rubber_band_blits_and_esc_cancels_it_before_clearing_the_selection
 
     canvas = window.canvas
     window.state.select_district("binjiang")
+    qtbot.wait(30)  # the inspector fills and the window settles, as between a user's actions
     tools = window.annotation_tools
     tools.mode_actions["line"].trigger()
     to_px = canvas.renderer_.ax.transData.transform

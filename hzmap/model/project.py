@@ -12,11 +12,11 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from hzmap.model import atomic
+from hzmap.model import atomic, safeio
 from hzmap.model import extent as ext
 from hzmap.model.annotations import (DEFAULT_COLOUR, DEFAULT_SIZE, MAX_ANNOTATIONS, MAX_POINTS, Annotation,
                                      Style, limit_problem)
-from hzmap.model.viewstate import BASE_LAYERS, VIEWS, Filters, Selection, element_key
+from hzmap.model.viewstate import BASE_LAYERS, VIEWS, Filters, Selection
 
 FORMAT = "hzmap-project"
 VERSION = 1
@@ -135,19 +135,16 @@ def load_project(path, known_layouts=None, known_districts=None, known_places=No
     """
     path = Path(path)
     name = str(path)
+    try:  # a regular file only (a FIFO never blocks), at most MAX_BYTES actually read
+        raw = safeio.read_bytes(path, MAX_BYTES, what="project file")
+    except safeio.FileProblem as exc:
+        return None, [str(exc)]
+    try:  # UTF-8 only; another encoding is named ("looks like GBK"), not a traceback
+        text = safeio.decode(raw, path, ("utf-8",))
+    except safeio.FileProblem as exc:
+        return None, [f"{exc} (a project file is UTF-8 JSON)"]
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [f"{name}: the file is {size / 1e6:.1f} MB; project files over "
-                          f"{MAX_BYTES // (1024 * 1024)} MB are refused"]
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return None, [f"{name}: cannot be read: {exc.strerror or exc}"]
-    try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
-    except UnicodeDecodeError as exc:
-        return None, [f"{name}: not a project file (not UTF-8 text: {exc.reason} at byte {exc.start})"]
+        data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         return None, [f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
                       "nothing could be loaded"]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.viewstate import ViewState
@@ -26,7 +26,9 @@ class InfoPanel(QWidget):
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: #555;")
-        self.subtitle.setWordWrap(True)
+        for label in (self.title, self.subtitle):  # a long name wraps; it never widens the dock
+            label.setWordWrap(True)               # (and so never resizes the map under the user)
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.hint = QLabel()
         self.texts.tr(self.hint.setText, "点击地图上的区县或基地符号查看详情\nClick a district or a base symbol on the map")
         self.hint.setAlignment(Qt.AlignCenter)

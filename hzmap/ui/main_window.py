@@ -22,6 +22,7 @@ from hzmap.ui.i18n import Texts, tr
 from hzmap.ui.info_panel import InfoPanel
 from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
+from hzmap.ui.memory import release_free_memory
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
 PROJECT_SUFFIXES = (".hzmap", ".json")
@@ -290,6 +291,7 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.state.view, self.session.annotations, self.geo, self.dataset, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"{tr('已导出 Exported:')} {path}", 8000))
+        dialog.destroyed.connect(lambda *_: QTimer.singleShot(0, release_free_memory))  # page buffers
         dialog.destroyed.connect(lambda *_: setattr(self, "export_dialog", None))
         self.export_dialog = dialog
         dialog.open()
@@ -323,6 +325,7 @@ class MainWindow(QMainWindow):
 
     def _on_presentation_closed(self) -> None:
         self.presentation = None
+        QTimer.singleShot(0, release_free_memory)  # its frame buffers, once Qt has deleted it
 
     def _on_open_source(self, source) -> None:
         self.statusBar().showMessage(f"{source.get('cite', '')}: “{source.get('excerpt', '')}”", 10000)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from typing import Iterator
+
+from hzmap.model.safeio import FileProblem
 
 from . import provenance
 from .comparators import comparator_for
@@ -44,7 +47,8 @@ def check_references(ds, problems: list[str]) -> None:
     def bad_districts(prefix: str, fieldname: str, ids: list[str]) -> None:
         for d in ids:
             if d not in districts:
-                problems.append(f"{prefix}: {fieldname} member '{d}' is not a district id")
+                problems.append(f"{prefix}: {fieldname} member '{d}' is not a district id "
+                                "(districts.csv)")
 
     def bad_places(prefix: str, fieldname: str, ids: list[str]) -> None:
         for p in ids:
@@ -172,16 +176,18 @@ def check_excerpts(ds, problems: list[str]) -> None:
     texts: dict[str, str | None] = {}
     for plan in ds.plans.values():
         folder = ds.doc_dirs.get(plan.id, ds.seeds_dir)
+        texts[plan.id] = None
         if folder is None:
-            texts[plan.id] = None
             continue
         path = folder / plan.file
-        if path.is_file():
-            texts[plan.id] = provenance.document_text(path)
-        else:
-            texts[plan.id] = None
+        if not os.path.lexists(path):
             problems.append(f"plans.yaml: plan '{plan.id}': file: '{plan.file}' not found in "
                             f"{folder}")
+            continue
+        try:
+            texts[plan.id] = provenance.document_text(path)
+        except FileProblem as e:
+            problems.append(f"plans.yaml: plan '{plan.id}': file: {e}")
     for plan in ds.plans.values():
         text = texts.get(plan.id)
         for i, lost in enumerate(plan.lost_headings):
