@@ -183,6 +183,7 @@ def test_a_band_and_a_shape_picked_on_the_map(win, plan_file):
     geometry.start_pick()
     for lon, lat in ((119.9, 30.3), (120.0, 30.32), (120.1, 30.3)):
         geometry.pick.add_point(*to_map(lon, lat))
+    geometry.pick.add_point(*to_map(120.1, 30.3))      # the first half of a double click
     geometry.pick.finish()
     g = star.data["geometry"]
     assert (g["type"], g["shape"], len(g["path"])) == ("schematic", "arrow", 3)
@@ -264,6 +265,24 @@ def saved(win, dataset):
     write_draft(d, folder, only_accepted=True)
     win.reload_user_datasets()
     return folder, d.layouts[0].id
+
+
+def test_closing_a_review_with_decisions_asks_first_and_writes_nothing(win, plan_file):
+    review = win.plan_import.import_file(plan_file)
+    review.close()                                     # nothing decided: closes at once
+    assert not review.isVisible()
+    review = win.plan_import.import_file(plan_file)
+    review.accept_unflagged()
+    review.ask_discard = lambda: False
+    assert not review.close() and review.isVisible()
+    assert win.plan_import.import_text(PLAN) is None   # the open review is kept
+    review.ask_discard = lambda: True
+    assert review.close() and user_files() == []
+
+
+def test_importing_a_plan_already_saved_says_so(win, saved):
+    review = win.plan_import.import_text(PLAN)
+    assert "already in use" in review.header.text()
 
 
 def test_remove_and_share_a_user_dataset(win, saved, tmp_path):

@@ -14,7 +14,7 @@ import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QScrollArea, QSplitter,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from hzmap.model.plan_import import ACCEPTED, EDITED, PENDING, REJECTED, review
@@ -22,6 +22,7 @@ from hzmap.ui.draft_text import DraftText
 from hzmap.ui.element_geometry import ElementGeometry
 from hzmap.ui.i18n import tr
 from hzmap.ui.record_editor import RecordEditor
+from hzmap.ui.settings import interactive
 
 STATUS = {PENDING: "待定 pending", ACCEPTED: "已接受 accepted", EDITED: "已修改 edited",
           REJECTED: "已拒绝 rejected"}
@@ -69,6 +70,7 @@ class DraftReview(QWidget):
         self.text.set_document(draft.document.text, [(p.start, p.end) for r in self.records for p in r.passages])
         self.text.passage_clicked.connect(self._on_passage_clicked)
         self.summary = QLabel(objectName="reviewSummary")
+        self._finished = False
         self._layout()
         self._fill_tree()
         self.retranslate()
@@ -97,7 +99,7 @@ class DraftReview(QWidget):
         split = QSplitter(Qt.Horizontal)
         split.addWidget(side)
         split.addWidget(self.text)
-        split.setSizes([560, 720])
+        split.setSizes([620, 560])
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.buttons["save"])
@@ -154,7 +156,7 @@ class DraftReview(QWidget):
         """Status, flags and the save summary as they stand."""
         for item in self._items:
             rec = self.record_of(item)
-            mark = FLAG if rec.flags and rec.kept else ""
+            mark = FLAG if rec.flags and rec.status == PENDING else ""   # looked at once decided
             item.setText(0, f"{mark}{tr(KIND_LABEL[rec.kind])} · {rec.label}")
             item.setText(1, tr(STATUS[rec.status]))
             item.setForeground(1, QBrush(QColor(STATUS_COLOUR[rec.status])))
@@ -244,7 +246,25 @@ class DraftReview(QWidget):
         if event.type() == QEvent.LanguageChange and hasattr(self, "summary"):
             self.retranslate()
 
+    def finish(self) -> None:
+        """The draft was saved: close without asking."""
+        self._finished = True
+        self.close()
+
+    def ask_discard(self) -> bool:
+        """Closing with decisions not saved: True to discard them (tests replace this)."""
+        if not interactive():
+            return True
+        answer = QMessageBox.question(self, tr("放弃审阅 Discard the review"),
+                                      tr("已接受、修改或拒绝的记录尚未保存。放弃吗？"),
+                                      QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+        return answer == QMessageBox.Discard
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        decided = any(r.status != PENDING for r in self.records)
+        if decided and not self._finished and not self.ask_discard():
+            event.ignore()
+            return
         self.geometry.close_pick()
         self.closed.emit()
         super().closeEvent(event)

@@ -23,7 +23,7 @@ GEOMETRY_LABELS = {"districts": "按区县填色 Districts", "point": "地图上
 SHAPE_LABELS = {"corridor": "走廊 Corridor", "arrow": "箭头 Arrow", "ellipse": "椭圆 Ellipse"}
 HINTS = {"point": "在地图上点击该要素的位置", "river_band": "在地图上依次点击沿江带的起点和终点",
          "schematic": "沿形状依次点击，双击、右键或回车结束"}
-DISTRICT_COLUMNS = 4
+DISTRICT_COLUMNS = 3
 
 
 class ElementGeometry(QWidget):

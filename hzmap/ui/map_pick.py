@@ -9,11 +9,14 @@ districts is the model's job (hzmap.model.plan_import.review).
 """
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 
 from hzmap.render.draft_preview import DraftPreview
 
 POINTS_NEEDED = {"point": 1, "river_band": 2, "schematic": None}   # None: until finished
+SAME_POINT_PX = 4
 
 
 class MapPick(QObject):
@@ -111,7 +114,10 @@ class MapPick(QObject):
         return True
 
     def add_point(self, x: float, y: float) -> None:
-        """One click at map point (x, y) (the mouse handler, and tests with real coordinates)."""
+        """One click at map point (x, y) (the mouse handler, and tests with real coordinates).
+        A click on the last point again (the first half of a double click) adds nothing."""
+        if self.points and math.dist(self.points[-1], (x, y)) <= SAME_POINT_PX * self._metres_per_px():
+            return
         self.points.append((float(x), float(y)))
         self.progress.emit(len(self.points))
         needed = POINTS_NEEDED[self.mode]
@@ -119,6 +125,9 @@ class MapPick(QObject):
             self.finish()
         else:
             self._show_band(self.points)
+
+    def _metres_per_px(self) -> float:
+        return self.canvas.scene.renderer.metres_per_px()
 
     def on_motion(self, event) -> bool:
         if self.mode is not None and self.points and event.xdata is not None:

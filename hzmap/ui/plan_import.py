@@ -22,7 +22,7 @@ from hzmap.model.dataset import DatasetError
 from hzmap.model.dataset.overlay import load_dataset_with
 from hzmap.model.dataset.userdata import new_dataset_dir
 from hzmap.model.plan_import import PlanReadError, draft_plan, pasted, read_document, write_draft
-from hzmap.model.plan_import.review import save_problems, to_save
+from hzmap.model.plan_import.review import already_in, save_problems, to_save
 from hzmap.ui.i18n import Texts, tr
 from hzmap.ui.settings import interactive
 
@@ -92,8 +92,11 @@ class PlanImport(QObject):
         from hzmap.ui.draft_review import DraftReview
 
         draft = draft_plan(source, self.dataset)
-        if self.review is not None:
-            self.review.close()
+        for pid in already_in(draft, self.dataset):
+            draft.notes.append(f"a plan with this title is already in use ('{pid}'); saving "
+                               "adds it again as a plan of its own")
+        if self.review is not None and not self.review.close():
+            return None      # the planner kept the review that is open
         review = DraftReview(draft, source.name, self.dataset, self.geo, self.canvas, self.window)
         review.setAttribute(Qt.WA_DeleteOnClose)
         review.save_requested.connect(self.save)
@@ -142,7 +145,7 @@ class PlanImport(QObject):
         self.saved.emit(dataset, layout)
         self.message.emit(tr("已保存到 {folder}：{layouts} 个布局、{measures} 项举措、{targets} 个目标")
                           .format(folder=folder, **n))
-        review.close()
+        review.finish()
         return True
 
     # -- dialogs (tests replace these) -----------------------------------------------------------

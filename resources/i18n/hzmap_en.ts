@@ -1245,5 +1245,13 @@ Remove the dataset {name}? Its plans leave the map.</source>
         <source>部分我的数据集未能载入 Some of your datasets were not loaded</source>
         <translation>Some of your datasets were not loaded</translation>
     </message>
+    <message>
+        <source>放弃审阅 Discard the review</source>
+        <translation>Discard the review</translation>
+    </message>
+    <message>
+        <source>已接受、修改或拒绝的记录尚未保存。放弃吗？</source>
+        <translation>The records you accepted, edited or rejected are not saved. Discard them?</translation>
+    </message>
 </context>
 </TS>
