@@ -113,6 +113,15 @@ def test_import_review_save_and_the_layout_is_everywhere(win, plan_file, qtbot):
     assert any(SLOGAN in row for row in win.search_box.results())
     compare = win.open_compare()
     assert any(SLOGAN in compare.columns.item(i).text() for i in range(compare.columns.count()))
+    compare.close()
+    # export and presentation draw it too
+    export = win.open_export()
+    assert export.title_edit.text() == SLOGAN
+    export.close()
+    pres = win.present(full_screen=False)
+    assert pres.canvas.scene.overlay.layout_id == lay_id
+    assert any("两核" in step.title_zh for step in pres.tour.steps)
+    pres.close()
     # the folder validates with the same loader, excerpts included
     [folder] = dataset_dirs(data_dir())
     ds = load_dataset_with([folder], base=win.shipped_dataset, check_excerpts=True)
