@@ -16,7 +16,7 @@ from hzmap.model.dataset.provenance import document_text, excerpt_found
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "geodata" / "dataset"
 SEEDS = seeds_dir() if seeds_dir().is_dir() else None
-needs_seeds = pytest.mark.skipif(SEEDS is None, reason="source documents folder (shared/seeds) "
+needs_seeds = pytest.mark.skipif(SEEDS is None, reason="source documents folder (geodata/sources) "
                                  "not found: excerpts cannot be checked")
 
 

@@ -14,7 +14,8 @@ from pathlib import Path, PurePosixPath
 
 from hzmap.model import atomic
 from hzmap.model import extent as ext
-from hzmap.model.annotations import DEFAULT_COLOUR, DEFAULT_SIZE, MAX_POINTS, Annotation, Style
+from hzmap.model.annotations import (DEFAULT_COLOUR, DEFAULT_SIZE, MAX_ANNOTATIONS, MAX_POINTS, Annotation,
+                                     Style, limit_problem)
 from hzmap.model.viewstate import BASE_LAYERS, VIEWS, Filters, Selection, element_key
 
 FORMAT = "hzmap-project"
@@ -22,8 +23,6 @@ VERSION = 1
 SUFFIX = ".hzmap"
 #: One limit for the writer and the reader: hzmap never saves a file it would refuse to open.
 MAX_BYTES = 20 * 1024 * 1024
-MAX_ANNOTATIONS = 2_000          # a full redraw of this many stays under a second
-MAX_VERTICES = 200_000           # in all the lines of a project
 _KNOWN_KEYS = {"format", "version", "view", "layout", "selection", "place", "element", "filters",
                "hidden", "layers", "annotations", "tours"}
 
@@ -104,11 +103,9 @@ def save_project(path, project: Project) -> None:
     A project the reader would refuse (over MAX_BYTES, too many annotations or vertices) is not
     written: the message says so, and the work stays in the window."""
     path = Path(path)
-    vertices = sum(len(a.points) for a in project.annotations)
-    if len(project.annotations) > MAX_ANNOTATIONS or vertices > MAX_VERTICES:
-        raise ProjectError(f"{path}: not saved: {len(project.annotations)} annotations with {vertices:,} "
-                           f"points; a project holds at most {MAX_ANNOTATIONS:,} annotations and "
-                           f"{MAX_VERTICES:,} points (remove some, or simplify long lines)")
+    why = limit_problem(project.annotations)
+    if why:
+        raise ProjectError(f"{path}: not saved: {why}")
     try:
         data = encode(project)
     except (TypeError, ValueError) as exc:
@@ -286,7 +283,6 @@ class _Reader:
         if not isinstance(items, list):
             self.problem(f"\"annotations\" is a {type(items).__name__}, not a list; no annotations loaded")
             return []
-        vertices = 0
         if len(items) > MAX_ANNOTATIONS:
             self.problem(f"{len(items)} annotations; only the first {MAX_ANNOTATIONS} loaded")
             items = items[:MAX_ANNOTATIONS]
@@ -299,10 +295,9 @@ class _Reader:
             if ann is None:
                 self.problem(f"{label} not loaded: {why}")
                 continue
-            vertices += len(ann.points)
-            if vertices > MAX_VERTICES:
-                self.problem(f"{label} and later ones not loaded: a project holds at most "
-                             f"{MAX_VERTICES:,} points")
+            why = limit_problem([*out, ann])
+            if why:
+                self.problem(f"{label} and later ones not loaded: {why}")
                 break
             if ann.id in seen:
                 self.problem(f"{label}: id used twice; given a new id")

@@ -325,7 +325,7 @@ class LayoutOverlay:
             if ea.legend_handle is not None:
                 handles.append(ea.legend_handle)
                 texts.append(ea.legend_text)
-            precisions |= {self.ds.places[pid].location.shown_precision for pid, _ in ea.places}
+            precisions |= {s.precision for s in ea.symbols}
         if self.show_places:
             for prec in ("site", "approximate", "district"):
                 if prec in precisions:

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
 
         left = QWidget()
         box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
+        box.setContentsMargins(0, 0, 4, 4)
         self.layer_panel = LayerPanel(self.state, self.dataset)
         self.filter_bar = FilterBar(self.state, self.dataset)
         box.addWidget(self.layer_panel, 1)
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         from hzmap.ui.annotation_tools import AnnotationTools
 
         self.annotation_tools = AnnotationTools(self.canvas, self.session.annotations, self)
+        self.annotation_tools.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.addToolBarBreak()  # its own row: the view toolbar is already full
         self.addToolBar(self.annotation_tools.toolbar)
         edit = self.menus["edit"]

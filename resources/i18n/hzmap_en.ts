@@ -1253,5 +1253,65 @@ Remove the dataset {name}? Its plans leave the map.</source>
         <source>已接受、修改或拒绝的记录尚未保存。放弃吗？</source>
         <translation>The records you accepted, edited or rejected are not saved. Discard them?</translation>
     </message>
+    <message>
+        <source>注释未添加 Annotation not added</source>
+        <translation>Annotation not added</translation>
+    </message>
+    <message>
+        <source>原文 Source text</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <source>在原文中搜索（中文、拼音或首字母） Search the text (Chinese or pinyin)</source>
+        <translation>Search the text (Chinese, pinyin or initials)</translation>
+    </message>
+    <message>
+        <source>本文 This document</source>
+        <translation>This document</translation>
+    </message>
+    <message>
+        <source>全部文件 All documents</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <source>复制并注明出处 Copy with citation</source>
+        <translation>Copy with citation</translation>
+    </message>
+    <message>
+        <source>已复制 Copied with citation</source>
+        <translation>Copied with citation</translation>
+    </message>
+    <message>
+        <source>处匹配 matches</source>
+        <translation>matches</translation>
+    </message>
+    <message>
+        <source>原文缺失此标题 heading lost in the source text</source>
+        <translation>Heading lost in the source text</translation>
+    </message>
+    <message>
+        <source>点击在地图上选择 Click to select it on the map</source>
+        <translation>Click to select it on the map</translation>
+    </message>
+    <message>
+        <source>地点 place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>布局 layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>布局要素 element</source>
+        <translation>Layout element</translation>
+    </message>
+    <message>
+        <source>举措 measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>目标 target</source>
+        <translation>Target</translation>
+    </message>
 </context>
 </TS>
