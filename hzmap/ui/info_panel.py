@@ -54,11 +54,15 @@ class InfoPanel(QWidget):
         return QSize(400, 600)
 
     def set_dataset(self, dataset) -> None:
+        """The dataset arrived, or a new one replaces it: the inspector reads that one."""
         from hzmap.ui.inspector import Inspector
 
-        self.inspector = Inspector(dataset, self)
-        self.box.takeAt(self._stretch_index)  # the inspector takes the spare height
-        self.box.addWidget(self.inspector, 1)
+        if self.inspector is not None:
+            self.inspector.set_dataset(dataset)
+        else:
+            self.inspector = Inspector(dataset, self)
+            self.box.takeAt(self._stretch_index)  # the inspector takes the spare height
+            self.box.addWidget(self.inspector, 1)
         self.show_selection()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
