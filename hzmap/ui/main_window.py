@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.annotation_tools = self.project_actions = None
         self.presentation = self.compare_dialog = self.export_dialog = self.dataset_message = None
         self.plan_import = self.dataset_manager = None
+        self.reader = self.reader_dock = None
         self.shipped_dataset = None  # the dataset that ships with hzmap; user datasets load on it
         self.language_actions: dict[str, QAction] = {}
         self._pending_paths: list[Path] = []
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self._build_plan_import()
         self._build_exports_and_windows()
         self._build_tours_and_presentation()
+        self._build_reader()
         self._build_language_menu()
         if self.dataset_message is not None:
             self.dataset_message.close()
@@ -291,6 +293,12 @@ class MainWindow(QMainWindow):
         for widget in (self.layer_panel, self.filter_bar, self.search_box, self.tour_editor, self.plan_import):
             if widget is not None:
                 widget.set_dataset(dataset)
+        if self.reader is not None:  # the documents of the new dataset's plans: built again when shown
+            self.reader.setParent(None)
+            self.reader.deleteLater()
+            self.reader = None
+            if self.reader_dock.isVisible():
+                self._ensure_reader()
         if self.compare_dialog is not None:  # built for the old dataset: the next one is new
             self.compare_dialog.close()
             self.compare_dialog.deleteLater()
@@ -422,8 +430,36 @@ class MainWindow(QMainWindow):
         self.presentation = None
         QTimer.singleShot(0, release_free_memory)  # its frame buffers, once Qt has deleted it
 
+    # -- the source documents -----------------------------------------------------------------
+    def _build_reader(self) -> None:
+        """View > 原文 Source documents: the plans in full, every item at its passage. The reader
+        is made the first time it is shown (its documents load in ~30 ms)."""
+        holder = QWidget()
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self.reader_dock = self._dock("原文 Source documents", "readerDock", holder, Qt.RightDockWidgetArea)
+        self.reader_dock.hide()
+        self.reader_dock.visibilityChanged.connect(lambda shown: shown and self._ensure_reader())
+
+    def _ensure_reader(self):
+        if self.reader is None:
+            from hzmap.model.documents import load_documents
+            from hzmap.ui.document_reader import DocumentReader
+
+            documents = load_documents(self.dataset, strict=False)
+            self.reader = DocumentReader(documents, self.dataset, self.state)
+            self.reader.copied.connect(lambda text: self.statusBar().showMessage(
+                tr("已复制（含出处） Copied with citation"), 5000))
+            self.reader_dock.widget().layout().addWidget(self.reader)
+            if documents.errors:  # a document that could not be read: the others still show
+                self.statusBar().showMessage("; ".join(documents.errors), 10000)
+        return self.reader
+
     def _on_open_source(self, source) -> None:
-        self.statusBar().showMessage(f"{source.get('cite', '')}: “{source.get('excerpt', '')}”", 10000)
+        """An inspector item's "在原文中查看 Open at source": the reader, at its passage."""
+        self.reader_dock.show()
+        self.reader_dock.raise_()
+        if not self._ensure_reader().open_at(source):
+            self.statusBar().showMessage(f"{source.get('cite', '')}: “{source.get('excerpt', '')}”", 10000)
 
     # -- state -> window ---------------------------------------------------------------------------
     def _on_view_changed(self, view, fields) -> None:

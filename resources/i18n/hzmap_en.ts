@@ -1313,5 +1313,13 @@ Remove the dataset {name}? Its plans leave the map.</source>
         <source>目标 target</source>
         <translation>Target</translation>
     </message>
+    <message>
+        <source>原文 Source documents</source>
+        <translation>Source documents</translation>
+    </message>
+    <message>
+        <source>已复制（含出处） Copied with citation</source>
+        <translation>Copied with citation</translation>
+    </message>
 </context>
 </TS>
