@@ -22,6 +22,8 @@ from hzmap.ui.i18n import Texts, tr
 from hzmap.ui.info_panel import InfoPanel
 from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
+from hzmap.ui.memory import release_free_memory
+from hzmap.ui.settings import interactive
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
 PROJECT_SUFFIXES = (".hzmap", ".json")
@@ -57,6 +59,9 @@ class MainWindow(QMainWindow):
         self.layer_dock = self.tour_dock = None
         self.annotation_tools = self.project_actions = self.layer_actions = self.user_layer_list = None
         self.presentation = self.compare_dialog = self.export_dialog = self.dataset_message = None
+        self.plan_import = self.dataset_manager = None
+        self.reader = self.reader_dock = None
+        self.shipped_dataset = None  # the dataset that ships with hzmap; user datasets load on it
         self.language_actions: dict[str, QAction] = {}
         self._pending_paths: list[Path] = []
         self.setAcceptDrops(True)
@@ -123,9 +128,11 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.layout_combo)
 
     # -- the dataset and the features that need it --------------------------------------------
-    def set_dataset(self, dataset) -> None:
-        """The layout dataset arrived: build the features that need it, each in its own step."""
+    def set_dataset(self, dataset, shipped=None) -> None:
+        """The layout dataset arrived: build the features that need it, each in its own step.
+        `shipped` is the shipped dataset when `dataset` has the user's datasets on top of it."""
         self.dataset = dataset
+        self.shipped_dataset = shipped if shipped is not None else dataset
         self.session.set_dataset(dataset)
         self.canvas.set_dataset(dataset)
         self.info_panel.set_dataset(dataset)
@@ -139,6 +146,7 @@ class MainWindow(QMainWindow):
         self._build_plan_import()
         self._build_exports_and_windows()
         self._build_tours_and_presentation()
+        self._build_reader()
         self._build_language_menu()
         if self.dataset_message is not None:
             self.dataset_message.close()
@@ -152,7 +160,7 @@ class MainWindow(QMainWindow):
 
         left = QWidget()
         box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
+        box.setContentsMargins(0, 0, 4, 4)
         self.layer_panel = LayerPanel(self.state, self.dataset)
         self.filter_bar = FilterBar(self.state, self.dataset)
         self.layer_splitter = QSplitter(Qt.Vertical)  # the base map and layout above, the user's layers below
@@ -196,6 +204,7 @@ class MainWindow(QMainWindow):
         from hzmap.ui.annotation_tools import AnnotationTools
 
         self.annotation_tools = AnnotationTools(self.canvas, self.session.annotations, self)
+        self.annotation_tools.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.addToolBarBreak()  # its own row: the view toolbar is already full
         self.addToolBar(self.annotation_tools.toolbar)
         edit = self.menus["edit"]
@@ -236,7 +245,103 @@ class MainWindow(QMainWindow):
         self.layer_splitter.setSizes([250, 500])
 
     def _build_plan_import(self) -> None:
-        """File > 导入规划 Import plan and the review window (issue: a new plan in an afternoon)."""
+        """File > 导入规划 Import plan (a document drafted, reviewed, saved as a user dataset)
+        and File > 我的数据集 My datasets (remove, share, import)."""
+        from hzmap.ui.plan_import import PlanImport
+        from hzmap.ui.settings import data_dir
+
+        self.plan_import = PlanImport(self.canvas, self.geo, self.dataset, data_dir(), self)
+        self.plan_import.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.plan_import.saved.connect(self._on_plan_saved)
+        self.menus["file"].addAction(self.plan_import.action)
+        self.addAction(self.plan_import.action)
+        self.datasets_action = self._action("我的数据集 My datasets…", self.open_dataset_manager, menu="file",
+                                            tip="删除、分享或导入规划人员自己的数据集 Remove, share or import your own datasets")
+        self.menus["file"].addSeparator()
+
+    def _on_plan_saved(self, dataset, layout_id) -> None:
+        self.replace_dataset(dataset)
+        if layout_id is not None:
+            self.state.update(layout=layout_id, selection=None)  # show what was just saved
+
+    def open_dataset_manager(self):
+        from hzmap.ui.dataset_manager import DatasetManager
+        from hzmap.ui.settings import data_dir
+
+        if self.dataset_manager is None:
+            self.dataset_manager = DatasetManager(data_dir(), self)
+            self.dataset_manager.changed.connect(self.reload_user_datasets)
+            self.dataset_manager.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.dataset_manager.refresh()
+        self.dataset_manager.show()
+        self.dataset_manager.raise_()
+        return self.dataset_manager
+
+    # -- a new dataset for every widget that holds one ------------------------------------------------
+    def reload_user_datasets(self) -> None:
+        """Load the user's datasets again on the shipped one (after one was removed or
+        imported); a broken one is left out and reported."""
+        from hzmap.model.dataset.overlay import load_skipping_broken
+        from hzmap.model.dataset.userdata import dataset_dirs
+        from hzmap.ui.settings import data_dir
+
+        dataset, skipped = load_skipping_broken(dataset_dirs(data_dir()), base=self.shipped_dataset)
+        self.replace_dataset(dataset)
+        if skipped:
+            self.user_datasets_failed(skipped)
+
+    def replace_dataset(self, dataset) -> None:
+        """Install a new dataset (a plan saved, a user dataset removed or imported) in every
+        widget that holds one, in this one place. The layout shown stays if it still exists;
+        a selection or filter that names something gone is cleared first, in one change."""
+        from hzmap.model.filters import facets
+        from hzmap.model.viewstate import Filters
+
+        view, changes = self.state.view, {}
+        if view.layout is not None and view.layout not in dataset.layouts:
+            changes["layout"] = None
+        sel = view.selection
+        if sel is not None and ((sel.kind == "place" and sel.id not in dataset.places) or
+                                (sel.kind == "element" and view.element[0] not in dataset.layouts)):
+            changes["selection"] = None
+        values = facets(dataset)
+        if any(v is not None and v not in values[k] for k, v in vars(view.filters).items()):
+            changes["filters"] = Filters()
+        if changes:
+            self.state.update(**changes)
+        self.dataset = dataset
+        self.session.set_dataset(dataset)
+        self.canvas.set_dataset(dataset)
+        self.info_panel.set_dataset(dataset)
+        self.layout_combo.set_dataset(dataset)
+        for widget in (self.layer_panel, self.filter_bar, self.search_box, self.tour_editor, self.plan_import):
+            if widget is not None:
+                widget.set_dataset(dataset)
+        if self.reader is not None:  # the documents of the new dataset's plans: built again when shown
+            self.reader.setParent(None)
+            self.reader.deleteLater()
+            self.reader = None
+            if self.reader_dock.isVisible():
+                self._ensure_reader()
+        if self.compare_dialog is not None:  # built for the old dataset: the next one is new
+            self.compare_dialog.close()
+            self.compare_dialog.deleteLater()
+            self.compare_dialog = None
+
+    def user_datasets_failed(self, skipped: dict) -> None:
+        """Some of the user's datasets did not load: say which and why; the rest are in use."""
+        lines = []
+        for path, exc in skipped.items():
+            lines.append(f"{path}:")
+            lines += [f"  {p}" for p in exc.problems[:8]]
+        self.statusBar().showMessage(tr("部分我的数据集未能载入 Some of your datasets were not loaded") +
+                                     f": {', '.join(Path(p).name for p in skipped)}", 0)
+        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 我的数据集有误 A dataset of yours has problems"),
+                          "\n".join(lines), parent=self)
+        box.setModal(False)
+        if interactive():
+            box.show()
+        self.dataset_message = box
 
     def _build_exports_and_windows(self) -> None:
         self.export_action = self._action("导出地图 Export…", self.open_export, "Ctrl+E", menu="file",
@@ -313,6 +418,7 @@ class MainWindow(QMainWindow):
                               layers=self.session.layers)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"{tr('已导出 Exported:')} {path}", 8000))
+        dialog.destroyed.connect(lambda *_: QTimer.singleShot(0, release_free_memory))  # page buffers
         dialog.destroyed.connect(lambda *_: setattr(self, "export_dialog", None))
         self.export_dialog = dialog
         dialog.open()
@@ -347,9 +453,38 @@ class MainWindow(QMainWindow):
 
     def _on_presentation_closed(self) -> None:
         self.presentation = None
+        QTimer.singleShot(0, release_free_memory)  # its frame buffers, once Qt has deleted it
+
+    # -- the source documents -----------------------------------------------------------------
+    def _build_reader(self) -> None:
+        """View > 原文 Source documents: the plans in full, every item at its passage. The reader
+        is made the first time it is shown (its documents load in ~30 ms)."""
+        holder = QWidget()
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self.reader_dock = self._dock("原文 Source documents", "readerDock", holder, Qt.RightDockWidgetArea)
+        self.reader_dock.hide()
+        self.reader_dock.visibilityChanged.connect(lambda shown: shown and self._ensure_reader())
+
+    def _ensure_reader(self):
+        if self.reader is None:
+            from hzmap.model.documents import load_documents
+            from hzmap.ui.document_reader import DocumentReader
+
+            documents = load_documents(self.dataset, strict=False)
+            self.reader = DocumentReader(documents, self.dataset, self.state)
+            self.reader.copied.connect(lambda text: self.statusBar().showMessage(
+                tr("已复制（含出处） Copied with citation"), 5000))
+            self.reader_dock.widget().layout().addWidget(self.reader)
+            if documents.errors:  # a document that could not be read: the others still show
+                self.statusBar().showMessage("; ".join(documents.errors), 10000)
+        return self.reader
 
     def _on_open_source(self, source) -> None:
-        self.statusBar().showMessage(f"{source.get('cite', '')}: “{source.get('excerpt', '')}”", 10000)
+        """An inspector item's "在原文中查看 Open at source": the reader, at its passage."""
+        self.reader_dock.show()
+        self.reader_dock.raise_()
+        if not self._ensure_reader().open_at(source):
+            self.statusBar().showMessage(f"{source.get('cite', '')}: “{source.get('excerpt', '')}”", 10000)
 
     # -- state -> window ---------------------------------------------------------------------------
     def _on_view_changed(self, view, fields) -> None:
