@@ -232,3 +232,16 @@ def test_a_file_that_cannot_be_read_is_named_and_nothing_else_changes(window, tm
     assert [lay.id for lay in window.state.view.user_layers()] == [good.id]
     assert good.id in window.canvas.scene.user_artists
     assert np.isfinite(window.canvas.renderer_.limits()).all()
+
+
+def test_compare_draws_the_same_user_layers_and_follows_the_layer_list(window, tmp_path):
+    a = add_through_dialog(window, write_csv(tmp_path / "a.csv", ["lng", "lat"], list(INSIDE.values())))
+    compare = window.open_compare()
+    for canvas in compare.canvases:
+        assert len(canvas.scene.user_artists[a.id].data) == 3
+    b = add_through_dialog(window, write_csv(tmp_path / "b.csv", ["lng", "lat"], [INSIDE["xihu"]]))
+    window.user_layer_list.select(a.id)
+    window.user_layer_list.list.currentItem().setCheckState(Qt.Unchecked)
+    for canvas in compare.canvases:
+        assert b.id in canvas.scene.user_artists and not canvas.scene.user_artists[a.id].visible
+    compare.close()

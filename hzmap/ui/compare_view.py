@@ -9,6 +9,7 @@ exports to CSV for Excel.
 """
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -95,6 +96,7 @@ class CompareDialog(QDialog):
         self.refresh_table()
         if follow is not None:
             follow.changed.connect(self._on_followed_changed)
+            self.destroyed.connect(partial(follow.changed.disconnect, self._on_followed_changed))
 
     def _on_followed_changed(self, view, fields) -> None:
         """The explorer's layer list changed: both maps draw the same user layers."""

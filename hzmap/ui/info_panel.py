@@ -26,6 +26,7 @@ class InfoPanel(QWidget):
         self.state = state
         self.geo = geodata
         self.layers = layers if layers is not None else shared_store()
+        self._layers_key = _layers_key(state.view)
         self.texts = Texts()
         self.inspector = None  # an Inspector once the dataset is in (imported then: it pulls in the loader)
         self.title = QLabel()
@@ -79,9 +80,13 @@ class InfoPanel(QWidget):
             self.show_selection()  # built from data in the language in force
 
     def _on_view_changed(self, view, fields) -> None:
-        if "selection" in fields or ("layers" in fields and view.selection is not None
-                                     and view.selection.kind in ("district", "feature")):
+        if "selection" in fields:
             self.show_selection()
+        elif "layers" in fields and view.selection is not None and view.selection.kind in ("district", "feature"):
+            key = _layers_key(view)
+            if key != self._layers_key:  # not for an opacity drag or a new colour: values only
+                self._layers_key = key
+                self.show_selection()
 
     def _show_facts(self, shown: bool) -> None:
         for w in (self.title, self.subtitle, *self.fields.values()):
@@ -158,3 +163,11 @@ class InfoPanel(QWidget):
         self.title.setText(tr_data(el.name, el.name_en))
         self.subtitle.setText(tr_data(f"{layout.name} · {el.name_en}", f"{layout.name_en} · {el.name}"))
         self.inspector.show_element(layout_id, element_id)
+
+
+def _layers_key(view) -> tuple:
+    """What of the user layers the panel shows depends on: which are shown, their names, columns
+    and files."""
+    return tuple((lay.id, lay.name, lay.visible, lay.source, (lay.style or {}).get("column"),
+                  (lay.style or {}).get("combine"), (lay.style or {}).get("unit"))
+                 for lay in view.user_layers())
