@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from hzmap.render.compose import DPI_RANGE, PRESETS, ExportSpec, compose
-from hzmap.render.export_io import ExportError, save
+from hzmap.render.export_io import SIDE_PX_RANGE, ExportError, save
 from hzmap.model.viewstate import View
 from hzmap.ui.settings import settings
 from hzmap.ui.i18n import tr
@@ -49,7 +49,7 @@ class ExportDialog(QDialog):
         self.preset_combo.addItem(tr("自定义 Custom"), CUSTOM)
         self.width_spin, self.height_spin = QSpinBox(), QSpinBox()
         for spin in (self.width_spin, self.height_spin):
-            spin.setRange(200, 20000)
+            spin.setRange(*SIDE_PX_RANGE)
             spin.setSuffix(" px")
         self.dpi_spin = QSpinBox()
         self.dpi_spin.setRange(*DPI_RANGE)

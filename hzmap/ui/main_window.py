@@ -9,21 +9,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar,
                                QVBoxLayout, QWidget)
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.session import Session
 from hzmap.model.viewstate import ViewState
-from hzmap.ui import i18n
+from hzmap.ui import errors, i18n
 from hzmap.ui.i18n import Texts, tr
 from hzmap.ui.info_panel import InfoPanel
 from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
 from hzmap.ui.memory import release_free_memory
-from hzmap.ui.settings import interactive
+from hzmap.ui.dataset_loader import DatasetLoader
+from hzmap.ui.settings import data_dir, interactive
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
 PROJECT_SUFFIXES = (".hzmap", ".json")
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self.presentation = self.compare_dialog = self.export_dialog = self.dataset_message = None
         self.plan_import = self.dataset_manager = None
         self.reader = self.reader_dock = None
+        self.dataset_loader = DatasetLoader(data_dir(), self)
+        self.dataset_loader.finished.connect(self._on_dataset_loaded)
         self.shipped_dataset = None  # the dataset that ships with hzmap; user datasets load on it
         self.language_actions: dict[str, QAction] = {}
         self._pending_paths: list[Path] = []
@@ -126,6 +129,13 @@ class MainWindow(QMainWindow):
         self.layout_combo.setObjectName("layoutCombo")
         self.layout_combo.setMinimumContentsLength(22)
         bar.addWidget(self.layout_combo)
+        # shown only when the layout dataset could not be loaded
+        self.retry_action = self._action("重试 Retry", lambda: self.load_dataset(), tip="重新载入布局数据 / Load the layout dataset again")
+        self.details_action = self._action("详情 Details", self._show_dataset_details,
+                                           tip="布局数据的问题 / What is wrong with the layout dataset")
+        for act in (self.retry_action, self.details_action):
+            bar.addAction(act)
+            act.setVisible(False)
 
     # -- the dataset and the features that need it --------------------------------------------
     def set_dataset(self, dataset, shipped=None) -> None:
@@ -286,6 +296,8 @@ class MainWindow(QMainWindow):
         if changes:
             self.state.update(**changes)
         self.dataset = dataset
+        self.retry_action.setVisible(False)
+        self.details_action.setVisible(False)
         self.session.set_dataset(dataset)
         self.canvas.set_dataset(dataset)
         self.info_panel.set_dataset(dataset)
@@ -376,16 +388,70 @@ class MainWindow(QMainWindow):
             menu.addAction(act)
             self.language_actions[key] = act
 
-    def dataset_failed(self, message: str) -> None:
-        """The dataset could not be loaded: say so, keep the district map running."""
-        self.layout_combo.show_failure(tr("（布局数据载入失败）"))
+    # -- loading the dataset (off the UI thread), failing honestly, retrying ------------------------
+    def load_dataset(self, wait: bool = False) -> None:
+        """Load the layout dataset and the user's datasets; the chooser says it is loading."""
+        self.layout_combo.show_failure(tr("（正在载入布局数据…）"))
+        self.retry_action.setVisible(False)
+        self.statusBar().showMessage(tr("正在载入布局数据… Loading the layout dataset…"), 0)
+        if wait:
+            self.dataset_loader.load_now()
+        else:
+            self.dataset_loader.start()
+
+    def _on_dataset_loaded(self, result) -> None:
+        self.statusBar().clearMessage()
+        if result.error is not None:
+            self.dataset_failed(result.error)
+            return
+        if self.dataset is None:
+            self.set_dataset(result.dataset, shipped=result.shipped)
+        else:
+            self.replace_dataset(result.dataset)
+        for path, exc in result.skipped.items():
+            errors.log(f"{path}: {exc}")
+        if result.skipped:
+            self.user_datasets_failed(result.skipped)
+        if interactive():
+            self.project_actions.offer_recovery()
+
+    def dataset_failed(self, error) -> None:
+        """The dataset could not be loaded: the chooser says so and offers to retry, the full
+        problem list goes to a file the message offers to open, the district map keeps working."""
+        from hzmap.model.dataset import DatasetError
+        from hzmap.ui.settings import data_dir
+
+        full_list = None
+        if isinstance(error, DatasetError):
+            try:
+                full_list = error.write_list(data_dir() / "dataset-problems.txt")
+            except OSError:
+                full_list = None
+            text = error.summary().text(full_list=full_list)
+        else:
+            text = str(error) or type(error).__name__
+        errors.log(f"layout dataset not loaded: {text}")
+        self.layout_combo.show_failure(tr("布局数据未载入 — 见详情"))
+        self.retry_action.setVisible(True)
+        self.details_action.setVisible(True)
         self.statusBar().showMessage(tr("布局数据载入失败，仅显示区县底图 — layout dataset not loaded"), 0)
         # Not modal: the district map stays usable while the message is open.
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 布局数据有误 Layout dataset problem"), message,
+        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 布局数据有误 Layout dataset problem"), text,
                           parent=self)
         box.setModal(False)
-        box.show()
+        if full_list is not None:
+            button = box.addButton(tr("打开完整列表 Open the full list"), QMessageBox.ActionRole)
+            button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(full_list))))
+        box.addButton(QMessageBox.Close)
+        if self.dataset_message is not None:
+            self.dataset_message.close()
         self.dataset_message = box
+        box.show()
+
+    def _show_dataset_details(self) -> None:
+        if self.dataset_message is not None:
+            self.dataset_message.show()
+            self.dataset_message.raise_()
 
     # -- windows opened from here ----------------------------------------------------------------
     def open_export(self):

@@ -1321,5 +1321,33 @@ Remove the dataset {name}? Its plans leave the map.</source>
         <source>已复制（含出处） Copied with citation</source>
         <translation>Copied with citation</translation>
     </message>
+    <message>
+        <source>布局数据未载入 — 见详情</source>
+        <translation>Layout dataset not loaded — see details</translation>
+    </message>
+    <message>
+        <source>打开完整列表 Open the full list</source>
+        <translation>Open the full list</translation>
+    </message>
+    <message>
+        <source>重试 Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>重新载入布局数据 / Load the layout dataset again</source>
+        <translation>Load the layout dataset again</translation>
+    </message>
+    <message>
+        <source>详情 Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>布局数据的问题 / What is wrong with the layout dataset</source>
+        <translation>What is wrong with the layout dataset</translation>
+    </message>
+    <message>
+        <source>正在载入布局数据… Loading the layout dataset…</source>
+        <translation>Loading the layout dataset…</translation>
+    </message>
 </context>
 </TS>
