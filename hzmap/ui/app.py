@@ -75,7 +75,7 @@ def build_window(geodata, dataset=None, restore: bool = False):
         startup.restore_window(window)
         window.closing.connect(lambda: startup.remember(window))
         if first:
-            window.show_hint(startup.first_start_hint())
+            window.show_hint(startup.FIRST_START_HINT)
     return window
 
 

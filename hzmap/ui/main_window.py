@@ -366,19 +366,21 @@ class MainWindow(QMainWindow):
     def _on_presenter_view_closed(self) -> None:
         self.presenter_view = None
 
-    def show_hint(self, text: str) -> None:
-        """A one-line hint in the status bar, until the user selects something."""
+    def show_hint(self, source: str) -> None:
+        """What to click (a source text, translated as the language changes), where the
+        selection's details will appear; the usual hint returns after the first selection or
+        another layout."""
         self._hint_shown = True
-        self.statusBar().showMessage(text)
+        self.info_panel.set_hint(source)
 
     def _on_open_source(self, source) -> None:
         self.statusBar().showMessage(f"{source.get('cite', '')}: “{source.get('excerpt', '')}”", 10000)
 
     # -- state -> window ---------------------------------------------------------------------------
     def _on_view_changed(self, view, fields) -> None:
-        if self._hint_shown and "selection" in fields:
+        if self._hint_shown and fields & {"selection", "layout"}:
             self._hint_shown = False
-            self.statusBar().clearMessage()
+            self.info_panel.set_hint(None)
         if "preset" in fields:
             self._on_preset(view.preset)
         if "lang" in fields:

@@ -23,6 +23,7 @@ from hzmap.ui.presentation import NEXT_KEYS, PRESENTER_KEYS, PREV_KEYS
 
 PICTURE_W = 560       # logical pixels to start with; the view fits them to its size. Both
 MAX_PICTURE_W = 960   # pictures share one width, so the next step's picture becomes the current one.
+ROOM_SHAPE_TOLERANCE = 0.05  # a change of the room's height/width by less than this keeps the pictures
 
 
 def clock_text(seconds: float) -> str:
@@ -99,14 +100,15 @@ class PresenterView(QWidget):
             self.texts.tr(headings[key].setText, text)
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
-        left = QVBoxLayout()
-        for w in (headings["now"], self.current_picture, self.title_label, self.caption_label, self.source_label):
+        left = QVBoxLayout()  # now: what the room sees, what it reads, what the presenter says
+        for w in (headings["now"], self.current_picture, self.title_label, self.caption_label,
+                  self.source_label, headings["notes"]):
             left.addWidget(w)
-        left.addStretch(1)
+        left.addWidget(self.notes, 1)
         right = QVBoxLayout()
-        for w in (headings["next"], self.next_picture, self.next_title, headings["notes"]):
+        for w in (headings["next"], self.next_picture, self.next_title):
             right.addWidget(w)
-        right.addWidget(self.notes, 1)
+        right.addStretch(1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
         grid.setColumnStretch(0, 1)
@@ -124,8 +126,11 @@ class PresenterView(QWidget):
         return label
 
     def set_room_size(self, width: int, height: int) -> None:
-        """The room's map is `width` × `height` logical pixels: pictures take its shape."""
-        if width > 0 and height > 0:
+        """The room's map is `width` × `height` logical pixels: pictures take its shape. The
+        room's caption grows a line on some steps; a change of shape that small keeps the
+        pictures drawn so far."""
+        w_in, h_in = self.thumbnails.room_in
+        if width > 0 and height > 0 and abs((height / width) / (h_in / w_in) - 1) > ROOM_SHAPE_TOLERANCE:
             self.thumbnails.resize(self.thumbnails.width_px, (width / 100, height / 100))
             self._fit_pictures(force=True)
 

@@ -27,6 +27,12 @@ def remember_screen(name: str) -> None:
     settings().setValue(SETTINGS_KEY, name)
 
 
+def screen_key(index: int, screen) -> str:
+    """What the choice is remembered by: the screen's name (its connector, e.g. HDMI-1), or
+    its place in the list for a screen without one."""
+    return screen.name() or f"#{index + 1}"
+
+
 def presentation_screen(screens, main_screen, wanted: str = AUTO):
     """The screen to present on, or None with a single screen (present as before, over the
     main window). `wanted` is a screen name chosen in the menu; when that screen is not
@@ -34,8 +40,8 @@ def presentation_screen(screens, main_screen, wanted: str = AUTO):
     screens = list(screens)
     if len(screens) < 2:
         return None
-    for screen in screens:
-        if wanted and screen.name() == wanted:
+    for i, screen in enumerate(screens):
+        if wanted and screen_key(i, screen) == wanted:
             return screen
     others = [s for s in screens if s is not main_screen]
     return others[0] if others else screens[0]
@@ -43,7 +49,8 @@ def presentation_screen(screens, main_screen, wanted: str = AUTO):
 
 def screen_label(index: int, screen) -> str:
     size = screen.geometry().size()
-    return f"{tr('屏幕 Screen')} {index + 1}: {screen.name()} ({size.width()}×{size.height()})"
+    name = f" {screen.name()}" if screen.name() else ""
+    return f"{tr('屏幕 Screen')} {index + 1}:{name} ({size.width()}×{size.height()})"
 
 
 class PresentOnMenu(QMenu):
@@ -66,11 +73,11 @@ class PresentOnMenu(QMenu):
             self._group.deleteLater()
         wanted = remembered_screen()
         screens = QGuiApplication.screens()
-        names = [s.name() for s in screens]
+        names = [screen_key(i, s) for i, s in enumerate(screens)]
         group = self._group = QActionGroup(self)
         auto = QAction(tr("自动：主窗口以外的屏幕 Automatic: a screen the main window is not on"), self,
                        checkable=True)
-        auto.setChecked(wanted not in names)
+        auto.setChecked(not wanted or wanted not in names)
         auto.triggered.connect(lambda _c=False: self._choose(AUTO))
         group.addAction(auto)
         self.addAction(auto)
@@ -78,8 +85,8 @@ class PresentOnMenu(QMenu):
         for i, screen in enumerate(screens):
             act = QAction(screen_label(i, screen), self, checkable=True)
             act.setObjectName(f"presentOn_{i}")
-            act.setChecked(screen.name() == wanted)
-            act.triggered.connect(lambda _c=False, name=screen.name(): self._choose(name))
+            act.setChecked(bool(wanted) and names[i] == wanted)
+            act.triggered.connect(lambda _c=False, name=names[i]: self._choose(name))
             group.addAction(act)
             self.addAction(act)
 

@@ -14,12 +14,12 @@ from PySide6.QtCore import QByteArray, QTimer
 
 from hzmap.model import extent as ext
 from hzmap.model.viewstate import VIEWS, ViewState
-from hzmap.ui.i18n import tr
 from hzmap.ui.settings import settings
 
 FIRST_LAYOUT = "st_core_belt_wings"   # 一核一带两翼多基地
 FIRST_PRESET = "urban"                # 主城区
 NO_LAYOUT = "-"                       # remembered "无": distinct from nothing remembered
+TITLE_BAR_PX = 40                     # room left for the window manager's frame on a first start
 STATE_VERSION = 1                     # of QMainWindow.saveState: bump when docks change
 KEYS = {"layout": "start/layout", "preset": "start/preset", "extent": "start/extent",
         "geometry": "window/geometry", "state": "window/state"}
@@ -68,6 +68,9 @@ def restore_window(window) -> None:
     geometry, layout = s.value(KEYS["geometry"]), s.value(KEYS["state"])
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         window.restoreGeometry(geometry)
+    elif window.screen() is not None:  # first start: the default size, unless the screen is smaller
+        area = window.screen().availableGeometry()
+        window.resize(min(window.width(), area.width()), min(window.height(), area.height() - TITLE_BAR_PX))
     if isinstance(layout, QByteArray) and not layout.isEmpty():
         window.restoreState(layout, STATE_VERSION)
 
@@ -92,6 +95,6 @@ def remember(window) -> bool:
     return s.status() == s.Status.NoError
 
 
-def first_start_hint() -> str:
-    return tr("点击地图上的一核、一带、两翼或基地，看规划原文怎么说 — "
-              "Click the core, the belt, a wing or a base on the map to read what the plan says")
+#: What a newcomer should click (translated where it is shown; English in resources/i18n).
+FIRST_START_HINT = ("点击一核、一带、两翼或基地，看规划原文怎么说\n"
+                    "Click the core, the belt, a wing or a base to read what the plan says")

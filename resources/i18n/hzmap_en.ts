@@ -912,8 +912,10 @@ hzmap did not close normally last time. Restore the work autosaved at {when}?</s
         <translation>Automatic: a screen the main window is not on</translation>
     </message>
     <message>
-        <source>点击地图上的一核、一带、两翼或基地，看规划原文怎么说 — Click the core, the belt, a wing or a base on the map to read what the plan says</source>
-        <translation>Click the core, the belt, a wing or a base on the map to read what the plan says</translation>
+        <source>点击一核、一带、两翼或基地，看规划原文怎么说
+Click the core, the belt, a wing or a base to read what the plan says</source>
+        <translation>Click the core, the belt, a wing or a base
+to read what the plan says</translation>
     </message>
     <message>
         <source>演讲者备注：只在演讲者视图中显示 Speaker notes: shown only in the presenter view</source>
