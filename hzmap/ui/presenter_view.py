@@ -98,19 +98,21 @@ class PresenterView(QWidget):
             headings[key] = QLabel(objectName=f"heading_{key}")
             headings[key].setStyleSheet("font-size: 15px; color: #9AA0A6; font-weight: 600;")
             self.texts.tr(headings[key].setText, text)
+        # Now and Next side by side, each with what the room reads; the notes below, full width.
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
-        left = QVBoxLayout()  # now: what the room sees, what it reads, what the presenter says
-        for w in (headings["now"], self.current_picture, self.title_label, self.caption_label,
-                  self.source_label, headings["notes"]):
-            left.addWidget(w)
-        left.addWidget(self.notes, 1)
-        right = QVBoxLayout()
+        now, nxt = QVBoxLayout(), QVBoxLayout()
+        for w in (headings["now"], self.current_picture, self.title_label, self.caption_label, self.source_label):
+            now.addWidget(w)
         for w in (headings["next"], self.next_picture, self.next_title):
-            right.addWidget(w)
-        right.addStretch(1)
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
+            nxt.addWidget(w)
+        for column in (now, nxt):
+            column.addStretch(1)
+        grid.addLayout(now, 0, 0)
+        grid.addLayout(nxt, 0, 1)
+        grid.addWidget(headings["notes"], 1, 0, 1, 2)
+        grid.addWidget(self.notes, 2, 0, 1, 2)
+        grid.setRowStretch(2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         box = QVBoxLayout(self)
@@ -143,10 +145,11 @@ class PresenterView(QWidget):
         self._fit_timer.start()
 
     def _fit_pictures(self, force: bool = False) -> None:
-        """Two pictures side by side, as large as the view allows (at most 45% of its height)."""
+        """Two pictures side by side, as large as the view allows (at most 40% of its height,
+        so the notes keep room)."""
         w_in, h_in = self.thumbnails.room_in
         width = (self.width() - 48 - 28) // 2
-        width = int(max(240, min(MAX_PICTURE_W, width, 0.45 * self.height() * w_in / h_in)))
+        width = int(max(240, min(MAX_PICTURE_W, width, 0.40 * self.height() * w_in / h_in)))
         if width == self.picture_w and not force:
             return
         self.picture_w = width
