@@ -15,7 +15,8 @@ from pathlib import Path
 from hzmap.cli_support import COMMANDS, command, load_or_report, say, say_err
 
 #: Modules that register more subcommands (each imports hzmap.cli_support only).
-COMMAND_MODULES = ("hzmap.cli_export", "hzmap.cli_deck", "hzmap.cli_desktop", "hzmap.cli_import", "hzmap.cli_layer")
+COMMAND_MODULES = ("hzmap.cli_export", "hzmap.cli_deck", "hzmap.cli_desktop", "hzmap.cli_import", "hzmap.cli_layer",
+                   "hzmap.cli_cite")
 
 
 # ---------------------------------------------------------------- validate

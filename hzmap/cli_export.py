@@ -1,11 +1,12 @@
 """``hzmap export`` (one map, or an atlas of one map per district) and ``hzmap dossier``.
 
-Exit codes: 0 done; 1 the file could not be written or the dataset is broken; 2 a bad argument
-(unknown layout, district, preset or project file).
+Exit codes: 0 done; 1 the file could not be written; 2 a bad argument or input file (unknown
+layout, district or preset, an impossible size or DPI, a broken project, dataset or geodata file).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -53,6 +54,18 @@ def _size_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dpi", type=int, help="dots per inch, 96-600 (default: the preset's)")
 
 
+def _geodata():
+    """The geodata the window would use: $HZMAP_GEODATA, else the shipped file."""
+    from hzmap.model.geodata import load_geodata
+    return load_geodata(os.environ.get("HZMAP_GEODATA") or None)
+
+
+def _bad_input(command: str, exc: Exception) -> int:
+    """A broken geodata or dataset file: one line naming it, no traceback."""
+    say_err(f"{command}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+    return EXIT_USAGE
+
+
 def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--layout", help="layout id or name: 4+4+1+5, 一核一带两翼多基地, dt_4415, ...")
     p.add_argument("--view", choices=("city", "urban"), help="whole city (default) or urban core")
@@ -70,16 +83,22 @@ def _export_args(p: argparse.ArgumentParser) -> None:
 
 @command("export", "export a finished map (PNG/SVG/PDF), or an atlas of all districts", _export_args)
 def cmd_export(args: argparse.Namespace) -> int:
-    from hzmap.model.geodata import load_geodata
+    from hzmap.model.geodata import GeodataError
     from hzmap.render.compose import ExportSpec
-    from hzmap.render.export_io import ExportError
-    ds = load_or_report()
+    from hzmap.render.export_io import ExportError, check_size, format_for
+    ds = load_or_report(None, "hzmap export")
     if ds is None:
-        return EXIT_WRITE
-    geo = load_geodata()
+        return EXIT_USAGE
+    try:
+        geo = _geodata()
+    except GeodataError as e:
+        return _bad_input("hzmap export", e)
     try:
         if (args.width is None) != (args.height is None):
             raise UsageError("give both --width and --height")
+        check_size(args.width, args.height, args.dpi)
+        if not args.atlas:
+            format_for(args.out, args.format)  # a bad or too long name is a bad argument
         view, annotations = _view(ds, geo, args)
         spec = ExportSpec(view=view, title=args.title, preset=args.preset, width_px=args.width,
                           height_px=args.height, dpi=args.dpi, inset=not args.no_inset,
@@ -209,12 +228,12 @@ def _dossier_args(p: argparse.ArgumentParser) -> None:
 @command("dossier", "a PDF of 1-3 pages on one district: map, roles, bases, measures, targets",
          _dossier_args)
 def cmd_dossier(args: argparse.Namespace) -> int:
-    from hzmap.model.geodata import load_geodata
+    from hzmap.model.geodata import GeodataError
     from hzmap.render.dossier import dossier_figures, save_dossier
     from hzmap.render.export_io import ExportError, format_for
-    ds = load_or_report()
+    ds = load_or_report(None, "hzmap dossier")
     if ds is None:
-        return EXIT_WRITE
+        return EXIT_USAGE
     try:
         did = resolve_district(ds, args.district)
         layout = resolve_layout(ds, args.layout)
@@ -223,8 +242,10 @@ def cmd_dossier(args: argparse.Namespace) -> int:
         say_err(f"hzmap dossier: {e}")
         return EXIT_USAGE
     try:
-        pages = dossier_figures(load_geodata(), ds, did, layout)
+        pages = dossier_figures(_geodata(), ds, did, layout)
         save_dossier(pages, args.out, title=f"{ds.districts[did].name_zh} 区县档案")
+    except GeodataError as e:
+        return _bad_input("hzmap dossier", e)
     except ExportError as e:
         say_err(f"hzmap dossier: {e}")
         return EXIT_WRITE

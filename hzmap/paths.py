@@ -45,7 +45,8 @@ def resources_root() -> Path:
 
 
 def seeds_dir() -> Path:
-    """The source policy documents: ``$HZMAP_SEEDS_DIR``, else beside the repository
-    (``../shared/seeds``). The folder may be absent (a user's clone): callers check."""
+    """The source policy documents: ``$HZMAP_SEEDS_DIR``, else the copy the app ships in
+    ``geodata/sources/`` (public policy documents, see its PROVENANCE.md), so the reader and the
+    excerpt check work on a fresh install. An overriding folder may be absent: callers check."""
     env = os.environ.get("HZMAP_SEEDS_DIR")
-    return Path(env) if env else repo_root().parent / "shared" / "seeds"
+    return Path(env) if env else data_root() / "sources"

@@ -271,6 +271,7 @@ def test_line_rubber_band_blits_and_esc_cancels_it_before_clearing_the_selection
 
     canvas = window.canvas
     window.state.select_district("binjiang")
+    qtbot.wait(30)  # the inspector fills and the window settles, as between a user's actions
     tools = window.annotation_tools
     tools.mode_actions["line"].trigger()
     to_px = canvas.renderer_.ax.transData.transform
@@ -294,3 +295,29 @@ def test_line_rubber_band_blits_and_esc_cancels_it_before_clearing_the_selection
     assert window.state.district == "binjiang"  # the first Esc went to the tool
     QTest.keyClick(canvas, Qt.Key_Escape)
     assert window.state.selection is None        # with nothing being drawn, Esc clears as before
+
+
+def test_a_map_holds_only_as_many_notes_as_draw_within_a_second():
+    s = AnnotationSet()
+    for i in range(m.MAX_LABELLED):
+        s.add(m.make("text", [P(i * 10.0, 0)], f"注{i}"))
+    with pytest.raises(m.AnnotationLimit, match="with text"):
+        s.add(m.make("callout", [P(0, 0), P(5, 5)], "one too many"))
+    s.add(m.make("marker", [P(1, 1)]))  # an unlabelled marker is cheap: still fine
+    assert len(s) == m.MAX_LABELLED + 1
+
+
+def test_model_hit_testing_finds_each_kind_at_its_geometry():
+    from hzmap.model.hittest import annotation_at
+
+    s = AnnotationSet()
+    note = s.add(m.make("text", [P(0, 0)], "钱江新城"))          # about 4 em wide at 12 pt
+    line = s.add(m.make("line", [P(1000, 0), P(2000, 0)], size=2.5))
+    mark = s.add(m.make("marker", [P(0, 1000)], "基地"))
+    per_pt = 2.0                                               # metres a point at this zoom
+    assert annotation_at(s, *P(40, 0), per_pt) == note.id       # inside the text's box
+    assert annotation_at(s, *P(200, 0), per_pt) is None         # beyond it
+    assert annotation_at(s, *P(1500, 8), per_pt) == line.id     # on the line, within a few points
+    assert annotation_at(s, *P(1500, 40), per_pt) is None
+    assert annotation_at(s, *P(3, 1003), per_pt) == mark.id     # the symbol
+    assert annotation_at(s, *P(40, 1000), per_pt) == mark.id    # its label, right of the symbol

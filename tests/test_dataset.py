@@ -16,7 +16,7 @@ from hzmap.model.dataset.provenance import document_text, excerpt_found
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "geodata" / "dataset"
 SEEDS = seeds_dir() if seeds_dir().is_dir() else None
-needs_seeds = pytest.mark.skipif(SEEDS is None, reason="source documents folder (shared/seeds) "
+needs_seeds = pytest.mark.skipif(SEEDS is None, reason="source documents folder (geodata/sources) "
                                  "not found: excerpts cannot be checked")
 
 
@@ -192,7 +192,8 @@ def test_unknown_district(tmp_path):
     lay["elements"][0]["districts"][0] = "binjian"
     write(root / "layouts/digital_trade.yaml", lay)
     assert problems_of(root, tmp_path / "seeds") == [
-        "layouts/digital_trade.yaml: element 'lead4': districts member 'binjian' is not a district id"]
+        "layouts/digital_trade.yaml: element 'lead4': districts member 'binjian' is not a district id "
+        "(districts.csv)"]
 
 
 def test_duplicate_id(tmp_path):
@@ -267,7 +268,7 @@ def test_big_files_are_refused(tmp_path):
     root = make_dataset(tmp_path)
     (root / "places/huge.yaml").write_text("# " + "x" * (5 * 1024 * 1024) + "\nplaces: []\n")
     probs = problems_of(root, tmp_path / "seeds")
-    assert probs[0].startswith("places/huge.yaml: file is") and "over 5 MB" in probs[0]
+    assert probs[0].startswith("places/huge.yaml: the file is") and "over 5 MB" in probs[0]
 
 
 def test_no_plans_file(tmp_path):

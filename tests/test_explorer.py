@@ -21,8 +21,11 @@ def window(open_window, geodata, dataset):
 
 
 def choose_layout(win, layout_id):
+    from PySide6.QtWidgets import QApplication
+
     combo = win.layout_combo
     combo.setCurrentIndex(combo.findData(layout_id))
+    QApplication.processEvents()  # as between a user's actions: the panels settle their sizes
     win.canvas.draw()
 
 

@@ -23,12 +23,12 @@ SAMPLE = "杭州市 滨江区 钱塘区 一核一带两翼多基地"
 
 
 def project_strings() -> dict[str, list[str]]:
-    """What the font build collects (data files and program strings; the seeds are source
-    text, not drawn), read by the build script's own functions so the two never disagree."""
+    """What the font build collects (the source documents the reader shows, data files and
+    program strings), read by the build script's own functions so the two never disagree."""
     spec = importlib.util.spec_from_file_location("build_fonts", REPO / "resources" / "fonts" / "build_fonts.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
-    return build.project_strings(REPO, seeds=None)
+    return build.project_strings(REPO, seeds=REPO / "geodata" / "sources")
 
 
 def test_font_files_are_shipped():
@@ -40,6 +40,7 @@ def test_font_files_are_shipped():
 def test_every_project_string_has_glyphs():
     strings = project_strings()
     assert "geodata/districts.csv" in strings
+    assert sum(p.endswith(".txt") for p in strings) == 5          # the documents, as the reader shows them
     assert any("滨江区" in s for s in strings["geodata/districts.csv"])
     where: dict[str, set[str]] = {}
     for origin, texts in strings.items():

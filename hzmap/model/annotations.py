@@ -30,6 +30,34 @@ DEFAULT_COLOUR = "#C0392B"
 SIZE_RANGE = (1.0, 72.0)
 MAX_TEXT = 2000
 MAX_POINTS = 10_000
+#: What one map may carry so that a full redraw stays under a second on a 2-core office machine
+#: (a haloed CJK note costs a few milliseconds to draw; a marker or a line vertex much less).
+#: The window, the project writer and the project reader share these limits.
+MAX_ANNOTATIONS = 2_000
+MAX_LABELLED = 300            # notes, callouts and labelled markers
+MAX_VERTICES = 200_000        # in all the lines
+
+
+class AnnotationLimit(ValueError):
+    """Adding this annotation would make the map too slow to draw; the message says which limit."""
+
+
+def _labelled(a: "Annotation") -> bool:
+    return a.kind in ("text", "callout") or bool(a.text)
+
+
+def limit_problem(items) -> str | None:
+    """Why a set of annotations is over the limits, or None."""
+    items = list(items)
+    labelled = sum(1 for a in items if _labelled(a))
+    vertices = sum(len(a.points) for a in items)
+    if len(items) > MAX_ANNOTATIONS:
+        return f"{len(items):,} annotations; a map holds at most {MAX_ANNOTATIONS:,}"
+    if labelled > MAX_LABELLED:
+        return f"{labelled:,} annotations with text; a map holds at most {MAX_LABELLED:,}"
+    if vertices > MAX_VERTICES:
+        return f"{vertices:,} points in all; a map holds at most {MAX_VERTICES:,} (simplify long lines)"
+    return None
 
 
 @dataclass(frozen=True)
@@ -137,6 +165,10 @@ class AnnotationSet:
 
     # -- editing (each is one undo step) -------------------------------------------
     def add(self, ann: Annotation) -> Annotation:
+        """Add `ann` (one undo step); AnnotationLimit when the map would be over the limits."""
+        why = limit_problem([*self._items.values(), ann])
+        if why:
+            raise AnnotationLimit(f"not added: {why}")
         if not ann.id or ann.id in self._items:
             ann = replace(ann, id=self._new_id())
         self._do(_Change(f"add {ann.kind}", None, ann, len(self._items)))

@@ -10,6 +10,7 @@ stays a link), and an existing read-only file is refused, not silently replaced.
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -39,6 +40,8 @@ def write_atomic(path: str | os.PathLike, data: Writer) -> Path:
     """
     target = target_of(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if len(os.fsencode(target.name)) > _name_max(folder):
+        raise OSError(errno.ENAMETOOLONG, "the file name is too long for this disk", str(target))
     if target.is_dir():
         raise IsADirectoryError(21, "a folder of that name exists", str(target))
     if target.exists():
@@ -49,7 +52,9 @@ def write_atomic(path: str | os.PathLike, data: Writer) -> Path:
         # read-only is a file they do not want replaced
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
             raise PermissionError(13, "the file is read-only", str(target))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name[:80]}.", suffix=".part")
+    # the temporary name stays short whatever the target's name (NAME_MAX counts bytes)
+    stem = os.fsencode(target.name)[:60].decode("utf-8", "ignore")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{stem}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as fh:
             if isinstance(data, (bytes, bytearray, memoryview)):
@@ -69,6 +74,13 @@ def write_atomic(path: str | os.PathLike, data: Writer) -> Path:
                 pass
     _fsync_dir(folder)
     return target
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
 
 
 def _normal_mode(target: Path) -> int:

@@ -8,7 +8,6 @@ show the planner what was read into the text.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from hzmap.paths import data_root
 
 GAZETTEER_FILE = "gazetteer.yaml"
+MAX_BYTES = 1024 * 1024
 _SPACE = re.compile(r"[\s\u3000]+")
 
 
@@ -72,50 +72,77 @@ class Gazetteer:
         return sorted(found, key=lambda f: f[0])
 
 
-def _read_yaml(path: Path) -> dict:
-    import yaml
+class GazetteerError(ValueError):
+    """The gazetteer or the districts table cannot be used; the message names the file."""
 
-    with path.open("rb") as fh:
-        raw = fh.read(1_000_001)
-    if len(raw) > 1_000_000:
-        raise ValueError(f"{path}: larger than 1 MB")
-    data = yaml.safe_load(raw.decode("utf-8"))
+
+def _read_yaml(path: Path) -> dict:
+    """gazetteer.yaml through the dataset's safe YAML reader (no tags, no alias bombs)."""
+    from hzmap.model.dataset.yamlio import load
+    from hzmap.model.safeio import FileProblem
+
+    try:
+        data = load(path, MAX_BYTES, what="gazetteer")
+    except FileProblem as exc:
+        raise GazetteerError(str(exc)) from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: not a mapping of district_forms, former and areas")
+        raise GazetteerError(f"{path}: not a mapping of district_forms, former and areas")
     return data
+
+
+def _units(path: Path) -> list:
+    from hzmap.model.dataset.districts import DatasetError, read_districts
+
+    try:
+        return list(read_districts(path).values())
+    except DatasetError as exc:
+        raise GazetteerError("; ".join(exc.problems[:3])) from None
+
+
+def _listed(value, where: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise GazetteerError(f"{where}: expected a list, got {type(value).__name__}")
+    return value
 
 
 def load_gazetteer(dataset=None, root: Path | None = None) -> Gazetteer:
     """The gazetteer from geodata/ (or `root`), with the dataset's places when one is given."""
     root = Path(root) if root is not None else data_root()
-    data = _read_yaml(root / GAZETTEER_FILE)
+    path = root / GAZETTEER_FILE
+    data = _read_yaml(path)
     entries: list[Entry] = []
-    with (root / "districts.csv").open(encoding="utf-8", newline="") as fh:
-        units = list(csv.DictReader(fh))
+    units = _units(root / "districts.csv")
     for row in units:
-        did, zh = row["id"], row["name_zh"]
+        did, zh = row.id, row.name_zh
         short = zh[:-1] if len(zh) > 2 and zh[-1] in "区县市" else zh
-        en = row["name_en"]
-        own = [zh, short, en, en.rsplit(" ", 1)[0], row["pinyin"], row["adcode"], did]
+        en = row.name_en
+        own = [zh, short, en, en.rsplit(" ", 1)[0], row.pinyin, row.adcode, did]
         for name in dict.fromkeys(own):
             entries.append(Entry(name, "district", (did,), False))
-    known = {row["id"] for row in units}
+    known = {row.id for row in units}
 
     def districts_of(item, where) -> tuple[str, ...]:
-        ids = tuple(item.get("districts") or ())
+        if not isinstance(item, dict):
+            raise GazetteerError(f"{path}: {where}: expected a mapping with districts and names")
+        ids = tuple(str(d) for d in _listed(item.get("districts"), f"{path}: {where}: districts"))
         bad = [d for d in ids if d not in known]
         if bad or not ids:
-            raise ValueError(f"{root / GAZETTEER_FILE}: {where}: unknown district id(s) {bad or ids}")
+            raise GazetteerError(f"{path}: {where}: unknown district id(s) {bad or list(ids)}"[:300])
         return ids
 
-    for did, forms in (data.get("district_forms") or {}).items():
-        for name in forms or ():
-            entries.append(Entry(str(name), "district", districts_of({"districts": [did]}, did), True,
-                                 "同一区县的别称"))
+    forms_of = data.get("district_forms") or {}
+    if not isinstance(forms_of, dict):
+        raise GazetteerError(f"{path}: district_forms: expected a mapping of district id to names")
+    for did, forms in forms_of.items():
+        ids = districts_of({"districts": [did]}, f"district_forms {str(did)[:40]}")
+        for name in _listed(forms, f"{path}: district_forms {did}"):
+            entries.append(Entry(str(name), "district", ids, True, "同一区县的别称"))
     for section, kind in (("former", "former"), ("areas", "area")):
-        for i, item in enumerate(data.get(section) or (), 1):
+        for i, item in enumerate(_listed(data.get(section), f"{path}: {section}"), 1):
             ids = districts_of(item, f"{section} {i}")
-            for name in item.get("names") or ():
+            for name in _listed(item.get("names"), f"{path}: {section} {i}: names"):
                 entries.append(Entry(str(name), kind, ids, True, str(item.get("note") or "")))
     if dataset is not None:
         for pid, place in dataset.places.items():

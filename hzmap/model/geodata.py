@@ -8,6 +8,12 @@ The app reads the GeoPackage with the standard library's sqlite3 and shapely's W
 rather than geopandas: importing pandas and geopandas costs 0.7-1.3 s, a third or more of the
 2-second start-up budget, and the app needs nothing from them. `read_frames()` gives
 GeoDataFrames (geopandas imported on demand) for scripts, tests and benchmarks. No Qt here.
+
+The file is read through hzmap.model.safeio (a regular file, bounded) and handed to SQLite as
+bytes (`Connection.deserialize`): no URI is parsed, so a '#', '?' or '%41' in the path means
+just that file, and nothing (not even a journal) can be created or written beside it. Every
+geometry is checked on load, so a Point or an empty outline is refused here, naming the record,
+rather than crashing the label placer or the axes later.
 """
 
 from __future__ import annotations
@@ -22,12 +28,20 @@ import shapely
 from shapely.geometry import LineString, Point
 from shapely.ops import polylabel
 
+from hzmap.model.safeio import FileProblem, read_bytes
 from hzmap.paths import data_root
 
 MAP_CRS = "EPSG:4549"  # CGCS2000 / 3-degree Gauss-Kruger CM 120E, metres
 MAP_EPSG = 4549
 DEFAULT_GPKG = data_root() / "hangzhou.gpkg"
 N_DISTRICTS = 13
+MAX_GPKG_BYTES = 64 * 1024 * 1024  # the shipped file is under 1 MB
+#: Map metres beyond this are no place on Earth in a Gauss-Kruger grid (and hang Agg).
+MAX_COORD = 1e7
+#: geometry types a layer's records may have
+_KINDS = {"districts": ("Polygon", "MultiPolygon"), "outline": ("Polygon", "MultiPolygon"),
+          "water_areas": ("Polygon", "MultiPolygon"),
+          "water_lines": ("LineString", "MultiLineString")}
 
 LAYERS: dict[str, tuple[str, ...]] = {
     "districts": ("id", "adcode", "name_zh", "name_en", "type", "area_km2"),
@@ -141,16 +155,27 @@ class GeoData:
         return geom.geoms[0] if geom.geom_type == "MultiLineString" and len(geom.geoms) == 1 else geom
 
 
-def _check_gpkg(path: Path) -> None:
-    if not path.exists():
-        raise GeodataError(f"{path}: geodata file not found (rebuild it with geodata/build_geodata.py)")
-    if not path.is_file():
-        raise GeodataError(f"{path}: not a file")
-    with path.open("rb") as fh:
-        head = fh.read(72)
+def _read_gpkg(path: Path) -> bytes:
+    try:
+        data = read_bytes(path, MAX_GPKG_BYTES, what="geodata file")
+    except FileProblem as exc:
+        hint = " (rebuild it with geodata/build_geodata.py)" if exc.kind == "missing" else ""
+        raise GeodataError(f"{exc}{hint}") from None
     # A GeoPackage is an SQLite file whose application_id (offset 68) is 'GPKG'.
-    if not head.startswith(b"SQLite format 3\x00") or head[68:72] not in (b"GPKG", b"GP10", b"GP11"):
+    if not data.startswith(b"SQLite format 3\x00") or data[68:72] not in (b"GPKG", b"GP10", b"GP11"):
         raise GeodataError(f"{path}: not a GeoPackage")
+    return data
+
+
+def _connect(path: Path, data: bytes) -> sqlite3.Connection:
+    """An SQLite connection on the file's bytes; the file itself is never opened by SQLite."""
+    con = sqlite3.connect(":memory:")
+    if hasattr(con, "deserialize"):  # Python 3.11+
+        con.deserialize(data)
+        return con
+    con.close()  # Python 3.10: an escaped file: URI, read-only and immutable (no journal)
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True)
 
 
 def _wkb(blob: bytes) -> bytes:
@@ -178,27 +203,52 @@ def _read_layer(con: sqlite3.Connection, path: Path, layer: str) -> list[Feature
     if missing:
         raise GeodataError(f"{path}: layer {layer!r} lacks column(s) {', '.join(missing)}")
     attrs = [c for c in columns if c not in (geom_col, "fid")]
-    rows = con.execute(f'SELECT "{geom_col}", ' + ", ".join(f'"{c}"' for c in attrs or ["fid"])
-                       + f' FROM "{layer}" ORDER BY fid').fetchall()
+    rows = con.execute(f'SELECT rowid, "{geom_col}"' + "".join(f', "{c}"' for c in attrs)
+                       + f' FROM "{layer}" ORDER BY rowid').fetchall()
     if not rows:
         raise GeodataError(f"{path}: layer {layer!r} is empty")
-    try:
-        geoms = shapely.from_wkb([_wkb(r[0]) for r in rows])
-    except Exception as exc:  # a damaged blob: say which layer
-        raise GeodataError(f"{path}: layer {layer!r} has an unreadable geometry: {exc}") from exc
     out = []
-    for i, (r, g) in enumerate(zip(rows, geoms)):
-        props = dict(zip(attrs, r[1:])) if attrs else {}
-        out.append(Feature(str(props.get("id", i)), g, props))
+    for r in rows:
+        props = dict(zip(attrs, r[2:]))
+        where = f"{path}: layer {layer!r}, record {_record(props, r[0])}"
+        out.append(Feature(str(props.get("id", r[0] - 1)), _geometry(r[1], where, layer), props))
     return out
+
+
+def _record(props: dict, rowid: int) -> str:
+    rid = props.get("id")
+    return f"{str(rid)[:40]!r} (row {rowid})" if rid is not None else f"row {rowid}"
+
+
+def _geometry(blob, where: str, layer: str):
+    """The record's geometry, checked: the kind the layer needs, non-empty, valid, finite."""
+    if blob is None:
+        raise GeodataError(f"{where}: no geometry")
+    try:
+        geom = shapely.from_wkb(_wkb(bytes(blob)))
+    except Exception as exc:  # a damaged blob
+        raise GeodataError(f"{where}: unreadable geometry ({str(exc)[:120]})") from None
+    kinds = _KINDS[layer]
+    if geom.geom_type not in kinds:
+        raise GeodataError(f"{where}: the geometry is a {geom.geom_type}, expected "
+                           f"{' or '.join(kinds)}")
+    if geom.is_empty:
+        raise GeodataError(f"{where}: the geometry is empty")
+    bounds = np.asarray(geom.bounds, dtype=float)
+    if not np.isfinite(bounds).all() or np.abs(bounds).max() > MAX_COORD:
+        raise GeodataError(f"{where}: coordinates are not finite map metres (bounds "
+                           f"{', '.join(f'{v:.6g}' for v in bounds)})")
+    if kinds[0] == "Polygon" and not shapely.is_valid(geom):
+        raise GeodataError(f"{where}: the polygon is not valid ({shapely.is_valid_reason(geom)})")
+    return geom
 
 
 def load_geodata(path: str | Path | None = None) -> GeoData:
     """Read and check the GeoPackage; raises GeodataError naming the file and the problem."""
     path = Path(path) if path is not None else DEFAULT_GPKG
-    _check_gpkg(path)
+    data = _read_gpkg(path)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = _connect(path, data)
         try:
             present = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
             absent = [name for name in LAYERS if name not in present]

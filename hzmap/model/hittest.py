@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 from typing import Iterable
 
+from hzmap.model.dataset.queries import drawn_places
 from hzmap.model.geodata import to_map
 
 DISTRICT_SYMBOL_STEP_M = 1800.0  # places known only by district sit in a row off its label
@@ -24,11 +25,11 @@ class Symbol:
 
 def element_symbols(ds, geo, element) -> list[Symbol]:
     """Where an element's places are drawn: at their location, or (known only by district) in
-    a row beside the district's label."""
+    a row beside the district's label. A place in several pieces (the FTZ's three blocks, see
+    the place's `parts`) gets a symbol at each piece, and each symbol stands for the whole."""
     labels = geo.district_label_points()
     out, in_row = [], 0
-    for pid in element.places:
-        place = ds.places[pid]
+    for pid, place in ((pid, part) for pid in element.places for part in drawn_places(ds, pid)):
         prec = place.location.shown_precision
         if prec == "district":
             in_row += 1

@@ -12,18 +12,17 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from hzmap.model import atomic
+from hzmap.model import atomic, safeio
 from hzmap.model import extent as ext
-from hzmap.model.annotations import DEFAULT_COLOUR, DEFAULT_SIZE, MAX_POINTS, Annotation, Style
-from hzmap.model.viewstate import BASE_LAYERS, VIEWS, Filters, Selection, element_key
+from hzmap.model.annotations import (DEFAULT_COLOUR, DEFAULT_SIZE, MAX_ANNOTATIONS, MAX_POINTS, Annotation,
+                                     Style, limit_problem)
+from hzmap.model.viewstate import BASE_LAYERS, VIEWS, Filters, Selection
 
 FORMAT = "hzmap-project"
 VERSION = 1
 SUFFIX = ".hzmap"
 #: One limit for the writer and the reader: hzmap never saves a file it would refuse to open.
 MAX_BYTES = 20 * 1024 * 1024
-MAX_ANNOTATIONS = 2_000          # a full redraw of this many stays under a second
-MAX_VERTICES = 200_000           # in all the lines of a project
 _KNOWN_KEYS = {"format", "version", "view", "layout", "selection", "place", "element", "filters",
                "hidden", "layers", "annotations", "tours"}
 
@@ -104,11 +103,9 @@ def save_project(path, project: Project) -> None:
     A project the reader would refuse (over MAX_BYTES, too many annotations or vertices) is not
     written: the message says so, and the work stays in the window."""
     path = Path(path)
-    vertices = sum(len(a.points) for a in project.annotations)
-    if len(project.annotations) > MAX_ANNOTATIONS or vertices > MAX_VERTICES:
-        raise ProjectError(f"{path}: not saved: {len(project.annotations)} annotations with {vertices:,} "
-                           f"points; a project holds at most {MAX_ANNOTATIONS:,} annotations and "
-                           f"{MAX_VERTICES:,} points (remove some, or simplify long lines)")
+    why = limit_problem(project.annotations)
+    if why:
+        raise ProjectError(f"{path}: not saved: {why}")
     try:
         data = encode(project)
     except (TypeError, ValueError) as exc:
@@ -138,19 +135,16 @@ def load_project(path, known_layouts=None, known_districts=None, known_places=No
     """
     path = Path(path)
     name = str(path)
+    try:  # a regular file only (a FIFO never blocks), at most MAX_BYTES actually read
+        raw = safeio.read_bytes(path, MAX_BYTES, what="project file")
+    except safeio.FileProblem as exc:
+        return None, [str(exc)]
+    try:  # UTF-8 only; another encoding is named ("looks like GBK"), not a traceback
+        text = safeio.decode(raw, path, ("utf-8",))
+    except safeio.FileProblem as exc:
+        return None, [f"{exc} (a project file is UTF-8 JSON)"]
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [f"{name}: the file is {size / 1e6:.1f} MB; project files over "
-                          f"{MAX_BYTES // (1024 * 1024)} MB are refused"]
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return None, [f"{name}: cannot be read: {exc.strerror or exc}"]
-    try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
-    except UnicodeDecodeError as exc:
-        return None, [f"{name}: not a project file (not UTF-8 text: {exc.reason} at byte {exc.start})"]
+        data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         return None, [f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
                       "nothing could be loaded"]
@@ -286,7 +280,6 @@ class _Reader:
         if not isinstance(items, list):
             self.problem(f"\"annotations\" is a {type(items).__name__}, not a list; no annotations loaded")
             return []
-        vertices = 0
         if len(items) > MAX_ANNOTATIONS:
             self.problem(f"{len(items)} annotations; only the first {MAX_ANNOTATIONS} loaded")
             items = items[:MAX_ANNOTATIONS]
@@ -299,10 +292,9 @@ class _Reader:
             if ann is None:
                 self.problem(f"{label} not loaded: {why}")
                 continue
-            vertices += len(ann.points)
-            if vertices > MAX_VERTICES:
-                self.problem(f"{label} and later ones not loaded: a project holds at most "
-                             f"{MAX_VERTICES:,} points")
+            why = limit_problem([*out, ann])
+            if why:
+                self.problem(f"{label} and later ones not loaded: {why}")
                 break
             if ann.id in seen:
                 self.problem(f"{label}: id used twice; given a new id")

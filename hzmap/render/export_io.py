@@ -3,11 +3,17 @@
 The figure is written to a temporary file in the target folder and moved over the target with
 os.replace only once it is complete, so a failed export (full disk, a crash in the renderer)
 never leaves a half-written file in place of an earlier good one.
+
+`check_size` is the one rule for an export's pixels and DPI: an impossible value (DPI 0, a
+negative or 10^6 px side, 60000 x 60000 px) is refused with a message, never replaced by a default
+and never handed to Agg, which would raise or try to allocate gigabytes.
 """
 from __future__ import annotations
 
 import contextlib
 import errno
+import math
+import numbers
 import os
 from pathlib import Path
 from typing import Callable
@@ -15,24 +21,80 @@ from typing import Callable
 from hzmap.model import atomic
 
 FORMATS = ("png", "svg", "pdf")
+DPI_RANGE = (96, 600)
+#: Pixels a side and in all: A3 at 600 DPI (9921 x 7016 px) is the largest preset page.
+SIDE_PX_RANGE = (100, 10_000)
+MAX_PIXELS = 70_000_000
 
 
 class ExportError(Exception):
     """An export that could not be written; the message names the file and the problem."""
 
 
+def _whole(value, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) \
+            or value != int(value):
+        raise ExportError(f"{what} {value!r} is not a whole number")
+    return int(value)
+
+
+def check_size(width_px, height_px, dpi) -> None:
+    """Refuse an impossible export size with ExportError. None means "not given" (a preset's
+    value is used); width and height come together or not at all."""
+    if dpi is not None:
+        dpi = _whole(dpi, "DPI")
+        if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
+            raise ExportError(f"DPI {dpi} is out of range: use {DPI_RANGE[0]}-{DPI_RANGE[1]}")
+    if width_px is None and height_px is None:
+        return
+    if width_px is None or height_px is None:
+        raise ExportError("give both a width and a height in pixels, or neither")
+    lo, hi = SIDE_PX_RANGE
+    w, h = _whole(width_px, "width"), _whole(height_px, "height")
+    for name, v in (("width", w), ("height", h)):
+        if not lo <= v <= hi:
+            raise ExportError(f"{name} {v:,} px is out of range: use {lo}-{hi:,} px")
+    if w * h > MAX_PIXELS:
+        raise ExportError(f"{w:,} x {h:,} px is too large: at most {MAX_PIXELS / 1e6:.0f} million "
+                          "pixels (A3 at 600 DPI)")
+
+
+def _name_problem(path: Path) -> str | None:
+    """Why the file name cannot exist on this file system, if it cannot."""
+    try:
+        limit = os.pathconf(path.parent if str(path.parent) else ".", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    size = len(os.fsencode(path.name))
+    if size > limit:
+        return (f"the file name is {len(path.name)} characters ({size} bytes) long; this disk "
+                f"allows at most {limit} bytes: choose a shorter name")
+    return None
+
+
+def _shown(path: Path) -> str:
+    """The path for a message: a 300-character name is cut, the folder kept."""
+    name = path.name if len(path.name) <= 60 else path.name[:40] + "…" + path.name[-12:]
+    return str(path.with_name(name)) if name else str(path)
+
+
 def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
-    """The format to write `path` in; the extension must name one of FORMATS (and agree with fmt)."""
+    """The format to write `path` in; the extension must name one of FORMATS (and agree with fmt),
+    and the name must fit the file system (checked before anything is drawn)."""
     p = Path(path)
     ext = p.suffix.lower().lstrip(".")
     if not ext:
-        raise ExportError(f"Cannot export to {p}: the file name has no extension; "
+        raise ExportError(f"Cannot export to {_shown(p)}: the file name has no extension; "
                           f"end it with .png, .svg or .pdf")
     if ext not in FORMATS:
-        raise ExportError(f"Cannot export to {p}: unknown extension .{ext}; use .png, .svg or .pdf")
+        raise ExportError(f"Cannot export to {_shown(p)}: unknown extension .{ext[:20]}; use .png, "
+                          ".svg or .pdf")
     if fmt is not None and fmt.lower() != ext:
         raise ExportError(f"Cannot export to {p}: the extension .{ext} does not match the format "
                           f"{fmt.upper()}")
+    too_long = _name_problem(p)
+    if too_long:
+        raise ExportError(f"Cannot export to {_shown(p)}: {too_long}")
     return ext
 
 
@@ -46,8 +108,13 @@ def _metadata(fmt: str, title: str) -> dict:
 
 def _explain(path: Path, err: OSError) -> str:
     folder = path.parent
-    if err.errno == errno.ENOSPC:
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"Cannot export to {path}: the disk is full (no space left on device)"
+    if err.errno == errno.EFBIG:
+        return (f"Cannot export to {path}: the file is larger than this disk or account allows "
+                "(file too large); the earlier file, if any, is unchanged")
+    if err.errno == errno.ENAMETOOLONG:
+        return f"Cannot export to {_shown(path)}: the file name is too long for this disk"
     if err.errno == errno.EACCES and err.strerror == "the file is read-only":
         return f"Cannot export to {path}: the file is read-only, so it was not replaced"
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -101,12 +168,18 @@ def write_atomic(path: str | os.PathLike, write: Callable) -> Path:
     (hzmap.model.atomic); ExportError says what went wrong, and an earlier file stays whole."""
     path = Path(path).expanduser()
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.exists():
-        raise ExportError(f"Cannot export to {path}: the folder {folder} does not exist")
-    if not folder.is_dir():
-        raise ExportError(f"Cannot export to {path}: {folder} is not a folder")
-    if path.is_dir():
-        raise ExportError(f"Cannot export to {path}: a folder of that name exists")
+    try:
+        too_long = _name_problem(path)
+        if too_long:
+            raise ExportError(f"Cannot export to {_shown(path)}: {too_long}")
+        if not folder.exists():
+            raise ExportError(f"Cannot export to {path}: the folder {folder} does not exist")
+        if not folder.is_dir():
+            raise ExportError(f"Cannot export to {path}: {folder} is not a folder")
+        if path.is_dir():
+            raise ExportError(f"Cannot export to {path}: a folder of that name exists")
+    except OSError as e:  # e.g. a folder name too long, a loop of links
+        raise ExportError(_explain(path, e)) from e
     try:
         return atomic.write_atomic(path, write)
     except OSError as e:

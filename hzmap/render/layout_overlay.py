@@ -99,6 +99,20 @@ class LayoutOverlay:
             self._set_visible(ea, ea.element_id not in self.hidden_elements)
         self._update_legend()
 
+    def remove(self) -> None:
+        """Take every artist built so far off the axes and give the districts their own
+        colours back: the dataset is being replaced (a plan saved or a user dataset removed)."""
+        self.show(None)
+        if self._dim_patch is not None:
+            self._dim_patch.remove()
+            self._dim_patch = None
+        for built in self._built.values():
+            for ea in built:
+                for art in ea.artists:
+                    if art.axes is not None:
+                        art.remove()
+        self._built.clear()
+
     def elements(self) -> list[ElementArtists]:
         return list(self._built.get(self.layout_id, [])) if self.layout_id else []
 
@@ -311,7 +325,7 @@ class LayoutOverlay:
             if ea.legend_handle is not None:
                 handles.append(ea.legend_handle)
                 texts.append(ea.legend_text)
-            precisions |= {self.ds.places[pid].location.shown_precision for pid, _ in ea.places}
+            precisions |= {s.precision for s in ea.symbols}
         if self.show_places:
             for prec in ("site", "approximate", "district"):
                 if prec in precisions:

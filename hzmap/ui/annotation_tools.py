@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton
 
@@ -39,7 +39,10 @@ def _swatch(colour: str) -> QIcon:
 
 class AnnotationTools(QObject):
     """`window` is the top-level window the tools work in: dialogs open over it, and it sees
-    Esc first (the tools take it while something is being drawn)."""
+    Esc first (the tools take it while something is being drawn). `message(text)` is for the
+    window's status bar."""
+
+    message = Signal(str)
 
     def __init__(self, canvas, annotations: AnnotationSet, window) -> None:
         super().__init__(window)
@@ -234,7 +237,11 @@ class AnnotationTools(QObject):
         return True
 
     def _add(self, ann) -> None:
-        ann = self.annotations.add(ann)
+        try:
+            ann = self.annotations.add(ann)
+        except model.AnnotationLimit as exc:
+            self.message.emit(f"{tr('注释未添加 Annotation not added')}: {exc}")
+            return
         self.select(ann.id)
 
     def _on_key(self, event) -> None:

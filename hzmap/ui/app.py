@@ -90,17 +90,31 @@ def _after_first_frame(window, action) -> None:
 
 def _load_dataset(window) -> None:
     from hzmap.model.dataset import DatasetError, load_dataset
+    from hzmap.model.dataset.overlay import load_skipping_broken
+    from hzmap.model.dataset.userdata import dataset_dirs
+    from hzmap.ui.settings import data_dir
 
     root = os.environ.get("HZMAP_DATASET") or None
     try:
         # The excerpt check needs the source documents, which do not ship with the app;
         # `hzmap validate` and the tests run it.
-        dataset = load_dataset(root, check_excerpts=False)
+        shipped = load_dataset(root, check_excerpts=False)
     except DatasetError as exc:
         print(f"hzmap: {exc}", file=sys.stderr)
         window.dataset_failed(str(exc))
         return
-    window.set_dataset(dataset)
+    # The planner's own datasets (imported plans, shared folders) load on top of it through the
+    # same loader; a broken one is left out and reported, the others and the shipped one stay.
+    try:
+        dataset, skipped = load_skipping_broken(dataset_dirs(data_dir()), base=shipped)
+    except OSError as exc:   # an unreadable data folder: run with the shipped dataset
+        print(f"hzmap: your datasets were not loaded: {exc}", file=sys.stderr)
+        dataset, skipped = shipped, {}
+    window.set_dataset(dataset, shipped=shipped)
+    for path, exc in skipped.items():
+        print(f"hzmap: {path}: {exc}", file=sys.stderr)
+    if skipped:
+        window.user_datasets_failed(skipped)
     from hzmap.ui.settings import interactive
 
     if interactive():

@@ -19,7 +19,6 @@ class FilterBar(QGroupBox):
         self.texts.tr(self.setTitle, "筛选 Filters")
         self.state = state
         self.ds = dataset
-        values = facets(dataset)
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
         labels = {"plan": "规划 Plan", "sector": "领域 Sector", "unit": "责任单位 Unit"}
@@ -28,9 +27,6 @@ class FilterBar(QGroupBox):
             combo.setObjectName(f"filter_{key}")
             combo.addItem("", None)
             self.texts.tr(lambda text, c=combo: c.setItemText(0, text), ANY)
-            for v in values[key]:
-                text = dataset.plans[v].short_name if key == "plan" else v
-                combo.addItem(text, v)
             combo.setMinimumContentsLength(10)
             # long unit names must not widen the dock: the popup still shows them in full
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -49,8 +45,26 @@ class FilterBar(QGroupBox):
         box.addLayout(form)
         box.addWidget(self.summary)
         box.addWidget(clear)
+        self._fill()
         state.changed.connect(lambda view, fields: self._on_filters_changed(view.filters)
                               if "filters" in fields else None)
+
+    def set_dataset(self, dataset) -> None:
+        """Offer the new dataset's plans, sectors and units (a plan saved, one removed)."""
+        self.ds = dataset
+        self._fill()
+        self._on_filters_changed(self.state.filters)
+
+    def _fill(self) -> None:
+        values = facets(self.ds)
+        for key, combo in self.combos.items():
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for v in values[key]:
+                combo.addItem(self.ds.plans[v].short_name if key == "plan" else v, v)
+            combo.setCurrentIndex(max(0, combo.findData(getattr(self.state.filters, key))))
+            combo.blockSignals(False)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().changeEvent(event)

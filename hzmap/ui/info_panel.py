@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.viewstate import ViewState
@@ -27,7 +27,9 @@ class InfoPanel(QWidget):
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: #555;")
-        self.subtitle.setWordWrap(True)
+        for label in (self.title, self.subtitle):  # a long name wraps; it never widens the dock
+            label.setWordWrap(True)               # (and so never resizes the map under the user)
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.hint = QLabel(objectName="selectionHint", wordWrap=True)
         self._hint_source = HINT
         self.hint.setText(tr(HINT))
@@ -60,11 +62,15 @@ class InfoPanel(QWidget):
         return QSize(400, 600)
 
     def set_dataset(self, dataset) -> None:
+        """The dataset arrived, or a new one replaces it: the inspector reads that one."""
         from hzmap.ui.inspector import Inspector
 
-        self.inspector = Inspector(dataset, self)
-        self.box.takeAt(self._stretch_index)  # the inspector takes the spare height
-        self.box.addWidget(self.inspector, 1)
+        if self.inspector is not None:
+            self.inspector.set_dataset(dataset)
+        else:
+            self.inspector = Inspector(dataset, self)
+            self.box.takeAt(self._stretch_index)  # the inspector takes the spare height
+            self.box.addWidget(self.inspector, 1)
         self.show_selection()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)

@@ -64,6 +64,12 @@ class Inspector(QTreeWidget):
         if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
             self.texts.retranslate()
 
+    def set_dataset(self, dataset) -> None:
+        """Read a new dataset from now on (the info panel shows the selection again)."""
+        self.ds = dataset
+        self.clear()
+        self.profile = None
+
     # -- sources ---------------------------------------------------------------------------------
     def current_sources(self) -> list[dict]:
         """The sources of the current item or the nearest item above it that has some."""

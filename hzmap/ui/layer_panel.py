@@ -111,6 +111,12 @@ class LayerPanel(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(260, 480)
 
+    def set_dataset(self, dataset) -> None:
+        """A new dataset (a plan saved, a user dataset removed): list what it has."""
+        self.ds = dataset
+        self.combo.set_dataset(dataset)
+        self._rebuild()
+
     def _on_view_changed(self, view, fields) -> None:
         if "layout" in fields:
             self._rebuild()

@@ -23,6 +23,8 @@ from hzmap.ui.icons import app_icon
 from hzmap.ui.info_panel import InfoPanel
 from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
+from hzmap.ui.memory import release_free_memory
+from hzmap.ui.settings import interactive
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
 PROJECT_SUFFIXES = (".hzmap", ".json")
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         self.annotation_tools = self.project_actions = None
         self.presentation = self.presenter_view = self.present_on_menu = None
         self.compare_dialog = self.export_dialog = self.dataset_message = None
+        self.plan_import = self.dataset_manager = None
+        self.shipped_dataset = None  # the dataset that ships with hzmap; user datasets load on it
         self._hint_shown = False
         self.language_actions: dict[str, QAction] = {}
         self._pending_paths: list[Path] = []
@@ -130,9 +134,11 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.layout_combo)
 
     # -- the dataset and the features that need it --------------------------------------------
-    def set_dataset(self, dataset) -> None:
-        """The layout dataset arrived: build the features that need it, each in its own step."""
+    def set_dataset(self, dataset, shipped=None) -> None:
+        """The layout dataset arrived: build the features that need it, each in its own step.
+        `shipped` is the shipped dataset when `dataset` has the user's datasets on top of it."""
         self.dataset = dataset
+        self.shipped_dataset = shipped if shipped is not None else dataset
         if self.state.layout is not None and self.state.layout not in dataset.layouts:
             self.state.update(layout=None)  # remembered from data this hzmap no longer has
         self.session.set_dataset(dataset)
@@ -162,7 +168,7 @@ class MainWindow(QMainWindow):
 
         left = QWidget()
         box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
+        box.setContentsMargins(0, 0, 4, 4)
         self.layer_panel = LayerPanel(self.state, self.dataset)
         self.filter_bar = FilterBar(self.state, self.dataset)
         box.addWidget(self.layer_panel, 1)
@@ -203,6 +209,7 @@ class MainWindow(QMainWindow):
         from hzmap.ui.annotation_tools import AnnotationTools
 
         self.annotation_tools = AnnotationTools(self.canvas, self.session.annotations, self)
+        self.annotation_tools.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.addToolBarBreak()  # its own row: the view toolbar is already full
         self.addToolBar(self.annotation_tools.toolbar)
         edit = self.menus["edit"]
@@ -222,7 +229,97 @@ class MainWindow(QMainWindow):
         """File > 添加图层 Add layer and the layer list (issue: your own data on the map)."""
 
     def _build_plan_import(self) -> None:
-        """File > 导入规划 Import plan and the review window (issue: a new plan in an afternoon)."""
+        """File > 导入规划 Import plan (a document drafted, reviewed, saved as a user dataset)
+        and File > 我的数据集 My datasets (remove, share, import)."""
+        from hzmap.ui.plan_import import PlanImport
+        from hzmap.ui.settings import data_dir
+
+        self.plan_import = PlanImport(self.canvas, self.geo, self.dataset, data_dir(), self)
+        self.plan_import.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.plan_import.saved.connect(self._on_plan_saved)
+        self.menus["file"].addAction(self.plan_import.action)
+        self.addAction(self.plan_import.action)
+        self.datasets_action = self._action("我的数据集 My datasets…", self.open_dataset_manager, menu="file",
+                                            tip="删除、分享或导入规划人员自己的数据集 Remove, share or import your own datasets")
+        self.menus["file"].addSeparator()
+
+    def _on_plan_saved(self, dataset, layout_id) -> None:
+        self.replace_dataset(dataset)
+        if layout_id is not None:
+            self.state.update(layout=layout_id, selection=None)  # show what was just saved
+
+    def open_dataset_manager(self):
+        from hzmap.ui.dataset_manager import DatasetManager
+        from hzmap.ui.settings import data_dir
+
+        if self.dataset_manager is None:
+            self.dataset_manager = DatasetManager(data_dir(), self)
+            self.dataset_manager.changed.connect(self.reload_user_datasets)
+            self.dataset_manager.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.dataset_manager.refresh()
+        self.dataset_manager.show()
+        self.dataset_manager.raise_()
+        return self.dataset_manager
+
+    # -- a new dataset for every widget that holds one ------------------------------------------------
+    def reload_user_datasets(self) -> None:
+        """Load the user's datasets again on the shipped one (after one was removed or
+        imported); a broken one is left out and reported."""
+        from hzmap.model.dataset.overlay import load_skipping_broken
+        from hzmap.model.dataset.userdata import dataset_dirs
+        from hzmap.ui.settings import data_dir
+
+        dataset, skipped = load_skipping_broken(dataset_dirs(data_dir()), base=self.shipped_dataset)
+        self.replace_dataset(dataset)
+        if skipped:
+            self.user_datasets_failed(skipped)
+
+    def replace_dataset(self, dataset) -> None:
+        """Install a new dataset (a plan saved, a user dataset removed or imported) in every
+        widget that holds one, in this one place. The layout shown stays if it still exists;
+        a selection or filter that names something gone is cleared first, in one change."""
+        from hzmap.model.filters import facets
+        from hzmap.model.viewstate import Filters
+
+        view, changes = self.state.view, {}
+        if view.layout is not None and view.layout not in dataset.layouts:
+            changes["layout"] = None
+        sel = view.selection
+        if sel is not None and ((sel.kind == "place" and sel.id not in dataset.places) or
+                                (sel.kind == "element" and view.element[0] not in dataset.layouts)):
+            changes["selection"] = None
+        values = facets(dataset)
+        if any(v is not None and v not in values[k] for k, v in vars(view.filters).items()):
+            changes["filters"] = Filters()
+        if changes:
+            self.state.update(**changes)
+        self.dataset = dataset
+        self.session.set_dataset(dataset)
+        self.canvas.set_dataset(dataset)
+        self.info_panel.set_dataset(dataset)
+        self.layout_combo.set_dataset(dataset)
+        for widget in (self.layer_panel, self.filter_bar, self.search_box, self.tour_editor, self.plan_import):
+            if widget is not None:
+                widget.set_dataset(dataset)
+        if self.compare_dialog is not None:  # built for the old dataset: the next one is new
+            self.compare_dialog.close()
+            self.compare_dialog.deleteLater()
+            self.compare_dialog = None
+
+    def user_datasets_failed(self, skipped: dict) -> None:
+        """Some of the user's datasets did not load: say which and why; the rest are in use."""
+        lines = []
+        for path, exc in skipped.items():
+            lines.append(f"{path}:")
+            lines += [f"  {p}" for p in exc.problems[:8]]
+        self.statusBar().showMessage(tr("部分我的数据集未能载入 Some of your datasets were not loaded") +
+                                     f": {', '.join(Path(p).name for p in skipped)}", 0)
+        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 我的数据集有误 A dataset of yours has problems"),
+                          "\n".join(lines), parent=self)
+        box.setModal(False)
+        if interactive():
+            box.show()
+        self.dataset_message = box
 
     def _build_exports_and_windows(self) -> None:
         self.export_action = self._action("导出地图 Export…", self.open_export, "Ctrl+E", menu="file",
@@ -303,6 +400,7 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.state.view, self.session.annotations, self.geo, self.dataset, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"{tr('已导出 Exported:')} {path}", 8000))
+        dialog.destroyed.connect(lambda *_: QTimer.singleShot(0, release_free_memory))  # page buffers
         dialog.destroyed.connect(lambda *_: setattr(self, "export_dialog", None))
         self.export_dialog = dialog
         dialog.open()
@@ -362,6 +460,7 @@ class MainWindow(QMainWindow):
 
     def _on_presentation_closed(self) -> None:
         self.presentation = None
+        QTimer.singleShot(0, release_free_memory)  # its frame buffers, once Qt has deleted it
 
     def _on_presenter_view_closed(self) -> None:
         self.presenter_view = None

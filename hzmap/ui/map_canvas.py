@@ -49,7 +49,10 @@ class MapCanvas(BlitCanvas):
         return self._dragging
 
     def set_dataset(self, dataset) -> None:
-        """Give the canvas the layout dataset (loaded after the first frame, to start fast)."""
+        """Give the canvas the layout dataset (loaded after the first frame, to start fast), or
+        a new one (a plan saved, a user dataset removed): the old one's artists go."""
+        if self.scene.overlay is not None:
+            self.scene.overlay.remove()
         self.dataset = dataset
         self.scene.set_dataset(dataset)
         self.draw_idle()

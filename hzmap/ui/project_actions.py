@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from hzmap.model.project import SUFFIX, ProjectError
 from hzmap.model.session import Session
 from hzmap.ui.i18n import Texts, tr
+from hzmap.ui.memory import release_free_memory
 from hzmap.ui.settings import interactive, settings
 
 AUTOSAVE_MS = 60_000
@@ -103,6 +104,7 @@ class ProjectActions(QObject):
             self.show_error(tr("无法打开项目 Cannot open project"), "\n".join(problems))
             return False
         self._remember(Path(path))
+        release_free_memory()  # the previous project's artists and history
         if problems:
             self.show_problems(tr("项目部分内容未能载入 Some of the project could not be loaded"),
                                "\n".join(problems))

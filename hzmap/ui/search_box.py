@@ -54,6 +54,14 @@ class SearchBox(QLineEdit):
         self._hide_timer = QTimer(self, singleShot=True, interval=200)
         self._hide_timer.timeout.connect(self._hide_unless_focused)
 
+    def set_dataset(self, dataset) -> None:
+        """Search a new dataset (a plan saved, a user dataset removed) from now on."""
+        self.ds = dataset
+        self.hits = []
+        self.popup.hide()
+        if self.text().strip():
+            self._on_text_changed(self.text())
+
     # -- results ----------------------------------------------------------------------
     def _on_text_changed(self, text: str) -> None:
         self.popup.clear()

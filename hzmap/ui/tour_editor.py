@@ -79,6 +79,10 @@ class TourEditor(QWidget):
         session.tours_changed.connect(self._on_tours_changed)
         self.retranslate()
 
+    def set_dataset(self, dataset) -> None:
+        """Steps added from now on name the new dataset's layouts."""
+        self.ds = dataset
+
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().changeEvent(event)
         if event.type() == QEvent.LanguageChange and hasattr(self, "buttons"):

@@ -379,9 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path,
                     help="a Noto Sans CJK font or collection already on disk (variable, or static Regular)")
     ap.add_argument("--source-bold", type=Path, help="the static Bold, when --source is static")
-    ap.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "seeds",
+    ap.add_argument("--seeds", type=Path, default=REPO / "geodata" / "sources",
                     help="folder of source documents (*.txt) whose characters to include "
-                         "(default: ../shared/seeds beside the repository)")
+                         "(default: geodata/sources, the copy the app ships)")
     ap.add_argument("--out", type=Path, default=HERE, help="output folder (default: beside this script)")
     args = ap.parse_args(argv)
 

@@ -921,5 +921,455 @@ to read what the plan says</translation>
         <source>演讲者备注：只在演讲者视图中显示 Speaker notes: shown only in the presenter view</source>
         <translation>Speaker notes: shown only in the presenter view</translation>
     </message>
+    <message>
+        <source>英文标题 English title</source>
+        <translation>English title</translation>
+    </message>
+    <message>
+        <source>简称 Short name</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>英文简称 English short name</source>
+        <translation>English short name</translation>
+    </message>
+    <message>
+        <source>发布单位 Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>发布日期 Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>英文名称 English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>主题 Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>类型 Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>原文表述 Wording</source>
+        <translation>Wording</translation>
+    </message>
+    <message>
+        <source>功能 Function</source>
+        <translation>Function</translation>
+    </message>
+    <message>
+        <source>英文说明 English role</source>
+        <translation>English role</translation>
+    </message>
+    <message>
+        <source>编号 Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>摘要 Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>牵头单位 Lead unit</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>责任单位 Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>区县 Districts</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>指标 Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>数值 Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>单位 Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>年份 Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>比较 Comparator</source>
+        <translation>Comparator</translation>
+    </message>
+    <message>
+        <source>按区县填色 Districts</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>地图上的点 Point on the map</source>
+        <translation>Point on the map</translation>
+    </message>
+    <message>
+        <source>沿江带 Band along the river</source>
+        <translation>Band along the river</translation>
+    </message>
+    <message>
+        <source>示意形状 Schematic shape</source>
+        <translation>Schematic shape</translation>
+    </message>
+    <message>
+        <source>地点符号 Place symbols</source>
+        <translation>Place symbols</translation>
+    </message>
+    <message>
+        <source>已知范围 Known area</source>
+        <translation>Known area</translation>
+    </message>
+    <message>
+        <source>走廊 Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>箭头 Arrow</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <source>椭圆 Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>在地图上点击该要素的位置</source>
+        <translation>Click the element's place on the map</translation>
+    </message>
+    <message>
+        <source>在地图上依次点击沿江带的起点和终点</source>
+        <translation>Click where the band starts, then where it ends</translation>
+    </message>
+    <message>
+        <source>沿形状依次点击，双击、右键或回车结束</source>
+        <translation>Click along the shape; double-click, right-click or Enter ends it</translation>
+    </message>
+    <message>
+        <source>点 Point</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>沿江带 Band</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>个点 points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>按 {n} 个区县填色</source>
+        <translation>Drawn as its {n} district(s)</translation>
+    </message>
+    <message>
+        <source>画法 Drawn as</source>
+        <translation>Drawn as</translation>
+    </message>
+    <message>
+        <source>形状 Shape</source>
+        <translation>Shape</translation>
+    </message>
+    <message>
+        <source>宽度 Width</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <source>覆盖的区县 Districts it covers</source>
+        <translation>Districts it covers</translation>
+    </message>
+    <message>
+        <source>在地图上选取 Pick on map</source>
+        <translation>Pick on map</translation>
+    </message>
+    <message>
+        <source>完成 Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>取消选取 Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>待定 pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>已接受 accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>已修改 edited</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>已拒绝 rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>规划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>要素</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>举措 Measures</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>保存时写入：{layouts} 个布局（{elements} 个要素）、{measures} 项举措、{targets} 个目标</source>
+        <translation>To save: {layouts} layout(s) ({elements} elements), {measures} measure(s), {targets} target(s)</translation>
+    </message>
+    <message>
+        <source>无需核对 Nothing to check</source>
+        <translation>Nothing to check</translation>
+    </message>
+    <message>
+        <source>已接受 {n} 条无需核对的记录</source>
+        <translation>Accepted {n} records with nothing to check</translation>
+    </message>
+    <message>
+        <source>审阅导入的规划 Review the imported plan</source>
+        <translation>Review the imported plan</translation>
+    </message>
+    <message>
+        <source>接受 Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>应用修改 Apply edits</source>
+        <translation>Apply edits</translation>
+    </message>
+    <message>
+        <source>拒绝 Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>接受全部无需核对的 Accept all unflagged</source>
+        <translation>Accept all unflagged</translation>
+    </message>
+    <message>
+        <source>保存为我的数据 Save to my datasets</source>
+        <translation>Save to my datasets</translation>
+    </message>
+    <message>
+        <source>关闭 Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>导入规划 Import plan…</source>
+        <translation>Import plan…</translation>
+    </message>
+    <message>
+        <source>导入规划 Import plan</source>
+        <translation>Import plan</translation>
+    </message>
+    <message>
+        <source>从 .txt、.docx、PDF 或粘贴的文本起草新规划的布局、举措和目标 Draft a new plan's layouts, measures and targets from a document</source>
+        <translation>Draft a new plan's layouts, measures and targets from a .txt, .docx or PDF document, or pasted text</translation>
+    </message>
+    <message>
+        <source>已起草 {name}：{layouts} 个布局、{measures} 项举措、{targets} 个目标，{flagged} 条需核对</source>
+        <translation>Drafted {name}: {layouts} layout(s), {measures} measure(s), {targets} target(s); {flagged} to check</translation>
+    </message>
+    <message>
+        <source>已保存到 {folder}：{layouts} 个布局、{measures} 项举措、{targets} 个目标</source>
+        <translation>Saved to {folder}: {layouts} layout(s), {measures} measure(s), {targets} target(s)</translation>
+    </message>
+    <message>
+        <source>无法保存 Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>无法导入 Cannot import</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>从文件导入（.txt、.docx 或带文字层的 PDF），还是粘贴文本？
+Import a file (.txt, .docx or a PDF with a text layer), or paste the text?</source>
+        <translation>Import a file (.txt, .docx or a PDF with a text layer), or paste the text?</translation>
+    </message>
+    <message>
+        <source>选择文件… Choose a file…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>粘贴文本… Paste text…</source>
+        <translation>Paste text…</translation>
+    </message>
+    <message>
+        <source>粘贴规划文本 Paste the plan's text</source>
+        <translation>Paste the plan's text</translation>
+    </message>
+    <message>
+        <source>规划全文 The plan's text:</source>
+        <translation>The plan's text:</translation>
+    </message>
+    <message>
+        <source>规划文件 Plan documents (*.txt *.docx *.pdf);;所有文件 All files (*)</source>
+        <translation>Plan documents (*.txt *.docx *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>我的数据集 My datasets…</source>
+        <translation>My datasets…</translation>
+    </message>
+    <message>
+        <source>我的数据集 My datasets</source>
+        <translation>My datasets</translation>
+    </message>
+    <message>
+        <source>删除、分享或导入规划人员自己的数据集 Remove, share or import your own datasets</source>
+        <translation>Remove, share or import your own datasets</translation>
+    </message>
+    <message>
+        <source>删除… Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>导出为 zip… Export as zip…</source>
+        <translation>Export as zip…</translation>
+    </message>
+    <message>
+        <source>导入文件夹… Import folder…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <source>导入 zip… Import zip…</source>
+        <translation>Import zip…</translation>
+    </message>
+    <message>
+        <source>删除我的数据集 {name}？其中的规划将从地图上移除。
+Remove the dataset {name}? Its plans leave the map.</source>
+        <translation>Remove the dataset {name}? Its plans leave the map.</translation>
+    </message>
+    <message>
+        <source>删除数据集 Remove dataset</source>
+        <translation>Remove dataset</translation>
+    </message>
+    <message>
+        <source>导入数据集 zip Import a dataset zip</source>
+        <translation>Import a dataset zip</translation>
+    </message>
+    <message>
+        <source>导入数据集文件夹 Import a dataset folder</source>
+        <translation>Import a dataset folder</translation>
+    </message>
+    <message>
+        <source>导入的规划保存在这里，与软件自带的数据分开。可删除、导出为 zip 分享，或导入同事分享的文件夹或 zip。</source>
+        <translation>Imported plans are kept here, apart from the shipped data. Remove one, export it as a zip to share, or import a folder or zip a colleague shared.</translation>
+    </message>
+    <message>
+        <source>导出数据集 Export dataset</source>
+        <translation>Export dataset</translation>
+    </message>
+    <message>
+        <source>已删除 Removed</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>已导入 Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>无法删除 Cannot remove</source>
+        <translation>Cannot remove</translation>
+    </message>
+    <message>
+        <source>无法导出 Cannot export</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>（无法读取 plans.yaml unreadable）</source>
+        <translation>(plans.yaml unreadable)</translation>
+    </message>
+    <message>
+        <source>hzmap: 我的数据集有误 A dataset of yours has problems</source>
+        <translation>hzmap: a dataset of yours has problems</translation>
+    </message>
+    <message>
+        <source>部分我的数据集未能载入 Some of your datasets were not loaded</source>
+        <translation>Some of your datasets were not loaded</translation>
+    </message>
+    <message>
+        <source>放弃审阅 Discard the review</source>
+        <translation>Discard the review</translation>
+    </message>
+    <message>
+        <source>已接受、修改或拒绝的记录尚未保存。放弃吗？</source>
+        <translation>The records you accepted, edited or rejected are not saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>注释未添加 Annotation not added</source>
+        <translation>Annotation not added</translation>
+    </message>
+    <message>
+        <source>原文 Source text</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <source>在原文中搜索（中文、拼音或首字母） Search the text (Chinese or pinyin)</source>
+        <translation>Search the text (Chinese, pinyin or initials)</translation>
+    </message>
+    <message>
+        <source>本文 This document</source>
+        <translation>This document</translation>
+    </message>
+    <message>
+        <source>全部文件 All documents</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <source>复制并注明出处 Copy with citation</source>
+        <translation>Copy with citation</translation>
+    </message>
+    <message>
+        <source>已复制 Copied with citation</source>
+        <translation>Copied with citation</translation>
+    </message>
+    <message>
+        <source>处匹配 matches</source>
+        <translation>matches</translation>
+    </message>
+    <message>
+        <source>原文缺失此标题 heading lost in the source text</source>
+        <translation>Heading lost in the source text</translation>
+    </message>
+    <message>
+        <source>点击在地图上选择 Click to select it on the map</source>
+        <translation>Click to select it on the map</translation>
+    </message>
+    <message>
+        <source>地点 place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>布局 layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>布局要素 element</source>
+        <translation>Layout element</translation>
+    </message>
+    <message>
+        <source>举措 measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>目标 target</source>
+        <translation>Target</translation>
+    </message>
 </context>
 </TS>

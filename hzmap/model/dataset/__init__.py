@@ -4,10 +4,11 @@ Format: geodata/dataset/SCHEMA.md. No Qt and no geopandas here, so the CLI start
 """
 
 from .loader import Dataset, DatasetError, load_dataset
-from .queries import Resolution, district_profile, place_profile, resolve_name
+from .queries import Resolution, district_profile, drawn_places, place_profile, resolve_name
 from .search import Hit, search
 
-__all__ = ["Dataset", "DatasetError", "Hit", "Resolution", "district_profile", "load_dataset",
+__all__ = ["Dataset", "DatasetError", "Hit", "Resolution", "district_profile", "drawn_places",
+           "load_dataset",
            "place_profile", "resolve_name", "search", "summary"]
 
 

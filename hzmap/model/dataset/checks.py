@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import Iterator
 
+from hzmap.model.safeio import FileProblem
+
 from . import provenance
+from .comparators import comparator_for
 
 
 def _where(ds, kind: str, rid: str) -> str:
@@ -43,7 +47,8 @@ def check_references(ds, problems: list[str]) -> None:
     def bad_districts(prefix: str, fieldname: str, ids: list[str]) -> None:
         for d in ids:
             if d not in districts:
-                problems.append(f"{prefix}: {fieldname} member '{d}' is not a district id")
+                problems.append(f"{prefix}: {fieldname} member '{d}' is not a district id "
+                                "(districts.csv)")
 
     def bad_places(prefix: str, fieldname: str, ids: list[str]) -> None:
         for p in ids:
@@ -53,6 +58,7 @@ def check_references(ds, problems: list[str]) -> None:
 
     for p in places.values():
         bad_districts(_where(ds, "place", p.id), "districts", p.districts)
+        _check_parts(ds, p, problems)
 
     for lay in ds.layouts.values():
         rel = ds.origin.get(("layout", lay.id), "?")
@@ -72,6 +78,7 @@ def check_references(ds, problems: list[str]) -> None:
             if not el.districts and not el.places:
                 problems.append(f"{pre}: names no district and no place (give districts or places)")
             _check_interpretation(ds, pre, el, problems)
+        _check_conflicts(ds, rel, lay, problems)
 
     for kind, store, plan_of in (("measure", ds.measures, ds.measure_plan),
                                  ("target", ds.targets, ds.target_plan)):
@@ -89,6 +96,61 @@ def check_references(ds, problems: list[str]) -> None:
         elif expected and expected in plans and src.doc != expected:
             problems.append(f"{prefix}: {fieldname}.doc is '{src.doc}' but the record belongs to "
                             f"plan '{expected}'")
+    check_comparators(ds, problems)
+
+
+def check_comparators(ds, problems: list[str]) -> None:
+    """A target's comparator is what the words around its figure commit to (comparators.py),
+    so one wording reads the same in every plan."""
+    for t in ds.targets.values():
+        if t.milestone:   # no figure in the text: nothing to read a comparator from
+            continue
+        text = t.all_sources[0].excerpt
+        want = comparator_for(text, t.value, t.unit, t.indicator)
+        pre = _where(ds, "target", t.id)
+        if want is None:
+            problems.append(f"{pre}: value: {t.value:g} {t.unit} is not written in the excerpt "
+                            f"'{text}' (the comparator is read from the words around it)")
+        elif want != t.comparator:
+            problems.append(f"{pre}: comparator: '{t.comparator}' but the wording '{text}' "
+                            f"reads '{want}' (rule: hzmap/model/dataset/comparators.py)")
+
+
+def _check_conflicts(ds, rel: str, lay, problems: list[str]) -> None:
+    els = {el.id: el for el in lay.elements}
+    for i, c in enumerate(lay.conflicts):
+        pre = f"{rel}: layout '{lay.id}': conflicts[{i}]"
+        for eid in c.elements:
+            if eid not in els:
+                problems.append(f"{pre}: elements member '{eid}' is not an element of the layout")
+        for d in c.districts:
+            if d not in ds.districts:
+                problems.append(f"{pre}: districts member '{d}' is not a district id")
+                continue
+            for eid in c.elements:
+                if eid in els and d not in els[eid].districts:
+                    problems.append(f"{pre}: district '{d}' is not in element '{eid}'s districts")
+
+
+def _check_parts(ds, place, problems: list[str]) -> None:
+    """A place drawn through its parts must get a symbol in every district it covers."""
+    pre, covered = _where(ds, "place", place.id), set()
+    for pid in place.parts:
+        part = ds.places.get(pid)
+        if part is None or pid == place.id or part.parts:
+            why = ("is not a place id (places/*.yaml)" if part is None else
+                   "is the place itself" if pid == place.id else "has parts of its own")
+            problems.append(f"{pre}: parts member '{pid}' {why}")
+            continue
+        outside = [d for d in part.districts if d not in place.districts]
+        if outside:
+            problems.append(f"{pre}: parts member '{pid}' lies in {', '.join(outside)}, "
+                            "which is not in the place's districts")
+        covered.update(part.districts)
+    missing = [d for d in place.districts if place.parts and d not in covered]
+    if missing:
+        problems.append(f"{pre}: parts: no part lies in {', '.join(missing)} (the place would "
+                        "not be drawn there)")
 
 
 def _check_interpretation(ds, pre: str, el, problems: list[str]) -> None:
@@ -114,16 +176,24 @@ def check_excerpts(ds, problems: list[str]) -> None:
     texts: dict[str, str | None] = {}
     for plan in ds.plans.values():
         folder = ds.doc_dirs.get(plan.id, ds.seeds_dir)
+        texts[plan.id] = None
         if folder is None:
-            texts[plan.id] = None
             continue
         path = folder / plan.file
-        if path.is_file():
-            texts[plan.id] = provenance.document_text(path)
-        else:
-            texts[plan.id] = None
+        if not os.path.lexists(path):
             problems.append(f"plans.yaml: plan '{plan.id}': file: '{plan.file}' not found in "
                             f"{folder}")
+            continue
+        try:
+            texts[plan.id] = provenance.document_text(path)
+        except FileProblem as e:
+            problems.append(f"plans.yaml: plan '{plan.id}': file: {e}")
+    for plan in ds.plans.values():
+        text = texts.get(plan.id)
+        for i, lost in enumerate(plan.lost_headings):
+            if text is not None and provenance.squash(lost.before) not in text:
+                problems.append(f"plans.yaml: plan '{plan.id}': lost_headings[{i}].before: "
+                                f"'{lost.before}' is not in {plan.file}")
     for prefix, fieldname, _expected, src in _sources(ds):
         text = texts.get(src.doc)
         if text is None:

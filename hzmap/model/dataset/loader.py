@@ -8,7 +8,7 @@ its own (so one bad record does not hide the others), runs the cross-record chec
 
 from __future__ import annotations
 
-import csv
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,22 +16,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from hzmap import paths
+from hzmap.model.safeio import snippet
+from .districts import read_districts
+from .problems import DatasetError
 from .yamlio import read_yaml
 from .schema import (District, Element, Layout, Measure, MeasuresFile, Place, PlacesFile, Plan,
                      PlansFile, Target, TargetsFile)
 
 KINDS = ("places", "layouts", "measures", "targets")
-
-
-class DatasetError(Exception):
-    """The dataset has problems; ``problems`` lists them all (one line each)."""
-
-    def __init__(self, problems: list[str], root: Path | None = None):
-        self.problems = list(problems)
-        self.root = root
-        n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''} in the dataset" + (f" at {root}" if root else "")
-        super().__init__(head + ":\n" + "\n".join("  " + p for p in self.problems))
 
 
 @dataclass
@@ -71,13 +63,12 @@ def _loc(loc: tuple) -> str:
 
 
 def _short(v: Any) -> str:
-    s = repr(v)
-    return s if len(s) <= 60 else s[:57] + "..."
+    return snippet(v, 60)  # never repr() the value: it may be an alias-expanded giant
 
 
-def format_validation(err: ValidationError, prefix: str) -> list[str]:
+def format_validation(err: ValidationError, prefix: str, errors: list | None = None) -> list[str]:
     lines = []
-    for e in err.errors():
+    for e in errors if errors is not None else err.errors(include_url=False):
         loc = tuple(p for p in e["loc"] if p not in ("function-after", "function-before"))
         # drop discriminator tags that pydantic puts into the location of union members
         loc = tuple(p for i, p in enumerate(loc)
@@ -109,19 +100,25 @@ def validate_record(model: type[BaseModel], raw: Any, rel: str, label: str,
     try:
         return model.model_validate(raw)
     except ValidationError as e:
-        problems.extend(format_validation(e, f"{rel}: {label}: "))
+        errors = e.errors(include_url=False)
+        problems.extend(format_validation(e, f"{rel}: {label}: ", errors))
         # a misspelt top-level field alone should not hide the record's other problems
-        extra = {err["loc"][0] for err in e.errors()
+        extra = {err["loc"][0] for err in errors
                  if err["type"] == "extra_forbidden" and len(err["loc"]) == 1}
-        if extra and len(extra) == len(e.errors()):
+        if extra and len(extra) == len(errors):
             return model.model_validate({k: v for k, v in raw.items() if k not in extra})
         return None
 
 
 # ---------------------------------------------------------------- loading
 
+def _present(path: Path) -> bool:
+    """Something is there (a file, a folder, a FIFO, a broken link): reading it says what."""
+    return os.path.lexists(path)
+
+
 def _dataset_dir(root: Path) -> Path:
-    if (root / "plans.yaml").is_file():
+    if _present(root / "plans.yaml"):
         return root
     if (root / "dataset").is_dir():
         return root / "dataset"
@@ -130,14 +127,9 @@ def _dataset_dir(root: Path) -> Path:
 
 def _districts_csv(root: Path, ds_dir: Path) -> Path:
     for c in (root / "districts.csv", ds_dir / "districts.csv", ds_dir.parent / "districts.csv"):
-        if c.is_file():
+        if _present(c):
             return c
     return paths.data_root() / "districts.csv"
-
-
-def read_districts(path: Path) -> dict[str, District]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return {row["id"]: District(**row) for row in csv.DictReader(f)}
 
 
 def _yaml_files(ds_dir: Path, kind: str) -> list[Path]:
@@ -162,7 +154,7 @@ def load_dataset(root: str | Path | None = None, seeds_dir: str | Path | None = 
     if seeds is not None and not seeds.is_dir():
         seeds = None
     problems: list[str] = []
-    if not (ds_dir / "plans.yaml").is_file():
+    if not _present(ds_dir / "plans.yaml"):
         raise DatasetError([f"plans.yaml: not found in {ds_dir}"], ds_dir)
 
     districts = base.districts if base else read_districts(_districts_csv(root, ds_dir))

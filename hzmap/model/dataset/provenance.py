@@ -11,6 +11,10 @@ import html
 import re
 from pathlib import Path
 
+from hzmap.model.safeio import read_bytes
+
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+
 _TAG = re.compile(r"<[^>]+>")
 _LOOKS_HTML = re.compile(r"</?(p|div|strong|span|br|a|h[1-6])\b", re.I)
 _SPACE = re.compile(r"\s+")
@@ -29,12 +33,13 @@ def strip_html(text: str) -> str:
 
 
 def document_text(path: Path) -> str:
-    """The document's text with HTML tags removed and all whitespace squashed; cached."""
+    """The document's text with HTML tags removed and all whitespace squashed; cached.
+    Raises safeio.FileProblem when the file cannot be read."""
     st = path.stat()
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
     hit = _CACHE.get(key)
-    if hit is None:
-        raw = path.read_text(encoding="utf-8", errors="replace")
+    if hit is None:  # through safeio: a FIFO or a 5 GB file is refused (FileProblem), not read
+        raw = read_bytes(path, MAX_DOCUMENT_BYTES, what="source document").decode("utf-8", "replace")
         if _LOOKS_HTML.search(raw):
             raw = strip_html(raw)
         hit = squash(raw)

@@ -77,7 +77,8 @@ def _target(ds, t) -> dict:
     return {
         "plan": _plan_ref(ds, ds.target_plan.get(t.id, "")),
         "id": t.id, "indicator": t.indicator, "value": t.value, "unit": t.unit, "year": t.year,
-        "comparator": t.comparator, "districts": list(t.districts), "places": list(t.places),
+        "comparator": t.comparator, "milestone": t.milestone,
+        "districts": list(t.districts), "places": list(t.places),
         "note": t.note, "sources": _sources(t, ds),
     }
 
@@ -94,10 +95,12 @@ def _group_by_plan(ds, items: list[dict]) -> list[dict]:
 def district_profile(ds, district_id: str) -> dict:
     """Everything the plans say about one district.
 
-    Returns {district, roles_by_plan: [{plan, items: [role]}], places: [place],
-    measures: [measure], citywide_measures: [{plan, items}], targets: {district: [target],
-    plan_wide: [{plan, items}]}, excerpts_checked}. Roles and measures reached through a place
-    inside the district carry ``via_place``.
+    Returns {district, roles_by_plan: [{plan, items: [role]}], conflicts: [conflict],
+    places: [place], measures: [measure], citywide_measures: [{plan, items}],
+    targets: {district: [target], plan_wide: [{plan, items}]}, excerpts_checked}. Roles and
+    measures reached through a place inside the district carry ``via_place``. A conflict is two
+    or more roles of one layout that the text keeps apart but that both hold the district
+    (see ``conflicts_of``).
     """
     if district_id not in ds.districts:
         raise KeyError(f"no district with id '{district_id}'")
@@ -136,6 +139,7 @@ def district_profile(ds, district_id: str) -> dict:
     return {
         "district": _district_ref(ds, district_id),
         "roles_by_plan": _group_by_plan(ds, roles),
+        "conflicts": conflicts_of(ds, district_id),
         "places": [dict(_place_ref(ds, p), sources=_sources(ds.places[p], ds)) for p in inside],
         "measures": measures,
         "citywide_measures": _group_by_plan(ds, citywide),
@@ -144,15 +148,52 @@ def district_profile(ds, district_id: str) -> dict:
     }
 
 
+def conflicts_of(ds, district_id: str) -> list[dict]:
+    """The layouts' recorded conflicts that involve the district:
+    [{plan, layout: {id, name, name_en}, elements: [{id, name, name_en, literal,
+    interpretation, sources}], districts: [id], note}]."""
+    out = []
+    for lay in ds.layouts.values():
+        els = {el.id: el for el in lay.elements}
+        for c in lay.conflicts:
+            if district_id not in c.districts:
+                continue
+            out.append({
+                "plan": _plan_ref(ds, lay.plan),
+                "layout": {"id": lay.id, "name": lay.name, "name_en": lay.name_en},
+                "elements": [{"id": e.id, "name": e.name, "name_en": e.name_en,
+                              "literal": e.literal,
+                              "interpretation": e.interpretation.note if e.interpretation else None,
+                              "sources": _sources(e, ds)}
+                             for e in (els[i] for i in c.elements if i in els)],
+                "districts": list(c.districts),
+                "note": c.note,
+            })
+    return out
+
+
+def drawn_places(ds, place_id: str) -> list:
+    """The places whose symbols show `place_id` on the map: its parts (the FTZ's three blocks),
+    or the place itself."""
+    p = ds.places[place_id]
+    return [ds.places[q] for q in p.parts if q in ds.places] or [p]
+
+
 def place_profile(ds, place_id: str) -> dict:
-    """{place, districts, precision, location, location_note, roles: [role], measures,
-    targets, sources} for one place."""
+    """{place, districts, precision, location, location_note, parts, part_of, roles: [role],
+    measures, targets, sources} for one place. A part (a block of the FTZ) also lists the roles
+    of the whole, with ``via_place`` naming it."""
     if place_id not in ds.places:
         raise KeyError(f"no place with id '{place_id}'")
     p = ds.places[place_id]
+    part_of = [q.id for q in ds.places.values() if place_id in q.parts]
     roles = [_role(ds, lay, el, None) for lay, el in ds.elements() if place_id in el.places]
+    roles += [_role(ds, lay, el, whole) for whole in part_of for lay, el in ds.elements()
+              if whole in el.places]
     return {
         "place": _place_ref(ds, place_id) | {"aliases": list(p.aliases)},
+        "parts": [_place_ref(ds, q) for q in p.parts if q in ds.places],
+        "part_of": [_place_ref(ds, q) for q in part_of],
         "districts": [_district_ref(ds, d) for d in p.districts if d in ds.districts],
         "precision": p.location.precision,
         "location": {"lon": p.location.lon, "lat": p.location.lat},

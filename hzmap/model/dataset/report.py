@@ -18,15 +18,18 @@ def number(v: float) -> str:
 
 def value_text(t: dict, signs: str = "unicode") -> str:
     """A target's figure with its comparator and unit: '≥ 3325 亿元' (the one way every view
-    writes a target's value)."""
+    writes a target's value); empty for a milestone."""
+    if t.get("milestone"):   # a goal with no figure (开通…): nothing to compare
+        return ""
     sign = COMPARATOR_SIGNS[signs].get(t["comparator"], t["comparator"])
     return f"{sign} {number(t['value'])} {t['unit']}".strip()
 
 
 def target_text(t: dict, lang: str = "zh") -> str:
     """'2025年 服务贸易进出口额 ≥ 3325 亿元' (the inspector's and dossier's line for a target)."""
-    return f"{t['year']}年 {t['indicator']} {value_text(t)}" if lang == "zh" else \
-        f"{t['indicator']} {value_text(t)} by {t['year']}"
+    value = value_text(t)
+    return " ".join(x for x in (f"{t['year']}年", t["indicator"], value) if x) if lang == "zh" else \
+        " ".join(x for x in (t["indicator"], value, f"by {t['year']}") if x)
 
 
 def units_text(m: dict, none: str = "responsible units not named") -> str:
@@ -65,7 +68,9 @@ def _measure_lines(m: dict, indent: str = "    ", brief: bool = False) -> list[s
 
 
 def _target_line(t: dict, indent: str = "    ") -> str:
-    s = f"{indent}• {t['indicator']} {value_text(t, 'ascii')} by {t['year']}"
+    s = f"{indent}• {t['indicator']} {value_text(t, 'ascii')} by {t['year']}".replace("  by", " by")
+    if t.get("milestone"):
+        s += " (milestone)"
     if t.get("note"):
         s += f" ({t['note']})"
     return s + f"  — {cites(t)}"
@@ -81,6 +86,12 @@ def district_text(prof: dict) -> str:
         out.append(f"  {g['plan']['short_name']} ({g['plan']['id']})")
         for r in g["items"]:
             out += _role_lines(r)
+    if prof.get("conflicts"):
+        out += ["", "Conflicts between readings"]
+        for c in prof["conflicts"]:
+            names = " / ".join(e["name"] for e in c["elements"])
+            out.append(f"  ! {c['layout']['name']} ({c['plan']['short_name']}): {names}")
+            out.append(f"    {c['note']}")
     out += ["", "Bases and places in the district"]
     if not prof["places"]:
         out.append("  (none)")
@@ -116,6 +127,10 @@ def place_text(prof: dict) -> str:
     if prof.get("location_note"):
         out.append(f"  location: {prof['location_note']}")
     out.append(f"  named in: {cites(prof)}")
+    if prof.get("parts"):
+        out.append("  drawn at its parts: " + "、".join(q["name"] for q in prof["parts"]))
+    if prof.get("part_of"):
+        out.append("  part of: " + "、".join(q["name"] for q in prof["part_of"]))
     out += ["", "Roles"]
     if not prof["roles"]:
         out.append("  (none)")

@@ -60,6 +60,13 @@ class InForce(Strict):
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2})?$")]   # "2018-06" when only the month is known
 
 
+class LostHeading(Strict):
+    """A heading the source file lost, and the text it stood before (at a paragraph start)."""
+    number: str = Field(pattern=r"^([一二三四五六七八九十]+|\([一二三四五六七八九十]+\)|\d+|\(\d+\))$")
+    before: str = Field(min_length=2)
+    note: Optional[str] = None
+
+
 class Plan(Strict):
     id: Id
     file: str = Field(min_length=1)
@@ -73,6 +80,7 @@ class Plan(Strict):
     in_force: Optional[InForce] = None
     scope: Literal["city", "national"]
     district_names: Literal["current", "pre2021"] = "current"
+    lost_headings: list[LostHeading] = Field(default_factory=list)   # for the contents tree
     notes: Optional[str] = None
 
 
@@ -123,6 +131,7 @@ class Place(Sourced):
     location: Location
     location_note: Optional[str] = None
     area: Optional[Polygon] = None
+    parts: list[Id] = Field(default_factory=list)   # blocks or parks: drawn one symbol each
     notes: Optional[str] = None
 
 
@@ -183,6 +192,13 @@ class Element(Sourced):
     geometry: Geometry
 
 
+class Conflict(Strict):
+    """Elements of one layout that put the same district in two places the text keeps apart."""
+    elements: list[Id] = Field(min_length=2)
+    districts: list[Id] = Field(min_length=1)
+    note: str = Field(min_length=1)
+
+
 class Layout(Sourced):
     id: Id
     plan: Id
@@ -190,6 +206,7 @@ class Layout(Sourced):
     name_en: str
     theme: Optional[str] = None
     notes: Optional[str] = None
+    conflicts: list[Conflict] = Field(default_factory=list)
     elements: list[dict] = Field(min_length=1)   # validated one by one into Element (loader)
 
 
@@ -236,9 +253,16 @@ class Target(Sourced):
     unit: str
     year: int = Field(ge=1990, le=2100)
     comparator: Literal[">=", ">", "=", "<=", "~"] = ">="
+    milestone: bool = False    # a goal with no figure (开通中欧班列): value 1 means it is done
     districts: list[Id] = Field(default_factory=list)
     places: list[Id] = Field(default_factory=list)
     note: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _milestone_is_done_or_not(self):
+        if self.milestone and (self.value != 1 or self.comparator != "="):
+            raise ValueError("a milestone has value 1 and comparator '=' (done or not)")
+        return self
 
 
 # ---------------------------------------------------------------- file-level wrappers

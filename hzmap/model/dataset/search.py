@@ -19,14 +19,19 @@ def _ascii(s: str) -> str:
     return _NON_ALNUM.sub("", s.lower())
 
 
+def syllables(text: str) -> list[str]:
+    """The pinyin of each character of a run of Chinese characters, read in context
+    (['ji', 'ju', 'di'] for 集聚地); also what the document search matches against."""
+    from pypinyin import lazy_pinyin  # 0.3 s to import: only when an index is built
+
+    return [_ascii(s) for s in lazy_pinyin(text)]
+
+
 def pinyin_keys(text: str) -> tuple[str, str]:
     """('binjiangqu', 'bjq') for 滨江区; Latin letters pass through."""
-    from pypinyin import Style, lazy_pinyin  # 0.3 s to import: only when an index is built
-
     han = "".join(_HAN.findall(text)) or text
-    full = _ascii("".join(lazy_pinyin(han)))
-    initials = _ascii("".join(lazy_pinyin(han, style=Style.FIRST_LETTER)))
-    return full, initials
+    syl = syllables(han)
+    return "".join(syl), "".join(s[:1] for s in syl)
 
 
 @dataclass
