@@ -15,9 +15,11 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
     from hzmap import fonts
     from hzmap.model.geodata import GeodataError, load_geodata
     from hzmap.ui.fonts import register_qt
+    from hzmap.ui.icons import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
     app.setDesktopFileName("hzmap")  # the launcher and MIME type in resources/desktop
+    app.setWindowIcon(app_icon())
     app.setApplicationName("hzmap")
     app.setOrganizationName("hzmap")
     register_qt(app)
@@ -33,7 +35,7 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
 
     from hzmap.ui import errors
 
-    window = build_window(geodata)
+    window = build_window(geodata, restore=True)
     errors.install(window.canvas)
     for path in files or ():
         window.open_path(path)
@@ -45,13 +47,16 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
     return app.exec()
 
 
-def build_window(geodata, dataset=None):
+def build_window(geodata, dataset=None, restore: bool = False):
     """The view state (in the language chosen last time), the session with its own recovery
-    file, and the window over them: the first frame is already in the right language."""
+    file, and the window over them: the first frame is already in the right language. With
+    `restore` (the app; tests ask for it) the window starts where the user left off
+    (hzmap.ui.startup) and remembers where that is when it closes; files opened afterwards
+    (the command line, a drop) win over it."""
     from hzmap.model.recovery import Recovery
     from hzmap.model.session import Session
     from hzmap.model.viewstate import ViewState
-    from hzmap.ui import i18n
+    from hzmap.ui import i18n, startup
     from hzmap.ui.main_window import MainWindow
     from hzmap.ui.settings import recovery_dir
 
@@ -59,12 +64,19 @@ def build_window(geodata, dataset=None):
     i18n.install(lang)
     state = ViewState(geodata)
     state.update(lang=lang)
+    first = startup.restore_view(state) if restore else False
     try:
         recovery = Recovery(recovery_dir())
     except OSError as exc:  # a read-only home: run without a recovery file, and say so
         print(f"hzmap: no recovery file: {exc}", file=sys.stderr)
         recovery = None
-    return MainWindow(state, geodata, dataset, Session(state, recovery))
+    window = MainWindow(state, geodata, dataset, Session(state, recovery))
+    if restore:
+        startup.restore_window(window)
+        window.closing.connect(lambda: startup.remember(window))
+        if first:
+            window.show_hint(startup.FIRST_START_HINT)
+    return window
 
 
 def _after_first_frame(window, action) -> None:

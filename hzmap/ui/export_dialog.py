@@ -175,13 +175,15 @@ class ExportDialog(QDialog):
         except ExportError as e:
             self.preview.setText(str(e))
             return
-        fig = compose(spec, self.geo, self.ds, preview_dpi=PREVIEW_PX / w_in).figure
+        ratio = self.devicePixelRatioF()  # at 200% scaling: twice the pixels, not a blurred upscale
+        fig = compose(spec, self.geo, self.ds, preview_dpi=PREVIEW_PX * ratio / w_in).figure
         fig.canvas.draw()
         buf = fig.canvas.buffer_rgba()
         h, w = buf.shape[:2]
         image = QImage(bytes(buf), w, h, 4 * w, QImage.Format_RGBA8888).copy()
+        image.setDevicePixelRatio(ratio)
         self.preview.setPixmap(QPixmap.fromImage(image))
-        self.preview_size = (w, h)
+        self.preview_size = (round(w / ratio), round(h / ratio))  # logical pixels
 
     def export(self) -> bool:
         """Write the file; on failure say why in a message box and keep the dialog open."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar,
                                QVBoxLayout, QWidget)
 
@@ -19,6 +19,7 @@ from hzmap.model.session import Session
 from hzmap.model.viewstate import ViewState
 from hzmap.ui import errors, i18n
 from hzmap.ui.i18n import Texts, tr
+from hzmap.ui.icons import app_icon
 from hzmap.ui.info_panel import InfoPanel
 from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
@@ -32,6 +33,9 @@ MENUS = (("file", "文件(&F)"), ("edit", "编辑(&E)"), ("view", "视图(&V)"),
 
 
 class MainWindow(QMainWindow):
+    features_built = Signal()  # the features that need the dataset are built (docks, toolbars)
+    closing = Signal()         # the window is closing (the user's work is saved or discarded)
+
     def __init__(self, state: ViewState, geodata: GeoData, dataset=None, session: Session | None = None) -> None:
         super().__init__()
         self.state = state
@@ -40,6 +44,7 @@ class MainWindow(QMainWindow):
         self.dataset = None
         self.texts = Texts()
         self.resize(1280, 840)
+        self.setWindowIcon(app_icon())
         self.menus: dict[str, QMenu] = {}
         for key, title in MENUS:
             self.menus[key] = self.menuBar().addMenu("")
@@ -59,12 +64,14 @@ class MainWindow(QMainWindow):
         self.layer_panel = self.filter_bar = self.search_box = self.tour_editor = None
         self.layer_dock = self.tour_dock = None
         self.annotation_tools = self.project_actions = None
-        self.presentation = self.compare_dialog = self.export_dialog = self.dataset_message = None
+        self.presentation = self.presenter_view = self.present_on_menu = None
+        self.compare_dialog = self.export_dialog = self.dataset_message = None
         self.plan_import = self.dataset_manager = None
         self.reader = self.reader_dock = None
         self.dataset_loader = DatasetLoader(data_dir(), self)
         self.dataset_loader.finished.connect(self._on_dataset_loaded)
         self.shipped_dataset = None  # the dataset that ships with hzmap; user datasets load on it
+        self._hint_shown = False
         self.language_actions: dict[str, QAction] = {}
         self._pending_paths: list[Path] = []
         self.setAcceptDrops(True)
@@ -143,6 +150,8 @@ class MainWindow(QMainWindow):
         `shipped` is the shipped dataset when `dataset` has the user's datasets on top of it."""
         self.dataset = dataset
         self.shipped_dataset = shipped if shipped is not None else dataset
+        if self.state.layout is not None and self.state.layout not in dataset.layouts:
+            self.state.update(layout=None)  # remembered from data this hzmap no longer has
         self.session.set_dataset(dataset)
         self.canvas.set_dataset(dataset)
         self.info_panel.set_dataset(dataset)
@@ -160,6 +169,7 @@ class MainWindow(QMainWindow):
         self._build_language_menu()
         if self.dataset_message is not None:
             self.dataset_message.close()
+        self.features_built.emit()
         for path in self._pending_paths:  # files named on the command line or dropped early
             self.open_path(path)
         self._pending_paths.clear()
@@ -348,6 +358,10 @@ class MainWindow(QMainWindow):
                                            lambda: self.present(self.tour_editor.chosen_tour()),
                                            Qt.Key_F5, menu="view")
         self.present_action.setObjectName("presentAction")
+        from hzmap.ui.screens import PresentOnMenu
+
+        self.present_on_menu = PresentOnMenu(self)
+        self.menus["view"].addMenu(self.present_on_menu)
 
     # -- files: named on the command line, dropped on the window ------------------------------------
     def open_path(self, path) -> bool:
@@ -477,24 +491,60 @@ class MainWindow(QMainWindow):
         return self.compare_dialog
 
     def present(self, tour=None, full_screen: bool = True):
-        """Open the presentation of `tour` (default: the current layout's tour)."""
+        """Open the presentation of `tour` (default: the current layout's tour). With two or
+        more screens the map goes full screen on the one chosen in 放映于 (by default one this
+        window is not on) and this window's screen shows the presenter view; both follow one
+        TourPlayer. With one screen the map covers it, as before."""
+        from hzmap.model.tour_player import TourPlayer
         from hzmap.model.tours import default_tour
+        from hzmap.ui import screens
         from hzmap.ui.presentation import PresentationWindow
 
         if tour is None and self.state.layout is not None:
             tour = default_tour(self.dataset, self.geo, self.state.layout)
-        pres = PresentationWindow(self.state, self.dataset, tour, parent=self)
+        player = TourPlayer(tour)
+        pres = PresentationWindow(self.state, self.dataset, tour, parent=self, player=player)
         pres.setAttribute(Qt.WA_DeleteOnClose)
         pres.closed.connect(self._on_presentation_closed)
         self.presentation = pres
-        pres.showFullScreen() if full_screen else pres.show()
+        room = screens.presentation_screen(QGuiApplication.screens(), self.screen(),
+                                           screens.remembered_screen()) if full_screen else None
+        if room is None:
+            pres.showFullScreen() if full_screen else pres.show()
+        else:
+            screens.show_on(pres, room)
         pres.activateWindow()
         pres.setFocus()
+        if room is not None and room is not self.screen() and player.tour.steps:
+            self._open_presenter_view(player, pres, room)
         return pres
+
+    def _open_presenter_view(self, player, pres, room) -> None:
+        from hzmap.ui import screens
+        from hzmap.ui.presenter_view import PresenterView
+
+        view = PresenterView(self.state, self.dataset, player, room_size=room.size(), parent=self)
+        view.setAttribute(Qt.WA_DeleteOnClose)
+        view.closed.connect(self._on_presenter_view_closed)
+        pres.canvas.resized.connect(view.set_room_size)
+        self.presenter_view = view
+        screens.show_on(view, self.screen(), full_screen=False)
+        view.activateWindow()  # the presenter's keyboard is here; the clicker works in either
+        view.setFocus()
 
     def _on_presentation_closed(self) -> None:
         self.presentation = None
         QTimer.singleShot(0, release_free_memory)  # its frame buffers, once Qt has deleted it
+
+    def _on_presenter_view_closed(self) -> None:
+        self.presenter_view = None
+
+    def show_hint(self, source: str) -> None:
+        """What to click (a source text, translated as the language changes), where the
+        selection's details will appear; the usual hint returns after the first selection or
+        another layout."""
+        self._hint_shown = True
+        self.info_panel.set_hint(source)
 
     # -- the source documents -----------------------------------------------------------------
     def _build_reader(self) -> None:
@@ -529,6 +579,9 @@ class MainWindow(QMainWindow):
 
     # -- state -> window ---------------------------------------------------------------------------
     def _on_view_changed(self, view, fields) -> None:
+        if self._hint_shown and fields & {"selection", "layout"}:
+            self._hint_shown = False
+            self.info_panel.set_hint(None)
         if "preset" in fields:
             self._on_preset(view.preset)
         if "lang" in fields:
@@ -567,6 +620,7 @@ class MainWindow(QMainWindow):
             return
         if self.project_actions is None:
             self.session.close()
+        self.closing.emit()
         super().closeEvent(event)
 
     def _about(self) -> None:

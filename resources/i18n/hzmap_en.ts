@@ -864,6 +864,64 @@ hzmap did not close normally last time. Restore the work autosaved at {when}?</s
         <translation>Cannot open</translation>
     </message>
     <message>
+        <source>hzmap — 演讲者视图 Presenter view</source>
+        <translation>hzmap — Presenter view</translation>
+    </message>
+    <message>
+        <source>重新计时 Restart timer</source>
+        <translation>Restart timer</translation>
+    </message>
+    <message>
+        <source>◀ 上一步 Previous</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>下一步 Next ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>结束放映 End (Esc)</source>
+        <translation>End (Esc)</translation>
+    </message>
+    <message>
+        <source>现在 Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>下一步 Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>备注 Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>（导览结束）End of tour</source>
+        <translation>End of tour</translation>
+    </message>
+    <message>
+        <source>屏幕 Screen</source>
+        <translation>Screen</translation>
+    </message>
+    <message>
+        <source>放映于 Present on</source>
+        <translation>Present on</translation>
+    </message>
+    <message>
+        <source>自动：主窗口以外的屏幕 Automatic: a screen the main window is not on</source>
+        <translation>Automatic: a screen the main window is not on</translation>
+    </message>
+    <message>
+        <source>点击一核、一带、两翼或基地，看规划原文怎么说
+Click the core, the belt, a wing or a base to read what the plan says</source>
+        <translation>Click the core, the belt, a wing or a base
+to read what the plan says</translation>
+    </message>
+    <message>
+        <source>演讲者备注：只在演讲者视图中显示 Speaker notes: shown only in the presenter view</source>
+        <translation>Speaker notes: shown only in the presenter view</translation>
+    </message>
+    <message>
         <source>英文标题 English title</source>
         <translation>English title</translation>
     </message>
