@@ -1407,5 +1407,9 @@ Remove the dataset {name}? Its plans leave the map.</source>
         <source>正在载入布局数据… Loading the layout dataset…</source>
         <translation>Loading the layout dataset…</translation>
     </message>
+    <message>
+        <source>说法不一 Conflicting readings</source>
+        <translation>Conflicting readings</translation>
+    </message>
 </context>
 </TS>
