@@ -73,6 +73,10 @@ def register_matplotlib() -> str:
     rc["pdf.fonttype"] = 42
     rc["ps.fonttype"] = 42
     rc["svg.fonttype"] = "path"
+    # Unhinted glyph advances scale exactly with resolution: hinting rounds each advance to a
+    # whole pixel, so labels and the legend came out a few pixels wider or narrower at 200%
+    # scaling (or in a 300 dpi export) and the label placement chose different spots.
+    rc["text.hinting"] = "no_hinting"
     return FONT_FAMILY
 
 

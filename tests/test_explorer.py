@@ -220,3 +220,14 @@ def test_legend_pixels_reused_on_pan_match_a_fresh_draw(window):
     assert legend is not canvas.renderer_.ax.get_legend()
     texts = [t.get_text() for t in canvas.renderer_.ax.get_legend().get_texts()]
     assert any("一核" in t for t in texts)
+
+
+def test_binjiangs_two_readings_of_2018_are_shown_as_a_conflict(window):
+    window.state.select_district("binjiang")
+    insp = window.info_panel.inspector
+    conflicts = insp.items_of_kind("conflict")
+    assert len(conflicts) == 1 and "主城区" in conflicts[0].text(0) and "副城与组团" in conflicts[0].text(0)
+    notes = [i.text(0) for i in insp.items_of_kind("interpretation")]
+    assert any("滨江 is in both groups" in n for n in notes)
+    window.state.select_district("chunan")  # a district with no conflicting reading has no section
+    assert insp.items_of_kind("conflict") == []

@@ -17,7 +17,7 @@ from matplotlib.patches import Polygon, Rectangle
 from hzmap import fonts
 from hzmap.model.viewstate import View
 from hzmap.render import style as st
-from hzmap.render.export_io import ExportError
+from hzmap.render.export_io import DPI_RANGE, ExportError, check_size
 from hzmap.render.scene import Scene
 
 DEFAULT_TITLE = "杭州市行政区划"
@@ -33,7 +33,7 @@ PRESETS = {
     "a3-portrait": (297 * MM, 420 * MM, 300, "A3 纵向 portrait (300 DPI)"),
     "16:9": (1920 / 160, 1080 / 160, 160, "16:9 幻灯片 slides (1920×1080)"),
 }
-DPI_RANGE = (96, 600)
+CUSTOM_DPI = 150  # a custom pixel size without a DPI
 INK = "#222222"
 
 
@@ -63,17 +63,17 @@ class ExportSpec:
         return self.view.lang
 
     def size(self) -> tuple[float, float, int]:
-        """(width in, height in, dpi); custom pixels win over the preset."""
-        if self.width_px and self.height_px:
-            dpi = self.dpi or 150
-            w, h = self.width_px / dpi, self.height_px / dpi
-        else:
-            if self.preset not in PRESETS:
-                raise ExportError(f"unknown size preset {self.preset!r}; use one of {', '.join(PRESETS)}")
-            w, h, dpi, _ = PRESETS[self.preset]
-            dpi = self.dpi or dpi
-        if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
-            raise ExportError(f"DPI {dpi} is out of range: use {DPI_RANGE[0]}-{DPI_RANGE[1]}")
+        """(width in, height in, dpi); custom pixels win over the preset. An impossible size
+        or DPI is refused (export_io.check_size), never replaced by a default."""
+        check_size(self.width_px, self.height_px, self.dpi)
+        if self.width_px is not None:
+            dpi = self.dpi if self.dpi is not None else CUSTOM_DPI
+            return self.width_px / dpi, self.height_px / dpi, int(dpi)
+        if self.preset not in PRESETS:
+            raise ExportError(f"unknown size preset {self.preset!r}; use one of {', '.join(PRESETS)}")
+        w, h, dpi, _ = PRESETS[self.preset]
+        dpi = self.dpi if self.dpi is not None else dpi
+        check_size(round(w * dpi), round(h * dpi), dpi)
         return w, h, int(dpi)
 
     def resolved_title(self, ds) -> str:

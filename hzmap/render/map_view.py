@@ -28,6 +28,7 @@ from hzmap.render.geometry import line_segments, polygon_path
 Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
 Z_PLACE_RING = 12
 PLACE_RING_SIZE = 16.1  # points across: the export's ring (scatter s=260 -> sqrt(260))
+LABEL_PAD_PX = 2.0  # the gap kept around labels, in pixels at 100 dpi
 
 
 class MapRenderer:
@@ -269,7 +270,10 @@ class MapRenderer:
             sizes.append((bb.width, bb.height))
             anchors.append(to_px.transform(anchor))
         area = labelling.Box(*self.ax.bbox.extents)
-        positions = labelling.place(sizes, np.asarray(anchors).reshape(-1, 2), area, obstacles)
+        # the gap between labels in the figure's pixels: twice as many at 200% or in a 200 dpi
+        # export, so labels land in the same places whatever the resolution
+        positions = labelling.place(sizes, np.asarray(anchors).reshape(-1, 2), area, obstacles,
+                                    pad=LABEL_PAD_PX * self.fig.dpi / 100)
         inv = to_px.inverted()
         leaders = []
         for (text, _), pos, anchor, (w, h) in zip(items, positions, anchors, sizes):

@@ -312,7 +312,7 @@ class AnnotationTools(QObject):
         candidates = [1] if a.kind == "callout" else range(len(a.points))
         for i in candidates:
             px, py = to_px.transform(a.points[i])
-            if math.hypot(px - event.x, py - event.y) <= GRAB_PX:
+            if math.hypot(px - event.x, py - event.y) <= self.canvas.px(GRAB_PX):
                 return i
         return None
 
@@ -322,7 +322,7 @@ class AnnotationTools(QObject):
         aid, index, x0, y0, px0, py0, moved = self._drag
         if event.xdata is None or aid not in self.annotations:
             return True
-        if not moved and math.hypot(event.x - px0, event.y - py0) <= CLICK_PX:
+        if not moved and math.hypot(event.x - px0, event.y - py0) <= self.canvas.px(CLICK_PX):
             return True
         if not moved:
             self._drag[6] = True

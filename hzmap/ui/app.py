@@ -15,9 +15,11 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
     from hzmap import fonts
     from hzmap.model.geodata import GeodataError, load_geodata
     from hzmap.ui.fonts import register_qt
+    from hzmap.ui.icons import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
     app.setDesktopFileName("hzmap")  # the launcher and MIME type in resources/desktop
+    app.setWindowIcon(app_icon())
     app.setApplicationName("hzmap")
     app.setOrganizationName("hzmap")
     register_qt(app)
@@ -33,7 +35,7 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
 
     from hzmap.ui import errors
 
-    window = build_window(geodata)
+    window = build_window(geodata, restore=True)
     errors.install(window.canvas)
     for path in files or ():
         window.open_path(path)
@@ -41,17 +43,20 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
         _report_when_drawn(window, app)
     window.show()
     # The district map is usable at once; the layout dataset follows right after the first frame.
-    _after_first_frame(window, lambda: _load_dataset(window))
+    _after_first_frame(window, lambda: _load_dataset(window, wait=False))
     return app.exec()
 
 
-def build_window(geodata, dataset=None):
+def build_window(geodata, dataset=None, restore: bool = False):
     """The view state (in the language chosen last time), the session with its own recovery
-    file, and the window over them: the first frame is already in the right language."""
+    file, and the window over them: the first frame is already in the right language. With
+    `restore` (the app; tests ask for it) the window starts where the user left off
+    (hzmap.ui.startup) and remembers where that is when it closes; files opened afterwards
+    (the command line, a drop) win over it."""
     from hzmap.model.recovery import Recovery
     from hzmap.model.session import Session
     from hzmap.model.viewstate import ViewState
-    from hzmap.ui import i18n
+    from hzmap.ui import i18n, startup
     from hzmap.ui.main_window import MainWindow
     from hzmap.ui.settings import recovery_dir
 
@@ -59,12 +64,19 @@ def build_window(geodata, dataset=None):
     i18n.install(lang)
     state = ViewState(geodata)
     state.update(lang=lang)
+    first = startup.restore_view(state) if restore else False
     try:
         recovery = Recovery(recovery_dir())
     except OSError as exc:  # a read-only home: run without a recovery file, and say so
         print(f"hzmap: no recovery file: {exc}", file=sys.stderr)
         recovery = None
-    return MainWindow(state, geodata, dataset, Session(state, recovery))
+    window = MainWindow(state, geodata, dataset, Session(state, recovery))
+    if restore:
+        startup.restore_window(window)
+        window.closing.connect(lambda: startup.remember(window))
+        if first:
+            window.show_hint(startup.FIRST_START_HINT)
+    return window
 
 
 def _after_first_frame(window, action) -> None:
@@ -76,37 +88,10 @@ def _after_first_frame(window, action) -> None:
     cid = window.canvas.mpl_connect("draw_event", on_draw)
 
 
-def _load_dataset(window) -> None:
-    from hzmap.model.dataset import DatasetError, load_dataset
-    from hzmap.model.dataset.overlay import load_skipping_broken
-    from hzmap.model.dataset.userdata import dataset_dirs
-    from hzmap.ui.settings import data_dir
-
-    root = os.environ.get("HZMAP_DATASET") or None
-    try:
-        # The excerpt check needs the source documents, which do not ship with the app;
-        # `hzmap validate` and the tests run it.
-        shipped = load_dataset(root, check_excerpts=False)
-    except DatasetError as exc:
-        print(f"hzmap: {exc}", file=sys.stderr)
-        window.dataset_failed(str(exc))
-        return
-    # The planner's own datasets (imported plans, shared folders) load on top of it through the
-    # same loader; a broken one is left out and reported, the others and the shipped one stay.
-    try:
-        dataset, skipped = load_skipping_broken(dataset_dirs(data_dir()), base=shipped)
-    except OSError as exc:   # an unreadable data folder: run with the shipped dataset
-        print(f"hzmap: your datasets were not loaded: {exc}", file=sys.stderr)
-        dataset, skipped = shipped, {}
-    window.set_dataset(dataset, shipped=shipped)
-    for path, exc in skipped.items():
-        print(f"hzmap: {path}: {exc}", file=sys.stderr)
-    if skipped:
-        window.user_datasets_failed(skipped)
-    from hzmap.ui.settings import interactive
-
-    if interactive():
-        window.project_actions.offer_recovery()
+def _load_dataset(window, wait: bool = True) -> None:
+    """The layout dataset and the user's own datasets: in a worker thread when the app starts
+    (the map keeps answering), on this thread when asked to wait (tests, scripts)."""
+    window.load_dataset(wait=wait)
 
 
 def _report_when_drawn(window, app) -> None:

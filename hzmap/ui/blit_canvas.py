@@ -106,6 +106,11 @@ class BlitCanvas(FigureCanvasQTAgg):
         self._resize_timer.start()
 
     # -- coordinates ---------------------------------------------------------------------
+    def px(self, logical: float) -> float:
+        """A distance in logical pixels (what the user sees) in the device pixels matplotlib's
+        events and transforms use: twice as many at 200% scaling."""
+        return logical * (self.device_pixel_ratio or 1)
+
     def data_to_widget(self, x: float, y: float) -> tuple[int, int]:
         """Widget pixel (Qt, origin top-left, logical px) of map coordinates."""
         px, py = self.scene.ax.transData.transform((x, y))

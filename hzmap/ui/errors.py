@@ -23,6 +23,18 @@ def log_path() -> Path:
     return data_dir() / "hzmap.log"
 
 
+def log(text: str) -> Path | None:
+    """Append a line (a failure that was handled, with the file it concerns) to hzmap.log."""
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+    except OSError:
+        return None
+    return path
+
+
 def report(exc_type, exc, tb) -> Path | None:
     """Log an unexpected error and tell the user briefly; returns the log file written."""
     text = "".join(traceback.format_exception(exc_type, exc, tb))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from hzmap.render.compose import DPI_RANGE, PRESETS, ExportSpec, compose
-from hzmap.render.export_io import ExportError, save
+from hzmap.render.export_io import SIDE_PX_RANGE, ExportError, save
 from hzmap.model.viewstate import View
 from hzmap.ui.settings import settings
 from hzmap.ui.i18n import tr
@@ -49,7 +49,7 @@ class ExportDialog(QDialog):
         self.preset_combo.addItem(tr("自定义 Custom"), CUSTOM)
         self.width_spin, self.height_spin = QSpinBox(), QSpinBox()
         for spin in (self.width_spin, self.height_spin):
-            spin.setRange(200, 20000)
+            spin.setRange(*SIDE_PX_RANGE)
             spin.setSuffix(" px")
         self.dpi_spin = QSpinBox()
         self.dpi_spin.setRange(*DPI_RANGE)
@@ -175,13 +175,15 @@ class ExportDialog(QDialog):
         except ExportError as e:
             self.preview.setText(str(e))
             return
-        fig = compose(spec, self.geo, self.ds, preview_dpi=PREVIEW_PX / w_in).figure
+        ratio = self.devicePixelRatioF()  # at 200% scaling: twice the pixels, not a blurred upscale
+        fig = compose(spec, self.geo, self.ds, preview_dpi=PREVIEW_PX * ratio / w_in).figure
         fig.canvas.draw()
         buf = fig.canvas.buffer_rgba()
         h, w = buf.shape[:2]
         image = QImage(bytes(buf), w, h, 4 * w, QImage.Format_RGBA8888).copy()
+        image.setDevicePixelRatio(ratio)
         self.preview.setPixmap(QPixmap.fromImage(image))
-        self.preview_size = (w, h)
+        self.preview_size = (round(w / ratio), round(h / ratio))  # logical pixels
 
     def export(self) -> bool:
         """Write the file; on failure say why in a message box and keep the dialog open."""

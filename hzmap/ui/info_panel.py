@@ -18,6 +18,7 @@ TYPE_EN = {"区": "district", "县": "county", "县级市": "county-level city"}
 KIND_ZH = {"park": "园区", "base": "基地", "hub": "枢纽", "town": "小镇", "zone": "片区",
            "district_area": "区域", "venue": "场馆", "port": "港口", "campus": "校园", "other": "地点"}
 FACTS = (("type", "类型"), ("adcode", "行政区划代码"), ("area", "面积"))
+HINT = "点击地图上的区县或基地符号查看详情\nClick a district or a base symbol on the map"
 
 
 class InfoPanel(QWidget):
@@ -37,8 +38,9 @@ class InfoPanel(QWidget):
         for label in (self.title, self.subtitle):  # a long name wraps; it never widens the dock
             label.setWordWrap(True)               # (and so never resizes the map under the user)
             label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        self.hint = QLabel()
-        self.texts.tr(self.hint.setText, "点击地图上的区县或基地符号查看详情\nClick a district or a base symbol on the map")
+        self.hint = QLabel(objectName="selectionHint", wordWrap=True)
+        self._hint_source = HINT
+        self.hint.setText(tr(HINT))
         self.hint.setAlignment(Qt.AlignCenter)
         self.hint.setStyleSheet("color: #777;")
         self.form = QFormLayout()
@@ -57,6 +59,12 @@ class InfoPanel(QWidget):
         self.box.addStretch(1)
         state.changed.connect(self._on_view_changed)
         self.show_selection()
+
+    def set_hint(self, source: str | None = None) -> None:
+        """What to click, shown while nothing is selected (its source text, translated here);
+        None: the usual hint."""
+        self._hint_source = source or HINT
+        self.hint.setText(tr(self._hint_source))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(400, 600)
@@ -77,6 +85,7 @@ class InfoPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
             self.texts.retranslate()
+            self.hint.setText(tr(self._hint_source))
             self.show_selection()  # built from data in the language in force
 
     def _on_view_changed(self, view, fields) -> None:

@@ -134,6 +134,8 @@ class Inspector(QTreeWidget):
             plan = self._child(roles, _plan_name(group["plan"]), kind="plan")
             for r in group["items"]:
                 self._role_item(plan, r)
+        if p.get("conflicts"):
+            self._conflicts(p["conflicts"])
         places = self._section(tr("区内基地与地点 Places") + f" ({len(p['places'])})")
         for pl in p["places"]:
             item = self._child(places, f"{tr_data(pl['name'], pl['name_en'])} · {tr(PRECISION_ZH.get(pl['precision'], ''))}",
@@ -247,6 +249,25 @@ class Inspector(QTreeWidget):
                         kind="place")
         self._sources(head, sources, el.name)
         self._expand_defaults()
+
+    def _conflicts(self, conflicts: list[dict]) -> None:
+        """Two readings of one layout that put the district in different places: shown, not hidden."""
+        section = self._section(tr("说法不一 Conflicting readings") + f" ({len(conflicts)})")
+        for c in conflicts:
+            names = tr_data("、", ", ").join(tr_data(e["name"], e["name_en"]) for e in c["elements"])
+            title = f"{tr_data(c['layout']['name'], c['layout']['name_en'])} · {names}"
+            item = self._child(section, title, kind="conflict", copy=f"{title}\n{c['note']}")
+            sources = [s for e in c["elements"] for s in e["sources"]]
+            self._cite_copy(item, sources, title)
+
+            def details(item=item, c=c):
+                self._child(item, c["note"], kind="interpretation")
+                for e in c["elements"]:
+                    el = self._child(item, f"{tr_data(e['name'], e['name_en'])}: {e['literal']}", kind="text")
+                    if e.get("interpretation"):
+                        self._child(el, tr("解读（非原文）: ") + e["interpretation"], kind="interpretation")
+                    self._source_items(el, e["sources"], e["name"])
+            self._lazy(item, details)
 
     # -- items ------------------------------------------------------------------------------
     def _role_item(self, parent, r: dict) -> None:

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QScrollArea,
                                QSplitter, QToolBar, QVBoxLayout, QWidget)
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.session import Session
 from hzmap.model.viewstate import ViewState
-from hzmap.ui import i18n
+from hzmap.ui import errors, i18n
 from hzmap.ui.i18n import Texts, tr
+from hzmap.ui.icons import app_icon
 from hzmap.ui.info_panel import InfoPanel
 from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
 from hzmap.ui.memory import release_free_memory
-from hzmap.ui.settings import interactive
+from hzmap.ui.dataset_loader import DatasetLoader
+from hzmap.ui.settings import data_dir, interactive
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
 PROJECT_SUFFIXES = (".hzmap", ".json")
@@ -31,6 +33,9 @@ MENUS = (("file", "文件(&F)"), ("edit", "编辑(&E)"), ("view", "视图(&V)"),
 
 
 class MainWindow(QMainWindow):
+    features_built = Signal()  # the features that need the dataset are built (docks, toolbars)
+    closing = Signal()         # the window is closing (the user's work is saved or discarded)
+
     def __init__(self, state: ViewState, geodata: GeoData, dataset=None, session: Session | None = None) -> None:
         super().__init__()
         self.state = state
@@ -39,6 +44,7 @@ class MainWindow(QMainWindow):
         self.dataset = None
         self.texts = Texts()
         self.resize(1280, 840)
+        self.setWindowIcon(app_icon())
         self.menus: dict[str, QMenu] = {}
         for key, title in MENUS:
             self.menus[key] = self.menuBar().addMenu("")
@@ -58,10 +64,14 @@ class MainWindow(QMainWindow):
         self.layer_panel = self.filter_bar = self.search_box = self.tour_editor = None
         self.layer_dock = self.tour_dock = None
         self.annotation_tools = self.project_actions = self.layer_actions = self.user_layer_list = None
-        self.presentation = self.compare_dialog = self.export_dialog = self.dataset_message = None
+        self.presentation = self.presenter_view = self.present_on_menu = None
+        self.compare_dialog = self.export_dialog = self.dataset_message = None
         self.plan_import = self.dataset_manager = None
         self.reader = self.reader_dock = None
+        self.dataset_loader = DatasetLoader(data_dir(), self)
+        self.dataset_loader.finished.connect(self._on_dataset_loaded)
         self.shipped_dataset = None  # the dataset that ships with hzmap; user datasets load on it
+        self._hint_shown = False
         self.language_actions: dict[str, QAction] = {}
         self._pending_paths: list[Path] = []
         self.setAcceptDrops(True)
@@ -126,6 +136,13 @@ class MainWindow(QMainWindow):
         self.layout_combo.setObjectName("layoutCombo")
         self.layout_combo.setMinimumContentsLength(22)
         bar.addWidget(self.layout_combo)
+        # shown only when the layout dataset could not be loaded
+        self.retry_action = self._action("重试 Retry", lambda: self.load_dataset(), tip="重新载入布局数据 / Load the layout dataset again")
+        self.details_action = self._action("详情 Details", self._show_dataset_details,
+                                           tip="布局数据的问题 / What is wrong with the layout dataset")
+        for act in (self.retry_action, self.details_action):
+            bar.addAction(act)
+            act.setVisible(False)
 
     # -- the dataset and the features that need it --------------------------------------------
     def set_dataset(self, dataset, shipped=None) -> None:
@@ -133,6 +150,8 @@ class MainWindow(QMainWindow):
         `shipped` is the shipped dataset when `dataset` has the user's datasets on top of it."""
         self.dataset = dataset
         self.shipped_dataset = shipped if shipped is not None else dataset
+        if self.state.layout is not None and self.state.layout not in dataset.layouts:
+            self.state.update(layout=None)  # remembered from data this hzmap no longer has
         self.session.set_dataset(dataset)
         self.canvas.set_dataset(dataset)
         self.info_panel.set_dataset(dataset)
@@ -150,6 +169,7 @@ class MainWindow(QMainWindow):
         self._build_language_menu()
         if self.dataset_message is not None:
             self.dataset_message.close()
+        self.features_built.emit()
         for path in self._pending_paths:  # files named on the command line or dropped early
             self.open_path(path)
         self._pending_paths.clear()
@@ -310,6 +330,8 @@ class MainWindow(QMainWindow):
         if changes:
             self.state.update(**changes)
         self.dataset = dataset
+        self.retry_action.setVisible(False)
+        self.details_action.setVisible(False)
         self.session.set_dataset(dataset)
         self.canvas.set_dataset(dataset)
         self.info_panel.set_dataset(dataset)
@@ -360,6 +382,10 @@ class MainWindow(QMainWindow):
                                            lambda: self.present(self.tour_editor.chosen_tour()),
                                            Qt.Key_F5, menu="view")
         self.present_action.setObjectName("presentAction")
+        from hzmap.ui.screens import PresentOnMenu
+
+        self.present_on_menu = PresentOnMenu(self)
+        self.menus["view"].addMenu(self.present_on_menu)
 
     # -- files: named on the command line, dropped on the window ------------------------------------
     def open_path(self, path) -> bool:
@@ -399,16 +425,70 @@ class MainWindow(QMainWindow):
             menu.addAction(act)
             self.language_actions[key] = act
 
-    def dataset_failed(self, message: str) -> None:
-        """The dataset could not be loaded: say so, keep the district map running."""
-        self.layout_combo.show_failure(tr("（布局数据载入失败）"))
+    # -- loading the dataset (off the UI thread), failing honestly, retrying ------------------------
+    def load_dataset(self, wait: bool = False) -> None:
+        """Load the layout dataset and the user's datasets; the chooser says it is loading."""
+        self.layout_combo.show_failure(tr("（正在载入布局数据…）"))
+        self.retry_action.setVisible(False)
+        self.statusBar().showMessage(tr("正在载入布局数据… Loading the layout dataset…"), 0)
+        if wait:
+            self.dataset_loader.load_now()
+        else:
+            self.dataset_loader.start()
+
+    def _on_dataset_loaded(self, result) -> None:
+        self.statusBar().clearMessage()
+        if result.error is not None:
+            self.dataset_failed(result.error)
+            return
+        if self.dataset is None:
+            self.set_dataset(result.dataset, shipped=result.shipped)
+        else:
+            self.replace_dataset(result.dataset)
+        for path, exc in result.skipped.items():
+            errors.log(f"{path}: {exc}")
+        if result.skipped:
+            self.user_datasets_failed(result.skipped)
+        if interactive():
+            self.project_actions.offer_recovery()
+
+    def dataset_failed(self, error) -> None:
+        """The dataset could not be loaded: the chooser says so and offers to retry, the full
+        problem list goes to a file the message offers to open, the district map keeps working."""
+        from hzmap.model.dataset import DatasetError
+        from hzmap.ui.settings import data_dir
+
+        full_list = None
+        if isinstance(error, DatasetError):
+            try:
+                full_list = error.write_list(data_dir() / "dataset-problems.txt")
+            except OSError:
+                full_list = None
+            text = error.summary().text(full_list=full_list)
+        else:
+            text = str(error) or type(error).__name__
+        errors.log(f"layout dataset not loaded: {text}")
+        self.layout_combo.show_failure(tr("布局数据未载入 — 见详情"))
+        self.retry_action.setVisible(True)
+        self.details_action.setVisible(True)
         self.statusBar().showMessage(tr("布局数据载入失败，仅显示区县底图 — layout dataset not loaded"), 0)
         # Not modal: the district map stays usable while the message is open.
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 布局数据有误 Layout dataset problem"), message,
+        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 布局数据有误 Layout dataset problem"), text,
                           parent=self)
         box.setModal(False)
-        box.show()
+        if full_list is not None:
+            button = box.addButton(tr("打开完整列表 Open the full list"), QMessageBox.ActionRole)
+            button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(full_list))))
+        box.addButton(QMessageBox.Close)
+        if self.dataset_message is not None:
+            self.dataset_message.close()
         self.dataset_message = box
+        box.show()
+
+    def _show_dataset_details(self) -> None:
+        if self.dataset_message is not None:
+            self.dataset_message.show()
+            self.dataset_message.raise_()
 
     # -- windows opened from here ----------------------------------------------------------------
     def open_export(self):
@@ -436,24 +516,60 @@ class MainWindow(QMainWindow):
         return self.compare_dialog
 
     def present(self, tour=None, full_screen: bool = True):
-        """Open the presentation of `tour` (default: the current layout's tour)."""
+        """Open the presentation of `tour` (default: the current layout's tour). With two or
+        more screens the map goes full screen on the one chosen in 放映于 (by default one this
+        window is not on) and this window's screen shows the presenter view; both follow one
+        TourPlayer. With one screen the map covers it, as before."""
+        from hzmap.model.tour_player import TourPlayer
         from hzmap.model.tours import default_tour
+        from hzmap.ui import screens
         from hzmap.ui.presentation import PresentationWindow
 
         if tour is None and self.state.layout is not None:
             tour = default_tour(self.dataset, self.geo, self.state.layout)
-        pres = PresentationWindow(self.state, self.dataset, tour, parent=self)
+        player = TourPlayer(tour)
+        pres = PresentationWindow(self.state, self.dataset, tour, parent=self, player=player)
         pres.setAttribute(Qt.WA_DeleteOnClose)
         pres.closed.connect(self._on_presentation_closed)
         self.presentation = pres
-        pres.showFullScreen() if full_screen else pres.show()
+        room = screens.presentation_screen(QGuiApplication.screens(), self.screen(),
+                                           screens.remembered_screen()) if full_screen else None
+        if room is None:
+            pres.showFullScreen() if full_screen else pres.show()
+        else:
+            screens.show_on(pres, room)
         pres.activateWindow()
         pres.setFocus()
+        if room is not None and room is not self.screen() and player.tour.steps:
+            self._open_presenter_view(player, pres, room)
         return pres
+
+    def _open_presenter_view(self, player, pres, room) -> None:
+        from hzmap.ui import screens
+        from hzmap.ui.presenter_view import PresenterView
+
+        view = PresenterView(self.state, self.dataset, player, room_size=room.size(), parent=self)
+        view.setAttribute(Qt.WA_DeleteOnClose)
+        view.closed.connect(self._on_presenter_view_closed)
+        pres.canvas.resized.connect(view.set_room_size)
+        self.presenter_view = view
+        screens.show_on(view, self.screen(), full_screen=False)
+        view.activateWindow()  # the presenter's keyboard is here; the clicker works in either
+        view.setFocus()
 
     def _on_presentation_closed(self) -> None:
         self.presentation = None
         QTimer.singleShot(0, release_free_memory)  # its frame buffers, once Qt has deleted it
+
+    def _on_presenter_view_closed(self) -> None:
+        self.presenter_view = None
+
+    def show_hint(self, source: str) -> None:
+        """What to click (a source text, translated as the language changes), where the
+        selection's details will appear; the usual hint returns after the first selection or
+        another layout."""
+        self._hint_shown = True
+        self.info_panel.set_hint(source)
 
     # -- the source documents -----------------------------------------------------------------
     def _build_reader(self) -> None:
@@ -488,6 +604,9 @@ class MainWindow(QMainWindow):
 
     # -- state -> window ---------------------------------------------------------------------------
     def _on_view_changed(self, view, fields) -> None:
+        if self._hint_shown and fields & {"selection", "layout"}:
+            self._hint_shown = False
+            self.info_panel.set_hint(None)
         if "preset" in fields:
             self._on_preset(view.preset)
         if "lang" in fields:
@@ -526,6 +645,7 @@ class MainWindow(QMainWindow):
             return
         if self.project_actions is None:
             self.session.close()
+        self.closing.emit()
         super().closeEvent(event)
 
     def _about(self) -> None:

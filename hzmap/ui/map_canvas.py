@@ -19,7 +19,7 @@ from hzmap.model.roles import layout_roles
 from hzmap.model.viewstate import Selection, ViewState
 from hzmap.ui.blit_canvas import BlitCanvas
 
-CLICK_TOLERANCE_PX = 4
+CLICK_TOLERANCE_PX = 4  # logical pixels, like the other distances the hand makes
 PLACE_PICK_PX = 9  # how close to a base symbol a click must land to pick it
 FEATURE_PICK_PX = 6  # and to a point or line of a user layer
 WHEEL_STEP = 1.25
@@ -86,7 +86,7 @@ class MapCanvas(BlitCanvas):
             return
         if self._press is not None and event.x is not None:
             x_px, y_px = self._press
-            if self._dragging or abs(event.x - x_px) + abs(event.y - y_px) > CLICK_TOLERANCE_PX:
+            if self._dragging or abs(event.x - x_px) + abs(event.y - y_px) > self.px(CLICK_TOLERANCE_PX):
                 self._dragging = True
                 self._pan_to(event)
                 return
@@ -157,7 +157,7 @@ class MapCanvas(BlitCanvas):
         overlay = self.scene.overlay
         if overlay is None or x is None:
             return None
-        return place_at(overlay.symbols(), x, y, PLACE_PICK_PX * self.scene.renderer.metres_per_px())
+        return place_at(overlay.symbols(), x, y, self.px(PLACE_PICK_PX) * self.scene.renderer.metres_per_px())
 
     def _on_press(self, event) -> None:
         if self.tool is not None and self.tool.on_press(event):

@@ -7,6 +7,10 @@ slim caption bar show. A presenter clicker sends PageDown/PageUp, which step the
 arrow keys. A step change renders the target frame once and then cross-fades and zooms the two
 frames as images (about a millisecond per frame instead of a full redraw); when the measured rate
 is below MIN_FPS the window cuts instead of animating.
+
+The step shown is the player's (hzmap.model.tour_player.TourPlayer): the keys ask the player to
+move and the window follows its `moved`, so a presenter view on the other screen, subscribed to
+the same player, always shows the same step.
 """
 from __future__ import annotations
 
@@ -20,9 +24,11 @@ from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QVariantAnimation, 
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from hzmap.model.tours import Tour, step_view
+from hzmap.model.tour_player import TourPlayer, room_view
+from hzmap.model.tours import Tour
 from hzmap.model.viewstate import View, ViewState
 from hzmap.render.spotlight import Spotlight, apply_high_contrast, presentation_style
+from hzmap.render.step_picture import spotlight_step
 from hzmap.ui.blit_canvas import BlitCanvas
 from hzmap.ui.i18n import Texts
 
@@ -35,6 +41,8 @@ PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape
 
 class PresentationCanvas(BlitCanvas):
     """The map for the room: hover, spotlight and the laser pointer are blitted."""
+
+    resized = Signal(int, int)  # logical width, height: the presenter's pictures take this shape
 
     def __init__(self, geodata, dataset, high_contrast: bool = True) -> None:
         super().__init__(geodata, dataset, style=presentation_style(), figsize=(16, 9))
@@ -88,6 +96,10 @@ class PresentationCanvas(BlitCanvas):
         self._background = None
         self.draw()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.resized.emit(event.size().width(), event.size().height())
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self._frames is None or self._shown_extent is None:
             super().paintEvent(event)
@@ -136,15 +148,16 @@ class PresentationWindow(QWidget):
     closed = Signal()
 
     def __init__(self, state: ViewState, dataset, tour: Tour | None,
-                 animate: bool | None = None, parent=None) -> None:
+                 animate: bool | None = None, parent=None, player: TourPlayer | None = None) -> None:
         super().__init__(parent, Qt.Window)
         self.setObjectName("presentationWindow")
         self.state = state  # the explorer's: the language, and what to show without a tour
         self.ds, self.geo = dataset, state.geo
         self.texts = Texts()
-        self.tour = tour or Tour(name="", steps=[])
-        self.index = -1
-        self.canvas = PresentationCanvas(state.geo, dataset)
+        self.player = player if player is not None else TourPlayer(tour)
+        self.index = -1  # the step this window shows (the player's, once it has followed)
+        self._animate_request: bool | None = None
+        self.canvas = PresentationCanvas(state.geo, dataset, high_contrast=self.player.high_contrast)
         self.canvas.scene.apply(self._base_view())
         self.caption_bar = self._build_caption_bar()
         box = QVBoxLayout(self)
@@ -168,8 +181,15 @@ class PresentationWindow(QWidget):
         self.texts.tr(self.caption_bar.setToolTip,
                       "H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出")
         state.changed.connect(self._on_view_changed)
+        self.player.moved.connect(self._on_moved)
+        self.player.theme_changed.connect(self._on_theme_changed)
+        self.player.ended.connect(self._on_ended)
         if self.tour.steps:
-            self.go_to(0, animate=False)
+            self.go_to(self.player.index, animate=False)
+
+    @property
+    def tour(self) -> Tour:
+        return self.player.tour
 
     @property
     def lang(self) -> str:
@@ -177,10 +197,10 @@ class PresentationWindow(QWidget):
 
     def _base_view(self) -> View:
         """What the room sees without a tour: the explorer's view, selection cleared."""
-        return replace(self.state.view, selection=None)
+        return room_view(self.state.view, None)
 
     def view_for(self, step) -> View:
-        return step_view(step, self._base_view())
+        return room_view(self.state.view, step)
 
     def _build_caption_bar(self) -> QWidget:
         bar = QWidget(objectName="captionBar")
@@ -227,12 +247,14 @@ class PresentationWindow(QWidget):
         self.canvas.draw_idle()
 
     def toggle_high_contrast(self) -> bool:
-        """H: the projector theme on or off; returns whether it is now on."""
-        r = self.canvas.scene.renderer
-        on = not r.high_contrast
-        apply_high_contrast(r, on)
+        """H: the projector theme on or off (the player's, so the presenter's thumbnails
+        follow); returns whether it is now on."""
+        self.player.set_high_contrast(not self.player.high_contrast)
+        return self.player.high_contrast
+
+    def _on_theme_changed(self, on: bool) -> None:
+        apply_high_contrast(self.canvas.scene.renderer, on)
         self.canvas.draw_idle()
-        return on
 
     # -- the tour ---------------------------------------------------------------------------
     @property
@@ -240,14 +262,25 @@ class PresentationWindow(QWidget):
         return self.tour.steps[self.index] if 0 <= self.index < len(self.tour.steps) else None
 
     def next(self) -> None:
-        self.go_to(min(self.index + 1, len(self.tour.steps) - 1))
+        self.player.next()
 
     def previous(self) -> None:
-        self.go_to(max(self.index - 1, 0))
+        self.player.previous()
 
     def go_to(self, index: int, animate: bool | None = None) -> None:
-        if not self.tour.steps or index == self.index and animate is None:
+        """Ask the player for step `index`; `animate` (None: as the window decides) applies to
+        this move. The window shows it when the player says it moved."""
+        if not self.tour.steps:
             return
+        self._animate_request = animate
+        try:
+            if not self.player.go_to(index, force=animate is not None) and self.index != self.player.index:
+                self._on_moved(self.player.index)  # the player was already there: catch up
+        finally:
+            self._animate_request = None
+
+    def _on_moved(self, index: int) -> None:
+        animate = self._animate_request
         if self._anim.state() == QVariantAnimation.Running:
             self._anim.stop()
             self._on_anim_finished()
@@ -266,13 +299,9 @@ class PresentationWindow(QWidget):
         self._update_caption()
 
     def _apply(self, step) -> None:
-        spot = self.canvas.spotlight
-        spot.clear()
+        self.canvas.spotlight.clear()
         self.canvas.scene.apply(self.view_for(step))
-        if step.spotlight_element and step.layout:
-            spot.show_element(step.spotlight_element)
-        elif step.spotlight_districts:
-            spot.show_districts(step.spotlight_districts)
+        spotlight_step(self.canvas.spotlight, step)
 
     def _on_anim_value(self, t) -> None:
         if self._anim_from is None:
@@ -329,13 +358,13 @@ class PresentationWindow(QWidget):
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         key = event.key()
         if key in NEXT_KEYS:
-            self.next()
+            self.player.next()
         elif key in PREV_KEYS:
-            self.previous()
+            self.player.previous()
         elif key == Qt.Key_Home:
-            self.go_to(0)
+            self.player.first()
         elif key == Qt.Key_End:
-            self.go_to(len(self.tour.steps) - 1)
+            self.player.last()
         elif key == Qt.Key_Escape:
             self.close()
         elif key == Qt.Key_S:
@@ -352,8 +381,15 @@ class PresentationWindow(QWidget):
             did = self.geo.district_at(event.xdata, event.ydata)
             self.toggle_spotlight(did, group=bool(event.key and "shift" in event.key))
 
+    def _on_ended(self) -> None:
+        self.close()
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self._anim.stop()
         self.state.changed.disconnect(self._on_view_changed)  # the window goes; the state stays
+        for signal, slot in ((self.player.moved, self._on_moved), (self.player.ended, self._on_ended),
+                             (self.player.theme_changed, self._on_theme_changed)):
+            signal.disconnect(slot)
         super().closeEvent(event)
+        self.player.end()  # the presenter view closes with the room's window
         self.closed.emit()

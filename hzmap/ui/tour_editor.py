@@ -3,12 +3,14 @@
 Tours live in the session (Session.tours, saved in the project file); the editor changes them
 and tells the session (`tours_edited`). The chooser's first entry is the current layout's default
 tour, generated from its elements. "演示" asks for a presentation through `present_requested`.
+Each step has a caption (shown to the room) and speaker notes (shown only in the presenter view
+and on the deck's notes pages); the notes are written in the language the UI is in.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QListWidget,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from hzmap.model.session import Session
 from hzmap.model.tours import Tour, TourStep
@@ -47,6 +49,12 @@ class TourEditor(QWidget):
         self.steps.currentRowChanged.connect(self._on_row_changed)
         self.caption = QLineEdit(objectName="stepCaption")
         self.caption.editingFinished.connect(self._on_caption_edited)
+        self.notes = QPlainTextEdit(objectName="stepNotes")
+        self.notes.setMaximumHeight(110)
+        self.notes.textChanged.connect(self._on_notes_edited)
+        # Notes change with every key; the session hears of them once typing pauses.
+        self._notes_timer = QTimer(self, singleShot=True, interval=400)
+        self._notes_timer.timeout.connect(self._tell_session)
         self.buttons = {}
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
@@ -58,6 +66,7 @@ class TourEditor(QWidget):
         box.addLayout(row)
         box.addWidget(self.steps, 1)
         box.addWidget(self.caption)
+        box.addWidget(self.notes)
         self.buttons["new"].clicked.connect(self.new_tour)
         self.buttons["rename"].clicked.connect(lambda: self.rename_tour())
         self.buttons["add"].clicked.connect(self.add_current_view)
@@ -102,6 +111,7 @@ class TourEditor(QWidget):
             self.buttons[key].setText(tr(text))
             self.buttons[key].setToolTip(tr(tip))
         self.caption.setPlaceholderText(tr("此步的说明文字 Caption of this step"))
+        self.notes.setPlaceholderText(tr("演讲者备注：只在演讲者视图中显示 Speaker notes: shown only in the presenter view"))
         self._fill_combo()
 
     # -- model ------------------------------------------------------------------------------
@@ -199,10 +209,28 @@ class TourEditor(QWidget):
             self._tell_session()
 
     def _on_row_changed(self, row: int) -> None:
-        tour = self.tour
-        step = tour.steps[row] if tour is not None and 0 <= row < len(tour.steps) else None
+        if self._notes_timer.isActive():  # notes typed for the step left behind
+            self._notes_timer.stop()
+            self._tell_session()
+        step = self._step(row)
         self.caption.setEnabled(step is not None)
         self.caption.setText(step.caption_zh if step else "")
+        self.notes.setEnabled(step is not None)
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(step.notes(self.state.lang) if step else "")
+        self.notes.blockSignals(False)
+
+    def _step(self, row: int) -> TourStep | None:
+        tour = self.tour
+        return tour.steps[row] if tour is not None and 0 <= row < len(tour.steps) else None
+
+    def _on_notes_edited(self) -> None:
+        step = self._step(self.steps.currentRow())
+        if step is None:
+            return
+        field = "notes_en" if self.state.lang == "en" else "notes_zh"
+        setattr(step, field, self.notes.toPlainText())
+        self._notes_timer.start()
 
     def _on_caption_edited(self) -> None:
         tour, row = self.tour, self.steps.currentRow()

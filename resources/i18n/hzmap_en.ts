@@ -864,6 +864,64 @@ hzmap did not close normally last time. Restore the work autosaved at {when}?</s
         <translation>Cannot open</translation>
     </message>
     <message>
+        <source>hzmap — 演讲者视图 Presenter view</source>
+        <translation>hzmap — Presenter view</translation>
+    </message>
+    <message>
+        <source>重新计时 Restart timer</source>
+        <translation>Restart timer</translation>
+    </message>
+    <message>
+        <source>◀ 上一步 Previous</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>下一步 Next ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>结束放映 End (Esc)</source>
+        <translation>End (Esc)</translation>
+    </message>
+    <message>
+        <source>现在 Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>下一步 Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>备注 Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>（导览结束）End of tour</source>
+        <translation>End of tour</translation>
+    </message>
+    <message>
+        <source>屏幕 Screen</source>
+        <translation>Screen</translation>
+    </message>
+    <message>
+        <source>放映于 Present on</source>
+        <translation>Present on</translation>
+    </message>
+    <message>
+        <source>自动：主窗口以外的屏幕 Automatic: a screen the main window is not on</source>
+        <translation>Automatic: a screen the main window is not on</translation>
+    </message>
+    <message>
+        <source>点击一核、一带、两翼或基地，看规划原文怎么说
+Click the core, the belt, a wing or a base to read what the plan says</source>
+        <translation>Click the core, the belt, a wing or a base
+to read what the plan says</translation>
+    </message>
+    <message>
+        <source>演讲者备注：只在演讲者视图中显示 Speaker notes: shown only in the presenter view</source>
+        <translation>Speaker notes: shown only in the presenter view</translation>
+    </message>
+    <message>
         <source>英文标题 English title</source>
         <translation>English title</translation>
     </message>
@@ -1320,6 +1378,38 @@ Remove the dataset {name}? Its plans leave the map.</source>
     <message>
         <source>已复制（含出处） Copied with citation</source>
         <translation>Copied with citation</translation>
+    </message>
+    <message>
+        <source>布局数据未载入 — 见详情</source>
+        <translation>Layout dataset not loaded — see details</translation>
+    </message>
+    <message>
+        <source>打开完整列表 Open the full list</source>
+        <translation>Open the full list</translation>
+    </message>
+    <message>
+        <source>重试 Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>重新载入布局数据 / Load the layout dataset again</source>
+        <translation>Load the layout dataset again</translation>
+    </message>
+    <message>
+        <source>详情 Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>布局数据的问题 / What is wrong with the layout dataset</source>
+        <translation>What is wrong with the layout dataset</translation>
+    </message>
+    <message>
+        <source>正在载入布局数据… Loading the layout dataset…</source>
+        <translation>Loading the layout dataset…</translation>
+    </message>
+    <message>
+        <source>说法不一 Conflicting readings</source>
+        <translation>Conflicting readings</translation>
     </message>
     <message>
         <source>BD-09（百度）BD-09 (Baidu)</source>
