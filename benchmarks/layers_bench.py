@@ -7,7 +7,11 @@ points (a CSV in GCJ-02, as copied from Amap) and 20,000 polygons (a GeoPackage)
     layer_hover_ms  one hover hit-test (<= 5 ms)
     layer_peak_mb   the process's peak resident memory over the baseline after imports
 
-    python benchmarks/layers_bench.py [--repeat N] [--json]
+    python benchmarks/layers_bench.py [--repeat N] [--json] [--window]
+
+`run` draws the layer alone over a MapRenderer on Agg; `time_in_window` (--window, and what
+benchmarks/run.py reports) adds each layer to a real main window through its session, so a pan
+redraws the app's canvas with the scene, the legend and the blitting, and a hover asks the canvas.
 """
 from __future__ import annotations
 
@@ -149,10 +153,82 @@ def run(repeat: int) -> dict:
             "detail": {k: statistics.median(v) for k, v in detail.items()}}
 
 
+def time_in_window(repeat: int) -> dict:
+    """The layers on the app's own canvas: a MainWindow (offscreen Qt), each layer added through
+    the session, styled by category, then panned and zoomed (state changes, full redraws) and
+    hovered (the canvas's hit-test through the view's layers)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from hzmap import fonts
+    from hzmap.model.dataset import load_dataset
+    from hzmap.model.extent import Extent
+    from hzmap.model.gazetteer import load_gazetteer
+    from hzmap.model.geodata import load_geodata
+    from hzmap.model.layers import inspect_file, open_layer
+    from hzmap.model.viewstate import ViewState
+    from hzmap.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    fonts.register_matplotlib()
+    geo, gaz = load_geodata(), load_gazetteer()
+    window = MainWindow(ViewState(geo), geo, load_dataset(check_excerpts=False))
+    window.resize(1280, 840)
+    window.show()
+    canvas, state = window.canvas, window.state
+    canvas.draw()
+    app.processEvents()
+    out: dict[str, list[float]] = {"layer_open_s": [], "layer_pan_ms": [], "layer_hover_ms": []}
+    detail: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        csv, gpkg = write_layers(Path(tmp), geo)
+        import geopandas  # noqa: F401  (the first open in the app imports them; timed apart)
+        import mapclassify  # noqa: F401
+        base_mb = _rss_mb()
+        for name, path, column in (("points", csv, "category"), ("polygons", gpkg, "use")):
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                data = open_layer(inspect_file(path, gazetteer=gaz).source, geo, gaz)
+                data.index
+                out["layer_open_s"].append(time.perf_counter() - t0)
+                detail.setdefault(f"{name}_open_s", []).append(out["layer_open_s"][-1])
+            layer = window.session.add_layer(data)
+            state.update_layer(layer.id, style={**layer.style, "mode": "category", "column": column})
+            state.set_preset("city")
+            canvas.draw()
+            app.processEvents()
+            x0, y0, x1, y1 = geo.bounds
+            w, h = x1 - x0, y1 - y0
+            frames = [Extent(x0, x1, y0, y1), Extent(x0 + w * 0.3, x0 + w * 0.7, y0 + h * 0.4, y0 + h * 0.8),
+                      Extent(x0 + w * 0.6, x0 + w * 0.65, y0 + h * 0.6, y0 + h * 0.65)]
+            for i in range(repeat * 3):
+                state.set_extent(frames[i % 3])
+                t0 = time.perf_counter()
+                canvas.draw()
+                app.processEvents()
+                out["layer_pan_ms"].append((time.perf_counter() - t0) * 1000)
+                which = "city" if i % 3 == 0 else "zoomed"
+                detail.setdefault(f"{name}_pan_{which}_ms", []).append(out["layer_pan_ms"][-1])
+            state.set_preset("city")
+            canvas.draw()
+            rng = np.random.default_rng(3)
+            for x, y in zip(rng.uniform(x0, x1, 200 * repeat), rng.uniform(y0, y1, 200 * repeat)):
+                t0 = time.perf_counter()
+                canvas.feature_at(x, y)
+                out["layer_hover_ms"].append((time.perf_counter() - t0) * 1000)
+            window.session.remove_layer(layer.id)
+        peak = _rss_mb() - base_mb
+    window.session.close()
+    window.close()
+    return {"times": out, "peak_mb": peak, "detail": {k: statistics.median(v) for k, v in detail.items()}}
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
-    res = run(repeat)
+    res = time_in_window(repeat) if "--window" in argv else run(repeat)
     if "--json" in argv:
         print(json.dumps(res))
         return 0
@@ -161,7 +237,7 @@ def main(argv=None) -> int:
         print(f"{key:16s} median {statistics.median(values):9.3f}   min {min(values):9.3f}   "
               f"max {max(values):9.3f}   ({notes[key]}, n={len(values)})")
     print(f"{'layer_peak_mb':16s} {res['peak_mb']:9.1f}   (peak RSS over the baseline after imports; "
-          f"features: {res['counts']})")
+          f"features: {res.get('counts', (N_POINTS, N_POLYGONS))})")
     print("  medians by layer: " + ", ".join(f"{k} {v:.3g}" for k, v in res["detail"].items()))
     return 0
 

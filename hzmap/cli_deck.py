@@ -1,7 +1,8 @@
 """``hzmap deck``: a tour as a 16:9 slide deck (PPTX or PDF), one slide per step.
 
 The tour is a layout's default tour (``--layout``), or one saved in a project file
-(``--project FILE``, the first tour or ``--tour NAME``). Exit codes: 0 written; 1 the file could
+(``--project FILE``, the first tour or ``--tour NAME``); a project's user layers are drawn on
+every slide. Exit codes: 0 written; 1 the file could
 not be written or the dataset is broken; 2 a bad argument or project file.
 """
 from __future__ import annotations
@@ -53,15 +54,20 @@ def cmd_deck(args: argparse.Namespace) -> int:
         return EXIT_WRITE
     from hzmap.model.geodata import load_geodata
     geo = load_geodata()
+    from hzmap.model.layers.store import LayerStore
+    store, user_layers = LayerStore(), []
     try:
         layout = resolve_layout(ds, args.layout)
         tour = _project_tour(ds, geo, args.project, layout, args.tour) if args.project \
             else _default_tour(ds, geo, layout)
+        if args.project:
+            user_layers = _project_layers(geo, args.project, store)
     except (UsageError, LayoutError) as e:
         say_err(f"hzmap deck: {e}")
         return EXIT_USAGE
     try:
-        deck = build_deck(tour, geo, ds, args.lang, progress=_progress() if sys.stderr.isatty() else None)
+        deck = build_deck(tour, geo, ds, args.lang, progress=_progress() if sys.stderr.isatty() else None,
+                          user_layers=user_layers, layers=store)
     except DeckError as e:
         say_err(f"hzmap deck: {e}")
         return EXIT_USAGE
@@ -132,6 +138,20 @@ def _project_tour(ds, geo, path: str, layout: str | None, name: str | None):
         raise UsageError(f"{path} has no tour " + (f"named {name!r}" if name else f"of {layout}")
                          + "; its tours: " + ", ".join(repr(t.name) for t in tours))
     return chosen[0]
+
+
+def _project_layers(geo, path: str, store) -> list:
+    """The project's user layers (their data read into `store`); what cannot be read is warned
+    about and left off the slides."""
+    from hzmap.model.layers.project_layers import load_layers
+    from hzmap.model.project import load_project
+    proj, _problems = load_project(path)
+    if proj is None or not proj.layers:
+        return []
+    found = load_layers(proj.layers, Path(path).absolute().parent, geo, store)
+    for problem in [*found.problems, *found.missing.values()]:
+        say_err(f"hzmap deck: warning: {problem}")
+    return found.states
 
 
 def _progress():

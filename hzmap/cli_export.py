@@ -1,7 +1,12 @@
 """``hzmap export`` (one map, or an atlas of one map per district) and ``hzmap dossier``.
 
 Exit codes: 0 done; 1 the file could not be written; 2 a bad argument or input file (unknown
-layout, district or preset, an impossible size or DPI, a broken project, dataset or geodata file).
+layout, district or preset, an impossible size or DPI, a broken project, dataset or geodata file,
+or a --layer file that cannot be read).
+
+``--layer FILE`` (repeatable) draws the user's own data over the map, as File › Add layer does,
+with its legend entries; ``--crs`` says which system lon/lat columns are in when the names do not.
+A project's own user layers are drawn too.
 """
 from __future__ import annotations
 
@@ -78,6 +83,12 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--project", metavar="FILE", help="take view, layout, selection and annotations "
                                                     "from a project file (.hzmap)")
     p.add_argument("--atlas", action="store_true", help="one map per district into the --out folder")
+    p.add_argument("--layer", metavar="FILE", action="append", default=[],
+                   help="draw a data file over the map (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, "
+                        "CSV or Excel); repeatable, the last on top")
+    p.add_argument("--crs", choices=("wgs84", "gcj02", "bd09"),
+                   help="with --layer: the system lon/lat are in (default: guessed from the column and "
+                        "file names; GCJ-02 for Amap/Tencent, BD-09 for Baidu)")
     _size_args(p)
 
 
@@ -99,10 +110,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         check_size(args.width, args.height, args.dpi)
         if not args.atlas:
             format_for(args.out, args.format)  # a bad or too long name is a bad argument
-        view, annotations = _view(ds, geo, args)
+        from hzmap.model.layers.store import LayerStore
+
+        store = LayerStore()
+        view, annotations = _view(ds, geo, args, store)
+        view = _with_layer_files(view, geo, args.layer, args.crs, store)
         spec = ExportSpec(view=view, title=args.title, preset=args.preset, width_px=args.width,
                           height_px=args.height, dpi=args.dpi, inset=not args.no_inset,
-                          annotations=annotations)
+                          annotations=annotations, layers=store)
         spec.size()  # check preset and DPI before drawing anything
     except (UsageError, ExportError) as e:
         say_err(f"hzmap export: {e}")
@@ -116,7 +131,30 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_WRITE
 
 
-def _view(ds, geo, args):
+def _with_layer_files(view, geo, paths, crs, store):
+    """`view` with each file of --layer on top, styled as the window first shows it; UsageError
+    naming the file if one cannot be read."""
+    from dataclasses import replace
+
+    from hzmap.model.layers import LayerError, open_path
+    from hzmap.model.layers.style import default_style
+    from hzmap.model.viewstate import LayerState
+
+    layers = list(view.layers)
+    for path in paths:
+        try:
+            data = open_path(path, geo, coords=crs)
+        except LayerError as exc:
+            raise UsageError(str(exc)) from None
+        lid = store.new_id(lay.id for lay in layers)
+        store.put(lid, data)
+        layers.append(LayerState(lid, kind="user", name=data.name, style=default_style(data), source=data.source))
+        for note in data.notes:
+            say_err(f"hzmap export: note: {path}: {note}")
+    return replace(view, layers=tuple(layers))
+
+
+def _view(ds, geo, args, store=None):
     """The View to export and its annotations: a project's, then what the flags say."""
     from dataclasses import replace
 
@@ -128,7 +166,7 @@ def _view(ds, geo, args):
         return Extent.from_bounds(view_extent(geo, name))
     view, annotations = View(extent=preset("city"), lang=args.lang), []
     if args.project:
-        view, annotations = _project_view(ds, geo, args.project, view)
+        view, annotations = _project_view(ds, geo, args.project, view, store)
     changes = {}
     if args.layout:
         changes["layout"] = resolve_layout(ds, args.layout)
@@ -201,8 +239,11 @@ def _progress(done: int, total: int, label: str, t0: float) -> None:
     sys.stderr.flush()
 
 
-def _project_view(ds, geo, path: str, base):
-    """A project file's View (in `base`'s language) and annotations."""
+def _project_view(ds, geo, path: str, base, store=None):
+    """A project file's View (in `base`'s language, with its user layers read into `store`)
+    and annotations."""
+    from hzmap.model.layers.project_layers import load_layers
+    from hzmap.model.layers.store import LayerStore
     from hzmap.model.project import load_project
     from hzmap.model.session import Session
     from hzmap.model.viewstate import ViewState
@@ -215,8 +256,13 @@ def _project_view(ds, geo, path: str, base):
         raise UsageError("cannot open the project: " + "; ".join(problems))
     for problem in problems:  # what could not be loaded; the rest is exported
         say_err(f"hzmap export: warning: {problem}")
-    session = Session(ViewState(geo, base), dataset=ds)
-    return session.view_of(proj), list(proj.annotations)
+    store = store if store is not None else LayerStore()
+    session = Session(ViewState(geo, base), dataset=ds, layers=store)
+    found = load_layers(proj.layers, Path(path).absolute().parent, geo, store,
+                        session.gazetteer() if proj.layers else None)
+    for problem in [*found.problems, *found.missing.values()]:
+        say_err(f"hzmap export: warning: {problem}")
+    return session.view_of(proj, found.states), list(proj.annotations)
 
 
 def _dossier_args(p: argparse.ArgumentParser) -> None:

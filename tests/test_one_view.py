@@ -1,5 +1,6 @@
 """One view state: what the screen shows is what the export and the presentation show, and the
-layer panel's ticks and the drawing never disagree (both bugs users met, driven as a user would)."""
+layer panel's ticks and the drawing never disagree (both bugs users met, driven as a user would).
+The user's own layers are part of every picture too."""
 import pytest
 
 pytest.importorskip("PySide6")
@@ -86,6 +87,10 @@ ACTIONS = st.one_of(
     st.tuples(st.just("annotate"), st.floats(120.0, 120.4), st.floats(30.1, 30.35)),
     st.tuples(st.just("undo")),
     st.tuples(st.just("open")),
+    st.tuples(st.just("user_visible"), st.booleans()),
+    st.tuples(st.just("user_opacity"), st.floats(0.0, 1.0)),
+    st.tuples(st.just("user_style"), st.sampled_from(["single", "category", "size", "choropleth"])),
+    st.tuples(st.just("user_move"), st.integers(-1, 1)),
 )
 
 
@@ -120,6 +125,18 @@ def _do(win, action, saved):
         win.annotation_tools.undo()
     elif kind == "open":
         win.project_actions.open(saved)
+    elif kind.startswith("user_") and state.view.user_layers():
+        panel = win.user_layer_list
+        panel.select(state.view.user_layers()[0].id)
+        if kind == "user_visible":
+            panel.list.currentItem().setCheckState(Qt.Checked if args[0] else Qt.Unchecked)
+        elif kind == "user_opacity":
+            panel.opacity.setValue(round(100 * args[0]))
+        elif kind == "user_style":
+            editor = panel.style_editor
+            editor.mode.setCurrentIndex(max(0, editor.mode.findData(args[0])))
+        elif args[0]:
+            panel.move(args[0])
 
 
 def _picture(scene) -> dict:
@@ -135,6 +152,14 @@ def test_screen_export_and_presentation_agree_after_any_actions(window, tmp_path
 
     saved = tmp_path / "agree.hzmap"
     if not saved.exists():
+        from layer_files import INSIDE, write_csv
+
+        from hzmap.model.layers import open_path
+
+        for name in ("重点项目", "园区"):
+            csv = write_csv(tmp_path / f"{name}.csv", ["name", "lng", "lat", "类别", "投资额（亿元）"],
+                            [(k, *v, "ab"[i % 2], 10 * (i + 1)) for i, (k, v) in enumerate(INSIDE.items())])
+            window.session.add_layer(open_path(csv, window.geo))
         window.state.update(layout="dt_4415")
         window.state.set_layer_visible("labels", False)
         window.project_actions.save_to(saved)
@@ -153,6 +178,7 @@ def test_screen_export_and_presentation_agree_after_any_actions(window, tmp_path
     presented = _picture(pres.canvas.scene)
     pres.close()
     pres.deleteLater()
+    assert len(screen["user_layers"]) == len(window.state.view.user_layers()) == 2
     assert exported == screen
     assert presented == screen
     window.state.update(lang="zh")

@@ -27,6 +27,7 @@ PRESETS = (*VIEWS, "custom")
 LANGUAGES = ("zh", "en")
 #: The base map's layers, bottom to top, as the layer list starts.
 BASE_LAYERS = ("districts", "water", "boundaries", "labels")
+SELECTION_KINDS = ("district", "place", "element", "feature")
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,14 @@ class Filters:
 
 @dataclass(frozen=True)
 class Selection:
-    """What is selected: a district, a place or a layout element (one of them, never two)."""
+    """What is selected: a district, a place, a layout element or a feature of a user layer
+    (one of them, never two)."""
 
-    kind: str  # "district", "place" or "element"
-    id: str    # an element's id is "layout_id/element_id" (element_key)
+    kind: str  # "district", "place", "element" or "feature"
+    id: str    # an element's id is "layout_id/element_id" (element_key); a feature's "layer_id/row"
 
     def __post_init__(self) -> None:
-        if self.kind not in ("district", "place", "element") or not isinstance(self.id, str) or not self.id:
+        if self.kind not in SELECTION_KINDS or not isinstance(self.id, str) or not self.id:
             raise ValueError(f"not a selection: {self.kind!r} {self.id!r}")
 
     @classmethod
@@ -63,6 +65,12 @@ class Selection:
     @classmethod
     def element(cls, layout_id: str, element_id: str) -> "Selection":
         return cls("element", element_key(layout_id, element_id))
+
+    @classmethod
+    def feature(cls, layer_id: str, row: int) -> "Selection":
+        """A feature of a user layer, by its row (or feature number) in the layer's file: it
+        stays the same feature when the file is read again."""
+        return cls("feature", f"{layer_id}/{int(row)}")
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,15 @@ class View:
         """(layout id, element id) of a selected element."""
         s = self.selection
         return tuple(s.id.split("/", 1)) if s is not None and s.kind == "element" else None
+
+    @property
+    def feature(self) -> tuple[str, int] | None:
+        """(layer id, row) of a selected user-layer feature."""
+        s = self.selection
+        if s is None or s.kind != "feature":
+            return None
+        layer_id, row = s.id.rsplit("/", 1)
+        return layer_id, int(row)
 
     def layer(self, layer_id: str) -> LayerState | None:
         return next((lay for lay in self.layers if lay.id == layer_id), None)
@@ -196,7 +213,7 @@ class ViewState:
 
     def __getattr__(self, name: str):
         # state.layout, state.lang, state.selection, ... read the current View.
-        if name in _FIELDS or name in ("district", "place", "element"):
+        if name in _FIELDS or name in ("district", "place", "element", "feature"):
             return getattr(self._view, name)
         raise AttributeError(name)
 
@@ -311,9 +328,13 @@ class ViewState:
         return self.update(layers=tuple(layers))
 
     def remove_layer(self, layer_id: str) -> bool:
+        """The layer goes, and with it a selected feature of it (one change)."""
         layers = tuple(lay for lay in self._view.layers if lay.id != layer_id)
         if len(layers) == len(self._view.layers):
             raise KeyError(f"no layer {layer_id!r}")
+        feature = self._view.feature
+        if feature is not None and feature[0] == layer_id:
+            return self.update(layers=layers, selection=None)
         return self.update(layers=layers)
 
     def move_layer(self, layer_id: str, index: int) -> bool:

@@ -2,7 +2,9 @@
 north arrow, sources and an inset, on a new Figure of a given paper size. No Qt.
 
 The map itself is a Scene given the same View as the screen (labels placed by refresh_labels
-for the export's own size), so what you see is what you export.
+for the export's own size), so what you see is what you export. Its user layers are drawn from
+the spec's LayerStore (the window's, or one the command line filled), legend entries included,
+and the files they came from are named in the sources line.
 """
 from __future__ import annotations
 
@@ -50,6 +52,7 @@ class ExportSpec:
     annotations: list = field(default_factory=list)
     side_notes: tuple | None = None  # (heading, [lines]) listed beside the map (atlas pages)
     date: _dt.date | None = None
+    layers: object = None  # the LayerStore holding the view's user layers (None: the shared one)
 
     @property
     def layout(self) -> str | None:
@@ -105,7 +108,7 @@ def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) ->
         raise ExportError("a layout needs the layout dataset")
     if spec.layout is not None and spec.layout not in ds.layouts:
         raise ExportError(f"unknown layout {spec.layout!r}")
-    scene = Scene(fig, geo, ds)
+    scene = Scene(fig, geo, ds, layers=spec.layers)
     r = scene.renderer
     fig.set_facecolor("white")
     frame = _Frame(w, h, with_side=True)
@@ -266,9 +269,18 @@ def source_text(spec: ExportSpec, ds) -> str:
     if plans:
         parts.append(("Plans: " if en else "规划: ")
                      + "; ".join(ds.plans[p].title_en if en else ds.plans[p].title for p in plans))
+    users = [lay for lay in spec.view.user_layers() if lay.visible]
+    if users:
+        parts.append(("Layers: " if en else "图层: ") + "; ".join(_layer_source(lay) for lay in users))
     parts.append(DATA_SOURCES_EN if en else DATA_SOURCES)
     parts.append(f"{'Exported' if en else '导出'} {(spec.date or _dt.date.today()).isoformat()} hzmap")
     return " · ".join(parts)
+
+
+def _layer_source(layer) -> str:
+    src = layer.source
+    name = getattr(src, "label", None) or ""
+    return f"{layer.name} ({name})" if name and name != layer.name else layer.name or name
 
 
 def _source_line(fig, frame: _Frame, spec: ExportSpec, ds) -> None:

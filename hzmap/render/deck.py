@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import math
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -56,17 +56,19 @@ class Deck:
 
 
 # -- building -----------------------------------------------------------------------------
-def slide_figure(step, geo, ds, lang: str = "zh", dpi: int | None = None):
+def slide_figure(step, geo, ds, lang: str = "zh", dpi: int | None = None, user_layers=(), layers=None):
     """The step's map as a finished 16:9 export, with the step's spotlight as the room saw it
-    (a Composed page). The one place the deck calls the exporter."""
+    (a Composed page). The one place the deck calls the exporter. `user_layers` (LayerStates
+    whose data is in the LayerStore `layers`) are drawn over every slide, legend included."""
     from hzmap.model.extent import Extent
     from hzmap.model.tours import step_view
     from hzmap.model.viewstate import View
     from hzmap.render.compose import ExportSpec, compose
     from hzmap.render.spotlight import Spotlight
 
-    view = step_view(step, View(extent=Extent.from_bounds(step.extent), lang=lang))
-    page = compose(ExportSpec(view=view, preset="16:9", dpi=dpi), geo, ds)
+    base = View(extent=Extent.from_bounds(step.extent), lang=lang)
+    view = step_view(step, replace(base, layers=base.layers + tuple(user_layers)))
+    page = compose(ExportSpec(view=view, preset="16:9", dpi=dpi, layers=layers), geo, ds)
     spot = Spotlight(page.scene.renderer)
     if step.spotlight_element and step.layout:
         spot.show_element(step.spotlight_element)
@@ -93,8 +95,10 @@ def default_notes(ds, step, lang: str = "zh") -> str:
     return "\n".join(lines)
 
 
-def build_deck(tour, geo, ds, lang: str = "zh", dpi: int | None = None, progress=None) -> Deck:
-    """One slide per step of `tour`. progress(done, total, title) is called before each slide."""
+def build_deck(tour, geo, ds, lang: str = "zh", dpi: int | None = None, progress=None,
+               user_layers=(), layers=None) -> Deck:
+    """One slide per step of `tour`. progress(done, total, title) is called before each slide.
+    `user_layers` and `layers`: the user's layers on every slide (see slide_figure)."""
     steps = list(tour.steps)
     if not steps:
         raise DeckError(f"the tour {tour.name!r} has no steps: nothing to put on slides")
@@ -109,7 +113,7 @@ def build_deck(tour, geo, ds, lang: str = "zh", dpi: int | None = None, progress
             progress(i - 1, len(steps), title)
         _check_step(step, i, ds)
         try:
-            page = slide_figure(step, geo, ds, lang, dpi)
+            page = slide_figure(step, geo, ds, lang, dpi, user_layers, layers)
         except (ExportError, KeyError, ValueError) as e:
             raise DeckError(f"step {i} ({title}): {e}") from e
         buf = io.BytesIO()

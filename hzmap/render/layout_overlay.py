@@ -74,6 +74,7 @@ class LayoutOverlay:
         self._built: dict[str, list[ElementArtists]] = {}
         self._union_cache: dict[tuple, object] = {}
         self.legend = None
+        self.extra_legend: list = []  # [(title, [(handle, text)])] of the user layers shown
         self.hidden_elements: frozenset[str] = frozenset()
         self.show_places = True
         self._dim_patch = None
@@ -310,13 +311,17 @@ class LayoutOverlay:
         for art in ea.artists:
             art.set_visible(visible and (self.show_places or id(art) not in places))
 
+    def set_extra_legend(self, sections) -> None:
+        """The user layers' legend sections (title, [(handle, text)]), listed after the layout's."""
+        self.extra_legend = list(sections)
+        self._update_legend()
+
     def _update_legend(self) -> None:
         if self.legend is not None:
             self.legend.remove()
             self.legend = None
-        if self.layout_id is None:
+        if self.layout_id is None and not self.extra_legend:
             return
-        layout = self.ds.layouts[self.layout_id]
         handles, texts = [], []
         precisions = set()
         for ea in self.elements():
@@ -335,9 +340,31 @@ class LayoutOverlay:
                                           markeredgecolor="#222222" if m["filled"] else "#666666",
                                           markeredgewidth=1.4))
                     texts.append(PRECISION_LABEL[prec].split(" ", 1)[1] if self.r.lang == "en" else PRECISION_LABEL[prec])
-        self.legend = self.ax.legend(handles, texts, loc="lower right", title=layout.name_en if self.r.lang == "en" else layout.name,
+        if self.layout_id is not None:
+            layout = self.ds.layouts[self.layout_id]
+            title = layout.name_en if self.r.lang == "en" else layout.name
+        else:
+            title = None
+        headings = []
+        for section_title, entries in self.extra_legend:  # a heading row, then the classes
+            if len(entries) == 1 and entries[0][1] == section_title:  # one colour: one row says it all
+                handles.append(entries[0][0])
+                texts.append(section_title)
+                continue
+            if title is None and not texts:
+                title = section_title
+            else:
+                headings.append(len(texts))
+                handles.append(Line2D([], [], linestyle="none"))
+                texts.append(section_title)
+            for handle, text in entries:
+                handles.append(handle)
+                texts.append(text)
+        self.legend = self.ax.legend(handles, texts, loc="lower right", title=title,
                                      fontsize=8.5 * self._symbol_scale(), title_fontsize=10 * self._symbol_scale(), framealpha=1.0,
                                      fancybox=False, edgecolor="#888888", borderpad=0.8)
+        for i in headings:
+            self.legend.get_texts()[i].set_fontweight("bold")
         self.legend.set_zorder(20)
 
     def _symbol_scale(self) -> float:

@@ -46,6 +46,11 @@ class PointGroups:
         self._edge = edge
         self.set_opacity(self.opacity)
 
+    def set_zorder(self, zorder: float) -> None:
+        self.zorder = zorder
+        for i, coll in enumerate(self.collections):
+            coll.set_zorder(zorder + i * 1e-4)
+
     def set_opacity(self, opacity: float) -> None:
         self.opacity = opacity
         for coll, colour in zip(self.collections, self._colours):

@@ -9,18 +9,32 @@ the layer panel's tick and the drawing follow the same field.
 `apply(view)` compares the new View with the last one and touches only what changed (a selection
 moves one outline; a language switch re-labels in place; a layout is built once and then only
 shown or hidden).
+
+User layers (kind "user") get a UserLayerArtist when they appear in the View, `update(layer)` when
+their state changes and are removed when they leave; their features come from a LayerStore
+(hzmap.model.layers.store), the same one for every picture. They draw between the base map's
+boundaries and the layout's places and labels, in the View's order, and their legend entries
+join the map's legend.
 """
 from __future__ import annotations
 
 from matplotlib.figure import Figure
+from matplotlib.path import Path
 
 from hzmap.model.hittest import place_point
+from hzmap.model.layers.lookup import feature_shape
+from hzmap.model.layers.store import LayerStore, shared_store
 from hzmap.model.tours import element_shape
 from hzmap.model.viewstate import BASE_LAYERS, LayerState, View
 from hzmap.render.annotations import draw_annotations
-from hzmap.render.geometry import polygon_path
+from hzmap.render.geometry import line_segments, polygon_path
 from hzmap.render.layout_overlay import LayoutOverlay
 from hzmap.render.map_view import MapRenderer
+from hzmap.render.user_layers import LAYER_STEP, UserLayerArtist, legend_title_and_rows
+
+#: User layers draw in this band: above the base map's boundaries (4) and the layout's
+#: schematic shapes (4.5), below the filter's dimming (5.5), outlines, places and labels.
+Z_USER, Z_USER_TOP = 4.6, 5.45
 
 
 class BaseLayerArtist:
@@ -38,8 +52,12 @@ class BaseLayerArtist:
 
 
 class Scene:
-    def __init__(self, fig: Figure, geo, dataset=None, style=None, interactive: bool = False) -> None:
+    def __init__(self, fig: Figure, geo, dataset=None, style=None, interactive: bool = False,
+                 layers: LayerStore | None = None) -> None:
         self.fig = fig
+        self.layer_data = layers if layers is not None else shared_store()
+        self.user_artists: dict[str, UserLayerArtist] = {}
+        self._legend_key = None
         self.geo = geo
         self.ds = None
         self.renderer = MapRenderer(fig, geo, style=style, interactive=interactive)
@@ -83,6 +101,7 @@ class Scene:
                 artist = self.layer_artists.get(layer.id)
                 if artist is not None:
                     artist.update(layer)
+            self._apply_user_layers(view)
         if self.overlay is not None and changed & {"layout", "hidden_elements", "show_places", "lang"}:
             if view.layout is not None and view.layout not in self.ds.layouts:
                 raise KeyError(f"unknown layout {view.layout!r}")
@@ -96,9 +115,43 @@ class Scene:
         if changed & {"extent", "preset"}:
             r.view_name = view.preset
             r.set_limits(*view.extent)
-        if changed & {"selection", "layout"}:
+        if changed & {"selection", "layout"} or ("layers" in changed and view.feature is not None):
             self._show_selection(view)
         return changed
+
+    # -- user layers ------------------------------------------------------------------------
+    def _apply_user_layers(self, view: View) -> None:
+        users = view.user_layers()
+        ids = {lay.id for lay in users}
+        for lid in [k for k in self.user_artists if k not in ids]:
+            self.user_artists.pop(lid).remove()
+        step = min(LAYER_STEP, (Z_USER_TOP - Z_USER) / max(len(users), 1))
+        for i, layer in enumerate(users):
+            data = self.layer_data.get(layer)
+            artist = self.user_artists.get(layer.id)
+            if artist is not None and artist.data is not data:  # re-linked, or its file is gone
+                self.user_artists.pop(layer.id).remove()
+                artist = None
+            if data is None:
+                continue
+            z = Z_USER + i * step
+            if artist is None:
+                artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z)
+            artist.set_zorder(z)
+            artist.update(layer)
+        self._update_legend(view)
+
+    def _update_legend(self, view: View) -> None:
+        """The user layers' legend entries (top-most first) join the layout's legend."""
+        if self.overlay is None:
+            return
+        sections = [self.user_artists[lay.id].legend_entries() for lay in reversed(view.user_layers())
+                    if lay.visible and lay.id in self.user_artists]
+        key = tuple((title, tuple(id(h) for h, _ in entries), tuple(t for _, t in entries))
+                    for title, entries in sections)
+        if key != self._legend_key:
+            self._legend_key = key
+            self.overlay.set_extra_legend(sections)
 
     def _show_selection(self, view: View) -> None:
         r = self.renderer
@@ -106,6 +159,15 @@ class Scene:
         r.set_selection(view.district)
         r.set_place(place_point(self.ds, self.geo, view.place, view.layout)
                     if self.ds is not None and view.place else None)
+        if sel is not None and sel.kind == "feature":
+            shape = feature_shape(view, self.layer_data, *view.feature)
+            if shape is not None and shape.geom_type == "Point":
+                r.set_place((shape.x, shape.y))
+            elif shape is not None and shape.geom_type in ("Polygon", "MultiPolygon"):
+                r.set_selection_shape(polygon_path(shape))
+            elif shape is not None:
+                parts = [Path(seg) for seg in line_segments(shape)]
+                r.set_selection_shape(Path.make_compound_path(*parts) if parts else None)
         if sel is not None and sel.kind == "element" and self.ds is not None:
             layout_id, element_id = view.element
             layout = self.ds.layouts.get(layout_id)
@@ -134,4 +196,12 @@ class Scene:
             "hidden_elements": self.overlay.hidden_elements if self.overlay is not None else frozenset(),
             "show_places": self.overlay.show_places if self.overlay is not None else True,
             "selection": r.select_patch.get_visible(),
+            "user_layers": tuple(self._describe_user(lay) for lay in v.user_layers()),
         }
+
+    def _describe_user(self, layer) -> tuple:
+        art = self.user_artists.get(layer.id)
+        if art is None:
+            return (layer.id, None)
+        title, rows = legend_title_and_rows(art)
+        return (layer.id, len(art.data), art.visible, round(art.opacity, 3), round(art.zorder, 4), title, tuple(rows))

@@ -15,13 +15,13 @@ from hzmap.render.scene import Scene
 
 
 class BlitCanvas(FigureCanvasQTAgg):
-    def __init__(self, geo, dataset=None, style=None, figsize=(9, 7), parent=None) -> None:
+    def __init__(self, geo, dataset=None, style=None, figsize=(9, 7), parent=None, layers=None) -> None:
         fig = Figure(figsize=figsize, dpi=100)
         super().__init__(fig)
         if parent is not None:
             self.setParent(parent)
         self.geo = geo
-        self.scene = Scene(fig, geo, dataset, style=style, interactive=True)
+        self.scene = Scene(fig, geo, dataset, style=style, interactive=True, layers=layers)
         #: Extra artists blitted on top, in order (a laser pointer, a line being drawn).
         self.transient: list = []
         self._background = None

@@ -3,11 +3,13 @@
 Planners use it to see what changed for each district between the 2018, 2021 and 2024 plans.
 Each map is a MapCanvas with its own ViewState (so each shows its own layout and hover roles);
 the two states keep the same extent and selection, and a click on a district selects it on both
-maps and in the table. The table (districts x chosen layouts) comes from hzmap.model.compare and
+maps and in the table. Both maps show the explorer's user layers (`follow`: its view state; the
+data from the same LayerStore), as they are drawn on the main map. The table (districts x chosen layouts) comes from hzmap.model.compare and
 exports to CSV for Excel.
 """
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,11 +32,12 @@ LAYOUT_ROLE = Qt.UserRole + 1
 
 class CompareDialog(QDialog):
     def __init__(self, geodata, dataset, parent=None, maps=DEFAULT_MAPS, columns=DEFAULT_COLUMNS,
-                 base: View | None = None) -> None:
+                 base: View | None = None, layers=None, follow: ViewState | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("比较布局 Compare layouts — hzmap"))
         self.setObjectName("compareDialog")
         self.geo, self.ds = geodata, dataset
+        self.layers = layers
         self.resize(1240, 880)
         self.states = [ViewState(geodata, base), ViewState(geodata, base)]
         self.canvases: list[MapCanvas] = []
@@ -91,6 +94,16 @@ class CompareDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(split)
         self.refresh_table()
+        if follow is not None:
+            follow.changed.connect(self._on_followed_changed)
+            self.destroyed.connect(partial(follow.changed.disconnect, self._on_followed_changed))
+
+    def _on_followed_changed(self, view, fields) -> None:
+        """The explorer's layer list changed: both maps draw the same user layers."""
+        if "layers" in fields:
+            for state in self.states:
+                base = tuple(lay for lay in state.view.layers if lay.kind == "base")
+                state.update(layers=base + view.user_layers())
 
     # -- maps ------------------------------------------------------------------------------
     def _map_pane(self, i: int, layout_id: str | None) -> QWidget:
@@ -99,7 +112,7 @@ class CompareDialog(QDialog):
         state.update(layout=layout_id if layout_id in self.ds.layouts else None, selection=None)
         combo = LayoutCombo(state, self.ds)
         combo.setObjectName(f"compareLayout{i}")
-        canvas = MapCanvas(state, self.geo, self.ds, pane)
+        canvas = MapCanvas(state, self.geo, self.ds, pane, layers=self.layers)
         state.changed.connect(lambda view, fields, src=i: self._on_view_changed(src, view, fields))
         self.canvases.append(canvas)
         self.combos.append(combo)

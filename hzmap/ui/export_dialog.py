@@ -34,10 +34,10 @@ class ExportDialog(QDialog):
 
     exported = Signal(str)
 
-    def __init__(self, view: View, annotations, geo, dataset, parent=None) -> None:
+    def __init__(self, view: View, annotations, geo, dataset, parent=None, layers=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("导出地图 Export map"))
-        self.base = ExportSpec(view=view, annotations=list(annotations))
+        self.base = ExportSpec(view=view, annotations=list(annotations), layers=layers)
         self.geo, self.ds = geo, dataset
         self.title_edit = QLineEdit(self.base.resolved_title(self.ds))
         self.format_combo = QComboBox()

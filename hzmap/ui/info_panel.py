@@ -1,10 +1,16 @@
-"""The side panel: facts about what is selected, and what every plan says about it."""
+"""The side panel: facts about what is selected, and what every plan says about it.
+
+With user layers shown, a district's values in the district tables (with how each was joined)
+and its count of features come first; a selected feature of a user layer shows its attributes.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hzmap.model.geodata import GeoData
+from hzmap.model.layers.lookup import district_values, feature_info
+from hzmap.model.layers.store import shared_store
 from hzmap.model.viewstate import ViewState
 from hzmap.ui.i18n import Texts, tr, tr_data
 
@@ -16,10 +22,12 @@ HINT = "点击地图上的区县或基地符号查看详情\nClick a district or
 
 
 class InfoPanel(QWidget):
-    def __init__(self, state: ViewState, geodata: GeoData, parent=None) -> None:
+    def __init__(self, state: ViewState, geodata: GeoData, parent=None, layers=None) -> None:
         super().__init__(parent)
         self.state = state
         self.geo = geodata
+        self.layers = layers if layers is not None else shared_store()
+        self._layers_key = _layers_key(state.view)
         self.texts = Texts()
         self.inspector = None  # an Inspector once the dataset is in (imported then: it pulls in the loader)
         self.title = QLabel()
@@ -80,9 +88,14 @@ class InfoPanel(QWidget):
             self.hint.setText(tr(self._hint_source))
             self.show_selection()  # built from data in the language in force
 
-    def _on_view_changed(self, _view, fields) -> None:
+    def _on_view_changed(self, view, fields) -> None:
         if "selection" in fields:
             self.show_selection()
+        elif "layers" in fields and view.selection is not None and view.selection.kind in ("district", "feature"):
+            key = _layers_key(view)
+            if key != self._layers_key:  # not for an opacity drag or a new colour: values only
+                self._layers_key = key
+                self.show_selection()
 
     def _show_facts(self, shown: bool) -> None:
         for w in (self.title, self.subtitle, *self.fields.values()):
@@ -101,6 +114,8 @@ class InfoPanel(QWidget):
                 self.inspector.show_district(None)
         elif sel.kind == "district":
             self._show_district(sel.id)
+        elif sel.kind == "feature":
+            self._show_feature(*self.state.view.feature)
         elif self.inspector is not None:
             self.title.show()
             self.subtitle.show()
@@ -118,6 +133,27 @@ class InfoPanel(QWidget):
         self.fields["area"].setText(f"{row['area_km2']:,.1f} km²")
         if self.inspector is not None:
             self.inspector.show_district(did)
+            if self.state.view.user_layers():
+                self.inspector.add_layer_values(district_values(self.state.view, self.layers, did))
+
+    def _show_feature(self, layer_id: str, row: int) -> None:
+        info = feature_info(self.state.view, self.layers, layer_id, row)
+        self.title.show()
+        self.subtitle.show()
+        if info is None:
+            self.title.setText(self.state.view.layer(layer_id).name if self.state.view.layer(layer_id) else layer_id)
+            self.subtitle.setText("")
+            if self.inspector is not None:
+                self.inspector.show_district(None)
+            return
+        where = ""
+        if info.district is not None:
+            d = self.geo.districts[info.district]
+            where = " · " + tr_data(d["name_zh"], d["name_en"])
+        self.title.setText(info.layer_name)
+        self.subtitle.setText(f"{tr('第 {n} 行').format(n=info.row)}{where}")
+        if self.inspector is not None:
+            self.inspector.show_feature(info)
 
     def _show_place(self, pid: str) -> None:
         place = self.inspector.ds.places[pid]
@@ -136,3 +172,11 @@ class InfoPanel(QWidget):
         self.title.setText(tr_data(el.name, el.name_en))
         self.subtitle.setText(tr_data(f"{layout.name} · {el.name_en}", f"{layout.name_en} · {el.name}"))
         self.inspector.show_element(layout_id, element_id)
+
+
+def _layers_key(view) -> tuple:
+    """What of the user layers the panel shows depends on: which are shown, their names, columns
+    and files."""
+    return tuple((lay.id, lay.name, lay.visible, lay.source, (lay.style or {}).get("column"),
+                  (lay.style or {}).get("combine"), (lay.style or {}).get("unit"))
+                 for lay in view.user_layers())

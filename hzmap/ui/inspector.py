@@ -24,6 +24,10 @@ LAZY_ROLE = Qt.UserRole + 3
 SOURCE_ROLE = Qt.UserRole + 4  # the item's source dicts, for "open at source"
 KIND_ZH = {"core": "核", "belt": "带", "wing": "翼", "group": "组团", "base": "基地", "hub": "枢纽",
            "axis": "轴", "corridor": "走廊", "node": "节点", "platform": "平台", "zone": "片区"}
+FLAG_TEXT = {"partial": "部分：另有旧区名行覆盖本区 partial: an old name's row covers it too",
+             "split": "无本区数据：旧区名行跨多个区 split: only an old name's row spans it",
+             "no data": "无数据 no data", "several rows": "多行同名，未合并 several rows, not combined",
+             "sum": "多行相加 rows added", "mean": "多行平均 rows averaged", "empty": "空值 empty cell"}
 PRECISION_ZH = {"site": "位置确切", "approximate": "大致位置", "district": "仅知所在区县"}
 
 
@@ -162,6 +166,45 @@ class Inspector(QTreeWidget):
                     self._target_item(plan, t)
                 plan.setExpanded(True)
         self._lazy(targets, build_targets)
+        self._expand_defaults()
+
+    def add_layer_values(self, values) -> None:
+        """The district's values in the user's layers (hzmap.model.layers.lookup.LayerValues),
+        above its roles: each value with how it was joined."""
+        from hzmap.model.layers.lookup import format_value
+
+        if not values:
+            return
+        section = QTreeWidgetItem([tr("我的图层 My layers") + f" ({len(values)})"])
+        self.insertTopLevelItem(0, section)
+        font = section.font(0)
+        font.setBold(True)
+        section.setFont(0, font)
+        section.setData(0, KIND_ROLE, "section")
+        for lv in values:
+            layer = self._child(section, lv.layer_name, kind="layer")
+            for row in lv.rows:
+                label = tr("要素数 Features here") if row.label == "count" else row.label
+                flag = f" — {tr(FLAG_TEXT.get(row.flag, row.flag))}" if row.flag else ""
+                item = self._child(layer, f"{label}: {format_value(row.value)}{flag}", kind="layer_value",
+                                   copy=f"{lv.layer_name} · {label}: {format_value(row.value)}{flag}"
+                                        + (f" ({row.note})" if row.note else ""))
+                if row.note:
+                    self._child(item, row.note, kind="layer_note")
+                    item.setExpanded(True)
+            layer.setExpanded(True)
+        section.setExpanded(True)
+
+    def show_feature(self, info) -> None:
+        """A feature of a user layer (hzmap.model.layers.lookup.FeatureInfo): its attributes."""
+        from hzmap.model.layers.lookup import format_value
+
+        self.clear()
+        self.profile = {"layer": info.layer_id, "row": info.row}
+        head = self._section(tr("属性 Attributes") + f" ({len(info.attributes)})")
+        for key, value in info.attributes.items():
+            text = f"{key}: {format_value(value)}"
+            self._child(head, text, kind="attribute")
         self._expand_defaults()
 
     def show_place(self, place_id: str) -> None:

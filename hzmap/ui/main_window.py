@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QScrollArea,
+                               QSplitter, QToolBar, QVBoxLayout, QWidget)
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.session import Session
@@ -50,9 +50,9 @@ class MainWindow(QMainWindow):
             self.menus[key] = self.menuBar().addMenu("")
             self.texts.tr(self.menus[key].setTitle, title)
         self.menus["edit"].menuAction().setVisible(False)  # until the annotation tools fill it
-        self.canvas = MapCanvas(state, geodata, parent=self)
+        self.canvas = MapCanvas(state, geodata, parent=self, layers=self.session.layers)
         self.setCentralWidget(self.canvas)
-        self.info_panel = InfoPanel(state, geodata, self)
+        self.info_panel = InfoPanel(state, geodata, self, layers=self.session.layers)
         self.info_dock = self._dock("区县信息 Inspector", "infoDock", self.info_panel, Qt.RightDockWidgetArea)
         self.info_dock.setMinimumWidth(340)
         self._build_toolbar()
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         # Built when the dataset arrives (set_dataset).
         self.layer_panel = self.filter_bar = self.search_box = self.tour_editor = None
         self.layer_dock = self.tour_dock = None
-        self.annotation_tools = self.project_actions = None
+        self.annotation_tools = self.project_actions = self.layer_actions = self.user_layer_list = None
         self.presentation = self.presenter_view = self.present_on_menu = None
         self.compare_dialog = self.export_dialog = self.dataset_message = None
         self.plan_import = self.dataset_manager = None
@@ -183,7 +183,10 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 4, 4)
         self.layer_panel = LayerPanel(self.state, self.dataset)
         self.filter_bar = FilterBar(self.state, self.dataset)
-        box.addWidget(self.layer_panel, 1)
+        self.layer_splitter = QSplitter(Qt.Vertical)  # the base map and layout above, the user's layers below
+        self.layer_splitter.setChildrenCollapsible(False)
+        self.layer_splitter.addWidget(self.layer_panel)
+        box.addWidget(self.layer_splitter, 1)
         box.addWidget(self.filter_bar)
         self.layer_dock = self._dock("图层 Layers", "layerDock", left, Qt.LeftDockWidgetArea)
         QTimer.singleShot(0, lambda: self.resizeDocks([self.layer_dock, self.info_dock], [260, 400], Qt.Horizontal))
@@ -238,7 +241,28 @@ class MainWindow(QMainWindow):
             tools.addAction(act)
 
     def _build_user_layers(self) -> None:
-        """File > 添加图层 Add layer and the layer list (issue: your own data on the map)."""
+        """File > 添加图层 Add layer and the list of the user's layers in the layer dock."""
+        from hzmap.ui.layer_actions import LayerActions
+        from hzmap.ui.user_layer_list import UserLayerList
+
+        self.layer_actions = LayerActions(self.session, self)
+        self.layer_actions.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.menus["file"].addAction(self.layer_actions.add_action)
+        self.addAction(self.layer_actions.add_action)
+        self.menus["file"].addSeparator()
+        self.user_layer_list = UserLayerList(self.state, self.session)
+        self.user_layer_list.setObjectName("userLayerPanel")
+        self.user_layer_list.add_requested.connect(self.layer_actions.choose)
+        self.user_layer_list.relink_requested.connect(self.layer_actions.relink)
+        self.user_layer_list.message.connect(self.layer_actions.show_error)
+        self.layer_actions.added.connect(self.user_layer_list.select)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(self.user_layer_list)
+        self.layer_splitter.addWidget(scroll)
+        self.layer_splitter.setSizes([250, 500])
 
     def _build_plan_import(self) -> None:
         """File > 导入规划 Import plan (a document drafted, reviewed, saved as a user dataset)
@@ -376,9 +400,8 @@ class MainWindow(QMainWindow):
         return self.add_layer(path)
 
     def add_layer(self, path) -> bool:
-        """Add a data file as a layer (built by the user-layers feature)."""
-        self.statusBar().showMessage(f"{tr('无法打开 Cannot open')} {path}", 8000)
-        return False
+        """Add a data file as a layer: the Add layer dialog opens on it."""
+        return self.layer_actions.add(path)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -471,7 +494,8 @@ class MainWindow(QMainWindow):
     def open_export(self):
         from hzmap.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.state.view, self.session.annotations, self.geo, self.dataset, self)
+        dialog = ExportDialog(self.state.view, self.session.annotations, self.geo, self.dataset, self,
+                              layers=self.session.layers)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"{tr('已导出 Exported:')} {path}", 8000))
         dialog.destroyed.connect(lambda *_: QTimer.singleShot(0, release_free_memory))  # page buffers
@@ -484,7 +508,8 @@ class MainWindow(QMainWindow):
         from hzmap.ui.compare_view import CompareDialog
 
         if self.compare_dialog is None:
-            self.compare_dialog = CompareDialog(self.geo, self.dataset, self, base=self.state.view)
+            self.compare_dialog = CompareDialog(self.geo, self.dataset, self, base=self.state.view,
+                                                layers=self.session.layers, follow=self.state)
         self.compare_dialog.show()
         self.compare_dialog.raise_()
         self.compare_dialog.activateWindow()

@@ -2,7 +2,10 @@
 
 The canvas draws whatever the view state holds (one Scene.apply and one redraw per change) and
 turns mouse events into state changes; hit-testing is the model's (district_at, place_at,
-annotation_at), so the handlers only pass map coordinates in. Selection and hover are blitted.
+annotation_at, and the user layers' hzmap.model.layers.lookup.feature_at), so the handlers only
+pass map coordinates in. Selection and hover are blitted. Over a feature of a user layer the
+tooltip lists its attributes and a click selects it; over a district, the tooltip adds the
+values the district tables shown give it.
 """
 from __future__ import annotations
 
@@ -11,24 +14,27 @@ from PySide6.QtWidgets import QToolTip
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.hittest import place_at
+from hzmap.model.layers.lookup import attribute_lines, district_values, feature_at, format_value
 from hzmap.model.roles import layout_roles
-from hzmap.model.viewstate import ViewState
+from hzmap.model.viewstate import Selection, ViewState
 from hzmap.ui.blit_canvas import BlitCanvas
 
 CLICK_TOLERANCE_PX = 4  # logical pixels, like the other distances the hand makes
 PLACE_PICK_PX = 9  # how close to a base symbol a click must land to pick it
+FEATURE_PICK_PX = 6  # and to a point or line of a user layer
 WHEEL_STEP = 1.25
 #: Fields whose change needs only the blitted outlines redrawn, not the map.
 BLIT_ONLY = frozenset({"selection"})
 
 
 class MapCanvas(BlitCanvas):
-    def __init__(self, state: ViewState, geodata: GeoData, dataset=None, parent=None) -> None:
-        super().__init__(geodata, dataset, parent=parent)
+    def __init__(self, state: ViewState, geodata: GeoData, dataset=None, parent=None, layers=None) -> None:
+        super().__init__(geodata, dataset, parent=parent, layers=layers)
         self.state = state
         self.dataset = dataset
         self._press = None  # (x_px, y_px) while the left button is down
         self._dragging = False
+        self._hover_feature: tuple | None = None  # (layer id, row) under the pointer
         #: An editing tool (the annotation tools) sees mouse events first: its on_press/
         #: on_motion/on_release(event) return True when they consumed the event.
         self.tool = None
@@ -91,13 +97,33 @@ class MapCanvas(BlitCanvas):
         place = self.place_at(event.xdata, event.ydata)
         did = self.geo.district_at(event.xdata, event.ydata)
         self.state.hover = did
+        feature = self.feature_at(event.xdata, event.ydata) if place is None else None
+        key = (feature.layer_id, feature.row) if feature is not None else None
         if place is not None:
             self._tooltip(event, self.dataset.places[place].name)
-        elif did != before or did is None:
+        elif feature is not None:
+            if key != self._hover_feature:
+                self._tooltip(event, "\n".join([f"{feature.layer_name}", *attribute_lines(feature.attributes)]))
+        elif did != before or did is None or self._hover_feature is not None:
             self._tooltip(event, self.hover_text(did) if did else "")
+        self._hover_feature = key
+
+    def feature_at(self, x, y):
+        """The user-layer feature under map point (x, y), within a few pixels (or None)."""
+        if x is None or not self.state.view.user_layers():
+            return None
+        return feature_at(self.state.view, self.scene.layer_data, x, y,
+                          FEATURE_PICK_PX * self.scene.renderer.metres_per_px())
 
     def hover_text(self, did: str) -> str:
-        """The district's name and its role(s) in the layout shown, in the map's language."""
+        """The district's name and its role(s) in the layout shown, in the map's language, and
+        its values in the district tables shown."""
+        extra = self._layer_lines(did) if self.state.view.user_layers() else []
+        if extra:
+            return "\n".join([self._layout_text(did), *extra])
+        return self._layout_text(did)
+
+    def _layout_text(self, did: str) -> str:
         view = self.state.view
         en = view.lang == "en"
         name = self.geo.districts[did]["name_en" if en else "name_zh"]
@@ -109,6 +135,16 @@ class MapCanvas(BlitCanvas):
         if en:
             return f"{name}\n{layout.name_en or layout.name}: {', '.join(roles) if roles else '(not in this layout)'}"
         return f"{name}\n{layout.name}: {'、'.join(roles) if roles else '（本布局未涉及）'}"
+
+    def _layer_lines(self, did: str) -> list[str]:
+        """'layer · column: value' for the district tables shown (their first, styled column)."""
+        lines = []
+        for lv in district_values(self.state.view, self.scene.layer_data, did):
+            if lv.kind == "districts" and lv.rows:
+                row = lv.rows[0]
+                flag = f" ({row.flag})" if row.flag else ""
+                lines.append(f"{lv.layer_name} · {row.label}: {format_value(row.value)}{flag}")
+        return lines
 
     def _tooltip(self, event, text: str) -> None:
         if not text:
@@ -143,8 +179,11 @@ class MapCanvas(BlitCanvas):
             self.state.clear_selection()
             return
         place = self.place_at(event.xdata, event.ydata)
+        feature = self.feature_at(event.xdata, event.ydata) if place is None else None
         if place is not None:
             self.state.select_place(place)
+        elif feature is not None:
+            self.state.update(selection=Selection.feature(feature.layer_id, feature.row))
         else:
             self.state.select_district(self.geo.district_at(event.xdata, event.ydata))
 

@@ -1411,5 +1411,411 @@ Remove the dataset {name}? Its plans leave the map.</source>
         <source>说法不一 Conflicting readings</source>
         <translation>Conflicting readings</translation>
     </message>
+    <message>
+        <source>BD-09（百度）BD-09 (Baidu)</source>
+        <translation>BD-09 (Baidu)</translation>
+    </message>
+    <message>
+        <source>GCJ-02（高德、腾讯）GCJ-02 (Amap, Tencent)</source>
+        <translation>GCJ-02 (Amap, Tencent)</translation>
+    </message>
+    <message>
+        <source>WGS84（GPS、天地图等）WGS84 (GPS, most GIS files)</source>
+        <translation>WGS84 (GPS, most GIS files)</translation>
+    </message>
+    <message>
+        <source>hzmap: 图层文件未找到 Layer files not found</source>
+        <translation>hzmap: Layer files not found</translation>
+    </message>
+    <message>
+        <source>hzmap: 大文件 Large file</source>
+        <translation>hzmap: Large file</translation>
+    </message>
+    <message>
+        <source>hzmap: 无法添加图层 Cannot add the layer</source>
+        <translation>hzmap: Cannot add the layer</translation>
+    </message>
+    <message>
+        <source>{name} 有 {size}，载入可能较慢并占用大量内存。仍要载入吗？
+{name} is {size}; loading it may take long and use much memory. Load it anyway?</source>
+        <translation>{name} is {size}; loading it may take long and use much memory. Load it anyway?</translation>
+    </message>
+    <message>
+        <source>{n} 条说明 notes</source>
+        <translation>{n} notes</translation>
+    </message>
+    <message>
+        <source>上移 Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下移 Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>不合并 Keep apart</source>
+        <translation>Keep apart</translation>
+    </message>
+    <message>
+        <source>不透明度 Opacity</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <source>以下图层的文件未找到，其设置已保留：
+The files of these layers were not found; their settings are kept:</source>
+        <translation>The files of these layers were not found; their settings are kept:</translation>
+    </message>
+    <message>
+        <source>分位数 quantiles</source>
+        <translation>quantiles</translation>
+    </message>
+    <message>
+        <source>分类 By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>分级 Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>分级设色 Classes of a number</source>
+        <translation>Classes of a number</translation>
+    </message>
+    <message>
+        <source>匹配 Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>区县名称列 District column</source>
+        <translation>District column</translation>
+    </message>
+    <message>
+        <source>区县表 District table</source>
+        <translation>District table</translation>
+    </message>
+    <message>
+        <source>区县表 district table</source>
+        <translation>district table</translation>
+    </message>
+    <message>
+        <source>单色 One colour</source>
+        <translation>One colour</translation>
+    </message>
+    <message>
+        <source>取消 Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>各区县要素数 Features per district</source>
+        <translation>Features per district</translation>
+    </message>
+    <message>
+        <source>合计行（不绘制）Total rows (not drawn)</source>
+        <translation>Total rows (not drawn)</translation>
+    </message>
+    <message>
+        <source>图层颜色 Layer colour</source>
+        <translation>Layer colour</translation>
+    </message>
+    <message>
+        <source>坐标点 Points from lon/lat</source>
+        <translation>Points from lon/lat</translation>
+    </message>
+    <message>
+        <source>坐标系 Coordinate system</source>
+        <translation>Coordinate system</translation>
+    </message>
+    <message>
+        <source>坐标系未知：按 WGS84 读取，请核对 No hint of the coordinate system: read as WGS84, please check</source>
+        <translation>No hint of the coordinate system: read as WGS84, please check</translation>
+    </message>
+    <message>
+        <source>坐标系：按文件所述 Coordinates: as the file states</source>
+        <translation>Coordinates: as the file states</translation>
+    </message>
+    <message>
+        <source>多行同名，未合并 several rows, not combined</source>
+        <translation>several rows, not combined</translation>
+    </message>
+    <message>
+        <source>多行平均 rows averaged</source>
+        <translation>rows averaged</translation>
+    </message>
+    <message>
+        <source>多行相加 rows added</source>
+        <translation>rows added</translation>
+    </message>
+    <message>
+        <source>大小 Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>大小范围 Sizes</source>
+        <translation>Sizes</translation>
+    </message>
+    <message>
+        <source>如 10, 50, 100 e.g. 10, 50, 100</source>
+        <translation>e.g. 10, 50, 100</translation>
+    </message>
+    <message>
+        <source>字段 Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>属性 Attributes</source>
+        <translation>Attributes</translation>
+    </message>
+    <message>
+        <source>工作表/图层 Sheet or layer</source>
+        <translation>Sheet or layer</translation>
+    </message>
+    <message>
+        <source>已添加图层 Layer added:</source>
+        <translation>Layer added:</translation>
+    </message>
+    <message>
+        <source>已重新链接 Re-linked:</source>
+        <translation>Re-linked:</translation>
+    </message>
+    <message>
+        <source>平均 Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>我的图层 My layers</source>
+        <translation>My layers</translation>
+    </message>
+    <message>
+        <source>所有文件 All files</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>手动 manual breaks</source>
+        <translation>manual breaks</translation>
+    </message>
+    <message>
+        <source>按值大小 Size by value</source>
+        <translation>Size by value</translation>
+    </message>
+    <message>
+        <source>按文件所述 As the file states</source>
+        <translation>As the file states</translation>
+    </message>
+    <message>
+        <source>推测坐标系 Guessed coordinate system:</source>
+        <translation>Guessed coordinate system:</translation>
+    </message>
+    <message>
+        <source>数据文件 Data files</source>
+        <translation>Data files</translation>
+    </message>
+    <message>
+        <source>断点 Breaks</source>
+        <translation>Breaks</translation>
+    </message>
+    <message>
+        <source>方式 Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>无数据 no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>无本区数据：旧区名行跨多个区 split: only an old name's row spans it</source>
+        <translation>split: only an old name's row spans it</translation>
+    </message>
+    <message>
+        <source>无法在项目中保存副本 Cannot keep a copy in the project</source>
+        <translation>Cannot keep a copy in the project</translation>
+    </message>
+    <message>
+        <source>旧区现分属多区（不拆分、不绘制）Now several districts (not split, not drawn)</source>
+        <translation>Now several districts (not split, not drawn)</translation>
+    </message>
+    <message>
+        <source>未匹配 Unmatched</source>
+        <translation>Unmatched</translation>
+    </message>
+    <message>
+        <source>未找到文件 file not found</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <source>未找到文件，请重新链接 The file was not found: re-link it</source>
+        <translation>The file was not found: re-link it</translation>
+    </message>
+    <message>
+        <source>未载入 Not loaded:</source>
+        <translation>Not loaded:</translation>
+    </message>
+    <message>
+        <source>杭州以外 Outside Hangzhou</source>
+        <translation>Outside Hangzhou</translation>
+    </message>
+    <message>
+        <source>标注 Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>样式 Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>添加… Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>添加到地图 Add to map</source>
+        <translation>Add to map</translation>
+    </message>
+    <message>
+        <source>添加图层 Add layer</source>
+        <translation>Add layer</translation>
+    </message>
+    <message>
+        <source>添加图层… Add layer…</source>
+        <translation>Add layer…</translation>
+    </message>
+    <message>
+        <source>添加图层：文件 › 添加图层，或把文件拖到地图上 Add a layer: File › Add layer, or drop a file on the map</source>
+        <translation>Add a layer: File › Add layer, or drop a file on the map</translation>
+    </message>
+    <message>
+        <source>添加您自己的数据：GeoPackage、Shapefile、GeoJSON、KML、CSV、Excel Add your own data (Ctrl+Shift+L)</source>
+        <translation>Add your own data: GeoPackage, Shapefile, GeoJSON, KML, CSV, Excel (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>点 points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>片区、非整区（不绘制）Areas, not whole districts (not drawn)</source>
+        <translation>Areas, not whole districts (not drawn)</translation>
+    </message>
+    <message>
+        <source>相加 Sum</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <source>移除 Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>稍后 Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>空值 empty cell</source>
+        <translation>empty cell</translation>
+    </message>
+    <message>
+        <source>第 {n} 行</source>
+        <translation>row {n}</translation>
+    </message>
+    <message>
+        <source>等间距 equal interval</source>
+        <translation>equal interval</translation>
+    </message>
+    <message>
+        <source>级数 Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>纬度列 Latitude (y) column</source>
+        <translation>Latitude (y) column</translation>
+    </message>
+    <message>
+        <source>线 lines</source>
+        <translation>lines</translation>
+    </message>
+    <message>
+        <source>经度列 Longitude (x) column</source>
+        <translation>Longitude (x) column</translation>
+    </message>
+    <message>
+        <source>经旧区名匹配 Joined through a pre-2021 name</source>
+        <translation>Joined through a pre-2021 name</translation>
+    </message>
+    <message>
+        <source>自然断点 natural breaks</source>
+        <translation>natural breaks</translation>
+    </message>
+    <message>
+        <source>色带 Ramp</source>
+        <translation>Ramp</translation>
+    </message>
+    <message>
+        <source>行 row</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <source>要素数 Features here</source>
+        <translation>Features here</translation>
+    </message>
+    <message>
+        <source>说明 Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>读作 Read as</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>读取 Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>部分：另有旧区名行覆盖本区 partial: an old name's row covers it too</source>
+        <translation>partial: an old name's row covers it too</translation>
+    </message>
+    <message>
+        <source>重命名 Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>重命名图层 Rename layer</source>
+        <translation>Rename layer</translation>
+    </message>
+    <message>
+        <source>重复行 Repeated rows</source>
+        <translation>Repeated rows</translation>
+    </message>
+    <message>
+        <source>重新链接 Re-link</source>
+        <translation>Re-link</translation>
+    </message>
+    <message>
+        <source>重新链接… Re-link…</source>
+        <translation>Re-link…</translation>
+    </message>
+    <message>
+        <source>面 areas</source>
+        <translation>areas</translation>
+    </message>
+    <message>
+        <source>颜色 Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>（文件缺失）(file missing)</source>
+        <translation>(file missing)</translation>
+    </message>
+    <message>
+        <source>（无）None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>（空）(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>项目内存副本 Copy in project</source>
+        <translation>Copy in project</translation>
+    </message>
+    <message>
+        <source>在项目文件中保存图层副本，不依赖原文件也能打开 Keep a copy of the layer in the project file: it opens without the original file</source>
+        <translation>Keep a copy of the layer in the project file: it opens without the original file</translation>
+    </message>
 </context>
 </TS>
