@@ -90,7 +90,7 @@ def dpi(prefix: str) -> int:
     win.state.update(layout="st_core_belt_wings")
     win.state.select_district("binjiang")
     win.canvas.setFixedSize(640, 480)
-    pres = PresentationWindow(win.state, win.dataset, None, parent=win)
+    pres = PresentationWindow(win.state, win.dataset, None, parent=win, layers=win.session.layers)
     pres.resize(960, 600)
     pres.show()
     _wait(lambda: pres.canvas.get_width_height() == (960, 600 - pres.caption_bar.height()))

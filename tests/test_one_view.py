@@ -174,7 +174,7 @@ def test_screen_export_and_presentation_agree_after_any_actions(window, tmp_path
     dialog.reject()
     from hzmap.ui.presentation import PresentationWindow
 
-    pres = PresentationWindow(window.state, window.dataset, tour=None)  # presenting what the screen shows
+    pres = PresentationWindow(window.state, window.dataset, tour=None, layers=window.session.layers)  # the screen
     presented = _picture(pres.canvas.scene)
     pres.close()
     pres.deleteLater()

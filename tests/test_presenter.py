@@ -86,7 +86,8 @@ def presenting(window, qtbot):
     from hzmap.ui.presenter_view import PresenterView
 
     player = TourPlayer(default_tour(window.dataset, window.geo, "dt_4415"))
-    pres = PresentationWindow(window.state, window.dataset, player.tour, animate=False, parent=window, player=player)
+    pres = PresentationWindow(window.state, window.dataset, player.tour, animate=False, parent=window, player=player,
+                              layers=window.session.layers)
     view = PresenterView(window.state, window.dataset, player, parent=window)
     pres.canvas.resized.connect(view.set_room_size)
     pres.resize(1440, 900)  # a projector's shape: the caption's second line is a small change

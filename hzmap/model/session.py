@@ -22,7 +22,7 @@ from psygnal import Signal
 
 from hzmap.model.annotations import AnnotationSet
 from hzmap.model.extent import Extent
-from hzmap.model.layers.store import LayerStore, shared_store
+from hzmap.model.layers.store import LayerStore
 from hzmap.model.project import MAX_BYTES, Project, ProjectError, encode, load_project, save_project
 from hzmap.model.recovery import Recovery
 from hzmap.model.tours import Tour, tour_from_dict, tour_problems, tour_to_dict
@@ -44,7 +44,7 @@ class Session:
         self.tours: list[Tour] = []
         self.path: Path | None = None
         self.extra: dict = {}
-        self.layers = layers if layers is not None else shared_store()
+        self.layers = layers if layers is not None else LayerStore()
         self.layer_links: dict = {}    # layer id -> Link: where the project found its file
         self.layer_records: list = []  # entries of the file that are not layers, written back as they were
         self._gazetteer = None

@@ -23,7 +23,7 @@ from matplotlib.path import Path
 
 from hzmap.model.hittest import place_point
 from hzmap.model.layers.lookup import feature_shape
-from hzmap.model.layers.store import LayerStore, shared_store
+from hzmap.model.layers.store import LayerStore
 from hzmap.model.tours import element_shape
 from hzmap.model.viewstate import BASE_LAYERS, LayerState, View
 from hzmap.render.annotations import draw_annotations
@@ -55,7 +55,7 @@ class Scene:
     def __init__(self, fig: Figure, geo, dataset=None, style=None, interactive: bool = False,
                  layers: LayerStore | None = None) -> None:
         self.fig = fig
-        self.layer_data = layers if layers is not None else shared_store()
+        self.layer_data = layers if layers is not None else LayerStore()  # none: no user layers
         self.user_artists: dict[str, UserLayerArtist] = {}
         self._legend_key = None
         self.geo = geo

@@ -33,8 +33,8 @@ def spotlight_step(spot: Spotlight, step) -> None:
 class StepThumbnails:
     """Pictures of steps, `width_px` wide, in the shape of the room's canvas."""
 
-    def __init__(self, geo, ds, width_px: int = 480, room_in: tuple[float, float] = ROOM_IN) -> None:
-        self.geo, self.ds = geo, ds
+    def __init__(self, geo, ds, width_px: int = 480, room_in: tuple[float, float] = ROOM_IN, layers=None) -> None:
+        self.geo, self.ds, self.layers = geo, ds, layers
         self.width_px = int(width_px)
         self.room_in = (float(room_in[0]), float(room_in[1]))
         self._scene: Scene | None = None
@@ -54,7 +54,7 @@ class StepThumbnails:
         w_in, h_in = self.room_in
         fig = Figure(figsize=(w_in, h_in), dpi=self.width_px / w_in)
         FigureCanvasAgg(fig)
-        self._scene = Scene(fig, self.geo, self.ds, style=presentation_style())
+        self._scene = Scene(fig, self.geo, self.ds, style=presentation_style(), layers=self.layers)
         self._spot = Spotlight(self._scene.renderer)
         return self._scene
 

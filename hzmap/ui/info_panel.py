@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.layers.lookup import district_values, feature_info
-from hzmap.model.layers.store import shared_store
+from hzmap.model.layers.store import LayerStore
 from hzmap.model.viewstate import ViewState
 from hzmap.ui.i18n import Texts, tr, tr_data
 
@@ -26,7 +26,7 @@ class InfoPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.geo = geodata
-        self.layers = layers if layers is not None else shared_store()
+        self.layers = layers if layers is not None else LayerStore()
         self._layers_key = _layers_key(state.view)
         self.texts = Texts()
         self.inspector = None  # an Inspector once the dataset is in (imported then: it pulls in the loader)

@@ -528,7 +528,8 @@ class MainWindow(QMainWindow):
         if tour is None and self.state.layout is not None:
             tour = default_tour(self.dataset, self.geo, self.state.layout)
         player = TourPlayer(tour)
-        pres = PresentationWindow(self.state, self.dataset, tour, parent=self, player=player)
+        pres = PresentationWindow(self.state, self.dataset, tour, parent=self, player=player,
+                                  layers=self.session.layers)
         pres.setAttribute(Qt.WA_DeleteOnClose)
         pres.closed.connect(self._on_presentation_closed)
         self.presentation = pres
@@ -548,7 +549,8 @@ class MainWindow(QMainWindow):
         from hzmap.ui import screens
         from hzmap.ui.presenter_view import PresenterView
 
-        view = PresenterView(self.state, self.dataset, player, room_size=room.size(), parent=self)
+        view = PresenterView(self.state, self.dataset, player, room_size=room.size(), parent=self,
+                             layers=self.session.layers)
         view.setAttribute(Qt.WA_DeleteOnClose)
         view.closed.connect(self._on_presenter_view_closed)
         pres.canvas.resized.connect(view.set_room_size)

@@ -44,8 +44,8 @@ class PresentationCanvas(BlitCanvas):
 
     resized = Signal(int, int)  # logical width, height: the presenter's pictures take this shape
 
-    def __init__(self, geodata, dataset, high_contrast: bool = True) -> None:
-        super().__init__(geodata, dataset, style=presentation_style(), figsize=(16, 9))
+    def __init__(self, geodata, dataset, high_contrast: bool = True, layers=None) -> None:
+        super().__init__(geodata, dataset, style=presentation_style(), figsize=(16, 9), layers=layers)
         self.spotlight = Spotlight(self.scene.renderer)
         if high_contrast:
             apply_high_contrast(self.scene.renderer)
@@ -148,7 +148,8 @@ class PresentationWindow(QWidget):
     closed = Signal()
 
     def __init__(self, state: ViewState, dataset, tour: Tour | None,
-                 animate: bool | None = None, parent=None, player: TourPlayer | None = None) -> None:
+                 animate: bool | None = None, parent=None, player: TourPlayer | None = None,
+                 layers=None) -> None:
         super().__init__(parent, Qt.Window)
         self.setObjectName("presentationWindow")
         self.state = state  # the explorer's: the language, and what to show without a tour
@@ -157,7 +158,8 @@ class PresentationWindow(QWidget):
         self.player = player if player is not None else TourPlayer(tour)
         self.index = -1  # the step this window shows (the player's, once it has followed)
         self._animate_request: bool | None = None
-        self.canvas = PresentationCanvas(state.geo, dataset, high_contrast=self.player.high_contrast)
+        self.canvas = PresentationCanvas(state.geo, dataset, high_contrast=self.player.high_contrast,
+                                         layers=layers)  # the session's user layers
         self.canvas.scene.apply(self._base_view())
         self.caption_bar = self._build_caption_bar()
         box = QVBoxLayout(self)

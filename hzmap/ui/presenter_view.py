@@ -35,13 +35,14 @@ class PresenterView(QWidget):
     closed = Signal()
 
     def __init__(self, state: ViewState, dataset, player: TourPlayer, room_size: QSize | None = None,
-                 parent=None) -> None:
+                 parent=None, layers=None) -> None:
         super().__init__(parent, Qt.Window)
         self.setObjectName("presenterView")
         self.state, self.ds, self.player = state, dataset, player
         self.texts = Texts()
         self.picture_w = PICTURE_W
-        self.thumbnails = StepThumbnails(state.geo, dataset, int(PICTURE_W * self.devicePixelRatioF()))
+        self.thumbnails = StepThumbnails(state.geo, dataset, int(PICTURE_W * self.devicePixelRatioF()),
+                                         layers=layers)
         self._fit_timer = QTimer(self, singleShot=True, interval=80)
         self._fit_timer.timeout.connect(self._fit_pictures)
         self._build()

@@ -9,8 +9,8 @@ An entry answers only for the source it was read from (file, part, coordinate sy
 columns): a LayerState whose source differs (re-linked to another file) gets nothing until the
 new file is read and put here, and an id reused by another project never draws the old data.
 
-`shared_store()` is the process's store: the app runs one window per process, and a picture
-built without being handed a store (the presentation's) finds the window's layers there.
+The session owns the store; every picture is handed it (a picture given none draws no user
+layers).
 """
 from __future__ import annotations
 
@@ -71,9 +71,3 @@ class LayerStore:
     def __len__(self) -> int:
         return len(self._entries)
 
-
-_SHARED = LayerStore()
-
-
-def shared_store() -> LayerStore:
-    return _SHARED
