@@ -85,14 +85,19 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- main
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `only` (the command being run), only that command's
+    options are added: the others are listed by name, and adding an option list may import
+    what the command needs (the export's paper sizes)."""
     _register_commands()
     parser = argparse.ArgumentParser(
         prog="hzmap", description="Hangzhou policy spatial layouts: map explorer and tools. "
                                   "Without a command, opens the map window.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (help_text, add_arguments, _run) in COMMANDS.items():
-        add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if only is None or name == only:
+            add_arguments(p)
     return parser
 
 
@@ -129,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     files = _files(argv)
     if files is not None:
         return _run_gui(files)
-    args = build_parser().parse_args(argv)
+    args = build_parser(only=argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
     if args.command is None:
         return _run_gui()
     try:

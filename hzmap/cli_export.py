@@ -51,7 +51,7 @@ def resolve_district(ds, name: str) -> str:
 
 
 def _size_args(p: argparse.ArgumentParser) -> None:
-    from hzmap.render.compose import PRESETS
+    from hzmap.model.pages import PRESETS
     p.add_argument("--preset", default="a4-landscape", choices=list(PRESETS),
                    help="paper or slide size (default a4-landscape, 300 DPI)")
     p.add_argument("--width", type=int, help="custom width in pixels (with --height)")

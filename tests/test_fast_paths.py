@@ -1,0 +1,87 @@
+"""What makes the exports and the start-up fast does not change what they give: the PNG writer's
+pixels, size and metadata, the written-out map projection, and what each command imports."""
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+Image = pytest.importorskip("PIL.Image")
+
+
+def _png(tmp_path, rgba, **kw):
+    from hzmap.render import png
+
+    path = tmp_path / "x.png"
+    path.write_bytes(png.encode(rgba, **kw))
+    return path
+
+
+def test_the_png_writer_keeps_every_pixel_the_dpi_and_a_chinese_title(tmp_path):
+    rng = np.random.default_rng(1)
+    rgba = rng.integers(0, 256, (301, 517, 4), dtype=np.uint8)  # more rows than a band
+    rgba[..., 3] = 255
+    path = _png(tmp_path, rgba, dpi=300, metadata={"Title": "4+4+1+5 — 萧山区", "Software": "hzmap"})
+    with Image.open(path) as im:
+        assert im.mode == "RGB" and im.size == (517, 301)
+        assert (np.asarray(im) == rgba[..., :3]).all()
+        assert im.info["dpi"][0] == pytest.approx(300, abs=0.01)
+        assert im.info["Title"] == "4+4+1+5 — 萧山区" and im.info["Software"] == "hzmap"
+
+
+def test_a_page_with_see_through_pixels_keeps_its_alpha(tmp_path):
+    rgba = np.zeros((40, 30, 4), np.uint8)
+    rgba[10:20, 5:25] = (200, 10, 10, 128)
+    with Image.open(_png(tmp_path, rgba, dpi=96)) as im:
+        assert im.mode == "RGBA" and (np.asarray(im) == rgba).all()
+
+
+def test_an_export_is_smaller_than_matplotlibs_png_and_has_the_same_pixels(data, tmp_path):
+    from render_cases import draw, spec
+
+    from hzmap.render.compose import compose
+
+    geo, ds = data
+    ours = draw("dt4415_city", geo, ds, tmp_path / "ours.png")  # through export_io.save
+    fig = compose(spec("dt4415_city", geo, ds, tmp_path), geo, ds).figure
+    fig.savefig(tmp_path / "mpl.png", dpi=fig.dpi, facecolor=fig.get_facecolor())
+    with Image.open(ours) as a, Image.open(tmp_path / "mpl.png") as b:
+        assert (np.asarray(a.convert("RGB")) == np.asarray(b.convert("RGB"))).all()
+    assert ours.stat().st_size < (tmp_path / "mpl.png").stat().st_size
+
+
+def test_the_written_out_projection_is_what_proj_makes_of_the_epsg_codes():
+    from pyproj import Transformer
+
+    from hzmap.model.geodata import MAP_CRS, _transformer
+
+    rng = np.random.default_rng(2)
+    lon, lat = rng.uniform(118.3, 120.8, 2000), rng.uniform(29.2, 30.6, 2000)
+    ref = Transformer.from_crs("EPSG:4326", MAP_CRS, always_xy=True).transform(lon, lat)
+    got = _transformer().transform(lon, lat)
+    assert np.array_equal(ref[0], got[0]) and np.array_equal(ref[1], got[1])
+
+
+def _imported(code: str) -> list[str]:
+    probe = ("import sys; " + code + "; print(sorted(m for m in ('matplotlib', 'matplotlib.figure', "
+             "'pydantic', 'yaml', 'PySide6') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return eval(out.stdout.strip().splitlines()[-1])
+
+
+def test_the_command_line_parser_imports_no_matplotlib():
+    assert _imported("import hzmap.cli; hzmap.cli.build_parser()") == []
+    assert _imported("import hzmap.cli; hzmap.cli.build_parser(only='export')") == []
+
+
+def test_querying_the_dataset_module_loads_no_pydantic_until_a_dataset_is_loaded():
+    assert _imported("from hzmap.model.dataset import district_profile, search, DatasetError") == []
+    assert _imported("from hzmap.model.dataset import load_dataset") == ["pydantic", "yaml"]
+
+
+def test_the_renderer_leaves_matplotlibs_property_tables_to_those_who_ask():
+    """The lean import empties only the docstrings; kwdoc itself is matplotlib's own again."""
+    out = _imported("import hzmap.render, matplotlib.artist as a, matplotlib.lines as l; "
+                    "assert 'linewidth' in a.kwdoc(l.Line2D)")
+    assert "matplotlib.figure" in out
