@@ -41,3 +41,33 @@ def test_the_comparison_sees_a_changed_page(data, tmp_path):
     finally:
         del render_cases.CASES["_other"]
     assert differing(pixels(out), pixels(REFERENCE / "atlas_xiaoshan.png")) > 3 * MAX_DIFFERING
+
+
+def test_atlas_pages_drawn_on_one_figure_are_the_pages_drawn_afresh(data, tmp_path, capsys):
+    """Every atlas page reuses the first page's Figure; each is the page a single export of
+    the same view gives, and 萧山区's is main's page."""
+    from dataclasses import replace
+
+    from hzmap.cli_export import _atlas, atlas_roles
+    from hzmap.model.viewstate import Selection
+    from hzmap.render.compose import compose
+    from hzmap.render.export_io import save
+
+    geo, ds = data
+    base = render_cases.spec("dt4415_city", geo, ds, tmp_path)
+    assert _atlas(base, geo, ds, tmp_path / "atlas", "png") == 0
+    assert "13/13" in capsys.readouterr().err  # the progress bar
+    pages = sorted((tmp_path / "atlas").glob("*.png"))
+    assert len(pages) == 13
+    xiaoshan = next(p for p in pages if p.stem.endswith("_xiaoshan"))
+    assert differing(pixels(xiaoshan), pixels(REFERENCE / "atlas_xiaoshan.png")) <= MAX_DIFFERING
+    layout = ds.layouts["dt_4415"]
+    for page in (pages[0], pages[6], pages[-1]):  # the first, one in the middle, the last
+        did = page.stem.split("_", 1)[1]
+        name = ds.districts[did].name_zh
+        alone = replace(base, view=replace(case.view, selection=Selection.district(did)),
+                        title=f"{layout.name} — {name}",
+                        side_notes=(f"{name}在「{layout.name}」中的角色", atlas_roles(ds, "dt_4415", did)))
+        fresh = compose(alone, geo, ds)
+        out = save(fresh.figure, tmp_path / f"alone_{did}.png", title=fresh.title)
+        assert differing(pixels(page), pixels(out)) <= MAX_DIFFERING, page.name

@@ -92,48 +92,91 @@ class Composed:
 
 def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) -> Composed:
     """The finished map on a new Figure; `preview_dpi` renders the same page smaller."""
-    fonts.register_matplotlib()
-    w, h, dpi = spec.size()
-    fig = Figure(figsize=(w, h), dpi=preview_dpi or dpi)
-    if spec.layout is not None and ds is None:
-        raise ExportError("a layout needs the layout dataset")
-    if spec.layout is not None and spec.layout not in ds.layouts:
-        raise ExportError(f"unknown layout {spec.layout!r}")
-    scene = Scene(fig, geo, ds, layers=spec.layers)
-    r = scene.renderer
-    fig.set_facecolor("white")
-    frame = _Frame(w, h, with_side=True)
-    r.ax.set_position(frame.map)
-    r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor=st.LAND_OUTSIDE,
-                             edgecolor="none", zorder=0))
-    r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor="none",
-                             edgecolor=INK, linewidth=0.8, zorder=30, clip_on=False))
-    scene.apply(spec.view)
-    scene.set_annotations(spec.annotations)
+    return Composer(geo, ds, preview_dpi).page(spec)
 
-    title = spec.resolved_title(ds)
-    fig.text(frame.left, frame.title_y, title, fontsize=18, fontweight="bold", color=INK,
-             ha="left", va="baseline")
-    renderer = fig.canvas.get_renderer()
-    side_top = frame.side[1] + frame.side[3]
-    legend = r.ax.get_legend()
-    if legend is not None and legend.get_visible():
-        legend.set_loc("upper left")
-        legend.set_bbox_to_anchor((frame.side[0], side_top), transform=fig.transFigure)
-        legend.set_frame_on(False)
-        legend._legend_box.align = "left"
-        _fit_legend(fig, legend, renderer, right=(frame.side[0] + frame.side[2]) * fig.bbox.width)
-        side_top = legend.get_window_extent(renderer).y0 / fig.bbox.height - 0.015
-    if spec.side_notes:
-        _side_notes(fig, frame, side_top, *spec.side_notes)
-    _scale_bar(r.ax)
-    bottom = frame.side[1]
-    north = _north_arrow(fig, frame, bottom, spec.lang)
-    inset = _inset(fig, frame, geo, r.limits(), spec.view.district, spec.lang) \
-        if spec.inset and _zoomed_in(r, geo) else None
-    _source_line(fig, frame, spec, ds)
-    r.refresh_labels(renderer)
-    return Composed(fig, scene, title, north, inset)
+
+class Composer:
+    """Finished pages drawn one after another on one Figure, for batch exports (the atlas).
+
+    The first page builds everything. A later page of the same size, language and user layers
+    changes only what its spec changes: the Scene is given the new View (a selection moves one
+    outline), and the title, the side notes, the sources line and the inset are redone; the
+    base map, the water, the layout's artists, the legend, the scale bar and the north arrow
+    stay. The pixels are those of a page composed afresh (tests/test_render_reference.py). A
+    Composed page is valid until the next call of page().
+    """
+
+    def __init__(self, geo, ds=None, preview_dpi: float | None = None) -> None:
+        self.geo, self.ds, self.preview_dpi = geo, ds, preview_dpi
+        self._key = None
+        self._fig = self._scene = self._frame = self._north = self._inset = None
+        self._title = self._source = self._legend = None
+        self._notes: list = []
+        self._inset_key = None
+
+    def page(self, spec: ExportSpec) -> Composed:
+        fonts.register_matplotlib()
+        w, h, dpi = spec.size()
+        if spec.layout is not None and self.ds is None:
+            raise ExportError("a layout needs the layout dataset")
+        if spec.layout is not None and spec.layout not in self.ds.layouts:
+            raise ExportError(f"unknown layout {spec.layout!r}")
+        key = (w, h, dpi, spec.lang, id(spec.layers))
+        if key != self._key:
+            self._build(w, h, dpi, spec)
+            self._key = key
+        fig, scene, frame = self._fig, self._scene, self._frame
+        r = scene.renderer
+        scene.apply(spec.view)
+        scene.set_annotations(spec.annotations)
+        title = spec.resolved_title(self.ds)
+        self._title.set_text(title)
+        renderer = fig.canvas.get_renderer()
+        side_top = frame.side[1] + frame.side[3]
+        legend = r.ax.get_legend()
+        if legend is not None and legend.get_visible():
+            if legend is not self._legend:  # a new legend (another layout): placed in the column
+                legend.set_loc("upper left")
+                legend.set_bbox_to_anchor((frame.side[0], side_top), transform=fig.transFigure)
+                legend.set_frame_on(False)
+                legend._legend_box.align = "left"
+                _fit_legend(fig, legend, renderer, right=(frame.side[0] + frame.side[2]) * fig.bbox.width)
+            side_top = legend.get_window_extent(renderer).y0 / fig.bbox.height - 0.015
+        self._legend = legend
+        for text in self._notes:
+            text.remove()
+        self._notes = _side_notes(fig, frame, side_top, *spec.side_notes) if spec.side_notes else []
+        inset_key = (spec.inset and _zoomed_in(r, self.geo), r.limits(), spec.view.district)
+        if inset_key != self._inset_key:
+            if self._inset is not None:
+                self._inset.remove()
+            self._inset = _inset(fig, frame, self.geo, r.limits(), spec.view.district, spec.lang) \
+                if inset_key[0] else None
+            self._inset_key = inset_key
+        self._source.set_text(_source_text_wrapped(frame, spec, self.ds))
+        r.refresh_labels(renderer)
+        return Composed(fig, scene, title, self._north, self._inset)
+
+    def _build(self, w: float, h: float, dpi: int, spec: ExportSpec) -> None:
+        """A new Figure with what every page of this size and language has."""
+        fig = Figure(figsize=(w, h), dpi=self.preview_dpi or dpi)
+        scene = Scene(fig, self.geo, self.ds, layers=spec.layers)
+        r = scene.renderer
+        fig.set_facecolor("white")
+        frame = _Frame(w, h, with_side=True)
+        r.ax.set_position(frame.map)
+        r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor=st.LAND_OUTSIDE,
+                                 edgecolor="none", zorder=0))
+        r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor="none",
+                                 edgecolor=INK, linewidth=0.8, zorder=30, clip_on=False))
+        self._title = fig.text(frame.left, frame.title_y, "", fontsize=18, fontweight="bold",
+                               color=INK, ha="left", va="baseline")
+        _scale_bar(r.ax)
+        self._north = _north_arrow(fig, frame, frame.side[1], spec.lang)
+        self._source = fig.text(frame.left, frame.foot_y, "", fontsize=7, color="#555555", ha="left",
+                                va="bottom", linespacing=1.25)
+        self._fig, self._scene, self._frame = fig, scene, frame
+        self._legend, self._notes, self._inset, self._inset_key = None, [], None, None
 
 
 class _Frame:
@@ -235,11 +278,12 @@ def _inset(fig, frame: _Frame, geo, limits, selection, lang: str = "zh"):
     return ax
 
 
-def _side_notes(fig, frame: _Frame, top: float, heading: str, lines: list[str]) -> None:
+def _side_notes(fig, frame: _Frame, top: float, heading: str, lines: list[str]) -> list:
     width_chars = max(12, int(frame.side[2] * frame.w * 72 / 8.5))
     text = "\n".join(wrap_line for line in lines for wrap_line in wrap(line, width_chars))
-    fig.text(frame.side[0], top, heading, fontsize=10, fontweight="bold", color=INK, va="top")
-    fig.text(frame.side[0], top - 0.3 / frame.h, text, fontsize=8.5, color=INK, va="top", linespacing=1.35)
+    return [fig.text(frame.side[0], top, heading, fontsize=10, fontweight="bold", color=INK, va="top"),
+            fig.text(frame.side[0], top - 0.3 / frame.h, text, fontsize=8.5, color=INK, va="top",
+                     linespacing=1.35)]
 
 
 def plans_cited(ds, layout_id: str | None) -> list[str]:
@@ -274,11 +318,9 @@ def _layer_source(layer) -> str:
     return f"{layer.name} ({name})" if name and name != layer.name else layer.name or name
 
 
-def _source_line(fig, frame: _Frame, spec: ExportSpec, ds) -> None:
+def _source_text_wrapped(frame: _Frame, spec: ExportSpec, ds) -> str:
     chars = int((frame.w - 0.64) * 72 / 7.0 * 1.05)
-    text = "\n".join(wrap(source_text(spec, ds), chars))
-    fig.text(frame.left, frame.foot_y, text, fontsize=7, color="#555555", ha="left", va="bottom",
-             linespacing=1.25)
+    return "\n".join(wrap(source_text(spec, ds), chars))
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -36,10 +36,13 @@ def _text_chunk(key: str, value: str) -> bytes:
         return _chunk(b"iTXt", key.encode("latin-1") + b"\0\0\0\0\0" + value.encode("utf-8"))
 
 
-def encode(rgba: np.ndarray, dpi: float, metadata: dict | None = None, level: int = LEVEL) -> bytes:
-    """A PNG of an (h, w, 4) uint8 image: RGB when every pixel is opaque, else RGBA."""
+def encode(rgba: np.ndarray, dpi: float, metadata: dict | None = None, level: int = LEVEL,
+           opaque: bool | None = None) -> bytes:
+    """A PNG of an (h, w, 4) uint8 image: RGB when every pixel is opaque (`opaque`, when the
+    caller knows, else looked up), else RGBA."""
     h, w, _ = rgba.shape
-    opaque = bool((rgba[:, :, 3] == 255).all())
+    if opaque is None:
+        opaque = bool((rgba[:, :, 3] == 255).all())
     channels = 3 if opaque else 4
     head = [SIGNATURE, _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2 if opaque else 6, 0, 0, 0))]
     ppm = int(dpi / 0.0254 + 0.5)  # pixels per metre, as Pillow rounds them
@@ -72,9 +75,14 @@ class _Frame:
         pass
 
 
-def figure_png(fig, dpi: float, metadata: dict | None = None, **savefig_kw) -> bytes:
-    """Draw `fig` as savefig does (same DPI, face colour and renderer) and encode it."""
+def figure_png(fig, dpi: float, metadata: dict | None = None, facecolor=None) -> bytes:
+    """Draw `fig` as savefig does (same DPI, face colour and renderer) and encode it. An opaque
+    face colour makes every pixel opaque (Agg paints over it), so the page is written as RGB."""
+    from matplotlib.colors import to_rgba
+
+    facecolor = fig.get_facecolor() if facecolor is None else facecolor
     frame = _Frame()
-    fig.savefig(frame, format="rgba", dpi=dpi, **savefig_kw)
+    fig.savefig(frame, format="rgba", dpi=dpi, facecolor=facecolor)
     w, h = (int(v) for v in fig.canvas.get_renderer().get_canvas_width_height())
-    return encode(np.frombuffer(frame.pixels, np.uint8).reshape(h, w, 4), dpi, metadata)
+    return encode(np.frombuffer(frame.pixels, np.uint8).reshape(h, w, 4), dpi, metadata,
+                  opaque=to_rgba(facecolor)[3] == 1.0)
