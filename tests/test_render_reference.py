@@ -65,7 +65,7 @@ def test_atlas_pages_drawn_on_one_figure_are_the_pages_drawn_afresh(data, tmp_pa
     for page in (pages[0], pages[6], pages[-1]):  # the first, one in the middle, the last
         did = page.stem.split("_", 1)[1]
         name = ds.districts[did].name_zh
-        alone = replace(base, view=replace(case.view, selection=Selection.district(did)),
+        alone = replace(base, view=replace(base.view, selection=Selection.district(did)),
                         title=f"{layout.name} — {name}",
                         side_notes=(f"{name}在「{layout.name}」中的角色", atlas_roles(ds, "dt_4415", did)))
         fresh = compose(alone, geo, ds)
