@@ -5,6 +5,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# The window builds every layout's artists in idle time after the dataset arrives; in tests
+# that work would land inside their waits (tests/test_fast_paths.py turns it back on).
+os.environ.setdefault("HZMAP_IDLE_PREBUILD", "0")
 
 import matplotlib  # noqa: E402
 

@@ -85,3 +85,47 @@ def test_the_renderer_leaves_matplotlibs_property_tables_to_those_who_ask():
     out = _imported("import hzmap.render, matplotlib.artist as a, matplotlib.lines as l; "
                     "assert 'linewidth' in a.kwdoc(l.Line2D)")
     assert "matplotlib.figure" in out
+
+
+def test_the_window_builds_every_layout_in_idle_time_and_a_switch_then_builds_nothing(
+        open_window, geodata, dataset, qtbot, monkeypatch):
+    import gc
+
+    monkeypatch.setenv("HZMAP_IDLE_PREBUILD", "1")
+    win = open_window(geodata, dataset)
+    overlay = win.canvas.scene.overlay
+    others = set(dataset.layouts) - {win.state.layout}
+    qtbot.waitUntil(lambda: others <= set(overlay._built), timeout=5000)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)  # what lives with the window
+    try:
+        hidden = [a for lid in others for ea in overlay._built[lid] for a in ea.artists]
+        assert hidden and not any(a.get_visible() for a in hidden)  # built, not shown
+        before = list(overlay._built["open2018_platforms"])
+        win.state.update(layout="open2018_platforms")
+        assert overlay.elements() == before  # the same artists, now shown
+        assert all(ea.artists[0].get_visible() for ea in before)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, dataset, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from hzmap.model.geodata import to_map
+
+    win = open_window(geodata, dataset)
+    canvas = win.canvas
+    canvas.draw()
+    qtbot.wait(100)  # the resize redraw
+    repainted = []
+    blit = canvas.blit
+    canvas.blit = lambda bbox=None: (repainted.append(bbox), blit(bbox))
+    x, y = canvas.data_to_widget(*to_map(120.21, 30.19))  # 滨江区, a small district
+    QTest.mouseMove(canvas, QPoint(x, y))
+    qtbot.waitUntil(lambda: bool(repainted), timeout=2000)
+    assert win.state.hover == "binjiang" and canvas.scene.renderer.hover_patch.get_visible()
+    area = repainted[-1].width * repainted[-1].height
+    assert 0 < area < 0.25 * canvas.figure.bbox.width * canvas.figure.bbox.height
+    box = canvas.scene.renderer.hover_patch.get_window_extent()  # the outline is inside it
+    assert repainted[-1].contains(box.x0 + 1, box.y0 + 1) and repainted[-1].contains(box.x1 - 1, box.y1 - 1)
