@@ -20,23 +20,15 @@ def _png(tmp_path, rgba, **kw):
 def test_the_png_writer_keeps_every_pixel_the_dpi_and_a_chinese_title(tmp_path):
     rng = np.random.default_rng(1)
     rgba = rng.integers(0, 256, (301, 517, 4), dtype=np.uint8)  # more rows than a band
-    rgba[..., 3] = 255
     path = _png(tmp_path, rgba, dpi=300, metadata={"Title": "4+4+1+5 — 萧山区", "Software": "hzmap"})
     with Image.open(path) as im:
-        assert im.mode == "RGB" and im.size == (517, 301)
-        assert (np.asarray(im) == rgba[..., :3]).all()
+        assert im.mode == "RGBA" and im.size == (517, 301)
+        assert (np.asarray(im) == rgba).all()
         assert im.info["dpi"][0] == pytest.approx(300, abs=0.01)
         assert im.info["Title"] == "4+4+1+5 — 萧山区" and im.info["Software"] == "hzmap"
 
 
-def test_a_page_with_see_through_pixels_keeps_its_alpha(tmp_path):
-    rgba = np.zeros((40, 30, 4), np.uint8)
-    rgba[10:20, 5:25] = (200, 10, 10, 128)
-    with Image.open(_png(tmp_path, rgba, dpi=96)) as im:
-        assert im.mode == "RGBA" and (np.asarray(im) == rgba).all()
-
-
-def test_an_export_is_smaller_than_matplotlibs_png_and_has_the_same_pixels(data, tmp_path):
+def test_an_export_has_matplotlibs_pixels_in_a_file_at_most_a_fifth_larger(data, tmp_path):
     from render_cases import draw, spec
 
     from hzmap.render.compose import compose
@@ -46,8 +38,8 @@ def test_an_export_is_smaller_than_matplotlibs_png_and_has_the_same_pixels(data,
     fig = compose(spec("dt4415_city", geo, ds, tmp_path), geo, ds).figure
     fig.savefig(tmp_path / "mpl.png", dpi=fig.dpi, facecolor=fig.get_facecolor())
     with Image.open(ours) as a, Image.open(tmp_path / "mpl.png") as b:
-        assert (np.asarray(a.convert("RGB")) == np.asarray(b.convert("RGB"))).all()
-    assert ours.stat().st_size < (tmp_path / "mpl.png").stat().st_size
+        assert a.mode == b.mode == "RGBA" and (np.asarray(a) == np.asarray(b)).all()
+    assert ours.stat().st_size < 1.2 * (tmp_path / "mpl.png").stat().st_size
 
 
 def test_the_written_out_projection_is_what_proj_makes_of_the_epsg_codes():
@@ -77,7 +69,7 @@ def test_the_command_line_parser_imports_no_matplotlib():
 
 def test_querying_the_dataset_module_loads_no_pydantic_until_a_dataset_is_loaded():
     assert _imported("from hzmap.model.dataset import district_profile, search, DatasetError") == []
-    assert _imported("from hzmap.model.dataset import load_dataset") == ["pydantic", "yaml"]
+    assert _imported("from hzmap.model.dataset import load_dataset") == ["pydantic"]  # yaml: on a parse
 
 
 def test_the_renderer_leaves_matplotlibs_property_tables_to_those_who_ask():
@@ -129,3 +121,33 @@ def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, da
     assert 0 < area < 0.25 * canvas.figure.bbox.width * canvas.figure.bbox.height
     box = canvas.scene.renderer.hover_patch.get_window_extent()  # the outline is inside it
     assert repainted[-1].contains(box.x0 + 1, box.y0 + 1) and repainted[-1].contains(box.x1 - 1, box.y1 - 1)
+
+
+def test_parsed_yaml_is_kept_by_its_text_and_a_changed_or_damaged_entry_is_parsed_anew(tmp_path, monkeypatch):
+    import pickle
+
+    from hzmap.model.dataset import parsecache, yamlio
+
+    monkeypatch.setenv("HZMAP_CACHE_DIR", str(tmp_path / "cache"))
+    f = tmp_path / "plans.yaml"
+    f.write_text("plans:\n  - id: a\n    issued: 2021-04-01\n", encoding="utf-8")
+    first = yamlio.load(f)
+    entries = list((tmp_path / "cache").iterdir())
+    assert len(entries) == 1 and yamlio.load(f) == first  # the second read is the kept one
+    f.write_text("plans:\n  - id: b\n", encoding="utf-8")  # any change is a new text
+    assert yamlio.load(f) == {"plans": [{"id": "b"}]}
+    f.write_text("plans:\n  - id: a\n    issued: 2021-04-01\n", encoding="utf-8")
+    for entry in (tmp_path / "cache").iterdir():  # damaged, or naming a class: parsed again
+        entry.write_bytes(b"\x80garbage" if entry == entries[0] else pickle.dumps(parsecache.Path("/")))
+    assert yamlio.load(f) == first and str(first["plans"][0]["issued"]) == "2021-04-01"
+
+
+def test_an_unwritable_cache_only_means_parsing_again(tmp_path, monkeypatch):
+    from hzmap.model.dataset import yamlio
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("HZMAP_CACHE_DIR", str(blocker / "cache"))
+    f = tmp_path / "a.yaml"
+    f.write_text("a: 1\n")
+    assert yamlio.load(f) == {"a": 1} and yamlio.load(f) == {"a": 1}
