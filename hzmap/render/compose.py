@@ -108,7 +108,7 @@ class Composer:
 
     def __init__(self, geo, ds=None, preview_dpi: float | None = None) -> None:
         self.geo, self.ds, self.preview_dpi = geo, ds, preview_dpi
-        self._key = None
+        self._key = self._layers = None
         self._fig = self._scene = self._frame = self._north = self._inset = None
         self._title = self._source = self._legend = None
         self._notes: list = []
@@ -121,10 +121,10 @@ class Composer:
             raise ExportError("a layout needs the layout dataset")
         if spec.layout is not None and spec.layout not in self.ds.layouts:
             raise ExportError(f"unknown layout {spec.layout!r}")
-        key = (w, h, dpi, spec.lang, id(spec.layers))
-        if key != self._key:
+        key = (w, h, dpi, spec.lang)
+        if key != self._key or spec.layers is not self._layers:
             self._build(w, h, dpi, spec)
-            self._key = key
+            self._key, self._layers = key, spec.layers
         fig, scene, frame = self._fig, self._scene, self._frame
         r = scene.renderer
         scene.apply(spec.view)

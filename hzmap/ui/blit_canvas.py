@@ -111,7 +111,7 @@ class BlitCanvas(FigureCanvasQTAgg):
     def _extent(self, artist, renderer) -> Bbox:
         """Where `artist` drew, padded; the whole figure when it cannot say."""
         try:
-            box = artist.get_window_extent(renderer)
+            box = self.scene.renderer.window_extent(artist, renderer)
         except Exception:  # an artist without an extent: repaint everything
             return self.figure.bbox
         pad = BLIT_PAD_PT * self.figure.dpi / 72
