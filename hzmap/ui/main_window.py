@@ -78,6 +78,7 @@ class MainWindow(DatasetMixin, WindowsMixin, QMainWindow):
         self.language_actions: dict[str, QAction] = {}
         self._pending_paths: list[Path] = []
         self.setAcceptDrops(True)
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)  # the layer list keeps its height
         state.changed.connect(self._on_view_changed)
         state.hover_changed.connect(self._on_hover_changed)
         self.session.changed.connect(self._update_title)
@@ -265,7 +266,14 @@ class MainWindow(DatasetMixin, WindowsMixin, QMainWindow):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidget(self.user_layer_list)
         self.layer_splitter.addWidget(scroll)
-        self.layer_splitter.setSizes([250, 500])
+        # the base map and layout tree first; the user's layers take room once there are some
+        self.layer_splitter.setSizes([520, 140])
+        self.layer_actions.added.connect(self._make_room_for_user_layers)
+
+    def _make_room_for_user_layers(self, *_args) -> None:
+        top, bottom = self.layer_splitter.sizes()
+        if bottom < 300:
+            self.layer_splitter.setSizes([max(200, top + bottom - 420), 420])
 
     def _build_plan_import(self) -> None:
         """File > 导入规划 Import plan (a document drafted, reviewed, saved as a user dataset)

@@ -103,9 +103,17 @@ class WindowsMixin:
         is made the first time it is shown (its documents load in ~30 ms)."""
         holder = QWidget()
         QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-        self.reader_dock = self._dock("原文 Source documents", "readerDock", holder, Qt.RightDockWidgetArea)
+        # below the map, the width of the window: a plan's paragraphs read at their length while the
+        # map and the inspector stay in view
+        self.reader_dock = self._dock("原文 Source documents", "readerDock", holder, Qt.BottomDockWidgetArea)
         self.reader_dock.hide()
         self.reader_dock.visibilityChanged.connect(lambda shown: shown and self._ensure_reader())
+        self.reader_dock.visibilityChanged.connect(self._size_reader)
+
+    def _size_reader(self, shown: bool) -> None:
+        if shown and not self.reader_dock.isFloating() and self.reader_dock.height() < 200:
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.reader_dock], [max(260, self.height() // 3)],
+                                                          Qt.Vertical))
 
     def _ensure_reader(self):
         if self.reader is None:
