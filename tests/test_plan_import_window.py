@@ -4,7 +4,6 @@ Everything goes through the window's own API (dialogs are answered through the a
 methods), and the user's data folder is the test's temporary one.
 """
 import zipfile
-from pathlib import Path
 
 import pytest
 import yaml
