@@ -170,7 +170,6 @@ def test_broken_dataset_is_reported_and_the_map_keeps_working(open_window, geoda
     win.canvas.draw()
     click_lonlat(win, *BINJIANG, None)  # the district map still answers
     assert win.state.district == "binjiang"
-    from hzmap.model.viewstate import View
     from hzmap.render.compose import ExportSpec, compose
     from hzmap.render.export_io import save
     page = compose(ExportSpec(view=win.state.view, preset="16:9", dpi=96), geodata, None)

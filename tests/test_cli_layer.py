@@ -43,4 +43,4 @@ def test_bad_input_exits_2_with_the_file_named(capsys, tmp_path):
     rc, out, err = _run(capsys, path)
     assert rc == 2 and str(path) in err and "no usable column" in err and "Traceback" not in err
     rc, _out, err = _run(capsys, tmp_path / "none.gpkg")
-    assert rc == 2 and "file not found" in err
+    assert rc == 2 and "was not found" in err

@@ -14,7 +14,6 @@ from hzmap import fonts  # noqa: E402
 from hzmap.cli import main  # noqa: E402
 from hzmap.model.dataset import load_dataset  # noqa: E402
 from hzmap.model.geodata import load_geodata  # noqa: E402
-from hzmap.render import export_io  # noqa: E402
 from hzmap.render.compose import ExportSpec, compose, source_text  # noqa: E402
 from hzmap.render.export_io import ExportError, save  # noqa: E402
 
@@ -111,7 +110,6 @@ def test_default_title_without_layout_and_custom_title(geo, ds):
 def test_inset_only_when_zoomed_in(geo, ds):
     assert compose(small(view="city"), geo, ds).inset is None
     page = compose(small(view="urban"), geo, ds)
-    fig = page.figure
     x0, x1, y0, y1 = page.scene.renderer.limits()
     rect = [p for p in page.inset.patches if p.get_gid() == "view-extent"]
     assert rect and rect[0].get_x() == pytest.approx(x0) and rect[0].get_width() == pytest.approx(x1 - x0)

@@ -19,7 +19,6 @@ import build_i18n  # noqa: E402
 
 @pytest.fixture
 def window(open_window, data):
-    from hzmap.ui import i18n
 
     win = open_window(*data)
     win.state.update(layout="dt_4415")
@@ -108,7 +107,6 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
 
 
 def test_switching_back_restores_chinese(window, qtbot):
-    from hzmap.ui import i18n
 
     window.state.update(lang="en")
     window.state.update(lang="zh")
@@ -134,7 +132,6 @@ def test_hover_tooltip_and_status_bar_speak_english(window, data):
     from PySide6.QtCore import QPoint
 
     from hzmap.model.geodata import to_map
-    from hzmap.ui import i18n
 
     canvas = window.canvas
     assert canvas.hover_text("xihu").startswith("西湖区\n4+4+1+5")
@@ -235,7 +232,6 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
     from hzmap.model import annotations as model
     from hzmap.model.geodata import to_map
     from hzmap.model.viewstate import Filters
-    from hzmap.ui import i18n
 
     geo, ds = data
     names = proper_names(geo, ds)

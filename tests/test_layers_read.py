@@ -143,7 +143,7 @@ def test_hit_testing_points_and_areas(geodata, gis_files):
 
 
 @pytest.mark.parametrize("case,match", [
-    ("missing", "file not found"),
+    ("missing", "was not found"),
     ("folder", "is a folder"),
     ("fifo", "not a regular file"),
     ("garbage", "cannot be read"),

@@ -48,7 +48,7 @@ def test_utf16_text_by_its_byte_order_mark(tmp_path):
 def test_binary_junk_is_not_taken_for_text(tmp_path):
     p = tmp_path / "junk.txt"
     p.write_bytes(bytes(range(256)) * 40)
-    refused(p, "UTF-8")
+    refused(p, "not text")
 
 
 def test_docx(tmp_path):
@@ -105,7 +105,7 @@ def test_a_50_mb_file_is_refused_without_reading_it_all(tmp_path):
     p = tmp_path / "huge.txt"
     with open(p, "wb") as fh:
         fh.truncate(50 * 1024 * 1024)
-    refused(p, "larger than")
+    refused(p, "files over 20 MB are refused")
 
 
 def test_fifo_and_device_do_not_hang(tmp_path):

@@ -182,7 +182,6 @@ def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
 def test_open_presentation_switches_language_with_the_main_window(window, qtbot, data):
     import re
 
-    from hzmap.ui import i18n
 
     _, ds = data
     cjk = re.compile(r"[\u3400-\u9fff]")

@@ -117,6 +117,28 @@ def test_random_actions(qtbot, tmp_path):
     def language():
         state.update(lang="en" if state.lang == "zh" else "zh")
 
+    csv = tmp_path / "重点项目.csv"
+    csv.write_text("名称,类别,投资额,经度,纬度\n" + "".join(
+        f"项目{i},{'AB'[i % 2]},{i * 3 + 1},{120.0 + 0.01 * i},{30.1 + 0.005 * i}\n" for i in range(40)),
+        encoding="utf-8")
+    from hzmap.model.layers.reader import open_path
+
+    def user_layer():
+        layers = state.view.user_layers()
+        roll = rng.random()
+        if not layers or (roll < 0.3 and len(layers) < 3):
+            win.session.add_layer(open_path(csv, geo, coords="wgs84"))
+        elif roll < 0.5:
+            win.session.remove_layer(rng.choice(layers).id)
+        elif roll < 0.8:
+            lay = rng.choice(layers)
+            state.update_layer(lay.id, visible=not lay.visible, opacity=rng.choice([0.4, 0.8, 1.0]))
+        else:
+            lay = rng.choice(layers)
+            mode = rng.choice(["single", "category", "size"])
+            state.update_layer(lay.id, style={**lay.style, "mode": mode,
+                                              "column": "类别" if mode == "category" else "投资额"})
+
     def present():
         pres = win.present(full_screen=False)
         pres.animate = False
@@ -127,7 +149,8 @@ def test_random_actions(qtbot, tmp_path):
 
     win.project_actions.ask_save_changes = lambda: "discard"
     actions = [hover] * 6 + [click] * 3 + [zoom] * 2 + [pan, switch, filter_, search, select, annotate, undo,
-                                                          view, toggle, toggle, project, language, present]
+                                                          view, toggle, toggle, project, language, present,
+                                                          user_layer]
     # Warm up first: every layout drawn in both languages, a few presentations and projects, so
     # that what is built once (layout artists, glyph and text-layout caches, a presentation's
     # first window) is not counted as growth. Then memory must stay flat.

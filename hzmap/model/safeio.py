@@ -91,17 +91,26 @@ def _os_problem(path, exc: OSError, what: str, verb: str = "opened") -> FileProb
     return FileProblem(path, f"the {what} cannot be {verb} ({exc.strerror or exc})", "io")
 
 
+def regular_stat(path: str | os.PathLike, what: str = "file") -> os.stat_result:
+    """The stat of `path` (links followed) if it is a regular file; FileProblem otherwise (for
+    readers that open the file themselves, such as GDAL: they must never be handed a FIFO)."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise _os_problem(path, exc, what, "read") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise _not_regular(path, st.st_mode, what)
+    if not os.access(path, os.R_OK):
+        raise FileProblem(path, f"the {what} cannot be read: permission denied", "permission")
+    return st
+
+
 def read_bytes(path: str | os.PathLike, limit: int, what: str = "file") -> bytes:
     """The whole content of the regular file `path`, refused when over `limit` bytes.
 
     `what` names the file in messages ("dataset file", "project file"). Raises FileProblem.
     """
-    try:
-        before = os.stat(path)  # refuse a device or FIFO without even opening it
-    except OSError as exc:
-        raise _os_problem(path, exc, what, "read") from None
-    if not stat.S_ISREG(before.st_mode):
-        raise _not_regular(path, before.st_mode, what)
+    regular_stat(path, what)  # refuse a device or FIFO without even opening it
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
@@ -148,23 +157,41 @@ def _norm(enc: str) -> str:
 
 
 def decode(data: bytes, path, encodings=("utf-8",)) -> str:
-    """`data` as text in the first of `encodings` that decodes it strictly; UTF-8 may carry a BOM.
+    """`data` as text in the first of `encodings` that decodes it (see :func:`decode_as`)."""
+    return decode_as(data, path, encodings)[0]
 
-    Text never contains NUL, so bytes with NULs are refused unless a UTF-16/32 encoding is
-    accepted. Raises FileProblem (kind "encoding") saying what the bytes look like instead.
+
+def decode_as(data: bytes, path, encodings=("utf-8",)) -> tuple[str, str]:
+    """(text, encoding used): the one way hzmap decodes a file that is not ours.
+
+    A byte-order mark decides when its encoding is accepted; otherwise the accepted encodings
+    are tried in order, strictly. UTF-8 may carry a BOM. UTF-16/32 are taken only with their
+    BOM (without one, NUL-filled bytes are reported, not guessed). GBK/GB18030 is taken only
+    when the text reads as Chinese (GB18030 decodes almost any bytes: a Latin-1 file must not
+    become nonsense Chinese). Raises FileProblem (kind "encoding") saying what the bytes look
+    like when nothing fits.
     """
     accepted = [_norm(e) for e in encodings]
-    wide = any(a.startswith(("utf-16", "utf-32")) for a in accepted)
-    if not wide and b"\x00" in data:
+    for bom, name in _BOMS:
+        if data.startswith(bom) and _norm(name) in accepted:
+            try:
+                return data.decode(_norm(name)), _norm(name)
+            except UnicodeError:
+                raise FileProblem(path, f"marked as {name} but not valid {name} text", "encoding") from None
+    if b"\x00" in data:
         raise FileProblem(path, _describe_nul(data), "encoding")
     first_error = None
     for enc in accepted:
+        if enc.startswith(("utf-16", "utf-32")):
+            continue  # only with a byte-order mark (above)
         try:
-            return data.decode("utf-8-sig" if enc == "utf-8" else enc)
+            text = data.decode("utf-8-sig" if enc == "utf-8" else enc)
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
-        except UnicodeError:  # e.g. UTF-16 of an odd length
             continue
+        if enc in ("gb18030", "gbk", "gb2312") and not _looks_gbk(text):
+            continue
+        return text, enc
     raise FileProblem(path, _describe_undecodable(data, first_error), "encoding")
 
 

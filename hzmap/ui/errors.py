@@ -38,13 +38,7 @@ def log(text: str) -> Path | None:
 def report(exc_type, exc, tb) -> Path | None:
     """Log an unexpected error and tell the user briefly; returns the log file written."""
     text = "".join(traceback.format_exception(exc_type, exc, tb))
-    path = log_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{text}\n")
-    except OSError:
-        path = None
+    path = log(text)
     sys.stderr.write(text)
     key = f"{exc_type.__name__}:{exc}"
     app = QApplication.instance()

@@ -3,36 +3,39 @@
 This is the one place where the widgets are built and wired: each widget takes the view state
 (and what else it needs) in __init__ and subscribes to it; none of them calls another. The
 features that need the layout dataset (layer panel, filters, search, tours, annotations,
-projects, export, compare, presentation) are built when it arrives, after the first frame.
+projects, user layers, plan import, export, compare, presentation) are built when it arrives,
+after the first frame. Two parts of the class live beside it: window_dataset.py (loading,
+failing, replacing the dataset) and window_opened.py (the windows it opens).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QScrollArea,
-                               QSplitter, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QScrollArea, QSplitter,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from hzmap.model.geodata import GeoData
 from hzmap.model.session import Session
 from hzmap.model.viewstate import ViewState
-from hzmap.ui import errors, i18n
+from hzmap.ui import i18n
+from hzmap.ui.dataset_loader import DatasetLoader
 from hzmap.ui.i18n import Texts, tr
 from hzmap.ui.icons import app_icon
 from hzmap.ui.info_panel import InfoPanel
 from hzmap.ui.layer_panel import LayoutCombo
 from hzmap.ui.map_canvas import MapCanvas
-from hzmap.ui.memory import release_free_memory
-from hzmap.ui.dataset_loader import DatasetLoader
-from hzmap.ui.settings import data_dir, interactive
+from hzmap.ui.settings import data_dir
+from hzmap.ui.window_dataset import DatasetMixin
+from hzmap.ui.window_opened import WindowsMixin
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
 PROJECT_SUFFIXES = (".hzmap", ".json")
 MENUS = (("file", "文件(&F)"), ("edit", "编辑(&E)"), ("view", "视图(&V)"), ("tools", "工具(&T)"), ("help", "帮助(&H)"))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DatasetMixin, WindowsMixin, QMainWindow):
     features_built = Signal()  # the features that need the dataset are built (docks, toolbars)
     closing = Signal()         # the window is closing (the user's work is saved or discarded)
 
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.language_actions: dict[str, QAction] = {}
         self._pending_paths: list[Path] = []
         self.setAcceptDrops(True)
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)  # the layer list keeps its height
         state.changed.connect(self._on_view_changed)
         state.hover_changed.connect(self._on_hover_changed)
         self.session.changed.connect(self._update_title)
@@ -262,7 +266,14 @@ class MainWindow(QMainWindow):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidget(self.user_layer_list)
         self.layer_splitter.addWidget(scroll)
-        self.layer_splitter.setSizes([250, 500])
+        # the base map and layout tree first; the user's layers take room once there are some
+        self.layer_splitter.setSizes([520, 140])
+        self.layer_actions.added.connect(self._make_room_for_user_layers)
+
+    def _make_room_for_user_layers(self, *_args) -> None:
+        top, bottom = self.layer_splitter.sizes()
+        if bottom < 300:
+            self.layer_splitter.setSizes([max(200, top + bottom - 420), 420])
 
     def _build_plan_import(self) -> None:
         """File > 导入规划 Import plan (a document drafted, reviewed, saved as a user dataset)
@@ -296,74 +307,6 @@ class MainWindow(QMainWindow):
         self.dataset_manager.show()
         self.dataset_manager.raise_()
         return self.dataset_manager
-
-    # -- a new dataset for every widget that holds one ------------------------------------------------
-    def reload_user_datasets(self) -> None:
-        """Load the user's datasets again on the shipped one (after one was removed or
-        imported); a broken one is left out and reported."""
-        from hzmap.model.dataset.overlay import load_skipping_broken
-        from hzmap.model.dataset.userdata import dataset_dirs
-        from hzmap.ui.settings import data_dir
-
-        dataset, skipped = load_skipping_broken(dataset_dirs(data_dir()), base=self.shipped_dataset)
-        self.replace_dataset(dataset)
-        if skipped:
-            self.user_datasets_failed(skipped)
-
-    def replace_dataset(self, dataset) -> None:
-        """Install a new dataset (a plan saved, a user dataset removed or imported) in every
-        widget that holds one, in this one place. The layout shown stays if it still exists;
-        a selection or filter that names something gone is cleared first, in one change."""
-        from hzmap.model.filters import facets
-        from hzmap.model.viewstate import Filters
-
-        view, changes = self.state.view, {}
-        if view.layout is not None and view.layout not in dataset.layouts:
-            changes["layout"] = None
-        sel = view.selection
-        if sel is not None and ((sel.kind == "place" and sel.id not in dataset.places) or
-                                (sel.kind == "element" and view.element[0] not in dataset.layouts)):
-            changes["selection"] = None
-        values = facets(dataset)
-        if any(v is not None and v not in values[k] for k, v in vars(view.filters).items()):
-            changes["filters"] = Filters()
-        if changes:
-            self.state.update(**changes)
-        self.dataset = dataset
-        self.retry_action.setVisible(False)
-        self.details_action.setVisible(False)
-        self.session.set_dataset(dataset)
-        self.canvas.set_dataset(dataset)
-        self.info_panel.set_dataset(dataset)
-        self.layout_combo.set_dataset(dataset)
-        for widget in (self.layer_panel, self.filter_bar, self.search_box, self.tour_editor, self.plan_import):
-            if widget is not None:
-                widget.set_dataset(dataset)
-        if self.reader is not None:  # the documents of the new dataset's plans: built again when shown
-            self.reader.setParent(None)
-            self.reader.deleteLater()
-            self.reader = None
-            if self.reader_dock.isVisible():
-                self._ensure_reader()
-        if self.compare_dialog is not None:  # built for the old dataset: the next one is new
-            self.compare_dialog.close()
-            self.compare_dialog.deleteLater()
-            self.compare_dialog = None
-
-    def user_datasets_failed(self, skipped: dict) -> None:
-        """Some of the user's datasets did not load: say which and why; the rest are in use."""
-        lines = []
-        for path, exc in skipped.items():
-            lines.append(f"{path}:")
-            lines += [f"  {p}" for p in exc.problems[:8]]
-        self.statusBar().showMessage(tr("部分我的数据集未能载入 Some of your datasets were not loaded") +
-                                     f": {', '.join(Path(p).name for p in skipped)}", 0)
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 我的数据集有误 A dataset of yours has problems"),
-                          "\n".join(lines), parent=self)
-        box.setModal(False)
-        if interactive():
-            box.show()
-        self.dataset_message = box
 
     def _build_exports_and_windows(self) -> None:
         self.export_action = self._action("导出地图 Export…", self.open_export, "Ctrl+E", menu="file",
@@ -424,185 +367,6 @@ class MainWindow(QMainWindow):
             group.addAction(act)
             menu.addAction(act)
             self.language_actions[key] = act
-
-    # -- loading the dataset (off the UI thread), failing honestly, retrying ------------------------
-    def load_dataset(self, wait: bool = False) -> None:
-        """Load the layout dataset and the user's datasets; the chooser says it is loading."""
-        self.layout_combo.show_failure(tr("（正在载入布局数据…）"))
-        self.retry_action.setVisible(False)
-        self.statusBar().showMessage(tr("正在载入布局数据… Loading the layout dataset…"), 0)
-        if wait:
-            self.dataset_loader.load_now()
-        else:
-            self.dataset_loader.start()
-
-    def _on_dataset_loaded(self, result) -> None:
-        self.statusBar().clearMessage()
-        if result.error is not None:
-            self.dataset_failed(result.error)
-            return
-        if self.dataset is None:
-            self.set_dataset(result.dataset, shipped=result.shipped)
-        else:
-            self.replace_dataset(result.dataset)
-        for path, exc in result.skipped.items():
-            errors.log(f"{path}: {exc}")
-        if result.skipped:
-            self.user_datasets_failed(result.skipped)
-        if interactive():
-            self.project_actions.offer_recovery()
-
-    def dataset_failed(self, error) -> None:
-        """The dataset could not be loaded: the chooser says so and offers to retry, the full
-        problem list goes to a file the message offers to open, the district map keeps working."""
-        from hzmap.model.dataset import DatasetError
-        from hzmap.ui.settings import data_dir
-
-        full_list = None
-        if isinstance(error, DatasetError):
-            try:
-                full_list = error.write_list(data_dir() / "dataset-problems.txt")
-            except OSError:
-                full_list = None
-            text = error.summary().text(full_list=full_list)
-        else:
-            text = str(error) or type(error).__name__
-        errors.log(f"layout dataset not loaded: {text}")
-        self.layout_combo.show_failure(tr("布局数据未载入 — 见详情"))
-        self.retry_action.setVisible(True)
-        self.details_action.setVisible(True)
-        self.statusBar().showMessage(tr("布局数据载入失败，仅显示区县底图 — layout dataset not loaded"), 0)
-        # Not modal: the district map stays usable while the message is open.
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 布局数据有误 Layout dataset problem"), text,
-                          parent=self)
-        box.setModal(False)
-        if full_list is not None:
-            button = box.addButton(tr("打开完整列表 Open the full list"), QMessageBox.ActionRole)
-            button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(full_list))))
-        box.addButton(QMessageBox.Close)
-        if self.dataset_message is not None:
-            self.dataset_message.close()
-        self.dataset_message = box
-        box.show()
-
-    def _show_dataset_details(self) -> None:
-        if self.dataset_message is not None:
-            self.dataset_message.show()
-            self.dataset_message.raise_()
-
-    # -- windows opened from here ----------------------------------------------------------------
-    def open_export(self):
-        from hzmap.ui.export_dialog import ExportDialog
-
-        dialog = ExportDialog(self.state.view, self.session.annotations, self.geo, self.dataset, self,
-                              layers=self.session.layers)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.exported.connect(lambda path: self.statusBar().showMessage(f"{tr('已导出 Exported:')} {path}", 8000))
-        dialog.destroyed.connect(lambda *_: QTimer.singleShot(0, release_free_memory))  # page buffers
-        dialog.destroyed.connect(lambda *_: setattr(self, "export_dialog", None))
-        self.export_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def open_compare(self):
-        from hzmap.ui.compare_view import CompareDialog
-
-        if self.compare_dialog is None:
-            self.compare_dialog = CompareDialog(self.geo, self.dataset, self, base=self.state.view,
-                                                layers=self.session.layers, follow=self.state)
-        self.compare_dialog.show()
-        self.compare_dialog.raise_()
-        self.compare_dialog.activateWindow()
-        return self.compare_dialog
-
-    def present(self, tour=None, full_screen: bool = True):
-        """Open the presentation of `tour` (default: the current layout's tour). With two or
-        more screens the map goes full screen on the one chosen in 放映于 (by default one this
-        window is not on) and this window's screen shows the presenter view; both follow one
-        TourPlayer. With one screen the map covers it, as before."""
-        from hzmap.model.tour_player import TourPlayer
-        from hzmap.model.tours import default_tour
-        from hzmap.ui import screens
-        from hzmap.ui.presentation import PresentationWindow
-
-        if tour is None and self.state.layout is not None:
-            tour = default_tour(self.dataset, self.geo, self.state.layout)
-        player = TourPlayer(tour)
-        pres = PresentationWindow(self.state, self.dataset, tour, parent=self, player=player,
-                                  layers=self.session.layers)
-        pres.setAttribute(Qt.WA_DeleteOnClose)
-        pres.closed.connect(self._on_presentation_closed)
-        self.presentation = pres
-        room = screens.presentation_screen(QGuiApplication.screens(), self.screen(),
-                                           screens.remembered_screen()) if full_screen else None
-        if room is None:
-            pres.showFullScreen() if full_screen else pres.show()
-        else:
-            screens.show_on(pres, room)
-        pres.activateWindow()
-        pres.setFocus()
-        if room is not None and room is not self.screen() and player.tour.steps:
-            self._open_presenter_view(player, pres, room)
-        return pres
-
-    def _open_presenter_view(self, player, pres, room) -> None:
-        from hzmap.ui import screens
-        from hzmap.ui.presenter_view import PresenterView
-
-        view = PresenterView(self.state, self.dataset, player, room_size=room.size(), parent=self,
-                             layers=self.session.layers)
-        view.setAttribute(Qt.WA_DeleteOnClose)
-        view.closed.connect(self._on_presenter_view_closed)
-        pres.canvas.resized.connect(view.set_room_size)
-        self.presenter_view = view
-        screens.show_on(view, self.screen(), full_screen=False)
-        view.activateWindow()  # the presenter's keyboard is here; the clicker works in either
-        view.setFocus()
-
-    def _on_presentation_closed(self) -> None:
-        self.presentation = None
-        QTimer.singleShot(0, release_free_memory)  # its frame buffers, once Qt has deleted it
-
-    def _on_presenter_view_closed(self) -> None:
-        self.presenter_view = None
-
-    def show_hint(self, source: str) -> None:
-        """What to click (a source text, translated as the language changes), where the
-        selection's details will appear; the usual hint returns after the first selection or
-        another layout."""
-        self._hint_shown = True
-        self.info_panel.set_hint(source)
-
-    # -- the source documents -----------------------------------------------------------------
-    def _build_reader(self) -> None:
-        """View > 原文 Source documents: the plans in full, every item at its passage. The reader
-        is made the first time it is shown (its documents load in ~30 ms)."""
-        holder = QWidget()
-        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-        self.reader_dock = self._dock("原文 Source documents", "readerDock", holder, Qt.RightDockWidgetArea)
-        self.reader_dock.hide()
-        self.reader_dock.visibilityChanged.connect(lambda shown: shown and self._ensure_reader())
-
-    def _ensure_reader(self):
-        if self.reader is None:
-            from hzmap.model.documents import load_documents
-            from hzmap.ui.document_reader import DocumentReader
-
-            documents = load_documents(self.dataset, strict=False)
-            self.reader = DocumentReader(documents, self.dataset, self.state)
-            self.reader.copied.connect(lambda text: self.statusBar().showMessage(
-                tr("已复制（含出处） Copied with citation"), 5000))
-            self.reader_dock.widget().layout().addWidget(self.reader)
-            if documents.errors:  # a document that could not be read: the others still show
-                self.statusBar().showMessage("; ".join(documents.errors), 10000)
-        return self.reader
-
-    def _on_open_source(self, source) -> None:
-        """An inspector item's "在原文中查看 Open at source": the reader, at its passage."""
-        self.reader_dock.show()
-        self.reader_dock.raise_()
-        if not self._ensure_reader().open_at(source):
-            self.statusBar().showMessage(f"{source.get('cite', '')}: “{source.get('excerpt', '')}”", 10000)
 
     # -- state -> window ---------------------------------------------------------------------------
     def _on_view_changed(self, view, fields) -> None:

@@ -39,6 +39,17 @@ PREV_KEYS = {Qt.Key_Left, Qt.Key_Up, Qt.Key_PageUp, Qt.Key_Backspace}
 PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L, Qt.Key_H}
 
 
+def step_key(player, key) -> bool:
+    """A clicker's or keyboard's step key moves the tour (the room and the presenter view alike);
+    False for any other key."""
+    move = (player.next if key in NEXT_KEYS else player.previous if key in PREV_KEYS
+            else player.first if key == Qt.Key_Home else player.last if key == Qt.Key_End else None)
+    if move is None:
+        return False
+    move()
+    return True
+
+
 class PresentationCanvas(BlitCanvas):
     """The map for the room: hover, spotlight and the laser pointer are blitted."""
 
@@ -359,14 +370,8 @@ class PresentationWindow(QWidget):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         key = event.key()
-        if key in NEXT_KEYS:
-            self.player.next()
-        elif key in PREV_KEYS:
-            self.player.previous()
-        elif key == Qt.Key_Home:
-            self.player.first()
-        elif key == Qt.Key_End:
-            self.player.last()
+        if step_key(self.player, key):
+            pass
         elif key == Qt.Key_Escape:
             self.close()
         elif key == Qt.Key_S:

@@ -19,7 +19,7 @@ from hzmap.model.viewstate import ViewState
 from hzmap.render.deck import default_notes
 from hzmap.render.step_picture import StepThumbnails
 from hzmap.ui.i18n import Texts, tr
-from hzmap.ui.presentation import NEXT_KEYS, PRESENTER_KEYS, PREV_KEYS
+from hzmap.ui.presentation import PRESENTER_KEYS, step_key
 
 PICTURE_W = 560       # logical pixels to start with; the view fits them to its size. Both
 MAX_PICTURE_W = 960   # pictures share one width, so the next step's picture becomes the current one.
@@ -219,14 +219,8 @@ class PresenterView(QWidget):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         key = event.key()
-        if key in NEXT_KEYS:
-            self.player.next()
-        elif key in PREV_KEYS:
-            self.player.previous()
-        elif key == Qt.Key_Home:
-            self.player.first()
-        elif key == Qt.Key_End:
-            self.player.last()
+        if step_key(self.player, key):
+            pass
         elif key == Qt.Key_Escape:
             self.player.end()
         else:

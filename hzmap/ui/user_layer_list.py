@@ -92,13 +92,18 @@ class UserLayerList(QWidget):
         self.info.setWordWrap(True)
         self.info.setStyleSheet("color: #555;")
         self.style_editor = LayerStyleEditor(state, self.store)
+        # the list and its controls show once there is a layer; before, only the hint and Add
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.list, 1)
+        details.addLayout(row)
+        details.addLayout(opacity_row)
+        details.addWidget(self.embed)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(head)
-        box.addWidget(self.list, 1)
-        box.addLayout(row)
-        box.addLayout(opacity_row)
-        box.addWidget(self.embed)
+        box.addWidget(self.details, 1)
         box.addWidget(self.info)
         box.addWidget(self.style_editor)
         state.changed.connect(self._on_view_changed)
@@ -161,6 +166,8 @@ class UserLayerList(QWidget):
             self.select(current)
         elif users:
             self.list.setCurrentRow(0)
+        self.details.setVisible(bool(users))
+        self.style_editor.setVisible(bool(users))
         self._on_current_changed()
 
     def _on_current_changed(self) -> None:

@@ -24,7 +24,6 @@ class Document:
     headings: list[Heading]     # in order
     contents: list[Heading]     # the contents tree's top level
     _squashed: tuple[str, list[int]] | None = field(default=None, repr=False)
-    _pinyin: Any = field(default=None, repr=False)
 
     @classmethod
     def read(cls, plan, path: Path) -> "Document":
@@ -35,6 +34,13 @@ class Document:
     @property
     def title(self) -> str:
         return self.plan.title
+
+    @cached_property
+    def pinyin(self):
+        """The text's pinyin index, built at the first pinyin search of this document."""
+        from .find import PinyinIndex
+
+        return PinyinIndex(self.text)
 
     # -- where things are ------------------------------------------------------------
     @cached_property

@@ -89,14 +89,12 @@ def search_document(doc, query: str, limit: int = 500) -> list[Match]:
             spans.append((i, i + len(q), "text"))
             i = low.find(q.lower(), i + 1)
         if len(qa) >= 2:
-            if doc._pinyin is None:
-                doc._pinyin = PinyinIndex(doc.text)
             seen = {(s, e) for s, e, _ in spans}
-            for s, e in doc._pinyin.find_initials(qa):
+            for s, e in doc.pinyin.find_initials(qa):
                 if (s, e) not in seen:
                     spans.append((s, e, "initials"))
                     seen.add((s, e))
-            for s, e in doc._pinyin.find_full(qa):
+            for s, e in doc.pinyin.find_full(qa):
                 if (s, e) not in seen:
                     spans.append((s, e, "pinyin"))
                     seen.add((s, e))

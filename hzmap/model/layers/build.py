@@ -46,7 +46,7 @@ def _units(columns, default, numeric=()) -> dict:
     return out
 
 
-def _numeric(frame) -> list:
+def numeric_columns(frame) -> list:
     return [c for c in frame.columns if is_numeric_column(frame[c], numbers(frame[c]))]
 
 
@@ -55,7 +55,7 @@ def _listed(rows, limit: int = 20) -> str:
     return ", ".join(rows[:limit]) + (" …" if len(rows) > limit else "")
 
 
-def _place(data: LayerData, geo, path) -> LayerData:
+def place_features(data: LayerData, geo, path) -> LayerData:
     """Put each feature in its district; LayerError if none is in Hangzhou, a note if some aren't."""
     if geo is None:
         return data
@@ -89,9 +89,9 @@ def from_vector(source: LayerSource, read, geo) -> LayerData:
                      crs_stated=read.crs_stated, crs_used=read.crs_used,
                      coords=source.coords if source.coords not in (None, "wgs84") else None,
                      notes=[*read.notes, *notes], units=_units(table.columns, None),
-                     numeric=[c for c in table.columns if table[c].dtype.kind in "iuf"] or _numeric(table),
+                     numeric=[c for c in table.columns if table[c].dtype.kind in "iuf"] or numeric_columns(table),
                      sublayers=read.sublayers)
-    return _place(data, geo, source.path)
+    return place_features(data, geo, source.path)
 
 
 def _looks_like_map_metres(x: np.ndarray, y: np.ndarray) -> bool:
@@ -145,7 +145,7 @@ def _points_from_table(source: LayerSource, table) -> LayerData:
     return data
 
 
-def _districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerData:
+def districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerData:
     frame = table.frame
     if source.join_column not in frame.columns:
         raise LayerError(source.path, f"has no column {source.join_column!r}")
@@ -171,8 +171,8 @@ def _districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDa
 def from_table(source: LayerSource, table, geo, gazetteer) -> LayerData:
     source = replace(source, sublayer=table.sheet)
     if source.x_column is not None and source.y_column is not None:
-        return _place(_points_from_table(source, table), geo, source.path)
+        return place_features(_points_from_table(source, table), geo, source.path)
     if source.join_column is not None:
-        return _districts_from_table(source, table, geo, gazetteer)
+        return districts_from_table(source, table, geo, gazetteer)
     raise no_usable_column(source.path, table.columns)
 

@@ -96,7 +96,7 @@ def read_embedded(source: LayerSource, geo, gazetteer):
     notes = [str(n) for n in head.get("notes") or ()]
     if kind == "districts":
         table = Table(columns, frame, header_row=1, notes=notes)
-        data = build._districts_from_table(source, table, geo, gazetteer)
+        data = build.districts_from_table(source, table, geo, gazetteer)
     else:
         has = np.array([g is not None for g in geoms], dtype=bool)
         try:
@@ -107,6 +107,6 @@ def read_embedded(source: LayerSource, geo, gazetteer):
                          str(head.get("name") or "layer"), crs_stated=MAP_CRS,
                          crs_used=f"copy kept in the project; read as {head.get('crs_used', '?')}",
                          coords=head.get("coords"), notes=notes, units=dict(head.get("units") or {}),
-                         numeric=build._numeric(frame))
-        data = build._place(data, geo, where)
+                         numeric=build.numeric_columns(frame))
+        data = build.place_features(data, geo, where)
     return data

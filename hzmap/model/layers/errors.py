@@ -6,9 +6,9 @@ the window can ask before loading it (file_size() gives the size without raising
 """
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
+
+from hzmap.model import safeio
 
 LARGE_FILE_BYTES = 1 << 30  # 1 GiB: ask the user first
 #: Extensions of the files a shapefile is made of (checked and summed together).
@@ -42,23 +42,14 @@ def human_size(n: int) -> str:
 
 
 def regular_file(path) -> Path:
-    """`path` (symlinks followed) if it is a readable regular file; LayerError otherwise.
-
-    Readers are never handed a FIFO, a device such as /dev/zero or a folder: those hang or
-    read forever."""
+    """`path` (symlinks followed) if it is a readable regular file; LayerError otherwise
+    (hzmap.model.safeio's check: readers are never handed a FIFO, a device such as /dev/zero or
+    a folder, which hang or read forever)."""
     path = Path(path)
     try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise LayerError(path, "file not found") from None
-    except OSError as exc:
-        raise LayerError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise LayerError(path, "is a folder, not a file")
-    if not stat.S_ISREG(st.st_mode):
-        raise LayerError(path, "is not a regular file (a pipe, device or socket)")
-    if not os.access(path, os.R_OK):
-        raise LayerError(path, "cannot be read: permission denied")
+        safeio.regular_stat(path, "file")
+    except safeio.FileProblem as exc:
+        raise LayerError(path, exc.problem) from None
     return path
 
 

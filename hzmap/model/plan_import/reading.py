@@ -1,9 +1,9 @@
 """Reading a plan document: .txt in any common Chinese encoding, .docx, a PDF's text layer, or
 pasted text. No Qt.
 
-Every refusal is a :class:`PlanReadError` whose message names the file and says what to do; a
-reader never hangs on a FIFO or a device (only regular files are opened, without blocking) and
-never reads more than :data:`MAX_BYTES`, whatever ``stat`` says.
+Every refusal is a :class:`PlanReadError` whose message names the file and says what to do.
+Files are read through hzmap.model.safeio, as every reader of files that are not ours: a FIFO
+or a device never blocks, and no more than :data:`MAX_BYTES` are read, whatever ``stat`` says.
 
 The .docx and PDF readers are imported only when such a file is opened, so start-up does not pay
 for them. python-docx is the maintained reader of the Word format; pypdf (pure Python, no native
@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import io
 import os
-import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from hzmap.model import safeio
 
 MAX_BYTES = 20 * 1024 * 1024         # a 300-page plan as PDF is ~5 MB; scans are refused anyway
 MAX_UNZIPPED = 200 * 1024 * 1024     # a .docx whose parts unpack to more than this is a zip bomb
@@ -42,74 +43,29 @@ class SourceText:
 
 
 def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """At most `limit` bytes of a regular file; anything else is refused with a message.
-
-    Opened with O_NONBLOCK and checked with fstat on the open descriptor, so a FIFO or a device
-    swapped in after a stat() cannot block or stream forever. (To move to hzmap.model.safeio.)
-    """
-    name = path.name or str(path)
+    """At most `limit` bytes of a regular file (hzmap.model.safeio: a FIFO or device never
+    blocks, the bytes read are bounded whatever stat says); a refusal says what to do."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise PlanReadError(f"{name}: file not found") from None
-    except IsADirectoryError:
-        raise PlanReadError(f"{name}: is a folder, not a document") from None
-    except OSError as e:
-        raise PlanReadError(f"{name}: cannot open ({e.strerror})") from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise PlanReadError(f"{name}: is a folder, not a document")
-        if not stat.S_ISREG(mode):
-            raise PlanReadError(f"{name}: not a regular file (a pipe, device or socket); "
-                                "save the document as a file and import that")
-        chunks, got = [], 0
-        while got <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
-    except OSError as e:
-        raise PlanReadError(f"{name}: cannot read ({e.strerror})") from None
-    finally:
-        os.close(fd)
-    if got > limit:
-        raise PlanReadError(f"{name}: larger than {limit // (1024 * 1024)} MB; a plan's text is "
-                            "far smaller: import the text itself (.txt or .docx)")
-    return b"".join(chunks)
+        return safeio.read_bytes(path, limit, what="document")
+    except safeio.FileProblem as exc:
+        hint = {"not-regular": "; save the document as a file and import that",
+                "too-large": "; a plan's text is far smaller: import the text itself (.txt or .docx)"}
+        raise PlanReadError(f"{exc}{hint.get(exc.kind, '')}") from None
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM), UTF-16 by its BOM, else GB18030 (a superset of GBK and
-    GB2312) when the bytes decode strictly as Chinese text. Explicit rules rather than a guesser:
-    plans come as UTF-8 or GBK, and a guesser misreads short Chinese texts as Big5 or Latin-1."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), ["read as UTF-16 (byte order mark)"]
-        except UnicodeDecodeError:
-            raise PlanReadError(f"{name}: marked as UTF-16 but not valid UTF-16 text") from None
+    """UTF-8 (with or without BOM), UTF-16 by its BOM, else GBK/GB18030 when the bytes read as
+    Chinese (safeio.decode_as: explicit rules rather than a guesser, which misreads short
+    Chinese texts as Big5 or Latin-1)."""
     try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" not in data:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            text = None
-        if text is not None and _looks_chinese(text):
-            return text, [f"{name}: not UTF-8; read as GBK/GB18030 Chinese text"]
-    raise PlanReadError(f"{name}: not text in UTF-8, GBK/GB18030 or UTF-16; save it as UTF-8 "
-                        "text (or import the .docx or PDF)")
-
-
-def _looks_chinese(text: str) -> bool:
-    cjk = sum(1 for c in text if 0x4E00 <= ord(c) <= 0x9FFF)
-    printable = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
-    return cjk >= max(2, len(text) // 10) and printable >= len(text) * 0.98
+        text, encoding = safeio.decode_as(data, name, ("utf-8", "utf-16", "utf-32", "gb18030"))
+    except safeio.FileProblem as exc:
+        raise PlanReadError(f"{exc} (or import the .docx or PDF)") from None
+    if encoding == "gb18030":
+        return text, [f"{name}: not UTF-8; read as GBK/GB18030 Chinese text"]
+    if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
+        return text, [f"read as {encoding.upper()} (byte order mark)"]
+    return text, []
 
 
 def _docx_text(data: bytes, name: str) -> str:
