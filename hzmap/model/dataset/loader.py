@@ -42,9 +42,6 @@ class Dataset:
     doc_dirs: dict[str, Path] = field(default_factory=dict)   # plan id -> folder of its text
     excerpts_checked: bool = False
     index: Any = None                            # search.SearchIndex, built by the first search
-    #: Query results kept for this dataset, which does not change once loaded (a new plan or
-    #: user dataset is a new Dataset): the inspector asks for a district's profile on every click.
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def elements(self):
         """Every (layout, element) pair, in file order."""

@@ -100,21 +100,10 @@ def district_profile(ds, district_id: str) -> dict:
     targets: {district: [target], plan_wide: [{plan, items}]}, excerpts_checked}. Roles and
     measures reached through a place inside the district carry ``via_place``. A conflict is two
     or more roles of one layout that the text keeps apart but that both hold the district
-    (see ``conflicts_of``). The profile is kept in the dataset's memo and shared by every
-    caller: read it, do not change it.
+    (see ``conflicts_of``).
     """
     if district_id not in ds.districts:
         raise KeyError(f"no district with id '{district_id}'")
-    memo = getattr(ds, "memo", None)
-    if memo is None:  # a stand-in dataset without a memo (tests build small ones)
-        return _district_profile(ds, district_id)
-    key = ("district_profile", district_id)
-    if key not in memo:
-        memo[key] = _district_profile(ds, district_id)
-    return memo[key]
-
-
-def _district_profile(ds, district_id: str) -> dict:
     inside = [p.id for p in ds.places.values() if district_id in p.districts]
     inside_set = set(inside)
 
