@@ -3,17 +3,24 @@
     python benchmarks/run.py [--repeat N] [--quick] [--only GROUP,...] [--json FILE]
 
 Figures: startup_s (separate process to the first drawn frame, offscreen), baseline_import_s
-(importing the libraries alone), hover_ms and click_ms (a Qt mouse event at real map coordinates
-to the outline blitted and the panel filled and painted: the events each posts are handled
-before the clock stops, on a window left a second to settle after it is shown), pan_ms (a full redraw after a pan), switch_ms
-(choosing another layout until it is drawn), baseline_redraw_ms (geopandas plot of the same
-layers into a fresh figure), export_png_s / export_pdf_s (an A4 300 DPI PNG and a PDF of
-4+4+1+5, composed and written), transition_fps (presentation mode), peak_mb; and for user
+(importing the libraries alone), startup_ratio (the two, run by run); hover_ms and click_ms (a
+Qt mouse event at real map coordinates to the outline blitted and the panel filled and painted:
+the events each posts are handled before the clock stops, on a window left a second to settle
+after it is shown), pan_ms (a full redraw after a pan), switch_ms (choosing another layout until
+it is drawn), baseline_redraw_ms (geopandas plot of the same layers into a fresh figure),
+export_png_s / export_pdf_s (an A4 300 DPI PNG and a PDF of 4+4+1+5, composed and written, in
+this process), export_cli_s, export_cli_ratio, atlas_s and atlas_peak_mb (whole `hzmap export`
+processes beside a process that only imports matplotlib's Figure and Agg, shapely, numpy and
+pyproj: benchmarks/cli_bench.py), transition_fps (presentation mode), peak_mb; and for user
 layers (benchmarks/layers_bench.py: 100,000 GCJ-02 points from a CSV, 20,000 polygons from a
 GeoPackage, each added to a real window): layer_open_s (read, convert, place in districts),
 layer_pan_ms (a full redraw of the app's canvas with the layer shown, city and zoomed in),
 layer_hover_ms (the canvas's hit-test through the view's layers), layer_peak_mb (memory over the
 window's, with the libraries imported).
+
+Processes are timed as on a machine where hzmap has run once: an untimed first run writes the
+byte-code caches (a session's PYTHONDONTWRITEBYTECODE is lifted for it). --quick: 3 repeats and
+no user layers (about two minutes); --only startup,cli,...: some groups.
 """
 from __future__ import annotations
 
