@@ -20,7 +20,7 @@ window's, with the libraries imported).
 
 Processes are timed as on a machine where hzmap has run once: an untimed first run writes the
 byte-code caches (a session's PYTHONDONTWRITEBYTECODE is lifted for it). --quick: 3 repeats and
-no user layers (about two minutes); --only startup,cli,...: some groups.
+no user layers (a few times faster); --only startup,cli,...: some groups.
 """
 from __future__ import annotations
 
