@@ -51,7 +51,7 @@ def resolve_district(ds, name: str) -> str:
 
 
 def _size_args(p: argparse.ArgumentParser) -> None:
-    from hzmap.render.compose import PRESETS
+    from hzmap.model.pages import PRESETS
     p.add_argument("--preset", default="a4-landscape", choices=list(PRESETS),
                    help="paper or slide size (default a4-landscape, 300 DPI)")
     p.add_argument("--width", type=int, help="custom width in pixels (with --height)")
@@ -188,11 +188,13 @@ def _single(spec, geo, ds, out: str, fmt: str | None) -> int:
 
 
 def _atlas(spec, geo, ds, folder: Path, fmt: str) -> int:
-    """One map per district, that district outlined and its roles listed beside the map."""
+    """One map per district, that district outlined and its roles listed beside the map. The
+    pages are drawn on one Figure (render.compose.Composer): the base map, the layout and the
+    legend are built once, and each page moves the outline and rewrites the texts."""
     from dataclasses import replace
 
     from hzmap.model.viewstate import Selection
-    from hzmap.render.compose import compose
+    from hzmap.render.compose import Composer
     from hzmap.render.export_io import ExportError, save
     if folder.suffix.lower() in (".png", ".svg", ".pdf"):
         raise ExportError(f"--atlas writes one file per district: --out must be a folder, not {folder}")
@@ -203,6 +205,7 @@ def _atlas(spec, geo, ds, folder: Path, fmt: str) -> int:
     layout = ds.layouts[spec.layout] if spec.layout else None
     ids = sorted(ds.districts, key=lambda d: list(geo.districts).index(d) if d in geo.districts else 99)
     t0 = time.perf_counter()
+    composer = Composer(geo, ds)
     for i, did in enumerate(ids):
         name = ds.districts[did].name_zh
         _progress(i, len(ids), name, t0)
@@ -210,7 +213,7 @@ def _atlas(spec, geo, ds, folder: Path, fmt: str) -> int:
         page_spec = replace(spec, view=replace(spec.view, selection=Selection.district(did)),
                             side_notes=(heading, atlas_roles(ds, spec.layout, did)),
                             title=f"{spec.title or (layout.name if layout else '杭州市')} — {name}")
-        page = compose(page_spec, geo, ds)
+        page = composer.page(page_spec)
         save(page.figure, folder / f"{i + 1:02d}_{did}.{fmt}", fmt, title=page.title)
     _progress(len(ids), len(ids), "", t0)
     sys.stderr.write("\n")

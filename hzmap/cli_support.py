@@ -35,7 +35,8 @@ def load_or_report(path=None, command: str | None = None, *, over_shipped: bool 
     """The dataset (`path`, else $HZMAP_DATASET, else the shipped one; with `over_shipped`, the
     shipped one and the user folder `path` on top), or None after printing its problems: all of
     them, one a line, or, for a `command` that only needs the dataset (export, dossier), one line
-    pointing to validate."""
+    pointing to validate. Such a command draws the dataset as the window loads it, without
+    looking its excerpts up in the source documents (validate, query and cite do)."""
     from hzmap.model.dataset import DatasetError, load_dataset
     if path is None:  # the dataset the window would load
         path = os.environ.get("HZMAP_DATASET") or None
@@ -43,7 +44,7 @@ def load_or_report(path=None, command: str | None = None, *, over_shipped: bool 
         if over_shipped:
             from hzmap.model.dataset.overlay import load_dataset_with
             return load_dataset_with([path])
-        return load_dataset(path)
+        return load_dataset(path, check_excerpts=command is None)
     except DatasetError as e:
         if command:
             n = len(e.problems)

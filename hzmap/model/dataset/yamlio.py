@@ -12,40 +12,45 @@ neither aliases nor tags and skips that pass. libyaml refuses nesting over 1,000
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from hzmap.model.dataset import parsecache
 from hzmap.model.safeio import FileProblem, read_text
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ALIAS_NODES = 10_000   # items aliases may add when expanded, beyond the file's own count
 
-# libyaml's C parser is ~10x faster than the pure-Python one; the constructors stay the safe ones.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+@functools.lru_cache(maxsize=1)
+def _yaml():
+    """PyYAML and our loader, imported when a file is parsed (a file read before comes from
+    parsecache, and a command that reads only such files never imports yaml)."""
+    import yaml
 
-class _Loader(_SafeBase):
-    """SafeLoader that reports duplicate mapping keys instead of keeping the last one."""
+    # libyaml's C parser is ~10x faster than the pure-Python one; the constructors stay safe.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    class _Loader(base):
+        """SafeLoader that reports duplicate mapping keys instead of keeping the last one."""
 
-def _mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False):
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        try:
-            hash(key)
-        except TypeError:
-            continue              # construct_mapping reports unhashable keys itself
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep)
+    def _mapping(loader, node, deep: bool = False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                continue              # construct_mapping reports unhashable keys itself
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark)
+            seen.add(key)
+        return loader.construct_mapping(node, deep)
 
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    return yaml, _Loader
 
 
 class _Refused(Exception):
@@ -61,6 +66,7 @@ def _screen(text: str) -> None:
     """Raise _Refused for a tag, an alias bomb or an alias inside what it names."""
     if "*" not in text and "!" not in text:
         return
+    yaml, _Loader = _yaml()
     sizes: dict[str, int] = {}           # anchor -> items it stands for, expanded
     stack: list[list] = []               # open collections: [anchor, items so far]
     open_anchors: set[str] = set()
@@ -106,6 +112,7 @@ def _screen(text: str) -> None:
 
 def parse(text: str) -> Any:
     """`text` as plain data. Raises ValueError with a one-line reason (line and column)."""
+    yaml, _Loader = _yaml()
     try:
         _screen(text)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
@@ -121,12 +128,18 @@ def parse(text: str) -> Any:
 
 
 def load(path: str | Path, limit: int = MAX_FILE_BYTES, what: str = "YAML file") -> Any:
-    """A YAML file as plain data; raises FileProblem naming the file (kind "syntax" for YAML)."""
+    """A YAML file as plain data; raises FileProblem naming the file (kind "syntax" for YAML).
+    A text parsed before (the same bytes) comes from hzmap.model.dataset.parsecache."""
     text = read_text(path, limit, what=what)
+    found = parsecache.get(text)
+    if found is not parsecache.MISSING:
+        return found
     try:
-        return parse(text)
+        data = parse(text)
     except ValueError as e:
         raise FileProblem(path, str(e), "syntax") from None
+    parsecache.put(text, data)
+    return data
 
 
 def read_yaml(path: Path, rel: str, problems: list[str]) -> Any:
