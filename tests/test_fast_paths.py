@@ -124,9 +124,7 @@ def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, da
 
 
 def test_parsed_yaml_is_kept_by_its_text_and_a_changed_or_damaged_entry_is_parsed_anew(tmp_path, monkeypatch):
-    import pickle
-
-    from hzmap.model.dataset import parsecache, yamlio
+    from hzmap.model.dataset import yamlio
 
     monkeypatch.setenv("HZMAP_CACHE_DIR", str(tmp_path / "cache"))
     f = tmp_path / "plans.yaml"
@@ -137,9 +135,18 @@ def test_parsed_yaml_is_kept_by_its_text_and_a_changed_or_damaged_entry_is_parse
     f.write_text("plans:\n  - id: b\n", encoding="utf-8")  # any change is a new text
     assert yamlio.load(f) == {"plans": [{"id": "b"}]}
     f.write_text("plans:\n  - id: a\n    issued: 2021-04-01\n", encoding="utf-8")
-    for entry in (tmp_path / "cache").iterdir():  # damaged, or naming a class: parsed again
-        entry.write_bytes(b"\x80garbage" if entry == entries[0] else pickle.dumps(parsecache.Path("/")))
+    for entry in (tmp_path / "cache").iterdir():  # damaged: parsed again
+        entry.write_bytes(b"\x80garbage")
     assert yamlio.load(f) == first and str(first["plans"][0]["issued"]) == "2021-04-01"
+    assert type(first["plans"][0]["issued"]).__name__ == "date"  # a date comes back a date
+
+
+def test_data_json_cannot_hold_exactly_is_not_kept(tmp_path, monkeypatch):
+    from hzmap.model.dataset import parsecache
+
+    monkeypatch.setenv("HZMAP_CACHE_DIR", str(tmp_path / "cache"))
+    parsecache.put("text with number keys", {2025: "目标"})     # JSON would make the key "2025"
+    assert parsecache.get("text with number keys") is parsecache.MISSING
 
 
 def test_an_unwritable_cache_only_means_parsing_again(tmp_path, monkeypatch):

@@ -16,7 +16,11 @@ def import_matplotlib() -> None:
         return
     import matplotlib.artist as artist
 
-    full = artist.kwdoc
+    full = getattr(artist, "kwdoc", None)
+    if full is None:  # another matplotlib: import it as it comes
+        for name in MODULES:
+            importlib.import_module(name)
+        return
     artist.kwdoc = _no_table
     try:
         for name in MODULES:

@@ -4,32 +4,30 @@ Parsing the layout dataset's 25 files (225 KB) with PyYAML takes about 30 ms of 
 that loads it, and importing PyYAML 10 ms more: for a one-map export that is a twentieth of the
 process. The data of a text parsed once is kept in the user's cache folder under the SHA-256
 of the text (and of VERSION), so any change to a file is a new text and parsed
-again; nothing else is trusted (no modification times). Entries are pickles of plain data read
-back by an unpickler that builds only plain types and dates, never a class of anyone's
-choosing. A cache that cannot be read or written (a read-only home, a full disk, a damaged
-entry) is passed over in silence: the text is parsed as if it had never been seen.
+again; nothing else is trusted (no modification times). Entries are JSON (dates tagged), so
+reading one never runs code; data JSON cannot hold exactly (keys that are not text) is not
+kept. A cache that cannot be read or written (a read-only home, a full disk, a damaged entry)
+is passed over in silence: the text is parsed as if it had never been seen.
 
 The folder is $HZMAP_CACHE_DIR, else $XDG_CACHE_HOME/hzmap, else ~/.cache/hzmap; each entry is
 written with hzmap.model.atomic.write_atomic, and the oldest go beyond MAX_ENTRIES.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
-import io
+import json
 import os
-import pickle
 from pathlib import Path
 
 from hzmap.model import atomic
 
 #: Part of every key: change it when yamlio parses differently, and every text is parsed anew.
-VERSION = "yamlio-1"
+VERSION = "yamlio-2"
 MAX_ENTRIES = 400
 MAX_TEXT = 5 * 1024 * 1024
 MISSING = object()
-#: The only classes an entry may name: what YAML's plain scalars become.
-_ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"),
-            ("datetime", "timedelta")}
+_DATE, _DATETIME = "\u0000date", "\u0000datetime"  # tags no YAML key can be
 
 
 def folder() -> Path:
@@ -44,11 +42,21 @@ def _key(text: str) -> str:
     return hashlib.sha256(f"{VERSION}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str):
-        if (module, name) in _ALLOWED:
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+def _encode(value):
+    if isinstance(value, _dt.datetime):
+        return {_DATETIME: value.isoformat()}
+    if isinstance(value, _dt.date):
+        return {_DATE: value.isoformat()}
+    raise TypeError(f"{type(value).__name__} is not plain data")
+
+
+def _decode(obj: dict):
+    if len(obj) == 1:
+        if _DATE in obj:
+            return _dt.date.fromisoformat(obj[_DATE])
+        if _DATETIME in obj:
+            return _dt.datetime.fromisoformat(obj[_DATETIME])
+    return obj
 
 
 def get(text: str):
@@ -57,7 +65,7 @@ def get(text: str):
         return MISSING
     try:
         blob = (folder() / _key(text)).read_bytes()
-        return _PlainUnpickler(io.BytesIO(blob)).load()
+        return json.loads(blob, object_hook=_decode)
     except Exception:  # no entry, an unreadable or damaged one: parse the text
         return MISSING
 
@@ -67,8 +75,9 @@ def put(text: str, data) -> None:
     if len(text) > MAX_TEXT:
         return
     try:
-        blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-        _PlainUnpickler(io.BytesIO(blob)).load()  # only what get() would read back
+        blob = json.dumps(data, default=_encode, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if json.loads(blob, object_hook=_decode) != data:  # e.g. number keys: not kept
+            return
         where = folder()
         where.mkdir(parents=True, exist_ok=True)
         atomic.write_atomic(where / _key(text), blob)
