@@ -184,7 +184,7 @@ class MainWindow(DatasetMixin, WindowsMixin, QMainWindow):
 
         left = QWidget()
         box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 4, 4)
+        box.setContentsMargins(4, 0, 4, 4)
         self.layer_panel = LayerPanel(self.state, self.dataset)
         self.filter_bar = FilterBar(self.state, self.dataset)
         self.layer_splitter = QSplitter(Qt.Vertical)  # the base map and layout above, the user's layers below
