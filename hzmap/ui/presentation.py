@@ -50,6 +50,15 @@ def step_key(player, key) -> bool:
     return True
 
 
+def claim_presenter_key(event) -> bool:
+    """Accept the shortcut override for a presenter key, so the explorer's own shortcuts (Esc
+    clears its selection) do not take it from the room or the presenter view."""
+    if event.type() == QEvent.ShortcutOverride and event.key() in PRESENTER_KEYS:
+        event.accept()
+        return True
+    return False
+
+
 class PresentationCanvas(BlitCanvas):
     """The map for the room: hover, spotlight and the laser pointer are blitted."""
 
@@ -362,11 +371,7 @@ class PresentationWindow(QWidget):
         self.canvas.draw_idle()
 
     def event(self, event) -> bool:
-        # The explorer's own shortcuts (Esc clears its selection) must not take the presenter's keys.
-        if event.type() == QEvent.ShortcutOverride and event.key() in PRESENTER_KEYS:
-            event.accept()
-            return True
-        return super().event(event)
+        return claim_presenter_key(event) or super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         key = event.key()

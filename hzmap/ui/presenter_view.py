@@ -19,7 +19,7 @@ from hzmap.model.viewstate import ViewState
 from hzmap.render.deck import default_notes
 from hzmap.render.step_picture import StepThumbnails
 from hzmap.ui.i18n import Texts, tr
-from hzmap.ui.presentation import PRESENTER_KEYS, step_key
+from hzmap.ui.presentation import claim_presenter_key, step_key
 
 PICTURE_W = 560       # logical pixels to start with; the view fits them to its size. Both
 MAX_PICTURE_W = 960   # pictures share one width, so the next step's picture becomes the current one.
@@ -212,10 +212,7 @@ class PresenterView(QWidget):
 
     # -- keys -----------------------------------------------------------------------------------
     def event(self, event) -> bool:
-        if event.type() == QEvent.ShortcutOverride and event.key() in PRESENTER_KEYS:
-            event.accept()
-            return True
-        return super().event(event)
+        return claim_presenter_key(event) or super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
         key = event.key()
