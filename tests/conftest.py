@@ -59,18 +59,21 @@ def data(geodata, dataset):
 
 @pytest.fixture
 def open_window(qtbot):
-    """open_window(geodata, dataset=None, size=(1200, 800)): a shown main window, closed after
-    the test (napari's make_napari_viewer pattern)."""
+    """open_window(geodata, dataset=None, size=(1200, 800), restore=False): a shown main window,
+    closed after the test (napari's make_napari_viewer pattern). With `restore` it starts where
+    the last one left off, as the app's does; `size=None` keeps the size it chose."""
     from hzmap import fonts
     from hzmap.ui.app import build_window
 
     fonts.register_matplotlib()
     windows = []
 
-    def make(geodata, dataset=None, size=(1200, 800)):
-        win = build_window(geodata, dataset)  # as the app builds it: state, session, recovery
+    def make(geodata, dataset=None, size=(1200, 800), restore=False):
+        # as the app builds it: state, session, recovery
+        win = build_window(geodata, dataset, restore=restore)
         qtbot.addWidget(win)
-        win.resize(*size)
+        if size:
+            win.resize(*size)
         win.show()
         qtbot.waitExposed(win)
         windows.append(win)
@@ -78,6 +81,8 @@ def open_window(qtbot):
 
     yield make
     for win in windows:
+        if not win.isVisible():  # the test closed it (and a restored one remembered that close)
+            continue
         if win.project_actions is not None:  # a test's unsaved annotations are not the user's work
             win.project_actions.ask_save_changes = lambda: "discard"
         win.close()

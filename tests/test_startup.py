@@ -20,29 +20,9 @@ EXTENT = (480000.0, 520000.0, 3330000.0, 3360000.0)
 
 
 @pytest.fixture
-def start(qtbot, data):
+def start(open_window, data):
     """start(): a window built as the app builds it, starting where the last one left off."""
-    from hzmap.ui.app import build_window
-
-    windows = []
-
-    def make(size=None):
-        win = build_window(*data, restore=True)
-        qtbot.addWidget(win)
-        if size:
-            win.resize(*size)
-        win.show()
-        qtbot.waitExposed(win)
-        windows.append(win)
-        return win
-
-    yield make
-    for win in windows:
-        if win.isVisible():
-            win.project_actions.ask_save_changes = lambda: "discard"
-            win.close()
-    from hzmap.ui import i18n
-    i18n.install("zh")
+    return lambda size=None: open_window(*data, size=size, restore=True)
 
 
 def sample_project(path):
