@@ -57,23 +57,11 @@ def warm_startup() -> None:
 
 
 def time_startup(repeat: int) -> tuple[list[float], float]:
+    from benchmarks.ready import seconds_to_ready
+
     env = dict(os.environ, HZMAP_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
-    times = []
-    for _ in range(repeat):
-        # From launching the process to the app reporting its first drawn frame (the clock
-        # stops when that line arrives, not when the process has finished tearing down).
-        t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "hzmap"], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        elapsed = None
-        for line in proc.stdout:
-            if line.startswith("HZMAP_READY"):
-                elapsed = time.perf_counter() - t0
-                break
-        _, err = proc.communicate(timeout=120)
-        if elapsed is None:
-            raise SystemExit(f"start-up probe failed:\n{err[-2000:]}")
-        times.append(elapsed)
+    times = [seconds_to_ready([sys.executable, "-m", "hzmap"], env=env, cwd=ROOT, failure="start-up probe failed")
+             for _ in range(repeat)]
     child_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return times, child_peak_mb
 
