@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from .draft import Passage, Record
-from .text import Document, cn_number, excerpt
+from .text import FIVE_YEAR_PLAN_END, Document, cn_number, excerpt
 
 _KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点)"
 _NOTICE = re.compile(r"(?:^|[,，。\s])([^,，。《》\n]{2,60}?)(?:关于)?印发《([^》]{4,80})》")
@@ -27,7 +27,6 @@ _ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|委员会|政�
 # organisations written one after another (the spaces between them are gone after cleaning)
 _ORG_RUN = re.compile(r".+?(?:人民政府办公厅|人民政府|委员会|办公厅|市委|局|厅|部门|部|委|办)"
                       r"(?=杭州|中共|浙江|国务院|国家|中华|$)")
-_FYP = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 _CN_DIGIT = dict(zip("〇零一二三四五六七八九", "0012345678 9".replace(" ", "")))
 
 
@@ -138,7 +137,7 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     elif in_force and in_force["to"]:
         horizon = in_force["to"].year
     else:
-        fyp = next((y for k, y in _FYP.items() if k in title), None)
+        fyp = next((y for k, y in FIVE_YEAR_PLAN_END.items() if k in title), None)
         ahead = [int(y) for y in re.findall(r"(?:到|至)(20\d\d)年", text)
                  if issue_year is None or int(y) >= issue_year]
         horizon = fyp or (max(ahead) if ahead else None)

@@ -17,7 +17,7 @@ from hzmap.model.gazetteer import Gazetteer
 
 from . import places
 from .draft import Passage, Record
-from .text import Document, cn_number, excerpt
+from .text import FIVE_YEAR_PLAN_END, Document, cn_number, excerpt
 
 _COUNTERS = ("个百分点|百分点|亿美元|万美元|美元|亿元|万元|元|万吨|吨|万人次|人次|万人|人|万名|名|万家|家|"
              "万个|个|万项|项|所|条|对|座|万平方米|平方米|平方公里|公顷|万亩|亩|位|倍|件|户|台|套|张|批|款|"
@@ -32,7 +32,6 @@ _BARE_TRILLION = re.compile(r"(?<=[破超逾])万亿")
 
 _YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
-_FYP = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
 _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|保持")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
@@ -78,7 +77,7 @@ def _year_ahead(text: str, start: int, end: int) -> tuple[int, int] | None:
         found = (int(next(g for g in m.groups() if g)), m.start())
     for m in _FYP_RE.finditer(text, start, end):
         if found is None or m.start() > found[1]:
-            found = (_FYP[m.group(1)], m.start())
+            found = (FIVE_YEAR_PLAN_END[m.group(1)], m.start())
     return found
 
 

@@ -35,6 +35,9 @@ _HEADING = re.compile(
     r"|(?:^|(?<=[。；;!?！？，,：:]))[ \t]*(?P<l4>[一二三四五六七八九十]{1,2})是(?![否非])", re.M)
 _JUMP = {1: 6, 2: 6, 3: 3, 4: 3}     # how far a heading's number may run ahead of the last one
 
+#: the year each five-year plan (“十四五” …) ends: a plan's horizon and a target's year
+FIVE_YEAR_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+
 
 def cn_number(text: str) -> int | None:
     """一 -> 1, 十七 -> 17, 二十一 -> 21, 三十 -> 30; None if it is not a Chinese numeral."""
