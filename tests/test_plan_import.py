@@ -54,13 +54,15 @@ def test_001_measures_all_23_with_their_responsible_units(drafts, dataset):
 
 @needs_sources
 def test_001_quantified_2026_targets(drafts, dataset):
-    got = {(float(t.data["value"]), t.data["unit"], t.data["year"]) for t in drafts("001").targets}
-    # The “123” freight circle (国内1日达、周边国家2日达、全球主要城市3日达) is written in brackets,
-    # which the importer reads as conversions, not goals: it does not draft those three yet.
-    want = {(t.value, t.unit, t.year) for tid, t in dataset.targets.items()
-            if dataset.target_plan[tid] == "dt2024" and not tid.startswith("dt2024_t_freight_")}
-    assert want <= got and len(got) == len(want)
-    assert all(t.data["year"] == 2026 for t in drafts("001").targets)
+    targets = drafts("001").targets
+    got = {(float(t.data["value"]), t.data["unit"], t.data["year"]) for t in targets}
+    want = {(t.value, t.unit, t.year) for tid, t in dataset.targets.items() if dataset.target_plan[tid] == "dt2024"}
+    assert got == want and len(targets) == len(want) == 21
+    assert all(t.data["year"] == 2026 for t in targets)
+    # the “123” freight circle, spelled out in brackets: 国内1日达、周边国家2日达、全球主要城市3日达
+    freight = sorted((t.data["value"], t.data["comparator"]) for t in targets if t.data["unit"] == "日")
+    assert freight == [(1, "<="), (2, "<="), (3, "<=")]
+    assert all(any("no year stated" in f for f in t.flags) for t in targets if t.data["unit"] == "日")
 
 
 @needs_sources
@@ -128,6 +130,14 @@ def test_a_new_slogan_drafts_elements_in_the_right_districts(dataset):
     assert m2.data["units"] == ["市经信局", "市数据资源局"]
     t = d.targets[0].data
     assert (t["value"], t["unit"], t["year"], t["comparator"]) == (500, "家", 2027, ">=")
+
+
+def test_delivery_times_are_targets_and_an_aside_in_brackets_is_not(dataset):
+    text = NEW_PLAN.replace("打造应用场景100个。", "打造应用场景100个,实现市内快递2小时内送达"
+                            "(试点区域先行30分钟内即时送达),建成“半日达”配送圈(国内1日达)。")
+    got = {(t.data["value"], t.data["unit"], t.data["comparator"]) for t in draft_plan(pasted(text), dataset).targets}
+    assert (2, "小时", "<=") in got and (1, "日", "<=") in got       # the bracket after “半日达”配送圈
+    assert not any(unit == "分钟" for _, unit, _ in got)               # an aside in brackets
 
 
 def test_a_part_that_names_no_place_is_kept_empty_and_flagged(dataset):

@@ -29,6 +29,10 @@ _FRACTION = re.compile(r"([一二三四五六七八九十])分之([一二三四�
 _RANK = re.compile(r"前(\d+)(位|名)")
 _DOUBLE_DIGIT = re.compile(r"两位数(?:以上)?增长")
 _BARE_TRILLION = re.compile(r"(?<=[破超逾])万亿")
+# a delivery time is a promise in itself: “国内1日达”, “2小时内送达”, “30分钟内即时送达”
+_DELIVERY = re.compile(r"(\d+)\s*(日|天|小时|分钟)(?=内?(?:即时)?送?达)")
+# a bracket right after a quoted name spells out that named goal: “123”快货物流圈(国内1日达、…)
+_NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 
 _YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
@@ -113,6 +117,9 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
         candidates.append((m.start(), m.end(), 10.0, "%", f"{m.group(0)} read as at least 10 %"))
     for m in _BARE_TRILLION.finditer(text):
         candidates.append((m.start(), m.end(), 10000.0, "亿元", f"{m.group(0)} read as 1万亿元"))
+    for m in _DELIVERY.finditer(text):
+        candidates.append((m.start(), m.end(), float(m.group(1)), m.group(2),
+                           f"a delivery time: {m.group(0)} or sooner"))
     candidates.sort()
     # a figure inside a longer one (“5位” in “前5位”) is not a figure of its own
     candidates = [c for c in candidates
@@ -148,9 +155,18 @@ def _clause_end(text: str, end: int) -> int:
 
 
 def _inside_brackets(text: str, s: int) -> bool:
+    """Whether the figure at `s` stands in brackets (an example or an aside), unless the
+    bracket spells out a quoted goal just before it."""
     para_start = text.rfind("\n", 0, s) + 1
-    seg = text[para_start:s]
-    return (seg.count("(") + seg.count("（")) > (seg.count(")") + seg.count("）"))
+    depth = 0
+    for i in range(s - 1, para_start - 1, -1):
+        if text[i] in ")）":
+            depth += 1
+        elif text[i] in "(（":
+            if depth == 0:
+                return not _NAMED_GOAL.search(text, para_start, i)
+            depth -= 1
+    return False
 
 
 def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, candidates):
@@ -193,7 +209,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if year is None and past and (issued_year is None or max(past) <= issued_year):
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads)
-    goal_words = bool(_GOAL_WORDS.search(clause))
+    goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
             first = doc.headings.index(x) + 1
@@ -214,6 +230,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         comparator = "<="
     elif note.startswith("两位数"):      # double-digit growth: at least 10 %
         comparator = ">="
+    elif note.startswith("a delivery time"):   # 1日达: within a day
+        comparator = "<="
     fig_at = s - c_start
     if re.search(r"每年|年均", clause[:fig_at]):      # a yearly figure: 每年…5项, 年均增长6%
         unit += "/年"
