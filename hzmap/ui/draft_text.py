@@ -55,10 +55,6 @@ class DraftText(QTextBrowser):
         self.ensureCursorVisible()
         self.blockSignals(False)
 
-    def clear_passage(self) -> None:
-        self.current = None
-        self._paint()
-
     def selected_passage(self) -> str:
         """The text of the current passage (tests and copying)."""
         if self.current is None:

@@ -53,11 +53,6 @@ class MapCanvas(BlitCanvas):
         state.hover_changed.connect(self._on_hover_changed)
         self.scene.apply(state.view)
 
-    @property
-    def is_dragging(self) -> bool:
-        """A pan is under way (compare keeps its other map in step while it is)."""
-        return self._dragging
-
     def set_dataset(self, dataset) -> None:
         """Give the canvas the layout dataset (loaded after the first frame, to start fast), or
         a new one (a plan saved, a user dataset removed): the old one's artists go."""

@@ -25,10 +25,6 @@ KEYS = {"layout": "start/layout", "preset": "start/preset", "extent": "start/ext
         "geometry": "window/geometry", "state": "window/state"}
 
 
-def first_start() -> bool:
-    return not settings().contains(KEYS["layout"])
-
-
 def restore_view(state: ViewState) -> bool:
     """Put the remembered layout and view into `state` (one change, before any window draws).
     Returns True on a first start, when the first-start layout and view were chosen instead."""

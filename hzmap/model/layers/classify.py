@@ -9,7 +9,6 @@ mapclassify's random FisherJenksSampled) and then applied to all values.
 """
 from __future__ import annotations
 
-import math
 import warnings
 from dataclasses import dataclass
 
@@ -44,11 +43,6 @@ class Classes:
         fmt = fmt or _format
         edges = (self.lower, *self.bins)
         return [f"{fmt(a)} – {fmt(b)}" for a, b in zip(edges[:-1], edges[1:])]
-
-    def class_of(self, value: float) -> int:
-        if value is None or math.isnan(value):
-            return -1
-        return int(min(np.searchsorted(self.bins, value, side="left"), self.k - 1))
 
 
 def _format(v: float) -> str:

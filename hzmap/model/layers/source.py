@@ -85,10 +85,6 @@ class LayerSource:
         return self.format in TABLE_FORMATS
 
     @property
-    def is_district_table(self) -> bool:
-        return self.is_table and self.join_column is not None and self.x_column is None
-
-    @property
     def label(self) -> str:
         """How the layer list names the source: file name and part."""
         name = self.path.name if self.path is not None else format_label(self.format)

@@ -77,17 +77,6 @@ def _csv_rows(path) -> tuple[list[list], str]:
     return rows, encoding
 
 
-def excel_sheets(path) -> list[str]:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        return list(CalamineWorkbook.from_path(str(regular_file(path))).sheet_names)
-    except LayerError:
-        raise
-    except Exception as exc:  # calamine raises its own error types for damaged workbooks
-        raise LayerError(path, f"is not a readable Excel workbook: {exc}") from None
-
-
 def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str]]:
     from python_calamine import CalamineWorkbook
 
