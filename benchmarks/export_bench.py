@@ -19,10 +19,10 @@ def time_exports(repeat: int) -> dict[str, list[float]]:
     """Seconds per export, composition included: {"export_png_s": [...], "export_pdf_s": [...]}."""
     from hzmap import fonts
     from hzmap.model.dataset import load_dataset
-    from hzmap.model.geodata import load_geodata
-    from hzmap.model.viewstate import ViewState
-    from hzmap.render.compose import ExportSpec, compose
-    from hzmap.render.export_io import save
+    from hzmap.model.geo.geodata import load_geodata
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.render.page.compose import ExportSpec, compose
+    from hzmap.render.page.export_io import save
 
     fonts.register_matplotlib()
     geo, ds = load_geodata(), load_dataset(check_excerpts=False)

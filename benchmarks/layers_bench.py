@@ -41,8 +41,8 @@ def write_layers(folder: Path, geo) -> tuple[Path, Path]:
     import pyproj
     import shapely
 
-    from hzmap.model import chinacrs
-    from hzmap.model.geodata import MAP_CRS
+    from hzmap.model.geo import chinacrs
+    from hzmap.model.geo.geodata import MAP_CRS
 
     rng = np.random.default_rng(11)
     x0, y0, x1, y1 = geo.bounds
@@ -76,7 +76,7 @@ def base_map(fig, geo):
     screen redraws; a bare axes if the renderer's API has moved on."""
     try:
         from hzmap import fonts
-        from hzmap.render.map_view import MapRenderer
+        from hzmap.render.map.map_view import MapRenderer
 
         fonts.register_matplotlib()
         return MapRenderer(fig, geo).ax
@@ -94,13 +94,13 @@ def run(repeat: int) -> dict:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from hzmap.model.geodata import load_geodata
-    from hzmap.model.gazetteer import load_gazetteer
+    from hzmap.model.geo.geodata import load_geodata
+    from hzmap.model.geo.gazetteer import load_gazetteer
     from hzmap.model.layers import inspect_file, open_layer
     from hzmap.model.layers.hittest import tolerance_m
     from hzmap.model.layers.style import default_style
-    from hzmap.model.viewstate import LayerState
-    from hzmap.render.user_layers import UserLayerArtist
+    from hzmap.model.view.viewstate import LayerState
+    from hzmap.render.map.user_layers import UserLayerArtist
 
     geo, gaz = load_geodata(), load_gazetteer()
     out: dict[str, list[float]] = {"layer_open_s": [], "layer_pan_ms": [], "layer_hover_ms": []}
@@ -164,12 +164,12 @@ def time_in_window(repeat: int) -> dict:
 
     from hzmap import fonts
     from hzmap.model.dataset import load_dataset
-    from hzmap.model.extent import Extent
-    from hzmap.model.gazetteer import load_gazetteer
-    from hzmap.model.geodata import load_geodata
+    from hzmap.model.geo.extent import Extent
+    from hzmap.model.geo.gazetteer import load_gazetteer
+    from hzmap.model.geo.geodata import load_geodata
     from hzmap.model.layers import inspect_file, open_layer
-    from hzmap.model.viewstate import ViewState
-    from hzmap.ui.main_window import MainWindow
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     fonts.register_matplotlib()

@@ -26,11 +26,11 @@ def _window(size=(1920, 1080)):
     app = QApplication.instance() or QApplication([])
     from hzmap import fonts
     from hzmap.model.dataset import load_dataset
-    from hzmap.model.geodata import load_geodata
-    from hzmap.model.tours import default_tour
-    from hzmap.model.viewstate import ViewState
-    from hzmap.ui.fonts import register_qt
-    from hzmap.ui.presentation import PresentationWindow
+    from hzmap.model.geo.geodata import load_geodata
+    from hzmap.model.tours.tour import default_tour
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.ui.common.fonts import register_qt
+    from hzmap.ui.present.presentation import PresentationWindow
 
     register_qt(app)
     fonts.register_matplotlib()

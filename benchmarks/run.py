@@ -86,9 +86,9 @@ def time_interaction(repeat: int) -> dict[str, list[float]]:
 
     from hzmap import fonts
     from hzmap.model.dataset import load_dataset
-    from hzmap.model.geodata import load_geodata, to_map
-    from hzmap.model.viewstate import ViewState
-    from hzmap.ui.main_window import MainWindow
+    from hzmap.model.geo.geodata import load_geodata, to_map
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     fonts.register_matplotlib()
@@ -154,7 +154,7 @@ def time_naive_redraw(repeat: int) -> list[float]:
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    from hzmap.model.geodata import read_frames
+    from hzmap.model.geo.geodata import read_frames
 
     frames = read_frames()
     times = []

@@ -8,7 +8,7 @@ the GeoPackage this script writes.
     python geodata/build_geodata.py            # writes geodata/hangzhou.gpkg
     python geodata/build_geodata.py --out X.gpkg
 
-Only numpy, shapely, pyproj and hzmap.model.chinacrs (the GCJ-02 conversion the app uses
+Only numpy, shapely, pyproj and hzmap.model.geo.chinacrs (the GCJ-02 conversion the app uses
 for user layers too) are imported at module level, so the tests can import the GCJ-02
 functions from here without the build-time packages.
 """
@@ -71,15 +71,15 @@ _TO_AREA = Transformer.from_crs("EPSG:4326", AREA_CRS, always_xy=True)
 
 
 # --- GCJ-02 <-> WGS84 --------------------------------------------------------------
-# One copy of the conversion, shared with the app's user layers (hzmap/model/chinacrs.py).
+# One copy of the conversion, shared with the app's user layers (hzmap/model/geo/chinacrs.py).
 
 try:
-    from hzmap.model.chinacrs import gcj02_to_wgs84, wgs84_to_gcj02  # noqa: F401 (tests use both)
+    from hzmap.model.geo.chinacrs import gcj02_to_wgs84, wgs84_to_gcj02  # noqa: F401 (tests use both)
 except ImportError:  # run from a checkout without `pip install -e .`
     import sys
 
     sys.path.insert(0, str(HERE.parent))
-    from hzmap.model.chinacrs import gcj02_to_wgs84, wgs84_to_gcj02  # noqa: F401
+    from hzmap.model.geo.chinacrs import gcj02_to_wgs84, wgs84_to_gcj02  # noqa: F401
 
 
 def _check_against_eviltransform(sample: np.ndarray) -> float:

@@ -1,7 +1,7 @@
-"""``python -m hzmap``: the map window, or a subcommand (see hzmap.cli)."""
+"""``python -m hzmap``: the map window, or a subcommand (see hzmap.cli.main)."""
 
 import sys
 
-from hzmap.cli import main
+from hzmap.cli.main import main
 
 sys.exit(main())

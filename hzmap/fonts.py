@@ -1,4 +1,4 @@
-"""The font hzmap draws Chinese with, for matplotlib (and, through hzmap.ui.fonts, for Qt).
+"""The font hzmap draws Chinese with, for matplotlib (and, through hzmap.ui.common.fonts, for Qt).
 
 hzmap ships its own font, a subset of Noto Sans CJK SC renamed "Hzmap Sans SC"
 (resources/fonts/, built by resources/fonts/build_fonts.py), so that Chinese shows on a machine

@@ -1,7 +1,7 @@
-"""The bundle's entry point: the same as the installed ``hzmap`` command (hzmap.cli.main)."""
+"""The bundle's entry point: the same as the installed ``hzmap`` command (hzmap.cli.main.main)."""
 import sys
 
-from hzmap.cli import main
+from hzmap.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,7 +20,7 @@ def _app():
     from PySide6.QtWidgets import QApplication
 
     from hzmap import fonts
-    from hzmap.ui.fonts import register_qt
+    from hzmap.ui.common.fonts import register_qt
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     register_qt(app)
@@ -32,7 +32,7 @@ def _window(size=(1200, 760)):
     from PySide6.QtTest import QTest
 
     from hzmap.model.dataset import load_dataset
-    from hzmap.model.geodata import load_geodata
+    from hzmap.model.geo.geodata import load_geodata
     from hzmap.ui.app import build_window
 
     win = build_window(load_geodata(), load_dataset(check_excerpts=False))
@@ -56,7 +56,7 @@ def open_file(path: str) -> int:
     """`hzmap FILE` as the launcher runs it; reports once the project is open, then quits."""
     from PySide6.QtCore import QTimer
 
-    from hzmap.cli import main
+    from hzmap.cli.main import main
 
     app = _app()
     deadline = time.monotonic() + 30
@@ -82,8 +82,8 @@ def open_file(path: str) -> int:
 
 def dpi(prefix: str) -> int:
     """The map canvas and the presentation, at whatever scale Qt runs at, as PNGs."""
-    from hzmap.ui.icons import app_icon
-    from hzmap.ui.presentation import PresentationWindow
+    from hzmap.ui.common.icons import app_icon
+    from hzmap.ui.present.presentation import PresentationWindow
 
     _app()
     win = _window()
@@ -140,8 +140,7 @@ def screens() -> int:
     _wait(lambda: win.presentation is None)
     out["ended"] = win.presentation is None and win.presenter_view is None
     # chosen in 放映于: the main window's own screen; the map covers it, no presenter view
-    from hzmap.ui import screens as screen_choice
-
+    from hzmap.ui.present import screens as screen_choice
     main_index = QGuiApplication.screens().index(win.screen())
     screen_choice.remember_screen(screen_choice.screen_key(main_index, win.screen()))
     pres = win.present()

@@ -35,7 +35,7 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def geodata():
     """The shipped geodata, loaded once for the whole run (nothing mutates it)."""
-    from hzmap.model.geodata import load_geodata
+    from hzmap.model.geo.geodata import load_geodata
 
     return load_geodata()
 
@@ -86,5 +86,5 @@ def open_window(qtbot):
         if win.project_actions is not None:  # a test's unsaved annotations are not the user's work
             win.project_actions.ask_save_changes = lambda: "discard"
         win.close()
-    from hzmap.ui import i18n
+    from hzmap.ui.common import i18n
     i18n.install("zh")  # the translator is application-wide: the next test starts in Chinese

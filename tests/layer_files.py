@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from hzmap.model import chinacrs
-from hzmap.model.geodata import MAP_CRS
+from hzmap.model.geo import chinacrs
+from hzmap.model.geo.geodata import MAP_CRS
 
 # WGS84 lon/lat well inside three districts
 INSIDE = {"binjiang": (120.21, 30.19), "xihu": (120.10, 30.25), "shangcheng": (120.211, 30.246)}
@@ -25,7 +25,7 @@ def areas_frame():
     """Three squares of 1 km around the INSIDE points, in map metres."""
     import geopandas as gpd
 
-    from hzmap.model.geodata import to_map
+    from hzmap.model.geo.geodata import to_map
 
     centres = [to_map(*p) for p in INSIDE.values()]
     squares = [shapely.box(x - 500, y - 500, x + 500, y + 500) for x, y in centres]
@@ -42,7 +42,7 @@ def write_csv(path, header, rows, encoding="utf-8"):
 def gcj_border_points(geo, want=12):
     """WGS84 points on land near the 钱塘江 in 西湖/上城/滨江 that land in another district or on
     the water when their GCJ-02 coordinates are read as WGS84: (wgs lon/lat, gcj lon/lat, district)."""
-    from hzmap.model.geodata import to_map
+    from hzmap.model.geo.geodata import to_map
 
     lon, lat = np.meshgrid(np.arange(120.13, 120.26, 0.0025), np.arange(30.17, 30.25, 0.0025))
     wgs = np.column_stack([lon.ravel(), lat.ravel()])

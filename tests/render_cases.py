@@ -35,11 +35,11 @@ def spec(name: str, geo, ds, folder: Path):
     """The ExportSpec of case `name` (a user layer's file is written into `folder`)."""
     from dataclasses import replace
 
-    from hzmap.cli_export import atlas_roles
-    from hzmap.model.extent import Extent
-    from hzmap.model.viewstate import Selection, View
-    from hzmap.model.views import view_extent
-    from hzmap.render.compose import ExportSpec
+    from hzmap.cli.export import atlas_roles
+    from hzmap.model.geo.extent import Extent
+    from hzmap.model.view.viewstate import Selection, View
+    from hzmap.model.geo.views import view_extent
+    from hzmap.render.page.compose import ExportSpec
 
     case = CASES[name]
     preset = case.get("preset", "city")
@@ -65,7 +65,7 @@ def _with_points(view, geo, folder: Path):
     from hzmap.model.layers import open_path
     from hzmap.model.layers.store import LayerStore
     from hzmap.model.layers.style import default_style
-    from hzmap.model.viewstate import LayerState
+    from hzmap.model.view.viewstate import LayerState
 
     path = folder / "重点园区.csv"
     rows = ["name,lng,lat,类别,投资额"] + [",".join(str(v) for v in p) for p in POINTS]
@@ -80,8 +80,8 @@ def _with_points(view, geo, folder: Path):
 
 def draw(name: str, geo, ds, out: Path) -> Path:
     """Case `name` exported as a PNG at `out`."""
-    from hzmap.render.compose import compose
-    from hzmap.render.export_io import save
+    from hzmap.render.page.compose import compose
+    from hzmap.render.page.export_io import save
 
     page = compose(spec(name, geo, ds, out.parent), geo, ds)
     return save(page.figure, out, title=page.title)
@@ -91,7 +91,7 @@ def main(folder: str) -> None:
     sys.path.insert(0, str(ROOT))
     from hzmap import fonts
     from hzmap.model.dataset import load_dataset
-    from hzmap.model.geodata import load_geodata
+    from hzmap.model.geo.geodata import load_geodata
 
     fonts.register_matplotlib()
     geo, ds = load_geodata(), load_dataset(check_excerpts=False)

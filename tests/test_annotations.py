@@ -3,10 +3,10 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation as MplAnnotation
 
-from hzmap.model import annotations as m
-from hzmap.model.annotations import AnnotationSet
-from hzmap.model.geodata import to_map
-from hzmap.render.annotations import AnnotationLayer, draw_annotations
+from hzmap.model.session import annotations as m
+from hzmap.model.session.annotations import AnnotationSet
+from hzmap.model.geo.geodata import to_map
+from hzmap.render.map.annotations import AnnotationLayer, draw_annotations
 
 CBD = (120.21, 30.25)        # 钱江新城, 上城区
 X0, Y0 = 500_000.0, 3_300_000.0  # a corner of the map near the city (annotations must be near Hangzhou)
@@ -212,7 +212,7 @@ def test_undo_delete_puts_the_annotation_back_at_its_depth_not_on_top():
     assert [x.id for x in s] == [a.id, b.id, c.id]  # saved and exported in this order
     z = {x.id: layer.artists[x.id][0].get_zorder() for x in s}
     assert z[a.id] < z[b.id] < z[c.id]                # drawn under the one added after it
-    from hzmap.model.hittest import annotation_at
+    from hzmap.model.view.hittest import annotation_at
     assert annotation_at(s, *P(500, 500), metres_per_pt=1.0) == c.id  # the top one is picked first
     s.redo()
     s.undo()
@@ -308,7 +308,7 @@ def test_a_map_holds_only_as_many_notes_as_draw_within_a_second():
 
 
 def test_model_hit_testing_finds_each_kind_at_its_geometry():
-    from hzmap.model.hittest import annotation_at
+    from hzmap.model.view.hittest import annotation_at
 
     s = AnnotationSet()
     note = s.add(m.make("text", [P(0, 0)], "钱江新城"))          # about 4 em wide at 12 pt

@@ -10,7 +10,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from hzmap.model.geodata import to_map  # noqa: E402
+from hzmap.model.geo.geodata import to_map  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BINJIANG = (120.205, 30.185)     # 滨江区: 江南大道 / 长河 area
@@ -164,14 +164,14 @@ def test_broken_dataset_is_reported_and_the_map_keeps_working(open_window, geoda
     assert "layouts/dt2024_4415.yaml" in win.dataset_message.text()
     assert win.layout_combo.currentText() == "布局数据未载入 — 见详情"      # not "loading…" forever
     assert win.retry_action.isVisible() and win.details_action.isVisible()
-    from hzmap.ui import errors
+    from hzmap.ui.common import errors
     assert "dt2024_4415.yaml" in errors.log_path().read_text(encoding="utf-8")  # and in the log
     win.state.set_preset("urban")
     win.canvas.draw()
     click_lonlat(win, *BINJIANG, None)  # the district map still answers
     assert win.state.district == "binjiang"
-    from hzmap.render.compose import ExportSpec, compose
-    from hzmap.render.export_io import save
+    from hzmap.render.page.compose import ExportSpec, compose
+    from hzmap.render.page.export_io import save
     page = compose(ExportSpec(view=win.state.view, preset="16:9", dpi=96), geodata, None)
     assert save(page.figure, tmp_path / "still.png").stat().st_size > 10_000  # exports still work
     # the file is mended: Retry loads it, and the layouts are there

@@ -4,7 +4,7 @@ import stat
 
 import pytest
 
-from hzmap.model.atomic import write_atomic
+from hzmap.model.files.atomic import write_atomic
 
 
 def test_writes_whole_file_with_the_users_normal_mode(tmp_path):

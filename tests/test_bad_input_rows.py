@@ -16,13 +16,13 @@ import shapely
 import yaml
 from shapely.geometry import GeometryCollection, Point, Polygon
 
-from hzmap.cli import main
+from hzmap.cli.main import main
 from hzmap.model.dataset import DatasetError, load_dataset
 from hzmap.model.dataset.problems import summarise
-from hzmap.model.geodata import GeodataError, load_geodata
-from hzmap.model.project import load_project
+from hzmap.model.geo.geodata import GeodataError, load_geodata
+from hzmap.model.session.project import load_project
 from hzmap.paths import data_root
-from hzmap.render.export_io import ExportError, check_size
+from hzmap.render.page.export_io import ExportError, check_size
 from test_hostile_input import bomb, within
 
 GPKG = data_root() / "hangzhou.gpkg"
@@ -94,7 +94,7 @@ def test_plans_yaml_as_a_fifo_is_named_not_waited_for(dataset):
 
 
 def test_an_io_error_while_reading_is_named(dataset, monkeypatch):
-    from hzmap.model import safeio
+    from hzmap.model.files import safeio
     real = safeio.os.read
 
     def failing(fd, n):
@@ -307,7 +307,7 @@ def test_a_full_disk_keeps_the_earlier_file(tmp_path):
     out.write_bytes(b"the earlier good export")
     code = ("import resource\n"
             "from matplotlib.figure import Figure\n"
-            "from hzmap.render.export_io import ExportError, save\n"
+            "from hzmap.render.page.export_io import ExportError, save\n"
             "fig = Figure(figsize=(4, 3), dpi=100)\n"
             "fig.add_subplot().plot(range(1000), [i * i % 97 for i in range(1000)])\n"
             "resource.setrlimit(resource.RLIMIT_FSIZE, (4000, 4000))\n"

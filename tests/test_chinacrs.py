@@ -2,9 +2,7 @@
 import numpy as np
 import pytest
 
-from hzmap.model import chinacrs
-
-
+from hzmap.model.geo import chinacrs
 def test_forward_formulas_give_the_published_values():
     # coordtransform's documented examples at (116.404, 39.915)
     p = np.array([[116.404, 39.915]])

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hzmap.cli import COMMANDS, main
+from hzmap.cli.main import COMMANDS, main
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -3,10 +3,8 @@ import json
 
 from layer_files import INSIDE, write_csv
 
-from hzmap import cli
-from hzmap.model import chinacrs
-
-
+from hzmap.cli import main as cli
+from hzmap.model.geo import chinacrs
 def _run(capsys, *argv):
     rc = cli.main(["layer", *map(str, argv)])
     out = capsys.readouterr()

@@ -3,7 +3,7 @@ import csv
 
 import pytest
 
-from hzmap.model.compare import ExportError, district_role_table, to_csv
+from hzmap.model.dataset.compare import ExportError, district_role_table, to_csv
 from hzmap.model.dataset import load_dataset
 
 COLUMNS = ["st_core_belt_wings", "dt_4415", "open2018_platforms"]
@@ -78,8 +78,7 @@ def test_csv_round_trip_keeps_chinese_and_opens_in_excel(tmp_path, rows, dataset
 def test_csv_overwrite_is_atomic_and_failure_keeps_old_file(tmp_path, rows, dataset, monkeypatch):
     path = tmp_path / "out.csv"
     path.write_text("old", encoding="utf-8")
-    from hzmap.model import atomic
-
+    from hzmap.model.files import atomic
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(atomic.os, "replace", broken_replace)
@@ -106,8 +105,8 @@ def test_unwritable_path_names_path_and_reason(tmp_path, rows):
 def dialog(qtbot, dataset):
     pytest.importorskip("PySide6")
     from hzmap import fonts
-    from hzmap.model.geodata import load_geodata
-    from hzmap.ui.compare_view import CompareDialog
+    from hzmap.model.geo.geodata import load_geodata
+    from hzmap.ui.map.compare_view import CompareDialog
 
     fonts.register_matplotlib()
     dlg = CompareDialog(load_geodata(), dataset)
@@ -189,9 +188,9 @@ def test_export_writes_csv_and_reports_errors(dialog, tmp_path, monkeypatch):
 
 
 def test_tools_menu_opens_compare_with_ctrl_shift_c(qtbot, dataset):
-    from hzmap.model.geodata import load_geodata
-    from hzmap.model.viewstate import ViewState
-    from hzmap.ui.main_window import MainWindow
+    from hzmap.model.geo.geodata import load_geodata
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.ui.window.main_window import MainWindow
 
     win = MainWindow(ViewState(load_geodata()), load_geodata(), dataset)
     qtbot.addWidget(win)

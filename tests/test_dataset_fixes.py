@@ -14,8 +14,8 @@ from hzmap.paths import data_root
 
 def drawn_districts(data, layout_id: str, element_id: str) -> dict[str, str | None]:
     """{place id drawn: district under its symbol} for one element as the map draws it."""
-    from hzmap.render.layout_overlay import LayoutOverlay
-    from hzmap.render.map_view import MapRenderer
+    from hzmap.render.map.layout_overlay import LayoutOverlay
+    from hzmap.render.map.map_view import MapRenderer
 
     geo, ds = data
     r = MapRenderer(Figure(figsize=(6, 4), dpi=60), geo)
@@ -81,7 +81,7 @@ def drawn_shape(geo, geometry):
     from shapely.geometry import LineString, Point
     from shapely.ops import substring
 
-    from hzmap.model.geodata import to_map
+    from hzmap.model.geo.geodata import to_map
 
     if geometry.type == "river_band":
         river = geo.main_river()
@@ -118,7 +118,7 @@ def test_the_grand_canal_has_one_extent(dataset):
 
 
 def test_the_belt_starts_where_the_text_does(dataset):
-    from hzmap.model.geodata import to_map
+    from hzmap.model.geo.geodata import to_map
 
     belt = next(el for el in dataset.layouts["st_core_belt_wings"].elements if el.id == "belt")
     sjh = dataset.places["sanjianghui"].location

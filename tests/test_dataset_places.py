@@ -3,7 +3,7 @@ import pytest
 import shapely
 
 from hzmap.model.dataset import load_dataset
-from hzmap.model.geodata import load_geodata, to_map
+from hzmap.model.geo.geodata import load_geodata, to_map
 
 
 @pytest.fixture(scope="module")

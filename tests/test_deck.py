@@ -6,8 +6,8 @@ import stat
 
 import pytest
 
-from hzmap.cli import main
-from hzmap.model.tours import TourStep, default_tour, step_from_dict, step_to_dict, tour_to_dict
+from hzmap.cli.main import main
+from hzmap.model.tours.tour import TourStep, default_tour, step_from_dict, step_to_dict, tour_to_dict
 
 pptx = pytest.importorskip("pptx")
 pypdf = pytest.importorskip("pypdf")
@@ -71,7 +71,7 @@ def test_pdf_has_one_page_per_step_with_chinese_text_and_embedded_fonts(cli_deck
 
 
 def test_english_deck_has_english_titles_and_sources(data, tour_4415, tmp_path):
-    from hzmap.render.deck import build_deck, save_deck
+    from hzmap.render.page.deck import build_deck, save_deck
     geo, ds = data
     deck = build_deck(tour_4415, geo, ds, lang="en", dpi=96)
     save_deck(deck, tmp_path / "en.pptx")

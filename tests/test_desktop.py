@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from hzmap.cli import main
-from hzmap.cli_desktop import MIME_TYPE, desktop_entry, exec_line, planned_files
+from hzmap.cli.main import main
+from hzmap.cli.desktop import MIME_TYPE, desktop_entry, exec_line, planned_files
 from hzmap.paths import resources_root
 
 DESKTOP = resources_root() / "desktop"

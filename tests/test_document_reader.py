@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from hzmap.model.documents import load_documents
-from hzmap.model.viewstate import Selection, ViewState
+from hzmap.model.view.viewstate import Selection, ViewState
 
 PLANS = ("st2021", "dt2024", "open2018", "ps2024", "nst2021")
 
@@ -21,7 +21,7 @@ def docs(dataset):
 
 @pytest.fixture
 def reader(qtbot, dataset, docs, geodata):
-    from hzmap.ui.document_reader import DocumentReader
+    from hzmap.ui.panels.document_reader import DocumentReader
 
     state = ViewState(geodata)
     w = DocumentReader(docs, dataset, state)
@@ -174,8 +174,7 @@ def test_copy_with_citation(reader, docs):
 
 
 def test_it_speaks_english_after_a_language_change(qtbot, reader):
-    from hzmap.ui import i18n
-
+    from hzmap.ui.common import i18n
     try:
         i18n.install("en")
         qtbot.waitUntil(lambda: reader.copy_button.text() == "Copy with citation")

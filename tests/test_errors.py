@@ -5,7 +5,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from hzmap.ui import errors  # noqa: E402
+from hzmap.ui.common import errors  # noqa: E402
 
 
 def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
@@ -35,9 +35,9 @@ def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
 
 
 def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
-    from hzmap.model.geodata import load_geodata
-    from hzmap.model.viewstate import ViewState
-    from hzmap.ui.map_canvas import MapCanvas
+    from hzmap.model.geo.geodata import load_geodata
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.ui.map.map_canvas import MapCanvas
 
     import sys
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from hzmap.model.geodata import to_map  # noqa: E402
-from hzmap.model.viewstate import Filters  # noqa: E402
+from hzmap.model.geo.geodata import to_map  # noqa: E402
+from hzmap.model.view.viewstate import Filters  # noqa: E402
 
 QIANTANG = (120.45, 30.30)        # 钱塘区 interior (下沙/大江东)
 SHANGCHENG = (120.18, 30.27)      # 上城区, 钱江新城 north-west

@@ -11,11 +11,11 @@ import pytest  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from hzmap import fonts  # noqa: E402
-from hzmap.cli import main  # noqa: E402
+from hzmap.cli.main import main  # noqa: E402
 from hzmap.model.dataset import load_dataset  # noqa: E402
-from hzmap.model.geodata import load_geodata  # noqa: E402
-from hzmap.render.compose import ExportSpec, compose, source_text  # noqa: E402
-from hzmap.render.export_io import ExportError, save  # noqa: E402
+from hzmap.model.geo.geodata import load_geodata  # noqa: E402
+from hzmap.render.page.compose import ExportSpec, compose, source_text  # noqa: E402
+from hzmap.render.page.export_io import ExportError, save  # noqa: E402
 
 pypdf = pytest.importorskip("pypdf")
 Image = pytest.importorskip("PIL.Image")
@@ -42,9 +42,9 @@ VIEW_KEYS = ("layout", "view", "selection", "place", "lang")
 
 def V(layout=None, view="city", selection=None, place=None, lang="zh"):
     """The View the screen would have: a preset or an (x0, x1, y0, y1) extent."""
-    from hzmap.model.extent import Extent
-    from hzmap.model.viewstate import Selection, View
-    from hzmap.model.views import view_extent
+    from hzmap.model.geo.extent import Extent
+    from hzmap.model.view.viewstate import Selection, View
+    from hzmap.model.geo.views import view_extent
 
     if isinstance(view, str):
         extent, preset = Extent.from_bounds(view_extent(_geo(), view)), view
@@ -141,7 +141,7 @@ def test_pdf_has_one_page_chinese_title_as_text_and_embedded_font(geo, ds, tmp_p
 
 
 def test_every_exported_string_has_glyphs_in_our_font(geo, ds):
-    from hzmap.render.dossier import district_lines
+    from hzmap.render.page.dossier import district_lines
     from hzmap.model.dataset import district_profile
     page = compose(small(layout="st_core_belt_wings", view="urban", selection="binjiang",
                         side_notes=("滨江区的角色", ["• 一核: 示例"])), geo, ds)
@@ -200,7 +200,7 @@ def test_bad_paths_give_clear_messages(geo, tmp_path, monkeypatch):
 
     def denied(*a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
-    from hzmap.model import atomic
+    from hzmap.model.files import atomic
     monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
     with pytest.raises(ExportError) as e:
         save(fig, tmp_path / "map.png")
@@ -223,8 +223,8 @@ def test_unwritable_folder_for_real(geo, tmp_path):
 @pytest.fixture
 def cli(ds, monkeypatch):
     """main() with the dataset read once for the module (its loading is tested elsewhere)."""
-    import hzmap.cli_export
-    monkeypatch.setattr(hzmap.cli_export, "load_or_report", lambda *a: ds)
+    import hzmap.cli.export
+    monkeypatch.setattr(hzmap.cli.export, "load_or_report", lambda *a: ds)
     return main
 
 
@@ -241,9 +241,9 @@ def test_cli_export_pdf(cli, tmp_path, capsys):
 
 
 def test_cli_export_from_project_file(cli, tmp_path, capsys):
-    project = pytest.importorskip("hzmap.model.project")
+    project = pytest.importorskip("hzmap.model.session.project")
     path = tmp_path / "p.hzmap"
-    from hzmap.model.viewstate import Selection
+    from hzmap.model.view.viewstate import Selection
     project.save_project(path, project.Project(view="urban", layout="st_core_belt_wings",
                                                selection=Selection.district("binjiang")))
     out = tmp_path / "p.pdf"
@@ -280,8 +280,8 @@ def test_dossier_for_qiantang_lists_roles_from_both_plans(cli, tmp_path):
 @pytest.fixture
 def window(qtbot, geo, ds):
     pytest.importorskip("PySide6")
-    from hzmap.model.viewstate import ViewState
-    from hzmap.ui.main_window import MainWindow
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.ui.window.main_window import MainWindow
     win = MainWindow(ViewState(geo), geo, ds)
     qtbot.addWidget(win)
     win.resize(1100, 760)
@@ -293,7 +293,7 @@ def window(qtbot, geo, ds):
 
 def test_export_dialog_previews_exports_and_remembers(window, tmp_path, qtbot):
     from PySide6.QtWidgets import QDialog
-    from hzmap.ui import export_dialog
+    from hzmap.ui.export import export_dialog
     window.state.update(layout="dt_4415")
     window.state.select_district("qiantang")
     assert window.export_action.shortcut().toString() == "Ctrl+E"
@@ -328,7 +328,7 @@ def test_pdf_map_labels_are_searchable(tmp_path):
     """Halo labels are outlines in a PDF; their invisible twins keep the words searchable."""
     import pypdf
 
-    from hzmap.cli import main
+    from hzmap.cli.main import main
 
     out = tmp_path / "urban.pdf"
     assert main(["export", "--layout", "4+4+1+5", "--view", "urban", "--format", "pdf", "--out", str(out)]) == 0
@@ -340,7 +340,7 @@ def test_pdf_map_labels_are_searchable(tmp_path):
 def test_english_export_has_english_title_and_sources(tmp_path):
     import pypdf
 
-    from hzmap.cli import main
+    from hzmap.cli.main import main
 
     out = tmp_path / "en.pdf"
     assert main(["export", "--layout", "4+4+1+5", "--lang", "en", "--out", str(out)]) == 0
@@ -351,8 +351,8 @@ def test_english_export_has_english_title_and_sources(tmp_path):
 
 
 def test_export_rings_the_selected_place_like_the_screen(geo, ds):
-    from hzmap.model.geodata import to_map
-    from hzmap.render.compose import compose
+    from hzmap.model.geo.geodata import to_map
+    from hzmap.render.page.compose import compose
 
     page = compose(spec(layout="dt_4415", place="xiaoshan_airport", preset="16:9"), geo, ds)
     fig = page.figure

@@ -10,8 +10,7 @@ Image = pytest.importorskip("PIL.Image")
 
 
 def _png(tmp_path, rgba, **kw):
-    from hzmap.render import png
-
+    from hzmap.render.page import png
     path = tmp_path / "x.png"
     path.write_bytes(png.encode(rgba, **kw))
     return path
@@ -31,7 +30,7 @@ def test_the_png_writer_keeps_every_pixel_the_dpi_and_a_chinese_title(tmp_path):
 def test_an_export_has_matplotlibs_pixels_in_a_file_at_most_a_fifth_larger(data, tmp_path):
     from render_cases import draw, spec
 
-    from hzmap.render.compose import compose
+    from hzmap.render.page.compose import compose
 
     geo, ds = data
     ours = draw("dt4415_city", geo, ds, tmp_path / "ours.png")  # through export_io.save
@@ -45,7 +44,7 @@ def test_an_export_has_matplotlibs_pixels_in_a_file_at_most_a_fifth_larger(data,
 def test_the_written_out_projection_is_what_proj_makes_of_the_epsg_codes():
     from pyproj import Transformer
 
-    from hzmap.model.geodata import MAP_CRS, _transformer
+    from hzmap.model.geo.geodata import MAP_CRS, _transformer
 
     rng = np.random.default_rng(2)
     lon, lat = rng.uniform(118.3, 120.8, 2000), rng.uniform(29.2, 30.6, 2000)
@@ -63,8 +62,8 @@ def _imported(code: str) -> list[str]:
 
 
 def test_the_command_line_parser_imports_no_matplotlib():
-    assert _imported("import hzmap.cli; hzmap.cli.build_parser()") == []
-    assert _imported("import hzmap.cli; hzmap.cli.build_parser(only='export')") == []
+    assert _imported("import hzmap.cli.main; hzmap.cli.main.build_parser()") == []
+    assert _imported("import hzmap.cli.main; hzmap.cli.main.build_parser(only='export')") == []
 
 
 def test_querying_the_dataset_module_loads_no_pydantic_until_a_dataset_is_loaded():
@@ -104,7 +103,7 @@ def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, da
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
-    from hzmap.model.geodata import to_map
+    from hzmap.model.geo.geodata import to_map
 
     win = open_window(geodata, dataset)
     canvas = win.canvas

@@ -140,7 +140,7 @@ def test_svg_and_png_export(mpl):
 def test_qt_application_font(qapp):
     from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 
-    from hzmap.ui.fonts import register_qt
+    from hzmap.ui.common.fonts import register_qt
 
     size = qapp.font().pointSizeF()
     assert register_qt(qapp) == fonts.FONT_FAMILY
@@ -156,8 +156,7 @@ def test_qt_application_font(qapp):
 
 
 def test_qt_warns_about_missing_or_bad_font_file_and_goes_on(qapp, tmp_path, monkeypatch, capsys):
-    from hzmap.ui import fonts as ui_fonts
-
+    from hzmap.ui.common import fonts as ui_fonts
     bad = tmp_path / "HzmapSansSC-Bad.ttf"
     bad.write_bytes(b"not a font")
     gone = tmp_path / "HzmapSansSC-Gone.ttf"

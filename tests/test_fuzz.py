@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hzmap.model.dataset import DatasetError, load_dataset
-from hzmap.model.geodata import GeodataError, load_geodata
+from hzmap.model.geo.geodata import GeodataError, load_geodata
 from hzmap.paths import data_root
 
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -132,7 +132,7 @@ GOOD_PROJECT = {
 
 
 def _load_project_cleanly(path):
-    from hzmap.model.project import load_project
+    from hzmap.model.session.project import load_project
 
     project, problems = load_project(path, known_layouts={"dt_4415"}, known_districts={"binjiang"})
     assert project is not None or problems, "nothing loaded and nothing said"

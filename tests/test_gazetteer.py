@@ -1,7 +1,7 @@
 """The gazetteer: every common form of a unit, the abolished units, towns and dataset places."""
 import pytest
 
-from hzmap.model.gazetteer import load_gazetteer
+from hzmap.model.geo.gazetteer import load_gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """The towns and areas added for the plan importer lie in the districts the gazetteer says."""
 import yaml
 
-from hzmap.model.geodata import to_map
+from hzmap.model.geo.geodata import to_map
 from hzmap.paths import data_root
 
 

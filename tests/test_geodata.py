@@ -12,7 +12,7 @@ import pytest
 import shapely
 from pyproj import Transformer
 
-from hzmap.model.geodata import MAP_CRS, GeodataError, load_geodata, read_frames, to_map
+from hzmap.model.geo.geodata import MAP_CRS, GeodataError, load_geodata, read_frames, to_map
 from hzmap.paths import data_root
 
 GEODATA = data_root()

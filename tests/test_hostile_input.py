@@ -22,12 +22,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hzmap.model.dataset import DatasetError, load_dataset
-from hzmap.model.gazetteer import GazetteerError, load_gazetteer
-from hzmap.model.geodata import GeodataError, load_geodata
+from hzmap.model.geo.gazetteer import GazetteerError, load_gazetteer
+from hzmap.model.geo.geodata import GeodataError, load_geodata
 from hzmap.model.layers.errors import LayerError
 from hzmap.model.layers.reader import open_path
 from hzmap.model.plan_import.reading import PlanReadError, read_document
-from hzmap.model.project import load_project
+from hzmap.model.session.project import load_project
 from hzmap.paths import data_root
 
 SECONDS = 5  # each load; they take milliseconds

@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
-from hzmap.model.viewstate import ViewState  # noqa: E402
+from hzmap.model.view.viewstate import ViewState  # noqa: E402
 from hzmap.paths import repo_root  # noqa: E402
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -49,7 +49,7 @@ def test_english_map_labels_districts_elements_and_legend(data):
 
     from matplotlib.figure import Figure
 
-    from hzmap.render.scene import Scene
+    from hzmap.render.map.scene import Scene
 
     geo, ds = data
     scene = Scene(Figure(figsize=(8, 6)), geo, ds)
@@ -70,8 +70,7 @@ def test_english_map_labels_districts_elements_and_legend(data):
 
 
 def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
-    from hzmap.ui import i18n
-
+    from hzmap.ui.common import i18n
     geo, ds = data
     assert window.menus["file"].title() == "文件(&F)"
     window.layer_panel.item_for("element", "whole_area").setCheckState(0, Qt.Unchecked)
@@ -131,7 +130,7 @@ def move_mouse(widget, point):
 def test_hover_tooltip_and_status_bar_speak_english(window, data):
     from PySide6.QtCore import QPoint
 
-    from hzmap.model.geodata import to_map
+    from hzmap.model.geo.geodata import to_map
 
     canvas = window.canvas
     assert canvas.hover_text("xihu").startswith("西湖区\n4+4+1+5")
@@ -156,7 +155,7 @@ def test_hover_tooltip_and_status_bar_speak_english(window, data):
 
 
 def test_language_choice_is_remembered_and_applied_at_the_next_start(qtbot, data):
-    from hzmap.ui import i18n
+    from hzmap.ui.common import i18n
     from hzmap.ui.app import build_window
 
     geo, ds = data
@@ -229,9 +228,9 @@ def chinese_ui_texts(window, names) -> list[tuple[str, str]]:
 
 
 def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, data, qtbot, tmp_path):
-    from hzmap.model import annotations as model
-    from hzmap.model.geodata import to_map
-    from hzmap.model.viewstate import Filters
+    from hzmap.model.session import annotations as model
+    from hzmap.model.geo.geodata import to_map
+    from hzmap.model.view.viewstate import Filters
 
     geo, ds = data
     names = proper_names(geo, ds)
@@ -279,7 +278,7 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
 
 
 def test_a_window_started_with_english_saved_shows_its_toolbars_and_menus_in_english(qtbot, data):
-    from hzmap.ui import i18n
+    from hzmap.ui.common import i18n
     from hzmap.ui.app import build_window
 
     geo, ds = data
@@ -305,9 +304,12 @@ def test_a_window_started_with_english_saved_shows_its_toolbars_and_menus_in_eng
 
 def test_strings_translated_through_tables_have_english():
     """Texts kept in tables and passed to tr() at run time, which build_i18n --check cannot see."""
-    from hzmap.render.compose import PRESETS
-    from hzmap.ui import annotation_tools, export_dialog, filter_bar, project_actions, search_box
-    from hzmap.ui.i18n import catalogue
+    from hzmap.render.page.compose import PRESETS
+    from hzmap.ui.map import annotation_tools
+    from hzmap.ui.export import export_dialog
+    from hzmap.ui.panels import filter_bar, search_box
+    from hzmap.ui.window import project_actions
+    from hzmap.ui.common.i18n import catalogue
 
     sources = [text for _, text, _ in annotation_tools.MODES]
     sources += [f"{text} / {tip}" for _, text, tip in annotation_tools.MODES]

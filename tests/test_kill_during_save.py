@@ -21,15 +21,15 @@ os.fsync = slow_fsync
 """
 
 SAVE_PROJECT = SLOW_FSYNC + """
-from hzmap.model.annotations import make
-from hzmap.model.geodata import to_map
-from hzmap.model.project import Project, save_project
+from hzmap.model.session.annotations import make
+from hzmap.model.geo.geodata import to_map
+from hzmap.model.session.project import Project, save_project
 anns = [make("text", [to_map(120.2, 30.25)], "新的注释 %d" % i) for i in range(200)]
 save_project(sys.argv[1], Project(layout="dt_4415", annotations=anns))
 """
 
 EXPORT_MAP = SLOW_FSYNC + """
-from hzmap.cli import main
+from hzmap.cli.main import main
 main(["export", "--layout", "4+4+1+5", "--dpi", "96", "--out", sys.argv[1]])
 """
 

@@ -17,13 +17,13 @@ def test_model_and_render_import_and_draw_with_qt_blocked():
         sys.meta_path.insert(0, BlockQt())
         import matplotlib; matplotlib.use('Agg')
         from matplotlib.figure import Figure
-        import hzmap.model.geodata, hzmap.model.viewstate, hzmap.model.session, hzmap.model.views
+        import hzmap.model.geo.geodata, hzmap.model.view.viewstate, hzmap.model.session.session, hzmap.model.geo.views
         import hzmap.model.dataset
-        import hzmap.render.scene, hzmap.render.compose
+        import hzmap.render.map.scene, hzmap.render.page.compose
         from hzmap.model.dataset import load_dataset
-        from hzmap.model.geodata import load_geodata
-        from hzmap.model.viewstate import ViewState
-        from hzmap.render.scene import Scene
+        from hzmap.model.geo.geodata import load_geodata
+        from hzmap.model.view.viewstate import ViewState
+        from hzmap.render.map.scene import Scene
         geo = load_geodata()
         state = ViewState(geo)
         state.update(layout="dt_4415")

@@ -60,7 +60,7 @@ def test_district_values_flag_what_cannot_be_shown_as_one_number(table):
 
 
 def test_hit_on_a_district_returns_its_row_and_note(geodata, table):
-    from hzmap.model.geodata import to_map
+    from hzmap.model.geo.geodata import to_map
 
     hit = table.hit(*to_map(120.21, 30.19))
     assert hit.district == "binjiang" and hit.attributes["进出口额（亿元）"] == "120.5"

@@ -9,7 +9,7 @@ from hzmap.model.layers import LayerError, open_path
 from hzmap.model.layers.embed import embed_payload
 from hzmap.model.layers.persist import layer_from_dict, layer_to_dict, open_for_link, relink, with_embedded_copy
 from hzmap.model.layers.style import check_style, default_style
-from hzmap.model.viewstate import LayerState, ViewState
+from hzmap.model.view.viewstate import LayerState, ViewState
 
 
 def _layer(data, **kw):

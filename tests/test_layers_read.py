@@ -7,8 +7,8 @@ import pytest
 import shapely
 from layer_files import INSIDE, areas_frame, gcj_border_points, points_frame, write_csv
 
-from hzmap.model import chinacrs
-from hzmap.model.geodata import to_map
+from hzmap.model.geo import chinacrs
+from hzmap.model.geo.geodata import to_map
 from hzmap.model.layers import LargeFileError, LayerError, inspect_file, open_layer, open_path
 
 
@@ -204,8 +204,8 @@ def test_opening_a_file_is_what_imports_geopandas():
     import subprocess
     import sys
 
-    code = ("import sys; import hzmap.model.layers, hzmap.model.layers.persist, hzmap.render.user_layers, hzmap.cli;"
-            "hzmap.cli.build_parser();"
+    code = ("import sys; import hzmap.model.layers, hzmap.model.layers.persist, hzmap.render.map.user_layers, hzmap.cli.main;"
+            "hzmap.cli.main.build_parser();"
             "print(sorted(m for m in ('pandas', 'geopandas', 'pyogrio', 'mapclassify', 'python_calamine') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
@@ -217,8 +217,8 @@ def test_a_line_layer_reads_hits_and_draws(geodata, tmp_path):
     from matplotlib.figure import Figure
 
     from hzmap.model.layers.style import default_style
-    from hzmap.model.viewstate import LayerState
-    from hzmap.render.user_layers import UserLayerArtist
+    from hzmap.model.view.viewstate import LayerState
+    from hzmap.render.map.user_layers import UserLayerArtist
 
     a, b = INSIDE["xihu"], INSIDE["binjiang"]
     path = tmp_path / "metro.geojson"

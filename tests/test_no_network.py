@@ -24,14 +24,14 @@ SCRIPT = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from hzmap import fonts
-    from hzmap.ui.fonts import register_qt
+    from hzmap.ui.common.fonts import register_qt
     from hzmap.model.dataset import load_dataset
-    from hzmap.model.geodata import load_geodata
-    from hzmap.model.viewstate import ViewState
-    from hzmap.ui.main_window import MainWindow
-    from hzmap.render.compose import ExportSpec, compose
-    from hzmap.render.export_io import save
-    from hzmap.cli import main
+    from hzmap.model.geo.geodata import load_geodata
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.ui.window.main_window import MainWindow
+    from hzmap.render.page.compose import ExportSpec, compose
+    from hzmap.render.page.export_io import save
+    from hzmap.cli.main import main
 
     register_qt(app)
     fonts.register_matplotlib()

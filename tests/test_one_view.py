@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from hzmap.model import annotations as m  # noqa: E402
-from hzmap.model.extent import fit  # noqa: E402
-from hzmap.model.geodata import to_map  # noqa: E402
-from hzmap.model.project import Project, save_project  # noqa: E402
-from hzmap.model.viewstate import Selection  # noqa: E402
+from hzmap.model.session import annotations as m  # noqa: E402
+from hzmap.model.geo.extent import fit  # noqa: E402
+from hzmap.model.geo.geodata import to_map  # noqa: E402
+from hzmap.model.session.project import Project, save_project  # noqa: E402
+from hzmap.model.view.viewstate import Selection  # noqa: E402
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ def _picture(scene) -> dict:
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=st.lists(ACTIONS, min_size=1, max_size=8))
 def test_screen_export_and_presentation_agree_after_any_actions(window, tmp_path, actions):
-    from hzmap.render.compose import compose
+    from hzmap.render.page.compose import compose
 
     saved = tmp_path / "agree.hzmap"
     if not saved.exists():
@@ -172,7 +172,7 @@ def test_screen_export_and_presentation_agree_after_any_actions(window, tmp_path
     dialog = window.export_dialog
     exported = _picture(compose(dialog.spec(), window.geo, window.dataset, preview_dpi=30).scene)
     dialog.reject()
-    from hzmap.ui.presentation import PresentationWindow
+    from hzmap.ui.present.presentation import PresentationWindow
 
     pres = PresentationWindow(window.state, window.dataset, tour=None, layers=window.session.layers)  # the screen
     presented = _picture(pres.canvas.scene)

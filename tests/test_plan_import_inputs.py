@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from hzmap.cli import main
+from hzmap.cli.main import main
 from hzmap.model.plan_import import PlanReadError, draft_plan, read_document
 
 PLAN = ("杭州市数字文旅发展行动计划\n一、空间布局\n构建“一核两翼”数字文旅空间格局。\n"
@@ -179,7 +179,7 @@ def test_command_line_drafts_and_validate_checks_the_draft(tmp_path, capsys):
 def test_the_readers_are_not_imported_until_a_document_needs_them():
     import subprocess
     import sys
-    code = ("import sys, hzmap.model.plan_import as p, hzmap.cli; hzmap.cli.build_parser(); "
+    code = ("import sys, hzmap.model.plan_import as p, hzmap.cli.main; hzmap.cli.main.build_parser(); "
             "print(sorted(m for m in ('docx', 'pypdf', 'lxml') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

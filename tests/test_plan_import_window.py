@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QAbstractButton
 
 from hzmap.model.dataset.overlay import load_dataset_with
 from hzmap.model.dataset.userdata import dataset_dirs, list_datasets, new_dataset_dir
-from hzmap.model.geodata import to_map
+from hzmap.model.geo.geodata import to_map
 from hzmap.model.plan_import import draft_plan, pasted, write_draft
-from hzmap.ui.settings import data_dir
+from hzmap.ui.common.settings import data_dir
 
 PLAN = """杭州市低空经济高质量发展行动计划(2025—2027年)
 杭州市发展和改革委员会

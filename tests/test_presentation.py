@@ -5,7 +5,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from hzmap.model.geodata import to_map  # noqa: E402
+from hzmap.model.geo.geodata import to_map  # noqa: E402
 
 STEPS_4415 = [("ftz_led", "自贸试验区引领区(4)", "以浙江自贸试验区杭州片区为引领"),
               ("collab_innovation", "协同创新区联动(4)", "以协同创新区为联动"),
@@ -146,7 +146,7 @@ def test_laser_pointer_follows_the_mouse_in_red(window, qtbot):
 
 
 def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
-    from hzmap.model.tours import tour_from_dict, tour_to_dict
+    from hzmap.model.tours.tour import tour_from_dict, tour_to_dict
 
     editor = window.tour_editor
     assert window.session.tours == []
@@ -212,8 +212,7 @@ def test_open_presentation_switches_language_with_the_main_window(window, qtbot,
 def test_h_key_toggles_the_projector_theme(window, qtbot):
     from matplotlib.colors import to_hex
 
-    from hzmap.render import style as st
-
+    from hzmap.render.map import style as st
     pres = open_presentation(window, qtbot)
     assert "H" in pres.keys_label.text() and "H 投影高对比主题" in pres.caption_bar.toolTip()
     r = pres.canvas.renderer_

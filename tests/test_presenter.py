@@ -13,8 +13,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from hzmap.model.tour_player import TourPlayer  # noqa: E402
-from hzmap.model.tours import Tour, TourStep  # noqa: E402
+from hzmap.model.tours.player import TourPlayer  # noqa: E402
+from hzmap.model.tours.tour import Tour, TourStep  # noqa: E402
 
 PROBE = Path(__file__).with_name("app_probe.py")
 TWO_SCREENS = {"windowFrameMargins": False, "screens": [
@@ -48,7 +48,7 @@ def test_player_moves_within_the_tour_and_says_so_once():
 
 
 def test_presentation_screen_is_one_the_main_window_is_not_on():
-    from hzmap.ui.screens import presentation_screen
+    from hzmap.ui.present.screens import presentation_screen
 
     class Screen:
         def __init__(self, name):
@@ -81,9 +81,9 @@ def window(open_window, data):
 def presenting(window, qtbot):
     """The room's window and the presenter view over one player, wired as MainWindow.present
     does with two screens (here both on the one offscreen screen)."""
-    from hzmap.model.tours import default_tour
-    from hzmap.ui.presentation import PresentationWindow
-    from hzmap.ui.presenter_view import PresenterView
+    from hzmap.model.tours.tour import default_tour
+    from hzmap.ui.present.presentation import PresentationWindow
+    from hzmap.ui.present.presenter_view import PresenterView
 
     player = TourPlayer(default_tour(window.dataset, window.geo, "dt_4415"))
     pres = PresentationWindow(window.state, window.dataset, player.tour, animate=False, parent=window, player=player,
@@ -177,7 +177,7 @@ def test_presenter_view_in_english(presenting, qtbot):
 
 # -- speaker notes: the 导览 dock, the project, the presenter view ------------------------------
 def test_notes_written_in_the_tour_dock_are_saved_and_shown_to_the_presenter(window, qtbot, tmp_path):
-    from hzmap.model.tours import step_from_dict
+    from hzmap.model.tours.tour import step_from_dict
 
     editor = window.tour_editor
     window.state.select_district("binjiang")
@@ -200,7 +200,7 @@ def test_notes_written_in_the_tour_dock_are_saved_and_shown_to_the_presenter(win
     editor.steps.setCurrentRow(0)
     assert editor.notes.toPlainText() == "先讲滨江的数字经济\n再提物联网小镇"
 
-    from hzmap.ui.presenter_view import PresenterView
+    from hzmap.ui.present.presenter_view import PresenterView
     player = TourPlayer(window.session.tours[0])
     view = PresenterView(window.state, window.dataset, player, parent=window)
     view.show()
@@ -211,8 +211,7 @@ def test_notes_written_in_the_tour_dock_are_saved_and_shown_to_the_presenter(win
 
 
 def test_present_on_menu_lists_the_screens_and_remembers_the_choice(window, qtbot):
-    from hzmap.ui import screens
-
+    from hzmap.ui.present import screens
     menu = window.present_on_menu
     assert menu in [a.menu() for a in window.menus["view"].actions()]
     assert menu.title() == "放映于 Present on"

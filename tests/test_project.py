@@ -5,11 +5,12 @@ import os
 
 import pytest
 
-from hzmap.model import annotations as m
-from hzmap.model import project as proj
-from hzmap.model.geodata import to_map
-from hzmap.model.project import Project, load_project, safe_relative_path, save_project
-from hzmap.model.viewstate import Filters, Selection
+from hzmap.model.session import annotations as m
+from hzmap.model.session import project as proj
+from hzmap.model.geo.geodata import to_map
+from hzmap.model.files.paths import safe_relative_path
+from hzmap.model.session.project import Project, load_project, save_project
+from hzmap.model.view.viewstate import Filters, Selection
 
 LAYOUTS = {"dt_4415", "st_core_belt_wings"}
 DISTRICTS = {"binjiang", "xihu", "qiantang"}
@@ -121,7 +122,7 @@ def test_save_killed_midway_keeps_previous_file_and_no_temp(tmp_path, monkeypatc
 
     def boom(*_a, **_k):
         raise OSError(28, "No space left on device")
-    from hzmap.model import atomic
+    from hzmap.model.files import atomic
     monkeypatch.setattr(atomic.os, "replace" if where == "replace" else "fsync", boom)
     with pytest.raises(proj.ProjectError, match="plan.hzmap"):
         save_project(path, changed)
@@ -224,10 +225,10 @@ def crash_with_unsaved_work(folder) -> None:
 
     code = (
         "import os, signal\n"
-        "from hzmap.model.annotations import make\n"
-        "from hzmap.model.geodata import to_map\n"
-        "from hzmap.model.project import Project\n"
-        "from hzmap.model.recovery import Recovery\n"
+        "from hzmap.model.session.annotations import make\n"
+        "from hzmap.model.geo.geodata import to_map\n"
+        "from hzmap.model.session.project import Project\n"
+        "from hzmap.model.session.recovery import Recovery\n"
         f"r = Recovery({str(folder)!r})\n"
         "r.write(Project(layout='dt_4415', annotations=[make('callout', [to_map(120.3, 30.3), "
         "to_map(120.205, 30.185)], '高新区')]), None)\n"

@@ -7,9 +7,9 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from hzmap import fonts  # noqa: E402
-from hzmap.model.geodata import load_geodata, to_map  # noqa: E402
-from hzmap.render import labels as labelling  # noqa: E402
-from hzmap.render.map_view import MapRenderer  # noqa: E402
+from hzmap.model.geo.geodata import load_geodata, to_map  # noqa: E402
+from hzmap.render.map import labels as labelling  # noqa: E402
+from hzmap.render.map.map_view import MapRenderer  # noqa: E402
 
 ALL = {"shangcheng", "gongshu", "xihu", "binjiang", "xiaoshan", "yuhang", "linping", "qiantang",
        "fuyang", "linan", "tonglu", "chunan", "jiande"}
@@ -114,7 +114,7 @@ def _layout_ids():
 
 @pytest.mark.parametrize("layout_id", _layout_ids())
 def test_each_layout_draws_its_elements_legend_and_free_labels(geodata, dataset, layout_id):
-    from hzmap.render.layout_overlay import LayoutOverlay, SCHEMATIC_MARK
+    from hzmap.render.map.layout_overlay import LayoutOverlay, SCHEMATIC_MARK
 
     fig = Figure(figsize=(10, 7), dpi=100)
     r = MapRenderer(fig, geodata)
@@ -149,7 +149,7 @@ def test_each_layout_draws_its_elements_legend_and_free_labels(geodata, dataset,
 
 
 def test_switching_layouts_updates_in_place(geodata, dataset):
-    from hzmap.render.layout_overlay import LayoutOverlay
+    from hzmap.render.map.layout_overlay import LayoutOverlay
 
     fig = Figure(figsize=(8, 6))
     r = MapRenderer(fig, geodata)

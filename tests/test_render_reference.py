@@ -48,10 +48,10 @@ def test_atlas_pages_drawn_on_one_figure_are_the_pages_drawn_afresh(data, tmp_pa
     the same view gives, and 萧山区's is main's page."""
     from dataclasses import replace
 
-    from hzmap.cli_export import _atlas, atlas_roles
-    from hzmap.model.viewstate import Selection
-    from hzmap.render.compose import compose
-    from hzmap.render.export_io import save
+    from hzmap.cli.export import _atlas, atlas_roles
+    from hzmap.model.view.viewstate import Selection
+    from hzmap.render.page.compose import compose
+    from hzmap.render.page.export_io import save
 
     geo, ds = data
     base = render_cases.spec("dt4415_city", geo, ds, tmp_path)

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from hzmap.model import safeio
-from hzmap.model.safeio import FileProblem, read_bytes, read_text, snippet
+from hzmap.model.files import safeio
+from hzmap.model.files.safeio import FileProblem, read_bytes, read_text, snippet
 
 MB = 1024 * 1024
 

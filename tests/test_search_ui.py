@@ -7,7 +7,7 @@ from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from hzmap.model.geodata import to_map  # noqa: E402
+from hzmap.model.geo.geodata import to_map  # noqa: E402
 
 BINJIANG = (120.205, 30.185)
 IOT_PARK = "iot_park"   # 高新区(滨江)物联网产业园

@@ -14,10 +14,10 @@ pytest.importorskip("PySide6")
 from matplotlib.backend_bases import MouseEvent  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from hzmap.model.annotations import make  # noqa: E402
+from hzmap.model.session.annotations import make  # noqa: E402
 from hzmap.model.dataset import load_dataset  # noqa: E402
-from hzmap.model.geodata import load_geodata  # noqa: E402
-from hzmap.model.viewstate import Filters  # noqa: E402
+from hzmap.model.geo.geodata import load_geodata  # noqa: E402
+from hzmap.model.view.viewstate import Filters  # noqa: E402
 
 N_ACTIONS = int(os.environ.get("HZMAP_SOAK_ACTIONS", "5000"))
 pytestmark = pytest.mark.slow
@@ -31,7 +31,7 @@ def rss_mb() -> float:
 
 def test_random_actions(qtbot, tmp_path):
     from hzmap import fonts
-    from hzmap.model.filters import facets
+    from hzmap.model.view.filters import facets
 
     fonts.register_matplotlib()
     geo = load_geodata()

@@ -12,8 +12,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from hzmap.model import annotations as ann  # noqa: E402
-from hzmap.model.project import Project, save_project  # noqa: E402
+from hzmap.model.session import annotations as ann  # noqa: E402
+from hzmap.model.session.project import Project, save_project  # noqa: E402
 
 PROBE = Path(__file__).with_name("app_probe.py")
 EXTENT = (480000.0, 520000.0, 3330000.0, 3360000.0)
@@ -64,8 +64,8 @@ def test_a_second_start_restores_what_the_first_left(start, qtbot):
     assert second.state.lang == "en" and second.windowTitle().startswith("hzmap — Hangzhou")
     # the window's place and size are kept (the offscreen screen, 800×600, clamps a restored
     # window to itself, so the size itself is checked on a real screen, not here)
-    from hzmap.ui import startup
-    from hzmap.ui.settings import settings
+    from hzmap.ui.window import startup
+    from hzmap.ui.common.settings import settings
     assert settings().value(startup.KEYS["geometry"]) == geometry
     # the docks built when the dataset arrived are put back after their default placement
     qtbot.waitUntil(lambda: second.tour_dock.isVisible(), timeout=2000)
@@ -74,8 +74,8 @@ def test_a_second_start_restores_what_the_first_left(start, qtbot):
 
 
 def test_a_preset_view_is_restored_as_the_preset_and_bad_values_are_dropped(start):
-    from hzmap.ui import startup
-    from hzmap.ui.settings import settings
+    from hzmap.ui.window import startup
+    from hzmap.ui.common.settings import settings
 
     first = start()
     first.state.set_preset("city")
@@ -95,8 +95,8 @@ def test_a_preset_view_is_restored_as_the_preset_and_bad_values_are_dropped(star
 
 
 def test_two_windows_closing_one_after_the_other_leave_the_last_ones_view(start):
-    from hzmap.ui import startup
-    from hzmap.ui.settings import settings
+    from hzmap.ui.window import startup
+    from hzmap.ui.common.settings import settings
 
     a, b = start(), start()
     a.state.update(layout="dt_4415")
@@ -135,8 +135,8 @@ def test_dropping_a_project_on_the_window_opens_it(open_window, data, tmp_path, 
 
 def test_hzmap_file_opens_the_project_over_the_remembered_view(tmp_path):
     """`hzmap plan.hzmap` as a double-click runs it: the app's own start, event loop and all."""
-    from hzmap.ui import startup
-    from hzmap.ui.settings import settings
+    from hzmap.ui.window import startup
+    from hzmap.ui.common.settings import settings
 
     s = settings()                                   # last time: 4+4+1+5... no, 无 on the whole city
     s.setValue(startup.KEYS["layout"], startup.NO_LAYOUT)
@@ -155,7 +155,7 @@ def test_hzmap_file_opens_the_project_over_the_remembered_view(tmp_path):
 
 
 def test_the_window_has_hzmaps_icon_sharp_at_any_size(open_window, data):
-    from hzmap.ui.icons import app_icon
+    from hzmap.ui.common.icons import app_icon
 
     win = open_window(*data)
     assert not win.windowIcon().isNull()

@@ -7,8 +7,8 @@ import shapely
 from matplotlib.figure import Figure
 
 from hzmap.model.dataset import load_dataset
-from hzmap.model.geodata import load_geodata
-from hzmap.model.tours import (MIN_SPAN_M, Tour, TourStep, default_tour, element_shape, section_en, tour_from_dict,
+from hzmap.model.geo.geodata import load_geodata
+from hzmap.model.tours.tour import (MIN_SPAN_M, Tour, TourStep, default_tour, element_shape, section_en, tour_from_dict,
                                tour_to_dict)
 
 
@@ -94,9 +94,9 @@ def test_sections_read_in_arabic_numerals_for_english():
 
 
 def test_spotlight_masks_everything_but_the_element(ds, geo):
-    from hzmap.render.layout_overlay import LayoutOverlay
-    from hzmap.render.map_view import MapRenderer
-    from hzmap.render.spotlight import Spotlight
+    from hzmap.render.map.layout_overlay import LayoutOverlay
+    from hzmap.render.map.map_view import MapRenderer
+    from hzmap.render.map.spotlight import Spotlight
 
     fig = Figure(figsize=(8, 6), dpi=80)
     r = MapRenderer(fig, geo)

@@ -9,16 +9,16 @@ import pytest
 from layer_files import INSIDE, write_csv
 from matplotlib.figure import Figure
 
-from hzmap.model.extent import Extent
-from hzmap.model.geodata import to_map
+from hzmap.model.geo.extent import Extent
+from hzmap.model.geo.geodata import to_map
 from hzmap.model.layers import LayerError, open_path
 from hzmap.model.layers.store import LayerStore
-from hzmap.model.project import ProjectError
-from hzmap.model.session import Session
-from hzmap.model.viewstate import View, ViewState
-from hzmap.render.compose import ExportSpec, compose, source_text
-from hzmap.render.export_io import save
-from hzmap.render.scene import Scene
+from hzmap.model.session.project import ProjectError
+from hzmap.model.session.session import Session
+from hzmap.model.view.viewstate import View, ViewState
+from hzmap.render.page.compose import ExportSpec, compose, source_text
+from hzmap.render.page.export_io import save
+from hzmap.render.map.scene import Scene
 
 pypdf = pytest.importorskip("pypdf")
 Image = pytest.importorskip("PIL.Image")
@@ -126,11 +126,10 @@ def test_an_exported_pdf_has_the_column_name_in_its_legend_and_the_file_in_its_s
 
 
 def test_cli_export_draws_layer_files_and_names_a_bad_one(dataset, tmp_path, monkeypatch, capsys):
-    import hzmap.cli_export
-    from hzmap.cli import main
-    from hzmap.model import chinacrs
-
-    monkeypatch.setattr(hzmap.cli_export, "load_or_report", lambda *a: dataset)
+    import hzmap.cli.export
+    from hzmap.cli.main import main
+    from hzmap.model.geo import chinacrs
+    monkeypatch.setattr(hzmap.cli.export, "load_or_report", lambda *a: dataset)
     gcj = chinacrs.wgs84_to_gcj02(np.array(list(INSIDE.values())))
     csv = write_csv(tmp_path / "amap.csv", ["名称", "经度", "纬度", "产值（亿元）"],
                     [(f"p{i}", *g, i + 1) for i, g in enumerate(gcj)])
@@ -218,7 +217,7 @@ def test_an_embedded_copy_opens_without_the_file(data, session, project):
 
 def test_copies_that_would_make_the_project_too_large_are_refused_with_a_clear_message(
         data, session, project, monkeypatch):
-    import hzmap.model.session as session_module
+    import hzmap.model.session.session as session_module
 
     path, csv = project
     first, _ = _add_points(session, csv)
@@ -238,7 +237,7 @@ def test_copies_that_would_make_the_project_too_large_are_refused_with_a_clear_m
 def test_an_untitled_sessions_layers_come_back_from_its_recovery_file(data, points_csv, tmp_path):
     import time
 
-    from hzmap.model.recovery import Recovery
+    from hzmap.model.session.recovery import Recovery
 
     geo, ds = data
     first = Session(ViewState(geo), Recovery(tmp_path / "rec"), dataset=ds, layers=LayerStore())

@@ -6,12 +6,12 @@ from layer_files import INSIDE, write_csv
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from hzmap.model.geodata import to_map
+from hzmap.model.geo.geodata import to_map
 from hzmap.model.layers import open_path
 from hzmap.model.layers.style import RAMPS, default_style
-from hzmap.model.viewstate import LayerState
-from hzmap.render.layer_paint import lightness, polygon_paths, ramp_colours
-from hzmap.render.user_layers import UserLayerArtist
+from hzmap.model.view.viewstate import LayerState
+from hzmap.render.map.layer_paint import lightness, polygon_paths, ramp_colours
+from hzmap.render.map.user_layers import UserLayerArtist
 
 
 def _figure(geo, extent=None):

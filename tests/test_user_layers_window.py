@@ -11,8 +11,8 @@ from layer_files import INSIDE, gcj_border_points, write_csv  # noqa: E402
 from PySide6.QtCore import QModelIndex, QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QToolTip  # noqa: E402
 
-from hzmap.model.extent import fit  # noqa: E402
-from hzmap.model.geodata import to_map  # noqa: E402
+from hzmap.model.geo.extent import fit  # noqa: E402
+from hzmap.model.geo.geodata import to_map  # noqa: E402
 
 
 @pytest.fixture
@@ -221,7 +221,7 @@ def test_a_file_that_cannot_be_read_is_named_and_nothing_else_changes(window, tm
     dialog = window.layer_actions.dialog
     assert not dialog.read() and "outside Hangzhou" in dialog.error.text() and str(far) in dialog.error.text()
     dialog.reject()
-    import hzmap.ui.layer_actions as actions
+    import hzmap.ui.layers.layer_actions as actions
 
     real = actions.inspect_file
     monkeypatch.setattr(actions, "inspect_file",

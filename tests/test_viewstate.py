@@ -1,8 +1,8 @@
 """The view state: one value per user action, checked values, layers and elements by key."""
 import pytest
 
-from hzmap.model.extent import Extent
-from hzmap.model.viewstate import Filters, LayerState, Selection, ViewState
+from hzmap.model.geo.extent import Extent
+from hzmap.model.view.viewstate import Filters, LayerState, Selection, ViewState
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from hzmap import fonts
-    from hzmap.model.geodata import GeodataError, load_geodata
-    from hzmap.ui.fonts import register_qt
-    from hzmap.ui.icons import app_icon
+    from hzmap.model.geo.geodata import GeodataError, load_geodata
+    from hzmap.ui.common.fonts import register_qt
+    from hzmap.ui.common.icons import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
     app.setDesktopFileName("hzmap")  # the launcher and MIME type in resources/desktop
@@ -35,8 +35,7 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
             QMessageBox.critical(None, "hzmap", message)
         return 2
 
-    from hzmap.ui import errors
-
+    from hzmap.ui.common import errors
     window = build_window(geodata, restore=True)
     errors.install(window.canvas)
     for path in files or ():
@@ -68,8 +67,8 @@ def _collector_on() -> None:
 
 
 #: The modules of the map and its state, none of which imports Qt.
-DRAWING_MODULES = ("hzmap.render.scene", "hzmap.render.layout_overlay", "hzmap.model.geodata",
-                   "hzmap.model.session", "hzmap.model.recovery", "hzmap.fonts")
+DRAWING_MODULES = ("hzmap.render.map.scene", "hzmap.render.map.layout_overlay", "hzmap.model.geo.geodata",
+                   "hzmap.model.session.session", "hzmap.model.session.recovery", "hzmap.fonts")
 
 
 def _import_drawing_first() -> None:
@@ -86,14 +85,15 @@ def build_window(geodata, dataset=None, restore: bool = False):
     """The view state (in the language chosen last time), the session with its own recovery
     file, and the window over them: the first frame is already in the right language. With
     `restore` (the app; tests ask for it) the window starts where the user left off
-    (hzmap.ui.startup) and remembers where that is when it closes; files opened afterwards
+    (hzmap.ui.window.startup) and remembers where that is when it closes; files opened afterwards
     (the command line, a drop) win over it."""
-    from hzmap.model.recovery import Recovery
-    from hzmap.model.session import Session
-    from hzmap.model.viewstate import ViewState
-    from hzmap.ui import i18n, startup
-    from hzmap.ui.main_window import MainWindow
-    from hzmap.ui.settings import recovery_dir
+    from hzmap.model.session.recovery import Recovery
+    from hzmap.model.session.session import Session
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.ui.common import i18n
+    from hzmap.ui.window import startup
+    from hzmap.ui.window.main_window import MainWindow
+    from hzmap.ui.common.settings import recovery_dir
 
     lang = i18n.saved_language()
     i18n.install(lang)

@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TS, QM = HERE / "hzmap_en.ts", HERE / "hzmap_en.qm"
 # tr("...") with one literal, or several adjacent ones (Python joins them: long messages);
-# also Texts.tr(widget.setText, "...") (hzmap.ui.i18n), whose first argument is the setter.
+# also Texts.tr(widget.setText, "...") (hzmap.ui.common.i18n), whose first argument is the setter.
 TR_CALL = re.compile(r"""\btr\(\s*(?:[\w.]+\s*,\s*)?((?:(["'])(?:\\.|(?!\2).)*\2\s*)+)[,)]""")
 
 

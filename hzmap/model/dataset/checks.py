@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
-from hzmap.model.safeio import FileProblem
+from hzmap.model.files.safeio import FileProblem
 
 from . import provenance
 from .comparators import comparator_for

@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from hzmap.model.safeio import FileProblem, read_text, snippet
+from hzmap.model.files.safeio import FileProblem, read_text, snippet
 from .problems import DatasetError
 from .schema import District
 

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from hzmap import paths
-from hzmap.model.safeio import snippet
+from hzmap.model.files.safeio import snippet
 from .districts import read_districts
 from .problems import DatasetError
 from .yamlio import read_yaml

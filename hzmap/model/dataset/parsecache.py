@@ -10,7 +10,7 @@ kept. A cache that cannot be read or written (a read-only home, a full disk, a d
 is passed over in silence: the text is parsed as if it had never been seen.
 
 The folder is $HZMAP_CACHE_DIR, else $XDG_CACHE_HOME/hzmap, else ~/.cache/hzmap; each entry is
-written with hzmap.model.atomic.write_atomic, and the oldest go beyond MAX_ENTRIES.
+written with hzmap.model.files.atomic.write_atomic, and the oldest go beyond MAX_ENTRIES.
 """
 from __future__ import annotations
 
@@ -20,8 +20,7 @@ import json
 import os
 from pathlib import Path
 
-from hzmap.model import atomic
-
+from hzmap.model.files import atomic
 #: Part of every key: change it when yamlio parses differently, and every text is parsed anew.
 VERSION = "yamlio-2"
 MAX_ENTRIES = 400

@@ -107,7 +107,7 @@ def summarise(problems: Iterable[str], first: int = FIRST) -> ProblemSummary:
 def write_problem_list(problems: Iterable[str], path: str | Path, heading: str = "") -> Path:
     """Write every problem, one a line (UTF-8), atomically; returns the path written.
     Raises OSError when the file cannot be written."""
-    from hzmap.model.atomic import write_atomic
+    from hzmap.model.files.atomic import write_atomic
 
     lines = ([heading] if heading else []) + [str(p).replace("\n", " ") for p in problems]
     return write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))

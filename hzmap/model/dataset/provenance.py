@@ -11,7 +11,7 @@ import html
 import re
 from pathlib import Path
 
-from hzmap.model.safeio import read_bytes
+from hzmap.model.files.safeio import read_bytes
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 

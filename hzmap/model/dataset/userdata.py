@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from hzmap.model.atomic import write_atomic
+from hzmap.model.files.atomic import write_atomic
 
 from .loader import DatasetError
 from .overlay import load_dataset_with

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hzmap.model.dataset import parsecache
-from hzmap.model.safeio import FileProblem, read_text
+from hzmap.model.files.safeio import FileProblem, read_text
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ALIAS_NODES = 10_000   # items aliases may add when expanded, beyond the file's own count

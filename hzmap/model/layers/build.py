@@ -9,8 +9,8 @@ from dataclasses import replace
 import numpy as np
 import shapely
 
-from hzmap.model import chinacrs
-from hzmap.model.geodata import MAP_CRS
+from hzmap.model.geo import chinacrs
+from hzmap.model.geo.geodata import MAP_CRS
 from hzmap.model.layers.columns import is_numeric_column, numbers, split_unit
 from hzmap.model.layers.data import LayerData
 from hzmap.model.layers.errors import LayerError, no_usable_column

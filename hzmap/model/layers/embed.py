@@ -15,7 +15,7 @@ import math
 import numpy as np
 import shapely
 
-from hzmap.model.geodata import MAP_CRS
+from hzmap.model.geo.geodata import MAP_CRS
 from hzmap.model.layers.errors import LayerError, human_size
 from hzmap.model.layers.source import LayerSource
 

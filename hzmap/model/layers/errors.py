@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hzmap.model import safeio
-
+from hzmap.model.files import safeio
 LARGE_FILE_BYTES = 1 << 30  # 1 GiB: ask the user first
 #: Extensions of the files a shapefile is made of (checked and summed together).
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -43,7 +42,7 @@ def human_size(n: int) -> str:
 
 def regular_file(path) -> Path:
     """`path` (symlinks followed) if it is a readable regular file; LayerError otherwise
-    (hzmap.model.safeio's check: readers are never handed a FIFO, a device such as /dev/zero or
+    (hzmap.model.files.safeio's check: readers are never handed a FIFO, a device such as /dev/zero or
     a folder, which hang or read forever)."""
     path = Path(path)
     try:

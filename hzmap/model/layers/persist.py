@@ -3,7 +3,7 @@
 The file's path is stored relative to the project's folder with '/' separators, as QGIS does, so a
 project and its data folder can move together; the absolute path is stored beside it as a
 fallback. A relative path inside the project's folder is resolved through
-hzmap.model.project.safe_relative_path (no symlink escapes); one that climbs out ('../data/x.csv')
+hzmap.model.files.paths.safe_relative_path (no symlink escapes); one that climbs out ('../data/x.csv')
 is resolved lexically. Nothing is opened here: open_layer checks the file is a regular one of a
 sane size before reading it. A file that is not found keeps its entry (status "missing"), so the
 app can ask to re-link it and nothing the user set up is lost.
@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from hzmap.model.layers.source import LayerSource
 from hzmap.model.layers.style import check_style
-from hzmap.model.viewstate import LayerState
+from hzmap.model.view.viewstate import LayerState
 
 _SOURCE_KEYS = ("format", "sublayer", "coords", "coords_guess", "x_column", "y_column", "join_column")
 
@@ -89,7 +89,7 @@ def with_embedded_copy(layer: LayerState, data) -> LayerState:
 def _resolve(stored: str, project_dir: Path) -> Path:
     if ".." in PurePosixPath(stored).parts:
         return Path(os.path.normpath(project_dir / Path(*PurePosixPath(stored).parts)))
-    from hzmap.model.project import safe_relative_path
+    from hzmap.model.files.paths import safe_relative_path
 
     return safe_relative_path(project_dir, stored)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from hzmap.model.layers.errors import LayerError
 from hzmap.model.layers.persist import Link, layer_from_dict, layer_to_dict, open_for_link
-from hzmap.model.viewstate import BASE_LAYERS
+from hzmap.model.view.viewstate import BASE_LAYERS
 
 
 @dataclass

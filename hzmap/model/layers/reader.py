@@ -34,7 +34,7 @@ class FileInfo:
 def _gazetteer(gazetteer):
     if gazetteer is not None:
         return gazetteer
-    from hzmap.model.gazetteer import load_gazetteer
+    from hzmap.model.geo.gazetteer import load_gazetteer
 
     return load_gazetteer()
 

@@ -26,7 +26,7 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "embedded": ("copy kept in the project", ()),
 }
 TABLE_FORMATS = ("csv", "xlsx")
-#: Coordinate systems of lon/lat: see hzmap.model.chinacrs.SYSTEMS.
+#: Coordinate systems of lon/lat: see hzmap.model.geo.chinacrs.SYSTEMS.
 COORD_SYSTEMS = ("wgs84", "gcj02", "bd09")
 #: File-name patterns the Add layer dialog offers.
 FILE_FILTER = "*.gpkg *.shp *.zip *.geojson *.json *.kml *.kmz *.fgb *.csv *.txt *.tsv *.xlsx *.xlsm *.xls"

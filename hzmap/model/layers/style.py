@@ -8,7 +8,7 @@
     size_range  [smallest, largest] marker diameter for mode "size"
     scheme, k, breaks   choropleth classes (hzmap.model.layers.classify.SCHEMES)
     ramp        a name in RAMPS: sequential, monotone in lightness, readable in greyscale and by
-                colour-blind readers (hzmap.render.user_layers checks and draws them)
+                colour-blind readers (hzmap.render.map.user_layers checks and draws them)
     unit        shown in the legend title after the column's name ('亿元')
     combine     district tables: None (two rows for one district: no value, flagged), "sum", "mean"
     labels      the column whose text is written beside each feature, or None

@@ -1,4 +1,4 @@
-"""Reading a user's CSV text: through hzmap.model.safeio (regular files only, bounded reads,
+"""Reading a user's CSV text: through hzmap.model.files.safeio (regular files only, bounded reads,
 explicit decoding), in UTF-8 or the Chinese legacy encodings.
 
 Spreadsheets exported on Chinese Windows are usually GBK; Excel's "CSV UTF-8" starts with a
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hzmap.model import safeio
+from hzmap.model.files import safeio
 from hzmap.model.layers.errors import LayerError
 
 MAX_TEXT_BYTES = 1 << 30

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
-from hzmap.model import chinacrs
-from hzmap.model.geodata import MAP_CRS
+from hzmap.model.geo import chinacrs
+from hzmap.model.geo.geodata import MAP_CRS
 from hzmap.model.layers.errors import LayerError, regular_file
 
 FAMILIES = {"Point": "points", "MultiPoint": "points", "LineString": "lines",

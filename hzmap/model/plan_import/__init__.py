@@ -20,7 +20,7 @@ __all__ = ["ACCEPTED", "EDITED", "MAX_BYTES", "PENDING", "REJECTED", "Draft", "P
 def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) -> Draft:
     """The draft of one document. `dataset` (the loaded shipped + user datasets) gives the
     gazetteer its places and the ids already taken; without it only geodata/ is used."""
-    from hzmap.model.gazetteer import load_gazetteer
+    from hzmap.model.geo.gazetteer import load_gazetteer
 
     from . import layouts, measures, meta, slogans, targets
     from .text import build

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hzmap.model.gazetteer import Gazetteer
+from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import places
 from .draft import Passage, Record

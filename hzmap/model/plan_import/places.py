@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hzmap.model.gazetteer import Entry, Gazetteer
+from hzmap.model.geo.gazetteer import Entry, Gazetteer
 
 # “A、B、C” or “A和B”: names joined like this are a list of members
 _JOINERS = re.compile(r"^[、和及与,，]{1}$|^以及$")

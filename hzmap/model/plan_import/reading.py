@@ -2,7 +2,7 @@
 pasted text. No Qt.
 
 Every refusal is a :class:`PlanReadError` whose message names the file and says what to do.
-Files are read through hzmap.model.safeio, as every reader of files that are not ours: a FIFO
+Files are read through hzmap.model.files.safeio, as every reader of files that are not ours: a FIFO
 or a device never blocks, and no more than :data:`MAX_BYTES` are read, whatever ``stat`` says.
 
 The .docx and PDF readers are imported only when such a file is opened, so start-up does not pay
@@ -18,8 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hzmap.model import safeio
-
+from hzmap.model.files import safeio
 MAX_BYTES = 20 * 1024 * 1024         # a 300-page plan as PDF is ~5 MB; scans are refused anyway
 MAX_UNZIPPED = 200 * 1024 * 1024     # a .docx whose parts unpack to more than this is a zip bomb
 MAX_PDF_PAGES = 2000
@@ -43,7 +42,7 @@ class SourceText:
 
 
 def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """At most `limit` bytes of a regular file (hzmap.model.safeio: a FIFO or device never
+    """At most `limit` bytes of a regular file (hzmap.model.files.safeio: a FIFO or device never
     blocks, the bytes read are bounded whatever stat says); a refusal says what to do."""
     try:
         return safeio.read_bytes(path, limit, what="document")

@@ -19,8 +19,8 @@ from types import SimpleNamespace
 
 import shapely
 
-from hzmap.model.geodata import MAP_CRS, to_map
-from hzmap.model.tours import element_shape
+from hzmap.model.geo.geodata import MAP_CRS, to_map
+from hzmap.model.tours.tour import element_shape
 
 from .draft import ACCEPTED, EDITED, PENDING, Draft, Record
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from hzmap.model.dataset.comparators import clause_around, comparator_of
-from hzmap.model.gazetteer import Gazetteer
+from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import places
 from .draft import Passage, Record

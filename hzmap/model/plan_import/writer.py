@@ -3,7 +3,7 @@
 The folder gets plans.yaml, layouts/<id>.yaml, measures/<plan>.yaml, targets/<plan>.yaml and
 the document's text as sources/<plan>.txt, so the excerpt check finds every excerpt in it. An
 existing folder's other plans are kept: plans.yaml is merged by plan id. Every file goes
-through hzmap.model.atomic.write_atomic.
+through hzmap.model.files.atomic.write_atomic.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from hzmap.model.atomic import write_atomic
+from hzmap.model.files.atomic import write_atomic
 
 from .draft import ACCEPTED, EDITED, Draft, Record
 

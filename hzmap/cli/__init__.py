@@ -1,0 +1,1 @@
+"""The command line: `hzmap` and its subcommands, one module each."""

@@ -1,0 +1,1 @@
+"""Reading files hzmap did not write, and writing files whole. No Qt."""

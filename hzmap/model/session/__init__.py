@@ -1,0 +1,1 @@
+"""The user's work: annotations, the project file and recovery. No Qt."""

@@ -1,0 +1,315 @@
+"""The user's session: the annotations, the tours, the project file, unsaved changes and the
+recovery file. No Qt.
+
+Saving, opening and recovering go through here; the window only asks the user and shows the
+result. Opening a project is one change of the view state (one redraw), whatever it restores.
+
+What counts as unsaved: annotation and tour edits and the user's own layers always; the view
+(layout, filters, hidden layers and elements) once the session belongs to a saved project, since
+an untitled session that only browsed has nothing to lose.
+
+User layers: their LayerStates are in the View, their data in a LayerStore (hzmap.model.layers
+.store) that every picture of the map reads. A project's layers are opened with it; a file that
+has moved or vanished keeps its entry with every setting (`needs_relink`, `relink_layer`), and a
+layer can keep a copy in the project (`embed_layer`) within the project's size limit.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from psygnal import Signal
+
+from hzmap.model.session.annotations import AnnotationSet
+from hzmap.model.geo.extent import Extent
+from hzmap.model.layers.store import LayerStore
+from hzmap.model.session.project import MAX_BYTES, Project, ProjectError, encode, load_project, save_project
+from hzmap.model.session.recovery import Recovery
+from hzmap.model.tours.tour import Tour, tour_from_dict, tour_problems, tour_to_dict
+from hzmap.model.layers.project_layers import layer_records, load_layers
+from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View, ViewState
+
+
+class Session:
+    changed = Signal()        # the file, or whether there are unsaved changes, changed
+    tours_changed = Signal()  # tours added, removed or edited
+    layers_need_relink = Signal(object)  # {layer id: why}: user layers whose files a project could not find
+
+    def __init__(self, state: ViewState, recovery: Recovery | None = None, dataset=None,
+                 layers: LayerStore | None = None) -> None:
+        self.state = state
+        self.recovery = recovery
+        self.dataset = dataset
+        self.annotations = AnnotationSet()
+        self.tours: list[Tour] = []
+        self.path: Path | None = None
+        self.extra: dict = {}
+        self.layers = layers if layers is not None else LayerStore()
+        self.layer_links: dict = {}    # layer id -> Link: where the project found its file
+        self.layer_records: list = []  # entries of the file that are not layers, written back as they were
+        self._gazetteer = None
+        self.restored = False  # restored from a recovery file: unsaved until saved
+        self._saved = self._doc()
+        self.annotations.history_changed.connect(self.changed.emit)
+        state.changed.connect(self._on_view_changed)
+
+    def set_dataset(self, dataset) -> None:
+        self.dataset = dataset
+
+    # -- what is unsaved ---------------------------------------------------------------------
+    def _doc(self) -> tuple:
+        v = self.state.view
+        tours = [tour_to_dict(t) for t in self.tours]
+        return ((v.layout, v.filters, v.layers, v.hidden_elements, v.show_places), tours)
+
+    def is_modified(self) -> bool:
+        if self.restored or self.annotations.is_modified():
+            return True
+        view, tours = self._doc()
+        saved_view, saved_tours = self._saved
+        if tours != saved_tours:
+            return True
+        if self.path is None:  # only browsed? the user's own layers are work all the same
+            return _user_layers(view) != _user_layers(saved_view)
+        return view != saved_view
+
+    def _on_view_changed(self, _view, fields) -> None:
+        if fields & {"layout", "filters", "layers", "hidden_elements", "show_places"}:
+            self.changed.emit()
+
+    def tours_edited(self) -> None:
+        """The tour editor changed `tours` in place."""
+        self.tours_changed.emit()
+        self.changed.emit()
+
+    def _mark_saved(self, path: Path | None) -> None:
+        self.path = path
+        self.restored = False
+        self._saved = self._doc()
+        self.annotations.mark_saved()  # emits changed through history_changed
+        self.changed.emit()
+
+    # -- project <-> session --------------------------------------------------------------------
+    def capture(self, path=None) -> Project:
+        """The session as a project to be written to `path` (default: its file): user layer
+        paths are stored relative to that file's folder."""
+        v = self.state.view
+        target = Path(path) if path is not None else self.path
+        folder = target.absolute().parent if target is not None else Path.cwd()
+        return Project(view=v.preset, extent=tuple(v.extent), layout=v.layout, selection=v.selection,
+                       filters=v.filters, hidden_layers=frozenset(n for n in BASE_LAYERS if not v.layer_visible(n)),
+                       hidden_elements=v.hidden_elements, show_places=v.show_places,
+                       layers=layer_records(v, self.layers, folder, self.layer_links, self.layer_records),
+                       annotations=list(self.annotations), tours=[tour_to_dict(t) for t in self.tours],
+                       extra=dict(self.extra))
+
+    def view_of(self, p: Project, user_layers=()) -> View:
+        """The View a project shows, in the current language, with `user_layers` (LayerStates,
+        read by load_layers) above the base map."""
+        v = self.state.view
+        extent = Extent(*p.extent) if p.view == "custom" and p.extent else self.state.preset_extent(p.view)
+        layers = tuple(replace(lay, visible=lay.id not in p.hidden_layers)
+                       for lay in v.layers if lay.kind == "base") + tuple(user_layers)
+        return replace(v, extent=extent, preset=p.view if p.view != "custom" or p.extent else "city",
+                       layout=p.layout, selection=p.selection, filters=p.filters, layers=layers,
+                       hidden_elements=p.hidden_elements, show_places=p.show_places)
+
+    def apply(self, p: Project, project_dir=None) -> list[str]:
+        """Show a project: one change of the view state. Returns what could not be restored.
+        `project_dir`: the folder its layer paths are relative to (None: it has no file)."""
+        problems = []
+        found = load_layers(p.layers, project_dir, self.state.geo, self.layers,
+                            self.gazetteer() if p.layers else None)
+        problems += found.problems
+        tours = []
+        for i, d in enumerate(p.tours or [], 1):
+            try:
+                tour = tour_from_dict(d)
+            except Exception as exc:  # any malformed tour: report it, keep the others
+                problems.append(f"tour {i} not loaded: {exc}")
+                continue
+            problems += [f"tour {i} ({tour.name}): {why}" for why in tour_problems(tour, self.dataset, self.state.geo)]
+            tours.append(tour)
+        self.state.set_view(self.view_of(p, found.states))
+        self.layers.keep_only(lay.id for lay in found.states)
+        self.layer_links = dict(found.links)
+        self.annotations.replace_all(p.annotations)
+        self.tours[:] = tours
+        self.extra = dict(p.extra)
+        self.layer_records = list(found.unread)
+        self.tours_changed.emit()
+        if found.missing:  # told through the offer to re-link them, not as problems
+            self.layers_need_relink.emit(dict(found.missing))
+        return problems
+
+    def known(self) -> dict:
+        ds = self.dataset
+        return {"known_layouts": set(ds.layouts) if ds is not None else None,
+                "known_districts": set(self.state.geo.districts) if self.state.geo is not None else None,
+                "known_places": set(ds.places) if ds is not None else None}
+
+    # -- commands ------------------------------------------------------------------------------
+    def new(self) -> None:
+        self.apply(Project())
+        self._mark_saved(None)
+
+    def open(self, path) -> tuple[bool, list[str]]:
+        """(opened, problems). Nothing changes when the file cannot be read at all."""
+        path = Path(path)
+        project, problems = load_project(path, **self.known())
+        if project is None:
+            return False, problems
+        problems += [f"{path}: {t}" for t in self.apply(project, path.absolute().parent)]
+        self._mark_saved(path)
+        return True, problems
+
+    def save(self, path=None) -> Path:
+        """Save to `path` (default: the project's file); raises ProjectError naming the file."""
+        path = Path(path) if path is not None else self.path
+        if path is None:
+            raise ProjectError("the project has no file yet: choose where to save it")
+        project = self.capture(path)
+        self.check_size(project, path)
+        save_project(path, project)
+        self._mark_saved(path)
+        if self.recovery is not None:
+            self.recovery.discard()
+        return path
+
+    # -- recovery ---------------------------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Keep unsaved work in this session's own recovery file. True when written."""
+        if self.recovery is None or not self.is_modified():
+            return False
+        try:
+            self.recovery.write(self.capture(), self.path)
+        except (OSError, ProjectError):
+            return False
+        return True
+
+    def recover(self, entry) -> list[str]:
+        """Restore a recovery file left by a session that ended without saving."""
+        project, problems = load_project(entry.path, **self.known())
+        if project is None:
+            return problems
+        folder = Path(entry.source).absolute().parent if entry.source else None
+        problems += [f"{entry.path}: {t}" for t in self.apply(project, folder)]
+        self.path = entry.source
+        self._saved = ((), [])
+        self.restored = True
+        self.recovery.adopt(entry)  # now this session's recovery data: kept until saved
+        self.changed.emit()
+        return problems
+
+    def close(self, keep_recovery: bool = False) -> None:
+        """The session ends normally: its recovery file goes, unless the work was kept there;
+        the data of its layers is let go."""
+        if self.recovery is not None:
+            self.recovery.close(keep=keep_recovery)
+        for layer in self.state.view.user_layers():
+            self.layers.discard(layer.id)
+
+
+    # -- size ---------------------------------------------------------------------------------
+    def check_size(self, project: Project | None = None, path=None) -> None:
+        """ProjectError when the project would be over the size a project file may have (the
+        reader refuses larger files): the message names the copies kept in it, the usual cause."""
+        project = project if project is not None else self.capture(path)
+        try:
+            size = len(encode(project))
+        except (TypeError, ValueError):
+            return  # save_project reports what cannot be written
+        if size <= MAX_BYTES:
+            return
+        copies = sorted(((len(d.get("embedded") or ""), d.get("name") or d.get("id")) for d in project.layers
+                         if isinstance(d, dict) and d.get("embedded")), reverse=True)
+        listed = ", ".join(f"{name} {n / 2**20:.1f} MB" for n, name in copies)
+        where = f"{path}: " if path is not None else ""
+        raise ProjectError(f"{where}not saved: it would be {size / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB "
+                           "a project file may have" + (f"; the copies of layers kept in it: {listed} - keep some "
+                                                        "as linked files instead" if copies else ""))
+
+    # -- user layers ------------------------------------------------------------------------------
+    def gazetteer(self):
+        if self._gazetteer is None:
+            from hzmap.model.geo.gazetteer import load_gazetteer
+
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    def add_layer(self, data, name: str | None = None, style=None) -> LayerState:
+        """Put a layer just read on the map (one change): on top, except that districts and
+        areas go under the point and line layers already shown, which they would hide."""
+        from hzmap.model.layers.style import default_style
+
+        view = self.state.view
+        layer = LayerState(self.layers.new_id(lay.id for lay in view.layers), kind="user",
+                           name=name or data.name, style=dict(style or default_style(data)), source=data.source)
+        index = None
+        if data.kind in ("districts", "areas"):
+            index = next((i for i, lay in enumerate(view.layers) if lay.kind != "base"
+                          and getattr(self.layers.get(lay), "kind", None) in ("points", "lines")), None)
+        self.layers.put(layer.id, data)
+        self.state.add_layer(layer, index)
+        return layer
+
+    def remove_layer(self, layer_id: str) -> None:
+        self.state.remove_layer(layer_id)
+        self.layers.discard(layer_id)
+        self.layer_links.pop(layer_id, None)
+
+    def needs_relink(self, layer_id: str) -> bool:
+        """The layer's file was not found or not read when the project opened, and it has not
+        been re-linked since."""
+        link = self.layer_links.get(layer_id)
+        return link is not None and link.status in ("missing", "unreadable")
+
+    def relink_layer(self, layer_id: str, path) -> LayerState:
+        """Read the layer from `path` (the user found the moved file), keeping every setting (a
+        copy kept in the project is made again from it); LayerError naming the file if it cannot
+        be read or copied: nothing changes then."""
+        from hzmap.model.layers.persist import relink, with_embedded_copy
+        from hzmap.model.layers.project_layers import relinked
+        from hzmap.model.layers.reader import open_layer
+
+        layer = relink(self.state.view.layer(layer_id), path)
+        data = open_layer(replace(layer.source, embedded=None), self.state.geo, self.gazetteer())
+        layer = replace(layer, source=replace(data.source, embed=False, embedded=None))
+        if self.state.view.layer(layer_id).source.embed:
+            layer = with_embedded_copy(layer, data)
+        self.layers.put(layer_id, data, layer.source)
+        self.layer_links[layer_id] = relinked(self.layer_links.get(layer_id), layer.source.path)
+        self.state.update_layer(layer_id, source=layer.source)
+        return layer
+
+    def embed_layer(self, layer_id: str, on: bool = True) -> None:
+        """Keep a copy of the layer in the project (on) or only the link to its file (off).
+        LayerError if the layer is too large to copy; ProjectError if the project with it would
+        be over the size a project file may have. Nothing changes when either is raised."""
+        from hzmap.model.layers.persist import layer_to_dict, with_embedded_copy
+
+        layer = self.state.view.layer(layer_id)
+        data = self.layers.get(layer)
+        if on:
+            if layer.source.embedded is None:
+                if data is None:
+                    raise ProjectError(f"layer {layer.name!r}: its file is not loaded, so there is no copy to keep")
+                layer = with_embedded_copy(layer, data)
+            else:
+                layer = replace(layer, source=replace(layer.source, embed=True))
+            project = self.capture()
+            entry = layer_to_dict(layer, Path.cwd(), data=data)
+            self.check_size(replace(project, layers=[entry if isinstance(d, dict) and d.get("id") == layer_id else d
+                                                     for d in project.layers]))
+        else:
+            layer = replace(layer, source=replace(layer.source, embed=False, embedded=None))
+        if data is not None:
+            self.layers.put(layer_id, data, layer.source)
+        self.state.update_layer(layer_id, source=layer.source)
+
+
+def _user_layers(doc_view: tuple) -> tuple:
+    return tuple(lay for lay in doc_view[2] if lay.kind != "base")
+
+
+__all__ = ["Session", "ProjectError"]

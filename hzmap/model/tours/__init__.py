@@ -1,0 +1,1 @@
+"""Guided tours and where a running presentation is. No Qt."""

@@ -1,0 +1,343 @@
+"""The base map on a plain matplotlib Figure: districts, water, labels, selection and hover.
+
+The Scene (hzmap.render.map.scene) owns one and tells it what to show; the screen, the export and
+the presentation all draw through a Scene. Artists are made once and updated in place; a click
+changes the outline artist's path, it never replots the city.
+"""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.ops import polylabel
+from matplotlib import patheffects
+from matplotlib.backend_bases import FigureCanvasBase
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+
+from hzmap.model.geo.extent import fit_to_shape
+from hzmap.model.geo.geodata import GeoData
+from hzmap.model.geo.views import view_extent
+from hzmap.render.map import labels as labelling
+from hzmap.render.map import style as st
+from hzmap.render.map.geometry import line_segments, polygon_path
+
+Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
+Z_PLACE_RING = 12
+PLACE_RING_SIZE = 16.1  # points across: the export's ring (scatter s=260 -> sqrt(260))
+LABEL_PAD_PX = 2.0  # the gap kept around labels, in pixels at 100 dpi
+
+
+class MapRenderer:
+    def __init__(self, fig: Figure, geodata: GeoData, style: st.MapStyle | None = None,
+                 interactive: bool = False, lang: str = "zh") -> None:
+        self.fig = fig
+        self.geo = geodata
+        self.style = style or st.MapStyle()
+        self.lang = lang
+        self.view_name = "city"
+        self.overlay = None  # a LayoutOverlay when a layout is shown
+        self.high_contrast = False  # the projector theme (render/spotlight.py)
+        self._text_extents = None  # label boxes since the last placement (for redrawing over outlines)
+        self._path_extents: dict = {}  # id(path) -> (path, its extent in map metres)
+        if type(fig.canvas) is FigureCanvasBase:  # a plain Figure: draw with Agg, as glue does
+            FigureCanvasAgg(fig)
+        fig.set_facecolor(st.LAND_OUTSIDE)
+        self.ax = fig.add_axes((0, 0, 1, 1))
+        self.ax.set_axis_off()
+        self._requested = (0.0, 1.0, 0.0, 1.0)  # the extent asked for; fitted to the axes' shape
+        self.paths: dict[str, Path] = {did: polygon_path(f.geometry) for did, f in geodata.districts.items()}
+        self.base_colours = self._base_colours()
+        self.layers: dict[str, list] = {}
+        self._draw_districts()
+        self._draw_water()
+        self._make_highlights(interactive)
+        self._make_labels()
+        self.set_view("city")
+
+    # -- drawing -----------------------------------------------------------------
+    def _base_colours(self) -> dict[str, tuple]:
+        ids = list(self.geo.districts)
+        geoms = [self.geo.districts[i].geometry for i in ids]
+        left, right = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=50)
+        adjacency = {a: set() for a in ids}
+        for i, j in zip(left, right):
+            if i != j:
+                adjacency[ids[i]].add(ids[j])
+        order = sorted(ids, key=lambda d: -len(adjacency[d]))
+        colours = st.colour_districts(adjacency, order)
+        return {d: st.lighten(colours[d], self.style.fill_lightness) for d in ids}
+
+    def _draw_districts(self) -> None:
+        s = self.style
+        self.fills: dict[str, PathPatch] = {}
+        for did, path in self.paths.items():
+            patch = PathPatch(path, facecolor=self.base_colours[did], edgecolor="none", zorder=Z_FILL)
+            self.ax.add_artist(patch)
+            self.fills[did] = patch
+        boundaries = LineCollection(
+            [seg for f in self.geo.districts.values() for seg in line_segments(f.geometry.boundary)],
+            colors=st.BOUNDARY, linewidths=s.boundary_width, zorder=Z_BOUNDARY)
+        outline = LineCollection(
+            line_segments(self.geo.outline.boundary),
+            colors=st.OUTLINE, linewidths=s.outline_width, zorder=Z_BOUNDARY)
+        self.ax.add_collection(boundaries)
+        self.ax.add_collection(outline)
+        self.layers["districts"] = list(self.fills.values())
+        self.layers["boundaries"] = [boundaries, outline]
+
+    def _draw_water(self) -> None:
+        artists = []
+        for feature in self.geo.water_areas:
+            patch = PathPatch(polygon_path(feature.geometry), facecolor=st.WATER_FILL, edgecolor="none", zorder=Z_WATER)
+            self.ax.add_artist(patch)
+            artists.append(patch)
+        # The merged course repeats its three named stretches: draw the stretches only.
+        lines = LineCollection([seg for f in self.geo.water_lines if f["kind"] != "course"
+                                for seg in line_segments(f.geometry)],
+                               colors=st.WATER_LINE, linewidths=self.style.water_line_width, zorder=Z_WATER)
+        self.ax.add_collection(lines)
+        artists.append(lines)
+        self.layers["water"] = artists
+
+    def _make_highlights(self, interactive: bool) -> None:
+        s = self.style
+        empty = Path(np.zeros((1, 2)))
+        self.hover_patch = PathPatch(empty, facecolor=(1, 1, 1, 0.28), edgecolor=st.HOVER_EDGE,
+                                     linewidth=s.hover_width, zorder=Z_HOVER, visible=False,
+                                     animated=interactive)
+        self.select_patch = PathPatch(empty, facecolor="none", edgecolor=st.SELECT_EDGE,
+                                      linewidth=s.select_width, zorder=Z_SELECT, visible=False,
+                                      animated=interactive, joinstyle="round")
+        self.select_patch.set_path_effects([patheffects.withStroke(linewidth=s.select_width + 2.4,
+                                                                   foreground=st.HALO)])
+        # The selected place: a ring around its symbol, on screen and in exports alike.
+        self.place_ring = Line2D([], [], linestyle="none", marker="o", markersize=PLACE_RING_SIZE,
+                                 markerfacecolor="none", markeredgecolor=st.SELECT_EDGE,
+                                 markeredgewidth=2.2, zorder=Z_PLACE_RING, visible=False,
+                                 animated=interactive)
+        self.place_ring.set_path_effects([patheffects.withStroke(linewidth=4.4, foreground=st.HALO)])
+        self.ax.add_artist(self.hover_patch)
+        self.ax.add_artist(self.select_patch)
+        self.ax.add_line(self.place_ring)
+
+    def highlight_artists(self) -> list:
+        """Artists drawn on top by blitting in the interactive canvas."""
+        return [self.hover_patch, self.select_patch, self.place_ring]
+
+    def set_place(self, xy: tuple[float, float] | None) -> None:
+        """Ring the selected place at map point `xy` (None hides the ring)."""
+        if xy is None:
+            self.place_ring.set_visible(False)
+        else:
+            self.place_ring.set_data([xy[0]], [xy[1]])
+            self.place_ring.set_visible(True)
+
+    def window_extent(self, artist, renderer):
+        """An artist's box on screen. An outline's (a district has a thousand vertices or more)
+        is worked out once per path in map metres and then only moved to the current view."""
+        if isinstance(artist, PathPatch):
+            transform = artist.get_transform()
+            if transform.is_affine:
+                path = artist.get_path()
+                hit = self._path_extents.get(id(path))
+                if hit is None or hit[0] is not path:
+                    if len(self._path_extents) > 64:
+                        self._path_extents.clear()
+                    hit = self._path_extents[id(path)] = (path, path.get_extents())
+                return hit[1].transformed(transform)
+        return artist.get_window_extent(renderer)
+
+    def labels_over_highlights(self, renderer) -> list:
+        """Visible labels that a highlight outline crosses, to be drawn again above it."""
+        boxes = [self.window_extent(a, renderer) for a in self.highlight_artists() if a.get_visible()]
+        if not boxes:
+            return []
+        if self._text_extents is None:  # labels only move on a full draw: measure them once
+            texts = list(self.labels.values())
+            if self.overlay is not None:
+                texts += [t for t, _ in self.overlay.label_items()]
+                texts += [t for ea in self.overlay.elements() for t, _ in ea.place_labels]
+            self._text_extents = [(t, t.get_window_extent(renderer)) for t in texts
+                                  if t.get_visible() and t.get_text() and t.axes is not None]
+        return [t for t, e in self._text_extents if any(b.overlaps(e) for b in boxes)]
+
+    def _make_labels(self) -> None:
+        d = self.geo.districts
+        points = self.geo.district_label_points()
+        # Small districts first: they have the least room and most need their anchor.
+        self.label_order = sorted(d, key=lambda i: d[i]["area_km2"])
+        self.label_anchor = {did: (points[did].x, points[did].y) for did in d}
+        halo = [patheffects.withStroke(linewidth=3, foreground=st.HALO)]
+        self.labels: dict = {}
+        for did in self.label_order:
+            self.labels[did] = self.ax.text(*self.label_anchor[did], self.district_name(did),
+                                            ha="center", va="center", color=st.TEXT,
+                                            fontsize=self.style.type.district_label,
+                                            zorder=Z_LABEL, path_effects=halo)
+        self.leaders = LineCollection([], colors=st.TEXT, linewidths=0.6, zorder=Z_LABEL - 1)
+        self.ax.add_collection(self.leaders)
+        self.layers["labels"] = [*self.labels.values(), self.leaders]
+
+    def district_name(self, did: str) -> str:
+        row = self.geo.districts[did]
+        return row["name_en"].replace(" District", "") if self.lang == "en" else row["name_zh"]
+
+    # -- view ----------------------------------------------------------------------
+    def set_view(self, name: str) -> None:
+        self.view_name = name
+        x0, y0, x1, y1 = view_extent(self.geo, name)
+        self.set_limits(x0, x1, y0, y1)
+
+    def set_limits(self, x0: float, x1: float, y0: float, y1: float) -> None:
+        """Show at least this extent, widened in one direction to keep metres square on screen."""
+        self._requested = (x0, x1, y0, y1)
+        self.fit_to_axes()
+
+    def fit_to_axes(self) -> None:
+        """Re-fit the requested extent to the axes' current pixel shape (after a resize)."""
+        bbox = self.ax.get_window_extent()
+        x0, x1, y0, y1 = fit_to_shape(self._requested, bbox.height / bbox.width if bbox.width > 0 else 1.0)
+        self.ax.set_xlim(x0, x1)
+        self.ax.set_ylim(y0, y1)
+
+    @property
+    def requested(self) -> tuple[float, float, float, float]:
+        """The extent asked for, before it was widened to the axes' shape."""
+        return self._requested
+
+    def limits(self) -> tuple[float, float, float, float]:
+        (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
+        return x0, x1, y0, y1
+
+    def metres_per_px(self) -> float:
+        x0, x1, _, _ = self.limits()
+        return (x1 - x0) / max(self.ax.bbox.width, 1)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        for did, text in self.labels.items():
+            text.set_text(self.district_name(did))
+
+    # -- selection -----------------------------------------------------------------
+    def set_selection(self, did: str | None) -> None:
+        self._outline(self.select_patch, did)
+
+    def set_selection_shape(self, path: Path | None) -> None:
+        """Outline any shape (a layout element's footprint) as the selection."""
+        if path is None:
+            self.select_patch.set_visible(False)
+        else:
+            self.select_patch.set_path(path)
+            self.select_patch.set_visible(True)
+
+    def set_hover(self, did: str | None) -> None:
+        self._outline(self.hover_patch, did)
+
+    def _outline(self, patch: PathPatch, did: str | None) -> None:
+        if did is None:
+            patch.set_visible(False)
+        else:
+            patch.set_path(self.paths[did])
+            patch.set_visible(True)
+
+    def set_layer_visible(self, name: str, visible: bool) -> None:
+        for artist in self.layers.get(name, []):
+            artist.set_visible(visible)
+
+    # -- labels --------------------------------------------------------------------
+    def refresh_labels(self, renderer=None) -> None:
+        """Place labels for the current extent and figure size; call before drawing.
+
+        Layout element labels go first (they carry the plan), then district labels; both avoid
+        the legend. A label that fits nowhere is hidden until the user zooms in.
+        """
+        self.fit_to_axes()
+        self._text_extents = None
+        renderer = renderer or self.fig.canvas.get_renderer()
+        size = self.style.type.district_label_urban if self.view_name == "urban" else self.style.type.district_label
+        items = list(self.overlay.label_items()) if self.overlay is not None else []
+        if self.layers_visible("labels"):
+            (vx0, vx1), (vy0, vy1) = self.ax.get_xlim(), self.ax.get_ylim()
+            view = shapely.box(vx0, vy0, vx1, vy1)
+            for did in self.label_order:
+                self.labels[did].set_fontsize(size)
+                items.append((self.labels[did], self._anchor_in_view(did, view)))
+        if self.overlay is not None:
+            (vx0, vx1) = self.ax.get_xlim()
+            items += self.overlay.place_label_items(vx1 - vx0)
+        obstacles = []
+        legend = self.ax.get_legend()
+        if legend is not None and legend.get_visible():
+            bb = legend.get_window_extent(renderer)
+            obstacles.append(labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1))
+        to_px = self.ax.transData
+        if self.overlay is not None:  # labels never cover a base symbol
+            r = 6 * self.fig.dpi / 72
+            for x, y in to_px.transform(self.overlay.symbol_points()).reshape(-1, 2):
+                obstacles.append(labelling.Box(x - r, y - r, x + r, y + r))
+        sizes, anchors = [], []
+        for text, anchor in items:
+            text.set_position(anchor)
+            bb = text.get_window_extent(renderer)
+            sizes.append((bb.width, bb.height))
+            anchors.append(to_px.transform(anchor))
+        area = labelling.Box(*self.ax.bbox.extents)
+        # the gap between labels in the figure's pixels: twice as many at 200% or in a 200 dpi
+        # export, so labels land in the same places whatever the resolution
+        positions = labelling.place(sizes, np.asarray(anchors).reshape(-1, 2), area, obstacles,
+                                    pad=LABEL_PAD_PX * self.fig.dpi / 100)
+        inv = to_px.inverted()
+        leaders = []
+        for (text, _), pos, anchor, (w, h) in zip(items, positions, anchors, sizes):
+            text.set_visible(pos is not None)
+            if pos is None:
+                continue
+            text.set_position(inv.transform(pos))
+            if np.hypot(pos[0] - anchor[0], pos[1] - anchor[1]) > max(w, h) * 0.7:
+                leaders.append([inv.transform(anchor), inv.transform(_edge_point(pos, anchor, w, h))])
+        self.leaders.set_segments(leaders)
+
+    def _anchor_in_view(self, did: str, view) -> tuple[float, float]:
+        """The label anchor, or, when it is off screen, a point inside the visible part."""
+        x, y = self.label_anchor[did]
+        x0, y0, x1, y1 = view.bounds
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            return (x, y)
+        visible = self.geo.districts[did].geometry.intersection(view)
+        if visible.is_empty or visible.area < 0.02 * view.area:
+            return (x, y)
+        parts = shapely.get_parts(visible)
+        biggest = max(parts, key=lambda p: p.area)
+        p = polylabel(biggest, tolerance=(x1 - x0) / 200) if biggest.geom_type == "Polygon" \
+            else biggest.representative_point()
+        return (p.x, p.y)
+
+    def layers_visible(self, name: str) -> bool:
+        artists = self.layers.get(name, [])
+        return bool(artists) and artists[-1].get_visible()
+
+    def label_boxes(self, renderer=None) -> dict[str, labelling.Box]:
+        """Display boxes of every visible label, district and element (for overlap checks)."""
+        renderer = renderer or self.fig.canvas.get_renderer()
+        out = {}
+        texts = dict(self.labels)
+        if self.overlay is not None:
+            texts.update({f"element:{ea.element_id}": ea.label for ea in self.overlay.elements()
+                          if ea.label is not None})
+        for did, text in texts.items():
+            if text.get_visible():
+                bb = text.get_window_extent(renderer)
+                out[did] = labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1)
+        return out
+
+
+def _edge_point(centre, anchor, w, h):
+    """Where the leader line meets the label's box, so it doesn't cross the text."""
+    cx, cy = centre
+    dx, dy = anchor[0] - cx, anchor[1] - cy
+    scale = min((w / 2) / abs(dx) if dx else np.inf, (h / 2) / abs(dy) if dy else np.inf)
+    return (cx + dx * scale, cy + dy * scale)

@@ -1,0 +1,1 @@
+"""Finished pages around the map: exports, decks, dossiers. No Qt."""

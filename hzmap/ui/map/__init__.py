@@ -1,0 +1,1 @@
+"""The interactive map and the annotation tools on it."""

@@ -1,0 +1,1 @@
+"""The panels beside the map: inspector, layer panel, filters, search, source reader, compare."""

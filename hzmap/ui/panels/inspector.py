@@ -1,0 +1,392 @@
+"""The inspector: what every plan says about the selected district or place, with sources.
+
+Items are grouped by plan; each shows its source (plan short name and section) and expands to
+the verbatim excerpt. Copying an item copies its text together with its source.
+
+An item's details are built when it is first expanded: a district has hundreds of rows in all
+(most under the collapsed city-wide measures), and building them up front cost ~45 ms per click.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from hzmap.model.dataset import district_profile, place_profile
+from hzmap.model.dataset.provenance import source_dict
+from hzmap.model.dataset.report import target_text
+from hzmap.model.tours.tour import section_en
+from hzmap.ui.common.i18n import Texts, tr, tr_data
+
+COPY_ROLE = Qt.UserRole + 1
+KIND_ROLE = Qt.UserRole + 2
+LAZY_ROLE = Qt.UserRole + 3
+SOURCE_ROLE = Qt.UserRole + 4  # the item's source dicts, for "open at source"
+KIND_ZH = {"core": "核", "belt": "带", "wing": "翼", "group": "组团", "base": "基地", "hub": "枢纽",
+           "axis": "轴", "corridor": "走廊", "node": "节点", "platform": "平台", "zone": "片区"}
+FLAG_TEXT = {"partial": "部分：另有旧区名行覆盖本区 partial: an old name's row covers it too",
+             "split": "无本区数据：旧区名行跨多个区 split: only an old name's row spans it",
+             "no data": "无数据 no data", "several rows": "多行同名，未合并 several rows, not combined",
+             "sum": "多行相加 rows added", "mean": "多行平均 rows averaged", "empty": "空值 empty cell"}
+PRECISION_ZH = {"site": "位置确切", "approximate": "大致位置", "district": "仅知所在区县"}
+
+
+class Inspector(QTreeWidget):
+    """Emits `open_source(source)` when the user asks to see an item's passage (a source dict:
+    doc, section, excerpt, cite)."""
+
+    open_source = Signal(object)
+
+    def __init__(self, dataset, parent=None) -> None:
+        super().__init__(parent)
+        self.ds = dataset
+        self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.ElideNone)
+        self.header().setSectionResizeMode(QHeaderView.Stretch)  # wrap long passages in the dock
+        self.setUniformRowHeights(False)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setContextMenuPolicy(Qt.ActionsContextMenu)
+        self.texts = Texts()
+        copy = QAction(self, shortcut=QKeySequence.Copy)
+        self.texts.tr(copy.setText, "复制（含出处） Copy with source")
+        copy.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        copy.triggered.connect(self.copy_current)
+        self.addAction(copy)
+        self.source_action = QAction(self)
+        self.texts.tr(self.source_action.setText, "在原文中查看 Open at source")
+        self.source_action.triggered.connect(self._open_current_source)
+        self.addAction(self.source_action)
+        self.currentItemChanged.connect(lambda *_: self.source_action.setEnabled(bool(self.current_sources())))
+        self.itemDoubleClicked.connect(lambda item, _c: self._open_current_source())
+        self.profile: dict | None = None
+        self._pending: dict[int, tuple] = {}
+        self.itemExpanded.connect(self._on_expanded)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
+            self.texts.retranslate()
+
+    def set_dataset(self, dataset) -> None:
+        """Read a new dataset from now on (the info panel shows the selection again)."""
+        self.ds = dataset
+        self.clear()
+        self.profile = None
+
+    # -- sources ---------------------------------------------------------------------------------
+    def current_sources(self) -> list[dict]:
+        """The sources of the current item or the nearest item above it that has some."""
+        item = self.currentItem()
+        while item is not None:
+            sources = item.data(0, SOURCE_ROLE)
+            if sources:
+                return list(sources)
+            item = item.parent()
+        return []
+
+    def _open_current_source(self) -> None:
+        sources = self.current_sources()
+        if sources:
+            self.open_source.emit(sources[0])
+
+    # -- details built on demand ------------------------------------------------------------
+    def _lazy(self, item: QTreeWidgetItem, build) -> None:
+        key = len(self._pending) + 1
+        while key in self._pending:
+            key += 1
+        self._pending[key] = (item, build)
+        item.setData(0, LAZY_ROLE, key)
+        placeholder = QTreeWidgetItem(item, ["…"])
+        placeholder.setData(0, KIND_ROLE, "placeholder")
+
+    def _on_expanded(self, item: QTreeWidgetItem) -> None:
+        key = item.data(0, LAZY_ROLE)
+        entry = self._pending.pop(key, None) if key else None
+        if entry is not None:
+            _drop_placeholder(item)
+            entry[1]()
+            item.setData(0, LAZY_ROLE, 0)
+
+    def build_all(self) -> None:
+        """Build every pending detail (for copying everything, and for tests)."""
+        while self._pending:
+            key = next(iter(self._pending))
+            item, build = self._pending.pop(key)
+            _drop_placeholder(item)
+            build()
+            item.setData(0, LAZY_ROLE, 0)
+
+    def clear(self) -> None:
+        self._pending.clear()
+        super().clear()
+
+    # -- filling ------------------------------------------------------------------------
+    def show_district(self, district_id: str | None) -> None:
+        self.clear()
+        self.profile = None
+        if district_id is None:
+            return
+        p = district_profile(self.ds, district_id)
+        self.profile = p
+        roles = self._section(tr("规划角色 Roles") + f" ({sum(len(g['items']) for g in p['roles_by_plan'])})")
+        for group in p["roles_by_plan"]:
+            plan = self._child(roles, _plan_name(group["plan"]), kind="plan")
+            for r in group["items"]:
+                self._role_item(plan, r)
+        if p.get("conflicts"):
+            self._conflicts(p["conflicts"])
+        places = self._section(tr("区内基地与地点 Places") + f" ({len(p['places'])})")
+        for pl in p["places"]:
+            item = self._child(places, f"{tr_data(pl['name'], pl['name_en'])} · {tr(PRECISION_ZH.get(pl['precision'], ''))}",
+                               kind="place")
+            self._sources(item, pl["sources"], pl["name"])
+        measures = self._section(tr("点名本区的举措 Measures") + f" ({len(p['measures'])})")
+        for m in p["measures"]:
+            self._measure_item(measures, m)
+        n_city = sum(len(g["items"]) for g in p["citywide_measures"])
+        city = self._section(tr("全市性举措 City-wide measures") + f" ({n_city})", expanded=False)
+
+        def build_city():
+            for group in p["citywide_measures"]:
+                plan = self._child(city, _plan_name(group["plan"]), kind="plan")
+                for m in group["items"]:
+                    self._measure_item(plan, m)
+                plan.setExpanded(True)
+        self._lazy(city, build_city)
+        n_t = len(p["targets"]["district"]) + sum(len(g["items"]) for g in p["targets"]["plan_wide"])
+        targets = self._section(tr("目标 Targets") + f" ({n_t})", expanded=False)
+
+        def build_targets():
+            for t in p["targets"]["district"]:
+                self._target_item(targets, t)
+            for group in p["targets"]["plan_wide"]:
+                plan = self._child(targets, _plan_name(group["plan"]) + tr("（全市）"), kind="plan")
+                for t in group["items"]:
+                    self._target_item(plan, t)
+                plan.setExpanded(True)
+        self._lazy(targets, build_targets)
+        self._expand_defaults()
+
+    def add_layer_values(self, values) -> None:
+        """The district's values in the user's layers (hzmap.model.layers.lookup.LayerValues),
+        above its roles: each value with how it was joined."""
+        from hzmap.model.layers.lookup import format_value
+
+        if not values:
+            return
+        section = QTreeWidgetItem([tr("我的图层 My layers") + f" ({len(values)})"])
+        self.insertTopLevelItem(0, section)
+        font = section.font(0)
+        font.setBold(True)
+        section.setFont(0, font)
+        section.setData(0, KIND_ROLE, "section")
+        for lv in values:
+            layer = self._child(section, lv.layer_name, kind="layer")
+            for row in lv.rows:
+                label = tr("要素数 Features here") if row.label == "count" else row.label
+                flag = f" — {tr(FLAG_TEXT.get(row.flag, row.flag))}" if row.flag else ""
+                item = self._child(layer, f"{label}: {format_value(row.value)}{flag}", kind="layer_value",
+                                   copy=f"{lv.layer_name} · {label}: {format_value(row.value)}{flag}"
+                                        + (f" ({row.note})" if row.note else ""))
+                if row.note:
+                    self._child(item, row.note, kind="layer_note")
+                    item.setExpanded(True)
+            layer.setExpanded(True)
+        section.setExpanded(True)
+
+    def show_feature(self, info) -> None:
+        """A feature of a user layer (hzmap.model.layers.lookup.FeatureInfo): its attributes."""
+        from hzmap.model.layers.lookup import format_value
+
+        self.clear()
+        self.profile = {"layer": info.layer_id, "row": info.row}
+        head = self._section(tr("属性 Attributes") + f" ({len(info.attributes)})")
+        for key, value in info.attributes.items():
+            text = f"{key}: {format_value(value)}"
+            self._child(head, text, kind="attribute")
+        self._expand_defaults()
+
+    def show_place(self, place_id: str) -> None:
+        self.clear()
+        p = place_profile(self.ds, place_id)
+        self.profile = p
+        head = self._section(tr_data(p["place"]["name"], p["place"]["name_en"]))
+        dists = tr_data("、", ", ").join(tr_data(d["name"], d["name_en"]) for d in p["districts"])
+        self._child(head, tr("所在区县: ") + dists, kind="fact")
+        self._child(head, tr("位置精度: ") + tr(PRECISION_ZH.get(p['precision'], p['precision']))
+                          + (f" — {p['location_note']}" if p["location_note"] else ""), kind="fact")
+        self._sources(head, p["sources"], p["place"]["name"])
+        roles = self._section(tr("规划角色 Roles") + f" ({len(p['roles'])})")
+        for r in p["roles"]:
+            self._role_item(roles, r)
+        measures = self._section(tr("点名此地的举措 Measures") + f" ({len(p['measures'])})")
+        for m in p["measures"]:
+            self._measure_item(measures, m)
+        self._expand_defaults()
+
+    def show_element(self, layout_id: str, element_id: str) -> None:
+        """A layout element: its role, wording, districts and places, with sources."""
+        self.clear()
+        ds = self.ds
+        layout = ds.layouts[layout_id]
+        el = next(e for e in layout.elements if e.id == element_id)
+        self.profile = {"layout": layout_id, "element": element_id}
+        sources = [source_dict(s, ds.plans) for s in el.all_sources]
+        head = self._section(f"{tr_data(layout.name, layout.name_en)} · {tr_data(el.name, el.name_en)}"
+                             f"［{tr(KIND_ZH.get(el.kind, el.kind))}］")
+        self._child(head, tr_data(el.function, el.role_en), kind="text")
+        self._child(head, tr("原文表述: ") + el.literal, kind="text")
+        if el.interpretation:
+            self._child(head, tr("解读（非原文）: ") + el.interpretation.note, kind="interpretation")
+        if el.districts:
+            names = tr_data("、", ", ").join(tr_data(ds.districts[d].name_zh, ds.districts[d].name_en)
+                                             for d in el.districts if d in ds.districts)
+            self._child(head, tr("所在区县: ") + names, kind="fact")
+        for pid in el.places:
+            place = ds.places[pid]
+            self._child(head, f"{tr_data(place.name, place.name_en)} · {tr(PRECISION_ZH.get(place.location.shown_precision, ''))}",
+                        kind="place")
+        self._sources(head, sources, el.name)
+        self._expand_defaults()
+
+    def _conflicts(self, conflicts: list[dict]) -> None:
+        """Two readings of one layout that put the district in different places: shown, not hidden."""
+        section = self._section(tr("说法不一 Conflicting readings") + f" ({len(conflicts)})")
+        for c in conflicts:
+            names = tr_data("、", ", ").join(tr_data(e["name"], e["name_en"]) for e in c["elements"])
+            title = f"{tr_data(c['layout']['name'], c['layout']['name_en'])} · {names}"
+            item = self._child(section, title, kind="conflict", copy=f"{title}\n{c['note']}")
+            sources = [s for e in c["elements"] for s in e["sources"]]
+            self._cite_copy(item, sources, title)
+
+            def details(item=item, c=c):
+                self._child(item, c["note"], kind="interpretation")
+                for e in c["elements"]:
+                    el = self._child(item, f"{tr_data(e['name'], e['name_en'])}: {e['literal']}", kind="text")
+                    if e.get("interpretation"):
+                        self._child(el, tr("解读（非原文）: ") + e["interpretation"], kind="interpretation")
+                    self._source_items(el, e["sources"], e["name"])
+            self._lazy(item, details)
+
+    # -- items ------------------------------------------------------------------------------
+    def _role_item(self, parent, r: dict) -> None:
+        el = r["element"]
+        title = (f"{tr_data(r['layout']['name'], r['layout']['name_en'])} · {tr_data(el['name'], el['name_en'])}"
+                 f"［{tr(KIND_ZH.get(r['kind'], r['kind']))}］")
+        if r.get("via_place"):
+            title += f"  {tr('经由')} {tr_data(r['via_place']['name'], r['via_place']['name_en'])}"
+        function = tr_data(r["function"], r["role_en"])
+        item = self._child(parent, title, kind="role",
+                           copy=f"{title}\n{function}")
+        self._cite_copy(item, r["sources"], title)
+
+        def details():
+            self._child(item, function, kind="text")
+            if r.get("literal"):
+                self._child(item, tr("原文表述: ") + r['literal'], kind="text")
+            if r.get("interpretation"):
+                self._child(item, tr("解读（非原文）: ") + r['interpretation'], kind="interpretation")
+            if r.get("sectors"):
+                self._child(item, tr("领域: ") + tr_data("、", ", ").join(r["sectors"]), kind="text")
+            self._source_items(item, r["sources"], title)
+        self._lazy(item, details)
+
+    def _measure_item(self, parent, m: dict) -> None:
+        units = tr_data("、", ", ").join(m["units"]) if m["units"] else tr("未列责任单位")
+        title = f"{_plan_name(m['plan'])} {m['number']} {m['title']}"
+        item = self._child(parent, title, kind="measure",
+                           copy=f"{title}\n{m['summary']}\n{tr('责任单位: ')}{units}")
+        self._cite_copy(item, m["sources"], title)
+
+        def details():
+            self._child(item, m["summary"], kind="text")
+            lead = f"{tr('牵头: ')}{m['lead_units'][0]}{tr_data('；', '; ')}" if m["lead_units"] else ""
+            self._child(item, f"{lead}{tr('责任单位: ')}{units}", kind="units")
+            self._source_items(item, m["sources"], title)
+        self._lazy(item, details)
+
+    def _target_item(self, parent, t: dict) -> None:
+        title = target_text(t, "zh")
+        item = self._child(parent, title, kind="target", copy=title)
+        self._sources(item, t["sources"], title)
+
+    def _sources(self, parent, sources: list[dict], text: str) -> None:
+        """Source rows (built when the item is expanded) and the source in the item's copy text."""
+        self._cite_copy(parent, sources, text)
+        if sources:
+            self._lazy(parent, lambda: self._source_items(parent, sources, text))
+
+    def _source_items(self, parent, sources: list[dict], text: str) -> None:
+        for s in sources:
+            src = self._child(parent, tr("出处: ") + _cite(self.ds, s), kind="source",
+                              copy=f"{text}\n——{s['cite']}：“{s['excerpt']}”")
+            self._child(src, f"“{s['excerpt']}”", kind="excerpt",
+                        copy=f"“{s['excerpt']}”（{s['cite']}）")
+
+    def _cite_copy(self, item, sources: list[dict], text: str) -> None:
+        if sources:
+            item.setData(0, SOURCE_ROLE, list(sources))
+            item.setData(0, COPY_ROLE, (item.data(0, COPY_ROLE) or text) + "\n——出处: "
+                         + "；".join(s["cite"] for s in sources))
+
+    def _section(self, text: str, expanded: bool = True) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self, [text])
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setData(0, KIND_ROLE, "section")
+        item.setData(0, Qt.UserRole, expanded)
+        return item
+
+    def _child(self, parent, text: str, kind: str, copy: str | None = None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [text])
+        item.setToolTip(0, text)
+        item.setData(0, KIND_ROLE, kind)
+        item.setData(0, COPY_ROLE, copy or text)
+        return item
+
+    def _expand_defaults(self) -> None:
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            top.setExpanded(bool(top.data(0, Qt.UserRole)))
+            for j in range(top.childCount()):
+                child = top.child(j)
+                child.setExpanded(child.data(0, KIND_ROLE) == "plan")
+
+    # -- copying ----------------------------------------------------------------------------
+    def copy_current(self) -> str:
+        item = self.currentItem()
+        if item is None:
+            return ""
+        text = item.data(0, COPY_ROLE) or item.text(0)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def items_of_kind(self, kind: str) -> list[QTreeWidgetItem]:
+        self.build_all()
+        out = []
+
+        def walk(item):
+            if item.data(0, KIND_ROLE) == kind:
+                out.append(item)
+            for k in range(item.childCount()):
+                walk(item.child(k))
+        for i in range(self.topLevelItemCount()):
+            walk(self.topLevelItem(i))
+        return out
+
+
+def _drop_placeholder(item: QTreeWidgetItem) -> None:
+    for k in reversed(range(item.childCount())):
+        if item.child(k).data(0, KIND_ROLE) == "placeholder":
+            item.takeChild(k)
+
+
+def _plan_name(plan: dict) -> str:
+    return tr_data(plan["short_name"], plan.get("short_name_en"))
+
+
+def _cite(ds, source: dict) -> str:
+    plan = ds.plans.get(source["doc"])
+    return tr_data(source["cite"], f"{plan.short_name_en} §{section_en(source['section'])}" if plan else None)

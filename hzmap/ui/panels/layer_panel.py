@@ -1,0 +1,121 @@
+"""The layer panel: choose the layout, and toggle base layers, each element and the bases.
+
+Every tick shows a field of the view state and every click changes that field, so the tick and
+the drawing cannot disagree: switching layouts and back keeps what was switched off.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from hzmap.model.view.viewstate import ViewState
+from hzmap.render.map.layout_overlay import element_colour
+from hzmap.ui.common.i18n import tr, tr_data
+from hzmap.ui.common.layout_combo import LayoutCombo
+
+KEY_ROLE = Qt.UserRole
+
+BASE_LAYER_NAMES = {"districts": "区县填色 District fills", "boundaries": "区县界线 Boundaries",
+                    "water": "水系 Water", "labels": "区县名称 District names"}
+class LayerPanel(QWidget):
+    def __init__(self, state: ViewState, dataset, parent=None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.ds = dataset
+        self.combo = LayoutCombo(state, dataset)
+        self.combo.setObjectName("layerPanelLayoutCombo")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.tree, 1)
+        state.changed.connect(self._on_view_changed)
+        self._rebuild()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(260, 480)
+
+    def set_dataset(self, dataset) -> None:
+        """A new dataset (a plan saved, a user dataset removed): list what it has."""
+        self.ds = dataset
+        self.combo.set_dataset(dataset)
+        self._rebuild()
+
+    def _on_view_changed(self, view, fields) -> None:
+        if "layout" in fields:
+            self._rebuild()
+        elif fields & {"layers", "hidden_elements", "show_places"}:
+            self._sync_ticks()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and hasattr(self, "tree"):
+            self._rebuild()
+
+    # -- the tree ---------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        base = QTreeWidgetItem(self.tree, [tr("底图 Base map")])
+        for layer in self.state.view.layers:
+            if layer.kind == "base":
+                self._check_item(base, tr(BASE_LAYER_NAMES[layer.id]), ("layer", layer.id))
+        layout_id = self.state.layout
+        if layout_id is not None and layout_id in self.ds.layouts:
+            lay = self.ds.layouts[layout_id]
+            top = QTreeWidgetItem(self.tree, [tr_data(f"{lay.name}（{lay.name_en}）", lay.name_en)])
+            for i, el in enumerate(lay.elements):
+                text = tr_data(el.name, el.name_en) + (tr("（示意）") if el.geometry.type == "schematic" else "")
+                item = self._check_item(top, text, ("element", el.id))
+                item.setToolTip(0, f"{el.name_en}\n{el.role_en}")
+                pix = QPixmap(12, 12)  # the element's colour: the panel doubles as a legend
+                pix.fill(QColor(element_colour(i)))
+                item.setIcon(0, QIcon(pix))
+            self._check_item(top, tr("基地与地点符号 Bases and places"), ("places", "places"))
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self._sync_ticks()
+
+    def _check_item(self, parent, text: str, key: tuple[str, str]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [text])
+        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+        item.setData(0, KEY_ROLE, key)
+        return item
+
+    def _ticked(self, key: tuple[str, str]) -> bool:
+        view, (kind, name) = self.state.view, key
+        if kind == "layer":
+            return view.layer_visible(name)
+        if kind == "element":
+            return view.element_visible(view.layout, name)
+        return view.show_places
+
+    def _sync_ticks(self) -> None:
+        self.tree.blockSignals(True)
+        for item in self._items():
+            key = item.data(0, KEY_ROLE)
+            item.setCheckState(0, Qt.Checked if self._ticked(key) else Qt.Unchecked)
+        self.tree.blockSignals(False)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        return [i for i in self.tree.findItems("*", Qt.MatchWildcard | Qt.MatchRecursive) if i.data(0, KEY_ROLE)]
+
+    def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        key = item.data(0, KEY_ROLE)
+        if not key:
+            return
+        on = item.checkState(0) == Qt.Checked
+        kind, name = key
+        if kind == "layer":
+            self.state.set_layer_visible(name, on)
+        elif kind == "element":
+            self.state.set_element_visible(self.state.layout, name, on)
+        else:
+            self.state.update(show_places=on)
+
+    def item_for(self, kind: str, key: str) -> QTreeWidgetItem | None:
+        kind = "layer" if kind == "base" else kind
+        return next((i for i in self._items() if i.data(0, KEY_ROLE) == (kind, key)), None)

@@ -1,0 +1,1 @@
+"""Presenting: full screen, the presenter view, screens, the tour editor."""

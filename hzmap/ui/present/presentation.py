@@ -1,0 +1,407 @@
+"""Presentation mode (F5): the map full screen for a meeting, a guided tour, spotlight and laser.
+
+The window has its own canvas and Scene (presentation type scale, projector theme), given Views
+made from the explorer's state and the tour's steps, so presenting never disturbs the explorer
+behind it. Only the map, its legend and a
+slim caption bar show. A presenter clicker sends PageDown/PageUp, which step the tour like the
+arrow keys. A step change renders the target frame once and then cross-fades and zooms the two
+frames as images (about a millisecond per frame instead of a full redraw); when the measured rate
+is below MIN_FPS the window cuts instead of animating.
+
+The step shown is the player's (hzmap.model.tours.player.TourPlayer): the keys ask the player to
+move and the window follows its `moved`, so a presenter view on the other screen, subscribed to
+the same player, always shows the same step.
+"""
+from __future__ import annotations
+
+import time
+
+from dataclasses import replace
+
+from matplotlib.colors import to_hex
+from matplotlib.lines import Line2D
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from hzmap.model.tours.player import TourPlayer, room_view
+from hzmap.model.tours.tour import Tour
+from hzmap.model.view.viewstate import View, ViewState
+from hzmap.render.map.spotlight import Spotlight, apply_high_contrast, presentation_style
+from hzmap.render.page.step_picture import spotlight_step
+from hzmap.ui.common.blit_canvas import BlitCanvas
+from hzmap.ui.common.i18n import Texts
+
+TRANSITION_MS = 600
+MIN_FPS = 30.0
+NEXT_KEYS = {Qt.Key_Right, Qt.Key_Down, Qt.Key_PageDown, Qt.Key_Space}
+PREV_KEYS = {Qt.Key_Left, Qt.Key_Up, Qt.Key_PageUp, Qt.Key_Backspace}
+PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L, Qt.Key_H}
+
+
+def step_key(player, key) -> bool:
+    """A clicker's or keyboard's step key moves the tour (the room and the presenter view alike);
+    False for any other key."""
+    move = (player.next if key in NEXT_KEYS else player.previous if key in PREV_KEYS
+            else player.first if key == Qt.Key_Home else player.last if key == Qt.Key_End else None)
+    if move is None:
+        return False
+    move()
+    return True
+
+
+def claim_presenter_key(event) -> bool:
+    """Accept the shortcut override for a presenter key, so the explorer's own shortcuts (Esc
+    clears its selection) do not take it from the room or the presenter view."""
+    if event.type() == QEvent.ShortcutOverride and event.key() in PRESENTER_KEYS:
+        event.accept()
+        return True
+    return False
+
+
+class PresentationCanvas(BlitCanvas):
+    """The map for the room: hover, spotlight and the laser pointer are blitted."""
+
+    resized = Signal(int, int)  # logical width, height: the presenter's pictures take this shape
+
+    def __init__(self, geodata, dataset, high_contrast: bool = True, layers=None) -> None:
+        super().__init__(geodata, dataset, style=presentation_style(), figsize=(16, 9), layers=layers)
+        self.spotlight = Spotlight(self.scene.renderer)
+        if high_contrast:
+            apply_high_contrast(self.scene.renderer)
+        self.laser = Line2D([], [], marker="o", markersize=16, color="#FF1A1A", alpha=0.85,
+                            markeredgecolor="#FFFFFF", markeredgewidth=2, animated=True, zorder=30,
+                            visible=False)
+        self.scene.ax.add_line(self.laser)
+        self.transient.append(self.laser)
+        self.laser_on = False
+        self.hover: str | None = None
+        self._frames: tuple[QImage, tuple, QImage, tuple] | None = None  # from, extent, to, extent
+        self._shown_extent: tuple | None = None
+        self.frames_painted = 0
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.NoFocus)  # keys go to the presentation window
+        self.mpl_connect("motion_notify_event", self._on_motion)
+
+    def blit_overlays(self) -> None:
+        if self._frames is None:  # not while a transition paints its own frames
+            super().blit_overlays()
+
+    def frame_image(self) -> QImage:
+        """The last rendered frame (Agg buffer) as a QImage the painter can scale."""
+        buf = self.buffer_rgba()
+        h, w = buf.shape[:2]
+        return QImage(bytes(buf), w, h, 4 * w, QImage.Format_RGBA8888).copy()
+
+    def begin_transition(self, render_target) -> None:
+        """Keep the current frame, render the target (`render_target()` sets it up), and paint
+        cross-fades between the two until `end_transition`."""
+        if not hasattr(self, "renderer"):  # nothing drawn yet
+            self.draw()
+        r = self.scene.renderer
+        before, before_extent = self.frame_image(), r.limits()
+        render_target()
+        r.refresh_labels(self.get_renderer())
+        self.figure.draw(self.get_renderer())
+        self._frames = (before, before_extent, self.frame_image(), r.limits())
+
+    def show_transition(self, extent: tuple, t: float) -> None:
+        """Paint the frame for the intermediate `extent` (x0, x1, y0, y1) at progress t."""
+        self._shown_extent = (extent, t)
+        self.update()
+
+    def end_transition(self) -> None:
+        self._frames = None
+        self._shown_extent = None
+        self._background = None
+        self.draw()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.resized.emit(event.size().width(), event.size().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._frames is None or self._shown_extent is None:
+            super().paintEvent(event)
+            return
+        extent, t = self._shown_extent
+        before, before_extent, after, after_extent = self._frames
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(to_hex(self.figure.get_facecolor())))
+        # The target underneath at full strength, the old frame fading out on top: no gaps
+        # where one frame does not reach while zooming out.
+        for image, img_extent, opacity in ((after, after_extent, 1.0), (before, before_extent, 1.0 - t)):
+            painter.setOpacity(opacity)
+            painter.drawImage(self._target_rect(img_extent, extent), image)
+        painter.end()
+        self.frames_painted += 1
+
+    def _target_rect(self, img_extent, view) -> QRectF:
+        """Where an image rendered for `img_extent` lands when the view shows `view`."""
+        (ix0, ix1, iy0, iy1), (vx0, vx1, vy0, vy1) = img_extent, view
+        w, h = self.width(), self.height()
+        sx, sy = w / (vx1 - vx0), h / (vy1 - vy0)
+        return QRectF((ix0 - vx0) * sx, (vy1 - iy1) * sy, (ix1 - ix0) * sx, (iy1 - iy0) * sy)
+
+    # -- pointer ------------------------------------------------------------------------------
+    def _on_motion(self, event) -> None:
+        if event.inaxes is None:
+            return
+        did = self.geo.district_at(event.xdata, event.ydata)
+        if did != self.hover:
+            self.hover = did
+            self.scene.renderer.set_hover(did)
+        if self.laser_on:
+            self.laser.set_data([event.xdata], [event.ydata])
+        self.blit_overlays()
+
+    def set_laser(self, on: bool) -> None:
+        self.laser_on = on
+        self.laser.set_visible(on)
+        self.setCursor(Qt.BlankCursor if on else Qt.ArrowCursor)
+        self.blit_overlays()
+
+
+class PresentationWindow(QWidget):
+    """Full-screen map with a caption bar; keys step the tour, Esc leaves."""
+
+    closed = Signal()
+
+    def __init__(self, state: ViewState, dataset, tour: Tour | None,
+                 animate: bool | None = None, parent=None, player: TourPlayer | None = None,
+                 layers=None) -> None:
+        super().__init__(parent, Qt.Window)
+        self.setObjectName("presentationWindow")
+        self.state = state  # the explorer's: the language, and what to show without a tour
+        self.ds, self.geo = dataset, state.geo
+        self.texts = Texts()
+        self.player = player if player is not None else TourPlayer(tour)
+        self.index = -1  # the step this window shows (the player's, once it has followed)
+        self._animate_request: bool | None = None
+        self.canvas = PresentationCanvas(state.geo, dataset, high_contrast=self.player.high_contrast,
+                                         layers=layers)  # the session's user layers
+        self.canvas.scene.apply(self._base_view())
+        self.caption_bar = self._build_caption_bar()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.canvas, 1)
+        box.addWidget(self.caption_bar)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.animate = animate  # None: decide from the measured frame rate
+        self.measured_fps: float | None = None
+        self._anim = QVariantAnimation(self, duration=TRANSITION_MS, startValue=0.0, endValue=1.0,
+                                       easingCurve=QEasingCurve.InOutCubic)
+        self._anim.valueChanged.connect(self._on_anim_value)
+        self._anim.finished.connect(self._on_anim_finished)
+        self._anim_from = self._anim_to = None
+        self._anim_started = 0.0
+        self._anim_frames0 = 0
+        self.canvas.mpl_connect("button_press_event", self._on_press)
+        self.texts.tr(self.setWindowTitle, "hzmap — 演示 Presentation")
+        self.texts.tr(self.keys_label.setText, "←→ 翻页  S 聚光  L 激光笔  H 高对比  Esc 退出")
+        self.texts.tr(self.caption_bar.setToolTip,
+                      "H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出")
+        state.changed.connect(self._on_view_changed)
+        self.player.moved.connect(self._on_moved)
+        self.player.theme_changed.connect(self._on_theme_changed)
+        self.player.ended.connect(self._on_ended)
+        if self.tour.steps:
+            self.go_to(self.player.index, animate=False)
+
+    @property
+    def tour(self) -> Tour:
+        return self.player.tour
+
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
+    def _base_view(self) -> View:
+        """What the room sees without a tour: the explorer's view, selection cleared."""
+        return room_view(self.state.view, None)
+
+    def view_for(self, step) -> View:
+        return room_view(self.state.view, step)
+
+    def _build_caption_bar(self) -> QWidget:
+        bar = QWidget(objectName="captionBar")
+        bar.setStyleSheet("#captionBar { background: #111; } QLabel { color: #F2F2F2; }")
+        self.title_label = QLabel(objectName="captionTitle")
+        self.title_label.setStyleSheet("font-size: 26px; font-weight: 700;")
+        self.caption_label = QLabel(objectName="captionText", wordWrap=True)
+        self.caption_label.setStyleSheet("font-size: 20px;")
+        self.source_label = QLabel(objectName="captionSource")
+        self.source_label.setStyleSheet("font-size: 15px; color: #B8B8B8;")
+        self.counter_label = QLabel(objectName="stepCounter")
+        self.counter_label.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.keys_label = QLabel(objectName="keysHelp")
+        self.keys_label.setStyleSheet("font-size: 13px; color: #9A9A9A;")
+        side = QVBoxLayout()
+        side.setSpacing(2)
+        side.addWidget(self.counter_label, 0, Qt.AlignRight)
+        side.addWidget(self.keys_label, 0, Qt.AlignRight)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        for w in (self.title_label, self.caption_label, self.source_label):
+            text.addWidget(w)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(18, 8, 18, 8)
+        row.addLayout(text, 1)
+        row.addLayout(side, 0)
+        return bar
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
+            self.texts.retranslate()
+
+    def _on_view_changed(self, view, fields) -> None:
+        """The explorer's language switched while presenting: labels, legend and caption follow.
+        Without a tour the room sees what the explorer shows."""
+        if not self.tour.steps:
+            self.canvas.scene.apply(self._base_view())
+        elif "lang" in fields:
+            self.canvas.scene.apply(replace(self.canvas.scene.view, lang=view.lang))
+        else:
+            return
+        self._update_caption()
+        self.canvas.draw_idle()
+
+    def toggle_high_contrast(self) -> bool:
+        """H: the projector theme on or off (the player's, so the presenter's thumbnails
+        follow); returns whether it is now on."""
+        self.player.set_high_contrast(not self.player.high_contrast)
+        return self.player.high_contrast
+
+    def _on_theme_changed(self, on: bool) -> None:
+        apply_high_contrast(self.canvas.scene.renderer, on)
+        self.canvas.draw_idle()
+
+    # -- the tour ---------------------------------------------------------------------------
+    @property
+    def step(self):
+        return self.tour.steps[self.index] if 0 <= self.index < len(self.tour.steps) else None
+
+    def next(self) -> None:
+        self.player.next()
+
+    def previous(self) -> None:
+        self.player.previous()
+
+    def go_to(self, index: int, animate: bool | None = None) -> None:
+        """Ask the player for step `index`; `animate` (None: as the window decides) applies to
+        this move. The window shows it when the player says it moved."""
+        if not self.tour.steps:
+            return
+        self._animate_request = animate
+        try:
+            if not self.player.go_to(index, force=animate is not None) and self.index != self.player.index:
+                self._on_moved(self.player.index)  # the player was already there: catch up
+        finally:
+            self._animate_request = None
+
+    def _on_moved(self, index: int) -> None:
+        animate = self._animate_request
+        if self._anim.state() == QVariantAnimation.Running:
+            self._anim.stop()
+            self._on_anim_finished()
+        self.index = index
+        step = self.tour.steps[index]
+        smooth = self.isVisible() and (self.animate is not False if animate is None else animate)
+        if smooth:
+            self._anim_from = self.canvas.scene.renderer.limits()
+            self.canvas.begin_transition(lambda: self._apply(step))
+            self._anim_to = self.canvas.scene.renderer.limits()
+            self._anim_started, self._anim_frames0 = time.perf_counter(), self.canvas.frames_painted
+            self._anim.start()
+        else:
+            self._apply(step)
+            self.canvas.draw_idle()
+        self._update_caption()
+
+    def _apply(self, step) -> None:
+        self.canvas.spotlight.clear()
+        self.canvas.scene.apply(self.view_for(step))
+        spotlight_step(self.canvas.spotlight, step)
+
+    def _on_anim_value(self, t) -> None:
+        if self._anim_from is None:
+            return
+        a, b = self._anim_from, self._anim_to
+        extent = tuple(p + (q - p) * t for p, q in zip(a, b))
+        self.canvas.show_transition(extent, t)
+
+    def _on_anim_finished(self) -> None:
+        elapsed = time.perf_counter() - self._anim_started
+        frames = self.canvas.frames_painted - self._anim_frames0
+        if elapsed > 0.2 and frames:
+            self.measured_fps = frames / elapsed
+            if self.animate is None and self.measured_fps < MIN_FPS:
+                self.animate = False  # too slow here: cut from now on
+        self._anim_from = None
+        self.canvas.end_transition()
+
+    def _update_caption(self) -> None:
+        step, lang = self.step, self.lang
+        self.title_label.setText(step.title(lang) if step else "")
+        self.caption_label.setText(step.caption(lang) if step else "")
+        src = step.source(lang) if step else ""
+        self.source_label.setText(("Source: " if lang == "en" else "出处：") + src if src else "")  # the tour's language
+        self.counter_label.setText(f"{self.index + 1} / {len(self.tour.steps)}" if step else "")
+
+    # -- spotlight, laser ------------------------------------------------------------------------
+    def toggle_spotlight(self, district: str | None, group: bool = False) -> None:
+        """Spotlight one district (again: back to the step's spotlight); with `group`, add or
+        remove it from the districts in the light."""
+        spot = self.canvas.spotlight
+        if district is None:
+            return
+        current = set(spot.districts) if spot.active and spot.element is None else set()
+        if group:
+            current ^= {district}
+        else:
+            current = set() if current == {district} else {district}
+        if current:
+            spot.show_districts(current)
+        elif self.step is not None:
+            self._apply(self.step)
+        else:
+            spot.clear()
+        self.canvas.draw_idle()
+
+    def event(self, event) -> bool:
+        return claim_presenter_key(event) or super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        key = event.key()
+        if step_key(self.player, key):
+            pass
+        elif key == Qt.Key_Escape:
+            self.close()
+        elif key == Qt.Key_S:
+            self.toggle_spotlight(self.canvas.hover, group=bool(event.modifiers() & Qt.ShiftModifier))
+        elif key == Qt.Key_L:
+            self.canvas.set_laser(not self.canvas.laser_on)
+        elif key == Qt.Key_H:
+            self.toggle_high_contrast()
+        else:
+            super().keyPressEvent(event)
+
+    def _on_press(self, event) -> None:
+        if event.button == 3 and event.inaxes is not None:
+            did = self.geo.district_at(event.xdata, event.ydata)
+            self.toggle_spotlight(did, group=bool(event.key and "shift" in event.key))
+
+    def _on_ended(self) -> None:
+        self.close()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self._anim.stop()
+        self.state.changed.disconnect(self._on_view_changed)  # the window goes; the state stays
+        for signal, slot in ((self.player.moved, self._on_moved), (self.player.ended, self._on_ended),
+                             (self.player.theme_changed, self._on_theme_changed)):
+            signal.disconnect(slot)
+        super().closeEvent(event)
+        self.player.end()  # the presenter view closes with the room's window
+        self.closed.emit()

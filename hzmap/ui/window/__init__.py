@@ -1,0 +1,1 @@
+"""The main window and the controllers it owns; the one place the features are put together."""

@@ -1,0 +1,229 @@
+"""File menu for projects: new, open, save, save as, recent files; autosave and recovery.
+
+The session (hzmap.model.session.session) does the work; this module asks the user and reports. Every
+dialog goes through an `ask_*`/`show_*` method so tests can answer it; with no display to
+answer on (offscreen) dialogs are skipped and unsaved work goes to the recovery file instead of
+being asked about.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from hzmap.model.session.project import SUFFIX, ProjectError
+from hzmap.model.session.session import Session
+from hzmap.ui.common.i18n import Texts, tr
+from hzmap.ui.common.memory import release_free_memory
+from hzmap.ui.common.settings import interactive, settings
+
+AUTOSAVE_MS = 60_000
+MAX_RECENT = 8
+RECENT_KEY = "project/recent"
+FILE_FILTER = "hzmap 项目 (*.hzmap);;JSON (*.json);;所有文件 (*)"
+
+
+class ProjectActions(QObject):
+    """`window` is the window dialogs open over; `message(text)` is for its status bar."""
+
+    message = Signal(str)
+
+    def __init__(self, session: Session, window) -> None:
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self.texts = Texts()
+        self._kept = False  # the last maybe_save kept the work in the recovery file
+        t = self.texts
+
+        def action(text, slot, key=None):
+            act = QAction(self)
+            t.tr(act.setText, text)
+            if key is not None:
+                act.setShortcut(QKeySequence(key))
+            act.triggered.connect(lambda _c=False: slot())
+            return act
+
+        self.new_action = action("新建 New", self.new_project, QKeySequence.New)
+        self.open_action = action("打开 Open…", self.open, "Ctrl+O")
+        self.save_action = action("保存 Save", self.save, "Ctrl+S")
+        self.save_as_action = action("另存为 Save As…", self.save_as, "Ctrl+Shift+S")
+        self.recent_menu = QMenu(window)
+        t.tr(self.recent_menu.setTitle, "最近打开 Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        window.installEventFilter(self)  # LanguageChange: the window is the widget that gets it
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.window and event.type() == QEvent.LanguageChange:
+            self.texts.retranslate()
+        return False
+
+    # -- recent files --------------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_files()
+        for i, p in enumerate(paths, 1):
+            act = self.recent_menu.addAction(f"&{i} {Path(p).name}  —  {Path(p).parent}")
+            act.triggered.connect(lambda _c=False, p=p: self.open(p))
+        if not paths:
+            self.recent_menu.addAction(tr("（无 none）")).setEnabled(False)
+
+    def recent_files(self) -> list[str]:
+        value = settings().value(RECENT_KEY, [])
+        if isinstance(value, str):  # ini files give back one entry as a plain string
+            value = [value] if value else []
+        return [str(v) for v in (value or [])][:MAX_RECENT]
+
+    def _remember(self, path: Path) -> None:
+        p = str(Path(path).resolve())
+        paths = [p] + [q for q in self.recent_files() if q != p]
+        settings().setValue(RECENT_KEY, paths[:MAX_RECENT])
+
+    # -- commands -----------------------------------------------------------------------------
+    def new_project(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.session.new()
+        return True
+
+    def open(self, path=None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path = self.ask_open_path()
+            if not path:
+                return False
+        opened, problems = self.session.open(path)
+        if not opened:
+            self.show_error(tr("无法打开项目 Cannot open project"), "\n".join(problems))
+            return False
+        self._remember(Path(path))
+        release_free_memory()  # the previous project's artists and history
+        if problems:
+            self.show_problems(tr("项目部分内容未能载入 Some of the project could not be loaded"),
+                               "\n".join(problems))
+        return True
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self.save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        if not path:
+            return False
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(SUFFIX)
+        return self.save_to(path)
+
+    def save_to(self, path) -> bool:
+        try:
+            written = self.session.save(path)
+        except ProjectError as exc:
+            self.show_error(tr("无法保存项目 Cannot save project"),
+                            f"{exc}\n\n" + tr("您的修改仍在窗口中，请换一个位置保存。\n"
+                                                "Your changes are still in the window; save them elsewhere."))
+            return False
+        self._remember(Path(path))
+        self.message.emit(f"{tr('已保存 Saved')} {written}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before the project is replaced or closed: True when it may go ahead."""
+        self._kept = False
+        if not self.session.is_modified():
+            return True
+        answer = self.ask_save_changes()
+        if answer == "save":
+            return self.save()
+        if answer == "keep":  # nobody to ask: the work stays in the recovery file
+            self._kept = self.session.autosave()
+            return self._kept
+        return answer == "discard"
+
+    def close(self) -> bool:
+        """The window is closing: False to stay open (the user cancelled)."""
+        if not self.maybe_save():
+            return False
+        self.autosave_timer.stop()
+        self.session.close(keep_recovery=self._kept)
+        return True
+
+    # -- autosave and recovery -------------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Unsaved work goes to this session's own recovery file (every minute)."""
+        ok = self.session.autosave()
+        if not ok and self.session.is_modified():
+            print("hzmap: autosave failed", file=sys.stderr)
+        return ok
+
+    def offer_recovery(self, ask=None) -> bool:
+        """At start-up: offer the work a session that ended without saving left. True if restored."""
+        recovery = self.session.recovery
+        if recovery is None:
+            return False
+        for entry in recovery.orphans():
+            if not (ask or self.ask_recovery)(entry):
+                recovery.drop(entry)
+                continue
+            problems = self.session.recover(entry)
+            if problems:
+                self.show_problems(tr("恢复的项目部分内容未能载入 Some recovered items could not be loaded"),
+                                   "\n".join(problems))
+            return True
+        return False
+
+    # -- dialogs (tests replace these) ------------------------------------------------------------
+    def ask_save_changes(self) -> str:
+        """'save', 'discard', 'cancel', or 'keep' (in the recovery file) when no one can answer."""
+        if not interactive():
+            return "keep"
+        path = self.session.path
+        name = path.name if path else tr("未命名项目 the untitled project")
+        box = QMessageBox(QMessageBox.Warning, "hzmap",
+                          tr("保存对 {name} 的修改吗？\nSave changes to {name}?").format(name=name),
+                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self.window)
+        box.setDefaultButton(QMessageBox.Save)
+        return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(box.exec(), "cancel")
+
+    def ask_recovery(self, entry) -> bool:
+        from datetime import datetime
+
+        if not interactive():
+            return False
+        when = datetime.fromtimestamp(entry.mtime).strftime("%Y-%m-%d %H:%M")
+        of = f"（{entry.source.name}）" if entry.source else ""
+        answer = QMessageBox.question(
+            self.window, tr("hzmap: 恢复未保存的工作 Recover unsaved work"),
+            tr("上次 hzmap 未正常关闭。是否恢复 {when} 自动保存的项目{of}？\n"
+               "hzmap did not close normally last time. Restore the work autosaved at {when}?").format(
+                when=when, of=of),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        return answer == QMessageBox.Yes
+
+    def ask_open_path(self) -> str:
+        start = str(self.session.path.parent) if self.session.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("打开项目 Open project"), start, tr(FILE_FILTER))
+        return path
+
+    def ask_save_path(self) -> str:
+        start = str(self.session.path) if self.session.path else tr("未命名") + SUFFIX
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("保存项目 Save project"), start, tr(FILE_FILTER))
+        return path
+
+    def show_error(self, title: str, text: str) -> None:
+        print(f"hzmap: {text}", file=sys.stderr)
+        self.message.emit(text.splitlines()[0] if text else title)
+        if interactive():
+            QMessageBox.warning(self.window, f"hzmap: {title}", text)
+
+    def show_problems(self, title: str, text: str) -> None:
+        self.show_error(title, text)
