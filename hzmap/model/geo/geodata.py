@@ -1,4 +1,4 @@
-"""The map's geodata: Hangzhou's 13 county-level units, the city outline and its water.
+"""The map's geodata: Hangzhou's 13 county-level units, the city outline, its water and landmarks.
 
 Reads geodata/hangzhou.gpkg (built by geodata/build_geodata.py, sources in
 geodata/SOURCES.md). Everything is stored in the map CRS, so nothing is reprojected at
@@ -41,14 +41,19 @@ MAX_COORD = 1e7
 #: geometry types a layer's records may have
 _KINDS = {"districts": ("Polygon", "MultiPolygon"), "outline": ("Polygon", "MultiPolygon"),
           "water_areas": ("Polygon", "MultiPolygon"),
-          "water_lines": ("LineString", "MultiLineString")}
+          "water_lines": ("LineString", "MultiLineString"), "landmarks": ("Point",)}
 
 LAYERS: dict[str, tuple[str, ...]] = {
     "districts": ("id", "adcode", "name_zh", "name_en", "type", "area_km2"),
     "outline": (),
     "water_lines": ("id", "name_zh", "name_en", "kind"),
     "water_areas": ("id", "name_zh", "name_en", "kind"),
+    "landmarks": ("id", "name_zh", "name_en", "kind"),
 }
+#: Layers a GeoPackage may lack (one built before they were added): read as empty.
+OPTIONAL_LAYERS = ("landmarks",)
+#: Kinds of landmark: the main railway stations, the airport and metro stations (OpenStreetMap).
+LANDMARK_KINDS = ("rail_main", "airport", "metro")
 MAIN_RIVER_ID = "qiantang_course"
 # GeoPackage geometry header: envelope size in bytes by the envelope indicator (flags bits 1-3).
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
@@ -98,6 +103,7 @@ class GeoData:
     water_lines: list[Feature]
     water_areas: list[Feature]
     path: Path | None = None
+    landmarks: list[Feature] = field(default_factory=list)
     _ids: np.ndarray = field(init=False, repr=False)
     _tree: shapely.STRtree = field(init=False, repr=False)
     _water: shapely.Geometry = field(init=False, repr=False)
@@ -212,7 +218,7 @@ def _read_layer(con: sqlite3.Connection, path: Path, layer: str) -> list[Feature
     attrs = [c for c in columns if c not in (geom_col, "fid")]
     rows = con.execute(f'SELECT rowid, "{geom_col}"' + "".join(f', "{c}"' for c in attrs)
                        + f' FROM "{layer}" ORDER BY rowid').fetchall()
-    if not rows:
+    if not rows and layer not in OPTIONAL_LAYERS:
         raise GeodataError(f"{path}: layer {layer!r} is empty")
     out = []
     for r in rows:
@@ -258,10 +264,11 @@ def load_geodata(path: str | Path | None = None) -> GeoData:
         con = _connect(path, data)
         try:
             present = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
-            absent = [name for name in LAYERS if name not in present]
+            absent = [name for name in LAYERS if name not in present and name not in OPTIONAL_LAYERS]
             if absent:
                 raise GeodataError(f"{path}: missing layer(s) {', '.join(absent)}")
-            layers = {name: _read_layer(con, path, name) for name in LAYERS}
+            layers = {name: _read_layer(con, path, name) if name in present else []
+                      for name in LAYERS}
         finally:
             con.close()
     except sqlite3.Error as exc:
@@ -275,9 +282,14 @@ def load_geodata(path: str | Path | None = None) -> GeoData:
         raise GeodataError(f"{path}: layer 'districts' repeats id(s) {dup}")
     if not any(f.id == MAIN_RIVER_ID for f in layers["water_lines"]):
         raise GeodataError(f"{path}: layer 'water_lines' has no {MAIN_RIVER_ID!r} line")
+    odd = sorted({str(f["kind"])[:20] for f in layers["landmarks"]} - set(LANDMARK_KINDS))
+    if odd:
+        raise GeodataError(f"{path}: layer 'landmarks' has unknown kind(s) {odd}; "
+                           f"expected {', '.join(LANDMARK_KINDS)}")
     outline = shapely.union_all([f.geometry for f in layers["outline"]])
     return GeoData(districts={f.id: f for f in districts}, outline=outline,
-                   water_lines=layers["water_lines"], water_areas=layers["water_areas"], path=path)
+                   water_lines=layers["water_lines"], water_areas=layers["water_areas"], path=path,
+                   landmarks=layers["landmarks"])
 
 
 def read_frames(path: str | Path | None = None) -> dict:
@@ -285,6 +297,6 @@ def read_frames(path: str | Path | None = None) -> dict:
     import geopandas as gpd
 
     path = Path(path) if path is not None else DEFAULT_GPKG
-    frames = {name: gpd.read_file(path, layer=name) for name in LAYERS}
+    frames = {name: gpd.read_file(path, layer=name) for name in LAYERS}  # the shipped file has all
     frames["districts"] = frames["districts"].set_index("id", drop=False).rename_axis(None)
     return frames

@@ -26,7 +26,7 @@ VIEWS = ("city", "urban")
 PRESETS = (*VIEWS, "custom")
 LANGUAGES = ("zh", "en")
 #: The base map's layers, bottom to top, as the layer list starts.
-BASE_LAYERS = ("districts", "water", "boundaries", "labels")
+BASE_LAYERS = ("districts", "water", "boundaries", "landmarks", "labels")
 SELECTION_KINDS = ("district", "place", "element", "feature")
 
 

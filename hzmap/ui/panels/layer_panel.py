@@ -17,7 +17,8 @@ from hzmap.ui.common.layout_combo import LayoutCombo
 KEY_ROLE = Qt.UserRole
 
 BASE_LAYER_NAMES = {"districts": "区县填色 District fills", "boundaries": "区县界线 Boundaries",
-                    "water": "水系 Water", "labels": "区县名称 District names"}
+                    "water": "水系 Water", "labels": "区县名称 District names",
+                    "landmarks": "车站与机场 Stations and airport"}
 class LayerPanel(QWidget):
     def __init__(self, state: ViewState, dataset, parent=None) -> None:
         super().__init__(parent)
