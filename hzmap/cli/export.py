@@ -89,11 +89,15 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--crs", choices=("wgs84", "gcj02", "bd09"),
                    help="with --layer: the system lon/lat are in (default: guessed from the column and "
                         "file names; GCJ-02 for Amap/Tencent, BD-09 for Baidu)")
+    from hzmap.cli.basemap import add_basemap_args
+    add_basemap_args(p)
     _size_args(p)
 
 
 @command("export", "export a finished map (PNG/SVG/PDF), or an atlas of all districts", _export_args)
 def cmd_export(args: argparse.Namespace) -> int:
+    from hzmap.cli.basemap import with_basemap
+    from hzmap.model.basemap.source import BasemapError
     from hzmap.model.geo.geodata import GeodataError
     from hzmap.render.page.compose import ExportSpec
     from hzmap.render.page.export_io import ExportError, check_size, format_for
@@ -115,11 +119,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         store = LayerStore()
         view, annotations = _view(ds, geo, args, store)
         view = _with_layer_files(view, geo, args.layer, args.crs, store)
+        view, basemaps = with_basemap(view, args)
         spec = ExportSpec(view=view, title=args.title, preset=args.preset, width_px=args.width,
                           height_px=args.height, dpi=args.dpi, inset=not args.no_inset,
-                          annotations=annotations, layers=store)
+                          annotations=annotations, layers=store, basemaps=basemaps)
         spec.size()  # check preset and DPI before drawing anything
-    except (UsageError, ExportError) as e:
+    except (UsageError, ExportError, BasemapError) as e:
         say_err(f"hzmap export: {e}")
         return EXIT_USAGE
     try:
@@ -183,6 +188,10 @@ def _single(spec, geo, ds, out: str, fmt: str | None) -> int:
     fmt = format_for(out, fmt)  # a bad name fails before the drawing, not after
     page = compose(spec, geo, ds)
     path = save(page.figure, out, fmt, title=page.title)
+    if spec.view.basemap() is not None:
+        from hzmap.cli.basemap import report_tiles
+
+        report_tiles(page, "hzmap export")
     say(f"wrote {path}")
     return 0
 
@@ -265,7 +274,12 @@ def _project_view(ds, geo, path: str, base, store=None):
                         session.gazetteer() if proj.layers else None)
     for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap export: warning: {problem}")
-    return session.view_of(proj, found.states), list(proj.annotations)
+    if proj.basemap:
+        from hzmap.model.basemap.persist import basemap_from_dict
+
+        for problem in basemap_from_dict(proj.basemap, Path(path).absolute().parent)[1]:
+            say_err(f"hzmap export: warning: {problem}")
+    return session.view_of(proj, found.states, Path(path).absolute().parent), list(proj.annotations)
 
 
 def _dossier_args(p: argparse.ArgumentParser) -> None:

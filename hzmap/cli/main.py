@@ -25,7 +25,7 @@ WITHOUT_CYCLE_COLLECTOR = frozenset({"export", "dossier"})
 
 #: Modules that register more subcommands (each imports hzmap.cli.support only).
 COMMAND_MODULES = ("hzmap.cli.export", "hzmap.cli.deck", "hzmap.cli.desktop", "hzmap.cli.import_plan", "hzmap.cli.layer",
-                   "hzmap.cli.cite")
+                   "hzmap.cli.cite", "hzmap.cli.basemap")
 
 
 # ---------------------------------------------------------------- validate

@@ -27,6 +27,7 @@ from hzmap.model.session.project import MAX_BYTES, Project, ProjectError, encode
 from hzmap.model.session.recovery import Recovery
 from hzmap.model.tours.tour import Tour, tour_from_dict, tour_problems, tour_to_dict
 from hzmap.model.layers.project_layers import layer_records, load_layers
+from hzmap.model.basemap.persist import basemap_from_dict, basemap_to_dict
 from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View, ViewState
 
 
@@ -100,16 +101,21 @@ class Session:
                        filters=v.filters, hidden_layers=frozenset(n for n in BASE_LAYERS if not v.layer_visible(n)),
                        hidden_elements=v.hidden_elements, show_places=v.show_places,
                        layers=layer_records(v, self.layers, folder, self.layer_links, self.layer_records),
+                       basemap=basemap_to_dict(v.basemap(), folder) if v.basemap() is not None else None,
                        annotations=list(self.annotations), tours=[tour_to_dict(t) for t in self.tours],
                        extra=dict(self.extra))
 
-    def view_of(self, p: Project, user_layers=()) -> View:
-        """The View a project shows, in the current language, with `user_layers` (LayerStates,
-        read by load_layers) above the base map."""
+    def view_of(self, p: Project, user_layers=(), project_dir=None) -> View:
+        """The View a project shows, in the current language, with its base map under
+        everything and `user_layers` (LayerStates, read by load_layers) above the base layers;
+        `project_dir`: the folder its file paths are relative to."""
         v = self.state.view
         extent = Extent(*p.extent) if p.view == "custom" and p.extent else self.state.preset_extent(p.view)
-        layers = tuple(replace(lay, visible=lay.id not in p.hidden_layers)
-                       for lay in v.layers if lay.kind == "base") + tuple(user_layers)
+        folder = project_dir if project_dir is not None else Path.cwd()
+        basemap = basemap_from_dict(p.basemap, folder)[0] if p.basemap else None
+        layers = ((basemap,) if basemap is not None else ()) + tuple(
+            replace(lay, visible=lay.id not in p.hidden_layers) for lay in v.layers if lay.kind == "base"
+        ) + tuple(user_layers)
         return replace(v, extent=extent, preset=p.view if p.view != "custom" or p.extent else "city",
                        layout=p.layout, selection=p.selection, filters=p.filters, layers=layers,
                        hidden_elements=p.hidden_elements, show_places=p.show_places)
@@ -118,6 +124,8 @@ class Session:
         """Show a project: one change of the view state. Returns what could not be restored.
         `project_dir`: the folder its layer paths are relative to (None: it has no file)."""
         problems = []
+        if p.basemap:
+            problems += basemap_from_dict(p.basemap, project_dir if project_dir is not None else Path.cwd())[1]
         found = load_layers(p.layers, project_dir, self.state.geo, self.layers,
                             self.gazetteer() if p.layers else None)
         problems += found.problems
@@ -130,7 +138,7 @@ class Session:
                 continue
             problems += [f"tour {i} ({tour.name}): {why}" for why in tour_problems(tour, self.dataset, self.state.geo)]
             tours.append(tour)
-        self.state.set_view(self.view_of(p, found.states))
+        self.state.set_view(self.view_of(p, found.states, project_dir))
         self.layers.keep_only(lay.id for lay in found.states)
         self.layer_links = dict(found.links)
         self.annotations.replace_all(p.annotations)

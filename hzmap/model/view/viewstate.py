@@ -21,56 +21,16 @@ from psygnal import Signal
 
 from hzmap.model.geo import extent as ext
 from hzmap.model.geo.extent import Extent
+from hzmap.model.view.selection import SELECTION_KINDS, Filters, Selection, element_key  # noqa: F401
 
 VIEWS = ("city", "urban")
 PRESETS = (*VIEWS, "custom")
 LANGUAGES = ("zh", "en")
 #: The base map's layers, bottom to top, as the layer list starts.
 BASE_LAYERS = ("districts", "water", "boundaries", "landmarks", "labels")
-SELECTION_KINDS = ("district", "place", "element", "feature")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the user narrowed the map to; None means no filter on that facet."""
-
-    plan: str | None = None
-    sector: str | None = None
-    unit: str | None = None
-
-    def active(self) -> bool:
-        return any((self.plan, self.sector, self.unit))
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What is selected: a district, a place, a layout element or a feature of a user layer
-    (one of them, never two)."""
-
-    kind: str  # "district", "place", "element" or "feature"
-    id: str    # an element's id is "layout_id/element_id" (element_key); a feature's "layer_id/row"
-
-    def __post_init__(self) -> None:
-        if self.kind not in SELECTION_KINDS or not isinstance(self.id, str) or not self.id:
-            raise ValueError(f"not a selection: {self.kind!r} {self.id!r}")
-
-    @classmethod
-    def district(cls, did: str | None) -> "Selection | None":
-        return cls("district", did) if did else None
-
-    @classmethod
-    def place(cls, pid: str | None) -> "Selection | None":
-        return cls("place", pid) if pid else None
-
-    @classmethod
-    def element(cls, layout_id: str, element_id: str) -> "Selection":
-        return cls("element", element_key(layout_id, element_id))
-
-    @classmethod
-    def feature(cls, layer_id: str, row: int) -> "Selection":
-        """A feature of a user layer, by its row (or feature number) in the layer's file: it
-        stays the same feature when the file is read again."""
-        return cls("feature", f"{layer_id}/{int(row)}")
+#: The id of the base map layer (kind "basemap", source a hzmap.model.basemap BasemapSource):
+#: at most one, always first in the list, so it draws under everything else.
+BASEMAP_ID = "basemap"
 
 
 @dataclass(frozen=True)
@@ -79,7 +39,9 @@ class LayerState:
 
     Base layers have the ids in BASE_LAYERS and kind "base". Layers the user adds have kind
     "user"; what they draw and how is in `source` and `style` (hzmap.model.layers). `style` is a
-    mapping that is never changed in place: `update_layer` replaces it.
+    mapping that is never changed in place: `update_layer` replaces it. The base map (tiles or an
+    image under everything) has kind "basemap", id BASEMAP_ID, a BasemapSource as `source` and
+    its dimming in style["dim"].
     """
 
     id: str
@@ -97,11 +59,6 @@ class LayerState:
 
 def base_layers() -> tuple[LayerState, ...]:
     return tuple(LayerState(name) for name in BASE_LAYERS)
-
-
-def element_key(layout_id: str, element_id: str) -> str:
-    """Element ids repeat across layouts ('core'): visibility is kept per layout and element."""
-    return f"{layout_id}/{element_id}"
 
 
 @dataclass(frozen=True)
@@ -162,7 +119,12 @@ class View:
         return frozenset(k[len(prefix):] for k in self.hidden_elements if k.startswith(prefix))
 
     def user_layers(self) -> tuple[LayerState, ...]:
-        return tuple(lay for lay in self.layers if lay.kind != "base")
+        return tuple(lay for lay in self.layers if lay.kind == "user")
+
+    def basemap(self) -> LayerState | None:
+        """The base map layer, if the planner has one (shown or not)."""
+        first = self.layers[0] if self.layers else None
+        return first if first is not None and first.kind == "basemap" else None
 
 
 _FIELDS = tuple(f.name for f in fields(View))
@@ -188,6 +150,8 @@ def check(view: View) -> View:
     ids = [lay.id for lay in view.layers]
     if len(set(ids)) != len(ids):
         raise ValueError(f"layer ids repeat: {ids}")
+    if any(lay.kind == "basemap" for lay in view.layers[1:]):
+        raise ValueError("the base map layer must be the first (lowest) layer, and there is one at most")
     return view
 
 

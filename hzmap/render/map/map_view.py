@@ -30,6 +30,7 @@ Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
 Z_PLACE_RING = 12
 PLACE_RING_SIZE = 16.1  # points across: the export's ring (scatter s=260 -> sqrt(260))
 LABEL_PAD_PX = 2.0  # the gap kept around labels, in pixels at 100 dpi
+FILL_ALPHA_OVER_BASEMAP, WATER_ALPHA_OVER_BASEMAP = 0.18, 0.45
 
 
 class MapRenderer:
@@ -247,6 +248,13 @@ class MapRenderer:
         else:
             patch.set_path(self.paths[did])
             patch.set_visible(True)
+
+    def set_under_basemap(self, on: bool) -> None:
+        """Over a base map the district fills and the water let it show through."""
+        for patch in self.fills.values():
+            patch.set_alpha(FILL_ALPHA_OVER_BASEMAP if on else None)
+        for artist in self.layers["water"]:
+            artist.set_alpha(WATER_ALPHA_OVER_BASEMAP if on else None)
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
         for artist in self.layers.get(name, []):

@@ -47,6 +47,7 @@ class ExportSpec:
     side_notes: tuple | None = None  # (heading, [lines]) listed beside the map (atlas pages)
     date: _dt.date | None = None
     layers: object = None  # the LayerStore holding the view's user layers (None: the shared one)
+    basemaps: object = None  # the BasemapRegistry for the view's base map (None: one of its own)
 
     @property
     def layout(self) -> str | None:
@@ -111,7 +112,7 @@ class Composer:
 
     def __init__(self, geo, ds=None, preview_dpi: float | None = None) -> None:
         self.geo, self.ds, self.preview_dpi = geo, ds, preview_dpi
-        self._key = self._layers = None
+        self._key = self._layers = self._basemaps = None
         self._fig = self._scene = self._frame = self._north = self._inset = None
         self._title = self._source = self._legend = None
         self._notes: list = []
@@ -125,9 +126,9 @@ class Composer:
         if spec.layout is not None and spec.layout not in self.ds.layouts:
             raise ExportError(f"unknown layout {spec.layout!r}")
         key = (w, h, dpi, spec.lang)
-        if key != self._key or spec.layers is not self._layers:
+        if key != self._key or spec.layers is not self._layers or spec.basemaps is not self._basemaps:
             self._build(w, h, dpi, spec)
-            self._key, self._layers = key, spec.layers
+            self._key, self._layers, self._basemaps = key, spec.layers, spec.basemaps
         fig, scene, frame = self._fig, self._scene, self._frame
         r = scene.renderer
         scene.apply(spec.view)
@@ -163,7 +164,7 @@ class Composer:
     def _build(self, w: float, h: float, dpi: int, spec: ExportSpec) -> None:
         """A new Figure with what every page of this size and language has."""
         fig = Figure(figsize=(w, h), dpi=self.preview_dpi or dpi)
-        scene = Scene(fig, self.geo, self.ds, layers=spec.layers)
+        scene = Scene(fig, self.geo, self.ds, layers=spec.layers, basemaps=spec.basemaps, wait_tiles=True)
         r = scene.renderer
         fig.set_facecolor("white")
         frame = Frame(w, h, with_side=True)
@@ -203,6 +204,9 @@ def source_text(spec: ExportSpec, ds) -> str:
     users = [lay for lay in spec.view.user_layers() if lay.visible]
     if users:
         parts.append(("Layers: " if en else "图层: ") + "; ".join(_layer_source(lay) for lay in users))
+    basemap = spec.view.basemap()
+    if basemap is not None and basemap.visible:
+        parts.append(("Base map: " if en else "底图: ") + basemap.source.credit(en))
     parts.append(DATA_SOURCES_EN if en else DATA_SOURCES)
     parts.append(f"{'Exported' if en else '导出'} {(spec.date or _dt.date.today()).isoformat()} hzmap")
     return " · ".join(parts)
