@@ -8,7 +8,7 @@ Routes: /xyz/{z}/{x}/{y}.png, /img/{z}/{x}/{y}.jpg (imagery-like JPEG tiles), /w
 /gcj/{z}/{x}/{y}.png, /notes/{z}/{x}/{y}.png (a transparent layer with a blue square at NOTE),
 /key/{z}/{x}/{y}.png?tk=K (HTTP 403 unless K is KEY), and the bad ones: /html/... (a web page
 instead of an image), /huge/... (50 MB, no Content-Length), /hugelen/... (Content-Length 50 MB),
-/silent/... (accepts the connection and never answers).
+/silent/... (accepts the connection and never answers), /slow/... (xyz, half a second a tile).
 """
 from __future__ import annotations
 
@@ -80,6 +80,8 @@ class _Handler(BaseHTTPRequestHandler):
         if route == "silent":
             server.stopping.wait(120)
             return
+        if route == "slow":  # every tile takes half a second
+            server.stopping.wait(0.5)
         if route == "wmts":
             z, y, x = int(query["TILEMATRIX"]), int(query["TILEROW"]), int(query["TILECOL"])
         else:

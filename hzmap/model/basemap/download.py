@@ -197,8 +197,13 @@ def run_download(plan: DownloadPlan, out, key: str | None = None, progress=None,
             if progress is not None:
                 progress(state["done"], plan.count)
 
-    with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="hzmap-download") as pool:
-        list(pool.map(one, plan.tiles))
+    try:
+        with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="hzmap-download") as pool:
+            list(pool.map(one, plan.tiles))
+    except BaseException:  # a full disk, an interrupt: no half file under the planner's name
+        cancel.set()
+        writer.abandon()
+        raise
     if cancel.is_set() or writer.count == 0:
         writer.abandon()
         problem = state["stop"] or (None if cancel.is_set() else "no tile could be fetched")

@@ -102,7 +102,7 @@ class MBTilesWriter:
         self.part = self.target.with_name(self.target.name + ".part")
         if self.part.exists():
             self.part.unlink()
-        self.con = sqlite3.connect(str(self.part))
+        self.con = sqlite3.connect(str(self.part), check_same_thread=False)  # callers hold a lock
         self.con.executescript(
             "CREATE TABLE metadata (name TEXT, value TEXT);"
             "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
