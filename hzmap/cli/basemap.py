@@ -84,6 +84,31 @@ def with_basemap(view, args):
     return replace(view, layers=(basemap_layer(source, dim=args.basemap_dim),) + rest), registry
 
 
+def deck_basemap(args, project: str | None, store) -> list:
+    """The base map layer of a deck ([] or [layer]): --basemap, else the project's; its open
+    tiles kept with `store` for every slide."""
+    from pathlib import Path
+
+    from hzmap.model.basemap.persist import basemap_from_dict
+    from hzmap.model.session.project import load_project
+    from hzmap.model.view.viewstate import View
+
+    if getattr(args, "basemap", None):
+        view, registry = with_basemap(View(extent=(0, 1, 0, 1)), args)
+        store.basemaps = registry
+        return [view.basemap()]
+    proj = load_project(project)[0] if project else None
+    if proj is None or not proj.basemap:
+        return []
+    layer, problems = basemap_from_dict(proj.basemap, Path(project).absolute().parent)
+    for problem in problems:
+        say_err(f"hzmap deck: warning: {problem}")
+    if layer is None:
+        return []
+    store.basemaps = with_basemap(View(extent=(0, 1, 0, 1), layers=(layer,)), args)[1]
+    return [layer]
+
+
 def report_tiles(page, command_name: str) -> None:
     """Warn about tiles a page could not get (a refused key, a silent server)."""
     art = page.scene.basemap_artist

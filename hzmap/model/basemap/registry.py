@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 
 from hzmap.model.basemap.picture import Basemap, open_basemap
 from hzmap.model.basemap.source import BasemapError, BasemapSource
@@ -34,12 +35,21 @@ class BasemapRegistry:
         self._lock = threading.Lock()
 
     def add_listener(self, callback) -> None:
-        """`callback()` is called (from a loader thread) whenever a tile arrives."""
-        self._listeners.append(callback)
+        """`callback()` is called (from a loader thread) whenever a tile arrives. A bound method
+        is held weakly: a window that closes stops listening."""
+        ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else (lambda: callback)
+        self._listeners.append(ref)
 
     def _arrived(self) -> None:
-        for cb in list(self._listeners):
-            cb()
+        for ref in list(self._listeners):
+            cb = ref()
+            if cb is None:
+                self._listeners.remove(ref)
+                continue
+            try:
+                cb()
+            except RuntimeError:  # its Qt object was deleted
+                self._listeners.remove(ref)
 
     def set_key(self, name: str, key: str | None) -> None:
         """A key entered or changed: base maps that use it are opened again with it."""
@@ -69,6 +79,10 @@ class BasemapRegistry:
             self._open[source] = basemap
             return basemap
 
+    def is_open(self, basemap: Basemap) -> bool:
+        """Whether `basemap` is still the open one of its source (not closed by a new key)."""
+        return self._open.get(basemap.source) is basemap
+
     def keep_only(self, sources) -> None:
         """Close the base maps not among `sources` (the View moved on)."""
         keep = set(sources)
@@ -80,3 +94,11 @@ class BasemapRegistry:
 
     def close(self) -> None:
         self.keep_only(())
+
+
+def registry_for(store) -> BasemapRegistry:
+    """The registry kept with a LayerStore (made on first use), so every picture given the
+    store reads the same tiles."""
+    if store.basemaps is None:
+        store.basemaps = BasemapRegistry()
+    return store.basemaps

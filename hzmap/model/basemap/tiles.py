@@ -16,7 +16,7 @@ import io
 import threading
 import time
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor, wait as wait_for
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait as wait_for
 
 import numpy as np
 
@@ -133,6 +133,7 @@ class TileLayer:
         """Load the tiles not in memory and wait for them (at most `deadline` seconds)."""
         self._wanted = set(keys)
         missing = [k for k in keys if self.cached(k) is None]
+        self.errors = {}  # what this attempt met (a refused key stays `blocked`)
         if not missing or self.blocked:
             return
         if self._pool is None:
@@ -140,9 +141,17 @@ class TileLayer:
                 self._load(key)
             return
         futures = [self._pool.submit(self._load, k) for k in missing]
-        done, late = wait_for(futures, timeout=deadline)
-        if late:
-            self.errors["timeout"] = f"{self.store.name}: {len(late)} tiles did not arrive within {deadline:.0f} s"
+        end = time.monotonic() + deadline
+        pending = set(futures)
+        while pending:
+            done, pending = wait_for(pending, timeout=max(0.0, end - time.monotonic()), return_when=FIRST_COMPLETED)
+            if not done or self.blocked or self.errors.keys() & {"timeout", "network"}:
+                break  # a silent or unreachable server: one round of timeouts, not one per tile
+        for f in pending:
+            f.cancel()
+        if pending and not self.blocked and "network" not in self.errors:
+            self.errors.setdefault("timeout", f"{self.store.name}: {len(pending)} tiles did not arrive "
+                                              f"within {deadline:.0f} s")
 
     def tiles(self, window, wait: bool = False, deadline: float = 60.0) -> dict:
         """{(z, x, y): RGBA array} of the window's tiles in memory, after loading them (wait)

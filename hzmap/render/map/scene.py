@@ -61,10 +61,13 @@ class Scene:
     def __init__(self, fig: Figure, geo, dataset=None, style=None, interactive: bool = False,
                  layers: LayerStore | None = None, basemaps=None, wait_tiles: bool = False) -> None:
         self.fig = fig
-        self.basemaps = basemaps  # a BasemapRegistry; None: made when a View first has a base map
+        self.basemaps = basemaps  # a BasemapRegistry; None: the layer store's (made on first use)
         self.wait_tiles = wait_tiles  # an export waits for its tiles; the screen draws what it has
         self.basemap_artist: BasemapArtist | None = None
         self.basemap_problem: str | None = None
+        #: called (from a loader thread) when base map tiles arrive; the screen's canvas sets it
+        self.on_tiles = None
+        self._listening = None
         self.layer_data = layers if layers is not None else LayerStore()  # none: no user layers
         self.user_artists: dict[str, UserLayerArtist] = {}
         self._legend_key = None
@@ -158,24 +161,33 @@ class Scene:
         layer = view.basemap()
         source = layer.source if layer is not None else None
         art = self.basemap_artist
-        if art is not None and (source is None or art.basemap.source != source):
+        stale = art is not None and self.basemaps is not None and not self.basemaps.is_open(art.basemap)
+        if art is not None and (source is None or art.basemap.source != source or stale):
             art.remove()
             art = self.basemap_artist = None
         self.basemap_problem = None
         if source is not None and art is None:
             if self.basemaps is None:
-                from hzmap.model.basemap.registry import BasemapRegistry
+                from hzmap.model.basemap.registry import registry_for
 
-                self.basemaps = BasemapRegistry()
+                self.basemaps = registry_for(self.layer_data)
             try:
                 art = self.basemap_artist = BasemapArtist(self.ax, self.basemaps.open(source), self.wait_tiles)
             except BasemapError as exc:
                 self.basemap_problem = str(exc)
+            if self.on_tiles is not None and self._listening is not self.basemaps:
+                self.basemaps.add_listener(self.on_tiles)
+                self._listening = self.basemaps
         if art is not None:
             art.set_visible(layer.visible)
             art.set_alpha(layer.opacity)
             art.set_dim(float((layer.style or {}).get("dim", 0.0)))
         self.renderer.set_under_basemap(art is not None and layer.visible)
+
+    def refresh_basemap(self) -> None:
+        """Open the base map again (a key was entered or changed)."""
+        if self.view is not None:
+            self._apply_basemap(self.view)
 
     def _update_legend(self, view: View) -> None:
         """The user layers' legend entries (top-most first) join the layout's legend."""

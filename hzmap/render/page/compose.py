@@ -47,7 +47,8 @@ class ExportSpec:
     side_notes: tuple | None = None  # (heading, [lines]) listed beside the map (atlas pages)
     date: _dt.date | None = None
     layers: object = None  # the LayerStore holding the view's user layers (None: the shared one)
-    basemaps: object = None  # the BasemapRegistry for the view's base map (None: one of its own)
+    basemaps: object = None  # the BasemapRegistry for the view's base map (None: the LayerStore's)
+    wait_tiles: bool = True  # wait for the base map's tiles (a preview draws those it has)
 
     @property
     def layout(self) -> str | None:
@@ -125,7 +126,7 @@ class Composer:
             raise ExportError("a layout needs the layout dataset")
         if spec.layout is not None and spec.layout not in self.ds.layouts:
             raise ExportError(f"unknown layout {spec.layout!r}")
-        key = (w, h, dpi, spec.lang)
+        key = (w, h, dpi, spec.lang, spec.wait_tiles)
         if key != self._key or spec.layers is not self._layers or spec.basemaps is not self._basemaps:
             self._build(w, h, dpi, spec)
             self._key, self._layers, self._basemaps = key, spec.layers, spec.basemaps
@@ -164,7 +165,8 @@ class Composer:
     def _build(self, w: float, h: float, dpi: int, spec: ExportSpec) -> None:
         """A new Figure with what every page of this size and language has."""
         fig = Figure(figsize=(w, h), dpi=self.preview_dpi or dpi)
-        scene = Scene(fig, self.geo, self.ds, layers=spec.layers, basemaps=spec.basemaps, wait_tiles=True)
+        scene = Scene(fig, self.geo, self.ds, layers=spec.layers, basemaps=spec.basemaps,
+                      wait_tiles=spec.wait_tiles)
         r = scene.renderer
         fig.set_facecolor("white")
         frame = Frame(w, h, with_side=True)

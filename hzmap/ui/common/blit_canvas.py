@@ -13,7 +13,7 @@ from hzmap.render.map.scene import Scene  # first: hzmap.render imports matplotl
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint, QTimer, Signal
 
 #: Around what a blit draws, in points: outlines' halos and anti-aliasing reach past the
 #: artists' own extents.
@@ -21,6 +21,8 @@ BLIT_PAD_PT = 8
 
 
 class BlitCanvas(FigureCanvasQTAgg):
+    tiles_arrived = Signal()  # emitted by base map loader threads; handled on the UI thread
+
     def __init__(self, geo, dataset=None, style=None, figsize=(9, 7), parent=None, layers=None) -> None:
         fig = Figure(figsize=figsize, dpi=100)
         super().__init__(fig)
@@ -43,6 +45,19 @@ class BlitCanvas(FigureCanvasQTAgg):
         self._resize_timer = QTimer(self, singleShot=True, interval=60)
         self._resize_timer.timeout.connect(self.draw_idle)
         self.mpl_connect("draw_event", self._on_draw)
+        # base map tiles arrive on loader threads: one redraw for a burst of them
+        self._tiles_timer = QTimer(self, singleShot=True, interval=80)
+        self._tiles_timer.timeout.connect(self._redraw_for_tiles)
+        self.tiles_arrived.connect(self._tiles_timer.start)
+        self.scene.on_tiles = self._emit_tiles
+
+    def _emit_tiles(self) -> None:
+        self.tiles_arrived.emit()
+
+    def _redraw_for_tiles(self) -> None:
+        art = self.scene.basemap_artist
+        if art is not None and art.get_visible() and (art.last is None or not art.last.complete):
+            self.draw_idle()
 
     @property
     def renderer_(self):

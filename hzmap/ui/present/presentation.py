@@ -36,7 +36,9 @@ TRANSITION_MS = 600
 MIN_FPS = 30.0
 NEXT_KEYS = {Qt.Key_Right, Qt.Key_Down, Qt.Key_PageDown, Qt.Key_Space}
 PREV_KEYS = {Qt.Key_Left, Qt.Key_Up, Qt.Key_PageUp, Qt.Key_Backspace}
-PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L, Qt.Key_H}
+PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L, Qt.Key_H,
+                                          Qt.Key_D}
+DIM_LEVELS = (0.0, 0.3, 0.55)  # D: the base map under no, a light or a strong white veil
 
 
 def step_key(player, key) -> bool:
@@ -199,9 +201,9 @@ class PresentationWindow(QWidget):
         self._anim_frames0 = 0
         self.canvas.mpl_connect("button_press_event", self._on_press)
         self.texts.tr(self.setWindowTitle, "hzmap — 演示 Presentation")
-        self.texts.tr(self.keys_label.setText, "←→ 翻页  S 聚光  L 激光笔  H 高对比  Esc 退出")
+        self.texts.tr(self.keys_label.setText, "←→ 翻页  S 聚光  L 激光笔  H 高对比  D 底图淡化  Esc 退出")
         self.texts.tr(self.caption_bar.setToolTip,
-                      "H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出")
+                      "H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · D 底图淡化 · ←→ PageUp PageDown 翻页 · Esc 退出")
         state.changed.connect(self._on_view_changed)
         self.player.moved.connect(self._on_moved)
         self.player.theme_changed.connect(self._on_theme_changed)
@@ -263,6 +265,10 @@ class PresentationWindow(QWidget):
             self.canvas.scene.apply(self._base_view())
         elif "lang" in fields:
             self.canvas.scene.apply(replace(self.canvas.scene.view, lang=view.lang))
+        elif "layers" in fields and view.basemap() is not None:  # dimmed (D) during a tour
+            shown = self.canvas.scene.view
+            rest = tuple(lay for lay in shown.layers if lay.kind != "basemap")
+            self.canvas.scene.apply(replace(shown, layers=(view.basemap(),) + rest))
         else:
             return
         self._update_caption()
@@ -273,6 +279,17 @@ class PresentationWindow(QWidget):
         follow); returns whether it is now on."""
         self.player.set_high_contrast(not self.player.high_contrast)
         return self.player.high_contrast
+
+    def cycle_basemap_dim(self) -> float | None:
+        """D: the base map paler, paler still, then as it is, so the layout stays the subject.
+        The dimming is the base map's (kept with the project, drawn the same in exports)."""
+        layer = self.state.view.basemap()
+        if layer is None:
+            return None
+        now = float((layer.style or {}).get("dim", 0.0))
+        dim = next((d for d in DIM_LEVELS if d > now + 1e-6), 0.0)
+        self.state.update_layer(layer.id, style={**dict(layer.style or {}), "dim": dim})
+        return dim
 
     def _on_theme_changed(self, on: bool) -> None:
         apply_high_contrast(self.canvas.scene.renderer, on)
@@ -385,6 +402,8 @@ class PresentationWindow(QWidget):
             self.canvas.set_laser(not self.canvas.laser_on)
         elif key == Qt.Key_H:
             self.toggle_high_contrast()
+        elif key == Qt.Key_D:
+            self.cycle_basemap_dim()
         else:
             super().keyPressEvent(event)
 

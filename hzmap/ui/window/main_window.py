@@ -27,6 +27,7 @@ from hzmap.ui.panels.info_panel import InfoPanel
 from hzmap.ui.common.layout_combo import LayoutCombo
 from hzmap.ui.map.map_canvas import MapCanvas
 from hzmap.ui.common.settings import data_dir
+from hzmap.ui.window.basemap_wiring import build_basemap
 from hzmap.ui.window.dataset import DatasetMixin
 from hzmap.ui.window.windows import WindowsMixin
 
@@ -69,7 +70,7 @@ class MainWindow(DatasetMixin, WindowsMixin, QMainWindow):
         self.annotation_tools = self.project_actions = self.layer_actions = self.user_layer_list = None
         self.presentation = self.presenter_view = self.present_on_menu = None
         self.compare_dialog = self.export_dialog = self.dataset_message = None
-        self.plan_import = self.dataset_manager = None
+        self.plan_import = self.dataset_manager = self.basemap_actions = None
         self.reader = self.reader_dock = None
         self.dataset_loader = DatasetLoader(data_dir(), self)
         self.dataset_loader.finished.connect(self._on_dataset_loaded)
@@ -166,6 +167,7 @@ class MainWindow(DatasetMixin, WindowsMixin, QMainWindow):
         self._build_project_menu()
         self._build_annotation_tools()
         self._build_user_layers()
+        build_basemap(self)
         self._build_plan_import()
         self._build_exports_and_windows()
         self._build_tours_and_presentation()
