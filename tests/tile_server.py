@@ -4,7 +4,7 @@ Every tile is generated: pale grey with a red disc at MARK (WGS84 lon/lat), draw
 point falls in the tile grid of the route's datum (a GCJ-02 route draws it where 高德 would,
 about 500 m off), so a test can check the map puts the mark back where the coordinate is.
 
-Routes: /xyz/{z}/{x}/{y}.png, /img/{z}/{x}/{y}.jpg (imagery-like JPEG tiles), /wmts?...TILEMATRIX=z&TILEROW=y&TILECOL=x (KVP, as 天地图),
+Routes: /xyz/{z}/{x}/{y}.png, /img/{z}/{x}/{y}.jpg (imagery-like JPEG tiles), /wmts?...TILEMATRIX=z&TILEROW=y&TILECOL=x (KVP, as 天地图; LAYER=img is imagery, LAYER=cia its notes),
 /gcj/{z}/{x}/{y}.png, /notes/{z}/{x}/{y}.png (a transparent layer with a blue square at NOTE),
 /key/{z}/{x}/{y}.png?tk=K (HTTP 403 unless K is KEY), and the bad ones: /html/... (a web page
 instead of an image), /huge/... (50 MB, no Content-Length), /hugelen/... (Content-Length 50 MB),
@@ -92,9 +92,10 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, b"<!DOCTYPE html><html><body>maintenance</body></html>", "text/html")
         if route in ("huge", "hugelen"):
             return self._huge(with_length=route == "hugelen")
-        body = tile_png(z, x, y, crs="gcj02" if route == "gcj" else "wgs84", notes=route == "notes",
-                        photo=route == "img")
-        self._send(200, body, "image/jpeg" if route == "img" else "image/png")
+        photo = route == "img" or query.get("LAYER") == "img"  # 天地图's imagery and notes (cia)
+        body = tile_png(z, x, y, crs="gcj02" if route == "gcj" else "wgs84",
+                        notes=route == "notes" or query.get("LAYER") == "cia", photo=photo)
+        self._send(200, body, "image/jpeg" if photo else "image/png")
 
     def _send(self, code: int, body: bytes, ctype: str) -> None:
         self.send_response(code)

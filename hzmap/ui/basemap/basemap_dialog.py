@@ -109,8 +109,9 @@ class BasemapDialog(QDialog):
         for field in (self.credit, self.review, self.dim):
             self.form.setRowVisible(field, value != "none")
         if src is not None:
+            src = self._preset_source(value)
             self.credit.setText(src.attribution)
-            self.review.setText(keys.review_number(value))
+            self.review.setText(src.review_number or keys.review_number(value))
             self.key.setText(keys.saved_key(key_name(src)) if src.needs_key else "")
         self.download_button.setEnabled(online)
         self._update_note()
@@ -118,12 +119,22 @@ class BasemapDialog(QDialog):
     def _update_note(self) -> None:
         value = self.choice.currentData()
         if value in PRESETS or value == "custom":
-            where = host(preset(value).url) if value in PRESETS else host(self.url.text().strip()) or "?"
+            src = self._preset_source(value) if value in PRESETS else None
+            url = src.url if src is not None else self.url.text().strip()
+            subs = src.subdomains if src is not None else ""
+            where = host(url.replace("{s}", subs[:1])) or "?"
             self.texts.tr(self.note.setText, "在线底图：瓦片将通过互联网从 {host} 获取（仅在显示时）。"
                           "离线使用请先“下载此区域”。 Online: tiles are fetched from {host} while shown; "
                           "download the area to work offline.", host=where)
         else:
             self.note.setText(tr("离线底图：只读取本机文件。 Offline: only the file on this computer is read."))
+
+    def _preset_source(self, pid: str) -> BasemapSource:
+        """The preset, or the current base map when it is that provider's (kept as it is)."""
+        layer = self.state.view.basemap()
+        if layer is not None and layer.source.provider == pid and layer.source.online:
+            return layer.source
+        return preset(pid)
 
     def _browse(self) -> None:
         kind = self.choice.currentData()
@@ -142,7 +153,7 @@ class BasemapDialog(QDialog):
             return None
         extra = dict(attribution=self.credit.text().strip()[:300], review_number=self.review.text().strip()[:80])
         if value in PRESETS:
-            return replace(preset(value), **extra)
+            return replace(self._preset_source(value), **extra)
         if value == "custom":
             template, typed_key = split_key(self.url.text().strip())
             if typed_key:
