@@ -20,7 +20,7 @@ from tile_server import MARK, NOTE, TileServer
 
 ROUTES = {
     "xyz": ("xyz", "/xyz/{z}/{x}/{y}.png", "wgs84"),
-    "wmts": ("wmts", "/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=img&TILEMATRIXSET=w"
+    "wmts": ("wmts", "/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=vec&TILEMATRIXSET=w"
                      "&TILEMATRIX={TileMatrix}&TILEROW={TileRow}&TILECOL={TileCol}", "wgs84"),
     "gcj02": ("xyz", "/gcj/{z}/{x}/{y}.png", "gcj02"),
 }

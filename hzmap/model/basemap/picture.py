@@ -11,6 +11,7 @@ again when tiles arrive (`on_arrival`).
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +22,7 @@ from hzmap.model.basemap.tiles import TILE, TileLayer
 
 MAX_MOSAIC_TILES = 480  # a picture never needs more (an A3 page at 600 DPI is about 400)
 PARENT_LEVELS = 3       # how far up a missing tile's stand-in may come from
+COMPOSITES = 320        # blended tiles (a map under its notes) kept: two screens' worth
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Basemap:
             self.layers = [TileLayer(s, workers=workers, on_arrival=on_arrival)
                            for s in stores_for(source, key, cache=cache, **http_options)]
         self._last = None  # (key, Picture) of the last picture made
+        self._composites: OrderedDict = OrderedDict()  # (z, x, y) -> the map and its notes, blended
 
     @property
     def zoom_range(self) -> tuple[int, int]:
@@ -72,17 +75,26 @@ class Basemap:
             win = grid.window_for(extent, z, self.source.crs, width, height)
         mosaic = np.zeros(((win.ty1 - win.ty0 + 1) * TILE, (win.tx1 - win.tx0 + 1) * TILE, 4), np.uint8)
         complete = True
-        for i, layer in enumerate(self.layers):
-            have = layer.tiles(win, wait=wait, deadline=deadline)
-            for (tz, tx, ty) in win.tiles():
-                tile = have.get((tz, tx, ty))
-                if tile is None and not wait:
-                    tile = _from_parent(layer, tz, tx, ty)
-                    complete = complete and layer.blocked is not None
+        have = [layer.tiles(win, wait=wait, deadline=deadline) for layer in self.layers]
+        for key in win.tiles():
+            r0, c0 = (key[2] - win.ty0) * TILE, (key[1] - win.tx0) * TILE
+            dst = mosaic[r0:r0 + TILE, c0:c0 + TILE]
+            done = self._composites.get(key)
+            if done is not None:  # the map with its notes, blended once
+                dst[...] = done
+                continue
+            whole = True
+            for i, layer in enumerate(self.layers):
+                tile = have[i].get(key)
                 if tile is None:
-                    continue
-                r0, c0 = (ty - win.ty0) * TILE, (tx - win.tx0) * TILE
-                _paste(mosaic[r0:r0 + TILE, c0:c0 + TILE], tile, over=i > 0)
+                    whole = whole and layer.cached(key) is not None  # known to be absent
+                    if not wait:
+                        tile = _from_parent(layer, *key)
+                        complete = complete and layer.blocked is not None
+                if tile is not None:
+                    _paste(dst, tile, over=i > 0)
+            if whole and len(self.layers) > 1:
+                self._keep_composite(key, dst.copy())
         if wait or all(lay.pending() == 0 for lay in self.layers):
             complete = True
 
@@ -94,6 +106,11 @@ class Basemap:
                       [p for p in (lay.problem() for lay in self.layers) if p], z)
         self._last = (key, pic)
         return pic
+
+    def _keep_composite(self, key, tile: np.ndarray) -> None:
+        self._composites[key] = tile
+        while len(self._composites) > COMPOSITES:
+            self._composites.popitem(last=False)
 
     def problems(self) -> list[str]:
         if self.raster is not None:
@@ -110,9 +127,11 @@ def _paste(dst: np.ndarray, tile: np.ndarray, over: bool) -> None:
     if not over:
         dst[...] = tile
         return
-    a = tile[..., 3:4].astype(np.float32) / 255.0
-    dst[..., :3] = (tile[..., :3] * a + dst[..., :3] * (1.0 - a)).astype(np.uint8)
-    dst[..., 3] = np.maximum(dst[..., 3], tile[..., 3])
+    a = tile[..., 3:4].astype(np.uint16)
+    if not a.any():
+        return
+    dst[..., :3] = ((tile[..., :3] * a + dst[..., :3] * (255 - a) + 127) // 255).astype(np.uint8)
+    np.maximum(dst[..., 3], tile[..., 3], out=dst[..., 3])
 
 
 def _from_parent(layer: TileLayer, z: int, x: int, y: int) -> np.ndarray | None:

@@ -27,7 +27,6 @@ from hzmap.model.session.project import MAX_BYTES, Project, ProjectError, encode
 from hzmap.model.session.recovery import Recovery
 from hzmap.model.tours.tour import Tour, tour_from_dict, tour_problems, tour_to_dict
 from hzmap.model.layers.project_layers import layer_records, load_layers
-from hzmap.model.basemap.persist import basemap_from_dict, basemap_to_dict
 from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View, ViewState
 
 
@@ -97,11 +96,16 @@ class Session:
         v = self.state.view
         target = Path(path) if path is not None else self.path
         folder = target.absolute().parent if target is not None else Path.cwd()
+        basemap = None
+        if v.basemap() is not None:
+            from hzmap.model.basemap.persist import basemap_to_dict
+
+            basemap = basemap_to_dict(v.basemap(), folder)
         return Project(view=v.preset, extent=tuple(v.extent), layout=v.layout, selection=v.selection,
                        filters=v.filters, hidden_layers=frozenset(n for n in BASE_LAYERS if not v.layer_visible(n)),
                        hidden_elements=v.hidden_elements, show_places=v.show_places,
                        layers=layer_records(v, self.layers, folder, self.layer_links, self.layer_records),
-                       basemap=basemap_to_dict(v.basemap(), folder) if v.basemap() is not None else None,
+                       basemap=basemap,
                        annotations=list(self.annotations), tours=[tour_to_dict(t) for t in self.tours],
                        extra=dict(self.extra))
 
@@ -111,8 +115,11 @@ class Session:
         `project_dir`: the folder its file paths are relative to."""
         v = self.state.view
         extent = Extent(*p.extent) if p.view == "custom" and p.extent else self.state.preset_extent(p.view)
-        folder = project_dir if project_dir is not None else Path.cwd()
-        basemap = basemap_from_dict(p.basemap, folder)[0] if p.basemap else None
+        basemap = None
+        if p.basemap:  # (imported only for a project that has one: start-up stays as it was)
+            from hzmap.model.basemap.persist import basemap_from_dict
+
+            basemap = basemap_from_dict(p.basemap, project_dir if project_dir is not None else Path.cwd())[0]
         layers = ((basemap,) if basemap is not None else ()) + tuple(
             replace(lay, visible=lay.id not in p.hidden_layers) for lay in v.layers if lay.kind == "base"
         ) + tuple(user_layers)
@@ -125,6 +132,8 @@ class Session:
         `project_dir`: the folder its layer paths are relative to (None: it has no file)."""
         problems = []
         if p.basemap:
+            from hzmap.model.basemap.persist import basemap_from_dict
+
             problems += basemap_from_dict(p.basemap, project_dir if project_dir is not None else Path.cwd())[1]
         found = load_layers(p.layers, project_dir, self.state.geo, self.layers,
                             self.gazetteer() if p.layers else None)

@@ -32,7 +32,6 @@ from hzmap.model.layers.store import LayerStore
 from hzmap.model.tours.tour import element_shape
 from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View
 from hzmap.render.map.annotations import draw_annotations
-from hzmap.render.map.basemap import BasemapArtist
 from hzmap.render.map.geometry import line_segments, polygon_path
 from hzmap.render.map.layout_overlay import LayoutOverlay
 from hzmap.render.map.map_view import MapRenderer
@@ -63,7 +62,7 @@ class Scene:
         self.fig = fig
         self.basemaps = basemaps  # a BasemapRegistry; None: the layer store's (made on first use)
         self.wait_tiles = wait_tiles  # an export waits for its tiles; the screen draws what it has
-        self.basemap_artist: BasemapArtist | None = None
+        self.basemap_artist = None  # a hzmap.render.map.basemap.BasemapArtist
         self.basemap_problem: str | None = None
         #: called (from a loader thread) when base map tiles arrive; the screen's canvas sets it
         self.on_tiles = None
@@ -156,9 +155,12 @@ class Scene:
         self._update_legend(view)
 
     def _apply_basemap(self, view: View) -> None:
-        from hzmap.model.basemap.source import BasemapError
-
         layer = view.basemap()
+        if layer is None and self.basemap_artist is None:
+            return  # (nothing of the base map is imported until there is one: start-up)
+        from hzmap.model.basemap.source import BasemapError
+        from hzmap.render.map.basemap import BasemapArtist
+
         source = layer.source if layer is not None else None
         art = self.basemap_artist
         stale = art is not None and self.basemaps is not None and not self.basemaps.is_open(art.basemap)

@@ -159,6 +159,8 @@ class Composer:
                 if inset_key[0] else None
             self._inset_key = inset_key
         self._source.set_text(_source_text_wrapped(frame, spec, self.ds))
+        basemap = spec.view.basemap()
+        fig.png_rgb = basemap is not None and basemap.visible  # imagery deflates faster as RGB
         r.refresh_labels(renderer)
         return Composed(fig, scene, title, self._north, self._inset)
 
