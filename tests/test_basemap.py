@@ -224,3 +224,24 @@ def test_a_geotiff_lands_where_its_georeference_says(geodata, tmp_path):
     assert np.hypot(got[0] - want[0], got[1] - want[1]) <= 1.0, (got, want)
     bx0, bx1, by0, by1 = scene.basemap_artist.basemap.raster.bounds()
     assert bx0 < to_map(*MARK)[0] < bx1 and by0 < to_map(*MARK)[1] < by1
+
+
+def test_a_folder_of_xyz_tiles_lands_where_the_map_puts_it(geodata, tmp_path):
+    """folder/{z}/{x}/{y}.png, as QGIS and gdal2tiles write them, read from disk only."""
+    from hzmap.model.basemap.grid import window_for
+    from hzmap.model.basemap.parse import source_from_text
+    from tile_server import tile_png
+
+    ext = _extent_around(MARK, 2500)
+    for z in range(12, 16):
+        win = window_for(tuple(ext), z)
+        for (tz, tx, ty) in win.tiles():
+            path = tmp_path / "tiles" / str(tz) / str(tx) / f"{ty}.png"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(tile_png(tz, tx, ty))
+    src = source_from_text(str(tmp_path / "tiles"))
+    assert src.kind == "folder"
+    view = View(extent=ext, preset="custom", layers=(basemap_layer(src),) + View(extent=Extent(0, 1, 0, 1)).layers)
+    rgb, scene = _drawn(view, geodata, BasemapRegistry())
+    got, want = _centroid(rgb, "red"), _where_the_map_puts(scene, rgb, MARK)
+    assert np.hypot(got[0] - want[0], got[1] - want[1]) <= 1.0

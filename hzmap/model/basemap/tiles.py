@@ -2,7 +2,8 @@
 
 `TileLayer.tiles(window, wait)` gives the tiles of a TileWindow it has. With wait=False (the
 screen) it never blocks: missing tiles are queued for a small pool of worker threads and
-`on_arrival` is called (from a worker thread) as each arrives, so the window asks for a redraw;
+`on_arrival` is called (from a worker thread) as each arrives or fails, so the window asks for a
+redraw or tells the planner why;
 the newest request wins, and tiles no longer wanted are skipped. With wait=True (exports, the
 command line) it fetches what is missing, in parallel, within a deadline.
 
@@ -110,7 +111,7 @@ class TileLayer:
         finally:
             with self._lock:
                 self._inflight.discard(key)
-            if self.on_arrival is not None and self.cached(key) is not None:
+            if self.on_arrival is not None:  # a tile, or news of why it is not there
                 self.on_arrival()
 
     def _missing(self, keys) -> list:

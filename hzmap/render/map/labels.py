@@ -93,6 +93,7 @@ def place_texts(items, renderer, to_px, area: Box, obstacles: list[Box], pad: fl
     sizes, anchors, starts = [], [], []
     for text, anchor in items:
         text.set_position(anchor)
+        text.set_visible(True)  # a hidden Text measures as a 1-pixel box; placing decides again
         bb = text.get_window_extent(renderer)
         sizes.append((bb.width, bb.height))
         ax, ay = to_px.transform(anchor)

