@@ -462,6 +462,14 @@ def build(out_path: Path = DEFAULT_OUT) -> dict:
         crs=MAP_CRS,
     )
 
+    # where each district's name goes (the app reads it instead of working it out at start-up)
+    from hzmap.model.geo.geodata import label_point
+
+    water_union = unary_union([r[4] for r in area_rows])
+    labels = [label_point(g, water_union) for g in districts.geometry]
+    districts["label_x"] = [round(p.x, 2) for p in labels]
+    districts["label_y"] = [round(p.y, 2) for p in labels]
+
     landmark_rows = build_landmarks.landmarks(to_map, outline)
     landmarks = gpd.GeoDataFrame(
         {k: [r[i] for r in landmark_rows] for i, k in enumerate(["id", "name_zh", "name_en", "kind"])},

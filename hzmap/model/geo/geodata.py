@@ -106,7 +106,6 @@ class GeoData:
     landmarks: list[Feature] = field(default_factory=list)
     _ids: np.ndarray = field(init=False, repr=False)
     _tree: shapely.STRtree = field(init=False, repr=False)
-    _water: shapely.Geometry = field(init=False, repr=False)
     _labels: dict | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -116,9 +115,7 @@ class GeoData:
         self._geoms = geoms
         self._tree = shapely.STRtree(geoms)
         self._water_geoms = np.asarray([f.geometry for f in self.water_areas], dtype=object)
-        self._water = shapely.union_all(self._water_geoms)
-        shapely.prepare(self._water)
-        shapely.prepare(self._water_geoms)
+        shapely.prepare(self._water_geoms)  # each prepared; their union is never needed to start
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:
@@ -133,7 +130,7 @@ class GeoData:
         """Id of the district under map point (x, y); None on water or outside the city."""
         if x is None or y is None:
             return None
-        if shapely.intersects_xy(self._water, x, y):
+        if shapely.intersects_xy(self._water_geoms, x, y).any():
             return None
         for i in self._tree.query(Point(x, y)):
             if shapely.intersects_xy(self._geoms[i], x, y):
@@ -142,23 +139,26 @@ class GeoData:
 
     def water_at(self, x: float | None, y: float | None) -> str | None:
         """Id of the water area (river, lake, estuary) under (x, y), if any."""
-        if x is None or y is None or not shapely.intersects_xy(self._water, x, y):
+        if x is None or y is None:
             return None
         hits = shapely.intersects_xy(self._water_geoms, x, y)
-        return self.water_areas[int(np.argmax(hits))].id
+        return self.water_areas[int(np.argmax(hits))].id if hits.any() else None
 
     def district_label_points(self) -> dict[str, Point]:
-        """A point per district well inside its largest piece of land (off the water)."""
+        """A point per district well inside its largest piece of land (off the water): the one
+        the build stored (columns label_x, label_y), else worked out here (label_point)."""
         if self._labels is None:
-            labels = {}
+            labels, water = {}, None
             for did, geom in zip(self._ids, self._geoms):
-                land = geom.difference(self._water)
-                parts = shapely.get_parts(land)
-                biggest = max(parts, key=lambda p: p.area) if len(parts) else geom
-                label = polylabel(biggest, tolerance=100.0)
-                if not biggest.contains(label):
-                    label = biggest.representative_point()
-                labels[str(did)] = label
+                props = self.districts[str(did)].props
+                x, y = props.get("label_x"), props.get("label_y")
+                if isinstance(x, float) and isinstance(y, float) and shapely.intersects_xy(geom, x, y) \
+                        and not shapely.intersects_xy(self._water_geoms, x, y).any():
+                    labels[str(did)] = Point(x, y)
+                    continue
+                if water is None:
+                    water = shapely.union_all(self._water_geoms)
+                labels[str(did)] = label_point(geom, water)
             self._labels = labels
         return self._labels
 
@@ -166,6 +166,18 @@ class GeoData:
         """The whole 新安江-富春江-钱塘江 course, upstream first, as one line."""
         geom = next(f.geometry for f in self.water_lines if f.id == MAIN_RIVER_ID)
         return geom.geoms[0] if geom.geom_type == "MultiLineString" and len(geom.geoms) == 1 else geom
+
+
+def label_point(district, water) -> Point:
+    """Where a district's name goes: the pole of inaccessibility of its largest piece of land
+    (polylabel, 100 m), or any point inside it where that falls on water."""
+    land = district.difference(water)
+    parts = shapely.get_parts(land)
+    biggest = max(parts, key=lambda p: p.area) if len(parts) else district
+    label = polylabel(biggest, tolerance=100.0)
+    if not biggest.contains(label):
+        label = biggest.representative_point()
+    return label
 
 
 def _read_gpkg(path: Path) -> bytes:
