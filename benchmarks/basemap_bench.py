@@ -9,6 +9,8 @@ once into hzmap's disk cache before anything is timed ("cached imagery base map"
     basemap_hover_ms    a Qt mouse move at real map coordinates to the outline blitted (one frame)
     basemap_export_s    A4 300 DPI PNG of the same view, composed and written, each with a fresh
                         registry: tiles read from the disk cache and decoded (target <= 2.5 s)
+    baseline_pan_ms, baseline_export_s   the same without the base map, in the same run (the
+                        machine is shared: the ratio says what the base map adds)
 
     python benchmarks/basemap_bench.py [--repeat N] [--json]
 """
@@ -68,7 +70,8 @@ def run(repeat: int) -> dict:
     app = QApplication.instance() or QApplication([])
     fonts.register_matplotlib()
     geo, ds = load_geodata(), load_dataset(check_excerpts=False)
-    out = {"basemap_pan_ms": [], "basemap_hover_ms": [], "basemap_export_s": []}
+    out = {"basemap_pan_ms": [], "basemap_hover_ms": [], "basemap_export_s": [],
+           "baseline_pan_ms": [], "baseline_export_s": []}
     with tempfile.TemporaryDirectory() as tmp, TileServer() as srv:
         os.environ["HZMAP_CACHE_DIR"] = tmp
         source = _source(srv.base)
@@ -109,15 +112,20 @@ def run(repeat: int) -> dict:
             canvas.draw()
         drawn = []
         cid = canvas.mpl_connect("draw_event", lambda _e: drawn.append(time.perf_counter()))
-        for i in range(repeat * 4):
-            kind, arg = moves[i % 4]
-            settle()
-            drawn.clear()
-            t0 = time.perf_counter()
-            state.pan_by(*arg) if kind == "pan" else state.zoom_at((x0 + x1) / 2, (y0 + y1) / 2, arg)
-            while not drawn and time.perf_counter() - t0 < 5:
-                app.processEvents()
-            out["basemap_pan_ms"].append((drawn[0] - t0) * 1000)
+        with_basemap = state.view.layers
+        for name, layers in (("basemap_pan_ms", with_basemap), ("baseline_pan_ms", with_basemap[1:])) * repeat:
+            state.update(layers=layers)
+            canvas.draw()
+            for i in range(4):
+                kind, arg = moves[i % 4]
+                settle()
+                drawn.clear()
+                t0 = time.perf_counter()
+                state.pan_by(*arg) if kind == "pan" else state.zoom_at((x0 + x1) / 2, (y0 + y1) / 2, arg)
+                while not drawn and time.perf_counter() - t0 < 5:
+                    app.processEvents()
+                out[name].append((drawn[0] - t0) * 1000)
+        state.update(layers=with_basemap)
         canvas.mpl_disconnect(cid)
         state.set_extent(base_view.extent)
         canvas.draw()
@@ -130,6 +138,7 @@ def run(repeat: int) -> dict:
             QTest.mouseMove(canvas, QPoint(x, y))
             settle()
             out["basemap_hover_ms"].append((time.perf_counter() - t0) * 1000)
+        plain = replace(spec, view=replace(base_view, layers=base_view.layers[1:]), basemaps=None)
         for _ in range(repeat):
             spec = replace(spec, basemaps=BasemapRegistry(keys={"tianditu": "b"}))  # memory empty
             t0 = time.perf_counter()
@@ -137,6 +146,10 @@ def run(repeat: int) -> dict:
             save(page.figure, Path(tmp) / "map.png", title=page.title)
             out["basemap_export_s"].append(time.perf_counter() - t0)
             assert page.scene.basemap_artist.last.complete and not page.scene.basemap_artist.last.problems
+            t0 = time.perf_counter()
+            page = compose(plain, geo, ds)
+            save(page.figure, Path(tmp) / "plain.png", title=page.title)
+            out["baseline_export_s"].append(time.perf_counter() - t0)
         window.session.close()
         window.close()
     return {k: stats(v) for k, v in out.items()}
