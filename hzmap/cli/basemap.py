@@ -148,8 +148,12 @@ def _area(args):
     from hzmap.model.geo.views import view_extent
 
     geo = load_geodata(os.environ.get("HZMAP_GEODATA") or None)
-    if args.view:
-        return shapely.box(*view_extent(geo, args.view)), args.view
+    if args.view:  # as wide as a slide or a landscape page shows it (16:9 widens it most)
+        from hzmap.model.geo.extent import fit_to_shape
+
+        x0, y0, x1, y1 = view_extent(geo, args.view)
+        x0, x1, y0, y1 = fit_to_shape((x0, x1, y0, y1), 9 / 16)
+        return shapely.box(x0, y0, x1, y1), args.view
     ds = load_or_report(None, "hzmap basemap")
     if ds is None:
         raise UsageError("the layout dataset could not be read")

@@ -16,9 +16,10 @@ class BasemapActions(QObject):
     changed = Signal()       # a key or the base map changed: pictures open it again
     message = Signal(str)
 
-    def __init__(self, state, session, parent=None) -> None:
+    def __init__(self, state, session, parent=None, shown_extent=None) -> None:
         super().__init__(parent)
         self.state, self.session = state, session
+        self.shown_extent = shown_extent  # () -> (x0, x1, y0, y1) the screen shows (wider than asked)
         self.registry = registry_for(session.layers)
         keys.load_keys(self.registry)
         self.texts = Texts()
@@ -64,6 +65,7 @@ class BasemapActions(QObject):
         if self.state.view.basemap() is None or not self.state.view.basemap().source.online:
             self.message.emit(tr("先选择在线底图 Choose an online base map first"))
             return None
-        self.download_dialog = DownloadDialog(self.state, self.registry, self.parent())
+        extent = self.shown_extent() if self.shown_extent is not None else tuple(self.state.view.extent)
+        self.download_dialog = DownloadDialog(self.state, self.registry, self.parent(), extent=extent)
         self.download_dialog.show()
         return self.download_dialog

@@ -29,10 +29,11 @@ class DownloadDialog(QDialog):
     progressed = Signal(int, int)
     finished_download = Signal(object)  # DownloadResult, or an Exception
 
-    def __init__(self, state, registry, parent=None) -> None:
+    def __init__(self, state, registry, parent=None, extent=None) -> None:
         super().__init__(parent)
         self.setObjectName("basemapDownloadDialog")
         self.state, self.registry, self.geo = state, registry, state.geo
+        self.extent = tuple(extent) if extent is not None else tuple(state.view.extent)  # what is on screen
         layer = state.view.basemap()
         self.source = layer.source if layer is not None else None
         self.plan = None
@@ -49,7 +50,7 @@ class DownloadDialog(QDialog):
         for did, f in self.geo.districts.items():
             self.district.addItem(f["name_zh"], did)
         lo, hi = (self.source.min_zoom, self.source.max_zoom) if self.source else (0, 18)
-        start = grid.zoom_for(tuple(state.view.extent), SCREEN_PX, lo, hi) if self.source else lo
+        start = grid.zoom_for(self.extent, SCREEN_PX, lo, hi) if self.source else lo
         self.zmin = QSpinBox(minimum=lo, maximum=hi, value=max(lo, start - 1), objectName="downloadZmin")
         self.zmax = QSpinBox(minimum=lo, maximum=hi, value=min(hi, start + 2), objectName="downloadZmax")
         self.summary = QLabel(objectName="downloadSummary", wordWrap=True)
@@ -81,7 +82,7 @@ class DownloadDialog(QDialog):
 
     def area(self):
         if self.view_radio.isChecked():
-            x0, x1, y0, y1 = self.state.view.extent
+            x0, x1, y0, y1 = self.extent
             return shapely.box(x0, y0, x1, y1), tr("当前视图 current view")
         did = self.district.currentData()
         return self.geo.districts[did].geometry, self.district.currentText()

@@ -6,7 +6,8 @@ from __future__ import annotations
 def build_basemap(window) -> None:
     from hzmap.ui.basemap.basemap_actions import BasemapActions
 
-    actions = window.basemap_actions = BasemapActions(window.state, window.session, window)
+    actions = window.basemap_actions = BasemapActions(window.state, window.session, window,
+                                                      shown_extent=window.canvas.scene.renderer.limits)
     actions.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
 
     def refresh() -> None:
