@@ -63,11 +63,12 @@ def score(draft, exp: dict, raw_text: str) -> dict[str, tuple[int, int, int, int
     out["layouts"] = (len(expected), len(drafted), len({norm(x.data["name"]) for x in found}),
                       len(found))
     t = r = invented = 0
-    for lay in found:
-        want = expected[norm(lay.data["name"])]
+    by_name = {norm(lay.data["name"]): lay for lay in found}
+    for key, want in expected.items():
+        lay = by_name.get(key)
         for label, districts in (want.get("parts") or {}).items():
             t += 1
-            els = [el for el in lay.children if norm(_part_of(el)) == norm(label)]
+            els = [el for el in (lay.children if lay else []) if norm(_part_of(el)) == norm(label)]
             got = {d for el in els for d in el.data.get("districts", [])}
             wanted = set(districts or [])
             if want.get("outside"):
