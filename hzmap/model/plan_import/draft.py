@@ -36,6 +36,7 @@ class Record:
     flags: list[str] = field(default_factory=list)    # what the planner should check
     status: str = PENDING
     children: list["Record"] = field(default_factory=list)   # a layout's elements
+    part: str = ""                             # an element's part of the slogan (一核, 两翼, 4)
 
     @property
     def id(self) -> str:

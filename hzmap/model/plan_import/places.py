@@ -6,13 +6,14 @@ so the draft can show the planner what was read into the text.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from hzmap.model.geo.gazetteer import Entry, Gazetteer
 
 # “A、B、C” or “A和B”: names joined like this are a list of members
-_JOINERS = re.compile(r"^[、和及与,，]{1}$|^以及$")
+_JOINERS = re.compile(r"^(?:(?:[、和及与,，]|以及)[\u4e00-\u9fff]{1,8}?)*(?:[、和及与,，]|以及)$")
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,58 @@ class Mapping:
         return not self.districts and not self.places
 
 
+# words that make a place's name into the name of a part of it (紫金港 + 科技城, 西湖 + 景区)
+_EXTENSION = re.compile(r"(?:科技城|科学城|新城|新区|小镇|产业园|园区|景区|街道|片区|区块|板块|一带)")
+
+
+@functools.lru_cache(maxsize=4)
+def outside_places(root=None):
+    """Names of places outside Hangzhou (geodata/outside_places.csv)."""
+    from hzmap.model.geo.townships import load_outside
+    from hzmap.paths import data_root
+
+    return load_outside(root or data_root())
+
+
 def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> list[PlaceHit]:
+    """Hangzhou's places named in text[start:end]. A name right after a place outside Hangzhou
+    (南昌西湖区, 湖州德清) is that place's, not Hangzhou's, and is left out."""
     end = len(text) if end is None else end
-    return [PlaceHit(start + s, start + e, text[start + s:start + e], entry)
-            for s, e, entry in gaz.find_all(text[start:end])]
+    outside = {o.end for o in outside_places().find(text, max(0, start - 8), end)}
+    out = []
+    for s, e, entry in gaz.find_all(text[start:end]):
+        s, e = start + s, start + e
+        if s in outside:
+            continue
+        x = _EXTENSION.match(text, e, end)
+        if x and not text.startswith(x.group(0), s):
+            e = x.end()
+        out.append(PlaceHit(s, e, text[s:e], entry))
+    return out
+
+
+_HANGZHOU = re.compile(r"杭州|杭城|浙江省会")
+
+
+def elsewhere(text: str, title: str = "", issuer: str = "") -> str:
+    """The place outside Hangzhou a document is about (温州市（浙江省）), or "" for Hangzhou: the
+    city or province its title or issuer names, or the only one it names if it never names
+    杭州. Provinces alone do not count (a Hangzhou plan names 浙江省 and 长三角 freely)."""
+    out = outside_places()
+    own = out.find(f"{title}\n{issuer}")
+    if own and not _HANGZHOU.search(f"{title}{issuer}"):
+        return own[0].what
+    if _HANGZHOU.search(text):
+        return ""
+    cities = [o.what for o in out.find(text) if "（" in o.what and "市（" in o.what]
+    if cities:
+        return max(set(cities), key=cities.count)
+    return ""
 
 
 def member_list(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """The longest run of names joined by 、/和/及 (a list of members), or [] if none has two.
+    """The longest run of names joined by 、/和/及 (a list of members), or [] if none has two. An
+    item the gazetteer does not know (龙翔桥一带) does not break the list.
 
     “以自贸试验区为引领,推动滨江区、萧山区、钱塘区、余杭区…” names the leader and then the
     members; the members are the list."""
