@@ -47,10 +47,20 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.notes.append(f"{source.name}: no layout slogan found (a quoted “一核…” or “4+4…” "
                            "before 格局/布局); measures and targets are still drafted")
     draft.measures = measures.draft_measures(doc, gaz, plan_id)
-    draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year)
+    # the rows of a task table are the year's commitments: their figures are targets
+    tasks = sorted((m.passages[0].start, _measure_end(draft, i)) for i, m in enumerate(draft.measures)
+                   if m.from_table)
+    draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks)
     if dataset is not None:
         _avoid_taken_ids(draft, dataset)
     return draft
+
+
+def _measure_end(draft: Draft, i: int) -> int:
+    """Where measure i's text ends: at the next measure, or at the end of its paragraph."""
+    ms = draft.measures
+    nxt = ms[i + 1].passages[0].start if i + 1 < len(ms) else len(draft.document.text)
+    return max(ms[i].passages[0].end, min(nxt, draft.document.paragraph_at(ms[i].passages[0].end)[1]))
 
 
 def _avoid_taken_ids(draft: Draft, dataset) -> None:

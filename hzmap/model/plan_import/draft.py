@@ -37,6 +37,7 @@ class Record:
     status: str = PENDING
     children: list["Record"] = field(default_factory=list)   # a layout's elements
     part: str = ""                             # an element's part of the slogan (一核, 两翼, 4)
+    from_table: bool = False                   # a measure read from a row of a task table
 
     @property
     def id(self) -> str:

@@ -102,6 +102,7 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
         rec = _measure(doc, gaz, plan_id, row.task[0], row.end, "", row.number, first_is_lead,
                        given=read_units(row.units_text, first_is_lead), content_end=row.task[1])
         rec.flags += row.notes
+        rec.from_table = True
         out.append(rec)
     starts = [r.start for r in rows]
     leaves = [h for h in _leaves(doc) if not any(h.start <= p < h.end for p in starts)]
