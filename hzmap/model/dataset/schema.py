@@ -192,6 +192,7 @@ class Element(Sourced):
     function: str
     role_en: str
     geometry: Geometry
+    needs_place: bool = False    # the document names no place for it: kept, drawn once placed
 
 
 class Conflict(Strict):

@@ -196,6 +196,8 @@ def _element(doc: Document, gaz: Gazetteer, part: Part, span, mapping: places.Ma
             "places": mapping.places, "sectors": [],
             "function": passage.excerpt, "role_en": "", "geometry": geometry,
             "source": passage.source(plan_id)}
+    if mapping.empty:
+        data["needs_place"] = True
     if mapping.interpreted:
         data["interpretation"] = {"note": "; ".join(mapping.notes)}
         flags.append("interpretation: " + "; ".join(mapping.notes))

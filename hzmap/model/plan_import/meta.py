@@ -120,7 +120,9 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         fyp = next((y for k, y in FIVE_YEAR_PLAN_END.items() if k in title), None)
         ahead = [int(y) for y in re.findall(r"(?:到|至)(20\d\d)年", text)
                  if issue_year is None or int(y) >= issue_year]
-        horizon = fyp or (max(ahead) if ahead else None)
+        own_year = re.findall(r"((?:19|20)\d\d)年", title)   # “2019年工作要点”: the report's year
+        horizon = fyp or (max(ahead) if ahead else None) or (
+            int(own_year[0]) if len(set(own_year)) == 1 else None)
     number = header.doc_number(head)
     if number:
         cite(number[1], number[1] + len(number[0]))
