@@ -139,7 +139,7 @@ def _elements(doc: Document, gaz: Gazetteer, plan_id: str, part: Part, span, k: 
     mapping = places.where(gaz, text, span[0], span[1])
     if not figure and part.count and part.count > 1 and not sub:
         hits = places.find(gaz, text, *span)
-        members = places.member_list(text, hits) or hits
+        members = places.member_list(text, hits)      # a list “A、B”, not names in passing
         if len(members) == part.count:
             return [_element(doc, gaz, part, span, places.map_hits(text, [h]), k, plan_id,
                              slogan_passage, figure, j + 1, h.text)
