@@ -10,7 +10,7 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import definitions, places
 from .draft import Passage, Record
 from .slogans import Part, Slogan, figure_clauses, labelled_passage, word_clauses
-from .text import Document, excerpt
+from .text import Document, clause_start, excerpt
 
 _ROLE = re.compile(r"以([^，,；;。]{2,30}?)为(引领|联动|支撑|方向|核心|重点|龙头|主体|中心|依托|纽带)")
 _PRIMARY = re.compile(r"为(?:核心|中心|龙头|主体)")
@@ -43,7 +43,7 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
     text = doc.text
     head = doc.heading_at(sl.start)
     scope_end = min(head.end if head else len(text), sl.context_end + SCOPE)
-    clause_start = max(text.rfind(c, 0, sl.start) for c in "。；;\n，,") + 1
+    clause_start = _clause_start(text, sl.start)
     ex = excerpt(text, clause_start, sl.context_end)
     passage = Passage(doc.section_at(sl.start), ex, clause_start, sl.context_end)
     flags = []
@@ -94,7 +94,7 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "。；;\n，,") + 1
+    return clause_start(text, pos)
 
 
 def _members_by_word(doc, gaz, plan_id, part: Part, k: int, slogan_passage, near) -> list[Record]:

@@ -9,6 +9,7 @@ unit list (a heading lost in extraction) becomes a measure with an inferred numb
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from hzmap.model.geo.gazetteer import Gazetteer
@@ -56,8 +57,9 @@ def _leaves(doc: Document) -> list[Heading]:
     """Numbered parts with no numbered parts (levels 2-3) inside, outside non-task parts."""
     out = []
     heads = [h for h in doc.headings if h.level in (2, 3)]
+    parents = {id(c.parent) for c in heads}
     for h in heads:
-        if any(c.parent is h for c in heads):
+        if id(h) in parents:
             continue
         skip = bool(_NOT_A_MEASURE.search(h.title.strip("。 ")))
         node = h.parent
@@ -105,7 +107,8 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
         rec.from_table = True
         out.append(rec)
     starts = [r.start for r in rows]
-    leaves = [h for h in _leaves(doc) if not any(h.start <= p < h.end for p in starts)]
+    leaves = [h for h in _leaves(doc)          # a heading that groups table rows is no measure
+              if bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end)]
     for k, h in enumerate(leaves):
         pieces = _pieces(doc, h)
         by_paragraph = len(pieces) > 1 or pieces[0][0] != h.start

@@ -118,7 +118,8 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "。；;！!？?\n，,") + 1
+    from .text import clause_start
+    return clause_start(text, pos, "。；;！!？?\n，,")
 
 
 def not_this_plans(text: str, start: int, end: int) -> str:

@@ -13,6 +13,7 @@ that is a list of units gives its units. Tab-separated rows (a .docx table) read
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -76,7 +77,9 @@ def rows(doc: Document) -> list[Row]:
     out = []
     for i, (s, e, n) in enumerate(run):
         stop = run[i + 1][0] if i + 1 < len(run) else len(text)
-        stop = min([stop] + [h for h in heads if s < h < stop])
+        k = bisect.bisect_right(heads, s)          # the first heading after the row's number
+        if k < len(heads) and heads[k] < stop:
+            stop = heads[k]
         cells = [c for c in _cells(text, s, stop) if not _SEPARATOR.match(text[c[0]:c[1]])]
         cells = [c for c in cells if not _NUMBER.match(text[c[0]:c[1]])] if cells else []
         if not cells:

@@ -19,7 +19,7 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import places
 from .draft import Passage, Record
 from .figures import find as find_figures
-from .text import FIVE_YEAR_PLAN_END, Document, excerpt
+from .text import FIVE_YEAR_PLAN_END, Document, clause_start, excerpt
 
 # a bracket right after a quoted name spells out that named goal: “123”快货物流圈(国内1日达、…)
 _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
@@ -155,7 +155,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         h = h.parent
     if any(_BACKGROUND.search(x.title.strip("。 ")) for x in heads):
         return None
-    sent_start = max(text.rfind(c, 0, s) for c in "。；;\n！？") + 1
+    sent_start = clause_start(text, s, "。；;\n！？")
     sent_end_m = _SENTENCE_END.search(text, e)
     sent_end = sent_end_m.start() if sent_end_m else len(text)
     if _INSTRUMENT.search(text[sent_start:sent_end]):
