@@ -109,6 +109,17 @@ def test_figure_slogan_defined_by_its_figures():
     assert not got[("1+4+X", "1")] and not got[("1+4+X", "X")]
 
 
+def test_figure_slogan_defined_one_clause_a_part_and_a_past_one_left_out():
+    text = ("过去的“一主三副”格局已不适应发展需要。优化“1+5+4”产业布局:以未来科技城为引领,推动西湖、"
+            "滨江、萧山、余杭、临平五个区协同,桐庐、淳安、建德、临安四地联动。")
+    d = draft_plan(pasted(text), None, plan_id="t")
+    assert [lay.data["name"] for lay in d.layouts] == ["1+5+4"]
+    got = parts(d)
+    assert got[("1+5+4", "1")] == {"yuhang"}
+    assert got[("1+5+4", "4")] == {"tonglu", "chunan", "jiande", "linan"}
+    assert any("一主三副" in n for n in d.notes)
+
+
 def test_a_yearless_target_in_a_dated_report_takes_its_year_flagged():
     text = "杭州市某区2019年工作要点\n一、主要任务\n(一)建设产业平台。力争新增市级研发中心20家。(区发改局)"
     d = draft_plan(pasted(text), None, plan_id="t")

@@ -200,7 +200,14 @@ def figure_clauses(text: str, slogan: Slogan, scope_end: int) -> list[tuple[int,
     starts = [start + x.start() for x in re.finditer(r"以[^，,；;。]{2,30}?为", text[start:end])]
     if len(starts) == len(slogan.parts):
         return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
-    return []
+    # one clause per part, between commas (以A为引领,推动B、C协同,D、E联动)
+    spans, pos = [], start
+    for cm in re.finditer(r"[，,]", text[start:end]):
+        spans.append((pos, start + cm.start()))
+        pos = start + cm.end()
+    spans.append((pos, end))
+    spans = [(a, b) for a, b in spans if b - a > 3]
+    return spans if len(spans) == len(slogan.parts) else []
 
 
 def labelled_passage(text: str, label: str, start: int, end: int) -> tuple[int, int] | None:
