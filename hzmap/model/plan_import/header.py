@@ -32,6 +32,7 @@ _HEADLINE_PLAN = re.compile(r"(?:^|[)）】\]!！?？:：，,])\s*([^，,。:：
 _QUOTED_PLAN = re.compile(r"《([^《》\n]{4,80}?" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?)》")
 _NAV = re.compile(r">|＞|当前位置|您的位置|位置[:：]|首页|主页")
 _META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|"
+                   r"^第?[A-Z]?\d{1,5}版[:：]?|"   # a newspaper's page: 第A2版:要闻, 00004版:要闻
                    r"^时间[:：]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^[\d\s:：/\-.]+$")
 _SITE = re.compile(r"(网|报|论坛|频道|馆|数字报纸|新闻网站|官网|在线)$")
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
@@ -101,12 +102,15 @@ def headline(lines: list[str]) -> str:
     for i, ln in enumerate(lines[:8]):
         if _NAV.search(ln):
             start = i + 1
-    for ln in lines[start:start + 8]:
+    window = lines[start:start + 8]
+    for i, ln in enumerate(window):
         s = ln.strip()
         if len(s) < 8 or len(s) > 60 or _NAV.search(s) or _META.search(s) or _SITE.search(s):
             continue
         if re.search(r"[。;；]$", s) or s.count("，") + s.count(",") > 2:
             return ""                   # running text: the page has no headline here
+        if s.endswith(("——", "—", ":", "：")) and i + 1 < len(window):
+            s += window[i + 1].strip()  # a lead-in line (引题) runs on into the headline
         return s
     return ""
 
