@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton
 
@@ -38,9 +38,9 @@ def _swatch(colour: str) -> QIcon:
 
 
 class AnnotationTools(QObject):
-    """`window` is the top-level window the tools work in: dialogs open over it, and it sees
-    Esc first (the tools take it while something is being drawn). `message(text)` is for the
-    window's status bar."""
+    """`window` is the top-level window the tools work in: dialogs open over it, and its Esc
+    asks `cancel()` first (the tools take Esc while something is being drawn). `message(text)`
+    is for the window's status bar."""
 
     message = Signal(str)
 
@@ -49,7 +49,8 @@ class AnnotationTools(QObject):
         self.window = window
         self.canvas = canvas
         self.annotations = annotations
-        self.texts = Texts()
+        # "Undo <step>" is not in the catalogue: built again after a language change
+        self.texts = Texts(canvas.state, self, then=self._on_history_changed)
         self.layer = AnnotationLayer(canvas.scene.ax, annotations, canvas.draw_idle)
         self.mode = "select"
         self.colour = COLOURS[0][0]
@@ -60,7 +61,6 @@ class AnnotationTools(QObject):
         self._build_actions()
         canvas.tool = self
         canvas.mpl_connect("key_press_event", self._on_key)
-        window.installEventFilter(self)  # Esc reaches the tool before "clear selection"
 
     # -- actions ---------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -254,8 +254,10 @@ class AnnotationTools(QObject):
         """A line or callout is half drawn, or an annotation is being dragged."""
         return bool(self._pending) or self._preview is not None or self._drag is not None
 
-    def cancel(self) -> None:
-        """Esc: drop the half-drawn line or callout; a drag puts the annotation back."""
+    def cancel(self) -> bool:
+        """Esc: drop the half-drawn line or callout; a drag puts the annotation back. Returns
+        whether there was something to cancel (else Esc means "clear the selection")."""
+        busy = self.busy()
         if self._drag is not None:
             aid = self._drag[0]
             self._drag = None
@@ -264,19 +266,7 @@ class AnnotationTools(QObject):
                 self.layer.show(self.annotations[aid])
             self.canvas.draw_idle()
         self._finish_pending(keep=False)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        # The window's Esc shortcut clears the map selection. While something is being drawn
-        # or dragged, Esc means "cancel that" instead: take it before the shortcut fires.
-        # (Key events, the shortcut check included, travel from the focused widget up to here.)
-        if event.type() == QEvent.ShortcutOverride and event.key() == Qt.Key_Escape and self.busy():
-            event.accept()
-            self.cancel()
-            return True
-        if event.type() == QEvent.LanguageChange and obj is self.window:
-            self.texts.retranslate()
-            self._on_history_changed()  # "Undo <step>" is not in the catalogue: build it again
-        return False
+        return busy
 
     # -- select / move -----------------------------------------------------------------
     def _select_press(self, event) -> bool:

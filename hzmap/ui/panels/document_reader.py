@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListW
 
 from hzmap.model.documents import KINDS, Anchor
 from hzmap.model.view.viewstate import Selection
-from hzmap.ui.common.i18n import tr, tr_data
+from hzmap.ui.common.follow import follow
+from hzmap.ui.common.i18n import Texts, tr, tr_data
 
 TITLE = "原文 Source text"
 SEARCH_HINT = "在原文中搜索（中文、拼音或首字母） Search the text (Chinese or pinyin)"
@@ -51,9 +52,9 @@ class DocumentReader(QWidget):
         self._blinks = 0
         self._wide: list[int] = []            # offsets of characters Qt counts twice (non-BMP)
         self._build()
+        self.texts = Texts(state, self, then=self.retranslate)
         self.retranslate()
-        state.changed.connect(self._on_view_changed)
-        self.destroyed.connect(lambda *_: _disconnect(state.changed, self._on_view_changed))
+        follow(self, state.changed, self._on_view_changed)
         self.open_document(next(iter(documents)).plan_id)
 
     # -- building ---------------------------------------------------------------------------
@@ -117,11 +118,6 @@ class DocumentReader(QWidget):
         if self.doc_id is not None:
             self._fill_contents()
             self._show_results()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- one document -----------------------------------------------------------------------
     def open_document(self, doc_id: str) -> None:
@@ -359,9 +355,3 @@ class DocumentReader(QWidget):
         self.copied.emit(text)
         return text
 
-
-def _disconnect(signal, slot) -> None:
-    try:
-        signal.disconnect(slot)
-    except (ValueError, RuntimeError):
-        pass

@@ -8,7 +8,7 @@ An item's details are built when it is first expanded: a district has hundreds o
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
@@ -37,9 +37,9 @@ class Inspector(QTreeWidget):
 
     open_source = Signal(object)
 
-    def __init__(self, dataset, parent=None) -> None:
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
-        self.ds = dataset
+        self.session = session
         self.setHeaderHidden(True)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.ElideNone)
@@ -47,7 +47,7 @@ class Inspector(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setContextMenuPolicy(Qt.ActionsContextMenu)
-        self.texts = Texts()
+        self.texts = Texts(session.state, self)
         copy = QAction(self, shortcut=QKeySequence.Copy)
         self.texts.tr(copy.setText, "复制（含出处） Copy with source")
         copy.setShortcutContext(Qt.WidgetWithChildrenShortcut)
@@ -63,16 +63,10 @@ class Inspector(QTreeWidget):
         self._pending: dict[int, tuple] = {}
         self.itemExpanded.connect(self._on_expanded)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
-
-    def set_dataset(self, dataset) -> None:
-        """Read a new dataset from now on (the info panel shows the selection again)."""
-        self.ds = dataset
-        self.clear()
-        self.profile = None
+    @property
+    def ds(self):
+        """The session's dataset (a new one is shown when the info panel shows the selection again)."""
+        return self.session.dataset
 
     # -- sources ---------------------------------------------------------------------------------
     def current_sources(self) -> list[dict]:

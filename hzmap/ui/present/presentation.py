@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hzmap.model.tours.player import TourPlayer, room_view
 from hzmap.model.tours.tour import Tour
-from hzmap.model.view.viewstate import View, ViewState
+from hzmap.model.view.viewstate import View
 from hzmap.render.map.spotlight import Spotlight, apply_high_contrast, presentation_style
 from hzmap.render.page.step_picture import spotlight_step
 from hzmap.ui.common.blit_canvas import BlitCanvas
@@ -64,8 +64,8 @@ class PresentationCanvas(BlitCanvas):
 
     resized = Signal(int, int)  # logical width, height: the presenter's pictures take this shape
 
-    def __init__(self, geodata, dataset, high_contrast: bool = True, layers=None) -> None:
-        super().__init__(geodata, dataset, style=presentation_style(), figsize=(16, 9), layers=layers)
+    def __init__(self, session, high_contrast: bool = True) -> None:
+        super().__init__(session, style=presentation_style(), figsize=(16, 9))
         self.spotlight = Spotlight(self.scene.renderer)
         if high_contrast:
             apply_high_contrast(self.scene.renderer)
@@ -82,6 +82,11 @@ class PresentationCanvas(BlitCanvas):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.NoFocus)  # keys go to the presentation window
         self.mpl_connect("motion_notify_event", self._on_motion)
+
+    def _on_dataset_changed(self, dataset, _shipped=None) -> None:
+        self.spotlight.clear()  # its shapes were the old dataset's
+        self.spotlight = Spotlight(self.scene.renderer)
+        super()._on_dataset_changed(dataset)
 
     def blit_overlays(self) -> None:
         if self._frames is None:  # not while a transition paints its own frames
@@ -163,23 +168,23 @@ class PresentationCanvas(BlitCanvas):
 
 
 class PresentationWindow(QWidget):
-    """Full-screen map with a caption bar; keys step the tour, Esc leaves."""
+    """Full-screen map with a caption bar; keys step the tour, Esc leaves. It shows the
+    session's dataset and user layers, and follows them while it is open."""
 
     closed = Signal()
 
-    def __init__(self, state: ViewState, dataset, tour: Tour | None,
-                 animate: bool | None = None, parent=None, player: TourPlayer | None = None,
-                 layers=None) -> None:
+    def __init__(self, session, tour: Tour | None, animate: bool | None = None, parent=None,
+                 player: TourPlayer | None = None) -> None:
         super().__init__(parent, Qt.Window)
         self.setObjectName("presentationWindow")
-        self.state = state  # the explorer's: the language, and what to show without a tour
-        self.ds, self.geo = dataset, state.geo
-        self.texts = Texts()
+        self.session = session
+        self.state = state = session.state  # the explorer's: the language, and what to show without a tour
+        self.geo = state.geo
+        self.texts = Texts(state, self)
         self.player = player if player is not None else TourPlayer(tour)
         self.index = -1  # the step this window shows (the player's, once it has followed)
         self._animate_request: bool | None = None
-        self.canvas = PresentationCanvas(state.geo, dataset, high_contrast=self.player.high_contrast,
-                                         layers=layers)  # the session's user layers
+        self.canvas = PresentationCanvas(session, high_contrast=self.player.high_contrast)
         self.canvas.scene.apply(self._base_view())
         self.caption_bar = self._build_caption_bar()
         box = QVBoxLayout(self)
@@ -203,6 +208,7 @@ class PresentationWindow(QWidget):
         self.texts.tr(self.caption_bar.setToolTip,
                       "H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出")
         state.changed.connect(self._on_view_changed)
+        session.dataset_changed.connect(self._on_dataset_changed)  # after the canvas's own
         self.player.moved.connect(self._on_moved)
         self.player.theme_changed.connect(self._on_theme_changed)
         self.player.ended.connect(self._on_ended)
@@ -217,12 +223,16 @@ class PresentationWindow(QWidget):
     def lang(self) -> str:
         return self.state.lang
 
+    @property
+    def ds(self):
+        return self.session.dataset
+
     def _base_view(self) -> View:
         """What the room sees without a tour: the explorer's view, selection cleared."""
         return room_view(self.state.view, None)
 
     def view_for(self, step) -> View:
-        return room_view(self.state.view, step)
+        return room_view(self.state.view, step, self.ds)
 
     def _build_caption_bar(self) -> QWidget:
         bar = QWidget(objectName="captionBar")
@@ -251,23 +261,27 @@ class PresentationWindow(QWidget):
         row.addLayout(side, 0)
         return bar
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
-
     def _on_view_changed(self, view, fields) -> None:
-        """The explorer's language switched while presenting: labels, legend and caption follow.
-        Without a tour the room sees what the explorer shows."""
+        """The explorer's language or layers changed while presenting: labels, legend, caption
+        and the user's layers follow. Without a tour the room sees what the explorer shows."""
         if not self.tour.steps:
             self.canvas.scene.apply(self._base_view())
-        elif "lang" in fields:
-            self.canvas.scene.apply(replace(self.canvas.scene.view, lang=view.lang))
+        elif fields & {"lang", "layers"}:
+            self.canvas.scene.apply(replace(self.canvas.scene.view, lang=view.lang, layers=view.layers))
         else:
             return
         self._update_caption()
         self.canvas.draw_idle()
 
+    def _on_dataset_changed(self, _dataset, _shipped=None) -> None:
+        """A plan saved or a user dataset removed while presenting (the canvas has the new
+        dataset already): the step shown is shown again from it."""
+        if self.step is not None:
+            self._apply(self.step)
+        else:
+            self.canvas.scene.apply(self._base_view())
+        self._update_caption()
+        self.canvas.draw_idle()
     def toggle_high_contrast(self) -> bool:
         """H: the projector theme on or off (the player's, so the presenter's thumbnails
         follow); returns whether it is now on."""
@@ -398,7 +412,8 @@ class PresentationWindow(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self._anim.stop()
-        self.state.changed.disconnect(self._on_view_changed)  # the window goes; the state stays
+        self.state.changed.disconnect(self._on_view_changed)  # the window goes; the session stays
+        self.session.dataset_changed.disconnect(self._on_dataset_changed)
         for signal, slot in ((self.player.moved, self._on_moved), (self.player.ended, self._on_ended),
                              (self.player.theme_changed, self._on_theme_changed)):
             signal.disconnect(slot)
