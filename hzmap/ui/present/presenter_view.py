@@ -19,7 +19,7 @@ from hzmap.model.tours.player import TourPlayer, room_view
 from hzmap.render.page.deck import default_notes
 from hzmap.render.page.step_picture import StepThumbnails
 from hzmap.ui.common.i18n import Texts, tr
-from hzmap.ui.present.presentation import claim_presenter_key, step_key
+from hzmap.ui.present.keys import claim_presenter_key, step_key
 
 PICTURE_W = 560       # logical pixels to start with; the view fits them to its size. Both
 MAX_PICTURE_W = 960   # pictures share one width, so the next step's picture becomes the current one.
