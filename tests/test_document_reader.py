@@ -169,7 +169,7 @@ def test_copy_with_citation(reader, docs):
     assert QGuiApplication.clipboard().text() == text
     doc = docs["dt2024"]
     start = doc.text.index("构建“123”快货物流圈")
-    reader.text.setTextCursor(reader._cursor(start, start + len("构建“123”快货物流圈")))
+    reader.text.setTextCursor(reader.text.cursor_at(start, start + len("构建“123”快货物流圈")))
     assert reader.copy_with_citation().startswith("“构建“123”快货物流圈”\n杭州市人民政府办公厅.")
 
 
