@@ -66,6 +66,12 @@ def add_points(win, tmp_path):
     return win.session.add_layer(open_path(csv, win.geo))
 
 
+def columns(compare) -> list[str]:
+    from hzmap.ui.map.compare_view import LAYOUT_ROLE
+
+    return [compare.columns.item(i).data(LAYOUT_ROLE) for i in range(compare.columns.count())]
+
+
 def image(label) -> QImage:
     return label.pixmap().toImage()
 
@@ -147,3 +153,19 @@ def test_an_open_presenter_view_shows_a_saved_plan_a_removed_dataset_and_a_new_l
     add_points(win, tmp_path)
     qtbot.waitUntil(lambda: image(view.current_picture) != shown, timeout=5000)
     player.end()
+
+
+def test_an_open_compare_drops_a_removed_layout_and_speaks_the_new_language(win, qtbot):
+    layout = save(win, review_plan(win))
+    compare = win.windows.open_compare()
+    compare.combos[0].setCurrentIndex(compare.combos[0].findData(layout))
+    assert compare.states[0].layout == layout
+    assert layout in columns(compare)
+    remove_user_datasets(win)
+    assert compare.states[0].layout is None and compare.combos[0].currentData() is None
+    assert layout not in columns(compare)
+    assert compare.canvases[0].scene.describe()["layout"] is None
+    win.state.update(lang="en")                # View › Language, compare still open
+    assert compare.combos[1].currentText().startswith("4+4+1+5 spatial development pattern")
+    assert compare.canvases[1].renderer_.labels["binjiang"].get_text() == "Binjiang"
+    compare.close()

@@ -120,11 +120,14 @@ class CompareDialog(QDialog):
         self.refresh_table()
 
     def _on_followed_changed(self, view, fields) -> None:
-        """The explorer's layer list changed: both maps draw the same user layers."""
-        if "layers" in fields:
-            for state in self.states:
+        """The explorer's layer list or language changed: both maps (and their choosers) follow."""
+        for state in self.states:
+            changes = {"lang": view.lang} if "lang" in fields else {}
+            if "layers" in fields:
                 base = tuple(lay for lay in state.view.layers if lay.kind == "base")
-                state.update(layers=base + view.user_layers())
+                changes["layers"] = base + view.user_layers()
+            if changes:
+                state.update(**changes)
 
     # -- maps ------------------------------------------------------------------------------
     def _map_pane(self, i: int, layout_id: str | None) -> QWidget:
