@@ -1,6 +1,8 @@
 """Windows that are open when the data changes show the change at once: a plan imported and
 saved, a user dataset removed, a user layer added or changed reach an open export dialog, the
 presentation and the presenter view without being reopened (they follow the session)."""
+from pathlib import Path
+
 import pytest
 from layer_files import INSIDE, write_csv
 from PySide6.QtGui import QImage
@@ -87,6 +89,7 @@ def test_an_open_export_dialog_shows_a_saved_plan_then_forgets_its_removed_datas
     layout = save(win, review)                 # Save in the review: the map shows the new layout
     assert dialog.spec().view.layout == layout and layout in dialog.ds.layouts
     assert NAME in dialog.title_edit.text()    # the title nobody typed follows the layout
+    assert Path(dialog.path_edit.text()).name == f"{dialog.title_edit.text()}.png"  # and the file name
     qtbot.waitUntil(lambda: image(dialog.preview) != before, timeout=5000)
     shown = image(dialog.preview)
     remove_user_datasets(win)                  # My datasets › Remove, the dialog still open

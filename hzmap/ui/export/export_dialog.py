@@ -121,9 +121,13 @@ class ExportDialog(QDialog):
 
     def _on_shown_changed(self, *_args) -> None:
         """The map, its dataset or its layers changed while the dialog is open: a title the user
-        did not type follows the layout shown, and the preview is drawn again."""
+        did not type follows the layout shown (and so does the file name made from it), and the
+        preview is drawn again."""
         title = self.base.resolved_title(self.ds)
         if self.title_edit.text() == self._auto_title and title != self._auto_title:
+            path = Path(self.path_edit.text())
+            if path.stem == _file_stem(self._auto_title):
+                self.path_edit.setText(str(path.with_name(_file_stem(title) + path.suffix)))
             self.title_edit.setText(title)
         self._auto_title = title
         self._timer.start()
@@ -138,7 +142,7 @@ class ExportDialog(QDialog):
         self.dpi_spin.setValue(int(s.value("export/dpi", 300)))
         self.inset_check.setChecked(str(s.value("export/inset", "true")).lower() == "true")
         folder = s.value("export/folder", str(Path.home()))
-        name = "".join(c for c in self.title_edit.text() if c not in '\\/:*?"<>|').strip() or "hzmap"
+        name = _file_stem(self.title_edit.text())
         self.path_edit.setText(str(Path(folder) / f"{name}.{self.format_combo.currentData()}"))
 
     def _remember(self) -> None:
@@ -231,3 +235,8 @@ class ExportDialog(QDialog):
         self.exported.emit(path)
         self.accept()
         return True
+
+
+def _file_stem(title: str) -> str:
+    """A file name made from a title: what no file system takes, left out."""
+    return "".join(c for c in title if c not in '\\/:*?"<>|').strip() or "hzmap"
