@@ -171,7 +171,7 @@ def test_language_choice_is_remembered_and_applied_at_the_next_start(qtbot, data
     try:
         assert second.menus["file"].title() == "&File"    # already English, from the first frame
         assert second.canvas.renderer_.labels["binjiang"].get_text() == "Binjiang"
-        second.session.set_dataset(ds)                            # the dataset arrives
+        second.session.set_dataset(ds)                    # the dataset arrives
         assert second.state.lang == "en" and second.language_actions["en"].isChecked()
         assert second.windows.present_action.text() == "Presentation"
         second.language_actions["zh"].trigger()
@@ -295,7 +295,8 @@ def test_a_window_started_with_english_saved_shows_its_toolbars_and_menus_in_eng
         assert tools.colour_button.text() == "Colour"
         assert win.menus["edit"].title() == "&Edit"
         assert win.windowTitle() == "hzmap — Hangzhou policy spatial layouts — Untitled[*]"
-        assert win.windows.export_action.text() == "Export…" and win.windows.compare_action.text() == "Compare layouts…"
+        assert win.windows.export_action.text() == "Export…"
+        assert win.windows.compare_action.text() == "Compare layouts…"
         assert chinese_ui_texts(win, proper_names(geo, ds)) == []
     finally:
         win.state.update(lang="zh")
