@@ -52,7 +52,7 @@ def test_imagery_under_the_layout_then_offline_presented_and_exported(window, qt
     assert layer is not None, dialog.note.text()
     assert "{tk}" in layer.source.url and KEY not in layer.source.url
     assert settings().value(f"basemap/keys/{srv.httpd.server_address[0]}") == KEY
-    item = win.layer_panel.item_for("layer", "basemap")
+    item = win.layers.panel.item_for("layer", "basemap")
     assert item is not None and item.checkState(0) == Qt.Checked
     qtbot.waitUntil(lambda: _screen_has_tiles(win), timeout=30000)
     # a pan redraws at once from the tiles in memory
@@ -84,8 +84,8 @@ def test_imagery_under_the_layout_then_offline_presented_and_exported(window, qt
     assert KEY not in path.read_text(encoding="utf-8")
 
     # present: the base map is there, and D dims it
-    win.present(None)
-    room = win.presentation
+    win.windows.present(None)
+    room = win.windows.presentation
     qtbot.waitExposed(room)
     room.canvas.draw()
     assert room.canvas.scene.basemap_artist is not None and room.canvas.scene.basemap_artist.get_visible()
@@ -98,10 +98,10 @@ def test_imagery_under_the_layout_then_offline_presented_and_exported(window, qt
     from hzmap.render.page.compose import ExportSpec, compose, source_text
 
     spec = ExportSpec(view=win.state.view, preset="a4-landscape", dpi=96, layers=win.session.layers)
-    page = compose(spec, win.geo, win.dataset)
+    page = compose(spec, win.geo, win.session.dataset)
     page.figure.canvas.draw()
     assert page.scene.basemap_artist.last.complete and not page.scene.basemap_artist.last.problems
-    assert "天地图 © 测试, 审图号: GS(2099)0001号" in source_text(spec, win.dataset)
+    assert "天地图 © 测试, 审图号: GS(2099)0001号" in source_text(spec, win.session.dataset)
 
 
 def test_a_silent_server_leaves_the_window_responsive(window, qtbot, monkeypatch, tmp_path):

@@ -4,11 +4,12 @@ to its pictures' refresh; the open base maps are the session's (LayerStore.basem
 screen, exports and the presentation read the same tiles."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
 from hzmap.model.basemap.registry import registry_for
 from hzmap.ui.basemap import keys
+from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr
 
 
@@ -22,7 +23,7 @@ class BasemapActions(QObject):
         self.shown_extent = shown_extent  # () -> (x0, x1, y0, y1) the screen shows (wider than asked)
         self.registry = registry_for(session.layers)
         keys.load_keys(self.registry)
-        self.texts = Texts()
+        self.texts = Texts(state, self)
         self.dialog = self.download_dialog = None
         self.choose_action = QAction(parent)
         self.choose_action.setObjectName("basemapAction")
@@ -34,15 +35,8 @@ class BasemapActions(QObject):
         self.download_action.setObjectName("basemapDownloadAction")
         self.texts.tr(self.download_action.setText, "下载底图区域… Download base map area…")
         self.download_action.triggered.connect(lambda _c=False: self.download())
-        state.changed.connect(self._on_view_changed)
+        follow(self, state.changed, self._on_view_changed)
         self._on_view_changed(state.view, frozenset({"layers"}))
-        if parent is not None:
-            parent.installEventFilter(self)  # the window's language changes retitle the actions
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.LanguageChange:
-            self.texts.retranslate()
-        return False
 
     def _on_view_changed(self, view, fields) -> None:
         if "layers" in fields:

@@ -36,7 +36,7 @@ class BasemapDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("basemapDialog")
         self.state, self.registry = state, registry
-        self.texts = Texts()
+        self.texts = Texts(state, self)
         self.texts.tr(self.setWindowTitle, "底图 Base map")
         self.choice = QComboBox(objectName="basemapChoice")
         self.choice.addItem(tr("无底图 No base map"), "none")

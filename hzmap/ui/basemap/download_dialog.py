@@ -39,7 +39,7 @@ class DownloadDialog(QDialog):
         self.plan = None
         self.cancel_event = threading.Event()
         self.result_value = None
-        self.texts = Texts()
+        self.texts = Texts(state, self)
         self.texts.tr(self.setWindowTitle, "下载底图区域 Download base map area")
         self.view_radio = QRadioButton(tr("当前视图 Current view"), checked=True)
         self.district_radio = QRadioButton(tr("区县 District"))

@@ -6,6 +6,9 @@ where they are or were is repainted (a district's outline, not the whole map). T
 (about half the cost of a frame: its text) is drawn once and then pasted from cached pixels
 while it stays the same. The map window and the presentation subclass it (glue_qt's
 MplCanvas, with a debounced resize).
+
+The canvas draws the session's layout dataset and user layers, and follows both: a new dataset
+(a plan saved, a user dataset removed) or new data in the layer store is drawn at once.
 """
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 from PySide6.QtCore import QPoint, QTimer, Signal
+
+from hzmap.ui.common.follow import follow
 
 #: Around what a blit draws, in points: outlines' halos and anti-aliasing reach past the
 #: artists' own extents.
@@ -24,13 +29,14 @@ class BlitCanvas(FigureCanvasQTAgg):
     tiles_arrived = Signal()  # emitted by base map loader threads; handled on the UI thread
     tile_problem = Signal(str)  # why the base map's tiles are missing (a refused key, a silent server)
 
-    def __init__(self, geo, dataset=None, style=None, figsize=(9, 7), parent=None, layers=None) -> None:
+    def __init__(self, session, style=None, figsize=(9, 7), parent=None) -> None:
         fig = Figure(figsize=figsize, dpi=100)
         super().__init__(fig)
         if parent is not None:
             self.setParent(parent)
-        self.geo = geo
-        self.scene = Scene(fig, geo, dataset, style=style, interactive=True, layers=layers)
+        self.session = session
+        self.geo = session.state.geo
+        self.scene = Scene(fig, self.geo, session.dataset, style=style, interactive=True, layers=session.layers)
         #: Extra artists blitted on top, in order (a laser pointer, a line being drawn).
         self.transient: list = []
         self._background = None
@@ -46,6 +52,8 @@ class BlitCanvas(FigureCanvasQTAgg):
         self._resize_timer = QTimer(self, singleShot=True, interval=60)
         self._resize_timer.timeout.connect(self.draw_idle)
         self.mpl_connect("draw_event", self._on_draw)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
+        follow(self, session.layers.changed, self._on_layer_data_changed)
         # base map tiles arrive on loader threads: one redraw for a burst of them
         self._tiles_timer = QTimer(self, singleShot=True, interval=80)
         self._tiles_timer.timeout.connect(self._redraw_for_tiles)
@@ -63,6 +71,17 @@ class BlitCanvas(FigureCanvasQTAgg):
         if problems and problems[0] != getattr(self, "_tile_problem", None):
             self.tile_problem.emit(problems[0])
         self._tile_problem = problems[0] if problems else None
+
+    # -- the session's data ------------------------------------------------------------------
+    def _on_dataset_changed(self, dataset, _shipped=None) -> None:
+        """The layout dataset arrived (after the first frame, to start fast), or a new one
+        replaced it: its layouts are drawn from now on."""
+        self.scene.set_dataset(dataset)
+        self.draw_idle()
+
+    def _on_layer_data_changed(self, _ids) -> None:
+        if self.scene.reread_layers():
+            self.draw_idle()
 
     @property
     def renderer_(self):

@@ -8,14 +8,14 @@ def build_basemap(window) -> None:
 
     actions = window.basemap_actions = BasemapActions(window.state, window.session, window,
                                                       shown_extent=window.canvas.scene.renderer.limits)
-    actions.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
+    actions.message.connect(lambda text: window.show_status(text, 10000))
 
     def refresh() -> None:
         window.canvas.scene.refresh_basemap()
         window.canvas.draw_idle()
         problem = window.canvas.scene.basemap_problem
         if problem:
-            window.statusBar().showMessage(problem, 15000)
+            window.show_status(problem, 15000)
 
     actions.changed.connect(refresh)
     menu = window.menus["file"]
@@ -23,5 +23,5 @@ def build_basemap(window) -> None:
         menu.addAction(act)
         window.addAction(act)
     menu.addSeparator()
-    window.layer_panel.basemap_requested.connect(actions.choose)
-    window.canvas.tile_problem.connect(lambda text: window.statusBar().showMessage(text, 20000))
+    window.layers.panel.basemap_requested.connect(actions.choose)
+    window.canvas.tile_problem.connect(lambda text: window.show_status(text, 20000))
