@@ -9,8 +9,8 @@ once into hzmap's disk cache before anything is timed ("cached imagery base map"
     basemap_hover_ms    a Qt mouse move at real map coordinates to the outline blitted (one frame)
     basemap_export_s    A4 300 DPI PNG of the same view, composed and written, each with a fresh
                         registry: tiles read from the disk cache and decoded (target <= 2.5 s)
-    baseline_pan_ms, baseline_export_s   the same without the base map, in the same run (the
-                        machine is shared: the ratio says what the base map adds)
+    baseline_pan_ms, baseline_hover_ms, baseline_export_s   the same without the base map, in
+                        the same run (the machine is shared: the ratio says what the base map adds)
 
     python benchmarks/basemap_bench.py [--repeat N] [--json]
 """
@@ -71,7 +71,7 @@ def run(repeat: int) -> dict:
     fonts.register_matplotlib()
     geo, ds = load_geodata(), load_dataset(check_excerpts=False)
     out = {"basemap_pan_ms": [], "basemap_hover_ms": [], "basemap_export_s": [],
-           "baseline_pan_ms": [], "baseline_export_s": []}
+           "baseline_pan_ms": [], "baseline_hover_ms": [], "baseline_export_s": []}
     with tempfile.TemporaryDirectory() as tmp, TileServer() as srv:
         os.environ["HZMAP_CACHE_DIR"] = tmp
         source = _source(srv.base)
@@ -132,12 +132,17 @@ def run(repeat: int) -> dict:
         settle(0.5)
         points = [canvas.data_to_widget(*to_map(lon, lat)) for lon, lat in
                   ((120.21, 30.19), (120.10, 30.25), (120.17, 30.29), (120.27, 30.18))]
-        for i in range(repeat * 4):
-            x, y = points[i % len(points)]
-            t0 = time.perf_counter()
-            QTest.mouseMove(canvas, QPoint(x, y))
-            settle()
-            out["basemap_hover_ms"].append((time.perf_counter() - t0) * 1000)
+        for name, layers in (("basemap_hover_ms", with_basemap), ("baseline_hover_ms", with_basemap[1:])) * repeat:
+            state.update(layers=layers)
+            canvas.draw()
+            settle(0.2)
+            for i in range(4):
+                x, y = points[i % len(points)]
+                t0 = time.perf_counter()
+                QTest.mouseMove(canvas, QPoint(x, y))
+                settle()
+                out[name].append((time.perf_counter() - t0) * 1000)
+        state.update(layers=with_basemap)
         plain = replace(spec, view=replace(base_view, layers=base_view.layers[1:]), basemaps=None)
         for _ in range(repeat):
             spec = replace(spec, basemaps=BasemapRegistry(keys={"tianditu": "b"}))  # memory empty
