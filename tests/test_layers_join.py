@@ -39,7 +39,7 @@ def test_every_row_is_in_exactly_one_list(table):
 
 def test_old_names_join_with_a_visible_note(table):
     notes = " ".join(table.notes)
-    assert "江干区 -> 上城区、钱塘区" in notes and "下城区 -> 拱墅区" in notes
+    assert "江干区 → 上城区、钱塘区" in notes and "下城区 → 拱墅区" in notes
     former = next(r for r in table.join.rows if r.text == "下城区")
     assert "2021" in former.note and "拱墅区" in former.note
 

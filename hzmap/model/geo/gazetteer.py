@@ -9,6 +9,7 @@ show the planner what was read into the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,10 @@ from hzmap.paths import data_root
 
 GAZETTEER_FILE = "gazetteer.yaml"
 MAX_BYTES = 1024 * 1024
-_SPACE = re.compile(r"[\s\u3000]+")
+# every width of space a table pads names with, and the invisible ones Word and the web leave
+_SPACE = re.compile(r"[\s\u3000\u00a0\u200b-\u200d\u2060\ufeff]+")
+_LATIN_MARKS = re.compile(r"[-'’‘`·.]")
+_FLOAT_CODE = re.compile(r"^(\d{6,12})\.0+$")
 
 
 @dataclass(frozen=True)
@@ -30,14 +34,19 @@ class Entry:
 
 
 def normalise(text: str) -> str:
-    """The key a name is looked up by: no spaces, full-width brackets as ASCII, lower case."""
-    text = _SPACE.sub("", str(text)).replace("（", "(").replace("）", ")")
-    return text.casefold()
+    """The key a name is looked up by: full-width forms as ASCII (NFKC), no spaces of any width,
+    lower case; in Latin names no hyphens, apostrophes or dots (Lin'an, Xi-hu). An adcode read
+    from a spreadsheet as 330108.0 is 330108."""
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", str(text))).casefold()
+    if (m := _FLOAT_CODE.match(text)) is not None:
+        return m.group(1)
+    return _LATIN_MARKS.sub("", text) if text.isascii() else text
 
 
 class Gazetteer:
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], totals: dict[str, str] | None = None) -> None:
         self.entries = entries
+        self.totals = {normalise(k): v for k, v in (totals or {}).items()}  # form -> note
         self._by_key: dict[str, Entry] = {}
         for e in entries:  # the first entry of a form wins: units before areas before places
             self._by_key.setdefault(normalise(e.name), e)
@@ -48,10 +57,20 @@ class Gazetteer:
         """The entry whose form is exactly `name` (spaces, case and bracket width ignored)."""
         if name is None:
             return None
-        key = normalise(name)
-        if key.endswith(".0") and key[:-2].isdigit():  # an adcode read from a spreadsheet as 330108.0
-            key = key[:-2]
-        return self._by_key.get(key)
+        return self._by_key.get(normalise(name))
+
+    def match(self, name) -> Entry | None:
+        """`name` as an office writes it: lookup, then the forms of hzmap.model.geo.names
+        (浙江省杭州市西湖区, xihuqu, 萧山经济技术开发区, a township's statistical code)."""
+        from hzmap.model.geo import names
+
+        return names.match(self, name)
+
+    def total(self, name) -> str | None:
+        """The note of a total row (全市, 全  市, 合 计, 杭州市, 市区 ...), or None."""
+        from hzmap.model.geo import names
+
+        return names.total(self, name)
 
     def find_all(self, text: str) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) of every name in running text, longest match first, no overlaps.
@@ -139,6 +158,12 @@ def load_gazetteer(dataset=None, root: Path | None = None) -> Gazetteer:
         ids = districts_of({"districts": [did]}, f"district_forms {str(did)[:40]}")
         for name in _listed(forms, f"{path}: district_forms {did}"):
             entries.append(Entry(str(name), "district", ids, True, "同一区县的别称"))
+    totals = {}
+    for i, item in enumerate(_listed(data.get("totals"), f"{path}: totals"), 1):
+        if not isinstance(item, dict):
+            raise GazetteerError(f"{path}: totals {i}: expected a mapping with names and a note")
+        for name in _listed(item.get("names"), f"{path}: totals {i}: names"):
+            totals[str(name)] = str(item.get("note") or "a total row")
     for section, kind in (("former", "former"), ("areas", "area")):
         for i, item in enumerate(_listed(data.get(section), f"{path}: {section}"), 1):
             ids = districts_of(item, f"{section} {i}")
@@ -149,4 +174,4 @@ def load_gazetteer(dataset=None, root: Path | None = None) -> Gazetteer:
             for name in dict.fromkeys([place.name, *place.aliases]):
                 entries.append(Entry(name, "place", tuple(place.districts), True,
                                      "数据集中的地点", place=pid))
-    return Gazetteer(entries)
+    return Gazetteer(entries, totals)

@@ -14,7 +14,7 @@ import numpy as np
 
 from hzmap.model.layers.columns import CoordGuess, numbers
 from hzmap.model.layers.hittest import HitIndex
-from hzmap.model.layers.join import DistrictValue, JoinResult
+from hzmap.model.layers.join import DistrictValue, JoinResult, grouped_rows, row_list
 from hzmap.model.layers.source import LayerSource, format_label
 
 KINDS = ("points", "lines", "areas", "districts")
@@ -128,7 +128,8 @@ class LayerData:
         did = self.district_ids[i]
         joined = [r for r in self.join.rows if did in r.districts and r.status in ("matched", "former", "split")]
         row = joined[0].row if joined else -1
-        note = "; ".join(f"row {r.row} {r.text}: {r.note}" for r in joined if r.note)
+        note = "; ".join(f"{row_list(rows)} {first.text}: {first.note}"
+                         for first, rows in grouped_rows(joined) if first.note)
         return Hit(i, row, self.attributes(row) if joined else {}, did, note)
 
     def district_counts(self) -> dict[str | None, int]:
