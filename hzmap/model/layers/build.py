@@ -76,10 +76,61 @@ def place_features(data: LayerData, geo, path) -> LayerData:
     return data
 
 
-def from_vector(source: LayerSource, read, geo) -> LayerData:
+def _stated(source: LayerSource, crs_stated: str) -> str:
+    if crs_stated == "none":
+        return "nothing"
+    if source.format == "geojson" and crs_stated in ("EPSG:4326", "OGC:CRS84"):
+        return "GeoJSON, WGS84 by definition"
+    if source.format in ("shp", "shpzip"):
+        return f"its .prj says {crs_stated}"
+    return f"the file says {crs_stated}"
+
+
+def check_system(data: LayerData, geo, stated: str, chosen: bool) -> LayerData:
+    """Weigh what the file says against its fields and its fit to the district boundaries
+    (hzmap.model.layers.crs_check); the note proposes a conversion, never makes one."""
+    from hzmap.model.layers import crs_check
+
+    read_as = data.coords or "wgs84"
+    data.crs_check = crs_check.check(data.geometry, geo, data.columns(), read_as, stated, chosen)
+    note = data.crs_check.note()
+    if note:
+        data.notes.insert(0, note)
+    return data
+
+
+def _geographic(read) -> bool:
+    if read.crs_stated == "none":
+        return "lon/lat" in read.crs_used
+    try:
+        import pyproj
+
+        return pyproj.CRS.from_user_input(read.crs_stated).is_geographic
+    except Exception:  # noqa: BLE001 - a CRS pyproj cannot read was refused by the reader already
+        return False
+
+
+def _vector_as_table(source: LayerSource, read, geo, gazetteer) -> LayerData:
+    """A GIS file joined by a column of its attributes (--join): a district table of its rows."""
+    from hzmap.model.layers.tables import Table
+
+    frame = read.frame.drop(columns=read.frame.geometry.name).astype(object)
+    frame.columns = [str(c) for c in frame.columns]
+    note = f"joined to the districts by its column {source.join_column!r}; its own geometry is not drawn"
+    table = Table(list(frame.columns), frame, header_row=1, notes=[*read.notes, note])
+    if gazetteer is None:
+        from hzmap.model.geo.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    return districts_from_table(source, table, geo, gazetteer)
+
+
+def from_vector(source: LayerSource, read, geo, gazetteer=None) -> LayerData:
     from hzmap.model.layers.vector import geometry_family
 
     source = replace(source, sublayer=read.sublayer)  # reopening reads the same layer
+    if source.join_column is not None:
+        return _vector_as_table(source, read, geo, gazetteer)
     frame = read.frame
     geoms = np.asarray(frame.geometry.values, dtype=object)
     rows = np.asarray(frame.index, dtype=int)
@@ -91,7 +142,10 @@ def from_vector(source: LayerSource, read, geo) -> LayerData:
                      notes=[*read.notes, *notes], units=_units(table.columns, None),
                      numeric=[c for c in table.columns if table[c].dtype.kind in "iuf"] or numeric_columns(table),
                      sublayers=read.sublayers)
-    return place_features(data, geo, source.path)
+    data = place_features(data, geo, source.path)
+    if _geographic(read):
+        check_system(data, geo, _stated(source, read.crs_stated), source.coords_guess == "chosen")
+    return data
 
 
 def _looks_like_map_metres(x: np.ndarray, y: np.ndarray) -> bool:
@@ -171,7 +225,12 @@ def districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDat
 def from_table(source: LayerSource, table, geo, gazetteer) -> LayerData:
     source = replace(source, sublayer=table.sheet)
     if source.x_column is not None and source.y_column is not None:
-        return place_features(_points_from_table(source, table), geo, source.path)
+        data = place_features(_points_from_table(source, table), geo, source.path)
+        if data.coords is not None:
+            told = source.coords_guess not in ("", None) and not source.coords_guess.startswith("no ")
+            stated = source.coords_guess if told and source.coords_guess != "chosen" else "nothing"
+            check_system(data, geo, stated, source.coords_guess == "chosen")
+        return data
     if source.join_column is not None:
         return districts_from_table(source, table, geo, gazetteer)
     raise no_usable_column(source.path, table.columns)

@@ -49,6 +49,7 @@ class LayerData:
     outside: int = 0                                     # features outside the 13 districts
     join: JoinResult | None = None                       # district tables
     district_ids: tuple = ()                             # the 13 ids in order (district tables: of each geometry)
+    crs_check: object = None                             # hzmap.model.layers.crs_check.CrsCheck (lon/lat layers)
     _index: HitIndex | None = field(default=None, repr=False)
     _numbers: dict = field(default_factory=dict, repr=False)
 

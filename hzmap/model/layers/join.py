@@ -91,6 +91,9 @@ class JoinResult:
             rows, spans = own[d], split[d]
             span_note = "; ".join(f"{row_list([r.row for r in g])} {t}: {n}"
                                   for (t, n), g in _grouped(spans, lambda r: (r.text, r.note)))
+            if combine == "count" and not rows:  # a district the listing does not cover: no data, not 0
+                out[d] = DistrictValue(d, math.nan, (), "no data" if not spans else "split", span_note)
+                continue
             if combine == "count":
                 flag = "partial" if spans else ""
                 out[d] = DistrictValue(d, float(len(rows)), tuple(r.row for r in rows[:20]), flag,
