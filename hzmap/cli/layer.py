@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import unicodedata
 
 from hzmap.cli.support import command, say, say_err
+from hzmap.model.layers.lookup import format_value
 from hzmap.cli.layer_choices import add_value_args, choices_of, crs_report, style_for, value_report
 
 _STATUS_TITLES = {
@@ -94,13 +96,13 @@ def _print(rep: dict) -> None:
                          f"{r['count']:,} rows ({', '.join(map(str, r['rows'][:3]))}{' …' if r['count'] > 3 else ''})")
                 say(f"    {where}: {r['text'] or '(empty)'}{target}" + (f"  [{r['note']}]" if r["note"] else ""))
         if rep["numeric_columns"]:
-            say("Numeric columns: " + ", ".join(f"{c}" + (f" ({u})" if u and u not in c else "")
+            say("Numeric columns: " + ", ".join(f"{c}" + (f" ({u})" if u and not c.endswith((f"({u})", f"（{u}）")) else "")
                                                for c, u in rep["numeric_columns"].items()))
         if rep.get("values"):
             v = rep["values"]
             say(f"Values: {v['title']}")
             for name, cell in v["districts"].items():
-                shown = "–" if cell["value"] is None else f"{cell['value']:,.6g}"
+                shown = format_value(math.nan if cell["value"] is None else cell["value"])
                 say(f"  {_pad(name, 18)}{shown:>14}" + (f"  [{cell['flag']}]" if cell["flag"] not in ("", v["combine"]) else ""))
     else:
         say("Per district:")

@@ -46,6 +46,11 @@ def _units(columns, default, numeric=()) -> dict:
     return out
 
 
+def _table_units(table, numeric) -> dict:
+    """The units the table reader found per column (a table kept in a project: from the headers)."""
+    return dict(table.units) if getattr(table, "units", None) else _units(table.frame.columns, table.unit, numeric)
+
+
 def numeric_columns(frame) -> list:
     return [c for c in frame.columns if is_numeric_column(frame[c], numbers(frame[c]))]
 
@@ -190,7 +195,7 @@ def _points_from_table(source: LayerSource, table) -> LayerData:
     pts = shapely.points(xy)
     numeric = table.numeric_columns()
     data = LayerData(source, "points", pts, rows[ok], frame, layer_name(source), crs_stated="none",
-                     crs_used=used, coords=coords, notes=notes, units=_units(frame.columns, table.unit, numeric),
+                     crs_used=used, coords=coords, notes=notes, units=_table_units(table, numeric),
                      numeric=numeric, sublayers=list(table.sheets))
     if coords is not None:
         from hzmap.model.layers.columns import CoordGuess
@@ -217,7 +222,7 @@ def districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDat
     numeric = [c for c in table.numeric_columns() if c != source.join_column]
     return LayerData(source, "districts", geoms, np.full(len(ids), -1), frame, layer_name(source),
                      crs_stated="none", crs_used=f"joined to the 13 districts by {source.join_column!r}",
-                     notes=[*table.notes, *join.notes], units=_units(frame.columns, table.unit, numeric),
+                     notes=[*table.notes, *join.notes], units=_table_units(table, numeric),
                      numeric=numeric,
                      sublayers=list(table.sheets), join=join, district_ids=ids)
 

@@ -1,9 +1,10 @@
 """CSV and Excel tables as a header and rows, wherever the header sits.
 
 Chinese statistical tables often open with a title row and a '单位：亿元' line above the header;
-the header is taken as the first row that is about as wide as the table and mostly text, and a
-unit line above it becomes the default unit of the numeric columns. Each row keeps its row
-number in the file (the frame's index), so lists of unmatched rows point at what the user sees.
+the header is taken as the first row that is about as wide as the table and mostly text, with
+the header rows, merged cells and unit row under it read by hzmap.model.layers.header (人口·2020年,
+one unit per column). Each row keeps its row number in the file (the frame's index), so lists of
+unmatched rows point at what the user sees.
 
 Excel is read with python-calamine rather than openpyxl: it is a compiled reader (Rust), about
 ten times faster on large sheets, reads .xls and .xlsx alike, and does not build a cell object
@@ -35,6 +36,7 @@ class Table:
     encoding: str | None = None
     unit: str | None = None        # from a '单位：…' line above the header
     notes: list[str] = field(default_factory=list)
+    units: dict = field(default_factory=dict)    # column -> its unit (header, unit row, 单位 line)
     _parsed: dict = field(default_factory=dict, repr=False)
 
     def numbers(self, column: str):
@@ -77,7 +79,7 @@ def _csv_rows(path) -> tuple[list[list], str]:
     return rows, encoding
 
 
-def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str]]:
+def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str], list]:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -88,15 +90,17 @@ def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str]]:
         if sheet is not None and sheet not in names:
             raise LayerError(path, f"has no sheet {sheet!r} (sheets: {', '.join(names)})")
         for name in [sheet] if sheet is not None else names:  # no sheet named: the first with cells
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            found = book.get_sheet_by_name(name)
+            rows = found.to_python(skip_empty_area=False)
             if any(any(not is_blank(v) for v in r) for r in rows):
                 break
         sheet = name
+        merged = list(getattr(found, "merged_cell_ranges", None) or ())
     except LayerError:
         raise
     except Exception as exc:
         raise LayerError(path, f"is not a readable Excel workbook: {exc}") from None
-    return rows, sheet, names
+    return rows, sheet, names, merged
 
 
 def _blank_row(row) -> bool:
@@ -131,18 +135,20 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
     """The table in a CSV or Excel file; LayerError naming the file if there is none."""
     import pandas as pd
 
+    from hzmap.model.layers.header import header_block, header_start, line_units, table_units
+
     sheets: list[str] = []
-    encoding = None
+    encoding, merged = None, []
     if fmt == "csv":
         rows, encoding = _csv_rows(path)
     else:
-        rows, sheet, sheets = _excel_rows(path, sheet)
+        rows, sheet, sheets, merged = _excel_rows(path, sheet)
     where = f"sheet {sheet!r}" if sheet else "file"
     if not any(any(not is_blank(v) for v in r) for r in rows):
         raise LayerError(path, f"{where} is empty")
-    h = _header_index(rows)
+    h = header_start(rows, _header_index(rows))
     width = max(len(r) for r in rows[h:h + 1000])
-    header = list(rows[h]) + [""] * (width - len(rows[h]))
+    header, row_units, taken = header_block(rows, h, width, merged)
     columns = _names(header)
     unit = None
     for r in rows[:h]:
@@ -150,7 +156,7 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
         if m:
             unit = m.group(1) or m.group(2)
     body, index, blank = [], [], 0
-    for i, r in enumerate(rows[h + 1:], start=h + 2):
+    for i, r in enumerate(rows[h + taken:], start=h + taken + 1):
         if _blank_row(r):
             blank += 1
             continue
@@ -163,8 +169,14 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
     notes = []
     if h:
         notes.append(f"header read from row {h + 1}; the {h} row(s) above it are titles")
+    if taken > 1:
+        notes.append(f"header of {taken} rows (rows {h + 1}-{h + taken}) read as one name per column"
+                     + (", with a unit row" if row_units else ""))
     if blank:
         notes.append(f"{blank} blank row(s) skipped")
     if encoding and encoding not in ("utf-8", "utf-8-sig"):
         notes.append(f"text read as {encoding.upper()}")
-    return Table(columns, frame, h + 1, sheet, sheets, encoding, unit, notes)
+    table = Table(columns, frame, h + 1, sheet, sheets, encoding, unit, notes)
+    groups = [str(c).split("·")[0] for c in columns]
+    table.units = table_units(columns, table.numeric_columns(), groups, line_units(unit), row_units)
+    return table
