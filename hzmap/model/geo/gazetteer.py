@@ -109,13 +109,41 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-def _units(path: Path) -> list:
-    from hzmap.model.dataset.districts import DatasetError, read_districts
+@dataclass(frozen=True)
+class _Unit:
+    id: str
+    adcode: str
+    name_zh: str
+    name_en: str
+    pinyin: str
+
+
+def _units(path: Path) -> list[_Unit]:
+    """districts.csv's units, read with the csv module: the dataset's validating reader brings
+    pydantic, which a table join from the command line has no other use for."""
+    import csv
+    import io
+
+    from hzmap.model.files.safeio import FileProblem, read_text
 
     try:
-        return list(read_districts(path).values())
-    except DatasetError as exc:
-        raise GazetteerError("; ".join(exc.problems[:3])) from None
+        text = read_text(path, MAX_BYTES, what="districts table")
+    except FileProblem as exc:
+        raise GazetteerError(str(exc)) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = [f for f in _Unit.__dataclass_fields__]
+    missing = [f for f in fields if f not in (reader.fieldnames or [])]
+    if missing:
+        raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}")
+    units = []
+    for row in reader:
+        cells = {f: (row.get(f) or "").strip() for f in fields}
+        if not all(cells.values()):
+            raise GazetteerError(f"{path}: line {reader.line_num}: an empty cell")
+        units.append(_Unit(**cells))
+    if not units:
+        raise GazetteerError(f"{path}: no districts in the table")
+    return units
 
 
 def _listed(value, where: str) -> list:

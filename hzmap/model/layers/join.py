@@ -23,6 +23,7 @@ import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from hzmap.model.layers.columns import is_blank
 
@@ -32,8 +33,7 @@ COMBINE = (None, "count", "sum", "mean", "median")
 _PART_KINDS = ("area", "township", "place")
 
 
-@dataclass(frozen=True)
-class RowMatch:
+class RowMatch(NamedTuple):       # a tuple: a listing makes one per row, 100,000 of them
     row: int                       # row number in the file
     text: str                      # the cell as written
     status: str                    # one of STATUSES
@@ -207,20 +207,20 @@ def _count(group) -> str:
     return f"{len(group):,} rows " if len(group) > 1 else ""
 
 
-def join_score(cells, gazetteer) -> float:
-    """Share of the filled cells that name a district or a former unit."""
-    filled = [c for c in cells if not is_blank(c)]
-    if not filled:
+def join_score(cells, gazetteer, distinct: int = 300) -> float:
+    """Share of the filled cells that name a district, a former unit or a total. Each distinct
+    cell is looked up once, the `distinct` most common only (a column of district names has a
+    few dozen; one with thousands of distinct values names none)."""
+    counts = Counter(str(c).strip() for c in cells if not is_blank(c))
+    total = sum(counts.values())
+    if not total:
         return 0.0
     hits = 0
-    seen: dict = {}
-    for c in filled:
-        key = str(c).strip()
-        if key not in seen:
-            e = gazetteer.match(key)
-            seen[key] = (e is not None and e.kind in ("district", "former")) or gazetteer.total(key) is not None
-        hits += seen[key]
-    return hits / len(filled)
+    for key, n in counts.most_common(distinct):
+        e = gazetteer.match(key)
+        if (e is not None and e.kind in ("district", "former")) or gazetteer.total(key) is not None:
+            hits += n
+    return hits / total
 
 
 def find_join_column(frame, gazetteer, columns=None) -> str | None:
