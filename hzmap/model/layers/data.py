@@ -83,7 +83,10 @@ class LayerData:
         """District tables: each district's value of `column` and how it was joined."""
         if self.join is None:
             raise ValueError(f"layer {self.name!r} is not a district table")
-        return self.join.district_values(self.column_numbers(column), self.district_ids, combine)
+        key = ("values", column, combine)  # the legend, the flags and the inspector ask alike
+        if key not in self._numbers:
+            self._numbers[key] = self.join.district_values(self.column_numbers(column), self.district_ids, combine)
+        return self._numbers[key]
 
     def feature_values(self, column: str, combine: str | None = None) -> np.ndarray:
         """`column` as numbers, one per geometry in drawing order (NaN where none)."""

@@ -177,10 +177,13 @@ def join_rows(column: str, cells, row_numbers, gazetteer, names: dict[str, str])
     cache: dict = {}
     rows = []
     for c, n in zip(cells, row_numbers):
-        key = "" if is_blank(c) else str(c).strip()
-        if key not in cache:  # a listing names the same few districts thousands of times
-            cache[key] = match_name(c, gazetteer, names)
-        rows.append(RowMatch(int(n), key, *cache[key]))
+        try:
+            found = cache.get(c)  # a listing names the same few districts thousands of times
+        except TypeError:
+            found, c = None, str(c)
+        if found is None:
+            found = cache[c] = ("" if is_blank(c) else str(c).strip(), *match_name(c, gazetteer, names))
+        rows.append(RowMatch(int(n), *found))
     result = JoinResult(column, rows)
     formers = [r for r in rows if r.status in ("former", "split")]
     if formers:

@@ -173,8 +173,7 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
         if _blank_row(r):
             blank += 1
             continue
-        r = list(r[:width]) + [""] * (width - len(r))
-        body.append(r)
+        body.append(r if len(r) == width else list(r[:width]) + [""] * (width - len(r)))
         index.append(i)
     if not body:
         raise LayerError(path, f"{where} has a header but no rows")
