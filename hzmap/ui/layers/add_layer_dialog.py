@@ -110,10 +110,9 @@ class AddLayerDialog(QDialog):
         box.addWidget(self.crs_question)
         box.addWidget(self.convert_button, 0, Qt.AlignLeft)
         values = QHBoxLayout()
-        values.addWidget(self.values_label)
-        values.addWidget(QLabel(tr("合并方式 Combine:")))
-        values.addWidget(self.combine)
-        values.addWidget(QLabel(tr("数值列 Column:")))
+        self.combine_label, self.column_label = QLabel(tr("合并方式 Combine:")), QLabel(tr("数值列 Column:"))
+        for widget in (self.values_label, self.combine_label, self.combine, self.column_label):
+            values.addWidget(widget)
         values.addWidget(self.value_column, 1)
         box.addLayout(values)
         box.addWidget(self.report, 1)
@@ -208,7 +207,7 @@ class AddLayerDialog(QDialog):
         self.data = None
         self.report.clear()
         self.error.setText("")
-        for widget in (self.crs_question, self.convert_button, self.values_label, self.combine, self.value_column):
+        for widget in (self.crs_question, self.convert_button, *self._value_widgets()):
             widget.setVisible(False)
         self.add_button.setEnabled(False)
         self.read_button.setDefault(True)
@@ -274,7 +273,7 @@ class AddLayerDialog(QDialog):
         from hzmap.model.layers.style import default_style
 
         shown = data.kind == "districts" and bool(data.numeric or data.join.is_listing())
-        for widget in (self.values_label, self.combine, self.value_column):
+        for widget in self._value_widgets():
             widget.setVisible(shown)
         if not shown:
             return
@@ -291,6 +290,9 @@ class AddLayerDialog(QDialog):
         per = data.join.rows_per_district()
         self.values_label.setText(tr("每区行数 Rows per district:") + " " + (
             f"{min(per.values())}–{max(per.values())}" if per else "0"))
+
+    def _value_widgets(self) -> tuple:
+        return (self.values_label, self.combine_label, self.combine, self.column_label, self.value_column)
 
     def style(self) -> dict | None:
         """The layer's first style with the dialog's column and combination, or None (default)."""
