@@ -75,6 +75,7 @@ class AddLayerDialog(QDialog):
         for key, label in COMBINE:
             self.combine.addItem(tr(label), key)
         self.value_column = QComboBox()
+        self.value_column.setMinimumContentsLength(14)
         self.value_column.setObjectName("addLayerValueColumn")
         self.report = QTreeWidget()
         self.report.setObjectName("addLayerReport")
@@ -258,14 +259,15 @@ class AddLayerDialog(QDialog):
         name = {"gcj02": "GCJ-02", "bd09": "BD-09", "wgs84": "WGS84"}[proposal]
         evidence = "<br>".join(f"• {escape(e)}" for e in check.evidence())
         self.crs_question.setText(
-            f"<b>{tr('这个文件看来是 This file looks like')} {name}</b> "
-            f"({tr('按文件所述读取会偏移约 read as the file says, it sits about')} {check.shift_m:,.0f} m "
-            f"{tr('偏离 off')})<br>{evidence}")
+            f"<b>{tr('这个文件看来是 This file looks like')} {name}</b> · "
+            + tr("按文件所述读取，约偏离 {m} m Read as the file says, it sits about {m} m off").format(
+                m=f"{check.shift_m:,.0f}") + f"<br>{evidence}")
         self.convert_button.setText(tr("按此转换 Convert from") + f" {name}")
         self._proposal = proposal
 
     def _on_convert(self) -> None:
         _select(self.coords, self._proposal)  # the choice is the planner's, shown in the form
+        self.guess.setText(tr("坐标系：按证据选择 Coordinates: chosen from the evidence") + f" ({self._proposal})")
         self.read()
 
     # -- several rows per district: how to combine them --------------------------------------------------
@@ -273,8 +275,10 @@ class AddLayerDialog(QDialog):
         from hzmap.model.layers.style import default_style
 
         shown = data.kind == "districts" and bool(data.numeric or data.join.is_listing())
+        per = data.join.rows_per_district() if shown else {}
+        several = bool(per) and max(per.values()) > 1  # only then is there anything to combine
         for widget in self._value_widgets():
-            widget.setVisible(shown)
+            widget.setVisible(shown and (several or widget in (self.column_label, self.value_column)))
         if not shown:
             return
         style = default_style(data)
@@ -287,7 +291,6 @@ class AddLayerDialog(QDialog):
         _select(self.combine, style["combine"])
         for combo in (self.combine, self.value_column):
             combo.blockSignals(False)
-        per = data.join.rows_per_district()
         self.values_label.setText(tr("每区行数 Rows per district:") + " " + (
             f"{min(per.values())}–{max(per.values())}" if per else "0"))
 
