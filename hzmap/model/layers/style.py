@@ -105,7 +105,11 @@ def column_score(name: str) -> int:
 def best_column(data) -> str | None:
     """The numeric column to map first: the first that names an amount, else the first that is
     not a row number, a floor, a year or a code."""
-    ranked = sorted(data.numeric, key=lambda c: -column_score(c))
+    def score(c):  # a column with one value everywhere shows nothing on a map
+        vals = data.column_numbers(c).values() if hasattr(data, "column_numbers") else ()
+        return column_score(c) - (1 if len({v for v in vals if v == v}) <= 1 else 0)
+
+    ranked = sorted(data.numeric, key=lambda c: -score(c))
     return ranked[0] if ranked and column_score(ranked[0]) > -2 else (data.numeric[0] if data.numeric else None)
 
 
