@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from hzmap.model.layers.columns import is_blank, parse_number
 
 MAX_HEADER_ROWS = 3
 _UNIT_WORDS = (r"(?:百|千|万|十万|百万|千万|亿)?(?:元|人|户|个|家|所|张|床|辆|套|项|件|次|吨|千克|公斤|"
                r"平方公里|平方千米|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|立方米|人次|美元)"
-               r"|%|‰|km²|km2|m²|m2|㎡|kwh|usd|rmb|cny|ha")
+               r"|%|‰|km²|km2|m²|m2|kwh|usd|rmb|cny|ha")
 _UNIT_CELL = re.compile(rf"^[（(\[]?(?:单位[:：])?\s*(?:{_UNIT_WORDS})(?:\s*/\s*(?:{_UNIT_WORDS}))?[)）\]]?$", re.I)
 _UNIT_LIST = re.compile(r"\s*[、,，;；/]\s*")
 _SHARE = re.compile(r"比重|占比|比例|构成|增长|增速|增幅|率|%|％|百分")
@@ -41,7 +42,7 @@ def _year_like(v) -> bool:
 def unit_cell(v) -> str | None:
     """'人', '（万元）', '单位：%' -> the unit; anything else -> None."""
     t = _text(v)
-    if not t or not _UNIT_CELL.match(t):
+    if not t or not _UNIT_CELL.match(unicodedata.normalize("NFKC", t)):  # NFKC: the square-metre sign is m2
         return None
     return re.sub(r"^[（(\[]|[)）\]]$|^单位[:：]\s*", "", t).strip()
 
