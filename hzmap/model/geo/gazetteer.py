@@ -8,21 +8,16 @@ show the planner what was read into the text.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from hzmap.model.geo.names import match as match_name
+from hzmap.model.geo.names import normalise
+from hzmap.model.geo.names import total as total_note
 from hzmap.paths import data_root
 
 GAZETTEER_FILE = "gazetteer.yaml"
 MAX_BYTES = 1024 * 1024
-# every width of space a table pads names with, and the invisible ones Word and the web leave
-_SPACE = re.compile(r"[\s\u3000\u00a0\u200b-\u200d\u2060\ufeff]+")
-_LATIN_MARKS = re.compile(r"[-'’‘`·.]")
-_FLOAT_CODE = re.compile(r"^(\d{6,12})\.0+$")
-
-
 @dataclass(frozen=True)
 class Entry:
     name: str                    # the form that matched, as written in the gazetteer
@@ -31,16 +26,6 @@ class Entry:
     interpretation: bool         # False only for a unit's own name, short name, English or adcode
     note: str = ""
     place: str | None = None     # the dataset place id, for kind "place"
-
-
-def normalise(text: str) -> str:
-    """The key a name is looked up by: full-width forms as ASCII (NFKC), no spaces of any width,
-    lower case; in Latin names no hyphens, apostrophes or dots (Lin'an, Xi-hu). An adcode read
-    from a spreadsheet as 330108.0 is 330108."""
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", str(text))).casefold()
-    if (m := _FLOAT_CODE.match(text)) is not None:
-        return m.group(1)
-    return _LATIN_MARKS.sub("", text) if text.isascii() else text
 
 
 class Gazetteer:
@@ -62,15 +47,11 @@ class Gazetteer:
     def match(self, name) -> Entry | None:
         """`name` as an office writes it: lookup, then the forms of hzmap.model.geo.names
         (浙江省杭州市西湖区, xihuqu, 萧山经济技术开发区, a township's statistical code)."""
-        from hzmap.model.geo import names
-
-        return names.match(self, name)
+        return match_name(self, name)
 
     def total(self, name) -> str | None:
         """The note of a total row (全市, 全  市, 合 计, 杭州市, 市区 ...), or None."""
-        from hzmap.model.geo import names
-
-        return names.total(self, name)
+        return total_note(self, name)
 
     def find_all(self, text: str) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) of every name in running text, longest match first, no overlaps.

@@ -17,9 +17,13 @@ district's name); codes are never guessed (330185 is 临安市, never "near" 330
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
-from hzmap.model.geo.gazetteer import Entry, Gazetteer, normalise
+# every width of space a table pads names with, and the invisible ones Word and the web leave
+_SPACE = re.compile(r"[\s\u3000\u00a0\u200b-\u200d\u2060\ufeff]+")
+_LATIN_MARKS = re.compile(r"[-'’‘`·.]")
+_FLOAT_CODE = re.compile(r"^(\d{6,12})\.0+$")
 
 _PREFIX = re.compile(r"^(?:浙江省?)?(?:杭州市?)(?=.)|^浙江省(?=.)")
 _PART_OF = re.compile(r"^(?:其中[:：]?|#+|＃+|内[:：])")
@@ -29,6 +33,16 @@ _TOTAL_END = re.compile(r"(?:合计|总计|小计|总数|汇总)$")
 # words that make a zone, a town or a quarter of a district out of its name
 _ZONE = re.compile(r"(?:经济技术开发区|经济开发区|开发区|高新区|高新技术产业园区|产业园区?|园区|集聚区|新城|新区|"
                    r"风景名胜区|风景区|度假区|示范区|科技城|小镇|街道|镇|乡|板块|片区|组团|城区)$")
+
+
+def normalise(text: str) -> str:
+    """The key a name is looked up by: full-width forms as ASCII (NFKC), no spaces of any width,
+    lower case; in Latin names no hyphens, apostrophes or dots (Lin'an, Xi-hu). An adcode read
+    from a spreadsheet as 330108.0 is 330108."""
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", str(text))).casefold()
+    if (m := _FLOAT_CODE.match(text)) is not None:
+        return m.group(1)
+    return _LATIN_MARKS.sub("", text) if text.isascii() else text
 
 
 def _strip(key: str) -> list[str]:
@@ -45,18 +59,18 @@ def _strip(key: str) -> list[str]:
     return out
 
 
-def _code_part(gaz: Gazetteer, key: str) -> Entry | None:
+def _code_part(gaz, key: str):
     """A township's or village's statistical code (9 or 12 digits): a part of its district."""
     if not (key.isdigit() and len(key) in (9, 12) and key.startswith("3301")):
         return None
     unit = gaz.lookup(key[:6])
     if unit is None:
         return None
-    return Entry(key, "area", unit.districts, True,
-                 f"a township or street code within {key[:6]}: a part of the district")
+    return replace(unit, name=key, kind="area", interpretation=True, place=None,
+                   note=f"a township or street code within {key[:6]}: a part of the district")
 
 
-def _zone(gaz: Gazetteer, key: str) -> Entry | None:
+def _zone(gaz, key: str):
     """萧山经济技术开发区: a zone named after its district, a part of it (never the whole)."""
     m = _ZONE.search(key)
     if m is None or m.start() < 2:
@@ -65,13 +79,12 @@ def _zone(gaz: Gazetteer, key: str) -> Entry | None:
     for n in range(len(head), 1, -1):
         unit = gaz.lookup(head[:n])
         if unit is not None and unit.kind in ("district", "former"):
-            today = unit.districts
-            return Entry(key, "area", today, True,
-                         f"{key} is named after {head[:n]}: read as a part of it, not the whole district")
+            return replace(unit, name=key, kind="area", interpretation=True, place=None,
+                           note=f"{key} is named after {head[:n]}: read as a part of it, not the whole district")
     return None
 
 
-def match(gaz: Gazetteer, name) -> Entry | None:
+def match(gaz, name):
     """The entry `name` stands for, or None (see the module docstring for the forms read)."""
     if name is None:
         return None
@@ -93,7 +106,7 @@ def match(gaz: Gazetteer, name) -> Entry | None:
     return None
 
 
-def total(gaz: Gazetteer, name) -> str | None:
+def total(gaz, name) -> str | None:
     """The note of a row that stands for the whole city or a subtotal, or None."""
     if name is None:
         return None
@@ -116,7 +129,7 @@ def _one_off(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def suggest(gaz: Gazetteer, name) -> Entry | None:
+def suggest(gaz, name):
     """The unit a misspelt name can only mean (滨江去 -> 滨江区), or None. Codes get none."""
     key = normalise(name)
     if not key or any(ch.isdigit() for ch in key) or len(key) < 2:
@@ -124,7 +137,7 @@ def suggest(gaz: Gazetteer, name) -> Entry | None:
     latin = key.isascii()
     if latin and len(key) < 5:
         return None
-    found: dict[tuple, Entry] = {}
+    found: dict = {}
     for e in gaz.entries:
         if e.kind not in ("district", "former"):
             continue
