@@ -10,7 +10,7 @@ one by one, and every way follows from how such names are made:
 - a township's statistical code (330106001): a part of the district of its first six digits;
 - the whole city or a subtotal: the gazetteer's totals, and anything ending in 合计/总计/小计.
 
-Spaces of every width inside a name are ignored (gazetteer.normalise). A suggestion for a name
+Spaces of every width inside a name are ignored (normalise). A suggestion for a name
 that is none of these is made only when it can only mean one unit (one character off a
 district's name); codes are never guessed (330185 is 临安市, never "near" 330182 建德市).
 """
