@@ -17,8 +17,8 @@ def window(open_window, data):
 
 def test_datav_file_asks_with_the_evidence_and_lands_once_converted(window, geodata, tmp_path):
     path = datav_geojson(geodata, tmp_path / "330100_full.json")
-    assert window.add_layer(path)
-    dialog = window.layer_actions.dialog
+    assert window.layers.add(path)
+    dialog = window.layers.actions.dialog
     assert dialog.read()
     assert not dialog.crs_question.isHidden() and "GCJ-02" in dialog.crs_question.text()
     assert "acroutes" in dialog.crs_question.text() and "m as GCJ-02" in dialog.crs_question.text()
@@ -39,8 +39,8 @@ def test_datav_file_asks_with_the_evidence_and_lands_once_converted(window, geod
 
 def test_a_listing_asks_how_to_combine_its_rows(window, tmp_path):
     path = listings_csv(tmp_path / "listings.csv")
-    assert window.add_layer(path)
-    dialog = window.layer_actions.dialog
+    assert window.layers.add(path)
+    dialog = window.layers.actions.dialog
     assert dialog.read()
     assert not dialog.combine.isHidden() and dialog.combine.currentData() == "count"
     assert dialog.value_column.currentData() in ("Price", "UnitPrice", "Size")  # an amount, not Floor
@@ -62,8 +62,8 @@ def test_a_census_table_draws_under_the_layout_and_its_legend_lists_what_is_draw
 
     window.state.update(layout="dt_4415")
     path = census_2020_xlsx(tmp_path / "第七次全国人口普查.xlsx")
-    assert window.add_layer(path)
-    dialog = window.layer_actions.dialog
+    assert window.layers.add(path)
+    dialog = window.layers.actions.dialog
     assert dialog.read() and dialog.value_column.currentData() == "人口·2020年"
     dialog.add_button.click()
     layer = window.state.view.user_layers()[-1]
