@@ -82,3 +82,9 @@ def test_a_listing_says_each_old_name_once(gaz, names):
     assert result.is_listing()
     vals = result.district_values({}, list(names), "count")
     assert vals["gongshu"].value == 1848 + 900 and len(vals["gongshu"].note) < 200
+
+
+@pytest.mark.parametrize("text,district", [("下沙街道", "qiantang"), ("良渚街道", "yuhang"), ("西溪街道", "xihu")])
+def test_townships_are_parts_of_their_district(gaz, names, text, district):
+    status, ids, _note = match_name(text, gaz, names)
+    assert status == "area" and ids == (district,)

@@ -21,9 +21,11 @@ def anchored_in(ax, legend) -> bool:
     return tuple(np.round(legend.get_bbox_to_anchor().bounds, 3)) == tuple(np.round(ax.bbox.bounds, 3))
 
 
-def place_legend(ax, legend, anchors_px: np.ndarray, renderer, margin_px: float = 14.0) -> str | None:
+def place_legend(ax, legend, anchors_px: np.ndarray, renderer, margin_px: float = 14.0,
+                 label_px: tuple[float, float] = (40.0, 12.0)) -> str | None:
     """Move `legend` to the corner covering the fewest of `anchors_px` (pixel positions of the
-    labels that must stay readable); returns the corner, or None when the legend is not the map's."""
+    labels that must stay readable; a label about 2·label_px around its anchor must fit beside
+    the legend); returns the corner, or None when the legend is not the map's."""
     if legend is None or not legend.get_visible() or not anchored_in(ax, legend):
         return None
     anchors = np.asarray(anchors_px, dtype=float).reshape(-1, 2)
@@ -37,8 +39,9 @@ def place_legend(ax, legend, anchors_px: np.ndarray, renderer, margin_px: float 
         for corner in CORNERS:
             legend.set_loc(corner)
             bb = legend.get_window_extent(renderer)
-            inside = ((anchors[:, 0] > bb.x0 - margin_px) & (anchors[:, 0] < bb.x1 + margin_px)
-                      & (anchors[:, 1] > bb.y0 - margin_px) & (anchors[:, 1] < bb.y1 + margin_px))
+            mx, my = margin_px + label_px[0], margin_px + label_px[1]
+            inside = ((anchors[:, 0] > bb.x0 - mx) & (anchors[:, 0] < bb.x1 + mx)
+                      & (anchors[:, 1] > bb.y0 - my) & (anchors[:, 1] < bb.y1 + my))
             n = int(inside.sum())
             if best is None or n < best[0]:
                 best = (n, corner, scale)

@@ -277,7 +277,7 @@ class MapRenderer:
         if legend is not None and self.layers_visible("labels"):  # the corner that hides no name
             place_legend(self.ax, legend, self.ax.transData.transform(
                 np.array([a for t, a in items if t in self._district_texts]).reshape(-1, 2)), renderer,
-                margin_px=14 * self.fig.dpi / 100)
+                margin_px=8 * self.fig.dpi / 100, label_px=(size * 1.6 * self.fig.dpi / 72, size * 0.7 * self.fig.dpi / 72))
         if legend is not None and legend.get_visible():
             bb = legend.get_window_extent(renderer)
             obstacles.append(labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1))
