@@ -220,11 +220,13 @@ def districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDat
         raise LayerError(source.path, f"column {source.join_column!r} names no district of Hangzhou "
                                       f"(first values: {', '.join(r.text for r in join.rows[:5])})")
     numeric = [c for c in table.numeric_columns() if c != source.join_column]
-    return LayerData(source, "districts", geoms, np.full(len(ids), -1), frame, layer_name(source),
+    data = LayerData(source, "districts", geoms, np.full(len(ids), -1), frame, layer_name(source),
                      crs_stated="none", crs_used=f"joined to the 13 districts by {source.join_column!r}",
                      notes=[*table.notes, *join.notes], units=_table_units(table, numeric),
                      numeric=numeric,
                      sublayers=list(table.sheets), join=join, district_ids=ids)
+    data._numbers.update({("array", c): v for c, v in getattr(table, "_parsed", {}).items()})
+    return data
 
 
 def from_table(source: LayerSource, table, geo, gazetteer) -> LayerData:

@@ -75,9 +75,18 @@ class LayerData:
         if column not in self._numbers:
             if column not in self.table.columns:
                 raise KeyError(f"layer {self.name!r} has no column {column!r}")
-            vals = numbers(self.table[column])
+            vals = self.column_array(column)
             self._numbers[column] = dict(zip(self.table.index.tolist(), vals.tolist()))
         return self._numbers[column]
+
+    def column_array(self, column: str) -> np.ndarray:
+        """The column as floats in table order (parsed once, by the reader when it could)."""
+        key = ("array", column)
+        if key not in self._numbers:
+            if column not in self.table.columns:
+                raise KeyError(f"layer {self.name!r} has no column {column!r}")
+            self._numbers[key] = numbers(self.table[column])
+        return self._numbers[key]
 
     def district_values(self, column: str, combine: str | None = None) -> dict[str, DistrictValue]:
         """District tables: each district's value of `column` and how it was joined."""

@@ -24,6 +24,8 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+
 from hzmap.model.layers.classify import MAX_CLASSES, SCHEMES
 
 MODES = ("single", "category", "size", "choropleth")
@@ -106,8 +108,9 @@ def best_column(data) -> str | None:
     """The numeric column to map first: the first that names an amount, else the first that is
     not a row number, a floor, a year or a code."""
     def score(c):  # a column with one value everywhere shows nothing on a map
-        vals = data.column_numbers(c).values() if hasattr(data, "column_numbers") else ()
-        return column_score(c) - (1 if len({v for v in vals if v == v}) <= 1 else 0)
+        vals = data.column_array(c) if hasattr(data, "column_array") else np.array([0.0, 1.0])
+        finite = vals[np.isfinite(vals)]
+        return column_score(c) - (1 if finite.size == 0 or finite.min() == finite.max() else 0)
 
     ranked = sorted(data.numeric, key=lambda c: -score(c))
     return ranked[0] if ranked and column_score(ranked[0]) > -2 else (data.numeric[0] if data.numeric else None)
