@@ -71,8 +71,13 @@ def test_a_census_table_draws_under_the_layout_and_its_legend_lists_what_is_draw
     assert art.zorder < Z_GROUP  # the layout's groups and hatches draw over the table
     title, rows = art.legend_entries()
     assert title == "人口·2020年（人）" and len(rows) == 5 and not any("no data" in t for _h, t in rows)
-    window.state.update_layer(layer.id, visible=False)
-    window.canvas.draw()
-    legend = window.canvas.scene.ax.get_legend()
-    texts = [t.get_text() for t in legend.get_texts()] if legend is not None else []
-    assert title not in texts  # a hidden layer is not in the legend
+    def legend_texts():
+        window.canvas.draw()
+        legend = window.canvas.scene.ax.get_legend()
+        return [t.get_text() for t in legend.get_texts()] if legend is not None else []
+
+    assert title in legend_texts()
+    window.state.update_layer(layer.id, opacity=0.0)
+    assert title not in legend_texts()  # a layer drawn at no opacity is not in the legend
+    window.state.update_layer(layer.id, opacity=1.0, visible=False)
+    assert title not in legend_texts()  # nor a hidden one

@@ -165,7 +165,7 @@ class Scene:
         if self.overlay is None:
             return
         sections = [self.user_artists[lay.id].legend_entries() for lay in reversed(view.user_layers())
-                    if lay.visible and lay.id in self.user_artists]
+                    if lay.visible and lay.opacity > 0 and lay.id in self.user_artists]  # what is drawn
         key = tuple((title, tuple(id(h) for h, _ in entries), tuple(t for _, t in entries))
                     for title, entries in sections)
         if key != self._legend_key:
