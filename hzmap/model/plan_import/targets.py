@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from hzmap.model.dataset.comparators import clause_around, comparator_of
+from hzmap.model.dataset.comparators import clause_around, comparator_at
 from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import places
@@ -225,7 +225,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         flags.append(f"no year stated for this figure: set to the plan's horizon {horizon}")
     elif not (in_goals or goal_words or year[1] >= sent_start):
         return None
-    comparator = comparator_of(clause)
+    comparator = comparator_at(clause, s - c_start, e - c_start)
     if note.startswith("a rank"):       # a place in a ranking: 前5位 is 5th or better
         comparator = "<="
     elif note.startswith("两位数"):      # double-digit growth: at least 10 %
