@@ -97,6 +97,17 @@ def check_references(ds, problems: list[str]) -> None:
             problems.append(f"{prefix}: {fieldname}.doc is '{src.doc}' but the record belongs to "
                             f"plan '{expected}'")
     check_comparators(ds, problems)
+    check_assumed_years(ds, problems)
+
+
+def check_assumed_years(ds, problems: list[str]) -> None:
+    """One rule for a goal whose text names no year: the last year of its plan's term."""
+    for t in ds.targets.values():
+        plan = ds.plans.get(ds.target_plan.get(t.id, ""))
+        end = plan.in_force.to if plan is not None and plan.in_force is not None else None
+        if t.year_assumed and end is not None and t.year != end.year:
+            problems.append(f"{_where(ds, 'target', t.id)}: year: {t.year} is assumed (the text "
+                            f"names no year), so it is the last year of the plan's term, {end.year}")
 
 
 def check_comparators(ds, problems: list[str]) -> None:

@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from .provenance import source_dict
+from .roles import element_reach
 from .search import search
 
 
@@ -76,7 +77,8 @@ def _measure(ds, m, via_place: str | None = None) -> dict:
 def _target(ds, t) -> dict:
     return {
         "plan": _plan_ref(ds, ds.target_plan.get(t.id, "")),
-        "id": t.id, "indicator": t.indicator, "value": t.value, "unit": t.unit, "year": t.year,
+        "id": t.id, "indicator": t.indicator, "value": t.value, "fraction": t.fraction,
+        "unit": t.unit, "year": t.year, "year_assumed": t.year_assumed,
         "comparator": t.comparator, "milestone": t.milestone,
         "districts": list(t.districts), "places": list(t.places),
         "note": t.note, "sources": _sources(t, ds),
@@ -109,14 +111,11 @@ def district_profile(ds, district_id: str) -> dict:
 
     roles = []
     for lay, el in ds.elements():
-        if district_id in el.districts:
-            r = _role(ds, lay, el, None)
+        via = element_reach(ds, el).get(district_id)
+        if via is not None:
+            r = _role(ds, lay, el, via[0] if via else None)
             r["primary"] = district_id in el.primary_districts
             roles.append(r)
-        else:
-            via = next((p for p in el.places if p in inside_set), None)
-            if via:
-                roles.append(_role(ds, lay, el, via))
 
     measures, citywide = [], []
     for m in ds.measures.values():

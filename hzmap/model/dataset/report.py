@@ -22,14 +22,23 @@ def value_text(t: dict, signs: str = "unicode") -> str:
     if t.get("milestone"):   # a goal with no figure (开通…): nothing to compare
         return ""
     sign = COMPARATOR_SIGNS[signs].get(t["comparator"], t["comparator"])
+    if t.get("fraction"):   # 三分之二 stays a fraction: '≥ 2/3 (66.7%)'
+        return f"{sign} {t['fraction']} ({t['value']:.1f}%)"
     return f"{sign} {number(t['value'])} {t['unit']}".strip()
+
+
+def year_text(t: dict, lang: str = "zh") -> str:
+    """'2027年' or, when the text names no year, '2027年（年份为推定）' / 'by 2027 (year assumed)'."""
+    if lang == "zh":
+        return f"{t['year']}年" + ("（年份为推定）" if t.get("year_assumed") else "")
+    return f"by {t['year']}" + (" (year assumed)" if t.get("year_assumed") else "")
 
 
 def target_text(t: dict, lang: str = "zh") -> str:
     """'2025年 服务贸易进出口额 ≥ 3325 亿元' (the inspector's and dossier's line for a target)."""
     value = value_text(t)
-    return " ".join(x for x in (f"{t['year']}年", t["indicator"], value) if x) if lang == "zh" else \
-        " ".join(x for x in (t["indicator"], value, f"by {t['year']}") if x)
+    return " ".join(x for x in (year_text(t), t["indicator"], value) if x) if lang == "zh" else \
+        " ".join(x for x in (t["indicator"], value, year_text(t, "en")) if x)
 
 
 def units_text(m: dict, none: str = "responsible units not named") -> str:
@@ -68,7 +77,7 @@ def _measure_lines(m: dict, indent: str = "    ", brief: bool = False) -> list[s
 
 
 def _target_line(t: dict, indent: str = "    ") -> str:
-    s = f"{indent}• {t['indicator']} {value_text(t, 'ascii')} by {t['year']}".replace("  by", " by")
+    s = f"{indent}• {t['indicator']} {value_text(t, 'ascii')} {year_text(t, 'en')}".replace("  by", " by")
     if t.get("milestone"):
         s += " (milestone)"
     if t.get("note"):
