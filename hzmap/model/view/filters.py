@@ -1,6 +1,7 @@
 """Which districts and places have something matching the filters (plan, sector, unit)."""
 from __future__ import annotations
 
+from hzmap.model.dataset.roles import element_reach
 from hzmap.model.view.viewstate import Filters
 
 
@@ -27,14 +28,13 @@ def matching(ds, f: Filters) -> tuple[set[str], set[str]]:
         return set(ds.districts), set(ds.places)
     for lay, el in ds.elements():
         if f.unit is None and _ok(f, lay.plan, el.sectors, ()):
-            districts.update(el.districts)
+            districts.update(element_reach(ds, el))
             places.update(el.places)
     for mid, m in ds.measures.items():
         if _ok(f, ds.measure_plan.get(mid), m.sectors, m.units):
             districts.update(m.districts)
             places.update(m.places)
-    for pid in places:
-        districts.update(ds.places[pid].districts)
+            districts.update(d for pid in m.places for d in ds.places[pid].districts)
     return districts, places
 
 
