@@ -85,16 +85,32 @@ def _target_line(t: dict, indent: str = "    ") -> str:
     return s + f"  — {cites(t)}"
 
 
-def district_text(prof: dict) -> str:
+def _status(item: dict) -> str:
+    """' — ended 2025-12-31' after a plan's name (its status on the day asked about)."""
+    st = item.get("status")
+    return f" — {st['label_en']}" if st else ""
+
+
+def district_text(prof: dict, as_of: str | None = None) -> str:
+    """The district's profile; with `as_of` (a date), the plans not in force on that day are
+    listed after the others, one line each (their statuses are those of that day)."""
     d = prof["district"]
     out = [f"{d['name']}  {d['name_en']}  ({d['id']})", ""]
-    out.append("Roles by plan")
-    if not prof["roles_by_plan"]:
-        out.append("  (no role in any layout yet)")
-    for g in prof["roles_by_plan"]:
-        out.append(f"  {g['plan']['short_name']} ({g['plan']['id']})")
+    out.append("Roles by plan" + (f" in force on {as_of}" if as_of else ""))
+    groups = prof["roles_by_plan"]
+    shown = [g for g in groups if not as_of or g.get("status", {}).get("in_force")]
+    if not shown:
+        out.append("  (no role in any layout" + (" in force then)" if as_of else " yet)"))
+    for g in shown:
+        out.append(f"  {g['plan']['short_name']} ({g['plan']['id']}){_status(g)}")
         for r in g["items"]:
             out += _role_lines(r)
+    lapsed = [g for g in groups if g not in shown]
+    if lapsed:
+        out += ["", f"Not in force on {as_of}"]
+        for g in lapsed:
+            names = "、".join(dict.fromkeys(r["element"]["name"] for r in g["items"]))
+            out.append(f"  {g['plan']['short_name']} ({g['plan']['id']}){_status(g)}: {names}")
     if prof.get("conflicts"):
         out += ["", "Conflicts between readings"]
         for c in prof["conflicts"]:
@@ -144,7 +160,7 @@ def place_text(prof: dict) -> str:
     if not prof["roles"]:
         out.append("  (none)")
     for r in prof["roles"]:
-        out.append(f"  {r['plan']['short_name']} ({r['plan']['id']})")
+        out.append(f"  {r['plan']['short_name']} ({r['plan']['id']}){_status(r)}")
         out += _role_lines(r)
     out += ["", "Measures naming it"]
     if not prof["measures"]:
@@ -154,4 +170,27 @@ def place_text(prof: dict) -> str:
     if prof["targets"]:
         out += ["", "Targets"]
         out += [_target_line(t, "  ") for t in prof["targets"]]
+    return "\n".join(out)
+
+
+def timeline_text(tl: dict) -> str:
+    """`hzmap query --timeline`: the district's roles plan by plan, oldest first, with sources."""
+    d = tl["district"]
+    out = [f"{d['name']}  {d['name_en']}: roles across plans (status as of {tl['on']})"]
+    if not tl["years"]:
+        out.append("  (no role in any layout yet)")
+    for y in tl["years"]:
+        out += ["", str(y["year"] or "(year not known)")]
+        for p in y["plans"]:
+            st = p["status"]
+            period = st["period_en"] if st["kind"] != "draft" else ""
+            out.append(f"  {p['plan']['short_name']} ({p['plan']['id']})"
+                       f"{' — ' + period if period else ''} — {st['label_en']}")
+            for r in p["roles"]:
+                via = f" (via {r['via_place']['name']})" if r.get("via_place") else ""
+                out.append(f"    • {r['layout']['name']} — {r['element']['name']}{via}: "
+                           f"{r['function']}")
+                if r.get("interpretation"):
+                    out.append(f"      interpretation: {r['interpretation']}")
+                out.append(f"      source: {cites(r)}")
     return "\n".join(out)

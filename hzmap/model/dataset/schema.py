@@ -81,6 +81,9 @@ class Plan(Strict):
     in_force: Optional[InForce] = None
     scope: Literal["city", "national"]
     district_names: Literal["current", "pre2021"] = "current"
+    draft: bool = False                 # a draft for comments (征求意见稿): never in force
+    supersedes: list[Id] = Field(default_factory=list)   # plans it replaces when it takes effect
+    continues: list[Id] = Field(default_factory=list)    # plans it carries on (十四五 -> 十五五)
     lost_headings: list[LostHeading] = Field(default_factory=list)   # for the contents tree
     notes: Optional[str] = None
 
