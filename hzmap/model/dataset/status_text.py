@@ -5,6 +5,7 @@ and the JSON of `hzmap query`. No Qt.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from .lifecycle import (DRAFT, ENDED, ENDING, IN_FORCE, NOT_YET, SUPERSEDED, UNDATED, PlanStatus,
                         is_draft, plan_status, start_of, term)
@@ -87,7 +88,11 @@ def source_note(ds, plan_id: str, on: _dt.date, lang: str = "zh", as_of: bool = 
     ('规划期 2021–2025，截至 2027-06-01 已到期')."""
     en = lang == "en"
     st = plan_status(ds, plan_id, on)
-    period = period_text(ds.plans[plan_id], lang)
+    plan = ds.plans[plan_id]
+    period = period_text(plan, lang)
+    title = plan.title_en if en else plan.title
+    if st.kind == DRAFT and re.search(r"征求意见稿|draft", title or "", re.I):
+        period = str(plan.issued or "")      # the title says it is a draft already
     status = _short(ds, st, en)
     if as_of:
         status = f"{status} as of {on}" if en else f"截至 {on} {status}"

@@ -48,3 +48,15 @@ def facets(ds) -> dict[str, list[str]]:
             leads[u] = leads.get(u, 0) + 1
     units = sorted(leads, key=lambda u: (-leads[u], u))
     return {"plan": list(ds.plans), "sector": sectors, "unit": units}
+
+
+def kept(ds, view) -> tuple[set[str], set[str]] | None:
+    """What the map keeps at full strength (district ids, place ids), or None for everything:
+    what passes the filters; nothing when the layout shown is not in force on the view's
+    "as of" day (it is drawn faded, and its plan's status says why)."""
+    from hzmap.model.dataset.lifecycle import in_force_on
+
+    lay = ds.layouts.get(view.layout) if view.layout else None
+    if view.as_of is not None and lay is not None and not in_force_on(ds, lay.plan, view.as_of):
+        return set(), set()
+    return matching(ds, view.filters) if view.filters.active() else None
