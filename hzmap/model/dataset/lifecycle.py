@@ -123,3 +123,37 @@ def in_force_on(ds, plan_id: str, on: _dt.date) -> bool:
 def layouts_in_force(ds, on: _dt.date) -> list[str]:
     """The layouts whose plan is in force on `on`, in dataset order."""
     return [lid for lid, lay in ds.layouts.items() if in_force_on(ds, lay.plan, on)]
+
+
+def successor_layouts(ds, layout_id: str) -> list[str]:
+    """The layouts of the plans that continue or supersede this layout's plan ("what replaced
+    this"), earliest plan first."""
+    plan = ds.layouts[layout_id].plan
+    return [lid for succ, _ in successors(ds, plan) for lid, lay in ds.layouts.items()
+            if lay.plan == succ]
+
+
+#: The layout chooser's groups, in order: (key, Chinese heading, English heading, the kinds in it)
+GROUPS = (("in_force", "现行有效", "In force", (IN_FORCE, ENDING)),
+          ("not_yet", "尚未施行", "Not yet in force", (NOT_YET,)),
+          ("lapsed", "已到期或被取代", "Ended or replaced", (ENDED, SUPERSEDED)),
+          ("draft", "征求意见稿", "Drafts for comments", (DRAFT,)),
+          ("undated", "施行期未载明", "Term not stated", (UNDATED,)))
+
+
+def layout_groups(ds, on: _dt.date) -> list[tuple[tuple, list[tuple[str, PlanStatus]]]]:
+    """[(group, [(layout id, its plan's status)])] for the groups that have layouts: the layouts
+    in force on `on` first, then those not yet in force, ended, drafts and undated."""
+    by_kind: dict[str, list] = {}
+    for lid, lay in ds.layouts.items():
+        if lay.plan in ds.plans:
+            st = plan_status(ds, lay.plan, on)
+            by_kind.setdefault(st.kind, []).append((lid, st))
+    out = []
+    for group in GROUPS:
+        items = [x for kind in group[3] for x in by_kind.get(kind, [])]
+        if items:   # by plan, as plans.yaml lists them, then as the layouts are read
+            plans, layouts = list(ds.plans), list(ds.layouts)
+            out.append((group, sorted(items, key=lambda x: (plans.index(ds.layouts[x[0]].plan),
+                                                            layouts.index(x[0])))))
+    return out
