@@ -179,3 +179,50 @@ def test_query_timeline_and_as_of(capsys):
     with pytest.raises(SystemExit):
         main(["query", "滨江", "--as-of", "2027-13-01"])
     assert "is not a date" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("title, want", [
+    ("杭州市服务贸易发展“十五五”规划", [("st2021", "continues")]),
+    ("杭州市推进数字贸易强市三年行动计划(2027—2029年)", [("dt2024", "continues")]),
+    ("“十五五”服务贸易发展规划", [("nst2021", "continues")]),     # the national one, not the city's
+    ("中共杭州市委 杭州市人民政府关于以“一带一路”建设统领全面开放进一步提升城市国际化水平的实施意见",
+     [("open2018", "supersedes")]),                                  # the final text of the draft
+    ("杭州市数字文旅发展行动计划", []),
+    ("杭州市服务贸易发展“十三五”规划", []),                           # earlier than 十四五: it cannot follow it
+])
+def test_the_plan_a_new_plan_follows_is_suggested(dataset, title, want):
+    from hzmap.model.dataset.succession import likely_predecessors
+
+    assert [(s.plan, s.relation) for s in likely_predecessors(dataset, {"title": title})] == want
+
+
+def test_the_chooser_groups_layouts_by_status_and_knows_what_replaced_one(dataset, successor):
+    from hzmap.model.dataset.lifecycle import layout_groups, successor_layouts
+
+    groups = {g[0]: [lid for lid, _ in items] for g, items in layout_groups(dataset, TODAY)}
+    assert groups == {
+        "in_force": ["dt_4415", "dt_platforms", "ps2024_places"],
+        "lapsed": ["st_core_belt_wings", "st_culture_trade", "st_hk_wangjiang", "st_logistics_hubs",
+                   "st_outsourcing", "nst_platform_network"],
+        "draft": ["open2018_city_layout", "open2018_heritage", "open2018_platforms"]}
+    ds, new, _ = successor
+    assert successor_layouts(ds, "st_core_belt_wings") == [lid for lid, lay in ds.layouts.items()
+                                                           if lay.plan == new]
+    assert successor_layouts(ds, "dt_4415") == []
+
+
+def test_compare_lines_a_district_up_across_plans(dataset):
+    from hzmap.model.dataset.compare import column_title, layouts_across_plans
+
+    years = [column_title(dataset, lid)[-5:-1] for lid in layouts_across_plans(dataset, "binjiang")]
+    assert years == sorted(years) and {"2018", "2021", "2024"} == set(years)
+    assert "st_core_belt_wings" in layouts_across_plans(dataset, "binjiang")
+    assert "open2018_heritage" not in layouts_across_plans(dataset, "binjiang")
+
+
+def test_search_hits_name_their_plan(dataset):
+    from hzmap.model.dataset import search
+
+    hit = next(h for h in search(dataset, "4+4+1+5") if h.kind == "layout")
+    assert hit.plan == "dt2024" and hit.as_dict()["plan"] == "dt2024"
+    assert next(h for h in search(dataset, "滨江区") if h.kind == "district").plan is None
