@@ -23,7 +23,7 @@ ENDING_SOON_DAYS = 183
 IN_FORCE, ENDING, ENDED, NOT_YET, DRAFT, SUPERSEDED, UNDATED = (
     "in_force", "ending", "ended", "not_yet", "draft", "superseded", "undated")
 _DRAFT_WORDS = re.compile(r"征求意见稿|草案|送审稿")
-_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)\s*年")
+_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]\s*((?:19|20)\d\d)(?!\d)")
 _FIVE_YEAR = {"十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
 
 
@@ -54,12 +54,13 @@ def is_draft(plan) -> bool:
 
 
 def term(plan) -> Term:
-    """The plan's period: `in_force`, else the years its title names, else unknown."""
+    """The plan's period: `in_force`, else its `period` (2024-2026), else the years its title
+    names, else unknown."""
     if plan.in_force is not None:
         start, end = plan.in_force.from_, plan.in_force.to
         whole = end is not None and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
         return Term(start, end, whole)
-    m = _RANGE.search(plan.title or "")
+    m = _RANGE.search(getattr(plan, "period", None) or "") or _RANGE.search(plan.title or "")
     first = next((y for k, y in _FIVE_YEAR.items() if k in (plan.title or "")), None)
     years = (int(m.group(1)), int(m.group(2))) if m else (first, first + 4) if first else None
     if years and years[0] <= years[1]:

@@ -43,7 +43,8 @@ def _start(plan_data: dict) -> _dt.date | None:
         return issued
     if isinstance(issued, str) and issued[:4].isdigit():
         return _dt.date(int(issued[:4]), 1, 1)
-    m = re.search(r"((?:19|20)\d\d)\s*[-—–~至]\s*(?:19|20)\d\d", plan_data.get("title") or "")
+    m = re.search(r"((?:19|20)\d\d)\s*[-—–~至]\s*(?:19|20)\d\d",
+                  plan_data.get("period") or plan_data.get("title") or "")
     fyp = {"十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
     year = int(m.group(1)) if m else next((y for k, y in fyp.items()
                                           if k in (plan_data.get("title") or "")), None)

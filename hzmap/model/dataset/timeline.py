@@ -40,10 +40,11 @@ def _role(r: dict) -> dict:
             "sources": r["sources"]}
 
 
-def district_timeline(ds, district_id: str, on: _dt.date) -> dict:
+def district_timeline(ds, district_id: str, on: _dt.date, profile: dict | None = None) -> dict:
     """{district, on, years: [{year, plans: [{plan, status, roles: [role]}]}]}: every plan that
-    gives the district a role, oldest first; `status` is the plan's on `on`."""
-    prof = district_profile(ds, district_id)
+    gives the district a role, oldest first; `status` is the plan's on `on`. `profile`: the
+    district's profile when the caller has it already."""
+    prof = profile if profile is not None else district_profile(ds, district_id, on)
     groups = {g["plan"]["id"]: g for g in prof["roles_by_plan"]}
     years: list[dict] = []
     for pid in plan_order(ds, groups):

@@ -60,3 +60,18 @@ def kept(ds, view) -> tuple[set[str], set[str]] | None:
     if view.as_of is not None and lay is not None and not in_force_on(ds, lay.plan, view.as_of):
         return set(), set()
     return matching(ds, view.filters) if view.filters.active() else None
+
+
+def day_of(view):
+    """The day the View shows the plans as on: its "as of" day, else today."""
+    from hzmap.model import clock
+
+    return view.as_of if view.as_of is not None else clock.today()
+
+
+def set_aside(ds, plan_id: str | None, view) -> bool:
+    """Whether the View's "as of" day sets a plan's items aside (dimmed or hidden, as
+    `view.lapsed` says): a day is set and the plan was not in force on it."""
+    from hzmap.model.dataset.lifecycle import in_force_on
+
+    return view.as_of is not None and plan_id in ds.plans and not in_force_on(ds, plan_id, view.as_of)
