@@ -47,17 +47,20 @@ def test_the_chooser_says_which_layouts_are_in_force_and_which_ended(win):
     headings = [text for _, role, text in chooser_rows(win) if role == "heading"]
     assert headings == ["现行有效", "已到期或被取代", "征求意见稿"]
     assert row_of(win, "st_core_belt_wings")[2] == \
-        "一核一带两翼多基地 — 服务贸易“十四五”规划 · 已于 2025-12-31 到期"
+        "一核一带两翼多基地（2021–2025，已到期） — 服务贸易“十四五”规划"
     assert row_of(win, "dt_4415")[2] == \
-        "4+4+1+5 — 数字贸易强市三年行动计划 · 2026-12-31 到期（还有 24 天）"
-    assert "征求意见稿，未生效" in row_of(win, "open2018_platforms")[2]
+        "4+4+1+5（2026-12-31 到期，还有 24 天） — 数字贸易强市三年行动计划"
+    assert row_of(win, "ps2024_places")[2].startswith("生产性服务业若干举措点名的载体（至 2027-11-14）")
+    assert "（征求意见稿）" in row_of(win, "open2018_platforms")[2]
+    combo = win.layout_combo
+    assert combo.itemData(combo.findData("dt_4415"), Qt.ToolTipRole) == "2026-12-31 到期（还有 24 天）"
     combo = win.layout_combo
     heading = next(i for i in range(combo.count()) if combo.itemData(i, ROLE) == "heading")
     assert not combo.model().item(heading).isEnabled()          # a title, not a choice
     win.state.update(layout="st_core_belt_wings")
-    assert combo.currentText().endswith("已于 2025-12-31 到期")    # at a glance, once chosen
+    assert combo.currentText().startswith("一核一带两翼多基地（2021–2025，已到期）")   # at a glance
     win.state.update(lang="en")
-    assert row_of(win, "dt_4415")[2].endswith("ends 2026-12-31 (in 24 days)")
+    assert " (ends 2026-12-31, in 24 days) — " in row_of(win, "dt_4415")[2]
     assert [t for _, role, t in chooser_rows(win) if role == "heading"][0] == "In force"
 
 
@@ -166,7 +169,7 @@ def test_an_imported_fifteenth_plan_continues_the_fourteenth(win, tmp_path):
     rows = chooser_rows(win)
     at = [r[:2] for r in rows].index(("st_core_belt_wings", "layout"))
     assert rows[at + 1][:2] == (new_layout, "successor")      # what replaced this
-    assert "已于 2025-12-31 到期，由《" in rows[at][2]
+    assert "已于 2025-12-31 到期，由《" in win.layout_combo.itemData(at, Qt.ToolTipRole)
     combo = win.layout_combo
     combo.setCurrentIndex(at + 1)
     assert win.state.layout == new_layout

@@ -68,6 +68,30 @@ def status_label(ds, st: PlanStatus, lang: str = "zh") -> str:
     return "term not stated" if en else "施行期未载明"
 
 
+def status_tag(ds, st: PlanStatus, lang: str = "zh") -> str:
+    """The status in a few words, for a name in a list (the layout chooser shows it right after
+    the layout's name): '2021–2025，已到期', '2026-12-31 到期，还有 24 天', '至 2027-11-14'."""
+    en, t = lang == "en", st.term
+    years = f"{t.start.year}–{t.end.year}" if t.whole_years and t.start and t.end else ""
+    if st.kind == ENDED:
+        when = years or str(t.end)
+        return f"{when}, ended" if en else f"{when}，已到期"
+    if st.kind == ENDING:
+        return f"ends {t.end}, in {st.days_left} days" if en else \
+            f"{t.end} 到期，还有 {st.days_left} 天"
+    if st.kind == IN_FORCE:
+        if t.end is None:
+            return "in force" if en else "现行有效"
+        return f"to {t.end}" if en else f"至 {t.end}"
+    if st.kind == NOT_YET:
+        return f"from {t.start}" if en else f"{t.start} 起施行"
+    if st.kind == SUPERSEDED:
+        return "superseded" if en else "已被取代"
+    if st.kind == DRAFT:
+        return "draft for comments" if en else "征求意见稿"
+    return "term not stated" if en else "期限未载明"
+
+
 def _short(ds, st: PlanStatus, en: bool) -> str:
     by = _name(ds, st.replaced_by, en)
     words = {

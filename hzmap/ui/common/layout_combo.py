@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox
 from hzmap.model.view.viewstate import ViewState
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr, tr_data
-from hzmap.ui.common.plan_status import DIMMED, dimmed, hidden, status_words
+from hzmap.ui.common.plan_status import DIMMED, dimmed, hidden, status_short, status_words
 
 NO_LAYOUT = "无（仅区县）"
 LOADING = "（正在载入布局数据…）"
@@ -34,9 +34,10 @@ def layout_choices(dataset, view=None) -> list[tuple[str | None, str, str]]:
             if view is not None and hidden(dataset, lay.plan, view) and lid != view.layout:
                 continue
             plan = dataset.plans[lay.plan]
-            words = status_words(dataset, lay.plan, view) if view is not None else ""
-            entries.append((lid, f"{tr_data(lay.name, lay.name_en)} — "
-                                 f"{tr_data(plan.short_name, plan.short_name_en)} · {words}", "layout"))
+            tag = status_short(dataset, lay.plan, view) if view is not None else ""
+            tag = (f" ({tag})" if view.lang == "en" else f"（{tag}）") if tag else ""
+            entries.append((lid, f"{tr_data(lay.name, lay.name_en)}{tag} — "
+                                 f"{tr_data(plan.short_name, plan.short_name_en)}", "layout"))
             for succ in successor_layouts(dataset, lid):
                 nxt = dataset.layouts[succ]
                 entries.append((succ, f"    ↳ {tr('后续')}: {tr_data(nxt.name, nxt.name_en)}", "successor"))

@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(label)
         self.layout_combo = LayoutCombo(self.session)
         self.layout_combo.setObjectName("layoutCombo")
-        self.layout_combo.setMinimumContentsLength(22)
+        self.layout_combo.setMinimumContentsLength(40)   # the layout's name and status, at a glance
         bar.addWidget(self.layout_combo)
 
     def _on_dataset_changed(self, _dataset, _shipped) -> None:
