@@ -40,7 +40,7 @@ def layout_choices(dataset, view=None) -> list[tuple[str | None, str, str]]:
                                  f"{tr_data(plan.short_name, plan.short_name_en)}", "layout"))
             for succ in successor_layouts(dataset, lid):
                 nxt = dataset.layouts[succ]
-                entries.append((succ, f"    ↳ {tr('后续')}: {tr_data(nxt.name, nxt.name_en)}", "successor"))
+                entries.append((succ, f"    → {tr('后续')}: {tr_data(nxt.name, nxt.name_en)}", "successor"))
         if entries:
             out.append((None, tr_data(group[1], group[2]), "heading"))
             out += entries
