@@ -68,3 +68,31 @@ def test_a_damaged_base_map_entry_is_reported_and_the_rest_opens(geodata, tmp_pa
     ok, problems = again.open(path)
     assert ok and again.state.view.basemap() is None
     assert any("base map entry is not usable" in p for p in problems)
+
+
+def test_the_base_map_and_the_day_share_version_2_and_a_version_1_base_map_still_opens(geodata, tmp_path):
+    """Base maps came in version 1 files; the "as of" day made the format version 2. A file
+    with both is version 2 and comes back whole; a version 1 file with a base map opens with it."""
+    import datetime as dt
+
+    s = _session(geodata)
+    src = replace(preset("osm"), review_number="GS(2024)0001号")
+    s.state.update(layers=(with_dim(basemap_layer(src), 0.2),) + s.state.view.layers,
+                   as_of=dt.date(2027, 6, 1))
+    path = tmp_path / "both.hzmap"
+    s.save(path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["version"] == 2 and saved["as_of"]["date"] == "2027-06-01" and "basemap" in saved
+    again = _session(geodata)
+    ok, problems = again.open(path)
+    assert ok and not problems
+    assert again.state.view.as_of == dt.date(2027, 6, 1)
+    assert again.state.view.basemap().source == src and again.state.view.basemap().style["dim"] == 0.2
+
+    old = dict(saved, version=1)
+    del old["as_of"]
+    path.write_text(json.dumps(old), encoding="utf-8")
+    third = _session(geodata)
+    ok, problems = third.open(path)
+    assert ok and not problems
+    assert third.state.view.as_of is None and third.state.view.basemap().source == src

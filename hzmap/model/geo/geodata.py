@@ -107,6 +107,7 @@ class GeoData:
     _ids: np.ndarray = field(init=False, repr=False)
     _tree: shapely.STRtree = field(init=False, repr=False)
     _labels: dict | None = field(default=None, init=False, repr=False)
+    _land: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         geoms = np.asarray([f.geometry for f in self.districts.values()], dtype=object)
@@ -144,11 +145,20 @@ class GeoData:
         hits = shapely.intersects_xy(self._water_geoms, x, y)
         return self.water_areas[int(np.argmax(hits))].id if hits.any() else None
 
+    def district_land(self, did: str):
+        """The district's largest piece of land (off the water): where its label stands. Only
+        the water areas that touch the district are cut out, so nothing is united at start-up."""
+        if did not in self._land:
+            geom = self.districts[did].geometry
+            near = self._water_geoms[shapely.intersects(self._water_geoms, geom)]
+            self._land[did] = largest_land(geom, shapely.union_all(near))
+        return self._land[did]
+
     def district_label_points(self) -> dict[str, Point]:
         """A point per district well inside its largest piece of land (off the water): the one
         the build stored (columns label_x, label_y), else worked out here (label_point)."""
         if self._labels is None:
-            labels, water = {}, None
+            labels = {}
             for did, geom in zip(self._ids, self._geoms):
                 props = self.districts[str(did)].props
                 x, y = props.get("label_x"), props.get("label_y")
@@ -156,9 +166,7 @@ class GeoData:
                         and not shapely.intersects_xy(self._water_geoms, x, y).any():
                     labels[str(did)] = Point(x, y)
                     continue
-                if water is None:
-                    water = shapely.union_all(self._water_geoms)
-                labels[str(did)] = label_point(geom, water)
+                labels[str(did)] = pole_of(self.district_land(str(did)))
             self._labels = labels
         return self._labels
 
@@ -168,16 +176,22 @@ class GeoData:
         return geom.geoms[0] if geom.geom_type == "MultiLineString" and len(geom.geoms) == 1 else geom
 
 
+def largest_land(district, water):
+    """The district's largest piece off the water (the district itself if nothing is left)."""
+    parts = shapely.get_parts(district.difference(water))
+    return max(parts, key=lambda p: p.area) if len(parts) else district
+
+
+def pole_of(land) -> Point:
+    """The pole of inaccessibility of a piece of land (polylabel, 100 m), or any point inside it
+    where that falls outside."""
+    label = polylabel(land, tolerance=100.0)
+    return label if land.contains(label) else land.representative_point()
+
+
 def label_point(district, water) -> Point:
-    """Where a district's name goes: the pole of inaccessibility of its largest piece of land
-    (polylabel, 100 m), or any point inside it where that falls on water."""
-    land = district.difference(water)
-    parts = shapely.get_parts(land)
-    biggest = max(parts, key=lambda p: p.area) if len(parts) else district
-    label = polylabel(biggest, tolerance=100.0)
-    if not biggest.contains(label):
-        label = biggest.representative_point()
-    return label
+    """Where a district's name goes: the pole of inaccessibility of its largest piece of land."""
+    return pole_of(largest_land(district, water))
 
 
 def _read_gpkg(path: Path) -> bytes:

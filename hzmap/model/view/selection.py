@@ -1,4 +1,5 @@
-"""What the map is narrowed to and what is selected: parts of the View
+"""What the map is narrowed to (Filters) and what is selected on it (Selection: one value, a
+district, a place, a layout element or a feature of a user layer, never two). Parts of the View
 (hzmap.model.view.viewstate, which re-exports them). No Qt."""
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ Hover is kept beside it (`hover_changed`): only the screen shows it, so it is no
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Iterator, Mapping
 
@@ -31,6 +32,7 @@ BASE_LAYERS = ("districts", "water", "boundaries", "landmarks", "labels")
 #: The id of the base map layer (kind "basemap", source a hzmap.model.basemap BasemapSource):
 #: at most one, always first in the list, so it draws under everything else.
 BASEMAP_ID = "basemap"
+LAPSED = ("dim", "hide")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class View:
     layers: tuple[LayerState, ...] = field(default_factory=base_layers)
     hidden_elements: frozenset[str] = frozenset()
     show_places: bool = True
+    as_of: _dt.date | None = None   # show the plans as on this day (None: today, nothing set aside)
+    lapsed: str = "dim"             # the plans not in force then: "dim" or "hide" them in lists
 
     @property
     def district(self) -> str | None:
@@ -147,6 +151,10 @@ def check(view: View) -> View:
         raise ValueError(f"selection {view.selection!r} is not a Selection")
     if not isinstance(view.filters, Filters):
         raise ValueError(f"filters {view.filters!r} are not Filters")
+    if view.as_of is not None and type(view.as_of) is not _dt.date:
+        raise ValueError(f"as-of {view.as_of!r} is not a date")
+    if view.lapsed not in LAPSED:
+        raise ValueError(f"lapsed {view.lapsed!r} is not one of {', '.join(LAPSED)}")
     ids = [lay.id for lay in view.layers]
     if len(set(ids)) != len(ids):
         raise ValueError(f"layer ids repeat: {ids}")
