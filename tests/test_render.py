@@ -114,7 +114,8 @@ def _layout_ids():
 
 @pytest.mark.parametrize("layout_id", _layout_ids())
 def test_each_layout_draws_its_elements_legend_and_free_labels(geodata, dataset, layout_id):
-    from hzmap.render.map.layout_overlay import LayoutOverlay, SCHEMATIC_MARK
+    from hzmap.render.map.layout_overlay import LayoutOverlay
+    from hzmap.render.map.layout_style import SCHEMATIC_MARK
 
     fig = Figure(figsize=(10, 7), dpi=100)
     r = MapRenderer(fig, geodata)

@@ -8,8 +8,9 @@ from matplotlib.figure import Figure
 
 from hzmap.model.dataset import load_dataset
 from hzmap.model.geo.geodata import load_geodata
-from hzmap.model.tours.tour import (MIN_SPAN_M, Tour, TourStep, default_tour, element_shape, section_en, tour_from_dict,
-                               tour_to_dict)
+from hzmap.model.dataset.provenance import section_en
+from hzmap.model.elements.shape import element_footprint
+from hzmap.model.tours.tour import MIN_SPAN_M, Tour, TourStep, default_tour, tour_from_dict, tour_to_dict
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def test_every_step_frames_its_element_with_a_margin(ds, geo):
         tour = default_tour(ds, geo, layout_id)
         assert len(tour.steps) == len(layout.elements), layout_id
         for step, el in zip(tour.steps, layout.elements):
-            shape = element_shape(ds, geo, el)
+            shape = element_footprint(ds, geo, el)
             x0, y0, x1, y1 = step.extent
             sx0, sy0, sx1, sy1 = shape.bounds
             assert x0 < sx0 and y0 < sy0 and x1 > sx1 and y1 > sy1, (layout_id, el.id)

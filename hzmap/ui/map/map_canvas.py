@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QToolTip
 
 from hzmap.model.geo.geodata import GeoData
-from hzmap.model.view.hittest import place_at
+from hzmap.model.elements.symbols import place_at
 from hzmap.model.layers.lookup import attribute_lines, district_values, feature_at, format_value
 from hzmap.model.dataset.roles import layout_roles
 from hzmap.model.view.viewstate import Selection, ViewState

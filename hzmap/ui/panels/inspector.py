@@ -13,9 +13,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from hzmap.model.dataset import district_profile, place_profile
-from hzmap.model.dataset.provenance import source_dict
+from hzmap.model.dataset.provenance import section_en, source_dict
 from hzmap.model.dataset.report import target_text
-from hzmap.model.tours.tour import section_en
 from hzmap.ui.common.i18n import Texts, tr, tr_data
 
 COPY_ROLE = Qt.UserRole + 1

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from hzmap.model.view.viewstate import ViewState
-from hzmap.render.map.layout_overlay import element_colour
+from hzmap.render.map.layout_style import element_colour
 from hzmap.ui.common.i18n import tr, tr_data
 from hzmap.ui.common.layout_combo import LayoutCombo
 
