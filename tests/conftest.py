@@ -81,6 +81,9 @@ def open_window(qtbot):
 
     yield make
     for win in windows:
+        for other in (getattr(win, "presentation", None), getattr(win, "presenter_view", None)):
+            if other is not None and other.isVisible():
+                other.close()
         if not win.isVisible():  # the test closed it (and a restored one remembered that close)
             continue
         if win.project_actions is not None:  # a test's unsaved annotations are not the user's work
@@ -88,3 +91,12 @@ def open_window(qtbot):
         win.close()
     from hzmap.ui.common import i18n
     i18n.install("zh")  # the translator is application-wide: the next test starts in Chinese
+
+
+@pytest.fixture
+def window(open_window, data):
+    """The main window as a user first sees it, with the shipped geodata and layout dataset,
+    1200 x 800 and drawn; closed after the test (with its presentation and presenter view)."""
+    win = open_window(*data)
+    win.canvas.draw()
+    return win

@@ -129,29 +129,33 @@ def move_mouse(widget, point):
 
 def test_hover_tooltip_and_status_bar_speak_english(window, data):
     from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QToolTip
 
     from hzmap.model.geo.geodata import to_map
 
+    geo, _ = data
     canvas = window.canvas
-    assert canvas.hover_text("xihu").startswith("西湖区\n4+4+1+5")
+    xihu = to_map(120.10, 30.22)   # West Lake side of Xihu
+    inland = {did: (p.x, p.y) for did, p in geo.district_label_points().items()}
+    assert canvas.pick_at(*xihu).text.startswith("西湖区\n4+4+1+5")
     window.state.update(lang="en")
-    point = QPoint(*canvas.data_to_widget(*to_map(120.10, 30.22)))   # West Lake side of Xihu
-    move_mouse(canvas, point)
+    move_mouse(canvas, QPoint(*canvas.data_to_widget(*xihu)))
     assert window.state.hover == "xihu"
     assert window.hover_label.text() == "Xihu District"
-    text = canvas.hover_text("xihu")
+    text = QToolTip.text()
+    assert text == canvas.pick_at(*xihu).text
     assert text.startswith("Xihu District\n4+4+1+5 spatial development pattern for digital trade: ")
     assert text.endswith(": Collaborative innovation group (4)") and not CJK.search(text)
     window.state.update(layout="st_core_belt_wings")
-    assert canvas.hover_text("chunan") == ("Chun'an County\nOne core, one belt, two wings, many bases: "
-                                           "(not in this layout)")
+    assert canvas.pick_at(*inland["chunan"]).text == ("Chun'an County\nOne core, one belt, two wings, many bases: "
+                                                      "(not in this layout)")
     window.state.update(layout=None)
-    assert canvas.hover_text("binjiang") == "Binjiang District"
+    assert canvas.pick_at(*inland["binjiang"]).text == "Binjiang District"
     window.state.update(lang="zh")
     window.state.hover = None
     window.state.hover = "binjiang"
     assert window.hover_label.text() == "滨江区  Binjiang District"
-    assert canvas.hover_text("binjiang") == "滨江区"
+    assert canvas.pick_at(*inland["binjiang"]).text == "滨江区"
 
 
 def test_language_choice_is_remembered_and_applied_at_the_next_start(qtbot, data):

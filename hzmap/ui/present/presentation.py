@@ -147,7 +147,7 @@ class PresentationCanvas(BlitCanvas):
     def _on_motion(self, event) -> None:
         if event.inaxes is None:
             return
-        did = self.geo.district_at(event.xdata, event.ydata)
+        did = self.pick_at(event.xdata, event.ydata).district
         if did != self.hover:
             self.hover = did
             self.scene.renderer.set_hover(did)
@@ -390,7 +390,7 @@ class PresentationWindow(QWidget):
 
     def _on_press(self, event) -> None:
         if event.button == 3 and event.inaxes is not None:
-            did = self.geo.district_at(event.xdata, event.ydata)
+            did = self.canvas.pick_at(event.xdata, event.ydata).district
             self.toggle_spotlight(did, group=bool(event.key and "shift" in event.key))
 
     def _on_ended(self) -> None:
