@@ -42,10 +42,6 @@ class Hit:
     detail: str          # a short second line (plan, district, English name)
     score: float
 
-    def as_dict(self) -> dict:
-        return {"kind": self.kind, "id": self.id, "label": self.label, "detail": self.detail,
-                "score": round(self.score, 1)}
-
 
 @dataclass
 class _Entry:

@@ -1,8 +1,9 @@
 """What the map shows, as one evented state that every picture of the map reads. No Qt.
 
 `View` is an immutable snapshot: the extent and the preset it came from, the language, the
-layout, the filters, the selection (one value: a district, a place or nothing), the visibility of
-layers and layout elements, and the ordered list of map layers. The screen, the export, the
+layout, the filters, the selection (one value: a district, a place, a layout element, a feature
+of a user layer or nothing), the visibility of layers and layout elements, and the ordered list
+of map layers. The screen, the export, the
 presentation, compare and the dossier each turn a View into artists (hzmap.render.map.scene), so
 none of them asks a widget what it shows.
 
@@ -13,9 +14,8 @@ Hover is kept beside it (`hover_changed`): only the screen shows it, so it is no
 """
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 from psygnal import Signal
 
@@ -203,8 +203,6 @@ class ViewState:
             view = View(extent=self.preset_extent("city") if geo is not None else Extent(0, 1000, 0, 1000))
         self._view = check(view)
         self._hover: str | None = None
-        self._batch: list[frozenset] | None = None
-        self._batch_start: View | None = None
 
     # -- reading --------------------------------------------------------------------------
     @property
@@ -251,29 +249,8 @@ class ViewState:
         if not changed:
             return False
         self._view = new
-        if self._batch is not None:
-            self._batch.append(changed)
-        else:
-            self.changed.emit(new, changed)
+        self.changed.emit(new, changed)
         return True
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Several updates that make one user action: `changed` is emitted once, at the end."""
-        if self._batch is not None:  # nested: the outer batch emits
-            yield
-            return
-        self._batch, self._batch_start = [], self._view
-        try:
-            yield
-        finally:
-            parts, start = self._batch, self._batch_start
-            self._batch = self._batch_start = None
-            fields_changed = frozenset().union(*parts) if parts else frozenset()
-            fields_changed = frozenset(k for k in fields_changed
-                                       if getattr(self._view, k) != getattr(start, k))
-            if fields_changed:
-                self.changed.emit(self._view, fields_changed)
 
     def set_view(self, view: View) -> bool:
         """Install a whole View (a project opened, a tour step shown): one change."""

@@ -131,13 +131,6 @@ class LayoutOverlay:
                     out.setdefault(d, ea.colour)
         return out
 
-    def symbols(self) -> list:
-        """The base symbols shown (hzmap.model.elements.symbols.Symbol)."""
-        if not self.show_places:
-            return []
-        return [sym for ea in self.elements() if ea.element_id not in self.hidden_elements
-                for sym in ea.symbols]
-
     def set_dimmed(self, keep: tuple[set, set] | None) -> None:
         """Fade the districts and place symbols outside `keep` = (district ids, place ids)."""
         if self._dim_patch is not None:
