@@ -7,21 +7,13 @@ No Qt import here: the GUI is imported only when it is launched.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import json
-import os
 import sys
 from pathlib import Path
 
+from hzmap import process
 from hzmap.cli.support import COMMANDS, command, load_or_report, say, say_err
-
-#: Commands that draw a bounded number of pages (one map, an atlas on one Figure, a dossier).
-#: Run as a process, they run without Python's cycle collector: importing matplotlib and
-#: drawing allocate millions of objects, and the collector's passes over them take 60-70 ms of
-#: a 0.8 s export while freeing almost nothing (an atlas's peak memory is the same either way;
-#: reference counting frees the rest). A deck of up to 200 slides keeps the collector.
-WITHOUT_CYCLE_COLLECTOR = frozenset({"export", "dossier"})
 
 #: Modules that register more subcommands (each imports hzmap.cli.support only).
 COMMAND_MODULES = ("hzmap.cli.export", "hzmap.cli.deck", "hzmap.cli.desktop", "hzmap.cli.import_plan", "hzmap.cli.layer",
@@ -138,18 +130,15 @@ def _register_commands() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run `argv` (default: this process's command line). As the process's entry point (no
-    `argv`), a subcommand that is done ends the process at once (see _end_process)."""
+    `argv`), a subcommand that is done ends the process at once (hzmap.process.end_process)."""
     if argv is None:
-        # hzmap does no large linear algebra: one OpenBLAS thread, not one per core spinning
-        # beside the main thread from numpy's import on (about 0.1 s of CPU on two cores).
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        process.one_blas_thread()
         _register_commands()
         command = sys.argv[1] if sys.argv[1:] and sys.argv[1] in COMMANDS else None
-        if command in WITHOUT_CYCLE_COLLECTOR:
-            gc.disable()
+        process.collector_off_for(command)
         rc = main(sys.argv[1:])
         if command is not None:
-            _end_process(rc)
+            process.end_process(rc)
         return rc
     argv = list(argv)
     if not argv:  # the map window: skip building the parser, whose commands import the exporter
@@ -166,23 +155,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-
-
-def _end_process(rc: int) -> None:
-    """Exit with `rc` once the output is flushed and the exit handlers have run, without
-    tearing down every module and object: for an export that teardown (matplotlib, numpy,
-    the figure) takes about 0.1 s and does nothing a user can see. Files are written and
-    closed by then (hzmap.model.files.atomic)."""
-    import atexit
-    import os
-
-    try:
-        getattr(atexit, "_run_exitfuncs", lambda: None)()
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):
-        pass
-    os._exit(rc if isinstance(rc, int) else 1)
 
 
 if __name__ == "__main__":

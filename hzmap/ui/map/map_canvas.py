@@ -12,6 +12,7 @@ import os
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QToolTip
 
+from hzmap import process
 from hzmap.model.geo.geodata import GeoData
 from hzmap.model.view.viewstate import ViewState
 from hzmap.ui.common.blit_canvas import BlitCanvas
@@ -52,9 +53,7 @@ class MapCanvas(BlitCanvas):
         if self.scene.overlay is not None:
             self.scene.overlay.remove()
         if self._frozen:  # the old dataset's objects may be collected again
-            import gc
-
-            gc.unfreeze()
+            process.thaw()
             self._frozen = False
         self.dataset = dataset
         self.scene.set_dataset(dataset)
@@ -77,15 +76,9 @@ class MapCanvas(BlitCanvas):
             self._freeze_long_lived()
 
     def _freeze_long_lived(self) -> None:
-        """The geodata, the dataset and every layout's artists live as long as the window, and
-        Python's cycle collector walks all of them in each full pass: 20-50 ms that would land
-        on a hover or a click now and then. gc.freeze() leaves them out of the passes (objects
-        made later are collected as before); a new dataset unfreezes them first."""
-        import gc
-
-        gc.unfreeze()  # what an earlier window froze and has since let go of is freed now
-        gc.collect()
-        gc.freeze()
+        """The geodata, the dataset and every layout's artists live as long as the window: out
+        of the cycle collector's full passes with them (hzmap.process.freeze_long_lived)."""
+        process.freeze_long_lived()
         self._frozen = True
 
     # -- state -> map ------------------------------------------------------------------
