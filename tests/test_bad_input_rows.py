@@ -193,25 +193,34 @@ def test_a_5_mb_file_full_of_errors_loads_in_seconds_and_bounded_memory(dataset)
           f"{int(rss_kb) / 1024:.0f} MB peak RSS")
 
 
-# -- row: a broken geodata file given to `hzmap export` ------------------------------------------
+# -- row: a broken geodata file given to the commands that draw or place data ------------------
 @pytest.mark.parametrize("command", [["export", "--width", "400", "--height", "300", "--dpi", "96"],
-                                     ["dossier", "滨江"]])
-def test_broken_geodata_gives_one_line_and_exit_2(tmp_path, monkeypatch, capsys, command):
+                                     ["dossier", "滨江"], ["deck", "--layout", "4+4+1+5"], ["layer"]])
+def test_broken_geodata_gives_one_line_and_the_same_exit_code_in_every_command(tmp_path, monkeypatch, capsys,
+                                                                                command):
+    from hzmap.cli.exit_codes import EXIT_PROBLEMS
+
     bad = tmp_path / "bad.gpkg"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     monkeypatch.setenv("HZMAP_GEODATA", str(bad))
-    out = tmp_path / ("map.png" if command[0] == "export" else "d.pdf")
-    assert main([*command, "--out", str(out)]) == 2
+    if command == ["layer"]:
+        points = tmp_path / "p.csv"
+        points.write_text("lng,lat\n120.2,30.2\n", encoding="utf-8")
+        args, out = [*command, str(points)], None
+    else:
+        out = tmp_path / {"export": "map.png", "dossier": "d.pdf", "deck": "d.pdf"}[command[0]]
+        args = [*command, "--out", str(out)]
+    assert main(args) == EXIT_PROBLEMS
     err = capsys.readouterr().err
-    assert err == f"hzmap {command[0]}: {bad}: not a GeoPackage\n"
-    assert not out.exists()
+    assert err.splitlines()[-1] == f"hzmap {command[0]}: {bad}: not a GeoPackage"
+    assert out is None or not out.exists()
 
 
-def test_a_broken_dataset_gives_one_line_and_exit_2_on_export(dataset, tmp_path, monkeypatch, capsys):
+def test_a_broken_dataset_gives_one_line_and_exit_1_on_export(dataset, tmp_path, monkeypatch, capsys):
     os.mkfifo(dataset / "dataset/layouts/zz.yaml")
     monkeypatch.setenv("HZMAP_DATASET", str(dataset))
     with within(10):
-        assert main(["export", "--out", str(tmp_path / "m.png")]) == 2
+        assert main(["export", "--out", str(tmp_path / "m.png")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "layouts/zz.yaml: the file is a named pipe" in err
 

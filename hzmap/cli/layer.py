@@ -2,8 +2,9 @@
 
 Prints the format, the coordinate system used and the feature count; for point, line and area
 layers how many features fall in each district; for district tables the rows matched, the rows
-joined through a pre-2021 name (and to what) and the rows left unmatched. Exit 2 for a file that
-cannot be used (the message names it), 1 if the map's own geodata cannot be read.
+joined through a pre-2021 name (and to what) and the rows left unmatched. Exit codes
+(hzmap.cli.exit_codes): 2 for a file that cannot be used (the message names it), 1 if the map's
+own geodata cannot be read.
 """
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import argparse
 import json
 import unicodedata
 
-from hzmap.cli.support import command, say, say_err
+from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from hzmap.cli.support import command, geodata_or_report, say, say_err
 
 _STATUS_TITLES = {
     "matched": "Matched",
@@ -91,14 +93,11 @@ def _print(rep: dict) -> None:
 
 @command("layer", "what hzmap reads from a user's data file (per district, joins, coordinate system)", _args)
 def cmd_layer(args: argparse.Namespace) -> int:
-    from hzmap.model.geo.geodata import GeodataError, load_geodata
     from hzmap.model.layers import LARGE_FILE_BYTES, LargeFileError, LayerError, file_size, open_path
 
-    try:
-        geo = load_geodata()
-    except GeodataError as exc:
-        say_err(str(exc))
-        return 1
+    geo = geodata_or_report("hzmap layer")
+    if geo is None:
+        return EXIT_PROBLEMS
     choices = {}
     if args.join:
         choices = {"join_column": args.join, "x_column": None, "y_column": None}
@@ -108,13 +107,13 @@ def cmd_layer(args: argparse.Namespace) -> int:
         size = file_size(args.file)
     except LargeFileError as exc:
         say_err(f"{exc}; pass --allow-large to read it anyway")
-        return 2
+        return EXIT_USAGE
     except LayerError as exc:
         say_err(str(exc))
-        return 2
+        return EXIT_USAGE
     rep = _report(data, geo, size)
     if args.json:
         say(json.dumps(rep, ensure_ascii=False, indent=2))
     else:
         _print(rep)
-    return 0
+    return EXIT_OK

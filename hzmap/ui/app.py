@@ -11,7 +11,8 @@ _T0 = time.perf_counter()
 
 
 def run(argv: list[str] | None = None, files: list | None = None) -> int:
-    """The window; `files` (projects or data files) open once the dataset is in."""
+    """The window; `files` (projects or data files) open once the dataset is in. A geodata file
+    that cannot be read is named (on stderr and in a message box) and its GeodataError raised."""
     process.collector_off_until_first_frame()
     process.import_drawing_before_qt()
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -35,7 +36,7 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
         print(message, file=sys.stderr)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             QMessageBox.critical(None, "hzmap", message)
-        return 2
+        raise
 
     from hzmap.ui.common import errors
     window = build_window(geodata, restore=True)
