@@ -34,9 +34,12 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="session")
 def geodata():
-    """The shipped geodata, loaded once for the whole run (nothing mutates it)."""
+    """The shipped geodata, loaded once for the whole run (nothing mutates it), with the map's
+    font registered for matplotlib, as the app does before it draws."""
+    from hzmap import fonts
     from hzmap.model.geo.geodata import load_geodata
 
+    fonts.register_matplotlib()
     return load_geodata()
 
 
@@ -50,10 +53,7 @@ def dataset():
 
 @pytest.fixture(scope="session")
 def data(geodata, dataset):
-    """(geodata, dataset) with our font registered for matplotlib, for drawing tests."""
-    from hzmap import fonts
-
-    fonts.register_matplotlib()
+    """(geodata, dataset), for drawing tests."""
     return geodata, dataset
 
 
@@ -84,6 +84,9 @@ def open_window(qtbot):
         for other in (getattr(win, "presentation", None), getattr(win, "presenter_view", None)):
             if other is not None and other.isVisible():
                 other.close()
+        search = getattr(win, "search_box", None)
+        if search is not None:
+            search.popup.hide()  # a top-level popup: it would outlive the window
         if not win.isVisible():  # the test closed it (and a restored one remembered that close)
             continue
         if win.project_actions is not None:  # a test's unsaved annotations are not the user's work

@@ -118,10 +118,8 @@ def test_layer_updates_artists_in_place():
 
 
 # -- GUI: the tools on the real map ---------------------------------------------------------------
-@pytest.fixture
-def window(open_window, geodata, dataset):
-    pytest.importorskip("PySide6")
-    win = open_window(geodata, dataset)
+def urban(win):
+    """The urban core, where a planner annotates districts: the tools' tests start there."""
     win.state.set_preset("urban")
     win.canvas.draw()
     return win
@@ -139,6 +137,7 @@ def test_text_tool_click_adds_note_at_the_point_and_undo_redo(window, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    urban(window)
     tools = window.annotation_tools
     tools.ask_text = lambda *a: "钱江新城 CBD"
     tools.mode_actions["text"].trigger()
@@ -166,6 +165,7 @@ def test_select_drag_moves_and_delete_key_removes(window, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    urban(window)
     a = window.session.annotations.add(m.make("marker", [to_map(*BINJIANG)], "滨江"))
     window.canvas.draw()
     canvas = window.canvas
@@ -186,6 +186,7 @@ def test_select_drag_moves_and_delete_key_removes(window, qtbot):
 def test_line_tool_vertices_then_double_click(window, qtbot):
     from matplotlib.backend_bases import MouseEvent
 
+    urban(window)
     canvas = window.canvas
     window.annotation_tools.mode_actions["line"].trigger()
     to_px = canvas.renderer_.ax.transData.transform
@@ -231,6 +232,7 @@ def test_drag_step_blits_the_annotation_without_a_full_redraw(window, qtbot):
     import numpy as np
     from PySide6.QtWidgets import QApplication
 
+    urban(window)
     a = window.session.annotations.add(m.make("marker", [to_map(*BINJIANG)], "", colour="#1F4E9E"))
     canvas = window.canvas
     canvas.draw()
@@ -269,6 +271,7 @@ def test_line_rubber_band_blits_and_esc_cancels_it_before_clearing_the_selection
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    urban(window)
     canvas = window.canvas
     window.state.select_district("binjiang")
     qtbot.wait(30)  # the inspector fills and the window settles, as between a user's actions

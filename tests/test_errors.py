@@ -1,11 +1,10 @@
 """An error inside a Qt slot is logged and reported, and the app keeps running."""
 import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hzmap.ui.common import errors  # noqa: E402
+from hzmap.ui.common import errors
 
 
 def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
@@ -34,8 +33,7 @@ def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
     assert not again
 
 
-def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
-    from hzmap.model.geo.geodata import load_geodata
+def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path, geodata):
     from hzmap.model.view.viewstate import ViewState
     from hzmap.ui.map.map_canvas import MapCanvas
 
@@ -44,8 +42,7 @@ def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
     seen = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     monkeypatch.setattr(errors, "report", lambda t, e, tb: seen.append(e))
-    geo = load_geodata()
-    canvas = MapCanvas(ViewState(geo), geo)
+    canvas = MapCanvas(ViewState(geodata), geodata)
     qtbot.addWidget(canvas)
     errors.install(canvas)
     canvas.mpl_connect("key_press_event", lambda e: 1 / 0)

@@ -1,23 +1,17 @@
 """Exploring a plan's layout in the window: group colours, the inspector, places, filters, layers."""
 import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 
-from hzmap.model.geo.geodata import to_map  # noqa: E402
-from hzmap.model.view.viewstate import Filters  # noqa: E402
+from hzmap.model.geo.geodata import to_map
+from hzmap.model.view.viewstate import Filters
 
 QIANTANG = (120.45, 30.30)        # 钱塘区 interior (下沙/大江东)
 SHANGCHENG = (120.18, 30.27)      # 上城区, 钱江新城 north-west
 FUYANG = (119.90, 29.95)          # 富阳区 interior
 AIRPORT = (120.43, 30.24)         # 杭州临空经济示范区 symbol
-
-
-@pytest.fixture
-def window(open_window, geodata, dataset):
-    return open_window(geodata, dataset, size=(1400, 900))
 
 
 def choose_layout(win, layout_id):

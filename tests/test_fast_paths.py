@@ -6,8 +6,7 @@ import sys
 
 import numpy as np
 import pytest
-
-Image = pytest.importorskip("PIL.Image")
+from PIL import Image
 
 
 def _png(tmp_path, rgba, **kw):

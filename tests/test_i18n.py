@@ -6,25 +6,14 @@ import sys
 
 import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt
 
-from hzmap.model.view.viewstate import ViewState  # noqa: E402
-from hzmap.paths import repo_root  # noqa: E402
+from hzmap.model.view.viewstate import Selection, ViewState
+from hzmap.paths import repo_root
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 sys.path.insert(0, str(repo_root() / "resources" / "i18n"))
 import build_i18n  # noqa: E402
-
-
-@pytest.fixture
-def window(open_window, data):
-
-    win = open_window(*data)
-    win.state.update(layout="dt_4415")
-    win.state.select_district("binjiang")
-    yield win
-    win.state.update(lang="zh")
 
 
 def test_every_layout_element_has_english_name_and_role(data):
@@ -71,6 +60,8 @@ def test_english_map_labels_districts_elements_and_legend(data):
 
 def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
     from hzmap.ui.common import i18n
+
+    window.state.update(layout="dt_4415", selection=Selection.district("binjiang"))
     geo, ds = data
     assert window.menus["file"].title() == "文件(&F)"
     window.layer_panel.item_for("element", "whole_area").setCheckState(0, Qt.Unchecked)
@@ -106,7 +97,7 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
 
 
 def test_switching_back_restores_chinese(window, qtbot):
-
+    window.state.update(layout="dt_4415", selection=Selection.district("binjiang"))
     window.state.update(lang="en")
     window.state.update(lang="zh")
     assert window.menus["view"].title() == "视图(&V)"
@@ -133,6 +124,7 @@ def test_hover_tooltip_and_status_bar_speak_english(window, data):
 
     from hzmap.model.geo.geodata import to_map
 
+    window.state.update(layout="dt_4415", selection=Selection.district("binjiang"))
     geo, _ = data
     canvas = window.canvas
     xihu = to_map(120.10, 30.22)   # West Lake side of Xihu
@@ -236,6 +228,7 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
     from hzmap.model.geo.geodata import to_map
     from hzmap.model.view.viewstate import Filters
 
+    window.state.update(layout="dt_4415", selection=Selection.district("binjiang"))
     geo, ds = data
     names = proper_names(geo, ds)
     # some texts are built from data at run time, not looked up in the catalogue

@@ -3,23 +3,15 @@ layer panel's ticks and the drawing never disagree (both bugs users met, driven 
 The user's own layers are part of every picture too."""
 import pytest
 
-pytest.importorskip("PySide6")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 
-from hzmap.model.session import annotations as m  # noqa: E402
-from hzmap.model.geo.extent import fit  # noqa: E402
-from hzmap.model.geo.geodata import to_map  # noqa: E402
-from hzmap.model.session.project import Project, save_project  # noqa: E402
-from hzmap.model.view.viewstate import Selection  # noqa: E402
-
-
-@pytest.fixture
-def window(open_window, data):
-    win = open_window(*data, size=(1100, 750))
-    win.canvas.draw()
-    return win
+from hzmap.model.session import annotations as m
+from hzmap.model.geo.extent import fit
+from hzmap.model.geo.geodata import to_map
+from hzmap.model.session.project import Project, save_project
+from hzmap.model.view.viewstate import Selection
 
 
 def choose_layout(win, layout_id):

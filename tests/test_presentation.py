@@ -1,26 +1,15 @@
 """Presentation mode as a presenter meets it: F5, a clicker's keys, spotlight, laser, own tours."""
-import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
-from hzmap.model.geo.geodata import to_map  # noqa: E402
+from hzmap.model.geo.geodata import to_map
 
 STEPS_4415 = [("ftz_led", "自贸试验区引领区(4)", "以浙江自贸试验区杭州片区为引领"),
               ("collab_innovation", "协同创新区联动(4)", "以协同创新区为联动"),
               ("airport_zone", "临空经济示范区支撑(1)", "以杭州临空经济示范区为支撑"),
               ("whole_area", "全域联动(5)", "以全域联动为方向")]
 XIHU = (120.10, 30.22)
-
-
-@pytest.fixture
-def window(open_window, data):
-    win = open_window(*data, size=(1100, 750))
-    win.state.update(layout="dt_4415")
-    yield win
-    if win.presentation is not None:
-        win.presentation.close()
 
 
 def open_presentation(window, qtbot, animate=False):
@@ -54,6 +43,7 @@ def canvas_point(pres, lon, lat):
 
 
 def test_f5_opens_full_screen_map_with_caption_and_esc_leaves(window, qtbot):
+    window.state.update(layout="dt_4415")
     assert window.present_action.shortcut().toString() == "F5"
     pres = open_presentation(window, qtbot)
     assert pres.isFullScreen() and pres.isVisible()
@@ -69,6 +59,7 @@ def test_f5_opens_full_screen_map_with_caption_and_esc_leaves(window, qtbot):
 
 
 def test_clicker_keys_step_through_the_4415_tour(window, qtbot):
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot)
     seen = []
     for key in (None, Qt.Key_Right, Qt.Key_PageDown, Qt.Key_Space):
@@ -98,6 +89,7 @@ def test_clicker_keys_step_through_the_4415_tour(window, qtbot):
 
 
 def test_transition_animates_smoothly_or_cuts(window, qtbot):
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot, animate=None)
     start = pres.canvas.renderer_.limits()
     press(pres, Qt.Key_Right)
@@ -113,6 +105,7 @@ def test_transition_animates_smoothly_or_cuts(window, qtbot):
 
 
 def test_s_key_and_right_click_spotlight_the_district_under_the_mouse(window, qtbot):
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot)
     spot = pres.canvas.spotlight
     move_mouse(pres.canvas, canvas_point(pres, *XIHU))
@@ -131,6 +124,7 @@ def test_s_key_and_right_click_spotlight_the_district_under_the_mouse(window, qt
 
 
 def test_laser_pointer_follows_the_mouse_in_red(window, qtbot):
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot)
     qtbot.wait(150)                            # let the full-screen resize settle
     pres.canvas.draw()
@@ -148,6 +142,7 @@ def test_laser_pointer_follows_the_mouse_in_red(window, qtbot):
 def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
     from hzmap.model.tours.tour import tour_from_dict, tour_to_dict
 
+    window.state.update(layout="dt_4415")
     editor = window.tour_editor
     assert window.session.tours == []
     window.state.select_district("binjiang")
@@ -182,7 +177,7 @@ def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
 def test_open_presentation_switches_language_with_the_main_window(window, qtbot, data):
     import re
 
-
+    window.state.update(layout="dt_4415")
     _, ds = data
     cjk = re.compile(r"[\u3400-\u9fff]")
     pres = open_presentation(window, qtbot)
@@ -213,6 +208,8 @@ def test_h_key_toggles_the_projector_theme(window, qtbot):
     from matplotlib.colors import to_hex
 
     from hzmap.render.map import style as st
+
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot)
     assert "H" in pres.keys_label.text() and "H 投影高对比主题" in pres.caption_bar.toolTip()
     r = pres.canvas.renderer_

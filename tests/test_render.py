@@ -6,19 +6,12 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from hzmap import fonts  # noqa: E402
-from hzmap.model.geo.geodata import load_geodata, to_map  # noqa: E402
+from hzmap.model.geo.geodata import to_map  # noqa: E402
 from hzmap.render.map import labels as labelling  # noqa: E402
 from hzmap.render.map.map_view import MapRenderer  # noqa: E402
 
 ALL = {"shangcheng", "gongshu", "xihu", "binjiang", "xiaoshan", "yuhang", "linping", "qiantang",
        "fuyang", "linan", "tonglu", "chunan", "jiande"}
-
-
-@pytest.fixture(scope="module")
-def geodata():
-    fonts.register_matplotlib()
-    return load_geodata()
 
 
 def make(geodata, size=(10, 7), view="city"):
@@ -95,13 +88,6 @@ def test_view_presets_frame_city_and_core(geodata):
     for lon, lat in ((118.4, 29.6), (120.7, 30.35)):  # 淳安 west, 钱塘 east
         x, y = to_map(lon, lat)
         assert x0 < x < x1 and y0 < y < y1
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    from hzmap.model.dataset import load_dataset
-
-    return load_dataset(check_excerpts=False)
 
 
 def _layout_ids():

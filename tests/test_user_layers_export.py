@@ -6,8 +6,10 @@ import shutil
 
 import numpy as np
 import pytest
+import pypdf
 from layer_files import INSIDE, write_csv
 from matplotlib.figure import Figure
+from PIL import Image
 
 from hzmap.model.geo.extent import Extent
 from hzmap.model.geo.geodata import to_map
@@ -20,8 +22,6 @@ from hzmap.render.page.compose import ExportSpec, compose, source_text
 from hzmap.render.page.export_io import save
 from hzmap.render.map.scene import Scene
 
-pypdf = pytest.importorskip("pypdf")
-Image = pytest.importorskip("PIL.Image")
 RED = (0xD0, 0x10, 0x10)
 
 

@@ -11,7 +11,6 @@ A project's own user layers are drawn too.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
