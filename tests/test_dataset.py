@@ -15,20 +15,18 @@ from hzmap.model.dataset.provenance import document_text, excerpt_found
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "geodata" / "dataset"
-SEEDS = seeds_dir() if seeds_dir().is_dir() else None
-needs_seeds = pytest.mark.skipif(SEEDS is None, reason="source documents folder (geodata/sources) "
-                                 "not found: excerpts cannot be checked")
+SEEDS = seeds_dir()  # the source documents ship with hzmap (geodata/sources)
 
 
 # ---------------------------------------------------------------- the project's dataset
 
-def test_dataset_loads(dataset):
-    assert set(dataset.plans) == {"st2021", "dt2024", "open2018", "ps2024", "nst2021"}
-    assert len(dataset.districts) == 13
-    assert dataset.excerpts_checked == (SEEDS is not None)
+def test_dataset_loads_with_every_excerpt_found_in_its_document():
+    ds = load_dataset()
+    assert set(ds.plans) == {"st2021", "dt2024", "open2018", "ps2024", "nst2021"}
+    assert len(ds.districts) == 13
+    assert ds.excerpts_checked and ds.seeds_dir == SEEDS
 
 
-@needs_seeds
 def test_every_excerpt_is_in_its_source(dataset):
     missing = []
     records = [*dataset.places.values(), *dataset.layouts.values(), *dataset.measures.values(),
