@@ -103,3 +103,15 @@ def window(open_window, data):
     win = open_window(*data)
     win.canvas.draw()
     return win
+
+
+@pytest.fixture
+def settled(qtbot):
+    """settled(canvas): wait until a map canvas has drawn all it was asked to, with no resize
+    waiting to redraw it and no redraw pending: a condition, where a fixed wait would guess."""
+    def wait(canvas, timeout: int = 5000) -> None:
+        def idle() -> bool:  # (_draw_pending: matplotlib's flag for a draw_idle not yet done)
+            resizing = getattr(canvas, "_resize_timer", None)
+            return not (resizing is not None and resizing.isActive()) and not canvas._draw_pending
+        qtbot.waitUntil(idle, timeout=timeout)
+    return wait

@@ -17,7 +17,7 @@ def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
 
     with qtbot.capture_exceptions() as caught:
         QTimer.singleShot(0, broken_slot)
-        qtbot.wait(50)
+        qtbot.waitUntil(lambda: bool(caught))
     for exc_type, exc, tb in caught:  # pytest-qt intercepts the hook; hand over as Qt would
         errors.report(exc_type, exc, tb)
     log = (tmp_path / "logs" / "hzmap.log").read_text(encoding="utf-8")

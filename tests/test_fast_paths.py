@@ -118,7 +118,7 @@ def test_the_window_builds_every_layout_in_idle_time_and_a_switch_then_builds_no
         gc.unfreeze()
 
 
-def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, dataset, qtbot):
+def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, dataset, qtbot, settled):
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
@@ -127,7 +127,7 @@ def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, da
     win = open_window(geodata, dataset)
     canvas = win.canvas
     canvas.draw()
-    qtbot.wait(100)  # the resize redraw
+    settled(canvas)  # the resize redraw
     repainted = []
     blit = canvas.blit
     canvas.blit = lambda bbox=None: (repainted.append(bbox), blit(bbox))

@@ -54,13 +54,18 @@ def test_a_hidden_layer_stays_hidden_and_unticked_across_layout_switches(window)
     assert window.canvas.renderer_.layers["water"][0].get_visible()
 
 
-def test_one_user_action_is_one_change_and_one_redraw(window, qtbot):
+def test_one_user_action_is_one_change_and_one_redraw(window, qtbot, settled):
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1100, 750)  # (wider, the inspector's dock takes 8 px more when it fills)
+    QApplication.processEvents()  # the docks laid out for that size
+    settled(window.canvas)
     changes, draws = [], []
     window.state.changed.connect(lambda view, fields: changes.append(fields))
     window.canvas.mpl_connect("draw_event", lambda _e: draws.append(1))
     window.search_box.setText("两翼·钱塘")
     window.search_box.choose_current()  # layout, selection and extent at once
-    qtbot.wait(50)
+    settled(window.canvas)
     assert changes == [frozenset({"layout", "selection", "extent", "preset"})]
     assert len(draws) == 1
 

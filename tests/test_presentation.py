@@ -12,6 +12,13 @@ STEPS_4415 = [("ftz_led", "自贸试验区引领区(4)", "以浙江自贸试验�
 XIHU = (120.10, 30.22)
 
 
+def full_screen(pres, qtbot, settled):
+    """Wait until the room's window fills its screen and the map is drawn at that size."""
+    screen = pres.screen().geometry().size()
+    qtbot.waitUntil(lambda: pres.isFullScreen() and pres.size() == screen)
+    settled(pres.canvas)
+
+
 def open_presentation(window, qtbot, animate=False):
     window.present_action.trigger()
     pres = window.presentation
@@ -95,7 +102,6 @@ def test_transition_animates_smoothly_or_cuts(window, qtbot):
     press(pres, Qt.Key_Right)
     assert pres.canvas.spotlight.element == "collab_innovation"
     qtbot.waitUntil(lambda: pres.measured_fps is not None or pres.animate is False, timeout=3000)
-    qtbot.wait(50)
     end = pres.canvas.renderer_.limits()
     assert end != start
     if pres.measured_fps is not None and pres.measured_fps < 30:
@@ -123,10 +129,10 @@ def test_s_key_and_right_click_spotlight_the_district_under_the_mouse(window, qt
     assert spot.districts == {"xihu", hovered}
 
 
-def test_laser_pointer_follows_the_mouse_in_red(window, qtbot):
+def test_laser_pointer_follows_the_mouse_in_red(window, qtbot, settled):
     window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot)
-    qtbot.wait(150)                            # let the full-screen resize settle
+    full_screen(pres, qtbot, settled)
     pres.canvas.draw()
     press(pres, Qt.Key_L)
     assert pres.canvas.laser_on
@@ -204,7 +210,7 @@ def test_open_presentation_switches_language_with_the_main_window(window, qtbot,
     assert pres.source_label.text().startswith("出处：")
 
 
-def test_h_key_toggles_the_projector_theme(window, qtbot):
+def test_h_key_toggles_the_projector_theme(window, qtbot, settled):
     from matplotlib.colors import to_hex
 
     from hzmap.render.map import style as st
@@ -213,7 +219,7 @@ def test_h_key_toggles_the_projector_theme(window, qtbot):
     pres = open_presentation(window, qtbot)
     assert "H" in pres.keys_label.text() and "H 投影高对比主题" in pres.caption_bar.toolTip()
     r = pres.canvas.renderer_
-    qtbot.wait(100)
+    full_screen(pres, qtbot, settled)
 
     def dark_pixels():  # black boundaries and bold black names read from the back of the room
         pres.canvas.draw()
