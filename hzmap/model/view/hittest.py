@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import math
 
-GRAB_PT = 6.0                    # how near (points) a line or a point must be to be hit
+GRAB_PT = 6.0  # how near (points) a line or a point must be to be hit
 
 
-# -- annotations --------------------------------------------------------------------------
 def _text_box_pt(text: str, size: float) -> tuple[float, float]:
     """Width and height in points of a text at `size` (CJK one em wide, Latin about half)."""
     lines = text.split("\n") or [""]
