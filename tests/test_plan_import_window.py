@@ -86,7 +86,7 @@ def test_import_review_save_and_the_layout_is_everywhere(win, plan_file, qtbot):
     review.select(core)
     assert core.passages[0].excerpt in review.text.selected_passage()
     assert "以滨江区、萧山区为核心" in review.text.selected_passage()
-    assert accept_layout(review) == 7       # 5 elements, 1 measure, 1 target had nothing to check
+    assert accept_layout(review) == 8       # 5 elements, 2 measures (a lone unit leads), 1 target
     review.request_save()
     assert win.errors == []
     assert not review.isVisible()
@@ -250,17 +250,68 @@ def test_pasted_text_and_nothing_pasted(win):
     assert review.source_name == "pasted text" and review.draft.layouts
 
 
-def test_a_save_that_cannot_validate_says_why_and_leaves_nothing(win, plan_file):
-    review = win.plan_import.import_file(plan_file)
+def test_a_save_that_cannot_validate_says_why_and_leaves_nothing(win, tmp_path):
+    p = tmp_path / "无年份的方案.txt"
+    p.write_text("杭州市规上企业培育行动方案\n一、主要目标\n力争新增规上工业企业200家。\n",
+                 encoding="utf-8")
+    review = win.plan_import.import_file(p)
     assert not win.plan_import.save()                   # nothing accepted yet
     assert "nothing is accepted" in win.errors[-1]
-    star = record(review, "九星")
-    review.select(star)
-    review.accept_current()                             # accepted with no place at all
-    accept_layout(review)
+    [target] = review.draft.targets                     # the text gives no year at all
+    assert any("give the year" in f for f in target.flags)
+    review.select(target)
+    review.accept_current()                             # accepted without giving one
     assert not win.plan_import.save()
-    assert "names no district and no place" in win.errors[-1]
+    assert "year" in win.errors[-1]
     assert user_files() == [] and review.isVisible()
+
+
+def test_a_part_with_no_place_is_kept_as_needing_one_and_saves(win, plan_file):
+    review = win.plan_import.import_file(plan_file)
+    star = record(review, "九星")                        # “九星”: 布局一批…站点, no place named
+    assert "needs a place" in review.item_of(star).text(0)
+    assert "一廊" in review.item_of(record(review, "一廊")).text(0)
+    assert "needs a place" not in review.item_of(record(review, "一廊")).text(0)
+    review.select(star)
+    assert "needs a place" in review.flags.text()
+    review.accept_current()
+    accept_layout(review)
+    review.request_save()
+    assert win.errors == [] and not review.isVisible()
+    [folder] = dataset_dirs(data_dir())
+    ds = load_dataset_with([folder], base=win.shipped_dataset, check_excerpts=True)
+    lay = ds.layouts[review.draft.layouts[0].id]
+    assert [el.needs_place for el in lay.elements if el.name == "九星"] == [True]
+    drawn = {ea.element_id: ea.districts for ea in win.canvas.scene.overlay.elements()}
+    assert drawn["liang_he_1"] == {"binjiang"}        # the placed parts are on the map
+
+
+NOTICE = """杭州市人民政府办公厅关于印发杭州市低空经济高质量发展行动计划(2025—2027年)的通知
+杭政办函〔2025〕31号
+各区、县(市)人民政府,市政府各部门、各直属单位:
+《杭州市低空经济高质量发展行动计划(2025—2027年)》已经市政府同意,现印发给你们,请认真贯彻实施。
+杭州市人民政府办公厅
+2025年5月20日
+""" + PLAN.split("\n", 3)[3]
+
+
+def test_the_review_shows_the_plan_record_found_and_the_planner_corrects_it(win, tmp_path):
+    p = tmp_path / "通知.txt"
+    p.write_text(NOTICE, encoding="utf-8")
+    review = win.plan_import.import_file(p)
+    head = review.header.text()
+    assert "杭州市低空经济高质量发展行动计划(2025—2027年)" in head
+    assert "杭州市人民政府办公厅" in head and "杭政办函〔2025〕31号" in head
+    assert "2025-2027" in head and "2025-05-20" in head
+    review.select(review.draft.plan)
+    review.editor.set_value("period", "2025—2028年")
+    review.editor.set_value("issuer", "杭州市发展和改革委员会")
+    review.apply_edits()
+    assert review.draft.plan.data["period"] == "2025-2028"
+    assert "2025-2028" in review.header.text() and "杭州市发展和改革委员会" in review.header.text()
+    review.editor.set_value("period", "明年")
+    review.apply_edits()
+    assert review.draft.plan.data["period"] == "2025-2028"   # refused, said why
 
 
 @pytest.fixture

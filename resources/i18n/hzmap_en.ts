@@ -942,6 +942,18 @@ to read what the plan says</translation>
         <translation>Issued</translation>
     </message>
     <message>
+        <source>文号 Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>期限 Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>待定位 needs a place</source>
+        <translation>needs a place</translation>
+    </message>
+    <message>
         <source>英文名称 English name</source>
         <translation>English name</translation>
     </message>

@@ -75,8 +75,9 @@ def check_references(ds, problems: list[str]) -> None:
                     problems.append(f"{pre}: primary_districts member '{d}' is not in districts")
             if el.geometry.type == "places" and not el.places:
                 problems.append(f"{pre}: geometry: type 'places' needs a non-empty places list")
-            if not el.districts and not el.places:
-                problems.append(f"{pre}: names no district and no place (give districts or places)")
+            if not el.districts and not el.places and not el.needs_place:
+                problems.append(f"{pre}: names no district and no place (give districts or places, "
+                                "or mark it needs_place: true)")
             _check_interpretation(ds, pre, el, problems)
         _check_conflicts(ds, rel, lay, problems)
 

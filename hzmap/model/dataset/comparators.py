@@ -45,7 +45,8 @@ def comparator_of(clause: str) -> str:
 def clause_around(text: str, start: int, end: int) -> str:
     """The clause of `text` holding text[start:end] (a number with its unit): from the previous
     comma, enumeration comma or full stop to the next one."""
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    lo = max(0, start - 2000)                 # no clause is longer: never back to a long text's start
+    left = max(max(text.rfind(c, lo, start) for c in "，。；、,;：:\n（）()") + 1, lo)
     right = _CLAUSE_END.search(text, end)
     return text[left:right.start() if right else len(text)]
 

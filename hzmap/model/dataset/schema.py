@@ -75,6 +75,8 @@ class Plan(Strict):
     title: str
     title_en: str
     issuer: str
+    doc_number: Optional[str] = None                  # 文号, e.g. 杭政办函〔2024〕12号
+    period: Optional[str] = Field(None, pattern=r"^\d{4}-\d{4}$")   # the plan's years: 2024-2026
     issued: Union[_dt.date, PartialDate, None]        # null when the text gives no date
     published: Optional[_dt.date] = None
     in_force: Optional[InForce] = None
@@ -190,6 +192,7 @@ class Element(Sourced):
     function: str
     role_en: str
     geometry: Geometry
+    needs_place: bool = False    # the document names no place for it: kept, drawn once placed
 
 
 class Conflict(Strict):

@@ -22,7 +22,7 @@ _SPACE = re.compile(r"[\s\u3000]+")
 @dataclass(frozen=True)
 class Entry:
     name: str                    # the form that matched, as written in the gazetteer
-    kind: str                    # "district", "former", "area" or "place"
+    kind: str                    # "district", "former", "area", "township" or "place"
     districts: tuple[str, ...]   # today's district ids
     interpretation: bool         # False only for a unit's own name, short name, English or adcode
     note: str = ""
@@ -144,6 +144,11 @@ def load_gazetteer(dataset=None, root: Path | None = None) -> Gazetteer:
             ids = districts_of(item, f"{section} {i}")
             for name in _listed(item.get("names"), f"{path}: {section} {i}: names"):
                 entries.append(Entry(str(name), kind, ids, True, str(item.get("note") or "")))
+    from hzmap.model.geo.townships import township_forms   # 乡镇/街道, after the curated areas
+    try:
+        entries += [Entry(n, "township", (d,), True, note) for n, d, note in township_forms(root, known)]
+    except ValueError as exc:
+        raise GazetteerError(str(exc)) from None
     if dataset is not None:
         for pid, place in dataset.places.items():
             for name in dict.fromkeys([place.name, *place.aliases]):

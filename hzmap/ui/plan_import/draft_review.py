@@ -29,6 +29,10 @@ STATUS = {PENDING: "待定 pending", ACCEPTED: "已接受 accepted", EDITED: "�
 STATUS_COLOUR = {PENDING: "#444444", ACCEPTED: "#1E8449", EDITED: "#1F4E9E", REJECTED: "#999999"}
 KIND_LABEL = {"plan": "规划", "layout": "布局", "element": "要素", "measure": "举措", "target": "目标"}
 FLAG = "！"
+NEEDS_PLACE = "待定位 needs a place"
+#: the plan record's fields the header shows as found, for the planner to check and correct
+FOUND = (("issuer", "发布单位 Issuer"), ("doc_number", "文号 Document number"),
+         ("issued", "发布日期 Issued"), ("period", "期限 Period"))
 REC_ROLE = Qt.UserRole
 
 
@@ -157,7 +161,8 @@ class DraftReview(QWidget):
         for item in self._items:
             rec = self.record_of(item)
             mark = FLAG if rec.flags and rec.status == PENDING else ""   # looked at once decided
-            item.setText(0, f"{mark}{tr(KIND_LABEL[rec.kind])} · {rec.label}")
+            place = f" — {tr(NEEDS_PLACE)}" if rec.kind == "element" and rec.needs_place else ""
+            item.setText(0, f"{mark}{tr(KIND_LABEL[rec.kind])} · {rec.label}{place}")
             item.setText(1, tr(STATUS[rec.status]))
             item.setForeground(1, QBrush(QColor(STATUS_COLOUR[rec.status])))
             item.setToolTip(0, "\n".join(rec.flags))
@@ -167,6 +172,7 @@ class DraftReview(QWidget):
         for key, text in (("measures", "举措 Measures"), ("targets", "目标 Targets")):
             if key in self.groups:
                 self.groups[key].setText(0, f"{tr(text)} ({len(getattr(self.draft, key))})")
+        self._show_header()
         n = review.to_save(self.draft)
         self.summary.setText(tr("保存时写入：{layouts} 个布局（{elements} 个要素）、{measures} 项举措、{targets} 个目标").format(**n))
         self._show_flags(self.current())
@@ -230,11 +236,18 @@ class DraftReview(QWidget):
                 return
 
     # -- language and closing ----------------------------------------------------------------------
-    def retranslate(self) -> None:
-        self.setWindowTitle(tr("审阅导入的规划 Review the imported plan") + f" — {self.source_name}")
+    def _show_header(self) -> None:
+        """The title, issuer, 文号, date and period found (the plan record: select it to correct
+        them), and the notes about the whole document."""
+        plan = self.draft.plan.data
+        found = "  ·  ".join(f"{tr(label)}: {html.escape(str(plan.get(key) or '—'))}"
+                             for key, label in FOUND)
         notes = "".join(f"<br>{html.escape(n)}" for n in self.draft.notes)
         self.header.setText(f"<b>{html.escape(self.draft.plan.label)}</b>  "
-                            f"({html.escape(self.source_name)}){notes}")
+                            f"({html.escape(self.source_name)})<br>{found}{notes}")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("审阅导入的规划 Review the imported plan") + f" — {self.source_name}")
         for key, text in (("accept", "接受 Accept"), ("edit", "应用修改 Apply edits"),
                           ("reject", "拒绝 Reject"), ("unflagged", "接受全部无需核对的 Accept all unflagged"),
                           ("save", "保存为我的数据 Save to my datasets"), ("close", "关闭 Close")):

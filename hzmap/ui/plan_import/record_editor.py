@@ -16,7 +16,7 @@ from hzmap.ui.common.i18n import tr
 
 LABELS = {"title": "标题 Title", "title_en": "英文标题 English title", "short_name": "简称 Short name",
           "short_name_en": "英文简称 English short name", "issuer": "发布单位 Issuer",
-          "issued": "发布日期 Issued", "name": "名称 Name", "name_en": "英文名称 English name",
+          "issued": "发布日期 Issued", "doc_number": "文号 Document number", "period": "期限 Period", "name": "名称 Name", "name_en": "英文名称 English name",
           "theme": "主题 Theme", "kind": "类型 Kind", "literal": "原文表述 Wording",
           "function": "功能 Function", "role_en": "英文说明 English role", "number": "编号 Number",
           "summary": "摘要 Summary", "lead_units": "牵头单位 Lead unit", "units": "责任单位 Units",
