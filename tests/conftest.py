@@ -81,7 +81,8 @@ def open_window(qtbot):
 
     yield make
     for win in windows:
-        for other in (getattr(win, "presentation", None), getattr(win, "presenter_view", None)):
+        shown = win.windows  # the window's controller of its other windows
+        for other in (shown.presentation, shown.presenter_view) if shown is not None else ():
             if other is not None and other.isVisible():
                 other.close()
         search = getattr(win, "search_box", None)

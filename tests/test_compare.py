@@ -96,10 +96,12 @@ def test_unwritable_path_names_path_and_reason(tmp_path, rows):
 # ---------------------------------------------------------------- the window
 
 @pytest.fixture
-def dialog(qtbot, data):
+def dialog(qtbot, geodata, dataset):
+    from hzmap.model.session.session import Session
+    from hzmap.model.view.viewstate import ViewState
     from hzmap.ui.map.compare_view import CompareDialog
 
-    dlg = CompareDialog(*data)
+    dlg = CompareDialog(Session(ViewState(geodata), dataset=dataset))
     qtbot.addWidget(dlg)
     dlg.resize(1200, 860)
     dlg.show()
@@ -178,10 +180,10 @@ def test_export_writes_csv_and_reports_errors(dialog, tmp_path, monkeypatch):
 
 
 def test_tools_menu_opens_compare_with_ctrl_shift_c(window):
-    action = window.compare_action
+    action = window.windows.compare_action
     assert action in window.menus["tools"].actions()
     assert action.shortcut().toString() == "Ctrl+Shift+C"
     action.trigger()
-    assert window.compare_dialog.isVisible()
-    assert window.compare_dialog.table.rowCount() == 13
-    window.compare_dialog.close()
+    assert window.windows.compare_dialog.isVisible()
+    assert window.windows.compare_dialog.table.rowCount() == 13
+    window.windows.compare_dialog.close()

@@ -34,6 +34,7 @@ def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
 
 
 def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path, geodata):
+    from hzmap.model.session.session import Session
     from hzmap.model.view.viewstate import ViewState
     from hzmap.ui.map.map_canvas import MapCanvas
 
@@ -42,7 +43,7 @@ def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path, geo
     seen = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     monkeypatch.setattr(errors, "report", lambda t, e, tb: seen.append(e))
-    canvas = MapCanvas(ViewState(geodata), geodata)
+    canvas = MapCanvas(Session(ViewState(geodata)))
     qtbot.addWidget(canvas)
     errors.install(canvas)
     canvas.mpl_connect("key_press_event", lambda e: 1 / 0)

@@ -14,7 +14,6 @@ from PIL import Image  # noqa: E402
 
 from hzmap import fonts  # noqa: E402
 from hzmap.cli.main import main  # noqa: E402
-from hzmap.model.geo.geodata import load_geodata  # noqa: E402
 from hzmap.render.page.compose import ExportSpec, compose, source_text  # noqa: E402
 from hzmap.render.page.export_io import ExportError, save  # noqa: E402
 
@@ -44,9 +43,13 @@ def V(layout=None, view="city", selection=None, place=None, lang="zh"):
 _GEO = []
 
 
+@pytest.fixture(autouse=True)
+def _geodata_for_views(geodata):
+    """V() builds preset views on conftest's geodata, not on a second copy of it."""
+    _GEO[:] = [geodata]
+
+
 def _geo():
-    if not _GEO:
-        _GEO.append(load_geodata())
     return _GEO[0]
 
 
@@ -270,9 +273,9 @@ def test_export_dialog_previews_exports_and_remembers(window, tmp_path, qtbot):
     from hzmap.ui.export import export_dialog
     window.state.update(layout="dt_4415")
     window.state.select_district("qiantang")
-    assert window.export_action.shortcut().toString() == "Ctrl+E"
-    window.export_action.trigger()
-    dlg = window.export_dialog
+    assert window.windows.export_action.shortcut().toString() == "Ctrl+E"
+    window.windows.export_action.trigger()
+    dlg = window.windows.export_dialog
     assert dlg.title_edit.text() == "4+4+1+5" and dlg.spec().view.district == "qiantang"
     w, h = dlg.preview_size
     assert w == pytest.approx(export_dialog.PREVIEW_PX, abs=2) and h / w == pytest.approx(210 / 297, abs=0.01)
@@ -291,8 +294,8 @@ def test_export_dialog_previews_exports_and_remembers(window, tmp_path, qtbot):
     assert dlg.export() is True
     assert dlg.result() == QDialog.Accepted
     assert "钱塘区与数字贸易" in pdf_text(tmp_path / "map.pdf")[1]
-    window.export_action.trigger()
-    again = window.export_dialog
+    window.windows.export_action.trigger()
+    again = window.windows.export_dialog
     assert again.format_combo.currentData() == "pdf" and again.preset_combo.currentData() == "custom"
     assert again.width_spin.value() == 900 and again.path_edit.text().startswith(str(tmp_path))
     again.reject()

@@ -47,11 +47,11 @@ def test_thirteen_units_match_the_attribute_table(geodata):
     assert d["binjiang"]["name_zh"] == "滨江区" and d["chunan"]["adcode"] == "330127"
 
 
-def test_geopackage_opens_as_ordinary_gis_layers():
+def test_geopackage_opens_as_ordinary_gis_layers(geodata):
     """What QGIS or geopandas users see: four layers in the map CRS with the same rows."""
     frames = read_frames()
     assert frames["districts"].crs == MAP_CRS
-    assert sorted(frames["districts"].index) == sorted(load_geodata().districts)
+    assert sorted(frames["districts"].index) == sorted(geodata.districts)
     assert {"qiantang_course", "xinanjiang", "fuchunjiang", "qiantangjiang"} <= set(frames["water_lines"]["id"])
 
 

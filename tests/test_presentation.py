@@ -20,8 +20,8 @@ def full_screen(pres, qtbot, settled):
 
 
 def open_presentation(window, qtbot, animate=False):
-    window.present_action.trigger()
-    pres = window.presentation
+    window.windows.present_action.trigger()
+    pres = window.windows.presentation
     assert pres is not None
     pres.animate = animate
     qtbot.waitExposed(pres)
@@ -51,7 +51,7 @@ def canvas_point(pres, lon, lat):
 
 def test_f5_opens_full_screen_map_with_caption_and_esc_leaves(window, qtbot):
     window.state.update(layout="dt_4415")
-    assert window.present_action.shortcut().toString() == "F5"
+    assert window.windows.present_action.shortcut().toString() == "F5"
     pres = open_presentation(window, qtbot)
     assert pres.isFullScreen() and pres.isVisible()
     assert not pres.findChildren(type(window.toolbar))      # no toolbar, no docks: map + caption only
@@ -61,7 +61,7 @@ def test_f5_opens_full_screen_map_with_caption_and_esc_leaves(window, qtbot):
     qtbot.waitUntil(lambda: pres.canvas.height() > 2.5 * pres.caption_bar.height(), timeout=2000)  # slim
     press(pres, Qt.Key_Escape)
     assert not pres.isVisible()
-    assert window.presentation is None
+    assert window.windows.presentation is None
     assert window.isVisible()
 
 
@@ -149,7 +149,7 @@ def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
     from hzmap.model.tours.tour import tour_from_dict, tour_to_dict
 
     window.state.update(layout="dt_4415")
-    editor = window.tour_editor
+    editor = window.windows.tour_editor
     assert window.session.tours == []
     window.state.select_district("binjiang")
     editor.buttons["add"].click()                         # makes a tour and adds the view
@@ -168,7 +168,7 @@ def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
     assert editor.combo.currentText() == "代表团导览"
     assert tour_from_dict(tour_to_dict(tour)) == tour
     editor.buttons["present"].click()
-    pres = window.presentation
+    pres = window.windows.presentation
     pres.animate = False
     assert pres.tour is tour and pres.counter_label.text() == "1 / 2"
     assert pres.caption_label.text() == "全市格局"

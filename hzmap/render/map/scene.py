@@ -18,6 +18,8 @@ join the map's legend.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from matplotlib.figure import Figure
 from matplotlib.path import Path
 
@@ -74,13 +76,17 @@ class Scene:
         return self.renderer.ax
 
     def set_dataset(self, dataset) -> None:
-        """The layout dataset arrived (after the first frame, to start fast): draw its part of
-        the View too."""
+        """The layout dataset arrived (after the first frame, to start fast), or a new one
+        replaced it: draw its part of the View too (a layout it no longer has is left out)."""
         self.ds = dataset
+        if self.overlay is not None:  # the old dataset's artists go
+            self.overlay.remove()
         self.overlay = LayoutOverlay(self.renderer, dataset)
         self.renderer.overlay = self.overlay
         if self.view is not None:
             view, self.view = self.view, None
+            if view.layout is not None and view.layout not in dataset.layouts:
+                view = replace(view, layout=None)
             self.apply(view)
 
     # -- the View --------------------------------------------------------------------------
@@ -120,6 +126,15 @@ class Scene:
         return changed
 
     # -- user layers ------------------------------------------------------------------------
+    def reread_layers(self) -> bool:
+        """The layer store changed: draw the data it now holds for the View's user layers.
+        Returns whether any layer's artists changed."""
+        if self.view is None:
+            return False
+        before = {lid: id(art.data) for lid, art in self.user_artists.items()}
+        self._apply_user_layers(self.view)
+        return before != {lid: id(art.data) for lid, art in self.user_artists.items()}
+
     def _apply_user_layers(self, view: View) -> None:
         users = view.user_layers()
         ids = {lay.id for lay in users}

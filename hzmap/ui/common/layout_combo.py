@@ -1,11 +1,12 @@
-"""The layout chooser: a view of `state.layout`, in the toolbar, the layer panel and compare."""
+"""The layout chooser: a view of `state.layout`, in the toolbar, the layer panel and compare,
+listing the layouts of the session's dataset (again when a new one arrives)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox
 
 from hzmap.model.view.viewstate import ViewState
-from hzmap.ui.common.i18n import tr, tr_data
+from hzmap.ui.common.follow import follow
+from hzmap.ui.common.i18n import Texts, tr, tr_data
 
 NO_LAYOUT = "无（仅区县）"
 LOADING = "（正在载入布局数据…）"
@@ -31,20 +32,26 @@ def show_data(combo: QComboBox, value) -> None:
 
 
 class LayoutCombo(QComboBox):
-    """The layout chooser (toolbar, layer panel, compare): a view of `state.layout`."""
+    """The layout chooser (toolbar, layer panel, compare): a view of `state.layout` (by default
+    the session's; each map of compare has its own)."""
 
-    def __init__(self, state: ViewState, dataset=None, parent=None) -> None:
+    def __init__(self, session, state: ViewState | None = None, parent=None) -> None:
         super().__init__(parent)
-        self.state = state
-        self.dataset = None
+        self.session = session
+        self.state = state = state if state is not None else session.state
         self.setMinimumContentsLength(14)
         self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.currentIndexChanged.connect(self._on_index_changed)
-        state.changed.connect(self._on_view_changed)
-        self.set_dataset(dataset)
+        follow(self, state.changed, self._on_view_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
+        self.texts = Texts(state, self, then=self._on_language_changed)
+        self._fill()
 
-    def set_dataset(self, dataset) -> None:
-        self.dataset = dataset
+    @property
+    def dataset(self):
+        return self.session.dataset
+
+    def _on_dataset_changed(self, *_args) -> None:
         self._fill()
 
     def show_failure(self, text: str) -> None:
@@ -76,7 +83,6 @@ class LayoutCombo(QComboBox):
         if "layout" in fields:
             show_data(self, view.layout)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and self.dataset is not None:
+    def _on_language_changed(self) -> None:
+        if self.dataset is not None:
             self._fill()  # labels are built from data in the language in force

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -34,7 +34,7 @@ class LayerActions(QObject):
         super().__init__(window)
         self.session, self.window = session, window
         self.geo = session.state.geo
-        self.texts = Texts()
+        self.texts = Texts(session.state, self)
         self.add_action = QAction(self)
         self.texts.tr(self.add_action.setText, "添加图层… Add layer…")
         self.texts.tr(self.add_action.setToolTip, "添加您自己的数据：GeoPackage、Shapefile、GeoJSON、KML、CSV、Excel "
@@ -46,12 +46,6 @@ class LayerActions(QObject):
         self.relink_box = None      # the offer to re-link files a project could not find
         self._queue: list[Path] = []
         session.layers_need_relink.connect(self.offer_relink)
-        window.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if obj is self.window and event.type() == QEvent.LanguageChange:
-            self.texts.retranslate()
-        return False
 
     # -- adding ------------------------------------------------------------------------------
     def choose(self) -> bool:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QListWi
 
 from hzmap.model.dataset import search
 from hzmap.model.view.jump import jump_for
-from hzmap.model.view.viewstate import ViewState
+from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr
 
 KIND_ZH = {"district": "区县", "place": "地点", "layout": "布局", "element": "布局要素", "measure": "举措"}
@@ -27,11 +27,11 @@ class SearchBox(QLineEdit):
     message = Signal(str)
     done = Signal()  # Esc on an empty box: give the focus back to the map
 
-    def __init__(self, state: ViewState, dataset, parent=None) -> None:
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
-        self.state = state
-        self.ds = dataset
-        self.texts = Texts()
+        self.session = session
+        self.state = session.state
+        self.texts = Texts(self.state, self)
         self.setObjectName("searchBox")
         self.texts.tr(self.setPlaceholderText, "搜索 区县/地点/要素/举措 (Ctrl+F)")
         self.setClearButtonEnabled(True)
@@ -53,10 +53,14 @@ class SearchBox(QLineEdit):
         self.textChanged.connect(self._on_text_changed)
         self._hide_timer = QTimer(self, singleShot=True, interval=200)
         self._hide_timer.timeout.connect(self._hide_unless_focused)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
 
-    def set_dataset(self, dataset) -> None:
-        """Search a new dataset (a plan saved, a user dataset removed) from now on."""
-        self.ds = dataset
+    @property
+    def ds(self):
+        return self.session.dataset
+
+    def _on_dataset_changed(self, *_args) -> None:
+        """Search the new dataset (a plan saved, a user dataset removed) from now on."""
         self.hits = []
         self.popup.hide()
         if self.text().strip():
@@ -145,11 +149,6 @@ class SearchBox(QLineEdit):
             self.popup.setCurrentRow(row)
         else:
             super().keyPressEvent(e)
-
-    def changeEvent(self, e) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(e)
-        if e.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
 
     def focusInEvent(self, e) -> None:  # noqa: N802 (Qt name)
         super().focusInEvent(e)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QScrollArea, QSplitter,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QP
 from hzmap.model.plan_import import ACCEPTED, EDITED, PENDING, REJECTED, review
 from hzmap.ui.plan_import.draft_text import DraftText
 from hzmap.ui.plan_import.element_geometry import ElementGeometry
-from hzmap.ui.common.i18n import tr
+from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.plan_import.record_editor import RecordEditor
 from hzmap.ui.common.settings import interactive
 
@@ -43,7 +43,7 @@ class DraftReview(QWidget):
     message = Signal(str)
     closed = Signal()
 
-    def __init__(self, draft, source_name: str, dataset, geo, canvas, parent=None) -> None:
+    def __init__(self, draft, source_name: str, session, canvas, parent=None) -> None:
         super().__init__(parent, Qt.Window)
         self.setObjectName("draftReview")
         self.draft, self.source_name = draft, source_name
@@ -64,10 +64,10 @@ class DraftReview(QWidget):
             self.buttons[key].clicked.connect(lambda _c=False, s=slot: s())
         self.flags = QLabel(wordWrap=True, objectName="reviewFlags")
         self.flags.setStyleSheet("color: #B35400;")
-        self.editor = RecordEditor(dataset)
+        self.editor = RecordEditor(session)
         self.editor.failed.connect(self.message.emit)
         self.editor.edited.connect(self._refresh)
-        self.geometry = ElementGeometry(canvas, geo, dataset)
+        self.geometry = ElementGeometry(canvas, session)
         self.geometry.failed.connect(self.message.emit)
         self.geometry.changed.connect(self._on_geometry_changed)
         self.text = DraftText()
@@ -77,6 +77,7 @@ class DraftReview(QWidget):
         self._finished = False
         self._layout()
         self._fill_tree()
+        self.texts = Texts(session.state, self, then=self.retranslate)
         self.retranslate()
         self.resize(1180, 860)
 
@@ -112,10 +113,6 @@ class DraftReview(QWidget):
         outer.addWidget(self.header)
         outer.addWidget(split, 1)
         outer.addLayout(bottom)
-
-    def set_dataset(self, dataset) -> None:
-        self.editor.set_dataset(dataset)
-        self.geometry.set_dataset(dataset)
 
     # -- the list of records ---------------------------------------------------------------------
     def _fill_tree(self) -> None:
@@ -253,11 +250,6 @@ class DraftReview(QWidget):
                           ("save", "保存为我的数据 Save to my datasets"), ("close", "关闭 Close")):
             self.buttons[key].setText(tr(text))
         self._refresh()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "summary"):
-            self.retranslate()
 
     def finish(self) -> None:
         """The draft was saved: close without asking."""
