@@ -67,3 +67,18 @@ def geodata_or_report(command: str):
     except GeodataError as exc:
         say_err(f"{command}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
         return None
+
+
+def iso_date(text: str):
+    """argparse type for --as-of: a date written YYYY-MM-DD."""
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (write it YYYY-MM-DD, "
+                                         "e.g. 2027-06-01)") from None
+
+
+def add_as_of(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--as-of", metavar="DATE", type=iso_date,
+                   help=f"show the plans as on this day (YYYY-MM-DD; default: today): {what}")

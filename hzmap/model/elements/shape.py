@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry import LineString, Point
 from shapely.ops import polylabel, substring
 
+from hzmap.model.elements.symbols import element_symbols
 from hzmap.model.geo.geodata import to_map
 
 DEFAULT_WIDTH_KM = 6      # a schematic shape whose width the document does not suggest
@@ -112,20 +113,14 @@ def label_point(geom) -> tuple[float, float]:
 
 
 def element_footprint(ds, geo, element):
-    """What the element covers, in map metres: its districts, its figure and a disc at each
-    of its places. A tour step zooms to it; the spotlight and the selection outline it."""
+    """What the element covers, in map metres: its districts, its figure and a disc at each of
+    its base symbols. A tour step zooms to it; the spotlight and the selection outline it."""
     parts = [geo.districts[d].geometry for d in element.districts if d in geo.districts]
     figure = element_figure(geo, element) if element.geometry.type != "districts" else None
     if figure is not None:  # (a district group's figure is its districts, already there)
         parts.append(figure.polygon)
-    if element.places:
-        labels = geo.district_label_points()
-        for pid in element.places:
-            place = ds.places[pid]
-            if place.location.lonlat:
-                parts.append(Point(*to_map(*place.location.lonlat)).buffer(PLACE_RADIUS_M))
-            elif place.districts[0] in labels:
-                parts.append(labels[place.districts[0]].buffer(PLACE_RADIUS_M))
+    if element.places:  # where the symbols are drawn (a place in pieces: each piece)
+        parts += [Point(sym.xy).buffer(PLACE_RADIUS_M) for sym in element_symbols(ds, geo, element)]
     if not parts:
         return shapely.Polygon()
     return shapely.union_all(parts)
