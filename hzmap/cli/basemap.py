@@ -5,7 +5,8 @@ SOURCE is a preset (tianditu-img, tianditu-vec, tianditu-ter, osm, gaode-vec, ga
 URL template (``http://…/{z}/{x}/{y}.png``), a WMTS template with {TileMatrix}, {TileRow} and
 {TileCol}, an .mbtiles file, a GeoTIFF or a folder of XYZ tiles. A service's key is read from
 $HZMAP_BASEMAP_KEY (or $HZMAP_TIANDITU_KEY for 天地图) and fills ``{tk}``; it is never written
-anywhere. Exit codes: 0 done, 1 the download failed or was refused by the server, 2 a bad argument.
+anywhere. Exit codes (hzmap.cli.exit_codes): 0 done; 1 the download failed or was refused by
+the server, or the geodata is broken; 2 a bad argument; 130 cancelled (Ctrl+C).
 """
 from __future__ import annotations
 
@@ -15,9 +16,8 @@ import sys
 import threading
 import time
 
+from hzmap.cli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.support import command, say, say_err
-
-EXIT_FAILED, EXIT_USAGE = 1, 2
 
 
 def add_basemap_args(p: argparse.ArgumentParser) -> None:
@@ -184,14 +184,17 @@ def cmd_basemap(args: argparse.Namespace) -> int:
         source, key = source_from_args(args)
         area, where = _area(args)
         plan = plan_download(source, area, zmin, zmax)
-    except (UsageError, BasemapError, GeodataError, OSError) as e:
+    except GeodataError as e:  # the data, not what was typed
+        say_err(f"hzmap basemap: {e}")
+        return EXIT_PROBLEMS
+    except (UsageError, BasemapError, OSError) as e:
         say_err(f"hzmap basemap: {e}")
         return EXIT_USAGE
     say(f"{source.label}, {where}, zoom {zmin}-{zmax}: {plan.count:,} tiles, about "
         f"{size_text(plan.estimated_bytes)}")
     if not args.yes and sys.stdin.isatty():
         if input("Download them? [y/N] ").strip().lower() not in ("y", "yes"):
-            return 0
+            return EXIT_OK
     t0, cancel = time.perf_counter(), threading.Event()
 
     def progress(done: int, total: int) -> None:
@@ -203,14 +206,14 @@ def cmd_basemap(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         cancel.set()
         say_err("\nhzmap basemap: cancelled; nothing was written")
-        return 130
+        return EXIT_INTERRUPTED
     except (DownloadError, BasemapError, OSError) as e:
         say_err(f"\nhzmap basemap: {e}")
-        return EXIT_FAILED
+        return EXIT_PROBLEMS
     sys.stderr.write("\n")
     if result.path is None:
         say_err(f"hzmap basemap: nothing written: {result.problem or 'cancelled'}")
-        return EXIT_FAILED
+        return EXIT_PROBLEMS
     note = f" ({result.failed} could not be fetched)" if result.failed else ""
     say(f"wrote {result.path}: {result.written:,} tiles{note}")
-    return 0
+    return EXIT_OK

@@ -1,23 +1,10 @@
-"""What the map is narrowed to (Filters) and what is selected on it (Selection: one value, a
-district, a place, a layout element or a feature of a user layer, never two). Parts of the View
-(hzmap.model.view.viewstate, which re-exports them). No Qt."""
+"""What is selected on the map: one value, a district, a place, a layout element or a feature
+of a user layer (never two). No Qt."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 SELECTION_KINDS = ("district", "place", "element", "feature")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the user narrowed the map to; None means no filter on that facet."""
-
-    plan: str | None = None
-    sector: str | None = None
-    unit: str | None = None
-
-    def active(self) -> bool:
-        return any((self.plan, self.sector, self.unit))
 
 
 @dataclass(frozen=True)

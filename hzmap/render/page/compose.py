@@ -48,7 +48,7 @@ class ExportSpec:
     annotations: list = field(default_factory=list)
     side_notes: tuple | None = None  # (heading, [lines]) listed beside the map (atlas pages)
     date: _dt.date | None = None
-    layers: object = None  # the LayerStore holding the view's user layers (None: the shared one)
+    layers: object = None  # the LayerStore holding the view's user layers (None: none are drawn)
     basemaps: object = None  # the BasemapRegistry for the view's base map (None: the LayerStore's)
     wait_tiles: bool = True  # wait for the base map's tiles (a preview draws those it has)
 
