@@ -4,8 +4,15 @@ Hover, selection and pointer artists are drawn over a cached copy of the last fu
 feedback costs a few milliseconds instead of a full redraw, and only the part of the widget
 where they are or were is repainted (a district's outline, not the whole map). The legend
 (about half the cost of a frame: its text) is drawn once and then pasted from cached pixels
-while it stays the same. The map window and the presentation subclass it (glue_qt's
-MplCanvas, with a debounced resize).
+while it stays the same. The labels an outline crosses are drawn again over it from pixels
+kept for the frame (hzmap.render.map.sprites). The map window and the presentation subclass it
+(glue_qt's MplCanvas, with a debounced resize).
+
+Hover and click never draw the whole map: they only blit. A full redraw comes from a change of
+what the map shows (pan, zoom, layout, layers, data) or of the canvas's size; a resize is drawn
+once, and a blit asked for while no frame of the new size exists yet waits for that draw (which
+draws the outlines too) instead of asking for another. The window keeps its status bar and
+docks from changing the map's size on a hover or click (hzmap.ui.window.main_window).
 
 The canvas draws the session's layout dataset and user layers, and follows both: a new dataset
 (a plan saved, a user dataset removed) or new data in the layer store is drawn at once.
@@ -13,6 +20,7 @@ The canvas draws the session's layout dataset and user layers, and follows both:
 from __future__ import annotations
 
 from hzmap.render.map.scene import Scene  # first: hzmap.render imports matplotlib lean
+from hzmap.render.map.sprites import TextSprites
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
@@ -45,13 +53,17 @@ class BlitCanvas(FigureCanvasQTAgg):
         self._legend_pixels = None
         self._paste_legend = False
         self._blitted: list = []  # window extents of what the last blit drew
+        self._drawn_size = None  # the figure's size in pixels at the last full draw
+        self.sprites = TextSprites()  # the labels of the last frame, as pixels
+        self._frame = 0  # full draws so far
+        self._warm: list | None = None  # labels whose pixels are still to be made, this frame
         # No artist of ours is pickable: skip matplotlib's walk of every artist on each click.
         for cid in (getattr(fig, "_button_pick_id", None), getattr(fig, "_scroll_pick_id", None)):
             if cid is not None:
                 self.mpl_disconnect(cid)
         self.setMinimumSize(320, 240)
         self._resize_timer = QTimer(self, singleShot=True, interval=60)
-        self._resize_timer.timeout.connect(self.draw_idle)
+        self._resize_timer.timeout.connect(self._redraw_if_resized)
         self.mpl_connect("draw_event", self._on_draw)
         follow(self, session.dataset_changed, self._on_dataset_changed)
         follow(self, session.layers.changed, self._on_layer_data_changed)
@@ -109,6 +121,19 @@ class BlitCanvas(FigureCanvasQTAgg):
                 legend.set_visible(True)
                 self._paste_legend = False
         self._legend_key = key
+        self._drawn_size = tuple(self.figure.bbox.size)
+
+    def _redraw_if_resized(self) -> None:
+        """The end of a burst of resizes: draw if no frame of the final size has been drawn."""
+        if self._drawn_size != tuple(self.figure.bbox.size):
+            self.draw_idle()
+
+    def is_settled(self) -> bool:
+        """Nothing waiting to be drawn: no redraw pending, no resize or tiles to draw for, and a
+        frame to blit over (what a benchmark or a test waits for before it times a hover)."""
+        return (self._background is not None and not getattr(self, "_draw_pending", False)
+                and not self._resize_timer.isActive() and not self._tiles_timer.isActive()
+                and self._warm == [])
 
     def _legend_state(self, legend):
         if legend is None or not legend.get_visible():
@@ -127,7 +152,28 @@ class BlitCanvas(FigureCanvasQTAgg):
         else:
             self._legend_pixels = None
         self._background = self.copy_from_bbox(self.figure.bbox)
+        self.sprites.clear()
         self._blitted = self.draw_blitted()
+        self._frame += 1
+        self._warm = None
+        QTimer.singleShot(0, lambda frame=self._frame: self._warm_sprites(frame))
+
+    def _warm_sprites(self, frame: int) -> None:
+        """In idle time after a full draw, one label at a time (about a millisecond each), keep
+        the labels' pixels ready, so that even the first hover over a district only pastes them."""
+        if frame != self._frame or self._background is None:
+            return  # a newer frame started its own
+        renderer = self.get_renderer()
+        if self._warm is None:  # the first turn measures the labels
+            self._warm = list(self.scene.renderer.label_extents(renderer))
+        else:
+            while self._warm:
+                text, extent = self._warm.pop()
+                if not self.sprites.has(text):
+                    self.sprites.prepare(text, renderer, extent)
+                    break
+        if self._warm:
+            QTimer.singleShot(0, lambda: self._warm_sprites(frame))
 
     def draw_blitted(self) -> list:
         """Highlights, then the labels they cross (so names stay readable), then the
@@ -138,15 +184,16 @@ class BlitCanvas(FigureCanvasQTAgg):
         for artist in r.highlight_artists():
             if artist.get_visible():
                 ax.draw_artist(artist)
-                drawn.append(artist)
-        for text in r.labels_over_highlights(renderer):
-            ax.draw_artist(text)
-            drawn.append(text)
+                drawn.append(self._extent(artist, renderer))
+        for text, extent in r.labels_over_highlights(renderer):
+            box = self.sprites.paste(text, renderer, extent)
+            if box is not None:
+                drawn.append(Bbox.from_extents(*box))
         for artist in sorted(self.transient, key=lambda a: a.get_zorder()):
             if artist.axes is ax and artist.get_visible():
                 ax.draw_artist(artist)
-                drawn.append(artist)
-        return [self._extent(a, renderer) for a in drawn]
+                drawn.append(self._extent(artist, renderer))
+        return drawn
 
     def _extent(self, artist, renderer) -> Bbox:
         """Where `artist` drew, padded; the whole figure when it cannot say."""
@@ -161,9 +208,9 @@ class BlitCanvas(FigureCanvasQTAgg):
 
     def blit_overlays(self) -> None:
         """Redraw only the blitted artists over the cached map (a few ms), and repaint only
-        where they are now or were before."""
+        where they are now or were before. Never a full redraw: with no frame of this size
+        yet (a resize is being drawn), that draw puts the outlines on."""
         if self._background is None:
-            self.draw_idle()
             return
         self.restore_region(self._background)
         drawn = self.draw_blitted()

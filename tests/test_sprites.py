@@ -1,0 +1,68 @@
+"""A label pasted from its cached pixels looks as the label drawn in place (hzmap.render.map.sprites)."""
+import numpy as np
+
+
+def _scene(geodata, dataset):
+    from matplotlib.figure import Figure
+
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.render.map.scene import Scene
+
+    fig = Figure(figsize=(6, 7), dpi=100)
+    scene = Scene(fig, geodata, dataset, interactive=True)
+    state = ViewState(geodata)
+    state.update(layout="dt_4415")
+    scene.apply(state.view)
+    canvas = fig.canvas
+    scene.renderer.refresh_labels(canvas.get_renderer())
+    canvas.draw()
+    return scene, canvas
+
+
+def test_labels_pasted_over_an_outline_match_labels_drawn_over_it(data):
+    from hzmap.render.map.sprites import TextSprites
+
+    geodata, dataset = data
+    scene, canvas = _scene(geodata, dataset)
+    r, ax = scene.renderer, scene.ax
+    renderer = canvas.get_renderer()
+    background = canvas.copy_from_bbox(canvas.figure.bbox)
+    r.set_hover("xihu")
+    r.set_selection("xihu")
+    over = r.labels_over_highlights(renderer)
+    assert len(over) >= 2  # 西湖区's own name and a neighbour's or the layout's at least
+
+    def outlines():
+        canvas.restore_region(background)
+        for artist in r.highlight_artists():
+            if artist.get_visible():
+                ax.draw_artist(artist)
+
+    outlines()
+    for text, _ in over:
+        ax.draw_artist(text)
+    drawn = np.asarray(renderer.buffer_rgba()).copy()
+    sprites = TextSprites()
+    for _ in range(2):  # made the first time, pasted from the cache the second
+        outlines()
+        boxes = [sprites.paste(text, renderer, extent) for text, extent in over]
+        pasted = np.asarray(renderer.buffer_rgba()).copy()
+        diff = np.abs(drawn.astype(int) - pasted.astype(int))
+        assert diff.max() <= 3, diff.max()  # a level or two of rounding at the glyphs' edges
+        assert all(b is not None for b in boxes)
+    # and the labels are really there: without them the picture differs
+    outlines()
+    bare = np.asarray(renderer.buffer_rgba())
+    assert np.abs(drawn.astype(int) - bare.astype(int)).max() > 100
+
+
+def test_a_label_off_the_canvas_pastes_nothing(data):
+    from matplotlib.transforms import Bbox
+
+    from hzmap.render.map.sprites import TextSprites
+
+    geodata, dataset = data
+    scene, canvas = _scene(geodata, dataset)
+    text = next(iter(scene.renderer.labels.values()))
+    far = Bbox.from_extents(-500, -500, -400, -450)
+    assert TextSprites().paste(text, canvas.get_renderer(), far) is None
