@@ -208,7 +208,7 @@ def test_legend_pixels_reused_on_pan_match_a_fresh_draw(window):
     rows = slice(int(canvas.figure.bbox.height - bb.y1) + 2, int(canvas.figure.bbox.height - bb.y0) - 2)
     cols = slice(int(bb.x0) + 2, int(bb.x1) - 2)
     pasted = np.asarray(canvas.buffer_rgba())[rows, cols].copy()
-    canvas._legend_key = None  # force the legend to be drawn for real
+    canvas.legends.clear()  # force the legend to be drawn for real
     canvas.draw()
     fresh = np.asarray(canvas.buffer_rgba())[rows, cols]
     assert pasted.shape[0] > 20 and pasted.shape[1] > 60
@@ -218,6 +218,17 @@ def test_legend_pixels_reused_on_pan_match_a_fresh_draw(window):
     assert legend is not canvas.renderer_.ax.get_legend()
     texts = [t.get_text() for t in canvas.renderer_.ax.get_legend().get_texts()]
     assert any("一核" in t for t in texts)
+    # and back: the first layout's legend is pasted again, as drawn
+    choose_layout(window, "dt_4415")
+    window.state.pan_by(-3000, -1000)
+    window.state.pan_by(3000, 1000)
+    pasted = []
+    restore = canvas.restore_region
+    canvas.restore_region = lambda region, *a: (pasted.append(region), restore(region, *a))
+    canvas.draw()
+    assert pasted  # the legend's pixels, not a new drawing
+    again = np.asarray(canvas.buffer_rgba())[rows, cols]
+    assert np.abs(again.astype(int) - fresh.astype(int)).max() <= 2
 
 
 def test_binjiangs_two_readings_of_2018_are_shown_as_a_conflict(window):

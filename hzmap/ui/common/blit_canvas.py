@@ -20,6 +20,7 @@ The canvas draws the session's layout dataset and user layers, and follows both:
 from __future__ import annotations
 
 from hzmap.render.map.scene import Scene  # first: hzmap.render imports matplotlib lean
+from hzmap.render.map.legend_cache import LegendPixels, legend_key
 from hzmap.render.map.sprites import TextSprites
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -49,9 +50,9 @@ class BlitCanvas(FigureCanvasQTAgg):
         #: Extra artists blitted on top, in order (a laser pointer, a line being drawn).
         self.transient: list = []
         self._background = None
-        self._legend_key = None  # what the cached legend pixels show
-        self._legend_pixels = None
-        self._paste_legend = False
+        self.legends = LegendPixels()  # the legends drawn, as pixels, by what they show
+        self._legend_key = None  # what the legend being drawn shows
+        self._paste_legend = None  # its pixels, when they are pasted instead of drawn
         self._blitted: list = []  # window extents of what the last blit drew
         self._drawn_size = None  # the figure's size in pixels at the last full draw
         self.sprites = TextSprites()  # the labels of the last frame, as pixels
@@ -106,21 +107,21 @@ class BlitCanvas(FigureCanvasQTAgg):
 
     # -- drawing -------------------------------------------------------------------------
     def draw(self) -> None:
-        """A full redraw: labels placed for this size, the legend pasted when unchanged."""
+        """A full redraw: labels placed for this size, the legend pasted when it was drawn
+        before as it is now (hzmap.render.map.legend_cache)."""
         r = self.scene.renderer
         r.refresh_labels(self.get_renderer())
         legend = r.ax.get_legend()
-        key = self._legend_state(legend)
-        self._paste_legend = key is not None and key == self._legend_key and self._legend_pixels is not None
-        if self._paste_legend:
+        self._legend_key = legend_key(legend, self.figure)
+        self._paste_legend = self.legends.get(self._legend_key)
+        if self._paste_legend is not None:
             legend.set_visible(False)
         try:
             super().draw()
         finally:
-            if self._paste_legend:
+            if self._paste_legend is not None:
                 legend.set_visible(True)
-                self._paste_legend = False
-        self._legend_key = key
+                self._paste_legend = None
         self._drawn_size = tuple(self.figure.bbox.size)
 
     def _redraw_if_resized(self) -> None:
@@ -135,22 +136,14 @@ class BlitCanvas(FigureCanvasQTAgg):
                 and not self._resize_timer.isActive() and not self._tiles_timer.isActive()
                 and self._warm == [])
 
-    def _legend_state(self, legend):
-        if legend is None or not legend.get_visible():
-            return None
-        texts = tuple(t.get_text() for t in (legend.get_title(), *legend.get_texts()))
-        return (id(legend), texts, self.figure.bbox.bounds, self.figure.dpi)
-
     def _on_draw(self, _event) -> None:
         # Called inside a paint: keep a clean copy, then put the blitted layers straight into
         # the buffer being painted (a blit here would repaint recursively).
         legend = self.scene.ax.get_legend()
-        if self._paste_legend:
-            self.restore_region(self._legend_pixels)
-        elif legend is not None and legend.get_visible():
-            self._legend_pixels = self.copy_from_bbox(legend.get_window_extent(self.get_renderer()))
-        else:
-            self._legend_pixels = None
+        if self._paste_legend is not None:
+            self.restore_region(self._paste_legend)
+        elif self._legend_key is not None and legend is not None:
+            self.legends.put(self._legend_key, self.copy_from_bbox(legend.get_window_extent(self.get_renderer())))
         self._background = self.copy_from_bbox(self.figure.bbox)
         self.sprites.clear()
         self._blitted = self.draw_blitted()
