@@ -1,5 +1,7 @@
 """GIS files (GeoPackage, Shapefile, zipped Shapefile, GeoJSON, KML, FlatGeobuf) as features in
-the map CRS, read with geopandas + pyogrio (imported here, when a file is opened).
+the map CRS, read with pyogrio (GDAL; imported here, when a file is opened) into shapely
+geometries and a Frame of attributes (hzmap.model.layers.frame), as tables are: no pandas and
+no geopandas, which together would add about 85 MB to an install and 0.5-1 s to the first open.
 
 The CRS the file states is used. A file that states none is taken as lon/lat WGS84 or as map
 metres when its coordinates can only be that, with a note saying so. Lon/lat copied from Amap or
@@ -25,7 +27,9 @@ _MAP_METRES = (200_000.0, 3_100_000.0, 600_000.0, 3_500_000.0)
 
 @dataclass
 class VectorRead:
-    frame: object                  # GeoDataFrame in MAP_CRS, index = feature number in the file (1-based)
+    geoms: np.ndarray              # shapely geometries in MAP_CRS, 2D (None where a feature has none)
+    table: object                  # Frame of the attributes, index = feature number in the file (1-based)
+    numeric: list[str]             # the attribute columns the file types as numbers
     sublayer: str | None
     sublayers: list[str]
     crs_stated: str                # "EPSG:4326", or "none"
@@ -61,7 +65,9 @@ def _within(bounds, box) -> bool:
 
 
 def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None = None) -> VectorRead:
-    import geopandas as gpd
+    from pyogrio.raw import read as ogr_read
+
+    from hzmap.model.layers.frame import Frame
 
     regular_file(path)
     layers = list_sublayers(path)
@@ -77,23 +83,25 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
     elif sublayer not in names:
         raise LayerError(path, f"has no layer {sublayer!r} (layers: {', '.join(names)})")
     try:
-        frame = gpd.read_file(str(path), layer=sublayer, engine="pyogrio")
+        meta, _fids, wkb, fields = ogr_read(str(path), layer=sublayer, force_2d=True, datetime_as_string=True)
+        geoms = shapely.from_wkb(wkb, on_invalid="ignore") if wkb is not None else None
     except _errors() as exc:
         raise LayerError(path, f"cannot be read: {_reason(exc)}") from None
-    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
+    if geoms is None or meta.get("geometry_type") in (None, "None"):
         raise LayerError(path, f"layer {sublayer!r} has no geometries (is it a plain table?)")
-    frame.index = np.arange(1, len(frame) + 1)
-    frame.index.name = "feature"
-    geoms = shapely.force_2d(np.asarray(frame.geometry.values, dtype=object))
-    stated = frame.crs
+    geoms = np.asarray(geoms, dtype=object)
+    columns = [str(c) for c in meta["fields"]]
+    table = Frame.from_columns(dict(zip(columns, fields)), range(1, len(geoms) + 1))
+    numeric = [c for c, col in zip(columns, fields) if np.asarray(col).dtype.kind in "iuf"]
+    stated = _crs(path, meta.get("crs"))
     crs_stated = stated.to_string() if stated is not None else "none"
     filled = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
     if stated is None and filled.size:
         bounds = shapely.total_bounds(filled)
         if _within(bounds, _CHINA_LONLAT):
-            stated, how = "EPSG:4326", "lon/lat WGS84 (the file states no CRS; its numbers are lon/lat)"
+            stated, how = _crs(path, "EPSG:4326"), "lon/lat WGS84 (the file states no CRS; its numbers are lon/lat)"
         elif _within(bounds, _MAP_METRES):
-            stated, how = MAP_CRS, f"{MAP_CRS} map metres (the file states no CRS; its numbers fit the map's)"
+            stated, how = _crs(path, MAP_CRS), f"{MAP_CRS} map metres (the file states no CRS; its numbers fit the map's)"
         else:
             raise LayerError(path, "states no coordinate system, and its coordinates are neither lon/lat "
                                    "nor the map's metres (add a .prj or save it with a CRS)")
@@ -101,22 +109,42 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
     else:
         how = crs_stated
     if coords not in (None, "wgs84"):
-        import pyproj
-
-        crs = pyproj.CRS.from_user_input(stated) if stated is not None else None
-        if crs is None or not crs.is_geographic:
+        if stated is None or not stated.is_geographic:
             raise LayerError(path, f"is in {crs_stated} (projected); {coords.upper()} applies to lon/lat only")
-        lonlat = shapely.transform(geoms, lambda xy: chinacrs.to_wgs84(xy, coords))
-        geoms = lonlat
+        geoms = shapely.transform(geoms, lambda xy: chinacrs.to_wgs84(xy, coords))
         how = f"{chinacrs.SYSTEMS[coords]} lon/lat, converted to WGS84 (file states {crs_stated})"
-        stated = "EPSG:4326"
-    frame = gpd.GeoDataFrame(frame.drop(columns=frame.geometry.name), geometry=geoms, crs=stated)
+        stated = _crs(path, "EPSG:4326")
     if stated is not None:
-        try:
-            frame = frame.to_crs(MAP_CRS)
-        except Exception as exc:  # pyproj cannot use the stated CRS
-            raise LayerError(path, f"its coordinate system {crs_stated} cannot be converted: {_reason(exc)}") from None
-    return VectorRead(frame, sublayer, names, crs_stated, how, notes)
+        geoms = _to_map(path, geoms, stated, crs_stated)
+    return VectorRead(geoms, table, numeric, sublayer, names, crs_stated, how, notes)
+
+
+def _crs(path, text):
+    """The CRS a file states (pyproj), or None when it states none."""
+    if not text:
+        return None
+    import pyproj
+
+    try:
+        return pyproj.CRS.from_user_input(text)
+    except pyproj.exceptions.CRSError as exc:
+        raise LayerError(path, f"its coordinate system cannot be read: {_reason(exc)}") from None
+
+
+def _to_map(path, geoms: np.ndarray, crs, crs_stated: str) -> np.ndarray:
+    """`geoms` from `crs` into the map's, the way geopandas' to_crs does it (PROJ, x then y)."""
+    import pyproj
+
+    try:
+        transformer = pyproj.Transformer.from_crs(crs, MAP_CRS, always_xy=True)
+        present = ~shapely.is_missing(geoms)
+        out = geoms.copy()
+        xy = shapely.get_coordinates(geoms[present])
+        x, y = transformer.transform(xy[:, 0], xy[:, 1], errcheck=False)
+        out[present] = shapely.set_coordinates(geoms[present].copy(), np.column_stack([x, y]))
+        return out
+    except Exception as exc:  # noqa: BLE001 - pyproj cannot use the stated CRS
+        raise LayerError(path, f"its coordinate system {crs_stated} cannot be converted: {_reason(exc)}") from None
 
 
 def geometry_family(path, geoms: np.ndarray, rows) -> tuple[str, np.ndarray, list[str]]:
