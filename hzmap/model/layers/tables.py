@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +28,7 @@ from hzmap.model.layers.textio import read_text
 
 _UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]{1,12})|unit\s*[:：]\s*(\S{1,12})", re.I)
 _SCAN = 30  # rows looked at to find the header
+HEAD_ROWS = 1100  # rows read before the header is decided (header_block looks at 1000 below it)
 
 
 @dataclass
@@ -75,16 +78,13 @@ def _sniff_delimiter(text: str) -> str:
         return "\t" if sample.count("\t") > sample.count(",") else ","
 
 
-def _csv_rows(path) -> tuple[list[list], str]:
+def _csv_rows(path):
     """The CSV's rows as lists of text, by the csv module's C reader (a 2 MB table in a few
-    hundredths of a second, with no pandas to import)."""
+    hundredths of a second, with no pandas to import), as an iterator: a million-row file is
+    turned into columns as it is read, never held as a million row lists."""
     text, encoding = read_text(path)
     delimiter = _sniff_delimiter(text)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise LayerError(path, f"is not a readable CSV table: {exc}") from None
-    return rows, encoding
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), encoding
 
 
 def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str], list]:
@@ -109,6 +109,49 @@ def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str], li
     except Exception as exc:
         raise LayerError(path, f"is not a readable Excel workbook: {exc}") from None
     return rows, sheet, names, merged
+
+
+def _body(rows, width: int, first: int) -> tuple[list, list[int], int]:
+    """The rows under the header as columns (object arrays), their row numbers in the file, and
+    how many blank rows were skipped. Read a chunk at a time, each checked in C where it can be
+    (every row as wide as the header, a first cell filled); a column with few distinct cells (a
+    category, a district) shares one string object per value, so a million rows of five
+    categories hold five strings, not a million."""
+    cols: list[list] = [[] for _ in range(width)]
+    shared: list[dict | None] = [{} for _ in range(width)]
+    index: list[int] = []
+    blank = 0
+    rows = iter(rows)
+    while True:
+        chunk = list(itertools.islice(rows, CHUNK_ROWS))
+        if not chunk:
+            break
+        firsts = list(map(operator.itemgetter(0), chunk)) if min(map(len, chunk)) else None
+        if (firsts is not None and set(map(len, chunk)) == {width} and set(map(type, firsts)) == {str}
+                and min(map(len, firsts)) and not any(map(str.isspace, firsts))):
+            kept, numbers = chunk, range(first, first + len(chunk))
+        else:
+            kept, numbers = [], []
+            for k, r in enumerate(chunk):
+                if _blank_row(r):
+                    blank += 1
+                    continue
+                kept.append(r if len(r) == width else list(r[:width]) + [""] * (width - len(r)))
+                numbers.append(first + k)
+        first += len(chunk)
+        index.extend(numbers)
+        for j, values in enumerate(zip(*kept)):
+            d = shared[j]
+            if d is not None:
+                values = [d.setdefault(v, v) for v in values]
+                if len(d) > SHARED_MAX:  # mostly distinct cells: nothing to share
+                    shared[j] = None
+            cols[j].extend(values)
+    return [np.array(c, dtype=object) if c else np.empty(0, dtype=object) for c in cols], index, blank
+
+
+CHUNK_ROWS = 65536
+SHARED_MAX = 4096
 
 
 def _blank_row(row) -> bool:
@@ -153,10 +196,18 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
     sheets: list[str] = []
     encoding, merged = None, []
     if fmt == "csv":
-        rows, encoding = _csv_rows(path)
+        stream, encoding = _csv_rows(path)
     else:
         rows, sheet, sheets, merged = _excel_rows(path, sheet)
+        stream = iter(rows)
+    # The header is found in the first rows; the rest is only turned into columns.
     where = f"sheet {sheet!r}" if sheet else "file"
+    try:
+        rows = list(itertools.islice(stream, HEAD_ROWS))
+        if not any(any(not is_blank(v) for v in r) for r in rows):
+            rows += list(stream)  # (blank for a thousand rows and more: look at all of it)
+    except csv.Error as exc:
+        raise LayerError(path, f"is not a readable CSV table: {exc}") from None
     if not any(any(not is_blank(v) for v in r) for r in rows):
         raise LayerError(path, f"{where} is empty")
     h = header_start(rows, _header_index(rows))
@@ -168,16 +219,14 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
         m = _UNIT_LINE.search(" ".join(str(v) for v in r if not is_blank(v)))
         if m:
             unit = m.group(1) or m.group(2)
-    body, index, blank = [], [], 0
-    for i, r in enumerate(rows[h + taken:], start=h + taken + 1):
-        if _blank_row(r):
-            blank += 1
-            continue
-        body.append(r if len(r) == width else list(r[:width]) + [""] * (width - len(r)))
-        index.append(i)
-    if not body:
+    try:
+        body, index, blank = _body(itertools.chain(rows[h + taken:], stream), width, h + taken + 1)
+    except csv.Error as exc:
+        raise LayerError(path, f"is not a readable CSV table: {exc}") from None
+    del rows
+    if not index:
         raise LayerError(path, f"{where} has a header but no rows")
-    frame = Frame(columns, body, index)
+    frame = Frame.from_columns(dict(zip(columns, body)), index)
     notes = []
     if h:
         notes.append(f"header read from row {h + 1}; the {h} row(s) above it are titles")
