@@ -63,6 +63,7 @@ class UserLayerArtist:
         self.flagged = None                # hatched overlay for districts whose value is in doubt
         self.main = None                   # lines and areas: one collection
         self.points = None                 # points: PointGroups, one collection per colour and size
+        self.density = None                # points in the density view: DensityHexagons, made when asked
         kind = data.kind
         if kind == "points":
             self.points = PointGroups(ax, shapely.get_coordinates(data.geometry), zorder)
@@ -104,26 +105,36 @@ class UserLayerArtist:
             self.main.set_zorder(zorder)
         if self.points is not None:
             self.points.set_zorder(zorder)
+        if self.density is not None:
+            self.density.set_zorder(zorder)
         if self.flagged is not None:
             self.flagged.set_zorder(zorder + Z_FLAGGED)
         for t in self.labels:
             t.set_zorder(zorder + Z_LABELS)
 
     def artists(self) -> list:
-        groups = self.points.collections if self.points is not None else []
+        if self._density_on():
+            groups = self.density.artists()
+        else:
+            groups = self.points.collections if self.points is not None else []
         return [a for a in (self.main, *groups, self.flagged, *self.labels) if a is not None]
+
+    def _density_on(self) -> bool:
+        return self.density is not None and self.style is not None and self.style["mode"] == "density"
 
     def legend_entries(self) -> tuple[str, list[tuple[object, str]]]:
         """(title, [(handle, label)]) for the map legend and exports."""
         return self._legend
 
     def remove(self) -> None:
-        for art in self.artists():
-            art.remove()
-        if self.points is not None:
-            self.points.collections = []
+        for art in (self.main, self.flagged, *self.labels):
+            if art is not None:
+                art.remove()
+        for part in (self.points, self.density):
+            if part is not None:
+                part.remove()
         self.labels = []
-        self.main = self.flagged = self.points = None
+        self.main = self.flagged = self.points = self.density = None
 
     _name = ""
 
@@ -184,6 +195,9 @@ class UserLayerArtist:
             entries = [(self._handle(c, fill), v or "(empty)") for c, v in zip(colours, top)]
             if (idx < 0).any():
                 entries.append((self._handle(to_rgba("#BBBBBB"), fill), "other 其他"))
+        elif mode == "density" and data.kind == "points":
+            entries = self._apply_density(style, fill)
+            title = f"{name or data.name} · 每格点数 points per {self.density.bins.cell:,.0f} m hexagon"
         elif mode == "size" and data.kind == "points":
             values = data.feature_values(column)
             title = self._title(column, style["unit"])
@@ -204,8 +218,13 @@ class UserLayerArtist:
         self._rgba = rgba
         self._fill = fill
         self._edge_rgba = to_rgba(style["edge"])
-        if data.kind == "points":
+        if data.kind == "points" and mode == "density":
+            self.points.set_visible(False)
+        elif data.kind == "points":
             self.points.assign(rgba, sizes, self._edge_rgba, 0.0 if n > MAX_OUTLINED_POINTS else 0.4)
+            self.points.set_visible(self.visible)
+            if self.density is not None:
+                self.density.set_visible(False)
         elif data.kind == "lines":
             self.main.set_linewidth(style["size"])
             self._rgba = rgba[self._owner] if len(self._owner) else rgba
@@ -215,6 +234,16 @@ class UserLayerArtist:
         self.style = style
         self._apply_opacity()
         self._apply_labels(style)
+
+    def _apply_density(self, style: dict, fill: float) -> list:
+        """The points counted in hexagons (hzmap.render.map.density_paint); the legend in counts."""
+        from hzmap.render.map.density_paint import DensityHexagons, legend_handle
+
+        if self.density is None:
+            self.density = DensityHexagons(self.ax, self.points.xy, self.zorder)
+        rows = self.density.apply(style)
+        self.density.set_visible(self.visible)
+        return [(legend_handle(colour), label) for colour, label in rows]
 
     def fill_of(self, style: dict, mode: str) -> float:
         """The fill opacity of areas and districts (1 for points and lines)."""
@@ -236,6 +265,8 @@ class UserLayerArtist:
         return Patch(facecolor=(*rgba[:3], rgba[3] * fill), edgecolor="#555555", linewidth=0.5)
 
     def _apply_opacity(self) -> None:
+        if self.density is not None:
+            self.density.set_opacity(self.opacity)
         if self.points is not None:
             self.points.set_opacity(self.opacity)
             for t in self.labels:
