@@ -140,7 +140,17 @@ def layers_in_child(repeat: int) -> dict:
     return json.loads(line)
 
 
-GROUPS = ("startup", "interaction", "cli", "atlas", "redraw", "export", "transition", "layers")
+def million_in_child(repeat: int) -> dict:
+    """A million points in a window of their own process (benchmarks/million_bench.py)."""
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "million_bench.py"), "--repeat", str(repeat)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("{")), None)
+    if line is None:
+        raise SystemExit(f"million-point run failed:\n{proc.stderr[-2000:]}")
+    return json.loads(line)
+
+
+GROUPS = ("startup", "interaction", "cli", "atlas", "redraw", "export", "transition", "layers", "million")
 
 
 def main(argv=None) -> int:
@@ -166,7 +176,7 @@ def main(argv=None) -> int:
 
         print(json.dumps(time_in_window(args.layers_child)))
         return 0
-    groups = set(args.only.split(",")) if args.only else set(GROUPS) - ({"layers"} if args.quick else set())
+    groups = set(args.only.split(",")) if args.only else set(GROUPS) - ({"layers", "million"} if args.quick else set())
     unknown = groups - set(GROUPS)
     if unknown:
         parser.error(f"unknown group(s): {', '.join(sorted(unknown))}")
@@ -254,6 +264,16 @@ def run_groups(args, groups: set, n: int) -> int:
             ("layer_hover_ms", summary(layers["times"]["layer_hover_ms"]), "hover hit-test; target <= 5 ms")]
         singles["layer_peak_mb"] = (layers["peak_mb"], "user layers: peak memory over the window's; by layer: "
                                     + ", ".join(f"{k} {v:.3g}" for k, v in layers["detail"].items()))
+    if "million" in groups:
+        m = million_in_child(max(2, n // 2))
+        notes = {"million_open_s": "1,000,000 GCJ-02 points, 45 MB CSV: inspect, open, index; target <= 5 s",
+                 "million_pan_ms": "redraw in the density view it opens in; target <= 150 ms",
+                 "million_dots_pan_ms": "the same drawn as dots (reported)",
+                 "million_hover_ms": "the canvas's pick through the layer; target <= 5 ms",
+                 "million_export_s": "A4 300 DPI PNG of the density view; target <= 3 s"}
+        rows += [(k, summary(v), notes[k]) for k, v in m["times"].items()]
+        singles["million_peak_mb"] = (m["peak_mb"], f"the process's peak with the window ({m['window_mb']:.0f} MB "
+                                      "before the layer) and the layer; target <= 800 MB")
     if peaks:
         singles["peak_mb"] = (max(peaks.values()), "; ".join(f"{k} {v:.1f} MB" for k, v in peaks.items())
                               + "; target < 300 MB")
