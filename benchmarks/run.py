@@ -222,6 +222,9 @@ def run_groups(args, groups: set, n: int) -> int:
                  ("switch_ms", summary(inter["switch"]), "layout switch, drawn; target max <= 120 ms")]
         traced.append(f"the window settled in {data['settle_s']:.1f} s before the first hover")
         for kind in ("hover", "click", "switch"):
+            traced.append(f"per {kind}: " + ", ".join(f"{draws_per(tr[kind], key):.2f} {what}" for key, what in (
+                ("figure_draw", "full draws"), ("artist_draws", "artists blitted"), ("text_draws", "texts drawn"))))
+        for kind in ("hover", "click", "switch"):
             traced += [f"slowest {kind}: {line}" for line in slowest(inter[kind], tr[kind])]
     # Whole processes first: a child forked from this process counts its copy of our memory
     # in its peak until it starts the new program, so they go before anything is loaded here.

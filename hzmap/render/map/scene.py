@@ -78,6 +78,7 @@ class Scene:
         self._legend_key = None
         self.geo = geo
         self.ds = None
+        self.interactive = interactive  # the screen: user layers may draw faster than a page's
         self.renderer = MapRenderer(fig, geo, style=style, interactive=interactive)
         self.overlay: LayoutOverlay | None = None
         self.layer_artists: dict[str, object] = {
@@ -170,7 +171,8 @@ class Scene:
                 continue
             z = Z_USER + i * step if data.kind != "districts" else Z_TABLE + i * TABLE_STEP
             if artist is None:
-                artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z)
+                artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z,
+                                                                       screen=self.interactive)
             artist.set_zorder(z)
             artist.update(layer)
         self._update_legend(view)
