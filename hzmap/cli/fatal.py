@@ -1,0 +1,53 @@
+"""The last word of the command line: a failure no command caught becomes one message on stderr
+and exit status 1, never a traceback. The offline bundle starts through it
+(packaging/hzmap_main.py), where an uncaught exception would otherwise be printed with
+PyInstaller's "[PYI-...:ERROR] Failed to execute script". HZMAP_TRACEBACK=1 prints the traceback
+as well, for a developer. No Qt here.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Callable
+
+from hzmap import missing
+
+#: The exit status of a failure nothing else reported (a command's own problems use 1 and 2).
+FAILED = 1
+
+
+def run(main: Callable[[], int]) -> int:
+    """`main()`'s exit status; a failure it let through is told in one line."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        return 130
+    except MemoryError:
+        _say("hzmap: out of memory; close other programs or use a smaller file")
+        return FAILED
+    except Exception as exc:  # noqa: BLE001 (the last resort: every failure gets a message)
+        _tell(exc)
+        return FAILED
+
+
+def _tell(exc: BaseException) -> None:
+    if os.environ.get("HZMAP_TRACEBACK"):
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    exc = missing.root_cause(exc)
+    if missing.is_missing(exc):
+        _say(f"hzmap: {missing.message(exc)}")
+        return
+    if isinstance(exc, OSError) and exc.filename is not None:
+        _say(f"hzmap: {exc.filename}: {exc.strerror or exc}")
+        return
+    _say(f"hzmap: unexpected error: {type(exc).__name__}: {exc}"
+         + ("" if os.environ.get("HZMAP_TRACEBACK") else " (HZMAP_TRACEBACK=1 shows where it happened)"))
+
+
+def _say(text: str) -> None:
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # no terminal to tell (a closed stderr)
+        pass

@@ -1,0 +1,95 @@
+"""A package hzmap imports on demand that is not there (an installation or an offline bundle built
+without it): the user is told which package and what it does, never shown a traceback."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from layer_files import INSIDE, write_csv
+
+from hzmap import missing
+from hzmap.cli import fatal
+from hzmap.model.layers import LayerError, open_path
+from hzmap.paths import data_root
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_message_names_the_package_its_role_and_the_module():
+    exc = ModuleNotFoundError("No module named 'pyogrio._geometry'", name="pyogrio._geometry")
+    text = missing.message(exc)
+    assert "pyogrio" in text and "'pyogrio._geometry'" in text and "GIS files" in text
+    assert "build_bundle.py" in text
+    broken = ImportError("libgdal.so.38: cannot open shared object file", name="pyogrio._io")
+    assert "cannot be loaded" in missing.message(broken) and "libgdal.so.38" in missing.message(broken)
+    assert "python-calamine" in missing.message(ModuleNotFoundError(name="python_calamine"))
+
+
+def test_a_gis_file_without_pyogrio_is_a_layer_error(geodata, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyogrio", None)
+    gpkg = data_root() / "hangzhou.gpkg"
+    with pytest.raises(LayerError) as caught:
+        open_path(gpkg, geodata)
+    assert str(gpkg) in str(caught.value) and "pyogrio" in str(caught.value)
+
+
+def test_a_table_without_pandas_or_calamine_is_a_layer_error(geodata, tmp_path, monkeypatch):
+    csv = write_csv(tmp_path / "p.csv", ["name", "lon", "lat"], [(k, *v) for k, v in INSIDE.items()])
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(LayerError, match="pandas") as caught:
+        open_path(csv, geodata)
+    assert str(csv) in str(caught.value) and "tables (CSV, Excel)" in str(caught.value)
+
+
+def test_the_last_resort_tells_one_line(capsys, monkeypatch):
+    monkeypatch.delenv("HZMAP_TRACEBACK", raising=False)
+    assert fatal.run(lambda: 0) == 0
+
+    def lacking():
+        raise ModuleNotFoundError("No module named 'pptx'", name="pptx")
+    assert fatal.run(lacking) == fatal.FAILED
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "python-pptx" in err and "PowerPoint" in err and "Traceback" not in err
+
+    def broken():
+        raise RuntimeError("the disk is on fire")
+    assert fatal.run(broken) == fatal.FAILED
+    err = capsys.readouterr().err
+    assert "unexpected error: RuntimeError: the disk is on fire" in err and "Traceback" not in err
+    monkeypatch.setenv("HZMAP_TRACEBACK", "1")
+    fatal.run(broken)
+    assert "Traceback" in capsys.readouterr().err  # for a developer who asks
+
+    def interrupted():
+        raise KeyboardInterrupt
+    assert fatal.run(interrupted) == 130
+    with pytest.raises(SystemExit):  # argparse's own exits pass through
+        fatal.run(lambda: sys.exit(2))
+
+
+def _bundle_entry(blocked: str, *args, tmp_path) -> subprocess.CompletedProcess:
+    """The bundle's entry script, run in a Python where `blocked` cannot be imported."""
+    code = ("import runpy, sys\n"
+            f"sys.modules[{blocked!r}] = None\n"
+            f"sys.argv = ['hzmap', *{[str(a) for a in args]!r}]\n"
+            "runpy.run_path('packaging/hzmap_main.py', run_name='__main__')\n")
+    env = {k: v for k, v in os.environ.items() if k != "HZMAP_TRACEBACK"}
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=180, env=dict(env, QT_QPA_PLATFORM="offscreen"))
+
+
+def test_bundle_entry_without_a_reader_gives_a_message(tmp_path):
+    gpkg = data_root() / "hangzhou.gpkg"
+    r = _bundle_entry("pyogrio", "layer", gpkg, tmp_path=tmp_path)
+    assert r.returncode == 2 and str(gpkg) in r.stderr and "pyogrio" in r.stderr
+    assert "Traceback" not in r.stderr and "[PYI-" not in r.stderr
+
+
+def test_bundle_entry_without_the_classifier_gives_a_message(tmp_path):
+    table = write_csv(tmp_path / "firms.csv", ["区县", "企业数"], [("滨江区", 120), ("西湖区", 80), ("上城区", 95)])
+    out = tmp_path / "map.png"
+    r = _bundle_entry("mapclassify", "export", "--layout", "4+4+1+5", "--layer", table, "--out", out,
+                      tmp_path=tmp_path)
+    assert r.returncode != 0 and "mapclassify" in r.stderr and "choropleth" in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.splitlines()) <= 3
