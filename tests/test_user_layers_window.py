@@ -102,7 +102,7 @@ def test_a_district_table_shows_its_join_note_and_unmatched_row_and_the_inspecto
     assert dialog.kind.currentData() == "districts" and dialog.join_column.currentData() == "区县"
     assert dialog.read()
     notes = " ".join(dialog.report_texts("note"))
-    assert "江干区 -> 上城区、钱塘区" in notes
+    assert "江干区 → 上城区、钱塘区" in notes
     unmatched = dialog.report_texts("unmatched")
     assert any("滨江去" in t and "滨江区" in t for t in unmatched)  # the typo, with the suggestion
     assert any("江干区" in t for t in dialog.report_texts("split"))

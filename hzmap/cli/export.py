@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from hzmap.cli.layer_choices import add_value_args, choices_of, style_for
 from hzmap.cli.support import command, load_or_report, say, say_err
 
 EXIT_WRITE, EXIT_USAGE = 1, 2
@@ -87,8 +88,11 @@ def _export_args(p: argparse.ArgumentParser) -> None:
                    help="draw a data file over the map (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, "
                         "CSV or Excel); repeatable, the last on top")
     p.add_argument("--crs", choices=("wgs84", "gcj02", "bd09"),
-                   help="with --layer: the system lon/lat are in (default: guessed from the column and "
-                        "file names; GCJ-02 for Amap/Tencent, BD-09 for Baidu)")
+                   help="with --layer: the system lon/lat are in (default: what the file and its column "
+                        "names say; a note proposes GCJ-02 or BD-09 when the file looks like Amap or Baidu data)")
+    p.add_argument("--join", metavar="COLUMN", help="with --layer: read the file as a district table joined "
+                                                   "by COLUMN (a GIS file: its attribute table)")
+    add_value_args(p)
     _size_args(p)
 
 
@@ -114,7 +118,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         store = LayerStore()
         view, annotations = _view(ds, geo, args, store)
-        view = _with_layer_files(view, geo, args.layer, args.crs, store)
+        if not args.layer and (args.join or args.column or args.agg or args.crs):
+            raise UsageError("--crs, --join, --column and --agg apply to a --layer file")
+        view = _with_layer_files(view, geo, args, store)
         spec = ExportSpec(view=view, title=args.title, preset=args.preset, width_px=args.width,
                           height_px=args.height, dpi=args.dpi, inset=not args.no_inset,
                           annotations=annotations, layers=store)
@@ -131,24 +137,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_WRITE
 
 
-def _with_layer_files(view, geo, paths, crs, store):
-    """`view` with each file of --layer on top, styled as the window first shows it; UsageError
-    naming the file if one cannot be read."""
+def _with_layer_files(view, geo, args, store):
+    """`view` with each file of --layer on top, styled as the window first shows it (--column and
+    --agg applied); UsageError naming the file if one cannot be read or the choices do not fit."""
     from dataclasses import replace
 
     from hzmap.model.layers import LayerError, open_path
-    from hzmap.model.layers.style import default_style
     from hzmap.model.view.viewstate import LayerState
 
     layers = list(view.layers)
-    for path in paths:
+    for path in args.layer:
         try:
-            data = open_path(path, geo, coords=crs)
+            data = open_path(path, geo, coords=args.crs, **choices_of(args))
+            style = style_for(data, args)
         except LayerError as exc:
             raise UsageError(str(exc)) from None
         lid = store.new_id(lay.id for lay in layers)
         store.put(lid, data)
-        layers.append(LayerState(lid, kind="user", name=data.name, style=default_style(data), source=data.source))
+        layers.append(LayerState(lid, kind="user", name=data.name, style=style, source=data.source))
         for note in data.notes:
             say_err(f"hzmap export: note: {path}: {note}")
     return replace(view, layers=tuple(layers))

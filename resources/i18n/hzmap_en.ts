@@ -1829,5 +1829,57 @@ The files of these layers were not found; their settings are kept:</source>
         <source>在项目文件中保存图层副本，不依赖原文件也能打开 Keep a copy of the layer in the project file: it opens without the original file</source>
         <translation>Keep a copy of the layer in the project file: it opens without the original file</translation>
     </message>
+    <message>
+        <source>合并方式 Combine:</source>
+        <translation>Combine:</translation>
+    </message>
+    <message>
+        <source>坐标系：按证据选择 Coordinates: chosen from the evidence</source>
+        <translation>Coordinates: chosen from the evidence</translation>
+    </message>
+    <message>
+        <source>按文件所述读取，约偏离 {m} m Read as the file says, it sits about {m} m off</source>
+        <translation>Read as the file says, it sits about {m} m off</translation>
+    </message>
+    <message>
+        <source>按此转换 Convert from</source>
+        <translation>Convert from</translation>
+    </message>
+    <message>
+        <source>数值列 Column:</source>
+        <translation>Column:</translation>
+    </message>
+    <message>
+        <source>每区行数 Rows per district:</source>
+        <translation>Rows per district:</translation>
+    </message>
+    <message>
+        <source>这个文件看来是 This file looks like</source>
+        <translation>This file looks like</translation>
+    </message>
+    <message>
+        <source>行 rows</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>计数 Count rows</source>
+        <translation>Count rows</translation>
+    </message>
+    <message>
+        <source>求和 Sum</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <source>中位数 Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>经旧区名匹配 Joined through a former name</source>
+        <translation>Joined through a former name</translation>
+    </message>
+    <message>
+        <source>区内片区、园区（不作整区绘制）Parts of districts: zones, areas (not drawn as the district)</source>
+        <translation>Parts of districts: zones, areas (not drawn as the district)</translation>
+    </message>
 </context>
 </TS>

@@ -1,13 +1,14 @@
 """CSV and Excel tables as a header and rows, wherever the header sits.
 
 Chinese statistical tables often open with a title row and a '单位：亿元' line above the header;
-the header is taken as the first row that is about as wide as the table and mostly text, and a
-unit line above it becomes the default unit of the numeric columns. Each row keeps its row
-number in the file (the frame's index), so lists of unmatched rows point at what the user sees.
+the header is taken as the first row that is about as wide as the table and mostly text, with
+the header rows, merged cells and unit row under it read by hzmap.model.layers.header (人口·2020年,
+one unit per column). Each row keeps its row number in the file (the frame's index), so lists of
+unmatched rows point at what the user sees.
 
 Excel is read with python-calamine rather than openpyxl: it is a compiled reader (Rust), about
 ten times faster on large sheets, reads .xls and .xlsx alike, and does not build a cell object
-model the app has no use for. pandas (through geopandas) is imported only here, on open.
+model the app has no use for. The rows become a hzmap.model.layers.frame.Frame: no pandas.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import io
 import math
 import re
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from hzmap.model.layers.columns import is_blank, is_numeric_column, numbers, parse_number
 from hzmap.model.layers.errors import LayerError, regular_file
@@ -28,23 +31,40 @@ _SCAN = 30  # rows looked at to find the header
 @dataclass
 class Table:
     columns: list[str]
-    frame: object                  # pandas.DataFrame of object cells, index = row number in the file
+    frame: object                  # Frame (or pandas.DataFrame) of object cells, index = row number in the file
     header_row: int                # row number of the header in the file (1-based)
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
     unit: str | None = None        # from a '单位：…' line above the header
     notes: list[str] = field(default_factory=list)
+    units: dict = field(default_factory=dict)    # column -> its unit (header, unit row, 单位 line)
     _parsed: dict = field(default_factory=dict, repr=False)
+    _numeric: list | None = field(default=None, repr=False)
 
     def numbers(self, column: str):
-        """The column as floats (NaN where not a number), parsed once for inspect and open."""
+        """The column as floats (NaN where not a number), parsed once for inspect and open. A
+        column whose first 200 filled cells hold no number is text: all NaN, not parsed."""
         if column not in self._parsed:
-            self._parsed[column] = numbers(self.frame[column])
+            cells = self.frame[column]
+            head = [v for v in cells[:400] if not is_blank(v)][:200]
+            if len(cells) > 400 and head and not any(math.isfinite(parse_number(v)) for v in head):
+                self._parsed[column] = np.full(len(cells), np.nan)
+            else:
+                self._parsed[column] = numbers(cells)
         return self._parsed[column]
 
     def numeric_columns(self) -> list[str]:
-        return [c for c in self.columns if is_numeric_column(self.frame[c], self.numbers(c))]
+        if self._numeric is None:
+            self._numeric = [c for c in self.columns if _numeric(self.frame[c], self.numbers(c))]
+        return list(self._numeric)
+
+
+def _numeric(cells, parsed) -> bool:
+    finite = int(np.count_nonzero(np.isfinite(parsed)))
+    if finite == 0 or finite == len(parsed):  # no blank-marker count needed either way
+        return finite > 0
+    return is_numeric_column(cells, parsed)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -56,20 +76,10 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _csv_rows(path) -> tuple[list[list], str]:
-    """The CSV's rows as lists of text. pandas' C parser reads 100,000 rows in a fraction of the
-    csv module's time; a file it refuses (a row wider than the first thousand) falls back."""
-    import pandas as pd
-
+    """The CSV's rows as lists of text, by the csv module's C reader (a 2 MB table in a few
+    hundredths of a second, with no pandas to import)."""
     text, encoding = read_text(path)
     delimiter = _sniff_delimiter(text)
-    try:
-        head = list(csv.reader(io.StringIO(text[:262144], newline=""), delimiter=delimiter))[:1000]
-        width = max((len(r) for r in head), default=1)
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, names=range(width), dtype=object,
-                            keep_default_na=False, skip_blank_lines=False, engine="c")
-        return frame.fillna("").to_numpy(dtype=object).tolist(), encoding
-    except (pd.errors.ParserError, ValueError, csv.Error):
-        pass
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
@@ -77,7 +87,7 @@ def _csv_rows(path) -> tuple[list[list], str]:
     return rows, encoding
 
 
-def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str]]:
+def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str], list]:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -88,19 +98,27 @@ def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str]]:
         if sheet is not None and sheet not in names:
             raise LayerError(path, f"has no sheet {sheet!r} (sheets: {', '.join(names)})")
         for name in [sheet] if sheet is not None else names:  # no sheet named: the first with cells
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            found = book.get_sheet_by_name(name)
+            rows = found.to_python(skip_empty_area=False)
             if any(any(not is_blank(v) for v in r) for r in rows):
                 break
         sheet = name
+        merged = list(getattr(found, "merged_cell_ranges", None) or ())
     except LayerError:
         raise
     except Exception as exc:
         raise LayerError(path, f"is not a readable Excel workbook: {exc}") from None
-    return rows, sheet, names
+    return rows, sheet, names, merged
 
 
 def _blank_row(row) -> bool:
-    return not "".join(v if isinstance(v, str) else "" if v is None else "x" for v in row).strip()
+    for v in row:  # stops at the first filled cell: a table's rows cost one or two looks each
+        if isinstance(v, str):
+            if v and not v.isspace():
+                return False
+        elif v is not None:
+            return False
+    return True
 
 
 def _header_index(rows: list[list]) -> int:
@@ -129,20 +147,21 @@ def _names(header: list) -> list[str]:
 
 def read_table(path, fmt: str, sheet: str | None = None) -> Table:
     """The table in a CSV or Excel file; LayerError naming the file if there is none."""
-    import pandas as pd
+    from hzmap.model.layers.frame import Frame
+    from hzmap.model.layers.header import header_block, header_start, line_units, table_units
 
     sheets: list[str] = []
-    encoding = None
+    encoding, merged = None, []
     if fmt == "csv":
         rows, encoding = _csv_rows(path)
     else:
-        rows, sheet, sheets = _excel_rows(path, sheet)
+        rows, sheet, sheets, merged = _excel_rows(path, sheet)
     where = f"sheet {sheet!r}" if sheet else "file"
     if not any(any(not is_blank(v) for v in r) for r in rows):
         raise LayerError(path, f"{where} is empty")
-    h = _header_index(rows)
+    h = header_start(rows, _header_index(rows))
     width = max(len(r) for r in rows[h:h + 1000])
-    header = list(rows[h]) + [""] * (width - len(rows[h]))
+    header, row_units, taken = header_block(rows, h, width, merged)
     columns = _names(header)
     unit = None
     for r in rows[:h]:
@@ -150,21 +169,26 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
         if m:
             unit = m.group(1) or m.group(2)
     body, index, blank = [], [], 0
-    for i, r in enumerate(rows[h + 1:], start=h + 2):
+    for i, r in enumerate(rows[h + taken:], start=h + taken + 1):
         if _blank_row(r):
             blank += 1
             continue
-        r = list(r[:width]) + [""] * (width - len(r))
-        body.append(r)
+        body.append(r if len(r) == width else list(r[:width]) + [""] * (width - len(r)))
         index.append(i)
     if not body:
         raise LayerError(path, f"{where} has a header but no rows")
-    frame = pd.DataFrame(body, columns=columns, index=pd.Index(index, name="row"), dtype=object)
+    frame = Frame(columns, body, index)
     notes = []
     if h:
         notes.append(f"header read from row {h + 1}; the {h} row(s) above it are titles")
+    if taken > 1:
+        notes.append(f"header of {taken} rows (rows {h + 1}-{h + taken}) read as one name per column"
+                     + (", with a unit row" if row_units else ""))
     if blank:
         notes.append(f"{blank} blank row(s) skipped")
     if encoding and encoding not in ("utf-8", "utf-8-sig"):
         notes.append(f"text read as {encoding.upper()}")
-    return Table(columns, frame, h + 1, sheet, sheets, encoding, unit, notes)
+    table = Table(columns, frame, h + 1, sheet, sheets, encoding, unit, notes)
+    groups = [str(c).split("·")[0] for c in columns]
+    table.units = table_units(columns, table.numeric_columns(), groups, line_units(unit), row_units)
+    return table

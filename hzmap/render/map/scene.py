@@ -32,11 +32,15 @@ from hzmap.render.map.annotations import draw_annotations
 from hzmap.render.map.geometry import line_segments, polygon_path
 from hzmap.render.map.layout_overlay import LayoutOverlay
 from hzmap.render.map.map_view import MapRenderer
-from hzmap.render.map.user_layers import LAYER_STEP, UserLayerArtist, legend_title_and_rows
+from hzmap.render.map.user_layers import LAYER_STEP, TABLE_STEP, UserLayerArtist, legend_title_and_rows
 
 #: User layers draw in this band: above the base map's boundaries (4) and the layout's
 #: schematic shapes (4.5), below the filter's dimming (5.5), outlines, places and labels.
 Z_USER, Z_USER_TOP = 4.6, 5.45
+#: District tables draw as the base map's own colours do: over the district fills (1), under the
+#: layout's district groups and hatches (2), the water and the boundaries, so the layout stays
+#: readable over a choropleth.
+Z_TABLE = 1.2
 
 
 class BaseLayerArtist:
@@ -149,7 +153,7 @@ class Scene:
                 artist = None
             if data is None:
                 continue
-            z = Z_USER + i * step
+            z = Z_USER + i * step if data.kind != "districts" else Z_TABLE + i * TABLE_STEP
             if artist is None:
                 artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z)
             artist.set_zorder(z)
@@ -161,7 +165,7 @@ class Scene:
         if self.overlay is None:
             return
         sections = [self.user_artists[lay.id].legend_entries() for lay in reversed(view.user_layers())
-                    if lay.visible and lay.id in self.user_artists]
+                    if lay.visible and lay.opacity > 0 and lay.id in self.user_artists]  # what is drawn
         key = tuple((title, tuple(id(h) for h, _ in entries), tuple(t for _, t in entries))
                     for title, entries in sections)
         if key != self._legend_key:

@@ -83,7 +83,7 @@ class LayerActions(QObject):
         data = dialog.data
         if data is None:
             return
-        layer = self.session.add_layer(data)
+        layer = self.session.add_layer(data, style=dialog.style())
         n = len(data.table) if data.kind == "districts" else len(data)
         notes = f" · {tr('{n} 条说明 notes').format(n=len(data.notes))}" if data.notes else ""
         self.message.emit(f"{tr('已添加图层 Layer added:')} {layer.name} ({n:,}){notes}")

@@ -20,7 +20,8 @@ from hzmap.ui.common.i18n import Texts, tr
 
 MODE_LABELS = {"single": "单色 One colour", "category": "分类 By category", "size": "按值大小 Size by value",
                "choropleth": "分级设色 Classes of a number"}
-COMBINE_LABELS = {None: "不合并 Keep apart", "sum": "相加 Sum", "mean": "平均 Mean"}
+COMBINE_LABELS = {None: "不合并 Keep apart", "count": "计数 Count rows", "sum": "相加 Sum", "mean": "平均 Mean",
+                  "median": "中位数 Median"}
 NONE = "（无）None"
 
 

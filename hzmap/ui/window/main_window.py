@@ -228,7 +228,10 @@ class MainWindow(QMainWindow):
             self._pending_paths.append(path)
             return True
         if path.suffix.lower() in PROJECT_SUFFIXES:
-            return self.project_actions.open(path)
+            from hzmap.model.layers.source import is_geojson
+
+            if not (path.suffix.lower() == ".json" and is_geojson(path)):  # DataV's 330100_full.json
+                return self.project_actions.open(path)
         return self.layers.add(path)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
