@@ -11,11 +11,8 @@ from __future__ import annotations
 PACKAGES = {
     "pyogrio": ("pyogrio", "reads GIS files (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf)"),
     "geopandas": ("geopandas", "reads GIS files (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf)"),
-    "pandas": ("pandas", "reads tables (CSV, Excel) and GIS files"),
+    "pandas": ("pandas", "is needed by geopandas, which reads GIS files"),
     "python_calamine": ("python-calamine", "reads Excel workbooks"),
-    "mapclassify": ("mapclassify", "computes the classes of a choropleth map"),
-    "scipy": ("scipy", "is needed by mapclassify, which computes the classes of a choropleth map"),
-    "sklearn": ("scikit-learn", "is needed by mapclassify, which computes the classes of a choropleth map"),
     "pyproj": ("pyproj", "converts coordinates between coordinate systems"),
     "pptx": ("python-pptx", "writes PowerPoint decks"),
     "docx": ("python-docx", "reads Word documents (plan import)"),

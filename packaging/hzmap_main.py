@@ -1,7 +1,15 @@
-"""The bundle's entry point: the same as the installed ``hzmap`` command (hzmap.cli.main.main)."""
+"""The bundle's entry point: the installed ``hzmap`` command (hzmap.cli.main.main), with every
+failure it lets through told in one line instead of a traceback (hzmap.cli.fatal)."""
 import sys
 
-from hzmap.cli.main import main
+
+def start() -> int:
+    from hzmap.cli.main import main
+
+    return main()
+
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from hzmap.cli import fatal
+
+    sys.exit(fatal.run(start))

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from layer_files import INSIDE, write_csv
+from layer_files import points_frame
 
 from hzmap import missing
 from hzmap.cli import fatal
@@ -34,12 +34,15 @@ def test_a_gis_file_without_pyogrio_is_a_layer_error(geodata, monkeypatch):
     assert str(gpkg) in str(caught.value) and "pyogrio" in str(caught.value)
 
 
-def test_a_table_without_pandas_or_calamine_is_a_layer_error(geodata, tmp_path, monkeypatch):
-    csv = write_csv(tmp_path / "p.csv", ["name", "lon", "lat"], [(k, *v) for k, v in INSIDE.items()])
-    monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(LayerError, match="pandas") as caught:
-        open_path(csv, geodata)
-    assert str(csv) in str(caught.value) and "tables (CSV, Excel)" in str(caught.value)
+def test_a_workbook_without_calamine_is_a_layer_error(geodata, tmp_path, monkeypatch):
+    import pyogrio
+
+    xlsx = tmp_path / "projects.xlsx"
+    pyogrio.write_dataframe(points_frame().drop(columns="geometry"), xlsx, driver="XLSX")
+    monkeypatch.setitem(sys.modules, "python_calamine", None)
+    with pytest.raises(LayerError, match="python-calamine") as caught:
+        open_path(xlsx, geodata)
+    assert str(xlsx) in str(caught.value) and "Excel workbooks" in str(caught.value)
 
 
 def test_the_last_resort_tells_one_line(capsys, monkeypatch):
@@ -86,10 +89,17 @@ def test_bundle_entry_without_a_reader_gives_a_message(tmp_path):
     assert "Traceback" not in r.stderr and "[PYI-" not in r.stderr
 
 
-def test_bundle_entry_without_the_classifier_gives_a_message(tmp_path):
-    table = write_csv(tmp_path / "firms.csv", ["区县", "企业数"], [("滨江区", 120), ("西湖区", 80), ("上城区", 95)])
-    out = tmp_path / "map.png"
-    r = _bundle_entry("mapclassify", "export", "--layout", "4+4+1+5", "--layer", table, "--out", out,
-                      tmp_path=tmp_path)
-    assert r.returncode != 0 and "mapclassify" in r.stderr and "choropleth" in r.stderr
-    assert "Traceback" not in r.stderr and len(r.stderr.splitlines()) <= 3
+def test_bundle_entry_without_a_writer_gives_a_message(tmp_path):
+    out = tmp_path / "deck.pptx"
+    r = _bundle_entry("pptx", "deck", "--layout", "4+4+1+5", "--out", out, tmp_path=tmp_path)
+    assert r.returncode != 0 and "python-pptx" in r.stderr and "PowerPoint" in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.splitlines()) <= 3 and not out.exists()
+
+
+def test_the_last_resort_without_a_console(monkeypatch):
+    """hzmapw.exe (Windows, no console) has no sys.stderr: the failure must not fail again."""
+    monkeypatch.setattr(sys, "stderr", None)
+
+    def broken():
+        raise RuntimeError("no console")
+    assert fatal.run(broken) == fatal.FAILED

@@ -46,8 +46,19 @@ def _tell(exc: BaseException) -> None:
 
 
 def _say(text: str) -> None:
+    if sys.stderr is None:  # the bundle's hzmapw.exe on Windows has no console to write to
+        _box(text)
+        return
     try:
-        sys.stderr.write(text + "\n")
-        sys.stderr.flush()
+        print(text, file=sys.stderr, flush=True)
     except (OSError, ValueError):  # no terminal to tell (a closed stderr)
         pass
+
+
+def _box(text: str) -> None:
+    """A message box where there is no console: Windows' own, which needs no Qt (the failure may
+    be Qt's)."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, "hzmap", 0x10)  # MB_ICONERROR

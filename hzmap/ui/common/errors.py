@@ -45,11 +45,12 @@ def report(exc_type, exc, tb) -> Path | None:
     path = log(text)
     cause = missing.root_cause(exc)  # not the wrapper of a signal's failed callback
     summary = missing.message(cause) if missing.is_missing(cause) else f"{type(cause).__name__}: {cause}"
+    # print: the bundle's hzmapw.exe on Windows has no console (sys.stderr is None)
     if os.environ.get("HZMAP_TRACEBACK"):
-        sys.stderr.write(text)
+        print(text, end="", file=sys.stderr)
     else:
-        sys.stderr.write(f"hzmap: the last action failed: {summary}" + (f" (details in {path})" if path else "")
-                         + "\n")
+        print(f"hzmap: the last action failed: {summary}" + (f" (details in {path})" if path else ""),
+              file=sys.stderr)
     key = summary
     app = QApplication.instance()
     if app is not None and key not in _shown:
