@@ -96,6 +96,8 @@ def commands(b, files: dict, out: Path, c: Checks) -> None:
         r = b.run("validate", draft)
         c.ran("validate the drafted plan", r, "OK" in r.stdout)
     _desktop(b, c)
+    fonts = sorted((b.home / ".cache" / "hzmap" / "matplotlib").glob("fontlist-*.json"))
+    c.check("matplotlib's font list kept between starts", bool(fonts), "no fontlist in ~/.cache/hzmap/matplotlib")
 
 
 def _desktop(b, c: Checks) -> None:

@@ -16,3 +16,7 @@ for _folder in (("pyogrio", "proj_data"), ("pyproj", "proj_dir", "share", "proj"
 _gdal = os.path.join(_root, "pyogrio", "gdal_data")
 if os.path.isdir(_gdal):
     os.environ["GDAL_DATA"] = _gdal
+# PyInstaller's own matplotlib hook, which runs after this one, gives every start a new empty
+# MPLCONFIGDIR; the entry point (hzmap_main.py) puts back the user's, or the bundle's lasting one.
+if os.environ.get("MPLCONFIGDIR"):
+    os.environ["HZMAP_USER_MPLCONFIGDIR"] = os.environ["MPLCONFIGDIR"]
