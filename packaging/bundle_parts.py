@@ -93,7 +93,7 @@ def keep(dest: str, proj_left_out: str | None = None) -> bool:
         stem = name.split(".", 1)[0].removeprefix("lib")
         if folder == "platforms" and stem in QT_PLATFORMS_LEFT_OUT:
             return False
-    if dest.startswith("PySide6/") and any(lib in name for lib in QT_LIBS_LEFT_OUT):
+    if any(lib in name for lib in QT_LIBS_LEFT_OUT):  # the library and its link in _internal
         return False
     if dest.startswith("matplotlib/") and any(part in dest for part in MPL_DATA_LEFT_OUT):
         return False

@@ -136,6 +136,8 @@ def prove(bundle: Path, repeat: int = 5) -> dict:
         proof_checks.bad_input(b, copy / "proof-data", checks)
         lacking = Bundle(without_package(copy, "python_calamine", Path(tmp) / "lacking"), home)
         proof_checks.missing_package(lacking, files["xlsx"], "python-calamine", checks)
+        dangling = [str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_symlink() and not p.exists()]
+        checks.check("no link in the bundle points nowhere", not dangling, dangling)
         checks.check("no run printed a traceback", not any(r["traceback"] for r in b.runs + lacking.runs),
                      [r["args"] for r in b.runs + lacking.runs if r["traceback"]])
         figures["checks"] = checks.results

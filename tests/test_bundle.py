@@ -73,7 +73,7 @@ def test_what_the_bundle_leaves_out():
     for dest in ("PySide6/Qt/plugins/platforms/libqvnc.so", "PySide6/Qt/plugins/platforms/libqlinuxfb.so",
                  "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so",
                  "PySide6/Qt/plugins/tls/libqopensslbackend.so", "PySide6/Qt/lib/libQt6Network.so.6",
-                 "PySide6/Qt6Network.dll", "PySide6/Qt/translations/qtbase_de.qm",
+                 "PySide6/Qt6Network.dll", "libQt6Network.so.6", "PySide6/Qt/translations/qtbase_de.qm",
                  "PySide6/translations/qtbase_de.qm",
                  "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libgtk-3.so.0",
                  "matplotlib/mpl-data/sample_data/goog.npz", "matplotlib/mpl-data/fonts/afm/phvr8a.afm",
