@@ -44,10 +44,14 @@ def group_patch_at(win, lon, lat):
 
 
 def test_chooser_lists_every_layout(window, dataset):
-    ids = [window.layout_combo.itemData(i) for i in range(window.layout_combo.count())]
-    assert ids[0] is None  # 无 (districts only)
-    assert set(ids[1:]) == set(dataset.layouts)
-    assert "4+4+1+5" in window.layout_combo.itemText(ids.index("dt_4415"))
+    from hzmap.ui.common.layout_combo import ROLE
+
+    combo = window.layout_combo
+    rows = [(combo.itemData(i), combo.itemData(i, ROLE)) for i in range(combo.count())]
+    assert rows[0] == (None, "layout")  # 无 (districts only)
+    ids = [lid for lid, role in rows if role == "layout"]
+    assert set(ids[1:]) == set(dataset.layouts) and len(ids) == len(dataset.layouts) + 1
+    assert "4+4+1+5" in combo.itemText([lid for lid, _ in rows].index("dt_4415"))
 
 
 def test_4415_colours_the_four_groups(window):

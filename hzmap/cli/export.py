@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from hzmap.cli.layer_choices import add_value_args, choices_of, style_for
-from hzmap.cli.support import command, load_or_report, say, say_err
+from hzmap.cli.support import add_as_of, command, load_or_report, say, say_err
 
 EXIT_WRITE, EXIT_USAGE = 1, 2
 
@@ -93,6 +93,8 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--join", metavar="COLUMN", help="with --layer: read the file as a district table joined "
                                                    "by COLUMN (a GIS file: its attribute table)")
     add_value_args(p)
+    add_as_of(p, "the sources line gives each plan's status then, and a layout not in force then "
+                 "is drawn faded")
     _size_args(p)
 
 
@@ -128,6 +130,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except (UsageError, ExportError) as e:
         say_err(f"hzmap export: {e}")
         return EXIT_USAGE
+    warn_not_in_force("hzmap export", ds, view.layout, view.as_of)
     try:
         if args.atlas:
             return _atlas(spec, geo, ds, Path(args.out), args.format or "png")
@@ -135,6 +138,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as e:
         say_err(f"hzmap export: {e}")
         return EXIT_WRITE
+
+
+def warn_not_in_force(command: str, ds, layout: str | None, as_of) -> None:
+    """Say when the layout drawn is not in force on the --as-of day (it is drawn faded)."""
+    from hzmap.model.dataset.lifecycle import plan_status
+    from hzmap.model.dataset.status_text import status_label
+
+    if as_of is None or layout is None:
+        return
+    lay = ds.layouts[layout]
+    st = plan_status(ds, lay.plan, as_of)
+    if not st.in_force:
+        say_err(f"{command}: note: {lay.name} ({ds.plans[lay.plan].short_name}) was not in force "
+                f"on {as_of}: {status_label(ds, st, 'en')}; it is drawn faded")
 
 
 def _with_layer_files(view, geo, args, store):
@@ -176,6 +193,8 @@ def _view(ds, geo, args, store=None):
     changes = {}
     if args.layout:
         changes["layout"] = resolve_layout(ds, args.layout)
+    if getattr(args, "as_of", None):
+        changes["as_of"] = args.as_of
     if args.select:
         changes["selection"] = Selection.district(resolve_district(ds, args.select))
     if args.view:
@@ -278,6 +297,7 @@ def _dossier_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("district", help="district name or id: 钱塘区, 钱塘, qiantang")
     p.add_argument("--out", required=True, help="output PDF file")
     p.add_argument("--layout", help="layout drawn on the map page (default: districts only)")
+    add_as_of(p, "each plan's status then; the roles of plans not in force then are listed apart")
 
 
 @command("dossier", "a PDF of 1-3 pages on one district: map, roles, bases, measures, targets",
@@ -296,8 +316,9 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     except (UsageError, ExportError) as e:
         say_err(f"hzmap dossier: {e}")
         return EXIT_USAGE
+    warn_not_in_force("hzmap dossier", ds, layout, args.as_of)
     try:
-        pages = dossier_figures(_geodata(), ds, did, layout)
+        pages = dossier_figures(_geodata(), ds, did, layout, as_of=args.as_of)
         save_dossier(pages, args.out, title=f"{ds.districts[did].name_zh} 区县档案")
     except GeodataError as e:
         return _bad_input("hzmap dossier", e)

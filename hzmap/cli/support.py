@@ -56,3 +56,18 @@ def load_or_report(path=None, command: str | None = None, *, over_shipped: bool 
         for p in e.problems:
             say_err(f"  {p}")
         return None
+
+
+def iso_date(text: str):
+    """argparse type for --as-of: a date written YYYY-MM-DD."""
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (write it YYYY-MM-DD, "
+                                         "e.g. 2027-06-01)") from None
+
+
+def add_as_of(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--as-of", metavar="DATE", type=iso_date,
+                   help=f"show the plans as on this day (YYYY-MM-DD; default: today): {what}")

@@ -1830,6 +1830,86 @@ The files of these layers were not found; their settings are kept:</source>
         <translation>Keep a copy of the layer in the project file: it opens without the original file</translation>
     </message>
     <message>
+        <source>后续</source>
+        <translation>Then</translation>
+    </message>
+    <message>
+        <source>个布局</source>
+        <translation>layouts</translation>
+    </message>
+    <message>
+        <source>按年份列出所选区县在各规划中的角色 Line the selected district up across the plans, oldest first</source>
+        <translation>Line the selected district up across the plans, oldest first</translation>
+    </message>
+    <message>
+        <source>该区县历年 Across plans</source>
+        <translation>Across plans</translation>
+    </message>
+    <message>
+        <source>历年角色 Across plans</source>
+        <translation>Across plans</translation>
+    </message>
+    <message>
+        <source>关系 Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>接续或取代 Follows</source>
+        <translation>Follows</translation>
+    </message>
+    <message>
+        <source>{name} 当日不在施行，已隐藏</source>
+        <translation>{name} was not in force that day: hidden</translation>
+    </message>
+    <message>
+        <source>按日期看规划 Plans as of</source>
+        <translation>Plans as of</translation>
+    </message>
+    <message>
+        <source>显示这一天在施行的规划 Show the plans in force on</source>
+        <translation>Show the plans in force on</translation>
+    </message>
+    <message>
+        <source>规划状态截至 {day}：{n} 个布局在施行</source>
+        <translation>Plans as of {day}: {n} layouts in force</translation>
+    </message>
+    <message>
+        <source>今天 Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>指定日期… Choose a day…</source>
+        <translation>Choose a day…</translation>
+    </message>
+    <message>
+        <source>不在施行的变淡 Dim the plans not in force</source>
+        <translation>Dim the plans not in force</translation>
+    </message>
+    <message>
+        <source>不在施行的隐藏 Hide the plans not in force</source>
+        <translation>Hide the plans not in force</translation>
+    </message>
+    <message>
+        <source>接续 Continues (carries it on)</source>
+        <translation>Continues (carries it on)</translation>
+    </message>
+    <message>
+        <source>取代 Supersedes (replaces it)</source>
+        <translation>Supersedes (replaces it)</translation>
+    </message>
+    <message>
+        <source>（无 None）</source>
+        <translation>(None)</translation>
+    </message>
+    <message>
+        <source>建议 suggested</source>
+        <translation>suggested</translation>
+    </message>
+    <message>
+        <source>是否接续或取代已有规划？建议：{name}（{relation}）。请在下方确认 Does it follow a plan? Confirm below</source>
+        <translation>Does it follow a plan? Suggested: {name} ({relation}). Confirm below</translation>
+    </message>
+    <message>
         <source>合并方式 Combine:</source>
         <translation>Combine:</translation>
     </message>

@@ -8,6 +8,7 @@ source document) live in ``loader.py``; these models only check the shape of one
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -82,6 +83,9 @@ class Plan(Strict):
     in_force: Optional[InForce] = None
     scope: Literal["city", "national"]
     district_names: Literal["current", "pre2021"] = "current"
+    draft: bool = False                 # a draft for comments (征求意见稿): never in force
+    supersedes: list[Id] = Field(default_factory=list)   # plans it replaces when it takes effect
+    continues: list[Id] = Field(default_factory=list)    # plans it carries on (十四五 -> 十五五)
     lost_headings: list[LostHeading] = Field(default_factory=list)   # for the contents tree
     notes: Optional[str] = None
 
@@ -249,17 +253,40 @@ class Measure(Sourced):
         return self
 
 
+_FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
 class Target(Sourced):
     id: Id
     indicator: str
-    value: float
+    value: float     # written "2/3" for a share the text gives as a fraction (三分之二): see below
+    fraction: Optional[str] = None   # that fraction, exactly; `value` is then 100 × it, in %
     unit: str
     year: int = Field(ge=1990, le=2100)
+    year_assumed: bool = False  # the text names no year: the last year of the plan's term
     comparator: Literal[">=", ">", "=", "<=", "~"] = ">="
     milestone: bool = False    # a goal with no figure (开通中欧班列): value 1 means it is done
     districts: list[Id] = Field(default_factory=list)
     places: list[Id] = Field(default_factory=list)
     note: Optional[str] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_as_a_fraction(cls, data):
+        """`value: 2/3` with `unit: "%"` keeps the fraction and gives the share in %."""
+        if not isinstance(data, dict):
+            return data
+        if "fraction" in data:
+            raise ValueError("fraction: not a field to write; write the value as a fraction "
+                             "(value: 2/3, unit: \"%\")")
+        m = _FRACTION.match(data["value"]) if isinstance(data.get("value"), str) else None
+        if m is None:
+            return data
+        num, den = int(m.group(1)), int(m.group(2))
+        if den == 0 or num > den or data.get("unit") != "%":
+            raise ValueError(f"value: a fraction is a share of a whole (n/d with 0 < d and n <= "
+                             f"d) in unit \"%\"; got {data['value']!r} in {data.get('unit')!r}")
+        return {**data, "value": 100.0 * num / den, "fraction": f"{num}/{den}"}
 
     @model_validator(mode="after")
     def _milestone_is_done_or_not(self):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from hzmap.model.dataset.comparators import clause_around, comparator_of
+from hzmap.model.dataset.comparators import clause_around, comparator_at
 from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import places
@@ -193,7 +193,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                          "the year")
     elif not (in_goals or goal_words or year[1] >= sent_start):
         return None
-    comparator = comparator_of(clause)
+    comparator = comparator_at(clause, s - c_start, e - c_start)
     if note.startswith("a rank"):       # a place in a ranking: 前5位 is 5th or better
         comparator = "<="
     elif note.startswith("两位数"):      # double-digit growth: at least 10 %

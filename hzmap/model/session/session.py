@@ -78,7 +78,8 @@ class Session:
     def _doc(self) -> tuple:
         v = self.state.view
         tours = [tour_to_dict(t) for t in self.tours]
-        return ((v.layout, v.filters, v.layers, v.hidden_elements, v.show_places), tours)
+        return ((v.layout, v.filters, v.layers, v.hidden_elements, v.show_places, v.as_of, v.lapsed),
+                tours)
 
     def is_modified(self) -> bool:
         if self.restored or self.annotations.is_modified():
@@ -92,7 +93,7 @@ class Session:
         return view != saved_view
 
     def _on_view_changed(self, _view, fields) -> None:
-        if fields & {"layout", "filters", "layers", "hidden_elements", "show_places"}:
+        if fields & {"layout", "filters", "layers", "hidden_elements", "show_places", "as_of", "lapsed"}:
             self.changed.emit()
 
     def tours_edited(self) -> None:
@@ -117,6 +118,7 @@ class Session:
         return Project(view=v.preset, extent=tuple(v.extent), layout=v.layout, selection=v.selection,
                        filters=v.filters, hidden_layers=frozenset(n for n in BASE_LAYERS if not v.layer_visible(n)),
                        hidden_elements=v.hidden_elements, show_places=v.show_places,
+                       as_of=v.as_of, lapsed=v.lapsed,
                        layers=layer_records(v, self.layers, folder, self.layer_links, self.layer_records),
                        annotations=list(self.annotations), tours=[tour_to_dict(t) for t in self.tours],
                        extra=dict(self.extra))
@@ -130,7 +132,8 @@ class Session:
                        for lay in v.layers if lay.kind == "base") + tuple(user_layers)
         return replace(v, extent=extent, preset=p.view if p.view != "custom" or p.extent else "city",
                        layout=p.layout, selection=p.selection, filters=p.filters, layers=layers,
-                       hidden_elements=p.hidden_elements, show_places=p.show_places)
+                       hidden_elements=p.hidden_elements, show_places=p.show_places,
+                       as_of=p.as_of, lapsed=p.lapsed)
 
     def apply(self, p: Project, project_dir=None) -> list[str]:
         """Show a project: one change of the view state. Returns what could not be restored.

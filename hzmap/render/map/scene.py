@@ -98,7 +98,7 @@ class Scene:
         """Make the artists show `view`; returns the fields that differed from the last View."""
         old = self.view
         changed = frozenset(f for f in ("extent", "preset", "lang", "layout", "filters", "selection",
-                                        "layers", "hidden_elements", "show_places")
+                                        "layers", "hidden_elements", "show_places", "as_of")
                             if old is None or getattr(old, f) != getattr(view, f))
         if not changed:
             return changed
@@ -118,10 +118,12 @@ class Scene:
             self.overlay.show(view.layout, view.hidden_in_layout(view.layout), view.show_places)
             if "lang" in changed:
                 self.overlay.set_language()
-        if self.overlay is not None and "filters" in changed:
-            from hzmap.model.view.filters import matching
+        if self.overlay is not None and changed & {"filters", "as_of", "layout"}:
+            from hzmap.model.view.filters import kept
 
-            self.overlay.set_dimmed(matching(self.ds, view.filters) if view.filters.active() else None)
+            keep = kept(self.ds, view)
+            if "filters" in changed or keep != self.overlay.dimmed:
+                self.overlay.set_dimmed(keep)
         if changed & {"extent", "preset"}:
             r.view_name = view.preset
             r.set_limits(*view.extent)

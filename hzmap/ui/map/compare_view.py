@@ -1,6 +1,7 @@
 """Compare layouts: two maps side by side with pan and zoom kept in step, and a district table.
 
-Planners use it to see what changed for each district between the 2018, 2021 and 2024 plans.
+Planners use it to see what changed for each district between the 2018, 2021 and 2024 plans;
+"across plans" lines the selected district up across every plan that gives it a role.
 Each map is a MapCanvas with its own ViewState (so each shows its own layout and hover roles);
 the two states keep the same extent and selection, and a click on a district selects it on both
 maps and in the table. Both maps show the explorer's user layers (the session's view state and
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from hzmap.model.dataset.compare import ExportError, chronological, column_title, district_role_table, to_csv
+from hzmap.model.dataset.compare import (ExportError, chronological, column_title, district_role_table,
+                                         layouts_across_plans, to_csv)
 from hzmap.model.view.viewstate import ViewState
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import tr
@@ -66,12 +68,19 @@ class CompareDialog(QDialog):
         self.export_button = QPushButton(tr("导出 CSV…"))
         self.export_button.setToolTip(tr("把区县表导出为 CSV（UTF-8，Excel 可直接打开）"))
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.across_button = QPushButton(tr("该区县历年 Across plans"))
+        self.across_button.setObjectName("compareAcross")
+        self.across_button.setToolTip(tr("按年份列出所选区县在各规划中的角色 Line the selected district "
+                                         "up across the plans, oldest first"))
+        self.across_button.clicked.connect(lambda _c=False: self.line_up(self.states[0].view.district))
+        self.across_button.setEnabled(False)
         self.status = QLabel()
         self.status.setStyleSheet("color: #555;")
 
         side = QVBoxLayout()
         side.addWidget(QLabel(tr("表格列 Columns:")))
         side.addWidget(self.columns, 1)
+        side.addWidget(self.across_button)
         side.addWidget(self.export_button)
         table_row = QHBoxLayout()
         table_row.addWidget(self.table, 1)
@@ -89,6 +98,7 @@ class CompareDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(split)
         self.refresh_table()
+        self.across_button.setEnabled(self.states[0].view.district is not None)
         follow(self, session.state.changed, self._on_followed_changed)
         follow(self, session.dataset_changed, self._on_dataset_changed)
 
@@ -171,7 +181,22 @@ class CompareDialog(QDialog):
         if "selection" in fields:
             self._on_selection_changed(view.district)
 
+    def line_up(self, district_id: str | None) -> list[str]:
+        """Tick the layouts that give the district a role, oldest plan first (2018 → 2021 →
+        2024), so its row reads its story across the plans; returns them."""
+        if district_id is None or district_id not in self.ds.districts:
+            return []
+        across = layouts_across_plans(self.ds, district_id)
+        self._fill_columns(set(across))
+        self.refresh_table()
+        self._on_selection_changed(district_id)
+        years = [column_title(self.ds, lid).rsplit(" ", 1)[-1].rstrip("）") for lid in across]
+        self.status.setText(f"{self.ds.districts[district_id].name_zh}: {len(across)} "
+                            f"{tr('个布局')} {' → '.join(dict.fromkeys(years))}")
+        return across
+
     def _on_selection_changed(self, did) -> None:
+        self.across_button.setEnabled(did is not None)
         rows = [r.district for r in self.rows]
         if did in rows and self.table.currentRow() != rows.index(did):
             self.table.selectRow(rows.index(did))

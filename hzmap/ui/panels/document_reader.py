@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListW
                                QPushButton, QSplitter, QToolTip, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from hzmap.model.dataset.status_text import period_text
 from hzmap.model.documents import KINDS, Anchor
 from hzmap.model.view.viewstate import Selection
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr, tr_data
+from hzmap.ui.common.plan_status import status_words
 from hzmap.ui.panels.document_text import DocumentText
 
 TITLE = "原文 Source text"
@@ -99,8 +101,12 @@ class DocumentReader(QWidget):
         split.setStretchFactor(1, 3)
         self.status = QLabel()
         self.status.setObjectName("caption_status")   # set by the widget, not a UI string
+        self.plan_status = QLabel()
+        self.plan_status.setObjectName("caption_plan_status")   # data, not a UI string
+        self.plan_status.setStyleSheet("color: #555;")
         box = QVBoxLayout(self)
         box.addLayout(bar)
+        box.addWidget(self.plan_status)
         box.addWidget(split, 1)
         box.addWidget(self.status)
 
@@ -115,6 +121,7 @@ class DocumentReader(QWidget):
         if self.doc_id is not None:
             self._fill_contents()
             self._show_results()
+            self._show_plan_status()
 
     # -- one document -----------------------------------------------------------------------
     def open_document(self, doc_id: str) -> None:
@@ -129,7 +136,16 @@ class DocumentReader(QWidget):
             self.doc_combo.blockSignals(False)
         self._flash = None
         self._fill_contents()
+        self._show_plan_status()
         self._refresh()
+
+    def _show_plan_status(self) -> None:
+        """The plan's title, period and status on the View's day, above its text."""
+        plan = self.docs[self.doc_id].plan
+        view = self.state.view
+        period = period_text(plan, view.lang) if plan.id in self.ds.plans else ""
+        words = status_words(self.ds, plan.id, view)
+        self.plan_status.setText(" · ".join(x for x in (tr_data(plan.title, plan.title_en), period, words) if x))
 
     def _fill_contents(self) -> None:
         d = self.docs[self.doc_id]
@@ -175,6 +191,8 @@ class DocumentReader(QWidget):
     def _on_view_changed(self, _view, fields) -> None:
         if "selection" in fields:
             self._refresh()
+        if fields & {"as_of", "lapsed"} and self.doc_id is not None:
+            self._show_plan_status()
 
     # -- from the map to the text ---------------------------------------------------------------
     def open_at(self, target) -> bool:

@@ -99,7 +99,7 @@ class InfoPanel(QWidget):
         self.show_selection()  # built from data in the language in force
 
     def _on_view_changed(self, view, fields) -> None:
-        if "selection" in fields:
+        if fields & {"selection", "as_of", "lapsed"}:   # the plans' statuses are the new day's
             self.show_selection()
         elif "layers" in fields and view.selection is not None and view.selection.kind in ("district", "feature"):
             key = _layers_key(view)

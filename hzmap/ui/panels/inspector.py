@@ -1,6 +1,8 @@
 """The inspector: what every plan says about the selected district or place, with sources.
 
-Items are grouped by plan; each shows its source (plan short name and section) and expands to
+Items are grouped by plan, each plan with its status on the View's day (“已于 2025-12-31 到期”;
+set aside, dimmed or hidden, when an "as of" day finds it not in force), and a district's roles
+are also told plan by plan, oldest first (2018 → 2021 → 2024). Each item shows its source (plan short name and section) and expands to
 the verbatim excerpt. Copying an item copies its text together with its source; what an item
 keeps and how its details are built when it is first expanded is the tree's
 (hzmap.ui.panels.inspector_tree).
@@ -12,8 +14,11 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from hzmap.model.dataset import district_profile, place_profile
 from hzmap.model.dataset.provenance import source_dict
 from hzmap.model.dataset.report import target_text
+from hzmap.model.dataset.timeline import district_timeline
+from hzmap.model.view.filters import day_of
 from hzmap.model.tours.tour import section_en
 from hzmap.ui.common.i18n import tr, tr_data
+from hzmap.ui.common.plan_status import DIMMED, dimmed, hidden, status_words
 from hzmap.ui.panels.inspector_tree import KIND_ROLE, CitedTree
 KIND_ZH = {"core": "核", "belt": "带", "wing": "翼", "group": "组团", "base": "基地", "hub": "枢纽",
            "axis": "轴", "corridor": "走廊", "node": "节点", "platform": "平台", "zone": "片区"}
@@ -43,13 +48,16 @@ class Inspector(CitedTree):
         self.profile = None
         if district_id is None:
             return
-        p = district_profile(self.ds, district_id)
+        view = self.session.state.view
+        p = district_profile(self.ds, district_id, day_of(view))
         self.profile = p
-        roles = self._section(tr("规划角色 Roles") + f" ({sum(len(g['items']) for g in p['roles_by_plan'])})")
-        for group in p["roles_by_plan"]:
-            plan = self._child(roles, _plan_name(group["plan"]), kind="plan")
+        groups = [g for g in p["roles_by_plan"] if not hidden(self.ds, g["plan"]["id"], view)]
+        roles = self._section(tr("规划角色 Roles") + f" ({sum(len(g['items']) for g in groups)})")
+        for group in groups:
+            plan = self._plan_item(roles, group["plan"], view)
             for r in group["items"]:
                 self._role_item(plan, r)
+        self._timeline(district_id, view, p)
         if p.get("conflicts"):
             self._conflicts(p["conflicts"])
         places = self._section(tr("区内基地与地点 Places") + f" ({len(p['places'])})")
@@ -133,9 +141,12 @@ class Inspector(CitedTree):
         self._child(head, tr("位置精度: ") + tr(PRECISION_ZH.get(p['precision'], p['precision']))
                           + (f" — {p['location_note']}" if p["location_note"] else ""), kind="fact")
         self._sources(head, p["sources"], p["place"]["name"])
-        roles = self._section(tr("规划角色 Roles") + f" ({len(p['roles'])})")
-        for r in p["roles"]:
-            self._role_item(roles, r)
+        view = self.session.state.view
+        shown = [r for r in p["roles"] if not hidden(self.ds, r["plan"]["id"], view)]
+        roles = self._section(tr("规划角色 Roles") + f" ({len(shown)})")
+        for r in shown:
+            self._role_item(roles, r, status=status_words(self.ds, r["plan"]["id"], view),
+                            dim=dimmed(self.ds, r["plan"]["id"], view))
         measures = self._section(tr("点名此地的举措 Measures") + f" ({len(p['measures'])})")
         for m in p["measures"]:
             self._measure_item(measures, m)
@@ -185,16 +196,55 @@ class Inspector(CitedTree):
                     self._source_items(el, e["sources"], e["name"])
             self._lazy(item, details)
 
+    def _plan_item(self, parent, plan: dict, view) -> QTreeWidgetItem:
+        """A plan's heading with its status on the View's day, dimmed when that day sets it aside."""
+        words = status_words(self.ds, plan["id"], view)
+        item = self._child(parent, _plan_name(plan) + (f" · {words}" if words else ""), kind="plan")
+        if dimmed(self.ds, plan["id"], view):
+            item.setForeground(0, DIMMED)
+        return item
+
+    def _timeline(self, district_id: str, view, profile: dict) -> None:
+        """The district's roles plan by plan, oldest first (2018 → 2021 → 2024), each plan with
+        its status and each role with its sources."""
+        tl = district_timeline(self.ds, district_id, day_of(view), profile)
+        years = [y for y in tl["years"]
+                 if any(not hidden(self.ds, p["plan"]["id"], view) for p in y["plans"])]
+        section = self._section(tr("历年角色 Across plans") + " ("
+                                + " → ".join(str(y["year"]) for y in years) + ")")
+        section.setData(0, KIND_ROLE, "timeline")
+        for y in years:
+            year = self._child(section, str(y["year"]), kind="year")
+            for p in y["plans"]:
+                if hidden(self.ds, p["plan"]["id"], view):
+                    continue
+                plan = self._plan_item(year, p["plan"], view)
+                for r in p["roles"]:
+                    self._role_item(plan, r, dim=dimmed(self.ds, p["plan"]["id"], view))
+        self._years = [section.child(i) for i in range(section.childCount())]
+
+    def _expand_defaults(self) -> None:
+        super()._expand_defaults()
+        for year in getattr(self, "_years", []):
+            year.setExpanded(True)
+            for i in range(year.childCount()):
+                year.child(i).setExpanded(True)
+        self._years = []
+
     # -- items ------------------------------------------------------------------------------
-    def _role_item(self, parent, r: dict) -> None:
+    def _role_item(self, parent, r: dict, status: str = "", dim: bool = False) -> None:
         el = r["element"]
         title = (f"{tr_data(r['layout']['name'], r['layout']['name_en'])} · {tr_data(el['name'], el['name_en'])}"
                  f"［{tr(KIND_ZH.get(r['kind'], r['kind']))}］")
         if r.get("via_place"):
             title += f"  {tr('经由')} {tr_data(r['via_place']['name'], r['via_place']['name_en'])}"
+        if status:
+            title += f" · {status}"
         function = tr_data(r["function"], r["role_en"])
         item = self._child(parent, title, kind="role",
                            copy=f"{title}\n{function}")
+        if dim:
+            item.setForeground(0, DIMMED)
         self._cite_copy(item, r["sources"], title)
 
         def details():

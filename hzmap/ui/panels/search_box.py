@@ -1,6 +1,7 @@
 """Ctrl+F search: one box for districts, places, layouts, elements and measures.
 
-Results list under the box as you type (Chinese, pinyin initials "bj", full pinyin, English, ids);
+Results list under the box as you type (Chinese, pinyin initials "bj", full pinyin, English, ids),
+a layout's, element's or measure's with its plan's status (set aside as the View's "as of" day says);
 Enter takes the highlighted (first) row, a click takes any row. Choosing a result is one change of
 the view state (hzmap.model.view.jump says which).
 """
@@ -13,6 +14,7 @@ from hzmap.model.dataset import search
 from hzmap.model.view.jump import jump_for
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr
+from hzmap.ui.common.plan_status import DIMMED, dimmed, hidden, status_words
 
 KIND_ZH = {"district": "区县", "place": "地点", "layout": "布局", "element": "布局要素", "measure": "举措"}
 NO_RESULTS = "无结果 no results"
@@ -54,6 +56,7 @@ class SearchBox(QLineEdit):
         self._hide_timer = QTimer(self, singleShot=True, interval=200)
         self._hide_timer.timeout.connect(self._hide_unless_focused)
         follow(self, session.dataset_changed, self._on_dataset_changed)
+        follow(self, self.state.changed, self._on_view_changed)
 
     @property
     def ds(self):
@@ -66,10 +69,19 @@ class SearchBox(QLineEdit):
         if self.text().strip():
             self._on_text_changed(self.text())
 
+    def _on_view_changed(self, _view, fields) -> None:
+        """Another "as of" day: the results' statuses are that day's (and some may go)."""
+        if fields & {"as_of", "lapsed"} and self.text().strip():
+            was_shown = self.popup.isVisible()
+            self._on_text_changed(self.text())
+            self.popup.setVisible(was_shown)
+
     # -- results ----------------------------------------------------------------------
     def _on_text_changed(self, text: str) -> None:
         self.popup.clear()
-        self.hits = search(self.ds, text, limit=MAX_ROWS) if text.strip() else []
+        view = self.state.view
+        self.hits = [h for h in (search(self.ds, text, limit=MAX_ROWS) if text.strip() else [])
+                     if not hidden(self.ds, h.plan, view)]
         if not text.strip():
             self.popup.hide()
             return
@@ -79,9 +91,13 @@ class SearchBox(QLineEdit):
             self.popup.addItem(item)
         for hit in self.hits:
             detail = hit.detail if len(hit.detail) <= 70 else hit.detail[:69] + "…"
-            item = QListWidgetItem(f"［{tr(KIND_ZH.get(hit.kind, hit.kind))}］{hit.label}\n      {detail}")
-            item.setToolTip(f"{hit.label}\n{hit.detail}")
+            words = status_words(self.ds, hit.plan, view)      # the plan's status on the View's day
+            item = QListWidgetItem(f"［{tr(KIND_ZH.get(hit.kind, hit.kind))}］{hit.label}"
+                                   f"{' · ' + words if words else ''}\n      {detail}")
+            item.setToolTip(f"{hit.label}\n{hit.detail}" + (f"\n{words}" if words else ""))
             item.setData(HIT_ROLE, hit)
+            if dimmed(self.ds, hit.plan, view):
+                item.setForeground(DIMMED)
             self.popup.addItem(item)
         if self.hits:
             self.popup.setCurrentRow(0)

@@ -2,8 +2,8 @@
 
 The left side lists the draft (the plan record, each layout with its elements, the measures,
 the targets), with what the planner should check marked ！ and listed under the list. Each
-record can be accepted, edited (its fields, and an element's districts and geometry) or
-rejected; "accept all unflagged" takes every pending record with nothing to check. The right
+record can be accepted, edited (its fields, an element's districts and geometry, and the plan
+it continues or supersedes) or rejected; "accept all unflagged" takes every pending record with nothing to check. The right
 side shows the document with every excerpt highlighted; selecting a record scrolls to its
 passage, and clicking an excerpt selects its record. Nothing is written here: Save asks the
 import (hzmap.ui.plan_import.import_action) to write and validate the accepted records.
@@ -22,6 +22,7 @@ from hzmap.ui.plan_import.draft_text import DraftText
 from hzmap.ui.plan_import.element_geometry import ElementGeometry
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.plan_import.record_editor import RecordEditor
+from hzmap.ui.plan_import.succession_field import SuccessionField
 from hzmap.ui.common.settings import interactive
 
 STATUS = {PENDING: "待定 pending", ACCEPTED: "已接受 accepted", EDITED: "已修改 edited",
@@ -67,6 +68,7 @@ class DraftReview(QWidget):
         self.editor = RecordEditor(session)
         self.editor.failed.connect(self.message.emit)
         self.editor.edited.connect(self._refresh)
+        self.succession = SuccessionField(session)   # the plan record: which plan it follows
         self.geometry = ElementGeometry(canvas, session)
         self.geometry.failed.connect(self.message.emit)
         self.geometry.changed.connect(self._on_geometry_changed)
@@ -87,7 +89,7 @@ class DraftReview(QWidget):
             row.addWidget(self.buttons[key])
         details = QWidget()
         box = QVBoxLayout(details)
-        for w in (self.flags, self.editor, self.geometry):
+        for w in (self.flags, self.editor, self.succession, self.geometry):
             box.addWidget(w)
         box.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
@@ -179,6 +181,7 @@ class DraftReview(QWidget):
         if rec is None:
             return
         self.editor.show_record(rec)
+        self.succession.show_record(rec)
         self.geometry.setVisible(rec.kind == "element")
         self.geometry.show_record(rec)
         self.buttons["reject"].setEnabled(rec.kind != "plan")   # the plan record is always saved
@@ -197,12 +200,15 @@ class DraftReview(QWidget):
         rec = self.current()
         if rec is None:
             return
-        if not self.editor.apply() and rec.status != EDITED:
+        edited = self.editor.apply()
+        edited = self.succession.apply() or edited
+        if not edited and rec.status != EDITED:
             rec.accept()
         self._refresh()
 
     def apply_edits(self) -> None:
         self.editor.apply()
+        self.succession.apply()
         self._refresh()
 
     def reject_current(self) -> None:

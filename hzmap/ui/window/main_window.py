@@ -1,7 +1,7 @@
 """The main window: map in the centre, layers on the left, the inspector on the right.
 
 The window is the frame the features sit in. It builds the map, the inspector, the view toolbar
-(presets, layout, search), the annotation tools and the language menu, and owns four small
+(presets, layout, search), the annotation tools and the language menu, and owns five small
 controllers, each in a module of its own:
 
 - `datasets` (hzmap.ui.window.dataset): the layout dataset loaded off the UI thread, a failure
@@ -9,7 +9,8 @@ controllers, each in a module of its own:
 - `project_actions` (hzmap.ui.window.project_actions): new, open, save, recent, recovery;
 - `layers` (hzmap.ui.window.layers): the layer dock and the user's own layers;
 - `windows` (hzmap.ui.window.windows): export, compare, tours and the presentation, the source
-  documents.
+  documents;
+- `as_of` (hzmap.ui.window.as_of): View › Plans as of, the day the plans are shown as on.
 
 Every widget takes the session (its view state, layout dataset and layer store) and subscribes to
 it; none calls another. The features that need the layout dataset are built when the first one
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.datasets = DatasetController(self)
         # Built when the first dataset arrives (_build_features).
         self.project_actions = self.layers = self.windows = None
-        self.search_box = self.annotation_tools = None
+        self.search_box = self.annotation_tools = self.as_of = None
         self._hint_shown = False
         self.language_actions: dict[str, QAction] = {}
         self._pending_paths: list[Path] = []
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(label)
         self.layout_combo = LayoutCombo(self.session)
         self.layout_combo.setObjectName("layoutCombo")
-        self.layout_combo.setMinimumContentsLength(22)
+        self.layout_combo.setMinimumContentsLength(40)   # the layout's name and status, at a glance
         bar.addWidget(self.layout_combo)
 
     def _on_dataset_changed(self, _dataset, _shipped) -> None:
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
     def _build_features(self) -> None:
         """The features that need the layout dataset, each in its own step; the order is the
         menus' order."""
+        from hzmap.ui.window.as_of import AsOfController
         from hzmap.ui.window.layers import LayersController
         from hzmap.ui.window.project_actions import ProjectActions
         from hzmap.ui.window.windows import WindowsController
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         self._build_annotation_tools()
         self.datasets.build_plan_import()
         self.windows = WindowsController(self)
+        self.as_of = AsOfController(self)
         self._build_language_menu()
         self.features_built.emit()
         for path in self._pending_paths:  # files named on the command line or dropped early
