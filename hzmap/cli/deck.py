@@ -2,8 +2,8 @@
 
 The tour is a layout's default tour (``--layout``), or one saved in a project file
 (``--project FILE``, the first tour or ``--tour NAME``); a project's user layers are drawn on
-every slide. Exit codes: 0 written; 1 the file could
-not be written or the dataset is broken; 2 a bad argument or project file.
+every slide. Exit codes (hzmap.cli.exit_codes): 1 the file could not be written, or the layout
+dataset or the geodata has problems; 2 a bad argument or project file.
 """
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from hzmap.cli.support import add_as_of, command, load_or_report, say, say_err
-
-EXIT_WRITE, EXIT_USAGE = 1, 2
+from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, say, say_err
 
 
 class UsageError(Exception):
@@ -50,12 +49,11 @@ def cmd_deck(args: argparse.Namespace) -> int:
     problem = _unwritable(args.out)
     if problem:  # before drawing every slide, not after
         say_err(f"hzmap deck: cannot write {args.out}: {problem}")
-        return EXIT_WRITE
+        return EXIT_PROBLEMS
     ds = load_or_report()
-    if ds is None:
-        return EXIT_WRITE
-    from hzmap.model.geo.geodata import load_geodata
-    geo = load_geodata()
+    geo = geodata_or_report("hzmap deck") if ds is not None else None
+    if geo is None:
+        return EXIT_PROBLEMS
     from hzmap.model.layers.store import LayerStore
     store, user_layers = LayerStore(), []
     try:
@@ -79,9 +77,9 @@ def cmd_deck(args: argparse.Namespace) -> int:
         path = save_deck(deck, args.out)
     except DeckError as e:
         say_err(f"hzmap deck: {e}")
-        return EXIT_WRITE
+        return EXIT_PROBLEMS
     say(f"wrote {path} ({len(deck.slides)} slides: {deck.title})")
-    return 0
+    return EXIT_OK
 
 
 def _unwritable(out: str) -> str | None:

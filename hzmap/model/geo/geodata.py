@@ -103,6 +103,7 @@ class GeoData:
     _water: shapely.Geometry = field(init=False, repr=False)
     _labels: dict | None = field(default=None, init=False, repr=False)
     _land: dict = field(default_factory=dict, init=False, repr=False)
+    _unions: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         geoms = np.asarray([f.geometry for f in self.districts.values()], dtype=object)
@@ -123,6 +124,16 @@ class GeoData:
     def district_bounds(self, ids) -> tuple[float, float, float, float]:
         """(xmin, ymin, xmax, ymax) around the given districts."""
         return tuple(float(v) for v in shapely.total_bounds([self.districts[i].geometry for i in ids]))
+
+    def district_union(self, ids):
+        """The districts `ids` as one (Multi)Polygon; the last few are kept, as the same groups
+        recur (an element's districts, those a filter fades)."""
+        key = tuple(sorted(ids))
+        if key not in self._unions:
+            if len(self._unions) >= 64:
+                del self._unions[next(iter(self._unions))]
+            self._unions[key] = shapely.union_all([self.districts[d].geometry for d in key]).buffer(0)
+        return self._unions[key]
 
     def district_at(self, x: float | None, y: float | None) -> str | None:
         """Id of the district under map point (x, y); None on water or outside the city."""

@@ -23,10 +23,10 @@ from dataclasses import replace
 from matplotlib.figure import Figure
 from matplotlib.path import Path
 
-from hzmap.model.view.hittest import place_point
+from hzmap.model.elements.shape import element_footprint
+from hzmap.model.elements.symbols import place_point
 from hzmap.model.layers.lookup import feature_shape
 from hzmap.model.layers.store import LayerStore
-from hzmap.model.tours.tour import element_shape
 from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View
 from hzmap.render.map.annotations import draw_annotations
 from hzmap.render.map.geometry import line_segments, polygon_path
@@ -193,7 +193,7 @@ class Scene:
             layout_id, element_id = view.element
             layout = self.ds.layouts.get(layout_id)
             element = next((e for e in layout.elements if e.id == element_id), None) if layout else None
-            shape = element_shape(self.ds, self.geo, element) if element is not None else None
+            shape = element_footprint(self.ds, self.geo, element) if element is not None else None
             r.set_selection_shape(polygon_path(shape) if shape is not None and not shape.is_empty else None)
 
     def set_annotations(self, annotations) -> None:

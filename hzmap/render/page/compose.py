@@ -46,7 +46,7 @@ class ExportSpec:
     annotations: list = field(default_factory=list)
     side_notes: tuple | None = None  # (heading, [lines]) listed beside the map (atlas pages)
     date: _dt.date | None = None
-    layers: object = None  # the LayerStore holding the view's user layers (None: the shared one)
+    layers: object = None  # the LayerStore holding the view's user layers (None: none are drawn)
 
     @property
     def layout(self) -> str | None:

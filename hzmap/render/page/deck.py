@@ -81,7 +81,7 @@ def slide_figure(step, geo, ds, lang: str = "zh", dpi: int | None = None, user_l
 
 def default_notes(ds, step, lang: str = "zh") -> str:
     """Notes for a step nobody wrote notes for: the document's own words for its element."""
-    from hzmap.model.tours.tour import section_en
+    from hzmap.model.dataset.provenance import section_en
     layout = ds.layouts.get(step.layout) if ds is not None and step.layout else None
     element = next((e for e in layout.elements if e.id == step.spotlight_element), None) if layout else None
     if element is None:

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 from PySide6.QtCore import QPoint, QTimer
 
+from hzmap.model.pick import Picked, pick
 from hzmap.ui.common.follow import follow
 
 #: Around what a blit draws, in points: outlines' halos and anti-aliasing reach past the
@@ -167,6 +168,12 @@ class BlitCanvas(FigureCanvasQTAgg):
         """A distance in logical pixels (what the user sees) in the device pixels matplotlib's
         events and transforms use: twice as many at 200% scaling."""
         return logical * (self.device_pixel_ratio or 1)
+
+    def pick_at(self, x, y) -> Picked:
+        """What is under map point (x, y) of the View shown, and what its hover says: the
+        model's pick, with the size of a pixel the user sees."""
+        return pick(self.scene.view, self.scene.ds, self.geo, self.scene.layer_data, x, y,
+                    self.px(1) * self.scene.renderer.metres_per_px())
 
     def data_to_widget(self, x: float, y: float) -> tuple[int, int]:
         """Widget pixel (Qt, origin top-left, logical px) of map coordinates."""

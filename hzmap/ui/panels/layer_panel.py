@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from hzmap.render.map.layout_overlay import element_colour
+from hzmap.render.map.layout_style import element_colour
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr, tr_data
 from hzmap.ui.common.layout_combo import LayoutCombo

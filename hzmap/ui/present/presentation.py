@@ -269,7 +269,7 @@ class PresentationWindow(QWidget):
 
     def _on_press(self, event) -> None:
         if event.button == 3 and event.inaxes is not None:
-            did = self.geo.district_at(event.xdata, event.ydata)
+            did = self.canvas.pick_at(event.xdata, event.ydata).district
             self.toggle_spotlight(did, group=bool(event.key and "shift" in event.key))
 
     def _on_ended(self) -> None:
