@@ -2,6 +2,7 @@
 (slow) it builds and every command and the window's Add layer work with no network and no Python
 (packaging/build_bundle.py, packaging/prove_bundle.py)."""
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def test_bundle_builds_and_proves_every_command_offline(tmp_path, request):
         pytest.skip("the isolated run uses Linux namespaces")
     bundle = _load("build_bundle").build(tmp_path / "dist", tmp_path / "work")
     figures = _load("prove_bundle").prove(bundle, repeat=3)
+    print(json.dumps({k: v for k, v in figures.items() if k != "runs"}, indent=1, ensure_ascii=False))  # -s shows it
     assert not figures["system_python_usable"] and not figures["python_on_path"]
     if figures["namespaces"]:
         assert figures["network"] == "blocked" and figures["interfaces"] == ["lo"]

@@ -103,3 +103,14 @@ def test_the_last_resort_without_a_console(monkeypatch):
     def broken():
         raise RuntimeError("no console")
     assert fatal.run(broken) == fatal.FAILED
+
+
+def test_the_installed_command_without_a_writer_gives_a_message(tmp_path):
+    code = ("import runpy, sys\n"
+            "sys.modules['pptx'] = None\n"
+            f"sys.argv = ['hzmap', 'deck', '--layout', '4+4+1+5', '--out', {str(tmp_path / 'd.pptx')!r}]\n"
+            "runpy.run_module('hzmap', run_name='__main__')\n")
+    env = {k: v for k, v in os.environ.items() if k != "HZMAP_TRACEBACK"}
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=180,
+                       env=dict(env, QT_QPA_PLATFORM="offscreen"))
+    assert r.returncode == 1 and "python-pptx" in r.stderr and "Traceback" not in r.stderr

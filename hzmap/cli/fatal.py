@@ -1,8 +1,9 @@
 """The last word of the command line: a failure no command caught becomes one message on stderr
-and exit status 1, never a traceback. The offline bundle starts through it
-(packaging/hzmap_main.py), where an uncaught exception would otherwise be printed with
-PyInstaller's "[PYI-...:ERROR] Failed to execute script". HZMAP_TRACEBACK=1 prints the traceback
-as well, for a developer. No Qt here.
+and exit status 1 (EXIT_PROBLEMS), never a traceback. The ``hzmap`` command runs through it
+(hzmap.cli.main.main), and so does the offline bundle's entry point (packaging/hzmap_main.py),
+where an uncaught exception would otherwise be printed with PyInstaller's "[PYI-...:ERROR]
+Failed to execute script". HZMAP_TRACEBACK=1 prints the traceback as well, for a developer. No
+Qt here.
 """
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import traceback
 from typing import Callable
 
 from hzmap import missing
+from hzmap.cli.exit_codes import EXIT_INTERRUPTED, EXIT_PROBLEMS
 
-#: The exit status of a failure nothing else reported (a command's own problems use 1 and 2).
-FAILED = 1
+#: The exit status of a failure nothing else reported (hzmap.cli.exit_codes).
+FAILED = EXIT_PROBLEMS
 
 
 def run(main: Callable[[], int]) -> int:
@@ -22,7 +24,7 @@ def run(main: Callable[[], int]) -> int:
     try:
         return main()
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except MemoryError:
         _say("hzmap: out of memory; close other programs or use a smaller file")
         return FAILED
