@@ -30,12 +30,15 @@ def _deck_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="slide and label language")
     add_as_of(p, "each slide's source gives its plan's status then, and a layout not in force "
                  "then is drawn faded")
+    from hzmap.cli.basemap import add_basemap_args
+    add_basemap_args(p)
 
 
 @command("deck", "a tour as a 16:9 slide deck (PPTX or PDF), one slide per step", _deck_args)
 def cmd_deck(args: argparse.Namespace) -> int:
     from hzmap.cli.export import UsageError as LayoutError
     from hzmap.cli.export import resolve_layout
+    from hzmap.model.basemap.source import BasemapError
     from hzmap.render.page.deck import DeckError, build_deck, deck_format, save_deck
     try:
         deck_format(args.out)  # a bad name fails before the drawing, not after
@@ -62,7 +65,9 @@ def cmd_deck(args: argparse.Namespace) -> int:
             else _default_tour(ds, geo, layout)
         if args.project:
             user_layers = _project_layers(geo, args.project, store)
-    except (UsageError, LayoutError) as e:
+        from hzmap.cli.basemap import deck_basemap
+        user_layers = deck_basemap(args, args.project, store) + list(user_layers)
+    except (UsageError, LayoutError, BasemapError) as e:
         say_err(f"hzmap deck: {e}")
         return EXIT_USAGE
     try:

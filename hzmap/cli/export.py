@@ -81,11 +81,15 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     add_value_args(p)
     add_as_of(p, "the sources line gives each plan's status then, and a layout not in force then "
                  "is drawn faded")
+    from hzmap.cli.basemap import add_basemap_args
+    add_basemap_args(p)
     _size_args(p)
 
 
 @command("export", "export a finished map (PNG/SVG/PDF), or an atlas of all districts", _export_args)
 def cmd_export(args: argparse.Namespace) -> int:
+    from hzmap.cli.basemap import with_basemap
+    from hzmap.model.basemap.source import BasemapError
     from hzmap.render.page.compose import ExportSpec
     from hzmap.render.page.export_io import ExportError, check_size, format_for
     ds = load_or_report(None, "hzmap export")
@@ -105,11 +109,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not args.layer and (args.join or args.column or args.agg or args.crs):
             raise UsageError("--crs, --join, --column and --agg apply to a --layer file")
         view = _with_layer_files(view, geo, args, store)
+        view, basemaps = with_basemap(view, args)
         spec = ExportSpec(view=view, title=args.title, preset=args.preset, width_px=args.width,
                           height_px=args.height, dpi=args.dpi, inset=not args.no_inset,
-                          annotations=annotations, layers=store)
+                          annotations=annotations, layers=store, basemaps=basemaps)
         spec.size()  # check preset and DPI before drawing anything
-    except (UsageError, ExportError) as e:
+    except (UsageError, ExportError, BasemapError) as e:
         say_err(f"hzmap export: {e}")
         return EXIT_USAGE
     warn_not_in_force("hzmap export", ds, view.layout, view.as_of)
@@ -190,6 +195,10 @@ def _single(spec, geo, ds, out: str, fmt: str | None) -> int:
     fmt = format_for(out, fmt)  # a bad name fails before the drawing, not after
     page = compose(spec, geo, ds)
     path = save(page.figure, out, fmt, title=page.title)
+    if spec.view.basemap() is not None:
+        from hzmap.cli.basemap import report_tiles
+
+        report_tiles(page, "hzmap export")
     say(f"wrote {path}")
     return EXIT_OK
 
@@ -272,7 +281,15 @@ def _project_view(ds, geo, path: str, base, store=None):
                         session.gazetteer() if proj.layers else None)
     for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap export: warning: {problem}")
-    return session.view_of(proj, found.states), list(proj.annotations)
+    under = ()
+    if proj.basemap:
+        from hzmap.model.basemap.persist import basemap_from_dict
+
+        layer, more = basemap_from_dict(proj.basemap, Path(path).absolute().parent)
+        for problem in more:
+            say_err(f"hzmap export: warning: {problem}")
+        under = (layer,) if layer is not None else ()
+    return session.view_of(proj, under + tuple(found.states)), list(proj.annotations)
 
 
 def _dossier_args(p: argparse.ArgumentParser) -> None:

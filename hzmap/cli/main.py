@@ -19,7 +19,7 @@ from hzmap.cli.support import COMMANDS, add_as_of, command, load_or_report, say,
 
 #: Modules that register more subcommands (each imports hzmap.cli.support only).
 COMMAND_MODULES = ("hzmap.cli.export", "hzmap.cli.deck", "hzmap.cli.desktop", "hzmap.cli.import_plan", "hzmap.cli.layer",
-                   "hzmap.cli.cite")
+                   "hzmap.cli.cite", "hzmap.cli.basemap")
 
 
 # ---------------------------------------------------------------- validate

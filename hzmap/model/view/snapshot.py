@@ -2,8 +2,8 @@
 
 A View is the extent and the preset it came from, the language, the layout, the filters, the
 selection (one value: a district, a place, a layout element, a feature of a user layer or
-nothing), the visibility of layers and layout elements, the ordered list of map layers, and the
-day the plans are shown as of. The screen, the export, the presentation, compare and the
+nothing), the visibility of layers and layout elements, the ordered list of map layers (a base
+map first, under everything, when the planner has one), and the day the plans are shown as of. The screen, the export, the presentation, compare and the
 dossier each turn a View into artists (hzmap.render.map.scene), so none of them asks a widget
 what it shows. The current View is held by hzmap.model.view.viewstate.ViewState.
 """
@@ -21,7 +21,10 @@ VIEWS = ("city", "urban")
 PRESETS = (*VIEWS, "custom")
 LANGUAGES = ("zh", "en")
 #: The base map's layers, bottom to top, as the layer list starts.
-BASE_LAYERS = ("districts", "water", "boundaries", "labels")
+BASE_LAYERS = ("districts", "water", "boundaries", "landmarks", "labels")
+#: The id of the base map layer (kind "basemap", source a hzmap.model.basemap BasemapSource):
+#: at most one, always first in the list, so it draws under everything else.
+BASEMAP_ID = "basemap"
 LAPSED = ("dim", "hide")
 
 
@@ -43,7 +46,9 @@ class LayerState:
 
     Base layers have the ids in BASE_LAYERS and kind "base". Layers the user adds have kind
     "user"; what they draw and how is in `source` and `style` (hzmap.model.layers). `style` is a
-    mapping that is never changed in place: `update_layer` replaces it.
+    mapping that is never changed in place: `update_layer` replaces it. The base map (tiles or an
+    image under everything) has kind "basemap", id BASEMAP_ID, a BasemapSource as `source` and
+    its dimming in style["dim"].
     """
 
     id: str
@@ -123,7 +128,12 @@ class View:
         return frozenset(k[len(prefix):] for k in self.hidden_elements if k.startswith(prefix))
 
     def user_layers(self) -> tuple[LayerState, ...]:
-        return tuple(lay for lay in self.layers if lay.kind != "base")
+        return tuple(lay for lay in self.layers if lay.kind == "user")
+
+    def basemap(self) -> LayerState | None:
+        """The base map layer, if the planner has one (shown or not)."""
+        first = self.layers[0] if self.layers else None
+        return first if first is not None and first.kind == "basemap" else None
 
 
 #: The View's field names, in order.
@@ -154,4 +164,6 @@ def check(view: View) -> View:
     ids = [lay.id for lay in view.layers]
     if len(set(ids)) != len(ids):
         raise ValueError(f"layer ids repeat: {ids}")
+    if any(lay.kind == "basemap" for lay in view.layers[1:]):
+        raise ValueError("the base map layer must be the first (lowest) layer, and there is one at most")
     return view

@@ -15,8 +15,8 @@ from psygnal import Signal
 from hzmap.model.geo import extent as ext
 from hzmap.model.geo.extent import Extent
 from hzmap.model.view.snapshot import (  # noqa: F401 (the View's types, imported from here too)
-    BASE_LAYERS, FIELDS, LANGUAGES, LAPSED, PRESETS, SELECTION_KINDS, VIEWS, Filters, LayerState, Selection,
-    View, base_layers, check, element_key)
+    BASE_LAYERS, BASEMAP_ID, FIELDS, LANGUAGES, LAPSED, PRESETS, SELECTION_KINDS, VIEWS, Filters, LayerState,
+    Selection, View, base_layers, check, element_key)
 
 
 class ViewState:
