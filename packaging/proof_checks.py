@@ -63,7 +63,7 @@ def commands(b, files: dict, out: Path, c: Checks) -> None:
     r = b.run("cite", "中国数谷")
     c.ran("cite 中国数谷", r, "中国数谷" in r.stdout)
     for kind, path in files.items():
-        if kind == "docx":
+        if kind in ("docx", "geotiff", "mbtiles"):
             continue
         r = b.run("layer", "--json", path)
         try:
@@ -95,9 +95,23 @@ def commands(b, files: dict, out: Path, c: Checks) -> None:
     if draft.is_dir():
         r = b.run("validate", draft)
         c.ran("validate the drafted plan", r, "OK" in r.stdout)
+    _basemaps(b, files, out, c)
     _desktop(b, c)
     fonts = sorted((b.home / ".cache" / "hzmap" / "matplotlib").glob("fontlist-*.json"))
     c.check("matplotlib's font list kept between starts", bool(fonts), "no fontlist in ~/.cache/hzmap/matplotlib")
+
+
+def _basemaps(b, files: dict, out: Path, c: Checks) -> None:
+    """Offline base maps under the map; an online one with no network is a warning, not a failure."""
+    for kind in ("geotiff", "mbtiles"):
+        png = out / f"basemap-{kind}.png"
+        r = b.run("export", "--layout", "4+4+1+5", "--view", "urban", "--basemap", files[kind], "--dpi", "96",
+                  "--out", png)
+        c.ran(f"export --basemap {files[kind].name}", r, _starts(png, b"\x89PNG", 50_000) and "warning" not in r.stderr)
+    png = out / "basemap-osm.png"
+    r = b.run("export", "--layout", "4+4+1+5", "--view", "urban", "--basemap", "osm", "--dpi", "96", "--out", png)
+    c.ran("export --basemap osm, no network: a warning, the map still", r,
+          _starts(png, b"\x89PNG", 50_000) and "base map" in r.stderr)
 
 
 def _desktop(b, c: Checks) -> None:

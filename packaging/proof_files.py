@@ -5,7 +5,8 @@ copied bundle, one file per format hzmap reads: three sites in three districts, 
 lon/lat (GeoPackage, GeoJSON, KML, an Excel sheet, a GBK-encoded CSV of the kind Chinese office
 software writes), in CGCS2000 (FlatGeobuf) and in UTM metres with the CRS only in the .prj
 (Shapefile: GDAL and PROJ must read the .prj and convert to the map's EPSG:4549), plus a district
-table (CSV) for a choropleth, and a plan as a Word document for the plan importer.
+table (CSV) for a choropleth, a plan as a Word document for the plan importer, and two offline
+base maps: a GeoTIFF georeferenced in lon/lat and an MBTiles file of JPEG tiles.
 """
 from __future__ import annotations
 
@@ -47,7 +48,51 @@ def make(folder: Path) -> dict[str, Path]:
     rows = ["{},{}".format(*r) for r in DISTRICT_TABLE]
     out["csv"].write_text("\n".join(rows) + "\n", encoding="utf-8")
     _docx(PLAN_TEXT.read_text(encoding="utf-8"), out["docx"])
+    out["geotiff"] = _geotiff(folder / "影像.tif")
+    out["mbtiles"] = _mbtiles(folder / "tiles.mbtiles")
     return out
+
+
+#: lon/lat box of the base maps: the urban districts
+BASEMAP_BOX = (120.0, 30.1, 120.4, 30.4)
+
+
+def _geotiff(path: Path) -> Path:
+    """An RGB GeoTIFF of BASEMAP_BOX in 0.002° pixels, its georeference in GeoTIFF tags
+    (ModelPixelScale, ModelTiepoint, GeoKeys for EPSG:4326), zlib-compressed."""
+    import numpy as np
+    import tifffile
+
+    west, south, east, north = BASEMAP_BOX
+    step = 0.002
+    rows, cols = round((north - south) / step), round((east - west) / step)
+    img = np.empty((rows, cols, 3), np.uint8)
+    img[...] = (205, 225, 200)
+    img[::25, :] = img[:, ::25] = (150, 170, 150)
+    keys = [1, 1, 0, 3, 1024, 0, 1, 2, 1025, 0, 1, 1, 2048, 0, 1, 4326]
+    tifffile.imwrite(path, img, photometric="rgb", compression="zlib",
+                     extratags=[(33550, "d", 3, (step, step, 0.0)), (33922, "d", 6, (0, 0, 0, west, north, 0)),
+                                (34735, "H", len(keys), keys)])
+    return path
+
+
+def _mbtiles(path: Path) -> Path:
+    """An MBTiles file of JPEG tiles over BASEMAP_BOX at zooms 9-11, written as hzmap's download
+    writes one."""
+    import io
+
+    from PIL import Image
+
+    from hzmap.model.basemap.grid import tiles_in_lonlat_box
+    from hzmap.model.basemap.mbtiles import MBTilesWriter
+
+    writer = MBTilesWriter(path, {"name": "proof tiles", "format": "jpg", "attribution": "hzmap proof"})
+    for z, x, y in tiles_in_lonlat_box(*BASEMAP_BOX, range(9, 12)):
+        picture = Image.new("RGB", (256, 256), (190 + (x % 3) * 20, 200, 215 - (y % 3) * 20))
+        data = io.BytesIO()
+        picture.save(data, "JPEG", quality=80)
+        writer.put(z, x, y, data.getvalue())
+    return writer.commit()
 
 
 def _docx(text: str, path: Path) -> None:

@@ -12,7 +12,7 @@ imported.
 A planner's files in every format hzmap reads are written into the copied bundle's folder
 (packaging/proof_files.py), and then every command runs from the copy (packaging/proof_checks.py):
 --help, --version, query, validate, cite, layer on each file, export (PNG, SVG, with the files as
-layers, an atlas), dossier, deck (PPTX and PDF), import-plan and validate of its draft,
+layers, an atlas, on offline base maps, on an online one with no network), dossier, deck (PPTX and PDF), import-plan and validate of its draft,
 install-desktop into the temp HOME; the window opens the files through Add layer (offscreen,
 HZMAP_STARTUP_PROBE=files) and reports what reached the map. Bad input and a bundle with a
 package missing must give messages: no run may print a traceback. Start-up to the first drawn
