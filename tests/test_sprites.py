@@ -66,3 +66,26 @@ def test_a_label_off_the_canvas_pastes_nothing(data):
     text = next(iter(scene.renderer.labels.values()))
     far = Bbox.from_extents(-500, -500, -400, -450)
     assert TextSprites().paste(text, canvas.get_renderer(), far) is None
+
+
+def test_a_redraw_that_pastes_the_labels_looks_as_the_one_that_drew_them(window):
+    """The window's canvas pastes kept labels into a full redraw, in their place in the drawing
+    order; the frame is the one drawing them gives, to a level or two of rounding."""
+    window.state.update(layout="dt_4415")
+    canvas = window.canvas
+    canvas.sprites.clear()
+    canvas.draw()  # nothing kept: every label drawn
+    drawn = np.asarray(canvas.buffer_rgba()).astype(int)
+    renderer = canvas.get_renderer()
+    labels = canvas.scene.renderer.label_extents(renderer)
+    for text, extent in labels:
+        canvas.sprites.prepare(text, renderer, extent)
+    pasted = []
+    paste = canvas._labels_from_pixels
+    canvas._labels_from_pixels = lambda r: pasted.extend(paste(r)) or pasted
+    canvas.draw()
+    assert len(pasted) >= len(labels) - 2 >= 10  # (a label at the canvas's edge is drawn)
+    assert all(t.get_visible() for t in pasted)  # shown again after the draw
+    again = np.asarray(canvas.buffer_rgba()).astype(int)
+    diff = np.abs(drawn - again)
+    assert diff.max() <= 3 and (diff > 0).mean() < 0.01

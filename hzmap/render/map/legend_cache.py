@@ -1,11 +1,11 @@
 """The map legend's pixels, kept by what the legend shows. No Qt.
 
 Drawing the legend (its boxes laid out, its texts set) is a fifth to a third of a full redraw.
-The legend is opaque and on top of the map (framealpha 1, square corners, zorder 20), so its
-pixels do not depend on what is under it: once drawn they are pasted again for as long as it
-shows the same thing at the same place. A layout switch builds a new legend each time, so the
-pixels are kept by the legend's content (texts, their type, the look of each symbol), its corner
-and the figure's size, not by the Legend object: switching back to a layout pastes its legend.
+The screen draws it alone on a transparent buffer (hzmap.render.map.sprites) and composites it
+in its place in the drawing order, and keeps those pixels for as long as it shows the same
+thing at the same place. A layout switch builds a new legend each time, so the pixels are kept
+by the legend's content (texts, their type, the look of each symbol), its corner and the
+figure's size, not by the Legend object: switching back to a layout pastes its legend.
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def legend_key(legend, figure) -> tuple | None:
 
 
 class LegendPixels:
-    """The last KEEP legends' pixels (regions from the canvas's copy_from_bbox), by legend_key."""
+    """The last KEEP legends' pixels ((x0, top, straight-alpha pixels)), by legend_key."""
 
     def __init__(self) -> None:
         self._kept: OrderedDict = OrderedDict()

@@ -4,8 +4,9 @@ Hover, selection and pointer artists are drawn over a cached copy of the last fu
 feedback costs a few milliseconds instead of a full redraw, and only the part of the widget
 where they are or were is repainted (a district's outline, not the whole map). The legend
 (about half the cost of a frame: its text) is drawn once and then pasted from cached pixels
-while it stays the same. The labels an outline crosses are drawn again over it from pixels
-kept for the frame (hzmap.render.map.sprites). The map window and the presentation subclass it
+while it stays the same. Labels are kept as pixels (hzmap.render.map.sprites): those an outline
+crosses are composited over it, and a full redraw pastes a label that stands where it stood (a
+layout switch) or moved by whole pixels (a drag) instead of drawing it again. The map window and the presentation subclass it
 (glue_qt's MplCanvas, with a debounced resize).
 
 Hover and click never draw the whole map: they only blit. A full redraw comes from a change of
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from hzmap.render.map.scene import Scene  # first: hzmap.render imports matplotlib lean
 from hzmap.render.map.legend_cache import LegendPixels, legend_key
-from hzmap.render.map.sprites import TextSprites
+from hzmap.render.map.sprites import LabelPaster, TextSprites
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
@@ -51,11 +52,10 @@ class BlitCanvas(FigureCanvasQTAgg):
         self.transient: list = []
         self._background = None
         self.legends = LegendPixels()  # the legends drawn, as pixels, by what they show
-        self._legend_key = None  # what the legend being drawn shows
-        self._paste_legend = None  # its pixels, when they are pasted instead of drawn
         self._blitted: list = []  # window extents of what the last blit drew
         self._drawn_size = None  # the figure's size in pixels at the last full draw
-        self.sprites = TextSprites()  # the labels of the last frame, as pixels
+        self.sprites = TextSprites()  # labels as pixels, by how and where they stand
+        self._pasters: dict = {}  # zorder -> LabelPaster standing in for labels in a full draw
         self._frame = 0  # full draws so far
         self._warm: list | None = None  # labels whose pixels are still to be made, this frame
         # No artist of ours is pickable: skip matplotlib's walk of every artist on each click.
@@ -110,19 +110,58 @@ class BlitCanvas(FigureCanvasQTAgg):
         """A full redraw: labels placed for this size, the legend pasted when it was drawn
         before as it is now (hzmap.render.map.legend_cache)."""
         r = self.scene.renderer
-        r.refresh_labels(self.get_renderer())
-        legend = r.ax.get_legend()
-        self._legend_key = legend_key(legend, self.figure)
-        self._paste_legend = self.legends.get(self._legend_key)
-        if self._paste_legend is not None:
-            legend.set_visible(False)
+        renderer = self.get_renderer()
+        r.refresh_labels(renderer)
+        pasted = self._labels_from_pixels(renderer) + self._legend_from_pixels(renderer)
         try:
             super().draw()
         finally:
-            if self._paste_legend is not None:
-                legend.set_visible(True)
-                self._paste_legend = None
+            for artist in pasted:
+                artist.set_visible(True)
+            for paster in self._pasters.values():
+                paster.set_visible(False)
+                paster.items = []
         self._drawn_size = tuple(self.figure.bbox.size)
+
+    def _legend_from_pixels(self, renderer) -> list:
+        """The legend drawn alone once for what it shows and where (hzmap.render.map.legend_cache)
+        and composited in its place; [the legend] when it is, [] when it is drawn as usual."""
+        legend = self.scene.ax.get_legend()
+        key = legend_key(legend, self.figure)
+        if key is None:
+            return []
+        placed = self.legends.get(key)
+        if placed is None:
+            placed = self.sprites.alone(legend, renderer, legend.get_window_extent(renderer))
+            if placed is None:
+                return []
+            self.legends.put(key, placed)
+        self._paster(legend.get_zorder()).items.append(placed)
+        legend.set_visible(False)
+        return [legend]
+
+    def _paster(self, z: float) -> LabelPaster:
+        paster = self._pasters.get(z)
+        if paster is None:
+            paster = self._pasters[z] = LabelPaster(z)
+            self.scene.ax.add_artist(paster)
+        paster.set_visible(True)
+        return paster
+
+    def _labels_from_pixels(self, renderer) -> list:
+        """Labels whose pixels are kept for how and where they stand now: hidden for this draw,
+        and their pixels composited in their place in the drawing order instead."""
+        hidden = []
+        for text, extent in self.scene.renderer.label_extents(renderer):
+            if not self.sprites.has(text, renderer, extent):
+                continue
+            placed = self.sprites.placed(text, renderer, extent)
+            if placed is None:
+                continue
+            self._paster(text.get_zorder()).items.append(placed)
+            text.set_visible(False)
+            hidden.append(text)
+        return hidden
 
     def _redraw_if_resized(self) -> None:
         """The end of a burst of resizes: draw if no frame of the final size has been drawn."""
@@ -139,13 +178,7 @@ class BlitCanvas(FigureCanvasQTAgg):
     def _on_draw(self, _event) -> None:
         # Called inside a paint: keep a clean copy, then put the blitted layers straight into
         # the buffer being painted (a blit here would repaint recursively).
-        legend = self.scene.ax.get_legend()
-        if self._paste_legend is not None:
-            self.restore_region(self._paste_legend)
-        elif self._legend_key is not None and legend is not None:
-            self.legends.put(self._legend_key, self.copy_from_bbox(legend.get_window_extent(self.get_renderer())))
         self._background = self.copy_from_bbox(self.figure.bbox)
-        self.sprites.clear()
         self._blitted = self.draw_blitted()
         self._frame += 1
         self._warm = None
@@ -162,7 +195,7 @@ class BlitCanvas(FigureCanvasQTAgg):
         else:
             while self._warm:
                 text, extent = self._warm.pop()
-                if not self.sprites.has(text):
+                if not self.sprites.has(text, renderer, extent):
                     self.sprites.prepare(text, renderer, extent)
                     break
         if self._warm:
