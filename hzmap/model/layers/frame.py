@@ -12,10 +12,40 @@ from __future__ import annotations
 import numpy as np
 
 
+class _Where:
+    """Row number -> position. The file's row numbers rise, so a binary search over the index
+    answers without a dict of a million entries (about 100 MB and 0.2 s for a firm registry);
+    an index out of order gets the dict."""
+
+    def __init__(self, index: np.ndarray) -> None:
+        self._index = index
+        rising = len(index) < 2 or bool(np.all(index[1:] > index[:-1]))
+        self._dict = None if rising else {r: i for i, r in enumerate(index.tolist())}
+
+    def get(self, row, default=None):
+        if self._dict is not None:
+            return self._dict.get(row, default)
+        if isinstance(row, (float, np.floating)) and float(row).is_integer():
+            row = int(row)  # as a dict would: 3.0 == 3
+        elif not isinstance(row, (int, np.integer)) or isinstance(row, bool):
+            return default
+        i = int(np.searchsorted(self._index, row))
+        return i if i < len(self._index) and self._index[i] == row else default
+
+    def __getitem__(self, row) -> int:
+        i = self.get(row)
+        if i is None:
+            raise KeyError(row)
+        return i
+
+    def __contains__(self, row) -> bool:
+        return self.get(row) is not None
+
+
 class Column:
     """One column: values in row order, looked up by row number like a pandas Series."""
 
-    def __init__(self, name: str, values: np.ndarray, index: np.ndarray, where: dict) -> None:
+    def __init__(self, name: str, values: np.ndarray, index: np.ndarray, where) -> None:
         self.name, self.values, self.index, self._where = name, values, index, where
 
     def __len__(self) -> int:
@@ -71,7 +101,7 @@ class _Row:
 class _Index:
     """Row numbers in the file, in table order."""
 
-    def __init__(self, values: np.ndarray, where: dict) -> None:
+    def __init__(self, values: np.ndarray, where) -> None:
         self.values, self._where = values, where
 
     def __contains__(self, row) -> bool:
@@ -103,7 +133,7 @@ class Frame:
             for i, r in enumerate(rows):
                 grid[i, :] = r[:width] if len(r) >= width else list(r) + [""] * (width - len(r))
         index = np.asarray(list(index), dtype=int)
-        self._where = {r: i for i, r in enumerate(index.tolist())}
+        self._where = _Where(index)
         self.index = _Index(index, self._where)
         self._data = {c: grid[:, j] for j, c in enumerate(self.columns)}
         self.loc = _Loc(self)
@@ -111,8 +141,8 @@ class Frame:
     @classmethod
     def from_columns(cls, data: dict, index) -> Frame:
         out = cls(list(data), [], [])
-        index = np.asarray(list(index), dtype=int)
-        out._where = {r: i for i, r in enumerate(index.tolist())}
+        index = index if isinstance(index, np.ndarray) else np.asarray(list(index), dtype=int)
+        out._where = _Where(index.astype(int, copy=False))
         out.index = _Index(index, out._where)
         out._data = {str(c): np.asarray(v, dtype=object) for c, v in data.items()}
         return out
