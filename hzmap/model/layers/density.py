@@ -52,22 +52,28 @@ def hexbin(xy: np.ndarray, cell: float | None = None) -> Hexbins:
     if not len(xy):
         return Hexbins(cell, np.empty((0, 2)), np.empty(0, dtype=int))
     # pointy-top hexagons: columns `cell` apart, rows 1.5 r apart, every other row shifted by
-    # half a column; lattice 1 holds the even rows, lattice 2 the odd ones
+    # half a column; lattice 1 holds the even rows, lattice 2 the odd ones. A hexagon is one
+    # integer key, its column and row in half steps; the points are keyed a chunk at a time, so
+    # a million points need one array of keys beside them, not a dozen temporaries.
     r = cell / np.sqrt(3.0)
     sx, sy = cell, 3.0 * r
     x0, y0 = np.floor(xy.min(axis=0) / [sx, sy]) * [sx, sy] - [sx, sy]
-    ix1 = np.round((xy[:, 0] - x0) / sx)
-    iy1 = np.round((xy[:, 1] - y0) / sy)
-    ix2 = np.floor((xy[:, 0] - x0) / sx)
-    iy2 = np.floor((xy[:, 1] - y0) / sy)
-    d1 = (xy[:, 0] - x0 - ix1 * sx) ** 2 + ((xy[:, 1] - y0 - iy1 * sy) ** 2)
-    d2 = (xy[:, 0] - x0 - (ix2 + 0.5) * sx) ** 2 + ((xy[:, 1] - y0 - (iy2 + 0.5) * sy) ** 2)
-    first = d1 <= d2
-    cx = np.where(first, ix1 * sx, (ix2 + 0.5) * sx) + x0
-    cy = np.where(first, iy1 * sy, (iy2 + 0.5) * sy) + y0
-    # one integer key per hexagon: rows and columns in half steps
-    col = np.round((cx - x0) / (0.5 * sx)).astype(np.int64)
-    row = np.round((cy - y0) / (0.5 * sy)).astype(np.int64)
-    keys = row * (int(col.max()) + 2) + col
-    uniq, first_of, counts = np.unique(keys, return_index=True, return_counts=True)
-    return Hexbins(cell, np.column_stack([cx[first_of], cy[first_of]]), counts)
+    width = int(np.ceil((xy[:, 0].max() - x0) / (0.5 * sx))) + 4  # more half columns than any key's
+    keys = np.concatenate([_keys(xy[i:i + CHUNK], x0, y0, sx, sy, width) for i in range(0, len(xy), CHUNK)])
+    uniq, counts = np.unique(keys, return_counts=True)
+    row, col = np.divmod(uniq, width)
+    return Hexbins(cell, np.column_stack([col * (0.5 * sx) + x0, row * (0.5 * sy) + y0]), counts)
+
+
+CHUNK = 1 << 17
+
+
+def _keys(xy: np.ndarray, x0: float, y0: float, sx: float, sy: float, width: int) -> np.ndarray:
+    """Each point's hexagon as row * width + column, in half steps of the two lattices."""
+    x, y = xy[:, 0] - x0, xy[:, 1] - y0
+    ix1, iy1 = np.round(x / sx), np.round(y / sy)
+    ix2, iy2 = np.floor(x / sx), np.floor(y / sy)
+    first = (x - ix1 * sx) ** 2 + (y - iy1 * sy) ** 2 <= (x - (ix2 + 0.5) * sx) ** 2 + (y - (iy2 + 0.5) * sy) ** 2
+    col = np.where(first, 2 * ix1, 2 * ix2 + 1).astype(np.int64)
+    row = np.where(first, 2 * iy1, 2 * iy2 + 1).astype(np.int64)
+    return row * width + col
