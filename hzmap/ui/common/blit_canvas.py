@@ -124,18 +124,14 @@ class BlitCanvas(FigureCanvasQTAgg):
         self._drawn_size = tuple(self.figure.bbox.size)
 
     def _legend_from_pixels(self, renderer) -> list:
-        """The legend drawn alone once for what it shows and where (hzmap.render.map.legend_cache)
-        and composited in its place; [the legend] when it is, [] when it is drawn as usual."""
+        """The legend's pixels kept for what it shows and where (hzmap.render.map.legend_cache),
+        composited in its place: [the legend] when they are, [] when it is drawn as usual. A
+        legend not seen before is drawn with the map, and drawn alone in idle time afterwards
+        (_keep_legend): drawing it alone in the redraw made a layout's first switch slower."""
         legend = self.scene.ax.get_legend()
-        key = legend_key(legend, self.figure)
-        if key is None:
-            return []
-        placed = self.legends.get(key)
+        placed = self.legends.get(legend_key(legend, self.figure))
         if placed is None:
-            placed = self.sprites.alone(legend, renderer, legend.get_window_extent(renderer))
-            if placed is None:
-                return []
-            self.legends.put(key, placed)
+            return []
         self._paster(legend.get_zorder()).items.append(placed)
         legend.set_visible(False)
         return [legend]
@@ -186,20 +182,35 @@ class BlitCanvas(FigureCanvasQTAgg):
 
     def _warm_sprites(self, frame: int) -> None:
         """In idle time after a full draw, one label at a time (about a millisecond each), keep
-        the labels' pixels ready, so that even the first hover over a district only pastes them."""
+        the labels' pixels ready, so that even the first hover over a district only pastes them;
+        then the legend's, if it is new (a layout's first showing), for the next redraw."""
         if frame != self._frame or self._background is None:
             return  # a newer frame started its own
         renderer = self.get_renderer()
-        if self._warm is None:  # the first turn measures the labels
-            self._warm = list(self.scene.renderer.label_extents(renderer))
+        if self._warm is None:  # the first turn measures the labels; the legend comes last
+            self._warm = [(None, None), *self.scene.renderer.label_extents(renderer)]
         else:
             while self._warm:
                 text, extent = self._warm.pop()
-                if not self.sprites.has(text, renderer, extent):
+                if text is None:
+                    if self._keep_legend(renderer):
+                        break
+                elif not self.sprites.has(text, renderer, extent):
                     self.sprites.prepare(text, renderer, extent)
                     break
         if self._warm:
             QTimer.singleShot(0, lambda: self._warm_sprites(frame))
+
+    def _keep_legend(self, renderer) -> bool:
+        """Draw the legend alone and keep its pixels, if they are not kept yet; True if it did."""
+        legend = self.scene.ax.get_legend()
+        key = legend_key(legend, self.figure)
+        if key is None or self.legends.get(key) is not None:
+            return False
+        placed = self.sprites.alone(legend, renderer, legend.get_window_extent(renderer))
+        if placed is not None:
+            self.legends.put(key, placed)
+        return True
 
     def draw_blitted(self) -> list:
         """Highlights, then the labels they cross (so names stay readable), then the
