@@ -70,6 +70,7 @@ def time_million(repeat: int) -> dict:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks.interaction_bench import build_window, settle_window
+    from benchmarks.layers_bench import pan_until_drawn
     from hzmap.model.geo.extent import Extent
     from hzmap.model.geo.gazetteer import load_gazetteer
     from hzmap.model.layers import inspect_file, open_layer
@@ -104,11 +105,7 @@ def time_million(repeat: int) -> dict:
             state.set_preset("city")
             canvas.draw()
             for i in range(repeat * 3):
-                state.set_extent(frames[i % 3])
-                t0 = time.perf_counter()
-                canvas.draw()
-                app.processEvents()
-                out[key].append((time.perf_counter() - t0) * 1000)
+                out[key].append(pan_until_drawn(app, window, frames[i % 3]))
         state.update_layer(layer.id, style=layer.style)
         state.set_preset("city")
         canvas.draw()
