@@ -81,4 +81,4 @@ def encoding_of(shp) -> tuple[str | None, list[str]]:
                       "neither UTF-8 nor Chinese GBK: names may show wrongly; add a .cpg naming its encoding"]
     label = "UTF-8" if encoding.startswith("utf") else "GBK/GB18030 (Chinese)"
     return ("UTF-8" if encoding.startswith("utf") else "GB18030"), [
-        f"{dbf.name} has no .cpg saying its text encoding: read as {label}, which its text decodes as"]
+        f"{dbf.name} has no .cpg naming its text encoding: its text was read as {label}"]

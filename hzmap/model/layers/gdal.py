@@ -82,6 +82,7 @@ def pyogrio():
     """pyogrio, once GDAL has only the drivers hzmap allows; DriversNotRestricted otherwise
     (GDAL was imported before ENVIRONMENT was set, or it has drivers KNOWN does not name)."""
     import pyogrio as module
+    import pyogrio.raw  # noqa: F401 - module.raw: reading without geopandas' geometry checks
 
     extra = sorted(set(module.list_drivers()) - ALLOWED)
     if extra:

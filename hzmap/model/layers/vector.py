@@ -127,14 +127,13 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
     if gis.fmt == "shp":
         encoding, found = dbf.encoding_of(gis.path)
         notes += dbf.missing_parts(gis.path) + found
-    try:
-        frame = og.read_dataframe(str(gis.path), layer=inner, encoding=encoding)
-    except _errors() as exc:
-        raise LayerError(path, f"cannot be read: {_reason(exc, workdir, path)}") from None
-    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
+    frame, broken = _frame(og, path, gis, inner, encoding, workdir)
+    if frame is None:
         raise LayerError(path, f"layer {sublayer!r} has no geometries (is it a plain table?)")
-    frame.index = np.arange(1, len(frame) + 1)
-    frame.index.name = "feature"
+    if broken.size:
+        notes.append(f"{broken.size} feature(s) have a broken geometry (such as a ring of one point), read as "
+                     f"none (feature "
+                     f"{', '.join(map(str, broken[:20]))}{' …' if broken.size > 20 else ''})")
     geoms = shapely.force_2d(np.asarray(frame.geometry.values, dtype=object))
     stated = frame.crs
     crs_stated = stated.to_string() if stated is not None else "none"
@@ -168,6 +167,31 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
         except Exception as exc:  # pyproj cannot use the stated CRS
             raise LayerError(path, f"its coordinate system {crs_stated} cannot be converted: {_reason(exc)}") from None
     return VectorRead(frame, sublayer, names, crs_stated, how, notes)
+
+
+def _frame(og, path, gis, inner, encoding, workdir):
+    """(GeoDataFrame with index = feature number from 1, or None without geometries; the
+    numbers of features whose geometry could not be read). A broken geometry (a ring of one
+    point) is left out and counted, not a reason to refuse the file."""
+    import geopandas as gpd
+    import pandas as pd
+
+    try:
+        meta, _fids, wkb, fields = og.raw.read(str(gis.path), layer=inner, encoding=encoding)
+    except _errors() as exc:
+        raise LayerError(path, f"cannot be read: {_reason(exc, workdir, path)}") from None
+    if wkb is None:
+        return None, np.empty(0, dtype=int)
+    index = pd.RangeIndex(1, len(wkb) + 1, name="feature")
+    table = pd.DataFrame(dict(enumerate(fields)), index=index)
+    table.columns = [str(c) for c in meta["fields"]]
+    geoms = shapely.from_wkb(wkb, on_invalid="ignore")
+    broken = np.flatnonzero(pd.notna(pd.Series(wkb, dtype=object)).to_numpy() & shapely.is_missing(geoms)) + 1
+    name = meta.get("geometry_name") or "geometry"
+    if name in table.columns:
+        name = "geometry"
+    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, index=index, crs=meta["crs"]).rename(name),
+                            crs=meta["crs"]), broken
 
 
 def geometry_family(path, geoms: np.ndarray, rows) -> tuple[str, np.ndarray, list[str]]:
