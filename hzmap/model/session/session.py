@@ -11,7 +11,9 @@ an untitled session that only browsed has nothing to lose.
 User layers: their LayerStates are in the View, their data in a LayerStore (hzmap.model.layers
 .store) that every picture of the map reads. A project's layers are opened with it; a file that
 has moved or vanished keeps its entry with every setting (`needs_relink`, `relink_layer`), and a
-layer can keep a copy in the project (`embed_layer`) within the project's size limit.
+layer can keep a copy in the project (`embed_layer`) within the project's size limit, only when
+the planner asks for it and only of a layer shown on the map. Files outside a project's folder
+are read only with the planner's yes (`open(..., allow_outside=...)`).
 """
 from __future__ import annotations
 
@@ -114,12 +116,15 @@ class Session:
                        layout=p.layout, selection=p.selection, filters=p.filters, layers=layers,
                        hidden_elements=p.hidden_elements, show_places=p.show_places)
 
-    def apply(self, p: Project, project_dir=None) -> list[str]:
+    def apply(self, p: Project, project_dir=None, allow_outside=False, cancel=None) -> list[str]:
         """Show a project: one change of the view state. Returns what could not be restored.
-        `project_dir`: the folder its layer paths are relative to (None: it has no file)."""
+        `project_dir`: the folder its layer paths are relative to (None: it has no file);
+        `allow_outside`: whether files outside it may be read (or a function asked, with the
+        list of them, before any is read: project_layers.load_layers)."""
         problems = []
         found = load_layers(p.layers, project_dir, self.state.geo, self.layers,
-                            self.gazetteer() if p.layers else None)
+                            self.gazetteer() if p.layers else None, allow_outside=allow_outside,
+                            cancel=cancel)
         problems += found.problems
         tours = []
         for i, d in enumerate(p.tours or [], 1):
@@ -153,13 +158,14 @@ class Session:
         self.apply(Project())
         self._mark_saved(None)
 
-    def open(self, path) -> tuple[bool, list[str]]:
-        """(opened, problems). Nothing changes when the file cannot be read at all."""
+    def open(self, path, allow_outside=False, cancel=None) -> tuple[bool, list[str]]:
+        """(opened, problems). Nothing changes when the file cannot be read at all. Layer files
+        outside the project's folder are read only with `allow_outside` (see apply)."""
         path = Path(path)
         project, problems = load_project(path, **self.known())
         if project is None:
             return False, problems
-        problems += [f"{path}: {t}" for t in self.apply(project, path.absolute().parent)]
+        problems += [f"{path}: {t}" for t in self.apply(project, path.absolute().parent, allow_outside, cancel)]
         self._mark_saved(path)
         return True, problems
 
@@ -187,13 +193,13 @@ class Session:
             return False
         return True
 
-    def recover(self, entry) -> list[str]:
+    def recover(self, entry, allow_outside=False) -> list[str]:
         """Restore a recovery file left by a session that ended without saving."""
         project, problems = load_project(entry.path, **self.known())
         if project is None:
             return problems
         folder = Path(entry.source).absolute().parent if entry.source else None
-        problems += [f"{entry.path}: {t}" for t in self.apply(project, folder)]
+        problems += [f"{entry.path}: {t}" for t in self.apply(project, folder, allow_outside)]
         self.path = entry.source
         self._saved = ((), [])
         self.restored = True
@@ -261,21 +267,23 @@ class Session:
     def needs_relink(self, layer_id: str) -> bool:
         """The layer's file was not found or not read when the project opened, and it has not
         been re-linked since."""
+        from hzmap.model.layers.project_layers import NOT_READ
+
         link = self.layer_links.get(layer_id)
-        return link is not None and link.status in ("missing", "unreadable")
+        return link is not None and link.status in NOT_READ
 
     def relink_layer(self, layer_id: str, path) -> LayerState:
         """Read the layer from `path` (the user found the moved file), keeping every setting (a
         copy kept in the project is made again from it); LayerError naming the file if it cannot
         be read or copied: nothing changes then."""
-        from hzmap.model.layers.persist import relink, with_embedded_copy
+        from hzmap.model.layers.persist import relink, shown, with_embedded_copy
         from hzmap.model.layers.project_layers import relinked
         from hzmap.model.layers.reader import open_layer
 
         layer = relink(self.state.view.layer(layer_id), path)
         data = open_layer(replace(layer.source, embedded=None), self.state.geo, self.gazetteer())
         layer = replace(layer, source=replace(data.source, embed=False, embedded=None))
-        if self.state.view.layer(layer_id).source.embed:
+        if self.state.view.layer(layer_id).source.embed and shown(layer):  # a hidden layer is not copied
             layer = with_embedded_copy(layer, data)
         self.layers.put(layer_id, data, layer.source)
         self.layer_links[layer_id] = relinked(self.layer_links.get(layer_id), layer.source.path)
@@ -286,11 +294,14 @@ class Session:
         """Keep a copy of the layer in the project (on) or only the link to its file (off).
         LayerError if the layer is too large to copy; ProjectError if the project with it would
         be over the size a project file may have. Nothing changes when either is raised."""
-        from hzmap.model.layers.persist import layer_to_dict, with_embedded_copy
+        from hzmap.model.layers.persist import layer_to_dict, shown, with_embedded_copy
 
         layer = self.state.view.layer(layer_id)
         data = self.layers.get(layer)
         if on:
+            if not shown(layer):
+                raise ProjectError(f"layer {layer.name!r} is hidden: a copy is kept only of a layer shown on "
+                                   "the map (tick it and give it some opacity first)")
             if layer.source.embedded is None:
                 if data is None:
                     raise ProjectError(f"layer {layer.name!r}: its file is not loaded, so there is no copy to keep")
