@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from hzmap.model.files.atomic import write_atomic
+from hzmap.model.files.atomic import clean_stale_parts, write_atomic
 from hzmap.model.session.project import Project, encode
 
 SUFFIX = ".hzmap"
@@ -49,6 +49,7 @@ class Recovery:
     def __init__(self, folder) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
+        clean_stale_parts(self.folder)  # what a killed session was writing when it died
         stem = f"session-{os.getpid()}-{int(time.time() * 1000)}"
         self.path = self.folder / f"{stem}{SUFFIX}"
         self.lock = self.folder / f"{stem}.lock"

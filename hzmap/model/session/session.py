@@ -22,6 +22,7 @@ from pathlib import Path
 
 from psygnal import Signal
 
+from hzmap.model.files.atomic import clean_stale_parts
 from hzmap.model.session.annotations import AnnotationSet
 from hzmap.model.geo.extent import Extent
 from hzmap.model.layers.store import LayerStore
@@ -165,6 +166,7 @@ class Session:
         project, problems = load_project(path, **self.known())
         if project is None:
             return False, problems
+        clean_stale_parts(path.absolute().parent, path.name)
         problems += [f"{path}: {t}" for t in self.apply(project, path.absolute().parent, allow_outside, cancel)]
         self._mark_saved(path)
         return True, problems
@@ -177,6 +179,7 @@ class Session:
         project = self.capture(path)
         self.check_size(project, path)
         save_project(path, project)
+        clean_stale_parts(path.absolute().parent, path.name)  # a save killed earlier left its part
         self._mark_saved(path)
         if self.recovery is not None:
             self.recovery.discard()
