@@ -60,9 +60,10 @@ def _end_record(fh, size: int) -> tuple[int, int]:
     return members, directory
 
 
-def open_zip(path, what: str = "zip") -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
-    """The open archive and its file members (folders left out), after the checks above.
-    The caller closes the ZipFile."""
+def open_zip(path, what: str = "zip", wanted=None) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    """The open archive and its file members (folders left out; with `wanted`, a function of
+    the member's name, only those it accepts), after the checks above. The caller closes the
+    ZipFile."""
     name = Path(path).name
     try:
         fh = open(path, "rb")
@@ -83,7 +84,7 @@ def open_zip(path, what: str = "zip") -> tuple[zipfile.ZipFile, list[zipfile.Zip
         fh.close()
         raise FileProblem(path, f"{name} is not a readable zip ({_short(exc)})", "syntax") from None
     try:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
+        infos = [i for i in zf.infolist() if not i.is_dir() and (wanted is None or wanted(i.filename))]
         for info in infos:
             check_member(path, info)
     except BaseException:

@@ -38,18 +38,22 @@ def _problem(path, exc: safeio.FileProblem) -> LayerError:
     return LayerError(path, exc.problem)
 
 
+def _wanted(fmt: str):
+    if fmt == "kml":
+        return lambda name: name.lower().endswith(".kml")
+    if fmt == "shpzip":
+        return lambda name: Path(name).suffix.lower() in {*GIS_ENDINGS, *SHAPEFILE_PARTS}
+    return None
+
+
 def _members(path, fmt: str):
     try:
-        zf, infos = safezip.open_zip(path, "zip" if fmt != "xlsx" else "workbook")
+        zf, infos = safezip.open_zip(path, "zip" if fmt != "xlsx" else "workbook", _wanted(fmt))
     except safeio.FileProblem as exc:
         if fmt == "xlsx" and exc.kind == "syntax":
             raise LayerError(path, "is not a readable Excel workbook (.xlsx is a zip, and this file "
                                    "is not one or is damaged)") from None
         raise _problem(path, exc) from None
-    if fmt == "kml":
-        infos = [i for i in infos if i.filename.lower().endswith(".kml")]
-    elif fmt == "shpzip":
-        infos = [i for i in infos if Path(i.filename).suffix.lower() in {*GIS_ENDINGS, *SHAPEFILE_PARTS}]
     return zf, infos
 
 
