@@ -62,13 +62,16 @@ def _end_record(fh, size: int) -> tuple[int, int]:
 
 def open_zip(path, what: str = "zip", wanted=None) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
     """The open archive and its file members (folders left out; with `wanted`, a function of
-    the member's name, only those it accepts), after the checks above. The caller closes the
-    ZipFile."""
-    name = Path(path).name
-    try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        raise FileProblem(path, f"the {what} cannot be opened ({exc.strerror or exc})") from None
+    the member's name, only those it accepts), after the checks above. `path` may be an open
+    binary file. The caller closes the ZipFile."""
+    if hasattr(path, "read"):
+        fh, name = path, f"the {what}"
+    else:
+        name = Path(path).name
+        try:
+            fh = open(path, "rb")
+        except OSError as exc:
+            raise FileProblem(path, f"the {what} cannot be opened ({exc.strerror or exc})") from None
     try:
         size = fh.seek(0, 2)
         members, directory = _end_record(fh, size)

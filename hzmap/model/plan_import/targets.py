@@ -10,6 +10,7 @@ are not targets. Where one clause holds two figures the first qualifies the seco
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from hzmap.model.dataset.comparators import clause_around, comparator_of
@@ -122,18 +123,18 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
                            f"a delivery time: {m.group(0)} or sooner"))
     candidates.sort()
     # a figure inside a longer one (“5位” in “前5位”) is not a figure of its own
-    candidates = [c for c in candidates
-                  if not any(o is not c and o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] >
-                             c[1] - c[0] for o in candidates)]
+    candidates = _outermost(candidates)
+    starts = [c[0] for c in candidates]
+    order = {id(h): i for i, h in enumerate(doc.headings)}
     for s, e, value, unit, note in candidates:
         rec = _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year,
-                      candidates)
+                      starts, order)
         if rec is None:
             continue
         if not rec.data["indicator"]:
             # “…增加值到2025年破万亿,到2027年突破1.2万亿”: the subject is the earlier figure's
-            prev = next((r for r in reversed(out) if r.data["unit"] == unit and
-                         doc.paragraph_at(r.passages[0].start) == doc.paragraph_at(s)), None)
+            para = doc.paragraph_at(s)
+            prev = next((r for r in _same_paragraph(out, doc, para) if r.data["unit"] == unit), None)
             if prev is None:
                 continue
             rec.data["indicator"] = prev.data["indicator"]
@@ -147,6 +148,46 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
     for i, rec in enumerate(out, 1):
         rec.data["id"] = f"{plan_id}_t{i:02d}"
     return out
+
+
+def _outermost(candidates: list) -> list:
+    """The sorted candidates without those inside a longer one (same span: both kept), in one
+    pass: sorted by start, then longest first, a candidate is inside an earlier one exactly when
+    an earlier one ends after it, or ends with it and starts before it."""
+    order = sorted(range(len(candidates)), key=lambda i: (candidates[i][0], -candidates[i][1]))
+    inside, best_end, best_start = set(), -1, -1
+    for i in order:
+        start, end = candidates[i][0], candidates[i][1]
+        if best_end > end or (best_end == end and best_start < start):
+            inside.add(i)
+        if end > best_end:
+            best_end, best_start = end, start
+    return [c for i, c in enumerate(candidates) if i not in inside]
+
+
+def _same_paragraph(out: list, doc, para: tuple[int, int]):
+    """The records drafted so far from paragraph `para`, the latest first (they are in text
+    order: stop at the first from an earlier paragraph)."""
+    for r in reversed(out):
+        if r.passages[0].start < para[0]:
+            return
+        if doc.paragraph_at(r.passages[0].start) == para:
+            yield r
+
+
+def _any_start(starts: list, lo: int, hi: int) -> bool:
+    """Whether a candidate starts in [lo, hi) (starts sorted)."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """clause_around within the paragraph (a clause never crosses a line break), so finding it
+    costs the paragraph's length, not the text's."""
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    p1 = len(text) if p1 < 0 else p1
+    return clause_around(text[p0:p1], start - p0, end - p0)
 
 
 def _clause_end(text: str, end: int) -> int:
@@ -169,26 +210,26 @@ def _inside_brackets(text: str, s: int) -> bool:
     return False
 
 
-def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, candidates):
+def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, starts, order):
     text = doc.text
     if s > 0 and text[s - 1] in "第第":
         return None
     if _inside_brackets(text, s):
         return None
-    clause = clause_around(text, s, e)
+    clause = _clause(text, s, e)
     c_start = text.rfind(clause, max(0, s - len(clause) - 1), e + len(clause)) if clause else s
     if c_start < 0:
         c_start = s
     # “A、B、C 2家以上”: the list before the figure belongs to it when it holds no figure itself
     while c_start > 0 and text[c_start - 1] == "、":
-        prev = clause_around(text, c_start - 1, c_start - 1)
+        prev = _clause(text, c_start - 1, c_start - 1)
         p_start = c_start - 1 - len(prev)
-        if p_start < 0 or any(p_start <= c[0] < c_start for c in candidates):
+        if p_start < 0 or _any_start(starts, p_start, c_start):
             break
         c_start = p_start
     clause = text[c_start:_clause_end(text, e)]
     # only the last figure of a clause is a target; earlier ones qualify it
-    if any(c_start <= c[0] < c_start + len(clause) and c[0] > s for c in candidates if c[0] != s):
+    if _any_start(starts, s + 1, c_start + len(clause)):
         return None
     heads = []
     h = doc.heading_at(s)
@@ -197,7 +238,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         h = h.parent
     if any(_BACKGROUND.search(x.title.strip("。 ")) for x in heads):
         return None
-    sent_start = max(text.rfind(c, 0, s) for c in "。；;\n！？") + 1
+    line = text.rfind("\n", 0, s)  # the sentence starts in the paragraph: look no further back
+    sent_start = max(line, *(text.rfind(c, line + 1, s) for c in "。；;！？")) + 1
     sent_end_m = _SENTENCE_END.search(text, e)
     sent_end = sent_end_m.start() if sent_end_m else len(text)
     if _INSTRUMENT.search(text[sent_start:sent_end]):
@@ -212,7 +254,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
-            first = doc.headings.index(x) + 1
+            first = order[id(x)] + 1
             intro_end = doc.headings[first].start if first < len(doc.headings) else x.end
             year = _year_ahead(text, x.body, min(intro_end, s))
             if year:
