@@ -36,6 +36,13 @@ MAX_POINTS = 10_000
 MAX_ANNOTATIONS = 2_000
 MAX_LABELLED = 300            # notes, callouts and labelled markers
 MAX_VERTICES = 200_000        # in all the lines
+#: Text is drawn as outlines with a halo: each character costs about 0.15 ms, each note about
+#: 1 ms (benchmarks/notes_bench.py). So the map draws at most MAX_DRAWN_CHARS characters of
+#: annotation text in all: each note its first DRAWN_PER_NOTE (then "…"), fewer when many notes
+#: share the budget, never fewer than DRAWN_MIN. The whole text is kept, edited and exported.
+MAX_DRAWN_CHARS = 3_000
+DRAWN_PER_NOTE = 200
+DRAWN_MIN = 8
 
 
 class AnnotationLimit(ValueError):
@@ -58,6 +65,17 @@ def limit_problem(items) -> str | None:
     if vertices > MAX_VERTICES:
         return f"{vertices:,} points in all; a map holds at most {MAX_VERTICES:,} (simplify long lines)"
     return None
+
+
+def drawn_cap(items) -> int:
+    """How many characters of each annotation's text the map draws, given all of them."""
+    labelled = sum(1 for a in items if a.text)
+    return max(DRAWN_MIN, min(DRAWN_PER_NOTE, MAX_DRAWN_CHARS // max(1, labelled)))
+
+
+def drawn_text(text: str, cap: int) -> str:
+    """`text` as drawn: its first `cap` characters (line breaks count), then "…"."""
+    return text if len(text) <= cap else text[:cap].rstrip() + "…"
 
 
 @dataclass(frozen=True)
