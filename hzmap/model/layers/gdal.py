@@ -12,9 +12,13 @@ GDALG file runs a processing pipeline; a dozen drivers talk to web services or d
   what could still reach out: /vsicurl/ (no file name is allowed), plug-in drivers, Python code
   in VRTs, virtual tables and SQL functions in a GeoPackage's views and triggers, PROJ's grid
   downloads, the cloud credential look-ups, and listing a file's folder when it is opened.
+- GDAL's own web requests (CPLHTTPFetch: a GeoJSON's old-style `"crs": {"type": "link"}` makes
+  the GeoJSON driver fetch the URL) have no option to switch them off, so `pyogrio()` installs a
+  fetch callback (CPLHTTPSetFetchCallback, GDAL's hook for exactly this) that refuses every one.
 - `pyogrio()` fails closed: if a driver outside DRIVERS is still registered (a newer GDAL with a
-  driver this list does not name), no GIS file is opened and the message says which;
-  tests/test_untrusted_files.py checks the list against the GDAL in use.
+  driver this list does not name), or the fetch callback cannot be installed, no GIS file is
+  opened and the message says why; tests/test_untrusted_files.py checks both against the GDAL in
+  use.
 - `sniff.py` checks that a file's content is the format its name says before GDAL sees it, and
   `pyogrio()` is handed only that format's drivers to expect.
 """
@@ -75,12 +79,18 @@ ENVIRONMENT = {
 
 
 class DriversNotRestricted(RuntimeError):
-    """GDAL has drivers registered that hzmap does not let read a planner's file."""
+    """GDAL has drivers registered that hzmap does not let read a planner's file, or its web
+    requests could not be switched off."""
+
+
+_REFUSER: list = []  # the installed fetch callback (kept alive for as long as GDAL may call it)
+REFUSED_URLS: list[str] = []
 
 
 def pyogrio():
-    """pyogrio, once GDAL has only the drivers hzmap allows; DriversNotRestricted otherwise
-    (GDAL was imported before ENVIRONMENT was set, or it has drivers KNOWN does not name)."""
+    """pyogrio, once GDAL has only the drivers hzmap allows and makes no web request;
+    DriversNotRestricted otherwise (GDAL was imported before ENVIRONMENT was set, it has drivers
+    KNOWN does not name, or its library could not be found to refuse its requests)."""
     import pyogrio as module
     import pyogrio.raw  # noqa: F401 - module.raw: reading without geopandas' geometry checks
 
@@ -89,4 +99,63 @@ def pyogrio():
         raise DriversNotRestricted(
             f"GDAL's driver(s) {', '.join(extra[:8])}{' …' if len(extra) > 8 else ''} could read other "
             "files or the network; hzmap opens GIS files only with them switched off")
+    if not _REFUSER:
+        _refuse_web_requests(module)
     return module
+
+
+def registered() -> list[str]:
+    """The drivers GDAL has in this process (for the tests: run in the reader process)."""
+    return sorted(pyogrio().list_drivers())
+
+
+def _library(module):
+    """The GDAL library pyogrio loaded."""
+    import ctypes.util
+    import glob
+    from pathlib import Path
+
+    try:
+        with open("/proc/self/maps") as fh:
+            for line in fh:
+                if "libgdal" in line.rsplit("/", 1)[-1]:
+                    return line.split(None, 5)[-1].strip()
+    except OSError:
+        pass
+    here = Path(module.__file__).parent
+    for pattern in (str(here.parent / "pyogrio.libs" / "*gdal*"), str(here / ".dylibs" / "libgdal*")):
+        found = sorted(glob.glob(pattern))
+        if found:
+            return found[0]
+    return ctypes.util.find_library("gdal")
+
+
+def _refuse_web_requests(module) -> None:
+    """Make every CPLHTTPFetch of GDAL's fail at once, with no connection made."""
+    import ctypes
+
+    path = _library(module)
+    try:
+        lib = ctypes.CDLL(path)
+        setter = lib.CPLHTTPSetFetchCallback
+    except (OSError, TypeError, AttributeError):
+        raise DriversNotRestricted("GDAL's web requests could not be switched off (its library was not "
+                                   "found); hzmap opens GIS files only with them off") from None
+    lib.CPLCalloc.restype = ctypes.c_void_p
+    lib.CPLCalloc.argtypes = [ctypes.c_size_t, ctypes.c_size_t]
+    lib.CPLStrdup.restype = ctypes.c_void_p
+    lib.CPLStrdup.argtypes = [ctypes.c_char_p]
+    callback = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_char_p, *[ctypes.c_void_p] * 6)
+
+    def refuse(url, *_rest):
+        # a CPLHTTPResult GDAL frees itself: nStatus (an int, then padding), pszContentType, pszErrBuf
+        REFUSED_URLS.append((url or b"").decode("utf-8", "replace")[:200])
+        result = lib.CPLCalloc(1, 256)
+        ctypes.c_int.from_address(result).value = 1
+        ctypes.c_void_p.from_address(result + 2 * ctypes.sizeof(ctypes.c_void_p)).value = \
+            lib.CPLStrdup(b"hzmap reads no web resource for a planner's file")
+        return result
+
+    _REFUSER.append(callback(refuse))
+    setter.argtypes = [callback, ctypes.c_void_p]
+    setter(_REFUSER[0], None)

@@ -110,6 +110,7 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
 
     path = regular_file(path)
     og = _pyogrio(path)
+    asked = len(gdal.REFUSED_URLS)
     layers, where = _sublayers(og, path, fmt, workdir)
     names = [n for n, _t in layers]
     notes: list[str] = []
@@ -128,6 +129,10 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
         encoding, found = dbf.encoding_of(gis.path)
         notes += dbf.missing_parts(gis.path) + found
     frame, broken = _frame(og, path, gis, inner, encoding, workdir)
+    urls = sorted(set(gdal.REFUSED_URLS[asked:]))
+    if urls:
+        notes.append(f"the file names web resources ({', '.join(urls[:3])}); hzmap fetches nothing for a "
+                     "file, so they were not read")
     if frame is None:
         raise LayerError(path, f"layer {sublayer!r} has no geometries (is it a plain table?)")
     if broken.size:
