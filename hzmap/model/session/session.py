@@ -117,16 +117,25 @@ class Session:
                        layout=p.layout, selection=p.selection, filters=p.filters, layers=layers,
                        hidden_elements=p.hidden_elements, show_places=p.show_places)
 
-    def apply(self, p: Project, project_dir=None, allow_outside=False, cancel=None) -> list[str]:
-        """Show a project: one change of the view state. Returns what could not be restored.
+    def read_layers(self, p: Project, project_dir=None, allow_outside=False, cancel=None) -> tuple:
+        """(ProjectLayers, LayerStore): the project's user layers read into a store of their own.
+        Nothing is shown, so this may run off the window's thread; `apply` shows them.
         `project_dir`: the folder its layer paths are relative to (None: it has no file);
         `allow_outside`: whether files outside it may be read (or a function asked, with the
-        list of them, before any is read: project_layers.load_layers)."""
-        problems = []
-        found = load_layers(p.layers, project_dir, self.state.geo, self.layers,
-                            self.gazetteer() if p.layers else None, allow_outside=allow_outside,
-                            cancel=cancel)
-        problems += found.problems
+        list of them, before any is read: project_layers.load_layers); `cancel`: an event."""
+        store = LayerStore()
+        found = load_layers(p.layers, project_dir, self.state.geo, store, self.gazetteer() if p.layers else None,
+                            allow_outside=allow_outside, cancel=cancel)
+        return found, store
+
+    def apply(self, p: Project, project_dir=None, allow_outside=False, cancel=None, read=None) -> list[str]:
+        """Show a project: one change of the view state. Returns what could not be restored.
+        `read`: what read_layers gave (else the layers are read now; see read_layers)."""
+        found, store = read if read is not None else self.read_layers(p, project_dir, allow_outside, cancel)
+        for lay in found.states:
+            if store.get(lay) is not None:
+                self.layers.put(lay.id, store.get(lay), lay.source)
+        problems = list(found.problems)
         tours = []
         for i, d in enumerate(p.tours or [], 1):
             try:
@@ -161,15 +170,26 @@ class Session:
 
     def open(self, path, allow_outside=False, cancel=None) -> tuple[bool, list[str]]:
         """(opened, problems). Nothing changes when the file cannot be read at all. Layer files
-        outside the project's folder are read only with `allow_outside` (see apply)."""
+        outside the project's folder are read only with `allow_outside` (see read_layers). The
+        window does the same in three steps (load, read_layers off its thread, show)."""
         path = Path(path)
-        project, problems = load_project(path, **self.known())
+        project, problems = self.load(path)
         if project is None:
             return False, problems
+        read = self.read_layers(project, path.absolute().parent, allow_outside, cancel)
+        return True, problems + self.show(path, project, read)
+
+    def load(self, path) -> tuple[Project | None, list[str]]:
+        """The project file itself (no layer file read, nothing shown)."""
+        return load_project(Path(path), **self.known())
+
+    def show(self, path, project: Project, read) -> list[str]:
+        """Show the project `load` and `read_layers` read from `path`; what could not be restored."""
+        path = Path(path)
         clean_stale_parts(path.absolute().parent, path.name)
-        problems += [f"{path}: {t}" for t in self.apply(project, path.absolute().parent, allow_outside, cancel)]
+        problems = [f"{path}: {t}" for t in self.apply(project, path.absolute().parent, read=read)]
         self._mark_saved(path)
-        return True, problems
+        return problems
 
     def save(self, path=None) -> Path:
         """Save to `path` (default: the project's file); raises ProjectError naming the file."""
@@ -277,49 +297,20 @@ class Session:
 
     def relink_layer(self, layer_id: str, path) -> LayerState:
         """Read the layer from `path` (the user found the moved file), keeping every setting (a
-        copy kept in the project is made again from it); LayerError naming the file if it cannot
-        be read or copied: nothing changes then."""
-        from hzmap.model.layers.persist import relink, shown, with_embedded_copy
-        from hzmap.model.layers.project_layers import relinked
-        from hzmap.model.layers.reader import open_layer
+        copy kept in the project is made again from it, if the layer is shown); LayerError naming
+        the file if it cannot be read or copied: nothing changes then."""
+        from hzmap.model.session.layer_copies import relink_layer
 
-        layer = relink(self.state.view.layer(layer_id), path)
-        data = open_layer(replace(layer.source, embedded=None), self.state.geo, self.gazetteer())
-        layer = replace(layer, source=replace(data.source, embed=False, embedded=None))
-        if self.state.view.layer(layer_id).source.embed and shown(layer):  # a hidden layer is not copied
-            layer = with_embedded_copy(layer, data)
-        self.layers.put(layer_id, data, layer.source)
-        self.layer_links[layer_id] = relinked(self.layer_links.get(layer_id), layer.source.path)
-        self.state.update_layer(layer_id, source=layer.source)
-        return layer
+        return relink_layer(self, layer_id, path)
 
     def embed_layer(self, layer_id: str, on: bool = True) -> None:
-        """Keep a copy of the layer in the project (on) or only the link to its file (off).
-        LayerError if the layer is too large to copy; ProjectError if the project with it would
-        be over the size a project file may have. Nothing changes when either is raised."""
-        from hzmap.model.layers.persist import layer_to_dict, shown, with_embedded_copy
+        """Keep a copy of the layer in the project (on: only when asked, of a layer shown on the
+        map) or only the link to its file (off). LayerError if the layer is too large to copy;
+        ProjectError if it is hidden or the project with it would be over the size a project file
+        may have. Nothing changes when either is raised."""
+        from hzmap.model.session.layer_copies import embed_layer
 
-        layer = self.state.view.layer(layer_id)
-        data = self.layers.get(layer)
-        if on:
-            if not shown(layer):
-                raise ProjectError(f"layer {layer.name!r} is hidden: a copy is kept only of a layer shown on "
-                                   "the map (tick it and give it some opacity first)")
-            if layer.source.embedded is None:
-                if data is None:
-                    raise ProjectError(f"layer {layer.name!r}: its file is not loaded, so there is no copy to keep")
-                layer = with_embedded_copy(layer, data)
-            else:
-                layer = replace(layer, source=replace(layer.source, embed=True))
-            project = self.capture()
-            entry = layer_to_dict(layer, Path.cwd(), data=data)
-            self.check_size(replace(project, layers=[entry if isinstance(d, dict) and d.get("id") == layer_id else d
-                                                     for d in project.layers]))
-        else:
-            layer = replace(layer, source=replace(layer.source, embed=False, embedded=None))
-        if data is not None:
-            self.layers.put(layer_id, data, layer.source)
-        self.state.update_layer(layer_id, source=layer.source)
+        embed_layer(self, layer_id, on)
 
 
 def _user_layers(doc_view: tuple) -> tuple:
