@@ -46,7 +46,7 @@ def translated() -> set[str]:
 def wrapped_strings() -> dict[str, str]:
     """Every literal passed to tr() in hzmap/ui -> the file it is in."""
     out = {}
-    for path in sorted((ROOT / "hzmap" / "ui").glob("*.py")):
+    for path in sorted((ROOT / "hzmap" / "ui").rglob("*.py")):
         for m in TR_CALL.finditer(path.read_text(encoding="utf-8")):
             out[ast.literal_eval("(" + m.group(1) + ")")] = path.name
     return out

@@ -14,11 +14,18 @@ from hzmap.model.layers.project_layers import relinked
 from hzmap.model.session.project import ProjectError
 
 
-def relink_layer(session, layer_id: str, path):
+def read_relinked(session, layer_id: str, path, cancel=None):
+    """The layer's data read from `path` (nothing changes: may run off the window's thread)."""
     from hzmap.model.layers.reader import open_layer
 
     layer = relink(session.state.view.layer(layer_id), path)
-    data = open_layer(replace(layer.source, embedded=None), session.state.geo, session.gazetteer())
+    return open_layer(replace(layer.source, embedded=None), session.state.geo, session.gazetteer(), cancel=cancel)
+
+
+def relink_layer(session, layer_id: str, path, data=None):
+    layer = relink(session.state.view.layer(layer_id), path)
+    if data is None:
+        data = read_relinked(session, layer_id, path)
     layer = replace(layer, source=replace(data.source, embed=False, embedded=None))
     if session.state.view.layer(layer_id).source.embed and shown(layer):  # a hidden layer is not copied
         layer = with_embedded_copy(layer, data)

@@ -295,13 +295,20 @@ class Session:
         link = self.layer_links.get(layer_id)
         return link is not None and link.status in NOT_READ
 
-    def relink_layer(self, layer_id: str, path) -> LayerState:
-        """Read the layer from `path` (the user found the moved file), keeping every setting (a
-        copy kept in the project is made again from it, if the layer is shown); LayerError naming
-        the file if it cannot be read or copied: nothing changes then."""
+    def relink_layer(self, layer_id: str, path, data=None) -> LayerState:
+        """Read the layer from `path` (the user found the moved file; `data`: read_relinked's, read
+        already), keeping every setting (a copy kept in the project is made again from it, if the
+        layer is shown); LayerError naming the file if it cannot be read or copied: nothing
+        changes then."""
         from hzmap.model.session.layer_copies import relink_layer
 
-        return relink_layer(self, layer_id, path)
+        return relink_layer(self, layer_id, path, data)
+
+    def read_relinked(self, layer_id: str, path, cancel=None):
+        """What relink_layer would read from `path`, read without changing anything."""
+        from hzmap.model.session.layer_copies import read_relinked
+
+        return read_relinked(self, layer_id, path, cancel)
 
     def embed_layer(self, layer_id: str, on: bool = True) -> None:
         """Keep a copy of the layer in the project (on: only when asked, of a layer shown on the

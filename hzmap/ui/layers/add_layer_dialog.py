@@ -6,7 +6,8 @@ user change each. "Read" opens the file with those choices and lists what came o
 the notes (rows without coordinates, features outside Hangzhou), and for a district table the
 rows matched, joined through a pre-2021 name (and to what), split, and unmatched, so no row is
 dropped unseen. "Add to map" then hands the LayerData to the window (`data`). Every problem is
-shown in the dialog with the file's name; nothing is added until the user says so.
+shown in the dialog with the file's name; nothing is added until the user says so. Reading runs
+off the window's thread with a Cancel (hzmap.ui.common.background).
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from hzmap.model.layers import LayerError, inspect_file, open_layer
 from hzmap.model.layers.errors import human_size
+from hzmap.model.layers.reading import ReadCancelled
 from hzmap.model.layers.source import format_label
+from hzmap.ui.common import background
 from hzmap.ui.common.i18n import tr
 
 COORDS = (("wgs84", "WGS84（GPS、天地图等）WGS84 (GPS, most GIS files)"),
@@ -166,8 +169,10 @@ class AddLayerDialog(QDialog):
     # -- the user's choices ---------------------------------------------------------------------------
     def _on_sublayer(self, _index: int) -> None:
         name = self.sublayer.currentData()
+        path = self.info.source.path
         try:
-            self._fill(inspect_file(self.info.source.path, name, self.gazetteer, size_limit=None))
+            self._fill(background.run(self, self._reading(), lambda c: inspect_file(path, name, self.gazetteer,
+                                                                                 size_limit=None, cancel=c)))
         except LayerError as exc:
             self._forget()
             self.error.setText(str(exc))
@@ -188,9 +193,14 @@ class AddLayerDialog(QDialog):
     def read(self) -> bool:
         """Open the file with the choices made; show what came of it, or the problem."""
         self._forget()
+        source = self.source()
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            data = open_layer(self.source(), self.geo, self.gazetteer, size_limit=None)
+            data = background.run(self, self._reading(), lambda c: open_layer(source, self.geo, self.gazetteer,
+                                                                              size_limit=None, cancel=c))
+        except ReadCancelled:
+            self.error.setText(tr("已取消读取 Reading cancelled"))
+            return False
         except LayerError as exc:
             self.error.setText(str(exc))
             return False
@@ -204,6 +214,9 @@ class AddLayerDialog(QDialog):
         self.add_button.setEnabled(True)
         self.add_button.setDefault(True)
         return True
+
+    def _reading(self) -> str:
+        return f"{tr('正在读取 Reading')} {self.info.source.path.name}…"
 
     def accept(self) -> None:
         if self.data is None and not self.read():

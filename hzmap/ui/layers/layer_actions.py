@@ -5,7 +5,8 @@ The session does the work (hzmap.model.session.session: add_layer, relink_layer)
 user (which file, how to read it, whether to load a very large one) and reports. Every problem
 is a message naming the file, in the status bar and a non-modal box: the app keeps running and
 nothing the user set up changes. Every question goes through an `ask_*` method, so tests can
-answer it (like ProjectActions).
+answer it (like ProjectActions). Files are read off the window's thread (hzmap.ui.common.
+background): the window keeps drawing, and Cancel stops the read.
 """
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from hzmap.model.layers import FILE_FILTER, LayerError, inspect_file
+from hzmap.model.layers import FILE_FILTER, LARGE_FILE_BYTES, LayerError, inspect_file
 from hzmap.model.layers.errors import human_size
+from hzmap.model.layers.reading import ReadCancelled
+from hzmap.ui.common import background
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
 
@@ -66,14 +69,25 @@ class LayerActions(QObject):
         if self.dialog is not None:
             self._queue.append(path)
             return True
-        gazetteer = self.session.gazetteer()
+        reading = f"{tr('正在读取 Reading')} {path.name}…"
+        gazetteer = None
+
+        def inspect(cancel, size_limit=LARGE_FILE_BYTES):
+            nonlocal gazetteer
+            gazetteer = gazetteer or self.session.gazetteer()
+            if cancel.is_set():
+                raise ReadCancelled(path, "reading was cancelled")
+            return inspect_file(path, gazetteer=gazetteer, size_limit=size_limit, cancel=cancel)
         try:
-            info = inspect_file(path, gazetteer=gazetteer)
+            info = background.run(self.window, reading, inspect)
             if info.large:
                 if not self.ask_large_file(path, info.size):
                     self.message.emit(f"{tr('未载入 Not loaded:')} {path} ({human_size(info.size)})")
                     return self._next()
-                info = inspect_file(path, gazetteer=gazetteer, size_limit=None)
+                info = background.run(self.window, reading, lambda c: inspect(c, size_limit=None))
+        except ReadCancelled:
+            self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
+            return self._next()
         except LayerError as exc:
             self.show_error(str(exc))
             return self._next()
@@ -115,7 +129,12 @@ class LayerActions(QObject):
             if not path:
                 return False
         try:
-            self.session.relink_layer(layer_id, path)
+            data = background.run(self.window, f"{tr('正在读取 Reading')} {Path(path).name}…",
+                                  lambda c: self.session.read_relinked(layer_id, path, cancel=c))
+            self.session.relink_layer(layer_id, path, data=data)
+        except ReadCancelled:
+            self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
+            return False
         except LayerError as exc:
             self.show_error(str(exc))
             return False
