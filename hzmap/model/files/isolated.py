@@ -12,7 +12,8 @@ one that aborts takes only itself down; a cancel kills it at once. Each of these
 The child is started at the first call and kept for the next (importing pandas, geopandas and
 GDAL costs it about 0.7 s), and started again after it was killed. It runs with the environment
 the Worker was made with (hzmap.model.layers.gdal sets GDAL's options there, before anything in
-the child imports GDAL). It is `python -m hzmap.model.files.isolated`, or the offline bundle's
+the child imports GDAL), imports the `preload` modules and says it is ready before a call's time
+budget starts: a busy machine's slow start is not counted against a file. It is `python -m hzmap.model.files.isolated`, or the offline bundle's
 executable with WORKER_ARG. Requests and replies are pickled frames over the child's standard
 input and output; whatever a library prints goes to its standard error.
 
@@ -37,6 +38,9 @@ from pathlib import Path
 WORKER_ARG = "--hzmap-reader-process"
 _HEADER = struct.Struct("!Q")
 _POLL = 0.05  # seconds between looks at the cancel flag
+_READY = b"ready"
+_PRELOAD = "HZMAP_READER_PRELOAD"
+START_SECONDS = 120.0  # for the child to start and import its preload
 
 
 class ReaderStopped(Exception):
@@ -67,8 +71,8 @@ def command() -> list[str]:
 class Worker:
     """One child process, used by one call at a time (calls from several threads wait)."""
 
-    def __init__(self, env: dict | None = None) -> None:
-        self.env = dict(env or {})
+    def __init__(self, env: dict | None = None, preload: tuple = ()) -> None:
+        self.env = dict(env or {}, **{_PRELOAD: ",".join(preload)})
         self._proc: subprocess.Popen | None = None
         self._replies: queue.Queue = queue.Queue()
         self._lock = threading.Lock()
@@ -86,12 +90,12 @@ class Worker:
             self._lock.release()
 
     def _call(self, target, args, kwargs, budget: Budget, cancel):
-        proc = self._start()
+        proc = self._start(cancel)
         try:
             _write_frame(proc.stdin, pickle.dumps((target, args, kwargs, budget.memory)))
         except OSError:  # the child died between two calls
             self.stop()
-            proc = self._start()
+            proc = self._start(cancel)
             _write_frame(proc.stdin, pickle.dumps((target, args, kwargs, budget.memory)))
         deadline = None if budget.seconds is None else time.monotonic() + budget.seconds
         while True:
@@ -116,9 +120,28 @@ class Worker:
                 raise ReaderStopped("memory", _size(budget.memory))
             raise value
 
-    def _start(self) -> subprocess.Popen:
+    def _start(self, cancel=None) -> subprocess.Popen:
         if self._proc is not None and self._proc.poll() is None:
             return self._proc
+        proc = self._spawn()
+        deadline = time.monotonic() + START_SECONDS
+        while True:  # until it says it is ready
+            if cancel is not None and cancel.is_set():
+                self.stop()
+                raise ReaderStopped("cancelled")
+            try:
+                first = self._replies.get(timeout=_POLL)
+            except queue.Empty:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise ReaderStopped("crash", "the reader process did not start") from None
+                continue
+            if first == _READY:
+                return proc
+            code = self._wait_dead()
+            raise ReaderStopped("crash", f"the reader process did not start ({_exit_text(code)})")
+
+    def _spawn(self) -> subprocess.Popen:
         env = dict(os.environ, **self.env)
         root = str(Path(__file__).resolve().parents[3])  # the folder holding the hzmap package
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
@@ -289,6 +312,12 @@ def main() -> None:
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
+    for name in filter(None, os.environ.get(_PRELOAD, "").split(",")):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # the call that needs it says so
+            pass
+    _write_frame(replies, _READY)
     serve(sys.stdin.buffer, replies)
 
 

@@ -36,7 +36,7 @@ def worker() -> Worker:
     global _worker
     with _lock:
         if _worker is None:
-            _worker = Worker(env=gdal.ENVIRONMENT)
+            _worker = Worker(env=gdal.ENVIRONMENT, preload=("pandas", "geopandas", "pyogrio", "pyogrio.raw"))
         return _worker
 
 
