@@ -5,11 +5,15 @@
 freeze. A local event loop keeps it drawing and answering, and after DELAY_MS a window-modal
 progress dialog names what is being read and offers Cancel, which sets `cancel` (a
 threading.Event): the readers stop their reader process at once (hzmap.model.layers.reading)
-and raise ReadCancelled. Work that ends within a few milliseconds shows nothing.
+and raise ReadCancelled. Work that does not look at `cancel` (plain Python, such as drafting a
+plan) is left to finish on its own and its result dropped: `run` raises Cancelled GRACE_S after
+the Cancel, so Cancel always gives the window back. Work that ends within a few milliseconds
+shows nothing.
 """
 from __future__ import annotations
 
 import threading
+import time
 from typing import Callable, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -18,9 +22,14 @@ from PySide6.QtWidgets import QProgressDialog
 from hzmap.ui.common.i18n import tr
 
 DELAY_MS = 300
+GRACE_S = 2.0
 T = TypeVar("T")
 #: The progress dialog of the work in progress (None when none): tests press its Cancel.
 current: list = []
+
+
+class Cancelled(Exception):
+    """The planner cancelled work that did not stop by itself; its result is dropped."""
 
 
 def run(parent, text: str, work: Callable[[threading.Event], T]) -> T:
@@ -38,6 +47,8 @@ def run(parent, text: str, work: Callable[[threading.Event], T]) -> T:
     thread.join(0.02)
     if thread.is_alive():
         _wait(parent, text, thread, cancel)
+    if thread.is_alive():
+        raise Cancelled(text)
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("value")
@@ -53,8 +64,15 @@ def _wait(parent, text: str, thread: threading.Thread, cancel: threading.Event) 
     dialog.setMinimumDuration(DELAY_MS)
     dialog.canceled.connect(cancel.set)
     loop = QEventLoop()
+    cancelled_at: list[float] = []
+
+    def check() -> None:
+        if cancel.is_set() and not cancelled_at:
+            cancelled_at.append(time.monotonic())
+        if not thread.is_alive() or (cancelled_at and time.monotonic() - cancelled_at[0] > GRACE_S):
+            loop.quit()
     timer = QTimer(interval=30)
-    timer.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+    timer.timeout.connect(check)
     timer.start()
     current.append(dialog)
     try:

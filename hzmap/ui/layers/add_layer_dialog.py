@@ -173,6 +173,9 @@ class AddLayerDialog(QDialog):
         try:
             self._fill(background.run(self, self._reading(), lambda c: inspect_file(path, name, self.gazetteer,
                                                                                  size_limit=None, cancel=c)))
+        except background.Cancelled:
+            self._forget()
+            self.error.setText(tr("已取消读取 Reading cancelled"))
         except LayerError as exc:
             self._forget()
             self.error.setText(str(exc))
@@ -198,7 +201,7 @@ class AddLayerDialog(QDialog):
         try:
             data = background.run(self, self._reading(), lambda c: open_layer(source, self.geo, self.gazetteer,
                                                                               size_limit=None, cancel=c))
-        except ReadCancelled:
+        except (ReadCancelled, background.Cancelled):
             self.error.setText(tr("已取消读取 Reading cancelled"))
             return False
         except LayerError as exc:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from hzmap.model.layers import FILE_FILTER, LARGE_FILE_BYTES, LayerError, inspect_file
+from hzmap.model.layers import FILE_FILTER, LayerError, inspect_file
 from hzmap.model.layers.errors import human_size
 from hzmap.model.layers.reading import ReadCancelled
 from hzmap.ui.common import background
@@ -72,12 +72,12 @@ class LayerActions(QObject):
         reading = f"{tr('正在读取 Reading')} {path.name}…"
         gazetteer = None
 
-        def inspect(cancel, size_limit=LARGE_FILE_BYTES):
+        def inspect(cancel, **more):
             nonlocal gazetteer
             gazetteer = gazetteer or self.session.gazetteer()
             if cancel.is_set():
                 raise ReadCancelled(path, "reading was cancelled")
-            return inspect_file(path, gazetteer=gazetteer, size_limit=size_limit, cancel=cancel)
+            return inspect_file(path, gazetteer=gazetteer, cancel=cancel, **more)
         try:
             info = background.run(self.window, reading, inspect)
             if info.large:
@@ -85,7 +85,7 @@ class LayerActions(QObject):
                     self.message.emit(f"{tr('未载入 Not loaded:')} {path} ({human_size(info.size)})")
                     return self._next()
                 info = background.run(self.window, reading, lambda c: inspect(c, size_limit=None))
-        except ReadCancelled:
+        except (ReadCancelled, background.Cancelled):
             self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
             return self._next()
         except LayerError as exc:
@@ -132,7 +132,7 @@ class LayerActions(QObject):
             data = background.run(self.window, f"{tr('正在读取 Reading')} {Path(path).name}…",
                                   lambda c: self.session.read_relinked(layer_id, path, cancel=c))
             self.session.relink_layer(layer_id, path, data=data)
-        except ReadCancelled:
+        except (ReadCancelled, background.Cancelled):
             self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
             return False
         except LayerError as exc:

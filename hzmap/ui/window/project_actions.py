@@ -115,8 +115,12 @@ class ProjectActions(QObject):
         folder = Path(path).absolute().parent
         outside = outside_files(project.layers, folder)
         allow = bool(outside) and self.ask_outside(Path(path), outside)
-        read = background.run(self.window, f"{tr('正在打开 Opening')} {Path(path).name}…",
-                              lambda cancel: self.session.read_layers(project, folder, allow, cancel))
+        try:
+            read = background.run(self.window, f"{tr('正在打开 Opening')} {Path(path).name}…",
+                                  lambda cancel: self.session.read_layers(project, folder, allow, cancel))
+        except background.Cancelled:  # the layers' reads stop at once; this is the rest of the work
+            self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
+            return False
         problems += self.session.show(path, project, read)
         self._remember(Path(path))
         release_free_memory()  # the previous project's artists and history
