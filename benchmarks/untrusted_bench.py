@@ -36,7 +36,7 @@ CAP = 1536 << 20
 WRAP = ("import resource, subprocess, sys, json\n"
         "resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))\n"
         "r = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=120)\n"
-        "print(json.dumps([r.returncode, r.stderr[-2000:] + r.stdout[-500:], "
+        "print(json.dumps([r.returncode, r.stderr[-2000:] + r.stdout[:500], "
         "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))\n")
 
 
@@ -223,12 +223,13 @@ def notes_redraw(repeat: int) -> dict:
             for _ in range(299)]
     draw_annotations(ax, anns)
     fig.canvas.draw()
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fig.canvas.draw()
         times.append(time.perf_counter() - t0)
-    return stats(times)
+        cpu.append(time.process_time() - c0)
+    return {**stats(times), "cpu": stats(cpu)}
 
 
 def stats(values) -> dict:
@@ -260,7 +261,7 @@ def main(argv=None) -> int:
             s = stats(times)
             tb = any("Traceback" in t for t in texts)
             crash = any(c < 0 or c == 134 for c in codes)
-            names = named is None or all(str(named) in t for t in texts)
+            names = named is None or all(Path(str(named)).name in t for t in texts)
             net = len(web.requests) - seen
             lost = digest(guarded) != before
             handled = names and not tb and not crash and not net and not lost and s["max"] < 30 and peak < 1536
@@ -278,7 +279,8 @@ def main(argv=None) -> int:
     web.close()
     redraw = notes_redraw(max(5, args.repeat * 3))
     print(f"notes redraw (299 x 2,000 chars, 72 pt): median {redraw['median']:.2f}s p95 {redraw['p95']:.2f}s "
-          f"max {redraw['max']:.2f}s")
+          f"max {redraw['max']:.2f}s; CPU median {redraw['cpu']['median']:.2f}s p95 {redraw['cpu']['p95']:.2f}s "
+          f"max {redraw['cpu']['max']:.2f}s; load average {os.getloadavg()[0]:.1f}")
     print("counts: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     if args.json:
         Path(args.json).write_text(json.dumps({"cases": rows, "counts": counts, "notes_redraw_s": redraw},

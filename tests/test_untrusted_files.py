@@ -274,3 +274,31 @@ def test_every_hostile_layer_file_is_answered_within_30_s_and_1_5_gb(tmp_path, w
         assert run.returncode == 2 and str(path) in run.stderr, (name, run.returncode, run.stderr[-800:])
         assert "Traceback" not in run.stderr and took < 30, (name, took)
     assert web.requests == []
+
+
+# -- notes: bounded for drawing ------------------------------------------------------------------------
+def test_notes_within_the_limits_are_drawn_within_the_budget():
+    """299 notes of 2,000 characters (the documented limits' worst case) took minutes to draw:
+    every picture now draws at most MAX_DRAWN_CHARS characters of them, and a note added or
+    removed shares the budget out again; the whole text stays in the project."""
+    import matplotlib.figure
+
+    from hzmap.model.geo.geodata import to_map
+    from hzmap.model.session.annotations import (DRAWN_PER_NOTE, MAX_DRAWN_CHARS, MAX_TEXT, AnnotationSet,
+                                                 make)
+    from hzmap.render.map.annotations import AnnotationLayer, draw_annotations
+
+    text = ("杭州数字贸易示范区建设" * 200)[:MAX_TEXT]
+    notes = [make("text", [to_map(120.0 + i * 1e-3, 30.2)], text) for i in range(299)]
+    ax = matplotlib.figure.Figure().add_subplot()
+    drawn = [a.get_text() for a in draw_annotations(ax, notes)]
+    assert sum(len(t) for t in drawn) <= MAX_DRAWN_CHARS and all(t.endswith("…") for t in drawn)
+    assert all(len(a.text) == MAX_TEXT for a in notes)
+    anns = AnnotationSet()
+    layer = AnnotationLayer(matplotlib.figure.Figure().add_subplot(), anns)
+    first = anns.add(make("text", [to_map(120.2, 30.2)], text))
+    assert len(layer.artists[first.id][0].get_text()) == DRAWN_PER_NOTE + 1
+    for i in range(298):
+        anns.add(make("callout", [to_map(120.0 + i * 1e-3, 30.2), to_map(120.1, 30.1)], text))
+    total = sum(len(a.get_text()) for arts in layer.artists.values() for a in arts)
+    assert total <= MAX_DRAWN_CHARS and len(layer.artists[first.id][0].get_text()) < DRAWN_PER_NOTE

@@ -36,7 +36,10 @@ def worker() -> Worker:
     global _worker
     with _lock:
         if _worker is None:
+            import atexit
+
             _worker = Worker(env=gdal.ENVIRONMENT, preload=("pandas", "geopandas", "pyogrio", "pyogrio.raw"))
+            atexit.register(shutdown)  # ended (and waited for) with the process that started it
         return _worker
 
 

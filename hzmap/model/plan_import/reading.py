@@ -92,11 +92,34 @@ def _docx_text(data: bytes, name: str) -> str:
         doc = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several kinds for a broken package
         raise PlanReadError(f"{name}: cannot read the .docx ({type(e).__name__})") from None
-    lines = [p.text for p in doc.paragraphs]
+    lines = [_paragraph_text(p) for p in doc.element.body.iterchildren(_W + "p")]
     for table in doc.tables:
         for row in table.rows:
             lines.append("\t".join(cell.text for cell in row.cells))
     return "\n".join(lines)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+def _paragraph_text(p) -> str:
+    """What python-docx's Paragraph.text gives (runs, and runs in hyperlinks: text, tabs, line
+    breaks, non-breaking hyphens), walking the elements instead of one XPath query a paragraph:
+    a 100,000-paragraph document in a second instead of ten."""
+    out: list[str] = []
+    for child in p:
+        runs = (child,) if child.tag == _W + "r" else [r for r in child if r.tag == _W + "r"] \
+            if child.tag == _W + "hyperlink" else ()
+        for run in runs:
+            for e in run:
+                if e.tag == _W + "t":
+                    out.append(e.text or "")
+                elif e.tag == _W + "br":
+                    out.append("\n" if e.get(_W + "type", "textWrapping") == "textWrapping" else "")
+                else:
+                    out.append(_RUN_TEXT.get(e.tag, ""))
+    return "".join(out)
 
 
 def _pdf_text(data: bytes, name: str) -> str:
