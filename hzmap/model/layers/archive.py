@@ -82,13 +82,15 @@ def gis_files(path, fmt: str, workdir) -> list[GisFile]:
                                    f"{safeio.size_text(MAX_UNPACKED)}")
         out = []
         for info in infos:
-            rel = safezip.member_path(path, info)
-            target = Path(workdir).joinpath(*rel.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
             try:
+                rel = safezip.member_path(path, info)
+                target = Path(workdir).joinpath(*rel.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
                 safezip.copy_to(path, zf, info, target, MAX_UNPACKED)
             except safeio.FileProblem as exc:
                 raise _problem(path, exc) from None
+            except OSError as exc:  # a member under a name another member is a file of
+                raise LayerError(path, f"'{info.filename[:80]}' cannot be unpacked ({exc.strerror or exc})") from None
             out.append(target)
     mains = [p for p in out if p.suffix.lower() in GIS_ENDINGS]
     if any(p.suffix.lower() == ".shp" for p in mains):  # a shapefile's zip: its .json are metadata

@@ -84,6 +84,11 @@ def _run(path, size: int, cancel, target: str, *args, **kwargs):
         return worker().call(target, *args, budget=budget, cancel=cancel, **kwargs)
     except ReaderStopped as exc:
         raise stopped(path, exc, budget) from None
+    except LayerError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever a library raised on this file: named, no traceback
+        text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        raise LayerError(path, f"cannot be read ({type(exc).__name__}{': ' + text if text else ''})") from None
 
 
 def read_table(path, fmt: str, sheet: str | None = None, *, size: int = 0, cancel=None):

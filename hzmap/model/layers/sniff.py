@@ -11,7 +11,6 @@ is where XML declares entities that expand or fetch.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hzmap.model.files import safeio
 from hzmap.model.layers.errors import LayerError
@@ -26,20 +25,26 @@ _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 
 
 def head(path, n: int = _HEAD) -> bytes:
-    """The first `n` bytes of the regular file `path` (LayerError if it is not one)."""
-    try:
-        with open(safeio_path(path), "rb") as fh:
-            return fh.read(n)
-    except OSError as exc:
-        raise LayerError(path, f"cannot be read ({exc.strerror or exc})") from None
+    """The first `n` bytes of the regular file `path` (LayerError if it is not one; opened so
+    that a FIFO put in its place cannot block)."""
+    import os
+    import stat
 
-
-def safeio_path(path) -> Path:
     try:
         safeio.regular_stat(path, "file")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except safeio.FileProblem as exc:
         raise LayerError(path, exc.problem) from None
-    return Path(path)
+    except OSError as exc:
+        raise LayerError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise LayerError(path, "is not a regular file")
+        return os.read(fd, n)
+    except OSError as exc:
+        raise LayerError(path, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
 
 
 def _text(data: bytes) -> bytes:
