@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hzmap.model.files import safeio
 from hzmap.model.layers.errors import LayerError
+from hzmap.model.layers.sniff import head
 
 MAX_TEXT_BYTES = 1 << 30
 MAX_LINE_BYTES = 16 << 20     # a WKT polygon column fits many times over
@@ -74,7 +75,10 @@ def read_rows(path, limit: int = MAX_TEXT_BYTES) -> tuple[str, str, dict]:
     """(text, encoding, bad lines {number: why}) of a CSV file; bad lines are left empty in the
     text, so the other lines keep their numbers."""
     path = Path(path)
-    raw = read_bytes(path, limit)
+    first = read_bytes(path, limit) if _size(path) <= MAX_LINE_BYTES else head(path, MAX_LINE_BYTES + 1)
+    if len(first) > MAX_LINE_BYTES and b"\n" not in first:  # one huge line: refused unread
+        raise _long_line(path, 1)
+    raw = first if len(first) <= MAX_LINE_BYTES else read_bytes(path, limit)
     check_lines(raw, path)
     try:
         text, encoding = decode_text(raw, path)
@@ -84,6 +88,13 @@ def read_rows(path, limit: int = MAX_TEXT_BYTES) -> tuple[str, str, dict]:
         if found is None:
             raise whole from None
         return found
+
+
+def _size(path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _decode_by_line(raw: bytes, path):
