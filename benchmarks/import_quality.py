@@ -1,6 +1,10 @@
 """How well the plan importer recovers the dataset from the source documents' text alone.
 
-    python benchmarks/import_quality.py [--no-places] [--json]
+    python benchmarks/import_quality.py [--no-places] [--json] [--holdout] [--detail]
+
+The five source documents first, then the corpus of real public texts (tests/data/plans/,
+scored by benchmarks/plan_corpus.py); `--holdout` scores the held-out texts instead of the
+development ones, `--detail` prints the corpus per text.
 
 Drafts each source document (geodata/sources/ when shipped there, else the seeds folder) and
 compares the draft with geodata/dataset, per record type:
@@ -26,6 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hzmap import paths  # noqa: E402
 from hzmap.model.dataset import load_dataset  # noqa: E402
@@ -120,6 +125,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-places", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--holdout", action="store_true", help="score the held-out corpus texts")
+    ap.add_argument("--detail", action="store_true", help="print the corpus per text")
     args = ap.parse_args(argv)
     src = sources_dir()
     ds = load_dataset(check_excerpts=False)
@@ -139,9 +146,13 @@ def main(argv=None) -> int:
             for i, v in enumerate((t, n, r, p)):
                 acc[i] += v
     elapsed = time.perf_counter() - t0
+    import plan_corpus
+
+    c_rows, c_totals = plan_corpus.run(None if args.no_places else ds, holdout=args.holdout)
     if args.json:
-        print(json.dumps({"rows": rows, "totals": totals, "seconds": elapsed}, ensure_ascii=False,
-                         indent=1))
+        print(json.dumps({"rows": rows, "totals": totals, "seconds": elapsed,
+                          "corpus": {"holdout": args.holdout, "rows": c_rows,
+                                     "totals": c_totals}}, ensure_ascii=False, indent=1))
         return 0
     print(f"sources: {src}   gazetteer: {'geodata only' if args.no_places else 'with dataset places'}")
     print(f"{'type':<15}{'plan':<10}{'dataset':>8}{'drafted':>8}{'recall':>9}{'precision':>10}")
@@ -153,6 +164,17 @@ def main(argv=None) -> int:
     for kind, (t, n, r, p) in totals.items():
         print(f"{kind:<15}{'all':<10}{t:>8}{n:>8}{pct(r, t):>9}{pct(p, n):>10}")
     print(f"drafted {len({r['plan'] for r in rows})} documents in {elapsed:.2f} s")
+    print(f"\ncorpus: {plan_corpus.CORPUS} ({'held-out' if args.holdout else 'development'} texts,"
+          f" {len({r['plan'] for r in c_rows})})")
+    print(f"{'type':<15}{'plan':<26}{'expected':>8}{'drafted':>8}{'recall':>9}{'precision':>10}")
+    for r in c_rows if args.detail else []:
+        print(f"{r['type']:<15}{r['plan']:<26}{r['expected']:>8}{r['drafted']:>8}"
+              f"{pct(r['recovered'], r['expected']):>9}{pct(r['matching'], r['drafted']):>10}")
+    for kind, (t, n, r, p) in c_totals.items():
+        if kind == "invented":
+            print(f"{kind:<15}{'all':<26}{'':>8}{'':>8}{r:>9}{'':>10}")
+            continue
+        print(f"{kind:<15}{'all':<26}{t:>8}{n:>8}{pct(r, t):>9}{pct(p, n):>10}")
     return 0
 
 

@@ -7,7 +7,7 @@ points (a CSV in GCJ-02, as copied from Amap) and 20,000 polygons (a GeoPackage)
     layer_hover_ms  one hover hit-test (<= 5 ms)
     layer_peak_mb   the process's peak resident memory over the baseline after imports
 
-    python benchmarks/layers_bench.py [--repeat N] [--json] [--window]
+    python benchmarks/layers_bench.py [--repeat N] [--json] [--window | --office]
 
 `run` draws the layer alone over a MapRenderer on Agg; `time_in_window` (--window, and what
 benchmarks/run.py reports) adds each layer to a real main window through its session, so a pan
@@ -121,7 +121,6 @@ def run(repeat: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         csv, gpkg = write_layers(Path(tmp), geo)
         import geopandas  # noqa: F401  (imported by the first open in the app too; timed apart)
-        import mapclassify  # noqa: F401
         base_mb = _rss_mb()
         layers = {}
         for name, path in (("points", csv), ("polygons", gpkg)):
@@ -202,7 +201,6 @@ def time_in_window(repeat: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         csv, gpkg = write_layers(Path(tmp), geo)
         import geopandas  # noqa: F401  (the first open in the app imports them; timed apart)
-        import mapclassify  # noqa: F401
         base_mb = _rss_mb()
         for name, path, column in (("points", csv, "category"), ("polygons", gpkg, "use")):
             for _ in range(repeat):
@@ -247,6 +245,12 @@ def time_in_window(repeat: int) -> dict:
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
+    if "--office" in argv:  # real-sized office tables: benchmarks/office_bench.py
+        from benchmarks import office_bench
+
+        res = office_bench.run(repeat)
+        print(json.dumps(res)) if "--json" in argv else office_bench.report(res)
+        return 0
     res = time_in_window(repeat) if "--window" in argv else run(repeat)
     if "--json" in argv:
         print(json.dumps(res))

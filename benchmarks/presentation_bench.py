@@ -28,6 +28,7 @@ def _window(size=(1920, 1080)):
     from hzmap.model.dataset import load_dataset
     from hzmap.model.geo.geodata import load_geodata
     from hzmap.model.tours.tour import default_tour
+    from hzmap.model.session.session import Session
     from hzmap.model.view.viewstate import ViewState
     from hzmap.ui.common.fonts import register_qt
     from hzmap.ui.present.presentation import PresentationWindow
@@ -35,7 +36,7 @@ def _window(size=(1920, 1080)):
     register_qt(app)
     fonts.register_matplotlib()
     ds, geo = load_dataset(check_excerpts=False), load_geodata()
-    win = PresentationWindow(ViewState(geo), ds, default_tour(ds, geo, "dt_4415"), animate=True)
+    win = PresentationWindow(Session(ViewState(geo), dataset=ds), default_tour(ds, geo, "dt_4415"), animate=True)
     win.resize(*size)
     win.show()
     _wait(0.3)

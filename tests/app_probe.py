@@ -90,7 +90,7 @@ def dpi(prefix: str) -> int:
     win.state.update(layout="st_core_belt_wings")
     win.state.select_district("binjiang")
     win.canvas.setFixedSize(640, 480)
-    pres = PresentationWindow(win.state, win.dataset, None, parent=win, layers=win.session.layers)
+    pres = PresentationWindow(win.session, None, parent=win)
     pres.resize(960, 600)
     pres.show()
     _wait(lambda: pres.canvas.get_width_height() == (960, 600 - pres.caption_bar.height()))
@@ -118,9 +118,9 @@ def screens() -> int:
     win = _window()
     win.state.update(layout="dt_4415")
     out = {"screens": [s.name() for s in QGuiApplication.screens()], "main": win.screen().name()}
-    pres = win.present()
+    pres = win.windows.present()
     pres.animate = False
-    view = win.presenter_view
+    view = win.windows.presenter_view
     _wait(lambda: view is not None and not view.next_picture.pixmap().isNull())
     name = lambda w: w.screen().name()  # noqa: E731
     out.update(room=name(pres), room_full_screen=pres.isFullScreen(), room_geometry=pres.geometry().getRect(),
@@ -137,15 +137,15 @@ def screens() -> int:
     QTest.keyClick(pres, Qt.Key_PageDown)         # a clicker aimed at the room's window
     out["after_room_key"] = seen()
     QTest.keyClick(view, Qt.Key_Escape)
-    _wait(lambda: win.presentation is None)
-    out["ended"] = win.presentation is None and win.presenter_view is None
+    _wait(lambda: win.windows.presentation is None)
+    out["ended"] = win.windows.presentation is None and win.windows.presenter_view is None
     # chosen in 放映于: the main window's own screen; the map covers it, no presenter view
     from hzmap.ui.present import screens as screen_choice
     main_index = QGuiApplication.screens().index(win.screen())
     screen_choice.remember_screen(screen_choice.screen_key(main_index, win.screen()))
-    pres = win.present()
+    pres = win.windows.present()
     QTest.qWait(50)
-    out["chosen_main"] = {"room": name(pres), "presenter": win.presenter_view is not None}
+    out["chosen_main"] = {"room": name(pres), "presenter": win.windows.presenter_view is not None}
     pres.close()
     print(json.dumps(out, ensure_ascii=False), flush=True)
     win.project_actions.ask_save_changes = lambda: "discard"

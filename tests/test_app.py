@@ -160,10 +160,10 @@ def test_broken_dataset_is_reported_and_the_map_keeps_working(open_window, geoda
     win = open_window(geodata)
     app._load_dataset(win)
     assert win.dataset is None
-    assert win.dataset_message.isVisible()
-    assert "layouts/dt2024_4415.yaml" in win.dataset_message.text()
+    assert win.datasets.message.isVisible()
+    assert "layouts/dt2024_4415.yaml" in win.datasets.message.text()
     assert win.layout_combo.currentText() == "布局数据未载入 — 见详情"      # not "loading…" forever
-    assert win.retry_action.isVisible() and win.details_action.isVisible()
+    assert win.datasets.retry_action.isVisible() and win.datasets.details_action.isVisible()
     from hzmap.ui.common import errors
     assert "dt2024_4415.yaml" in errors.log_path().read_text(encoding="utf-8")  # and in the log
     win.state.set_preset("urban")
@@ -177,16 +177,16 @@ def test_broken_dataset_is_reported_and_the_map_keeps_working(open_window, geoda
     # the file is mended: Retry loads it, and the layouts are there
     (broken / "dataset" / "layouts" / "dt2024_4415.yaml").write_text(
         (data_root() / "dataset" / "layouts" / "dt2024_4415.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    win.dataset_message.close()
-    win.load_dataset(wait=True)
+    win.datasets.message.close()
+    win.datasets.load(wait=True)
     assert win.dataset is not None and "dt_4415" in win.dataset.layouts
-    assert win.layout_combo.isEnabled() and not win.retry_action.isVisible()
+    assert win.layout_combo.isEnabled() and not win.datasets.retry_action.isVisible()
 
 
 def test_the_dataset_loads_off_the_ui_thread(open_window, geodata, qtbot):
     win = open_window(geodata)
-    with qtbot.waitSignal(win.dataset_loader.finished, timeout=20_000):
-        win.load_dataset()                         # returns at once; the map keeps answering
+    with qtbot.waitSignal(win.datasets.loader.finished, timeout=20_000):
+        win.datasets.load()                         # returns at once; the map keeps answering
         assert win.layout_combo.currentText().startswith("（正在载入")
     assert win.dataset is not None and len(win.dataset.layouts) >= 11
 

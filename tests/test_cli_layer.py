@@ -29,7 +29,7 @@ def test_district_table_lists_old_names_and_unmatched_rows(capsys, tmp_path):
     path = write_csv(tmp_path / "t.csv", ["地区", "值"], [("滨江", 1), ("江干区", 2), ("下城区", 3), ("滨江去", 4)])
     rc, out, _ = _run(capsys, path)
     assert rc == 0
-    assert "row 3: 江干区 -> 上城区、钱塘区" in out and "row 4: 下城区 -> 拱墅区" in out
+    assert "row 3: 江干区 → 上城区、钱塘区" in out and "row 4: 下城区 → 拱墅区" in out
     assert "Unmatched (1)" in out and "滨江去" in out and "did you mean 滨江区" in out
     rep = json.loads(_run(capsys, path, "--json")[1])
     assert [r["text"] for r in rep["rows"]["former"]] == ["下城区"]

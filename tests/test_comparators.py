@@ -72,7 +72,7 @@ def test_validate_reports_a_comparator_against_the_rule(tmp_path):
 def test_no_excerpt_cuts_off_the_words_that_qualify_its_figure(dataset):
     """The clause read in the whole document gives the same comparator as in the excerpt (an
     excerpt ending at "100家" while the text goes on "以上" would hide a bound)."""
-    from hzmap.model.dataset.comparators import clause_around
+    from hzmap.model.dataset.comparators import figure_comparator
     from hzmap.model.documents import load_documents
 
     docs = load_documents(dataset)
@@ -85,8 +85,8 @@ def test_no_excerpt_cuts_off_the_words_that_qualify_its_figure(dataset):
         excerpt_text = doc.text[a.start:a.end]
         s, e = figure_span(excerpt_text, t.value, t.unit, t.indicator)
         para = doc.paragraph_at(a.start)
-        clause = clause_around(doc.text[para.start:para.end], a.start + s - para.start,
-                               a.start + e - para.start)
-        if comparator_of(clause) != t.comparator:
-            wrong.append((t.id, clause))
+        found = figure_comparator(doc.text[para.start:para.end], a.start + s - para.start,
+                                  a.start + e - para.start)
+        if found != t.comparator:
+            wrong.append((t.id, found))
     assert not wrong

@@ -106,10 +106,12 @@ def dialog(qtbot, dataset):
     pytest.importorskip("PySide6")
     from hzmap import fonts
     from hzmap.model.geo.geodata import load_geodata
+    from hzmap.model.session.session import Session
+    from hzmap.model.view.viewstate import ViewState
     from hzmap.ui.map.compare_view import CompareDialog
 
     fonts.register_matplotlib()
-    dlg = CompareDialog(load_geodata(), dataset)
+    dlg = CompareDialog(Session(ViewState(load_geodata()), dataset=dataset))
     qtbot.addWidget(dlg)
     dlg.resize(1200, 860)
     dlg.show()
@@ -194,11 +196,11 @@ def test_tools_menu_opens_compare_with_ctrl_shift_c(qtbot, dataset):
 
     win = MainWindow(ViewState(load_geodata()), load_geodata(), dataset)
     qtbot.addWidget(win)
-    action = win.compare_action
+    action = win.windows.compare_action
     assert action in win.menus["tools"].actions()
     assert action.shortcut().toString() == "Ctrl+Shift+C"
     action.trigger()
-    assert win.compare_dialog.isVisible()
-    assert win.compare_dialog.table.rowCount() == 13
-    win.compare_dialog.close()
+    assert win.windows.compare_dialog.isVisible()
+    assert win.windows.compare_dialog.table.rowCount() == 13
+    win.windows.compare_dialog.close()
     win.close()

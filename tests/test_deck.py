@@ -71,14 +71,19 @@ def test_pdf_has_one_page_per_step_with_chinese_text_and_embedded_fonts(cli_deck
 
 
 def test_english_deck_has_english_titles_and_sources(data, tour_4415, tmp_path):
+    import datetime as dt
+
+    from hzmap.model import clock
     from hzmap.render.page.deck import build_deck, save_deck
     geo, ds = data
-    deck = build_deck(tour_4415, geo, ds, lang="en", dpi=96)
+    with clock.fixed(dt.date(2026, 12, 7)):
+        deck = build_deck(tour_4415, geo, ds, lang="en", dpi=96)
     save_deck(deck, tmp_path / "en.pptx")
     prs = pptx.Presentation(str(tmp_path / "en.pptx"))
     assert [s.shapes.title.text for s in prs.slides] == [s.title_en for s in tour_4415.steps]
     source = next(s for s in prs.slides[0].shapes if s.name == "Source").text_frame.text
-    assert source == "Source: Digital Trade Three-Year Action Plan §1"
+    assert source == ("Source: Digital Trade Three-Year Action Plan §1 "
+                      "(in force 2024-05-24 to 2026-12-31, ends in 24 days)")
     assert prs.slides[0].notes_slide.notes_text_frame.text.startswith("Source text (")
 
 

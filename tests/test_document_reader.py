@@ -169,18 +169,18 @@ def test_copy_with_citation(reader, docs):
     assert QGuiApplication.clipboard().text() == text
     doc = docs["dt2024"]
     start = doc.text.index("构建“123”快货物流圈")
-    reader.text.setTextCursor(reader._cursor(start, start + len("构建“123”快货物流圈")))
+    reader.text.setTextCursor(reader.text.cursor_at(start, start + len("构建“123”快货物流圈")))
     assert reader.copy_with_citation().startswith("“构建“123”快货物流圈”\n杭州市人民政府办公厅.")
 
 
 def test_it_speaks_english_after_a_language_change(qtbot, reader):
     from hzmap.ui.common import i18n
     try:
-        i18n.install("en")
+        reader.state.update(lang="en")      # the view's language: the reader follows it
         qtbot.waitUntil(lambda: reader.copy_button.text() == "Copy with citation")
         assert reader.scope.itemText(1) == "All documents"
         assert reader.doc_combo.itemText(1) == "Digital Trade Three-Year Action Plan"
         assert not i18n.CJK.search(reader.search_edit.placeholderText())
     finally:
-        i18n.install("zh")
+        reader.state.update(lang="zh")
     qtbot.waitUntil(lambda: reader.copy_button.text() == "复制并注明出处 Copy with citation")

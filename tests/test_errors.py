@@ -36,6 +36,7 @@ def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
 
 def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
     from hzmap.model.geo.geodata import load_geodata
+    from hzmap.model.session.session import Session
     from hzmap.model.view.viewstate import ViewState
     from hzmap.ui.map.map_canvas import MapCanvas
 
@@ -45,7 +46,7 @@ def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     monkeypatch.setattr(errors, "report", lambda t, e, tb: seen.append(e))
     geo = load_geodata()
-    canvas = MapCanvas(ViewState(geo), geo)
+    canvas = MapCanvas(Session(ViewState(geo)))
     qtbot.addWidget(canvas)
     errors.install(canvas)
     canvas.mpl_connect("key_press_event", lambda e: 1 / 0)

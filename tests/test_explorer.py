@@ -44,10 +44,14 @@ def group_patch_at(win, lon, lat):
 
 
 def test_chooser_lists_every_layout(window, dataset):
-    ids = [window.layout_combo.itemData(i) for i in range(window.layout_combo.count())]
-    assert ids[0] is None  # 无 (districts only)
-    assert set(ids[1:]) == set(dataset.layouts)
-    assert "4+4+1+5" in window.layout_combo.itemText(ids.index("dt_4415"))
+    from hzmap.ui.common.layout_combo import ROLE
+
+    combo = window.layout_combo
+    rows = [(combo.itemData(i), combo.itemData(i, ROLE)) for i in range(combo.count())]
+    assert rows[0] == (None, "layout")  # 无 (districts only)
+    ids = [lid for lid, role in rows if role == "layout"]
+    assert set(ids[1:]) == set(dataset.layouts) and len(ids) == len(dataset.layouts) + 1
+    assert "4+4+1+5" in combo.itemText([lid for lid, _ in rows].index("dt_4415"))
 
 
 def test_4415_colours_the_four_groups(window):
@@ -132,14 +136,14 @@ def test_filter_by_unit_dims_districts_without_matches(window, dataset):
     kept, _ = overlay.dimmed
     assert 0 < len(kept) < 13
     assert "qiantang" in kept  # 003 names 钱塘区 (检验检测, 下沙港)
-    assert "filter_bar" in window.__dict__ and "匹配" in window.filter_bar.summary.text()
-    window.filter_bar.clear()
+    assert "filter_bar" in vars(window.layers) and "匹配" in window.layers.filter_bar.summary.text()
+    window.layers.filter_bar.clear()
     assert overlay.dimmed is None
 
 
 def test_layer_panel_toggles_an_element(window):
     choose_layout(window, "dt_4415")
-    item = window.layer_panel.item_for("element", "whole_area")
+    item = window.layers.panel.item_for("element", "whole_area")
     item.setCheckState(0, Qt.Unchecked)
     ea = next(e for e in window.canvas.overlay.elements() if e.element_id == "whole_area")
     assert not any(a.get_visible() for a in ea.artists)
@@ -147,7 +151,7 @@ def test_layer_panel_toggles_an_element(window):
     assert not any("全域联动" in t for t in texts)
     item.setCheckState(0, Qt.Checked)
     assert ea.artists[0].get_visible()
-    water = window.layer_panel.item_for("base", "water")
+    water = window.layers.panel.item_for("base", "water")
     water.setCheckState(0, Qt.Unchecked)
     assert not window.canvas.renderer_.layers["water"][0].get_visible()
 

@@ -296,9 +296,9 @@ def test_export_dialog_previews_exports_and_remembers(window, tmp_path, qtbot):
     from hzmap.ui.export import export_dialog
     window.state.update(layout="dt_4415")
     window.state.select_district("qiantang")
-    assert window.export_action.shortcut().toString() == "Ctrl+E"
-    window.export_action.trigger()
-    dlg = window.export_dialog
+    assert window.windows.export_action.shortcut().toString() == "Ctrl+E"
+    window.windows.export_action.trigger()
+    dlg = window.windows.export_dialog
     assert dlg.title_edit.text() == "4+4+1+5" and dlg.spec().view.district == "qiantang"
     w, h = dlg.preview_size
     assert w == pytest.approx(export_dialog.PREVIEW_PX, abs=2) and h / w == pytest.approx(210 / 297, abs=0.01)
@@ -317,8 +317,8 @@ def test_export_dialog_previews_exports_and_remembers(window, tmp_path, qtbot):
     assert dlg.export() is True
     assert dlg.result() == QDialog.Accepted
     assert "钱塘区与数字贸易" in pdf_text(tmp_path / "map.pdf")[1]
-    window.export_action.trigger()
-    again = window.export_dialog
+    window.windows.export_action.trigger()
+    again = window.windows.export_dialog
     assert again.format_combo.currentData() == "pdf" and again.preset_combo.currentData() == "custom"
     assert again.width_spin.value() == 900 and again.path_edit.text().startswith(str(tmp_path))
     again.reject()

@@ -73,8 +73,8 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
     from hzmap.ui.common import i18n
     geo, ds = data
     assert window.menus["file"].title() == "文件(&F)"
-    window.layer_panel.item_for("element", "whole_area").setCheckState(0, Qt.Unchecked)
-    window.tour_dock.show()
+    window.layers.panel.item_for("element", "whole_area").setCheckState(0, Qt.Unchecked)
+    window.windows.tour_dock.show()
     window.language_actions["en"].trigger()
     assert window.state.lang == "en"
     # the map
@@ -82,10 +82,10 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
     assert labels["binjiang"].get_text() == "Binjiang" and labels["xihu"].get_text() == "Xihu"
     # menus, docks, toolbar, layer tree, layout chooser
     assert [m.title() for m in window.menus.values()] == ["&File", "&Edit", "&View", "&Tools", "&Help"]
-    assert window.info_dock.windowTitle() == "Inspector" and window.layer_dock.windowTitle() == "Layers"
+    assert window.info_dock.windowTitle() == "Inspector" and window.layers.dock.windowTitle() == "Layers"
     assert window.view_actions["city"].text() == "Whole city"
     assert window.layout_combo.currentText().startswith("4+4+1+5 spatial development pattern")
-    tree = window.layer_panel
+    tree = window.layers.panel
     assert tree.item_for("element", "ftz_led").text(0) == "FTZ-led group (4)"
     assert tree.item_for("element", "whole_area").checkState(0) == Qt.Unchecked  # ticks survive
     assert tree.item_for("base", "water").text(0) == "Water"
@@ -101,8 +101,8 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
     # no Chinese left in the UI strings except proper names with no other form shown
     proper = {d["name_zh"] for d in geo.districts.values()}
     assert [t for t in i18n.untranslated(window) if t not in proper] == []
-    assert window.tour_editor.buttons["add"].text() == "+View"
-    assert window.present_action.text() == "Presentation"
+    assert window.windows.tour_editor.buttons["add"].text() == "+View"
+    assert window.windows.present_action.text() == "Presentation"
 
 
 def test_switching_back_restores_chinese(window, qtbot):
@@ -113,7 +113,7 @@ def test_switching_back_restores_chinese(window, qtbot):
     assert window.info_dock.windowTitle() == "区县信息 Inspector"
     assert window.canvas.renderer_.labels["binjiang"].get_text() == "滨江区"
     assert window.info_panel.title.text() == "滨江区"
-    assert window.layer_panel.item_for("element", "ftz_led").text(0) == "自贸试验区引领区(4)"
+    assert window.layers.panel.item_for("element", "ftz_led").text(0) == "自贸试验区引领区(4)"
 
 
 def move_mouse(widget, point):
@@ -171,9 +171,9 @@ def test_language_choice_is_remembered_and_applied_at_the_next_start(qtbot, data
     try:
         assert second.menus["file"].title() == "&File"    # already English, from the first frame
         assert second.canvas.renderer_.labels["binjiang"].get_text() == "Binjiang"
-        second.set_dataset(ds)                            # the dataset arrives
+        second.session.set_dataset(ds)                    # the dataset arrives
         assert second.state.lang == "en" and second.language_actions["en"].isChecked()
-        assert second.present_action.text() == "Presentation"
+        assert second.windows.present_action.text() == "Presentation"
         second.language_actions["zh"].trigger()
         assert i18n.saved_language() == "zh"
     finally:
@@ -240,8 +240,8 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
     assert window.project_actions.save_to(tmp_path / "meeting.hzmap")
     plan = next(iter(ds.plans))
     window.state.update(filters=Filters(plan=plan))
-    assert window.filter_bar.summary.text().startswith("匹配 ")
-    window.tour_dock.show()
+    assert window.layers.filter_bar.summary.text().startswith("匹配 ")
+    window.windows.tour_dock.show()
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: window.annotation_tools.undo_action.text() == "Undo add marker", timeout=2000)
     assert chinese_ui_texts(window, names) == []
@@ -257,8 +257,8 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
     assert file_items[:5] == ["New", "Open…", "Recent", "Save", "Save As…"] and "Export…" in file_items
     assert window.windowTitle() == "hzmap — Hangzhou policy spatial layouts — meeting.hzmap[*]"
     assert window.search_box.placeholderText() == "Search districts, places, elements, measures (Ctrl+F)"
-    assert window.filter_bar.title() == "Filters"
-    summary = window.filter_bar.summary.text()
+    assert window.layers.filter_bar.title() == "Filters"
+    summary = window.layers.filter_bar.summary.text()
     assert summary.startswith("Matches ") and not CJK.search(summary)
     # rows and messages made while English is on
     box = window.search_box
@@ -271,7 +271,7 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
     # and back: the texts built from data follow too
     window.state.update(lang="zh")
     qtbot.waitUntil(lambda: tools.undo_action.text() == "撤销 Undo add marker", timeout=2000)
-    assert window.filter_bar.summary.text().startswith("匹配 ")
+    assert window.layers.filter_bar.summary.text().startswith("匹配 ")
     assert window.windowTitle() == "hzmap — 杭州政策空间布局图 — meeting.hzmap[*]"
     box.setText("zzqqxx")
     assert box.results() == ["无结果 no results"]
@@ -295,7 +295,8 @@ def test_a_window_started_with_english_saved_shows_its_toolbars_and_menus_in_eng
         assert tools.colour_button.text() == "Colour"
         assert win.menus["edit"].title() == "&Edit"
         assert win.windowTitle() == "hzmap — Hangzhou policy spatial layouts — Untitled[*]"
-        assert win.export_action.text() == "Export…" and win.compare_action.text() == "Compare layouts…"
+        assert win.windows.export_action.text() == "Export…"
+        assert win.windows.compare_action.text() == "Compare layouts…"
         assert chinese_ui_texts(win, proper_names(geo, ds)) == []
     finally:
         win.state.update(lang="zh")

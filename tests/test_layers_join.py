@@ -39,7 +39,7 @@ def test_every_row_is_in_exactly_one_list(table):
 
 def test_old_names_join_with_a_visible_note(table):
     notes = " ".join(table.notes)
-    assert "江干区 -> 上城区、钱塘区" in notes and "下城区 -> 拱墅区" in notes
+    assert "江干区 → 上城区、钱塘区" in notes and "下城区 → 拱墅区" in notes
     former = next(r for r in table.join.rows if r.text == "下城区")
     assert "2021" in former.note and "拱墅区" in former.note
 
@@ -108,3 +108,26 @@ def test_classes_refuse_what_cannot_be_classified():
         classify([np.nan, np.nan])
     with pytest.raises(ValueError, match="unknown classification"):
         classify([1, 2], "jenks-ish")
+
+
+@pytest.mark.parametrize("seed,n,k", [(1, 30, 3), (2, 120, 5), (3, 400, 7), (4, 1500, 5)])
+def test_natural_breaks_equal_mapclassify_on_many_tables(seed, n, k):
+    """Fisher-Jenks in numpy gives mapclassify's breaks (over JENKS_SAMPLE values: on the
+    evenly spaced sample, as before)."""
+    import warnings
+
+    import mapclassify
+
+    from hzmap.model.layers.classify import JENKS_SAMPLE
+
+    rng = np.random.default_rng(seed)
+    y = np.round(rng.lognormal(4, 1.2, n), 1)
+    ours = classify(y, "natural_breaks", k=k)
+    sample = np.sort(y)
+    if n > JENKS_SAMPLE:
+        sample = sample[np.linspace(0, n - 1, JENKS_SAMPLE).round().astype(int)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = mapclassify.UserDefined(y, list(mapclassify.FisherJenks(sample, k=k).bins))
+    assert np.allclose(ours.bins, theirs.bins) and list(ours.counts) == list(theirs.counts)
+    assert list(ours.yb) == list(theirs.yb)

@@ -33,8 +33,8 @@ def test_export_after_opening_a_project_uses_the_projects_extent(window, tmp_pat
                                selection=Selection.district("qiantang")))
     window.state.set_preset("urban")        # the screen showed something else before
     assert window.project_actions.open(path)
-    window.export_action.trigger()          # File > Export
-    dialog = window.export_dialog
+    window.windows.export_action.trigger()          # File > Export
+    dialog = window.windows.export_dialog
     assert dialog.spec().view.extent == pytest.approx(tuple(qiantang))
     assert dialog.spec().view.layout == "dt_4415" and dialog.spec().view.district == "qiantang"
     assert window.canvas.renderer_.requested == pytest.approx(tuple(qiantang))
@@ -42,7 +42,7 @@ def test_export_after_opening_a_project_uses_the_projects_extent(window, tmp_pat
 
 
 def test_a_hidden_layer_stays_hidden_and_unticked_across_layout_switches(window):
-    panel = window.layer_panel
+    panel = window.layers.panel
     choose_layout(window, "dt_4415")
     water = panel.item_for("base", "water")
     water.setCheckState(0, Qt.Unchecked)                       # the user unticks 水系 Water
@@ -108,13 +108,13 @@ def _do(win, action, saved):
     elif kind == "preset":
         state.set_preset(args[0])
     elif kind == "layer":
-        win.layer_panel.item_for("base", args[0]).setCheckState(0, Qt.Checked if args[1] else Qt.Unchecked)
+        win.layers.panel.item_for("base", args[0]).setCheckState(0, Qt.Checked if args[1] else Qt.Unchecked)
     elif kind == "element" and state.layout is not None:
         elements = win.dataset.layouts[state.layout].elements
-        item = win.layer_panel.item_for("element", elements[args[0] % len(elements)].id)
+        item = win.layers.panel.item_for("element", elements[args[0] % len(elements)].id)
         item.setCheckState(0, Qt.Checked if args[1] else Qt.Unchecked)
     elif kind == "places" and state.layout is not None:
-        win.layer_panel.item_for("places", "places").setCheckState(0, Qt.Checked if args[0] else Qt.Unchecked)
+        win.layers.panel.item_for("places", "places").setCheckState(0, Qt.Checked if args[0] else Qt.Unchecked)
     elif kind == "lang":
         win.language_actions[args[0]].trigger()
     elif kind == "select":
@@ -126,7 +126,7 @@ def _do(win, action, saved):
     elif kind == "open":
         win.project_actions.open(saved)
     elif kind.startswith("user_") and state.view.user_layers():
-        panel = win.user_layer_list
+        panel = win.layers.user_list
         panel.select(state.view.user_layers()[0].id)
         if kind == "user_visible":
             panel.list.currentItem().setCheckState(Qt.Checked if args[0] else Qt.Unchecked)
@@ -168,13 +168,13 @@ def test_screen_export_and_presentation_agree_after_any_actions(window, tmp_path
     for action in actions:
         _do(window, action, saved)
     screen = _picture(window.canvas.scene)
-    window.export_action.trigger()
-    dialog = window.export_dialog
+    window.windows.export_action.trigger()
+    dialog = window.windows.export_dialog
     exported = _picture(compose(dialog.spec(), window.geo, window.dataset, preview_dpi=30).scene)
     dialog.reject()
     from hzmap.ui.present.presentation import PresentationWindow
 
-    pres = PresentationWindow(window.state, window.dataset, tour=None, layers=window.session.layers)  # the screen
+    pres = PresentationWindow(window.session, tour=None)  # the screen
     presented = _picture(pres.canvas.scene)
     pres.close()
     pres.deleteLater()

@@ -36,7 +36,7 @@ SLOGAN = "一廊两核三区九星"
 def win(open_window, data):
     win = open_window(*data)
     win.errors = []
-    win.plan_import.show_error = lambda title, text: win.errors.append(text)
+    win.datasets.plan_import.show_error = lambda title, text: win.errors.append(text)
     return win
 
 
@@ -78,7 +78,7 @@ def test_the_data_folder_is_the_tests_own():
 
 
 def test_import_review_save_and_the_layout_is_everywhere(win, plan_file, qtbot):
-    review = win.plan_import.import_file(plan_file)
+    review = win.datasets.plan_import.import_file(plan_file)
     assert user_files() == []                        # nothing is written before Save
     assert review.isVisible() and SLOGAN in review.tree.topLevelItem(1).text(0)
     # selecting a record scrolls the document to its passage
@@ -86,7 +86,7 @@ def test_import_review_save_and_the_layout_is_everywhere(win, plan_file, qtbot):
     review.select(core)
     assert core.passages[0].excerpt in review.text.selected_passage()
     assert "以滨江区、萧山区为核心" in review.text.selected_passage()
-    assert accept_layout(review) == 7       # 5 elements, 1 measure, 1 target had nothing to check
+    assert accept_layout(review) == 8       # 5 elements, 2 measures (a lone unit leads), 1 target
     review.request_save()
     assert win.errors == []
     assert not review.isVisible()
@@ -101,7 +101,7 @@ def test_import_review_save_and_the_layout_is_everywhere(win, plan_file, qtbot):
     assert drawn["liang_he_1"] == {"binjiang"} and drawn["liang_he_2"] == {"xiaoshan"}
     assert drawn["san_qu_1"] == {"qiantang"} and drawn["yi_lang"] == {"xihu", "yuhang", "linan"}
     assert "jiu_xing" not in drawn                   # flagged, never accepted: not saved
-    assert win.layer_panel.item_for("element", "liang_he_1") is not None
+    assert win.layers.panel.item_for("element", "liang_he_1") is not None
     # the inspector, search and compare read the new dataset too
     win.state.select_district("binjiang")
     inspector = win.info_panel.inspector
@@ -110,25 +110,25 @@ def test_import_review_save_and_the_layout_is_everywhere(win, plan_file, qtbot):
     assert any("两核·滨江区" in row for row in rows)
     win.search_box.setText(SLOGAN)
     assert any(SLOGAN in row for row in win.search_box.results())
-    compare = win.open_compare()
+    compare = win.windows.open_compare()
     assert any(SLOGAN in compare.columns.item(i).text() for i in range(compare.columns.count()))
     compare.close()
     # export and presentation draw it too
-    export = win.open_export()
+    export = win.windows.open_export()
     assert export.title_edit.text() == SLOGAN
     export.close()
-    pres = win.present(full_screen=False)
+    pres = win.windows.present(full_screen=False)
     assert pres.canvas.scene.overlay.layout_id == lay_id
     assert any("两核" in step.title_zh for step in pres.tour.steps)
     pres.close()
     # the folder validates with the same loader, excerpts included
     [folder] = dataset_dirs(data_dir())
-    ds = load_dataset_with([folder], base=win.shipped_dataset, check_excerpts=True)
+    ds = load_dataset_with([folder], base=win.session.shipped, check_excerpts=True)
     assert lay_id in ds.layouts
 
 
 def test_reject_and_edit_reach_the_saved_yaml(win, plan_file):
-    review = win.plan_import.import_file(plan_file)
+    review = win.datasets.plan_import.import_file(plan_file)
     accept_layout(review)
     review.select(record(review, "三区·富阳区"))
     review.reject_current()
@@ -140,7 +140,7 @@ def test_reject_and_edit_reach_the_saved_yaml(win, plan_file):
     review.select(m1)
     review.reject_current()
     assert "2 项举措" not in review.summary.text()
-    assert win.plan_import.save()
+    assert win.datasets.plan_import.save()
     [folder] = dataset_dirs(data_dir())
     layout = yaml.safe_load(next((folder / "layouts").glob("*.yaml")).read_text(encoding="utf-8"))
     assert "san_qu_3" not in [el["id"] for el in layout["elements"]]
@@ -150,7 +150,7 @@ def test_reject_and_edit_reach_the_saved_yaml(win, plan_file):
 
 
 def test_a_point_clicked_on_the_map_is_saved_in_the_yaml(win, plan_file, qtbot):
-    review = win.plan_import.import_file(plan_file)
+    review = win.datasets.plan_import.import_file(plan_file)
     accept_layout(review)
     star = record(review, "九星")
     review.select(star)
@@ -168,7 +168,7 @@ def test_a_point_clicked_on_the_map_is_saved_in_the_yaml(win, plan_file, qtbot):
     assert abs(lon - 120.21) < 0.01 and abs(lat - 30.19) < 0.01
     assert geometry.pick.preview.shown                  # the main map shows the element
     assert win.state.selection is None                  # the click picked, it did not select
-    assert win.plan_import.save()
+    assert win.datasets.plan_import.save()
     [folder] = dataset_dirs(data_dir())
     layout = yaml.safe_load(next((folder / "layouts").glob("*.yaml")).read_text(encoding="utf-8"))
     el = next(e for e in layout["elements"] if e["id"] == star.id)
@@ -177,7 +177,7 @@ def test_a_point_clicked_on_the_map_is_saved_in_the_yaml(win, plan_file, qtbot):
 
 
 def test_a_band_and_a_shape_picked_on_the_map(win, plan_file):
-    review = win.plan_import.import_file(plan_file)
+    review = win.datasets.plan_import.import_file(plan_file)
     star = record(review, "九星")
     review.select(star)
     geometry = review.geometry
@@ -199,7 +199,7 @@ def test_a_band_and_a_shape_picked_on_the_map(win, plan_file):
 
 
 def test_ticking_districts_changes_the_element(win, plan_file):
-    review = win.plan_import.import_file(plan_file)
+    review = win.datasets.plan_import.import_file(plan_file)
     star = record(review, "九星")
     review.select(star)
     review.geometry.ticks["jiande"].setChecked(True)
@@ -228,16 +228,16 @@ def make_scan(path):
 def test_bad_input_gives_a_message_naming_the_file_and_writes_nothing(win, tmp_path, name, make, words):
     p = tmp_path / name
     make(p)
-    assert win.plan_import.import_file(p) is None
+    assert win.datasets.plan_import.import_file(p) is None
     [message] = win.errors
     assert name in message and words in message
-    assert win.plan_import.review is None and user_files() == []
+    assert win.datasets.plan_import.review is None and user_files() == []
 
 
 def test_gbk_and_a_document_without_a_slogan_are_drafted_with_a_note(win, tmp_path):
     p = tmp_path / "gbk.txt"
     p.write_bytes(PLAN.replace("构建“一廊两核三区九星”低空经济空间格局。", "").encode("gbk"))
-    review = win.plan_import.import_file(p)
+    review = win.datasets.plan_import.import_file(p)
     assert win.errors == [] and review is not None
     assert "GBK" in review.header.text() and "no layout slogan" in review.header.text()
     assert review.draft.layouts == [] and len(review.draft.measures) == 2
@@ -245,22 +245,73 @@ def test_gbk_and_a_document_without_a_slogan_are_drafted_with_a_note(win, tmp_pa
 
 
 def test_pasted_text_and_nothing_pasted(win):
-    assert win.plan_import.import_text("   \n") is None and "nothing was pasted" in win.errors[0]
-    review = win.plan_import.import_text(PLAN)
+    assert win.datasets.plan_import.import_text("   \n") is None and "nothing was pasted" in win.errors[0]
+    review = win.datasets.plan_import.import_text(PLAN)
     assert review.source_name == "pasted text" and review.draft.layouts
 
 
-def test_a_save_that_cannot_validate_says_why_and_leaves_nothing(win, plan_file):
-    review = win.plan_import.import_file(plan_file)
-    assert not win.plan_import.save()                   # nothing accepted yet
+def test_a_save_that_cannot_validate_says_why_and_leaves_nothing(win, tmp_path):
+    p = tmp_path / "无年份的方案.txt"
+    p.write_text("杭州市规上企业培育行动方案\n一、主要目标\n力争新增规上工业企业200家。\n",
+                 encoding="utf-8")
+    review = win.datasets.plan_import.import_file(p)
+    assert not win.datasets.plan_import.save()                   # nothing accepted yet
     assert "nothing is accepted" in win.errors[-1]
-    star = record(review, "九星")
-    review.select(star)
-    review.accept_current()                             # accepted with no place at all
-    accept_layout(review)
-    assert not win.plan_import.save()
-    assert "names no district and no place" in win.errors[-1]
+    [target] = review.draft.targets                     # the text gives no year at all
+    assert any("give the year" in f for f in target.flags)
+    review.select(target)
+    review.accept_current()                             # accepted without giving one
+    assert not win.datasets.plan_import.save()
+    assert "year" in win.errors[-1]
     assert user_files() == [] and review.isVisible()
+
+
+def test_a_part_with_no_place_is_kept_as_needing_one_and_saves(win, plan_file):
+    review = win.datasets.plan_import.import_file(plan_file)
+    star = record(review, "九星")                        # “九星”: 布局一批…站点, no place named
+    assert "needs a place" in review.item_of(star).text(0)
+    assert "一廊" in review.item_of(record(review, "一廊")).text(0)
+    assert "needs a place" not in review.item_of(record(review, "一廊")).text(0)
+    review.select(star)
+    assert "needs a place" in review.flags.text()
+    review.accept_current()
+    accept_layout(review)
+    review.request_save()
+    assert win.errors == [] and not review.isVisible()
+    [folder] = dataset_dirs(data_dir())
+    ds = load_dataset_with([folder], base=win.session.shipped, check_excerpts=True)
+    lay = ds.layouts[review.draft.layouts[0].id]
+    assert [el.needs_place for el in lay.elements if el.name == "九星"] == [True]
+    drawn = {ea.element_id: ea.districts for ea in win.canvas.scene.overlay.elements()}
+    assert drawn["liang_he_1"] == {"binjiang"}        # the placed parts are on the map
+
+
+NOTICE = """杭州市人民政府办公厅关于印发杭州市低空经济高质量发展行动计划(2025—2027年)的通知
+杭政办函〔2025〕31号
+各区、县(市)人民政府,市政府各部门、各直属单位:
+《杭州市低空经济高质量发展行动计划(2025—2027年)》已经市政府同意,现印发给你们,请认真贯彻实施。
+杭州市人民政府办公厅
+2025年5月20日
+""" + PLAN.split("\n", 3)[3]
+
+
+def test_the_review_shows_the_plan_record_found_and_the_planner_corrects_it(win, tmp_path):
+    p = tmp_path / "通知.txt"
+    p.write_text(NOTICE, encoding="utf-8")
+    review = win.datasets.plan_import.import_file(p)
+    head = review.header.text()
+    assert "杭州市低空经济高质量发展行动计划(2025—2027年)" in head
+    assert "杭州市人民政府办公厅" in head and "杭政办函〔2025〕31号" in head
+    assert "2025-2027" in head and "2025-05-20" in head
+    review.select(review.draft.plan)
+    review.editor.set_value("period", "2025—2028年")
+    review.editor.set_value("issuer", "杭州市发展和改革委员会")
+    review.apply_edits()
+    assert review.draft.plan.data["period"] == "2025-2028"
+    assert "2025-2028" in review.header.text() and "杭州市发展和改革委员会" in review.header.text()
+    review.editor.set_value("period", "明年")
+    review.apply_edits()
+    assert review.draft.plan.data["period"] == "2025-2028"   # refused, said why
 
 
 @pytest.fixture
@@ -271,32 +322,32 @@ def saved(win, dataset):
     d.layouts[0].children[-1].reject()                  # 九星 names no place
     folder = new_dataset_dir(data_dir(), d.plan_id)
     write_draft(d, folder, only_accepted=True)
-    win.reload_user_datasets()
+    win.datasets.reload_user_datasets()
     return folder, d.layouts[0].id
 
 
 def test_closing_a_review_with_decisions_asks_first_and_writes_nothing(win, plan_file):
-    review = win.plan_import.import_file(plan_file)
+    review = win.datasets.plan_import.import_file(plan_file)
     review.close()                                     # nothing decided: closes at once
     assert not review.isVisible()
-    review = win.plan_import.import_file(plan_file)
+    review = win.datasets.plan_import.import_file(plan_file)
     review.accept_unflagged()
     review.ask_discard = lambda: False
     assert not review.close() and review.isVisible()
-    assert win.plan_import.import_text(PLAN) is None   # the open review is kept
+    assert win.datasets.plan_import.import_text(PLAN) is None   # the open review is kept
     review.ask_discard = lambda: True
     assert review.close() and user_files() == []
 
 
 def test_importing_a_plan_already_saved_says_so(win, saved):
-    review = win.plan_import.import_text(PLAN)
+    review = win.datasets.plan_import.import_text(PLAN)
     assert "already in use" in review.header.text()
 
 
 def test_remove_and_share_a_user_dataset(win, saved, tmp_path):
     folder, lay_id = saved
     win.state.update(layout=lay_id)
-    manager = win.open_dataset_manager()
+    manager = win.datasets.open_manager()
     assert manager.names() == [folder.name]
     manager.ask_zip_target = lambda name: str(tmp_path / f"{name}.zip")
     assert manager.export_current()
@@ -328,7 +379,7 @@ def test_a_user_dataset_survives_a_restart_and_a_broken_one_is_reported(saved, d
     assert window.layout_combo.findData(lay_id) >= 0
     assert window.layout_combo.findData("dt_4415") >= 0           # the shipped ones stay
     assert "broken" in window.statusBar().currentMessage()
-    assert "broken" in window.dataset_message.text()
+    assert "broken" in window.datasets.message.text()
     window.project_actions.ask_save_changes = lambda: "discard"
     window.close()
 
@@ -338,7 +389,7 @@ def test_replacing_the_dataset_keeps_the_layout_shown_and_leaves_no_old_artists(
     win.state.select_district("binjiang")
     ax = win.canvas.scene.ax
     before = len(ax.get_children())
-    win.reload_user_datasets()
+    win.datasets.reload_user_datasets()
     assert win.state.layout == "dt_4415" and win.state.district == "binjiang"
     assert win.layout_combo.currentData() == "dt_4415"
     assert len(ax.get_children()) == before              # the old dataset's artists are gone
@@ -352,12 +403,12 @@ def test_the_review_speaks_english(win, plan_file):
 
     win.state.update(lang="en")
     try:
-        review = win.plan_import.import_file(plan_file)
+        review = win.datasets.plan_import.import_file(plan_file)
         review.select(record(review, "九星"))
-        manager = win.open_dataset_manager()
+        manager = win.datasets.open_manager()
         cjk = re.compile(r"[\u3400-\u9fff]")
         texts = [review.windowTitle().split(" — ")[0], review.summary.text(), manager.windowTitle(),
-                 manager.intro.text(), win.plan_import.action.text(), win.datasets_action.text()]
+                 manager.intro.text(), win.datasets.plan_import.action.text(), win.datasets.datasets_action.text()]
         texts += [b.text() for b in review.findChildren(QAbstractButton) + manager.findChildren(QAbstractButton)]
         texts += [label.text() for label in review.editor.labels.values()]
         texts += [review.geometry.kind.itemText(i) for i in range(review.geometry.kind.count())]

@@ -19,13 +19,13 @@ def window(open_window, data):
     win = open_window(*data, size=(1100, 750))
     win.state.update(layout="dt_4415")
     yield win
-    if win.presentation is not None:
-        win.presentation.close()
+    if win.windows.presentation is not None:
+        win.windows.presentation.close()
 
 
 def open_presentation(window, qtbot, animate=False):
-    window.present_action.trigger()
-    pres = window.presentation
+    window.windows.present_action.trigger()
+    pres = window.windows.presentation
     assert pres is not None
     pres.animate = animate
     qtbot.waitExposed(pres)
@@ -54,7 +54,7 @@ def canvas_point(pres, lon, lat):
 
 
 def test_f5_opens_full_screen_map_with_caption_and_esc_leaves(window, qtbot):
-    assert window.present_action.shortcut().toString() == "F5"
+    assert window.windows.present_action.shortcut().toString() == "F5"
     pres = open_presentation(window, qtbot)
     assert pres.isFullScreen() and pres.isVisible()
     assert not pres.findChildren(type(window.toolbar))      # no toolbar, no docks: map + caption only
@@ -64,7 +64,7 @@ def test_f5_opens_full_screen_map_with_caption_and_esc_leaves(window, qtbot):
     qtbot.waitUntil(lambda: pres.canvas.height() > 2.5 * pres.caption_bar.height(), timeout=2000)  # slim
     press(pres, Qt.Key_Escape)
     assert not pres.isVisible()
-    assert window.presentation is None
+    assert window.windows.presentation is None
     assert window.isVisible()
 
 
@@ -148,7 +148,7 @@ def test_laser_pointer_follows_the_mouse_in_red(window, qtbot):
 def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
     from hzmap.model.tours.tour import tour_from_dict, tour_to_dict
 
-    editor = window.tour_editor
+    editor = window.windows.tour_editor
     assert window.session.tours == []
     window.state.select_district("binjiang")
     editor.buttons["add"].click()                         # makes a tour and adds the view
@@ -167,7 +167,7 @@ def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
     assert editor.combo.currentText() == "代表团导览"
     assert tour_from_dict(tour_to_dict(tour)) == tour
     editor.buttons["present"].click()
-    pres = window.presentation
+    pres = window.windows.presentation
     pres.animate = False
     assert pres.tour is tour and pres.counter_label.text() == "1 / 2"
     assert pres.caption_label.text() == "全市格局"

@@ -72,7 +72,7 @@ def window(open_window, data):
     win = open_window(*data, size=(1100, 750))
     win.state.update(layout="dt_4415")
     yield win
-    for w in (win.presentation, win.presenter_view):
+    for w in (win.windows.presentation, win.windows.presenter_view):
         if w is not None:
             w.close()
 
@@ -86,9 +86,8 @@ def presenting(window, qtbot):
     from hzmap.ui.present.presenter_view import PresenterView
 
     player = TourPlayer(default_tour(window.dataset, window.geo, "dt_4415"))
-    pres = PresentationWindow(window.state, window.dataset, player.tour, animate=False, parent=window, player=player,
-                              layers=window.session.layers)
-    view = PresenterView(window.state, window.dataset, player, parent=window)
+    pres = PresentationWindow(window.session, player.tour, animate=False, parent=window, player=player)
+    view = PresenterView(window.session, player, parent=window)
     pres.canvas.resized.connect(view.set_room_size)
     pres.resize(1440, 900)  # a projector's shape: the caption's second line is a small change
     pres.show()
@@ -179,7 +178,7 @@ def test_presenter_view_in_english(presenting, qtbot):
 def test_notes_written_in_the_tour_dock_are_saved_and_shown_to_the_presenter(window, qtbot, tmp_path):
     from hzmap.model.tours.tour import step_from_dict
 
-    editor = window.tour_editor
+    editor = window.windows.tour_editor
     window.state.select_district("binjiang")
     editor.buttons["add"].click()
     window.state.select_district("xihu")
@@ -202,7 +201,7 @@ def test_notes_written_in_the_tour_dock_are_saved_and_shown_to_the_presenter(win
 
     from hzmap.ui.present.presenter_view import PresenterView
     player = TourPlayer(window.session.tours[0])
-    view = PresenterView(window.state, window.dataset, player, parent=window)
+    view = PresenterView(window.session, player, parent=window)
     view.show()
     assert view.notes.toPlainText() == "先讲滨江的数字经济\n再提物联网小镇"
     player.next()
@@ -212,7 +211,7 @@ def test_notes_written_in_the_tour_dock_are_saved_and_shown_to_the_presenter(win
 
 def test_present_on_menu_lists_the_screens_and_remembers_the_choice(window, qtbot):
     from hzmap.ui.present import screens
-    menu = window.present_on_menu
+    menu = window.windows.present_on_menu
     assert menu in [a.menu() for a in window.menus["view"].actions()]
     assert menu.title() == "放映于 Present on"
     menu.rebuild()
@@ -224,8 +223,8 @@ def test_present_on_menu_lists_the_screens_and_remembers_the_choice(window, qtbo
     menu.rebuild()
     assert [a.isChecked() for a in menu.actions() if not a.isSeparator()][:2] == [False, True]
     # one screen: F5 covers it as before, with no presenter view
-    pres = window.present()
-    assert pres.isFullScreen() and window.presenter_view is None
+    pres = window.windows.present()
+    assert pres.isFullScreen() and window.windows.presenter_view is None
     pres.close()
 
 

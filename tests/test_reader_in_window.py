@@ -18,8 +18,8 @@ def test_open_at_source_from_the_inspector_scrolls_the_reader_to_the_passage(win
     insp.setCurrentItem(source)
     assert insp.source_action.isEnabled()
     insp.source_action.trigger()                           # 在原文中查看 Open at source
-    reader = window.reader
-    assert window.reader_dock.isVisible() and reader is not None
+    reader = window.windows.reader
+    assert window.windows.reader_dock.isVisible() and reader is not None
     excerpt = "".join(insp.current_sources()[0]["excerpt"].split())
     at = reader.text.textCursor().position()           # the reader put its cursor at the passage
     shown = "".join(reader.text.toPlainText()[at:at + 3 * len(excerpt)].split())
@@ -27,8 +27,8 @@ def test_open_at_source_from_the_inspector_scrolls_the_reader_to_the_passage(win
 
 
 def test_a_click_on_a_passage_selects_its_item_in_the_inspector(window, qtbot):
-    window.reader_dock.show()
-    reader = window.reader
+    window.windows.reader_dock.show()
+    reader = window.windows.reader
     anchor = next(a for a in reader.docs.anchors_of("place", "iot_park"))
     reader.activate(anchor)
     assert window.state.place == "iot_park"

@@ -140,7 +140,7 @@ def test_random_actions(qtbot, tmp_path):
                                               "column": "类别" if mode == "category" else "投资额"})
 
     def present():
-        pres = win.present(full_screen=False)
+        pres = win.windows.present(full_screen=False)
         pres.animate = False
         for _ in range(rng.randint(0, 3)):
             pres.next()
@@ -199,13 +199,13 @@ def check_consistent(win, geo, ds):
     # the layer panel's ticks and the drawing follow the same fields
     view, r = state.view, win.canvas.renderer_
     for name in ("districts", "water", "boundaries", "labels"):
-        tick = win.layer_panel.item_for("base", name).checkState(0) == Qt.Checked
+        tick = win.layers.panel.item_for("base", name).checkState(0) == Qt.Checked
         drawn = win.canvas.scene.layer_artists[name].visible
         assert tick == view.layer_visible(name) == drawn, name
         if name != "labels":  # (labels that do not fit are hidden by the placer, not the layer)
             assert all(a.get_visible() == tick for a in r.layers[name]), name
     for ea in win.canvas.overlay.elements():
-        tick = win.layer_panel.item_for("element", ea.element_id).checkState(0) == Qt.Checked
+        tick = win.layers.panel.item_for("element", ea.element_id).checkState(0) == Qt.Checked
         assert tick == view.element_visible(state.layout, ea.element_id), ea.element_id
         labels_and_symbols = {id(ea.label)} | {id(t) for t, _ in ea.place_labels} | {id(a) for a, _ in ea.symbol_artists}
         shapes = [a for a in ea.artists if id(a) not in labels_and_symbols]  # fills, bands, schematics

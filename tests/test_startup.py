@@ -52,8 +52,8 @@ def test_a_second_start_restores_what_the_first_left(start, qtbot):
     first.state.update(layout="dt_4415")
     first.state.set_extent(EXTENT)
     first.state.update(lang="en")
-    first.tour_dock.show()
-    first.addDockWidget(Qt.RightDockWidgetArea, first.layer_dock)
+    first.windows.tour_dock.show()
+    first.addDockWidget(Qt.RightDockWidgetArea, first.layers.dock)
     geometry = first.saveGeometry()
     first.close()
     assert not first.isVisible()
@@ -68,8 +68,8 @@ def test_a_second_start_restores_what_the_first_left(start, qtbot):
     from hzmap.ui.common.settings import settings
     assert settings().value(startup.KEYS["geometry"]) == geometry
     # the docks built when the dataset arrived are put back after their default placement
-    qtbot.waitUntil(lambda: second.tour_dock.isVisible(), timeout=2000)
-    assert second.dockWidgetArea(second.layer_dock) == Qt.RightDockWidgetArea
+    qtbot.waitUntil(lambda: second.windows.tour_dock.isVisible(), timeout=2000)
+    assert second.dockWidgetArea(second.layers.dock) == Qt.RightDockWidgetArea
     assert second.info_panel.hint.text().startswith("Click a district")  # no first-start hint
 
 
@@ -91,7 +91,7 @@ def test_a_preset_view_is_restored_as_the_preset_and_bad_values_are_dropped(star
     s.sync()
     third = start()                                  # starts, on what it can show
     assert third.state.layout is None and third.state.preset == "city"
-    assert third.layer_dock.isVisible()
+    assert third.layers.dock.isVisible()
 
 
 def test_two_windows_closing_one_after_the_other_leave_the_last_ones_view(start):

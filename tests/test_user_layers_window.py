@@ -25,8 +25,8 @@ def window(open_window, data):
 
 def add_through_dialog(win, path, **choices):
     """File › Add layer on `path`: the dialog, optional changes, Read, Add to map."""
-    assert win.add_layer(path)
-    dialog = win.layer_actions.dialog
+    assert win.layers.add(path)
+    dialog = win.layers.actions.dialog
     for combo_name, value in choices.items():
         combo = getattr(dialog, combo_name)
         combo.setCurrentIndex(combo.findData(value))
@@ -64,8 +64,8 @@ def test_gcj02_points_added_through_the_dialog_land_where_they_are_and_a_click_s
     points = gcj_border_points(geodata)
     path = write_csv(tmp_path / "高德项目.csv", ["名称", "gcj_lng", "gcj_lat", "备注"],
                      [(f"项目{i}", *gcj, f"note {i}") for i, (_w, gcj, _d) in enumerate(points)])
-    window.add_layer(path)
-    dialog = window.layer_actions.dialog
+    window.layers.add(path)
+    dialog = window.layers.actions.dialog
     assert dialog.coords.currentData() == "gcj02" and "gcj" in dialog.guess.text().lower()
     dialog.coords.setCurrentIndex(dialog.coords.findData("wgs84"))  # read as if WGS84: off
     assert dialog.read()
@@ -97,12 +97,12 @@ def test_a_district_table_shows_its_join_note_and_unmatched_row_and_the_inspecto
     path = write_csv(tmp_path / "服务贸易.csv", ["区县", "服务贸易进出口额（亿元）"],
                      [("滨江", 120), ("Xihu", 80), ("330105", 60), ("萧山区", 90), ("江干区", 50),
                       ("滨江去", 7), ("合计", 407)])
-    window.add_layer(path)
-    dialog = window.layer_actions.dialog
+    window.layers.add(path)
+    dialog = window.layers.actions.dialog
     assert dialog.kind.currentData() == "districts" and dialog.join_column.currentData() == "区县"
     assert dialog.read()
     notes = " ".join(dialog.report_texts("note"))
-    assert "江干区 -> 上城区、钱塘区" in notes
+    assert "江干区 → 上城区、钱塘区" in notes
     unmatched = dialog.report_texts("unmatched")
     assert any("滨江去" in t and "滨江区" in t for t in unmatched)  # the typo, with the suggestion
     assert any("江干区" in t for t in dialog.report_texts("split"))
@@ -121,7 +121,7 @@ def test_the_layer_lists_controls_change_the_state_and_the_drawing(window, tmp_p
     a = add_through_dialog(window, write_csv(tmp_path / "a.csv", ["lng", "lat", "类别", "投资"],
                                              [(*v, "ab"[i % 2], i + 1) for i, v in enumerate(INSIDE.values())]))
     b = add_through_dialog(window, write_csv(tmp_path / "b.csv", ["lng", "lat"], [INSIDE["xihu"]]))
-    panel, scene = window.user_layer_list, window.canvas.scene
+    panel, scene = window.layers.user_list, window.canvas.scene
     assert panel.layer_ids() == [b.id, a.id]  # top-most first
     panel.select(a.id)
     panel.list.item(1).setCheckState(Qt.Unchecked)
@@ -179,23 +179,23 @@ def test_a_project_with_a_moved_file_offers_to_relink_it_and_keeps_its_settings(
     assert window.project_actions.open(path)
     kept = window.state.view.user_layers()[0]
     assert kept.opacity == 0.5 and kept.id not in window.canvas.scene.user_artists
-    box = window.layer_actions.relink_box
+    box = window.layers.actions.relink_box
     assert box is not None and box.isVisible() and "points" in box.text()
-    assert "(file missing)" in window.user_layer_list.list.item(0).text()
-    assert window.user_layer_list.buttons["relink"].isEnabled()
-    window.layer_actions.ask_layer_path = lambda *a: str(moved)
+    assert "(file missing)" in window.layers.user_list.list.item(0).text()
+    assert window.layers.user_list.buttons["relink"].isEnabled()
+    window.layers.actions.ask_layer_path = lambda *a: str(moved)
     relink = next(b for b in box.buttons() if "Re-link" in b.text())
     relink.click()
     assert kept.id in window.canvas.scene.user_artists
     assert window.state.view.user_layers()[0].opacity == 0.5
-    assert "(file missing)" not in window.user_layer_list.list.item(0).text()
+    assert "(file missing)" not in window.layers.user_list.list.item(0).text()
 
 
 def test_a_project_with_an_embedded_copy_draws_it_when_the_file_is_gone(window, project):
     path, csv = project
     layer = add_through_dialog(window, csv)
-    window.user_layer_list.select(layer.id)
-    window.user_layer_list.embed.setChecked(True)
+    window.layers.user_list.select(layer.id)
+    window.layers.user_list.embed.setChecked(True)
     assert window.state.view.layer(layer.id).source.embed
     assert window.project_actions.save_to(path)
     csv.unlink()
@@ -203,7 +203,7 @@ def test_a_project_with_an_embedded_copy_draws_it_when_the_file_is_gone(window, 
     assert window.project_actions.open(path)
     kept = window.state.view.user_layers()[0]
     assert len(window.canvas.scene.user_artists[kept.id].data) == 3
-    assert window.user_layer_list.embed.isChecked()
+    assert window.layers.user_list.embed.isChecked()
 
 
 # -- bad input ----------------------------------------------------------------------------------------
@@ -211,14 +211,14 @@ def test_a_file_that_cannot_be_read_is_named_and_nothing_else_changes(window, tm
     good = add_through_dialog(window, write_csv(tmp_path / "good.csv", ["lng", "lat"], [INSIDE["xihu"]]))
     broken = tmp_path / "坏文件.csv"
     broken.write_bytes(b"\x00\x01\x02" * 100)
-    assert not window.add_layer(broken)
+    assert not window.layers.add(broken)
     assert str(broken) in window.statusBar().currentMessage()
     empty = write_csv(tmp_path / "no_columns.csv", ["a", "b"], [("x", "y")])
-    assert not window.add_layer(empty)
+    assert not window.layers.add(empty)
     assert "no usable column" in window.statusBar().currentMessage()
     far = write_csv(tmp_path / "far.csv", ["lng", "lat"], [(116.4, 39.9)])  # Beijing
-    window.add_layer(far)
-    dialog = window.layer_actions.dialog
+    window.layers.add(far)
+    dialog = window.layers.actions.dialog
     assert not dialog.read() and "outside Hangzhou" in dialog.error.text() and str(far) in dialog.error.text()
     dialog.reject()
     import hzmap.ui.layers.layer_actions as actions
@@ -226,8 +226,8 @@ def test_a_file_that_cannot_be_read_is_named_and_nothing_else_changes(window, tm
     real = actions.inspect_file
     monkeypatch.setattr(actions, "inspect_file",
                         lambda p, size_limit=10, **kw: real(p, size_limit=size_limit, **kw))
-    window.layer_actions.ask_large_file = lambda path, size: False
-    assert not window.add_layer(write_csv(tmp_path / "big.csv", ["lng", "lat"], [INSIDE["xihu"]] * 20))
+    window.layers.actions.ask_large_file = lambda path, size: False
+    assert not window.layers.add(write_csv(tmp_path / "big.csv", ["lng", "lat"], [INSIDE["xihu"]] * 20))
     assert "big.csv" in window.statusBar().currentMessage()
     assert [lay.id for lay in window.state.view.user_layers()] == [good.id]
     assert good.id in window.canvas.scene.user_artists
@@ -236,12 +236,12 @@ def test_a_file_that_cannot_be_read_is_named_and_nothing_else_changes(window, tm
 
 def test_compare_draws_the_same_user_layers_and_follows_the_layer_list(window, tmp_path):
     a = add_through_dialog(window, write_csv(tmp_path / "a.csv", ["lng", "lat"], list(INSIDE.values())))
-    compare = window.open_compare()
+    compare = window.windows.open_compare()
     for canvas in compare.canvases:
         assert len(canvas.scene.user_artists[a.id].data) == 3
     b = add_through_dialog(window, write_csv(tmp_path / "b.csv", ["lng", "lat"], [INSIDE["xihu"]]))
-    window.user_layer_list.select(a.id)
-    window.user_layer_list.list.currentItem().setCheckState(Qt.Unchecked)
+    window.layers.user_list.select(a.id)
+    window.layers.user_list.list.currentItem().setCheckState(Qt.Unchecked)
     for canvas in compare.canvases:
         assert b.id in canvas.scene.user_artists and not canvas.scene.user_artists[a.id].visible
     compare.close()

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from hzmap.cli.support import command, load_or_report, refuse_outside, say, say_err
+from hzmap.cli.support import add_as_of, command, load_or_report, refuse_outside, say, say_err
 
 EXIT_WRITE, EXIT_USAGE = 1, 2
 
@@ -31,6 +31,8 @@ def _deck_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="slide and label language")
     p.add_argument("--allow-outside", action="store_true",
                    help="with --project: read layer files outside the project's folder (refused otherwise)")
+    add_as_of(p, "each slide's source gives its plan's status then, and a layout not in force "
+                 "then is drawn faded")
 
 
 @command("deck", "a tour as a 16:9 slide deck (PPTX or PDF), one slide per step", _deck_args)
@@ -68,8 +70,10 @@ def cmd_deck(args: argparse.Namespace) -> int:
         say_err(f"hzmap deck: {e}")
         return EXIT_USAGE
     try:
+        from hzmap.cli.export import warn_not_in_force
+        warn_not_in_force("hzmap deck", ds, tour.layout, args.as_of)
         deck = build_deck(tour, geo, ds, args.lang, progress=_progress() if sys.stderr.isatty() else None,
-                          user_layers=user_layers, layers=store)
+                          user_layers=user_layers, layers=store, as_of=args.as_of)
     except DeckError as e:
         say_err(f"hzmap deck: {e}")
         return EXIT_USAGE

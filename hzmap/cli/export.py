@@ -16,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from hzmap.cli.support import command, load_or_report, refuse_outside, say, say_err
+from hzmap.cli.layer_choices import add_value_args, choices_of, style_for
+from hzmap.cli.support import add_as_of, command, load_or_report, refuse_outside, say, say_err
 
 EXIT_WRITE, EXIT_USAGE = 1, 2
 
@@ -89,8 +90,13 @@ def _export_args(p: argparse.ArgumentParser) -> None:
                    help="draw a data file over the map (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, "
                         "CSV or Excel); repeatable, the last on top")
     p.add_argument("--crs", choices=("wgs84", "gcj02", "bd09"),
-                   help="with --layer: the system lon/lat are in (default: guessed from the column and "
-                        "file names; GCJ-02 for Amap/Tencent, BD-09 for Baidu)")
+                   help="with --layer: the system lon/lat are in (default: what the file and its column "
+                        "names say; a note proposes GCJ-02 or BD-09 when the file looks like Amap or Baidu data)")
+    p.add_argument("--join", metavar="COLUMN", help="with --layer: read the file as a district table joined "
+                                                   "by COLUMN (a GIS file: its attribute table)")
+    add_value_args(p)
+    add_as_of(p, "the sources line gives each plan's status then, and a layout not in force then "
+                 "is drawn faded")
     _size_args(p)
 
 
@@ -116,7 +122,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         store = LayerStore()
         view, annotations = _view(ds, geo, args, store)
-        view = _with_layer_files(view, geo, args.layer, args.crs, store)
+        if not args.layer and (args.join or args.column or args.agg or args.crs):
+            raise UsageError("--crs, --join, --column and --agg apply to a --layer file")
+        view = _with_layer_files(view, geo, args, store)
         spec = ExportSpec(view=view, title=args.title, preset=args.preset, width_px=args.width,
                           height_px=args.height, dpi=args.dpi, inset=not args.no_inset,
                           annotations=annotations, layers=store)
@@ -124,6 +132,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except (UsageError, ExportError) as e:
         say_err(f"hzmap export: {e}")
         return EXIT_USAGE
+    warn_not_in_force("hzmap export", ds, view.layout, view.as_of)
     try:
         if args.atlas:
             return _atlas(spec, geo, ds, Path(args.out), args.format or "png")
@@ -133,24 +142,38 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_WRITE
 
 
-def _with_layer_files(view, geo, paths, crs, store):
-    """`view` with each file of --layer on top, styled as the window first shows it; UsageError
-    naming the file if one cannot be read."""
+def warn_not_in_force(command: str, ds, layout: str | None, as_of) -> None:
+    """Say when the layout drawn is not in force on the --as-of day (it is drawn faded)."""
+    from hzmap.model.dataset.lifecycle import plan_status
+    from hzmap.model.dataset.status_text import status_label
+
+    if as_of is None or layout is None:
+        return
+    lay = ds.layouts[layout]
+    st = plan_status(ds, lay.plan, as_of)
+    if not st.in_force:
+        say_err(f"{command}: note: {lay.name} ({ds.plans[lay.plan].short_name}) was not in force "
+                f"on {as_of}: {status_label(ds, st, 'en')}; it is drawn faded")
+
+
+def _with_layer_files(view, geo, args, store):
+    """`view` with each file of --layer on top, styled as the window first shows it (--column and
+    --agg applied); UsageError naming the file if one cannot be read or the choices do not fit."""
     from dataclasses import replace
 
     from hzmap.model.layers import LayerError, open_path
-    from hzmap.model.layers.style import default_style
     from hzmap.model.view.viewstate import LayerState
 
     layers = list(view.layers)
-    for path in paths:
+    for path in args.layer:
         try:
-            data = open_path(path, geo, coords=crs)
+            data = open_path(path, geo, coords=args.crs, **choices_of(args))
+            style = style_for(data, args)
         except LayerError as exc:
             raise UsageError(str(exc)) from None
         lid = store.new_id(lay.id for lay in layers)
         store.put(lid, data)
-        layers.append(LayerState(lid, kind="user", name=data.name, style=default_style(data), source=data.source))
+        layers.append(LayerState(lid, kind="user", name=data.name, style=style, source=data.source))
         for note in data.notes:
             say_err(f"hzmap export: note: {path}: {note}")
     return replace(view, layers=tuple(layers))
@@ -172,6 +195,8 @@ def _view(ds, geo, args, store=None):
     changes = {}
     if args.layout:
         changes["layout"] = resolve_layout(ds, args.layout)
+    if getattr(args, "as_of", None):
+        changes["as_of"] = args.as_of
     if args.select:
         changes["selection"] = Selection.district(resolve_district(ds, args.select))
     if args.view:
@@ -277,6 +302,7 @@ def _dossier_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("district", help="district name or id: 钱塘区, 钱塘, qiantang")
     p.add_argument("--out", required=True, help="output PDF file")
     p.add_argument("--layout", help="layout drawn on the map page (default: districts only)")
+    add_as_of(p, "each plan's status then; the roles of plans not in force then are listed apart")
 
 
 @command("dossier", "a PDF of 1-3 pages on one district: map, roles, bases, measures, targets",
@@ -295,8 +321,9 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     except (UsageError, ExportError) as e:
         say_err(f"hzmap dossier: {e}")
         return EXIT_USAGE
+    warn_not_in_force("hzmap dossier", ds, layout, args.as_of)
     try:
-        pages = dossier_figures(_geodata(), ds, did, layout)
+        pages = dossier_figures(_geodata(), ds, did, layout, as_of=args.as_of)
         save_dossier(pages, args.out, title=f"{ds.districts[did].name_zh} 区县档案")
     except GeodataError as e:
         return _bad_input("hzmap dossier", e)

@@ -80,13 +80,17 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         return 0
     s = draft.summary()
     say(f"Drafted {draft.plan.data['title']} as plan '{draft.plan_id}' from {source.name}")
+    p = draft.plan.data
+    say("  " + "; ".join(f"{label} {p.get(key) or '—'}" for label, key in (
+        ("issuer", "issuer"), ("文号", "doc_number"), ("issued", "issued"), ("period", "period"))))
     say(f"  {s['layouts']} layouts ({s['elements']} elements), {s['measures']} measures, "
         f"{s['targets']} targets; {s['flagged']} records to check")
     for note in draft.notes:
         say(f"  note: {note}")
     for lay in draft.layouts:
         say(f"  layout “{lay.data['name']}”: " + ", ".join(
-            f"{el.data['name']} [{el.data['kind']}] → {'、'.join(el.data['districts']) or '—'}"
+            f"{el.data['name']} [{el.data['kind']}] → "
+            f"{'、'.join(el.data['districts'] + el.data['places']) or 'needs a place'}"
             for el in lay.children))
     say("To check:")
     for r in draft.flagged():

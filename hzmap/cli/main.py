@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from hzmap.cli.support import COMMANDS, command, load_or_report, say, say_err
+from hzmap.cli.support import COMMANDS, add_as_of, command, load_or_report, say, say_err
 
 #: Commands that draw a bounded number of pages (one map, an atlas on one Figure, a dossier).
 #: Run as a process, they run without Python's cycle collector: importing matplotlib and
@@ -69,11 +69,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _query_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="district or place: 滨江区, 滨江, binjiang, 中国数谷, ...")
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    p.add_argument("--timeline", action="store_true",
+                   help="a district's roles plan by plan, oldest first, with sources")
+    add_as_of(p, "each plan's status on that day; the plans not in force then are listed last")
 
 
 @command("query", "what the plans say about a district or place", _query_args)
 def cmd_query(args: argparse.Namespace) -> int:
-    from hzmap.model.dataset import district_profile, place_profile, resolve_name
+    from hzmap.model import clock
+    from hzmap.model.dataset import district_profile, place_profile, report, resolve_name
     ds = load_or_report()
     if ds is None:
         return 1
@@ -84,12 +88,24 @@ def cmd_query(args: argparse.Namespace) -> int:
             msg += "; did you mean: " + ", ".join(res.suggestions)
         say_err(msg)
         return 1
-    prof = district_profile(ds, res.id) if res.kind == "district" else place_profile(ds, res.id)
+    on = args.as_of or clock.today()
+    if args.timeline:
+        if res.kind != "district":
+            say_err(f"--timeline is a district's: {res.name} is a place (query it without "
+                    "--timeline for its roles)")
+            return 1
+        from hzmap.model.dataset.timeline import district_timeline
+        tl = district_timeline(ds, res.id, on)
+        say(json.dumps(tl, ensure_ascii=False, indent=2) if args.json else report.timeline_text(tl))
+        return 0
+    prof = district_profile(ds, res.id, on) if res.kind == "district" \
+        else place_profile(ds, res.id, on)
     if args.json:
-        say(json.dumps({"kind": res.kind, **prof}, ensure_ascii=False, indent=2))
+        say(json.dumps({"kind": res.kind, "on": on.isoformat(), **prof}, ensure_ascii=False,
+                       indent=2))
     else:
-        from hzmap.model.dataset import report
-        say(report.district_text(prof) if res.kind == "district" else report.place_text(prof))
+        as_of = args.as_of.isoformat() if args.as_of else None
+        say(report.district_text(prof, as_of) if res.kind == "district" else report.place_text(prof))
     return 0
 
 

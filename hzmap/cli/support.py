@@ -72,3 +72,18 @@ def refuse_outside(project_path, records, allowed: bool) -> str | None:
     return (f"{project_path}: {listed} - outside the project's folder, so not read. A project from "
             "someone else could name any file; move the files into the project's folder, or pass "
             "--allow-outside to read them")
+
+
+def iso_date(text: str):
+    """argparse type for --as-of: a date written YYYY-MM-DD."""
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (write it YYYY-MM-DD, "
+                                         "e.g. 2027-06-01)") from None
+
+
+def add_as_of(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--as-of", metavar="DATE", type=iso_date,
+                   help=f"show the plans as on this day (YYYY-MM-DD; default: today): {what}")

@@ -126,7 +126,7 @@ def _after_first_frame(window, action) -> None:
 def _load_dataset(window, wait: bool = True) -> None:
     """The layout dataset and the user's own datasets: in a worker thread when the app starts
     (the map keeps answering), on this thread when asked to wait (tests, scripts)."""
-    window.load_dataset(wait=wait)
+    window.datasets.load(wait=wait)
 
 
 def _report_when_drawn(window, app) -> None:

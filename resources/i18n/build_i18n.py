@@ -48,7 +48,7 @@ def wrapped_strings() -> dict[str, str]:
     out = {}
     for path in sorted((ROOT / "hzmap" / "ui").rglob("*.py")):
         for m in TR_CALL.finditer(path.read_text(encoding="utf-8")):
-            out[ast.literal_eval("(" + m.group(1) + ")")] = path.name
+            out[ast.literal_eval("(" + m.group(1) + ")")] = str(path.relative_to(ROOT))
     return out
 
 

@@ -942,6 +942,18 @@ to read what the plan says</translation>
         <translation>Issued</translation>
     </message>
     <message>
+        <source>文号 Document number</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>期限 Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>待定位 needs a place</source>
+        <translation>needs a place</translation>
+    </message>
+    <message>
         <source>英文名称 English name</source>
         <translation>English name</translation>
     </message>
@@ -1841,6 +1853,138 @@ The files of these layers were not found; their settings are kept:</source>
         <source>项目 {name} 要读取其文件夹以外的文件。仅当您信任此项目时才读取。
 The project {name} reads files outside its folder. Read them only if you trust the project.</source>
         <translation>The project {name} reads files outside its folder. Read them only if you trust the project.</translation>
+    </message>
+    <message>
+        <source>后续</source>
+        <translation>Then</translation>
+    </message>
+    <message>
+        <source>个布局</source>
+        <translation>layouts</translation>
+    </message>
+    <message>
+        <source>按年份列出所选区县在各规划中的角色 Line the selected district up across the plans, oldest first</source>
+        <translation>Line the selected district up across the plans, oldest first</translation>
+    </message>
+    <message>
+        <source>该区县历年 Across plans</source>
+        <translation>Across plans</translation>
+    </message>
+    <message>
+        <source>历年角色 Across plans</source>
+        <translation>Across plans</translation>
+    </message>
+    <message>
+        <source>关系 Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>接续或取代 Follows</source>
+        <translation>Follows</translation>
+    </message>
+    <message>
+        <source>{name} 当日不在施行，已隐藏</source>
+        <translation>{name} was not in force that day: hidden</translation>
+    </message>
+    <message>
+        <source>按日期看规划 Plans as of</source>
+        <translation>Plans as of</translation>
+    </message>
+    <message>
+        <source>显示这一天在施行的规划 Show the plans in force on</source>
+        <translation>Show the plans in force on</translation>
+    </message>
+    <message>
+        <source>规划状态截至 {day}：{n} 个布局在施行</source>
+        <translation>Plans as of {day}: {n} layouts in force</translation>
+    </message>
+    <message>
+        <source>今天 Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>指定日期… Choose a day…</source>
+        <translation>Choose a day…</translation>
+    </message>
+    <message>
+        <source>不在施行的变淡 Dim the plans not in force</source>
+        <translation>Dim the plans not in force</translation>
+    </message>
+    <message>
+        <source>不在施行的隐藏 Hide the plans not in force</source>
+        <translation>Hide the plans not in force</translation>
+    </message>
+    <message>
+        <source>接续 Continues (carries it on)</source>
+        <translation>Continues (carries it on)</translation>
+    </message>
+    <message>
+        <source>取代 Supersedes (replaces it)</source>
+        <translation>Supersedes (replaces it)</translation>
+    </message>
+    <message>
+        <source>（无 None）</source>
+        <translation>(None)</translation>
+    </message>
+    <message>
+        <source>建议 suggested</source>
+        <translation>suggested</translation>
+    </message>
+    <message>
+        <source>是否接续或取代已有规划？建议：{name}（{relation}）。请在下方确认 Does it follow a plan? Confirm below</source>
+        <translation>Does it follow a plan? Suggested: {name} ({relation}). Confirm below</translation>
+    </message>
+    <message>
+        <source>合并方式 Combine:</source>
+        <translation>Combine:</translation>
+    </message>
+    <message>
+        <source>坐标系：按证据选择 Coordinates: chosen from the evidence</source>
+        <translation>Coordinates: chosen from the evidence</translation>
+    </message>
+    <message>
+        <source>按文件所述读取，约偏离 {m} m Read as the file says, it sits about {m} m off</source>
+        <translation>Read as the file says, it sits about {m} m off</translation>
+    </message>
+    <message>
+        <source>按此转换 Convert from</source>
+        <translation>Convert from</translation>
+    </message>
+    <message>
+        <source>数值列 Column:</source>
+        <translation>Column:</translation>
+    </message>
+    <message>
+        <source>每区行数 Rows per district:</source>
+        <translation>Rows per district:</translation>
+    </message>
+    <message>
+        <source>这个文件看来是 This file looks like</source>
+        <translation>This file looks like</translation>
+    </message>
+    <message>
+        <source>行 rows</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>计数 Count rows</source>
+        <translation>Count rows</translation>
+    </message>
+    <message>
+        <source>求和 Sum</source>
+        <translation>Sum</translation>
+    </message>
+    <message>
+        <source>中位数 Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>经旧区名匹配 Joined through a former name</source>
+        <translation>Joined through a former name</translation>
+    </message>
+    <message>
+        <source>区内片区、园区（不作整区绘制）Parts of districts: zones, areas (not drawn as the district)</source>
+        <translation>Parts of districts: zones, areas (not drawn as the district)</translation>
     </message>
 </context>
 </TS>

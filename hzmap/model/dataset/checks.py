@@ -76,8 +76,9 @@ def check_references(ds, problems: list[str]) -> None:
                     problems.append(f"{pre}: primary_districts member '{d}' is not in districts")
             if el.geometry.type == "places" and not el.places:
                 problems.append(f"{pre}: geometry: type 'places' needs a non-empty places list")
-            if not el.districts and not el.places:
-                problems.append(f"{pre}: names no district and no place (give districts or places)")
+            if not el.districts and not el.places and not el.needs_place:
+                problems.append(f"{pre}: names no district and no place (give districts or places, "
+                                "or mark it needs_place: true)")
             _check_interpretation(ds, pre, el, problems)
         _check_conflicts(ds, rel, lay, problems)
 
@@ -98,6 +99,58 @@ def check_references(ds, problems: list[str]) -> None:
             problems.append(f"{prefix}: {fieldname}.doc is '{src.doc}' but the record belongs to "
                             f"plan '{expected}'")
     check_comparators(ds, problems)
+    check_assumed_years(ds, problems)
+    check_succession(ds, problems)
+
+
+def check_succession(ds, problems: list[str]) -> None:
+    """`supersedes` and `continues` name other plans, earlier ones, without going round."""
+    from .lifecycle import start_of
+
+    for plan in ds.plans.values():
+        pre = f"{ds.origin.get(('plan', plan.id), 'plans.yaml')}: plan '{plan.id}'"
+        for rel in ("supersedes", "continues"):
+            for other in getattr(plan, rel):
+                if other == plan.id:
+                    problems.append(f"{pre}: {rel}: names the plan itself")
+                elif other not in ds.plans:
+                    problems.append(f"{pre}: {rel} member '{other}' is not a plan id (plans.yaml)")
+                elif rel == "continues" and other in plan.supersedes:
+                    problems.append(f"{pre}: '{other}' is in both supersedes and continues "
+                                    "(a plan either replaces another or carries it on)")
+                else:
+                    mine, theirs = start_of(plan), start_of(ds.plans[other])
+                    if mine is not None and theirs is not None and mine < theirs:
+                        problems.append(f"{pre}: {rel}: '{other}' starts later ({theirs}) than "
+                                        f"this plan ({mine}); name the earlier plan in the later one")
+    for plan in ds.plans.values():
+        own = [*plan.supersedes, *plan.continues]
+        if plan.id not in own and plan.id in _reached_from(ds, plan.id):   # itself: said above
+            problems.append(f"{ds.origin.get(('plan', plan.id), 'plans.yaml')}: plan "
+                            f"'{plan.id}': succession goes round back to itself")
+
+
+def _reached_from(ds, plan_id: str) -> set[str]:
+    """The plans reached by following supersedes and continues from `plan_id`."""
+    seen: set[str] = set()
+    todo = [plan_id]
+    while todo:
+        plan = ds.plans[todo.pop()]
+        for other in [*plan.supersedes, *plan.continues]:
+            if other in ds.plans and other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def check_assumed_years(ds, problems: list[str]) -> None:
+    """One rule for a goal whose text names no year: the last year of its plan's term."""
+    for t in ds.targets.values():
+        plan = ds.plans.get(ds.target_plan.get(t.id, ""))
+        end = plan.in_force.to if plan is not None and plan.in_force is not None else None
+        if t.year_assumed and end is not None and t.year != end.year:
+            problems.append(f"{_where(ds, 'target', t.id)}: year: {t.year} is assumed (the text "
+                            f"names no year), so it is the last year of the plan's term, {end.year}")
 
 
 def check_comparators(ds, problems: list[str]) -> None:

@@ -68,6 +68,12 @@ def chronological(ds, layout_ids) -> list[str]:
     return sorted(layout_ids, key=key)
 
 
+def layouts_across_plans(ds, district_id: str) -> list[str]:
+    """The layouts that give the district a role, oldest plan first (2018 → 2021 → 2024 → …):
+    the columns that line the district up across plans of different years."""
+    return chronological(ds, [lid for lid in ds.layouts if layout_roles(ds, lid, district_id)])
+
+
 def column_title(ds, layout_id: str) -> str:
     """'一核一带两翼多基地（服务贸易“十四五”规划 2021）': layout, plan short name and year."""
     lay = ds.layouts[layout_id]

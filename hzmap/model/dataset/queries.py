@@ -6,11 +6,17 @@ All results are plain dicts and lists (JSON-serialisable), each item with its pr
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 from dataclasses import dataclass, field
 
+from hzmap.model import clock
+
+from .lifecycle import plan_status
 from .provenance import source_dict
+from .roles import element_reach
 from .search import search
+from .status_text import status_dict
 
 
 @dataclass
@@ -76,26 +82,35 @@ def _measure(ds, m, via_place: str | None = None) -> dict:
 def _target(ds, t) -> dict:
     return {
         "plan": _plan_ref(ds, ds.target_plan.get(t.id, "")),
-        "id": t.id, "indicator": t.indicator, "value": t.value, "unit": t.unit, "year": t.year,
+        "id": t.id, "indicator": t.indicator, "value": t.value, "fraction": t.fraction,
+        "unit": t.unit, "year": t.year, "year_assumed": t.year_assumed,
         "comparator": t.comparator, "milestone": t.milestone,
         "districts": list(t.districts), "places": list(t.places),
         "note": t.note, "sources": _sources(t, ds),
     }
 
 
-def _group_by_plan(ds, items: list[dict]) -> list[dict]:
+def _group_by_plan(ds, items: list[dict], statuses: dict | None = None) -> list[dict]:
     order = list(ds.plans)
     groups: dict[str, list[dict]] = {}
     for it in items:
         groups.setdefault(it["plan"]["id"], []).append(it)
     keys = sorted(groups, key=lambda k: order.index(k) if k in order else len(order))
-    return [{"plan": _plan_ref(ds, k), "items": groups[k]} for k in keys]
+    return [{"plan": _plan_ref(ds, k), "items": groups[k]}
+            | ({"status": statuses[k]} if statuses and k in statuses else {}) for k in keys]
 
 
-def district_profile(ds, district_id: str) -> dict:
-    """Everything the plans say about one district.
+def _statuses(ds, on: _dt.date | None) -> dict[str, dict]:
+    """{plan id: its status on `on` (default: today)} (lifecycle.py, status_text.py)."""
+    on = on or clock.today()
+    return {pid: status_dict(ds, plan_status(ds, pid, on)) for pid in ds.plans}
 
-    Returns {district, roles_by_plan: [{plan, items: [role]}], conflicts: [conflict],
+
+def district_profile(ds, district_id: str, on: _dt.date | None = None) -> dict:
+    """Everything the plans say about one district; each plan's status is its status on `on`
+    (default: today).
+
+    Returns {district, roles_by_plan: [{plan, status, items: [role]}], conflicts: [conflict],
     places: [place], measures: [measure], citywide_measures: [{plan, items}],
     targets: {district: [target], plan_wide: [{plan, items}]}, excerpts_checked}. Roles and
     measures reached through a place inside the district carry ``via_place``. A conflict is two
@@ -109,14 +124,11 @@ def district_profile(ds, district_id: str) -> dict:
 
     roles = []
     for lay, el in ds.elements():
-        if district_id in el.districts:
-            r = _role(ds, lay, el, None)
+        via = element_reach(ds, el).get(district_id)
+        if via is not None:
+            r = _role(ds, lay, el, via[0] if via else None)
             r["primary"] = district_id in el.primary_districts
             roles.append(r)
-        else:
-            via = next((p for p in el.places if p in inside_set), None)
-            if via:
-                roles.append(_role(ds, lay, el, via))
 
     measures, citywide = [], []
     for m in ds.measures.values():
@@ -136,9 +148,12 @@ def district_profile(ds, district_id: str) -> dict:
             if plan is not None and plan.scope == "city":
                 plan_wide.append(_target(ds, t))
 
+    statuses = _statuses(ds, on)
+    for r in roles:
+        r["status"] = statuses.get(r["plan"]["id"])
     return {
         "district": _district_ref(ds, district_id),
-        "roles_by_plan": _group_by_plan(ds, roles),
+        "roles_by_plan": _group_by_plan(ds, roles, statuses),
         "conflicts": conflicts_of(ds, district_id),
         "places": [dict(_place_ref(ds, p), sources=_sources(ds.places[p], ds)) for p in inside],
         "measures": measures,
@@ -179,7 +194,7 @@ def drawn_places(ds, place_id: str) -> list:
     return [ds.places[q] for q in p.parts if q in ds.places] or [p]
 
 
-def place_profile(ds, place_id: str) -> dict:
+def place_profile(ds, place_id: str, on: _dt.date | None = None) -> dict:
     """{place, districts, precision, location, location_note, parts, part_of, roles: [role],
     measures, targets, sources} for one place. A part (a block of the FTZ) also lists the roles
     of the whole, with ``via_place`` naming it."""
@@ -190,6 +205,9 @@ def place_profile(ds, place_id: str) -> dict:
     roles = [_role(ds, lay, el, None) for lay, el in ds.elements() if place_id in el.places]
     roles += [_role(ds, lay, el, whole) for whole in part_of for lay, el in ds.elements()
               if whole in el.places]
+    statuses = _statuses(ds, on)
+    for r in roles:
+        r["status"] = statuses.get(r["plan"]["id"])
     return {
         "place": _place_ref(ds, place_id) | {"aliases": list(p.aliases)},
         "parts": [_place_ref(ds, q) for q in p.parts if q in ds.places],

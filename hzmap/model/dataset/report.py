@@ -22,14 +22,23 @@ def value_text(t: dict, signs: str = "unicode") -> str:
     if t.get("milestone"):   # a goal with no figure (开通…): nothing to compare
         return ""
     sign = COMPARATOR_SIGNS[signs].get(t["comparator"], t["comparator"])
+    if t.get("fraction"):   # 三分之二 stays a fraction: '≥ 2/3 (66.7%)'
+        return f"{sign} {t['fraction']} ({t['value']:.1f}%)"
     return f"{sign} {number(t['value'])} {t['unit']}".strip()
+
+
+def year_text(t: dict, lang: str = "zh") -> str:
+    """'2027年' or, when the text names no year, '2027年（年份为推定）' / 'by 2027 (year assumed)'."""
+    if lang == "zh":
+        return f"{t['year']}年" + ("（年份为推定）" if t.get("year_assumed") else "")
+    return f"by {t['year']}" + (" (year assumed)" if t.get("year_assumed") else "")
 
 
 def target_text(t: dict, lang: str = "zh") -> str:
     """'2025年 服务贸易进出口额 ≥ 3325 亿元' (the inspector's and dossier's line for a target)."""
     value = value_text(t)
-    return " ".join(x for x in (f"{t['year']}年", t["indicator"], value) if x) if lang == "zh" else \
-        " ".join(x for x in (t["indicator"], value, f"by {t['year']}") if x)
+    return " ".join(x for x in (year_text(t), t["indicator"], value) if x) if lang == "zh" else \
+        " ".join(x for x in (t["indicator"], value, year_text(t, "en")) if x)
 
 
 def units_text(m: dict, none: str = "responsible units not named") -> str:
@@ -68,7 +77,7 @@ def _measure_lines(m: dict, indent: str = "    ", brief: bool = False) -> list[s
 
 
 def _target_line(t: dict, indent: str = "    ") -> str:
-    s = f"{indent}• {t['indicator']} {value_text(t, 'ascii')} by {t['year']}".replace("  by", " by")
+    s = f"{indent}• {t['indicator']} {value_text(t, 'ascii')} {year_text(t, 'en')}".replace("  by", " by")
     if t.get("milestone"):
         s += " (milestone)"
     if t.get("note"):
@@ -76,16 +85,32 @@ def _target_line(t: dict, indent: str = "    ") -> str:
     return s + f"  — {cites(t)}"
 
 
-def district_text(prof: dict) -> str:
+def _status(item: dict) -> str:
+    """' — ended 2025-12-31' after a plan's name (its status on the day asked about)."""
+    st = item.get("status")
+    return f" — {st['label_en']}" if st else ""
+
+
+def district_text(prof: dict, as_of: str | None = None) -> str:
+    """The district's profile; with `as_of` (a date), the plans not in force on that day are
+    listed after the others, one line each (their statuses are those of that day)."""
     d = prof["district"]
     out = [f"{d['name']}  {d['name_en']}  ({d['id']})", ""]
-    out.append("Roles by plan")
-    if not prof["roles_by_plan"]:
-        out.append("  (no role in any layout yet)")
-    for g in prof["roles_by_plan"]:
-        out.append(f"  {g['plan']['short_name']} ({g['plan']['id']})")
+    out.append("Roles by plan" + (f" in force on {as_of}" if as_of else ""))
+    groups = prof["roles_by_plan"]
+    shown = [g for g in groups if not as_of or g.get("status", {}).get("in_force")]
+    if not shown:
+        out.append("  (no role in any layout" + (" in force then)" if as_of else " yet)"))
+    for g in shown:
+        out.append(f"  {g['plan']['short_name']} ({g['plan']['id']}){_status(g)}")
         for r in g["items"]:
             out += _role_lines(r)
+    lapsed = [g for g in groups if g not in shown]
+    if lapsed:
+        out += ["", f"Not in force on {as_of}"]
+        for g in lapsed:
+            names = "、".join(dict.fromkeys(r["element"]["name"] for r in g["items"]))
+            out.append(f"  {g['plan']['short_name']} ({g['plan']['id']}){_status(g)}: {names}")
     if prof.get("conflicts"):
         out += ["", "Conflicts between readings"]
         for c in prof["conflicts"]:
@@ -135,7 +160,7 @@ def place_text(prof: dict) -> str:
     if not prof["roles"]:
         out.append("  (none)")
     for r in prof["roles"]:
-        out.append(f"  {r['plan']['short_name']} ({r['plan']['id']})")
+        out.append(f"  {r['plan']['short_name']} ({r['plan']['id']}){_status(r)}")
         out += _role_lines(r)
     out += ["", "Measures naming it"]
     if not prof["measures"]:
@@ -145,4 +170,27 @@ def place_text(prof: dict) -> str:
     if prof["targets"]:
         out += ["", "Targets"]
         out += [_target_line(t, "  ") for t in prof["targets"]]
+    return "\n".join(out)
+
+
+def timeline_text(tl: dict) -> str:
+    """`hzmap query --timeline`: the district's roles plan by plan, oldest first, with sources."""
+    d = tl["district"]
+    out = [f"{d['name']}  {d['name_en']}: roles across plans (status as of {tl['on']})"]
+    if not tl["years"]:
+        out.append("  (no role in any layout yet)")
+    for y in tl["years"]:
+        out += ["", str(y["year"] or "(year not known)")]
+        for p in y["plans"]:
+            st = p["status"]
+            period = st["period_en"] if st["kind"] != "draft" else ""
+            out.append(f"  {p['plan']['short_name']} ({p['plan']['id']})"
+                       f"{' — ' + period if period else ''} — {st['label_en']}")
+            for r in p["roles"]:
+                via = f" (via {r['via_place']['name']})" if r.get("via_place") else ""
+                out.append(f"    • {r['layout']['name']} — {r['element']['name']}{via}: "
+                           f"{r['function']}")
+                if r.get("interpretation"):
+                    out.append(f"      interpretation: {r['interpretation']}")
+                out.append(f"      source: {cites(r)}")
     return "\n".join(out)

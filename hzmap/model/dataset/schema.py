@@ -76,11 +76,16 @@ class Plan(Strict):
     title: str
     title_en: str
     issuer: str
+    doc_number: Optional[str] = None                  # 文号, e.g. 杭政办函〔2024〕12号
+    period: Optional[str] = Field(None, pattern=r"^\d{4}-\d{4}$")   # the plan's years: 2024-2026
     issued: Union[_dt.date, PartialDate, None]        # null when the text gives no date
     published: Optional[_dt.date] = None
     in_force: Optional[InForce] = None
     scope: Literal["city", "national"]
     district_names: Literal["current", "pre2021"] = "current"
+    draft: bool = False                 # a draft for comments (征求意见稿): never in force
+    supersedes: list[Id] = Field(default_factory=list)   # plans it replaces when it takes effect
+    continues: list[Id] = Field(default_factory=list)    # plans it carries on (十四五 -> 十五五)
     lost_headings: list[LostHeading] = Field(default_factory=list)   # for the contents tree
     notes: Optional[str] = None
 
@@ -201,6 +206,7 @@ class Element(Sourced):
     function: str
     role_en: str
     geometry: Geometry
+    needs_place: bool = False    # the document names no place for it: kept, drawn once placed
 
 
 class Conflict(Strict):
@@ -257,17 +263,40 @@ class Measure(Sourced):
         return self
 
 
+_FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
 class Target(Sourced):
     id: Id
     indicator: str
-    value: float
+    value: float     # written "2/3" for a share the text gives as a fraction (三分之二): see below
+    fraction: Optional[str] = None   # that fraction, exactly; `value` is then 100 × it, in %
     unit: str
     year: int = Field(ge=1990, le=2100)
+    year_assumed: bool = False  # the text names no year: the last year of the plan's term
     comparator: Literal[">=", ">", "=", "<=", "~"] = ">="
     milestone: bool = False    # a goal with no figure (开通中欧班列): value 1 means it is done
     districts: list[Id] = Field(default_factory=list)
     places: list[Id] = Field(default_factory=list)
     note: Optional[str] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_as_a_fraction(cls, data):
+        """`value: 2/3` with `unit: "%"` keeps the fraction and gives the share in %."""
+        if not isinstance(data, dict):
+            return data
+        if "fraction" in data:
+            raise ValueError("fraction: not a field to write; write the value as a fraction "
+                             "(value: 2/3, unit: \"%\")")
+        m = _FRACTION.match(data["value"]) if isinstance(data.get("value"), str) else None
+        if m is None:
+            return data
+        num, den = int(m.group(1)), int(m.group(2))
+        if den == 0 or num > den or data.get("unit") != "%":
+            raise ValueError(f"value: a fraction is a share of a whole (n/d with 0 < d and n <= "
+                             f"d) in unit \"%\"; got {data['value']!r} in {data.get('unit')!r}")
+        return {**data, "value": 100.0 * num / den, "fraction": f"{num}/{den}"}
 
     @model_validator(mode="after")
     def _milestone_is_done_or_not(self):

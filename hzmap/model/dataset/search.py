@@ -41,10 +41,11 @@ class Hit:
     label: str           # display text (Chinese)
     detail: str          # a short second line (plan, district, English name)
     score: float
+    plan: str | None = None   # the plan a layout, element or measure belongs to (its status)
 
     def as_dict(self) -> dict:
         return {"kind": self.kind, "id": self.id, "label": self.label, "detail": self.detail,
-                "score": round(self.score, 1)}
+                "score": round(self.score, 1), "plan": self.plan}
 
 
 @dataclass
@@ -58,6 +59,7 @@ class _Entry:
     latin: list[str] = field(default_factory=list)    # ids, English names (lowercased)
     pinyin: list[str] = field(default_factory=list)   # full pinyin of the names
     initials: list[str] = field(default_factory=list)
+    plan: str | None = None
 
 
 def _score_entry(e: _Entry, q: str, qa: str) -> float:
@@ -112,23 +114,23 @@ class SearchIndex:
             plan = ds.plans.get(lay.plan)
             pname = plan.short_name if plan else lay.plan
             self._add("layout", lay.id, lay.name, f"{pname} · {lay.name_en}", [lay.name],
-                      [lay.theme or ""], [lay.id, lay.name_en])
+                      [lay.theme or ""], [lay.id, lay.name_en], lay.plan)
             for el in lay.elements:
                 self._add("element", f"{lay.id}/{el.id}", f"{lay.name} · {el.name}",
                           f"{pname} · {el.role_en}", [el.name], [el.literal, el.function],
-                          [el.id, el.name_en])
+                          [el.id, el.name_en], lay.plan)
         for m in ds.measures.values():
             plan = ds.plans.get(ds.measure_plan.get(m.id, ""))
             pname = plan.short_name if plan else ""
             self._add("measure", m.id, f"{m.number}. {m.title}", pname, [m.title],
-                      [m.summary, *m.units], [m.id])
+                      [m.summary, *m.units], [m.id], ds.measure_plan.get(m.id))
 
-    def _add(self, kind, rid, label, detail, names, texts, latin):
+    def _add(self, kind, rid, label, detail, names, texts, latin, plan=None):
         names = [n for n in names if n]
         pys = [pinyin_keys(n) for n in names if _HAN.search(n)]
         self.entries.append(_Entry(kind, rid, label, detail, names, [t for t in texts if t],
                                    [_ascii(x) for x in latin if x],
-                                   [p for p, _ in pys], [i for _, i in pys]))
+                                   [p for p, _ in pys], [i for _, i in pys], plan))
 
     def search(self, text: str, limit: int = 20) -> list[Hit]:
         q = re.sub(r"\s+", "", text or "")
@@ -139,7 +141,7 @@ class SearchIndex:
         for e in self.entries:
             s = _score_entry(e, q, qa)
             if s > 0:
-                hits.append(Hit(e.kind, e.id, e.label, e.detail, s))
+                hits.append(Hit(e.kind, e.id, e.label, e.detail, s, e.plan))
         hits.sort(key=lambda h: (-h.score, KIND_ORDER[h.kind], len(h.label), h.id))
         return hits[:limit]
 

@@ -8,36 +8,30 @@ show the planner what was read into the text.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from hzmap.model.geo.names import match as match_name
+from hzmap.model.geo.names import normalise
+from hzmap.model.geo.names import total as total_note
 from hzmap.paths import data_root
 
 GAZETTEER_FILE = "gazetteer.yaml"
 MAX_BYTES = 1024 * 1024
-_SPACE = re.compile(r"[\s\u3000]+")
-
-
 @dataclass(frozen=True)
 class Entry:
     name: str                    # the form that matched, as written in the gazetteer
-    kind: str                    # "district", "former", "area" or "place"
+    kind: str                    # "district", "former", "area", "township" or "place"
     districts: tuple[str, ...]   # today's district ids
     interpretation: bool         # False only for a unit's own name, short name, English or adcode
     note: str = ""
     place: str | None = None     # the dataset place id, for kind "place"
 
 
-def normalise(text: str) -> str:
-    """The key a name is looked up by: no spaces, full-width brackets as ASCII, lower case."""
-    text = _SPACE.sub("", str(text)).replace("（", "(").replace("）", ")")
-    return text.casefold()
-
-
 class Gazetteer:
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], totals: dict[str, str] | None = None) -> None:
         self.entries = entries
+        self.totals = {normalise(k): v for k, v in (totals or {}).items()}  # form -> note
         self._by_key: dict[str, Entry] = {}
         for e in entries:  # the first entry of a form wins: units before areas before places
             self._by_key.setdefault(normalise(e.name), e)
@@ -48,10 +42,16 @@ class Gazetteer:
         """The entry whose form is exactly `name` (spaces, case and bracket width ignored)."""
         if name is None:
             return None
-        key = normalise(name)
-        if key.endswith(".0") and key[:-2].isdigit():  # an adcode read from a spreadsheet as 330108.0
-            key = key[:-2]
-        return self._by_key.get(key)
+        return self._by_key.get(normalise(name))
+
+    def match(self, name) -> Entry | None:
+        """`name` as an office writes it: lookup, then the forms of hzmap.model.geo.names
+        (浙江省杭州市西湖区, xihuqu, 萧山经济技术开发区, a township's statistical code)."""
+        return match_name(self, name)
+
+    def total(self, name) -> str | None:
+        """The note of a total row (全市, 全  市, 合 计, 杭州市, 市区 ...), or None."""
+        return total_note(self, name)
 
     def find_all(self, text: str) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) of every name in running text, longest match first, no overlaps.
@@ -90,13 +90,41 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
-def _units(path: Path) -> list:
-    from hzmap.model.dataset.districts import DatasetError, read_districts
+@dataclass(frozen=True)
+class _Unit:
+    id: str
+    adcode: str
+    name_zh: str
+    name_en: str
+    pinyin: str
+
+
+def _units(path: Path) -> list[_Unit]:
+    """districts.csv's units, read with the csv module: the dataset's validating reader brings
+    pydantic, which a table join from the command line has no other use for."""
+    import csv
+    import io
+
+    from hzmap.model.files.safeio import FileProblem, read_text
 
     try:
-        return list(read_districts(path).values())
-    except DatasetError as exc:
-        raise GazetteerError("; ".join(exc.problems[:3])) from None
+        text = read_text(path, MAX_BYTES, what="districts table")
+    except FileProblem as exc:
+        raise GazetteerError(str(exc)) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = [f for f in _Unit.__dataclass_fields__]
+    missing = [f for f in fields if f not in (reader.fieldnames or [])]
+    if missing:
+        raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}")
+    units = []
+    for row in reader:
+        cells = {f: (row.get(f) or "").strip() for f in fields}
+        if not all(cells.values()):
+            raise GazetteerError(f"{path}: line {reader.line_num}: an empty cell")
+        units.append(_Unit(**cells))
+    if not units:
+        raise GazetteerError(f"{path}: no districts in the table")
+    return units
 
 
 def _listed(value, where: str) -> list:
@@ -139,14 +167,25 @@ def load_gazetteer(dataset=None, root: Path | None = None) -> Gazetteer:
         ids = districts_of({"districts": [did]}, f"district_forms {str(did)[:40]}")
         for name in _listed(forms, f"{path}: district_forms {did}"):
             entries.append(Entry(str(name), "district", ids, True, "同一区县的别称"))
+    totals = {}
+    for i, item in enumerate(_listed(data.get("totals"), f"{path}: totals"), 1):
+        if not isinstance(item, dict):
+            raise GazetteerError(f"{path}: totals {i}: expected a mapping with names and a note")
+        for name in _listed(item.get("names"), f"{path}: totals {i}: names"):
+            totals[str(name)] = str(item.get("note") or "a total row")
     for section, kind in (("former", "former"), ("areas", "area")):
         for i, item in enumerate(_listed(data.get(section), f"{path}: {section}"), 1):
             ids = districts_of(item, f"{section} {i}")
             for name in _listed(item.get("names"), f"{path}: {section} {i}: names"):
                 entries.append(Entry(str(name), kind, ids, True, str(item.get("note") or "")))
+    from hzmap.model.geo.townships import township_forms   # 乡镇/街道, after the curated areas
+    try:
+        entries += [Entry(n, "township", (d,), True, note) for n, d, note in township_forms(root, known)]
+    except ValueError as exc:
+        raise GazetteerError(str(exc)) from None
     if dataset is not None:
         for pid, place in dataset.places.items():
             for name in dict.fromkeys([place.name, *place.aliases]):
                 entries.append(Entry(name, "place", tuple(place.districts), True,
                                      "数据集中的地点", place=pid))
-    return Gazetteer(entries)
+    return Gazetteer(entries, totals)

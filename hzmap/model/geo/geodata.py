@@ -102,6 +102,7 @@ class GeoData:
     _tree: shapely.STRtree = field(init=False, repr=False)
     _water: shapely.Geometry = field(init=False, repr=False)
     _labels: dict | None = field(default=None, init=False, repr=False)
+    _land: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         geoms = np.asarray([f.geometry for f in self.districts.values()], dtype=object)
@@ -141,14 +142,20 @@ class GeoData:
         hits = shapely.intersects_xy(self._water_geoms, x, y)
         return self.water_areas[int(np.argmax(hits))].id
 
+    def district_land(self, did: str):
+        """The district's largest piece of land (off the water): where its label stands."""
+        if did not in self._land:
+            geom = self.districts[did].geometry
+            parts = shapely.get_parts(geom.difference(self._water))
+            self._land[did] = max(parts, key=lambda p: p.area) if len(parts) else geom
+        return self._land[did]
+
     def district_label_points(self) -> dict[str, Point]:
         """A point per district well inside its largest piece of land (off the water)."""
         if self._labels is None:
             labels = {}
-            for did, geom in zip(self._ids, self._geoms):
-                land = geom.difference(self._water)
-                parts = shapely.get_parts(land)
-                biggest = max(parts, key=lambda p: p.area) if len(parts) else geom
+            for did in self._ids:
+                biggest = self.district_land(str(did))
                 label = polylabel(biggest, tolerance=100.0)
                 if not biggest.contains(label):
                     label = biggest.representative_point()

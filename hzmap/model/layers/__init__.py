@@ -9,8 +9,9 @@
 Modules: source (LayerSource, formats), reader (inspect_file, open_layer), tables/vector (the
 readers), columns (lon/lat columns, hints), join (rows to districts), classify (choropleth
 classes), hittest, data (LayerData), style, embed and persist (the project file), errors.
-geopandas, pyogrio, pandas, mapclassify and python-calamine are imported only when a file is
-opened or classified: importing this package costs start-up nothing.
+geopandas and pyogrio are imported only when a GIS file is opened, python-calamine when a
+workbook is; a CSV or Excel table never imports pandas (hzmap.model.layers.frame), and
+choropleth classes are numpy (classify): importing this package costs start-up nothing.
 """
 from hzmap.model.layers.errors import LARGE_FILE_BYTES, LargeFileError, LayerError, file_size
 from hzmap.model.layers.reader import FileInfo, inspect_file, open_layer, open_path

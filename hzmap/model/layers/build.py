@@ -46,6 +46,11 @@ def _units(columns, default, numeric=()) -> dict:
     return out
 
 
+def _table_units(table, numeric) -> dict:
+    """The units the table reader found per column (a table kept in a project: from the headers)."""
+    return dict(table.units) if getattr(table, "units", None) else _units(table.frame.columns, table.unit, numeric)
+
+
 def numeric_columns(frame) -> list:
     return [c for c in frame.columns if is_numeric_column(frame[c], numbers(frame[c]))]
 
@@ -76,10 +81,61 @@ def place_features(data: LayerData, geo, path) -> LayerData:
     return data
 
 
-def from_vector(source: LayerSource, read, geo) -> LayerData:
+def _stated(source: LayerSource, crs_stated: str) -> str:
+    if crs_stated == "none":
+        return "nothing"
+    if source.format == "geojson" and crs_stated in ("EPSG:4326", "OGC:CRS84"):
+        return "GeoJSON, WGS84 by definition"
+    if source.format in ("shp", "shpzip"):
+        return f"its .prj says {crs_stated}"
+    return f"the file says {crs_stated}"
+
+
+def check_system(data: LayerData, geo, stated: str, chosen: bool) -> LayerData:
+    """Weigh what the file says against its fields and its fit to the district boundaries
+    (hzmap.model.layers.crs_check); the note proposes a conversion, never makes one."""
+    from hzmap.model.layers import crs_check
+
+    read_as = data.coords or "wgs84"
+    data.crs_check = crs_check.check(data.geometry, geo, data.columns(), read_as, stated, chosen)
+    note = data.crs_check.note()
+    if note:
+        data.notes.insert(0, note)
+    return data
+
+
+def _geographic(read) -> bool:
+    if read.crs_stated == "none":
+        return "lon/lat" in read.crs_used
+    try:
+        import pyproj
+
+        return pyproj.CRS.from_user_input(read.crs_stated).is_geographic
+    except Exception:  # noqa: BLE001 - a CRS pyproj cannot read was refused by the reader already
+        return False
+
+
+def _vector_as_table(source: LayerSource, read, geo, gazetteer) -> LayerData:
+    """A GIS file joined by a column of its attributes (--join): a district table of its rows."""
+    from hzmap.model.layers.tables import Table
+
+    frame = read.frame.drop(columns=read.frame.geometry.name).astype(object)
+    frame.columns = [str(c) for c in frame.columns]
+    note = f"joined to the districts by its column {source.join_column!r}; its own geometry is not drawn"
+    table = Table(list(frame.columns), frame, header_row=1, notes=[*read.notes, note])
+    if gazetteer is None:
+        from hzmap.model.geo.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    return districts_from_table(source, table, geo, gazetteer)
+
+
+def from_vector(source: LayerSource, read, geo, gazetteer=None) -> LayerData:
     from hzmap.model.layers.vector import geometry_family
 
     source = replace(source, sublayer=read.sublayer)  # reopening reads the same layer
+    if source.join_column is not None:
+        return _vector_as_table(source, read, geo, gazetteer)
     frame = read.frame
     geoms = np.asarray(frame.geometry.values, dtype=object)
     rows = np.asarray(frame.index, dtype=int)
@@ -91,7 +147,10 @@ def from_vector(source: LayerSource, read, geo) -> LayerData:
                      notes=[*read.notes, *notes], units=_units(table.columns, None),
                      numeric=[c for c in table.columns if table[c].dtype.kind in "iuf"] or numeric_columns(table),
                      sublayers=read.sublayers)
-    return place_features(data, geo, source.path)
+    data = place_features(data, geo, source.path)
+    if _geographic(read):
+        check_system(data, geo, _stated(source, read.crs_stated), source.coords_guess == "chosen")
+    return data
 
 
 def _looks_like_map_metres(x: np.ndarray, y: np.ndarray) -> bool:
@@ -136,7 +195,7 @@ def _points_from_table(source: LayerSource, table) -> LayerData:
     pts = shapely.points(xy)
     numeric = table.numeric_columns()
     data = LayerData(source, "points", pts, rows[ok], frame, layer_name(source), crs_stated="none",
-                     crs_used=used, coords=coords, notes=notes, units=_units(frame.columns, table.unit, numeric),
+                     crs_used=used, coords=coords, notes=notes, units=_table_units(table, numeric),
                      numeric=numeric, sublayers=list(table.sheets))
     if coords is not None:
         from hzmap.model.layers.columns import CoordGuess
@@ -161,17 +220,24 @@ def districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDat
         raise LayerError(source.path, f"column {source.join_column!r} names no district of Hangzhou "
                                       f"(first values: {', '.join(r.text for r in join.rows[:5])})")
     numeric = [c for c in table.numeric_columns() if c != source.join_column]
-    return LayerData(source, "districts", geoms, np.full(len(ids), -1), frame, layer_name(source),
+    data = LayerData(source, "districts", geoms, np.full(len(ids), -1), frame, layer_name(source),
                      crs_stated="none", crs_used=f"joined to the 13 districts by {source.join_column!r}",
-                     notes=[*table.notes, *join.notes], units=_units(frame.columns, table.unit, numeric),
+                     notes=[*table.notes, *join.notes], units=_table_units(table, numeric),
                      numeric=numeric,
                      sublayers=list(table.sheets), join=join, district_ids=ids)
+    data._numbers.update({("array", c): v for c, v in getattr(table, "_parsed", {}).items()})
+    return data
 
 
 def from_table(source: LayerSource, table, geo, gazetteer) -> LayerData:
     source = replace(source, sublayer=table.sheet)
     if source.x_column is not None and source.y_column is not None:
-        return place_features(_points_from_table(source, table), geo, source.path)
+        data = place_features(_points_from_table(source, table), geo, source.path)
+        if data.coords is not None:
+            told = source.coords_guess not in ("", None) and not source.coords_guess.startswith("no ")
+            stated = source.coords_guess if told and source.coords_guess != "chosen" else "nothing"
+            check_system(data, geo, stated, source.coords_guess == "chosen")
+        return data
     if source.join_column is not None:
         return districts_from_table(source, table, geo, gazetteer)
     raise no_usable_column(source.path, table.columns)

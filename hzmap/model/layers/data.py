@@ -14,7 +14,7 @@ import numpy as np
 
 from hzmap.model.layers.columns import CoordGuess, numbers
 from hzmap.model.layers.hittest import HitIndex
-from hzmap.model.layers.join import DistrictValue, JoinResult
+from hzmap.model.layers.join import DistrictValue, JoinResult, grouped_rows, row_list
 from hzmap.model.layers.source import LayerSource, format_label
 
 KINDS = ("points", "lines", "areas", "districts")
@@ -49,6 +49,7 @@ class LayerData:
     outside: int = 0                                     # features outside the 13 districts
     join: JoinResult | None = None                       # district tables
     district_ids: tuple = ()                             # the 13 ids in order (district tables: of each geometry)
+    crs_check: object = None                             # hzmap.model.layers.crs_check.CrsCheck (lon/lat layers)
     _index: HitIndex | None = field(default=None, repr=False)
     _numbers: dict = field(default_factory=dict, repr=False)
 
@@ -74,15 +75,27 @@ class LayerData:
         if column not in self._numbers:
             if column not in self.table.columns:
                 raise KeyError(f"layer {self.name!r} has no column {column!r}")
-            vals = numbers(self.table[column])
+            vals = self.column_array(column)
             self._numbers[column] = dict(zip(self.table.index.tolist(), vals.tolist()))
         return self._numbers[column]
+
+    def column_array(self, column: str) -> np.ndarray:
+        """The column as floats in table order (parsed once, by the reader when it could)."""
+        key = ("array", column)
+        if key not in self._numbers:
+            if column not in self.table.columns:
+                raise KeyError(f"layer {self.name!r} has no column {column!r}")
+            self._numbers[key] = numbers(self.table[column])
+        return self._numbers[key]
 
     def district_values(self, column: str, combine: str | None = None) -> dict[str, DistrictValue]:
         """District tables: each district's value of `column` and how it was joined."""
         if self.join is None:
             raise ValueError(f"layer {self.name!r} is not a district table")
-        return self.join.district_values(self.column_numbers(column), self.district_ids, combine)
+        key = ("values", column, combine)  # the legend, the flags and the inspector ask alike
+        if key not in self._numbers:
+            self._numbers[key] = self.join.district_values(self.column_numbers(column), self.district_ids, combine)
+        return self._numbers[key]
 
     def feature_values(self, column: str, combine: str | None = None) -> np.ndarray:
         """`column` as numbers, one per geometry in drawing order (NaN where none)."""
@@ -128,7 +141,8 @@ class LayerData:
         did = self.district_ids[i]
         joined = [r for r in self.join.rows if did in r.districts and r.status in ("matched", "former", "split")]
         row = joined[0].row if joined else -1
-        note = "; ".join(f"row {r.row} {r.text}: {r.note}" for r in joined if r.note)
+        note = "; ".join(f"{row_list(rows)} {first.text}: {first.note}"
+                         for first, rows in grouped_rows(joined) if first.note)
         return Hit(i, row, self.attributes(row) if joined else {}, did, note)
 
     def district_counts(self) -> dict[str | None, int]:

@@ -70,8 +70,6 @@ def embed_payload(data, limit: int = MAX_EMBED_BYTES) -> str:
 
 def read_embedded(source: LayerSource, geo, gazetteer):
     """The LayerData kept in `source.embedded`; LayerError if the copy is damaged."""
-    import pandas as pd
-
     from hzmap.model.layers import build
     from hzmap.model.layers.data import KINDS, LayerData
     from hzmap.model.layers.tables import Table
@@ -92,7 +90,9 @@ def read_embedded(source: LayerSource, geo, gazetteer):
         geoms = [f.get("geometry") for f in feats]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise LayerError(where, f"the copy kept in the project is damaged ({exc})") from None
-    frame = pd.DataFrame(records, columns=columns, index=pd.Index(rows, name="row"), dtype=object)
+    from hzmap.model.layers.frame import Frame
+
+    frame = Frame(columns, records, rows)
     notes = [str(n) for n in head.get("notes") or ()]
     if kind == "districts":
         table = Table(columns, frame, header_row=1, notes=notes)

@@ -41,6 +41,19 @@ def detect_format(path) -> str | None:
     return None
 
 
+def is_geojson(path) -> bool:
+    """A .json file that is GeoJSON (DataV's 330100_full.json) rather than a project: its first
+    kilobytes name a FeatureCollection or a Feature and not hzmap's project format."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    if "hzmap-project" in head:
+        return False
+    return any(f'"{t}"' in head for t in ("FeatureCollection", "Feature")) and '"type"' in head
+
+
 def format_label(fmt: str) -> str:
     return FORMATS.get(fmt, (fmt, ()))[0]
 

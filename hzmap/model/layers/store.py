@@ -10,9 +10,12 @@ columns): a LayerState whose source differs (re-linked to another file) gets not
 new file is read and put here, and an id reused by another project never draws the old data.
 
 The session owns the store; every picture is handed it (a picture given none draws no user
-layers).
+layers). The store announces each change (`changed(layer ids)`): a picture that is already open
+takes the new data without being told by hand.
 """
 from __future__ import annotations
+
+from psygnal import Signal
 
 from hzmap.model.layers.source import LayerSource
 
@@ -27,6 +30,8 @@ def data_key(source: LayerSource | None) -> tuple | None:
 
 
 class LayerStore:
+    changed = Signal(object)  # frozenset of the ids whose data was put or let go
+
     def __init__(self) -> None:
         self._entries: dict[str, tuple[tuple | None, object]] = {}
 
@@ -34,6 +39,7 @@ class LayerStore:
         """Keep `data` for the layer `layer_id` whose source is `source` (default: the one the
         data was read from)."""
         self._entries[layer_id] = (data_key(source if source is not None else data.source), data)
+        self.changed.emit(frozenset({layer_id}))
 
     def get(self, layer) -> object | None:
         """The LayerData of `layer` (a LayerState), or None when it has not been read (its file
@@ -49,13 +55,17 @@ class LayerStore:
         return entry[1] if entry is not None else None
 
     def discard(self, layer_id: str) -> None:
-        self._entries.pop(layer_id, None)
+        if self._entries.pop(layer_id, None) is not None:
+            self.changed.emit(frozenset({layer_id}))
 
     def keep_only(self, layer_ids) -> None:
         """Let go of the data of every layer not in `layer_ids` (a project closed)."""
         keep = set(layer_ids)
-        for lid in [k for k in self._entries if k not in keep]:
+        gone = frozenset(k for k in self._entries if k not in keep)
+        for lid in gone:
             del self._entries[lid]
+        if gone:
+            self.changed.emit(gone)
 
     def new_id(self, taken=()) -> str:
         """An id no layer in the store or in `taken` has: 'user-1', 'user-2', ..."""

@@ -1,16 +1,17 @@
 """CSV and Excel tables as a header and rows, wherever the header sits.
 
 Chinese statistical tables often open with a title row and a '单位：亿元' line above the header;
-the header is taken as the first row that is about as wide as the table and mostly text, and a
-unit line above it becomes the default unit of the numeric columns. Each row keeps its row
-number in the file (the frame's index), so lists of unmatched rows point at what the user sees.
+the header is taken as the first row that is about as wide as the table and mostly text, with
+the header rows, merged cells and unit row under it read by hzmap.model.layers.header (人口·2020年,
+one unit per column). Each row keeps its row number in the file (the frame's index), so lists of
+unmatched rows point at what the user sees.
 
 Excel is read with python-calamine rather than openpyxl: it is a compiled reader (Rust), about
 ten times faster on large sheets, reads .xls and .xlsx alike, and does not build a cell object
-model the app has no use for. It allocates a sheet's whole grid at once and aborts the process
-when that fails, so it runs only in the reader process (hzmap.model.layers.reading), after the
-workbook's zip is checked (archive.py) and its sheet's stated size is (`_sheet_dimension`).
-pandas (through geopandas) is imported only here, on open.
+model the app has no use for. The rows become a hzmap.model.layers.frame.Frame: no pandas.
+It allocates a sheet's whole grid at once and aborts the process when that fails, so it runs
+only in the reader process (hzmap.model.layers.reading), after the workbook's zip is checked
+(archive.py) and the size its sheet states is (`_sheet_dimension`).
 
 Tables are bounded: at most MAX_COLUMNS columns (Excel's own limit), and for CSV the line
 limits of textio.py. Rows that cannot be read (not text, an unclosed quote) are left out and
@@ -26,6 +27,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from hzmap.model.layers.columns import is_blank, is_numeric_column, numbers, parse_number
 from hzmap.model.layers.errors import LayerError, regular_file
 from hzmap.model.layers.textio import MAX_LINE_BYTES, MAX_ROWS, read_rows
@@ -39,23 +42,40 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"'
 @dataclass
 class Table:
     columns: list[str]
-    frame: object                  # pandas.DataFrame of object cells, index = row number in the file
+    frame: object                  # Frame (or pandas.DataFrame) of object cells, index = row number in the file
     header_row: int                # row number of the header in the file (1-based)
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
     unit: str | None = None        # from a '单位：…' line above the header
     notes: list[str] = field(default_factory=list)
+    units: dict = field(default_factory=dict)    # column -> its unit (header, unit row, 单位 line)
     _parsed: dict = field(default_factory=dict, repr=False)
+    _numeric: list | None = field(default=None, repr=False)
 
     def numbers(self, column: str):
-        """The column as floats (NaN where not a number), parsed once for inspect and open."""
+        """The column as floats (NaN where not a number), parsed once for inspect and open. A
+        column whose first 200 filled cells hold no number is text: all NaN, not parsed."""
         if column not in self._parsed:
-            self._parsed[column] = numbers(self.frame[column])
+            cells = self.frame[column]
+            head = [v for v in cells[:400] if not is_blank(v)][:200]
+            if len(cells) > 400 and head and not any(math.isfinite(parse_number(v)) for v in head):
+                self._parsed[column] = np.full(len(cells), np.nan)
+            else:
+                self._parsed[column] = numbers(cells)
         return self._parsed[column]
 
     def numeric_columns(self) -> list[str]:
-        return [c for c in self.columns if is_numeric_column(self.frame[c], self.numbers(c))]
+        if self._numeric is None:
+            self._numeric = [c for c in self.columns if _numeric(self.frame[c], self.numbers(c))]
+        return list(self._numeric)
+
+
+def _numeric(cells, parsed) -> bool:
+    finite = int(np.count_nonzero(np.isfinite(parsed)))
+    if finite == 0 or finite == len(parsed):  # no blank-marker count needed either way
+        return finite > 0
+    return is_numeric_column(cells, parsed)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -86,11 +106,8 @@ def _width(rows, path) -> int:
 
 
 def _csv_rows(path) -> tuple[list[list], str, dict]:
-    """The CSV's rows as lists of text, and the lines left out ({line: why}). pandas' C parser reads
-    100,000 rows in a fraction of the csv module's time; a file it refuses (a row wider than
-    the first thousand) falls back."""
-    import pandas as pd
-
+    """The CSV's rows as lists of text, by the csv module's C reader (a 2 MB table in a few
+    hundredths of a second, with no pandas to import), and the lines left out ({line: why})."""
     text, encoding, bad = read_rows(path)
     quote = _unclosed_quote(text)
     if quote is not None:
@@ -100,16 +117,11 @@ def _csv_rows(path) -> tuple[list[list], str, dict]:
         bad[quote] = 'opens a quote (") that is never closed'
     delimiter = _sniff_delimiter(text)
     csv.field_size_limit(MAX_LINE_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        head = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1000))
-        width = _width(head, path)
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, names=range(width), dtype=object,
-                            keep_default_na=False, skip_blank_lines=False, engine="c")
-        return frame.fillna("").to_numpy(dtype=object).tolist(), encoding, bad
-    except (pd.errors.ParserError, ValueError, csv.Error):
-        pass
-    try:
-        rows = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), MAX_ROWS + 1))
+        _width(list(itertools.islice(csv.reader(io.StringIO(text[:MAX_LINE_BYTES], newline=""),
+                                                delimiter=delimiter), 1)), path)
+        rows = list(itertools.islice(reader, MAX_ROWS + 1))
     except csv.Error as exc:
         raise LayerError(path, f"is not a readable CSV table: {exc}") from None
     _width(rows, path)
@@ -170,7 +182,7 @@ def _sheet_dimension(path, sheet: str) -> tuple[int, int] | None:
     return col, int(m.group(2))
 
 
-def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str]]:
+def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str], list]:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -182,15 +194,17 @@ def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str]]:
             raise LayerError(path, f"has no sheet {sheet!r} (sheets: {', '.join(names)})")
         for name in [sheet] if sheet is not None else names:  # no sheet named: the first with cells
             _check_dimension(path, name)
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            found = book.get_sheet_by_name(name)
+            rows = found.to_python(skip_empty_area=False)
             if any(any(not is_blank(v) for v in r) for r in rows):
                 break
         sheet = name
+        merged = list(getattr(found, "merged_cell_ranges", None) or ())
     except LayerError:
         raise
     except Exception as exc:
         raise LayerError(path, f"is not a readable Excel workbook: {exc}") from None
-    return rows, sheet, names
+    return rows, sheet, names, merged
 
 
 def _check_dimension(path, name: str) -> None:
@@ -204,7 +218,13 @@ def _check_dimension(path, name: str) -> None:
 
 
 def _blank_row(row) -> bool:
-    return not "".join(v if isinstance(v, str) else "" if v is None else "x" for v in row).strip()
+    for v in row:  # stops at the first filled cell: a table's rows cost one or two looks each
+        if isinstance(v, str):
+            if v and not v.isspace():
+                return False
+        elif v is not None:
+            return False
+    return True
 
 
 def _header_index(rows: list[list]) -> int:
@@ -233,23 +253,24 @@ def _names(header: list) -> list[str]:
 
 def read_table(path, fmt: str, sheet: str | None = None) -> Table:
     """The table in a CSV or Excel file; LayerError naming the file if there is none."""
-    import pandas as pd
+    from hzmap.model.layers.frame import Frame
+    from hzmap.model.layers.header import header_block, header_start, line_units, table_units
 
     sheets: list[str] = []
-    encoding, left_out = None, {}
+    encoding, merged, left_out = None, [], {}
     if fmt == "csv":
         rows, encoding, left_out = _csv_rows(path)
     else:
-        rows, sheet, sheets = _excel_rows(path, sheet)
+        rows, sheet, sheets, merged = _excel_rows(path, sheet)
         if len(rows) > MAX_ROWS:
             raise LayerError(path, f"sheet {sheet!r} has {len(rows):,} rows; hzmap reads at most {MAX_ROWS:,}")
         _width(rows[:1000], path)
     where = f"sheet {sheet!r}" if sheet else "file"
     if not any(any(not is_blank(v) for v in r) for r in rows):
         raise LayerError(path, f"{where} is empty")
-    h = _header_index(rows)
+    h = header_start(rows, _header_index(rows))
     width = max(len(r) for r in rows[h:h + 1000])
-    header = list(rows[h]) + [""] * (width - len(rows[h]))
+    header, row_units, taken = header_block(rows, h, width, merged)
     columns = _names(header)
     unit = None
     for r in rows[:h]:
@@ -257,21 +278,26 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
         if m:
             unit = m.group(1) or m.group(2)
     body, index, blank = [], [], 0
-    for i, r in enumerate(rows[h + 1:], start=h + 2):
+    for i, r in enumerate(rows[h + taken:], start=h + taken + 1):
         if _blank_row(r):
             blank += i not in left_out
             continue
-        r = list(r[:width]) + [""] * (width - len(r))
-        body.append(r)
+        body.append(r if len(r) == width else list(r[:width]) + [""] * (width - len(r)))
         index.append(i)
     if not body:
         raise LayerError(path, f"{where} has a header but no rows")
-    frame = pd.DataFrame(body, columns=columns, index=pd.Index(index, name="row"), dtype=object)
+    frame = Frame(columns, body, index)
     notes = _bad_row_notes(left_out)
     if h:
         notes.append(f"header read from row {h + 1}; the {h} row(s) above it are titles")
+    if taken > 1:
+        notes.append(f"header of {taken} rows (rows {h + 1}-{h + taken}) read as one name per column"
+                     + (", with a unit row" if row_units else ""))
     if blank:
         notes.append(f"{blank} blank row(s) skipped")
     if encoding and encoding not in ("utf-8", "utf-8-sig"):
         notes.append(f"text read as {encoding.upper()}")
-    return Table(columns, frame, h + 1, sheet, sheets, encoding, unit, notes)
+    table = Table(columns, frame, h + 1, sheet, sheets, encoding, unit, notes)
+    groups = [str(c).split("·")[0] for c in columns]
+    table.units = table_units(columns, table.numeric_columns(), groups, line_units(unit), row_units)
+    return table

@@ -20,9 +20,9 @@ __all__ = ["ACCEPTED", "EDITED", "MAX_BYTES", "PENDING", "REJECTED", "Draft", "P
 def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) -> Draft:
     """The draft of one document. `dataset` (the loaded shipped + user datasets) gives the
     gazetteer its places and the ids already taken; without it only geodata/ is used."""
-    from hzmap.model.geo.gazetteer import load_gazetteer
+    from hzmap.model.geo.gazetteer import Gazetteer, load_gazetteer
 
-    from . import layouts, measures, meta, slogans, targets
+    from . import layouts, measures, meta, places, slogans, targets
     from .text import build
 
     doc = build(source)
@@ -34,16 +34,33 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     record.data["id"] = plan_id
     record.data["file"] = f"{plan_id}.txt"
     draft = Draft(doc, record, notes=list(source.notes))
-    found = slogans.find_slogans(doc.text)
+    away = places.elsewhere(doc.text, record.data["title"], record.data["issuer"])
+    if away:      # another city's plan: none of its places is one of Hangzhou's districts
+        gaz = Gazetteer([])
+        draft.notes.append(f"{source.name}: the plan is about {away}, outside Hangzhou: no place "
+                           "in it is mapped to Hangzhou's districts")
+    found = slogans.find_slogans(doc.text, draft.notes)
     draft.layouts = layouts.draft_layouts(doc, gaz, plan_id, found, dataset)
+    for el in (el for lay in draft.layouts for el in lay.children if away):
+        el.flags.append(f"outside Hangzhou: the plan is about {away}")
     if not found:
         draft.notes.append(f"{source.name}: no layout slogan found (a quoted “一核…” or “4+4…” "
                            "before 格局/布局); measures and targets are still drafted")
     draft.measures = measures.draft_measures(doc, gaz, plan_id)
-    draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year)
+    # the rows of a task table are the year's commitments: their figures are targets
+    tasks = sorted((m.passages[0].start, _measure_end(draft, i)) for i, m in enumerate(draft.measures)
+                   if m.from_table)
+    draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks)
     if dataset is not None:
         _avoid_taken_ids(draft, dataset)
     return draft
+
+
+def _measure_end(draft: Draft, i: int) -> int:
+    """Where measure i's text ends: at the next measure, or at the end of its paragraph."""
+    ms = draft.measures
+    nxt = ms[i + 1].passages[0].start if i + 1 < len(ms) else len(draft.document.text)
+    return max(ms[i].passages[0].end, min(nxt, draft.document.paragraph_at(ms[i].passages[0].end)[1]))
 
 
 def _avoid_taken_ids(draft: Draft, dataset) -> None:

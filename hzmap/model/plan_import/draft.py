@@ -36,6 +36,8 @@ class Record:
     flags: list[str] = field(default_factory=list)    # what the planner should check
     status: str = PENDING
     children: list["Record"] = field(default_factory=list)   # a layout's elements
+    part: str = ""                             # an element's part of the slogan (一核, 两翼, 4)
+    from_table: bool = False                   # a measure read from a row of a task table
 
     @property
     def id(self) -> str:
@@ -77,11 +79,14 @@ class Record:
         problems: list[str] = []
         validate_record(model, yaml.safe_load(yaml.safe_dump(data, allow_unicode=True)),
                         self.kind, f"{self.kind} '{self.id}'", problems)
-        if self.kind == "element" and not self.data.get("districts") and \
-                not self.data.get("places"):
-            problems.append(f"element '{self.id}': names no district and no place (choose its "
-                            "districts or places)")
         return problems
+
+    @property
+    def needs_place(self) -> bool:
+        """An element the document names no place for: kept and saved as such, and shown as
+        needing a place until the planner gives it one."""
+        d = self.data
+        return self.kind == "element" and not d.get("districts") and not d.get("places")
 
 
 @dataclass

@@ -14,11 +14,13 @@ import typing
 from .draft import Record
 from .review import ReviewError
 
-#: kind -> (field, type) in the order the form shows them. Types: str, list (names separated by
-#: 、 , ; or new lines), districts (names or ids), int, number, date, and choice fields.
+#: kind -> (field, type) in the order the form shows them. Types: str, optional (empty: none),
+#: list (names separated by 、 , ; or new lines), districts (names or ids), int, number, date,
+#: period (2024-2026, also written 2024—2026年), and choice fields.
 FIELDS = {
     "plan": (("title", "str"), ("title_en", "str"), ("short_name", "str"), ("short_name_en", "str"),
-             ("issuer", "str"), ("issued", "date")),
+             ("issuer", "str"), ("doc_number", "optional"), ("issued", "date"),
+             ("period", "period")),
     "layout": (("name", "str"), ("name_en", "str"), ("theme", "str")),
     "element": (("name", "str"), ("name_en", "str"), ("kind", "kind"), ("literal", "str"),
                 ("function", "str"), ("role_en", "str")),
@@ -77,6 +79,15 @@ def edit_fields(rec: Record, texts: dict[str, str], ds) -> bool:
 def _parse(key: str, kind: str, text: str, ds):
     if kind == "str":
         return text
+    if kind == "optional":
+        return text or None
+    if kind == "period":
+        if not text:
+            return None
+        m = re.fullmatch(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年?", text)
+        if not m or int(m.group(1)) > int(m.group(2)):
+            raise ReviewError(f"{key}: '{text}' is not a period (2024-2026)")
+        return f"{m.group(1)}-{m.group(2)}"
     if kind == "list":
         return [t.strip() for t in _SPLIT.split(text) if t.strip()]
     if kind == "districts":

@@ -7,15 +7,17 @@ import re
 
 from hzmap.model.geo.gazetteer import Gazetteer
 
-from . import places
+from . import definitions, places
 from .draft import Passage, Record
 from .slogans import Part, Slogan, figure_clauses, labelled_passage, word_clauses
-from .text import Document, excerpt
+from .text import Document, clause_start, excerpt
 
 _ROLE = re.compile(r"以([^，,；;。]{2,30}?)为(引领|联动|支撑|方向|核心|重点|龙头|主体|中心|依托|纽带)")
 _PRIMARY = re.compile(r"为(?:核心|中心|龙头|主体)")
 _POINT_KINDS = {"base", "hub", "node"}
 SCOPE = 3000     # how far after a slogan its parts' passages are looked for
+NEAR = 800       # how far after a slogan the places that make up a part (三城) are looked for
+NEEDS_PLACE = "needs a place"
 
 
 def _slug(text: str) -> str:
@@ -41,27 +43,38 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
     text = doc.text
     head = doc.heading_at(sl.start)
     scope_end = min(head.end if head else len(text), sl.context_end + SCOPE)
-    clause_start = max(text.rfind(c, 0, sl.start) for c in "。；;\n，,") + 1
+    clause_start = _clause_start(text, sl.start)
     ex = excerpt(text, clause_start, sl.context_end)
     passage = Passage(doc.section_at(sl.start), ex, clause_start, sl.context_end)
     flags = []
     if sl.unparsed:
         flags.append(f"part(s) of the slogan that name no counted element: {'、'.join(sl.unparsed)}")
     elements: list[Record] = []
+    labelled = {k: definitions.labelled(text, part, sl.parts, sl.context_end, scope_end)
+                for k, part in enumerate(sl.parts)}
     if sl.figures:
         spans = figure_clauses(text, sl, scope_end)
+        if sum(1 for v in labelled.values() if v) > len(sl.parts) // 2:
+            spans = [labelled[k] for k in range(len(sl.parts))]   # 其中“1”是…,“4”是…
         if not spans:
             flags.append("the text after the slogan does not define its parts one by one")
         for k, part in enumerate(sl.parts):
             span = spans[k] if spans else None
             elements += _elements(doc, gaz, plan_id, part, span, k, passage, figure=True)
     else:
+        near = (max(head.start if head else 0, _clause_start(text, sl.start) - NEAR // 2),
+                min(scope_end, sl.context_end + NEAR))
         for k, part in enumerate(sl.parts):
-            span = labelled_passage(text, part.label, sl.context_end, scope_end)
+            span = labelled[k] or labelled_passage(text, part.label, sl.context_end, scope_end)
             spans = [span] if span else word_clauses(text, part, sl.context_end,
                                                      _paragraph_end(text, sl.context_end))
             if part.count and len(spans) > part.count:
                 spans = spans[:part.count]
+            if not spans:
+                found = _members_by_word(doc, gaz, plan_id, part, k, passage, near)
+                if found:
+                    elements += found
+                    continue
             if len(spans) > 1:          # 以…为西翼, 以…为东翼: one element each
                 for j, sp in enumerate(spans):
                     elements += _elements(doc, gaz, plan_id, part, sp, k, passage, sub=j + 1)
@@ -80,6 +93,36 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
     return Record("layout", data, [passage], flags, children=elements)
 
 
+def _clause_start(text: str, pos: int) -> int:
+    return clause_start(text, pos)
+
+
+def _members_by_word(doc, gaz, plan_id, part: Part, k: int, slogan_passage, near) -> list[Record]:
+    """One element per place near the slogan whose name ends in the part's word (三城: the
+    …科技城 the text names), when the text names no more of them than the part counts."""
+    text = doc.text
+    found = definitions.members_by_word(places.find(gaz, text, *near), text, part)
+    if not found or (part.count and len(found) > part.count):
+        return []
+    out = []
+    for j, (hit, name) in enumerate(found):
+        span = (_clause_start(text, hit.start), _clause_end(text, hit.end))
+        el = _element(doc, gaz, part, span, places.map_hits(text, [hit]), k, plan_id,
+                      slogan_passage, False, j + 1 if len(found) > 1 or (part.count or 0) > 1 else 0,
+                      name)
+        out.append(el)
+    if part.count and len(found) < part.count:
+        for el in out:
+            el.flags.append(f"the slogan counts {part.count} {part.word} but the text names "
+                            f"{len(found)} near it: {'、'.join(n for _, n in found)}")
+    return out
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[。；;\n，,]").search(text, pos)
+    return m.start() if m else len(text)
+
+
 def _paragraph_end(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     return len(text) if nl < 0 else nl
@@ -96,7 +139,7 @@ def _elements(doc: Document, gaz: Gazetteer, plan_id: str, part: Part, span, k: 
     mapping = places.where(gaz, text, span[0], span[1])
     if not figure and part.count and part.count > 1 and not sub:
         hits = places.find(gaz, text, *span)
-        members = places.member_list(text, hits) or hits
+        members = places.member_list(text, hits)      # a list “A、B”, not names in passing
         if len(members) == part.count:
             return [_element(doc, gaz, part, span, places.map_hits(text, [h]), k, plan_id,
                              slogan_passage, figure, j + 1, h.text)
@@ -127,8 +170,9 @@ def _element(doc: Document, gaz: Gazetteer, part: Part, span, mapping: places.Ma
     if figure and role and len(mapping.districts) <= 1 and mapping.places:
         kind = "zone"
     if mapping.empty:
-        flags.append(f"“{part.label}” names no place: choose its districts, a point, a band or a "
-                     "shape on the map; nothing was assumed")
+        flags.append(f"{NEEDS_PLACE}: the text names no place in Hangzhou for “{part.label}”; "
+                     "choose its districts, a point, a band or a shape on the map (nothing was "
+                     "assumed)")
     if figure and part.count and mapping.names and not mapping.places and \
             len(mapping.districts) != part.count:
         flags.append(f"the slogan counts {part.count} here but the passage names "
@@ -152,7 +196,9 @@ def _element(doc: Document, gaz: Gazetteer, part: Part, span, mapping: places.Ma
             "places": mapping.places, "sectors": [],
             "function": passage.excerpt, "role_en": "", "geometry": geometry,
             "source": passage.source(plan_id)}
+    if mapping.empty:
+        data["needs_place"] = True
     if mapping.interpreted:
         data["interpretation"] = {"note": "; ".join(mapping.notes)}
         flags.append("interpretation: " + "; ".join(mapping.notes))
-    return Record("element", data, [passage], flags)
+    return Record("element", data, [passage], flags, part=part.label)

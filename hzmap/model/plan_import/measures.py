@@ -9,57 +9,31 @@ unit list (a heading lost in extraction) becomes a measure with an inferred numb
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from hzmap.model.geo.gazetteer import Gazetteer
 
-from . import places
+from . import places, tables
 from .draft import Passage, Record
 from .text import Document, Heading, cn_numeral, excerpt
+from .units import Units, read_units, split_units, unit_like
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
 _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|"
                         r"组织实施|附则)$")
 # a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
 _NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标)$")
-_UNITS = re.compile(r"[(（\[【]\s*((?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位)[:：][^()（）\[\]【】]*"
-                    r"(?:[(（]市[)）][^()（）\[\]【】]*)*)[)）\]】]")
-_BRACKET = re.compile(r"[(（\[【]([^()（）\[\]【】]*(?:[(（]市[)）][^()（）\[\]【】]*)*)[)）\]】]")
-_UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
-                       r"办公室|资本|法院|检察院|分行|支行|团|所|队)$")
+_UNITS = re.compile(r"[(（\[【〔]\s*((?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位)[:：]"
+                    r"[^()（）\[\]【】〔〕]*(?:[(（](?:市|州|县|区|管委会)[)）][^()（）\[\]【】〔〕]*)*)[)）\]】〕]")
+_BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*(?:[(（](?:市|州|县|区|管委会)[)）]"
+                      r"[^()（）\[\]【】〔〕]*)*)[)）\]】〕]")
 _FIRST_IS_LEAD = re.compile(r"列第一位的?为牵头单位")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 
 
-def _split_units(text: str) -> list[str]:
-    text = _FIRST_IS_LEAD.sub("", text)
-    text = re.sub(r"[,，;；]?下同$", "", text.strip())
-    keep = text.replace("各区、县(市)", "各区县(市)\x00").replace("各区、县（市）", "各区县（市）\x00")
-    out: list[str] = []
-    for tok in re.split(r"[、,，;；]", keep):
-        tok = tok.replace("各区县(市)\x00", "各区、县(市)").replace("各区县（市）\x00", "各区、县（市）")
-        tok = re.sub(r"^(责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位)[:：]", "", tok.strip())
-        if tok:
-            out.append(tok)
-    # “萧山区、余杭区、钱塘区政府”: one government per district
-    for i in range(len(out) - 1, 0, -1):
-        suffix = next((s for s in ("政府", "人民政府", "管委会") if out[i].endswith(s)), None)
-        if not suffix:
-            continue
-        j = i - 1
-        while j >= 0 and re.fullmatch(r"[\u4e00-\u9fff]{1,4}[区县市]", out[j]):
-            out[j] += suffix
-            j -= 1
-    return out
-
-
-def _unit_like(tok: str) -> bool:
-    return bool(_UNIT_END.search(tok)) or (
-        len(tok) >= 4 and tok.startswith(("市", "省", "国家", "中国", "杭州")))
-
-
-def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, str, list[str]]]:
-    """Every bracketed unit list in text[start:end], in order: (start, end, lead, units)."""
+def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]:
+    """Every bracketed unit list in text[start:end], in order: (start, end, units read)."""
     found = {m.start(): m for m in _UNITS.finditer(text, start, end)}
     for m in _BRACKET.finditer(text, start, end):
         if m.start() in found:
@@ -67,16 +41,15 @@ def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, str, li
         after = text[m.end():end].lstrip(" 。.；;")
         if after and not after.startswith("\n"):
             continue          # a bare list of units closes its measure (or its line)
-        toks = _split_units(m.group(1))
-        if toks and sum(map(_unit_like, toks)) >= max(1, 0.6 * len(toks)) and \
+        toks = split_units(m.group(1))
+        if toks and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and \
                 all(len(t) <= 24 for t in toks):
             found[m.start()] = m
     out = []
     for pos in sorted(found):
         m = found[pos]
-        inner = m.group(1)
-        lm = re.search(r"(?:牵头单位|主责单位)[:：]([^;；,，、]+)", inner)
-        out.append((m.start(), m.end(), lm.group(1).strip() if lm else "", _split_units(inner)))
+        read = read_units(m.group(1), first_is_lead=bool(_FIRST_IS_LEAD.search(m.group(1))))
+        out.append((m.start(), m.end(), read))
     return out
 
 
@@ -84,8 +57,9 @@ def _leaves(doc: Document) -> list[Heading]:
     """Numbered parts with no numbered parts (levels 2-3) inside, outside non-task parts."""
     out = []
     heads = [h for h in doc.headings if h.level in (2, 3)]
+    parents = {id(c.parent) for c in heads}
     for h in heads:
-        if any(c.parent is h for c in heads):
+        if id(h) in parents:
             continue
         skip = bool(_NOT_A_MEASURE.search(h.title.strip("。 ")))
         node = h.parent
@@ -125,7 +99,16 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     text = doc.text
     first_is_lead = bool(_FIRST_IS_LEAD.search(text))
     out: list[Record] = []
-    leaves = _leaves(doc)
+    rows = tables.rows(doc)
+    for row in rows:           # a task table: one measure a row, its units from its own cell
+        rec = _measure(doc, gaz, plan_id, row.task[0], row.end, "", row.number, first_is_lead,
+                       given=read_units(row.units_text, first_is_lead), content_end=row.task[1])
+        rec.flags += row.notes
+        rec.from_table = True
+        out.append(rec)
+    starts = [r.start for r in rows]
+    leaves = [h for h in _leaves(doc)          # a heading that groups table rows is no measure
+              if bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end)]
     for k, h in enumerate(leaves):
         pieces = _pieces(doc, h)
         by_paragraph = len(pieces) > 1 or pieces[0][0] != h.start
@@ -147,29 +130,32 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
         rec.flags.insert(0, f"the heading of this measure is missing in the text: number "
                             f"“{missing}” inferred from the numbering around it; give it a title")
         out.append(rec)
+    out.sort(key=lambda r: r.passages[0].start)
     for i, rec in enumerate(out, 1):
         rec.data["id"] = f"{plan_id}_m{i:02d}"
     return out
 
 
+def _lead_and_units(read: Units, first_is_lead: bool, flags: list[str]) -> tuple[str, list[str]]:
+    flags += read.notes
+    if not read.units:
+        flags.append("no responsible units (责任单位) stated")
+        return "", []
+    if read.how in ("first", "comma") and not first_is_lead and len(read.units) > 1:
+        flags.append("牵头单位 not marked: the first unit listed is taken as the lead")
+    return read.lead, list(read.units)
+
+
 def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, title: str,
-             number: str, first_is_lead: bool, section: str | None = None) -> Record:
+             number: str, first_is_lead: bool, section: str | None = None,
+             given: Units | None = None, content_end: int | None = None) -> Record:
     text = doc.text
     blocks = unit_blocks(text, start, end)
     block = blocks[-1] if blocks else None
     flags: list[str] = []
-    lead, units = (block[2], list(block[3])) if block else ("", [])
-    if units:
-        if lead in units:
-            units.remove(lead)
-            units.insert(0, lead)
-        elif not lead:
-            lead = units[0]
-            if not first_is_lead:
-                flags.append("牵头单位 not marked: the first unit listed is taken as the lead")
-    else:
-        flags.append("no responsible units (责任单位) stated")
-    content_end = block[0] if block else end
+    read = given if given is not None else (block[2] if block else Units())
+    lead, units = _lead_and_units(read, first_is_lead, flags)
+    content_end = content_end if content_end is not None else (block[0] if block else end)
     marker = re.match(r"\s*(?:[(（][一二三四五六七八九十]+[)）]|[1-9]\d?[.．、]|[(（][1-9]\d?[)）])",
                       text[start:content_end])
     ex_start = start + (marker.end() if marker else 0)

@@ -13,20 +13,14 @@ import re
 from .draft import Passage, Record
 from .text import FIVE_YEAR_PLAN_END, Document, cn_number, excerpt
 
-_KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点)"
-_NOTICE = re.compile(r"(?:^|[,，。\s])([^,，。《》\n]{2,60}?)(?:关于)?印发《([^》]{4,80})》")
-_PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发")
-_TITLE_LINE = re.compile(r"^[^。，,:：]{4,50}" + _KINDS + r"(?:[(（][^)）]{2,20}[)）])?$")
-_RANGE_LINE = re.compile(r"^[(（]\s*(20\d\d)\s*[-—–~至]\s*(20\d\d)\s*年?\s*[)）]$")
-_DRAFT_LINE = re.compile(r"^[(（](征求意见稿|试行|草案|送审稿)[)）]$")
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
 _ISO = re.compile(r"(?:公开日期|发布日期|发文日期|成文日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _IN_FORCE = re.compile(r"自(20\d\d)年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行)[,，]?(?:有效期至(20\d\d)年(\d{1,2})月(\d{1,2})日)?")
-_ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|委员会|政府|市委|局|厅|部门|部|委|办)$")
+_ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委员会|政府|市委|局|厅|部门|部|委|办)$")
 # organisations written one after another (the spaces between them are gone after cleaning)
-_ORG_RUN = re.compile(r".+?(?:人民政府办公厅|人民政府|委员会|办公厅|市委|局|厅|部门|部|委|办)"
-                      r"(?=杭州|中共|浙江|国务院|国家|中华|$)")
+_ORG_RUN = re.compile(r".+?(?:人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅|办公室|市委|局|厅|部门|部|委|办)"
+                      r"(?=[\u4e00-\u9fff]{2,3}[市省县区](?!委|政府)|中共|国务院|国家|中华|$)")
 _CN_DIGIT = dict(zip("〇零一二三四五六七八九", "0012345678 9".replace(" ", "")))
 
 
@@ -64,28 +58,14 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     def cite(start: int, end: int) -> None:
         passages.append(Passage(doc.section_at(start), excerpt(text, start, end), start, end))
 
-    title, issuer = "", ""
-    head = "\n".join(lines[:40])
-    # a title line (possibly over two lines, and with its year range or draft status below)
-    for i, ln in enumerate(lines[:40]):
-        cand = ln
-        if ln.startswith("关于") and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
-            cand = ln + lines[i + 1]
-        if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:]:
-            title = cand
-            nxt = lines[i + 2 if cand != ln else i + 1] if i + 1 < len(lines) else ""
-            if _RANGE_LINE.match(nxt):
-                title += nxt
-            if i > 0 and not issuer:
-                issuer = _issuers(lines[i - 1])
-            break
-    m = _NOTICE.search(head) or None
-    if m:
-        issuer = issuer or _issuers(m.group(1))
-        title = title or m.group(2)
-    elif not title:
-        pm = _PRINTED.search(text)
-        title = pm.group(1) if pm else ""
+    from . import header
+
+    head = "\n".join(lines[:header.HEAD_LINES])
+    title, named, at_line = header.title_of(lines, text)
+    issuer = _issuers(named) if named else ""
+    if not issuer and at_line >= 0:   # a report's issuing body on its own line below the title
+        issuer = next((_issuers(ln) for ln in lines[at_line + 1:at_line + 4]
+                       if len(ln) <= 40 and _issuers(ln)), "")
     if title:
         at = text.find(title[:12])
         if at >= 0:
@@ -140,12 +120,21 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         fyp = next((y for k, y in FIVE_YEAR_PLAN_END.items() if k in title), None)
         ahead = [int(y) for y in re.findall(r"(?:到|至)(20\d\d)年", text)
                  if issue_year is None or int(y) >= issue_year]
-        horizon = fyp or (max(ahead) if ahead else None)
+        own_year = re.findall(r"((?:19|20)\d\d)年", title)   # “2019年工作要点”: the report's year
+        horizon = fyp or (max(ahead) if ahead else None) or (
+            int(own_year[0]) if len(set(own_year)) == 1 else None)
+    number = header.doc_number(head)
+    if number:
+        cite(number[1], number[1] + len(number[0]))
+    plan_period = header.period(title)
+    if plan_period is None and in_force and in_force["to"]:
+        plan_period = f"{in_force['from'].year}-{in_force['to'].year}"
     old_names = bool(re.search(r"江干区|下城区", text)) or (issue_year or 2100) < 2021
     short = re.sub(r"^杭州市|[(（][^)）]*[)）]$", "", title)[:24]
     data = {"id": plan_id, "file": f"{plan_id}.txt", "short_name": short or plan_id,
             "short_name_en": "", "title": title or doc.name, "title_en": "",
-            "issuer": issuer, "issued": issued, "published": published, "in_force": in_force,
+            "issuer": issuer, "doc_number": number[0] if number else None,
+            "period": plan_period, "issued": issued, "published": published, "in_force": in_force,
             "scope": "national" if title and "杭州" not in title and re.search(
                 r"国务院|商务部|国家发展改革委|\d+部门", head) else "city",
             "district_names": "pre2021" if old_names else "current",

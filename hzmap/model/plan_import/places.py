@@ -6,13 +6,15 @@ so the draft can show the planner what was read into the text.
 """
 from __future__ import annotations
 
+import functools
 import re
+import weakref
 from dataclasses import dataclass
 
 from hzmap.model.geo.gazetteer import Entry, Gazetteer
 
 # “A、B、C” or “A和B”: names joined like this are a list of members
-_JOINERS = re.compile(r"^[、和及与,，]{1}$|^以及$")
+_JOINERS = re.compile(r"^(?:(?:[、和及与,，]|以及)[\u4e00-\u9fff]{1,8}?)*(?:[、和及与,，]|以及)$")
 
 
 @dataclass(frozen=True)
@@ -41,14 +43,95 @@ class Mapping:
         return not self.districts and not self.places
 
 
+# words that make a place's name into the name of a part of it (紫金港 + 科技城, 西湖 + 景区)
+_EXTENSION = re.compile(r"(?:科技城|科学城|新城|新区|小镇|产业园|园区|景区|街道|片区|区块|板块|一带)")
+
+
+@functools.lru_cache(maxsize=4)
+def outside_places(root=None):
+    """Names of places outside Hangzhou (geodata/outside_places.csv)."""
+    from hzmap.model.geo.townships import load_outside
+    from hzmap.paths import data_root
+
+    return load_outside(root or data_root())
+
+
+_INDEX: "weakref.WeakKeyDictionary[Gazetteer, tuple]" = weakref.WeakKeyDictionary()
+
+
+def _index(gaz: Gazetteer) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """The gazetteer's Chinese forms by first character, and each form's rank (longest first)."""
+    if gaz not in _INDEX:
+        by_first: dict[str, list[str]] = {}
+        rank = {}
+        for i, key in enumerate(gaz._forms):
+            if key and not key.isdigit() and not key.isascii():
+                by_first.setdefault(key[0], []).append(key)
+                rank[key] = i
+        _INDEX[gaz] = (by_first, rank)
+    return _INDEX[gaz]
+
+
+def find_all(gaz: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
+    """Gazetteer.find_all's answer (longest forms first, no overlaps) in time proportional to
+    the text: every form is looked up by the character it starts with, not searched for one
+    by one, so a long document costs its length and not its length times the gazetteer's."""
+    by_first, rank = _index(gaz)
+    found = []
+    for i, ch in enumerate(text):
+        for key in by_first.get(ch, ()):
+            if text.startswith(key, i):
+                found.append((rank[key], i, key))
+    found.sort()
+    taken = bytearray(len(text))
+    out = []
+    for _, i, key in found:
+        end = i + len(key)
+        if not any(taken[i:end]):
+            out.append((i, end, gaz._by_key[key]))
+            taken[i:end] = b"\x01" * len(key)
+    return sorted(out, key=lambda f: f[0])
+
+
 def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> list[PlaceHit]:
+    """Hangzhou's places named in text[start:end]. A name right after a place outside Hangzhou
+    (南昌西湖区, 湖州德清) is that place's, not Hangzhou's, and is left out."""
     end = len(text) if end is None else end
-    return [PlaceHit(start + s, start + e, text[start + s:start + e], entry)
-            for s, e, entry in gaz.find_all(text[start:end])]
+    outside = {o.end for o in outside_places().find(text, max(0, start - 8), end)}
+    out = []
+    for s, e, entry in find_all(gaz, text[start:end]):
+        s, e = start + s, start + e
+        if s in outside:
+            continue
+        x = _EXTENSION.match(text, e, end)
+        if x and not text.startswith(x.group(0), s):
+            e = x.end()
+        out.append(PlaceHit(s, e, text[s:e], entry))
+    return out
+
+
+_HANGZHOU = re.compile(r"杭州|杭城|浙江省会")
+
+
+def elsewhere(text: str, title: str = "", issuer: str = "") -> str:
+    """The place outside Hangzhou a document is about (温州市（浙江省）), or "" for Hangzhou: the
+    city or province its title or issuer names, or the only one it names if it never names
+    杭州. Provinces alone do not count (a Hangzhou plan names 浙江省 and 长三角 freely)."""
+    out = outside_places()
+    own = out.find(f"{title}\n{issuer}")
+    if own and not _HANGZHOU.search(f"{title}{issuer}"):
+        return own[0].what
+    if _HANGZHOU.search(text):
+        return ""
+    cities = [o.what for o in out.find(text) if "（" in o.what and "市（" in o.what]
+    if cities:
+        return max(set(cities), key=cities.count)
+    return ""
 
 
 def member_list(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """The longest run of names joined by 、/和/及 (a list of members), or [] if none has two.
+    """The longest run of names joined by 、/和/及 (a list of members), or [] if none has two. An
+    item the gazetteer does not know (龙翔桥一带) does not break the list.
 
     “以自贸试验区为引领,推动滨江区、萧山区、钱塘区、余杭区…” names the leader and then the
     members; the members are the list."""
@@ -104,5 +187,6 @@ _CARRIER = re.compile(r"(?:以|依托|围绕|依靠)[^，,；;。为]*$")
 
 def _carrier(text: str, pos: int) -> bool:
     """Whether the name at `pos` is what the clause builds on: “以A为引领”, “依托A和B”."""
-    clause_start = max(text.rfind(c, 0, pos) for c in "，,；;。\n") + 1
+    from .text import clause_start as _start
+    clause_start = _start(text, pos)
     return bool(_CARRIER.search(text[clause_start:pos]))

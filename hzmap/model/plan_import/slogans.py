@@ -20,7 +20,11 @@ KIND_OF = {
     "城": "zone", "区": "zone", "湾": "zone", "谷": "zone", "岛": "zone", "圈": "zone",
     "园": "base", "镇": "base", "点": "node", "星": "node", "辅": "node", "副": "node", "群": "group",
     "团": "group", "片": "group", "台": "platform", "网": "node", "链": "node",
+    "集群": "group", "区块": "zone", "廊道": "corridor", "脉": "belt", "屏": "belt", "线": "belt",
+    "连": "node", "组": "group", "峰": "node", "源": "zone",
 }
+# after a count, these words count things that are not places (两个维护, 四大建设, 三项任务)
+_NOT_A_PART = re.compile(r"^[个项条种类次年位大化者性型色]")
 # words that stand for a part's word in a defining clause (以…为核心, …中心, 多点支撑)
 SYNONYMS = {"核": ("核心", "中心"), "心": ("中心", "核心"), "点": ("多点", "节点", "支点"),
             "主": ("主城", "主中心")}
@@ -30,7 +34,18 @@ _VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示
 _PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{_VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 _QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
-_CONTEXT = re.compile(r"[的]?[\u4e00-\u9fff]{0,10}?(格局|布局|空间结构|总体结构)")
+# a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
+# before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即)
+_ANNOUNCE = r"(?:格局|布局|结构|架构)"
+_CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
+_BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
+                     r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
+_DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即)")
+# a slogan the text gives as history, as superseded or as another body's (not this plan's)
+_HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的?|此前的?|老的?|原先的?)[^，,。；;\n]{0,12}$")
+_SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为)")
+_CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
+                    r"[^，,。；;\n]{0,10}$")
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS})){{2,6}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
@@ -63,8 +78,12 @@ def _count(c: str) -> int | None:
     return int(c) if c.isdigit() else _CN_COUNT.get(c)
 
 
-def parse(slogan: str) -> tuple[list[Part], list[str]] | None:
-    """The parts of a slogan, or None if it is not a layout slogan."""
+_FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?={_COUNT}|$)")
+
+
+def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | None:
+    """The parts of a slogan, or None if it is not a layout slogan. With `free` (the text
+    announces a layout), a counted word outside the list of part words is a part too."""
     s = slogan.strip()
     if _FIGURES.match(s):
         toks = re.split(r"[+＋]", s)
@@ -80,6 +99,15 @@ def parse(slogan: str) -> tuple[list[Part], list[str]] | None:
             got.append(Part(m.group(0), m.group("word"), _count(m.group("count")),
                             KIND_OF[m.group("word")]))
             pos = m.end()
+        if (not got or pos != len(seg)) and free:
+            got, pos = [], 0
+            for m in _FREE_PART.finditer(seg):
+                word = m.group("word")
+                if m.start() != pos or _NOT_A_PART.match(word):
+                    break
+                got.append(Part(m.group(0), word, _count(m.group("count")),
+                                KIND_OF.get(word, "zone")))
+                pos = m.end()
         if got and pos == len(seg):
             parts += got
         elif len(seg) <= 4 and not got:
@@ -89,24 +117,58 @@ def parse(slogan: str) -> tuple[list[Part], list[str]] | None:
     return (parts, unparsed) if len(parts) >= 2 else None
 
 
-def find_slogans(text: str) -> list[Slogan]:
+def _clause_start(text: str, pos: int) -> int:
+    from .text import clause_start
+    return clause_start(text, pos, "。；;！!？?\n，,")
+
+
+def not_this_plans(text: str, start: int, end: int) -> str:
+    """Why the slogan at text[start:end] (inside its quotes) is not this plan's layout: it is
+    history (曾经…), superseded (由“A”变成“B”) or cited from another body (按照省“…”), or ""."""
+    before = text[_clause_start(text, start - 1):max(0, start - 1)]
+    if _HISTORY.search(before):
+        return "history"
+    if _SUPERSEDED.match(text, end):
+        return "superseded"
+    if _CITED.search(before):
+        return "cited"
+    return ""
+
+
+def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
+    """Layout slogans in order. Slogans the text gives as history, superseded or cited are left
+    out, with a line in `notes` saying so."""
     out: list[Slogan] = []
     seen: set[str] = set()
+    skipped: set[str] = set()
     for m in _QUOTED.finditer(text):
         ctx = _CONTEXT.match(text, m.end())
-        if not ctx or m.group(1) in seen:
+        before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
+        defined = _DEFINED.match(text, m.end())
+        if not (ctx or before or defined) or m.group(1) in seen:
             continue
-        parsed = parse(m.group(1))
-        if parsed is None:
+        parsed = parse(m.group(1), free=True)
+        if parsed is None or (not ctx and not before and parsed[0] and
+                              all(p.word and p.word not in KIND_OF for p in parsed[0])):
+            continue
+        why = not_this_plans(text, m.start(1), m.end(1))
+        if why:
+            if notes is not None and m.group(1) not in skipped:
+                notes.append(f"“{m.group(1)}” is mentioned as {why} (not this plan's layout): "
+                             "not drafted")
+            skipped.add(m.group(1))
             continue
         seen.add(m.group(1))
-        theme = text[m.end():ctx.end()].lstrip("的")
-        out.append(Slogan(m.group(1), m.start(1), m.end(1), ctx.end(), theme, *parsed))
+        end = ctx.end() if ctx else m.end()
+        theme = text[m.end():end].lstrip("的") if ctx else (
+            text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
+            if before else "")
+        out.append(Slogan(m.group(1), m.start(1), m.end(1), end, theme, *parsed))
     for m in _UNQUOTED.finditer(text):
         if m.group(1) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
             continue
         parsed = parse(m.group(1))
-        if parsed is None:
+        if parsed is None or not_this_plans(text, m.start(1), m.end(1)):
             continue
         seen.add(m.group(1))
         out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(),
@@ -138,7 +200,14 @@ def figure_clauses(text: str, slogan: Slogan, scope_end: int) -> list[tuple[int,
     starts = [start + x.start() for x in re.finditer(r"以[^，,；;。]{2,30}?为", text[start:end])]
     if len(starts) == len(slogan.parts):
         return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
-    return []
+    # one clause per part, between commas (以A为引领,推动B、C协同,D、E联动)
+    spans, pos = [], start
+    for cm in re.finditer(r"[，,]", text[start:end]):
+        spans.append((pos, start + cm.start()))
+        pos = start + cm.end()
+    spans.append((pos, end))
+    spans = [(a, b) for a, b in spans if b - a > 3]
+    return spans if len(spans) == len(slogan.parts) else []
 
 
 def labelled_passage(text: str, label: str, start: int, end: int) -> tuple[int, int] | None:

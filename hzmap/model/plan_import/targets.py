@@ -13,66 +13,27 @@ from __future__ import annotations
 import bisect
 import re
 
-from hzmap.model.dataset.comparators import clause_around, comparator_of
+from hzmap.model.dataset.comparators import clause_around, comparator_at
 from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import places
 from .draft import Passage, Record
-from .text import FIVE_YEAR_PLAN_END, Document, cn_number, excerpt
+from .figures import find as find_figures
+from .text import FIVE_YEAR_PLAN_END, Document, clause_start, excerpt
 
-_COUNTERS = ("个百分点|百分点|亿美元|万美元|美元|亿元|万元|元|万吨|吨|万人次|人次|万人|人|万名|名|万家|家|"
-             "万个|个|万项|项|所|条|对|座|万平方米|平方米|平方公里|公顷|万亩|亩|位|倍|件|户|台|套|张|批|款|"
-             "只|辆|架|艘|公里|万标箱|标箱|万千瓦|千瓦|%|％")
-_FIGURE = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?=万|亿))"
-    r"(?P<mult>万亿|亿|万|千)?(?P<unit>" + _COUNTERS + r")?(?![\d级])")
-_FRACTION = re.compile(r"([一二三四五六七八九十])分之([一二三四五六七八九十]+)")
-_RANK = re.compile(r"前(\d+)(位|名)")
-_DOUBLE_DIGIT = re.compile(r"两位数(?:以上)?增长")
-_BARE_TRILLION = re.compile(r"(?<=[破超逾])万亿")
-# a delivery time is a promise in itself: “国内1日达”, “2小时内送达”, “30分钟内即时送达”
-_DELIVERY = re.compile(r"(\d+)\s*(日|天|小时|分钟)(?=内?(?:即时)?送?达)")
 # a bracket right after a quoted name spells out that named goal: “123”快货物流圈(国内1日达、…)
 _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 
 _YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
-_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|保持")
+_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 _GOAL_PART = re.compile(r"目标")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _LEAD_WORDS = re.compile(r"^(?:其中|力争|全市|全年|到|至|并|和|及|实现|确保|达到|累计)+")
 _TAIL_WORDS = re.compile(r"(?:达到|达|突破|破|超过|超|逾|不少于|不低于|不超过|控制在|保持|实现|为|至|在|的)+$")
-
-
-def _value(m: re.Match) -> tuple[float, str] | None:
-    raw, mult, unit = m.group("num"), m.group("mult") or "", m.group("unit") or ""
-    if raw.isdigit() or "." in raw:
-        value = float(raw)
-    else:
-        value = _cn_amount(raw)
-        if value is None:
-            return None
-    if unit in ("%", "％"):
-        return value, "%"
-    if not unit and mult not in ("亿", "万亿"):
-        return None
-    if mult == "万亿":
-        return value * 10000, "亿" + (unit or "元")
-    if mult == "千":
-        return value * 1000, unit
-    return value, mult + unit if unit else mult + "元"
-
-
-def _cn_amount(raw: str) -> float | None:
-    if raw == "百":
-        return 100.0
-    if raw == "千":
-        return 1000.0
-    n = cn_number(raw.replace("两", "二"))
-    return float(n) if n else None
 
 
 def _year_ahead(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -97,44 +58,23 @@ def _indicator(clause: str, fig_start: int, fig_end: int) -> str:
 
 
 def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | None,
-                  issued_year: int | None) -> list[Record]:
+                  issued_year: int | None, tasks: list[tuple[int, int]] = ()) -> list[Record]:
+    """Targets; `tasks` are the spans of the drafted measures (a figure in a task, such as
+    “服务业增加值增长8%” in a task table, commits to it)."""
     text = doc.text
     out: list[Record] = []
     seen: set[tuple] = set()
-    candidates = []
-    for m in _FIGURE.finditer(text):
-        got = _value(m)
-        if got:
-            candidates.append((m.start(), m.end(), got[0], got[1], ""))
-    for m in _FRACTION.finditer(text):
-        a, b = cn_number(m.group(1)), cn_number(m.group(2))
-        if a and b and b < a:
-            candidates.append((m.start(), m.end(), round(100 * b / a, 1), "%",
-                               f"{m.group(0)} read as {round(100 * b / a, 1)} %"))
-    for m in _RANK.finditer(text):
-        candidates.append((m.start(), m.end(), float(m.group(1)), "位",
-                           f"a rank: {m.group(0)} means place {m.group(1)} or better"))
-    for m in _DOUBLE_DIGIT.finditer(text):
-        candidates.append((m.start(), m.end(), 10.0, "%", f"{m.group(0)} read as at least 10 %"))
-    for m in _BARE_TRILLION.finditer(text):
-        candidates.append((m.start(), m.end(), 10000.0, "亿元", f"{m.group(0)} read as 1万亿元"))
-    for m in _DELIVERY.finditer(text):
-        candidates.append((m.start(), m.end(), float(m.group(1)), m.group(2),
-                           f"a delivery time: {m.group(0)} or sooner"))
-    candidates.sort()
-    # a figure inside a longer one (“5位” in “前5位”) is not a figure of its own
-    candidates = _outermost(candidates)
+    candidates = [tuple(f) for f in find_figures(text)]
     starts = [c[0] for c in candidates]
-    order = {id(h): i for i, h in enumerate(doc.headings)}
     for s, e, value, unit, note in candidates:
         rec = _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year,
-                      starts, order)
+                      candidates, starts, tasks)
         if rec is None:
             continue
         if not rec.data["indicator"]:
             # “…增加值到2025年破万亿,到2027年突破1.2万亿”: the subject is the earlier figure's
-            para = doc.paragraph_at(s)
-            prev = next((r for r in _same_paragraph(out, doc, para) if r.data["unit"] == unit), None)
+            prev = next((r for r in reversed(out) if r.data["unit"] == unit and
+                         doc.paragraph_at(r.passages[0].start) == doc.paragraph_at(s)), None)
             if prev is None:
                 continue
             rec.data["indicator"] = prev.data["indicator"]
@@ -148,46 +88,6 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
     for i, rec in enumerate(out, 1):
         rec.data["id"] = f"{plan_id}_t{i:02d}"
     return out
-
-
-def _outermost(candidates: list) -> list:
-    """The sorted candidates without those inside a longer one (same span: both kept), in one
-    pass: sorted by start, then longest first, a candidate is inside an earlier one exactly when
-    an earlier one ends after it, or ends with it and starts before it."""
-    order = sorted(range(len(candidates)), key=lambda i: (candidates[i][0], -candidates[i][1]))
-    inside, best_end, best_start = set(), -1, -1
-    for i in order:
-        start, end = candidates[i][0], candidates[i][1]
-        if best_end > end or (best_end == end and best_start < start):
-            inside.add(i)
-        if end > best_end:
-            best_end, best_start = end, start
-    return [c for i, c in enumerate(candidates) if i not in inside]
-
-
-def _same_paragraph(out: list, doc, para: tuple[int, int]):
-    """The records drafted so far from paragraph `para`, the latest first (they are in text
-    order: stop at the first from an earlier paragraph)."""
-    for r in reversed(out):
-        if r.passages[0].start < para[0]:
-            return
-        if doc.paragraph_at(r.passages[0].start) == para:
-            yield r
-
-
-def _any_start(starts: list, lo: int, hi: int) -> bool:
-    """Whether a candidate starts in [lo, hi) (starts sorted)."""
-    i = bisect.bisect_left(starts, lo)
-    return i < len(starts) and starts[i] < hi
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """clause_around within the paragraph (a clause never crosses a line break), so finding it
-    costs the paragraph's length, not the text's."""
-    p0 = text.rfind("\n", 0, start) + 1
-    p1 = text.find("\n", end)
-    p1 = len(text) if p1 < 0 else p1
-    return clause_around(text[p0:p1], start - p0, end - p0)
 
 
 def _clause_end(text: str, end: int) -> int:
@@ -210,26 +110,43 @@ def _inside_brackets(text: str, s: int) -> bool:
     return False
 
 
-def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, starts, order):
+_QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
+_REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, candidates,
+            starts, tasks):
     text = doc.text
     if s > 0 and text[s - 1] in "第第":
         return None
     if _inside_brackets(text, s):
         return None
-    clause = _clause(text, s, e)
+    if _QUOTED_NAME.search(text, max(0, s - 13), s) and re.match(r"[^“”\n]{0,12}”", text[e:e + 13]):
+        return None                  # part of a quoted name: “1小时交通圈”, “万亩千亿”
+    clause = clause_around(text, s, e)
     c_start = text.rfind(clause, max(0, s - len(clause) - 1), e + len(clause)) if clause else s
     if c_start < 0:
         c_start = s
     # “A、B、C 2家以上”: the list before the figure belongs to it when it holds no figure itself
     while c_start > 0 and text[c_start - 1] == "、":
-        prev = _clause(text, c_start - 1, c_start - 1)
+        prev = clause_around(text, c_start - 1, c_start - 1)
         p_start = c_start - 1 - len(prev)
-        if p_start < 0 or _any_start(starts, p_start, c_start):
+        if p_start < 0 or bisect.bisect_left(starts, p_start) < bisect.bisect_left(starts, c_start):
             break
         c_start = p_start
     clause = text[c_start:_clause_end(text, e)]
-    # only the last figure of a clause is a target; earlier ones qualify it
-    if _any_start(starts, s + 1, c_start + len(clause)):
+    # an earlier figure of a clause qualifies the later one it is said of (执行额1000万美元以上
+    # 的企业超过140家, 年产值超10亿元机构15家); figures joined by 和/及/、 are targets each
+    # (2个千亿级产业集群和6个五百亿级产业集群)
+    nxt = bisect.bisect_right(starts, s)
+    between = text[e:starts[nxt]] if nxt < len(starts) else ""
+    if nxt < len(starts) and starts[nxt] < c_start + len(clause) and \
+            not re.search(r"[和及与、]", between) and not between.endswith("“"):
         return None
     heads = []
     h = doc.heading_at(s)
@@ -238,8 +155,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, st
         h = h.parent
     if any(_BACKGROUND.search(x.title.strip("。 ")) for x in heads):
         return None
-    line = text.rfind("\n", 0, s)  # the sentence starts in the paragraph: look no further back
-    sent_start = max(line, *(text.rfind(c, line + 1, s) for c in "。；;！？")) + 1
+    sent_start = clause_start(text, s, "。；;\n！？")
     sent_end_m = _SENTENCE_END.search(text, e)
     sent_end = sent_end_m.start() if sent_end_m else len(text)
     if _INSTRUMENT.search(text[sent_start:sent_end]):
@@ -250,29 +166,41 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, st
     past = [int(m.group(0)[:4]) for m in _ANY_YEAR.finditer(text, sent_start, s)]
     if year is None and past and (issued_year is None or max(past) <= issued_year):
         return None                           # a figure about a past year
-    in_goals = any(_GOAL_PART.search(x.title) for x in heads)
+    in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s)
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
-            first = order[id(x)] + 1
+            first = bisect.bisect_left(doc._starts, x.start) + 1
             intro_end = doc.headings[first].start if first < len(doc.headings) else x.end
             year = _year_ahead(text, x.body, min(intro_end, s))
             if year:
                 break
     flags = []
     if year is None:
-        if not (in_goals or goal_words) or horizon is None:
+        if not (in_goals or goal_words):
             return None
-        year = (horizon, -1)
-        flags.append(f"no year stated for this figure: set to the plan's horizon {horizon}")
+        if horizon is not None:
+            year = (horizon, -1)
+            flags.append(f"no year stated for this figure: set to the plan's horizon {horizon} "
+                         "(assumed)")
+        elif issued_year is not None:
+            year = (issued_year, -1)
+            flags.append(f"no year stated for this figure: set to the year of the document, "
+                         f"{issued_year} (assumed)")
+        else:
+            year = (None, -1)
+            flags.append("no year stated for this figure, and the document gives none: give "
+                         "the year")
     elif not (in_goals or goal_words or year[1] >= sent_start):
         return None
-    comparator = comparator_of(clause)
+    comparator = comparator_at(clause, s - c_start, e - c_start)
     if note.startswith("a rank"):       # a place in a ranking: 前5位 is 5th or better
         comparator = "<="
     elif note.startswith("两位数"):      # double-digit growth: at least 10 %
         comparator = ">="
     elif note.startswith("a delivery time"):   # 1日达: within a day
+        comparator = "<="
+    elif unit in ("分钟", "小时") and _REACH.search(clause):   # 60分钟可达: within the hour
         comparator = "<="
     fig_at = s - c_start
     if re.search(r"每年|年均", clause[:fig_at]):      # a yearly figure: 每年…5项, 年均增长6%

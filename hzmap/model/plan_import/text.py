@@ -35,6 +35,18 @@ _HEADING = re.compile(
     r"|(?:^|(?<=[。；;!?！？，,：:]))[ \t]*(?P<l4>[一二三四五六七八九十]{1,2})是(?![否非])", re.M)
 _JUMP = {1: 6, 2: 6, 3: 3, 4: 3}     # how far a heading's number may run ahead of the last one
 
+#: how far back a clause or sentence is looked for its start: no sentence is this long, and a
+#: search that may not find a rare mark (！, ？) must not run back to the start of a long text
+LOOKBACK = 2000
+
+
+def clause_start(text: str, pos: int, marks: str = "。；;\n，,") -> int:
+    """Where the clause (or sentence, by `marks`) holding `pos` starts, looking back at most
+    LOOKBACK characters."""
+    lo = max(0, pos - LOOKBACK)
+    return max(max(text.rfind(c, lo, pos) for c in marks) + 1, lo)
+
+
 #: the year each five-year plan (“十四五” …) ends: a plan's horizon and a target's year
 FIVE_YEAR_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 

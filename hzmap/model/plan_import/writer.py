@@ -59,9 +59,17 @@ def plan_data(draft: Draft) -> dict:
     return d
 
 
+def element_data(el: Record) -> dict:
+    """An element as written: `needs_place` while it names no district and no place."""
+    data = {k: v for k, v in el.data.items() if k != "needs_place"}
+    if el.needs_place:
+        data["needs_place"] = True
+    return data
+
+
 def layout_data(lay: Record, only_accepted: bool) -> dict:
     data = dict(lay.data)
-    data["elements"] = [dict(el.data) for el in lay.children if _keep(el, only_accepted)]
+    data["elements"] = [element_data(el) for el in lay.children if _keep(el, only_accepted)]
     return data
 
 

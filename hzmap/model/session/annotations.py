@@ -295,3 +295,37 @@ class AnnotationSet:
         else:
             self._items[new.id] = new
             self.changed.emit(new)
+
+
+def finite(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def annotation_from_json(item) -> tuple[Annotation | None, str]:
+    """An annotation as a project file writes it, or (None, why it cannot be drawn)."""
+    if not isinstance(item, dict):
+        return None, f"it is a {type(item).__name__}, not an object"
+    aid = item.get("id", "")
+    kind = item.get("kind")
+    pts = item.get("points")
+    text = item.get("text", "")
+    style = item.get("style", {})
+    if not isinstance(aid, str):
+        return None, "\"id\" is not text"
+    if not isinstance(pts, list) or len(pts) > MAX_POINTS:
+        return None, f"\"points\" is not a list of at most {MAX_POINTS} [x, y] pairs"
+    if not all(isinstance(p, list) and len(p) == 2 and all(finite(v) for v in p) for p in pts):
+        return None, "\"points\" must be [x, y] pairs of finite numbers (map metres)"
+    if not isinstance(text, str):
+        return None, "\"text\" is not text"
+    if not isinstance(style, dict):
+        return None, "\"style\" is not an object"
+    colour = style.get("colour", DEFAULT_COLOUR)
+    size = style.get("size", DEFAULT_SIZE.get(kind, 12.0) if isinstance(kind, str) else 12.0)
+    if not finite(size):
+        return None, f"style size {size!r} is not a number"
+    try:
+        return Annotation(aid, kind, tuple((float(x), float(y)) for x, y in pts), text,
+                          Style(colour, float(size))), ""
+    except (TypeError, ValueError) as exc:  # check() explains what is wrong
+        return None, str(exc)

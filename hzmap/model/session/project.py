@@ -7,24 +7,24 @@ fsync, then os.replace, so a crash or a full disk leaves the previous file as it
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hzmap.model.files import atomic, safeio
 from hzmap.model.geo import extent as ext
-from hzmap.model.session.annotations import (DEFAULT_COLOUR, DEFAULT_SIZE, MAX_ANNOTATIONS, MAX_POINTS, Annotation,
-                                     Style, limit_problem)
-from hzmap.model.view.viewstate import BASE_LAYERS, VIEWS, Filters, Selection
+from hzmap.model.session.annotations import (MAX_ANNOTATIONS, Annotation, annotation_from_json, finite as _finite,
+                                     limit_problem)
+from hzmap.model.view.viewstate import BASE_LAYERS, LAPSED, VIEWS, Filters, Selection
 
 FORMAT = "hzmap-project"
-VERSION = 1
+VERSION = 2   # 2: the "as of" day (`as_of`); version 1 files open as they are
 SUFFIX = ".hzmap"
 #: One limit for the writer and the reader: hzmap never saves a file it would refuse to open.
 MAX_BYTES = 20 * 1024 * 1024
 _KNOWN_KEYS = {"format", "version", "view", "layout", "selection", "place", "element", "filters",
-               "hidden", "layers", "annotations", "tours"}
+               "hidden", "layers", "annotations", "tours", "as_of"}
 
 
 class ProjectError(Exception):
@@ -44,6 +44,8 @@ class Project:
     hidden_layers: frozenset = frozenset()      # base layers switched off
     hidden_elements: frozenset = frozenset()    # "layout/element" keys
     show_places: bool = True
+    as_of: _dt.date | None = None               # the plans shown as on this day (None: today)
+    lapsed: str = "dim"                         # what as_of does to the others: dim or hide them
     layers: list = field(default_factory=list)  # the user's layers, as hzmap.model.layers writes them
     annotations: list[Annotation] = field(default_factory=list)
     tours: list | None = None  # presentation tours: kept as they are, read by their own module
@@ -79,6 +81,8 @@ def to_json(project: Project) -> dict:
     })
     if project.selection is not None and project.selection.kind == "element":
         out["element"] = project.selection.id
+    if project.as_of is not None:
+        out["as_of"] = {"date": project.as_of.isoformat(), "lapsed": project.lapsed}
     if project.layers:
         out["layers"] = project.layers
     if project.tours is not None:
@@ -187,6 +191,7 @@ class _Reader:
         p.selection = Selection.district(district) or Selection.place(place) or element
         p.filters = self._filters(data.get("filters"))
         self._hidden(p, data.get("hidden"))
+        self._as_of(p, data.get("as_of"))
         layers = data.get("layers", [])
         if isinstance(layers, list):
             p.layers = layers
@@ -261,6 +266,23 @@ class _Reader:
             self.problem("some hidden layers or elements are not known; they are shown")
         p.show_places = value.get("places") is not True
 
+    def _as_of(self, p: Project, value) -> None:
+        if value is None:
+            return
+        day = value.get("date") if isinstance(value, dict) else None
+        try:
+            p.as_of = _dt.date.fromisoformat(day) if isinstance(day, str) else None
+        except ValueError:
+            p.as_of = None
+        if p.as_of is None:
+            self.problem(f"\"as_of\" {_brief(value)} is not {{\"date\": \"YYYY-MM-DD\"}}; the plans are "
+                         "shown as of today")
+            return
+        lapsed = value.get("lapsed", "dim")
+        p.lapsed = lapsed if lapsed in LAPSED else "dim"
+        if lapsed not in LAPSED:
+            self.problem(f"\"as_of\" lapsed {_brief(lapsed)} is not dim or hide; dimmed")
+
     def _filters(self, value) -> Filters:
         if value is None:
             return Filters()
@@ -285,7 +307,7 @@ class _Reader:
             items = items[:MAX_ANNOTATIONS]
         out, seen = [], set()
         for i, item in enumerate(items, 1):
-            ann, why = _annotation(item)
+            ann, why = annotation_from_json(item)
             label = f"annotation {i}"
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 label += f" (id {item['id']!r})"
@@ -308,39 +330,6 @@ def _brief(value, n: int = 60) -> str:
     """A bounded repr for messages (a 10 MB string is not repeated back)."""
     text = repr(value) if not isinstance(value, (list, dict)) else type(value).__name__
     return text if len(text) <= n else text[:n - 3] + "..."
-
-
-def _finite(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-
-
-def _annotation(item) -> tuple[Annotation | None, str]:
-    if not isinstance(item, dict):
-        return None, f"it is a {type(item).__name__}, not an object"
-    aid = item.get("id", "")
-    kind = item.get("kind")
-    pts = item.get("points")
-    text = item.get("text", "")
-    style = item.get("style", {})
-    if not isinstance(aid, str):
-        return None, "\"id\" is not text"
-    if not isinstance(pts, list) or len(pts) > MAX_POINTS:
-        return None, f"\"points\" is not a list of at most {MAX_POINTS} [x, y] pairs"
-    if not all(isinstance(p, list) and len(p) == 2 and all(_finite(v) for v in p) for p in pts):
-        return None, "\"points\" must be [x, y] pairs of finite numbers (map metres)"
-    if not isinstance(text, str):
-        return None, "\"text\" is not text"
-    if not isinstance(style, dict):
-        return None, "\"style\" is not an object"
-    colour = style.get("colour", DEFAULT_COLOUR)
-    size = style.get("size", DEFAULT_SIZE.get(kind, 12.0) if isinstance(kind, str) else 12.0)
-    if not _finite(size):
-        return None, f"style size {size!r} is not a number"
-    try:
-        return Annotation(aid, kind, tuple((float(x), float(y)) for x, y in pts), text,
-                          Style(colour, float(size))), ""
-    except (TypeError, ValueError) as exc:  # check() explains what is wrong
-        return None, str(exc)
 
 
 # -- paths inside projects ------------------------------------------------------------------

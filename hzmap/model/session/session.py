@@ -8,6 +8,11 @@ What counts as unsaved: annotation and tour edits and the user's own layers alwa
 (layout, filters, hidden layers and elements) once the session belongs to a saved project, since
 an untitled session that only browsed has nothing to lose.
 
+The layout dataset in use and the user layers' data are the session's, and announced: every
+panel, map and open window takes them from here and subscribes to `dataset_changed` and to the
+store's `changed`, so a plan imported or a dataset removed reaches an export dialog or a
+presentation that is already open.
+
 User layers: their LayerStates are in the View, their data in a LayerStore (hzmap.model.layers
 .store) that every picture of the map reads. A project's layers are opened with it; a file that
 has moved or vanished keeps its entry with every setting (`needs_relink`, `relink_layer`), and a
@@ -30,6 +35,7 @@ from hzmap.model.session.project import MAX_BYTES, Project, ProjectError, encode
 from hzmap.model.session.recovery import Recovery
 from hzmap.model.tours.tour import Tour, tour_from_dict, tour_problems, tour_to_dict
 from hzmap.model.layers.project_layers import layer_records, load_layers
+from hzmap.model.view.refs import stale_fields
 from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View, ViewState
 
 
@@ -37,12 +43,14 @@ class Session:
     changed = Signal()        # the file, or whether there are unsaved changes, changed
     tours_changed = Signal()  # tours added, removed or edited
     layers_need_relink = Signal(object)  # {layer id: why}: user layers whose files a project could not find
+    dataset_changed = Signal(object, object)  # (the dataset in use, the shipped one beneath the user's)
 
     def __init__(self, state: ViewState, recovery: Recovery | None = None, dataset=None,
                  layers: LayerStore | None = None) -> None:
         self.state = state
         self.recovery = recovery
         self.dataset = dataset
+        self.shipped = dataset  # the dataset hzmap ships; the user's datasets load on top of it
         self.annotations = AnnotationSet()
         self.tours: list[Tour] = []
         self.path: Path | None = None
@@ -56,14 +64,25 @@ class Session:
         self.annotations.history_changed.connect(self.changed.emit)
         state.changed.connect(self._on_view_changed)
 
-    def set_dataset(self, dataset) -> None:
+    def set_dataset(self, dataset, shipped=None) -> None:
+        """Use `dataset` from now on: the first to arrive, or a new one (a plan saved, a user
+        dataset removed or imported). `shipped` is the dataset beneath the user's (default: the
+        first one given). What the view names that `dataset` lacks is cleared first, in one change
+        of the view state; then `dataset_changed` tells every picture and panel."""
+        changes = stale_fields(self.state.view, dataset)
+        if changes:
+            self.state.update(**changes)
         self.dataset = dataset
+        if shipped is not None or self.shipped is None:
+            self.shipped = shipped if shipped is not None else dataset
+        self.dataset_changed.emit(dataset, self.shipped)
 
     # -- what is unsaved ---------------------------------------------------------------------
     def _doc(self) -> tuple:
         v = self.state.view
         tours = [tour_to_dict(t) for t in self.tours]
-        return ((v.layout, v.filters, v.layers, v.hidden_elements, v.show_places), tours)
+        return ((v.layout, v.filters, v.layers, v.hidden_elements, v.show_places, v.as_of, v.lapsed),
+                tours)
 
     def is_modified(self) -> bool:
         if self.restored or self.annotations.is_modified():
@@ -77,7 +96,7 @@ class Session:
         return view != saved_view
 
     def _on_view_changed(self, _view, fields) -> None:
-        if fields & {"layout", "filters", "layers", "hidden_elements", "show_places"}:
+        if fields & {"layout", "filters", "layers", "hidden_elements", "show_places", "as_of", "lapsed"}:
             self.changed.emit()
 
     def tours_edited(self) -> None:
@@ -102,6 +121,7 @@ class Session:
         return Project(view=v.preset, extent=tuple(v.extent), layout=v.layout, selection=v.selection,
                        filters=v.filters, hidden_layers=frozenset(n for n in BASE_LAYERS if not v.layer_visible(n)),
                        hidden_elements=v.hidden_elements, show_places=v.show_places,
+                       as_of=v.as_of, lapsed=v.lapsed,
                        layers=layer_records(v, self.layers, folder, self.layer_links, self.layer_records),
                        annotations=list(self.annotations), tours=[tour_to_dict(t) for t in self.tours],
                        extra=dict(self.extra))
@@ -115,7 +135,8 @@ class Session:
                        for lay in v.layers if lay.kind == "base") + tuple(user_layers)
         return replace(v, extent=extent, preset=p.view if p.view != "custom" or p.extent else "city",
                        layout=p.layout, selection=p.selection, filters=p.filters, layers=layers,
-                       hidden_elements=p.hidden_elements, show_places=p.show_places)
+                       hidden_elements=p.hidden_elements, show_places=p.show_places,
+                       as_of=p.as_of, lapsed=p.lapsed)
 
     def read_layers(self, p: Project, project_dir=None, allow_outside=False, cancel=None) -> tuple:
         """(ProjectLayers, LayerStore): the project's user layers read into a store of their own.

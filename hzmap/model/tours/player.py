@@ -16,11 +16,17 @@ from hzmap.model.tours.tour import Tour, TourStep, step_view
 from hzmap.model.view.viewstate import View
 
 
-def room_view(explorer: View, step: TourStep | None) -> View:
+def room_view(explorer: View, step: TourStep | None, dataset=None) -> View:
     """What the room sees: the explorer's view (language, layers) without its selection, or the
-    step's view of it when there is a step."""
+    step's view of it when there is a step. A step's layout that `dataset` does not have (its user
+    dataset was removed while presenting) is left out: the step shows its place and caption."""
     base = replace(explorer, selection=None)
-    return step_view(step, base) if step is not None else base
+    if step is None:
+        return base
+    view = step_view(step, base)
+    if dataset is not None and view.layout is not None and view.layout not in dataset.layouts:
+        view = replace(view, layout=None)
+    return view
 
 
 class TourPlayer:

@@ -11,8 +11,8 @@ from typing import Iterable
 
 from hzmap.model.dataset.queries import drawn_places
 from hzmap.model.geo.geodata import to_map
+from hzmap.model.view.district_symbols import place_point as district_place_point
 
-DISTRICT_SYMBOL_STEP_M = 1800.0  # places known only by district sit in a row off its label
 GRAB_PT = 6.0                    # how near (points) a line or a point must be to be hit
 
 
@@ -24,21 +24,24 @@ class Symbol:
 
 
 def element_symbols(ds, geo, element) -> list[Symbol]:
-    """Where an element's places are drawn: at their location, or (known only by district) in
-    a row beside the district's label. A place in several pieces (the FTZ's three blocks, see
-    the place's `parts`) gets a symbol at each piece, and each symbol stands for the whole."""
-    labels = geo.district_label_points()
-    out, in_row = [], 0
+    """Where an element's places are drawn: at their location, or (known only by district)
+    inside the district, clear of its label (district_symbols.py). A place in several pieces
+    (the FTZ's three blocks, see the place's `parts`) gets a symbol at each piece, and each
+    symbol stands for the whole."""
+    out = []
     for pid, place in ((pid, part) for pid in element.places for part in drawn_places(ds, pid)):
         prec = place.location.shown_precision
-        if prec == "district":
-            in_row += 1
-            p = labels[place.districts[0]]
-            xy = (p.x + DISTRICT_SYMBOL_STEP_M * in_row, p.y - DISTRICT_SYMBOL_STEP_M)
-        else:
-            xy = to_map(*place.location.lonlat)
+        xy = _district_point(ds, geo, place) if prec == "district" else to_map(*place.location.lonlat)
         out.append(Symbol(pid, (float(xy[0]), float(xy[1])), prec))
     return out
+
+
+def _district_point(ds, geo, place) -> tuple[float, float]:
+    xy = district_place_point(ds, geo, place.id)
+    if xy is None:   # not in a district of this geodata: at its label, as a last resort
+        p = geo.district_label_points()[place.districts[0]]
+        xy = (p.x, p.y)
+    return xy
 
 
 def layout_symbols(ds, geo, layout_id: str | None, hidden: Iterable[str] = ()) -> list[Symbol]:
@@ -52,17 +55,16 @@ def layout_symbols(ds, geo, layout_id: str | None, hidden: Iterable[str] = ()) -
 
 def place_point(ds, geo, place_id: str | None, layout_id: str | None = None) -> tuple[float, float] | None:
     """Where a place is on the map: its symbol in the layout shown, else its location (a place
-    known only by district: a little off the district's label, as symbols are)."""
+    known only by district: where its symbol would be; a place in pieces: its first piece)."""
     if place_id is None or place_id not in ds.places:
         return None
     for s in layout_symbols(ds, geo, layout_id):
         if s.place == place_id:
             return s.xy
-    place = ds.places[place_id]
+    place = drawn_places(ds, place_id)[0]
     if place.location.lonlat:
         return to_map(*place.location.lonlat)
-    p = geo.district_label_points()[place.districts[0]]
-    return (p.x + DISTRICT_SYMBOL_STEP_M, p.y - DISTRICT_SYMBOL_STEP_M)
+    return _district_point(ds, geo, place)
 
 
 def place_at(symbols: Iterable[Symbol], x: float, y: float, tolerance: float) -> str | None:

@@ -14,6 +14,7 @@ Hover is kept beside it (`hover_changed`): only the screen shows it, so it is no
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Iterator, Mapping
 
@@ -21,13 +22,14 @@ from psygnal import Signal
 
 from hzmap.model.geo import extent as ext
 from hzmap.model.geo.extent import Extent
+from hzmap.model.view.selection import SELECTION_KINDS, Selection, element_key  # noqa: F401
 
 VIEWS = ("city", "urban")
 PRESETS = (*VIEWS, "custom")
 LANGUAGES = ("zh", "en")
 #: The base map's layers, bottom to top, as the layer list starts.
 BASE_LAYERS = ("districts", "water", "boundaries", "labels")
-SELECTION_KINDS = ("district", "place", "element", "feature")
+LAPSED = ("dim", "hide")
 
 
 @dataclass(frozen=True)
@@ -40,37 +42,6 @@ class Filters:
 
     def active(self) -> bool:
         return any((self.plan, self.sector, self.unit))
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What is selected: a district, a place, a layout element or a feature of a user layer
-    (one of them, never two)."""
-
-    kind: str  # "district", "place", "element" or "feature"
-    id: str    # an element's id is "layout_id/element_id" (element_key); a feature's "layer_id/row"
-
-    def __post_init__(self) -> None:
-        if self.kind not in SELECTION_KINDS or not isinstance(self.id, str) or not self.id:
-            raise ValueError(f"not a selection: {self.kind!r} {self.id!r}")
-
-    @classmethod
-    def district(cls, did: str | None) -> "Selection | None":
-        return cls("district", did) if did else None
-
-    @classmethod
-    def place(cls, pid: str | None) -> "Selection | None":
-        return cls("place", pid) if pid else None
-
-    @classmethod
-    def element(cls, layout_id: str, element_id: str) -> "Selection":
-        return cls("element", element_key(layout_id, element_id))
-
-    @classmethod
-    def feature(cls, layer_id: str, row: int) -> "Selection":
-        """A feature of a user layer, by its row (or feature number) in the layer's file: it
-        stays the same feature when the file is read again."""
-        return cls("feature", f"{layer_id}/{int(row)}")
 
 
 @dataclass(frozen=True)
@@ -99,11 +70,6 @@ def base_layers() -> tuple[LayerState, ...]:
     return tuple(LayerState(name) for name in BASE_LAYERS)
 
 
-def element_key(layout_id: str, element_id: str) -> str:
-    """Element ids repeat across layouts ('core'): visibility is kept per layout and element."""
-    return f"{layout_id}/{element_id}"
-
-
 @dataclass(frozen=True)
 class View:
     """A snapshot of what the map shows. `extent` is what was asked for; each picture widens it
@@ -118,6 +84,8 @@ class View:
     layers: tuple[LayerState, ...] = field(default_factory=base_layers)
     hidden_elements: frozenset[str] = frozenset()
     show_places: bool = True
+    as_of: _dt.date | None = None   # show the plans as on this day (None: today, nothing set aside)
+    lapsed: str = "dim"             # the plans not in force then: "dim" or "hide" them in lists
 
     @property
     def district(self) -> str | None:
@@ -185,6 +153,10 @@ def check(view: View) -> View:
         raise ValueError(f"selection {view.selection!r} is not a Selection")
     if not isinstance(view.filters, Filters):
         raise ValueError(f"filters {view.filters!r} are not Filters")
+    if view.as_of is not None and type(view.as_of) is not _dt.date:
+        raise ValueError(f"as-of {view.as_of!r} is not a date")
+    if view.lapsed not in LAPSED:
+        raise ValueError(f"lapsed {view.lapsed!r} is not one of {', '.join(LAPSED)}")
     ids = [lay.id for lay in view.layers]
     if len(set(ids)) != len(ids):
         raise ValueError(f"layer ids repeat: {ids}")

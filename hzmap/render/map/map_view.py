@@ -24,6 +24,7 @@ from hzmap.model.geo.views import view_extent
 from hzmap.render.map import labels as labelling
 from hzmap.render.map import style as st
 from hzmap.render.map.geometry import line_segments, polygon_path
+from hzmap.render.map.legend_place import place_legend
 
 Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
 Z_PLACE_RING = 12
@@ -260,7 +261,9 @@ class MapRenderer:
         renderer = renderer or self.fig.canvas.get_renderer()
         size = self.style.type.district_label_urban if self.view_name == "urban" else self.style.type.district_label
         items = list(self.overlay.label_items()) if self.overlay is not None else []
+        self._district_texts = set()
         if self.layers_visible("labels"):
+            self._district_texts = {self.labels[did] for did in self.label_order}
             (vx0, vx1), (vy0, vy1) = self.ax.get_xlim(), self.ax.get_ylim()
             view = shapely.box(vx0, vy0, vx1, vy1)
             for did in self.label_order:
@@ -271,6 +274,10 @@ class MapRenderer:
             items += self.overlay.place_label_items(vx1 - vx0)
         obstacles = []
         legend = self.ax.get_legend()
+        if legend is not None and self.layers_visible("labels"):  # the corner that hides no name
+            place_legend(self.ax, legend, self.ax.transData.transform(
+                np.array([a for t, a in items if t in self._district_texts]).reshape(-1, 2)), renderer,
+                margin_px=8 * self.fig.dpi / 100, label_px=(size * 1.6 * self.fig.dpi / 72, size * 0.7 * self.fig.dpi / 72))
         if legend is not None and legend.get_visible():
             bb = legend.get_window_extent(renderer)
             obstacles.append(labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1))

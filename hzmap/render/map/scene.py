@@ -18,6 +18,8 @@ join the map's legend.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from matplotlib.figure import Figure
 from matplotlib.path import Path
 
@@ -30,11 +32,15 @@ from hzmap.render.map.annotations import draw_annotations
 from hzmap.render.map.geometry import line_segments, polygon_path
 from hzmap.render.map.layout_overlay import LayoutOverlay
 from hzmap.render.map.map_view import MapRenderer
-from hzmap.render.map.user_layers import LAYER_STEP, UserLayerArtist, legend_title_and_rows
+from hzmap.render.map.user_layers import LAYER_STEP, TABLE_STEP, UserLayerArtist, legend_title_and_rows
 
 #: User layers draw in this band: above the base map's boundaries (4) and the layout's
 #: schematic shapes (4.5), below the filter's dimming (5.5), outlines, places and labels.
 Z_USER, Z_USER_TOP = 4.6, 5.45
+#: District tables draw as the base map's own colours do: over the district fills (1), under the
+#: layout's district groups and hatches (2), the water and the boundaries, so the layout stays
+#: readable over a choropleth.
+Z_TABLE = 1.2
 
 
 class BaseLayerArtist:
@@ -74,13 +80,17 @@ class Scene:
         return self.renderer.ax
 
     def set_dataset(self, dataset) -> None:
-        """The layout dataset arrived (after the first frame, to start fast): draw its part of
-        the View too."""
+        """The layout dataset arrived (after the first frame, to start fast), or a new one
+        replaced it: draw its part of the View too (a layout it no longer has is left out)."""
         self.ds = dataset
+        if self.overlay is not None:  # the old dataset's artists go
+            self.overlay.remove()
         self.overlay = LayoutOverlay(self.renderer, dataset)
         self.renderer.overlay = self.overlay
         if self.view is not None:
             view, self.view = self.view, None
+            if view.layout is not None and view.layout not in dataset.layouts:
+                view = replace(view, layout=None)
             self.apply(view)
 
     # -- the View --------------------------------------------------------------------------
@@ -88,7 +98,7 @@ class Scene:
         """Make the artists show `view`; returns the fields that differed from the last View."""
         old = self.view
         changed = frozenset(f for f in ("extent", "preset", "lang", "layout", "filters", "selection",
-                                        "layers", "hidden_elements", "show_places")
+                                        "layers", "hidden_elements", "show_places", "as_of")
                             if old is None or getattr(old, f) != getattr(view, f))
         if not changed:
             return changed
@@ -108,10 +118,12 @@ class Scene:
             self.overlay.show(view.layout, view.hidden_in_layout(view.layout), view.show_places)
             if "lang" in changed:
                 self.overlay.set_language()
-        if self.overlay is not None and "filters" in changed:
-            from hzmap.model.view.filters import matching
+        if self.overlay is not None and changed & {"filters", "as_of", "layout"}:
+            from hzmap.model.view.filters import kept
 
-            self.overlay.set_dimmed(matching(self.ds, view.filters) if view.filters.active() else None)
+            keep = kept(self.ds, view)
+            if "filters" in changed or keep != self.overlay.dimmed:
+                self.overlay.set_dimmed(keep)
         if changed & {"extent", "preset"}:
             r.view_name = view.preset
             r.set_limits(*view.extent)
@@ -120,6 +132,15 @@ class Scene:
         return changed
 
     # -- user layers ------------------------------------------------------------------------
+    def reread_layers(self) -> bool:
+        """The layer store changed: draw the data it now holds for the View's user layers.
+        Returns whether any layer's artists changed."""
+        if self.view is None:
+            return False
+        before = {lid: id(art.data) for lid, art in self.user_artists.items()}
+        self._apply_user_layers(self.view)
+        return before != {lid: id(art.data) for lid, art in self.user_artists.items()}
+
     def _apply_user_layers(self, view: View) -> None:
         users = view.user_layers()
         ids = {lay.id for lay in users}
@@ -134,7 +155,7 @@ class Scene:
                 artist = None
             if data is None:
                 continue
-            z = Z_USER + i * step
+            z = Z_USER + i * step if data.kind != "districts" else Z_TABLE + i * TABLE_STEP
             if artist is None:
                 artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z)
             artist.set_zorder(z)
@@ -146,7 +167,7 @@ class Scene:
         if self.overlay is None:
             return
         sections = [self.user_artists[lay.id].legend_entries() for lay in reversed(view.user_layers())
-                    if lay.visible and lay.id in self.user_artists]
+                    if lay.visible and lay.opacity > 0 and lay.id in self.user_artists]  # what is drawn
         key = tuple((title, tuple(id(h) for h, _ in entries), tuple(t for _, t in entries))
                     for title, entries in sections)
         if key != self._legend_key:

@@ -27,7 +27,16 @@ from hzmap.render.map.point_groups import SIZE_STEPS, PointGroups
 
 MAX_CATEGORIES = 9     # more values share "other" (grey): more colours cannot be told apart
 MAX_LABELS = 1000      # labels beyond this many would cover the map and slow every pan
-AREA_FILL_ALPHA = 0.55  # single-colour areas: the base map shows through
+AREA_FILL_ALPHA = 0.55  # areas coloured by category: the base map shows through
+# The fill a layer gets unless its style says (style "fill"): a single-colour area layer is drawn
+# as outlines, a choropleth or category fill is see-through, so the layout's colours and hatches
+# under it stay readable.
+# A district table draws under the layout (hzmap.render.map.scene.Z_TABLE), so it is opaque and
+# its colours are the legend's, with the layout's fills and hatches over it.
+DEFAULT_FILL = {("areas", "single"): 0.0, ("areas", "category"): AREA_FILL_ALPHA,
+                ("areas", "choropleth"): 0.6, ("districts", "single"): 0.0,
+                ("districts", "category"): 1.0, ("districts", "choropleth"): 1.0}
+OUTLINE_WIDTH = 1.4
 # Above this many areas outlines are left out: at city scale they merge into grey, and they
 # double the redraw (20,000 polygons: ~240 ms with outlines, ~130 ms without, on a busy machine).
 MAX_OUTLINED_AREAS = 2000
@@ -39,6 +48,7 @@ FLAGGED_HATCH = "////"
 # LAYER_STEP apart, so one layer's parts never interleave with the next one's).
 Z_FLAGGED, Z_LABELS, Z_HIGHLIGHT = 0.002, 0.004, 0.005
 LAYER_STEP = 0.01
+TABLE_STEP = 0.02
 
 
 class UserLayerArtist:
@@ -142,35 +152,41 @@ class UserLayerArtist:
     _name = ""
 
     # -- style ------------------------------------------------------------------------------------
-    def _title(self, column: str, unit) -> str:
+    def _title(self, column: str, unit, combine=None) -> str:
+        if combine == "count":
+            return "行数 rows per district"
         name, in_header = split_unit(column)
         unit = unit or in_header or self.data.units.get(column)
-        return f"{name}（{unit}）" if unit else name
+        how = {"sum": "合计 sum", "mean": "平均 mean", "median": "中位数 median"}.get(combine or "")
+        name = f"{name}（{unit}）" if unit else name
+        return f"{name} · {how}" if how else name
 
     def _apply_style(self, style: dict, name: str) -> None:
         data, n = self.data, len(self.data)
         mode, column = style["mode"], style["column"]
         if column is not None and column not in data.table.columns:
             mode = "single"
-        base = to_rgba(style["colour"], AREA_FILL_ALPHA if data.kind in ("areas", "districts") else 1.0)
+        base = to_rgba(style["colour"])
         rgba = np.tile(base, (n, 1))
         sizes = np.full(n, style["size"] ** 2)
         entries: list = []
         title = name or data.name
         flagged = np.zeros(n, dtype=bool)
+        fill = self.fill_of(style, mode)
         if mode == "choropleth":
             values = data.feature_values(column, style["combine"])
-            title = self._title(column, style["unit"])
+            title = self._title(column, style["unit"], style["combine"])
             try:
                 classes = classify(values, style["scheme"], style["k"], style["breaks"])
             except ValueError as exc:
                 classes, entries = None, [(Patch(facecolor=NO_DATA_COLOUR), f"not classified: {exc}")]
+                rgba = np.tile(to_rgba(NO_DATA_COLOUR), (n, 1))  # nothing to show: no colour wash
             if classes is not None:
                 colours = ramp_colours(style["ramp"], classes.k)
                 rgba = np.where(classes.yb[:, None] >= 0, colours[np.maximum(classes.yb, 0)],
                                 to_rgba(NO_DATA_COLOUR))
-                entries = [(self._handle(c), f"{label} ({count})") for c, label, count
-                           in zip(colours, classes.labels(), classes.counts)]
+                entries = [(self._handle(c, fill), f"{label} ({count})") for c, label, count
+                           in zip(colours, classes.labels(), classes.counts) if count]
             if data.kind == "districts":
                 vals = data.district_values(column, style["combine"])
                 flags = np.array([vals[d].flag for d in data.district_ids], dtype=object)
@@ -189,11 +205,9 @@ class UserLayerArtist:
             idx = np.fromiter((lookup.get(v, -1) for v in labels), dtype=int, count=n)
             palette = np.array(colours + [to_rgba("#BBBBBB")])
             rgba = palette[idx]
-            if data.kind in ("areas", "districts"):
-                rgba[:, 3] = AREA_FILL_ALPHA
-            entries = [(self._handle(c), v or "(empty)") for c, v in zip(colours, top)]
+            entries = [(self._handle(c, fill), v or "(empty)") for c, v in zip(colours, top)]
             if (idx < 0).any():
-                entries.append((self._handle(to_rgba("#BBBBBB")), "other 其他"))
+                entries.append((self._handle(to_rgba("#BBBBBB"), fill), "other 其他"))
         elif mode == "size" and data.kind == "points":
             values = data.feature_values(column)
             title = self._title(column, style["unit"])
@@ -210,8 +224,9 @@ class UserLayerArtist:
                     entries.append((Line2D([], [], marker="o", linestyle="none", markersize=float(scale(v)),
                                            markerfacecolor=base, markeredgecolor=style["edge"]), f"{v:,.4g}"))
         if not entries:
-            entries = [(self._handle(base), name or data.name)]
+            entries = [(self._handle(base, fill), name or data.name)]
         self._rgba = rgba
+        self._fill = fill
         self._edge_rgba = to_rgba(style["edge"])
         if data.kind == "points":
             self.points.assign(rgba, sizes, self._edge_rgba, 0.0 if n > MAX_OUTLINED_POINTS else 0.4)
@@ -225,13 +240,24 @@ class UserLayerArtist:
         self._apply_opacity()
         self._apply_labels(style)
 
-    def _handle(self, colour):
+    def fill_of(self, style: dict, mode: str) -> float:
+        """The fill opacity of areas and districts (1 for points and lines)."""
+        if self.data.kind not in ("areas", "districts"):
+            return 1.0
+        if style.get("fill") is not None:
+            return float(style["fill"])
+        return DEFAULT_FILL.get((self.data.kind, mode if mode != "size" else "single"), AREA_FILL_ALPHA)
+
+    def _handle(self, colour, fill: float = 1.0):
         if self.data.kind == "points":
             return Line2D([], [], marker="o", linestyle="none", markersize=7, markerfacecolor=colour,
                           markeredgecolor=self.style["edge"] if self.style else "#333333")
         if self.data.kind == "lines":
             return Line2D([], [], color=colour, linewidth=2)
-        return Patch(facecolor=colour, edgecolor="#555555", linewidth=0.5)
+        rgba = to_rgba(colour)
+        if fill <= 0:  # an outline, as it is drawn
+            return Patch(facecolor="none", edgecolor=rgba, linewidth=OUTLINE_WIDTH)
+        return Patch(facecolor=(*rgba[:3], rgba[3] * fill), edgecolor="#555555", linewidth=0.5)
 
     def _apply_opacity(self) -> None:
         if self.points is not None:
@@ -246,9 +272,16 @@ class UserLayerArtist:
             edge = "none"
         if self.data.kind == "lines":
             self.main.set_color(rgba)
+        elif getattr(self, "_fill", 1.0) <= 0:  # outlines in the layer's colours, the layout shows
+            self.main.set_facecolor("none")
+            self.main.set_edgecolor(rgba)
+            self.main.set_linewidth(OUTLINE_WIDTH)
         else:
-            self.main.set_facecolor(rgba)
+            face = rgba.copy()
+            face[:, 3] *= self._fill
+            self.main.set_facecolor(face)
             self.main.set_edgecolor(edge)
+            self.main.set_linewidth(0.5)
         for art in (self.flagged, *self.labels):
             if art is not None:
                 art.set_alpha(self.opacity)

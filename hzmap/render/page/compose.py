@@ -15,6 +15,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from hzmap import fonts
+from hzmap.model import clock
+from hzmap.model.dataset.status_text import source_note
 from hzmap.model.view.pages import CUSTOM_DPI, MM, PRESETS  # noqa: F401 (the dialog's)
 from hzmap.model.view.viewstate import View
 from hzmap.render.map import style as st
@@ -146,7 +148,10 @@ class Composer:
         self._legend = legend
         for text in self._notes:
             text.remove()
-        self._notes = side_notes(fig, frame, side_top, *spec.side_notes) if spec.side_notes else []
+        self._source.set_text(_source_text_wrapped(frame, spec, self.ds))
+        floor = self._source.get_window_extent(renderer).y1 / fig.bbox.height + 0.01
+        self._notes = side_notes(fig, frame, side_top, *spec.side_notes, bottom=floor) \
+            if spec.side_notes else []
         inset_key = (spec.inset and zoomed_in(r, self.geo), r.limits(), spec.view.district)
         if inset_key != self._inset_key:
             if self._inset is not None:
@@ -154,7 +159,6 @@ class Composer:
             self._inset = inset(fig, frame, self.geo, r.limits(), spec.view.district, spec.lang) \
                 if inset_key[0] else None
             self._inset_key = inset_key
-        self._source.set_text(_source_text_wrapped(frame, spec, self.ds))
         r.refresh_labels(renderer)
         return Composed(fig, scene, title, self._north, self._inset)
 
@@ -192,17 +196,23 @@ def plans_cited(ds, layout_id: str | None) -> list[str]:
 
 
 def source_text(spec: ExportSpec, ds) -> str:
+    """The page's sources line: each plan with its period and its status on the page's day
+    (“规划期 2021–2025，已到期”), the user's layers, the base data and the export date."""
     plans = plans_cited(ds, spec.layout)
     parts = []
     en = spec.lang == "en"
+    on = spec.view.as_of or spec.date or clock.today()
     if plans:
-        parts.append(("Plans: " if en else "规划: ")
-                     + "; ".join(ds.plans[p].title_en if en else ds.plans[p].title for p in plans))
+        parts.append(("Plans: " if en else "规划: ") + "; ".join(
+            (f"{ds.plans[p].title_en} ({source_note(ds, p, on, 'en', spec.view.as_of is not None)})"
+             if en else
+             f"{ds.plans[p].title}（{source_note(ds, p, on, 'zh', spec.view.as_of is not None)}）")
+            for p in plans))
     users = [lay for lay in spec.view.user_layers() if lay.visible]
     if users:
         parts.append(("Layers: " if en else "图层: ") + "; ".join(_layer_source(lay) for lay in users))
     parts.append(DATA_SOURCES_EN if en else DATA_SOURCES)
-    parts.append(f"{'Exported' if en else '导出'} {(spec.date or _dt.date.today()).isoformat()} hzmap")
+    parts.append(f"{'Exported' if en else '导出'} {(spec.date or clock.today()).isoformat()} hzmap")
     return " · ".join(parts)
 
 

@@ -57,7 +57,8 @@ class Deck:
 
 
 # -- building -----------------------------------------------------------------------------
-def slide_figure(step, geo, ds, lang: str = "zh", dpi: int | None = None, user_layers=(), layers=None):
+def slide_figure(step, geo, ds, lang: str = "zh", dpi: int | None = None, user_layers=(), layers=None,
+                 as_of=None):
     """The step's map as a finished 16:9 export, with the step's spotlight as the room saw it
     (a Composed page). The one place the deck calls the exporter. `user_layers` (LayerStates
     whose data is in the LayerStore `layers`) are drawn over every slide, legend included."""
@@ -67,7 +68,7 @@ def slide_figure(step, geo, ds, lang: str = "zh", dpi: int | None = None, user_l
     from hzmap.render.page.compose import ExportSpec, compose
     from hzmap.render.map.spotlight import Spotlight
 
-    base = View(extent=Extent.from_bounds(step.extent), lang=lang)
+    base = View(extent=Extent.from_bounds(step.extent), lang=lang, as_of=as_of)
     view = step_view(step, replace(base, layers=base.layers + tuple(user_layers)))
     page = compose(ExportSpec(view=view, preset="16:9", dpi=dpi, layers=layers), geo, ds)
     spot = Spotlight(page.scene.renderer)
@@ -97,9 +98,10 @@ def default_notes(ds, step, lang: str = "zh") -> str:
 
 
 def build_deck(tour, geo, ds, lang: str = "zh", dpi: int | None = None, progress=None,
-               user_layers=(), layers=None) -> Deck:
+               user_layers=(), layers=None, as_of=None) -> Deck:
     """One slide per step of `tour`. progress(done, total, title) is called before each slide.
-    `user_layers` and `layers`: the user's layers on every slide (see slide_figure)."""
+    `user_layers` and `layers`: the user's layers on every slide (see slide_figure). Each
+    slide's source gives its plan's period and status today, or on the `as_of` day."""
     steps = list(tour.steps)
     if not steps:
         raise DeckError(f"the tour {tour.name!r} has no steps: nothing to put on slides")
@@ -114,17 +116,33 @@ def build_deck(tour, geo, ds, lang: str = "zh", dpi: int | None = None, progress
             progress(i - 1, len(steps), title)
         _check_step(step, i, ds)
         try:
-            page = slide_figure(step, geo, ds, lang, dpi, user_layers, layers)
+            page = slide_figure(step, geo, ds, lang, dpi, user_layers, layers, as_of)
         except (ExportError, KeyError, ValueError) as e:
             raise DeckError(f"step {i} ({title}): {e}") from e
         image = figure_png(page.figure, page.figure.dpi, facecolor="white")  # render/png.py
         deck.slides.append(Slide(title=title, caption=_text(step.caption(lang)),
-                                 source=_text(step.source(lang)),
+                                 source=step_source(ds, step, lang, as_of),
                                  notes=_text(step.notes(lang)) or default_notes(ds, step, lang),
                                  image=image, alt=f"{page.title}: {title}"))
     if progress is not None:
         progress(len(steps), len(steps), "")
     return deck
+
+
+def step_source(ds, step, lang: str = "zh", as_of=None) -> str:
+    """The step's source with its plan's period and status: “服务贸易“十四五”规划 §二(四)
+    （规划期 2021–2025，已到期）”."""
+    from hzmap.model import clock
+    from hzmap.model.dataset.status_text import source_note
+
+    source = _text(step.source(lang))
+    layout = ds.layouts.get(step.layout) if ds is not None and step.layout else None
+    if layout is None or layout.plan not in ds.plans:
+        return source
+    note = source_note(ds, layout.plan, as_of or clock.today(), lang, as_of is not None)
+    if not source:
+        return note
+    return f"{source} ({note})" if lang == "en" else f"{source}（{note}）"
 
 
 def _text(value) -> str:

@@ -12,7 +12,9 @@ import datetime as _dt
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
+from hzmap.model import clock
 from hzmap.model.dataset import district_profile
+from hzmap.model.dataset.timeline import district_timeline
 from hzmap.model.geo.extent import fit
 from hzmap.model.view.viewstate import Selection, View
 from hzmap.model.dataset.report import cites, target_text, units_text
@@ -27,15 +29,27 @@ STYLES = {  # size (pt), weight, colour, space before (lines)
 }
 
 
-def district_lines(prof: dict) -> list[tuple[str, str]]:
-    """(style, text) lines of the dossier's text pages, in reading order."""
+def district_lines(prof: dict, timeline: dict | None = None,
+                   as_of: _dt.date | None = None) -> list[tuple[str, str]]:
+    """(style, text) lines of the dossier's text pages, in reading order. Each plan carries its
+    status on the dossier's day; with `as_of`, the plans not in force then are listed apart."""
     d = prof["district"]
     out = [("h1", f"{d['name']} {d['name_en']}: 规划中的角色与举措")]
-    out.append(("h2", "一、各规划中的角色 Roles by plan"))
-    if not prof["roles_by_plan"]:
-        out.append(("body", "（各布局均未给该区县指定角色）"))
-    for g in prof["roles_by_plan"]:
-        out.append(("item", f"{g['plan']['short_name']} ({g['plan']['title']})"))
+    groups = prof["roles_by_plan"]
+    if timeline is not None:
+        out += timeline_lines(timeline)
+        order = [p["plan"]["id"] for y in timeline["years"] for p in y["plans"]]
+        groups = sorted(groups, key=lambda g: order.index(g["plan"]["id"])
+                        if g["plan"]["id"] in order else len(order))
+    shown = [g for g in groups if as_of is None or g.get("status", {}).get("in_force")]
+    out.append(("h2", "二、各规划中的角色 Roles by plan"
+                + (f"（{as_of} 在施行的规划）" if as_of else "")))
+    if not shown:
+        out.append(("body", "（各布局均未给该区县指定角色）" if as_of is None else
+                    "（当日没有在施行的规划给该区县指定角色）"))
+    for g in shown:
+        status = f" — {g['status']['label']}" if g.get("status") else ""
+        out.append(("item", f"{g['plan']['short_name']} ({g['plan']['title']}){status}"))
         for r in g["items"]:
             head = f"• {r['layout']['name']} — {r['element']['name']}"
             if r.get("primary"):
@@ -45,10 +59,16 @@ def district_lines(prof: dict) -> list[tuple[str, str]]:
             out.append(("body", head))
             out.append(("body", f"   {r['function']}"))
             out.append(("note", f"   出处: {cites(r)}"))
-    out.append(("h2", "二、基地与载体 Bases and places"))
+    lapsed = [g for g in groups if g not in shown]
+    if lapsed:
+        out.append(("item", f"截至 {as_of} 不在施行 Not in force"))
+        for g in lapsed:
+            names = "、".join(dict.fromkeys(r["element"]["name"] for r in g["items"]))
+            out.append(("note", f"   {g['plan']['short_name']}（{g['status']['label']}）: {names}"))
+    out.append(("h2", "三、基地与载体 Bases and places"))
     out += [("body", f"• {p['name']}（{p['kind']}, 位置{_PREC.get(p['precision'], p['precision'])}）"
                      f" — {cites(p)}") for p in prof["places"]] or [("body", "（无）")]
-    out.append(("h2", "三、点名该区县的举措 Measures and responsible units"))
+    out.append(("h2", "四、点名该区县的举措 Measures and responsible units"))
     for m in prof["measures"]:
         via = f"（经 {m['via_place']['name']}）" if m.get("via_place") else ""
         out.append(("body", f"• [{m['plan']['short_name']}] {m['number']} {m['title']}{via}"))
@@ -58,7 +78,7 @@ def district_lines(prof: dict) -> list[tuple[str, str]]:
     city = ", ".join(f"{g['plan']['short_name']} {len(g['items'])} 项" for g in prof["citywide_measures"])
     if city:
         out.append(("note", f"全市通用举措（同样适用）: {city}"))
-    out.append(("h2", "四、目标 Targets"))
+    out.append(("h2", "五、目标 Targets"))
     for t in prof["targets"]["district"]:
         out.append(("body", f"• {target_text(t)} — {cites(t)}"))
     if not prof["targets"]["district"]:
@@ -66,7 +86,7 @@ def district_lines(prof: dict) -> list[tuple[str, str]]:
     plan_wide = ", ".join(f"{g['plan']['short_name']} {len(g['items'])} 项" for g in prof["targets"]["plan_wide"])
     if plan_wide:
         out.append(("note", f"全市目标: {plan_wide}（hzmap query 可列出全文）"))
-    out.append(("h2", "五、来源 Sources"))
+    out.append(("h2", "六、来源 Sources"))
     plans = {}
     for g in prof["roles_by_plan"]:
         plans.setdefault(g["plan"]["id"], g["plan"])
@@ -80,6 +100,21 @@ def district_lines(prof: dict) -> list[tuple[str, str]]:
 
 
 _PREC = {"site": "确切", "approximate": "大致", "district": "仅知区县"}
+
+
+def timeline_lines(tl: dict) -> list[tuple[str, str]]:
+    """The district's roles plan by plan, oldest first (2018 → 2021 → 2024), with sources."""
+    years = [str(y["year"]) for y in tl["years"]]
+    out = [("h2", "一、历年角色 Across plans" + (": " + " → ".join(years) if years else ""))]
+    if not years:
+        out.append(("body", "（各布局均未给该区县指定角色）"))
+    for y in tl["years"]:
+        for p in y["plans"]:
+            names = "、".join(dict.fromkeys(r["element"]["name"] for r in p["roles"]))
+            out.append(("body", f"{y['year']}  {p['plan']['short_name']}（{p['status']['label']}）: "
+                                f"{names}"))
+            out.append(("note", f"   出处: {cites({'sources': [s for r in p['roles'] for s in r['sources']]})}"))
+    return out
 
 
 def text_pages(lines: list[tuple[str, str]], footer: str) -> list[Figure]:
@@ -124,24 +159,28 @@ def _page(footer: str, number: int) -> Figure:
 
 
 def dossier_figures(geo, ds, district_id: str, layout: str | None = None,
-                    date: _dt.date | None = None) -> list[Figure]:
-    prof = district_profile(ds, district_id)
+                    date: _dt.date | None = None, as_of: _dt.date | None = None) -> list[Figure]:
+    on = as_of or date or clock.today()
+    prof = district_profile(ds, district_id, on)
     name = prof["district"]["name"]
     view = View(extent=fit(geo.district_bounds([district_id]), margin=0.25), preset="custom", layout=layout,
-                selection=Selection.district(district_id))
+                selection=Selection.district(district_id), as_of=as_of)
     spec = ExportSpec(view=view, preset="a4-portrait", dpi=150, title=f"{name} 区县档案", inset=True, date=date,
-                      side_notes=("各规划中的角色 Roles", _role_summary(prof)))
+                      side_notes=("各规划中的角色 Roles", _role_summary(prof, as_of)))
     map_page = compose(spec, geo, ds).figure
-    footer = f"hzmap 区县档案 · {name} · {(date or _dt.date.today()).isoformat()}"
-    return [map_page, *text_pages(district_lines(prof), footer)]
+    footer = f"hzmap 区县档案 · {name} · {(date or clock.today()).isoformat()}" + \
+        (f" · 规划状态截至 {as_of}" if as_of else "")
+    lines = district_lines(prof, district_timeline(ds, district_id, on), as_of)
+    return [map_page, *text_pages(lines, footer)]
 
 
-def _role_summary(prof: dict, limit: int = 12) -> list[str]:
+def _role_summary(prof: dict, as_of: _dt.date | None = None) -> list[str]:
+    """The roles listed beside the map (as many as fit: compose's side notes count the rest);
+    with `as_of`, those of the plans in force then."""
     roles = [f"• {r['layout']['name']} — {r['element']['name']}"
-             for g in prof["roles_by_plan"] for r in g["items"]]
-    if len(roles) > limit:
-        roles = roles[:limit - 1] + [f"…… 共 {len(roles)} 项，详见后页"]
-    return roles or ["（各布局均未给该区县指定角色）"]
+             for g in prof["roles_by_plan"] if as_of is None or g.get("status", {}).get("in_force")
+             for r in g["items"]]
+    return roles or ["（各布局均未给该区县指定角色）" if as_of is None else f"（{as_of} 无在施行的角色）"]
 
 
 def save_dossier(figures: list[Figure], path, title: str = "") -> None:

@@ -111,9 +111,19 @@ def inset(fig, frame: Frame, geo, limits, selection, lang: str = "zh"):
     return ax
 
 
-def side_notes(fig, frame: Frame, top: float, heading: str, lines: list[str]) -> list:
+def side_notes(fig, frame: Frame, top: float, heading: str, lines: list[str],
+               bottom: float = 0.0) -> list:
+    """The heading and lines listed beside (or below) the map from `top` down, as many as fit
+    above `bottom` (figure fractions); the rest is counted in a last line."""
     width_chars = max(12, int(frame.side[2] * frame.w * 72 / 8.5))
-    text = "\n".join(wrap_line for line in lines for wrap_line in wrap(line, width_chars))
+    rows = [[w for w in wrap(line, width_chars)] for line in lines]
+    room = int((top - 0.3 / frame.h - bottom) * frame.h * 72 / (8.5 * 1.35))
+    if sum(len(r) for r in rows) > room:
+        kept: list[list[str]] = []
+        while rows and sum(len(r) for r in kept) + len(rows[0]) < room:
+            kept.append(rows.pop(0))
+        rows = kept + [[f"…… 另有 {len(rows)} 项 ({len(rows)} more)"]]
+    text = "\n".join(wrap_line for r in rows for wrap_line in r)
     return [fig.text(frame.side[0], top, heading, fontsize=10, fontweight="bold", color=INK, va="top"),
             fig.text(frame.side[0], top - 0.3 / frame.h, text, fontsize=8.5, color=INK, va="top",
                      linespacing=1.35)]

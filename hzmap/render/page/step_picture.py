@@ -20,11 +20,13 @@ CACHE_SIZE = 64
 
 
 def spotlight_step(spot: Spotlight, step) -> None:
-    """Light what the step points at: its element, else its districts, else nothing."""
+    """Light what the step points at: its element (when its layout is shown), else its
+    districts, else nothing."""
     spot.clear()
     if step is None:
         return
-    if step.spotlight_element and step.layout:
+    overlay = spot.r.overlay
+    if step.spotlight_element and step.layout and overlay is not None and overlay.layout_id == step.layout:
         spot.show_element(step.spotlight_element)
     elif step.spotlight_districts:
         spot.show_districts(step.spotlight_districts)

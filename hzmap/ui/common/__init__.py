@@ -1,1 +1,2 @@
-"""What every part of the window shares: translation, settings, icons, fonts, errors, the blitting canvas."""
+"""What every part of the window shares: following the model (follow), one language mechanism
+(i18n.Texts), settings, icons, fonts, errors, the blitting canvas, the layout chooser."""

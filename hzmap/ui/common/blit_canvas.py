@@ -6,6 +6,9 @@ where they are or were is repainted (a district's outline, not the whole map). T
 (about half the cost of a frame: its text) is drawn once and then pasted from cached pixels
 while it stays the same. The map window and the presentation subclass it (glue_qt's
 MplCanvas, with a debounced resize).
+
+The canvas draws the session's layout dataset and user layers, and follows both: a new dataset
+(a plan saved, a user dataset removed) or new data in the layer store is drawn at once.
 """
 from __future__ import annotations
 
@@ -15,19 +18,22 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 from PySide6.QtCore import QPoint, QTimer
 
+from hzmap.ui.common.follow import follow
+
 #: Around what a blit draws, in points: outlines' halos and anti-aliasing reach past the
 #: artists' own extents.
 BLIT_PAD_PT = 8
 
 
 class BlitCanvas(FigureCanvasQTAgg):
-    def __init__(self, geo, dataset=None, style=None, figsize=(9, 7), parent=None, layers=None) -> None:
+    def __init__(self, session, style=None, figsize=(9, 7), parent=None) -> None:
         fig = Figure(figsize=figsize, dpi=100)
         super().__init__(fig)
         if parent is not None:
             self.setParent(parent)
-        self.geo = geo
-        self.scene = Scene(fig, geo, dataset, style=style, interactive=True, layers=layers)
+        self.session = session
+        self.geo = session.state.geo
+        self.scene = Scene(fig, self.geo, session.dataset, style=style, interactive=True, layers=session.layers)
         #: Extra artists blitted on top, in order (a laser pointer, a line being drawn).
         self.transient: list = []
         self._background = None
@@ -43,6 +49,19 @@ class BlitCanvas(FigureCanvasQTAgg):
         self._resize_timer = QTimer(self, singleShot=True, interval=60)
         self._resize_timer.timeout.connect(self.draw_idle)
         self.mpl_connect("draw_event", self._on_draw)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
+        follow(self, session.layers.changed, self._on_layer_data_changed)
+
+    # -- the session's data ------------------------------------------------------------------
+    def _on_dataset_changed(self, dataset, _shipped=None) -> None:
+        """The layout dataset arrived (after the first frame, to start fast), or a new one
+        replaced it: its layouts are drawn from now on."""
+        self.scene.set_dataset(dataset)
+        self.draw_idle()
+
+    def _on_layer_data_changed(self, _ids) -> None:
+        if self.scene.reread_layers():
+            self.draw_idle()
 
     @property
     def renderer_(self):

@@ -4,14 +4,16 @@ The source strings in the code are the Chinese (often "中文 English") texts th
 default; resources/i18n/hzmap_en.ts maps them to English and is compiled to hzmap_en.qm with
 pyside6-lrelease (resources/i18n/build_i18n.py). Every wrapped string uses one context, "hzmap".
 
-The language is a field of the view state (View.lang). The main window installs the translator
-when it changes; Qt then sends every widget a LanguageChange event, and each widget sets its own
-texts again: a widget keeps the texts it set in a `Texts` and calls `retranslate()` from its
-changeEvent, and rebuilds what it made from data. The map re-labels through its Scene.
+The language is a field of the view state (View.lang), and the UI follows it one way: every
+widget keeps the texts it set in a `Texts` made with the state, which sets them again when the
+language changes and then calls back what the widget built from data (`then`). Qt's translator is
+switched first, by the state's own subscription (`follow_language`), so every `tr` after it, in
+any handler, speaks the new language. The map re-labels through its Scene.
 """
 from __future__ import annotations
 
 import re
+import weakref
 import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
@@ -19,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QGroupBox, QLabel, QMenu, QToolBar, QWidget
 
 from hzmap.paths import resources_root
+from hzmap.ui.common.follow import follow
 from hzmap.ui.common.settings import settings
 
 CONTEXT = "hzmap"
@@ -41,20 +44,30 @@ def tr_data(zh: str, en: str | None) -> str:
 
 
 class Texts:
-    """The translatable texts one widget set, so it can set them again on a language change.
+    """The translatable texts of one widget (or one set of actions), set again whenever the
+    View's language changes, for as long as `owner` lives.
 
-    `texts.tr(label.setText, SOURCE_TEXT)` sets the translation now and remembers the pair;
-    `texts.retranslate()` (from the widget's changeEvent) sets each again. `fmt` values are
-    filled in with str.format after translating."""
+    `texts.tr(label.setText, SOURCE_TEXT)` sets the translation now and remembers the pair; `fmt`
+    values are filled in with str.format after translating. After a language change each text is
+    set again, then each `then` callback runs (the widget rebuilds what it made from data)."""
 
-    def __init__(self) -> None:
+    def __init__(self, state, owner, then=None) -> None:
         self._items: list[tuple] = []
+        self._then = [then] if callable(then) else list(then or ())
+        follow_language(state)
+        follow(owner, state.changed, self._on_view_changed)
 
     def tr(self, setter, source: str, **fmt) -> str:
         text = tr(source).format(**fmt) if fmt else tr(source)
         setter(text)
         self._items.append((setter, source, fmt))
         return text
+
+    def _on_view_changed(self, _view, fields) -> None:
+        if "lang" in fields:
+            self.retranslate()
+            for then in self._then:
+                then()
 
     def retranslate(self) -> None:
         alive = []
@@ -65,6 +78,22 @@ class Texts:
                 continue
             alive.append((setter, source, fmt))
         self._items = alive
+
+
+_following: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def follow_language(state) -> None:
+    """Switch Qt's translator when `state`'s language changes, before any other subscriber
+    hears of the change (the texts they build then are in the new language)."""
+    if state not in _following:
+        _following.add(state)
+        state.changed.connect(_switch_language, priority=100)
+
+
+def _switch_language(view, fields) -> None:
+    if "lang" in fields:
+        install(view.lang)
 
 
 def ts_path():
@@ -86,8 +115,8 @@ def catalogue() -> dict[str, str]:
 
 
 def install(lang: str) -> None:
-    """Load (en) or remove (zh) the English translator for the whole application; Qt sends
-    every widget a LanguageChange event."""
+    """Load (en) or remove (zh) the English translator for the whole application (Qt's own
+    widgets, a dialog's standard buttons, follow it through their LanguageChange event)."""
     global _translator, current
     app = QCoreApplication.instance()
     if lang == current and (lang == "zh" or _translator is not None):

@@ -1,9 +1,11 @@
 """File > 导出地图 Export… (Ctrl+E): what the map shows as a finished map.
 
-The dialog takes the view state's snapshot when it opens (never the widgets), shows a preview
-rendered by the same composition as the file (hzmap.render.page.compose, at a lower DPI), remembers
-its last settings, and reports a failed export in a message box without closing: the app keeps
-running and an earlier file of the same name is untouched.
+The dialog exports what the map shows: the session's view state, dataset, user layers and
+annotations (never the widgets), followed while it is open, so a plan saved in the review window
+or a dataset removed in My datasets is in the preview at once. It shows a preview rendered by the
+same composition as the file (hzmap.render.page.compose, at a lower DPI), remembers its last
+settings, and reports a failed export in a message box without closing: the app keeps running and
+an earlier file of the same name is untouched.
 """
 from __future__ import annotations
 
@@ -18,9 +20,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from hzmap.render.page.compose import DPI_RANGE, PRESETS, ExportSpec, compose
 from hzmap.render.page.export_io import SIDE_PX_RANGE, ExportError, save
-from hzmap.model.view.viewstate import View
-from hzmap.ui.common.settings import settings
+from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import tr
+from hzmap.ui.common.settings import settings
 
 CUSTOM = "custom"
 FORMATS = (("png", "PNG 图片"), ("pdf", "PDF 矢量 vector"), ("svg", "SVG 矢量 vector"))
@@ -34,12 +36,13 @@ class ExportDialog(QDialog):
 
     exported = Signal(str)
 
-    def __init__(self, view: View, annotations, geo, dataset, parent=None, layers=None) -> None:
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("导出地图 Export map"))
-        self.base = ExportSpec(view=view, annotations=list(annotations), layers=layers)
-        self.geo, self.ds = geo, dataset
-        self.title_edit = QLineEdit(self.base.resolved_title(self.ds))
+        self.session = session
+        self.geo = session.state.geo
+        self._auto_title = self.base.resolved_title(self.ds)  # the title while the user types none
+        self.title_edit = QLineEdit(self._auto_title)
         self.format_combo = QComboBox()
         for key, text in FORMATS:
             self.format_combo.addItem(tr(text), key)
@@ -101,6 +104,33 @@ class ExportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
         self._on_preset_changed()
         self.update_preview()
+        for signal in (session.state.changed, session.dataset_changed, session.layers.changed,
+                       session.annotations.history_changed):
+            follow(self, signal, self._on_shown_changed)
+
+    # -- what is exported ----------------------------------------------------------------------
+    @property
+    def ds(self):
+        return self.session.dataset
+
+    @property
+    def base(self) -> ExportSpec:
+        """What the map shows now, on the default page."""
+        s = self.session
+        return ExportSpec(view=s.state.view, annotations=list(s.annotations), layers=s.layers)
+
+    def _on_shown_changed(self, *_args) -> None:
+        """The map, its dataset or its layers changed while the dialog is open: a title the user
+        did not type follows the layout shown (and so does the file name made from it), and the
+        preview is drawn again."""
+        title = self.base.resolved_title(self.ds)
+        if self.title_edit.text() == self._auto_title and title != self._auto_title:
+            path = Path(self.path_edit.text())
+            if path.stem == _file_stem(self._auto_title):
+                self.path_edit.setText(str(path.with_name(_file_stem(title) + path.suffix)))
+            self.title_edit.setText(title)
+        self._auto_title = title
+        self._timer.start()
 
     # -- settings --------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -112,7 +142,7 @@ class ExportDialog(QDialog):
         self.dpi_spin.setValue(int(s.value("export/dpi", 300)))
         self.inset_check.setChecked(str(s.value("export/inset", "true")).lower() == "true")
         folder = s.value("export/folder", str(Path.home()))
-        name = "".join(c for c in self.title_edit.text() if c not in '\\/:*?"<>|').strip() or "hzmap"
+        name = _file_stem(self.title_edit.text())
         self.path_edit.setText(str(Path(folder) / f"{name}.{self.format_combo.currentData()}"))
 
     def _remember(self) -> None:
@@ -205,3 +235,8 @@ class ExportDialog(QDialog):
         self.exported.emit(path)
         self.accept()
         return True
+
+
+def _file_stem(title: str) -> str:
+    """A file name made from a title: what no file system takes, left out."""
+    return "".join(c for c in title if c not in '\\/:*?"<>|').strip() or "hzmap"

@@ -3,11 +3,16 @@
 The dialog starts from what hzmap.model.layers.inspect_file proposed (the sheet or layer, the
 lon/lat or district column, the coordinate system with the reason for the guess) and lets the
 user change each. "Read" opens the file with those choices and lists what came of every row:
-the notes (rows without coordinates, features outside Hangzhou), and for a district table the
-rows matched, joined through a pre-2021 name (and to what), split, and unmatched, so no row is
-dropped unseen. "Add to map" then hands the LayerData to the window (`data`). Every problem is
-shown in the dialog with the file's name; nothing is added until the user says so. Reading runs
-off the window's thread with a Cancel (hzmap.ui.common.background).
+the notes (rows without coordinates, features outside Hangzhou), and for a district table each
+name once with its rows: matched, joined through a former name (and to what), split, parts of
+districts, totals and unmatched, so no row is dropped unseen. When the file's fields or its fit
+to the district boundaries say its lon/lat are GCJ-02 or BD-09 where it says WGS84 or nothing,
+the dialog says so with the evidence and offers the conversion (never makes it unasked). A
+district table with several rows per district asks how to combine them (count, sum, mean,
+median) and which column. "Add to map" then hands the LayerData (`data`) and its first style
+(`style()`) to the window. Every problem is shown in the dialog with the file's name; nothing is
+added until the user says so. Reading runs off the window's thread with a Cancel
+(hzmap.ui.common.background).
 """
 from __future__ import annotations
 
@@ -16,8 +21,8 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QPushButton, QTreeWidget, QVBoxLayout)
 
 from hzmap.model.layers import LayerError, inspect_file, open_layer
 from hzmap.model.layers.errors import human_size
@@ -25,16 +30,14 @@ from hzmap.model.layers.reading import ReadCancelled
 from hzmap.model.layers.source import format_label
 from hzmap.ui.common import background
 from hzmap.ui.common.i18n import tr
+from hzmap.ui.layers.add_layer_report import fill_report, report_texts
 
 COORDS = (("wgs84", "WGS84（GPS、天地图等）WGS84 (GPS, most GIS files)"),
           ("gcj02", "GCJ-02（高德、腾讯）GCJ-02 (Amap, Tencent)"),
           ("bd09", "BD-09（百度）BD-09 (Baidu)"))
 AS_STATED = "按文件所述 As the file states"
-STATUS_TITLES = (("matched", "匹配 Matched"), ("former", "经旧区名匹配 Joined through a pre-2021 name"),
-                 ("split", "旧区现分属多区（不拆分、不绘制）Now several districts (not split, not drawn)"),
-                 ("area", "片区、非整区（不绘制）Areas, not whole districts (not drawn)"),
-                 ("total", "合计行（不绘制）Total rows (not drawn)"),
-                 ("unmatched", "未匹配 Unmatched"))
+COMBINE = ((None, "不合并 Keep apart"), ("count", "计数 Count rows"), ("sum", "求和 Sum"),
+           ("mean", "平均 Mean"), ("median", "中位数 Median"))
 KIND_CHOICES = (("points", "坐标点 Points from lon/lat"), ("districts", "区县表 District table"))
 
 
@@ -61,6 +64,22 @@ class AddLayerDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B00020;")
         self.error.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.crs_question = QLabel()
+        self.crs_question.setObjectName("addLayerCrsQuestion")
+        self.crs_question.setWordWrap(True)
+        self.crs_question.setStyleSheet("background: #FFF4D6; padding: 6px; border: 1px solid #E0C070;")
+        self.convert_button = QPushButton()
+        self.convert_button.setObjectName("addLayerConvert")
+        self.convert_button.clicked.connect(self._on_convert)
+        self._proposal = None
+        self.values_label = QLabel()
+        self.combine = QComboBox()
+        self.combine.setObjectName("addLayerCombine")
+        for key, label in COMBINE:
+            self.combine.addItem(tr(label), key)
+        self.value_column = QComboBox()
+        self.value_column.setMinimumContentsLength(14)
+        self.value_column.setObjectName("addLayerValueColumn")
         self.report = QTreeWidget()
         self.report.setObjectName("addLayerReport")
         self.report.setHeaderHidden(True)
@@ -92,6 +111,14 @@ class AddLayerDialog(QDialog):
         box.addLayout(self.form)
         box.addWidget(self.guess)
         box.addWidget(self.error)
+        box.addWidget(self.crs_question)
+        box.addWidget(self.convert_button, 0, Qt.AlignLeft)
+        values = QHBoxLayout()
+        self.combine_label, self.column_label = QLabel(tr("合并方式 Combine:")), QLabel(tr("数值列 Column:"))
+        for widget in (self.values_label, self.combine_label, self.combine, self.column_label):
+            values.addWidget(widget)
+        values.addWidget(self.value_column, 1)
+        box.addLayout(values)
         box.addWidget(self.report, 1)
         box.addWidget(self.buttons)
         self.resize(620, 560)
@@ -189,6 +216,8 @@ class AddLayerDialog(QDialog):
         self.data = None
         self.report.clear()
         self.error.setText("")
+        for widget in (self.crs_question, self.convert_button, *self._value_widgets()):
+            widget.setVisible(False)
         self.add_button.setEnabled(False)
         self.read_button.setDefault(True)
 
@@ -227,64 +256,75 @@ class AddLayerDialog(QDialog):
         super().accept()
 
     def _report(self, data) -> None:
-        self.report.clear()
-        kinds = {"points": tr("点 points"), "lines": tr("线 lines"), "areas": tr("面 areas"),
-                 "districts": tr("区县表 district table")}
-        n = len(data.table) if data.kind == "districts" else len(data)
-        head = _item(self.report, f"{kinds[data.kind]} · {n:,} · {data.crs_used}", bold=True)
-        head.setData(0, Qt.UserRole, "summary")
-        if data.notes:
-            notes = _item(self.report, tr("说明 Notes") + f" ({len(data.notes)})", bold=True)
-            for note in data.notes:
-                _item(notes, note).setData(0, Qt.UserRole, "note")
-        names = {d: f["name_zh"] for d, f in self.geo.districts.items()}
-        if data.kind == "districts":
-            for status, title in STATUS_TITLES:
-                rows = data.join.with_status(status)
-                if not rows:
-                    continue
-                section = _item(self.report, f"{tr(title)} ({len(rows)})", bold=True)
-                section.setData(0, Qt.UserRole, status)
-                for r in rows:
-                    target = f" → {'、'.join(names.get(d, d) for d in r.districts)}" if r.districts else ""
-                    note = f"  [{r.note}]" if r.note else ""
-                    _item(section, f"{tr('行 row')} {r.row}: {r.text or tr('（空）(empty)')}{target}{note}") \
-                        .setData(0, Qt.UserRole, status)
-                section.setExpanded(status != "matched" or len(rows) <= 13)
-        else:
-            counts = data.district_counts()
-            section = _item(self.report, tr("各区县要素数 Features per district"), bold=True)
-            for did, count in counts.items():
-                if did is not None and count:
-                    _item(section, f"{names[did]}: {count:,}")
-            if counts.get(None):
-                _item(section, f"{tr('杭州以外 Outside Hangzhou')}: {counts[None]:,}").setData(0, Qt.UserRole, "outside")
-            section.setExpanded(True)
-        if data.notes:
-            notes.setExpanded(True)
+        fill_report(self.report, data, self.geo)
+        self._show_crs_question(data)
+        self._show_values(data)
 
     def report_texts(self, kind: str | None = None) -> list[str]:
         """The report's lines (of one kind: "note", a join status, ...), for tests and copying."""
-        out = []
+        return report_texts(self.report, kind)
 
-        def walk(item):
-            if kind is None or item.data(0, Qt.UserRole) == kind:
-                out.append(item.text(0))
-            for i in range(item.childCount()):
-                walk(item.child(i))
-        for i in range(self.report.topLevelItemCount()):
-            walk(self.report.topLevelItem(i))
-        return out
+    # -- the coordinate system, when the file's fields or its fit say another ----------------------------
+    def _show_crs_question(self, data) -> None:
+        check = getattr(data, "crs_check", None)
+        proposal = check.proposal if check is not None else None
+        self.crs_question.setVisible(proposal is not None)
+        self.convert_button.setVisible(proposal is not None)
+        if proposal is None:
+            return
+        name = {"gcj02": "GCJ-02", "bd09": "BD-09", "wgs84": "WGS84"}[proposal]
+        evidence = "<br>".join(f"• {escape(e)}" for e in check.evidence())
+        self.crs_question.setText(
+            f"<b>{tr('这个文件看来是 This file looks like')} {name}</b> · "
+            + tr("按文件所述读取，约偏离 {m} m Read as the file says, it sits about {m} m off").format(
+                m=f"{check.shift_m:,.0f}") + f"<br>{evidence}")
+        self.convert_button.setText(tr("按此转换 Convert from") + f" {name}")
+        self._proposal = proposal
 
+    def _on_convert(self) -> None:
+        _select(self.coords, self._proposal)  # the choice is the planner's, shown in the form
+        self.guess.setText(tr("坐标系：按证据选择 Coordinates: chosen from the evidence") + f" ({self._proposal})")
+        self.read()
 
-def _item(parent, text: str, bold: bool = False) -> QTreeWidgetItem:
-    item = QTreeWidgetItem(parent, [text])
-    item.setToolTip(0, text)
-    if bold:
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
-    return item
+    # -- several rows per district: how to combine them --------------------------------------------------
+    def _show_values(self, data) -> None:
+        from hzmap.model.layers.style import default_style
+
+        shown = data.kind == "districts" and bool(data.numeric or data.join.is_listing())
+        per = data.join.rows_per_district() if shown else {}
+        several = bool(per) and max(per.values()) > 1  # only then is there anything to combine
+        for widget in self._value_widgets():
+            widget.setVisible(shown and (several or widget in (self.column_label, self.value_column)))
+        if not shown:
+            return
+        style = default_style(data)
+        for combo in (self.combine, self.value_column):
+            combo.blockSignals(True)
+        self.value_column.clear()
+        for c in data.numeric:
+            self.value_column.addItem(c, c)
+        _select(self.value_column, style["column"])
+        _select(self.combine, style["combine"])
+        for combo in (self.combine, self.value_column):
+            combo.blockSignals(False)
+        self.values_label.setText(tr("每区行数 Rows per district:") + " " + (
+            f"{min(per.values())}–{max(per.values())}" if per else "0"))
+
+    def _value_widgets(self) -> tuple:
+        return (self.values_label, self.combine_label, self.combine, self.column_label, self.value_column)
+
+    def style(self) -> dict | None:
+        """The layer's first style with the dialog's column and combination, or None (default)."""
+        if self.data is None or self.data.kind != "districts" or self.combine.isHidden():
+            return None
+        from hzmap.model.layers.style import default_style
+
+        style = default_style(self.data)
+        combine = self.combine.currentData()
+        column = self.value_column.currentData() or style["column"] or self.data.join.column
+        style.update(mode="choropleth", column=column, combine=combine,
+                     unit=None if combine == "count" else self.data.units.get(column))
+        return style
 
 
 def _select(combo: QComboBox, value) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -37,7 +37,7 @@ class LayerActions(QObject):
         super().__init__(window)
         self.session, self.window = session, window
         self.geo = session.state.geo
-        self.texts = Texts()
+        self.texts = Texts(session.state, self)
         self.add_action = QAction(self)
         self.texts.tr(self.add_action.setText, "添加图层… Add layer…")
         self.texts.tr(self.add_action.setToolTip, "添加您自己的数据：GeoPackage、Shapefile、GeoJSON、KML、CSV、Excel "
@@ -49,12 +49,6 @@ class LayerActions(QObject):
         self.relink_box = None      # the offer to re-link files a project could not find
         self._queue: list[Path] = []
         session.layers_need_relink.connect(self.offer_relink)
-        window.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if obj is self.window and event.type() == QEvent.LanguageChange:
-            self.texts.retranslate()
-        return False
 
     # -- adding ------------------------------------------------------------------------------
     def choose(self) -> bool:
@@ -103,7 +97,7 @@ class LayerActions(QObject):
         data = dialog.data
         if data is None:
             return
-        layer = self.session.add_layer(data)
+        layer = self.session.add_layer(data, style=dialog.style())
         n = len(data.table) if data.kind == "districts" else len(data)
         notes = f" · {tr('{n} 条说明 notes').format(n=len(data.notes))}" if data.notes else ""
         self.message.emit(f"{tr('已添加图层 Layer added:')} {layer.name} ({n:,}){notes}")

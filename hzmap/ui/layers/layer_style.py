@@ -7,20 +7,21 @@ classes of numeric columns, categories of any column.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QColorDialog, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget)
 
 from hzmap.model.layers.classify import MAX_CLASSES, SCHEME_LABELS
 from hzmap.model.layers.style import DEFAULTS, RAMPS
-from hzmap.model.view.viewstate import ViewState
 from hzmap.render.map.layer_paint import ramp_colours
+from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr
 
 MODE_LABELS = {"single": "单色 One colour", "category": "分类 By category", "size": "按值大小 Size by value",
                "choropleth": "分级设色 Classes of a number"}
-COMBINE_LABELS = {None: "不合并 Keep apart", "sum": "相加 Sum", "mean": "平均 Mean"}
+COMBINE_LABELS = {None: "不合并 Keep apart", "count": "计数 Count rows", "sum": "相加 Sum", "mean": "平均 Mean",
+                  "median": "中位数 Median"}
 NONE = "（无）None"
 
 
@@ -35,11 +36,12 @@ def _ramp_icon(name: str) -> QIcon:
 
 
 class LayerStyleEditor(QGroupBox):
-    def __init__(self, state: ViewState, store, parent=None) -> None:
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
-        self.state, self.store = state, store
+        self.state = state = session.state
+        self.store = session.layers
         self.layer_id: str | None = None
-        self.texts = Texts()
+        self.texts = Texts(state, self, then=self._sync)
         self.texts.tr(self.setTitle, "样式 Style")
         self.mode = QComboBox()
         self.column = QComboBox()
@@ -94,7 +96,7 @@ class LayerStyleEditor(QGroupBox):
         self.breaks.editingFinished.connect(self._on_edited)
         self.unit.editingFinished.connect(self._on_edited)
         self.colour.clicked.connect(self._choose_colour)
-        state.changed.connect(self._on_view_changed)
+        follow(self, state.changed, self._on_view_changed)
         self.show_layer(None)
 
     # -- which layer --------------------------------------------------------------------------
@@ -107,12 +109,6 @@ class LayerStyleEditor(QGroupBox):
 
     def _on_view_changed(self, _view, fields) -> None:
         if "layers" in fields:
-            self._sync()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
             self._sync()
 
     # -- state -> controls ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ for what it could not do.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QSlider, QToolButton, QVBoxLayout,
@@ -19,6 +19,7 @@ from hzmap.model.layers import LayerError
 from hzmap.model.layers.style import DEFAULTS
 from hzmap.model.session.project import ProjectError
 from hzmap.render.map.layer_paint import ramp_colours
+from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.layers.layer_style import LayerStyleEditor
 
@@ -31,10 +32,11 @@ class UserLayerList(QWidget):
     relink_requested = Signal(str)
     message = Signal(str)
 
-    def __init__(self, state, session, parent=None) -> None:
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
-        self.state, self.session, self.store = state, session, session.layers
-        self.texts = Texts()
+        self.session, self.store = session, session.layers
+        self.state = state = session.state
+        self.texts = Texts(state, self, then=self._rebuild)
         t = self.texts
         title = QLabel()
         t.tr(title.setText, "我的图层 My layers")
@@ -91,7 +93,7 @@ class UserLayerList(QWidget):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setStyleSheet("color: #555;")
-        self.style_editor = LayerStyleEditor(state, self.store)
+        self.style_editor = LayerStyleEditor(session)
         # the list and its controls show once there is a layer; before, only the hint and Add
         self.details = QWidget()
         details = QVBoxLayout(self.details)
@@ -106,7 +108,8 @@ class UserLayerList(QWidget):
         box.addWidget(self.details, 1)
         box.addWidget(self.info)
         box.addWidget(self.style_editor)
-        state.changed.connect(self._on_view_changed)
+        follow(self, state.changed, self._on_view_changed)
+        follow(self, session.layers.changed, self._on_layer_data_changed)  # counts, "file not found"
         self._rebuild()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
@@ -130,11 +133,8 @@ class UserLayerList(QWidget):
         if "layers" in fields:
             self._rebuild()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
-            self._rebuild()
+    def _on_layer_data_changed(self, _ids) -> None:
+        self._rebuild()
 
     def _rebuild(self) -> None:
         current = self.current_id()

@@ -1,1 +1,1 @@
-"""The interactive map and the annotation tools on it."""
+"""The interactive map, the annotation tools on it, and compare."""

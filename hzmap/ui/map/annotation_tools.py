@@ -1,24 +1,24 @@
 """Annotation tools on the main map: text, callout, marker, line, select/move, delete, undo/redo.
 
 The tools act through the canvas's `tool` hook (they see mouse events first) and change only
-the session's AnnotationSet; the AnnotationLayer redraws what changed. Hit-testing is the
-model's (hzmap.model.view.hittest.annotation_at). The main window puts the toolbar and the actions
-in its menus.
+the session's AnnotationSet; the AnnotationLayer redraws what changed. Selecting and moving is
+hzmap.ui.map.annotation_drag (hit-testing is the model's). The main window puts the toolbar and
+the actions in its menus, and asks `cancel()` first when Esc is pressed.
 """
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolBar, QToolButton
 
 from hzmap.model.session import annotations as model
 from hzmap.model.session.annotations import AnnotationSet
-from hzmap.model.view.hittest import annotation_at
 from hzmap.render.map.annotations import AnnotationLayer
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
+from hzmap.ui.map.annotation_drag import AnnotationDrag
 
 MODES = (("select", "选择/移动", "Select and move (drag); double-click edits text"),
          ("text", "文字", "Text note: click where it goes"),
@@ -27,8 +27,6 @@ MODES = (("select", "选择/移动", "Select and move (drag); double-click edits
          ("line", "折线", "Line: click each vertex; double-click, right-click or Enter finishes"))
 COLOURS = (("#C0392B", "红 Red"), ("#1F4E9E", "蓝 Blue"), ("#1E8449", "绿 Green"),
            ("#7D3C98", "紫 Purple"), ("#1E1E1E", "黑 Black"))
-GRAB_PX = 8  # how close to a callout tip or line vertex a press must be to drag just that point
-CLICK_PX = 4
 
 
 def _swatch(colour: str) -> QIcon:
@@ -38,9 +36,9 @@ def _swatch(colour: str) -> QIcon:
 
 
 class AnnotationTools(QObject):
-    """`window` is the top-level window the tools work in: dialogs open over it, and it sees
-    Esc first (the tools take it while something is being drawn). `message(text)` is for the
-    window's status bar."""
+    """`window` is the top-level window the tools work in: dialogs open over it, and its Esc
+    asks `cancel()` first (the tools take Esc while something is being drawn). `message(text)`
+    is for the window's status bar."""
 
     message = Signal(str)
 
@@ -49,18 +47,18 @@ class AnnotationTools(QObject):
         self.window = window
         self.canvas = canvas
         self.annotations = annotations
-        self.texts = Texts()
+        # "Undo <step>" is not in the catalogue: built again after a language change
+        self.texts = Texts(canvas.state, self, then=self._on_history_changed)
         self.layer = AnnotationLayer(canvas.scene.ax, annotations, canvas.draw_idle)
         self.mode = "select"
         self.colour = COLOURS[0][0]
-        self._drag = None     # (id, index or None, start x, start y, start px x, px y, moved)
+        self.drag = AnnotationDrag(self)  # select and move, in the select mode
         self._pending = []    # callout press point, or the line's vertices so far
         self._preview = None  # rubber-band Line2D while drawing a line or callout
         self.ask_text = self._ask_text  # replaced in tests
         self._build_actions()
         canvas.tool = self
         canvas.mpl_connect("key_press_event", self._on_key)
-        window.installEventFilter(self)  # Esc reaches the tool before "clear selection"
 
     # -- actions ---------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -173,7 +171,7 @@ class AnnotationTools(QObject):
     # -- mouse (called by the canvas first; True = consumed) ----------------------------
     def on_press(self, event) -> bool:
         if self.mode == "select":
-            return self._select_press(event)
+            return self.drag.press(event)
         if event.inaxes is None or event.xdata is None:
             return True
         if event.button == 3 and self.mode == "line":
@@ -194,7 +192,7 @@ class AnnotationTools(QObject):
 
     def on_motion(self, event) -> bool:
         if self.mode == "select":
-            return self._select_motion(event)
+            return self.drag.motion(event)
         if event.xdata is None:
             return True
         xy = (event.xdata, event.ydata)
@@ -206,7 +204,7 @@ class AnnotationTools(QObject):
 
     def on_release(self, event) -> bool:
         if self.mode == "select":
-            return self._select_release(event)
+            return self.drag.release(event)
         if event.button != 1 or self.mode == "line":
             return True
         if self.mode == "callout":
@@ -252,117 +250,15 @@ class AnnotationTools(QObject):
 
     def busy(self) -> bool:
         """A line or callout is half drawn, or an annotation is being dragged."""
-        return bool(self._pending) or self._preview is not None or self._drag is not None
+        return bool(self._pending) or self._preview is not None or self.drag.active
 
-    def cancel(self) -> None:
-        """Esc: drop the half-drawn line or callout; a drag puts the annotation back."""
-        if self._drag is not None:
-            aid = self._drag[0]
-            self._drag = None
-            self._end_animation(aid)
-            if aid in self.annotations:
-                self.layer.show(self.annotations[aid])
-            self.canvas.draw_idle()
+    def cancel(self) -> bool:
+        """Esc: drop the half-drawn line or callout; a drag puts the annotation back. Returns
+        whether there was something to cancel (else Esc means "clear the selection")."""
+        busy = self.busy()
+        self.drag.cancel()
         self._finish_pending(keep=False)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        # The window's Esc shortcut clears the map selection. While something is being drawn
-        # or dragged, Esc means "cancel that" instead: take it before the shortcut fires.
-        # (Key events, the shortcut check included, travel from the focused widget up to here.)
-        if event.type() == QEvent.ShortcutOverride and event.key() == Qt.Key_Escape and self.busy():
-            event.accept()
-            self.cancel()
-            return True
-        if event.type() == QEvent.LanguageChange and obj is self.window:
-            self.texts.retranslate()
-            self._on_history_changed()  # "Undo <step>" is not in the catalogue: build it again
-        return False
-
-    # -- select / move -----------------------------------------------------------------
-    def _select_press(self, event) -> bool:
-        if event.button != 1 or event.inaxes is None:
-            return False
-        aid = self.annotation_at(event)
-        if aid is None:
-            if self.layer.selected is not None:
-                self.select(None)
-            return False  # the canvas pans or picks a district
-        self.select(aid)
-        if event.dblclick:
-            self._drag = None
-            self.edit_text(aid)
-            return True
-        self._drag = [aid, self._grabbed_point(aid, event), event.xdata, event.ydata, event.x, event.y, False]
-        return True
-
-    def annotation_at(self, event) -> str | None:
-        """The annotation under a mouse event (the model's hit-test, in map metres)."""
-        if event.xdata is None:
-            return None
-        r = self.canvas.scene.renderer
-        metres_per_pt = r.metres_per_px() * self.canvas.figure.dpi / 72
-        return annotation_at(self.annotations, event.xdata, event.ydata, metres_per_pt)
-
-    def _grabbed_point(self, aid: str, event) -> int | None:
-        """A callout's tip or a line's vertex when the press is on it, else None (whole move)."""
-        a = self.annotations[aid]
-        if a.kind not in ("callout", "line"):
-            return None
-        to_px = self.canvas.scene.ax.transData
-        candidates = [1] if a.kind == "callout" else range(len(a.points))
-        for i in candidates:
-            px, py = to_px.transform(a.points[i])
-            if math.hypot(px - event.x, py - event.y) <= self.canvas.px(GRAB_PX):
-                return i
-        return None
-
-    def _select_motion(self, event) -> bool:
-        if self._drag is None:
-            return False
-        aid, index, x0, y0, px0, py0, moved = self._drag
-        if event.xdata is None or aid not in self.annotations:
-            return True
-        if not moved and math.hypot(event.x - px0, event.y - py0) <= self.canvas.px(CLICK_PX):
-            return True
-        if not moved:
-            self._drag[6] = True
-            self._start_animation(aid)
-        self.layer.show(self.annotations[aid].moved(event.xdata - x0, event.ydata - y0, index))
-        self.canvas.blit_overlays()
-        return True
-
-    def _start_animation(self, aid: str) -> None:
-        """Lift the dragged annotation off the map: one full draw caches the map without it,
-        then each mouse move only blits its artists over that cache."""
-        arts = self.layer.artists.get(aid, [])
-        for art in arts:
-            art.set_animated(True)
-        self.canvas.transient[:] = arts
-        self.canvas.draw()
-
-    def _end_animation(self, aid: str) -> None:
-        for art in self.canvas.transient:
-            art.set_animated(False)
-        for art in self.layer.artists.get(aid, []):
-            art.set_animated(False)
-        self.canvas.transient.clear()
-
-    def _select_release(self, event) -> bool:
-        if self._drag is None:
-            return False
-        aid, index, x0, y0, _, _, moved = self._drag
-        self._drag = None
-        if moved:
-            self._end_animation(aid)  # back into the map: the next full draw includes it
-        if aid not in self.annotations:
-            self.canvas.draw_idle()
-            return True
-        if moved and event.xdata is not None:
-            self.annotations.move(aid, event.xdata - x0, event.ydata - y0, index)  # redraws once
-        else:
-            self.layer.show(self.annotations[aid])  # back where it was
-            self.canvas.draw_idle()
-        return True
+        return busy
 
     # -- drawing in progress ------------------------------------------------------------
     def _show_preview(self, points) -> None:

@@ -14,12 +14,12 @@ import os
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QToolTip
 
-from hzmap.model.geo.geodata import GeoData
 from hzmap.model.view.hittest import place_at
 from hzmap.model.layers.lookup import attribute_lines, district_values, feature_at, format_value
 from hzmap.model.dataset.roles import layout_roles
 from hzmap.model.view.viewstate import Selection, ViewState
 from hzmap.ui.common.blit_canvas import BlitCanvas
+from hzmap.ui.common.follow import follow
 
 CLICK_TOLERANCE_PX = 4  # logical pixels, like the other distances the hand makes
 PLACE_PICK_PX = 9  # how close to a base symbol a click must land to pick it
@@ -30,10 +30,12 @@ BLIT_ONLY = frozenset({"selection"})
 
 
 class MapCanvas(BlitCanvas):
-    def __init__(self, state: ViewState, geodata: GeoData, dataset=None, parent=None, layers=None) -> None:
-        super().__init__(geodata, dataset, parent=parent, layers=layers)
-        self.state = state
-        self.dataset = dataset
+    """The map of `state` (by default the session's; compare gives each of its maps its own),
+    drawn with the session's dataset and user layers."""
+
+    def __init__(self, session, state: ViewState | None = None, parent=None) -> None:
+        super().__init__(session, parent=parent)
+        self.state = state if state is not None else session.state
         self._press = None  # (x_px, y_px) while the left button is down
         self._dragging = False
         self._hover_feature: tuple | None = None  # (layer id, row) under the pointer
@@ -49,23 +51,23 @@ class MapCanvas(BlitCanvas):
         self.mpl_connect("button_release_event", self._on_release)
         self.mpl_connect("scroll_event", self._on_scroll)
         self.mpl_connect("figure_leave_event", self._on_leave)
-        state.changed.connect(self._on_view_changed)
-        state.hover_changed.connect(self._on_hover_changed)
-        self.scene.apply(state.view)
+        follow(self, self.state.changed, self._on_view_changed)
+        follow(self, self.state.hover_changed, self._on_hover_changed)
+        self.scene.apply(self.state.view)
 
-    def set_dataset(self, dataset) -> None:
-        """Give the canvas the layout dataset (loaded after the first frame, to start fast), or
-        a new one (a plan saved, a user dataset removed): the old one's artists go."""
-        if self.scene.overlay is not None:
-            self.scene.overlay.remove()
+    @property
+    def dataset(self):
+        return self.session.dataset
+
+    def _on_dataset_changed(self, dataset, _shipped=None) -> None:
+        """The layout dataset arrived or a new one replaced it: the old one's artists go, and
+        the layouts are built ahead in idle time."""
         if self._frozen:  # the old dataset's objects may be collected again
             import gc
 
             gc.unfreeze()
             self._frozen = False
-        self.dataset = dataset
-        self.scene.set_dataset(dataset)
-        self.draw_idle()
+        super()._on_dataset_changed(dataset)
         # (HZMAP_IDLE_PREBUILD=0: the tests' windows, whose waits stay their own)
         if os.environ.get("HZMAP_IDLE_PREBUILD", "1") != "0":
             self._prebuild = [lid for lid in dataset.layouts if lid != self.state.layout]

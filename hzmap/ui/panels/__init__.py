@@ -1,1 +1,1 @@
-"""The panels beside the map: inspector, layer panel, filters, search, source reader, compare."""
+"""The panels beside the map: inspector, info panel, layer panel, filters, search, source reader."""

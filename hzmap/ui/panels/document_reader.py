@@ -1,26 +1,29 @@
 """The source documents in full, with every dataset item highlighted at its passage.
 
-A contents tree beside the plan's clean text (hzmap.model.documents). Every excerpt the dataset
-quotes is highlighted; clicking one selects its item through the view state (an element shows
-its layout and selects it; a place shows a layout that draws it; a measure or target selects its
-first district). `open_at` is the way back from the map: it scrolls to a passage and flashes it.
-Search runs in one document or all, in Chinese or pinyin; "copy with citation" puts the
-selected passage (or the paragraph) on the clipboard with its GB/T 7714 citation. The widget
-takes what it shows in __init__ and talks to the rest of the app only through the state.
+A contents tree beside the plan's clean text (hzmap.model.documents, on screen through
+hzmap.ui.panels.document_text). Every excerpt the dataset quotes is highlighted; clicking one
+selects its item through the view state (an element shows its layout and selects it; a place
+shows a layout that draws it; a measure or target selects its first district). `open_at` is the
+way back from the map: it scrolls to a passage and flashes it. Search runs in one document or
+all, in Chinese or pinyin; "copy with citation" puts the selected passage (or the paragraph) on
+the clipboard with its GB/T 7714 citation. The widget takes what it shows in __init__ and talks
+to the rest of the app only through the state.
 """
 from __future__ import annotations
 
-import bisect
-
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTextEdit, QToolTip, QTreeWidget, QTreeWidgetItem,
+                               QPushButton, QSplitter, QToolTip, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from hzmap.model.dataset.status_text import period_text
 from hzmap.model.documents import KINDS, Anchor
 from hzmap.model.view.viewstate import Selection
-from hzmap.ui.common.i18n import tr, tr_data
+from hzmap.ui.common.follow import follow
+from hzmap.ui.common.i18n import Texts, tr, tr_data
+from hzmap.ui.common.plan_status import status_words
+from hzmap.ui.panels.document_text import DocumentText
 
 TITLE = "原文 Source text"
 SEARCH_HINT = "在原文中搜索（中文、拼音或首字母） Search the text (Chinese or pinyin)"
@@ -49,11 +52,10 @@ class DocumentReader(QWidget):
         self._hits: list = []
         self._flash: tuple[int, int] | None = None
         self._blinks = 0
-        self._wide: list[int] = []            # offsets of characters Qt counts twice (non-BMP)
         self._build()
+        self.texts = Texts(state, self, then=self.retranslate)
         self.retranslate()
-        state.changed.connect(self._on_view_changed)
-        self.destroyed.connect(lambda *_: _disconnect(state.changed, self._on_view_changed))
+        follow(self, state.changed, self._on_view_changed)
         self.open_document(next(iter(documents)).plan_id)
 
     # -- building ---------------------------------------------------------------------------
@@ -89,10 +91,8 @@ class DocumentReader(QWidget):
         left.addWidget(self.results)
         self.results.hide()
 
-        self.text = QTextEdit(readOnly=True)
-        self.text.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
-        self.text.viewport().installEventFilter(self)
-        self.text.viewport().setMouseTracking(True)
+        self.text = DocumentText()
+        self.text.viewport().installEventFilter(self)  # a click on an excerpt, its tooltip
         self._flash_timer = QTimer(self, interval=FLASH_MS, timeout=self._blink)
 
         split = QSplitter(Qt.Horizontal)
@@ -101,8 +101,12 @@ class DocumentReader(QWidget):
         split.setStretchFactor(1, 3)
         self.status = QLabel()
         self.status.setObjectName("caption_status")   # set by the widget, not a UI string
+        self.plan_status = QLabel()
+        self.plan_status.setObjectName("caption_plan_status")   # data, not a UI string
+        self.plan_status.setStyleSheet("color: #555;")
         box = QVBoxLayout(self)
         box.addLayout(bar)
+        box.addWidget(self.plan_status)
         box.addWidget(split, 1)
         box.addWidget(self.status)
 
@@ -117,31 +121,14 @@ class DocumentReader(QWidget):
         if self.doc_id is not None:
             self._fill_contents()
             self._show_results()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+            self._show_plan_status()
 
     # -- one document -----------------------------------------------------------------------
     def open_document(self, doc_id: str) -> None:
         if doc_id == self.doc_id or doc_id not in self.docs.docs:
             return
         self.doc_id = doc = doc_id
-        d = self.docs[doc]
-        self._wide = [i for i, c in enumerate(d.text) if ord(c) > 0xFFFF]
-        self.text.setPlainText(d.text)
-        cur = QTextCursor(self.text.document())
-        cur.select(QTextCursor.Document)
-        spaced = QTextBlockFormat()
-        spaced.setBottomMargin(8)
-        spaced.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cur.mergeBlockFormat(spaced)
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Bold)
-        for h in d.headings:
-            if h.end > h.start:
-                self._cursor(h.start, h.end).mergeCharFormat(bold)
+        self.text.show_document(self.docs[doc])
         i = self.doc_combo.findData(doc)
         if i != self.doc_combo.currentIndex():
             self.doc_combo.blockSignals(True)
@@ -149,7 +136,16 @@ class DocumentReader(QWidget):
             self.doc_combo.blockSignals(False)
         self._flash = None
         self._fill_contents()
+        self._show_plan_status()
         self._refresh()
+
+    def _show_plan_status(self) -> None:
+        """The plan's title, period and status on the View's day, above its text."""
+        plan = self.docs[self.doc_id].plan
+        view = self.state.view
+        period = period_text(plan, view.lang) if plan.id in self.ds.plans else ""
+        words = status_words(self.ds, plan.id, view)
+        self.plan_status.setText(" · ".join(x for x in (tr_data(plan.title, plan.title_en), period, words) if x))
 
     def _fill_contents(self) -> None:
         d = self.docs[self.doc_id]
@@ -174,22 +170,6 @@ class DocumentReader(QWidget):
     def _on_contents_clicked(self, item, _col=0) -> None:
         self.open_at(item.data(0, OFFSET))
 
-    # -- positions: the document's offsets and Qt's (UTF-16) positions ---------------------------
-    def _qpos(self, offset: int) -> int:
-        return offset + bisect.bisect_left(self._wide, offset)
-
-    def _offset(self, qpos: int) -> int:
-        i = qpos
-        while i > 0 and self._qpos(i) > qpos:
-            i -= 1
-        return i
-
-    def _cursor(self, start: int, end: int) -> QTextCursor:
-        cur = QTextCursor(self.text.document())
-        cur.setPosition(self._qpos(start))
-        cur.setPosition(self._qpos(end), QTextCursor.KeepAnchor)
-        return cur
-
     # -- highlights -------------------------------------------------------------------------
     def _selected_key(self):
         sel = self.state.selection
@@ -206,17 +186,13 @@ class DocumentReader(QWidget):
         return out
 
     def _refresh(self) -> None:
-        extras = []
-        for start, end, what in self.highlights():
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._cursor(start, end)
-            sel.format.setBackground(QColor(COLOURS[what]))
-            extras.append(sel)
-        self.text.setExtraSelections(extras)
+        self.text.highlight((start, end, COLOURS[what]) for start, end, what in self.highlights())
 
     def _on_view_changed(self, _view, fields) -> None:
         if "selection" in fields:
             self._refresh()
+        if fields & {"as_of", "lapsed"} and self.doc_id is not None:
+            self._show_plan_status()
 
     # -- from the map to the text ---------------------------------------------------------------
     def open_at(self, target) -> bool:
@@ -228,11 +204,7 @@ class DocumentReader(QWidget):
             return False
         doc, start, end = span
         self.open_document(doc)
-        cur = self._cursor(start, start)
-        self.text.setTextCursor(cur)
-        rect = self.text.cursorRect(cur)
-        bar = self.text.verticalScrollBar()
-        bar.setValue(bar.value() + rect.center().y() - self.text.viewport().height() // 3)
+        self.text.scroll_to(start)
         self._flash, self._blinks = (start, end), 0
         self._flash_timer.start()
         self._refresh()
@@ -268,11 +240,7 @@ class DocumentReader(QWidget):
     # -- from the text to the map ---------------------------------------------------------------
     def offset_at(self, point: QPoint) -> int:
         """The document offset of the character under `point` (viewport coordinates)."""
-        cur = self.text.cursorForPosition(point)
-        pos = cur.position()
-        if point.x() < self.text.cursorRect(cur).x() and pos > 0:
-            pos -= 1   # the caret sits after the character clicked
-        return self._offset(pos)
+        return self.text.offset_at(point)
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.text.viewport():
@@ -348,9 +316,9 @@ class DocumentReader(QWidget):
         d = self.docs[self.doc_id]
         cur = self.text.textCursor()
         if cur.hasSelection():
-            start, end = self._offset(cur.selectionStart()), self._offset(cur.selectionEnd())
+            start, end = self.text.offset_of(cur.selectionStart()), self.text.offset_of(cur.selectionEnd())
         else:
-            at = self._flash[0] if self._flash else self._offset(cur.position())
+            at = self._flash[0] if self._flash else self.text.offset_of(cur.position())
             p = d.paragraph_at(at)
             start, end = p.start, p.end
         text = f"“{d.text[start:end].strip()}”\n{self.docs.cite(self.doc_id, start)}"
@@ -359,9 +327,3 @@ class DocumentReader(QWidget):
         self.copied.emit(text)
         return text
 
-
-def _disconnect(signal, slot) -> None:
-    try:
-        signal.disconnect(slot)
-    except (ValueError, RuntimeError):
-        pass

@@ -1,11 +1,11 @@
 """Filters by plan, sector tag and responsible unit; the map dims what has nothing matching."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from hzmap.model.view.filters import facets, matching
-from hzmap.model.view.viewstate import Filters, ViewState
+from hzmap.model.view.viewstate import Filters
+from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr, tr_data
 from hzmap.ui.common.layout_combo import show_data
 
@@ -13,12 +13,15 @@ ANY = "（全部）"
 
 
 class FilterBar(QGroupBox):
-    def __init__(self, state: ViewState, dataset, parent=None) -> None:
+    """The facets of the session's dataset (again when a new one arrives) as three choices."""
+
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
-        self.texts = Texts()
+        self.session = session
+        self.state = state = session.state
+        # the summary is built from data: again in the new language
+        self.texts = Texts(state, self, then=lambda: self._on_filters_changed(self.state.filters))
         self.texts.tr(self.setTitle, "筛选 Filters")
-        self.state = state
-        self.ds = dataset
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
         labels = {"plan": "规划 Plan", "sector": "领域 Sector", "unit": "责任单位 Unit"}
@@ -46,12 +49,19 @@ class FilterBar(QGroupBox):
         box.addWidget(self.summary)
         box.addWidget(clear)
         self._fill()
-        state.changed.connect(lambda view, fields: self._on_filters_changed(view.filters)
-                              if "filters" in fields else None)
+        follow(self, state.changed, self._on_view_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
 
-    def set_dataset(self, dataset) -> None:
+    @property
+    def ds(self):
+        return self.session.dataset
+
+    def _on_view_changed(self, view, fields) -> None:
+        if "filters" in fields:
+            self._on_filters_changed(view.filters)
+
+    def _on_dataset_changed(self, *_args) -> None:
         """Offer the new dataset's plans, sectors and units (a plan saved, one removed)."""
-        self.ds = dataset
         self._fill()
         self._on_filters_changed(self.state.filters)
 
@@ -65,12 +75,6 @@ class FilterBar(QGroupBox):
                 combo.addItem(self.ds.plans[v].short_name if key == "plan" else v, v)
             combo.setCurrentIndex(max(0, combo.findData(getattr(self.state.filters, key))))
             combo.blockSignals(False)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "summary"):
-            self.texts.retranslate()
-            self._on_filters_changed(self.state.filters)  # the summary is built from data
 
     def _on_changed(self, _index: int) -> None:
         self.state.update(filters=Filters(**{k: c.currentData() for k, c in self.combos.items()}))

@@ -5,13 +5,11 @@ and its count of features come first; a selected feature of a user layer shows i
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from hzmap.model.geo.geodata import GeoData
 from hzmap.model.layers.lookup import district_values, feature_info
-from hzmap.model.layers.store import LayerStore
-from hzmap.model.view.viewstate import ViewState
+from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr, tr_data
 
 TYPE_EN = {"区": "district", "县": "county", "县级市": "county-level city"}
@@ -22,13 +20,19 @@ HINT = "点击地图上的区县或基地符号查看详情\nClick a district or
 
 
 class InfoPanel(QWidget):
-    def __init__(self, state: ViewState, geodata: GeoData, parent=None, layers=None) -> None:
+    """The selection's facts and the inspector (once the dataset is in), from the session's
+    dataset and user layers. Emits `open_source(source)` for an item's "open at source"."""
+
+    open_source = Signal(object)
+
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
-        self.state = state
-        self.geo = geodata
-        self.layers = layers if layers is not None else LayerStore()
+        self.session = session
+        self.state = state = session.state
+        self.geo = state.geo
+        self.layers = session.layers
         self._layers_key = _layers_key(state.view)
-        self.texts = Texts()
+        self.texts = Texts(state, self, then=self._on_language_changed)
         self.inspector = None  # an Inspector once the dataset is in (imported then: it pulls in the loader)
         self.title = QLabel()
         self.title.setObjectName("districtTitle")
@@ -57,8 +61,13 @@ class InfoPanel(QWidget):
         self.box.addLayout(self.form)
         self._stretch_index = self.box.count()
         self.box.addStretch(1)
-        state.changed.connect(self._on_view_changed)
-        self.show_selection()
+        follow(self, state.changed, self._on_view_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
+        follow(self, session.layers.changed, self._on_layer_data_changed)
+        if session.dataset is not None:
+            self._on_dataset_changed(session.dataset)
+        else:
+            self.show_selection()
 
     def set_hint(self, source: str | None = None) -> None:
         """What to click, shown while nothing is selected (its source text, translated here);
@@ -69,27 +78,28 @@ class InfoPanel(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(400, 600)
 
-    def set_dataset(self, dataset) -> None:
-        """The dataset arrived, or a new one replaces it: the inspector reads that one."""
+    def _on_dataset_changed(self, _dataset, _shipped=None) -> None:
+        """The dataset arrived, or a new one replaced it: the selection is shown from it."""
         from hzmap.ui.panels.inspector import Inspector
 
-        if self.inspector is not None:
-            self.inspector.set_dataset(dataset)
-        else:
-            self.inspector = Inspector(dataset, self)
+        if self.inspector is None:
+            self.inspector = Inspector(self.session, self)
+            self.inspector.open_source.connect(self.open_source)
             self.box.takeAt(self._stretch_index)  # the inspector takes the spare height
             self.box.addWidget(self.inspector, 1)
         self.show_selection()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
-            self.hint.setText(tr(self._hint_source))
-            self.show_selection()  # built from data in the language in force
+    def _on_layer_data_changed(self, _ids) -> None:
+        sel = self.state.selection
+        if sel is not None and sel.kind in ("district", "feature") and self.state.view.user_layers():
+            self.show_selection()  # values read from the layers' data
+
+    def _on_language_changed(self) -> None:
+        self.hint.setText(tr(self._hint_source))
+        self.show_selection()  # built from data in the language in force
 
     def _on_view_changed(self, view, fields) -> None:
-        if "selection" in fields:
+        if fields & {"selection", "as_of", "lapsed"}:   # the plans' statuses are the new day's
             self.show_selection()
         elif "layers" in fields and view.selection is not None and view.selection.kind in ("district", "feature"):
             key = _layers_key(view)

@@ -1,27 +1,25 @@
 """The inspector: what every plan says about the selected district or place, with sources.
 
-Items are grouped by plan; each shows its source (plan short name and section) and expands to
-the verbatim excerpt. Copying an item copies its text together with its source.
-
-An item's details are built when it is first expanded: a district has hundreds of rows in all
-(most under the collapsed city-wide measures), and building them up front cost ~45 ms per click.
+Items are grouped by plan, each plan with its status on the View's day (“已于 2025-12-31 到期”;
+set aside, dimmed or hidden, when an "as of" day finds it not in force), and a district's roles
+are also told plan by plan, oldest first (2018 → 2021 → 2024). Each item shows its source (plan short name and section) and expands to
+the verbatim excerpt. Copying an item copies its text together with its source; what an item
+keeps and how its details are built when it is first expanded is the tree's
+(hzmap.ui.panels.inspector_tree).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidgetItem
 
 from hzmap.model.dataset import district_profile, place_profile
 from hzmap.model.dataset.provenance import source_dict
 from hzmap.model.dataset.report import target_text
+from hzmap.model.dataset.timeline import district_timeline
+from hzmap.model.view.filters import day_of
 from hzmap.model.tours.tour import section_en
-from hzmap.ui.common.i18n import Texts, tr, tr_data
-
-COPY_ROLE = Qt.UserRole + 1
-KIND_ROLE = Qt.UserRole + 2
-LAZY_ROLE = Qt.UserRole + 3
-SOURCE_ROLE = Qt.UserRole + 4  # the item's source dicts, for "open at source"
+from hzmap.ui.common.i18n import tr, tr_data
+from hzmap.ui.common.plan_status import DIMMED, dimmed, hidden, status_words
+from hzmap.ui.panels.inspector_tree import KIND_ROLE, CitedTree
 KIND_ZH = {"core": "核", "belt": "带", "wing": "翼", "group": "组团", "base": "基地", "hub": "枢纽",
            "axis": "轴", "corridor": "走廊", "node": "节点", "platform": "平台", "zone": "片区"}
 FLAG_TEXT = {"partial": "部分：另有旧区名行覆盖本区 partial: an old name's row covers it too",
@@ -31,95 +29,18 @@ FLAG_TEXT = {"partial": "部分：另有旧区名行覆盖本区 partial: an old
 PRECISION_ZH = {"site": "位置确切", "approximate": "大致位置", "district": "仅知所在区县"}
 
 
-class Inspector(QTreeWidget):
-    """Emits `open_source(source)` when the user asks to see an item's passage (a source dict:
-    doc, section, excerpt, cite)."""
+class Inspector(CitedTree):
+    """What the session's dataset says about the selection, as cited items."""
 
-    open_source = Signal(object)
-
-    def __init__(self, dataset, parent=None) -> None:
-        super().__init__(parent)
-        self.ds = dataset
-        self.setHeaderHidden(True)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.ElideNone)
-        self.header().setSectionResizeMode(QHeaderView.Stretch)  # wrap long passages in the dock
-        self.setUniformRowHeights(False)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setContextMenuPolicy(Qt.ActionsContextMenu)
-        self.texts = Texts()
-        copy = QAction(self, shortcut=QKeySequence.Copy)
-        self.texts.tr(copy.setText, "复制（含出处） Copy with source")
-        copy.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        copy.triggered.connect(self.copy_current)
-        self.addAction(copy)
-        self.source_action = QAction(self)
-        self.texts.tr(self.source_action.setText, "在原文中查看 Open at source")
-        self.source_action.triggered.connect(self._open_current_source)
-        self.addAction(self.source_action)
-        self.currentItemChanged.connect(lambda *_: self.source_action.setEnabled(bool(self.current_sources())))
-        self.itemDoubleClicked.connect(lambda item, _c: self._open_current_source())
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session.state, parent)
+        self.session = session
         self.profile: dict | None = None
-        self._pending: dict[int, tuple] = {}
-        self.itemExpanded.connect(self._on_expanded)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
-
-    def set_dataset(self, dataset) -> None:
-        """Read a new dataset from now on (the info panel shows the selection again)."""
-        self.ds = dataset
-        self.clear()
-        self.profile = None
-
-    # -- sources ---------------------------------------------------------------------------------
-    def current_sources(self) -> list[dict]:
-        """The sources of the current item or the nearest item above it that has some."""
-        item = self.currentItem()
-        while item is not None:
-            sources = item.data(0, SOURCE_ROLE)
-            if sources:
-                return list(sources)
-            item = item.parent()
-        return []
-
-    def _open_current_source(self) -> None:
-        sources = self.current_sources()
-        if sources:
-            self.open_source.emit(sources[0])
-
-    # -- details built on demand ------------------------------------------------------------
-    def _lazy(self, item: QTreeWidgetItem, build) -> None:
-        key = len(self._pending) + 1
-        while key in self._pending:
-            key += 1
-        self._pending[key] = (item, build)
-        item.setData(0, LAZY_ROLE, key)
-        placeholder = QTreeWidgetItem(item, ["…"])
-        placeholder.setData(0, KIND_ROLE, "placeholder")
-
-    def _on_expanded(self, item: QTreeWidgetItem) -> None:
-        key = item.data(0, LAZY_ROLE)
-        entry = self._pending.pop(key, None) if key else None
-        if entry is not None:
-            _drop_placeholder(item)
-            entry[1]()
-            item.setData(0, LAZY_ROLE, 0)
-
-    def build_all(self) -> None:
-        """Build every pending detail (for copying everything, and for tests)."""
-        while self._pending:
-            key = next(iter(self._pending))
-            item, build = self._pending.pop(key)
-            _drop_placeholder(item)
-            build()
-            item.setData(0, LAZY_ROLE, 0)
-
-    def clear(self) -> None:
-        self._pending.clear()
-        super().clear()
+    @property
+    def ds(self):
+        """The session's dataset (a new one is shown when the info panel shows the selection again)."""
+        return self.session.dataset
 
     # -- filling ------------------------------------------------------------------------
     def show_district(self, district_id: str | None) -> None:
@@ -127,13 +48,16 @@ class Inspector(QTreeWidget):
         self.profile = None
         if district_id is None:
             return
-        p = district_profile(self.ds, district_id)
+        view = self.session.state.view
+        p = district_profile(self.ds, district_id, day_of(view))
         self.profile = p
-        roles = self._section(tr("规划角色 Roles") + f" ({sum(len(g['items']) for g in p['roles_by_plan'])})")
-        for group in p["roles_by_plan"]:
-            plan = self._child(roles, _plan_name(group["plan"]), kind="plan")
+        groups = [g for g in p["roles_by_plan"] if not hidden(self.ds, g["plan"]["id"], view)]
+        roles = self._section(tr("规划角色 Roles") + f" ({sum(len(g['items']) for g in groups)})")
+        for group in groups:
+            plan = self._plan_item(roles, group["plan"], view)
             for r in group["items"]:
                 self._role_item(plan, r)
+        self._timeline(district_id, view, p)
         if p.get("conflicts"):
             self._conflicts(p["conflicts"])
         places = self._section(tr("区内基地与地点 Places") + f" ({len(p['places'])})")
@@ -217,9 +141,12 @@ class Inspector(QTreeWidget):
         self._child(head, tr("位置精度: ") + tr(PRECISION_ZH.get(p['precision'], p['precision']))
                           + (f" — {p['location_note']}" if p["location_note"] else ""), kind="fact")
         self._sources(head, p["sources"], p["place"]["name"])
-        roles = self._section(tr("规划角色 Roles") + f" ({len(p['roles'])})")
-        for r in p["roles"]:
-            self._role_item(roles, r)
+        view = self.session.state.view
+        shown = [r for r in p["roles"] if not hidden(self.ds, r["plan"]["id"], view)]
+        roles = self._section(tr("规划角色 Roles") + f" ({len(shown)})")
+        for r in shown:
+            self._role_item(roles, r, status=status_words(self.ds, r["plan"]["id"], view),
+                            dim=dimmed(self.ds, r["plan"]["id"], view))
         measures = self._section(tr("点名此地的举措 Measures") + f" ({len(p['measures'])})")
         for m in p["measures"]:
             self._measure_item(measures, m)
@@ -269,16 +196,55 @@ class Inspector(QTreeWidget):
                     self._source_items(el, e["sources"], e["name"])
             self._lazy(item, details)
 
+    def _plan_item(self, parent, plan: dict, view) -> QTreeWidgetItem:
+        """A plan's heading with its status on the View's day, dimmed when that day sets it aside."""
+        words = status_words(self.ds, plan["id"], view)
+        item = self._child(parent, _plan_name(plan) + (f" · {words}" if words else ""), kind="plan")
+        if dimmed(self.ds, plan["id"], view):
+            item.setForeground(0, DIMMED)
+        return item
+
+    def _timeline(self, district_id: str, view, profile: dict) -> None:
+        """The district's roles plan by plan, oldest first (2018 → 2021 → 2024), each plan with
+        its status and each role with its sources."""
+        tl = district_timeline(self.ds, district_id, day_of(view), profile)
+        years = [y for y in tl["years"]
+                 if any(not hidden(self.ds, p["plan"]["id"], view) for p in y["plans"])]
+        section = self._section(tr("历年角色 Across plans") + " ("
+                                + " → ".join(str(y["year"]) for y in years) + ")")
+        section.setData(0, KIND_ROLE, "timeline")
+        for y in years:
+            year = self._child(section, str(y["year"]), kind="year")
+            for p in y["plans"]:
+                if hidden(self.ds, p["plan"]["id"], view):
+                    continue
+                plan = self._plan_item(year, p["plan"], view)
+                for r in p["roles"]:
+                    self._role_item(plan, r, dim=dimmed(self.ds, p["plan"]["id"], view))
+        self._years = [section.child(i) for i in range(section.childCount())]
+
+    def _expand_defaults(self) -> None:
+        super()._expand_defaults()
+        for year in getattr(self, "_years", []):
+            year.setExpanded(True)
+            for i in range(year.childCount()):
+                year.child(i).setExpanded(True)
+        self._years = []
+
     # -- items ------------------------------------------------------------------------------
-    def _role_item(self, parent, r: dict) -> None:
+    def _role_item(self, parent, r: dict, status: str = "", dim: bool = False) -> None:
         el = r["element"]
         title = (f"{tr_data(r['layout']['name'], r['layout']['name_en'])} · {tr_data(el['name'], el['name_en'])}"
                  f"［{tr(KIND_ZH.get(r['kind'], r['kind']))}］")
         if r.get("via_place"):
             title += f"  {tr('经由')} {tr_data(r['via_place']['name'], r['via_place']['name_en'])}"
+        if status:
+            title += f" · {status}"
         function = tr_data(r["function"], r["role_en"])
         item = self._child(parent, title, kind="role",
                            copy=f"{title}\n{function}")
+        if dim:
+            item.setForeground(0, DIMMED)
         self._cite_copy(item, r["sources"], title)
 
         def details():
@@ -323,65 +289,6 @@ class Inspector(QTreeWidget):
                               copy=f"{text}\n——{s['cite']}：“{s['excerpt']}”")
             self._child(src, f"“{s['excerpt']}”", kind="excerpt",
                         copy=f"“{s['excerpt']}”（{s['cite']}）")
-
-    def _cite_copy(self, item, sources: list[dict], text: str) -> None:
-        if sources:
-            item.setData(0, SOURCE_ROLE, list(sources))
-            item.setData(0, COPY_ROLE, (item.data(0, COPY_ROLE) or text) + "\n——出处: "
-                         + "；".join(s["cite"] for s in sources))
-
-    def _section(self, text: str, expanded: bool = True) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(self, [text])
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
-        item.setData(0, KIND_ROLE, "section")
-        item.setData(0, Qt.UserRole, expanded)
-        return item
-
-    def _child(self, parent, text: str, kind: str, copy: str | None = None) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(parent, [text])
-        item.setToolTip(0, text)
-        item.setData(0, KIND_ROLE, kind)
-        item.setData(0, COPY_ROLE, copy or text)
-        return item
-
-    def _expand_defaults(self) -> None:
-        for i in range(self.topLevelItemCount()):
-            top = self.topLevelItem(i)
-            top.setExpanded(bool(top.data(0, Qt.UserRole)))
-            for j in range(top.childCount()):
-                child = top.child(j)
-                child.setExpanded(child.data(0, KIND_ROLE) == "plan")
-
-    # -- copying ----------------------------------------------------------------------------
-    def copy_current(self) -> str:
-        item = self.currentItem()
-        if item is None:
-            return ""
-        text = item.data(0, COPY_ROLE) or item.text(0)
-        QGuiApplication.clipboard().setText(text)
-        return text
-
-    def items_of_kind(self, kind: str) -> list[QTreeWidgetItem]:
-        self.build_all()
-        out = []
-
-        def walk(item):
-            if item.data(0, KIND_ROLE) == kind:
-                out.append(item)
-            for k in range(item.childCount()):
-                walk(item.child(k))
-        for i in range(self.topLevelItemCount()):
-            walk(self.topLevelItem(i))
-        return out
-
-
-def _drop_placeholder(item: QTreeWidgetItem) -> None:
-    for k in reversed(range(item.childCount())):
-        if item.child(k).data(0, KIND_ROLE) == "placeholder":
-            item.takeChild(k)
-
 
 def _plan_name(plan: dict) -> str:
     return tr_data(plan["short_name"], plan.get("short_name_en"))

@@ -5,13 +5,13 @@ the drawing cannot disagree: switching layouts and back keeps what was switched 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from hzmap.model.view.viewstate import ViewState
 from hzmap.render.map.layout_overlay import element_colour
-from hzmap.ui.common.i18n import tr, tr_data
+from hzmap.ui.common.follow import follow
+from hzmap.ui.common.i18n import Texts, tr, tr_data
 from hzmap.ui.common.layout_combo import LayoutCombo
 
 KEY_ROLE = Qt.UserRole
@@ -19,11 +19,11 @@ KEY_ROLE = Qt.UserRole
 BASE_LAYER_NAMES = {"districts": "区县填色 District fills", "boundaries": "区县界线 Boundaries",
                     "water": "水系 Water", "labels": "区县名称 District names"}
 class LayerPanel(QWidget):
-    def __init__(self, state: ViewState, dataset, parent=None) -> None:
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
-        self.state = state
-        self.ds = dataset
-        self.combo = LayoutCombo(state, dataset)
+        self.session = session
+        self.state = state = session.state
+        self.combo = LayoutCombo(session)
         self.combo.setObjectName("layerPanelLayoutCombo")
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
@@ -32,28 +32,26 @@ class LayerPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.combo)
         layout.addWidget(self.tree, 1)
-        state.changed.connect(self._on_view_changed)
+        follow(self, state.changed, self._on_view_changed)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
+        self.texts = Texts(state, self, then=self._rebuild)
         self._rebuild()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(260, 480)
 
-    def set_dataset(self, dataset) -> None:
-        """A new dataset (a plan saved, a user dataset removed): list what it has."""
-        self.ds = dataset
-        self.combo.set_dataset(dataset)
-        self._rebuild()
+    @property
+    def ds(self):
+        return self.session.dataset
+
+    def _on_dataset_changed(self, *_args) -> None:
+        self._rebuild()  # what the new dataset has
 
     def _on_view_changed(self, view, fields) -> None:
         if "layout" in fields:
             self._rebuild()
         elif fields & {"layers", "hidden_elements", "show_places"}:
             self._sync_ticks()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "tree"):
-            self._rebuild()
 
     # -- the tree ---------------------------------------------------------------------------
     def _rebuild(self) -> None:

@@ -1,6 +1,7 @@
 """Ctrl+F search: one box for districts, places, layouts, elements and measures.
 
-Results list under the box as you type (Chinese, pinyin initials "bj", full pinyin, English, ids);
+Results list under the box as you type (Chinese, pinyin initials "bj", full pinyin, English, ids),
+a layout's, element's or measure's with its plan's status (set aside as the View's "as of" day says);
 Enter takes the highlighted (first) row, a click takes any row. Choosing a result is one change of
 the view state (hzmap.model.view.jump says which).
 """
@@ -11,8 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QListWi
 
 from hzmap.model.dataset import search
 from hzmap.model.view.jump import jump_for
-from hzmap.model.view.viewstate import ViewState
+from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr
+from hzmap.ui.common.plan_status import DIMMED, dimmed, hidden, status_words
 
 KIND_ZH = {"district": "区县", "place": "地点", "layout": "布局", "element": "布局要素", "measure": "举措"}
 NO_RESULTS = "无结果 no results"
@@ -27,11 +29,11 @@ class SearchBox(QLineEdit):
     message = Signal(str)
     done = Signal()  # Esc on an empty box: give the focus back to the map
 
-    def __init__(self, state: ViewState, dataset, parent=None) -> None:
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
-        self.state = state
-        self.ds = dataset
-        self.texts = Texts()
+        self.session = session
+        self.state = session.state
+        self.texts = Texts(self.state, self)
         self.setObjectName("searchBox")
         self.texts.tr(self.setPlaceholderText, "搜索 区县/地点/要素/举措 (Ctrl+F)")
         self.setClearButtonEnabled(True)
@@ -53,19 +55,33 @@ class SearchBox(QLineEdit):
         self.textChanged.connect(self._on_text_changed)
         self._hide_timer = QTimer(self, singleShot=True, interval=200)
         self._hide_timer.timeout.connect(self._hide_unless_focused)
+        follow(self, session.dataset_changed, self._on_dataset_changed)
+        follow(self, self.state.changed, self._on_view_changed)
 
-    def set_dataset(self, dataset) -> None:
-        """Search a new dataset (a plan saved, a user dataset removed) from now on."""
-        self.ds = dataset
+    @property
+    def ds(self):
+        return self.session.dataset
+
+    def _on_dataset_changed(self, *_args) -> None:
+        """Search the new dataset (a plan saved, a user dataset removed) from now on."""
         self.hits = []
         self.popup.hide()
         if self.text().strip():
             self._on_text_changed(self.text())
 
+    def _on_view_changed(self, _view, fields) -> None:
+        """Another "as of" day: the results' statuses are that day's (and some may go)."""
+        if fields & {"as_of", "lapsed"} and self.text().strip():
+            was_shown = self.popup.isVisible()
+            self._on_text_changed(self.text())
+            self.popup.setVisible(was_shown)
+
     # -- results ----------------------------------------------------------------------
     def _on_text_changed(self, text: str) -> None:
         self.popup.clear()
-        self.hits = search(self.ds, text, limit=MAX_ROWS) if text.strip() else []
+        view = self.state.view
+        self.hits = [h for h in (search(self.ds, text, limit=MAX_ROWS) if text.strip() else [])
+                     if not hidden(self.ds, h.plan, view)]
         if not text.strip():
             self.popup.hide()
             return
@@ -75,9 +91,13 @@ class SearchBox(QLineEdit):
             self.popup.addItem(item)
         for hit in self.hits:
             detail = hit.detail if len(hit.detail) <= 70 else hit.detail[:69] + "…"
-            item = QListWidgetItem(f"［{tr(KIND_ZH.get(hit.kind, hit.kind))}］{hit.label}\n      {detail}")
-            item.setToolTip(f"{hit.label}\n{hit.detail}")
+            words = status_words(self.ds, hit.plan, view)      # the plan's status on the View's day
+            item = QListWidgetItem(f"［{tr(KIND_ZH.get(hit.kind, hit.kind))}］{hit.label}"
+                                   f"{' · ' + words if words else ''}\n      {detail}")
+            item.setToolTip(f"{hit.label}\n{hit.detail}" + (f"\n{words}" if words else ""))
             item.setData(HIT_ROLE, hit)
+            if dimmed(self.ds, hit.plan, view):
+                item.setForeground(DIMMED)
             self.popup.addItem(item)
         if self.hits:
             self.popup.setCurrentRow(0)
@@ -145,11 +165,6 @@ class SearchBox(QLineEdit):
             self.popup.setCurrentRow(row)
         else:
             super().keyPressEvent(e)
-
-    def changeEvent(self, e) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(e)
-        if e.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
 
     def focusInEvent(self, e) -> None:  # noqa: N802 (Qt name)
         super().focusInEvent(e)

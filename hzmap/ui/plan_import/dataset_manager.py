@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout)
 
 from hzmap.model.dataset import DatasetError
 from hzmap.model.dataset import userdata
-from hzmap.ui.common.i18n import tr
+from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
 
 NAME_ROLE = Qt.UserRole
@@ -31,7 +31,7 @@ class DatasetManager(QDialog):
     changed = Signal()
     message = Signal(str)
 
-    def __init__(self, user_data, parent=None) -> None:
+    def __init__(self, user_data, state, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("datasetManager")
         self.user_data = user_data
@@ -51,6 +51,7 @@ class DatasetManager(QDialog):
         box.addWidget(self.list, 1)
         box.addLayout(row)
         self.resize(760, 420)
+        self.texts = Texts(state, self, then=lambda: (self.retranslate(), self.refresh()))
         self.retranslate()
         self.refresh()
 
@@ -159,9 +160,3 @@ class DatasetManager(QDialog):
         self.intro.setText(tr("导入的规划保存在这里，与软件自带的数据分开。可删除、导出为 zip 分享，或导入同事分享的文件夹或 zip。"))
         for key, text in BUTTONS:
             self.buttons[key].setText(tr(text))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "buttons"):
-            self.retranslate()
-            self.refresh()

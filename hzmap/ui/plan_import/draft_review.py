@@ -2,8 +2,8 @@
 
 The left side lists the draft (the plan record, each layout with its elements, the measures,
 the targets), with what the planner should check marked ！ and listed under the list. Each
-record can be accepted, edited (its fields, and an element's districts and geometry) or
-rejected; "accept all unflagged" takes every pending record with nothing to check. The right
+record can be accepted, edited (its fields, an element's districts and geometry, and the plan
+it continues or supersedes) or rejected; "accept all unflagged" takes every pending record with nothing to check. The right
 side shows the document with every excerpt highlighted; selecting a record scrolls to its
 passage, and clicking an excerpt selects its record. Nothing is written here: Save asks the
 import (hzmap.ui.plan_import.import_action) to write and validate the accepted records.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QScrollArea, QSplitter,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QP
 from hzmap.model.plan_import import ACCEPTED, EDITED, PENDING, REJECTED, review
 from hzmap.ui.plan_import.draft_text import DraftText
 from hzmap.ui.plan_import.element_geometry import ElementGeometry
-from hzmap.ui.common.i18n import tr
+from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.plan_import.record_editor import RecordEditor
+from hzmap.ui.plan_import.succession_field import SuccessionField
 from hzmap.ui.common.settings import interactive
 
 STATUS = {PENDING: "待定 pending", ACCEPTED: "已接受 accepted", EDITED: "已修改 edited",
@@ -29,6 +30,10 @@ STATUS = {PENDING: "待定 pending", ACCEPTED: "已接受 accepted", EDITED: "�
 STATUS_COLOUR = {PENDING: "#444444", ACCEPTED: "#1E8449", EDITED: "#1F4E9E", REJECTED: "#999999"}
 KIND_LABEL = {"plan": "规划", "layout": "布局", "element": "要素", "measure": "举措", "target": "目标"}
 FLAG = "！"
+NEEDS_PLACE = "待定位 needs a place"
+#: the plan record's fields the header shows as found, for the planner to check and correct
+FOUND = (("issuer", "发布单位 Issuer"), ("doc_number", "文号 Document number"),
+         ("issued", "发布日期 Issued"), ("period", "期限 Period"))
 REC_ROLE = Qt.UserRole
 
 
@@ -39,7 +44,7 @@ class DraftReview(QWidget):
     message = Signal(str)
     closed = Signal()
 
-    def __init__(self, draft, source_name: str, dataset, geo, canvas, parent=None) -> None:
+    def __init__(self, draft, source_name: str, session, canvas, parent=None) -> None:
         super().__init__(parent, Qt.Window)
         self.setObjectName("draftReview")
         self.draft, self.source_name = draft, source_name
@@ -60,10 +65,11 @@ class DraftReview(QWidget):
             self.buttons[key].clicked.connect(lambda _c=False, s=slot: s())
         self.flags = QLabel(wordWrap=True, objectName="reviewFlags")
         self.flags.setStyleSheet("color: #B35400;")
-        self.editor = RecordEditor(dataset)
+        self.editor = RecordEditor(session)
         self.editor.failed.connect(self.message.emit)
         self.editor.edited.connect(self._refresh)
-        self.geometry = ElementGeometry(canvas, geo, dataset)
+        self.succession = SuccessionField(session)   # the plan record: which plan it follows
+        self.geometry = ElementGeometry(canvas, session)
         self.geometry.failed.connect(self.message.emit)
         self.geometry.changed.connect(self._on_geometry_changed)
         self.text = DraftText()
@@ -73,6 +79,7 @@ class DraftReview(QWidget):
         self._finished = False
         self._layout()
         self._fill_tree()
+        self.texts = Texts(session.state, self, then=self.retranslate)
         self.retranslate()
         self.resize(1180, 860)
 
@@ -82,7 +89,7 @@ class DraftReview(QWidget):
             row.addWidget(self.buttons[key])
         details = QWidget()
         box = QVBoxLayout(details)
-        for w in (self.flags, self.editor, self.geometry):
+        for w in (self.flags, self.editor, self.succession, self.geometry):
             box.addWidget(w)
         box.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
@@ -108,10 +115,6 @@ class DraftReview(QWidget):
         outer.addWidget(self.header)
         outer.addWidget(split, 1)
         outer.addLayout(bottom)
-
-    def set_dataset(self, dataset) -> None:
-        self.editor.set_dataset(dataset)
-        self.geometry.set_dataset(dataset)
 
     # -- the list of records ---------------------------------------------------------------------
     def _fill_tree(self) -> None:
@@ -157,7 +160,8 @@ class DraftReview(QWidget):
         for item in self._items:
             rec = self.record_of(item)
             mark = FLAG if rec.flags and rec.status == PENDING else ""   # looked at once decided
-            item.setText(0, f"{mark}{tr(KIND_LABEL[rec.kind])} · {rec.label}")
+            place = f" — {tr(NEEDS_PLACE)}" if rec.kind == "element" and rec.needs_place else ""
+            item.setText(0, f"{mark}{tr(KIND_LABEL[rec.kind])} · {rec.label}{place}")
             item.setText(1, tr(STATUS[rec.status]))
             item.setForeground(1, QBrush(QColor(STATUS_COLOUR[rec.status])))
             item.setToolTip(0, "\n".join(rec.flags))
@@ -167,6 +171,7 @@ class DraftReview(QWidget):
         for key, text in (("measures", "举措 Measures"), ("targets", "目标 Targets")):
             if key in self.groups:
                 self.groups[key].setText(0, f"{tr(text)} ({len(getattr(self.draft, key))})")
+        self._show_header()
         n = review.to_save(self.draft)
         self.summary.setText(tr("保存时写入：{layouts} 个布局（{elements} 个要素）、{measures} 项举措、{targets} 个目标").format(**n))
         self._show_flags(self.current())
@@ -176,6 +181,7 @@ class DraftReview(QWidget):
         if rec is None:
             return
         self.editor.show_record(rec)
+        self.succession.show_record(rec)
         self.geometry.setVisible(rec.kind == "element")
         self.geometry.show_record(rec)
         self.buttons["reject"].setEnabled(rec.kind != "plan")   # the plan record is always saved
@@ -194,12 +200,15 @@ class DraftReview(QWidget):
         rec = self.current()
         if rec is None:
             return
-        if not self.editor.apply() and rec.status != EDITED:
+        edited = self.editor.apply()
+        edited = self.succession.apply() or edited
+        if not edited and rec.status != EDITED:
             rec.accept()
         self._refresh()
 
     def apply_edits(self) -> None:
         self.editor.apply()
+        self.succession.apply()
         self._refresh()
 
     def reject_current(self) -> None:
@@ -230,21 +239,23 @@ class DraftReview(QWidget):
                 return
 
     # -- language and closing ----------------------------------------------------------------------
-    def retranslate(self) -> None:
-        self.setWindowTitle(tr("审阅导入的规划 Review the imported plan") + f" — {self.source_name}")
+    def _show_header(self) -> None:
+        """The title, issuer, 文号, date and period found (the plan record: select it to correct
+        them), and the notes about the whole document."""
+        plan = self.draft.plan.data
+        found = "  ·  ".join(f"{tr(label)}: {html.escape(str(plan.get(key) or '—'))}"
+                             for key, label in FOUND)
         notes = "".join(f"<br>{html.escape(n)}" for n in self.draft.notes)
         self.header.setText(f"<b>{html.escape(self.draft.plan.label)}</b>  "
-                            f"({html.escape(self.source_name)}){notes}")
+                            f"({html.escape(self.source_name)})<br>{found}{notes}")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("审阅导入的规划 Review the imported plan") + f" — {self.source_name}")
         for key, text in (("accept", "接受 Accept"), ("edit", "应用修改 Apply edits"),
                           ("reject", "拒绝 Reject"), ("unflagged", "接受全部无需核对的 Accept all unflagged"),
                           ("save", "保存为我的数据 Save to my datasets"), ("close", "关闭 Close")):
             self.buttons[key].setText(tr(text))
         self._refresh()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "summary"):
-            self.retranslate()
 
     def finish(self) -> None:
         """The draft was saved: close without asking."""

@@ -8,12 +8,12 @@ district a point lies in, the districts a band crosses) is the model's
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout,
                                QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from hzmap.model.plan_import import review
-from hzmap.ui.common.i18n import tr, tr_data
+from hzmap.ui.common.i18n import Texts, tr, tr_data
 from hzmap.ui.plan_import.map_pick import MapPick
 
 GEOMETRY_LABELS = {"districts": "按区县填色 Districts", "point": "地图上的点 Point on the map",
@@ -32,9 +32,9 @@ class ElementGeometry(QWidget):
     changed = Signal()
     failed = Signal(str)
 
-    def __init__(self, canvas, geo, dataset, parent=None) -> None:
+    def __init__(self, canvas, session, parent=None) -> None:
         super().__init__(parent)
-        self.geo, self.ds = geo, dataset
+        self.session, self.geo = session, session.state.geo
         self.record = None
         self.pick = MapPick(canvas, self)
         self.pick.picked.connect(self._on_picked)
@@ -42,7 +42,7 @@ class ElementGeometry(QWidget):
         self.pick.progress.connect(self._on_pick_progress)
         self.ticks: dict[str, QCheckBox] = {}
         self.district_grid = QGridLayout()
-        for i, did in enumerate(dataset.districts):
+        for i, did in enumerate(session.dataset.districts):
             tick = QCheckBox(objectName=f"district_{did}")
             tick.toggled.connect(self._on_district_ticked)
             self.district_grid.addWidget(tick, i // DISTRICT_COLUMNS, i % DISTRICT_COLUMNS)
@@ -82,10 +82,12 @@ class ElementGeometry(QWidget):
         box.addWidget(self.summary)
         box.addWidget(self.hint)
         self.kind.currentIndexChanged.connect(self._on_kind_chosen)
+        self.texts = Texts(session.state, self, then=self.retranslate)
         self.retranslate()
 
-    def set_dataset(self, dataset) -> None:
-        self.ds = dataset
+    @property
+    def ds(self):
+        return self.session.dataset
 
     # -- showing a record ----------------------------------------------------------------------
     def show_record(self, record) -> None:
@@ -229,7 +231,3 @@ class ElementGeometry(QWidget):
             self._fill_districts()
             self._show_geometry()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "buttons"):
-            self.retranslate()

@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
@@ -33,35 +33,29 @@ MAX_LINES = 20   # problems listed in a message; the rest are counted
 
 class PlanImport(QObject):
     """`saved(dataset, layout_id or None)` after a draft was saved and validated: the window
-    installs the dataset. `message(text)` is for the status bar."""
+    installs the dataset. `message(text)` is for the status bar. Drafts and saves are checked
+    against the session's dataset in use."""
 
     saved = Signal(object, object)
     message = Signal(str)
 
-    def __init__(self, canvas, geo, dataset, user_data, window) -> None:
+    def __init__(self, session, canvas, user_data, window) -> None:
         super().__init__(window)
-        self.canvas, self.geo, self.dataset = canvas, geo, dataset
+        self.session, self.canvas = session, canvas
         self.user_data = Path(user_data)
         self.window = window
         self.review = None
-        self.texts = Texts()
+        self.texts = Texts(session.state, self)
         self.action = QAction(self)
         self.action.setObjectName("importPlanAction")
         self.texts.tr(self.action.setText, "导入规划 Import plan…")
         self.texts.tr(self.action.setToolTip, "从 .txt、.docx、PDF 或粘贴的文本起草新规划的布局、举措和目标 "
                                               "Draft a new plan's layouts, measures and targets from a document")
         self.action.triggered.connect(lambda _c=False: self.start())
-        window.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if obj is self.window and event.type() == QEvent.LanguageChange:
-            self.texts.retranslate()
-        return False
-
-    def set_dataset(self, dataset) -> None:
-        self.dataset = dataset
-        if self.review is not None:
-            self.review.set_dataset(dataset)
+    @property
+    def dataset(self):
+        return self.session.dataset
 
     # -- reading and drafting ------------------------------------------------------------------
     def start(self):
@@ -109,7 +103,7 @@ class PlanImport(QObject):
                                "adds it again as a plan of its own")
         if self.review is not None and not self.review.close():
             return None      # the planner kept the review that is open
-        review = DraftReview(draft, source.name, self.dataset, self.geo, self.canvas, self.window)
+        review = DraftReview(draft, source.name, self.session, self.canvas, self.window)
         review.setAttribute(Qt.WA_DeleteOnClose)
         review.save_requested.connect(self.save)
         review.message.connect(self.message.emit)

@@ -7,16 +7,16 @@ is left as it was.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from hzmap.model.plan_import import fields as model
 from hzmap.model.plan_import.review import ReviewError
-from hzmap.ui.common.i18n import tr
+from hzmap.ui.common.i18n import Texts, tr
 
 LABELS = {"title": "标题 Title", "title_en": "英文标题 English title", "short_name": "简称 Short name",
           "short_name_en": "英文简称 English short name", "issuer": "发布单位 Issuer",
-          "issued": "发布日期 Issued", "name": "名称 Name", "name_en": "英文名称 English name",
+          "issued": "发布日期 Issued", "doc_number": "文号 Document number", "period": "期限 Period", "name": "名称 Name", "name_en": "英文名称 English name",
           "theme": "主题 Theme", "kind": "类型 Kind", "literal": "原文表述 Wording",
           "function": "功能 Function", "role_en": "英文说明 English role", "number": "编号 Number",
           "summary": "摘要 Summary", "lead_units": "牵头单位 Lead unit", "units": "责任单位 Units",
@@ -30,17 +30,20 @@ class RecordEditor(QWidget):
     edited = Signal()
     failed = Signal(str)
 
-    def __init__(self, dataset, parent=None) -> None:
+    def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
-        self.ds = dataset
+        self.session = session
         self.record = None
         self.inputs: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
+        self.texts = Texts(session.state, self, then=self._retranslate_labels)
 
-    def set_dataset(self, dataset) -> None:
-        self.ds = dataset
+    @property
+    def ds(self):
+        """The session's dataset in use: the fields are read and checked against it."""
+        return self.session.dataset
 
     def show_record(self, record) -> None:
         """Fill the form with `record`'s fields (None: an empty form)."""
@@ -88,8 +91,6 @@ class RecordEditor(QWidget):
             self.edited.emit()
         return changed
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "labels"):
-            for key, label in self.labels.items():
-                label.setText(tr(LABELS[key]))
+    def _retranslate_labels(self) -> None:
+        for key, label in self.labels.items():
+            label.setText(tr(LABELS[key]))

@@ -1,12 +1,11 @@
 """Presentation mode (F5): the map full screen for a meeting, a guided tour, spotlight and laser.
 
-The window has its own canvas and Scene (presentation type scale, projector theme), given Views
-made from the explorer's state and the tour's steps, so presenting never disturbs the explorer
-behind it. Only the map, its legend and a
-slim caption bar show. A presenter clicker sends PageDown/PageUp, which step the tour like the
-arrow keys. A step change renders the target frame once and then cross-fades and zooms the two
-frames as images (about a millisecond per frame instead of a full redraw); when the measured rate
-is below MIN_FPS the window cuts instead of animating.
+The window has its own canvas and Scene (hzmap.ui.present.presentation_canvas: presentation type
+scale, projector theme), given Views made from the explorer's state and the tour's steps, so
+presenting never disturbs the explorer behind it. Only the map, its legend and a slim caption bar
+show. A presenter clicker sends PageDown/PageUp, which step the tour like the arrow keys
+(hzmap.ui.present.keys). A step change is a cross-fade and zoom of two rendered frames; when the
+measured rate is below MIN_FPS the window cuts instead of animating.
 
 The step shown is the player's (hzmap.model.tours.player.TourPlayer): the keys ask the player to
 move and the window follows its `moved`, so a presenter view on the other screen, subscribed to
@@ -15,171 +14,42 @@ the same player, always shows the same step.
 from __future__ import annotations
 
 import time
-
 from dataclasses import replace
 
-from matplotlib.colors import to_hex
-from matplotlib.lines import Line2D
-from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hzmap.model.tours.player import TourPlayer, room_view
 from hzmap.model.tours.tour import Tour
-from hzmap.model.view.viewstate import View, ViewState
-from hzmap.render.map.spotlight import Spotlight, apply_high_contrast, presentation_style
+from hzmap.model.view.viewstate import View
+from hzmap.render.map.spotlight import apply_high_contrast
 from hzmap.render.page.step_picture import spotlight_step
-from hzmap.ui.common.blit_canvas import BlitCanvas
 from hzmap.ui.common.i18n import Texts
+from hzmap.ui.present.keys import claim_presenter_key, step_key
+from hzmap.ui.present.presentation_canvas import PresentationCanvas
 
 TRANSITION_MS = 600
 MIN_FPS = 30.0
-NEXT_KEYS = {Qt.Key_Right, Qt.Key_Down, Qt.Key_PageDown, Qt.Key_Space}
-PREV_KEYS = {Qt.Key_Left, Qt.Key_Up, Qt.Key_PageUp, Qt.Key_Backspace}
-PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L, Qt.Key_H}
-
-
-def step_key(player, key) -> bool:
-    """A clicker's or keyboard's step key moves the tour (the room and the presenter view alike);
-    False for any other key."""
-    move = (player.next if key in NEXT_KEYS else player.previous if key in PREV_KEYS
-            else player.first if key == Qt.Key_Home else player.last if key == Qt.Key_End else None)
-    if move is None:
-        return False
-    move()
-    return True
-
-
-def claim_presenter_key(event) -> bool:
-    """Accept the shortcut override for a presenter key, so the explorer's own shortcuts (Esc
-    clears its selection) do not take it from the room or the presenter view."""
-    if event.type() == QEvent.ShortcutOverride and event.key() in PRESENTER_KEYS:
-        event.accept()
-        return True
-    return False
-
-
-class PresentationCanvas(BlitCanvas):
-    """The map for the room: hover, spotlight and the laser pointer are blitted."""
-
-    resized = Signal(int, int)  # logical width, height: the presenter's pictures take this shape
-
-    def __init__(self, geodata, dataset, high_contrast: bool = True, layers=None) -> None:
-        super().__init__(geodata, dataset, style=presentation_style(), figsize=(16, 9), layers=layers)
-        self.spotlight = Spotlight(self.scene.renderer)
-        if high_contrast:
-            apply_high_contrast(self.scene.renderer)
-        self.laser = Line2D([], [], marker="o", markersize=16, color="#FF1A1A", alpha=0.85,
-                            markeredgecolor="#FFFFFF", markeredgewidth=2, animated=True, zorder=30,
-                            visible=False)
-        self.scene.ax.add_line(self.laser)
-        self.transient.append(self.laser)
-        self.laser_on = False
-        self.hover: str | None = None
-        self._frames: tuple[QImage, tuple, QImage, tuple] | None = None  # from, extent, to, extent
-        self._shown_extent: tuple | None = None
-        self.frames_painted = 0
-        self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.NoFocus)  # keys go to the presentation window
-        self.mpl_connect("motion_notify_event", self._on_motion)
-
-    def blit_overlays(self) -> None:
-        if self._frames is None:  # not while a transition paints its own frames
-            super().blit_overlays()
-
-    def frame_image(self) -> QImage:
-        """The last rendered frame (Agg buffer) as a QImage the painter can scale."""
-        buf = self.buffer_rgba()
-        h, w = buf.shape[:2]
-        return QImage(bytes(buf), w, h, 4 * w, QImage.Format_RGBA8888).copy()
-
-    def begin_transition(self, render_target) -> None:
-        """Keep the current frame, render the target (`render_target()` sets it up), and paint
-        cross-fades between the two until `end_transition`."""
-        if not hasattr(self, "renderer"):  # nothing drawn yet
-            self.draw()
-        r = self.scene.renderer
-        before, before_extent = self.frame_image(), r.limits()
-        render_target()
-        r.refresh_labels(self.get_renderer())
-        self.figure.draw(self.get_renderer())
-        self._frames = (before, before_extent, self.frame_image(), r.limits())
-
-    def show_transition(self, extent: tuple, t: float) -> None:
-        """Paint the frame for the intermediate `extent` (x0, x1, y0, y1) at progress t."""
-        self._shown_extent = (extent, t)
-        self.update()
-
-    def end_transition(self) -> None:
-        self._frames = None
-        self._shown_extent = None
-        self._background = None
-        self.draw()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().resizeEvent(event)
-        self.resized.emit(event.size().width(), event.size().height())
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if self._frames is None or self._shown_extent is None:
-            super().paintEvent(event)
-            return
-        extent, t = self._shown_extent
-        before, before_extent, after, after_extent = self._frames
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(to_hex(self.figure.get_facecolor())))
-        # The target underneath at full strength, the old frame fading out on top: no gaps
-        # where one frame does not reach while zooming out.
-        for image, img_extent, opacity in ((after, after_extent, 1.0), (before, before_extent, 1.0 - t)):
-            painter.setOpacity(opacity)
-            painter.drawImage(self._target_rect(img_extent, extent), image)
-        painter.end()
-        self.frames_painted += 1
-
-    def _target_rect(self, img_extent, view) -> QRectF:
-        """Where an image rendered for `img_extent` lands when the view shows `view`."""
-        (ix0, ix1, iy0, iy1), (vx0, vx1, vy0, vy1) = img_extent, view
-        w, h = self.width(), self.height()
-        sx, sy = w / (vx1 - vx0), h / (vy1 - vy0)
-        return QRectF((ix0 - vx0) * sx, (vy1 - iy1) * sy, (ix1 - ix0) * sx, (iy1 - iy0) * sy)
-
-    # -- pointer ------------------------------------------------------------------------------
-    def _on_motion(self, event) -> None:
-        if event.inaxes is None:
-            return
-        did = self.geo.district_at(event.xdata, event.ydata)
-        if did != self.hover:
-            self.hover = did
-            self.scene.renderer.set_hover(did)
-        if self.laser_on:
-            self.laser.set_data([event.xdata], [event.ydata])
-        self.blit_overlays()
-
-    def set_laser(self, on: bool) -> None:
-        self.laser_on = on
-        self.laser.set_visible(on)
-        self.setCursor(Qt.BlankCursor if on else Qt.ArrowCursor)
-        self.blit_overlays()
 
 
 class PresentationWindow(QWidget):
-    """Full-screen map with a caption bar; keys step the tour, Esc leaves."""
+    """Full-screen map with a caption bar; keys step the tour, Esc leaves. It shows the
+    session's dataset and user layers, and follows them while it is open."""
 
     closed = Signal()
 
-    def __init__(self, state: ViewState, dataset, tour: Tour | None,
-                 animate: bool | None = None, parent=None, player: TourPlayer | None = None,
-                 layers=None) -> None:
+    def __init__(self, session, tour: Tour | None, animate: bool | None = None, parent=None,
+                 player: TourPlayer | None = None) -> None:
         super().__init__(parent, Qt.Window)
         self.setObjectName("presentationWindow")
-        self.state = state  # the explorer's: the language, and what to show without a tour
-        self.ds, self.geo = dataset, state.geo
-        self.texts = Texts()
+        self.session = session
+        self.state = state = session.state  # the explorer's: the language, and what to show without a tour
+        self.geo = state.geo
+        self.texts = Texts(state, self)
         self.player = player if player is not None else TourPlayer(tour)
         self.index = -1  # the step this window shows (the player's, once it has followed)
         self._animate_request: bool | None = None
-        self.canvas = PresentationCanvas(state.geo, dataset, high_contrast=self.player.high_contrast,
-                                         layers=layers)  # the session's user layers
+        self.canvas = PresentationCanvas(session, high_contrast=self.player.high_contrast)
         self.canvas.scene.apply(self._base_view())
         self.caption_bar = self._build_caption_bar()
         box = QVBoxLayout(self)
@@ -203,6 +73,7 @@ class PresentationWindow(QWidget):
         self.texts.tr(self.caption_bar.setToolTip,
                       "H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出")
         state.changed.connect(self._on_view_changed)
+        session.dataset_changed.connect(self._on_dataset_changed)  # after the canvas's own
         self.player.moved.connect(self._on_moved)
         self.player.theme_changed.connect(self._on_theme_changed)
         self.player.ended.connect(self._on_ended)
@@ -217,12 +88,16 @@ class PresentationWindow(QWidget):
     def lang(self) -> str:
         return self.state.lang
 
+    @property
+    def ds(self):
+        return self.session.dataset
+
     def _base_view(self) -> View:
         """What the room sees without a tour: the explorer's view, selection cleared."""
         return room_view(self.state.view, None)
 
     def view_for(self, step) -> View:
-        return room_view(self.state.view, step)
+        return room_view(self.state.view, step, self.ds)
 
     def _build_caption_bar(self) -> QWidget:
         bar = QWidget(objectName="captionBar")
@@ -251,23 +126,27 @@ class PresentationWindow(QWidget):
         row.addLayout(side, 0)
         return bar
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
-
     def _on_view_changed(self, view, fields) -> None:
-        """The explorer's language switched while presenting: labels, legend and caption follow.
-        Without a tour the room sees what the explorer shows."""
+        """The explorer's language or layers changed while presenting: labels, legend, caption
+        and the user's layers follow. Without a tour the room sees what the explorer shows."""
         if not self.tour.steps:
             self.canvas.scene.apply(self._base_view())
-        elif "lang" in fields:
-            self.canvas.scene.apply(replace(self.canvas.scene.view, lang=view.lang))
+        elif fields & {"lang", "layers"}:
+            self.canvas.scene.apply(replace(self.canvas.scene.view, lang=view.lang, layers=view.layers))
         else:
             return
         self._update_caption()
         self.canvas.draw_idle()
 
+    def _on_dataset_changed(self, _dataset, _shipped=None) -> None:
+        """A plan saved or a user dataset removed while presenting (the canvas has the new
+        dataset already): the step shown is shown again from it."""
+        if self.step is not None:
+            self._apply(self.step)
+        else:
+            self.canvas.scene.apply(self._base_view())
+        self._update_caption()
+        self.canvas.draw_idle()
     def toggle_high_contrast(self) -> bool:
         """H: the projector theme on or off (the player's, so the presenter's thumbnails
         follow); returns whether it is now on."""
@@ -398,7 +277,8 @@ class PresentationWindow(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self._anim.stop()
-        self.state.changed.disconnect(self._on_view_changed)  # the window goes; the state stays
+        self.state.changed.disconnect(self._on_view_changed)  # the window goes; the session stays
+        self.session.dataset_changed.disconnect(self._on_dataset_changed)
         for signal, slot in ((self.player.moved, self._on_moved), (self.player.ended, self._on_ended),
                              (self.player.theme_changed, self._on_theme_changed)):
             signal.disconnect(slot)

@@ -5,21 +5,21 @@ caption, source) with the speaker notes, a picture of the next step, the step co
 elapsed time. The clicker's keys work here as in the room's window. Both windows follow one
 TourPlayer (hzmap.model.tours.player): this view asks it to move and redraws when it says it
 moved, so neither window calls the other. Pictures come from StepThumbnails (a small offscreen
-Scene per step, kept), drawn after the texts so a key press answers at once.
+Scene per step, kept), drawn after the texts so a key press answers at once. The view follows the
+session: a plan saved, a user dataset removed or a user layer changed is in the next pictures.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from hzmap.model.tours.player import TourPlayer, room_view
-from hzmap.model.view.viewstate import ViewState
 from hzmap.render.page.deck import default_notes
 from hzmap.render.page.step_picture import StepThumbnails
 from hzmap.ui.common.i18n import Texts, tr
-from hzmap.ui.present.presentation import claim_presenter_key, step_key
+from hzmap.ui.present.keys import claim_presenter_key, step_key
 
 PICTURE_W = 560       # logical pixels to start with; the view fits them to its size. Both
 MAX_PICTURE_W = 960   # pictures share one width, so the next step's picture becomes the current one.
@@ -34,15 +34,15 @@ def clock_text(seconds: float) -> str:
 class PresenterView(QWidget):
     closed = Signal()
 
-    def __init__(self, state: ViewState, dataset, player: TourPlayer, room_size: QSize | None = None,
-                 parent=None, layers=None) -> None:
+    def __init__(self, session, player: TourPlayer, room_size: QSize | None = None, parent=None) -> None:
         super().__init__(parent, Qt.Window)
         self.setObjectName("presenterView")
-        self.state, self.ds, self.player = state, dataset, player
-        self.texts = Texts()
+        self.session, self.state, self.player = session, session.state, player
+        self.texts = Texts(self.state, self)  # the step's texts follow the language in _on_view_changed
         self.picture_w = PICTURE_W
-        self.thumbnails = StepThumbnails(state.geo, dataset, int(PICTURE_W * self.devicePixelRatioF()),
-                                         layers=layers)
+        self.thumbnails = self._thumbnails(int(PICTURE_W * self.devicePixelRatioF()))
+        self._pictures_timer = QTimer(self, singleShot=True, interval=0)  # one drawing for many asks
+        self._pictures_timer.timeout.connect(self.show_pictures)
         self._fit_timer = QTimer(self, singleShot=True, interval=80)
         self._fit_timer.timeout.connect(self._fit_pictures)
         self._build()
@@ -56,8 +56,18 @@ class PresenterView(QWidget):
         player.moved.connect(self._on_moved)
         player.theme_changed.connect(self._on_theme_changed)
         player.ended.connect(self._on_ended)
-        state.changed.connect(self._on_view_changed)
+        self.state.changed.connect(self._on_view_changed)
+        session.dataset_changed.connect(self._on_data_changed)
+        session.layers.changed.connect(self._on_data_changed)
         self.show_step()
+
+    @property
+    def ds(self):
+        return self.session.dataset
+
+    def _thumbnails(self, width_px: int, room_in=None) -> StepThumbnails:
+        kw = {"room_in": room_in} if room_in is not None else {}
+        return StepThumbnails(self.state.geo, self.ds, width_px, layers=self.session.layers, **kw)
 
     def _build(self) -> None:
         self.setStyleSheet("#presenterView { background: #1E1F22; } QLabel { color: #EDEDED; }"
@@ -169,6 +179,12 @@ class PresenterView(QWidget):
         if "lang" in fields or "layers" in fields:
             self.show_step()
 
+    def _on_data_changed(self, *_args) -> None:
+        """A new dataset or new data in the layer store: the pictures kept were drawn from the
+        old, so they are all drawn again (with the notes)."""
+        self.thumbnails = self._thumbnails(self.thumbnails.width_px, self.thumbnails.room_in)
+        self.show_step()
+
     def show_step(self) -> None:
         """Texts now; pictures on the next turn of the event loop."""
         p, lang = self.player, self.state.lang
@@ -187,7 +203,7 @@ class PresenterView(QWidget):
         self._schedule_pictures()
 
     def _schedule_pictures(self) -> None:
-        QTimer.singleShot(0, self, self.show_pictures)
+        self._pictures_timer.start()
 
     def show_pictures(self) -> None:
         p = self.player
@@ -197,7 +213,7 @@ class PresenterView(QWidget):
                 label.clear()
                 label.setText(tr("（导览结束）End of tour"))
                 continue
-            rgba = self.thumbnails.picture(room_view(self.state.view, step), step, p.high_contrast)
+            rgba = self.thumbnails.picture(room_view(self.state.view, step, self.ds), step, p.high_contrast)
             h, w = rgba.shape[:2]
             image = QImage(rgba.tobytes(), w, h, 4 * w, QImage.Format_RGBA8888).copy()
             image.setDevicePixelRatio(w / self.picture_w)
@@ -223,12 +239,6 @@ class PresenterView(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "texts"):
-            self.texts.retranslate()
-            self.show_step()
-
     def _on_ended(self) -> None:
         self.close()
 
@@ -238,6 +248,8 @@ class PresenterView(QWidget):
                              (self.player.theme_changed, self._on_theme_changed)):
             signal.disconnect(slot)
         self.state.changed.disconnect(self._on_view_changed)
+        self.session.dataset_changed.disconnect(self._on_data_changed)
+        self.session.layers.changed.disconnect(self._on_data_changed)
         super().closeEvent(event)
         self.player.end()  # closing the presenter view ends the presentation
         self.closed.emit()

@@ -7,11 +7,11 @@ room is found again next time, and a screen that is not there falls back to the 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from hzmap.ui.common.i18n import tr
+from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import settings
 
 SETTINGS_KEY = "present/screen"
@@ -59,10 +59,11 @@ class PresentOnMenu(QMenu):
 
     chosen = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, state, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("presentOnMenu")
-        self.setTitle(tr("放映于 Present on"))
+        self.texts = Texts(state, self, then=self.rebuild)
+        self.texts.tr(self.setTitle, "放映于 Present on")
         self._group: QActionGroup | None = None
         self.aboutToShow.connect(self.rebuild)
         self.rebuild()
@@ -93,12 +94,6 @@ class PresentOnMenu(QMenu):
     def _choose(self, name: str) -> None:
         remember_screen(name)
         self.chosen.emit(name)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange:
-            self.setTitle(tr("放映于 Present on"))
-            self.rebuild()
 
 
 def show_on(window, screen, full_screen: bool = True) -> None:

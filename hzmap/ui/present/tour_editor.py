@@ -8,14 +8,14 @@ and on the deck's notes pages); the notes are written in the language the UI is 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QListWidget,
                                QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from hzmap.model.session.session import Session
 from hzmap.model.tours.tour import Tour, TourStep
 from hzmap.model.view.viewstate import View
-from hzmap.ui.common.i18n import tr
+from hzmap.ui.common.i18n import Texts, tr
 
 
 def current_step(view: View, geo, dataset) -> TourStep:
@@ -38,9 +38,10 @@ class TourEditor(QWidget):
 
     present_requested = Signal(object)
 
-    def __init__(self, state, session: Session, dataset, parent=None) -> None:
+    def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
-        self.state, self.session, self.ds = state, session, dataset
+        self.session = session
+        self.state = state = session.state
         self.combo = QComboBox(objectName="tourCombo")
         self.steps = QListWidget(objectName="tourSteps")
         self.steps.setDragDropMode(QListWidget.InternalMove)
@@ -77,16 +78,13 @@ class TourEditor(QWidget):
         self.combo.currentIndexChanged.connect(lambda _i: self._fill_steps())
         self._editing = False  # our own edit: the session's tours_changed needs no refill
         session.tours_changed.connect(self._on_tours_changed)
+        self.texts = Texts(state, self, then=self.retranslate)
         self.retranslate()
 
-    def set_dataset(self, dataset) -> None:
-        """Steps added from now on name the new dataset's layouts."""
-        self.ds = dataset
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().changeEvent(event)
-        if event.type() == QEvent.LanguageChange and hasattr(self, "buttons"):
-            self.retranslate()
+    @property
+    def ds(self):
+        """The session's dataset: steps added name its layouts."""
+        return self.session.dataset
 
     def _on_tours_changed(self) -> None:
         if not self._editing:  # a project was opened or recovered

@@ -1,4 +1,4 @@
-"""File menu for projects: new, open, save, save as, recent files; autosave and recovery.
+"""The main window's projects: File › new, open, recent files, save, save as; autosave and recovery.
 
 The session (hzmap.model.session.session) does the work; this module asks the user and reports. Every
 dialog goes through an `ask_*`/`show_*` method so tests can answer it; with no display to
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -34,7 +34,8 @@ FILE_FILTER = "hzmap 项目 (*.hzmap);;JSON (*.json);;所有文件 (*)"
 
 
 class ProjectActions(QObject):
-    """`window` is the window dialogs open over; `message(text)` is for its status bar."""
+    """`window` is the main window: the actions go at the top of its File menu, dialogs open over
+    it; `message(text)` is for its status bar."""
 
     message = Signal(str)
 
@@ -42,7 +43,7 @@ class ProjectActions(QObject):
         super().__init__(window)
         self.session = session
         self.window = window
-        self.texts = Texts()
+        self.texts = Texts(session.state, self)
         self._kept = False  # the last maybe_save kept the work in the recovery file
         t = self.texts
 
@@ -64,14 +65,17 @@ class ProjectActions(QObject):
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
-        window.installEventFilter(self)  # LanguageChange: the window is the widget that gets it
+        file_menu = window.menus["file"]
+        for act in (self.new_action, self.open_action):
+            file_menu.addAction(act)
+            window.addAction(act)
+        file_menu.addMenu(self.recent_menu)
+        for act in (self.save_action, self.save_as_action):
+            file_menu.addAction(act)
+            window.addAction(act)
+        file_menu.addSeparator()
         for recent in self.recent_files():  # what a save killed last time left beside its project
             clean_stale_parts(Path(recent).parent, Path(recent).name)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if obj is self.window and event.type() == QEvent.LanguageChange:
-            self.texts.retranslate()
-        return False
 
     # -- recent files --------------------------------------------------------------------------
     def _fill_recent(self) -> None:

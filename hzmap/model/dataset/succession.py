@@ -1,0 +1,72 @@
+"""Which plan a new plan follows: the suggestion the review window offers for `continues` and
+`supersedes`. No Qt.
+
+Chinese plans that follow one another share their title but for the period: “杭州市服务贸易发展
+“十四五”规划” → “…“十五五”规划”, “…三年行动计划(2024—2026年)” → “…(2027—2029年)”; the final
+text of a 征求意见稿 has its title without the draft mark. So a plan whose title, with the
+period and the draft mark taken out, is the new plan's is suggested: `continues` for an earlier
+term, `supersedes` for a draft of the same text. The planner confirms or changes it.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass
+
+from .lifecycle import is_draft, start_of
+
+_PERIOD = re.compile(r"[“”\"'《》]|[(（]\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)\d\d\s*年?\s*[)）]"
+                     r"|(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)\d\d\s*年?|十[三四五六]五|"
+                     r"[(（](?:征求意见稿|草案|送审稿|试行)[)）]|征求意见稿|\s+")
+MIN_LIKENESS = 0.9
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    plan: str          # the earlier plan's id
+    relation: str      # "continues" or "supersedes"
+    likeness: float    # 1.0: the same title but for the period
+
+
+def title_stem(title: str) -> str:
+    """The title without its period, quotes and draft mark: what a plan and its successor share."""
+    return _PERIOD.sub("", title or "")
+
+
+def _start(plan_data: dict) -> _dt.date | None:
+    frm = (plan_data.get("in_force") or {}).get("from")
+    if isinstance(frm, _dt.date):
+        return frm
+    issued = plan_data.get("issued")
+    if isinstance(issued, _dt.date):
+        return issued
+    if isinstance(issued, str) and issued[:4].isdigit():
+        return _dt.date(int(issued[:4]), 1, 1)
+    m = re.search(r"((?:19|20)\d\d)\s*[-—–~至]\s*(?:19|20)\d\d",
+                  plan_data.get("period") or plan_data.get("title") or "")
+    fyp = {"十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+    year = int(m.group(1)) if m else next((y for k, y in fyp.items()
+                                          if k in (plan_data.get("title") or "")), None)
+    return _dt.date(year, 1, 1) if year else None
+
+
+def likely_predecessors(ds, plan_data: dict) -> list[Suggestion]:
+    """The plans of `ds` the new plan (its record's fields: title, issued, in_force) most likely
+    follows, best first: an earlier plan or a draft with the same title but for the period."""
+    stem = title_stem(plan_data.get("title", ""))
+    if len(stem) < 4:
+        return []
+    mine = _start(plan_data)
+    out = []
+    for plan in ds.plans.values():
+        if plan.id == plan_data.get("id"):
+            continue
+        likeness = difflib.SequenceMatcher(None, stem, title_stem(plan.title)).ratio()
+        theirs = start_of(plan)
+        if likeness < MIN_LIKENESS or (mine and theirs and theirs > mine):
+            continue
+        out.append((Suggestion(plan.id, "supersedes" if is_draft(plan) else "continues",
+                               round(likeness, 3)), theirs or _dt.date.min))
+    out.sort(key=lambda x: (-x[0].likeness, -x[1].toordinal()))
+    return [s for s, _ in out]

@@ -1,0 +1,71 @@
+"""Where a slogan's parts are defined, in the ways Chinese plans and the reports on them write it.
+
+- a passage that opens with the part's label, in any of the usual forms: “一核”:…, 一核:…,
+  “一核”即…, “一主”,即…, “六辅”,包括…, “三片”是…, “三带”包括…, 其中“1”是…, 其中的“1”是…,
+  “1”指…, 做好一“心”:…, 发展两“轴”:…; it runs to the end of its paragraph or to where the next
+  part's label opens (“三片”是…;“三带”包括…);
+- the places whose names end in the part's word: 三城 are the …城 the text names near the slogan
+  (未来科技城、青山湖科技城 … 第三座科技城——紫金港科技城).
+"""
+from __future__ import annotations
+
+import re
+
+from .slogans import Part
+
+_DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由)"
+_COUNT_CN = "一二两三四五六七八九十百多双数"
+
+
+def _label_pattern(part: Part) -> str:
+    """A regex for the part's label as texts write it when defining it."""
+    label = re.escape(part.label)
+    if part.word:                                   # 一核 / 一“核” / “一核”
+        count = re.escape(part.label[: len(part.label) - len(part.word)])
+        word = re.escape(part.word)
+        return rf"(?:“{label}”|{count}“{word}”|(?<![\u4e00-\u9fff“]){label})"
+    return rf"“{label}”"                            # a figure: only quoted (“1”), not any 1
+
+
+def _opening(part: Part) -> re.Pattern:
+    lab = _label_pattern(part)
+    return re.compile(rf"(?:其中的?|其中)?{lab}\s*(?:[,，:：]\s*{_DEFINING}?|{_DEFINING})")
+
+
+def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> tuple[int, int] | None:
+    """The passage that defines `part` by its label in text[start:end], or None."""
+    m = _opening(part).search(text, start, end)
+    if not m:
+        return None
+    s = m.start()
+    nl = text.find("\n", m.end())
+    stop = min(end, len(text) if nl < 0 else nl)
+    for other in parts:                             # the next part's own definition
+        if other is part:
+            continue
+        o = _opening(other).search(text, m.end(), stop)
+        if o:
+            stop = min(stop, o.start())
+    while stop > s and text[stop - 1] in "；;，, ":
+        stop -= 1
+    return (s, stop) if stop - s > len(part.label) + 1 else None
+
+
+def members_by_word(hits, text: str, part: Part) -> list:
+    """The distinct place names among `hits` that end in the part's word, a name extended over
+    the 2-4 characters that make it one (紫金港 + 科技城): the members of 三城, 两镇 …"""
+    if not part.word or part.kind in ("core",) and part.count == 1:
+        return []
+    ext = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?{re.escape(part.word)}")
+    out, seen = [], set()
+    for h in hits:
+        name = h.text
+        if not name.endswith(part.word):
+            m = ext.match(text, h.end)
+            if not m:
+                continue
+            name = h.text + m.group(0)
+        if name not in seen:
+            seen.add(name)
+            out.append((h, name))
+    return out

@@ -1,0 +1,139 @@
+"""A document's head: its title, issuing bodies, 文号 and period, as Chinese policy documents and
+the pages that carry them state them.
+
+A document announces itself in a few fixed ways, tried in this order:
+- a notice “X关于印发《T》的通知” or “X关于印发T的通知” (X the issuer, T the plan);
+- a title line ending in a document kind (…规划, …实施意见, …报告), possibly over two lines and
+  with its years or draft status below, and “X 关于…的意见” (X the issuer);
+- a news headline naming the plan: “T公示/发布/出台” (T ending in a document kind);
+- the first 《T》 whose T ends in a document kind;
+- the page's headline: the first line that is neither navigation (“当前位置:首页 > …”), nor a
+  site name, nor metadata (发布时间, 来源, 浏览次数).
+The 文号 is the first “杭政办函〔2024〕12号” of the head that does not cite another document, the
+period the year range of the title (2024—2026年) or its five-year plan (“十四五”: 2021-2025).
+"""
+from __future__ import annotations
+
+import re
+
+from .text import FIVE_YEAR_PLAN_END
+
+KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议)"
+HEAD_LINES = 40
+_NOTICE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)(?:关于)?印发《([^》\n]{4,80})》")
+_NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)关于印发([^《》\n]{4,80}?)的通知")
+_PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发")
+_TITLE_LINE = re.compile(r"^[^。，,:：!！?？]{4,60}" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?$")
+_ABOUT = re.compile(r"^(.{2,60}?)\s*(关于[^。，,]{4,60}" + KINDS + r")$")
+_RANGE_LINE = re.compile(r"^[(（]\s*(20\d\d)\s*[-—–~至]+\s*(20\d\d)\s*年?\s*[)）]$")
+_HEADLINE_PLAN = re.compile(r"(?:^|[)）】\]!！?？:：，,])\s*([^，,。:：!！?？()（）]{4,50}?" + KINDS +
+                            r"(?:[(（][^)）]{2,20}[)）])?)(?:（草案）|\(草案\))?"
+                            r"(?:公示|发布|出台|出炉|印发|获批|正式实施|正式发布)")
+_QUOTED_PLAN = re.compile(r"《([^《》\n]{4,80}?" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?)》")
+_NAV = re.compile(r">|＞|当前位置|您的位置|位置[:：]|首页|主页")
+_META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|"
+                   r"^第?[A-Z]?\d{1,5}版[:：]?|"   # a newspaper's page: 第A2版:要闻, 00004版:要闻
+                   r"^时间[:：]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^[\d\s:：/\-.]+$")
+_SITE = re.compile(r"(网|报|论坛|频道|馆|数字报纸|新闻网站|官网|在线)$")
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
+_YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
+_FYP = re.compile(r"“?(十[三四五六]五)”?")
+_BRACKETED = re.compile(r"^[【\[［][^】\]］]{1,12}[】\]］]")
+
+
+def _clean_line(line: str) -> str:
+    return _BRACKETED.sub("", line.strip()).strip()
+
+
+def _notice(lines: list[str]) -> tuple[str, str, int] | None:
+    """(plan, issuer, line) of “X(关于)印发《T》” or “X关于印发T的通知” in the head."""
+    for i, ln in enumerate(lines):
+        ln = _clean_line(ln)
+        if _NAV.search(ln):
+            continue
+        m = _NOTICE.search(ln) or _NOTICE_BARE.search(ln)
+        if m:
+            return m.group(2).strip(), m.group(1).strip(), i
+    return None
+
+
+def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
+    """(title, issuer named with it, line index or -1) of a document."""
+    head = lines[:HEAD_LINES]
+    notice = _notice(head)
+    for i, ln in enumerate(head):          # a title line, possibly over two lines
+        ln = _clean_line(ln)
+        cand = ln
+        if ln.startswith("关于") and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
+            cand = ln + lines[i + 1].strip()
+        if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:] \
+                and not _NAV.search(cand):
+            nxt = lines[i + (2 if cand != ln else 1)].strip() if i + 1 < len(lines) else ""
+            if _RANGE_LINE.match(nxt):
+                cand += nxt
+            about = _ABOUT.match(cand)
+            if about and about.group(1).strip() and not about.group(1).startswith("《"):
+                return about.group(2), about.group(1).strip(), i
+            issuer = notice[1] if notice else (lines[i - 1].strip() if i > 0 else "")
+            return cand, issuer, i
+    if notice:
+        printed = _PRINTED.search(text)
+        if printed and re.sub(r"的", "", printed.group(1)) == re.sub(r"的", "", notice[0]):
+            return printed.group(1), notice[1], notice[2]
+        return notice
+    for i, ln in enumerate(head[:8]):      # a headline naming the plan
+        m = _HEADLINE_PLAN.search(ln)
+        if m and not _NAV.search(ln):
+            return m.group(1).strip(), "", i
+    pm = _PRINTED.search(text)
+    if pm:
+        return pm.group(1), "", -1
+    for ln in head:
+        m = _QUOTED_PLAN.search(ln)
+        if m:
+            return m.group(1), "", -1
+    return headline(head), "", -1
+
+
+def headline(lines: list[str]) -> str:
+    """The page's headline: the first line of the opening that is text, not navigation, a site
+    name or metadata (a news report's title)."""
+    start = 0
+    for i, ln in enumerate(lines[:8]):
+        if _NAV.search(ln):
+            start = i + 1
+    window = lines[start:start + 8]
+    for i, ln in enumerate(window):
+        s = ln.strip()
+        if len(s) < 8 or len(s) > 60 or _NAV.search(s) or _META.search(s) or _SITE.search(s):
+            continue
+        if re.search(r"[。;；]$", s) or s.count("，") + s.count(",") > 2:
+            return ""                   # running text: the page has no headline here
+        if s.endswith(("——", "—", ":", "：")) and i + 1 < len(window):
+            s += window[i + 1].strip()  # a lead-in line (引题) runs on into the headline
+        return s
+    return ""
+
+
+def doc_number(head: str) -> tuple[str, int] | None:
+    """(文号, position) of the document's own number: not one cited after a 《title》."""
+    for m in DOC_NUMBER.finditer(head):
+        before = head[max(0, m.start() - 3):m.start()]
+        if "》" in before or "据" in before:
+            continue
+        number = re.sub(r"\s+", "", m.group(1))
+        number = re.sub(r"[\[［【]", "〔", re.sub(r"[\]］】]", "〕", number))
+        return number, m.start()
+    return None
+
+
+def period(title: str) -> str | None:
+    """'2024-2026' from the title's year range or its five-year plan."""
+    m = _YEARS.search(title)
+    if m and int(m.group(1)) <= int(m.group(2)):
+        return f"{m.group(1)}-{m.group(2)}"
+    f = _FYP.search(title)
+    if f and f.group(1) in FIVE_YEAR_PLAN_END:
+        end = FIVE_YEAR_PLAN_END[f.group(1)]
+        return f"{end - 4}-{end}"
+    return None

@@ -1,0 +1,91 @@
+"""Lists of responsible units, read the ways Chinese policy documents write them.
+
+- labelled: “责任单位:A、B”, “牵头单位:A;配合单位:B”;
+- by verb: “A牵头,B、C配合”, “A、B牵头负责”, “A、B按职责分工负责”, “A、B配合落实” (partners only);
+- unlabelled, the lead before the first comma (“A,B、C、D”: a common layout of task tables, and
+  what “列逗号之前的为牵头单位” states) or else listed first (“列第一位的为牵头单位”).
+Governments of several districts written once (“萧山区、余杭区政府”) are one government each.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+LABELS = r"(?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位|协办单位)"
+_UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
+                       r"办公室|资本|法院|检察院|分行|支行|团|所|队|单位|小组)$")
+_FIRST_IS_LEAD = re.compile(r"列第一位的?为牵头单位")
+_COMMA_IS_LEAD = re.compile(r"(?:列)?逗号(?:之|以)?前的?为牵头单位")
+_LEAD_VERB = re.compile(r"(?:牵头负责|牵头落实|牵头)$")
+_PARTNER_VERB = re.compile(r"(?:配合落实|配合实施|共同配合|配合|参与|协同|协助|协办)$")
+_DUTY = re.compile(r"(?:按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|负责落实|负责|落实|等)$")
+# words a cell adds after its units: a rule stated once (下同), or a sentence about other tasks
+_TAIL = re.compile(r"[。.].*$|[,，;；]?下同$")
+
+
+@dataclass
+class Units:
+    lead: str = ""
+    units: list[str] = field(default_factory=list)     # the lead first
+    how: str = ""          # labelled | verb | comma | first | partners
+    notes: list[str] = field(default_factory=list)
+
+
+def unit_like(tok: str) -> bool:
+    return bool(_UNIT_END.search(tok)) or (
+        len(tok) >= 4 and tok.startswith(("市", "省", "国家", "中国", "杭州", "各区")))
+
+
+def split_units(text: str) -> list[str]:
+    """The units of a list, in order, without labels and duty words."""
+    text = _FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", text))
+    text = _TAIL.sub("", text.strip())
+    keep = text.replace("各区、县(市)", "各区县(市)\x00").replace("各区、县（市）", "各区县（市）\x00")
+    out: list[str] = []
+    for tok in re.split(r"[、,，;；]", keep):
+        tok = tok.replace("各区县(市)\x00", "各区、县(市)").replace("各区县（市）\x00", "各区、县（市）")
+        tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip())
+        tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", tok)))).strip()
+        if tok:
+            out.append(tok)
+    for i in range(len(out) - 1, 0, -1):   # “萧山区、余杭区、钱塘区政府”: one government each
+        suffix = next((s for s in ("人民政府", "政府", "管委会") if out[i].endswith(s)), None)
+        if not suffix:
+            continue
+        j = i - 1
+        while j >= 0 and re.fullmatch(r"[\u4e00-\u9fff]{1,4}[区县市]", out[j]):
+            out[j] += suffix
+            j -= 1
+    return out
+
+
+def read_units(text: str, first_is_lead: bool = False) -> Units:
+    """The lead and all units of one list (the text inside a bracket, or a table cell)."""
+    text = _TAIL.sub("", text.strip())
+    labelled = re.search(r"(?:牵头单位|主责单位)[:：]([^;；,，、]+)", text)
+    if labelled:
+        units = split_units(text)
+        lead = split_units(labelled.group(1))[0] if split_units(labelled.group(1)) else ""
+        return Units(lead, _lead_first(lead, units), "labelled")
+    groups = [g for g in re.split(r"[,，;；]", text.replace("各区、县", "各区\x01县")) if g.strip()]
+    groups = [g.replace("\x01", "、") for g in groups]
+    leads = [u for g in groups if _LEAD_VERB.search(_DUTY.sub("", g.strip()))
+             for u in split_units(g)]
+    partners = [u for g in groups if _PARTNER_VERB.search(g.strip()) for u in split_units(g)]
+    units = split_units(text)
+    if leads:
+        return Units(leads[0], _lead_first(leads[0], units), "verb")
+    if partners and len(partners) == len(units):
+        return Units("", units, "partners",
+                     ["only supporting units (配合) are named: the lead is another body"])
+    if not units:
+        return Units()
+    if len(groups) > 1 and not first_is_lead:
+        first = split_units(groups[0])
+        if len(first) == 1:
+            return Units(first[0], units, "comma")
+    return Units(units[0], units, "first")
+
+
+def _lead_first(lead: str, units: list[str]) -> list[str]:
+    return ([lead] if lead else []) + [u for u in units if u != lead]
