@@ -45,8 +45,8 @@ def _cancel_after(ms: int, pressed: list) -> None:
 
 def test_the_window_answers_while_a_hostile_file_is_read_and_cancel_ends_it(window, tmp_path, qtbot):
     path = recursive_view_gpkg(tmp_path / "loop.gpkg", points_gpkg(tmp_path / "base.gpkg"))
-    assert window.layer_actions.add(path)               # its one layer is listed: the dialog opens
-    dialog = window.layer_actions.dialog
+    assert window.layers.actions.add(path)               # its one layer is listed: the dialog opens
+    dialog = window.layers.actions.dialog
     timer, ticks = _ticking(qtbot)
     pressed = []
     _cancel_after(1500, pressed)
@@ -60,19 +60,19 @@ def test_the_window_answers_while_a_hostile_file_is_read_and_cancel_ends_it(wind
     assert "cancelled" in dialog.error.text().lower() and dialog.data is None
     assert reading.worker().pid is None                 # the reader process was stopped
     dialog.reject()
-    window.layer_actions.add(tmp_path / "base.gpkg")    # and the next file reads as ever
-    dialog = window.layer_actions.dialog
+    window.layers.actions.add(tmp_path / "base.gpkg")    # and the next file reads as ever
+    dialog = window.layers.actions.dialog
     assert dialog.read() and len(dialog.data) == 1
     dialog.reject()
 
 
 def test_an_excel_file_that_aborts_its_reader_leaves_the_window_running(window, tmp_path):
     errors = []
-    window.layer_actions.show_error = errors.append
+    window.layers.actions.show_error = errors.append
     path = xlsx(tmp_path / "far.xlsx", far_cell="XFD1048576")
-    window.layer_actions.add(path)
+    window.layers.actions.add(path)
     assert errors and str(path) in errors[-1] and "reader stopped" in errors[-1]
-    assert window.isVisible() and window.layer_actions.dialog is None
+    assert window.isVisible() and window.layers.actions.dialog is None
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def test_a_damaged_shared_dataset_names_the_entry_in_the_window(window, tmp_path
                                   "“一核”:以西湖区为核心。\n“两翼”:依托萧山区和余杭区。\n"), dataset), folder)
     z = userdata.export_zip(folder, tmp_path / "shared.zip")
     patch_zip(z, "mine/plans.yaml", flag=0x1)
-    manager = window.open_dataset_manager()
+    manager = window.datasets.open_manager()
     shown = []
     manager.show_error = lambda title, text: shown.append(text)
     assert not manager.import_shared("zip", source=z)
