@@ -302,3 +302,15 @@ def test_notes_within_the_limits_are_drawn_within_the_budget():
         anns.add(make("callout", [to_map(120.0 + i * 1e-3, 30.2), to_map(120.1, 30.1)], text))
     total = sum(len(a.get_text()) for arts in layer.artists.values() for a in arts)
     assert total <= MAX_DRAWN_CHARS and len(layer.artists[first.id][0].get_text()) < DRAWN_PER_NOTE
+
+
+def test_the_reader_process_can_be_started_while_the_planner_chooses_a_file(geodata, tmp_path):
+    reading.shutdown()
+    assert reading.worker().pid is None
+    reading.warm_up()
+    deadline = time.monotonic() + 60
+    while reading.worker().pid is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # waiting on a condition: the reader process is running
+    pid = reading.worker().pid
+    assert pid is not None
+    assert len(open_path(points_gpkg(tmp_path / "p.gpkg"), geodata)) == 1 and reading.worker().pid == pid

@@ -89,6 +89,11 @@ class Worker:
         finally:
             self._lock.release()
 
+    def start(self) -> None:
+        """Start the child now (if it is not running) and wait until it is ready."""
+        with self._lock:
+            self._start()
+
     def _call(self, target, args, kwargs, budget: Budget, cancel):
         proc = self._start(cancel)
         try:

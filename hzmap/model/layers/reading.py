@@ -43,6 +43,17 @@ def worker() -> Worker:
         return _worker
 
 
+def warm_up() -> None:
+    """Start the reader process now, in the background (the planner is choosing a file): the
+    first read then does not wait for it to import its libraries."""
+    def start() -> None:
+        try:
+            worker().start()
+        except Exception:  # noqa: BLE001 - the read itself will say what is wrong
+            pass
+    threading.Thread(target=start, name="hzmap-reader-start", daemon=True).start()
+
+
 def shutdown() -> None:
     """End the reader process (the app is closing; the next read starts a new one)."""
     if _worker is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hzmap.model.layers import FILE_FILTER, LayerError, inspect_file
 from hzmap.model.layers.errors import human_size
+from hzmap.model.layers import reading
 from hzmap.model.layers.reading import ReadCancelled
 from hzmap.ui.common import background
 from hzmap.ui.common.i18n import Texts, tr
@@ -52,6 +53,7 @@ class LayerActions(QObject):
 
     # -- adding ------------------------------------------------------------------------------
     def choose(self) -> bool:
+        reading.warm_up()  # the reader process starts while the planner chooses the file
         path = self.ask_layer_path(tr("添加图层 Add layer"))
         return self.add(path) if path else False
 
