@@ -4,7 +4,8 @@ points (a CSV in GCJ-02, as copied from Amap) and 20,000 polygons (a GeoPackage)
     layer_open_s    open_layer on each file: read, convert, place in districts (target <= 3 s)
     layer_pan_ms    a pan/zoom redraw of the base map with the layer shown, 1280x840 at 100 dpi, at
                     the whole city and two zoomed views (<= 150 ms)
-    layer_hover_ms  one hover hit-test (<= 5 ms)
+    layer_hover_ms  one hover hit-test (<= 5 ms); in the window, the canvas's whole pick (base
+                    symbols, the layers' features, the district and its hover text)
     layer_peak_mb   the process's peak resident memory over the baseline after imports
 
     python benchmarks/layers_bench.py [--repeat N] [--json] [--window | --office]
@@ -169,7 +170,7 @@ def run(repeat: int) -> dict:
 def time_in_window(repeat: int) -> dict:
     """The layers on the app's own canvas: a MainWindow (offscreen Qt), each layer added through
     the session, styled by category, then panned and zoomed (state changes, full redraws) and
-    hovered (the canvas's hit-test through the view's layers)."""
+    hovered (the canvas's pick, hzmap.model.pick, through the view's layers)."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -231,7 +232,7 @@ def time_in_window(repeat: int) -> dict:
             rng = np.random.default_rng(3)
             for x, y in zip(rng.uniform(x0, x1, 200 * repeat), rng.uniform(y0, y1, 200 * repeat)):
                 t0 = time.perf_counter()
-                canvas.feature_at(x, y)
+                canvas.pick_at(x, y)
                 out["layer_hover_ms"].append((time.perf_counter() - t0) * 1000)
             window.session.remove_layer(layer.id)
         peak = _rss_mb() - base_mb

@@ -15,8 +15,8 @@ pyproj: benchmarks/cli_bench.py), transition_fps (presentation mode), peak_mb; a
 layers (benchmarks/layers_bench.py: 100,000 GCJ-02 points from a CSV, 20,000 polygons from a
 GeoPackage, each added to a real window): layer_open_s (read, convert, place in districts),
 layer_pan_ms (a full redraw of the app's canvas with the layer shown, city and zoomed in),
-layer_hover_ms (the canvas's hit-test through the view's layers), layer_peak_mb (memory over the
-window's, with the libraries imported).
+layer_hover_ms (the canvas's pick, hzmap.model.pick, through the view's layers), layer_peak_mb
+(memory over the window's, with the libraries imported).
 
 Processes are timed as on a machine where hzmap has run once: an untimed first run writes the
 byte-code caches (a session's PYTHONDONTWRITEBYTECODE is lifted for it). --quick: 3 repeats and

@@ -23,6 +23,7 @@ import importlib.util
 import json
 import math
 import sqlite3
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -76,10 +77,11 @@ _TO_AREA = Transformer.from_crs("EPSG:4326", AREA_CRS, always_xy=True)
 try:
     from hzmap.model.geo.chinacrs import gcj02_to_wgs84, wgs84_to_gcj02  # noqa: F401 (tests use both)
 except ImportError:  # run from a checkout without `pip install -e .`
-    import sys
-
     sys.path.insert(0, str(HERE.parent))
     from hzmap.model.geo.chinacrs import gcj02_to_wgs84, wgs84_to_gcj02  # noqa: F401
+
+sys.path.insert(0, str(HERE))  # the landmarks' part of the build, beside this script
+import build_landmarks  # noqa: E402
 
 
 def _check_against_eviltransform(sample: np.ndarray) -> float:
@@ -447,6 +449,7 @@ def build(out_path: Path = DEFAULT_OUT) -> dict:
     estuary = unary_union([p for p in shapely.get_parts(estuary) if p.area > 0.5e6])
     area_rows = [(sid, zh, en, "river", river_polys[sid]) for sid, zh, en, _a, _b in segments]
     area_rows.append(("qiandaohu", "千岛湖", "Qiandao Lake", "lake", lake))
+    area_rows.append(("xihu", "西湖", "West Lake", "lake", build_landmarks.west_lake(to_map)))
     area_rows.append(("qiantang_estuary", "钱塘江河口", "Qiantang Estuary", "estuary", estuary))
     water_areas = gpd.GeoDataFrame(
         {k: [r[i] for r in area_rows] for i, k in enumerate(["id", "name_zh", "name_en", "kind"])},
@@ -459,13 +462,28 @@ def build(out_path: Path = DEFAULT_OUT) -> dict:
         crs=MAP_CRS,
     )
 
+    # where each district's name goes (the app reads it instead of working it out at start-up)
+    from hzmap.model.geo.geodata import label_point
+
+    water_union = unary_union([r[4] for r in area_rows])
+    labels = [label_point(g, water_union) for g in districts.geometry]
+    districts["label_x"] = [round(p.x, 2) for p in labels]
+    districts["label_y"] = [round(p.y, 2) for p in labels]
+
+    landmark_rows = build_landmarks.landmarks(to_map, outline)
+    landmarks = gpd.GeoDataFrame(
+        {k: [r[i] for r in landmark_rows] for i, k in enumerate(["id", "name_zh", "name_en", "kind"])},
+        geometry=[r[4] for r in landmark_rows],
+        crs=MAP_CRS,
+    )
+
     out_path = Path(out_path)
     if out_path.exists():
         out_path.unlink()
     # Fixed timestamps in gpkg_contents so a rebuild from the same sources is byte-stable.
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": "2026-01-01T00:00:00.000Z"})
     for name, gdf in [("districts", districts), ("outline", outline_gdf),
-                      ("water_lines", water_lines), ("water_areas", water_areas)]:
+                      ("water_lines", water_lines), ("water_areas", water_areas), ("landmarks", landmarks)]:
         gdf.to_file(out_path, layer=name, driver="GPKG", engine="pyogrio")
 
     summary = {
@@ -481,6 +499,7 @@ def build(out_path: Path = DEFAULT_OUT) -> dict:
         },
         "water_areas_km2": {r[0]: round(r[4].area / 1e6, 1) for r in area_rows},
         "course_km": round(course.length / 1000, 1),
+        "landmarks": build_landmarks.summary(landmark_rows),
         "file": str(out_path),
         "file_kb": round(out_path.stat().st_size / 1024, 1),
     }

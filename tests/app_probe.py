@@ -144,7 +144,7 @@ def screens() -> int:
     main_index = QGuiApplication.screens().index(win.screen())
     screen_choice.remember_screen(screen_choice.screen_key(main_index, win.screen()))
     pres = win.windows.present()
-    QTest.qWait(50)
+    QTest.qWaitForWindowExposed(pres)
     out["chosen_main"] = {"room": name(pres), "presenter": win.windows.presenter_view is not None}
     pres.close()
     print(json.dumps(out, ensure_ascii=False), flush=True)

@@ -34,9 +34,12 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="session")
 def geodata():
-    """The shipped geodata, loaded once for the whole run (nothing mutates it)."""
+    """The shipped geodata, loaded once for the whole run (nothing mutates it), with the map's
+    font registered for matplotlib, as the app does before it draws."""
+    from hzmap import fonts
     from hzmap.model.geo.geodata import load_geodata
 
+    fonts.register_matplotlib()
     return load_geodata()
 
 
@@ -50,10 +53,7 @@ def dataset():
 
 @pytest.fixture(scope="session")
 def data(geodata, dataset):
-    """(geodata, dataset) with our font registered for matplotlib, for drawing tests."""
-    from hzmap import fonts
-
-    fonts.register_matplotlib()
+    """(geodata, dataset), for drawing tests."""
     return geodata, dataset
 
 
@@ -81,6 +81,13 @@ def open_window(qtbot):
 
     yield make
     for win in windows:
+        shown = win.windows  # the window's controller of its other windows
+        for other in (shown.presentation, shown.presenter_view) if shown is not None else ():
+            if other is not None and other.isVisible():
+                other.close()
+        search = getattr(win, "search_box", None)
+        if search is not None:
+            search.popup.hide()  # a top-level popup: it would outlive the window
         if not win.isVisible():  # the test closed it (and a restored one remembered that close)
             continue
         if win.project_actions is not None:  # a test's unsaved annotations are not the user's work
@@ -88,3 +95,24 @@ def open_window(qtbot):
         win.close()
     from hzmap.ui.common import i18n
     i18n.install("zh")  # the translator is application-wide: the next test starts in Chinese
+
+
+@pytest.fixture
+def window(open_window, data):
+    """The main window as a user first sees it, with the shipped geodata and layout dataset,
+    1200 x 800 and drawn; closed after the test (with its presentation and presenter view)."""
+    win = open_window(*data)
+    win.canvas.draw()
+    return win
+
+
+@pytest.fixture
+def settled(qtbot):
+    """settled(canvas): wait until a map canvas has drawn all it was asked to, with no resize
+    waiting to redraw it and no redraw pending: a condition, where a fixed wait would guess."""
+    def wait(canvas, timeout: int = 5000) -> None:
+        def idle() -> bool:  # (_draw_pending: matplotlib's flag for a draw_idle not yet done)
+            resizing = getattr(canvas, "_resize_timer", None)
+            return not (resizing is not None and resizing.isActive()) and not canvas._draw_pending
+        qtbot.waitUntil(idle, timeout=timeout)
+    return wait

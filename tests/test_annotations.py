@@ -118,10 +118,8 @@ def test_layer_updates_artists_in_place():
 
 
 # -- GUI: the tools on the real map ---------------------------------------------------------------
-@pytest.fixture
-def window(open_window, geodata, dataset):
-    pytest.importorskip("PySide6")
-    win = open_window(geodata, dataset)
+def urban(win):
+    """The urban core, where a planner annotates districts: the tools' tests start there."""
     win.state.set_preset("urban")
     win.canvas.draw()
     return win
@@ -139,6 +137,7 @@ def test_text_tool_click_adds_note_at_the_point_and_undo_redo(window, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    urban(window)
     tools = window.annotation_tools
     tools.ask_text = lambda *a: "钱江新城 CBD"
     tools.mode_actions["text"].trigger()
@@ -166,6 +165,7 @@ def test_select_drag_moves_and_delete_key_removes(window, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    urban(window)
     a = window.session.annotations.add(m.make("marker", [to_map(*BINJIANG)], "滨江"))
     window.canvas.draw()
     canvas = window.canvas
@@ -186,6 +186,7 @@ def test_select_drag_moves_and_delete_key_removes(window, qtbot):
 def test_line_tool_vertices_then_double_click(window, qtbot):
     from matplotlib.backend_bases import MouseEvent
 
+    urban(window)
     canvas = window.canvas
     window.annotation_tools.mode_actions["line"].trigger()
     to_px = canvas.renderer_.ax.transData.transform
@@ -227,20 +228,21 @@ def _drag_events(canvas, name, x, y, **kw):
     canvas.callbacks.process(name, MouseEvent(name, canvas, x, y, **kw))
 
 
-def test_drag_step_blits_the_annotation_without_a_full_redraw(window, qtbot):
+def test_drag_step_blits_the_annotation_without_a_full_redraw(window, qtbot, settled):
     import numpy as np
     from PySide6.QtWidgets import QApplication
 
+    urban(window)
     a = window.session.annotations.add(m.make("marker", [to_map(*BINJIANG)], "", colour="#1F4E9E"))
     canvas = window.canvas
     canvas.draw()
-    qtbot.wait(20)
+    settled(canvas)
     px, py = canvas.renderer_.ax.transData.transform(a.points[0])
     draws = []
     cid = canvas.mpl_connect("draw_event", lambda _e: draws.append(1))
     _drag_events(canvas, "button_press_event", px, py, button=1)
     _drag_events(canvas, "motion_notify_event", px + 10, py, button=1)  # the drag starts
-    qtbot.wait(30)  # let the start's redraw (the map cached without the marker) happen
+    settled(canvas)  # the start's redraw: the map cached without the marker
     started = len(draws)
     for step in range(1, 11):
         _drag_events(canvas, "motion_notify_event", px + 10 + 8 * step, py - 3 * step, button=1)
@@ -264,14 +266,15 @@ def test_drag_step_blits_the_annotation_without_a_full_redraw(window, qtbot):
     assert canvas.renderer_.ax.transData.transform(moved)[0] == pytest.approx(px + 90, abs=1.5)
 
 
-def test_line_rubber_band_blits_and_esc_cancels_it_before_clearing_the_selection(window, qtbot):
+def test_line_rubber_band_blits_and_esc_cancels_it_before_clearing_the_selection(window, qtbot, settled):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    urban(window)
     canvas = window.canvas
     window.state.select_district("binjiang")
-    qtbot.wait(30)  # the inspector fills and the window settles, as between a user's actions
+    settled(canvas)  # the selection drawn, as between a user's actions
     tools = window.annotation_tools
     tools.mode_actions["line"].trigger()
     to_px = canvas.renderer_.ax.transData.transform
@@ -279,7 +282,7 @@ def test_line_rubber_band_blits_and_esc_cancels_it_before_clearing_the_selection
     for x, y in ((x0, y0), (x1, y1)):
         _drag_events(canvas, "button_press_event", x, y, button=1)
         _drag_events(canvas, "button_release_event", x, y, button=1)
-    qtbot.wait(30)
+    settled(canvas)
     draws = []
     cid = canvas.mpl_connect("draw_event", lambda _e: draws.append(1))
     for step in range(1, 8):

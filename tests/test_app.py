@@ -6,24 +6,16 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
-from hzmap.model.geo.geodata import to_map  # noqa: E402
+from hzmap.model.geo.geodata import to_map
 
 ROOT = Path(__file__).resolve().parents[1]
 BINJIANG = (120.205, 30.185)     # 滨江区: 江南大道 / 长河 area
 RIVER = (120.160, 30.205)        # 钱塘江 between 西湖区 and 滨江区, near 六和塔
 XIAOSHAN = (120.27, 30.16)       # 萧山区 urban area
 OUTSIDE = (120.60, 29.85)        # Shaoxing, inside the city view but outside Hangzhou
-
-
-@pytest.fixture
-def window(open_window, geodata):
-    win = open_window(geodata)
-    win.canvas.draw()
-    return win
 
 
 def click_lonlat(win, lon, lat, qtbot):

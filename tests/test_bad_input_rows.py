@@ -29,7 +29,7 @@ GPKG = data_root() / "hangzhou.gpkg"
 
 
 @pytest.fixture
-def dataset(tmp_path):
+def dataset_copy(tmp_path):
     """A copy of the shipped dataset and districts table, to break."""
     root = tmp_path / "geodata"
     shutil.copytree(data_root() / "dataset", root / "dataset")
@@ -45,33 +45,33 @@ def problems(root) -> list[str]:
 
 
 # -- row: alias bombs --------------------------------------------------------------------------
-def test_an_alias_bomb_is_refused_by_validate_at_once(dataset, capsys):
-    (dataset / "dataset/layouts/zz_bomb.yaml").write_text(f"id: zz\nlol: {bomb(12)}\n")
+def test_an_alias_bomb_is_refused_by_validate_at_once(dataset_copy, capsys):
+    (dataset_copy / "dataset/layouts/zz_bomb.yaml").write_text(f"id: zz\nlol: {bomb(12)}\n")
     t0 = time.perf_counter()
     with within(10):
-        assert main(["validate", str(dataset)]) == 1
+        assert main(["validate", str(dataset_copy)]) == 1
     assert time.perf_counter() - t0 < 5
     err = capsys.readouterr().err
     assert "layouts/zz_bomb.yaml: invalid YAML at line 2" in err and "alias bomb" in err
     assert len(err) < 2000 and "Traceback" not in err
 
 
-def test_an_alias_bomb_hidden_in_a_measures_sectors_is_refused(dataset):
-    path = dataset / "dataset/measures/dt2024.yaml"
+def test_an_alias_bomb_hidden_in_a_measures_sectors_is_refused(dataset_copy):
+    path = dataset_copy / "dataset/measures/dt2024.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("sectors: [", f"sectors: [{bomb(9)}, ", 1), encoding="utf-8")
-    assert [p for p in problems(dataset) if "alias bomb" in p][0].startswith("measures/dt2024.yaml: ")
+    assert [p for p in problems(dataset_copy) if "alias bomb" in p][0].startswith("measures/dt2024.yaml: ")
 
 
-def test_a_small_shared_list_is_still_fine(dataset):
-    path = dataset / "dataset/measures/dt2024.yaml"
+def test_a_small_shared_list_is_still_fine(dataset_copy):
+    path = dataset_copy / "dataset/measures/dt2024.yaml"
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     for m in doc["measures"]:  # one list object for all: safe_dump writes an anchor and aliases
         m["sectors"] = doc["measures"][0]["sectors"]
     dumped = yaml.safe_dump(doc, allow_unicode=True)
     assert "*id001" in dumped
     path.write_text(dumped, encoding="utf-8")
-    assert load_dataset(dataset, check_excerpts=False).measures
+    assert load_dataset(dataset_copy, check_excerpts=False).measures
 
 
 # -- rows: /dev/zero, FIFO, folders, I/O errors -------------------------------------------------
@@ -81,19 +81,19 @@ def test_a_small_shared_list_is_still_fine(dataset):
     (lambda p: p.mkdir(), "folder, not a regular file"),
     (lambda p: p.symlink_to(p.parent), "folder, not a regular file"),
 ])
-def test_a_dataset_file_that_is_not_a_file_is_named(dataset, make, says):
-    make(dataset / "dataset/layouts/zz.yaml")
-    assert f"layouts/zz.yaml: the file is a {says}" in problems(dataset)
+def test_a_dataset_file_that_is_not_a_file_is_named(dataset_copy, make, says):
+    make(dataset_copy / "dataset/layouts/zz.yaml")
+    assert f"layouts/zz.yaml: the file is a {says}" in problems(dataset_copy)
 
 
-def test_plans_yaml_as_a_fifo_is_named_not_waited_for(dataset):
-    plans = dataset / "dataset/plans.yaml"
+def test_plans_yaml_as_a_fifo_is_named_not_waited_for(dataset_copy):
+    plans = dataset_copy / "dataset/plans.yaml"
     plans.unlink()
     os.mkfifo(plans)
-    assert problems(dataset)[0] == "plans.yaml: the file is a named pipe (FIFO), not a regular file"
+    assert problems(dataset_copy)[0] == "plans.yaml: the file is a named pipe (FIFO), not a regular file"
 
 
-def test_an_io_error_while_reading_is_named(dataset, monkeypatch):
+def test_an_io_error_while_reading_is_named(dataset_copy, monkeypatch):
     from hzmap.model.files import safeio
     real = safeio.os.read
 
@@ -102,30 +102,30 @@ def test_an_io_error_while_reading_is_named(dataset, monkeypatch):
             raise OSError(5, "Input/output error")
         return real(fd, n)
     monkeypatch.setattr(safeio.os, "read", failing)
-    assert "layouts/dt2024_4415.yaml: the file cannot be read (Input/output error)" in problems(dataset)
+    assert "layouts/dt2024_4415.yaml: the file cannot be read (Input/output error)" in problems(dataset_copy)
 
 
 # -- row: the districts table -------------------------------------------------------------------
-def test_a_districts_table_without_a_column_is_named(dataset):
-    path = dataset / "districts.csv"
+def test_a_districts_table_without_a_column_is_named(dataset_copy):
+    path = dataset_copy / "districts.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(",".join(line.split(",")[:-1]) for line in lines) + "\n",
                     encoding="utf-8")
-    found = problems(dataset)
+    found = problems(dataset_copy)
     assert found[0].startswith(f"{path}: missing column(s) pinyin")
 
 
-def test_a_districts_table_in_gbk_is_named(dataset):
-    path = dataset / "districts.csv"
+def test_a_districts_table_in_gbk_is_named(dataset_copy):
+    path = dataset_copy / "districts.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
-    assert problems(dataset) == [f"{path}: the text is not UTF-8: it looks like GBK/GB18030 (a "
+    assert problems(dataset_copy) == [f"{path}: the text is not UTF-8: it looks like GBK/GB18030 (a "
                                  "Chinese Windows encoding); save it as UTF-8"]
 
 
-def test_a_short_row_in_the_districts_table_is_named(dataset):
-    path = dataset / "districts.csv"
+def test_a_short_row_in_the_districts_table_is_named(dataset_copy):
+    path = dataset_copy / "districts.csv"
     path.write_text(path.read_text(encoding="utf-8") + "extra,330199\n", encoding="utf-8")
-    assert problems(dataset) == [f"{path}: line 15: column(s) name_zh, name_en, type, pinyin empty"]
+    assert problems(dataset_copy) == [f"{path}: line 15: column(s) name_zh, name_en, type, pinyin empty"]
 
 
 # -- row: a 4.9 MB file full of errors ----------------------------------------------------------
@@ -167,21 +167,21 @@ def test_every_loader_problem_has_a_kind():
 
 
 @pytest.mark.slow
-def test_a_5_mb_file_full_of_errors_loads_in_seconds_and_bounded_memory(dataset):
-    doc = yaml.safe_load((dataset / "dataset/measures/dt2024.yaml").read_text(encoding="utf-8"))
+def test_a_5_mb_file_full_of_errors_loads_in_seconds_and_bounded_memory(dataset_copy):
+    doc = yaml.safe_load((dataset_copy / "dataset/measures/dt2024.yaml").read_text(encoding="utf-8"))
     out = []
     for i in range(12_000):
         m = dict(doc["measures"][i % len(doc["measures"])], id=f"x{i}", bogus=1, number=[1])
         m["districts"] = ["nowhere"]
         out.append(m)
     text = yaml.safe_dump({"plan": "dt2024", "measures": out}, allow_unicode=True, width=10_000)
-    (dataset / "dataset/measures/zz_big.yaml").write_text(text, encoding="utf-8")
+    (dataset_copy / "dataset/measures/zz_big.yaml").write_text(text, encoding="utf-8")
     assert 4e6 < len(text.encode()) < 5 * 1024 * 1024
     code = ("import resource, sys, time\n"
             "from hzmap.model.dataset import DatasetError, load_dataset\n"
             "t0 = time.perf_counter()\n"
             "try:\n"
-            f"    load_dataset({str(dataset)!r}, check_excerpts=False)\n"
+            f"    load_dataset({str(dataset_copy)!r}, check_excerpts=False)\n"
             "except DatasetError as e:\n"
             "    print(len(e.problems), len(str(e).splitlines()))\n"
             "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
@@ -193,25 +193,34 @@ def test_a_5_mb_file_full_of_errors_loads_in_seconds_and_bounded_memory(dataset)
           f"{int(rss_kb) / 1024:.0f} MB peak RSS")
 
 
-# -- row: a broken geodata file given to `hzmap export` ------------------------------------------
+# -- row: a broken geodata file given to the commands that draw or place data ------------------
 @pytest.mark.parametrize("command", [["export", "--width", "400", "--height", "300", "--dpi", "96"],
-                                     ["dossier", "滨江"]])
-def test_broken_geodata_gives_one_line_and_exit_2(tmp_path, monkeypatch, capsys, command):
+                                     ["dossier", "滨江"], ["deck", "--layout", "4+4+1+5"], ["layer"]])
+def test_broken_geodata_gives_one_line_and_the_same_exit_code_in_every_command(tmp_path, monkeypatch, capsys,
+                                                                                command):
+    from hzmap.cli.exit_codes import EXIT_PROBLEMS
+
     bad = tmp_path / "bad.gpkg"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     monkeypatch.setenv("HZMAP_GEODATA", str(bad))
-    out = tmp_path / ("map.png" if command[0] == "export" else "d.pdf")
-    assert main([*command, "--out", str(out)]) == 2
+    if command == ["layer"]:
+        points = tmp_path / "p.csv"
+        points.write_text("lng,lat\n120.2,30.2\n", encoding="utf-8")
+        args, out = [*command, str(points)], None
+    else:
+        out = tmp_path / {"export": "map.png", "dossier": "d.pdf", "deck": "d.pdf"}[command[0]]
+        args = [*command, "--out", str(out)]
+    assert main(args) == EXIT_PROBLEMS
     err = capsys.readouterr().err
-    assert err == f"hzmap {command[0]}: {bad}: not a GeoPackage\n"
-    assert not out.exists()
+    assert err.splitlines()[-1] == f"hzmap {command[0]}: {bad}: not a GeoPackage"
+    assert out is None or not out.exists()
 
 
-def test_a_broken_dataset_gives_one_line_and_exit_2_on_export(dataset, tmp_path, monkeypatch, capsys):
-    os.mkfifo(dataset / "dataset/layouts/zz.yaml")
-    monkeypatch.setenv("HZMAP_DATASET", str(dataset))
+def test_a_broken_dataset_gives_one_line_and_exit_1_on_export(dataset_copy, tmp_path, monkeypatch, capsys):
+    os.mkfifo(dataset_copy / "dataset/layouts/zz.yaml")
+    monkeypatch.setenv("HZMAP_DATASET", str(dataset_copy))
     with within(10):
-        assert main(["export", "--out", str(tmp_path / "m.png")]) == 2
+        assert main(["export", "--out", str(tmp_path / "m.png")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "layouts/zz.yaml: the file is a named pipe" in err
 

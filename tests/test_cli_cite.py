@@ -69,7 +69,7 @@ def test_cite_json_by_name_and_by_excerpt_words(fresh):
 
 def test_cite_says_so_when_nothing_matches(fresh):
     out = run(fresh, "cite", "no such thing")
-    assert out.returncode == 1 and "no dataset item matches" in out.stderr and not out.stdout
+    assert out.returncode == 2 and "no dataset item matches" in out.stderr and not out.stdout
 
 
 def test_the_documents_ship_with_the_data_and_the_variable_still_overrides(monkeypatch, tmp_path):

@@ -4,14 +4,8 @@ import csv
 import pytest
 
 from hzmap.model.dataset.compare import ExportError, district_role_table, to_csv
-from hzmap.model.dataset import load_dataset
 
 COLUMNS = ["st_core_belt_wings", "dt_4415", "open2018_platforms"]
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")
@@ -102,16 +96,12 @@ def test_unwritable_path_names_path_and_reason(tmp_path, rows):
 # ---------------------------------------------------------------- the window
 
 @pytest.fixture
-def dialog(qtbot, dataset):
-    pytest.importorskip("PySide6")
-    from hzmap import fonts
-    from hzmap.model.geo.geodata import load_geodata
+def dialog(qtbot, geodata, dataset):
     from hzmap.model.session.session import Session
     from hzmap.model.view.viewstate import ViewState
     from hzmap.ui.map.compare_view import CompareDialog
 
-    fonts.register_matplotlib()
-    dlg = CompareDialog(Session(ViewState(load_geodata()), dataset=dataset))
+    dlg = CompareDialog(Session(ViewState(geodata), dataset=dataset))
     qtbot.addWidget(dlg)
     dlg.resize(1200, 860)
     dlg.show()
@@ -189,18 +179,11 @@ def test_export_writes_csv_and_reports_errors(dialog, tmp_path, monkeypatch):
     assert shown and str(bad) in shown[0]
 
 
-def test_tools_menu_opens_compare_with_ctrl_shift_c(qtbot, dataset):
-    from hzmap.model.geo.geodata import load_geodata
-    from hzmap.model.view.viewstate import ViewState
-    from hzmap.ui.window.main_window import MainWindow
-
-    win = MainWindow(ViewState(load_geodata()), load_geodata(), dataset)
-    qtbot.addWidget(win)
-    action = win.windows.compare_action
-    assert action in win.menus["tools"].actions()
+def test_tools_menu_opens_compare_with_ctrl_shift_c(window):
+    action = window.windows.compare_action
+    assert action in window.menus["tools"].actions()
     assert action.shortcut().toString() == "Ctrl+Shift+C"
     action.trigger()
-    assert win.windows.compare_dialog.isVisible()
-    assert win.windows.compare_dialog.table.rowCount() == 13
-    win.windows.compare_dialog.close()
-    win.close()
+    assert window.windows.compare_dialog.isVisible()
+    assert window.windows.compare_dialog.table.rowCount() == 13
+    window.windows.compare_dialog.close()

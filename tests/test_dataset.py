@@ -15,39 +15,32 @@ from hzmap.model.dataset.provenance import document_text, excerpt_found
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "geodata" / "dataset"
-SEEDS = seeds_dir() if seeds_dir().is_dir() else None
-needs_seeds = pytest.mark.skipif(SEEDS is None, reason="source documents folder (geodata/sources) "
-                                 "not found: excerpts cannot be checked")
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
+SEEDS = seeds_dir()  # the source documents ship with hzmap (geodata/sources)
 
 
 # ---------------------------------------------------------------- the project's dataset
 
-def test_dataset_loads(ds):
+def test_dataset_loads_with_every_excerpt_found_in_its_document():
+    ds = load_dataset()
     assert set(ds.plans) == {"st2021", "dt2024", "open2018", "ps2024", "nst2021"}
     assert len(ds.districts) == 13
-    assert ds.excerpts_checked == (SEEDS is not None)
+    assert ds.excerpts_checked and ds.seeds_dir == SEEDS
 
 
-@needs_seeds
-def test_every_excerpt_is_in_its_source(ds):
+def test_every_excerpt_is_in_its_source(dataset):
     missing = []
-    records = [*ds.places.values(), *ds.layouts.values(), *ds.measures.values(),
-               *ds.targets.values(), *(el for _, el in ds.elements())]
+    records = [*dataset.places.values(), *dataset.layouts.values(), *dataset.measures.values(),
+               *dataset.targets.values(), *(el for _, el in dataset.elements())]
     for rec in records:
         for src in rec.all_sources:
-            text = document_text(SEEDS / ds.plans[src.doc].file)
+            text = document_text(SEEDS / dataset.plans[src.doc].file)
             if not excerpt_found(src.excerpt, text):
                 missing.append((rec.id, src.excerpt))
     assert not missing
 
 
-def test_4415_groups_are_exactly_the_districts_named_in_001(ds):
-    lay = ds.layouts["dt_4415"]
+def test_4415_groups_are_exactly_the_districts_named_in_001(dataset):
+    lay = dataset.layouts["dt_4415"]
     assert lay.plan == "dt2024" and lay.name == "4+4+1+5"
     groups = {el.id: set(el.districts) for el in lay.elements}
     assert groups == {
@@ -61,38 +54,38 @@ def test_4415_groups_are_exactly_the_districts_named_in_001(ds):
     assert "ftz_hangzhou" in el["ftz_led"].places
     # the 4+4+1+5 covers all 13 units, each once except 萧山 (also home of the airport zone)
     named = [d for e in lay.elements if e.geometry.type == "districts" for d in e.districts]
-    assert sorted(named) == sorted(ds.districts)
+    assert sorted(named) == sorted(dataset.districts)
 
 
-def test_001_has_23_measures_each_with_a_responsible_unit(ds):
-    ms = [m for mid, m in ds.measures.items() if ds.measure_plan[mid] == "dt2024"]
+def test_001_has_23_measures_each_with_a_responsible_unit(dataset):
+    ms = [m for mid, m in dataset.measures.items() if dataset.measure_plan[mid] == "dt2024"]
     assert len(ms) == 23
     assert [m.number for m in ms] == [str(i) for i in range(1, 24)]
     for m in ms:
         assert m.units and m.lead_units and m.units[0] == m.lead_units[0], m.id
         assert all(s.doc == "dt2024" for s in m.all_sources)
-    m17 = ds.measures["dt2024_m17"]
+    m17 = dataset.measures["dt2024_m17"]
     assert m17.units[:3] == ["市发改委", "市交通运输局", "杭州萧山国际机场有限公司"]
 
 
-def test_001_targets(ds):
-    ts = {t.id: t for tid, t in ds.targets.items() if ds.target_plan[tid] == "dt2024"}
+def test_001_targets(dataset):
+    ts = {t.id: t for tid, t in dataset.targets.items() if dataset.target_plan[tid] == "dt2024"}
     assert ts["dt2024_t_trade_value"].value == 4300 and ts["dt2024_t_trade_value"].unit == "亿元"
     assert all(t.year == 2026 for t in ts.values())
     assert len(ts) >= 15
 
 
-def test_every_district_has_a_role(ds):
-    with_role = {d for _, el in ds.elements() for d in el.districts}
-    with_role |= {d for _, el in ds.elements() for p in el.places for d in ds.places[p].districts}
-    assert set(ds.districts) - with_role == set()
+def test_every_district_has_a_role(dataset):
+    with_role = {d for _, el in dataset.elements() for d in el.districts}
+    with_role |= {d for _, el in dataset.elements() for p in el.places for d in dataset.places[p].districts}
+    assert set(dataset.districts) - with_role == set()
 
 
-def test_plans_point_at_seed_files(ds):
-    for plan in ds.plans.values():
+def test_plans_point_at_seed_files(dataset):
+    for plan in dataset.plans.values():
         assert plan.file.startswith(("000_", "001_", "002_", "003_", "004_"))
-    assert ds.plans["open2018"].district_names == "pre2021"
-    assert ds.plans["nst2021"].scope == "national"
+    assert dataset.plans["open2018"].district_names == "pre2021"
+    assert dataset.plans["nst2021"].scope == "national"
 
 
 # ---------------------------------------------------------------- broken datasets
@@ -221,7 +214,11 @@ def test_whitespace_is_ignored_in_excerpts(tmp_path):
     lay = yaml.safe_load(yaml.safe_dump(GOOD_LAYOUT))
     lay["source"]["excerpt"] = "杭州片区(以下简称自贸试验区)为引领, 推动滨江区"   # spans a line break
     write(root / "layouts/digital_trade.yaml", lay)
-    load_dataset(root, seeds_dir=tmp_path / "seeds")
+    assert load_dataset(root, seeds_dir=tmp_path / "seeds").excerpts_checked   # checked, and found
+    lay["source"]["excerpt"] = "杭州片区(以下简称自贸试验区)为引领, 推进滨江区"   # one character off
+    write(root / "layouts/digital_trade.yaml", lay)
+    assert problems_of(root, tmp_path / "seeds")[0].startswith(
+        "layouts/digital_trade.yaml: layout 'dt_test': source.excerpt not found in the source document")
 
 
 def test_dangling_place_and_plan_refs(tmp_path):

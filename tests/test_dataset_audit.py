@@ -168,7 +168,7 @@ def test_the_finance_harbour_gives_xiaoshan_no_role_as_its_note_says(dataset, do
 # ---------------------------------------------------------------- 5. symbols placed by district
 
 def district_only_symbols(dataset, geodata):
-    from hzmap.model.view.hittest import element_symbols
+    from hzmap.model.elements.symbols import element_symbols
 
     for lay, el in dataset.elements():
         for sym in element_symbols(dataset, geodata, el):
@@ -177,7 +177,7 @@ def district_only_symbols(dataset, geodata):
 
 
 def test_every_district_only_symbol_stands_in_its_district_clear_of_its_label(dataset, geodata):
-    from hzmap.model.view.district_symbols import VIEWS, label_box, metres_per_pt
+    from hzmap.model.elements.district_symbols import VIEWS, label_box, metres_per_pt
 
     seen = {}
     for layout_id, sym, place in district_only_symbols(dataset, geodata):
@@ -201,7 +201,7 @@ def test_every_district_only_symbol_stands_in_its_district_clear_of_its_label(da
 
 
 def test_symbols_in_one_district_do_not_overlap(dataset, geodata):
-    from hzmap.model.view.district_symbols import SPACING_PT, VIEWS, metres_per_pt
+    from hzmap.model.elements.district_symbols import SPACING_PT, VIEWS, metres_per_pt
 
     by_district: dict[str, set] = {}
     for _, sym, place in district_only_symbols(dataset, geodata):

@@ -9,6 +9,7 @@ import yaml
 from matplotlib.figure import Figure
 
 from hzmap.model.dataset import DatasetError, district_profile, load_dataset, place_profile
+from hzmap.model.elements.shape import element_figure
 from hzmap.paths import data_root
 
 
@@ -75,22 +76,6 @@ def test_validate_reports_a_district_without_a_part(tmp_path):
         "would not be drawn there)"]
 
 
-def drawn_shape(geo, geometry):
-    """The band or corridor as layout_overlay draws it (river course between the points
-    nearest `from` and `to`, or the schematic path, buffered by half the width)."""
-    from shapely.geometry import LineString, Point
-    from shapely.ops import substring
-
-    from hzmap.model.geo.geodata import to_map
-
-    if geometry.type == "river_band":
-        river = geo.main_river()
-        a, b = (river.project(Point(*to_map(*p))) for p in (geometry.from_, geometry.to))
-        return substring(river, min(a, b), max(a, b)).buffer(geometry.width_km * 500,
-                                                            cap_style="round")
-    return LineString([to_map(*p) for p in geometry.path]).buffer(geometry.width_km * 500)
-
-
 def test_bands_stay_in_the_districts_they_name(data):
     geo, ds = data
     checked, beyond = [], {}
@@ -98,7 +83,7 @@ def test_bands_stay_in_the_districts_they_name(data):
         if el.geometry.type != "river_band" and el.id not in (
                 "finance_bay", "canal_belt", "grand_canal_belt"):
             continue
-        shape = drawn_shape(geo, el.geometry)
+        shape = element_figure(geo, el).polygon  # as the map draws it
         checked.append(el.id)
         for did, f in geo.districts.items():
             km2 = f.geometry.intersection(shape).area / 1e6

@@ -1,20 +1,13 @@
 """Places sit where the dataset says: every located point falls in one of its districts."""
-import pytest
 import shapely
 
-from hzmap.model.dataset import load_dataset
-from hzmap.model.geo.geodata import load_geodata, to_map
+from hzmap.model.geo.geodata import to_map
 
 
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset(check_excerpts=False)
-
-
-def test_every_located_place_lies_in_its_district(ds):
-    geo = load_geodata()
+def test_every_located_place_lies_in_its_district(data):
+    geo, dataset = data
     wrong = []
-    for p in ds.places.values():
+    for p in dataset.places.values():
         loc = p.location
         if loc.precision == "district" or loc.lon is None:
             continue
@@ -26,7 +19,7 @@ def test_every_located_place_lies_in_its_district(ds):
     assert not wrong, "\n".join(wrong)
 
 
-def test_layout_elements_name_real_places_and_districts(ds):
-    for lay, el in ds.elements():
+def test_layout_elements_name_real_places_and_districts(dataset):
+    for lay, el in dataset.elements():
         assert el.districts or el.places, f"{lay.id}/{el.id} covers nothing"
         assert el.name_en and el.role_en, f"{lay.id}/{el.id} lacks English"

@@ -5,12 +5,11 @@ import os
 import stat
 
 import pytest
+import pptx
+import pypdf
 
 from hzmap.cli.main import main
 from hzmap.model.tours.tour import TourStep, default_tour, step_from_dict, step_to_dict, tour_to_dict
-
-pptx = pytest.importorskip("pptx")
-pypdf = pytest.importorskip("pypdf")
 
 
 def _squash(text: str) -> str:

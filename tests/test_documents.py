@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from hzmap.model.dataset import load_dataset
 from hzmap.model.documents import DocumentError, join_cjk, load_documents
 from hzmap.model.documents.document import Document
 
@@ -14,13 +13,8 @@ PLANS = ("st2021", "dt2024", "open2018", "ps2024", "nst2021")
 
 
 @pytest.fixture(scope="module")
-def ds():
-    return load_dataset(check_excerpts=False)
-
-
-@pytest.fixture(scope="module")
-def docs(ds):
-    return load_documents(ds)
+def docs(dataset):
+    return load_documents(dataset)
 
 
 def squash(s: str) -> str:
@@ -75,11 +69,11 @@ def test_lost_headings_are_put_back_where_the_plan_says(docs):
     assert ps.section_at(ps.text.index("萧山白鹿塘")) == "四(二十)"
 
 
-def test_every_excerpt_is_found_at_its_place_in_all_five_documents(ds, docs):
+def test_every_excerpt_is_found_at_its_place_in_all_five_documents(dataset, docs):
     assert not docs.missing
     n_sources = sum(len(rec.all_sources) for rec in (
-        *ds.places.values(), *ds.layouts.values(), *ds.measures.values(), *ds.targets.values(),
-        *(el for _, el in ds.elements())))
+        *dataset.places.values(), *dataset.layouts.values(), *dataset.measures.values(), *dataset.targets.values(),
+        *(el for _, el in dataset.elements())))
     assert len(docs.anchors) == n_sources
     wrong = []
     for a in docs.anchors:
@@ -132,17 +126,17 @@ def test_a_passage_gives_paragraph_heading_and_citation(docs):
     (None, "not a regular file"),
     (b"x" * (5 * 1024 * 1024 + 1), "too big"),
 ])
-def test_a_bad_document_file_gets_a_clear_message(ds, tmp_path, content, why):
+def test_a_bad_document_file_gets_a_clear_message(dataset, tmp_path, content, why):
     path = tmp_path / "doc.txt"
     if content is None:
         os.mkfifo(path)
     else:
         path.write_bytes(content)
     with pytest.raises(DocumentError) as exc:
-        Document.read(ds.plans["dt2024"], path)
+        Document.read(dataset.plans["dt2024"], path)
     assert str(path) in str(exc.value) and why in str(exc.value)
 
 
-def test_a_missing_document_folder_names_the_file(ds, tmp_path):
+def test_a_missing_document_folder_names_the_file(dataset, tmp_path):
     with pytest.raises(DocumentError, match="000_e06db5c896921476.txt"):
-        load_documents(ds, tmp_path / "absent")
+        load_documents(dataset, tmp_path / "absent")

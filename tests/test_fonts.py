@@ -109,7 +109,8 @@ def test_matplotlib_draws_chinese_without_missing_glyphs(mpl):
 
 
 def test_pdf_export_embeds_font_with_extractable_text(mpl):
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
+
     fig = mpl.figure(figsize=(4, 1))
     fig.text(0.02, 0.5, SAMPLE)
     buf = io.BytesIO()

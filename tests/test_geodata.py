@@ -26,11 +26,6 @@ REFERENCE_AREAS = {
 }
 
 
-@pytest.fixture(scope="module")
-def geo():
-    return load_geodata()
-
-
 def _build_module():
     """geodata/build_geodata.py, for its GCJ-02 formula (no build-time packages needed)."""
     spec = importlib.util.spec_from_file_location("build_geodata", GEODATA / "build_geodata.py")
@@ -39,10 +34,10 @@ def _build_module():
     return module
 
 
-def test_thirteen_units_match_the_attribute_table(geo):
+def test_thirteen_units_match_the_attribute_table(geodata):
     with (GEODATA / "districts.csv").open(encoding="utf-8") as fh:
         table = {r["id"]: r for r in csv.DictReader(fh)}
-    d = geo.districts
+    d = geodata.districts
     assert sorted(d) == sorted(table)
     for did, row in table.items():
         assert d[did]["adcode"] == row["adcode"]
@@ -52,33 +47,33 @@ def test_thirteen_units_match_the_attribute_table(geo):
     assert d["binjiang"]["name_zh"] == "滨江区" and d["chunan"]["adcode"] == "330127"
 
 
-def test_geopackage_opens_as_ordinary_gis_layers():
+def test_geopackage_opens_as_ordinary_gis_layers(geodata):
     """What QGIS or geopandas users see: four layers in the map CRS with the same rows."""
     frames = read_frames()
     assert frames["districts"].crs == MAP_CRS
-    assert sorted(frames["districts"].index) == sorted(load_geodata().districts)
+    assert sorted(frames["districts"].index) == sorted(geodata.districts)
     assert {"qiantang_course", "xinanjiang", "fuchunjiang", "qiantangjiang"} <= set(frames["water_lines"]["id"])
 
 
-def test_areas_match_the_reference_figures(geo):
+def test_areas_match_the_reference_figures(geodata):
     for did, ref in REFERENCE_AREAS.items():
-        assert geo.districts[did]["area_km2"] == pytest.approx(ref, rel=0.03), did
+        assert geodata.districts[did]["area_km2"] == pytest.approx(ref, rel=0.03), did
         # The stored attribute agrees with the geometry (GK distortion near 120°E is tiny).
-        assert geo.districts[did].geometry.area / 1e6 == pytest.approx(ref, rel=0.03), did
+        assert geodata.districts[did].geometry.area / 1e6 == pytest.approx(ref, rel=0.03), did
 
 
-def test_units_tile_the_city_without_overlaps(geo):
-    geoms = {did: f.geometry for did, f in geo.districts.items()}
+def test_units_tile_the_city_without_overlaps(geodata):
+    geoms = {did: f.geometry for did, f in geodata.districts.items()}
     for a, b in itertools.combinations(geoms, 2):
         assert geoms[a].intersection(geoms[b]).area < 1e4, (a, b)  # < 0.01 km²
-    outline = geo.outline
+    outline = geodata.outline
     union = shapely.union_all(list(geoms.values()))
     assert union.symmetric_difference(outline).area < 1e5  # < 0.1 km² of 16,875
     assert outline.area / 1e6 == pytest.approx(16874.7, rel=0.01)
 
 
-def _shared_boundary_points(geo, a, b, step=100.0):
-    d = geo.districts
+def _shared_boundary_points(geodata, a, b, step=100.0):
+    d = geodata.districts
     shared = d[a].geometry.boundary.intersection(d[b].geometry.boundary)
     parts = [p for p in shapely.get_parts(shapely.line_merge(shared)) if p.length > 0]
     assert sum(p.length for p in parts) > 5000, (a, b)
@@ -96,10 +91,10 @@ def _as_raw_gcj02(points):
 
 
 @pytest.mark.parametrize("a,b", [("xihu", "binjiang"), ("shangcheng", "xiaoshan")])
-def test_river_boundaries_follow_the_river(geo, a, b):
+def test_river_boundaries_follow_the_river(geodata, a, b):
     """Amap boundaries (converted) and GSHHG/WDBII water are independent sources: they must agree."""
-    river = shapely.union_all([f.geometry for f in geo.water_lines if f["kind"] == "main"])
-    pts = _shared_boundary_points(geo, a, b)
+    river = shapely.union_all([f.geometry for f in geodata.water_lines if f["kind"] == "main"])
+    pts = _shared_boundary_points(geodata, a, b)
     converted = float(np.median(shapely.distance(pts, river)))
     raw = float(np.median(shapely.distance(_as_raw_gcj02(pts), river)))
     assert converted < 1000.0
@@ -128,8 +123,8 @@ def test_gcj02_inverse_round_trips():
         (119.697, 29.81, "tonglu"),      # 桐庐城区, north bank
     ],
 )
-def test_district_at_real_places(geo, lon, lat, expected):
-    assert geo.district_at(*to_map(lon, lat)) == expected
+def test_district_at_real_places(geodata, lon, lat, expected):
+    assert geodata.district_at(*to_map(lon, lat)) == expected
 
 
 @pytest.mark.parametrize(
@@ -140,38 +135,38 @@ def test_district_at_real_places(geo, lon, lat, expected):
         (118.90, 29.55, "qiandaohu"),
     ],
 )
-def test_water_is_not_a_district(geo, lon, lat, water):
+def test_water_is_not_a_district(geodata, lon, lat, water):
     x, y = to_map(lon, lat)
-    assert geo.water_at(x, y) == water
-    assert geo.district_at(x, y) is None
+    assert geodata.water_at(x, y) == water
+    assert geodata.district_at(x, y) is None
 
 
 @pytest.mark.parametrize("lon,lat", [(121.5, 30.5), (117.5, 29.5), (120.0, 31.2)])
-def test_outside_the_city_is_none(geo, lon, lat):
-    assert geo.district_at(*to_map(lon, lat)) is None
-    assert geo.district_at(None, None) is None
+def test_outside_the_city_is_none(geodata, lon, lat):
+    assert geodata.district_at(*to_map(lon, lat)) is None
+    assert geodata.district_at(None, None) is None
 
 
-def test_district_at_is_fast(geo):
+def test_district_at_is_fast(geodata):
     rng = np.random.default_rng(0)
-    x0, y0, x1, y1 = geo.bounds
+    x0, y0, x1, y1 = geodata.bounds
     pts = np.column_stack([rng.uniform(x0, x1, 2000), rng.uniform(y0, y1, 2000)])
-    geo.district_at(*pts[0])
+    geodata.district_at(*pts[0])
     t = time.perf_counter()
     for x, y in pts:
-        geo.district_at(x, y)
+        geodata.district_at(x, y)
     assert (time.perf_counter() - t) / len(pts) < 1e-3
 
 
-def test_label_points_sit_on_land_in_their_district(geo):
-    points = geo.district_label_points()
-    assert sorted(points) == sorted(geo.districts)
+def test_label_points_sit_on_land_in_their_district(geodata):
+    points = geodata.district_label_points()
+    assert sorted(points) == sorted(geodata.districts)
     for did, p in points.items():
-        assert geo.district_at(p.x, p.y) == did
+        assert geodata.district_at(p.x, p.y) == did
 
 
-def test_main_river_runs_through_the_reference_places(geo):
-    river = geo.main_river()
+def test_main_river_runs_through_the_reference_places(geodata):
+    river = geodata.main_river()
     assert river.geom_type == "LineString"
     for lonlat in [(119.480, 29.553), (119.697, 29.800), (119.955, 30.046), (120.145, 30.093),
                    (120.140, 30.197), (120.222, 30.242), (120.290, 30.290)]:

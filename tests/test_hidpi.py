@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 from matplotlib.image import imread
 
-pytest.importorskip("PySide6")
 
 PROBE = Path(__file__).with_name("app_probe.py")
 

@@ -6,25 +6,14 @@ import sys
 
 import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt
 
-from hzmap.model.view.viewstate import ViewState  # noqa: E402
-from hzmap.paths import repo_root  # noqa: E402
+from hzmap.model.view.viewstate import Selection, ViewState
+from hzmap.paths import repo_root
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 sys.path.insert(0, str(repo_root() / "resources" / "i18n"))
 import build_i18n  # noqa: E402
-
-
-@pytest.fixture
-def window(open_window, data):
-
-    win = open_window(*data)
-    win.state.update(layout="dt_4415")
-    win.state.select_district("binjiang")
-    yield win
-    win.state.update(lang="zh")
 
 
 def test_every_layout_element_has_english_name_and_role(data):
@@ -71,6 +60,8 @@ def test_english_map_labels_districts_elements_and_legend(data):
 
 def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
     from hzmap.ui.common import i18n
+
+    window.state.update(layout="dt_4415", selection=Selection.district("binjiang"))
     geo, ds = data
     assert window.menus["file"].title() == "文件(&F)"
     window.layers.panel.item_for("element", "whole_area").setCheckState(0, Qt.Unchecked)
@@ -106,7 +97,7 @@ def test_switching_to_english_relabels_map_and_ui_at_once(window, data, qtbot):
 
 
 def test_switching_back_restores_chinese(window, qtbot):
-
+    window.state.update(layout="dt_4415", selection=Selection.district("binjiang"))
     window.state.update(lang="en")
     window.state.update(lang="zh")
     assert window.menus["view"].title() == "视图(&V)"
@@ -129,29 +120,34 @@ def move_mouse(widget, point):
 
 def test_hover_tooltip_and_status_bar_speak_english(window, data):
     from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QToolTip
 
     from hzmap.model.geo.geodata import to_map
 
+    window.state.update(layout="dt_4415", selection=Selection.district("binjiang"))
+    geo, _ = data
     canvas = window.canvas
-    assert canvas.hover_text("xihu").startswith("西湖区\n4+4+1+5")
+    xihu = to_map(120.10, 30.22)   # West Lake side of Xihu
+    inland = {did: (p.x, p.y) for did, p in geo.district_label_points().items()}
+    assert canvas.pick_at(*xihu).text.startswith("西湖区\n4+4+1+5")
     window.state.update(lang="en")
-    point = QPoint(*canvas.data_to_widget(*to_map(120.10, 30.22)))   # West Lake side of Xihu
-    move_mouse(canvas, point)
+    move_mouse(canvas, QPoint(*canvas.data_to_widget(*xihu)))
     assert window.state.hover == "xihu"
     assert window.hover_label.text() == "Xihu District"
-    text = canvas.hover_text("xihu")
+    text = QToolTip.text()
+    assert text == canvas.pick_at(*xihu).text
     assert text.startswith("Xihu District\n4+4+1+5 spatial development pattern for digital trade: ")
     assert text.endswith(": Collaborative innovation group (4)") and not CJK.search(text)
     window.state.update(layout="st_core_belt_wings")
-    assert canvas.hover_text("chunan") == ("Chun'an County\nOne core, one belt, two wings, many bases: "
-                                           "(not in this layout)")
+    assert canvas.pick_at(*inland["chunan"]).text == ("Chun'an County\nOne core, one belt, two wings, many bases: "
+                                                      "(not in this layout)")
     window.state.update(layout=None)
-    assert canvas.hover_text("binjiang") == "Binjiang District"
+    assert canvas.pick_at(*inland["binjiang"]).text == "Binjiang District"
     window.state.update(lang="zh")
     window.state.hover = None
     window.state.hover = "binjiang"
     assert window.hover_label.text() == "滨江区  Binjiang District"
-    assert canvas.hover_text("binjiang") == "滨江区"
+    assert canvas.pick_at(*inland["binjiang"]).text == "滨江区"
 
 
 def test_language_choice_is_remembered_and_applied_at_the_next_start(qtbot, data):
@@ -232,6 +228,7 @@ def test_every_ui_string_of_the_main_window_is_english_after_the_switch(window, 
     from hzmap.model.geo.geodata import to_map
     from hzmap.model.view.viewstate import Filters
 
+    window.state.update(layout="dt_4415", selection=Selection.district("binjiang"))
     geo, ds = data
     names = proper_names(geo, ds)
     # some texts are built from data at run time, not looked up in the catalogue

@@ -11,11 +11,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 SLOW_FSYNC = """
-import os, sys, time
+import os, sys, threading
 real_fsync = os.fsync
 def slow_fsync(fd):           # the new file is written; the process is killed before it replaces the old
     print("WRITING", flush=True)
-    time.sleep(60)
+    threading.Event().wait()  # until the test kills it
     real_fsync(fd)
 os.fsync = slow_fsync
 """

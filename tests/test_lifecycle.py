@@ -224,5 +224,5 @@ def test_search_hits_name_their_plan(dataset):
     from hzmap.model.dataset import search
 
     hit = next(h for h in search(dataset, "4+4+1+5") if h.kind == "layout")
-    assert hit.plan == "dt2024" and hit.as_dict()["plan"] == "dt2024"
+    assert hit.plan == "dt2024"
     assert next(h for h in search(dataset, "滨江区") if h.kind == "district").plan is None

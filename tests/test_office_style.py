@@ -6,7 +6,7 @@ import pytest
 from matplotlib.colors import to_rgb
 
 from hzmap.model.layers.style import AREA_COLOUR, LINE_COLOUR, POINT_COLOUR
-from hzmap.render.map.layout_overlay import ELEMENT_COLOURS
+from hzmap.render.map.layout_style import ELEMENT_COLOURS
 from hzmap.render.map.style import TOL_LIGHT, lighten
 
 
@@ -46,13 +46,6 @@ def test_a_listing_is_counted_per_district_not_its_floor_and_not_a_wash(geodata,
     assert len({tuple(np.round(faces[i], 3)) for i in covered}) >= 3  # classes, not one colour
     title, rows = art.legend_entries()
     assert title.startswith("行数") and not any("not classified" in t for _h, t in rows)
-
-
-@pytest.fixture
-def window(open_window, data):
-    win = open_window(*data, size=(1200, 800))
-    win.project_actions.ask_save_changes = lambda: "discard"
-    return win
 
 
 @pytest.mark.parametrize("preset", ["city", "urban"])

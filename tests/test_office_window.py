@@ -1,18 +1,7 @@
 """Office files in the window: a DataV boundary file gets a question with the evidence and lands
 on its districts once converted; a listing is combined per district as the dialog asks; a
 census table draws under the layout, and the legend lists what is drawn."""
-import pytest
-
-pytest.importorskip("PySide6")
-from office_files import census_2020_xlsx, datav_geojson, listings_csv  # noqa: E402
-
-
-@pytest.fixture
-def window(open_window, data):
-    win = open_window(*data, size=(1200, 800))
-    win.canvas.draw()
-    win.project_actions.ask_save_changes = lambda: "discard"
-    return win
+from office_files import census_2020_xlsx, datav_geojson, listings_csv
 
 
 def test_datav_file_asks_with_the_evidence_and_lands_once_converted(window, geodata, tmp_path):
@@ -58,7 +47,7 @@ def test_a_listing_asks_how_to_combine_its_rows(window, tmp_path):
 
 
 def test_a_census_table_draws_under_the_layout_and_its_legend_lists_what_is_drawn(window, tmp_path):
-    from hzmap.render.map.layout_overlay import Z_GROUP
+    from hzmap.render.map.layout_style import Z_GROUP
 
     window.state.update(layout="dt_4415")
     path = census_2020_xlsx(tmp_path / "第七次全国人口普查.xlsx")

@@ -33,11 +33,11 @@ SLOGAN = "一廊两核三区九星"
 
 
 @pytest.fixture
-def win(open_window, data):
-    win = open_window(*data)
-    win.errors = []
-    win.datasets.plan_import.show_error = lambda title, text: win.errors.append(text)
-    return win
+def win(window):
+    """The window, with the importer's error messages kept in `errors` instead of shown."""
+    window.errors = []
+    window.datasets.plan_import.show_error = lambda title, text: window.errors.append(text)
+    return window
 
 
 @pytest.fixture

@@ -1,11 +1,9 @@
 """Presentation mode as a presenter meets it: F5, a clicker's keys, spotlight, laser, own tours."""
-import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
-from hzmap.model.geo.geodata import to_map  # noqa: E402
+from hzmap.model.geo.geodata import to_map
 
 STEPS_4415 = [("ftz_led", "自贸试验区引领区(4)", "以浙江自贸试验区杭州片区为引领"),
               ("collab_innovation", "协同创新区联动(4)", "以协同创新区为联动"),
@@ -14,13 +12,11 @@ STEPS_4415 = [("ftz_led", "自贸试验区引领区(4)", "以浙江自贸试验�
 XIHU = (120.10, 30.22)
 
 
-@pytest.fixture
-def window(open_window, data):
-    win = open_window(*data, size=(1100, 750))
-    win.state.update(layout="dt_4415")
-    yield win
-    if win.windows.presentation is not None:
-        win.windows.presentation.close()
+def full_screen(pres, qtbot, settled):
+    """Wait until the room's window fills its screen and the map is drawn at that size."""
+    screen = pres.screen().geometry().size()
+    qtbot.waitUntil(lambda: pres.isFullScreen() and pres.size() == screen)
+    settled(pres.canvas)
 
 
 def open_presentation(window, qtbot, animate=False):
@@ -54,6 +50,7 @@ def canvas_point(pres, lon, lat):
 
 
 def test_f5_opens_full_screen_map_with_caption_and_esc_leaves(window, qtbot):
+    window.state.update(layout="dt_4415")
     assert window.windows.present_action.shortcut().toString() == "F5"
     pres = open_presentation(window, qtbot)
     assert pres.isFullScreen() and pres.isVisible()
@@ -69,6 +66,7 @@ def test_f5_opens_full_screen_map_with_caption_and_esc_leaves(window, qtbot):
 
 
 def test_clicker_keys_step_through_the_4415_tour(window, qtbot):
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot)
     seen = []
     for key in (None, Qt.Key_Right, Qt.Key_PageDown, Qt.Key_Space):
@@ -98,12 +96,12 @@ def test_clicker_keys_step_through_the_4415_tour(window, qtbot):
 
 
 def test_transition_animates_smoothly_or_cuts(window, qtbot):
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot, animate=None)
     start = pres.canvas.renderer_.limits()
     press(pres, Qt.Key_Right)
     assert pres.canvas.spotlight.element == "collab_innovation"
     qtbot.waitUntil(lambda: pres.measured_fps is not None or pres.animate is False, timeout=3000)
-    qtbot.wait(50)
     end = pres.canvas.renderer_.limits()
     assert end != start
     if pres.measured_fps is not None and pres.measured_fps < 30:
@@ -113,6 +111,7 @@ def test_transition_animates_smoothly_or_cuts(window, qtbot):
 
 
 def test_s_key_and_right_click_spotlight_the_district_under_the_mouse(window, qtbot):
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot)
     spot = pres.canvas.spotlight
     move_mouse(pres.canvas, canvas_point(pres, *XIHU))
@@ -130,9 +129,10 @@ def test_s_key_and_right_click_spotlight_the_district_under_the_mouse(window, qt
     assert spot.districts == {"xihu", hovered}
 
 
-def test_laser_pointer_follows_the_mouse_in_red(window, qtbot):
+def test_laser_pointer_follows_the_mouse_in_red(window, qtbot, settled):
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot)
-    qtbot.wait(150)                            # let the full-screen resize settle
+    full_screen(pres, qtbot, settled)
     pres.canvas.draw()
     press(pres, Qt.Key_L)
     assert pres.canvas.laser_on
@@ -148,6 +148,7 @@ def test_laser_pointer_follows_the_mouse_in_red(window, qtbot):
 def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
     from hzmap.model.tours.tour import tour_from_dict, tour_to_dict
 
+    window.state.update(layout="dt_4415")
     editor = window.windows.tour_editor
     assert window.session.tours == []
     window.state.select_district("binjiang")
@@ -182,7 +183,7 @@ def test_tour_editor_builds_reorders_and_presents_a_custom_tour(window, qtbot):
 def test_open_presentation_switches_language_with_the_main_window(window, qtbot, data):
     import re
 
-
+    window.state.update(layout="dt_4415")
     _, ds = data
     cjk = re.compile(r"[\u3400-\u9fff]")
     pres = open_presentation(window, qtbot)
@@ -209,14 +210,16 @@ def test_open_presentation_switches_language_with_the_main_window(window, qtbot,
     assert pres.source_label.text().startswith("出处：")
 
 
-def test_h_key_toggles_the_projector_theme(window, qtbot):
+def test_h_key_toggles_the_projector_theme(window, qtbot, settled):
     from matplotlib.colors import to_hex
 
     from hzmap.render.map import style as st
+
+    window.state.update(layout="dt_4415")
     pres = open_presentation(window, qtbot)
     assert "H" in pres.keys_label.text() and "H 投影高对比主题" in pres.caption_bar.toolTip()
     r = pres.canvas.renderer_
-    qtbot.wait(100)
+    full_screen(pres, qtbot, settled)
 
     def dark_pixels():  # black boundaries and bold black names read from the back of the room
         pres.canvas.draw()

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
-from hzmap.model.tours.player import TourPlayer  # noqa: E402
-from hzmap.model.tours.tour import Tour, TourStep  # noqa: E402
+from hzmap.model.tours.player import TourPlayer
+from hzmap.model.tours.tour import Tour, TourStep
 
 PROBE = Path(__file__).with_name("app_probe.py")
 TWO_SCREENS = {"windowFrameMargins": False, "screens": [
@@ -68,16 +67,6 @@ def test_presentation_screen_is_one_the_main_window_is_not_on():
 
 # -- in one process: the presenter view beside the room's window ------------------------------
 @pytest.fixture
-def window(open_window, data):
-    win = open_window(*data, size=(1100, 750))
-    win.state.update(layout="dt_4415")
-    yield win
-    for w in (win.windows.presentation, win.windows.presenter_view):
-        if w is not None:
-            w.close()
-
-
-@pytest.fixture
 def presenting(window, qtbot):
     """The room's window and the presenter view over one player, wired as MainWindow.present
     does with two screens (here both on the one offscreen screen)."""
@@ -85,6 +74,7 @@ def presenting(window, qtbot):
     from hzmap.ui.present.presentation import PresentationWindow
     from hzmap.ui.present.presenter_view import PresenterView
 
+    window.state.update(layout="dt_4415")
     player = TourPlayer(default_tour(window.dataset, window.geo, "dt_4415"))
     pres = PresentationWindow(window.session, player.tour, animate=False, parent=window, player=player)
     view = PresenterView(window.session, player, parent=window)
@@ -140,8 +130,9 @@ def test_pictures_are_drawn_once_per_step(presenting, qtbot):
     pres, view, player = presenting
     drawn = view.thumbnails.drawn
     for key in (Qt.Key_Right, Qt.Key_Left, Qt.Key_Right, Qt.Key_Left):
+        shown = view.current_picture.pixmap().cacheKey()
         QTest.keyClick(view, key)
-        qtbot.wait(5)
+        qtbot.waitUntil(lambda: view.current_picture.pixmap().cacheKey() != shown)  # the next turn
     # forward draws step 3 once; going back and forth again comes from the cache
     assert view.thumbnails.drawn == drawn + 1
 
@@ -178,6 +169,7 @@ def test_presenter_view_in_english(presenting, qtbot):
 def test_notes_written_in_the_tour_dock_are_saved_and_shown_to_the_presenter(window, qtbot, tmp_path):
     from hzmap.model.tours.tour import step_from_dict
 
+    window.state.update(layout="dt_4415")
     editor = window.windows.tour_editor
     window.state.select_district("binjiang")
     editor.buttons["add"].click()
@@ -211,6 +203,8 @@ def test_notes_written_in_the_tour_dock_are_saved_and_shown_to_the_presenter(win
 
 def test_present_on_menu_lists_the_screens_and_remembers_the_choice(window, qtbot):
     from hzmap.ui.present import screens
+
+    window.state.update(layout="dt_4415")
     menu = window.windows.present_on_menu
     assert menu in [a.menu() for a in window.menus["view"].actions()]
     assert menu.title() == "放映于 Present on"

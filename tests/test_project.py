@@ -144,35 +144,23 @@ def test_paths_in_projects_cannot_leave_the_chosen_folder(tmp_path, bad):
 
 
 # -- the window ---------------------------------------------------------------------------------
-@pytest.fixture
-def make_window(open_window, geodata, dataset):
-    pytest.importorskip("PySide6")
-
-    def make():
-        win = open_window(geodata, dataset, size=(1100, 750))
-        win.canvas.draw()
-        return win
-    return make
-
-
-def test_title_marks_changes_until_saved_and_open_restores_state(make_window, tmp_path):
-    win = make_window()
-    pa = win.project_actions
-    assert "[*]" in win.windowTitle() and not win.isWindowModified()
-    win.state.update(layout="dt_4415")
-    assert not win.isWindowModified()  # browsing an untitled session leaves nothing to lose
-    win.session.annotations.add(m.make("text", [to_map(120.21, 30.25)], "钱江新城"))
-    assert win.isWindowModified()
-    win.state.select_district("binjiang")
-    win.state.set_preset("urban")
+def test_title_marks_changes_until_saved_and_open_restores_state(window, open_window, data, tmp_path):
+    pa = window.project_actions
+    assert "[*]" in window.windowTitle() and not window.isWindowModified()
+    window.state.update(layout="dt_4415")
+    assert not window.isWindowModified()  # browsing an untitled session leaves nothing to lose
+    window.session.annotations.add(m.make("text", [to_map(120.21, 30.25)], "钱江新城"))
+    assert window.isWindowModified()
+    window.state.select_district("binjiang")
+    window.state.set_preset("urban")
     path = tmp_path / "meeting.hzmap"
     assert pa.save_to(path)
-    assert not win.isWindowModified() and "meeting.hzmap" in win.windowTitle()
+    assert not window.isWindowModified() and "meeting.hzmap" in window.windowTitle()
     assert pa.recent_files()[0] == str(path.resolve())
-    win.state.update(layout="st_core_belt_wings")  # a saved project: a layout change is a change
-    assert win.isWindowModified()
+    window.state.update(layout="st_core_belt_wings")  # a saved project: a layout change is a change
+    assert window.isWindowModified()
 
-    other = make_window()
+    other = open_window(*data)
     assert other.project_actions.open(path)
     assert other.state.layout == "dt_4415" and other.state.district == "binjiang"
     assert other.state.preset == "urban"
@@ -181,40 +169,37 @@ def test_title_marks_changes_until_saved_and_open_restores_state(make_window, tm
     assert not other.isWindowModified()
 
 
-def test_open_damaged_file_reports_and_keeps_current_work(make_window, tmp_path):
-    win = make_window()
-    pa = win.project_actions
+def test_open_damaged_file_reports_and_keeps_current_work(window, tmp_path):
+    pa = window.project_actions
     errors = []
     pa.show_error = lambda title, text: errors.append(text)
-    win.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)], "mine"))
+    window.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)], "mine"))
     pa.ask_save_changes = lambda: "discard"
     bad = tmp_path / "bad.hzmap"
     bad.write_text("{not json")
     assert not pa.open(bad)
     assert "bad.hzmap" in errors[0]
-    assert [a.text for a in win.session.annotations] == ["mine"]  # nothing the user made is lost
+    assert [a.text for a in window.session.annotations] == ["mine"]  # nothing the user made is lost
 
 
-def test_save_error_is_reported_and_work_stays_unsaved(make_window, tmp_path):
-    win = make_window()
-    pa = win.project_actions
+def test_save_error_is_reported_and_work_stays_unsaved(window, tmp_path):
+    pa = window.project_actions
     errors = []
     pa.show_error = lambda title, text: errors.append(text)
-    win.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)], "mine"))
+    window.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)], "mine"))
     assert not pa.save_to(tmp_path / "no such folder" / "p.hzmap")
     assert "p.hzmap" in errors[0]
-    assert win.isWindowModified() and len(win.session.annotations) == 1
+    assert window.isWindowModified() and len(window.session.annotations) == 1
 
 
-def test_close_with_unsaved_changes_asks(make_window, tmp_path):
-    win = make_window()
-    pa = win.project_actions
-    win.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)]))
+def test_close_with_unsaved_changes_asks(window, tmp_path):
+    pa = window.project_actions
+    window.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)]))
     pa.ask_save_changes = lambda: "cancel"
-    assert not win.close() and win.isVisible()
+    assert not window.close() and window.isVisible()
     pa.ask_save_path = lambda: str(tmp_path / "kept")
     pa.ask_save_changes = lambda: "save"
-    assert win.close()
+    assert window.close()
     assert load_project(tmp_path / "kept.hzmap")[0].annotations[0].kind == "marker"
 
 
@@ -237,27 +222,26 @@ def crash_with_unsaved_work(folder) -> None:
     assert proc.returncode == -9, proc.stderr
 
 
-def test_recovery_after_crash_restores_annotations(make_window):
-    win = make_window()
-    folder = win.session.recovery.folder
+def test_recovery_after_crash_restores_annotations(window, open_window, data):
+    folder = window.session.recovery.folder
     crash_with_unsaved_work(folder)
     offered = []
-    assert win.project_actions.offer_recovery(ask=lambda entry: offered.append(entry) or True)
+    assert window.project_actions.offer_recovery(ask=lambda entry: offered.append(entry) or True)
     assert len(offered) == 1 and offered[0].source is None
-    assert [a.text for a in win.session.annotations] == ["高新区"]
-    assert win.state.layout == "dt_4415"
-    assert win.isWindowModified()  # restored work is not saved anywhere yet
-    assert not make_window().project_actions.offer_recovery(ask=lambda e: pytest.fail("offered twice"))
-    win.project_actions.ask_save_changes = lambda: "discard"
-    assert win.close()
+    assert [a.text for a in window.session.annotations] == ["高新区"]
+    assert window.state.layout == "dt_4415"
+    assert window.isWindowModified()  # restored work is not saved anywhere yet
+    assert not open_window(*data).project_actions.offer_recovery(ask=lambda e: pytest.fail("offered twice"))
+    window.project_actions.ask_save_changes = lambda: "discard"
+    assert window.close()
     assert list(folder.glob("*.hzmap")) == []  # a normal close removes it
 
 
-def test_a_live_window_is_never_offered_as_a_crash(make_window):
-    first = make_window()
+def test_a_live_window_is_never_offered_as_a_crash(window, open_window, data):
+    first = window
     first.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)], "first"))
     assert first.project_actions.autosave()
-    second = make_window()  # a second window while the first is open
+    second = open_window(*data)  # a second window while the first is open
     assert not second.project_actions.offer_recovery(ask=lambda e: pytest.fail("offered a live session"))
     second.session.annotations.add(m.make("marker", [to_map(120.3, 30.3)], "second"))
     assert second.project_actions.autosave()
@@ -268,12 +252,11 @@ def test_a_live_window_is_never_offered_as_a_crash(make_window):
     assert first.session.recovery.path.is_file()  # the other window's data is never deleted
 
 
-def test_no_recovery_offer_after_a_normal_save(make_window, tmp_path):
-    win = make_window()
-    win.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)]))
-    win.project_actions.autosave()
-    recovery = win.session.recovery.path
+def test_no_recovery_offer_after_a_normal_save(window, open_window, data, tmp_path):
+    window.session.annotations.add(m.make("marker", [to_map(120.2, 30.25)]))
+    window.project_actions.autosave()
+    recovery = window.session.recovery.path
     assert recovery.is_file()
-    win.project_actions.save_to(tmp_path / "done.hzmap")
+    window.project_actions.save_to(tmp_path / "done.hzmap")
     assert not recovery.exists()
-    assert not make_window().project_actions.offer_recovery(ask=lambda info: pytest.fail("offered"))
+    assert not open_window(*data).project_actions.offer_recovery(ask=lambda info: pytest.fail("offered"))

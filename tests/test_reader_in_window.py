@@ -1,17 +1,8 @@
 """The source documents in the window: from an inspector item to its passage, and back."""
-import pytest
-
-pytest.importorskip("PySide6")
-
-
-@pytest.fixture
-def window(open_window, data):
-    win = open_window(*data, size=(1300, 800))
-    win.state.update(layout="dt_4415")
-    return win
 
 
 def test_open_at_source_from_the_inspector_scrolls_the_reader_to_the_passage(window, qtbot):
+    window.state.update(layout="dt_4415")
     window.state.select_district("qiantang")
     insp = window.info_panel.inspector
     source = insp.items_of_kind("source")[0]
@@ -27,6 +18,7 @@ def test_open_at_source_from_the_inspector_scrolls_the_reader_to_the_passage(win
 
 
 def test_a_click_on_a_passage_selects_its_item_in_the_inspector(window, qtbot):
+    window.state.update(layout="dt_4415")
     window.windows.reader_dock.show()
     reader = window.windows.reader
     anchor = next(a for a in reader.docs.anchors_of("place", "iot_park"))

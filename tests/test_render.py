@@ -6,19 +6,12 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from hzmap import fonts  # noqa: E402
-from hzmap.model.geo.geodata import load_geodata, to_map  # noqa: E402
+from hzmap.model.geo.geodata import to_map  # noqa: E402
 from hzmap.render.map import labels as labelling  # noqa: E402
 from hzmap.render.map.map_view import MapRenderer  # noqa: E402
 
 ALL = {"shangcheng", "gongshu", "xihu", "binjiang", "xiaoshan", "yuhang", "linping", "qiantang",
        "fuyang", "linan", "tonglu", "chunan", "jiande"}
-
-
-@pytest.fixture(scope="module")
-def geodata():
-    fonts.register_matplotlib()
-    return load_geodata()
 
 
 def make(geodata, size=(10, 7), view="city"):
@@ -97,13 +90,6 @@ def test_view_presets_frame_city_and_core(geodata):
         assert x0 < x < x1 and y0 < y < y1
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    from hzmap.model.dataset import load_dataset
-
-    return load_dataset(check_excerpts=False)
-
-
 def _layout_ids():
     from hzmap.paths import data_root
     import yaml
@@ -114,7 +100,8 @@ def _layout_ids():
 
 @pytest.mark.parametrize("layout_id", _layout_ids())
 def test_each_layout_draws_its_elements_legend_and_free_labels(geodata, dataset, layout_id):
-    from hzmap.render.map.layout_overlay import LayoutOverlay, SCHEMATIC_MARK
+    from hzmap.render.map.layout_overlay import LayoutOverlay
+    from hzmap.render.map.layout_style import SCHEMATIC_MARK
 
     fig = Figure(figsize=(10, 7), dpi=100)
     r = MapRenderer(fig, geodata)

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import render_cases
+from PIL import Image
 
-Image = pytest.importorskip("PIL.Image")
 REFERENCE = Path(__file__).parent / "render_reference"
 MAX_DIFFERING = 0.002
 

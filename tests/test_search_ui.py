@@ -1,24 +1,15 @@
 """Ctrl+F search as a user meets it: type, see the rows, press Enter or click, the map follows."""
 import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from hzmap.model.geo.geodata import to_map  # noqa: E402
+from hzmap.model.geo.geodata import to_map
 
 BINJIANG = (120.205, 30.185)
 IOT_PARK = "iot_park"   # 高新区(滨江)物联网产业园
-
-
-@pytest.fixture
-def window(open_window, geodata, dataset):
-    win = open_window(geodata, dataset)
-    win.canvas.draw()
-    yield win
-    win.search_box.popup.hide()
 
 
 def width(win):

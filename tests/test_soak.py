@@ -10,14 +10,13 @@ import statistics
 
 import pytest
 
-pytest.importorskip("PySide6")
-from matplotlib.backend_bases import MouseEvent  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from matplotlib.backend_bases import MouseEvent
+from PySide6.QtCore import Qt
 
-from hzmap.model.session.annotations import make  # noqa: E402
-from hzmap.model.dataset import load_dataset  # noqa: E402
-from hzmap.model.geo.geodata import load_geodata  # noqa: E402
-from hzmap.model.view.viewstate import Filters  # noqa: E402
+from hzmap.model.session.annotations import make
+from hzmap.model.dataset import load_dataset
+from hzmap.model.geo.geodata import load_geodata
+from hzmap.model.view.viewstate import Filters
 
 N_ACTIONS = int(os.environ.get("HZMAP_SOAK_ACTIONS", "5000"))
 pytestmark = pytest.mark.slow

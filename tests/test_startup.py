@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("PySide6")
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtWidgets import QApplication
 
-from hzmap.model.session import annotations as ann  # noqa: E402
-from hzmap.model.session.project import Project, save_project  # noqa: E402
+from hzmap.model.session import annotations as ann
+from hzmap.model.session.project import Project, save_project
 
 PROBE = Path(__file__).with_name("app_probe.py")
 EXTENT = (480000.0, 520000.0, 3330000.0, 3360000.0)

@@ -6,26 +6,13 @@ import pytest
 import shapely
 from matplotlib.figure import Figure
 
-from hzmap.model.dataset import load_dataset
-from hzmap.model.geo.geodata import load_geodata
-from hzmap.model.tours.tour import (MIN_SPAN_M, Tour, TourStep, default_tour, element_shape, section_en, tour_from_dict,
-                               tour_to_dict)
+from hzmap.model.dataset.provenance import section_en
+from hzmap.model.elements.shape import element_footprint
+from hzmap.model.tours.tour import MIN_SPAN_M, Tour, TourStep, default_tour, tour_from_dict, tour_to_dict
 
 
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset(check_excerpts=False)
-
-
-@pytest.fixture(scope="module")
-def geo():
-    from hzmap import fonts
-    fonts.register_matplotlib()  # labels in the app's font, whichever test ran first
-    return load_geodata()
-
-
-def test_default_tour_of_4415_walks_the_groups_in_document_order(ds, geo):
-    tour = default_tour(ds, geo, "dt_4415")
+def test_default_tour_of_4415_walks_the_groups_in_document_order(dataset, geodata):
+    tour = default_tour(dataset, geodata, "dt_4415")
     assert [s.spotlight_element for s in tour.steps] == ["ftz_led", "collab_innovation", "airport_zone",
                                                           "whole_area"]
     first = tour.steps[0]
@@ -37,17 +24,17 @@ def test_default_tour_of_4415_walks_the_groups_in_document_order(ds, geo):
     assert set(first.spotlight_districts) == {"binjiang", "xiaoshan", "qiantang", "yuhang"}
 
 
-def test_core_belt_wings_tour_goes_core_belt_wings_bases(ds, geo):
-    tour = default_tour(ds, geo, "st_core_belt_wings")
+def test_core_belt_wings_tour_goes_core_belt_wings_bases(dataset, geodata):
+    tour = default_tour(dataset, geodata, "st_core_belt_wings")
     assert [s.title_zh[:2] for s in tour.steps] == ["一核", "一带", "两翼", "两翼", "多基"]
 
 
-def test_every_step_frames_its_element_with_a_margin(ds, geo):
-    for layout_id, layout in ds.layouts.items():
-        tour = default_tour(ds, geo, layout_id)
+def test_every_step_frames_its_element_with_a_margin(dataset, geodata):
+    for layout_id, layout in dataset.layouts.items():
+        tour = default_tour(dataset, geodata, layout_id)
         assert len(tour.steps) == len(layout.elements), layout_id
         for step, el in zip(tour.steps, layout.elements):
-            shape = element_shape(ds, geo, el)
+            shape = element_footprint(dataset, geodata, el)
             x0, y0, x1, y1 = step.extent
             sx0, sy0, sx1, sy1 = shape.bounds
             assert x0 < sx0 and y0 < sy0 and x1 > sx1 and y1 > sy1, (layout_id, el.id)
@@ -57,16 +44,16 @@ def test_every_step_frames_its_element_with_a_margin(ds, geo):
             assert fill > 0.5 or max(x1 - x0, y1 - y0) < 1.3 * MIN_SPAN_M, (layout_id, el.id)
 
 
-def test_whole_area_step_is_wider_than_the_airport_step(ds, geo):
-    steps = {s.spotlight_element: s for s in default_tour(ds, geo, "dt_4415").steps}
+def test_whole_area_step_is_wider_than_the_airport_step(dataset, geodata):
+    steps = {s.spotlight_element: s for s in default_tour(dataset, geodata, "dt_4415").steps}
     width = lambda s: s.extent[2] - s.extent[0]  # noqa: E731
     assert width(steps["whole_area"]) > 2 * width(steps["airport_zone"])
-    airport = shapely.Point(*geo.district_label_points()["xiaoshan"].coords[0])
+    airport = shapely.Point(*geodata.district_label_points()["xiaoshan"].coords[0])
     assert shapely.box(*steps["airport_zone"].extent).contains(airport)
 
 
-def test_custom_tour_round_trips_through_plain_dicts(ds, geo):
-    tour = default_tour(ds, geo, "st_core_belt_wings")
+def test_custom_tour_round_trips_through_plain_dicts(dataset, geodata):
+    tour = default_tour(dataset, geodata, "st_core_belt_wings")
     tour.steps.append(TourStep(extent=(1.0, 2.0, 3.0, 4.0), layout=None, selection="binjiang",
                                spotlight_districts=["binjiang", "xihu"], title_zh="滨江与西湖",
                                caption_zh="自定义说明", caption_en="A custom caption"))
@@ -93,19 +80,19 @@ def test_sections_read_in_arabic_numerals_for_english():
     assert section_en("(十)") == "(10)"
 
 
-def test_spotlight_masks_everything_but_the_element(ds, geo):
+def test_spotlight_masks_everything_but_the_element(dataset, geodata):
     from hzmap.render.map.layout_overlay import LayoutOverlay
     from hzmap.render.map.map_view import MapRenderer
     from hzmap.render.map.spotlight import Spotlight
 
     fig = Figure(figsize=(8, 6), dpi=80)
-    r = MapRenderer(fig, geo)
-    r.overlay = LayoutOverlay(r, ds)
+    r = MapRenderer(fig, geodata)
+    r.overlay = LayoutOverlay(r, dataset)
     r.overlay.show("dt_4415")
     r.set_view("city")
 
     def pixel(did):
-        p = geo.district_label_points()[did]
+        p = geodata.district_label_points()[did]
         x, y = r.ax.transData.transform((p.x, p.y - 6000))  # below the label, inside the district
         r.refresh_labels()
         fig.canvas.draw()

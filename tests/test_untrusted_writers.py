@@ -79,7 +79,7 @@ def test_import_plan_never_writes_into_the_shipped_files(tmp_path, plan_file, mo
     before = sorted(p.relative_to(shipped) for p in shipped.rglob("*"))
     monkeypatch.setattr(hzmap.paths, "data_root", lambda: shipped)
     for out in (shipped, shipped / "mine", shipped / "dataset"):
-        assert main(["import-plan", str(plan_file), "--out", str(out)]) == 1
+        assert main(["import-plan", str(plan_file), "--out", str(out)]) == 2
         assert "shipped files" in capsys.readouterr().err
     assert sorted(p.relative_to(shipped) for p in shipped.rglob("*")) == before
 

@@ -6,8 +6,10 @@ import shutil
 
 import numpy as np
 import pytest
+import pypdf
 from layer_files import INSIDE, write_csv
 from matplotlib.figure import Figure
+from PIL import Image
 
 from hzmap.model.geo.extent import Extent
 from hzmap.model.geo.geodata import to_map
@@ -20,8 +22,6 @@ from hzmap.render.page.compose import ExportSpec, compose, source_text
 from hzmap.render.page.export_io import save
 from hzmap.render.map.scene import Scene
 
-pypdf = pytest.importorskip("pypdf")
-Image = pytest.importorskip("PIL.Image")
 RED = (0xD0, 0x10, 0x10)
 
 
@@ -235,8 +235,6 @@ def test_copies_that_would_make_the_project_too_large_are_refused_with_a_clear_m
 
 
 def test_an_untitled_sessions_layers_come_back_from_its_recovery_file(data, points_csv, tmp_path):
-    import time
-
     from hzmap.model.session.recovery import Recovery
 
     geo, ds = data
@@ -245,7 +243,6 @@ def test_an_untitled_sessions_layers_come_back_from_its_recovery_file(data, poin
     assert first.is_modified()  # an untitled session's own layers are work to keep
     assert first.autosave()
     first.close(keep_recovery=True)  # as if the window died
-    time.sleep(0.01)
     second = Session(ViewState(geo), Recovery(tmp_path / "rec"), dataset=ds, layers=LayerStore())
     [entry] = second.recovery.orphans()
     problems = second.recover(entry)

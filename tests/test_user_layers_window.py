@@ -6,21 +6,12 @@ import shutil
 import numpy as np
 import pytest
 
-pytest.importorskip("PySide6")
-from layer_files import INSIDE, gcj_border_points, write_csv  # noqa: E402
-from PySide6.QtCore import QModelIndex, QPoint, Qt  # noqa: E402
-from PySide6.QtWidgets import QToolTip  # noqa: E402
+from layer_files import INSIDE, gcj_border_points, write_csv
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QToolTip
 
-from hzmap.model.geo.extent import fit  # noqa: E402
-from hzmap.model.geo.geodata import to_map  # noqa: E402
-
-
-@pytest.fixture
-def window(open_window, data):
-    win = open_window(*data, size=(1200, 800))
-    win.canvas.draw()
-    win.project_actions.ask_save_changes = lambda: "discard"
-    return win
+from hzmap.model.geo.extent import fit
+from hzmap.model.geo.geodata import to_map
 
 
 def add_through_dialog(win, path, **choices):

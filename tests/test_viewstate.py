@@ -1,4 +1,6 @@
 """The view state: one value per user action, checked values, layers and elements by key."""
+from dataclasses import replace
+
 import pytest
 
 from hzmap.model.geo.extent import Extent
@@ -10,15 +12,18 @@ def state(geodata):
     return ViewState(geodata)
 
 
-def test_a_batch_of_changes_is_one_signal(state):
+def test_one_user_action_is_one_signal_whatever_it_changes(state):
     seen = []
     state.changed.connect(lambda view, fields: seen.append(fields))
-    with state.batch():
-        state.update(layout="dt_4415")
-        state.set_preset("urban")
-        state.set_layer_visible("water", False)
-    assert seen == [frozenset({"layout", "preset", "extent", "layers"})]
-    assert state.layout == "dt_4415" and not state.view.layer_visible("water")
+    state.set_preset("urban")                                     # the 主城区 button
+    assert seen == [frozenset({"preset", "extent"})]
+    hidden_water = tuple(replace(lay, visible=False) if lay.id == "water" else lay for lay in state.view.layers)
+    project = replace(state.view, layout="dt_4415", preset="city", extent=state.preset_extent("city"),
+                      layers=hidden_water, selection=Selection.district("binjiang"))
+    state.set_view(project)                                       # a project opened
+    assert seen[1:] == [frozenset({"layout", "preset", "extent", "layers", "selection"})]
+    assert state.layout == "dt_4415" and not state.view.layer_visible("water") and state.district == "binjiang"
+    assert not state.set_view(project) and len(seen) == 2         # the same view again: no signal
 
 
 def test_selection_is_one_value(state):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.support import command, load_or_report, say, say_err
 
 KIND_LABEL = {"place": "place", "layout": "layout", "element": "element", "measure": "measure",
@@ -60,24 +61,24 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
     if not args.text.strip():
         say_err("cite: give an id, a name or words of an excerpt")
-        return 2
+        return EXIT_USAGE
     ds = load_or_report()
     if ds is None:
-        return 1
+        return EXIT_PROBLEMS
     try:
         docs = load_documents(ds)
-    except DocumentError as e:
+    except DocumentError as e:  # the shipped source documents
         say_err(str(e))
-        return 1
+        return EXIT_PROBLEMS
     found = match_items(ds, args.text)
     if not found:
         say_err(f"no dataset item matches {args.text!r} (an id, a name or words of an excerpt)")
-        return 1
+        return EXIT_USAGE
     results = [{"kind": k, "id": i, "name": n, "sources": _sources(docs, ds, k, i)}
                for k, i, n in found]
     if args.json:
         say(json.dumps(results, ensure_ascii=False, indent=2))
-        return 0
+        return EXIT_OK
     for r in results:
         say(f"{KIND_LABEL[r['kind']]} {r['id']}  {r['name']}")
         for p in r["sources"]:
@@ -87,4 +88,4 @@ def cmd_cite(args: argparse.Namespace) -> int:
             if p.get("citation"):
                 say(f"    {p['citation']}")
         say()
-    return 0
+    return EXIT_OK

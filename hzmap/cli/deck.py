@@ -2,8 +2,8 @@
 
 The tour is a layout's default tour (``--layout``), or one saved in a project file
 (``--project FILE``, the first tour or ``--tour NAME``); a project's user layers are drawn on
-every slide. Exit codes: 0 written; 1 the file could
-not be written or the dataset is broken; 2 a bad argument or project file.
+every slide. Exit codes (hzmap.cli.exit_codes): 1 the file could not be written, or the layout
+dataset or the geodata has problems; 2 a bad argument or project file.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from hzmap.cli.support import add_as_of, command, load_or_report, refuse_outside, say, say_err
+from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, refuse_outside, say, say_err
 
-EXIT_WRITE, EXIT_USAGE = 1, 2
 
 
 class UsageError(Exception):
@@ -33,12 +33,15 @@ def _deck_args(p: argparse.ArgumentParser) -> None:
                    help="with --project: read layer files outside the project's folder (refused otherwise)")
     add_as_of(p, "each slide's source gives its plan's status then, and a layout not in force "
                  "then is drawn faded")
+    from hzmap.cli.basemap import add_basemap_args
+    add_basemap_args(p)
 
 
 @command("deck", "a tour as a 16:9 slide deck (PPTX or PDF), one slide per step", _deck_args)
 def cmd_deck(args: argparse.Namespace) -> int:
     from hzmap.cli.export import UsageError as LayoutError
     from hzmap.cli.export import resolve_layout
+    from hzmap.model.basemap.source import BasemapError
     from hzmap.render.page.deck import DeckError, build_deck, deck_format, save_deck
     try:
         deck_format(args.out)  # a bad name fails before the drawing, not after
@@ -52,12 +55,11 @@ def cmd_deck(args: argparse.Namespace) -> int:
     problem = _unwritable(args.out)
     if problem:  # before drawing every slide, not after
         say_err(f"hzmap deck: cannot write {args.out}: {problem}")
-        return EXIT_WRITE
+        return EXIT_PROBLEMS
     ds = load_or_report()
-    if ds is None:
-        return EXIT_WRITE
-    from hzmap.model.geo.geodata import load_geodata
-    geo = load_geodata()
+    geo = geodata_or_report("hzmap deck") if ds is not None else None
+    if geo is None:
+        return EXIT_PROBLEMS
     from hzmap.model.layers.store import LayerStore
     store, user_layers = LayerStore(), []
     try:
@@ -66,7 +68,9 @@ def cmd_deck(args: argparse.Namespace) -> int:
             else _default_tour(ds, geo, layout)
         if args.project:
             user_layers = _project_layers(geo, args.project, store, args.allow_outside)
-    except (UsageError, LayoutError) as e:
+        from hzmap.cli.basemap import deck_basemap
+        user_layers = deck_basemap(args, args.project, store) + list(user_layers)
+    except (UsageError, LayoutError, BasemapError) as e:
         say_err(f"hzmap deck: {e}")
         return EXIT_USAGE
     try:
@@ -81,9 +85,9 @@ def cmd_deck(args: argparse.Namespace) -> int:
         path = save_deck(deck, args.out)
     except DeckError as e:
         say_err(f"hzmap deck: {e}")
-        return EXIT_WRITE
+        return EXIT_PROBLEMS
     say(f"wrote {path} ({len(deck.slides)} slides: {deck.title})")
-    return 0
+    return EXIT_OK
 
 
 def _unwritable(out: str) -> str | None:

@@ -24,6 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.support import command, say, say_err
 
 MIME_TYPE = "application/x-hzmap-project"
@@ -178,16 +179,16 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
     if sys.platform in ("win32", "darwin"):
         say_err("hzmap install-desktop: this installs freedesktop files (Linux, BSD); on "
                 f"{sys.platform} start hzmap from the offline bundle (README, Offline install)")
-        return 1
+        return EXIT_USAGE
     home = data_home(args.data_home)
     try:
         done = uninstall(home) if args.uninstall else install(home)
     except UnsafePath as e:
         say_err(f"hzmap install-desktop: nothing written: {e}")
-        return 1
+        return EXIT_PROBLEMS
     except OSError as e:
         say_err(f"hzmap install-desktop: cannot write {e.filename or home}: {e.strerror or e}")
-        return 1
+        return EXIT_PROBLEMS
     skipped = refresh(home, default_app=not args.uninstall)
     verb = "removed" if args.uninstall else "installed"
     say(f"{verb} {len(done)} files under {home}")
@@ -195,4 +196,4 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
         say(f"  launcher: {home / 'applications' / DESKTOP_ID} (Exec={exec_line(launcher())})")
     for item in skipped:
         say(f"  skipped {item}: the files take effect at the next log-in")
-    return 0
+    return EXIT_OK

@@ -1,8 +1,8 @@
 """``hzmap export`` (one map, or an atlas of one map per district) and ``hzmap dossier``.
 
-Exit codes: 0 done; 1 the file could not be written; 2 a bad argument or input file (unknown
-layout, district or preset, an impossible size or DPI, a broken project, dataset or geodata file,
-or a --layer file that cannot be read).
+Exit codes (hzmap.cli.exit_codes): 1 the layout dataset or the geodata has problems, or the file
+could not be written; 2 a bad argument or input file (unknown layout, district or preset, an
+impossible size or DPI, a project or --layer file that cannot be read).
 
 ``--layer FILE`` (repeatable) draws the user's own data over the map, as File › Add layer does,
 with its legend entries; ``--crs`` says which system lon/lat columns are in when the names do not.
@@ -11,15 +11,13 @@ A project's own user layers are drawn too.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
+from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.layer_choices import add_value_args, choices_of, style_for
-from hzmap.cli.support import add_as_of, command, load_or_report, refuse_outside, say, say_err
-
-EXIT_WRITE, EXIT_USAGE = 1, 2
+from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, refuse_outside, say, say_err
 
 
 class UsageError(Exception):
@@ -60,18 +58,6 @@ def _size_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dpi", type=int, help="dots per inch, 96-600 (default: the preset's)")
 
 
-def _geodata():
-    """The geodata the window would use: $HZMAP_GEODATA, else the shipped file."""
-    from hzmap.model.geo.geodata import load_geodata
-    return load_geodata(os.environ.get("HZMAP_GEODATA") or None)
-
-
-def _bad_input(command: str, exc: Exception) -> int:
-    """A broken geodata or dataset file: one line naming it, no traceback."""
-    say_err(f"{command}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
-    return EXIT_USAGE
-
-
 def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--layout", help="layout id or name: 4+4+1+5, 一核一带两翼多基地, dt_4415, ...")
     p.add_argument("--view", choices=("city", "urban"), help="whole city (default) or urban core")
@@ -97,21 +83,21 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     add_value_args(p)
     add_as_of(p, "the sources line gives each plan's status then, and a layout not in force then "
                  "is drawn faded")
+    from hzmap.cli.basemap import add_basemap_args
+    add_basemap_args(p)
     _size_args(p)
 
 
 @command("export", "export a finished map (PNG/SVG/PDF), or an atlas of all districts", _export_args)
 def cmd_export(args: argparse.Namespace) -> int:
-    from hzmap.model.geo.geodata import GeodataError
+    from hzmap.cli.basemap import with_basemap
+    from hzmap.model.basemap.source import BasemapError
     from hzmap.render.page.compose import ExportSpec
     from hzmap.render.page.export_io import ExportError, check_size, format_for
     ds = load_or_report(None, "hzmap export")
-    if ds is None:
-        return EXIT_USAGE
-    try:
-        geo = _geodata()
-    except GeodataError as e:
-        return _bad_input("hzmap export", e)
+    geo = geodata_or_report("hzmap export") if ds is not None else None
+    if geo is None:
+        return EXIT_PROBLEMS
     try:
         if (args.width is None) != (args.height is None):
             raise UsageError("give both --width and --height")
@@ -125,11 +111,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not args.layer and (args.join or args.column or args.agg or args.crs):
             raise UsageError("--crs, --join, --column and --agg apply to a --layer file")
         view = _with_layer_files(view, geo, args, store)
+        view, basemaps = with_basemap(view, args)
         spec = ExportSpec(view=view, title=args.title, preset=args.preset, width_px=args.width,
                           height_px=args.height, dpi=args.dpi, inset=not args.no_inset,
-                          annotations=annotations, layers=store)
+                          annotations=annotations, layers=store, basemaps=basemaps)
         spec.size()  # check preset and DPI before drawing anything
-    except (UsageError, ExportError) as e:
+    except (UsageError, ExportError, BasemapError) as e:
         say_err(f"hzmap export: {e}")
         return EXIT_USAGE
     warn_not_in_force("hzmap export", ds, view.layout, view.as_of)
@@ -139,7 +126,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _single(spec, geo, ds, args.out, args.format)
     except ExportError as e:
         say_err(f"hzmap export: {e}")
-        return EXIT_WRITE
+        return EXIT_PROBLEMS
 
 
 def warn_not_in_force(command: str, ds, layout: str | None, as_of) -> None:
@@ -210,8 +197,12 @@ def _single(spec, geo, ds, out: str, fmt: str | None) -> int:
     fmt = format_for(out, fmt)  # a bad name fails before the drawing, not after
     page = compose(spec, geo, ds)
     path = save(page.figure, out, fmt, title=page.title)
+    if spec.view.basemap() is not None:
+        from hzmap.cli.basemap import report_tiles
+
+        report_tiles(page, "hzmap export")
     say(f"wrote {path}")
-    return 0
+    return EXIT_OK
 
 
 def _atlas(spec, geo, ds, folder: Path, fmt: str) -> int:
@@ -245,7 +236,7 @@ def _atlas(spec, geo, ds, folder: Path, fmt: str) -> int:
     _progress(len(ids), len(ids), "", t0)
     sys.stderr.write("\n")
     say(f"wrote {len(ids)} maps to {folder}")
-    return 0
+    return EXIT_OK
 
 
 def atlas_roles(ds, layout_id: str | None, did: str) -> list[str]:
@@ -295,7 +286,15 @@ def _project_view(ds, geo, path: str, base, store=None, args=None):
                         session.gazetteer() if proj.layers else None, allow_outside=True)
     for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap export: warning: {problem}")
-    return session.view_of(proj, found.states), list(proj.annotations)
+    under = ()
+    if proj.basemap:
+        from hzmap.model.basemap.persist import basemap_from_dict
+
+        layer, more = basemap_from_dict(proj.basemap, Path(path).absolute().parent)
+        for problem in more:
+            say_err(f"hzmap export: warning: {problem}")
+        under = (layer,) if layer is not None else ()
+    return session.view_of(proj, under + tuple(found.states)), list(proj.annotations)
 
 
 def _dossier_args(p: argparse.ArgumentParser) -> None:
@@ -308,12 +307,12 @@ def _dossier_args(p: argparse.ArgumentParser) -> None:
 @command("dossier", "a PDF of 1-3 pages on one district: map, roles, bases, measures, targets",
          _dossier_args)
 def cmd_dossier(args: argparse.Namespace) -> int:
-    from hzmap.model.geo.geodata import GeodataError
     from hzmap.render.page.dossier import dossier_figures, save_dossier
     from hzmap.render.page.export_io import ExportError, format_for
     ds = load_or_report(None, "hzmap dossier")
-    if ds is None:
-        return EXIT_USAGE
+    geo = geodata_or_report("hzmap dossier") if ds is not None else None
+    if geo is None:
+        return EXIT_PROBLEMS
     try:
         did = resolve_district(ds, args.district)
         layout = resolve_layout(ds, args.layout)
@@ -323,12 +322,10 @@ def cmd_dossier(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     warn_not_in_force("hzmap dossier", ds, layout, args.as_of)
     try:
-        pages = dossier_figures(_geodata(), ds, did, layout, as_of=args.as_of)
+        pages = dossier_figures(geo, ds, did, layout, as_of=args.as_of)
         save_dossier(pages, args.out, title=f"{ds.districts[did].name_zh} 区县档案")
-    except GeodataError as e:
-        return _bad_input("hzmap dossier", e)
     except ExportError as e:
         say_err(f"hzmap dossier: {e}")
-        return EXIT_WRITE
+        return EXIT_PROBLEMS
     say(f"wrote {args.out} ({len(pages)} pages)")
-    return 0
+    return EXIT_OK

@@ -16,6 +16,7 @@ import argparse
 import json
 import sys
 
+from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.support import command, load_or_report, say, say_err
 
 
@@ -41,10 +42,10 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     if shipped is not None:
         say_err(f"{args.out}: is inside hzmap's shipped files ({shipped}); write the draft into a "
                 "folder of its own")
-        return 1
+        return EXIT_USAGE
     if args.plan_id is not None and not re.fullmatch(r"[a-z0-9_]+", args.plan_id):
         say_err(f"--plan-id {args.plan_id!r}: use lowercase letters, digits and _ only")
-        return 2
+        return EXIT_USAGE
     try:
         if args.file == "-":
             source = pasted(sys.stdin.read(20_000_001)[:20_000_001], "standard input")
@@ -52,32 +53,32 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             source = read_document(args.file)
     except PlanReadError as e:
         say_err(str(e))
-        return 2
+        return EXIT_USAGE
     dataset = load_or_report()
     if dataset is None:
-        return 1
+        return EXIT_PROBLEMS
     draft = draft_plan(source, dataset, plan_id=args.plan_id)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         say_err(f"{out}: exists and is not a folder")
-        return 1
+        return EXIT_USAGE
     if out.resolve() == dataset.root.resolve() or dataset.root.resolve() in out.resolve().parents:
         say_err(f"{out}: is the dataset in use ({dataset.root}); write the draft into a folder of its own")
-        return 1
+        return EXIT_USAGE
     try:
         written = write_draft(draft, out, force=args.force)
     except DraftEdited as e:
         say_err(str(e))
-        return 1
+        return EXIT_PROBLEMS
     except (OSError, ValueError) as e:
         say_err(f"{out}: cannot write the draft: {getattr(e, 'strerror', None) or e}")
-        return 1
+        return EXIT_PROBLEMS
     if args.json:
         say(json.dumps({"plan": draft.plan_id, "summary": draft.summary(), "notes": draft.notes,
                         "flags": [{"kind": r.kind, "id": r.id, "label": r.label,
                                    "flags": r.flags} for r in draft.flagged()],
                         "files": [str(p) for p in written]}, ensure_ascii=False, indent=2))
-        return 0
+        return EXIT_OK
     s = draft.summary()
     say(f"Drafted {draft.plan.data['title']} as plan '{draft.plan_id}' from {source.name}")
     p = draft.plan.data
@@ -96,7 +97,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     for r in draft.flagged():
         say(f"  {r.kind} '{r.id}' {r.label[:30]}: " + "; ".join(r.flags))
     say(f"Written to {out} ({len(written)} files). Check it with: hzmap validate {out}")
-    return 0
+    return EXIT_OK
 
 
 def _shipped_folder(out):

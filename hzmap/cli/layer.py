@@ -5,8 +5,8 @@ district boundaries say it is in another one, the proposal to choose it with --c
 feature count; for point, line and area layers how many features fall in each district; for
 district tables the rows matched, joined through a former name, parts of districts, totals and
 unmatched - each name once with its rows - and each district's value of --column combined by
---agg. Exit 2 for a file that cannot be used (the message names it), 1 if the map's own geodata
-cannot be read.
+--agg. Exit codes (hzmap.cli.exit_codes): 2 for a file that cannot be used (the message names
+it), 1 if the map's own geodata cannot be read.
 """
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ import json
 import math
 import unicodedata
 
-from hzmap.cli.support import command, say, say_err
-from hzmap.model.layers.lookup import format_value
+from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.layer_choices import add_value_args, choices_of, crs_report, style_for, value_report
+from hzmap.cli.support import command, geodata_or_report, say, say_err
+from hzmap.model.layers.lookup import format_value
 
 _STATUS_TITLES = {
     "matched": "Matched",
@@ -112,14 +113,11 @@ def _print(rep: dict) -> None:
 
 @command("layer", "what hzmap reads from a user's data file (per district, joins, coordinate system)", _args)
 def cmd_layer(args: argparse.Namespace) -> int:
-    from hzmap.model.geo.geodata import GeodataError, load_geodata
     from hzmap.model.layers import LARGE_FILE_BYTES, LargeFileError, LayerError, file_size, open_path
 
-    try:
-        geo = load_geodata()
-    except GeodataError as exc:
-        say_err(str(exc))
-        return 1
+    geo = geodata_or_report("hzmap layer")
+    if geo is None:
+        return EXIT_PROBLEMS
     try:
         data = open_path(args.file, geo, coords=args.crs, sublayer=args.sublayer,
                          size_limit=None if args.allow_large else LARGE_FILE_BYTES, **choices_of(args))
@@ -127,13 +125,13 @@ def cmd_layer(args: argparse.Namespace) -> int:
         style = style_for(data, args)
     except LargeFileError as exc:
         say_err(f"{exc}; pass --allow-large to read it anyway")
-        return 2
+        return EXIT_USAGE
     except LayerError as exc:
         say_err(str(exc))
-        return 2
+        return EXIT_USAGE
     rep = _report(data, geo, size, style)
     if args.json:
         say(json.dumps(rep, ensure_ascii=False, indent=2))
     else:
         _print(rep)
-    return 0
+    return EXIT_OK

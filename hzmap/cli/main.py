@@ -7,25 +7,19 @@ No Qt import here: the GUI is imported only when it is launched.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import json
-import os
 import sys
 from pathlib import Path
 
+from hzmap import __version__, process
+from hzmap.cli import exit_codes
+from hzmap.cli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.support import COMMANDS, add_as_of, command, load_or_report, say, say_err
-
-#: Commands that draw a bounded number of pages (one map, an atlas on one Figure, a dossier).
-#: Run as a process, they run without Python's cycle collector: importing matplotlib and
-#: drawing allocate millions of objects, and the collector's passes over them take 60-70 ms of
-#: a 0.8 s export while freeing almost nothing (an atlas's peak memory is the same either way;
-#: reference counting frees the rest). A deck of up to 200 slides keeps the collector.
-WITHOUT_CYCLE_COLLECTOR = frozenset({"export", "dossier"})
 
 #: Modules that register more subcommands (each imports hzmap.cli.support only).
 COMMAND_MODULES = ("hzmap.cli.export", "hzmap.cli.deck", "hzmap.cli.desktop", "hzmap.cli.import_plan", "hzmap.cli.layer",
-                   "hzmap.cli.cite")
+                   "hzmap.cli.cite", "hzmap.cli.basemap")
 
 
 # ---------------------------------------------------------------- validate
@@ -40,11 +34,14 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from hzmap.model.dataset import parsecache, summary
     from hzmap.model.dataset.overlay import is_user_dataset
+    if args.path is not None and not Path(args.path).exists():
+        say_err(f"hzmap validate: no such folder: {args.path}")
+        return EXIT_USAGE
     draft = args.path is not None and is_user_dataset(args.path)
     with parsecache.reparsing():  # what validate says comes from the files, not from a cache
         ds = load_or_report(args.path, over_shipped=draft)
     if ds is None:
-        return 1
+        return EXIT_PROBLEMS
     say(f"{'Draft' if draft else 'Dataset'} OK: {ds.root}" +
         (" (checked against the shipped dataset)" if draft else ""))
     rows = [r for r in summary(ds) if not draft or ds.doc_dirs.get(r["plan"]) is not None]
@@ -61,7 +58,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         say(f"  excerpts: all found in the source documents ({ds.seeds_dir})")
     else:
         say("  excerpts: NOT checked (source documents folder not found)")
-    return 0
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------- query
@@ -80,24 +77,24 @@ def cmd_query(args: argparse.Namespace) -> int:
     from hzmap.model.dataset import district_profile, place_profile, report, resolve_name
     ds = load_or_report()
     if ds is None:
-        return 1
+        return EXIT_PROBLEMS
     res = resolve_name(ds, args.name)
     if res.kind is None:
         msg = f"no district or place named {args.name}"
         if res.suggestions:
             msg += "; did you mean: " + ", ".join(res.suggestions)
         say_err(msg)
-        return 1
+        return EXIT_USAGE
     on = args.as_of or clock.today()
     if args.timeline:
         if res.kind != "district":
             say_err(f"--timeline is a district's: {res.name} is a place (query it without "
                     "--timeline for its roles)")
-            return 1
+            return EXIT_USAGE
         from hzmap.model.dataset.timeline import district_timeline
         tl = district_timeline(ds, res.id, on)
         say(json.dumps(tl, ensure_ascii=False, indent=2) if args.json else report.timeline_text(tl))
-        return 0
+        return EXIT_OK
     prof = district_profile(ds, res.id, on) if res.kind == "district" \
         else place_profile(ds, res.id, on)
     if args.json:
@@ -106,7 +103,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         as_of = args.as_of.isoformat() if args.as_of else None
         say(report.district_text(prof, as_of) if res.kind == "district" else report.place_text(prof))
-    return 0
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------- main
@@ -118,7 +115,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _register_commands()
     parser = argparse.ArgumentParser(
         prog="hzmap", description="Hangzhou policy spatial layouts: map explorer and tools. "
-                                  "Without a command, opens the map window.")
+                                  "Without a command, opens the map window; with files "
+                                  "(projects, data files), opens them in it.",
+        epilog=exit_codes.help_text(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"hzmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (help_text, add_arguments, _run) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -132,20 +132,39 @@ def _run_gui(files=()) -> int:
         from hzmap.ui import app
     except ImportError as e:
         say_err(f"cannot start the map window: {e}")
-        return 1
-    rc = app.run(files=list(files))
-    return rc if isinstance(rc, int) else 0
+        return EXIT_PROBLEMS
+    from hzmap.model.geo.geodata import GeodataError
+    try:
+        rc = app.run(files=list(files))
+    except GeodataError:  # the window has said which file and what is wrong with it
+        return EXIT_PROBLEMS
+    return rc if isinstance(rc, int) else EXIT_OK
 
 
 def _files(argv: list[str]) -> list[str] | None:
     """`hzmap FILE...` (a project or data files, as a desktop's "open with" passes them): the
-    paths, or None when argv is a command line of subcommands and options."""
+    paths, or None when argv is a command line of a command and options."""
     _register_commands()
     if not argv or argv[0].startswith("-") or argv[0] in COMMANDS:
         return None
-    if not all(Path(a).is_file() for a in argv):
-        return None  # let the parser say what is wrong
     return argv
+
+
+def _not_files(paths: list[str]) -> list[str]:
+    """What is wrong with each of `paths` that is not a file to open, one line each."""
+    import difflib
+
+    out = []
+    for i, path in enumerate(paths):
+        if Path(path).is_file():
+            continue
+        if Path(path).exists():
+            out.append(f"not a file: {path}")
+            continue
+        line = f"no such file: {path}"
+        command = difflib.get_close_matches(path, list(COMMANDS), n=1) if i == 0 else []
+        out.append(line + (f" (or did you mean the command {command[0]}?)" if command else ""))
+    return out
 
 
 def _register_commands() -> None:
@@ -155,51 +174,34 @@ def _register_commands() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run `argv` (default: this process's command line). As the process's entry point (no
-    `argv`), a subcommand that is done ends the process at once (see _end_process)."""
+    `argv`), a subcommand that is done ends the process at once (hzmap.process.end_process)."""
     if argv is None:
-        # hzmap does no large linear algebra: one OpenBLAS thread, not one per core spinning
-        # beside the main thread from numpy's import on (about 0.1 s of CPU on two cores).
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        process.one_blas_thread()
         _register_commands()
         command = sys.argv[1] if sys.argv[1:] and sys.argv[1] in COMMANDS else None
-        if command in WITHOUT_CYCLE_COLLECTOR:
-            gc.disable()
+        process.collector_off_for(command)
         rc = main(sys.argv[1:])
         if command is not None:
-            _end_process(rc)
+            process.end_process(rc)
         return rc
     argv = list(argv)
     if not argv:  # the map window: skip building the parser, whose commands import the exporter
         return _run_gui()
     files = _files(argv)
     if files is not None:
-        return _run_gui(files)
+        problems = _not_files(files)
+        for line in problems:
+            say_err(f"hzmap: {line}")
+        return EXIT_USAGE if problems else _run_gui(files)
     args = build_parser(only=argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
     if args.command is None:
         return _run_gui()
     try:
         return COMMANDS[args.command][2](args)
     except BrokenPipeError:
-        return 0
+        return EXIT_OK
     except KeyboardInterrupt:
-        return 130
-
-
-def _end_process(rc: int) -> None:
-    """Exit with `rc` once the output is flushed and the exit handlers have run, without
-    tearing down every module and object: for an export that teardown (matplotlib, numpy,
-    the figure) takes about 0.1 s and does nothing a user can see. Files are written and
-    closed by then (hzmap.model.files.atomic)."""
-    import atexit
-    import os
-
-    try:
-        getattr(atexit, "_run_exitfuncs", lambda: None)()
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):
-        pass
-    os._exit(rc if isinstance(rc, int) else 1)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

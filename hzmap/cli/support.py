@@ -1,8 +1,8 @@
 """What every ``hzmap`` subcommand module shares: the command registry, output, the dataset.
 
 A subcommand module registers itself with ``@command(name, help, add_arguments)`` and is listed
-in ``hzmap.cli.main.COMMAND_MODULES``; it imports this module, never ``hzmap.cli.main``, so the command
-line has no import circle. No Qt here.
+in ``hzmap.cli.main.COMMAND_MODULES``; it imports this module (and ``hzmap.cli.exit_codes``), never
+``hzmap.cli.main``, so the command line has no import circle. No Qt here.
 """
 
 from __future__ import annotations
@@ -72,6 +72,17 @@ def refuse_outside(project_path, records, allowed: bool) -> str | None:
     return (f"{project_path}: {listed} - outside the project's folder, so not read. A project from "
             "someone else could name any file; move the files into the project's folder, or pass "
             "--allow-outside to read them")
+
+
+def geodata_or_report(command: str):
+    """The geodata the window would use ($HZMAP_GEODATA, else the shipped file), or None after
+    one line naming the file and what is wrong with it."""
+    from hzmap.model.geo.geodata import GeodataError, load_geodata
+    try:
+        return load_geodata(os.environ.get("HZMAP_GEODATA") or None)
+    except GeodataError as exc:
+        say_err(f"{command}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+        return None
 
 
 def iso_date(text: str):

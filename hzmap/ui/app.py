@@ -5,13 +5,16 @@ import os
 import sys
 import time
 
+from hzmap import process
+
 _T0 = time.perf_counter()
 
 
 def run(argv: list[str] | None = None, files: list | None = None) -> int:
-    """The window; `files` (projects or data files) open once the dataset is in."""
-    _collector_off_until_first_frame()
-    _import_drawing_first()
+    """The window; `files` (projects or data files) open once the dataset is in. A geodata file
+    that cannot be read is named (on stderr and in a message box) and its GeodataError raised."""
+    process.collector_off_until_first_frame()
+    process.import_drawing_before_qt()
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from hzmap import fonts
@@ -33,7 +36,7 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
         print(message, file=sys.stderr)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             QMessageBox.critical(None, "hzmap", message)
-        return 2
+        raise
 
     from hzmap.ui.common import errors
     window = build_window(geodata, restore=True)
@@ -44,41 +47,9 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
         _report_when_drawn(window, app)
     window.show()
     # The district map is usable at once; the layout dataset follows right after the first frame.
-    _after_first_frame(window, lambda: (_collector_on(), _load_dataset(window, wait=False)))
+    _after_first_frame(window, lambda: (process.collector_on_after_first_frame(),
+                                        _load_dataset(window, wait=False)))
     return app.exec()
-
-
-def _collector_off_until_first_frame() -> None:
-    """Importing matplotlib, Qt and the model and building the window allocate millions of
-    objects that live as long as the app; the cycle collector's passes over them (about 40 ms
-    of the start-up) would free nothing. It is off until the first frame is drawn."""
-    import gc
-
-    gc.disable()
-
-
-def _collector_on() -> None:
-    """After the first frame: what start-up made is frozen (left out of full passes, as the map
-    canvas does again once every layout is built) and the collector runs as usual."""
-    import gc
-
-    gc.freeze()
-    gc.enable()
-
-
-#: The modules of the map and its state, none of which imports Qt.
-DRAWING_MODULES = ("hzmap.render.map.scene", "hzmap.render.map.layout_overlay", "hzmap.model.geo.geodata",
-                   "hzmap.model.session.session", "hzmap.model.session.recovery", "hzmap.fonts")
-
-
-def _import_drawing_first() -> None:
-    """Import matplotlib (hzmap.render), numpy, shapely and the model before Qt: once PySide6 is
-    imported, its import hook reads the source of every module that imports anything after it
-    (to see whether it uses PySide6), about 50 ms of the start-up for matplotlib's and ours."""
-    import importlib
-
-    for name in DRAWING_MODULES:
-        importlib.import_module(name)
 
 
 def build_window(geodata, dataset=None, restore: bool = False):

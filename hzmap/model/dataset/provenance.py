@@ -65,11 +65,29 @@ def closest_passage(excerpt: str, doc_text: str, width: int = 30) -> str | None:
     return best
 
 
-def cite(source, plans: dict) -> str:
-    """'数字贸易强市三年行动计划 §二(一)1' for a Source; falls back to the plan id."""
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _chinese_number(text: str) -> str:
+    """'二十七' -> '27' (section numbers up to 99), for English citations."""
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return str((_DIGITS.get(tens, 1) if tens else 1) * 10 + (_DIGITS.get(units, 0) if units else 0))
+    return "".join(str(_DIGITS[c]) for c in text)
+
+
+def section_en(section: str) -> str:
+    """'二(四)20' -> '2(4)20': the same section with Arabic numerals."""
+    return re.sub("[零一二三四五六七八九十]+", lambda m: _chinese_number(m.group(0)), section)
+
+
+def cite(source, plans: dict, lang: str = "zh") -> str:
+    """'数字贸易强市三年行动计划 §二(一)1' for a Source (in English: the plan's English short name
+    and the section in Arabic numerals); falls back to the plan id."""
     plan = plans.get(source.doc)
-    name = plan.short_name if plan else source.doc
-    return f"{name} §{source.section}"
+    if lang == "en":
+        return f"{plan.short_name_en if plan else source.doc} §{section_en(source.section)}"
+    return f"{plan.short_name if plan else source.doc} §{source.section}"
 
 
 def source_dict(source, plans: dict) -> dict:

@@ -43,10 +43,6 @@ class Hit:
     score: float
     plan: str | None = None   # the plan a layout, element or measure belongs to (its status)
 
-    def as_dict(self) -> dict:
-        return {"kind": self.kind, "id": self.id, "label": self.label, "detail": self.detail,
-                "score": round(self.score, 1), "plan": self.plan}
-
 
 @dataclass
 class _Entry:

@@ -1,4 +1,4 @@
-"""The map's geodata: Hangzhou's 13 county-level units, the city outline and its water.
+"""The map's geodata: Hangzhou's 13 county-level units, the city outline, its water and landmarks.
 
 Reads geodata/hangzhou.gpkg (built by geodata/build_geodata.py, sources in
 geodata/SOURCES.md). Everything is stored in the map CRS, so nothing is reprojected at
@@ -41,14 +41,19 @@ MAX_COORD = 1e7
 #: geometry types a layer's records may have
 _KINDS = {"districts": ("Polygon", "MultiPolygon"), "outline": ("Polygon", "MultiPolygon"),
           "water_areas": ("Polygon", "MultiPolygon"),
-          "water_lines": ("LineString", "MultiLineString")}
+          "water_lines": ("LineString", "MultiLineString"), "landmarks": ("Point",)}
 
 LAYERS: dict[str, tuple[str, ...]] = {
     "districts": ("id", "adcode", "name_zh", "name_en", "type", "area_km2"),
     "outline": (),
     "water_lines": ("id", "name_zh", "name_en", "kind"),
     "water_areas": ("id", "name_zh", "name_en", "kind"),
+    "landmarks": ("id", "name_zh", "name_en", "kind"),
 }
+#: Layers a GeoPackage may lack (one built before they were added): read as empty.
+OPTIONAL_LAYERS = ("landmarks",)
+#: Kinds of landmark: the main railway stations, the airport and metro stations (OpenStreetMap).
+LANDMARK_KINDS = ("rail_main", "airport", "metro")
 MAIN_RIVER_ID = "qiantang_course"
 # GeoPackage geometry header: envelope size in bytes by the envelope indicator (flags bits 1-3).
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
@@ -98,11 +103,12 @@ class GeoData:
     water_lines: list[Feature]
     water_areas: list[Feature]
     path: Path | None = None
+    landmarks: list[Feature] = field(default_factory=list)
     _ids: np.ndarray = field(init=False, repr=False)
     _tree: shapely.STRtree = field(init=False, repr=False)
-    _water: shapely.Geometry = field(init=False, repr=False)
     _labels: dict | None = field(default=None, init=False, repr=False)
     _land: dict = field(default_factory=dict, init=False, repr=False)
+    _unions: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         geoms = np.asarray([f.geometry for f in self.districts.values()], dtype=object)
@@ -111,9 +117,7 @@ class GeoData:
         self._geoms = geoms
         self._tree = shapely.STRtree(geoms)
         self._water_geoms = np.asarray([f.geometry for f in self.water_areas], dtype=object)
-        self._water = shapely.union_all(self._water_geoms)
-        shapely.prepare(self._water)
-        shapely.prepare(self._water_geoms)
+        shapely.prepare(self._water_geoms)  # each prepared; their union is never needed to start
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:
@@ -124,11 +128,21 @@ class GeoData:
         """(xmin, ymin, xmax, ymax) around the given districts."""
         return tuple(float(v) for v in shapely.total_bounds([self.districts[i].geometry for i in ids]))
 
+    def district_union(self, ids):
+        """The districts `ids` as one (Multi)Polygon; the last few are kept, as the same groups
+        recur (an element's districts, those a filter fades)."""
+        key = tuple(sorted(ids))
+        if key not in self._unions:
+            if len(self._unions) >= 64:
+                del self._unions[next(iter(self._unions))]
+            self._unions[key] = shapely.union_all([self.districts[d].geometry for d in key]).buffer(0)
+        return self._unions[key]
+
     def district_at(self, x: float | None, y: float | None) -> str | None:
         """Id of the district under map point (x, y); None on water or outside the city."""
         if x is None or y is None:
             return None
-        if shapely.intersects_xy(self._water, x, y):
+        if shapely.intersects_xy(self._water_geoms, x, y).any():
             return None
         for i in self._tree.query(Point(x, y)):
             if shapely.intersects_xy(self._geoms[i], x, y):
@@ -137,29 +151,33 @@ class GeoData:
 
     def water_at(self, x: float | None, y: float | None) -> str | None:
         """Id of the water area (river, lake, estuary) under (x, y), if any."""
-        if x is None or y is None or not shapely.intersects_xy(self._water, x, y):
+        if x is None or y is None:
             return None
         hits = shapely.intersects_xy(self._water_geoms, x, y)
-        return self.water_areas[int(np.argmax(hits))].id
+        return self.water_areas[int(np.argmax(hits))].id if hits.any() else None
 
     def district_land(self, did: str):
-        """The district's largest piece of land (off the water): where its label stands."""
+        """The district's largest piece of land (off the water): where its label stands. Only
+        the water areas that touch the district are cut out, so nothing is united at start-up."""
         if did not in self._land:
             geom = self.districts[did].geometry
-            parts = shapely.get_parts(geom.difference(self._water))
-            self._land[did] = max(parts, key=lambda p: p.area) if len(parts) else geom
+            near = self._water_geoms[shapely.intersects(self._water_geoms, geom)]
+            self._land[did] = largest_land(geom, shapely.union_all(near))
         return self._land[did]
 
     def district_label_points(self) -> dict[str, Point]:
-        """A point per district well inside its largest piece of land (off the water)."""
+        """A point per district well inside its largest piece of land (off the water): the one
+        the build stored (columns label_x, label_y), else worked out here (label_point)."""
         if self._labels is None:
             labels = {}
-            for did in self._ids:
-                biggest = self.district_land(str(did))
-                label = polylabel(biggest, tolerance=100.0)
-                if not biggest.contains(label):
-                    label = biggest.representative_point()
-                labels[str(did)] = label
+            for did, geom in zip(self._ids, self._geoms):
+                props = self.districts[str(did)].props
+                x, y = props.get("label_x"), props.get("label_y")
+                if isinstance(x, float) and isinstance(y, float) and shapely.intersects_xy(geom, x, y) \
+                        and not shapely.intersects_xy(self._water_geoms, x, y).any():
+                    labels[str(did)] = Point(x, y)
+                    continue
+                labels[str(did)] = pole_of(self.district_land(str(did)))
             self._labels = labels
         return self._labels
 
@@ -167,6 +185,24 @@ class GeoData:
         """The whole 新安江-富春江-钱塘江 course, upstream first, as one line."""
         geom = next(f.geometry for f in self.water_lines if f.id == MAIN_RIVER_ID)
         return geom.geoms[0] if geom.geom_type == "MultiLineString" and len(geom.geoms) == 1 else geom
+
+
+def largest_land(district, water):
+    """The district's largest piece off the water (the district itself if nothing is left)."""
+    parts = shapely.get_parts(district.difference(water))
+    return max(parts, key=lambda p: p.area) if len(parts) else district
+
+
+def pole_of(land) -> Point:
+    """The pole of inaccessibility of a piece of land (polylabel, 100 m), or any point inside it
+    where that falls outside."""
+    label = polylabel(land, tolerance=100.0)
+    return label if land.contains(label) else land.representative_point()
+
+
+def label_point(district, water) -> Point:
+    """Where a district's name goes: the pole of inaccessibility of its largest piece of land."""
+    return pole_of(largest_land(district, water))
 
 
 def _read_gpkg(path: Path) -> bytes:
@@ -219,7 +255,7 @@ def _read_layer(con: sqlite3.Connection, path: Path, layer: str) -> list[Feature
     attrs = [c for c in columns if c not in (geom_col, "fid")]
     rows = con.execute(f'SELECT rowid, "{geom_col}"' + "".join(f', "{c}"' for c in attrs)
                        + f' FROM "{layer}" ORDER BY rowid').fetchall()
-    if not rows:
+    if not rows and layer not in OPTIONAL_LAYERS:
         raise GeodataError(f"{path}: layer {layer!r} is empty")
     out = []
     for r in rows:
@@ -265,10 +301,11 @@ def load_geodata(path: str | Path | None = None) -> GeoData:
         con = _connect(path, data)
         try:
             present = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
-            absent = [name for name in LAYERS if name not in present]
+            absent = [name for name in LAYERS if name not in present and name not in OPTIONAL_LAYERS]
             if absent:
                 raise GeodataError(f"{path}: missing layer(s) {', '.join(absent)}")
-            layers = {name: _read_layer(con, path, name) for name in LAYERS}
+            layers = {name: _read_layer(con, path, name) if name in present else []
+                      for name in LAYERS}
         finally:
             con.close()
     except sqlite3.Error as exc:
@@ -282,9 +319,14 @@ def load_geodata(path: str | Path | None = None) -> GeoData:
         raise GeodataError(f"{path}: layer 'districts' repeats id(s) {dup}")
     if not any(f.id == MAIN_RIVER_ID for f in layers["water_lines"]):
         raise GeodataError(f"{path}: layer 'water_lines' has no {MAIN_RIVER_ID!r} line")
+    odd = sorted({str(f["kind"])[:20] for f in layers["landmarks"]} - set(LANDMARK_KINDS))
+    if odd:
+        raise GeodataError(f"{path}: layer 'landmarks' has unknown kind(s) {odd}; "
+                           f"expected {', '.join(LANDMARK_KINDS)}")
     outline = shapely.union_all([f.geometry for f in layers["outline"]])
     return GeoData(districts={f.id: f for f in districts}, outline=outline,
-                   water_lines=layers["water_lines"], water_areas=layers["water_areas"], path=path)
+                   water_lines=layers["water_lines"], water_areas=layers["water_areas"], path=path,
+                   landmarks=layers["landmarks"])
 
 
 def read_frames(path: str | Path | None = None) -> dict:
@@ -292,6 +334,6 @@ def read_frames(path: str | Path | None = None) -> dict:
     import geopandas as gpd
 
     path = Path(path) if path is not None else DEFAULT_GPKG
-    frames = {name: gpd.read_file(path, layer=name) for name in LAYERS}
+    frames = {name: gpd.read_file(path, layer=name) for name in LAYERS}  # the shipped file has all
     frames["districts"] = frames["districts"].set_index("id", drop=False).rename_axis(None)
     return frames

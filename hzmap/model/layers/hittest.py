@@ -40,10 +40,6 @@ class HitIndex:
         found = self.tree.query_nearest(p, max_distance=max(tolerance, 1e-9), all_matches=True)
         return int(found.max()) if found.size else None  # equally near: the one drawn on top
 
-    def within(self, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
-        """Indices of the features meeting a box (a rubber-band selection)."""
-        return np.sort(self.tree.query(shapely.box(x0, y0, x1, y1), predicate="intersects"))
-
 
 def anchor_points(geoms: np.ndarray) -> np.ndarray:
     """One point per feature that lies on it: the point itself, a point on a line, a point

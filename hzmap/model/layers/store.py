@@ -11,7 +11,9 @@ new file is read and put here, and an id reused by another project never draws t
 
 The session owns the store; every picture is handed it (a picture given none draws no user
 layers). The store announces each change (`changed(layer ids)`): a picture that is already open
-takes the new data without being told by hand.
+takes the new data without being told by hand. The store also keeps the open base maps
+(`basemaps`, a BasemapRegistry made on first use), so every picture given the store reads the
+same tiles once.
 """
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ class LayerStore:
 
     def __init__(self) -> None:
         self._entries: dict[str, tuple[tuple | None, object]] = {}
+        #: the open base maps of every picture given this store: a BasemapRegistry, set on first
+        #: use by hzmap.model.basemap.registry.registry_for
+        self.basemaps = None
 
     def put(self, layer_id: str, data, source: LayerSource | None = None) -> None:
         """Keep `data` for the layer `layer_id` whose source is `source` (default: the one the

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 import shapely
 
 from hzmap.model.geo.geodata import MAP_CRS, to_map
-from hzmap.model.tours.tour import element_shape
+from hzmap.model.elements.shape import element_footprint
 
 from .draft import ACCEPTED, EDITED, PENDING, Draft, Record
 
@@ -176,8 +176,8 @@ def preview_shape(data: dict, geo, ds, with_districts: bool = True):
                              geometry=geometry)
     districts = [d for d in el.districts if d in geo.districts] if with_districts else []
     places = [p for p in el.places if p in ds.places] if ds is not None else []
-    return element_shape(ds, geo, SimpleNamespace(districts=districts, places=places,
-                                                  geometry=el.geometry))
+    return element_footprint(ds, geo, SimpleNamespace(districts=districts, places=places,
+                                                      geometry=el.geometry))
 
 
 def picked_points(data: dict) -> list[tuple[float, float]]:

@@ -19,12 +19,12 @@ from hzmap.model.session.annotations import (MAX_ANNOTATIONS, Annotation, annota
 from hzmap.model.view.viewstate import BASE_LAYERS, LAPSED, VIEWS, Filters, Selection
 
 FORMAT = "hzmap-project"
-VERSION = 2   # 2: the "as of" day (`as_of`); version 1 files open as they are
+VERSION = 2   # 2: the "as of" day (`as_of`); version 1 files (`basemap` or not) open as they are
 SUFFIX = ".hzmap"
 #: One limit for the writer and the reader: hzmap never saves a file it would refuse to open.
 MAX_BYTES = 20 * 1024 * 1024
 _KNOWN_KEYS = {"format", "version", "view", "layout", "selection", "place", "element", "filters",
-               "hidden", "layers", "annotations", "tours", "as_of"}
+               "hidden", "layers", "annotations", "tours", "as_of", "basemap"}
 
 
 class ProjectError(Exception):
@@ -47,6 +47,7 @@ class Project:
     as_of: _dt.date | None = None               # the plans shown as on this day (None: today)
     lapsed: str = "dim"                         # what as_of does to the others: dim or hide them
     layers: list = field(default_factory=list)  # the user's layers, as hzmap.model.layers writes them
+    basemap: dict | None = None  # the base map, as hzmap.model.basemap.persist writes it (no key)
     annotations: list[Annotation] = field(default_factory=list)
     tours: list | None = None  # presentation tours: kept as they are, read by their own module
     extra: dict = field(default_factory=dict)  # keys a newer hzmap wrote: kept, written back
@@ -85,6 +86,8 @@ def to_json(project: Project) -> dict:
         out["as_of"] = {"date": project.as_of.isoformat(), "lapsed": project.lapsed}
     if project.layers:
         out["layers"] = project.layers
+    if project.basemap is not None:
+        out["basemap"] = project.basemap
     if project.tours is not None:
         out["tours"] = project.tours
     return out
@@ -197,6 +200,11 @@ class _Reader:
             p.layers = layers
         else:
             self.problem(f"\"layers\" is a {type(layers).__name__}, not a list; the user layers were not loaded")
+        basemap = data.get("basemap")
+        if basemap is not None and not isinstance(basemap, dict):
+            self.problem(f"\"basemap\" is a {type(basemap).__name__}, not an object; no base map")
+        else:
+            p.basemap = basemap
         p.annotations = self._annotations(data.get("annotations", []))
         tours = data.get("tours")
         if tours is not None and not isinstance(tours, list):

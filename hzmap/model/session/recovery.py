@@ -7,6 +7,7 @@ offered at start-up. The lock goes with the process, also when it is killed.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import time
@@ -17,6 +18,7 @@ from hzmap.model.files.atomic import clean_stale_parts, write_atomic
 from hzmap.model.session.project import Project, encode
 
 SUFFIX = ".hzmap"
+_STARTED = itertools.count()  # sessions started in this process
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,8 @@ class Recovery:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         clean_stale_parts(self.folder)  # what a killed session was writing when it died
-        stem = f"session-{os.getpid()}-{int(time.time() * 1000)}"
+        # (the count: two sessions of one process may start within the same millisecond)
+        stem = f"session-{os.getpid()}-{int(time.time() * 1000)}-{next(_STARTED)}"
         self.path = self.folder / f"{stem}{SUFFIX}"
         self.lock = self.folder / f"{stem}.lock"
         self._fd = _try_lock(self.lock)

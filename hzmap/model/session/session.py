@@ -118,21 +118,29 @@ class Session:
         v = self.state.view
         target = Path(path) if path is not None else self.path
         folder = target.absolute().parent if target is not None else Path.cwd()
+        basemap = None
+        if v.basemap() is not None:
+            from hzmap.model.basemap.persist import basemap_to_dict
+
+            basemap = basemap_to_dict(v.basemap(), folder)
         return Project(view=v.preset, extent=tuple(v.extent), layout=v.layout, selection=v.selection,
                        filters=v.filters, hidden_layers=frozenset(n for n in BASE_LAYERS if not v.layer_visible(n)),
                        hidden_elements=v.hidden_elements, show_places=v.show_places,
                        as_of=v.as_of, lapsed=v.lapsed,
                        layers=layer_records(v, self.layers, folder, self.layer_links, self.layer_records),
+                       basemap=basemap,
                        annotations=list(self.annotations), tours=[tour_to_dict(t) for t in self.tours],
                        extra=dict(self.extra))
 
     def view_of(self, p: Project, user_layers=()) -> View:
-        """The View a project shows, in the current language, with `user_layers` (LayerStates,
-        read by load_layers) above the base map."""
+        """The View a project shows, in the current language, with `user_layers` (LayerStates:
+        the user's, read by load_layers, above the base layers; its base map, read by
+        basemap_from_dict, under everything)."""
         v = self.state.view
         extent = Extent(*p.extent) if p.view == "custom" and p.extent else self.state.preset_extent(p.view)
-        layers = tuple(replace(lay, visible=lay.id not in p.hidden_layers)
-                       for lay in v.layers if lay.kind == "base") + tuple(user_layers)
+        layers = tuple(lay for lay in user_layers if lay.kind == "basemap") + tuple(
+            replace(lay, visible=lay.id not in p.hidden_layers) for lay in v.layers if lay.kind == "base"
+        ) + tuple(lay for lay in user_layers if lay.kind != "basemap")
         return replace(v, extent=extent, preset=p.view if p.view != "custom" or p.extent else "city",
                        layout=p.layout, selection=p.selection, filters=p.filters, layers=layers,
                        hidden_elements=p.hidden_elements, show_places=p.show_places,
@@ -152,11 +160,17 @@ class Session:
     def apply(self, p: Project, project_dir=None, allow_outside=False, cancel=None, read=None) -> list[str]:
         """Show a project: one change of the view state. Returns what could not be restored.
         `read`: what read_layers gave (else the layers are read now; see read_layers)."""
+        problems, under = [], ()
+        if p.basemap:  # (imported only for a project that has one: start-up stays as it was)
+            from hzmap.model.basemap.persist import basemap_from_dict
+
+            layer, problems = basemap_from_dict(p.basemap, project_dir if project_dir is not None else Path.cwd())
+            under = (layer,) if layer is not None else ()
         found, store = read if read is not None else self.read_layers(p, project_dir, allow_outside, cancel)
         for lay in found.states:
             if store.get(lay) is not None:
                 self.layers.put(lay.id, store.get(lay), lay.source)
-        problems = list(found.problems)
+        problems += found.problems
         tours = []
         for i, d in enumerate(p.tours or [], 1):
             try:
@@ -166,7 +180,7 @@ class Session:
                 continue
             problems += [f"tour {i} ({tour.name}): {why}" for why in tour_problems(tour, self.dataset, self.state.geo)]
             tours.append(tour)
-        self.state.set_view(self.view_of(p, found.states))
+        self.state.set_view(self.view_of(p, under + tuple(found.states)))
         self.layers.keep_only(lay.id for lay in found.states)
         self.layer_links = dict(found.links)
         self.annotations.replace_all(p.annotations)

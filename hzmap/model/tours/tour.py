@@ -7,22 +7,17 @@ layout has a tour without anyone writing one. Tours serialise to plain dicts for
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-import shapely
-from shapely.geometry import LineString, Point
-from shapely.ops import substring
-
+from hzmap.model.dataset.provenance import cite
+from hzmap.model.elements.shape import element_footprint
 from hzmap.model.geo.extent import Extent, fit
 from hzmap.model.geo.extent import problem as extent_problem
-from hzmap.model.geo.geodata import to_map
 from hzmap.model.view.viewstate import Selection, View
 
 TOUR_FORMAT = 1
 MARGIN = 0.12          # of the element's larger side, on every side
 MIN_SPAN_M = 16_000.0  # never zoom closer than ~16 km across: a base alone needs its context
-PLACE_RADIUS_M = 2_500.0
 
 
 @dataclass
@@ -67,75 +62,16 @@ class Tour:
         return len(self.steps)
 
 
-# -- geometry of an element -------------------------------------------------------------------
-def element_shape(ds, geo, element):
-    """The element's footprint in map metres: its districts, band, schematic shape, area and
-    places (as small discs). Used for the zoom extent and as the spotlight's hole."""
-    g = element.geometry
-    parts = [geo.districts[d].geometry for d in element.districts if d in geo.districts]
-    if g.type == "river_band":
-        river = geo.main_river()
-        a = river.project(Point(*to_map(*g.from_)))
-        b = river.project(Point(*to_map(*g.to)))
-        parts.append(substring(river, min(a, b), max(a, b)).buffer(g.width_km * 500))
-    elif g.type == "schematic":
-        pts = [to_map(lon, lat) for lon, lat in g.path]
-        width = (g.width_km or 6) * 1000
-        if len(pts) == 1:
-            parts.append(Point(pts[0]).buffer(width))
-        elif g.shape == "ellipse":
-            parts.append(shapely.box(*shapely.MultiPoint(pts).bounds).buffer(width / 2))
-        else:
-            parts.append(LineString(pts).buffer(width / 2))
-    elif g.type == "area":
-        rings = [[to_map(lon, lat) for lon, lat in ring] for ring in g.coordinates]
-        parts.append(shapely.Polygon(rings[0], rings[1:]))
-    if element.places:
-        labels = geo.district_label_points()
-        for pid in element.places:
-            place = ds.places[pid]
-            if place.location.lonlat:
-                parts.append(Point(*to_map(*place.location.lonlat)).buffer(PLACE_RADIUS_M))
-            elif place.districts[0] in labels:
-                parts.append(labels[place.districts[0]].buffer(PLACE_RADIUS_M))
-    if not parts:
-        return shapely.Polygon()
-    return shapely.union_all(parts)
-
-
+# -- a step per element -----------------------------------------------------------------------
 def padded_extent(bounds, margin: float = MARGIN, min_span: float = MIN_SPAN_M):
     """The bounds widened to at least `min_span` and padded by `margin` of the larger side,
     as (xmin, ymin, xmax, ymax) like a step's extent."""
     return fit(bounds, margin, min_span).bounds
 
 
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def _chinese_number(text: str) -> str:
-    """'二十七' -> '27' (section numbers up to 99), for English captions."""
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return str((_DIGITS.get(tens, 1) if tens else 1) * 10 + (_DIGITS.get(units, 0) if units else 0))
-    return "".join(str(_DIGITS[c]) for c in text)
-
-
-def section_en(section: str) -> str:
-    """'二(四)20' -> '2(4)20': the same section with Arabic numerals."""
-    return re.sub("[零一二三四五六七八九十]+", lambda m: _chinese_number(m.group(0)), section)
-
-
-def cite(ds, element, lang: str = "zh") -> str:
-    """'plan short name §section' of the element's first source."""
-    src = element.all_sources[0]
-    plan = ds.plans.get(src.doc)
-    if lang == "en":
-        return f"{plan.short_name_en if plan else src.doc} §{section_en(src.section)}"
-    return f"{plan.short_name if plan else src.doc} §{src.section}"
-
-
 def element_step(ds, geo, layout_id: str, element) -> TourStep:
-    shape = element_shape(ds, geo, element)
+    """The element in view and in the spotlight, captioned with its function and source."""
+    shape = element_footprint(ds, geo, element)
     bounds = shape.bounds if not shape.is_empty else geo.bounds
     return TourStep(
         extent=tuple(float(v) for v in padded_extent(bounds)),
@@ -146,8 +82,8 @@ def element_step(ds, geo, layout_id: str, element) -> TourStep:
         title_en=element.name_en,
         caption_zh=element.function,
         caption_en=element.role_en,
-        source_zh=cite(ds, element, "zh"),
-        source_en=cite(ds, element, "en"),
+        source_zh=cite(element.all_sources[0], ds.plans, "zh"),
+        source_en=cite(element.all_sources[0], ds.plans, "en"),
     )
 
 

@@ -70,3 +70,47 @@ def _near(area: Box, x: float, y: float) -> bool:
 def boxes_overlap(boxes: list[Box]) -> list[tuple[int, int]]:
     """Pairs of indices whose boxes overlap (used by tests and checks)."""
     return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+
+
+def edge_point(centre, anchor, w, h):
+    """Where the leader line meets the label's box, so it doesn't cross the text."""
+    cx, cy = centre
+    dx, dy = anchor[0] - cx, anchor[1] - cy
+    scale = min((w / 2) / abs(dx) if dx else np.inf, (h / 2) / abs(dy) if dy else np.inf)
+    return (cx + dx * scale, cy + dy * scale)
+
+
+def place_texts(items, renderer, to_px, area: Box, obstacles: list[Box], pad: float,
+                beside=frozenset(), gap: float = 0.0) -> list:
+    """Place matplotlib Texts: `items` are (Text, anchor in data coordinates), most important
+    first. Each Text is moved to its place or hidden where none fits; returns the leader lines
+    (data coordinates) of labels moved far from their anchors.
+
+    The Texts whose id is in `beside` name a symbol at their anchor: they start to its right, a
+    `gap` (pixels) from its centre, may move to its other side, and are hidden rather than
+    drawn far away with a leader.
+    """
+    sizes, anchors, starts = [], [], []
+    for text, anchor in items:
+        text.set_position(anchor)
+        text.set_visible(True)  # a hidden Text measures as a 1-pixel box; placing decides again
+        bb = text.get_window_extent(renderer)
+        sizes.append((bb.width, bb.height))
+        ax, ay = to_px.transform(anchor)
+        anchors.append((ax, ay))
+        starts.append((ax + bb.width / 2 + gap + pad, ay) if id(text) in beside else (ax, ay))
+    positions = place(sizes, np.asarray(starts, dtype=float).reshape(-1, 2), area, obstacles, pad=pad)
+    inv = to_px.inverted()
+    leaders = []
+    for (text, _), pos, start, anchor, (w, h) in zip(items, positions, starts, anchors, sizes):
+        moved = np.hypot(pos[0] - start[0], pos[1] - start[1]) if pos is not None else 0.0
+        if id(text) in beside:
+            text.set_visible(pos is not None and moved <= w + h + 2 * (gap + pad))
+        else:
+            text.set_visible(pos is not None)
+        if not text.get_visible():
+            continue
+        text.set_position(inv.transform(pos))
+        if id(text) not in beside and moved > max(w, h) * 0.7:
+            leaders.append([inv.transform(anchor), inv.transform(edge_point(pos, anchor, w, h))])
+    return leaders

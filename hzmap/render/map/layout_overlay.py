@@ -1,9 +1,5 @@
-"""A plan's layout drawn over the base map, in the conventions of 空间布局示意图.
-
-District groups are coloured fills with a hatch each (so they stay apart in greyscale print), the
-core is a strong fill with a halo, a belt is a translucent band along the river, wings and
-corridors are schematic shapes marked 示意, and bases are symbols whose fill says how well the
-location is known (filled: site; hollow: approximate; square: district only).
+"""A plan's layout drawn over the base map: each element's figure (hzmap.model.elements.shape)
+styled as hzmap.render.map.layout_style says, its base symbols and its label, and the legend.
 
 Artists for a layout are built the first time it is shown (or ahead of that, in the window's
 idle time: prebuild) and kept, so switching back and forth only toggles visibility.
@@ -13,35 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import shapely
 from matplotlib import patheffects
 from matplotlib.lines import Line2D
-from matplotlib.patches import Ellipse, Patch, PathPatch
-from shapely.geometry import LineString, Point
-from shapely.ops import substring
+from matplotlib.patches import PathPatch
 
-from hzmap.model.geo.geodata import to_map
-from hzmap.model.view.hittest import element_symbols
+from hzmap.model.elements.shape import element_figure
+from hzmap.model.elements.symbols import element_symbols
 from hzmap.render.map.geometry import polygon_path
+from hzmap.render.map.layout_style import (ELEMENT_MARKERS, HATCHES, MARKERS, NEUTRAL_FILL, PRECISION_LABEL,
+                                           Z_DIM, Z_ELEMENT_LABEL, Z_PLACES, element_colour, element_text,
+                                           figure_patch)
 
-Z_GROUP, Z_BAND, Z_SCHEMATIC, Z_DIM, Z_PLACES, Z_ELEMENT_LABEL = 2, 3.5, 4.5, 5.5, 8, 9.5
-
-# Paul Tol "bright" then the distinct ones of "muted" (both colour-blind safe), with a hatch and a
-# marker shape each so elements stay apart in greyscale print too.
-ELEMENT_COLOURS = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#332288",
-                   "#999933", "#882255", "#44AA99", "#BBBBBB"]
-HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "++", "--", "||", "**", "OO"]
-# Squares are kept for district-only locations, so element shapes avoid them.
-ELEMENT_MARKERS = ["o", "^", "D", "v", "p", "h", "<", ">", "*", "d", "8"]
 PLACE_LABEL_MAX_VIEW_M = 90_000  # place names show once the view is under ~90 km across
-KIND_STYLE = {"core": dict(alpha=0.58), "group": dict(alpha=0.48), "zone": dict(alpha=0.45),
-              "platform": dict(alpha=0.45)}
-MARKERS = {"site": dict(marker="o", filled=True), "approximate": dict(marker="o", filled=False),
-           "district": dict(marker="s", filled=False)}
-PRECISION_LABEL = {"site": "位置确切 site", "approximate": "大致位置 approximate",
-                   "district": "仅知所在区县 district only"}
-NEUTRAL_FILL = (0.93, 0.93, 0.92)
-SCHEMATIC_MARK = "（示意）"
 
 
 @dataclass
@@ -56,7 +35,7 @@ class ElementArtists:
     legend_text: str = ""
     districts: set = field(default_factory=set)
     places: list = field(default_factory=list)   # (place id, (x, y))
-    symbols: list = field(default_factory=list)  # hzmap.model.view.hittest.Symbol
+    symbols: list = field(default_factory=list)  # hzmap.model.elements.symbols.Symbol
     symbol_artists: list = field(default_factory=list)  # (scatter, place ids) per precision
     marker: str = "o"
     place_labels: list = field(default_factory=list)  # (Text, anchor) per place
@@ -72,7 +51,6 @@ class LayoutOverlay:
         self.ax = renderer.ax
         self.layout_id: str | None = None
         self._built: dict[str, list[ElementArtists]] = {}
-        self._union_cache: dict[tuple, object] = {}
         self.legend = None
         self.extra_legend: list = []  # [(title, [(handle, text)])] of the user layers shown
         self.hidden_elements: frozenset[str] = frozenset()
@@ -137,15 +115,12 @@ class LayoutOverlay:
             elements = {el.id: el for el in self.ds.layouts[layout_id].elements}
             for ea in built:
                 el = elements[ea.element_id]
-                ea.legend_text = _element_text(el, en)
+                ea.legend_text = element_text(el, en)
                 if ea.label is not None:
                     ea.label.set_text(ea.legend_text)
                 for text, (pid, _) in zip((t for t, _ in ea.place_labels), ea.places):
                     text.set_text(self._place_name(pid))
         self._update_legend()
-
-    def element_colours(self) -> dict[str, str]:
-        return {ea.element_id: ea.colour for ea in self.elements()}
 
     def district_colours(self) -> dict[str, str]:
         """District id -> colour of the first district-group element covering it."""
@@ -156,13 +131,6 @@ class LayoutOverlay:
                     out.setdefault(d, ea.colour)
         return out
 
-    def symbols(self) -> list:
-        """The base symbols shown (hzmap.model.view.hittest.Symbol), for hit-testing."""
-        if not self.show_places:
-            return []
-        return [sym for ea in self.elements() if ea.element_id not in self.hidden_elements
-                for sym in ea.symbols]
-
     def set_dimmed(self, keep: tuple[set, set] | None) -> None:
         """Fade the districts and place symbols outside `keep` = (district ids, place ids)."""
         if self._dim_patch is not None:
@@ -172,8 +140,8 @@ class LayoutOverlay:
         if keep is not None:
             faded = [d for d in self.r.geo.districts if d not in keep_districts]
             if faded:
-                self._dim_patch = PathPatch(polygon_path(self._union(faded)), facecolor=(1, 1, 1, 0.72),
-                                            edgecolor="none", zorder=Z_DIM)
+                self._dim_patch = PathPatch(polygon_path(self.r.geo.district_union(faded)),
+                                            facecolor=(1, 1, 1, 0.72), edgecolor="none", zorder=Z_DIM)
                 self.ax.add_artist(self._dim_patch)
         for els in self._built.values():
             self._dim_symbols(els, keep_places if keep is not None else None)
@@ -193,87 +161,19 @@ class LayoutOverlay:
         for i, el in enumerate(layout.elements):
             colour, hatch = element_colour(i), HATCHES[i % len(HATCHES)]
             ea = ElementArtists(el.id, colour, hatch, marker=ELEMENT_MARKERS[i % len(ELEMENT_MARKERS)])
-            kind = el.geometry.type
-            builder = getattr(self, f"_build_{kind}")
-            builder(el, ea)
-            if el.places and kind != "places":
-                self._build_places(el, ea, with_legend=False)
+            figure = element_figure(self.r.geo, el)
+            if figure is not None:
+                patch, ea.legend_handle = figure_patch(figure, el.kind, colour, hatch)
+                self.ax.add_artist(patch)
+                ea.artists.append(patch)
+                ea.label_anchor = figure.anchor
+                if figure.kind == "districts":
+                    ea.districts = set(el.districts)
+            if el.places or el.geometry.type == "places":
+                self._build_places(el, ea, with_legend=el.geometry.type == "places")
             self._make_label(el, ea)
             out.append(ea)
         return out
-
-    def _union(self, districts) -> object:
-        key = tuple(sorted(districts))
-        if key not in self._union_cache:
-            districts = self.r.geo.districts
-            self._union_cache[key] = shapely.union_all([districts[d].geometry for d in key]).buffer(0)
-        return self._union_cache[key]
-
-    def _build_districts(self, el, ea: ElementArtists) -> None:
-        if not el.districts:
-            return
-        geom = self._union(el.districts)
-        kstyle = KIND_STYLE.get(el.kind, dict(alpha=0.5))
-        patch = PathPatch(polygon_path(geom), facecolor=_rgba(ea.colour, kstyle["alpha"]),
-                          edgecolor=ea.colour, hatch=ea.hatch, linewidth=1.2, zorder=Z_GROUP)
-        if el.kind == "core":
-            patch.set_linewidth(2.6)
-            patch.set_path_effects([patheffects.withStroke(linewidth=6, foreground=_rgba(ea.colour, 0.35))])
-        self.ax.add_artist(patch)
-        ea.artists.append(patch)
-        ea.districts = set(el.districts)
-        ea.label_anchor = _label_point(geom)
-        ea.legend_handle = Patch(facecolor=_rgba(ea.colour, kstyle["alpha"]), edgecolor=ea.colour,
-                                 hatch=ea.hatch, linewidth=1.2)
-
-    def _build_river_band(self, el, ea: ElementArtists) -> None:
-        river = self.r.geo.main_river()
-        a = river.project(Point(*to_map(*el.geometry.from_)))
-        b = river.project(Point(*to_map(*el.geometry.to)))
-        course = substring(river, min(a, b), max(a, b))
-        band = course.buffer(el.geometry.width_km * 500, cap_style="round")
-        patch = PathPatch(polygon_path(band), facecolor=_rgba(ea.colour, 0.38), edgecolor=ea.colour,
-                          linewidth=1.0, linestyle=(0, (5, 3)), zorder=Z_BAND)
-        self.ax.add_artist(patch)
-        ea.artists.append(patch)
-        mid = course.interpolate(0.5, normalized=True)
-        ea.label_anchor = (mid.x, mid.y)
-        ea.legend_handle = Patch(facecolor=_rgba(ea.colour, 0.38), edgecolor=ea.colour, linestyle="--")
-
-    def _build_schematic(self, el, ea: ElementArtists) -> None:
-        g = el.geometry
-        pts = np.array([to_map(lon, lat) for lon, lat in g.path])
-        width = (g.width_km or 6) * 1000
-        style = dict(facecolor=_rgba(ea.colour, 0.30), edgecolor=ea.colour, linewidth=1.4,
-                     linestyle=(0, (6, 3)), hatch="//", zorder=Z_SCHEMATIC)
-        if g.shape == "arrow" and len(pts) >= 2:
-            patch = PathPatch(polygon_path(_arrow_shape(pts, width)), **style)
-            mid = LineString(pts).interpolate(0.5, normalized=True)
-            anchor = (mid.x, mid.y)
-        elif g.shape == "ellipse" or len(pts) == 1:
-            (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
-            patch = Ellipse(((x0 + x1) / 2, (y0 + y1) / 2), (x1 - x0) + width, (y1 - y0) + width, **style)
-            anchor = ((x0 + x1) / 2, (y0 + y1) / 2)
-        else:
-            shape = LineString(pts).buffer(width / 2, cap_style="round", join_style="round")
-            patch = PathPatch(polygon_path(shape), **style)
-            mid = LineString(pts).interpolate(0.5, normalized=True)
-            anchor = (mid.x, mid.y)
-        self.ax.add_artist(patch)
-        ea.artists.append(patch)
-        ea.label_anchor = anchor
-        ea.legend_handle = Patch(facecolor=_rgba(ea.colour, 0.30), edgecolor=ea.colour,
-                                 hatch="//", linestyle="--")
-
-    def _build_area(self, el, ea: ElementArtists) -> None:
-        rings = [[to_map(lon, lat) for lon, lat in ring] for ring in el.geometry.coordinates]
-        geom = shapely.Polygon(rings[0], rings[1:])
-        patch = PathPatch(polygon_path(geom), facecolor=_rgba(ea.colour, 0.45), edgecolor=ea.colour,
-                          hatch=ea.hatch, linewidth=1.2, zorder=Z_GROUP + 0.5)
-        self.ax.add_artist(patch)
-        ea.artists.append(patch)
-        ea.label_anchor = _label_point(geom)
-        ea.legend_handle = Patch(facecolor=_rgba(ea.colour, 0.45), edgecolor=ea.colour, hatch=ea.hatch)
 
     def _build_places(self, el, ea: ElementArtists, with_legend: bool = True) -> None:
         by_precision: dict[str, list] = {}
@@ -312,7 +212,7 @@ class LayoutOverlay:
         return min([p.name, *[a for a in p.aliases if len(a) >= 2]], key=len)
 
     def _make_label(self, el, ea: ElementArtists) -> None:
-        text = _element_text(el, self.r.lang == "en")
+        text = element_text(el, self.r.lang == "en")
         ea.legend_text = text
         if ea.label_anchor is None or el.geometry.type == "places":
             return  # a set of bases is named in the legend; each base carries its own label
@@ -410,38 +310,3 @@ class LayoutOverlay:
             return []
         return items
 
-
-def element_colour(index: int) -> str:
-    """The colour of a layout's element by its place in the layout (legend, layer panel)."""
-    return ELEMENT_COLOURS[index % len(ELEMENT_COLOURS)]
-
-
-def _element_text(el, en: bool) -> str:
-    name = (el.name_en or el.name) if en else el.name
-    return name + ((" (schematic)" if en else SCHEMATIC_MARK) if el.geometry.type == "schematic" else "")
-
-
-def _rgba(hex_colour: str, alpha: float) -> tuple:
-    h = hex_colour.lstrip("#")
-    return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)) + (alpha,)
-
-
-def _label_point(geom) -> tuple[float, float]:
-    p = shapely.get_parts(geom)
-    biggest = max(p, key=lambda g: g.area) if len(p) else geom
-    pt = shapely.ops.polylabel(biggest, tolerance=200) if biggest.geom_type == "Polygon" else biggest.representative_point()
-    return (pt.x, pt.y)
-
-
-def _arrow_shape(pts: np.ndarray, width: float):
-    """A broad arrow along a path: a shaft half the width, a head at the last point."""
-    line = LineString(pts)
-    head_len = min(width * 1.6, line.length * 0.4)
-    shaft = substring(line, 0, line.length - head_len).buffer(width / 4, cap_style="flat", join_style="round")
-    tip = np.array(pts[-1])
-    base_pt = line.interpolate(line.length - head_len)
-    base = np.array([base_pt.x, base_pt.y])
-    d = (tip - base) / max(np.hypot(*(tip - base)), 1e-9)
-    n = np.array([-d[1], d[0]])
-    head = shapely.Polygon([base + n * width * 0.75, tip, base - n * width * 0.75])
-    return shapely.union_all([shaft, head])

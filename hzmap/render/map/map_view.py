@@ -24,12 +24,14 @@ from hzmap.model.geo.views import view_extent
 from hzmap.render.map import labels as labelling
 from hzmap.render.map import style as st
 from hzmap.render.map.geometry import line_segments, polygon_path
+from hzmap.render.map.landmarks import Landmarks
 from hzmap.render.map.legend_place import place_legend
 
 Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
 Z_PLACE_RING = 12
 PLACE_RING_SIZE = 16.1  # points across: the export's ring (scatter s=260 -> sqrt(260))
 LABEL_PAD_PX = 2.0  # the gap kept around labels, in pixels at 100 dpi
+FILL_ALPHA_OVER_BASEMAP, WATER_ALPHA_OVER_BASEMAP = 0.18, 0.45
 
 
 class MapRenderer:
@@ -55,6 +57,8 @@ class MapRenderer:
         self.layers: dict[str, list] = {}
         self._draw_districts()
         self._draw_water()
+        self.landmarks = Landmarks(self.ax, geodata.landmarks, self.style.type.district_label * 0.75, lang)
+        self.layers["landmarks"] = self.landmarks.artists
         self._make_highlights(interactive)
         self._make_labels()
         self.set_view("city")
@@ -220,6 +224,7 @@ class MapRenderer:
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
+        self.landmarks.set_language(lang)
         for did, text in self.labels.items():
             text.set_text(self.district_name(did))
 
@@ -245,6 +250,13 @@ class MapRenderer:
             patch.set_path(self.paths[did])
             patch.set_visible(True)
 
+    def set_under_basemap(self, on: bool) -> None:
+        """Over a base map the district fills and the water let it show through."""
+        for patch in self.fills.values():
+            patch.set_alpha(FILL_ALPHA_OVER_BASEMAP if on else None)
+        for artist in self.layers["water"]:
+            artist.set_alpha(WATER_ALPHA_OVER_BASEMAP if on else None)
+
     def set_layer_visible(self, name: str, visible: bool) -> None:
         for artist in self.layers.get(name, []):
             artist.set_visible(visible)
@@ -269,9 +281,11 @@ class MapRenderer:
             for did in self.label_order:
                 self.labels[did].set_fontsize(size)
                 items.append((self.labels[did], self._anchor_in_view(did, view)))
+        (vx0, vx1) = self.ax.get_xlim()
         if self.overlay is not None:
-            (vx0, vx1) = self.ax.get_xlim()
             items += self.overlay.place_label_items(vx1 - vx0)
+        shown = self.layers_visible("landmarks")  # their names last: they give way to the plan's
+        items += self.landmarks.update_for_view(shown, vx1 - vx0, size * 0.75)
         obstacles = []
         legend = self.ax.get_legend()
         if legend is not None and self.layers_visible("labels"):  # the corner that hides no name
@@ -282,30 +296,18 @@ class MapRenderer:
             bb = legend.get_window_extent(renderer)
             obstacles.append(labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1))
         to_px = self.ax.transData
-        if self.overlay is not None:  # labels never cover a base symbol
-            r = 6 * self.fig.dpi / 72
-            for x, y in to_px.transform(self.overlay.symbol_points()).reshape(-1, 2):
-                obstacles.append(labelling.Box(x - r, y - r, x + r, y + r))
-        sizes, anchors = [], []
-        for text, anchor in items:
-            text.set_position(anchor)
-            bb = text.get_window_extent(renderer)
-            sizes.append((bb.width, bb.height))
-            anchors.append(to_px.transform(anchor))
+        symbols = [self.overlay.symbol_points()] if self.overlay is not None else []
+        if shown:
+            symbols.append(self.landmarks.symbol_points())
+        r = 6 * self.fig.dpi / 72  # labels never cover a base symbol, a station or the airport
+        for x, y in to_px.transform(np.vstack(symbols)).reshape(-1, 2) if symbols else ():
+            obstacles.append(labelling.Box(x - r, y - r, x + r, y + r))
         area = labelling.Box(*self.ax.bbox.extents)
         # the gap between labels in the figure's pixels: twice as many at 200% or in a 200 dpi
         # export, so labels land in the same places whatever the resolution
-        positions = labelling.place(sizes, np.asarray(anchors).reshape(-1, 2), area, obstacles,
-                                    pad=LABEL_PAD_PX * self.fig.dpi / 100)
-        inv = to_px.inverted()
-        leaders = []
-        for (text, _), pos, anchor, (w, h) in zip(items, positions, anchors, sizes):
-            text.set_visible(pos is not None)
-            if pos is None:
-                continue
-            text.set_position(inv.transform(pos))
-            if np.hypot(pos[0] - anchor[0], pos[1] - anchor[1]) > max(w, h) * 0.7:
-                leaders.append([inv.transform(anchor), inv.transform(_edge_point(pos, anchor, w, h))])
+        leaders = labelling.place_texts(items, renderer, to_px, area, obstacles,
+                                        pad=LABEL_PAD_PX * self.fig.dpi / 100,
+                                        beside={id(t) for t, _ in self.landmarks.labels}, gap=r)
         self.leaders.set_segments(leaders)
 
     def _anchor_in_view(self, did: str, view) -> tuple[float, float]:
@@ -341,10 +343,3 @@ class MapRenderer:
                 out[did] = labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1)
         return out
 
-
-def _edge_point(centre, anchor, w, h):
-    """Where the leader line meets the label's box, so it doesn't cross the text."""
-    cx, cy = centre
-    dx, dy = anchor[0] - cx, anchor[1] - cy
-    scale = min((w / 2) / abs(dx) if dx else np.inf, (h / 2) / abs(dy) if dy else np.inf)
-    return (cx + dx * scale, cy + dy * scale)

@@ -10,6 +10,11 @@ the layer panel's tick and the drawing follow the same field.
 moves one outline; a language switch re-labels in place; a layout is built once and then only
 shown or hidden).
 
+The base map (kind "basemap", first in View.layers) gets a BasemapArtist under everything; its
+tiles or image come from a BasemapRegistry (hzmap.model.basemap.registry), the window's or the
+command's, so every picture reads them once. A base map that cannot be opened (a missing file,
+no key) draws nothing and says why in `basemap_problem`.
+
 User layers (kind "user") get a UserLayerArtist when they appear in the View, `update(layer)` when
 their state changes and are removed when they leave; their features come from a LayerStore
 (hzmap.model.layers.store), the same one for every picture. They draw between the base map's
@@ -23,10 +28,10 @@ from dataclasses import replace
 from matplotlib.figure import Figure
 from matplotlib.path import Path
 
-from hzmap.model.view.hittest import place_point
+from hzmap.model.elements.shape import element_footprint
+from hzmap.model.elements.symbols import place_point
 from hzmap.model.layers.lookup import feature_shape
 from hzmap.model.layers.store import LayerStore
-from hzmap.model.tours.tour import element_shape
 from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View
 from hzmap.render.map.annotations import draw_annotations
 from hzmap.render.map.geometry import line_segments, polygon_path
@@ -59,8 +64,15 @@ class BaseLayerArtist:
 
 class Scene:
     def __init__(self, fig: Figure, geo, dataset=None, style=None, interactive: bool = False,
-                 layers: LayerStore | None = None) -> None:
+                 layers: LayerStore | None = None, basemaps=None, wait_tiles: bool = False) -> None:
         self.fig = fig
+        self.basemaps = basemaps  # a BasemapRegistry; None: the layer store's (made on first use)
+        self.wait_tiles = wait_tiles  # an export waits for its tiles; the screen draws what it has
+        self.basemap_artist = None  # a hzmap.render.map.basemap.BasemapArtist
+        self.basemap_problem: str | None = None
+        #: called (from a loader thread) when base map tiles arrive; the screen's canvas sets it
+        self.on_tiles = None
+        self._listening = None
         self.layer_data = layers if layers is not None else LayerStore()  # none: no user layers
         self.user_artists: dict[str, UserLayerArtist] = {}
         self._legend_key = None
@@ -112,6 +124,7 @@ class Scene:
                 if artist is not None:
                     artist.update(layer)
             self._apply_user_layers(view)
+            self._apply_basemap(view)
         if self.overlay is not None and changed & {"layout", "hidden_elements", "show_places", "lang"}:
             if view.layout is not None and view.layout not in self.ds.layouts:
                 raise KeyError(f"unknown layout {view.layout!r}")
@@ -162,6 +175,43 @@ class Scene:
             artist.update(layer)
         self._update_legend(view)
 
+    def _apply_basemap(self, view: View) -> None:
+        layer = view.basemap()
+        if layer is None and self.basemap_artist is None:
+            return  # (nothing of the base map is imported until there is one: start-up)
+        from hzmap.model.basemap.source import BasemapError
+        from hzmap.render.map.basemap import BasemapArtist
+
+        source = layer.source if layer is not None else None
+        art = self.basemap_artist
+        stale = art is not None and self.basemaps is not None and not self.basemaps.is_open(art.basemap)
+        if art is not None and (source is None or art.basemap.source != source or stale):
+            art.remove()
+            art = self.basemap_artist = None
+        self.basemap_problem = None
+        if source is not None and art is None:
+            if self.basemaps is None:
+                from hzmap.model.basemap.registry import registry_for
+
+                self.basemaps = registry_for(self.layer_data)
+            try:
+                art = self.basemap_artist = BasemapArtist(self.ax, self.basemaps.open(source), self.wait_tiles)
+            except BasemapError as exc:
+                self.basemap_problem = str(exc)
+            if self.on_tiles is not None and self._listening is not self.basemaps:
+                self.basemaps.add_listener(self.on_tiles)
+                self._listening = self.basemaps
+        if art is not None:
+            art.set_visible(layer.visible)
+            art.set_alpha(layer.opacity)
+            art.set_dim(float((layer.style or {}).get("dim", 0.0)))
+        self.renderer.set_under_basemap(art is not None and layer.visible)
+
+    def refresh_basemap(self) -> None:
+        """Open the base map again (a key was entered or changed)."""
+        if self.view is not None:
+            self._apply_basemap(self.view)
+
     def _update_legend(self, view: View) -> None:
         """The user layers' legend entries (top-most first) join the layout's legend."""
         if self.overlay is None:
@@ -193,7 +243,7 @@ class Scene:
             layout_id, element_id = view.element
             layout = self.ds.layouts.get(layout_id)
             element = next((e for e in layout.elements if e.id == element_id), None) if layout else None
-            shape = element_shape(self.ds, self.geo, element) if element is not None else None
+            shape = element_footprint(self.ds, self.geo, element) if element is not None else None
             r.set_selection_shape(polygon_path(shape) if shape is not None and not shape.is_empty else None)
 
     def set_annotations(self, annotations) -> None:
@@ -218,6 +268,9 @@ class Scene:
             "show_places": self.overlay.show_places if self.overlay is not None else True,
             "selection": r.select_patch.get_visible(),
             "user_layers": tuple(self._describe_user(lay) for lay in v.user_layers()),
+            "basemap": (self.basemap_artist.basemap.source.label, self.basemap_artist.get_visible(),
+                        round(self.basemap_artist.veil.get_alpha() or 0.0, 3))
+            if self.basemap_artist is not None else None,
         }
 
     def _describe_user(self, layer) -> tuple:

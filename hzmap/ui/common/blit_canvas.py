@@ -16,8 +16,9 @@ from hzmap.render.map.scene import Scene  # first: hzmap.render imports matplotl
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint, QTimer, Signal
 
+from hzmap.model.pick import Picked, pick
 from hzmap.ui.common.follow import follow
 
 #: Around what a blit draws, in points: outlines' halos and anti-aliasing reach past the
@@ -26,6 +27,9 @@ BLIT_PAD_PT = 8
 
 
 class BlitCanvas(FigureCanvasQTAgg):
+    tiles_arrived = Signal()  # emitted by base map loader threads; handled on the UI thread
+    tile_problem = Signal(str)  # why the base map's tiles are missing (a refused key, a silent server)
+
     def __init__(self, session, style=None, figsize=(9, 7), parent=None) -> None:
         fig = Figure(figsize=figsize, dpi=100)
         super().__init__(fig)
@@ -51,6 +55,23 @@ class BlitCanvas(FigureCanvasQTAgg):
         self.mpl_connect("draw_event", self._on_draw)
         follow(self, session.dataset_changed, self._on_dataset_changed)
         follow(self, session.layers.changed, self._on_layer_data_changed)
+        # base map tiles arrive on loader threads: one redraw for a burst of them
+        self._tiles_timer = QTimer(self, singleShot=True, interval=80)
+        self._tiles_timer.timeout.connect(self._redraw_for_tiles)
+        self.tiles_arrived.connect(self._tiles_timer.start)
+        self.scene.on_tiles = self._emit_tiles
+
+    def _emit_tiles(self) -> None:
+        self.tiles_arrived.emit()
+
+    def _redraw_for_tiles(self) -> None:
+        art = self.scene.basemap_artist
+        if art is not None and art.get_visible() and (art.last is None or not art.last.complete):
+            self.draw_idle()
+        problems = art.basemap.problems() if art is not None else []
+        if problems and problems[0] != getattr(self, "_tile_problem", None):
+            self.tile_problem.emit(problems[0])
+        self._tile_problem = problems[0] if problems else None
 
     # -- the session's data ------------------------------------------------------------------
     def _on_dataset_changed(self, dataset, _shipped=None) -> None:
@@ -167,6 +188,12 @@ class BlitCanvas(FigureCanvasQTAgg):
         """A distance in logical pixels (what the user sees) in the device pixels matplotlib's
         events and transforms use: twice as many at 200% scaling."""
         return logical * (self.device_pixel_ratio or 1)
+
+    def pick_at(self, x, y) -> Picked:
+        """What is under map point (x, y) of the View shown, and what its hover says: the
+        model's pick, with the size of a pixel the user sees."""
+        return pick(self.scene.view, self.scene.ds, self.geo, self.scene.layer_data, x, y,
+                    self.px(1) * self.scene.renderer.metres_per_px())
 
     def data_to_widget(self, x: float, y: float) -> tuple[int, int]:
         """Widget pixel (Qt, origin top-left, logical px) of map coordinates."""

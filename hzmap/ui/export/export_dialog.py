@@ -206,7 +206,8 @@ class ExportDialog(QDialog):
             self.preview.setText(str(e))
             return
         ratio = self.devicePixelRatioF()  # at 200% scaling: twice the pixels, not a blurred upscale
-        fig = compose(spec, self.geo, self.ds, preview_dpi=PREVIEW_PX * ratio / w_in).figure
+        # the preview draws the base map tiles it has; the file waits for all of them
+        fig = compose(replace(spec, wait_tiles=False), self.geo, self.ds, preview_dpi=PREVIEW_PX * ratio / w_in).figure
         fig.canvas.draw()
         buf = fig.canvas.buffer_rgba()
         h, w = buf.shape[:2]

@@ -1,11 +1,9 @@
 """The interactive map: wheel zooms at the cursor, drag pans, hover and click go to the state.
 
 The canvas draws whatever the view state holds (one Scene.apply and one redraw per change) and
-turns mouse events into state changes; hit-testing is the model's (district_at, place_at,
-annotation_at, and the user layers' hzmap.model.layers.lookup.feature_at), so the handlers only
-pass map coordinates in. Selection and hover are blitted. Over a feature of a user layer the
-tooltip lists its attributes and a click selects it; over a district, the tooltip adds the
-values the district tables shown give it.
+turns mouse events into state changes: what is under the pointer, and what the hover says, is
+the model's pick (hzmap.model.pick, through BlitCanvas.pick_at), so the handlers only pass map
+coordinates in. Selection and hover are blitted.
 """
 from __future__ import annotations
 
@@ -14,16 +12,12 @@ import os
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QToolTip
 
-from hzmap.model.view.hittest import place_at
-from hzmap.model.layers.lookup import attribute_lines, district_values, feature_at, format_value
-from hzmap.model.dataset.roles import layout_roles
-from hzmap.model.view.viewstate import Selection, ViewState
+from hzmap import process
+from hzmap.model.view.viewstate import ViewState
 from hzmap.ui.common.blit_canvas import BlitCanvas
 from hzmap.ui.common.follow import follow
 
 CLICK_TOLERANCE_PX = 4  # logical pixels, like the other distances the hand makes
-PLACE_PICK_PX = 9  # how close to a base symbol a click must land to pick it
-FEATURE_PICK_PX = 6  # and to a point or line of a user layer
 WHEEL_STEP = 1.25
 #: Fields whose change needs only the blitted outlines redrawn, not the map.
 BLIT_ONLY = frozenset({"selection"})
@@ -38,7 +32,7 @@ class MapCanvas(BlitCanvas):
         self.state = state if state is not None else session.state
         self._press = None  # (x_px, y_px) while the left button is down
         self._dragging = False
-        self._hover_feature: tuple | None = None  # (layer id, row) under the pointer
+        self._tip_for = None  # the Selection the tooltip shown is about
         self._prebuild: list[str] = []  # layouts to build in idle time
         self._frozen = False  # gc.freeze() done for this dataset
         #: An editing tool (the annotation tools) sees mouse events first: its on_press/
@@ -63,9 +57,7 @@ class MapCanvas(BlitCanvas):
         """The layout dataset arrived or a new one replaced it: the old one's artists go, and
         the layouts are built ahead in idle time."""
         if self._frozen:  # the old dataset's objects may be collected again
-            import gc
-
-            gc.unfreeze()
+            process.thaw()
             self._frozen = False
         super()._on_dataset_changed(dataset)
         # (HZMAP_IDLE_PREBUILD=0: the tests' windows, whose waits stay their own)
@@ -86,15 +78,9 @@ class MapCanvas(BlitCanvas):
             self._freeze_long_lived()
 
     def _freeze_long_lived(self) -> None:
-        """The geodata, the dataset and every layout's artists live as long as the window, and
-        Python's cycle collector walks all of them in each full pass: 20-50 ms that would land
-        on a hover or a click now and then. gc.freeze() leaves them out of the passes (objects
-        made later are collected as before); a new dataset unfreezes them first."""
-        import gc
-
-        gc.unfreeze()  # what an earlier window froze and has since let go of is freed now
-        gc.collect()
-        gc.freeze()
+        """The geodata, the dataset and every layout's artists live as long as the window: out
+        of the cycle collector's full passes with them (hzmap.process.freeze_long_lived)."""
+        process.freeze_long_lived()
         self._frozen = True
 
     # -- state -> map ------------------------------------------------------------------
@@ -128,70 +114,17 @@ class MapCanvas(BlitCanvas):
             self.state.hover = None
             return
         before = self.state.hover
-        place = self.place_at(event.xdata, event.ydata)
-        did = self.geo.district_at(event.xdata, event.ydata)
-        self.state.hover = did
-        feature = self.feature_at(event.xdata, event.ydata) if place is None else None
-        key = (feature.layer_id, feature.row) if feature is not None else None
-        if place is not None:
-            self._tooltip(event, self.dataset.places[place].name)
-        elif feature is not None:
-            if key != self._hover_feature:
-                self._tooltip(event, "\n".join([f"{feature.layer_name}", *attribute_lines(feature.attributes)]))
-        elif did != before or did is None or self._hover_feature is not None:
-            self._tooltip(event, self.hover_text(did) if did else "")
-        self._hover_feature = key
-
-    def feature_at(self, x, y):
-        """The user-layer feature under map point (x, y), within a few pixels (or None)."""
-        if x is None or not self.state.view.user_layers():
-            return None
-        return feature_at(self.state.view, self.scene.layer_data, x, y,
-                          FEATURE_PICK_PX * self.scene.renderer.metres_per_px())
-
-    def hover_text(self, did: str) -> str:
-        """The district's name and its role(s) in the layout shown, in the map's language, and
-        its values in the district tables shown."""
-        extra = self._layer_lines(did) if self.state.view.user_layers() else []
-        if extra:
-            return "\n".join([self._layout_text(did), *extra])
-        return self._layout_text(did)
-
-    def _layout_text(self, did: str) -> str:
-        view = self.state.view
-        en = view.lang == "en"
-        name = self.geo.districts[did]["name_en" if en else "name_zh"]
-        if self.dataset is None or view.layout is None:
-            return name
-        layout = self.dataset.layouts[view.layout]
-        roles = [(r.element.name_en or r.element.name) if en else r.element.name
-                 for r in layout_roles(self.dataset, view.layout, did)]
-        if en:
-            return f"{name}\n{layout.name_en or layout.name}: {', '.join(roles) if roles else '(not in this layout)'}"
-        return f"{name}\n{layout.name}: {'、'.join(roles) if roles else '（本布局未涉及）'}"
-
-    def _layer_lines(self, did: str) -> list[str]:
-        """'layer · column: value' for the district tables shown (their first, styled column)."""
-        lines = []
-        for lv in district_values(self.state.view, self.scene.layer_data, did):
-            if lv.kind == "districts" and lv.rows:
-                row = lv.rows[0]
-                flag = f" ({row.flag})" if row.flag else ""
-                lines.append(f"{lv.layer_name} · {row.label}: {format_value(row.value)}{flag}")
-        return lines
+        picked = self.pick_at(event.xdata, event.ydata)
+        self.state.hover = picked.district
+        if picked.selection != self._tip_for or picked.district != before:  # else it stays put
+            self._tooltip(event, picked.text)
+        self._tip_for = picked.selection
 
     def _tooltip(self, event, text: str) -> None:
         if not text:
             QToolTip.hideText()
             return
         QToolTip.showText(self.global_point(event), text, self)
-
-    def place_at(self, x, y) -> str | None:
-        """The base symbol under map point (x, y), within a few pixels."""
-        overlay = self.scene.overlay
-        if overlay is None or x is None:
-            return None
-        return place_at(overlay.symbols(), x, y, self.px(PLACE_PICK_PX) * self.scene.renderer.metres_per_px())
 
     def _on_press(self, event) -> None:
         if self.tool is not None and self.tool.on_press(event):
@@ -212,14 +145,7 @@ class MapCanvas(BlitCanvas):
         if event.inaxes is None:
             self.state.clear_selection()
             return
-        place = self.place_at(event.xdata, event.ydata)
-        feature = self.feature_at(event.xdata, event.ydata) if place is None else None
-        if place is not None:
-            self.state.select_place(place)
-        elif feature is not None:
-            self.state.update(selection=Selection.feature(feature.layer_id, feature.row))
-        else:
-            self.state.select_district(self.geo.district_at(event.xdata, event.ydata))
+        self.state.update(selection=self.pick_at(event.xdata, event.ydata).selection)
 
     def _pan_to(self, event) -> None:
         ax = self.scene.ax

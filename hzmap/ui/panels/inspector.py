@@ -12,11 +12,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from hzmap.model.dataset import district_profile, place_profile
-from hzmap.model.dataset.provenance import source_dict
+from hzmap.model.dataset.provenance import section_en, source_dict
 from hzmap.model.dataset.report import target_text
 from hzmap.model.dataset.timeline import district_timeline
 from hzmap.model.view.filters import day_of
-from hzmap.model.tours.tour import section_en
 from hzmap.ui.common.i18n import tr, tr_data
 from hzmap.ui.common.plan_status import DIMMED, dimmed, hidden, status_words
 from hzmap.ui.panels.inspector_tree import KIND_ROLE, CitedTree

@@ -5,11 +5,11 @@ the drawing cannot disagree: switching layouts and back keeps what was switched 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from hzmap.render.map.layout_overlay import element_colour
+from hzmap.render.map.layout_style import element_colour
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr, tr_data
 from hzmap.ui.common.layout_combo import LayoutCombo
@@ -17,8 +17,16 @@ from hzmap.ui.common.layout_combo import LayoutCombo
 KEY_ROLE = Qt.UserRole
 
 BASE_LAYER_NAMES = {"districts": "区县填色 District fills", "boundaries": "区县界线 Boundaries",
-                    "water": "水系 Water", "labels": "区县名称 District names"}
+                    "water": "水系 Water", "labels": "区县名称 District names",
+                    "landmarks": "车站与机场 Stations and airport"}
+def _basemap_entry(view):
+    layer = view.basemap()
+    return layer.name if layer is not None else None
+
+
 class LayerPanel(QWidget):
+    basemap_requested = Signal()  # the base map entry was double-clicked: open its dialog
+
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -28,6 +36,8 @@ class LayerPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.itemDoubleClicked.connect(
+            lambda item, _c: self.basemap_requested.emit() if item.data(0, KEY_ROLE) == ("layer", "basemap") else None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.combo)
@@ -48,7 +58,7 @@ class LayerPanel(QWidget):
         self._rebuild()  # what the new dataset has
 
     def _on_view_changed(self, view, fields) -> None:
-        if "layout" in fields:
+        if "layout" in fields or ("layers" in fields and self._basemap_entry != _basemap_entry(view)):
             self._rebuild()
         elif fields & {"layers", "hidden_elements", "show_places"}:
             self._sync_ticks()
@@ -58,8 +68,12 @@ class LayerPanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         base = QTreeWidgetItem(self.tree, [tr("底图 Base map")])
+        self._basemap_entry = _basemap_entry(self.state.view)
         for layer in self.state.view.layers:
-            if layer.kind == "base":
+            if layer.kind == "basemap":
+                item = self._check_item(base, f"{tr('影像/瓦片 Imagery/tiles')}: {layer.name}", ("layer", layer.id))
+                item.setToolTip(0, tr("双击更改底图 Double-click to change the base map"))
+            elif layer.kind == "base":
                 self._check_item(base, tr(BASE_LAYER_NAMES[layer.id]), ("layer", layer.id))
         layout_id = self.state.layout
         if layout_id is not None and layout_id in self.ds.layouts:

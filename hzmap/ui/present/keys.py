@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, Qt
 
 NEXT_KEYS = {Qt.Key_Right, Qt.Key_Down, Qt.Key_PageDown, Qt.Key_Space}
 PREV_KEYS = {Qt.Key_Left, Qt.Key_Up, Qt.Key_PageUp, Qt.Key_Backspace}
-PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L, Qt.Key_H}
+PRESENTER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_Escape, Qt.Key_S, Qt.Key_L, Qt.Key_H,
+                                          Qt.Key_D}
 
 
 def step_key(player, key) -> bool:

@@ -30,6 +30,7 @@ from hzmap.ui.present.presentation_canvas import PresentationCanvas
 
 TRANSITION_MS = 600
 MIN_FPS = 30.0
+DIM_LEVELS = (0.0, 0.3, 0.55)  # D: the base map under no, a light or a strong white veil
 
 
 class PresentationWindow(QWidget):
@@ -69,9 +70,9 @@ class PresentationWindow(QWidget):
         self._anim_frames0 = 0
         self.canvas.mpl_connect("button_press_event", self._on_press)
         self.texts.tr(self.setWindowTitle, "hzmap — 演示 Presentation")
-        self.texts.tr(self.keys_label.setText, "←→ 翻页  S 聚光  L 激光笔  H 高对比  Esc 退出")
+        self.texts.tr(self.keys_label.setText, "←→ 翻页  S 聚光  L 激光笔  H 高对比  D 底图淡化  Esc 退出")
         self.texts.tr(self.caption_bar.setToolTip,
-                      "H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · ←→ PageUp PageDown 翻页 · Esc 退出")
+                      "H 投影高对比主题 开/关 · S 或右键 聚光 · L 激光笔 · D 底图淡化 · ←→ PageUp PageDown 翻页 · Esc 退出")
         state.changed.connect(self._on_view_changed)
         session.dataset_changed.connect(self._on_dataset_changed)  # after the canvas's own
         self.player.moved.connect(self._on_moved)
@@ -152,6 +153,17 @@ class PresentationWindow(QWidget):
         follow); returns whether it is now on."""
         self.player.set_high_contrast(not self.player.high_contrast)
         return self.player.high_contrast
+
+    def cycle_basemap_dim(self) -> float | None:
+        """D: the base map paler, paler still, then as it is, so the layout stays the subject.
+        The dimming is the base map's (kept with the project, drawn the same in exports)."""
+        layer = self.state.view.basemap()
+        if layer is None:
+            return None
+        now = float((layer.style or {}).get("dim", 0.0))
+        dim = next((d for d in DIM_LEVELS if d > now + 1e-6), 0.0)
+        self.state.update_layer(layer.id, style={**dict(layer.style or {}), "dim": dim})
+        return dim
 
     def _on_theme_changed(self, on: bool) -> None:
         apply_high_contrast(self.canvas.scene.renderer, on)
@@ -264,12 +276,14 @@ class PresentationWindow(QWidget):
             self.canvas.set_laser(not self.canvas.laser_on)
         elif key == Qt.Key_H:
             self.toggle_high_contrast()
+        elif key == Qt.Key_D:
+            self.cycle_basemap_dim()
         else:
             super().keyPressEvent(event)
 
     def _on_press(self, event) -> None:
         if event.button == 3 and event.inaxes is not None:
-            did = self.geo.district_at(event.xdata, event.ydata)
+            did = self.canvas.pick_at(event.xdata, event.ydata).district
             self.toggle_spotlight(did, group=bool(event.key and "shift" in event.key))
 
     def _on_ended(self) -> None:

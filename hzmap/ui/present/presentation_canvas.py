@@ -106,7 +106,7 @@ class PresentationCanvas(BlitCanvas):
     def _on_motion(self, event) -> None:
         if event.inaxes is None:
             return
-        did = self.geo.district_at(event.xdata, event.ydata)
+        did = self.pick_at(event.xdata, event.ydata).district
         if did != self.hover:
             self.hover = did
             self.scene.renderer.set_hover(did)

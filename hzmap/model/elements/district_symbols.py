@@ -12,8 +12,8 @@ point in every layout):
 - of the free points on a grid, the ones nearest the label are taken first, below it before
   above it, each a symbol spacing from the others: they read as the district's, beside its name.
 
-No Qt: the drawing, the hit-test and the place ring read the points from here
-(hzmap.model.view.hittest).
+No Qt: the drawing, the pick and the place ring read the points from here
+(hzmap.model.elements.symbols).
 """
 from __future__ import annotations
 
