@@ -31,7 +31,7 @@ from hzmap.model.files.atomic import clean_stale_parts
 from hzmap.model.session.annotations import AnnotationSet
 from hzmap.model.geo.extent import Extent
 from hzmap.model.layers.store import LayerStore
-from hzmap.model.session.project import MAX_BYTES, Project, ProjectError, encode, load_project, save_project
+from hzmap.model.session.project import Project, ProjectError, load_project, save_project
 from hzmap.model.session.recovery import Recovery
 from hzmap.model.tours.tour import Tour, tour_from_dict, tour_problems, tour_to_dict
 from hzmap.model.layers.project_layers import layer_records, load_layers
@@ -278,20 +278,9 @@ class Session:
     def check_size(self, project: Project | None = None, path=None) -> None:
         """ProjectError when the project would be over the size a project file may have (the
         reader refuses larger files): the message names the copies kept in it, the usual cause."""
-        project = project if project is not None else self.capture(path)
-        try:
-            size = len(encode(project))
-        except (TypeError, ValueError):
-            return  # save_project reports what cannot be written
-        if size <= MAX_BYTES:
-            return
-        copies = sorted(((len(d.get("embedded") or ""), d.get("name") or d.get("id")) for d in project.layers
-                         if isinstance(d, dict) and d.get("embedded")), reverse=True)
-        listed = ", ".join(f"{name} {n / 2**20:.1f} MB" for n, name in copies)
-        where = f"{path}: " if path is not None else ""
-        raise ProjectError(f"{where}not saved: it would be {size / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB "
-                           "a project file may have" + (f"; the copies of layers kept in it: {listed} - keep some "
-                                                        "as linked files instead" if copies else ""))
+        from hzmap.model.session.layer_copies import check_size
+
+        check_size(project if project is not None else self.capture(path), path)
 
     # -- user layers ------------------------------------------------------------------------------
     def gazetteer(self):
@@ -342,7 +331,6 @@ class Session:
     def read_relinked(self, layer_id: str, path, cancel=None):
         """What relink_layer would read from `path`, read without changing anything."""
         from hzmap.model.session.layer_copies import read_relinked
-
         return read_relinked(self, layer_id, path, cancel)
 
     def embed_layer(self, layer_id: str, on: bool = True) -> None:
