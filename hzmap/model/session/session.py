@@ -16,9 +16,8 @@ presentation that is already open.
 User layers: their LayerStates are in the View, their data in a LayerStore (hzmap.model.layers
 .store) that every picture of the map reads. A project's layers are opened with it; a file that
 has moved or vanished keeps its entry with every setting (`needs_relink`, `relink_layer`), and a
-layer can keep a copy in the project (`embed_layer`) within the project's size limit, only when
-the planner asks for it and only of a layer shown on the map. Files outside a project's folder
-are read only with the planner's yes (`open(..., allow_outside=...)`).
+layer can keep a copy in the project (`embed_layer`, only when asked, of a shown layer) within
+the size limit. Files outside a project's folder are read only with a yes (`allow_outside`).
 """
 from __future__ import annotations
 
@@ -31,7 +30,7 @@ from hzmap.model.files.atomic import clean_stale_parts
 from hzmap.model.session.annotations import AnnotationSet
 from hzmap.model.geo.extent import Extent
 from hzmap.model.layers.store import LayerStore
-from hzmap.model.session.project import Project, ProjectError, load_project, save_project
+from hzmap.model.session.project import MAX_BYTES, Project, ProjectError, encode, load_project, save_project
 from hzmap.model.session.recovery import Recovery
 from hzmap.model.tours.tour import Tour, tour_from_dict, tour_problems, tour_to_dict
 from hzmap.model.layers.project_layers import layer_records, load_layers
@@ -147,11 +146,8 @@ class Session:
                        as_of=p.as_of, lapsed=p.lapsed)
 
     def read_layers(self, p: Project, project_dir=None, allow_outside=False, cancel=None) -> tuple:
-        """(ProjectLayers, LayerStore): the project's user layers read into a store of their own.
-        Nothing is shown, so this may run off the window's thread; `apply` shows them.
-        `project_dir`: the folder its layer paths are relative to (None: it has no file);
-        `allow_outside`: whether files outside it may be read (or a function asked, with the
-        list of them, before any is read: project_layers.load_layers); `cancel`: an event."""
+        """(ProjectLayers, LayerStore): the user layers read into a store of their own, nothing shown
+        (safe off the window's thread). Arguments: project_layers.load_layers."""
         store = LayerStore()
         found = load_layers(p.layers, project_dir, self.state.geo, store, self.gazetteer() if p.layers else None,
                             allow_outside=allow_outside, cancel=cancel)
@@ -204,9 +200,8 @@ class Session:
         self._mark_saved(None)
 
     def open(self, path, allow_outside=False, cancel=None) -> tuple[bool, list[str]]:
-        """(opened, problems). Nothing changes when the file cannot be read at all. Layer files
-        outside the project's folder are read only with `allow_outside` (see read_layers). The
-        window does the same in three steps (load, read_layers off its thread, show)."""
+        """(opened, problems); nothing changes when the file cannot be read at all. The window
+        does it in three steps: load, read_layers off its thread, show."""
         path = Path(path)
         project, problems = self.load(path)
         if project is None:
@@ -278,9 +273,20 @@ class Session:
     def check_size(self, project: Project | None = None, path=None) -> None:
         """ProjectError when the project would be over the size a project file may have (the
         reader refuses larger files): the message names the copies kept in it, the usual cause."""
-        from hzmap.model.session.layer_copies import check_size
-
-        check_size(project if project is not None else self.capture(path), path)
+        project = project if project is not None else self.capture(path)
+        try:
+            size = len(encode(project))
+        except (TypeError, ValueError):
+            return  # save_project reports what cannot be written
+        if size <= MAX_BYTES:
+            return
+        copies = sorted(((len(d.get("embedded") or ""), d.get("name") or d.get("id")) for d in project.layers
+                         if isinstance(d, dict) and d.get("embedded")), reverse=True)
+        listed = ", ".join(f"{name} {n / 2**20:.1f} MB" for n, name in copies)
+        where = f"{path}: " if path is not None else ""
+        raise ProjectError(f"{where}not saved: it would be {size / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB "
+                           "a project file may have" + (f"; the copies of layers kept in it: {listed} - keep some "
+                                                        "as linked files instead" if copies else ""))
 
     # -- user layers ------------------------------------------------------------------------------
     def gazetteer(self):
@@ -320,12 +326,9 @@ class Session:
         return link is not None and link.status in NOT_READ
 
     def relink_layer(self, layer_id: str, path, data=None) -> LayerState:
-        """Read the layer from `path` (the user found the moved file; `data`: read_relinked's, read
-        already), keeping every setting (a copy kept in the project is made again from it, if the
-        layer is shown); LayerError naming the file if it cannot be read or copied: nothing
-        changes then."""
+        """Read the layer from `path` (or take read_relinked's `data`), keeping every setting;
+        LayerError naming the file: nothing changes then (session.layer_copies)."""
         from hzmap.model.session.layer_copies import relink_layer
-
         return relink_layer(self, layer_id, path, data)
 
     def read_relinked(self, layer_id: str, path, cancel=None):
@@ -334,12 +337,9 @@ class Session:
         return read_relinked(self, layer_id, path, cancel)
 
     def embed_layer(self, layer_id: str, on: bool = True) -> None:
-        """Keep a copy of the layer in the project (on: only when asked, of a layer shown on the
-        map) or only the link to its file (off). LayerError if the layer is too large to copy;
-        ProjectError if it is hidden or the project with it would be over the size a project file
-        may have. Nothing changes when either is raised."""
+        """Keep a copy of the layer in the project (on: when asked, of a shown layer) or only the
+        link to its file (off); LayerError or ProjectError: nothing changes (session.layer_copies)."""
         from hzmap.model.session.layer_copies import embed_layer
-
         embed_layer(self, layer_id, on)
 
 
