@@ -19,7 +19,7 @@ from hzmap.model.layers import reading
 from hzmap.model.layers.archive import unpacked_size, zipped
 from hzmap.model.layers.columns import CoordGuess, find_coordinate_columns, guess_system
 from hzmap.model.layers.errors import (LARGE_FILE_BYTES, LayerError, check_size, file_size, no_usable_column,
-                                       regular_file)
+                                       readers_available, regular_file)
 from hzmap.model.layers.source import LayerSource, source_for
 
 
@@ -64,6 +64,11 @@ def inspect_file(path, sublayer: str | None = None, gazetteer=None,
     large = size_limit is not None and size > size_limit
     if large:
         return FileInfo(source, size, True)
+    with readers_available(source.path):
+        return _inspect(source, size, sublayer, gazetteer, cancel)
+
+
+def _inspect(source, size: int, sublayer, gazetteer, cancel) -> FileInfo:
     if not source.is_table:
         layers = [n for n, _t in reading.list_sublayers(source.path, source.format, size=size, cancel=cancel)]
         guess = guess_system(None, None, source.path.name)
@@ -116,14 +121,19 @@ def open_layer(source: LayerSource, geo, gazetteer=None, size_limit: int | None 
                cancel=None):
     """Read `source` as a LayerData in map metres; LayerError (LargeFileError over
     `size_limit`, None for no limit; ReadCancelled when `cancel` was set) naming the file."""
+    if source.embedded is None and source.path is None:
+        raise LayerError(None, "the layer has neither a file nor a copy in the project")
+    with readers_available(source.path):
+        return _open(source, geo, gazetteer, size_limit, cancel)
+
+
+def _open(source: LayerSource, geo, gazetteer, size_limit: int | None, cancel):
     from hzmap.model.layers import build
 
     if source.embedded is not None:
         from hzmap.model.layers.embed import read_embedded
 
         return read_embedded(source, geo, _gazetteer(gazetteer))
-    if source.path is None:
-        raise LayerError(None, "the layer has neither a file nor a copy in the project")
     size = check_size(source.path, size_limit, read_size(source.path, source.format))
     if source.is_table:
         table = _cached_table(source) or reading.read_table(source.path, source.format, source.sublayer,

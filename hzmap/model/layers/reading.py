@@ -95,7 +95,7 @@ def _run(path, size: int, cancel, target: str, *args, **kwargs):
         return worker().call(target, *args, budget=budget, cancel=cancel, **kwargs)
     except ReaderStopped as exc:
         raise stopped(path, exc, budget) from None
-    except LayerError:
+    except (LayerError, ImportError):  # a package the reader lacks: readers_available names it
         raise
     except Exception as exc:  # noqa: BLE001 - whatever a library raised on this file: named, no traceback
         text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
