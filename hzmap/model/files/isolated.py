@@ -13,7 +13,8 @@ The child is started at the first call and kept for the next (importing pandas, 
 GDAL costs it about 0.7 s), and started again after it was killed. It runs with the environment
 the Worker was made with (hzmap.model.layers.gdal sets GDAL's options there, before anything in
 the child imports GDAL), imports the `preload` modules and says it is ready before a call's time
-budget starts: a busy machine's slow start is not counted against a file. It is `python -m hzmap.model.files.isolated`, or the offline bundle's
+budget starts: a busy machine's slow start is not counted against a file. It cannot import what
+its parent cannot (a module sys.modules blocks with None, as an installation without it). It is `python -m hzmap.model.files.isolated`, or the offline bundle's
 executable with WORKER_ARG. Requests and replies are pickled frames over the child's standard
 input and output; whatever a library prints goes to its standard error.
 
@@ -40,6 +41,7 @@ _HEADER = struct.Struct("!Q")
 _POLL = 0.05  # seconds between looks at the cancel flag
 _READY = b"ready"
 _PRELOAD = "HZMAP_READER_PRELOAD"
+_BLOCKED = "HZMAP_READER_BLOCKED"
 START_SECONDS = 120.0  # for the child to start and import its preload
 
 
@@ -76,6 +78,7 @@ class Worker:
         self._proc: subprocess.Popen | None = None
         self._replies: queue.Queue = queue.Queue()
         self._lock = threading.Lock()
+        self._blocked: list[str] = []
 
     def call(self, target: str, *args, budget: Budget = Budget(), cancel: threading.Event | None = None,
              **kwargs):
@@ -126,8 +129,11 @@ class Worker:
             raise value
 
     def _start(self, cancel=None) -> subprocess.Popen:
-        if self._proc is not None and self._proc.poll() is None:
+        blocked = _blocked()
+        if self._proc is not None and self._proc.poll() is None and self._blocked == blocked:
             return self._proc
+        self.stop()
+        self._blocked = blocked
         proc = self._spawn()
         deadline = time.monotonic() + START_SECONDS
         while True:  # until it says it is ready
@@ -147,7 +153,7 @@ class Worker:
             raise ReaderStopped("crash", f"the reader process did not start ({_exit_text(code)})")
 
     def _spawn(self) -> subprocess.Popen:
-        env = dict(os.environ, **self.env)
+        env = dict(os.environ, **self.env, **{_BLOCKED: ",".join(self._blocked)})
         root = str(Path(__file__).resolve().parents[3])  # the folder holding the hzmap package
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         debug = os.environ.get("HZMAP_DEBUG_READER")
@@ -208,6 +214,12 @@ def _pump(stream, replies: queue.Queue) -> None:
     except (OSError, ValueError):
         pass
     replies.put(None)
+
+
+def _blocked() -> list[str]:
+    """The modules this process may not import (sys.modules holds None for them): the child
+    can import no more than its parent."""
+    return sorted(name for name, module in list(sys.modules.items()) if module is None)
 
 
 def _exit_text(code: int | None) -> str:
@@ -317,6 +329,8 @@ def main() -> None:
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
+    for name in filter(None, os.environ.get(_BLOCKED, "").split(",")):
+        sys.modules[name] = None
     for name in filter(None, os.environ.get(_PRELOAD, "").split(",")):
         try:
             importlib.import_module(name)
