@@ -79,7 +79,11 @@ def open_zip(path, what: str = "zip", wanted=None) -> tuple[zipfile.ZipFile, lis
             raise FileProblem(path, f"the {what} holds {members:,} members; hzmap reads at most "
                                     f"{MAX_MEMBERS:,}", "too-large")
         fh.seek(0)
-        zf = zipfile.ZipFile(fh)
+        if hasattr(path, "read"):
+            zf = zipfile.ZipFile(fh)
+        else:  # a ZipFile that opens the file itself closes it too
+            fh.close()
+            zf = zipfile.ZipFile(path)
     except FileProblem:
         fh.close()
         raise
