@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, say, say_err
+from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, refuse_outside, say, say_err
+
 
 
 class UsageError(Exception):
@@ -28,6 +29,8 @@ def _deck_args(p: argparse.ArgumentParser) -> None:
                                                   "(default: the first)")
     p.add_argument("--out", required=True, help="output file: .pptx (PowerPoint) or .pdf")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="slide and label language")
+    p.add_argument("--allow-outside", action="store_true",
+                   help="with --project: read layer files outside the project's folder (refused otherwise)")
     add_as_of(p, "each slide's source gives its plan's status then, and a layout not in force "
                  "then is drawn faded")
     from hzmap.cli.basemap import add_basemap_args
@@ -64,7 +67,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
         tour = _project_tour(ds, geo, args.project, layout, args.tour) if args.project \
             else _default_tour(ds, geo, layout)
         if args.project:
-            user_layers = _project_layers(geo, args.project, store)
+            user_layers = _project_layers(geo, args.project, store, args.allow_outside)
         from hzmap.cli.basemap import deck_basemap
         user_layers = deck_basemap(args, args.project, store) + list(user_layers)
     except (UsageError, LayoutError, BasemapError) as e:
@@ -147,15 +150,19 @@ def _project_tour(ds, geo, path: str, layout: str | None, name: str | None):
     return chosen[0]
 
 
-def _project_layers(geo, path: str, store) -> list:
+def _project_layers(geo, path: str, store, allow_outside: bool = False) -> list:
     """The project's user layers (their data read into `store`); what cannot be read is warned
-    about and left off the slides."""
+    about and left off the slides; UsageError when they would read files outside the
+    project's folder without --allow-outside."""
     from hzmap.model.layers.project_layers import load_layers
     from hzmap.model.session.project import load_project
     proj, _problems = load_project(path)
     if proj is None or not proj.layers:
         return []
-    found = load_layers(proj.layers, Path(path).absolute().parent, geo, store)
+    refusal = refuse_outside(path, proj.layers, allow_outside)
+    if refusal:
+        raise UsageError(refusal)
+    found = load_layers(proj.layers, Path(path).absolute().parent, geo, store, allow_outside=True)
     for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap deck: warning: {problem}")
     return found.states

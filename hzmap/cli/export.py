@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.layer_choices import add_value_args, choices_of, style_for
-from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, say, say_err
+from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, refuse_outside, say, say_err
 
 
 class UsageError(Exception):
@@ -69,6 +69,8 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-inset", action="store_true", help="leave out the overview inset")
     p.add_argument("--project", metavar="FILE", help="take view, layout, selection and annotations "
                                                     "from a project file (.hzmap)")
+    p.add_argument("--allow-outside", action="store_true",
+                   help="with --project: read layer files outside the project's folder (refused otherwise)")
     p.add_argument("--atlas", action="store_true", help="one map per district into the --out folder")
     p.add_argument("--layer", metavar="FILE", action="append", default=[],
                    help="draw a data file over the map (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, "
@@ -176,7 +178,7 @@ def _view(ds, geo, args, store=None):
         return Extent.from_bounds(view_extent(geo, name))
     view, annotations = View(extent=preset("city"), lang=args.lang), []
     if args.project:
-        view, annotations = _project_view(ds, geo, args.project, view, store)
+        view, annotations = _project_view(ds, geo, args.project, view, store, args)
     changes = {}
     if args.layout:
         changes["layout"] = resolve_layout(ds, args.layout)
@@ -258,7 +260,7 @@ def _progress(done: int, total: int, label: str, t0: float) -> None:
     sys.stderr.flush()
 
 
-def _project_view(ds, geo, path: str, base, store=None):
+def _project_view(ds, geo, path: str, base, store=None, args=None):
     """A project file's View (in `base`'s language, with its user layers read into `store`)
     and annotations."""
     from hzmap.model.layers.project_layers import load_layers
@@ -273,12 +275,15 @@ def _project_view(ds, geo, path: str, base, store=None):
                                   known_places=set(ds.places))
     if proj is None:
         raise UsageError("cannot open the project: " + "; ".join(problems))
+    refusal = refuse_outside(path, proj.layers, getattr(args, "allow_outside", False))
+    if refusal:
+        raise UsageError(refusal)
     for problem in problems:  # what could not be loaded; the rest is exported
         say_err(f"hzmap export: warning: {problem}")
     store = store if store is not None else LayerStore()
     session = Session(ViewState(geo, base), dataset=ds, layers=store)
     found = load_layers(proj.layers, Path(path).absolute().parent, geo, store,
-                        session.gazetteer() if proj.layers else None)
+                        session.gazetteer() if proj.layers else None, allow_outside=True)
     for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap export: warning: {problem}")
     under = ()

@@ -32,13 +32,14 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
 
 @command("validate", "check a dataset folder and print a summary or its problems", _validate_args)
 def cmd_validate(args: argparse.Namespace) -> int:
-    from hzmap.model.dataset import summary
+    from hzmap.model.dataset import parsecache, summary
     from hzmap.model.dataset.overlay import is_user_dataset
     if args.path is not None and not Path(args.path).exists():
         say_err(f"hzmap validate: no such folder: {args.path}")
         return EXIT_USAGE
     draft = args.path is not None and is_user_dataset(args.path)
-    ds = load_or_report(args.path, over_shipped=draft)
+    with parsecache.reparsing():  # what validate says comes from the files, not from a cache
+        ds = load_or_report(args.path, over_shipped=draft)
     if ds is None:
         return EXIT_PROBLEMS
     say(f"{'Draft' if draft else 'Dataset'} OK: {ds.root}" +

@@ -58,6 +58,22 @@ def load_or_report(path=None, command: str | None = None, *, over_shipped: bool 
         return None
 
 
+def refuse_outside(project_path, records, allowed: bool) -> str | None:
+    """The refusal when a project's layers would read files outside its folder and
+    --allow-outside was not given (None: nothing outside, or allowed). Nothing is read."""
+    from pathlib import Path
+
+    from hzmap.model.layers.project_layers import outside_files
+
+    outside = outside_files(records, Path(project_path).absolute().parent)
+    if allowed or not outside:
+        return None
+    listed = "; ".join(f"layer {name!r} reads {path}" for name, path in outside[:10])
+    return (f"{project_path}: {listed} - outside the project's folder, so not read. A project from "
+            "someone else could name any file; move the files into the project's folder, or pass "
+            "--allow-outside to read them")
+
+
 def geodata_or_report(command: str):
     """The geodata the window would use ($HZMAP_GEODATA, else the shipped file), or None after
     one line naming the file and what is wrong with it."""

@@ -1830,6 +1830,31 @@ The files of these layers were not found; their settings are kept:</source>
         <translation>Keep a copy of the layer in the project file: it opens without the original file</translation>
     </message>
     <message>
+        <source>正在读取 Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>已取消读取 Reading cancelled:</source>
+        <translation>Reading cancelled:</translation>
+    </message>
+    <message>
+        <source>已取消读取 Reading cancelled</source>
+        <translation>Reading cancelled</translation>
+    </message>
+    <message>
+        <source>正在打开 Opening</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>hzmap: 项目文件夹以外的文件 Files outside the project's folder</source>
+        <translation>hzmap: Files outside the project's folder</translation>
+    </message>
+    <message>
+        <source>项目 {name} 要读取其文件夹以外的文件。仅当您信任此项目时才读取。
+The project {name} reads files outside its folder. Read them only if you trust the project.</source>
+        <translation>The project {name} reads files outside its folder. Read them only if you trust the project.</translation>
+    </message>
+    <message>
         <source>后续</source>
         <translation>Then</translation>
     </message>

@@ -73,6 +73,6 @@ def _avoid_taken_ids(draft: Draft, dataset) -> None:
                 r.data["id"], n = f"{base}_{n}", n + 1
 
 
-def write_draft(draft: Draft, folder, *, only_accepted: bool = False):
+def write_draft(draft: Draft, folder, *, only_accepted: bool = False, force: bool = False):
     from .writer import write_draft as _write
-    return _write(draft, folder, only_accepted=only_accepted)
+    return _write(draft, folder, only_accepted=only_accepted, force=force)

@@ -23,6 +23,7 @@ from hzmap.model.dataset.overlay import load_dataset_with
 from hzmap.model.dataset.userdata import new_dataset_dir
 from hzmap.model.plan_import import PlanReadError, draft_plan, pasted, read_document, write_draft
 from hzmap.model.plan_import.review import already_in, save_problems, to_save
+from hzmap.ui.common import background
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
 
@@ -66,13 +67,24 @@ class PlanImport(QObject):
         return self.import_file(value) if kind == "file" else self.import_text(value)
 
     def import_file(self, path):
-        """The review of the document at `path`, or None (and a message) if it cannot be read."""
+        """The review of the document at `path`, or None (and a message) if it cannot be read.
+        The document is read and drafted off the window's thread (hzmap.ui.common.background)."""
         try:
-            source = read_document(path)
+            source, draft = background.run(self.window, f"{tr('正在读取 Reading')} {Path(path).name}…",
+                                           lambda cancel: self._read_and_draft(path, cancel))
         except PlanReadError as exc:
             self.show_error(tr("无法导入 Cannot import"), str(exc))
             return None
-        return self._review(source)
+        except background.Cancelled:
+            self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
+            return None
+        return self._review(source, draft)
+
+    def _read_and_draft(self, path, cancel):
+        source = read_document(path)
+        if cancel.is_set():
+            raise background.Cancelled(str(path))
+        return source, draft_plan(source, self.dataset)
 
     def import_text(self, text: str, name: str = "pasted text"):
         try:
@@ -82,10 +94,10 @@ class PlanImport(QObject):
             return None
         return self._review(source)
 
-    def _review(self, source):
+    def _review(self, source, draft=None):
         from hzmap.ui.plan_import.draft_review import DraftReview
 
-        draft = draft_plan(source, self.dataset)
+        draft = draft if draft is not None else draft_plan(source, self.dataset)
         for pid in already_in(draft, self.dataset):
             draft.notes.append(f"a plan with this title is already in use ('{pid}'); saving "
                                "adds it again as a plan of its own")
