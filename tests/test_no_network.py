@@ -106,16 +106,24 @@ READERS = textwrap.dedent("""
               for i, (n, fmt, more) in enumerate([("vrt.geojson", "geojson", {{}}), ("link.geojson", "geojson", {{}}),
                                                   ("pts.gpkg", "gpkg", {{}}),
                                                   ("pts.csv", "csv", {{"x_column": "经度", "y_column": "纬度"}})])]
-    (folder / "p.hzmap").write_text(json.dumps({{"format": "hzmap-project", "version": 1, "layers": layers}}))
+    basemap = {{"visible": True, "source": {{"kind": "xyz", "url": url + "/{{z}}/{{x}}/{{y}}.png"}}}}
+    (folder / "p.hzmap").write_text(json.dumps({{"format": "hzmap-project", "version": 1, "layers": layers,
+                                                "basemap": basemap}}))
     session = Session(ViewState(geo), layers=LayerStore())
     opened, problems = session.open(folder / "p.hzmap")
     print("PROJECT", opened, sum(session.layers.get(l) is not None for l in session.state.view.user_layers()))
+    from matplotlib.figure import Figure
+    from hzmap.render.map.scene import Scene
+    scene = Scene(Figure(figsize=(4, 3), dpi=80), geo, layers=session.layers, wait_tiles=True)
+    scene.apply(session.state.view)  # its online base map is listed, off: drawing fetches nothing
+    scene.fig.canvas.draw()
+    print("BASEMAP", session.state.view.basemap().visible)
 """)
 
 
 def test_no_reader_of_user_files_and_no_project_open_makes_a_connection(tmp_path):
     """Every reader, on hostile files that name URLs (served on 127.0.0.1 here) and on plain
-    ones, and a project open, in a child process; under strace (where it is installed) any
+    ones, and a project open and drawn (its online base map left off), in a child process; under strace (where it is installed) any
     connect() to an internet address fails the test, whatever library makes it."""
     import shutil
 
@@ -135,6 +143,7 @@ def test_no_reader_of_user_files_and_no_project_open_makes_a_connection(tmp_path
                               env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
         assert proc.returncode == 0, proc.stderr[-3000:]
         assert "PROJECT True 3" in proc.stdout and "pts.kmz 1" in proc.stdout, proc.stdout
+        assert "BASEMAP False" in proc.stdout, proc.stdout
         assert web.requests == [], web.requests
         if traced:
             connects = [line for line in log.read_text().splitlines()

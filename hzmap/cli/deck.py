@@ -2,8 +2,9 @@
 
 The tour is a layout's default tour (``--layout``), or one saved in a project file
 (``--project FILE``, the first tour or ``--tour NAME``); a project's user layers are drawn on
-every slide. Exit codes (hzmap.cli.exit_codes): 1 the file could not be written, or the layout
-dataset or the geodata has problems; 2 a bad argument or project file.
+every slide, and its base map (an online one only with --online). Exit codes
+(hzmap.cli.exit_codes): 1 the file could not be written, or the layout dataset or the geodata
+has problems; 2 a bad argument or project file.
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def _deck_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, help="output file: .pptx (PowerPoint) or .pdf")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="slide and label language")
     p.add_argument("--allow-outside", action="store_true",
-                   help="with --project: read layer files outside the project's folder (refused otherwise)")
+                   help="with --project: read its layer and base map files outside the project's folder "
+                        "(refused otherwise)")
     add_as_of(p, "each slide's source gives its plan's status then, and a layout not in force "
                  "then is drawn faded")
     from hzmap.cli.basemap import add_basemap_args
@@ -67,7 +69,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
         tour = _project_tour(ds, geo, args.project, layout, args.tour) if args.project \
             else _default_tour(ds, geo, layout)
         if args.project:
-            user_layers = _project_layers(geo, args.project, store, args.allow_outside)
+            user_layers = _project_layers(geo, args.project, store, args)
         from hzmap.cli.basemap import deck_basemap
         user_layers = deck_basemap(args, args.project, store) + list(user_layers)
     except (UsageError, LayoutError, BasemapError) as e:
@@ -150,18 +152,20 @@ def _project_tour(ds, geo, path: str, layout: str | None, name: str | None):
     return chosen[0]
 
 
-def _project_layers(geo, path: str, store, allow_outside: bool = False) -> list:
+def _project_layers(geo, path: str, store, args) -> list:
     """The project's user layers (their data read into `store`); what cannot be read is warned
-    about and left off the slides; UsageError when they would read files outside the
-    project's folder without --allow-outside."""
+    about and left off the slides; UsageError when they or its base map would read files
+    outside the project's folder without --allow-outside (checked before anything is read)."""
     from hzmap.model.layers.project_layers import load_layers
     from hzmap.model.session.project import load_project
     proj, _problems = load_project(path)
-    if proj is None or not proj.layers:
+    if proj is None:
         return []
-    refusal = refuse_outside(path, proj.layers, allow_outside)
+    refusal = refuse_outside(path, proj, args.allow_outside, basemap=not args.basemap)
     if refusal:
         raise UsageError(refusal)
+    if not proj.layers:
+        return []
     found = load_layers(proj.layers, Path(path).absolute().parent, geo, store, allow_outside=True)
     for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap deck: warning: {problem}")

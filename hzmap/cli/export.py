@@ -6,7 +6,7 @@ impossible size or DPI, a project or --layer file that cannot be read).
 
 ``--layer FILE`` (repeatable) draws the user's own data over the map, as File › Add layer does,
 with its legend entries; ``--crs`` says which system lon/lat columns are in when the names do not.
-A project's own user layers are drawn too.
+A project's own user layers are drawn too, and its base map (an online one only with --online).
 """
 from __future__ import annotations
 
@@ -70,7 +70,8 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--project", metavar="FILE", help="take view, layout, selection and annotations "
                                                     "from a project file (.hzmap)")
     p.add_argument("--allow-outside", action="store_true",
-                   help="with --project: read layer files outside the project's folder (refused otherwise)")
+                   help="with --project: read its layer and base map files outside the project's folder "
+                        "(refused otherwise)")
     p.add_argument("--atlas", action="store_true", help="one map per district into the --out folder")
     p.add_argument("--layer", metavar="FILE", action="append", default=[],
                    help="draw a data file over the map (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, "
@@ -275,7 +276,8 @@ def _project_view(ds, geo, path: str, base, store=None, args=None):
                                   known_places=set(ds.places))
     if proj is None:
         raise UsageError("cannot open the project: " + "; ".join(problems))
-    refusal = refuse_outside(path, proj.layers, getattr(args, "allow_outside", False))
+    refusal = refuse_outside(path, proj, getattr(args, "allow_outside", False),
+                             basemap=not getattr(args, "basemap", None))
     if refusal:
         raise UsageError(refusal)
     for problem in problems:  # what could not be loaded; the rest is exported
@@ -286,14 +288,10 @@ def _project_view(ds, geo, path: str, base, store=None, args=None):
                         session.gazetteer() if proj.layers else None, allow_outside=True)
     for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap export: warning: {problem}")
-    under = ()
-    if proj.basemap:
-        from hzmap.model.basemap.persist import basemap_from_dict
+    from hzmap.cli.basemap import project_basemap
 
-        layer, more = basemap_from_dict(proj.basemap, Path(path).absolute().parent)
-        for problem in more:
-            say_err(f"hzmap export: warning: {problem}")
-        under = (layer,) if layer is not None else ()
+    layer = project_basemap(proj, path, args, "hzmap export")
+    under = (layer,) if layer is not None else ()
     return session.view_of(proj, under + tuple(found.states)), list(proj.annotations)
 
 

@@ -58,17 +58,20 @@ def load_or_report(path=None, command: str | None = None, *, over_shipped: bool 
         return None
 
 
-def refuse_outside(project_path, records, allowed: bool) -> str | None:
-    """The refusal when a project's layers would read files outside its folder and
-    --allow-outside was not given (None: nothing outside, or allowed). Nothing is read."""
+def refuse_outside(project_path, project, allowed: bool, basemap: bool = True) -> str | None:
+    """The refusal when a project would read files outside its folder (its layers' or, unless
+    `basemap` is False, its base map's) and --allow-outside was not given (None: nothing outside,
+    or allowed). Nothing is read."""
     from pathlib import Path
 
-    from hzmap.model.layers.project_layers import outside_files
+    from hzmap.model.basemap.persist import OUTSIDE_NAME
+    from hzmap.model.session.outside import outside_files
 
-    outside = outside_files(records, Path(project_path).absolute().parent)
+    outside = outside_files(project, Path(project_path).absolute().parent, basemap=basemap)
     if allowed or not outside:
         return None
-    listed = "; ".join(f"layer {name!r} reads {path}" for name, path in outside[:10])
+    listed = "; ".join(("the base map" if name == OUTSIDE_NAME else f"layer {name!r}") + f" reads {path}"
+                       for name, path in outside[:10])
     return (f"{project_path}: {listed} - outside the project's folder, so not read. A project from "
             "someone else could name any file; move the files into the project's folder, or pass "
             "--allow-outside to read them")

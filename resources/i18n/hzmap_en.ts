@@ -2113,6 +2113,10 @@ Layout data: see geodata/dataset; every record cites its source</translation>
         <translation>Double-click to change the base map</translation>
     </message>
     <message>
+        <source>在线底图 {host}：开启后才会联网 Online base map: turned on, it fetches tiles from {host}</source>
+        <translation>Online base map: turned on, it fetches tiles from {host}</translation>
+    </message>
+    <message>
         <source>←→ 翻页  S 聚光  L 激光笔  H 高对比  D 底图淡化  Esc 退出</source>
         <translation>←→ step  S spotlight  L laser  H high contrast  D dim base map  Esc exit</translation>
     </message>

@@ -119,17 +119,20 @@ def _found(status: str, p: Path, stored, project_dir: Path, size, message: str =
     return Link(status, p, stored, message, changed=size is not None and p.stat().st_size != size)
 
 
-def find_file(stored: str | None, absolute: str | None, project_dir, size=None) -> Link:
+def find_file(stored: str | None, absolute: str | None, project_dir, size=None, folder: bool = False) -> Link:
+    """Where a project's file is (`folder`: a folder, as a base map's XYZ tiles), and whether it
+    lies inside `project_dir`. Nothing is read."""
     project_dir = Path(project_dir).absolute()
     problem = ""
+    there = Path.is_dir if folder else Path.is_file
     if stored:
         try:
             p = _resolve(stored, project_dir)
-            if p.is_file():
+            if there(p):
                 return _found("ok", p, stored, project_dir, size)
         except (ValueError, OSError) as exc:
             problem = f" ({exc})"
-    if absolute and isinstance(absolute, str) and os.path.isabs(absolute) and Path(absolute).is_file():
+    if absolute and isinstance(absolute, str) and os.path.isabs(absolute) and there(Path(absolute)):
         p = Path(absolute)
         return _found("moved", p, stored, project_dir, size, f"{stored} was not found beside the project; using {p}")
     return Link("missing", None, stored, f"{stored or absolute} was not found{problem}")

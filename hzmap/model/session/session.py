@@ -1,8 +1,6 @@
 """The user's session: the annotations, the tours, the project file, unsaved changes and the
-recovery file. No Qt.
-
-Saving, opening and recovering go through here; the window only asks the user and shows the
-result. Opening a project is one change of the view state (one redraw), whatever it restores.
+recovery file. No Qt. Saving, opening and recovering go through here; the window only asks the
+user and shows the result. Opening a project is one change of the view state (one redraw).
 
 What counts as unsaved: annotation and tour edits and the user's own layers always; the view
 (layout, filters, hidden layers and elements) once the session belongs to a saved project, since
@@ -10,14 +8,14 @@ an untitled session that only browsed has nothing to lose.
 
 The layout dataset in use and the user layers' data are the session's, and announced: every
 panel, map and open window takes them from here and subscribes to `dataset_changed` and to the
-store's `changed`, so a plan imported or a dataset removed reaches an export dialog or a
-presentation that is already open.
+store's `changed`, so a plan imported or a dataset removed reaches an open export dialog.
 
 User layers: their LayerStates are in the View, their data in a LayerStore (hzmap.model.layers
 .store) that every picture of the map reads. A project's layers are opened with it; a file that
 has moved or vanished keeps its entry with every setting (`needs_relink`, `relink_layer`), and a
 layer can keep a copy in the project (`embed_layer`, only when asked, of a shown layer) within
-the size limit. Files outside a project's folder are read only with a yes (`allow_outside`).
+the size limit. A project's files outside its folder, its layers' and its base map's, are read
+only with a yes (`allow_outside`); its online base map opens switched off.
 """
 from __future__ import annotations
 
@@ -31,6 +29,7 @@ from hzmap.model.session.annotations import AnnotationSet
 from hzmap.model.geo.extent import Extent
 from hzmap.model.layers.store import LayerStore
 from hzmap.model.session.project import MAX_BYTES, Project, ProjectError, encode, load_project, save_project
+from hzmap.model.session.outside import may_read_outside
 from hzmap.model.session.recovery import Recovery
 from hzmap.model.tours.tour import Tour, tour_from_dict, tour_problems, tour_to_dict
 from hzmap.model.layers.project_layers import layer_records, load_layers
@@ -146,23 +145,25 @@ class Session:
                        as_of=p.as_of, lapsed=p.lapsed)
 
     def read_layers(self, p: Project, project_dir=None, allow_outside=False, cancel=None) -> tuple:
-        """(ProjectLayers, LayerStore): the user layers read into a store of their own, nothing shown
-        (safe off the window's thread). Arguments: project_layers.load_layers."""
-        store = LayerStore()
+        """(ProjectLayers, LayerStore, LoadedBasemap or None): the layers read into a store of their
+        own, the base map's entry (its file not read); nothing shown (safe off the window's thread)."""
+        allow = may_read_outside(allow_outside, p, project_dir)
+        store, basemap = LayerStore(), None
         found = load_layers(p.layers, project_dir, self.state.geo, store, self.gazetteer() if p.layers else None,
-                            allow_outside=allow_outside, cancel=cancel)
-        return found, store
-
-    def apply(self, p: Project, project_dir=None, allow_outside=False, cancel=None, read=None) -> list[str]:
-        """Show a project: one change of the view state. Returns what could not be restored.
-        `read`: what read_layers gave (else the layers are read now; see read_layers)."""
-        problems, under = [], ()
+                            allow_outside=allow, cancel=cancel)
         if p.basemap:  # (imported only for a project that has one: start-up stays as it was)
             from hzmap.model.basemap.persist import basemap_from_dict
 
-            layer, problems = basemap_from_dict(p.basemap, project_dir if project_dir is not None else Path.cwd())
-            under = (layer,) if layer is not None else ()
-        found, store = read if read is not None else self.read_layers(p, project_dir, allow_outside, cancel)
+            basemap = basemap_from_dict(p.basemap, project_dir, allow)
+        return found, store, basemap
+
+    def apply(self, p: Project, project_dir=None, allow_outside=False, cancel=None, read=None) -> list[str]:
+        """Show a project: one change of the view state. Returns what could not be restored.
+        `read`: what read_layers gave (else it is read now). A base map file not agreed to is
+        refused in the open base maps, so no picture reads it; an online one comes back off."""
+        found, store, basemap = read if read is not None else self.read_layers(p, project_dir, allow_outside, cancel)
+        problems = list(basemap.problems) if basemap is not None else []
+        under = basemap.under(self.layers) if basemap is not None else ()
         for lay in found.states:
             if store.get(lay) is not None:
                 self.layers.put(lay.id, store.get(lay), lay.source)
@@ -267,7 +268,6 @@ class Session:
             self.recovery.close(keep=keep_recovery)
         for layer in self.state.view.user_layers():
             self.layers.discard(layer.id)
-
 
     # -- size ---------------------------------------------------------------------------------
     def check_size(self, project: Project | None = None, path=None) -> None:

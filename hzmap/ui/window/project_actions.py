@@ -5,9 +5,9 @@ dialog goes through an `ask_*`/`show_*` method so tests can answer it; with no d
 answer on (offscreen) dialogs are skipped and unsaved work goes to the recovery file instead of
 being asked about.
 
-A project may come from someone else: its layer files outside its folder are listed to the
-planner (`ask_outside`) before anything is read, and not read without a yes; the layer files are
-read off the window's thread (hzmap.ui.common.background), with a Cancel.
+A project may come from someone else: its files outside its folder (its layers' and its base
+map's) are listed to the planner (`ask_outside`) before anything is read, and not read without a
+yes; the layer files are read off the window's thread (hzmap.ui.common.background), with a Cancel.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from hzmap.model.files.atomic import clean_stale_parts
-from hzmap.model.layers.project_layers import outside_files
+from hzmap.model.session.outside import outside_files
 from hzmap.model.session.project import SUFFIX, ProjectError
 from hzmap.model.session.session import Session
 from hzmap.ui.common import background
@@ -117,7 +117,7 @@ class ProjectActions(QObject):
             self.show_error(tr("无法打开项目 Cannot open project"), "\n".join(problems))
             return False
         folder = Path(path).absolute().parent
-        outside = outside_files(project.layers, folder)
+        outside = outside_files(project, folder)
         allow = bool(outside) and self.ask_outside(Path(path), outside)
         try:
             read = background.run(self.window, f"{tr('正在打开 Opening')} {Path(path).name}…",
@@ -233,8 +233,8 @@ class ProjectActions(QObject):
         return answer == QMessageBox.Yes
 
     def ask_outside(self, path: Path, files: list) -> bool:
-        """Whether the project `path` may read its layer files outside its folder (`files`:
-        [(layer name, path)]). No one to ask: no."""
+        """Whether the project `path` may read its files outside its folder (`files`: [(layer
+        name, path)], the base map's among them). No one to ask: no."""
         if not interactive():
             return False
         listed = "\n".join(f"• {name}: {where}" for name, where in files[:20])
