@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, say, say_err
+from hzmap.cli.support import add_as_of, add_dataset_arg, command, geodata_or_report, load_or_report, say, say_err
 
 
 class UsageError(Exception):
@@ -30,6 +30,7 @@ def _deck_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="slide and label language")
     add_as_of(p, "each slide's source gives its plan's status then, and a layout not in force "
                  "then is drawn faded")
+    add_dataset_arg(p)
     from hzmap.cli.basemap import add_basemap_args
     add_basemap_args(p)
 
@@ -53,7 +54,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
     if problem:  # before drawing every slide, not after
         say_err(f"hzmap deck: cannot write {args.out}: {problem}")
         return EXIT_PROBLEMS
-    ds = load_or_report()
+    ds = load_or_report(None, None, args)
     geo = geodata_or_report("hzmap deck") if ds is not None else None
     if geo is None:
         return EXIT_PROBLEMS

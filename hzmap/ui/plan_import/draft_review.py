@@ -164,7 +164,7 @@ class DraftReview(QWidget):
             item.setText(0, f"{mark}{tr(KIND_LABEL[rec.kind])} · {rec.label}{place}")
             item.setText(1, tr(STATUS[rec.status]))
             item.setForeground(1, QBrush(QColor(STATUS_COLOUR[rec.status])))
-            item.setToolTip(0, "\n".join(rec.flags))
+            item.setToolTip(0, "\n".join([*rec.flags, *rec.notes]))
             font = item.font(0)
             font.setStrikeOut(rec.status == REJECTED)
             item.setFont(0, font)
@@ -192,8 +192,12 @@ class DraftReview(QWidget):
     def _show_flags(self, rec) -> None:
         if rec is None:
             return
-        lines = [f"{FLAG}{f}" for f in rec.flags] + rec.problems()
-        self.flags.setText("\n".join(lines) if lines else tr("无需核对 Nothing to check"))
+        lines = [html.escape(f"{FLAG}{f}") for f in [*rec.flags, *rec.problems()]]
+        if not lines:
+            lines = [html.escape(tr("无需核对 Nothing to check"))]
+        # notes need no decision: shown apart, in grey
+        lines += [f"<span style='color:#666666'>{html.escape(n)}</span>" for n in rec.notes]
+        self.flags.setText("<br>".join(lines))
 
     def accept_current(self) -> None:
         """Accept the selected record (with the form's changes, if any)."""

@@ -22,7 +22,7 @@ from hzmap.model.dataset import DatasetError
 from hzmap.model.dataset.overlay import load_dataset_with
 from hzmap.model.dataset.userdata import new_dataset_dir
 from hzmap.model.plan_import import PlanReadError, draft_plan, pasted, read_document, write_draft
-from hzmap.model.plan_import.review import already_in, save_problems, to_save
+from hzmap.model.plan_import.review import save_problems, to_save
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
 
@@ -86,9 +86,8 @@ class PlanImport(QObject):
         from hzmap.ui.plan_import.draft_review import DraftReview
 
         draft = draft_plan(source, self.dataset)
-        for pid in already_in(draft, self.dataset):
-            draft.notes.append(f"a plan with this title is already in use ('{pid}'); saving "
-                               "adds it again as a plan of its own")
+        # a plan already in use is flagged on its record; the header says so at once too
+        draft.notes += [f for f in draft.plan.flags if f.startswith("already in use")]
         if self.review is not None and not self.review.close():
             return None      # the planner kept the review that is open
         review = DraftReview(draft, source.name, self.session, self.canvas, self.window)
