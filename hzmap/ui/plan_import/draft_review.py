@@ -24,6 +24,7 @@ from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.plan_import.record_editor import RecordEditor
 from hzmap.ui.plan_import.succession_field import SuccessionField
 from hzmap.ui.common.settings import interactive
+from hzmap.ui.common import messages
 
 STATUS = {PENDING: "待定 pending", ACCEPTED: "已接受 accepted", EDITED: "已修改 edited",
           REJECTED: "已拒绝 rejected"}
@@ -270,7 +271,7 @@ class DraftReview(QWidget):
         """Closing with decisions not saved: True to discard them (tests replace this)."""
         if not interactive():
             return True
-        answer = QMessageBox.question(self, tr("放弃审阅 Discard the review"),
+        answer = messages.question(self, tr("放弃审阅 Discard the review"),
                                       tr("已接受、修改或拒绝的记录尚未保存。放弃吗？"),
                                       QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
         return answer == QMessageBox.Discard

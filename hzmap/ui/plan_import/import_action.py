@@ -25,6 +25,8 @@ from hzmap.model.plan_import import PlanReadError, draft_plan, pasted, read_docu
 from hzmap.model.plan_import.review import save_problems, to_save
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
+from hzmap.ui.common import messages
+from hzmap.ui.common.messages import message_box
 
 FILE_FILTER = "规划文件 Plan documents (*.txt *.docx *.pdf);;所有文件 All files (*)"
 MAX_LINES = 20   # problems listed in a message; the rest are counted
@@ -146,7 +148,7 @@ class PlanImport(QObject):
         """('file', path), ('text', pasted text) or None."""
         if not interactive():
             return None
-        box = QMessageBox(QMessageBox.Question, tr("导入规划 Import plan"),
+        box = message_box(QMessageBox.Question, tr("导入规划 Import plan"),
                           tr("从文件导入（.txt、.docx 或带文字层的 PDF），还是粘贴文本？\n"
                              "Import a file (.txt, .docx or a PDF with a text layer), or paste the text?"),
                           QMessageBox.Cancel, self.window)
@@ -166,7 +168,7 @@ class PlanImport(QObject):
         print(f"hzmap: {text}", file=sys.stderr)
         self.message.emit(text.splitlines()[0] if text else title)
         if interactive():
-            QMessageBox.warning(self.review or self.window, f"hzmap: {title}", text)
+            messages.warning(self.review or self.window, f"hzmap: {title}", text)
 
 
 def _beside(review, window) -> None:
