@@ -154,9 +154,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     what the command needs (the export's paper sizes)."""
     _register_commands()
     parser = argparse.ArgumentParser(
-        prog="hzmap", description="Hangzhou policy spatial layouts: map explorer and tools. "
-                                  "Without a command, opens the map window; with files "
-                                  "(projects, data files), opens them in it.",
+        prog="hzmap", usage="hzmap [FILE ...]\n       hzmap COMMAND [options]\n"
+                            "       hzmap [-h] [--version]",
+        description="Hangzhou policy spatial layouts: map explorer and tools.\n\n"
+                    "  hzmap                 opens the map window\n"
+                    "  hzmap FILE ...        opens files in it: a project (.hzmap) or data files "
+                    "as layers\n"
+                    "                        (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, "
+                    "CSV, Excel)\n"
+                    "  hzmap COMMAND ...     runs a command (hzmap COMMAND -h for its options)",
         epilog=exit_codes.help_text(), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"hzmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
