@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from hzmap import __version__, process
-from hzmap.cli import exit_codes
+from hzmap.cli import exit_codes, fatal
 from hzmap.cli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.support import COMMANDS, add_as_of, add_dataset_arg, command, load_or_report, say, say_err
 
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         _register_commands()
         command = sys.argv[1] if sys.argv[1:] and sys.argv[1] in COMMANDS else None
         process.collector_off_for(command)
-        rc = main(sys.argv[1:])
+        rc = fatal.run(lambda: main(sys.argv[1:]))  # a failure no command caught: one line
         if command is not None:
             process.end_process(rc)
         return rc

@@ -6,6 +6,7 @@ the window can ask before loading it (file_size() gives the size without raising
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from hzmap.model.files import safeio
@@ -72,6 +73,20 @@ def check_size(path, limit: int | None = LARGE_FILE_BYTES) -> int:
     if limit is not None and size > limit:
         raise LargeFileError(path, size, limit)
     return size
+
+
+@contextmanager
+def readers_available(path):
+    """Inside: a reader package that cannot be imported (an installation or an offline bundle
+    without pyogrio, pandas, ...) is a LayerError naming the file and the package."""
+    try:
+        yield
+    except ImportError as exc:
+        from hzmap import missing
+
+        if not missing.is_missing(exc):  # our own code: a defect, not an installation's gap
+            raise
+        raise LayerError(path, f"cannot be read: {missing.message(exc)}") from None
 
 
 def no_usable_column(path, columns) -> LayerError:

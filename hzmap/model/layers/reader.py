@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hzmap.model.layers.columns import CoordGuess, find_coordinate_columns, guess_system
-from hzmap.model.layers.errors import LARGE_FILE_BYTES, LayerError, check_size, file_size, no_usable_column
+from hzmap.model.layers.errors import (LARGE_FILE_BYTES, LayerError, check_size, file_size, no_usable_column,
+                                       readers_available)
 from hzmap.model.layers.source import LayerSource, source_for
 
 
@@ -48,6 +49,11 @@ def inspect_file(path, sublayer: str | None = None, gazetteer=None,
     large = size_limit is not None and size > size_limit
     if large:
         return FileInfo(source, size, True)
+    with readers_available(source.path):
+        return _inspect(source, size, sublayer, gazetteer)
+
+
+def _inspect(source, size: int, sublayer, gazetteer) -> FileInfo:
     if not source.is_table:
         from hzmap.model.layers.vector import list_sublayers
 
@@ -102,14 +108,19 @@ def _cached_table(source: LayerSource):
 def open_layer(source: LayerSource, geo, gazetteer=None, size_limit: int | None = LARGE_FILE_BYTES):
     """Read `source` as a LayerData in map metres; LayerError (LargeFileError over
     `size_limit`, None for no limit) with a message naming the file."""
+    if source.embedded is None and source.path is None:
+        raise LayerError(None, "the layer has neither a file nor a copy in the project")
+    with readers_available(source.path):
+        return _open(source, geo, gazetteer, size_limit)
+
+
+def _open(source: LayerSource, geo, gazetteer, size_limit: int | None):
     from hzmap.model.layers import build
 
     if source.embedded is not None:
         from hzmap.model.layers.embed import read_embedded
 
         return read_embedded(source, geo, _gazetteer(gazetteer))
-    if source.path is None:
-        raise LayerError(None, "the layer has neither a file nor a copy in the project")
     check_size(source.path, size_limit)
     if source.is_table:
         from hzmap.model.layers.tables import read_table
