@@ -212,7 +212,10 @@ def cmd_basemap(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     say(f"{source.label}, {where}, zoom {zmin}-{zmax}: {plan.count:,} tiles, about "
         f"{size_text(plan.estimated_bytes)}")
-    if not args.yes and sys.stdin.isatty():
+    if not args.yes:   # asked first; with no one to answer (a script), --yes says to go on
+        if not sys.stdin.isatty():
+            say("not downloaded: no one to ask here; add --yes to download without asking")
+            return EXIT_OK
         if input("Download them? [y/N] ").strip().lower() not in ("y", "yes"):
             return EXIT_OK
     t0, cancel = time.perf_counter(), threading.Event()

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, refuse_outside, say, say_err
-
+from hzmap.cli.support import (add_as_of, add_dataset_arg, command, geodata_or_report, load_or_report,
+                               refuse_outside, say, say_err)
 
 
 class UsageError(Exception):
@@ -35,6 +35,7 @@ def _deck_args(p: argparse.ArgumentParser) -> None:
                         "(refused otherwise)")
     add_as_of(p, "each slide's source gives its plan's status then, and a layout not in force "
                  "then is drawn faded")
+    add_dataset_arg(p)
     from hzmap.cli.basemap import add_basemap_args
     add_basemap_args(p)
 
@@ -58,7 +59,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
     if problem:  # before drawing every slide, not after
         say_err(f"hzmap deck: cannot write {args.out}: {problem}")
         return EXIT_PROBLEMS
-    ds = load_or_report()
+    ds = load_or_report(None, None, args)
     geo = geodata_or_report("hzmap deck") if ds is not None else None
     if geo is None:
         return EXIT_PROBLEMS
@@ -137,11 +138,15 @@ def _project_tour(ds, geo, path: str, layout: str | None, name: str | None):
             tours.append(tour_from_dict(raw if isinstance(raw, dict) else {}))
         except (ValueError, TypeError, AttributeError) as e:
             say_err(f"hzmap deck: warning: {path}: tour {i} not read ({e})")
+    if name is None and tours:  # an empty tour (just made in the 导览 dock) gives no deck
+        for t in (t for t in tours if not t.steps):
+            say_err(f"hzmap deck: {path}: tour {t.name!r} has no steps; left out")
+        tours = [t for t in tours if t.steps]
     if not tours:
         layout = layout or proj.layout
         if layout is None:
             raise UsageError(f"{path} has no saved tour and no layout: give --layout")
-        say_err(f"hzmap deck: {path} has no saved tour; using the default tour of {layout}")
+        say_err(f"hzmap deck: {path} has no saved tour with steps; using the default tour of {layout}")
         return _default_tour(ds, geo, layout)
     chosen = [t for t in tours if layout is None or t.layout == layout]
     if name is not None:
@@ -149,6 +154,9 @@ def _project_tour(ds, geo, path: str, layout: str | None, name: str | None):
     if not chosen:
         raise UsageError(f"{path} has no tour " + (f"named {name!r}" if name else f"of {layout}")
                          + "; its tours: " + ", ".join(repr(t.name) for t in tours))
+    if not chosen[0].steps:
+        raise UsageError(f"{path}: tour {chosen[0].name!r} has no steps: add steps in the 导览 "
+                         "Tours dock, or give --layout for that layout's default tour")
     return chosen[0]
 
 

@@ -195,5 +195,9 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
     if not args.uninstall:
         say(f"  launcher: {home / 'applications' / DESKTOP_ID} (Exec={exec_line(launcher())})")
     for item in skipped:
-        say(f"  skipped {item}: the files take effect at the next log-in")
+        if item.startswith("xdg-mime"):  # the launcher still declares the type
+            say(f"  skipped {item}: hzmap is offered for .hzmap files, and opens them by "
+                "default only where no other program claims them")
+        else:
+            say(f"  skipped {item}: the files take effect at the next log-in")
     return EXIT_OK

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.layer_choices import add_value_args, choices_of, style_for
-from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, refuse_outside, say, say_err
+from hzmap.cli.support import (add_as_of, add_dataset_arg, command, geodata_or_report, load_or_report,
+                               refuse_outside, say, say_err)
 
 
 class UsageError(Exception):
@@ -84,6 +85,7 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     add_value_args(p)
     add_as_of(p, "the sources line gives each plan's status then, and a layout not in force then "
                  "is drawn faded")
+    add_dataset_arg(p)
     from hzmap.cli.basemap import add_basemap_args
     add_basemap_args(p)
     _size_args(p)
@@ -95,7 +97,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from hzmap.model.basemap.source import BasemapError
     from hzmap.render.page.compose import ExportSpec
     from hzmap.render.page.export_io import ExportError, check_size, format_for
-    ds = load_or_report(None, "hzmap export")
+    ds = load_or_report(None, "hzmap export", args)
     geo = geodata_or_report("hzmap export") if ds is not None else None
     if geo is None:
         return EXIT_PROBLEMS
@@ -300,6 +302,7 @@ def _dossier_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, help="output PDF file")
     p.add_argument("--layout", help="layout drawn on the map page (default: districts only)")
     add_as_of(p, "each plan's status then; the roles of plans not in force then are listed apart")
+    add_dataset_arg(p)
 
 
 @command("dossier", "a PDF of 1-3 pages on one district: map, roles, bases, measures, targets",
@@ -307,7 +310,7 @@ def _dossier_args(p: argparse.ArgumentParser) -> None:
 def cmd_dossier(args: argparse.Namespace) -> int:
     from hzmap.render.page.dossier import dossier_figures, save_dossier
     from hzmap.render.page.export_io import ExportError, format_for
-    ds = load_or_report(None, "hzmap dossier")
+    ds = load_or_report(None, "hzmap dossier", args)
     geo = geodata_or_report("hzmap dossier") if ds is not None else None
     if geo is None:
         return EXIT_PROBLEMS

@@ -17,7 +17,7 @@ import json
 import sys
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from hzmap.cli.support import command, load_or_report, say, say_err
+from hzmap.cli.support import add_dataset_arg, command, load_or_report, say, say_err
 
 
 def _args(p: argparse.ArgumentParser) -> None:
@@ -28,6 +28,7 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the draft's summary as JSON")
     p.add_argument("--force", action="store_true", help="replace this plan's files in DIR even if "
                                                         "they were edited since an earlier import")
+    add_dataset_arg(p)
 
 
 @command("import-plan", "draft a plan's layouts, measures and targets from its text", _args)
@@ -54,7 +55,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     except PlanReadError as e:
         say_err(str(e))
         return EXIT_USAGE
-    dataset = load_or_report()
+    dataset = load_or_report(None, None, args)
     if dataset is None:
         return EXIT_PROBLEMS
     draft = draft_plan(source, dataset, plan_id=args.plan_id)
@@ -77,6 +78,8 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         say(json.dumps({"plan": draft.plan_id, "summary": draft.summary(), "notes": draft.notes,
                         "flags": [{"kind": r.kind, "id": r.id, "label": r.label,
                                    "flags": r.flags} for r in draft.flagged()],
+                        "notes": [{"kind": r.kind, "id": r.id, "notes": r.notes}
+                                  for r in draft.records() if r.notes],
                         "files": [str(p) for p in written]}, ensure_ascii=False, indent=2))
         return EXIT_OK
     s = draft.summary()
@@ -93,9 +96,13 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             f"{el.data['name']} [{el.data['kind']}] → "
             f"{'、'.join(el.data['districts'] + el.data['places']) or 'needs a place'}"
             for el in lay.children))
-    say("To check:")
+    say("To check:" if draft.flagged() else "To check: nothing")
     for r in draft.flagged():
         say(f"  {r.kind} '{r.id}' {r.label[:30]}: " + "; ".join(r.flags))
+    noted = [r for r in draft.records() if r.notes and not r.flags]
+    if noted:  # left as the text has it: nothing to decide (--json lists them)
+        say(f"  and {len(noted)} more with notes only, such as: {noted[0].kind} '{noted[0].id}': "
+            + "; ".join(noted[0].notes))
     say(f"Written to {out} ({len(written)} files). Check it with: hzmap validate {out}")
     return EXIT_OK
 

@@ -154,7 +154,7 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
                                    "nor the map's metres (add a .prj or save it with a CRS)")
         notes.append(f"read as {how}")
     else:
-        how = crs_stated
+        how = crs_stated if crs_stated == MAP_CRS else f"{crs_stated}, converted to the map's {MAP_CRS} metres"
     if coords not in (None, "wgs84"):
         import pyproj
 
@@ -163,7 +163,8 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
             raise LayerError(path, f"is in {crs_stated} (projected); {coords.upper()} applies to lon/lat only")
         lonlat = shapely.transform(geoms, lambda xy: chinacrs.to_wgs84(xy, coords))
         geoms = lonlat
-        how = f"{chinacrs.SYSTEMS[coords]} lon/lat, converted to WGS84 (file states {crs_stated})"
+        how = (f"{chinacrs.SYSTEMS[coords]} lon/lat (the file states {crs_stated}), converted to "
+               f"the map's {MAP_CRS} metres through WGS84")
         stated = "EPSG:4326"
     frame = gpd.GeoDataFrame(frame.drop(columns=frame.geometry.name), geometry=geoms, crs=stated)
     if stated is not None:

@@ -34,6 +34,11 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     record.data["id"] = plan_id
     record.data["file"] = f"{plan_id}.txt"
     draft = Draft(doc, record, notes=list(source.notes))
+    if dataset is not None:
+        from hzmap.model.dataset.succession import same_plans
+        for pid, why in same_plans(dataset, record.data):
+            record.flags.insert(0, f"already in use as plan '{pid}' ({why}): saving shows the "
+                                   "plan twice; reject this draft unless it is another document")
     away = places.elsewhere(doc.text, record.data["title"], record.data["issuer"])
     if away:      # another city's plan: none of its places is one of Hangzhou's districts
         gaz = Gazetteer([])

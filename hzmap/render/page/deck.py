@@ -88,10 +88,11 @@ def default_notes(ds, step, lang: str = "zh") -> str:
     element = next((e for e in layout.elements if e.id == step.spotlight_element), None) if layout else None
     if element is None:
         return ""
+    from hzmap.model.dataset.lang import text_in
     lines = []
     for src in element.all_sources:
         plan = ds.plans.get(src.doc)
-        name = (plan.short_name_en if lang == "en" else plan.short_name) if plan else src.doc
+        name = text_in(lang, plan.short_name, plan.short_name_en) if plan else src.doc
         section = section_en(src.section) if lang == "en" else src.section
         lines.append(f"{'Source text' if lang == 'en' else '原文'} ({name} §{section}): 「{src.excerpt}」")
     if element.interpretation is not None:

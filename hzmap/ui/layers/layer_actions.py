@@ -24,6 +24,8 @@ from hzmap.model.layers.reading import ReadCancelled
 from hzmap.ui.common import background
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
+from hzmap.ui.common import messages
+from hzmap.ui.common.messages import message_box
 
 MESSAGE_MS = 15_000
 
@@ -149,7 +151,7 @@ class LayerActions(QObject):
             print(f"hzmap: {why}", file=sys.stderr)
         if self.relink_box is not None:
             self.relink_box.close()
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 图层文件未找到 Layer files not found"),
+        box = message_box(QMessageBox.Warning, tr("hzmap: 图层文件未找到 Layer files not found"),
                           tr("以下图层的文件未找到，其设置已保留：\nThe files of these layers were not found; "
                              "their settings are kept:") + "\n\n" + "\n".join(f"• {n}" for n in names),
                           parent=self.window)
@@ -171,7 +173,7 @@ class LayerActions(QObject):
             return
         if self.error_box is not None:
             self.error_box.close()
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 无法添加图层 Cannot add the layer"), text,
+        box = message_box(QMessageBox.Warning, tr("hzmap: 无法添加图层 Cannot add the layer"), text,
                           parent=self.window)
         box.setModal(False)
         box.show()
@@ -180,7 +182,7 @@ class LayerActions(QObject):
     def ask_large_file(self, path: Path, size: int) -> bool:
         if not interactive():
             return False
-        answer = QMessageBox.question(
+        answer = messages.question(
             self.window, tr("hzmap: 大文件 Large file"),
             tr("{name} 有 {size}，载入可能较慢并占用大量内存。仍要载入吗？\n"
                "{name} is {size}; loading it may take long and use much memory. Load it anyway?").format(

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from hzmap.model.dataset.lang import with_english
 from hzmap.render.map.layout_style import element_colour
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr, tr_data
@@ -85,7 +86,7 @@ class LayerPanel(QWidget):
         layout_id = self.state.layout
         if layout_id is not None and layout_id in self.ds.layouts:
             lay = self.ds.layouts[layout_id]
-            top = QTreeWidgetItem(self.tree, [tr_data(f"{lay.name}（{lay.name_en}）", lay.name_en)])
+            top = QTreeWidgetItem(self.tree, [tr_data(with_english(lay.name, lay.name_en), lay.name_en)])
             for i, el in enumerate(lay.elements):
                 text = tr_data(el.name, el.name_en) + (tr("（示意）") if el.geometry.type == "schematic" else "")
                 item = self._check_item(top, text, ("element", el.id))

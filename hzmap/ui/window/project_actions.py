@@ -26,6 +26,8 @@ from hzmap.ui.common import background
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.memory import release_free_memory
 from hzmap.ui.common.settings import interactive, settings
+from hzmap.ui.common import messages
+from hzmap.ui.common.messages import message_box
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 8
@@ -211,7 +213,7 @@ class ProjectActions(QObject):
             return "keep"
         path = self.session.path
         name = path.name if path else tr("未命名项目 the untitled project")
-        box = QMessageBox(QMessageBox.Warning, "hzmap",
+        box = message_box(QMessageBox.Warning, "hzmap",
                           tr("保存对 {name} 的修改吗？\nSave changes to {name}?").format(name=name),
                           QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self.window)
         box.setDefaultButton(QMessageBox.Save)
@@ -224,7 +226,7 @@ class ProjectActions(QObject):
             return False
         when = datetime.fromtimestamp(entry.mtime).strftime("%Y-%m-%d %H:%M")
         of = f"（{entry.source.name}）" if entry.source else ""
-        answer = QMessageBox.question(
+        answer = messages.question(
             self.window, tr("hzmap: 恢复未保存的工作 Recover unsaved work"),
             tr("上次 hzmap 未正常关闭。是否恢复 {when} 自动保存的项目{of}？\n"
                "hzmap did not close normally last time. Restore the work autosaved at {when}?").format(
@@ -260,7 +262,7 @@ class ProjectActions(QObject):
         print(f"hzmap: {text}", file=sys.stderr)
         self.message.emit(text.splitlines()[0] if text else title)
         if interactive():
-            QMessageBox.warning(self.window, f"hzmap: {title}", text)
+            messages.warning(self.window, f"hzmap: {title}", text)
 
     def show_problems(self, title: str, text: str) -> None:
         self.show_error(title, text)
