@@ -12,8 +12,9 @@ def text_in(lang: str, zh: str | None, en: str | None) -> str:
     return (en or zh or "") if lang == "en" else (zh or en or "")
 
 
-def with_english(zh: str | None, en: str | None, brackets: str = "（）") -> str:
-    """“4+4+1+5（4+4+1+5 layout）”, or the Chinese name alone when there is no other English."""
+def with_english(zh: str | None, en: str | None, brackets: str | tuple[str, str] = "（）") -> str:
+    """“4+4+1+5（4+4+1+5 layout）”, or the Chinese name alone when there is no other English.
+    `brackets`: the opening and closing marks (" (", ")" for an English line)."""
     zh, en = zh or "", en or ""
     return f"{zh}{brackets[0]}{en}{brackets[1]}" if en and en != zh and zh else (zh or en)
 

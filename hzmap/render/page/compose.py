@@ -83,7 +83,7 @@ class ExportSpec:
             layout = ds.layouts[self.layout]
             if en:
                 return layout.name_en if layout.name in layout.name_en \
-                    else with_english(layout.name_en, layout.name, "()")
+                    else with_english(layout.name_en, layout.name, (" (", ")"))
             return layout.name
         return DEFAULT_TITLE_EN if en else DEFAULT_TITLE
 

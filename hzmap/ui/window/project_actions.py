@@ -240,7 +240,7 @@ class ProjectActions(QObject):
         if not interactive():
             return False
         listed = "\n".join(f"• {name}: {where}" for name, where in files[:20])
-        answer = QMessageBox.question(
+        answer = messages.question(
             self.window, tr("hzmap: 项目文件夹以外的文件 Files outside the project's folder"),
             tr("项目 {name} 要读取其文件夹以外的文件。仅当您信任此项目时才读取。\n"
                "The project {name} reads files outside its folder. Read them only if you trust "
