@@ -63,7 +63,7 @@ def test_export_as_of_says_when_the_layout_had_ended(tmp_path, capsys):
 
 def test_a_deck_as_of_a_day_says_so_on_every_slide(data):
     from hzmap.model.tours.tour import default_tour
-    from hzmap.render.page.deck import step_source
+    from hzmap.model.tours.source_line import source_with_status as step_source
 
     geo, ds = data
     tour = default_tour(ds, geo, "ps2024_places")
