@@ -1895,6 +1895,10 @@ The project {name} reads files outside its folder. Read them only if you trust t
         <translation>Show the plans in force on</translation>
     </message>
     <message>
+        <source>{text} 不是 {first}–{last} 年间的日期（如 2027-06-01） is not a day between {first} and {last} (e.g. 2027-06-01)</source>
+        <translation>{text} is not a day between {first} and {last} (e.g. 2027-06-01)</translation>
+    </message>
+    <message>
         <source>规划状态截至 {day}：{n} 个布局在施行</source>
         <translation>Plans as of {day}: {n} layouts in force</translation>
     </message>
