@@ -133,3 +133,36 @@ def test_a_damaged_shared_dataset_names_the_entry_in_the_window(window, tmp_path
     assert shown and "'mine/plans.yaml' is encrypted" in shown[-1] and "shared.zip" in shown[-1]
     bomb = write_zip(tmp_path / "bomb.zip", {"mine/plans.yaml": b"\x00" * (64 << 20)})
     assert not manager.import_shared("zip", source=bomb) and "zip bomb" in shown[-1]
+
+
+def test_recovered_work_asks_about_files_outside_its_project_s_folder(window, tmp_path, monkeypatch):
+    """A session killed with a project whose layer lies outside its folder: on the next start the
+    recovery offer reads the layers the way Open does, asking first, off the window's thread."""
+    import subprocess
+    import sys
+
+    victim = tmp_path / "victim" / "机密.csv"
+    victim.parent.mkdir()
+    victim.write_text("名称,经度,纬度\n机密项目,120.21,30.19\n", encoding="utf-8")
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    layers = [{"id": "u1", "kind": "user", "name": "机密", "source": {
+        "format": "csv", "x_column": "经度", "y_column": "纬度", "path": "../victim/机密.csv"}}]
+    code = ("import os, signal\n"
+            "from hzmap.model.session.project import Project\n"
+            "from hzmap.model.session.recovery import Recovery\n"
+            f"r = Recovery({str(window.session.recovery.folder)!r})\n"
+            f"r.write(Project(layout='dt_4415', layers={layers!r}), __import__('pathlib').Path({str(folder / 'p.hzmap')!r}))\n"
+            "os.kill(os.getpid(), signal.SIGKILL)\n")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60).returncode == -9
+    asked, runs = [], []
+    actions = window.project_actions
+    actions.ask_outside = lambda project, files: asked.append(files) or False
+    real_run = background.run
+    monkeypatch.setattr(background, "run", lambda *a, **k: runs.append(a[1]) or real_run(*a, **k))
+    assert actions.offer_recovery(ask=lambda entry: True)
+    assert asked == [[("机密", victim)]]
+    assert len(runs) == 1 and "正在恢复" in runs[0]          # read with the progress and Cancel
+    assert window.state.layout == "dt_4415" and window.session.needs_relink("u1")   # refused, kept
+    assert window.session.layers.get(window.state.view.layer("u1")) is None
+    assert "outside the project's folder" in window.layers.user_list.list.item(0).text()

@@ -1862,6 +1862,10 @@ The files of these layers were not found; their settings are kept:</source>
         <translation>Opening</translation>
     </message>
     <message>
+        <source>正在恢复 Recovering</source>
+        <translation>Recovering</translation>
+    </message>
+    <message>
         <source>hzmap: 项目文件夹以外的文件 Files outside the project's folder</source>
         <translation>hzmap: Files outside the project's folder</translation>
     </message>

@@ -247,19 +247,27 @@ class Session:
             return False
         return True
 
-    def recover(self, entry, allow_outside=False) -> list[str]:
-        """Restore a recovery file left by a session that ended without saving."""
-        project, problems = load_project(entry.path, **self.known())
+    def recover(self, entry, allow_outside=False, project: Project | None = None, read=None) -> list[str]:
+        """Restore a recovery file left by a session that ended without saving. `project` and
+        `read`: what `load(entry.path)` and `read_layers` gave (else they are read now)."""
+        problems = []
         if project is None:
-            return problems
-        folder = Path(entry.source).absolute().parent if entry.source else None
-        problems += [f"{entry.path}: {t}" for t in self.apply(project, folder, allow_outside)]
+            project, problems = load_project(entry.path, **self.known())
+            if project is None:
+                return problems
+        folder = self.recovery_folder(entry)
+        problems += [f"{entry.path}: {t}" for t in self.apply(project, folder, allow_outside, read=read)]
         self.path = entry.source
         self._saved = ((), [])
         self.restored = True
         self.recovery.adopt(entry)  # now this session's recovery data: kept until saved
         self.changed.emit()
         return problems
+
+    @staticmethod
+    def recovery_folder(entry) -> Path | None:
+        """The folder a recovered project's layer paths are relative to: its project file's."""
+        return Path(entry.source).absolute().parent if entry.source else None
 
     def close(self, keep_recovery: bool = False) -> None:
         """The session ends normally: its recovery file goes, unless the work was kept there;

@@ -199,7 +199,18 @@ class ProjectActions(QObject):
             if not (ask or self.ask_recovery)(entry):
                 recovery.drop(entry)
                 continue
-            problems = self.session.recover(entry)
+            project, problems = self.session.load(entry.path)
+            if project is not None:
+                folder = self.session.recovery_folder(entry)
+                outside = outside_files(project, folder)
+                allow = bool(outside) and self.ask_outside(Path(entry.source), outside)
+                try:   # the layers' files off the window's thread, with a Cancel, as in Open
+                    read = background.run(self.window, f"{tr('正在恢复 Recovering')} {entry.path.name}…",
+                                          lambda cancel: self.session.read_layers(project, folder, allow, cancel))
+                except background.Cancelled:   # kept for the next start
+                    self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {entry.path}")
+                    return False
+                problems = self.session.recover(entry, allow, project, read)
             if problems:
                 self.show_problems(tr("恢复的项目部分内容未能载入 Some recovered items could not be loaded"),
                                    "\n".join(problems))
