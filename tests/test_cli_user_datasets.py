@@ -8,16 +8,9 @@ import pytest
 from hzmap.cli.main import main
 from hzmap.model.plan_import import draft_plan, pasted, write_draft
 from hzmap.paths import user_data_dir
+from sample_plan import LAYOUT
 
-PLAN = """杭州市低空经济高质量发展行动计划(2025—2027年)
-杭州市发展和改革委员会
-2025年5月20日
-一、总体布局
-构建“一廊两核三区”低空经济空间格局。
-“一廊”:依托城西科创大走廊,建设低空智能制造走廊。
-“两核”:以滨江区、萧山区为核心,集聚低空整机研发企业。
-“三区”:推动钱塘区、临平区、富阳区建设低空应用示范区。
-"""
+PLAN = LAYOUT
 
 
 def _saved(dataset, folder):
