@@ -267,6 +267,8 @@ def run_groups(args, groups: set, n: int) -> int:
             ("layer_hover_ms", summary(layers["times"]["layer_hover_ms"]), "hover hit-test; target <= 5 ms")]
         singles["layer_peak_mb"] = (layers["peak_mb"], "user layers: peak memory over the window's; by layer: "
                                     + ", ".join(f"{k} {v:.3g}" for k, v in layers["detail"].items()))
+        singles["reader_peak_mb"] = (layers.get("reader_peak_mb", 0.0), "the reader process's peak memory "
+                                     "(user files are read in a child process)")
     if "million" in groups:
         m = million_in_child(max(2, n // 2))
         notes = {"million_open_s": "1,000,000 GCJ-02 points, 45 MB CSV: inspect, open, index; target <= 5 s",

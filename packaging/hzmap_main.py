@@ -25,6 +25,11 @@ def start() -> int:
 
 
 if __name__ == "__main__":
+    from hzmap.model.files import isolated
+
+    if sys.argv[1:2] == [isolated.WORKER_ARG]:  # the reader process (hzmap.model.files.isolated)
+        isolated.main()
+        sys.exit(0)
     from hzmap.cli import fatal
 
     if getattr(sys, "frozen", False):

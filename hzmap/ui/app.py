@@ -15,7 +15,7 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
     that cannot be read is named (on stderr and in a message box) and its GeodataError raised."""
     process.collector_off_until_first_frame()
     process.import_drawing_before_qt()
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from hzmap import fonts
     from hzmap.model.geo.geodata import GeodataError, load_geodata
@@ -35,7 +35,8 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
         message = f"hzmap cannot start: {exc}"
         print(message, file=sys.stderr)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, "hzmap", message)
+            from hzmap.ui.common import messages
+            messages.critical(None, "hzmap", message)
         raise
 
     from hzmap.ui.common import errors

@@ -1,7 +1,10 @@
 """GIS files (GeoPackage, Shapefile, zipped Shapefile, GeoJSON, KML, FlatGeobuf) as features in
-the map CRS, read with pyogrio (GDAL; imported here, when a file is opened) into shapely
-geometries and a Frame of attributes (hzmap.model.layers.frame), as tables are: no pandas and
-no geopandas, which together would add about 85 MB to an install and 0.5-1 s to the first open.
+the map CRS, read with pyogrio's raw reader (GDAL; imported here, when a file is opened) into
+shapely geometries and a Frame of attributes (hzmap.model.layers.frame), as tables are: no pandas
+and no geopandas, which together would add about 85 MB to an install and 0.5-1 s to the first
+open. These run in the reader process (hzmap.model.layers.reading): GDAL there has only the
+drivers of these formats (gdal.py), each file's content is checked against its format first
+(sniff.py), and a zip is unpacked by hzmap, never opened by GDAL (archive.py).
 
 The CRS the file states is used. A file that states none is taken as lon/lat WGS84 or as map
 metres when its coordinates can only be that, with a note saying so. Lon/lat copied from Amap or
@@ -16,6 +19,7 @@ import shapely
 
 from hzmap.model.geo import chinacrs
 from hzmap.model.geo.geodata import MAP_CRS
+from hzmap.model.layers import archive, dbf, gdal, sniff
 from hzmap.model.layers.errors import LayerError, regular_file
 
 FAMILIES = {"Point": "points", "MultiPoint": "points", "LineString": "lines",
@@ -44,18 +48,56 @@ def _errors():
             pe.FieldError, OSError, ValueError, RuntimeError)
 
 
-def list_sublayers(path) -> list[tuple[str, str | None]]:
-    """(name, geometry type) of each layer of a GIS file."""
-    import pyogrio
-
+def _pyogrio(path):
     try:
-        return [(str(n), None if t is None else str(t)) for n, t in pyogrio.list_layers(str(path))]
+        return gdal.pyogrio()
+    except gdal.DriversNotRestricted as exc:
+        raise LayerError(path, f"not opened: {exc}") from None
+
+
+def _layers_of(og, path, gis: archive.GisFile, workdir) -> list[tuple[str, str | None]]:
+    try:
+        sniff.check(gis.path, gis.fmt)
+    except LayerError as exc:
+        if gis.path == path:
+            raise
+        raise LayerError(path, f"'{gis.path.relative_to(workdir).as_posix()}' {exc.problem}") from None
+    if gis.fmt == "shp" and not any(gis.path.with_suffix(e).is_file() for e in (".shx", ".SHX")):
+        raise LayerError(path, f"{gis.path.stem}.shx is missing beside {gis.path.name}: a shapefile "
+                               "needs its .shp, .shx and .dbf (and .prj for its coordinate system)")
+    try:
+        return [(str(n), None if t is None else str(t)) for n, t in og.list_layers(str(gis.path))]
     except _errors() as exc:
-        raise LayerError(path, f"cannot be read as a GIS file: {_reason(exc)}") from None
+        raise LayerError(path, f"cannot be read as a GIS file: {_reason(exc, workdir, path)}") from None
 
 
-def _reason(exc) -> str:
+def _sublayers(og, path, fmt, workdir):
+    """([(name, geometry type)], {name: (GisFile, its layer name)}) of a GIS file or zip."""
+    files = archive.gis_files(path, fmt, workdir)
+    if len(files) == 1:
+        layers = _layers_of(og, path, files[0], workdir)
+        return layers, {n: (files[0], n) for n, _t in layers}
+    layers, where = [], {}
+    for gis in files:
+        inner = _layers_of(og, path, gis, workdir)
+        if inner:
+            layers.append((gis.name, inner[0][1]))
+            where[gis.name] = (gis, inner[0][0])
+    return layers, where
+
+
+def list_sublayers(path, fmt: str | None = None, workdir=None) -> list[tuple[str, str | None]]:
+    """(name, geometry type) of each layer of a GIS file (of each GIS file in a zip)."""
+    from hzmap.model.layers.source import detect_format
+
+    regular_file(path)
+    return _sublayers(_pyogrio(path), path, fmt or detect_format(path), workdir)[0]
+
+
+def _reason(exc, workdir=None, path=None) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if workdir is not None and path is not None:  # a member unpacked from a zip: name the zip
+        text = text.replace(str(workdir).rstrip("/") + "/", f"{path.name}: ")
     return text[:300]
 
 
@@ -64,13 +106,14 @@ def _within(bounds, box) -> bool:
     return box[0] <= x0 and x1 <= box[2] and box[1] <= y0 and y1 <= box[3]
 
 
-def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None = None) -> VectorRead:
-    from pyogrio.raw import read as ogr_read
-
-    from hzmap.model.layers.frame import Frame
-
-    regular_file(path)
-    layers = list_sublayers(path)
+def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None = None,
+                workdir=None) -> VectorRead:
+    """The features of one layer of a GIS file, in the map CRS. `workdir`: a folder to unpack a
+    zipped file into (the caller removes it)."""
+    path = regular_file(path)
+    og = _pyogrio(path)
+    asked = len(gdal.REFUSED_URLS)
+    layers, where = _sublayers(og, path, fmt, workdir)
     names = [n for n, _t in layers]
     notes: list[str] = []
     if not layers:
@@ -82,18 +125,23 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
             notes.append(f"the file has {len(layers)} layers ({', '.join(names)}); showing {sublayer!r}")
     elif sublayer not in names:
         raise LayerError(path, f"has no layer {sublayer!r} (layers: {', '.join(names)})")
-    try:
-        meta, _fids, wkb, fields = ogr_read(str(path), layer=sublayer, force_2d=True, datetime_as_string=True)
-        geoms = shapely.from_wkb(wkb, on_invalid="ignore") if wkb is not None else None
-    except _errors() as exc:
-        raise LayerError(path, f"cannot be read: {_reason(exc)}") from None
-    if geoms is None or meta.get("geometry_type") in (None, "None"):
+    gis, inner = where[sublayer]
+    encoding = None
+    if gis.fmt == "shp":
+        encoding, found = dbf.encoding_of(gis.path)
+        notes += dbf.missing_parts(gis.path) + found
+    found = _features(og, path, gis, inner, encoding, workdir)
+    urls = sorted(set(gdal.REFUSED_URLS[asked:]))
+    if urls:
+        notes.append(f"the file names web resources ({', '.join(urls[:3])}); hzmap fetches nothing for a "
+                     "file, so they were not read")
+    if found is None:
         raise LayerError(path, f"layer {sublayer!r} has no geometries (is it a plain table?)")
-    geoms = np.asarray(geoms, dtype=object)
-    columns = [str(c) for c in meta["fields"]]
-    table = Frame.from_columns(dict(zip(columns, fields)), range(1, len(geoms) + 1))
-    numeric = [c for c, col in zip(columns, fields) if np.asarray(col).dtype.kind in "iuf"]
-    stated = _crs(path, meta.get("crs"))
+    geoms, table, numeric, stated, broken = found
+    if broken.size:
+        notes.append(f"{broken.size} feature(s) have a broken geometry (such as a ring of one point), read as "
+                     f"none (feature "
+                     f"{', '.join(map(str, broken[:20]))}{' …' if broken.size > 20 else ''})")
     crs_stated = stated.to_string() if stated is not None else "none"
     filled = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
     if stated is None and filled.size:
@@ -107,12 +155,13 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
                                    "nor the map's metres (add a .prj or save it with a CRS)")
         notes.append(f"read as {how}")
     else:
-        how = crs_stated
+        how = crs_stated if crs_stated == MAP_CRS else f"{crs_stated}, converted to the map's {MAP_CRS} metres"
     if coords not in (None, "wgs84"):
         if stated is None or not stated.is_geographic:
             raise LayerError(path, f"is in {crs_stated} (projected); {coords.upper()} applies to lon/lat only")
         geoms = shapely.transform(geoms, lambda xy: chinacrs.to_wgs84(xy, coords))
-        how = f"{chinacrs.SYSTEMS[coords]} lon/lat, converted to WGS84 (file states {crs_stated})"
+        how = (f"{chinacrs.SYSTEMS[coords]} lon/lat (the file states {crs_stated}), converted to "
+               f"the map's {MAP_CRS} metres through WGS84")
         stated = _crs(path, "EPSG:4326")
     if stated is not None:
         geoms = _to_map(path, geoms, stated, crs_stated)
@@ -147,26 +196,24 @@ def _to_map(path, geoms: np.ndarray, crs, crs_stated: str) -> np.ndarray:
         raise LayerError(path, f"its coordinate system {crs_stated} cannot be converted: {_reason(exc)}") from None
 
 
-def geometry_family(path, geoms: np.ndarray, rows) -> tuple[str, np.ndarray, list[str]]:
-    """("points" | "lines" | "areas", mask of drawable features, notes); LayerError for a layer
-    with no geometry or with several kinds (a layer draws one kind)."""
-    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    types = shapely.get_type_id(geoms)
-    names = np.array(["Point", "LineString", "LinearRing", "Polygon", "MultiPoint", "MultiLineString",
-                      "MultiPolygon", "GeometryCollection"], dtype=object)
-    fam = np.array([FAMILIES.get(names[t], "collection") if t >= 0 else "" for t in types], dtype=object)
-    fam[missing] = ""
-    present = {f: int(np.count_nonzero(fam == f)) for f in ("points", "lines", "areas", "collection")}
-    present = {f: n for f, n in present.items() if n}
-    if not present:
-        raise LayerError(path, f"has {len(geoms)} feature(s) and none has a geometry")
-    if len(present) > 1 or "collection" in present:
-        kinds = ", ".join(f"{n} {f if f != 'collection' else 'geometry collections'}" for f, n in present.items())
-        raise LayerError(path, f"mixes kinds of geometry ({kinds}); a layer shows one kind: "
-                               "split the file, or choose one of its layers")
-    notes = []
-    if missing.any():
-        listed = ", ".join(str(r) for r in np.asarray(rows)[missing][:20])
-        notes.append(f"{int(missing.sum())} feature(s) have no geometry and are not drawn "
-                     f"(feature/row {listed}{' …' if missing.sum() > 20 else ''})")
-    return next(iter(present)), ~missing, notes
+def _features(og, path, gis, inner, encoding, workdir):
+    """(geometries, a Frame of the attributes with index = feature number from 1, the columns
+    the file types as numbers, the CRS it states, the numbers of features whose geometry could
+    not be read), or None without geometries. A broken geometry (a ring of one point) is left
+    out and counted, not a reason to refuse the file."""
+    from hzmap.model.layers.frame import Frame
+
+    try:
+        meta, _fids, wkb, fields = og.raw.read(str(gis.path), layer=inner, encoding=encoding, force_2d=True,
+                                               datetime_as_string=True)
+    except _errors() as exc:
+        raise LayerError(path, f"cannot be read: {_reason(exc, workdir, path)}") from None
+    if wkb is None or meta.get("geometry_type") in (None, "None"):
+        return None
+    geoms = np.asarray(shapely.from_wkb(wkb, on_invalid="ignore"), dtype=object)
+    had = np.fromiter((w is not None for w in wkb), dtype=bool, count=len(wkb))
+    broken = np.flatnonzero(had & shapely.is_missing(geoms)) + 1
+    columns = [str(c) for c in meta["fields"]]
+    table = Frame.from_columns(dict(zip(columns, fields)), range(1, len(geoms) + 1))
+    numeric = [c for c, col in zip(columns, fields) if np.asarray(col).dtype.kind in "iuf"]
+    return geoms, table, numeric, _crs(path, meta.get("crs")), broken

@@ -13,6 +13,7 @@ from matplotlib import patheffects
 from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 
+from hzmap.model.dataset.lang import text_in
 from hzmap.model.elements.shape import element_figure
 from hzmap.model.elements.symbols import element_symbols
 from hzmap.render.map.geometry import polygon_path
@@ -259,7 +260,7 @@ class LayoutOverlay:
                     texts.append(PRECISION_LABEL[prec].split(" ", 1)[1] if self.r.lang == "en" else PRECISION_LABEL[prec])
         if self.layout_id is not None:
             layout = self.ds.layouts[self.layout_id]
-            title = layout.name_en if self.r.lang == "en" else layout.name
+            title = text_in(self.r.lang, layout.name, layout.name_en)
         else:
             title = None
         headings = []

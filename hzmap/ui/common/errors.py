@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hzmap import missing
 from hzmap.ui.common.settings import data_dir
+from hzmap.ui.common.messages import message_box
 
 _shown: set[str] = set()
 _open_boxes: list = []  # keep non-modal messages alive until closed
@@ -55,7 +56,7 @@ def report(exc_type, exc, tb) -> Path | None:
     app = QApplication.instance()
     if app is not None and key not in _shown:
         _shown.add(key)
-        box = QMessageBox(QMessageBox.Warning, "hzmap: 出现错误 Unexpected error",
+        box = message_box(QMessageBox.Warning, "hzmap: 出现错误 Unexpected error",
                           f"操作未能完成，程序仍在运行。\nThe last action failed; hzmap keeps running.\n\n"
                           f"{summary}\n\n"
                           + (f"详情已记录 Details logged to:\n{path}" if path else "（日志无法写入）"))
