@@ -3,8 +3,10 @@
 Nothing here can run Windows, so the source is read instead: every use in hzmap/ of a module,
 function or constant that Windows' Python lacks (file locks with fcntl, malloc_trim, POSIX
 signals, fork, user ids, resource limits...) must sit behind a platform check (`os.name`,
-`sys.platform`, `platform.system()`, or a `hasattr`), in the branch that does not run on Windows,
-or be looked up with getattr and a default. The test lists what it found, guarded or not.
+`sys.platform`, `platform.system()`, or a `hasattr`), in the branch that does not run on Windows
+or after such a check in an `and`, inside a `try` whose handler catches the ImportError or
+AttributeError Windows would raise, or be looked up with getattr and a default. The test lists
+what it found, guarded or not.
 """
 import ast
 from pathlib import Path
@@ -44,6 +46,13 @@ def _guard_test(node: ast.expr) -> bool:
     return False
 
 
+def _catches_missing(kind) -> bool:
+    """An except clause that catches what Windows raises for a POSIX-only module or attribute."""
+    names = [kind] if not isinstance(kind, ast.Tuple) else list(kind.elts)
+    return any(isinstance(n, ast.Name) and n.id in ("ImportError", "ModuleNotFoundError", "AttributeError")
+               for n in names)
+
+
 def _findings(path: Path) -> list[tuple[str, int, str, bool]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     found = []
@@ -64,6 +73,18 @@ def _findings(path: Path) -> list[tuple[str, int, str, bool]]:
             for child in node.body + node.orelse:
                 visit(child, True)
             visit(node.test, guarded)
+            return
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):  # hasattr(os, "x") and os.x()
+            seen = guarded
+            for value in node.values:
+                visit(value, seen)
+                seen = seen or _guard_test(value)
+            return
+        if isinstance(node, ast.Try) and any(_catches_missing(h.type) for h in node.handlers):
+            for child in node.body:
+                visit(child, True)
+            for child in [*node.handlers, *node.orelse, *node.finalbody]:
+                visit(child, guarded)
             return
         for child in ast.iter_child_nodes(node):
             visit(child, guarded)
@@ -87,10 +108,14 @@ def test_the_scan_sees_an_unguarded_call_and_accepts_a_guarded_one(tmp_path, mon
     pkg.mkdir()
     (pkg / "bad.py").write_text("import os\nimport fcntl\npid = os.fork()\n", encoding="utf-8")
     (pkg / "good.py").write_text("import os, sys\nif os.name == 'nt':\n    import msvcrt\nelse:\n"
-                                 "    import fcntl\nif sys.platform.startswith('linux'):\n    os.getuid()\n",
+                                 "    import fcntl\nif sys.platform.startswith('linux'):\n    os.getuid()\n"
+                                 "try:\n    import resource\nexcept ImportError:\n    pass\n"
+                                 "ok = hasattr(os, 'getgid') and os.getgid() == 0\n"
+                                 "try:\n    os.sysconf('SC_PAGE_SIZE')\nexcept ValueError:\n    pass\n",
                                  encoding="utf-8")
     monkeypatch.setattr(__import__(__name__), "ROOT", pkg)
     bad = [(name, g) for _p, _l, name, g in _findings(pkg / "bad.py")]
     good = [(name, g) for _p, _l, name, g in _findings(pkg / "good.py")]
     assert bad == [("fcntl", False), ("os.fork", False)]
-    assert sorted(good) == [("fcntl", True), ("msvcrt", True), ("os.getuid", True)]
+    assert sorted(good) == [("fcntl", True), ("msvcrt", True), ("os.getgid", True), ("os.getuid", True),
+                            ("os.sysconf", False), ("resource", True)]  # ValueError is no Windows path
