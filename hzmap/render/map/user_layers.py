@@ -316,8 +316,10 @@ class UserLayerArtist:
         merged = [Path.make_compound_path(*[self._paths[i] for i in np.flatnonzero(group_of == g)])
                   for g in range(len(groups))]
         self.main.set_paths(merged)
-        self.main.set_facecolor(groups[:, :4])
-        self.main.set_edgecolor(groups[:, 4:])
+        # No colour at all stays "none": Agg would otherwise stroke (or fill) every area in a
+        # colour that cannot be seen, which cost a third of the pan
+        for colours, setter in ((groups[:, :4], self.main.set_facecolor), (groups[:, 4:], self.main.set_edgecolor)):
+            setter("none" if not colours[:, 3].any() else colours)
 
     def _apply_labels(self, style: dict) -> None:
         column = style["labels"]
