@@ -138,6 +138,18 @@ class Frame:
         self._data = {c: grid[:, j] for j, c in enumerate(self.columns)}
         self.loc = _Loc(self)
 
+    def __getstate__(self) -> dict:
+        """Pickled (from the reader process) with each long column of distinct texts as one
+        string: a million cells pickle and unpickle in a tenth of the time it takes one by one."""
+        state = {k: v for k, v in self.__dict__.items() if k != "loc"}
+        state["_data"] = {c: _packed(v) for c, v in self._data.items()}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        state["_data"] = {c: _unpacked(v) for c, v in state["_data"].items()}
+        self.__dict__.update(state)
+        self.loc = _Loc(self)
+
     @classmethod
     def from_columns(cls, data: dict, index) -> Frame:
         out = cls(list(data), [], [])
@@ -161,3 +173,33 @@ class Frame:
         for i in range(len(self)):
             values = tuple(col[i] for col in cols)
             yield (self.index.values[i], *values) if index else values
+
+
+PACK_ROWS = 10_000
+_SEPARATORS = ("\x00", "\x1f", "\x1e", "\x1d")
+
+
+def _packed(values: np.ndarray):
+    """A column as (separator, its cells joined) when it is long, all text and mostly distinct
+    (a column of a few shared values pickles well as it is, and stays shared); else as it is."""
+    if values.dtype != object or len(values) < PACK_ROWS:
+        return values
+    cells = values.tolist()
+    tail = cells[-PACK_ROWS:]  # shared strings (hzmap.model.layers.tables._body) show in any stretch
+    if set(map(type, cells)) != {str} or len(set(map(id, tail))) < len(tail) // 2:
+        return values
+    for sep in _SEPARATORS:  # one no cell holds
+        joined = sep.join(cells)
+        if joined.count(sep) == len(cells) - 1:
+            return (sep, joined)
+    return values
+
+
+def _unpacked(packed) -> np.ndarray:
+    if not isinstance(packed, tuple):
+        return packed
+    sep, joined = packed
+    cells = joined.split(sep)
+    out = np.empty(len(cells), dtype=object)
+    out[:] = cells
+    return out
