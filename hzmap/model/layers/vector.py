@@ -217,3 +217,28 @@ def _features(og, path, gis, inner, encoding, workdir):
     table = Frame.from_columns(dict(zip(columns, fields)), range(1, len(geoms) + 1))
     numeric = [c for c, col in zip(columns, fields) if np.asarray(col).dtype.kind in "iuf"]
     return geoms, table, numeric, _crs(path, meta.get("crs")), broken
+
+
+def geometry_family(path, geoms: np.ndarray, rows) -> tuple[str, np.ndarray, list[str]]:
+    """("points" | "lines" | "areas", mask of drawable features, notes); LayerError for a layer
+    with no geometry or with several kinds (a layer draws one kind)."""
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    types = shapely.get_type_id(geoms)
+    names = np.array(["Point", "LineString", "LinearRing", "Polygon", "MultiPoint", "MultiLineString",
+                      "MultiPolygon", "GeometryCollection"], dtype=object)
+    fam = np.array([FAMILIES.get(names[t], "collection") if t >= 0 else "" for t in types], dtype=object)
+    fam[missing] = ""
+    present = {f: int(np.count_nonzero(fam == f)) for f in ("points", "lines", "areas", "collection")}
+    present = {f: n for f, n in present.items() if n}
+    if not present:
+        raise LayerError(path, f"has {len(geoms)} feature(s) and none has a geometry")
+    if len(present) > 1 or "collection" in present:
+        kinds = ", ".join(f"{n} {f if f != 'collection' else 'geometry collections'}" for f, n in present.items())
+        raise LayerError(path, f"mixes kinds of geometry ({kinds}); a layer shows one kind: "
+                               "split the file, or choose one of its layers")
+    notes = []
+    if missing.any():
+        listed = ", ".join(str(r) for r in np.asarray(rows)[missing][:20])
+        notes.append(f"{int(missing.sum())} feature(s) have no geometry and are not drawn "
+                     f"(feature/row {listed}{' …' if missing.sum() > 20 else ''})")
+    return next(iter(present)), ~missing, notes
