@@ -31,7 +31,7 @@ _UNITS = re.compile(r"[(（\[【〔]\s*((?:责任单位|牵头单位|主责单�
 _BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
 # a unit list on a line of its own below its task (a target or task list with a 责任单位 line)
 _UNIT_LINE = re.compile(r"^[ \t]*((?:责任单位|牵头单位|主责单位)[:：][^\n]{1,200})$", re.M)
-_PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)\s*$")
+_PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
 _FIRST_IS_LEAD = re.compile(r"列第一位的?为牵头单位")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 
@@ -74,13 +74,23 @@ def _leaves(doc: Document) -> list[Heading]:
                 skip = True
                 goals_only = goals_only and node.title.strip("。 ").endswith("目标")
             node = node.parent
-        if h.parent is None and _PAGE_NOTICE.search(doc.text[:h.start].rstrip()[-40:]):
+        if h.parent is None and _after_page_notice(doc, h):
             skip = True        # a news site's numbered terms (版权与免责声明 1、…), not the plan's
         if skip and goals_only and _own_units(doc.text, h):
             skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
         if not skip and h.level >= 2:
             out.append(h)
     return out
+
+
+def _after_page_notice(doc: Document, h: Heading) -> bool:
+    """Whether h is one of the numbered terms right after a page's notice line (…免责声明)."""
+    last = None
+    for last in _PAGE_NOTICE.finditer(doc.text, max(0, h.start - 3000), h.start):
+        pass
+    return last is not None and all(
+        x.parent is None and x.level == h.level for x in doc.headings
+        if last.end() <= x.start < h.start)
 
 
 def _own_units(text: str, h: Heading) -> bool:

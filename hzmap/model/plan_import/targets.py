@@ -153,9 +153,14 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
             not (_COUNT.match(unit) and not _COUNT.match(candidates[nxt][3])):
         return None
     prv = nxt - 2
-    if prv >= 0 and starts[prv] >= c_start and _COUNT.match(candidates[prv][3]) and \
-            not _COUNT.match(unit) and not re.search(r"[和及与、]", text[candidates[prv][1]:s]):
+    joined_prv = prv < 0 or starts[prv] < c_start or \
+        bool(re.search(r"[和及与、]", text[candidates[prv][1]:s]))
+    if not joined_prv and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit):
         return None
+    # the size before a count (年产值10亿元以上企业30家): its words do not say how many
+    sized_by = candidates[prv][1] - c_start if not joined_prv and _COUNT.match(unit) else 0
+    if sized_by:
+        sized_by += len(re.match(r"(?:以上|以下|左右|及以上|的)*", clause[sized_by:]).group(0))
     heads = []
     h = doc.heading_at(s)
     while h is not None:
@@ -206,7 +211,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     # the words about the size (超千亿元) say nothing of how many
     upto = re.sub(r"(?:超过|超|突破|逾|高于|大于|达到|达)+$", "", clause[:starts[nxt] - c_start]) \
         if sized else clause
-    comparator = comparator_at(upto, s - c_start, e - c_start)
+    upto = upto[sized_by:]
+    comparator = comparator_at(upto, s - c_start - sized_by, e - c_start - sized_by)
     if note.startswith("a rank"):       # a place in a ranking: 前5位 is 5th or better
         comparator = "<="
     elif note.startswith("两位数"):      # double-digit growth: at least 10 %
