@@ -111,6 +111,10 @@ def test_a_projects_files_outside_its_folder_are_asked_about_first(window, share
     assert session.needs_relink("u1") and session.needs_relink("u2")  # neither read; both kept
     assert session.layers.get(window.state.view.layer("u1")) is None
     assert "cancelled" in session.layer_links["u2"].message
+    rows = {r.text().split("  ")[0]: r for r in (window.layers.user_list.list.item(i)
+                                                  for i in range(window.layers.user_list.list.count()))}
+    assert "(not read: outside the project's folder)" in rows["底图"].text()    # why, not "missing"
+    assert "(file missing)" not in rows["底图"].text() and "could not be read" in rows["循环"].text()
 
 
 def test_a_damaged_shared_dataset_names_the_entry_in_the_window(window, tmp_path, dataset):

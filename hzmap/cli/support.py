@@ -147,13 +147,13 @@ def geodata_or_report(command: str):
 
 
 def iso_date(text: str):
-    """argparse type for --as-of: a date written YYYY-MM-DD."""
-    import datetime as dt
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
+    """argparse type for --as-of: a day written YYYY-MM-DD (or 2027/6/1, 2027年6月1日)."""
+    from hzmap.model.clock import parse_day
+    day = parse_day(text)
+    if day is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (write it YYYY-MM-DD, "
-                                         "e.g. 2027-06-01)") from None
+                                         "e.g. 2027-06-01)")
+    return day
 
 
 def add_as_of(p: argparse.ArgumentParser, what: str) -> None:

@@ -1814,6 +1814,22 @@ The files of these layers were not found; their settings are kept:</source>
         <translation>(file missing)</translation>
     </message>
     <message>
+        <source>（未读取：在项目文件夹以外）(not read: outside the project&apos;s folder)</source>
+        <translation>(not read: outside the project&apos;s folder)</translation>
+    </message>
+    <message>
+        <source>文件在项目文件夹以外，您选择了不读取；可重新链接 The file is outside the project&apos;s folder and you chose not to read it: re-link it to read it</source>
+        <translation>The file is outside the project&apos;s folder and you chose not to read it: re-link it to read it</translation>
+    </message>
+    <message>
+        <source>（无法读取）(could not be read)</source>
+        <translation>(could not be read)</translation>
+    </message>
+    <message>
+        <source>找到了文件但无法读取，请重新链接 The file was found but could not be read: re-link it</source>
+        <translation>The file was found but could not be read: re-link it</translation>
+    </message>
+    <message>
         <source>（无）None</source>
         <translation>None</translation>
     </message>
@@ -1893,6 +1909,10 @@ The project {name} reads files outside its folder. Read them only if you trust t
     <message>
         <source>显示这一天在施行的规划 Show the plans in force on</source>
         <translation>Show the plans in force on</translation>
+    </message>
+    <message>
+        <source>{text} 不是 {first}–{last} 年间的日期（如 2027-06-01） is not a day between {first} and {last} (e.g. 2027-06-01)</source>
+        <translation>{text} is not a day between {first} and {last} (e.g. 2027-06-01)</translation>
     </message>
     <message>
         <source>规划状态截至 {day}：{n} 个布局在施行</source>

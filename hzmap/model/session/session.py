@@ -177,9 +177,9 @@ class Session:
                 continue
             problems += [f"tour {i} ({tour.name}): {why}" for why in tour_problems(tour, self.dataset, self.state.geo)]
             tours.append(tour)
+        self.layer_links = dict(found.links)    # before the view: its followers show why a file was not read
         self.state.set_view(self.view_of(p, under + tuple(found.states)))
         self.layers.keep_only(lay.id for lay in found.states)
-        self.layer_links = dict(found.links)
         self.annotations.replace_all(p.annotations)
         self.tours[:] = tours
         self.extra = dict(p.extra)
