@@ -65,3 +65,41 @@ def test_a_slogan_spelled_out_part_by_part_is_a_layout_and_site_terms_are_no_mea
     d = draft(text)
     assert [lay.data["name"] for lay in d.layouts] == ["两园三带"]
     assert not d.measures
+
+
+def test_the_lead_rule_in_a_bracket_after_the_last_unit_is_no_unit():
+    text = ("一、某副区长牵头重点工作\n"
+            "1.保障枢纽工程建设,完成征拆任务。\n\n"
+            "责任单位:区征收中心、区发改局、某某镇、某某街道(列第一位者为牵头或汇总单位,下同)\n\n"
+            "2.推进老旧小区改造。\n\n责任单位:区建设局、区财政局\n")
+    first, second = (m.data for m in draft(text).measures)
+    assert first["lead_units"] == ["区征收中心"]
+    assert first["units"] == ["区征收中心", "区发改局", "某某镇", "某某街道"]
+    assert second["lead_units"] == ["区建设局"]
+
+
+def test_a_numbered_sentence_line_opens_one_measure_a_numbered_title_heads_several():
+    text = ("二、行动举措\n(一)实施产业协同行动\n"
+            "1. 引导产业差异化布局。\n推动构建特色鲜明的产业格局。\n"
+            "甲市,打造世界级产业集群。\n乙市,推动装备产业跃升。\n"
+            "(二)发展服务贸易\n1.服务外包\n做强信息技术外包,培育龙头企业。\n推进离岸外包,拓展国际市场。\n")
+    titles = [m.data["title"] for m in draft(text).measures]
+    assert titles[0] == "引导产业差异化布局"
+    assert not any(t.startswith(("甲市", "乙市", "推动构建")) for t in titles)
+    assert sum(t.startswith(("做强", "推进离岸")) for t in titles) == 2
+
+
+def test_a_title_set_over_two_lines_is_read_whole_from_its_notice():
+    text = ("某市人民政府关于印发某市融入区域发展战略三年行动方案的通知\n"
+            "各县(市)、区人民政府:\n现将《某市融入区域发展战略三年行动方案》印发给你们。\n"
+            "某市人民政府\n2022年8月10日\n"
+            "某市融入区域发展战略\n三年行动方案\n一、总体要求\n")
+    p = draft(text).plan.data
+    assert p["title"] == "某市融入区域发展战略三年行动方案"
+    assert p["issuer"] == "某市人民政府"
+
+
+def test_a_task_tables_own_title_names_the_report_it_breaks_down():
+    text = ("某区人民政府办公室\n2018年3月18日\n附件\n"
+            "2018年《政府工作报告》工作任务分解表\n序号\n重点工作任务\n牵头单位\n")
+    assert draft(text).plan.data["title"] == "2018年《政府工作报告》工作任务分解表"
