@@ -103,3 +103,22 @@ def test_a_task_tables_own_title_names_the_report_it_breaks_down():
     text = ("某区人民政府办公室\n2018年3月18日\n附件\n"
             "2018年《政府工作报告》工作任务分解表\n序号\n重点工作任务\n牵头单位\n")
     assert draft(text).plan.data["title"] == "2018年《政府工作报告》工作任务分解表"
+
+
+def test_a_slogan_framing_the_layout_a_sentence_announces_and_one_slogan_spelled_two_ways():
+    text = ("一、总体要求\n主动融入省“一圈一带两区”区域发展战略,构建以“一轴两带一区”为统领,"
+            "以“五园”为支撑,城乡融合的新发展格局。\n"
+            "二、空间布局\n加快构建“两横、三纵、多区域”风貌旅游发展格局。"
+            "以大山大水为轴,构建“两横三纵多区域”风貌特色游线格局。\n")
+    names = [lay.data["name"] for lay in draft(text).layouts]
+    assert names == ["一轴两带一区", "两横、三纵、多区域"]      # the province's, cited, is not
+
+
+def test_figures_listed_after_a_goal_share_its_goal_words():
+    text = ("某区2018年重点工作任务\n"
+            "开发区要加快项目建设,力争规模工业增加值增长10%、实际利用外资3亿美元。\n"
+            "新城力争引进领军人才2名、优质企业100家。\n"
+            "2017年完成投资50亿元、新增企业20家。\n")
+    got = {(t.data["value"], t.data["unit"]) for t in draft(text).targets}
+    assert {(10, "%"), (3, "亿美元"), (2, "名"), (100, "家")} <= got
+    assert not {(50, "亿元"), (20, "家")} & got                 # last year's results

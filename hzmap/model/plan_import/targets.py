@@ -181,6 +181,11 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s)
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
+    # a figure listed after another of the same sentence shares its goal words (力争引进人才2名、
+    # 企业100家)
+    if not goal_words and prv >= 0 and starts[prv] >= sent_start and \
+            re.fullmatch(r"[^。；;！？!?\n]*[和及与、][^。；;！？!?\n]*", text[candidates[prv][1]:s]):
+        goal_words = bool(_GOAL_WORDS.search(text[sent_start:s]))
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
             first = bisect.bisect_left(doc._starts, x.start) + 1
