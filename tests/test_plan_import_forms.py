@@ -122,3 +122,18 @@ def test_figures_listed_after_a_goal_share_its_goal_words():
     got = {(t.data["value"], t.data["unit"]) for t in draft(text).targets}
     assert {(10, "%"), (3, "亿美元"), (2, "名"), (100, "家")} <= got
     assert not {(50, "亿元"), (20, "家")} & got                 # last year's results
+
+
+def test_a_task_table_that_lost_its_numbers_is_read_by_its_header():
+    text = ("附件\n2018年重点工作任务分解表\n序号\n重 点 工 作 任 务\n牵头领导\n牵头单位\n"
+            "科技城要围绕打造创新策源地,推进创新载体建设,力争新增企业50家。\n张三\n李四\n"
+            "某某科技城(某某园)\n"
+            "开发区要对标国家级高新区,加强主导产业培育。\n王五\n某某经济技术开发区(某某开发区)\n"
+            "新城要围绕打造时尚产业新地标,建成展示中心。\n张三\n某某新城\n"
+            "老城要坚持副中心定位,加快\n")
+    ms = [m.data for m in draft(text).measures]
+    assert [(m["lead_units"], m["units"]) for m in ms] == [
+        (["某某科技城(某某园)"], ["某某科技城(某某园)"]),
+        (["某某经济技术开发区(某某开发区)"], ["某某经济技术开发区(某某开发区)"]),
+        (["某某新城"], ["某某新城"]), ([], [])]            # the last row is cut short
+    assert not any(m["title"].startswith(("张三", "王五", "某某")) for m in ms)
