@@ -137,3 +137,13 @@ def test_a_task_table_that_lost_its_numbers_is_read_by_its_header():
         (["某某经济技术开发区(某某开发区)"], ["某某经济技术开发区(某某开发区)"]),
         (["某某新城"], ["某某新城"]), ([], [])]            # the last row is cut short
     assert not any(m["title"].startswith(("张三", "王五", "某某")) for m in ms)
+
+
+def test_a_task_to_complete_and_a_figure_about_are_goals_a_service_time_limit_is_not():
+    text = ("2024年重点工作责任分解\n一、重点工作\n"
+            "1.地区生产总值增长6%左右。\n\n责任单位:区发改局\n\n"
+            "2.保障枢纽工程建设,完成60万平方米征拆任务。\n\n责任单位:区征收中心\n\n"
+            "3.提高审批效率,环评登记表3个工作日内完成审批。\n\n责任单位:区环保局\n")
+    got = {(t.data["value"], t.data["unit"], t.data["comparator"]) for t in draft(text).targets}
+    assert (6, "%", "~") in got and (60, "万平方米", "=") in got
+    assert not any(v == 3 for v, _, _ in got)
