@@ -147,3 +147,9 @@ def test_a_task_to_complete_and_a_figure_about_are_goals_a_service_time_limit_is
     got = {(t.data["value"], t.data["unit"], t.data["comparator"]) for t in draft(text).targets}
     assert (6, "%", "~") in got and (60, "万平方米", "=") in got
     assert not any(v == 3 for v, _, _ in got)
+
+
+def test_within_so_many_years_sets_a_goal():
+    text = "一、城市建设\n3年内打通主城区总长1.7万米的断头路19条,实施道路提升工程。\n"
+    got = {(t.data["value"], t.data["unit"]) for t in draft(text).targets}
+    assert (19, "条") in got and not any(u.endswith("米") for _, u in got)
