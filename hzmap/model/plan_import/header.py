@@ -18,7 +18,8 @@ import re
 
 from .text import FIVE_YEAR_PLAN_END
 
-KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议)"
+KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|" \
+        r"(?:分解|分工|任务|责任|清单|一览)表)"
 HEAD_LINES = 40
 _NOTICE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)(?:关于)?印发《([^》\n]{4,80})》")
 _NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)关于印发([^《》\n]{4,80}?)的通知")
@@ -76,6 +77,11 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
             about = _ABOUT.match(cand)
             if about and about.group(1).strip() and not about.group(1).startswith("《"):
                 return about.group(2), about.group(1).strip(), i
+            printed = _PRINTED.search(text)
+            named = notice[0] if notice else (printed.group(1) if printed else "")
+            if named and named != cand and re.sub(r"\s", "", named).endswith(cand):
+                # the last line of a title set over two lines; the notice names all of it
+                return named, notice[1] if notice else "", i
             issuer = notice[1] if notice else (lines[i - 1].strip() if i > 0 else "")
             return cand, issuer, i
     if notice:

@@ -17,7 +17,7 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import places, tables
 from .draft import Passage, Record
 from .text import Document, Heading, cn_numeral, excerpt
-from .units import Units, read_units, split_units, unit_like
+from .units import FIRST_IS_LEAD, Units, read_units, split_units, unit_like
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
 _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|"
@@ -32,7 +32,6 @@ _BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*" + _INNER + 
 # a unit list on a line of its own below its task (a target or task list with a 责任单位 line)
 _UNIT_LINE = re.compile(r"^[ \t]*((?:责任单位|牵头单位|主责单位)[:：][^\n]{1,200})$", re.M)
 _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
-_FIRST_IS_LEAD = re.compile(r"列第一位的?为牵头单位")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 
 
@@ -41,8 +40,8 @@ def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]
     found = {m.start(): m for m in _UNITS.finditer(text, start, end)}
     found.update({m.start(): m for m in _UNIT_LINE.finditer(text, start, end)})
     for m in _BRACKET.finditer(text, start, end):
-        if m.start() in found:
-            continue
+        if m.start() in found or any(f.start() < m.start() < f.end() for f in found.values()):
+            continue          # a bracket inside a labelled list is a name or the list's rule
         after = text[m.end():end].lstrip(" 。.；;")
         if after and not after.startswith("\n"):
             continue          # a bare list of units closes its measure (or its line)
@@ -53,7 +52,7 @@ def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]
     out = []
     for pos in sorted(found):
         m = found[pos]
-        read = read_units(m.group(1), first_is_lead=bool(_FIRST_IS_LEAD.search(m.group(1))))
+        read = read_units(m.group(1), first_is_lead=bool(FIRST_IS_LEAD.search(m.group(1))))
         out.append((m.start(), m.end(), read))
     return out
 
@@ -106,7 +105,10 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
     line_end = text.find("\n", h.body)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[h.body:min(line_end, h.end)].strip()
-    if len(rest) > len(h.title) + 2 or line_end >= h.end:
+    if len(rest) > len(h.title) + 2 or line_end >= h.end or (h.level >= 3 and rest.endswith("。")):
+        # a “1.” line that is a sentence (“1. 引导产业差异化布局。”) opens its measure, whose text
+        # runs on in the paragraphs below; under a title (“(一)…”, “1.服务外包”) each paragraph
+        # is a measure of its own
         return [(h.start, h.end, h.title.strip("。 "))]
     out = []
     pos = line_end + 1
@@ -125,7 +127,7 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
 
 def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     text = doc.text
-    first_is_lead = bool(_FIRST_IS_LEAD.search(text))
+    first_is_lead = bool(FIRST_IS_LEAD.search(text))
     out: list[Record] = []
     rows = tables.rows(doc)
     for row in rows:           # a task table: one measure a row, its units from its own cell

@@ -27,7 +27,8 @@ _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 _YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
-_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持")
+_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|"
+                         r"(?:[1-9]|[一二两三四五六七八九十])年内")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 _GOAL_PART = re.compile(r"目标")
@@ -127,6 +128,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None
     if _inside_brackets(text, s):
         return None
+    if text.startswith(("工作日", "自然日"), e):
+        return None                  # 3个工作日内完成审批: a time limit of a service, not a goal
     if _QUOTED_NAME.search(text, max(0, s - 13), s) and re.match(r"[^“”\n]{0,12}”", text[e:e + 13]):
         return None                  # part of a quoted name: “1小时交通圈”, “万亩千亿”
     clause = clause_around(text, s, e)
@@ -181,6 +184,11 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s)
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
+    # a figure listed after another of the same sentence shares its goal words (力争引进人才2名、
+    # 企业100家)
+    if not goal_words and prv >= 0 and starts[prv] >= sent_start and \
+            re.fullmatch(r"[^。；;！？!?\n]*[和及与、][^。；;！？!?\n]*", text[candidates[prv][1]:s]):
+        goal_words = bool(_GOAL_WORDS.search(text[sent_start:s]))
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
             first = bisect.bisect_left(doc._starts, x.start) + 1

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 LABELS = r"(?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位|协办单位)"
 _UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
                        r"办公室|资本|法院|检察院|分行|支行|团|所|队|单位|小组)$")
-_FIRST_IS_LEAD = re.compile(r"列第一位的?为牵头单位")
+# “列第一位的为牵头单位”, “列第一位者为牵头或汇总单位”, “排在首位的为牵头单位”
+FIRST_IS_LEAD = re.compile(r"(?:列|排)在?(?:第一位?|首位)(?:的|者)?(?:单位)?为牵头(?:或[\u4e00-\u9fff]{2})?单位")
+# the rule written in a bracket after a list's last unit: “…、石碶街道(列第一位者为牵头单位,下同)”
+_RULE_NOTE = re.compile(r"[(（]([^()（）]*(?:为牵头|下同)[^()（）]*)[)）]\s*$")
 _COMMA_IS_LEAD = re.compile(r"(?:列)?逗号(?:之|以)?前的?为牵头单位")
 _LEAD_VERB = re.compile(r"(?:牵头负责|牵头落实|牵头)$")
 _PARTNER_VERB = re.compile(r"(?:配合落实|配合实施|共同配合|配合|参与|协同|协助|协办)$")
@@ -40,7 +43,8 @@ def unit_like(tok: str) -> bool:
 
 def split_units(text: str) -> list[str]:
     """The units of a list, in order, without labels and duty words."""
-    text = _FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", text))
+    text = _RULE_NOTE.sub("", text.strip())
+    text = FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", text))
     text = _TAIL.sub("", text.strip())
     keep = text.replace("各区、县(市)", "各区县(市)\x00").replace("各区、县（市）", "各区县（市）\x00")
     out: list[str] = []
@@ -64,7 +68,8 @@ def split_units(text: str) -> list[str]:
 
 def read_units(text: str, first_is_lead: bool = False) -> Units:
     """The lead and all units of one list (the text inside a bracket, or a table cell)."""
-    text = _TAIL.sub("", text.strip())
+    first_is_lead = first_is_lead or bool(FIRST_IS_LEAD.search(text))
+    text = _TAIL.sub("", _RULE_NOTE.sub("", text.strip()))
     labelled = re.search(r"(?:牵头单位|主责单位)[:：]([^;；,，、]+)", text)
     if labelled:
         units = split_units(text)
