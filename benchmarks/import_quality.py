@@ -1,10 +1,11 @@
 """How well the plan importer recovers the dataset from the source documents' text alone.
 
-    python benchmarks/import_quality.py [--no-places] [--json] [--holdout] [--detail]
+    python benchmarks/import_quality.py [--no-places] [--json] [--holdout [--round N]] [--detail]
 
 The five source documents first, then the corpus of real public texts (tests/data/plans/,
 scored by benchmarks/plan_corpus.py); `--holdout` scores the held-out texts instead of the
-development ones, `--detail` prints the corpus per text.
+development ones (`--round N` only those held out in round N), `--detail` prints the corpus per
+text.
 
 Drafts each source document (geodata/sources/ when shipped there, else the seeds folder) and
 compares the draft with geodata/dataset, per record type:
@@ -126,8 +127,12 @@ def main(argv=None) -> int:
     ap.add_argument("--no-places", action="store_true")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--holdout", action="store_true", help="score the held-out corpus texts")
+    ap.add_argument("--round", type=int, default=None, metavar="N",
+                    help="with --holdout: only the texts held out in round N (no round given: 1)")
     ap.add_argument("--detail", action="store_true", help="print the corpus per text")
     args = ap.parse_args(argv)
+    if args.round is not None and not args.holdout:
+        ap.error("--round needs --holdout: rounds are rounds of holding texts out")
     src = sources_dir()
     ds = load_dataset(check_excerpts=False)
     by_file = {p.file: pid for pid, p in ds.plans.items()}
@@ -148,10 +153,11 @@ def main(argv=None) -> int:
     elapsed = time.perf_counter() - t0
     import plan_corpus
 
-    c_rows, c_totals = plan_corpus.run(None if args.no_places else ds, holdout=args.holdout)
+    c_rows, c_totals = plan_corpus.run(None if args.no_places else ds, holdout=args.holdout,
+                                       round_=args.round)
     if args.json:
         print(json.dumps({"rows": rows, "totals": totals, "seconds": elapsed,
-                          "corpus": {"holdout": args.holdout, "rows": c_rows,
+                          "corpus": {"holdout": args.holdout, "round": args.round, "rows": c_rows,
                                      "totals": c_totals}}, ensure_ascii=False, indent=1))
         return 0
     print(f"sources: {src}   gazetteer: {'geodata only' if args.no_places else 'with dataset places'}")
@@ -164,7 +170,9 @@ def main(argv=None) -> int:
     for kind, (t, n, r, p) in totals.items():
         print(f"{kind:<15}{'all':<10}{t:>8}{n:>8}{pct(r, t):>9}{pct(p, n):>10}")
     print(f"drafted {len({r['plan'] for r in rows})} documents in {elapsed:.2f} s")
-    print(f"\ncorpus: {plan_corpus.CORPUS} ({'held-out' if args.holdout else 'development'} texts,"
+    which = "held-out" if args.holdout else "development"
+    which += f" (round {args.round})" if args.round is not None else ""
+    print(f"\ncorpus: {plan_corpus.CORPUS} ({which} texts,"
           f" {len({r['plan'] for r in c_rows})})")
     print(f"{'type':<15}{'plan':<26}{'expected':>8}{'drafted':>8}{'recall':>9}{'precision':>10}")
     for r in c_rows if args.detail else []:

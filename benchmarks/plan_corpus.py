@@ -39,13 +39,17 @@ def unit_key(u: str) -> str:
     return re.sub(r"/年|\(.*?\)|（.*?）", "", str(u or ""))
 
 
-def cases(holdout: bool = False) -> list[tuple[Path, dict]]:
-    """(text path, expectations) of the corpus; the held-out texts only when asked for."""
+def cases(holdout: bool = False, round_: int | None = None) -> list[tuple[Path, dict]]:
+    """(text path, expectations) of the corpus; the held-out texts only when asked for, and of
+    one round of holding out when `round_` is given (a text with no `round` is of round 1)."""
     out = []
     for meta in sorted(CORPUS.glob("*.yaml")):
         exp = yaml.safe_load(meta.read_text(encoding="utf-8")) or {}
-        if bool(exp.get("holdout")) == holdout:
-            out.append((meta.with_suffix(".txt"), exp))
+        if bool(exp.get("holdout")) != holdout:
+            continue
+        if round_ is not None and int(exp.get("round") or 1) != round_:
+            continue
+        out.append((meta.with_suffix(".txt"), exp))
     return out
 
 
@@ -140,12 +144,12 @@ def score(draft, exp: dict, raw_text: str) -> dict[str, tuple[int, int, int, int
     return out
 
 
-def run(dataset, holdout: bool = False, detail: bool = False):
+def run(dataset, holdout: bool = False, detail: bool = False, round_: int | None = None):
     """Rows (one per text and record type) and totals over the corpus."""
     from hzmap.model.plan_import import draft_plan, read_document
 
     rows, totals = [], {}
-    for path, exp in cases(holdout):
+    for path, exp in cases(holdout, round_):
         source = read_document(path)
         draft = draft_plan(source, dataset, plan_id="bench")
         for kind, vals in score(draft, exp, source.text).items():

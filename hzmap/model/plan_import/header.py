@@ -18,7 +18,8 @@ import re
 
 from .text import FIVE_YEAR_PLAN_END
 
-KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议)"
+KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|" \
+        r"(?:分解|分工|任务|责任|清单|一览)表)"
 HEAD_LINES = 40
 _NOTICE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)(?:关于)?印发《([^》\n]{4,80})》")
 _NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)关于印发([^《》\n]{4,80}?)的通知")
@@ -38,6 +39,8 @@ _SITE = re.compile(r"(网|报|论坛|频道|馆|数字报纸|新闻网站|官网
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
 _YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
 _FYP = re.compile(r"“?(十[三四五六]五)”?")
+# a numbered part's line (“3、积极争取政策”), never the document's title
+_NUMBERED = re.compile(r"^(?:\d{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _BRACKETED = re.compile(r"^[【\[［][^】\]］]{1,12}[】\]］]")
 
 
@@ -67,13 +70,18 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
         if ln.startswith("关于") and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
             cand = ln + lines[i + 1].strip()
         if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:] \
-                and not _NAV.search(cand):
+                and not _NAV.search(cand) and not _NUMBERED.match(cand):
             nxt = lines[i + (2 if cand != ln else 1)].strip() if i + 1 < len(lines) else ""
             if _RANGE_LINE.match(nxt):
                 cand += nxt
             about = _ABOUT.match(cand)
             if about and about.group(1).strip() and not about.group(1).startswith("《"):
                 return about.group(2), about.group(1).strip(), i
+            printed = _PRINTED.search(text)
+            named = notice[0] if notice else (printed.group(1) if printed else "")
+            if named and named != cand and re.sub(r"\s", "", named).endswith(cand):
+                # the last line of a title set over two lines; the notice names all of it
+                return named, notice[1] if notice else "", i
             issuer = notice[1] if notice else (lines[i - 1].strip() if i > 0 else "")
             return cand, issuer, i
     if notice:
@@ -122,6 +130,7 @@ def doc_number(head: str) -> tuple[str, int] | None:
         if "》" in before or "据" in before:
             continue
         number = re.sub(r"\s+", "", m.group(1))
+        number = re.split(r"文号[:：]?", number)[-1]     # a page's table: “文 号 蔡政办〔2023〕1号”
         number = re.sub(r"[\[［【]", "〔", re.sub(r"[\]］】]", "〕", number))
         return number, m.start()
     return None

@@ -35,12 +35,17 @@ _PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{_VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 _QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
-# before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即)
+# before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即) or
+# each of its parts is defined after it by its label (“三城”:…; “五基地”:…)
 _ANNOUNCE = r"(?:格局|布局|结构|架构)"
 _CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
 _DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即)")
+# “构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局”: the slogan frames a layout the
+# sentence announces further on
+_FRAMES = re.compile(r"为(?:统领|引领|骨架|主骨架|空间骨架|框架|主体|主干)[^。；;！!？?\n]{0,60}?"
+                     + _ANNOUNCE)
 # a slogan the text gives as history, as superseded or as another body's (not this plan's)
 _HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的?|此前的?|老的?|原先的?)[^，,。；;\n]{0,12}$")
 _SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为)")
@@ -135,6 +140,20 @@ def not_this_plans(text: str, start: int, end: int) -> str:
     return ""
 
 
+def _listed(text: str, m: re.Match) -> bool:
+    """Whether each part of the slogan is defined after it by its own label (“三城”:…,
+    “五基地”:…): a list of parts is how a layout is spelled out when no 格局 names it."""
+    parsed = parse(m.group(1))
+    end = min(len(text), m.end() + 2000)
+    return bool(parsed) and all(labelled_passage(text, p.label, m.end(), end) for p in parsed[0])
+
+
+def _key(slogan: str) -> str:
+    """A slogan as the same layout whether its parts are written apart (“两横、三纵、多区域”) or
+    together (“两横三纵多区域”)."""
+    return re.sub(r"[、，,·\s]", "", slogan)
+
+
 def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     """Layout slogans in order. Slogans the text gives as history, superseded or cited are left
     out, with a line in `notes` saying so."""
@@ -143,9 +162,11 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     skipped: set[str] = set()
     for m in _QUOTED.finditer(text):
         ctx = _CONTEXT.match(text, m.end())
+        if not ctx and text[max(0, m.start() - 1):m.start()] == "以":
+            ctx = _FRAMES.match(text, m.end())
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
-        defined = _DEFINED.match(text, m.end())
-        if not (ctx or before or defined) or m.group(1) in seen:
+        defined = _DEFINED.match(text, m.end()) or _listed(text, m)
+        if not (ctx or before or defined) or _key(m.group(1)) in seen:
             continue
         parsed = parse(m.group(1), free=True)
         if parsed is None or (not ctx and not before and parsed[0] and
@@ -158,19 +179,19 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
                              "not drafted")
             skipped.add(m.group(1))
             continue
-        seen.add(m.group(1))
+        seen.add(_key(m.group(1)))
         end = ctx.end() if ctx else m.end()
         theme = text[m.end():end].lstrip("的") if ctx else (
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
             if before else "")
         out.append(Slogan(m.group(1), m.start(1), m.end(1), end, theme, *parsed))
     for m in _UNQUOTED.finditer(text):
-        if m.group(1) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
+        if _key(m.group(1)) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
             continue
         parsed = parse(m.group(1))
         if parsed is None or not_this_plans(text, m.start(1), m.end(1)):
             continue
-        seen.add(m.group(1))
+        seen.add(_key(m.group(1)))
         out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(),
                           text[m.end(1):m.end()].lstrip("的"), *parsed))
     return sorted(out, key=lambda s: s.start)

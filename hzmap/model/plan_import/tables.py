@@ -10,6 +10,11 @@
 A row starts at a line holding only its number (1, 12, 1*), and runs to the next such line or
 to the next heading. Each row is one measure: the first cell is the task, the first later cell
 that is a list of units gives its units. Tab-separated rows (a .docx table) read the same way.
+
+A page may lose the number column: then the header's cells, one short line each (序号, 重点工作
+任务, 牵头领导, 牵头单位), say where the table starts, each task cell (a line of running text)
+starts a row, and when the last column holds the units the row's last cell is its units (the
+cells between are the other columns: the leading officials' names).
 """
 from __future__ import annotations
 
@@ -73,7 +78,7 @@ def rows(doc: Document) -> list[Row]:
             run.append((s, e, n))
             last = v
     if len(run) < MIN_ROWS:
-        return []
+        return _unnumbered(doc)
     out = []
     for i, (s, e, n) in enumerate(run):
         stop = run[i + 1][0] if i + 1 < len(run) else len(text)
@@ -94,5 +99,50 @@ def rows(doc: Document) -> list[Row]:
             if not row.units_text and toks and \
                     sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and len(cell) <= 200:
                 row.units_text = cell
+        out.append(row)
+    return out
+
+
+_HEAD_CELL = re.compile(r"^(?:序\s*号|编\s*号|[^\n]{0,8}(?:任\s*务|事\s*项|工\s*作|内\s*容)|"
+                        r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门)|完成(?:时间|时限)|时间节点|备注)$")
+_UNIT_COLUMN = re.compile(r"(?:牵头|责任|主办|主责)\s*(?:单\s*位|部\s*门)$")
+_TASK_COLUMN = re.compile(r"任\s*务|事\s*项|工\s*作|内\s*容")
+
+
+def _unnumbered(doc: Document) -> list[Row]:
+    """The rows of a task table whose number column was lost, found by its header."""
+    text = doc.text
+    lines = [(s, e) for s, e in _lines(text, 0, len(text)) if text[s:e].strip()]
+    for i in range(len(lines)):
+        head = []
+        while i + len(head) < len(lines) and \
+                _HEAD_CELL.match(text[slice(*lines[i + len(head)])].strip()):
+            head.append(text[slice(*lines[i + len(head)])].strip())
+        if len(head) >= 3 and any(_TASK_COLUMN.search(h) for h in head) and \
+                any(_UNIT_COLUMN.search(h) for h in head):
+            break
+    else:
+        return []
+    units_last = bool(_UNIT_COLUMN.search(head[-1]))
+    body = lines[i + len(head):]
+    heads = sorted(h.start for h in doc.headings if h.level <= 2)
+    stop_at = next((h for h in heads if h > body[0][0]), len(text)) if body else len(text)
+    # a task cell is running text (a unit's name, even a long one, has no comma or full stop)
+    tasks = [k for k, (s, e) in enumerate(body) if s < stop_at and len(text[s:e].strip()) >= 10
+             and re.search(r"[，,。；;]", text[s:e])]
+    if len(tasks) < MIN_ROWS:
+        return []
+    out = []
+    for j, k in enumerate(tasks):
+        last = tasks[j + 1] if j + 1 < len(tasks) else len(body)
+        cells = [(s, e) for s, e in body[k:last] if s < stop_at]
+        end = cells[-1][1]
+        task = (body[k][0] + len(text[slice(*body[k])]) - len(text[slice(*body[k])].lstrip()),
+                body[k][0] + len(text[slice(*body[k])].rstrip()))
+        row = Row(str(j + 1), body[k][0], end, task)
+        if units_last and len(cells) > 1:
+            row.units_text = text[slice(*cells[-1])].strip()
+        row.notes.append("a row of a task table with no numbers: its number is its place in "
+                         "the table")
         out.append(row)
     return out

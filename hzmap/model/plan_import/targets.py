@@ -27,7 +27,8 @@ _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 _YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
-_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持")
+_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|"
+                         r"(?:[1-9]|[一二两三四五六七八九十])年内")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 _GOAL_PART = re.compile(r"目标")
@@ -111,6 +112,7 @@ def _inside_brackets(text: str, s: int) -> bool:
 
 
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
+_COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件)$")
 _REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
@@ -126,6 +128,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None
     if _inside_brackets(text, s):
         return None
+    if text.startswith(("工作日", "自然日"), e):
+        return None                  # 3个工作日内完成审批: a time limit of a service, not a goal
     if _QUOTED_NAME.search(text, max(0, s - 13), s) and re.match(r"[^“”\n]{0,12}”", text[e:e + 13]):
         return None                  # part of a quoted name: “1小时交通圈”, “万亩千亿”
     clause = clause_around(text, s, e)
@@ -143,11 +147,23 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     # an earlier figure of a clause qualifies the later one it is said of (执行额1000万美元以上
     # 的企业超过140家, 年产值超10亿元机构15家); figures joined by 和/及/、 are targets each
     # (2个千亿级产业集群和6个五百亿级产业集群)
+    # A count of things of a size is the target whichever comes first: 3个主营业务收入超千亿元
+    # 的产业集群 commits to 3 clusters, 千亿元 says which ones count
     nxt = bisect.bisect_right(starts, s)
     between = text[e:starts[nxt]] if nxt < len(starts) else ""
     if nxt < len(starts) and starts[nxt] < c_start + len(clause) and \
-            not re.search(r"[和及与、]", between) and not between.endswith("“"):
+            not re.search(r"[和及与、]", between) and not between.endswith("“") and \
+            not (_COUNT.match(unit) and not _COUNT.match(candidates[nxt][3])):
         return None
+    prv = nxt - 2
+    joined_prv = prv < 0 or starts[prv] < c_start or \
+        bool(re.search(r"[和及与、]", text[candidates[prv][1]:s]))
+    if not joined_prv and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit):
+        return None
+    # the size before a count (年产值10亿元以上企业30家): its words do not say how many
+    sized_by = candidates[prv][1] - c_start if not joined_prv and _COUNT.match(unit) else 0
+    if sized_by:
+        sized_by += len(re.match(r"(?:以上|以下|左右|及以上|的)*", clause[sized_by:]).group(0))
     heads = []
     h = doc.heading_at(s)
     while h is not None:
@@ -168,6 +184,11 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s)
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
+    # a figure listed after another of the same sentence shares its goal words (力争引进人才2名、
+    # 企业100家)
+    if not goal_words and prv >= 0 and starts[prv] >= sent_start and \
+            re.fullmatch(r"[^。；;！？!?\n]*[和及与、][^。；;！？!?\n]*", text[candidates[prv][1]:s]):
+        goal_words = bool(_GOAL_WORDS.search(text[sent_start:s]))
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
             first = bisect.bisect_left(doc._starts, x.start) + 1
@@ -193,7 +214,13 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                          "the year")
     elif not (in_goals or goal_words or year[1] >= sent_start):
         return None
-    comparator = comparator_at(clause, s - c_start, e - c_start)
+    sized = nxt < len(starts) and starts[nxt] < c_start + len(clause) and _COUNT.match(unit) \
+        and not _COUNT.match(candidates[nxt][3])
+    # the words about the size (超千亿元) say nothing of how many
+    upto = re.sub(r"(?:超过|超|突破|逾|高于|大于|达到|达)+$", "", clause[:starts[nxt] - c_start]) \
+        if sized else clause
+    upto = upto[sized_by:]
+    comparator = comparator_at(upto, s - c_start - sized_by, e - c_start - sized_by)
     if note.startswith("a rank"):       # a place in a ranking: 前5位 is 5th or better
         comparator = "<="
     elif note.startswith("两位数"):      # double-digit growth: at least 10 %

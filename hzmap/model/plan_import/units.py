@@ -14,11 +14,16 @@ from dataclasses import dataclass, field
 LABELS = r"(?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位|协办单位)"
 _UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
                        r"办公室|资本|法院|检察院|分行|支行|团|所|队|单位|小组)$")
-_FIRST_IS_LEAD = re.compile(r"列第一位的?为牵头单位")
+# “列第一位的为牵头单位”, “列第一位者为牵头或汇总单位”, “排在首位的为牵头单位”
+FIRST_IS_LEAD = re.compile(r"(?:列|排)在?(?:第一位?|首位)(?:的|者)?(?:单位)?为牵头(?:或[\u4e00-\u9fff]{2})?单位")
+# the rule written in a bracket after a list's last unit: “…、石碶街道(列第一位者为牵头单位,下同)”
+_RULE_NOTE = re.compile(r"[(（]([^()（）]*(?:为牵头|下同)[^()（）]*)[)）]\s*$")
 _COMMA_IS_LEAD = re.compile(r"(?:列)?逗号(?:之|以)?前的?为牵头单位")
 _LEAD_VERB = re.compile(r"(?:牵头负责|牵头落实|牵头)$")
 _PARTNER_VERB = re.compile(r"(?:配合落实|配合实施|共同配合|配合|参与|协同|协助|协办)$")
 _DUTY = re.compile(r"(?:按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|负责落实|负责|落实|等)$")
+# “区水务局等部门”: the kind of units the list stands for, after its last unit
+_KIND_TAIL = re.compile(r"(?<=.{3})等(?:部门|单位|相关部门|有关部门|相关单位|有关单位)$")
 # words a cell adds after its units: a rule stated once (下同), or a sentence about other tasks
 _TAIL = re.compile(r"[。.].*$|[,，;；]?下同$")
 
@@ -38,7 +43,8 @@ def unit_like(tok: str) -> bool:
 
 def split_units(text: str) -> list[str]:
     """The units of a list, in order, without labels and duty words."""
-    text = _FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", text))
+    text = _RULE_NOTE.sub("", text.strip())
+    text = FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", text))
     text = _TAIL.sub("", text.strip())
     keep = text.replace("各区、县(市)", "各区县(市)\x00").replace("各区、县（市）", "各区县（市）\x00")
     out: list[str] = []
@@ -46,7 +52,8 @@ def split_units(text: str) -> list[str]:
         tok = tok.replace("各区县(市)\x00", "各区、县(市)").replace("各区县（市）\x00", "各区、县（市）")
         tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip())
         tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", tok)))).strip()
-        if tok:
+        tok = _KIND_TAIL.sub("", tok)
+        if len(tok) > 1:        # a lone 区 or 市 is a list cut short, not a unit
             out.append(tok)
     for i in range(len(out) - 1, 0, -1):   # “萧山区、余杭区、钱塘区政府”: one government each
         suffix = next((s for s in ("人民政府", "政府", "管委会") if out[i].endswith(s)), None)
@@ -61,7 +68,8 @@ def split_units(text: str) -> list[str]:
 
 def read_units(text: str, first_is_lead: bool = False) -> Units:
     """The lead and all units of one list (the text inside a bracket, or a table cell)."""
-    text = _TAIL.sub("", text.strip())
+    first_is_lead = first_is_lead or bool(FIRST_IS_LEAD.search(text))
+    text = _TAIL.sub("", _RULE_NOTE.sub("", text.strip()))
     labelled = re.search(r"(?:牵头单位|主责单位)[:：]([^;；,，、]+)", text)
     if labelled:
         units = split_units(text)

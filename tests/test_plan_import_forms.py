@@ -1,0 +1,155 @@
+"""More of the forms in which Chinese plans state their measures, units, targets and record, on
+small texts written for these tests (the held-out corpus texts show them in the wild)."""
+from hzmap.model.plan_import import draft_plan, pasted
+
+
+def draft(text):
+    return draft_plan(pasted(text), None, plan_id="t")
+
+
+def test_goals_assigned_to_units_on_their_own_lines_are_measures_with_units():
+    text = ("某区2024年目标任务责任分解方案\n"
+            "一、2024年全区主要预期目标\n"
+            "(一)地区生产总值增长6%以上\n\n责任单位:区发展和改革局\n\n"
+            "(二)社会消费品零售总额增长8%\n\n责任单位:区商务局、区统计局\n\n"
+            "(三)工业投资增长10%以上\n\n责任单位:区\n"
+            "二、保障措施\n"
+            "(一)加强组织领导。建立专班。(责任单位:区政府办公室)\n")
+    d = draft(text)
+    got = {m.data["title"]: (m.data["lead_units"], m.data["units"]) for m in d.measures}
+    assert got["地区生产总值增长6%以上"] == (["区发展和改革局"], ["区发展和改革局"])
+    assert got["社会消费品零售总额增长8%"] == (["区商务局"], ["区商务局", "区统计局"])
+    assert got["工业投资增长10%以上"] == ([], [])       # a list cut short names no unit
+    assert not any(t.startswith("加强组织领导") for t in got)   # safeguards stay out
+    assert {(t.data["value"], t.data["year"]) for t in d.targets} >= {(6, 2024), (8, 2024)}
+
+
+def test_units_in_square_brackets_with_a_bracketed_name_and_a_kind_after_the_last():
+    text = ("一、重点任务\n"
+            "1、做好疫情防控。落实常态化防控。[牵头单位:区卫健局;责任单位:区疾控中心、各街办(新区)]\n"
+            "2、加强项目储备。编制滚动投资计划。(区发改局牵头,区财政局、区水务局等部门,区国投公司配合)\n")
+    d = draft(text)
+    first, second = (m.data for m in d.measures)
+    assert first["lead_units"] == ["区卫健局"]
+    assert first["units"] == ["区卫健局", "区疾控中心", "各街办(新区)"]
+    assert second["units"] == ["区发改局", "区财政局", "区水务局", "区国投公司"]
+
+
+def test_plan_record_from_a_page_table_and_a_notice_with_a_deadline():
+    text = ("名 称: 区人民政府办公室 关于印发2021年区政府重点工作责任分解的通知\n"
+            "索 引 号: 0001/2021-1 发布机构 区人民政府办公室 文    号 某政办〔2021〕7号\n"
+            "各街道:\n请于2021年3月15日前报送工作方案。\n"
+            "某区人民政府办公室\n2021年3月2日\n"
+            "2021年区政府重点工作责任分解\n"
+            "一、稳定经济运行\n1、积极争取政策\n责任单位:区发改局\n")
+    p = draft(text).plan.data
+    assert p["title"] == "2021年区政府重点工作责任分解"
+    assert p["issuer"] == "区人民政府办公室"
+    assert p["doc_number"] == "某政办〔2021〕7号"
+    assert str(p["issued"]) == "2021-03-02"
+
+
+def test_a_count_of_things_of_a_size_is_the_target_not_the_size():
+    text = "一、发展目标\n到2027年,形成4个营业收入超五百亿元的产业集群,培育年产值10亿元以上企业30家。"
+    d = draft(text)
+    got = {(t.data["value"], t.data["unit"], t.data["comparator"]) for t in d.targets}
+    assert (4, "个", "=") in got and (30, "家", "=") in got
+    assert not any(t.data["unit"] == "亿元" for t in d.targets)
+
+
+def test_a_slogan_spelled_out_part_by_part_is_a_layout_and_site_terms_are_no_measures():
+    text = ("本报讯 我市将重点打造“两园三带”。\n"
+            "“两园”:滨江物联网园和萧山机器人园。\n"
+            "“三带”:沿江、沿湖、沿山三条产业带。\n"
+            "本网版权与免责声明\n1、凡本网注明来源的作品,转载请注明出处。\n2、如有异议请联系本网。\n")
+    d = draft(text)
+    assert [lay.data["name"] for lay in d.layouts] == ["两园三带"]
+    assert not d.measures
+
+
+def test_the_lead_rule_in_a_bracket_after_the_last_unit_is_no_unit():
+    text = ("一、某副区长牵头重点工作\n"
+            "1.保障枢纽工程建设,完成征拆任务。\n\n"
+            "责任单位:区征收中心、区发改局、某某镇、某某街道(列第一位者为牵头或汇总单位,下同)\n\n"
+            "2.推进老旧小区改造。\n\n责任单位:区建设局、区财政局\n")
+    first, second = (m.data for m in draft(text).measures)
+    assert first["lead_units"] == ["区征收中心"]
+    assert first["units"] == ["区征收中心", "区发改局", "某某镇", "某某街道"]
+    assert second["lead_units"] == ["区建设局"]
+
+
+def test_a_numbered_sentence_line_opens_one_measure_a_numbered_title_heads_several():
+    text = ("二、行动举措\n(一)实施产业协同行动\n"
+            "1. 引导产业差异化布局。\n推动构建特色鲜明的产业格局。\n"
+            "甲市,打造世界级产业集群。\n乙市,推动装备产业跃升。\n"
+            "(二)发展服务贸易\n1.服务外包\n做强信息技术外包,培育龙头企业。\n推进离岸外包,拓展国际市场。\n")
+    titles = [m.data["title"] for m in draft(text).measures]
+    assert titles[0] == "引导产业差异化布局"
+    assert not any(t.startswith(("甲市", "乙市", "推动构建")) for t in titles)
+    assert sum(t.startswith(("做强", "推进离岸")) for t in titles) == 2
+
+
+def test_a_title_set_over_two_lines_is_read_whole_from_its_notice():
+    text = ("某市人民政府关于印发某市融入区域发展战略三年行动方案的通知\n"
+            "各县(市)、区人民政府:\n现将《某市融入区域发展战略三年行动方案》印发给你们。\n"
+            "某市人民政府\n2022年8月10日\n"
+            "某市融入区域发展战略\n三年行动方案\n一、总体要求\n")
+    p = draft(text).plan.data
+    assert p["title"] == "某市融入区域发展战略三年行动方案"
+    assert p["issuer"] == "某市人民政府"
+
+
+def test_a_task_tables_own_title_names_the_report_it_breaks_down():
+    text = ("某区人民政府办公室\n2018年3月18日\n附件\n"
+            "2018年《政府工作报告》工作任务分解表\n序号\n重点工作任务\n牵头单位\n")
+    assert draft(text).plan.data["title"] == "2018年《政府工作报告》工作任务分解表"
+
+
+def test_a_slogan_framing_the_layout_a_sentence_announces_and_one_slogan_spelled_two_ways():
+    text = ("一、总体要求\n主动融入省“一圈一带两区”区域发展战略,构建以“一轴两带一区”为统领,"
+            "以“五园”为支撑,城乡融合的新发展格局。\n"
+            "二、空间布局\n加快构建“两横、三纵、多区域”风貌旅游发展格局。"
+            "以大山大水为轴,构建“两横三纵多区域”风貌特色游线格局。\n")
+    names = [lay.data["name"] for lay in draft(text).layouts]
+    assert names == ["一轴两带一区", "两横、三纵、多区域"]      # the province's, cited, is not
+
+
+def test_figures_listed_after_a_goal_share_its_goal_words():
+    text = ("某区2018年重点工作任务\n"
+            "开发区要加快项目建设,力争规模工业增加值增长10%、实际利用外资3亿美元。\n"
+            "新城力争引进领军人才2名、优质企业100家。\n"
+            "2017年完成投资50亿元、新增企业20家。\n")
+    got = {(t.data["value"], t.data["unit"]) for t in draft(text).targets}
+    assert {(10, "%"), (3, "亿美元"), (2, "名"), (100, "家")} <= got
+    assert not {(50, "亿元"), (20, "家")} & got                 # last year's results
+
+
+def test_a_task_table_that_lost_its_numbers_is_read_by_its_header():
+    text = ("附件\n2018年重点工作任务分解表\n序号\n重 点 工 作 任 务\n牵头领导\n牵头单位\n"
+            "科技城要围绕打造创新策源地,推进创新载体建设,力争新增企业50家。\n张三\n李四\n"
+            "某某科技城(某某园)\n"
+            "开发区要对标国家级高新区,加强主导产业培育。\n王五\n某某经济技术开发区(某某开发区)\n"
+            "新城要围绕打造时尚产业新地标,建成展示中心。\n张三\n某某新城\n"
+            "老城要坚持副中心定位,加快\n")
+    ms = [m.data for m in draft(text).measures]
+    assert [(m["lead_units"], m["units"]) for m in ms] == [
+        (["某某科技城(某某园)"], ["某某科技城(某某园)"]),
+        (["某某经济技术开发区(某某开发区)"], ["某某经济技术开发区(某某开发区)"]),
+        (["某某新城"], ["某某新城"]), ([], [])]            # the last row is cut short
+    assert not any(m["title"].startswith(("张三", "王五", "某某")) for m in ms)
+
+
+def test_a_task_to_complete_and_a_figure_about_are_goals_a_service_time_limit_is_not():
+    text = ("2024年重点工作责任分解\n一、重点工作\n"
+            "1.地区生产总值增长6%左右。\n\n责任单位:区发改局\n\n"
+            "2.保障枢纽工程建设,完成60万平方米征拆任务。\n\n责任单位:区征收中心\n\n"
+            "3.提高审批效率,环评登记表3个工作日内完成审批。\n\n责任单位:区环保局\n")
+    got = {(t.data["value"], t.data["unit"], t.data["comparator"]) for t in draft(text).targets}
+    assert (6, "%", "~") in got and (60, "万平方米", "=") in got
+    assert not any(v == 3 for v, _, _ in got)
+
+
+def test_within_so_many_years_sets_a_goal():
+    text = "一、城市建设\n3年内打通主城区总长1.7万米的断头路19条,实施道路提升工程。\n"
+    got = {(t.data["value"], t.data["unit"]) for t in draft(text).targets}
+    assert (19, "条") in got and not any(u.endswith("米") for _, u in got)
