@@ -68,6 +68,21 @@ def test_a_label_off_the_canvas_pastes_nothing(data):
     assert TextSprites().paste(text, canvas.get_renderer(), far) is None
 
 
+def test_a_label_taken_off_the_map_after_it_was_measured_pastes_nothing(data):
+    """A layout's labels go when its dataset is removed; the idle-time work measured them before:
+    making their pixels afterwards must neither fail nor keep anything."""
+    from hzmap.render.map.sprites import TextSprites
+
+    geodata, dataset = data
+    scene, canvas = _scene(geodata, dataset)
+    renderer = canvas.get_renderer()
+    text, extent = scene.renderer.label_extents(renderer)[0]
+    sprites = TextSprites()
+    text.remove()
+    sprites.prepare(text, renderer, extent)
+    assert sprites.paste(text, renderer, extent) is None and not sprites.has(text, renderer, extent)
+
+
 def test_a_redraw_that_pastes_the_labels_looks_as_the_one_that_drew_them(window):
     """The window's canvas pastes kept labels into a full redraw, in their place in the drawing
     order; the frame is the one drawing them gives, to a level or two of rounding."""

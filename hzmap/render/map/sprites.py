@@ -61,6 +61,8 @@ class TextSprites:
 
     def prepare(self, text, renderer, extent) -> None:
         """Keep `text`'s pixels ready for a paste (done ahead, in idle time, one label at a time)."""
+        if text.axes is None:  # taken off the map since it was measured (its layout went)
+            return
         look = self._look(text, renderer, extent)
         if look not in self._kept:
             self._kept[look] = self._render(text, renderer, extent)
@@ -69,6 +71,8 @@ class TextSprites:
 
     def placed(self, text, renderer, extent):
         """(x0, top, pixels) of `text` at `extent`, or None when it is not (wholly) on the canvas."""
+        if text.axes is None:
+            return None
         self.prepare(text, renderer, extent)
         kept = self._kept[self._look(text, renderer, extent)]
         if kept is None:
