@@ -163,9 +163,10 @@ class LayoutOverlay:
             ea = ElementArtists(el.id, colour, hatch, marker=ELEMENT_MARKERS[i % len(ELEMENT_MARKERS)])
             figure = element_figure(self.r.geo, el)
             if figure is not None:
-                patch, ea.legend_handle = figure_patch(figure, el.kind, colour, hatch)
-                self.ax.add_artist(patch)
-                ea.artists.append(patch)
+                patches, ea.legend_handle = figure_patch(figure, el.kind, colour, hatch)
+                for patch in patches:
+                    self.ax.add_artist(patch)
+                ea.artists.extend(patches)
                 ea.label_anchor = figure.anchor
                 if figure.kind == "districts":
                     ea.districts = set(el.districts)

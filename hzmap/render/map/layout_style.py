@@ -5,6 +5,11 @@ District groups are coloured fills with a hatch each (so they stay apart in grey
 core is a strong fill with a halo, a belt is a translucent band along the river, wings and
 corridors are schematic shapes marked 示意, and bases are symbols whose fill says how well the
 location is known (filled: site; hollow: approximate; square: district only).
+
+A hatch is drawn apart from its fill, in a darker shade of the element's colour
+(`hatch_colour`): the fill is see-through, and PDF and SVG apply a fill's opacity to its whole
+pattern, lines included, with the pattern's lines in the fill's own colour. A patch of hatch lines
+alone, over a fill without a hatch, is drawn the same by Agg, PDF and SVG.
 """
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ MARKERS = {"site": dict(marker="o", filled=True), "approximate": dict(marker="o"
 PRECISION_LABEL = {"site": "位置确切 site", "approximate": "大致位置 approximate",
                    "district": "仅知所在区县 district only"}
 NEUTRAL_FILL = (0.93, 0.93, 0.92)
+HATCH_SHADE = 0.55  # hatch lines: the element's colour at this share of its brightness
 SCHEMATIC_MARK = "（示意）"
 
 
@@ -48,30 +54,68 @@ def rgba(hex_colour: str, alpha: float) -> tuple:
     return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)) + (alpha,)
 
 
+def hatch_colour(hex_colour: str) -> tuple:
+    """The hatch lines' colour: the element's colour darkened, so the lines stand out from the
+    fill in every format and in greyscale."""
+    r, g, b, _ = rgba(hex_colour, 1.0)
+    return (r * HATCH_SHADE, g * HATCH_SHADE, b * HATCH_SHADE, 1.0)
+
+
+def over_land(colour_rgba: tuple) -> tuple:
+    """An RGBA fill as it shows over the neutral land under a layout: the legend draws the
+    colour the map shows (its swatch is opaque over the legend's white)."""
+    r, g, b, a = colour_rgba
+    return tuple(c * a + n * (1 - a) for c, n in zip((r, g, b), NEUTRAL_FILL)) + (1.0,)
+
+
+def hatch_patch(fill, hatch: str, colour: str):
+    """The hatch lines of a figure as a patch of their own over its fill (`fill`: the fill's
+    patch), with no fill and the fill's outline. (The outline is drawn again on purpose: a PDF
+    viewer such as pdfium paints a pattern's lines with the stroke opacity in force, so a patch
+    with no outline would lose its hatch in Chrome and in pdfium-based viewers.)"""
+    if isinstance(fill, Ellipse):
+        patch = Ellipse(fill.center, fill.width, fill.height)
+    else:
+        patch = PathPatch(fill.get_path())
+    patch.set(facecolor="none", edgecolor=fill.get_edgecolor(), linewidth=fill.get_linewidth(),
+              linestyle=fill.get_linestyle(), hatch=hatch, hatchcolor=hatch_colour(colour),
+              zorder=fill.get_zorder() + 0.01)
+    return patch
+
+
+def legend_patch(colour: str, alpha: float, hatch: str = "", **kw) -> Patch:
+    """A legend swatch that looks like the map's fill: the colour over the land, opaque, with its
+    hatch in the hatch colour."""
+    return Patch(facecolor=over_land(rgba(colour, alpha)), edgecolor=colour, hatch=hatch,
+                 hatchcolor=hatch_colour(colour), **kw)
+
+
 def figure_patch(shape, element_kind: str, colour: str, hatch: str):
-    """(patch, legend handle) styling an ElementShape of an element of `element_kind`."""
+    """([patches], legend handle) styling an ElementShape of an element of `element_kind`: the
+    fill, then its hatch lines (if any) as a patch of their own."""
     if shape.kind == "districts":
         alpha = KIND_STYLE.get(element_kind, dict(alpha=0.5))["alpha"]
-        patch = PathPatch(polygon_path(shape.polygon), facecolor=rgba(colour, alpha), edgecolor=colour,
-                          hatch=hatch, linewidth=1.2, zorder=Z_GROUP)
+        patch = PathPatch(polygon_path(shape.polygon), facecolor=rgba(colour, alpha), edgecolor=colour, linewidth=1.2, zorder=Z_GROUP)
         if element_kind == "core":
             patch.set_linewidth(2.6)
             patch.set_path_effects([patheffects.withStroke(linewidth=6, foreground=rgba(colour, 0.35))])
-        return patch, Patch(facecolor=rgba(colour, alpha), edgecolor=colour, hatch=hatch, linewidth=1.2)
+        patches = [patch] + ([hatch_patch(patch, hatch, colour)] if hatch else [])
+        return patches, legend_patch(colour, alpha, hatch, linewidth=1.2)
     if shape.kind == "band":
         patch = PathPatch(polygon_path(shape.polygon), facecolor=rgba(colour, 0.38), edgecolor=colour,
                           linewidth=1.0, linestyle=(0, (5, 3)), zorder=Z_BAND)
-        return patch, Patch(facecolor=rgba(colour, 0.38), edgecolor=colour, linestyle="--")
+        return [patch], legend_patch(colour, 0.38, linestyle="--")
     if shape.kind == "area":
-        patch = PathPatch(polygon_path(shape.polygon), facecolor=rgba(colour, 0.45), edgecolor=colour,
-                          hatch=hatch, linewidth=1.2, zorder=Z_GROUP + 0.5)
-        return patch, Patch(facecolor=rgba(colour, 0.45), edgecolor=colour, hatch=hatch)
+        patch = PathPatch(polygon_path(shape.polygon), facecolor=rgba(colour, 0.45), edgecolor=colour, linewidth=1.2,
+                          zorder=Z_GROUP + 0.5)
+        patches = [patch] + ([hatch_patch(patch, hatch, colour)] if hatch else [])
+        return patches, legend_patch(colour, 0.45, hatch)
     # schematic: an arrow, an ellipse (a true curve) or a corridor, dashed and hatched
     style = dict(facecolor=rgba(colour, 0.30), edgecolor=colour, linewidth=1.4,
-                 linestyle=(0, (6, 3)), hatch="//", zorder=Z_SCHEMATIC)
+                 linestyle=(0, (6, 3)), zorder=Z_SCHEMATIC)
     if shape.ellipse is not None:
         cx, cy, width, height = shape.ellipse
         patch = Ellipse((cx, cy), width, height, **style)
     else:
         patch = PathPatch(polygon_path(shape.polygon), **style)
-    return patch, Patch(facecolor=rgba(colour, 0.30), edgecolor=colour, hatch="//", linestyle="--")
+    return [patch, hatch_patch(patch, "//", colour)], legend_patch(colour, 0.30, "//", linestyle="--")
