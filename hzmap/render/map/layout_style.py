@@ -4,7 +4,11 @@ per element, and the patch that styles each figure of hzmap.model.elements.shape
 District groups are coloured fills with a hatch each (so they stay apart in greyscale print), the
 core is a strong fill with a halo, a belt is a translucent band along the river, wings and
 corridors are schematic shapes marked 示意, and bases are symbols whose fill says how well the
-location is known (filled: site; hollow: approximate; square: district only).
+location is known (hzmap.render.map.place_symbols).
+
+No colour the legend does not explain: where two filled figures would overlap (a belt across the
+core, three elements that each cover the whole city), one is drawn as an outline instead
+(`outlined`), so the map shows no mixed colour.
 
 A hatch is drawn apart from its fill, in a darker shade of the element's colour
 (`hatch_colour`): the fill is see-through, and PDF and SVG apply a fill's opacity to its whole
@@ -29,10 +33,6 @@ HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "++", "--", "||", "**", "OO"]
 ELEMENT_MARKERS = ["o", "^", "D", "v", "p", "h", "<", ">", "*", "d", "8"]
 KIND_STYLE = {"core": dict(alpha=0.58), "group": dict(alpha=0.48), "zone": dict(alpha=0.45),
               "platform": dict(alpha=0.45)}
-MARKERS = {"site": dict(marker="o", filled=True), "approximate": dict(marker="o", filled=False),
-           "district": dict(marker="s", filled=False)}
-PRECISION_LABEL = {"site": "位置确切 site", "approximate": "大致位置 approximate",
-                   "district": "仅知所在区县 district only"}
 NEUTRAL_FILL = (0.93, 0.93, 0.92)
 HATCH_SHADE = 0.55  # hatch lines: the element's colour at this share of its brightness
 SCHEMATIC_MARK = "（示意）"
@@ -119,3 +119,49 @@ def figure_patch(shape, element_kind: str, colour: str, hatch: str):
     else:
         patch = PathPatch(polygon_path(shape.polygon), **style)
     return [patch, hatch_patch(patch, "//", colour)], legend_patch(colour, 0.30, "//", linestyle="--")
+
+
+CITY_WIDE = 0.9        # a figure covering this share of the city is drawn as an outline
+OVERLAP = 0.03         # two fills overlapping by this share of the smaller one: one is outlined
+RING_STEP = 0.006      # city-wide outlines are drawn this share of the city's width inside each other
+OUTLINE_WIDTH = 2.2
+# which of two overlapping figures gives way: the schematic and band shapes (drawn on top, and
+# only 示意 anyway) before areas, areas before district groups; the larger of two alike
+TIER = {"ellipse": 0, "arrow": 0, "corridor": 0, "band": 1, "area": 2, "districts": 3}
+
+
+def outlined(shapes: dict, city) -> dict[str, int]:
+    """Which figures are drawn as outlines: element id -> ring (0: on its own edge; k > 0: the
+    k-th city-wide outline, drawn inside the others). `shapes`: element id -> ElementShape."""
+    import shapely
+
+    city_area = city.area
+    out: dict[str, int] = {}
+    rings = 0
+    for eid, shape in shapes.items():
+        if shape.polygon.area >= CITY_WIDE * city_area:
+            out[eid] = rings
+            rings += 1
+    filled = [eid for eid in shapes if eid not in out]
+    # the figures that win are kept filled; each later one that overlaps a kept one is outlined
+    filled.sort(key=lambda e: (-TIER.get(shapes[e].kind, 3), shapes[e].polygon.area))
+    kept: list[str] = []
+    for eid in filled:
+        poly = shapes[eid].polygon
+        clash = any(shapely.intersection(poly, shapes[k].polygon).area
+                    > OVERLAP * min(poly.area, shapes[k].polygon.area) for k in kept)
+        if clash:
+            out[eid] = 0
+        else:
+            kept.append(eid)
+    return out
+
+
+def outline_patch(shape, colour: str, inset_m: float = 0.0):
+    """([patch], legend handle) of a figure drawn as its outline only, `inset_m` inside its edge."""
+    polygon = shape.polygon.buffer(-inset_m) if inset_m else shape.polygon
+    dashed = shape.kind not in ("districts", "area")
+    style = dict(facecolor="none", edgecolor=colour, linewidth=OUTLINE_WIDTH,
+                 linestyle=(0, (6, 3)) if dashed else "-")
+    patch = PathPatch(polygon_path(polygon), zorder=Z_SCHEMATIC + 0.2, joinstyle="round", **style)
+    return [patch], Patch(**{**style, "linestyle": "--" if dashed else "-"})

@@ -140,6 +140,8 @@ class Scene:
         if changed & {"extent", "preset"}:
             r.view_name = view.preset
             r.set_limits(*view.extent)
+            if self.overlay is not None:  # the legend lists what shows in the new frame
+                self.overlay.sync_legend()
         if changed & {"selection", "layout"} or ("layers" in changed and view.feature is not None):
             self._show_selection(view)
         return changed

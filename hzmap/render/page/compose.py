@@ -21,8 +21,9 @@ from hzmap.model.view.pages import CUSTOM_DPI, MM, PRESETS  # noqa: F401 (the di
 from hzmap.model.view.viewstate import View
 from hzmap.render.map import style as st
 from hzmap.render.page.export_io import DPI_RANGE, ExportError, check_size  # noqa: F401 (DPI_RANGE: the dialog's)
-from hzmap.render.page.page_parts import (INK, Frame, fit_legend, inset, north_arrow, scale_bar, side_notes,
-                                     wrap, zoomed_in)
+from hzmap.model.elements.unplaced import unplaced_parts
+from hzmap.render.page.page_parts import (INK, Frame, fit_legend, inset, north_arrow, note_blocks, scale_bar,
+                                          wrap, zoomed_in)
 from hzmap.render.map.scene import Scene
 
 DEFAULT_TITLE = "杭州市行政区划"
@@ -139,6 +140,8 @@ class Composer:
         title = spec.resolved_title(self.ds)
         self._title.set_text(title)
         renderer = fig.canvas.get_renderer()
+        if scene.overlay is not None:  # the legend lists what shows in the page's frame
+            scene.overlay.sync_legend()
         side_top = frame.side[1] + frame.side[3]
         legend = r.ax.get_legend()
         if legend is not None and legend.get_visible():
@@ -153,9 +156,6 @@ class Composer:
         for text in self._notes:
             text.remove()
         self._source.set_text(_source_text_wrapped(frame, spec, self.ds))
-        floor = self._source.get_window_extent(renderer).y1 / fig.bbox.height + 0.01
-        self._notes = side_notes(fig, frame, side_top, *spec.side_notes, bottom=floor) \
-            if spec.side_notes else []
         inset_key = (spec.inset and zoomed_in(r, self.geo), r.limits(), spec.view.district)
         if inset_key != self._inset_key:
             if self._inset is not None:
@@ -166,7 +166,26 @@ class Composer:
         basemap = spec.view.basemap()
         fig.png_rgb = basemap is not None and basemap.visible  # imagery deflates faster as RGB
         r.refresh_labels(renderer)
+        floor = self._source.get_window_extent(renderer).y1 / fig.bbox.height + 0.01
+        if self._inset is not None and frame.landscape:  # the column's foot holds the inset
+            floor = max(floor, self._inset.get_position().y1 + 0.035)
+        self._notes = note_blocks(fig, frame, side_top, self._column_notes(spec, r), floor, renderer)
         return Composed(fig, scene, title, self._north, self._inset)
+
+    def _column_notes(self, spec: ExportSpec, r) -> list[tuple[str, list[str]]]:
+        """What the column lists under the legend: the numbers of labels that had no room on
+        the map, the parts of the layout the map cannot show, and the page's own notes."""
+        en = spec.lang == "en"
+        blocks = []
+        if r.label_key:
+            blocks.append(("Numbers on the map" if en else "图上编号",
+                           [f"{marker} {name}" for marker, name in r.label_key]))
+        missing = unplaced_parts(self.ds, self.geo, spec.layout, spec.lang)
+        if missing:
+            blocks.append(("Not shown" if en else "未标示", [m.note(spec.lang) for m in missing]))
+        if spec.side_notes:
+            blocks.append(spec.side_notes)
+        return blocks
 
     def _build(self, w: float, h: float, dpi: int, spec: ExportSpec) -> None:
         """A new Figure with what every page of this size and language has."""
@@ -174,6 +193,7 @@ class Composer:
         scene = Scene(fig, self.geo, self.ds, layers=spec.layers, basemaps=spec.basemaps,
                       wait_tiles=spec.wait_tiles)
         r = scene.renderer
+        r.label_key_mode = True  # a label with no room is numbered, and the page lists it
         fig.set_facecolor("white")
         frame = Frame(w, h, with_side=True)
         r.ax.set_position(frame.map)

@@ -55,7 +55,7 @@ def fit_legend(fig, legend, renderer, right: float) -> None:
     while legend.get_window_extent(renderer).x1 > right and width > 8:
         width = int(width * 0.8)
         for t, o in zip(texts, originals):
-            t.set_text(textwrap.fill(o, width) if " " in o else "\n".join(
+            t.set_text(textwrap.fill(o, width, break_on_hyphens=False) if " " in o else "\n".join(
                 o[i:i + width] for i in range(0, len(o), width)))
 
 
@@ -127,6 +127,19 @@ def side_notes(fig, frame: Frame, top: float, heading: str, lines: list[str],
     return [fig.text(frame.side[0], top, heading, fontsize=10, fontweight="bold", color=INK, va="top"),
             fig.text(frame.side[0], top - 0.3 / frame.h, text, fontsize=8.5, color=INK, va="top",
                      linespacing=1.35)]
+
+
+def note_blocks(fig, frame: Frame, top: float, blocks, bottom: float, renderer) -> list:
+    """Several (heading, lines) blocks beside (or below) the map, one under another from `top`
+    down (figure fractions); each takes what room the ones above it left."""
+    out: list = []
+    for heading, lines in blocks:
+        if top - 0.3 / frame.h <= bottom:
+            break
+        texts = side_notes(fig, frame, top, heading, lines, bottom=bottom)
+        out += texts
+        top = min(t.get_window_extent(renderer).y0 for t in texts) / fig.bbox.height - 0.012
+    return out
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -1,0 +1,157 @@
+"""The rules a map's labels keep, as numbers: what "on its feature", "beside its symbol", "a short
+leader" and "overlapping" mean. The placement (hzmap.render.map.labels) looks for positions that
+keep them; the page check (hzmap.render.page.check) measures a drawn page against them. No Qt.
+
+Everything is in display pixels unless a name says metres; sizes are given in points and scaled by
+the figure's DPI, so a label lands in the same place at 96 and at 300 DPI.
+
+- A label on an area (a district, a layout element's figure) is on it when the middle of its box
+  lies inside the area and no other area of the same kind (another district; another element of
+  the layout) holds more of the box (counted on a 5 × 3 grid of points over the box): a reader
+  gives a label to the area it mostly lies on.
+- A label naming a symbol (a place, a station) is beside it: clear of the symbol, at most
+  BESIDE_PT from its edge.
+- Otherwise a leader ties it: a straight line from the label's edge to a point of the area (or to
+  the symbol), at most LEADER_MAX_PT long, crossing no other label.
+- Labels never overlap one another, never cover a symbol and stay inside the map's frame.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+BESIDE_PT = 5.0        # the widest gap between a symbol and the label beside it
+LEADER_MAX_PT = 54.0   # the longest leader
+SYMBOL_R_PT = 4.5      # a base symbol's or a station's half-width, with a little air
+GRID = (5, 3)          # the points a box is sampled at (across, down)
+TOLERANCE_PX = 1.0     # boxes that touch within this do not count as overlapping
+
+
+@dataclass(frozen=True, eq=False)
+class Feature:
+    """What a label names: an area (a shapely geometry in map metres, prepared) or a symbol (a
+    point in map metres). `family` groups the areas a label could be mistaken for."""
+
+    kind: str                    # "area" or "point"
+    geom: object = None
+    xy: tuple | None = None
+    family: str = ""
+    name: str = ""               # for the check's messages
+
+
+def area_feature(geom, family: str, name: str = "") -> Feature:
+    shapely.prepare(geom)
+    return Feature("area", geom=geom, family=family, name=name)
+
+
+def point_feature(xy, family: str, name: str = "") -> Feature:
+    return Feature("point", xy=(float(xy[0]), float(xy[1])), family=family, name=name)
+
+
+def pt_to_px(pt: float, dpi: float) -> float:
+    return pt * dpi / 72.0
+
+
+# -- boxes ------------------------------------------------------------------------------------
+def boxes_around(centres: np.ndarray, w: float, h: float) -> np.ndarray:
+    """(n, 4) boxes x0, y0, x1, y1 of size w × h centred on `centres` (n, 2)."""
+    c = np.asarray(centres, dtype=float).reshape(-1, 2)
+    return np.column_stack([c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2])
+
+
+def overlap_matrix(a: np.ndarray, b: np.ndarray, tol: float = TOLERANCE_PX) -> np.ndarray:
+    """(n, m) whether box a[i] overlaps box b[j] by more than `tol` both ways."""
+    a = np.asarray(a, dtype=float).reshape(-1, 4)
+    b = np.asarray(b, dtype=float).reshape(-1, 4)
+    return ((a[:, None, 0] < b[None, :, 2] - tol) & (b[None, :, 0] < a[:, None, 2] - tol)
+            & (a[:, None, 1] < b[None, :, 3] - tol) & (b[None, :, 1] < a[:, None, 3] - tol))
+
+
+def inside(boxes: np.ndarray, frame) -> np.ndarray:
+    """Whether each box lies inside `frame` (x0, y0, x1, y1), within a pixel."""
+    b = np.asarray(boxes, dtype=float).reshape(-1, 4)
+    x0, y0, x1, y1 = frame
+    return (b[:, 0] >= x0 - 1) & (b[:, 1] >= y0 - 1) & (b[:, 2] <= x1 + 1) & (b[:, 3] <= y1 + 1)
+
+
+def segments_hit_boxes(seg: np.ndarray, boxes: np.ndarray, shrink: float = TOLERANCE_PX) -> np.ndarray:
+    """(n, m) whether segment seg[i] (x0, y0, x1, y1) passes through box boxes[j] (shrunk by
+    `shrink`, so a leader that ends on its own label's edge does not count). Liang–Barsky."""
+    s = np.asarray(seg, dtype=float).reshape(-1, 4)
+    b = np.asarray(boxes, dtype=float).reshape(-1, 4)
+    if not len(s) or not len(b):
+        return np.zeros((len(s), len(b)), dtype=bool)
+    x0, y0 = s[:, None, 0], s[:, None, 1]
+    dx, dy = s[:, None, 2] - x0, s[:, None, 3] - y0
+    bx0, by0 = b[None, :, 0] + shrink, b[None, :, 1] + shrink
+    bx1, by1 = b[None, :, 2] - shrink, b[None, :, 3] - shrink
+    t0 = np.zeros(np.broadcast_shapes(x0.shape, bx0.shape))
+    t1 = np.ones_like(t0)
+    ok = np.ones_like(t0, dtype=bool)
+    for p, q in ((-dx, x0 - bx0), (dx, bx1 - x0), (-dy, y0 - by0), (dy, by1 - y0)):
+        p = np.broadcast_to(p, t0.shape)
+        q = np.broadcast_to(q, t0.shape)
+        parallel = np.abs(p) < 1e-12
+        ok &= ~(parallel & (q < 0))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(parallel, 0.0, q / np.where(parallel, 1.0, p))
+        t0 = np.where(~parallel & (p < 0), np.maximum(t0, r), t0)
+        t1 = np.where(~parallel & (p > 0), np.minimum(t1, r), t1)
+    return ok & (t0 < t1)
+
+
+def gap_to_box(xy, box) -> float:
+    """The distance from a point to a box (0 inside)."""
+    x, y = xy
+    dx = max(box[0] - x, 0.0, x - box[2])
+    dy = max(box[1] - y, 0.0, y - box[3])
+    return float(np.hypot(dx, dy))
+
+
+def edge_point(box, towards) -> tuple[float, float]:
+    """Where the line from the box's centre to `towards` leaves the box."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    dx, dy = towards[0] - cx, towards[1] - cy
+    w, h = box[2] - box[0], box[3] - box[1]
+    scale = min((w / 2) / abs(dx) if dx else np.inf, (h / 2) / abs(dy) if dy else np.inf)
+    scale = min(scale, 1.0)
+    return (cx + dx * scale, cy + dy * scale)
+
+
+# -- on the feature ---------------------------------------------------------------------------
+def sample_points(boxes: np.ndarray) -> np.ndarray:
+    """(n, 15, 2) points spread over each box (inset a little from its edge)."""
+    b = np.asarray(boxes, dtype=float).reshape(-1, 4)
+    fx = (np.arange(GRID[0]) + 0.5) / GRID[0]
+    fy = (np.arange(GRID[1]) + 0.5) / GRID[1]
+    gx, gy = np.meshgrid(fx, fy)
+    gx, gy = gx.ravel(), gy.ravel()
+    xs = b[:, None, 0] + (b[:, None, 2] - b[:, None, 0]) * gx[None, :]
+    ys = b[:, None, 1] + (b[:, None, 3] - b[:, None, 1]) * gy[None, :]
+    return np.stack([xs, ys], axis=-1)
+
+
+def on_area(box, own: Feature, rivals, to_map) -> bool:
+    """Whether a label box (pixels) lies on the area `own`, by the rule above. `to_map` turns
+    (n, 2) pixels into map metres; `rivals` are the other areas of its family."""
+    centre = to_map(np.array([[(box[0] + box[2]) / 2, (box[1] + box[3]) / 2]]))[0]
+    if not shapely.contains_xy(own.geom, centre[0], centre[1]):
+        return False
+    pts = to_map(sample_points(np.asarray(box)[None])[0])
+    mine = int(shapely.contains_xy(own.geom, pts[:, 0], pts[:, 1]).sum())
+    for rival in rivals:
+        if rival is own or rival.geom is None:
+            continue
+        if int(shapely.contains_xy(rival.geom, pts[:, 0], pts[:, 1]).sum()) > mine:
+            return False
+    return True
+
+
+def beside_point(box, xy_px, r: float, beside: float) -> bool:
+    """Whether a label box is clear of a symbol of half-width r at xy_px, and near it."""
+    sym = (xy_px[0] - r, xy_px[1] - r, xy_px[0] + r, xy_px[1] + r)
+    if overlap_matrix(np.asarray(box)[None], np.asarray(sym)[None])[0, 0]:
+        return False
+    return gap_to_box(xy_px, box) <= r + beside
