@@ -38,6 +38,7 @@ def in_frame(ea, view_box, hidden, show_places: bool) -> tuple[bool, set]:
 def rows(overlay, view_box) -> tuple[list, list, set]:
     """(handles, texts, precisions shown) of the layout's elements in the frame."""
     handles, texts, precisions = [], [], set()
+    overlay.legend_handlers = {}
     for ea in overlay.elements():
         shown, precs = in_frame(ea, view_box, overlay.hidden_elements, overlay.show_places)
         if not shown:
@@ -51,6 +52,8 @@ def rows(overlay, view_box) -> tuple[list, list, set]:
             continue
         handles.append(parts[0] if len(parts) == 1 else ps.SideBySide(parts))
         texts.append(ea.legend_text)
+        if ea.legend_handler is not None:  # the handle drawn in its own shape (a circle, an arrow)
+            overlay.legend_handlers[ea.legend_handle] = ea.legend_handler
     return handles, texts, precisions
 
 
@@ -94,7 +97,8 @@ def build(overlay, view_box):
             handles.append(handle)
             texts.append(text)
     scale = overlay.symbol_scale()
-    legend = overlay.ax.legend(handles, texts, loc="lower right", title=title, handler_map=ps.HANDLER_MAP,
+    handler_map = {**ps.HANDLER_MAP, **getattr(overlay, "legend_handlers", {})}
+    legend = overlay.ax.legend(handles, texts, loc="lower right", title=title, handler_map=handler_map,
                                fontsize=8.5 * scale, title_fontsize=10 * scale, framealpha=1.0,
                                fancybox=False, edgecolor="#888888", borderpad=0.8, handlelength=2.4)
     for i in headings:
@@ -107,10 +111,10 @@ def build(overlay, view_box):
 def key(overlay, view_box) -> tuple:
     """What the legend shows, to tell when it must be made again."""
     if overlay.layout_id is None:
-        return (None, overlay.r.lang, id(overlay.extra_legend))
+        return (None, overlay.r.lang)
     shown = []
     for ea in overlay.elements():
         ok, precs = in_frame(ea, view_box, overlay.hidden_elements, overlay.show_places)
         if ok:
             shown.append((ea.element_id, tuple(sorted(precs))))
-    return (overlay.layout_id, overlay.r.lang, tuple(shown), overlay.show_places, id(overlay.extra_legend))
+    return (overlay.layout_id, overlay.diagram, overlay.r.lang, tuple(shown), overlay.show_places)

@@ -15,15 +15,14 @@ import numpy as np
 from matplotlib import patheffects
 from matplotlib.patches import PathPatch
 
-from hzmap.model.elements.shape import element_figure
 from hzmap.model.elements.symbols import element_symbols
 from hzmap.render.map import label_rules as rules
 from hzmap.render.map import layout_legend, layout_marks, place_symbols
 from hzmap.render.map.geometry import polygon_path
+from hzmap.render.map.diagram_style import STANDARD, STRUCTURE, STYLES
 from hzmap.render.map.label_text import element_names, place_names
-from hzmap.render.map.layout_style import (ELEMENT_MARKERS, HATCHES, NEUTRAL_FILL, RING_STEP, Z_DIM,
-                                           Z_ELEMENT_LABEL, Z_PLACES, element_colour, element_text,
-                                           figure_patch, outline_patch, outlined)
+from hzmap.render.map.layout_figures import styled
+from hzmap.render.map.layout_style import NEUTRAL_FILL, Z_DIM, Z_ELEMENT_LABEL, Z_PLACES, element_text
 
 
 
@@ -41,6 +40,7 @@ class ElementArtists:
     label_feature: object = None  # the figure as a label_rules.Feature
     names: tuple = ()  # the label's texts, whole first
     legend_handle: object = None
+    legend_handler: object = None  # draws the handle's shape in the legend (a circle, an arrow)
     legend_text: str = ""
     districts: set = field(default_factory=set)
     places: list = field(default_factory=list)   # (place id, (x, y)) where the dataset puts them
@@ -62,7 +62,8 @@ class LayoutOverlay:
         self.ds = dataset
         self.ax = renderer.ax
         self.layout_id: str | None = None
-        self._built: dict[str, list[ElementArtists]] = {}
+        self.diagram = STANDARD  # or STRUCTURE: the structure-diagram style (diagram_style.py)
+        self._builds: dict[str, dict[str, list[ElementArtists]]] = {STANDARD: {}, STRUCTURE: {}}
         self.legend = None
         self._legend_key = None
         self.extra_legend: list = []  # [(title, [(handle, text)])] of the user layers shown
@@ -93,6 +94,25 @@ class LayoutOverlay:
             self._set_visible(ea, ea.element_id not in self.hidden_elements)
         self.sync_legend(force=True)
 
+    @property
+    def _built(self) -> dict[str, list[ElementArtists]]:
+        """The layouts built so far in the style shown."""
+        return self._builds[self.diagram]
+
+    def set_diagram(self, diagram: str) -> None:
+        """Draw the layouts in the standard style or as a structure diagram (built the first
+        time, then kept like the other)."""
+        if diagram not in STYLES:
+            raise ValueError(f"unknown map style {diagram!r}; use one of {', '.join(STYLES)}")
+        if diagram == self.diagram:
+            return
+        for ea in self.elements():
+            self._set_visible(ea, False)
+        self.diagram = diagram
+        self.show(self.layout_id, self.hidden_elements, self.show_places)
+        if self.dimmed is not None:
+            self.set_dimmed(self.dimmed)
+
     def prebuild(self, layout_id: str) -> bool:
         """Build a layout's artists ahead of its first show, hidden (the window does this in
         idle time after start-up, so that the first switch to a layout only shows it);
@@ -113,12 +133,13 @@ class LayoutOverlay:
         if self._dim_patch is not None:
             self._dim_patch.remove()
             self._dim_patch = None
-        for built in self._built.values():
-            for ea in built:
-                for art in ea.artists:
-                    if art.axes is not None:
-                        art.remove()
-        self._built.clear()
+        for builds in self._builds.values():
+            for built in builds.values():
+                for ea in built:
+                    for art in ea.artists:
+                        if art.axes is not None:
+                            art.remove()
+            builds.clear()
         if self.legend is not None:
             self.legend.remove()
             self.legend = None
@@ -176,30 +197,19 @@ class LayoutOverlay:
     # -- building ---------------------------------------------------------------------
     def _build(self, layout_id: str) -> list[ElementArtists]:
         layout = self.ds.layouts[layout_id]
+        looks = styled(self.r.geo, layout, self.diagram)
         out = []
-        figures = {}
-        for i, el in enumerate(layout.elements):
-            figure = element_figure(self.r.geo, el)
-            if figure is not None:
-                figures[el.id] = figure
-        rings = outlined(figures, self.r.geo.outline)
-        x0, _, x1, _ = self.r.geo.bounds
-        for i, el in enumerate(layout.elements):
-            colour, hatch = element_colour(i), HATCHES[i % len(HATCHES)]
-            ea = ElementArtists(el.id, colour, hatch, kind=el.kind, marker=ELEMENT_MARKERS[i % len(ELEMENT_MARKERS)])
-            figure = ea.figure = figures.get(el.id)
-            if figure is not None:
-                ea.outline = el.id in rings
-                if ea.outline:
-                    patches, ea.legend_handle = outline_patch(figure, colour, rings[el.id] * RING_STEP * (x1 - x0))
-                else:
-                    patches, ea.legend_handle = figure_patch(figure, el.kind, colour, hatch)
-                for patch in patches:
-                    self.ax.add_artist(patch)
-                ea.artists.extend(patches)
-                ea.label_anchor = figure.anchor
-                ea.label_feature = rules.area_feature(figure.polygon, "element", el.name)
-                if figure.kind == "districts":
+        for el in layout.elements:
+            st = looks[el.id]
+            ea = ElementArtists(el.id, st.colour, st.hatch, kind=el.kind, marker=st.marker, figure=st.figure,
+                                outline=st.outline, legend_handle=st.handle, legend_handler=st.handler)
+            for patch in st.patches:
+                self.ax.add_artist(patch)
+            ea.artists.extend(st.patches)
+            if st.figure is not None:
+                ea.label_anchor = st.figure.anchor
+                ea.label_feature = rules.area_feature(st.figure.polygon, "element", el.name)
+                if st.figure.kind == "districts":
                     ea.districts = set(el.districts)
             if el.places or el.geometry.type == "places":
                 self._build_places(el, ea)

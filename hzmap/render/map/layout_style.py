@@ -130,9 +130,11 @@ OUTLINE_WIDTH = 2.2
 TIER = {"ellipse": 0, "arrow": 0, "corridor": 0, "band": 1, "area": 2, "districts": 3}
 
 
-def outlined(shapes: dict, city) -> dict[str, int]:
+def outlined(shapes: dict, city, tier: dict | None = None) -> dict[str, int]:
     """Which figures are drawn as outlines: element id -> ring (0: on its own edge; k > 0: the
-    k-th city-wide outline, drawn inside the others). `shapes`: element id -> ElementShape."""
+    k-th city-wide outline, drawn inside the others). `shapes`: element id -> ElementShape of the
+    filled figures; `tier`: which kinds of figure give way first (TIER by default)."""
+    tier = TIER if tier is None else tier
     import shapely
 
     city_area = city.area
@@ -144,7 +146,7 @@ def outlined(shapes: dict, city) -> dict[str, int]:
             rings += 1
     filled = [eid for eid in shapes if eid not in out]
     # the figures that win are kept filled; each later one that overlaps a kept one is outlined
-    filled.sort(key=lambda e: (-TIER.get(shapes[e].kind, 3), shapes[e].polygon.area))
+    filled.sort(key=lambda e: (-tier.get(shapes[e].kind, 3), shapes[e].polygon.area))
     kept: list[str] = []
     for eid in filled:
         poly = shapes[eid].polygon
@@ -157,11 +159,16 @@ def outlined(shapes: dict, city) -> dict[str, int]:
     return out
 
 
-def outline_patch(shape, colour: str, inset_m: float = 0.0):
-    """([patch], legend handle) of a figure drawn as its outline only, `inset_m` inside its edge."""
+# outlines of one layout differ in their dash as well as their colour (greyscale print)
+OUTLINE_DASHES = ["-", (0, (6, 3)), (0, (2, 2)), (0, (9, 3, 2, 3)), (0, (4, 4)), (0, (12, 3)),
+                  (0, (1, 2)), (0, (6, 2, 1, 2, 1, 2))]
+
+
+def outline_patch(shape, colour: str, inset_m: float = 0.0, dash: int = 0):
+    """([patch], legend handle) of a figure drawn as its outline only, `inset_m` inside its edge,
+    in the `dash`-th line style (0: solid)."""
     polygon = shape.polygon.buffer(-inset_m) if inset_m else shape.polygon
-    dashed = shape.kind not in ("districts", "area")
     style = dict(facecolor="none", edgecolor=colour, linewidth=OUTLINE_WIDTH,
-                 linestyle=(0, (6, 3)) if dashed else "-")
+                 linestyle=OUTLINE_DASHES[dash % len(OUTLINE_DASHES)])
     patch = PathPatch(polygon_path(polygon), zorder=Z_SCHEMATIC + 0.2, joinstyle="round", **style)
-    return [patch], Patch(**{**style, "linestyle": "--" if dashed else "-"})
+    return [patch], Patch(**style)

@@ -50,6 +50,7 @@ class MapRenderer:
         self.key_texts: list = []  # the numbers' Texts
         self.label_obstacles: list = []  # artists on the map labels keep clear of (a page's notes)
         self.symbol_sources: list = []  # callables giving more symbols labels keep clear of (map metres)
+        self.edge_names = None  # the neighbouring cities' names of a structure diagram (neighbours.py)
         self._path_extents: dict = {}  # id(path) -> (path, its extent in map metres)
         if type(fig.canvas) is FigureCanvasBase:  # a plain Figure: draw with Agg, as glue does
             FigureCanvasAgg(fig)
@@ -288,7 +289,9 @@ class MapRenderer:
             place_legend(self.ax, legend, self.ax.transData.transform(np.array(anchors).reshape(-1, 2)), renderer,
                          margin_px=8 * self.fig.dpi / 100,
                          label_px=(size * 1.6 * self.fig.dpi / 72, size * 0.7 * self.fig.dpi / 72))
-        for artist in [legend, *self.label_obstacles]:
+        edge = self.edge_names.update(self.lang, renderer, self.label_obstacles) \
+            if self.edge_names is not None else []
+        for artist in [legend, *self.label_obstacles, *edge]:
             if artist is not None and artist.get_visible():
                 bb = artist.get_window_extent(renderer)
                 obstacles.append((bb.x0, bb.y0, bb.x1, bb.y1))

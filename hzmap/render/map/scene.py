@@ -34,6 +34,7 @@ from hzmap.model.layers.lookup import feature_shape
 from hzmap.model.layers.store import LayerStore
 from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View
 from hzmap.render.map.annotations import draw_annotations
+from hzmap.render.map.diagram_style import STANDARD, STRUCTURE, STYLES
 from hzmap.render.map.geometry import line_segments, polygon_path
 from hzmap.render.map.layout_overlay import LayoutOverlay
 from hzmap.render.map.map_view import MapRenderer
@@ -83,6 +84,7 @@ class Scene:
         self.layer_artists: dict[str, object] = {
             name: BaseLayerArtist(name, self.renderer.layers[name]) for name in BASE_LAYERS}
         self.view: View | None = None
+        self.diagram = STANDARD  # the layout's map style: standard, or a structure diagram
         self._annotation_artists: list = []
         if dataset is not None:
             self.set_dataset(dataset)
@@ -98,12 +100,29 @@ class Scene:
         if self.overlay is not None:  # the old dataset's artists go
             self.overlay.remove()
         self.overlay = LayoutOverlay(self.renderer, dataset)
+        self.overlay.diagram = self.diagram
         self.renderer.overlay = self.overlay
         if self.view is not None:
             view, self.view = self.view, None
             if view.layout is not None and view.layout not in dataset.layouts:
                 view = replace(view, layout=None)
             self.apply(view)
+
+    def set_diagram(self, diagram: str) -> None:
+        """Draw the layout in the standard style or as a structure diagram (规划结构图, with the
+        neighbouring cities named at the frame's edge); an export chooses it."""
+        if diagram not in STYLES:
+            raise ValueError(f"unknown map style {diagram!r}; use one of {', '.join(STYLES)}")
+        self.diagram = diagram
+        if self.overlay is not None:
+            self.overlay.set_diagram(diagram)
+        r = self.renderer
+        if diagram == STRUCTURE and r.edge_names is None:
+            from hzmap.render.map.neighbours import EdgeNames
+
+            r.edge_names = EdgeNames(r.ax)
+        if r.edge_names is not None:
+            r.edge_names.set_visible(diagram == STRUCTURE)
 
     # -- the View --------------------------------------------------------------------------
     def apply(self, view: View) -> frozenset[str]:

@@ -136,6 +136,11 @@ def _labels(r, renderer) -> list[Problem]:
             other = (texts + others)[j if j < i else j + 1]
             out.append(Problem("leader crosses a label", name, _name(other)))
     allt = texts + others
+    fixed = [a.get_window_extent(renderer) for a in r.label_obstacles if a.get_visible()]
+    if fixed and len(boxes):
+        under = rules.overlap_matrix(boxes, np.array([[b.x0, b.y0, b.x1, b.y1] for b in fixed]))
+        for i in np.flatnonzero(under.any(axis=1)):
+            out.append(Problem("label over the scale bar or a note", _name(allt[i])))
     ov = rules.overlap_matrix(boxes, boxes)
     for i, j in zip(*np.nonzero(np.triu(ov, 1))):
         out.append(Problem("labels overlap", _name(allt[i]), _name(allt[j])))

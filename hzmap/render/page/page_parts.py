@@ -32,17 +32,40 @@ class Frame:
         self.w, self.h = w, h
 
 
-def scale_bar(ax) -> None:
-    """A km scale bar (the map CRS is metric: one data unit is one metre)."""
+def scale_bar(ax):
+    """A km scale bar (the map CRS is metric: one data unit is one metre); returns the corner
+    it takes (ScaleBarCorner: labels keep clear of it), or None."""
     try:
         from matplotlib_scalebar.scalebar import ScaleBar
     except ImportError:  # the dependency is missing: no scale bar rather than no export
-        return
-    bar = ScaleBar(1, units="m", location="lower left", length_fraction=0.18, box_alpha=0.85,
+        return None
+    bar = ScaleBar(1, units="m", location="lower left", length_fraction=SCALE_FRACTION, box_alpha=0.85,
                    color=INK, font_properties={"size": 8}, border_pad=0.8, pad=0.4,
                    rotation="horizontal-only")
     bar.set_zorder(25)
     ax.add_artist(bar)
+    return ScaleBarCorner(ax)
+
+
+SCALE_FRACTION = 0.18
+
+
+class ScaleBarCorner:
+    """The scale bar's box in the map's lower left corner, as labels must see it (the scale bar
+    artist reports no extent of its own): at most its share of the map's width, 8 pt type."""
+
+    def __init__(self, ax) -> None:
+        self.ax = ax
+
+    def get_visible(self) -> bool:
+        return True
+
+    def get_window_extent(self, renderer=None):
+        from matplotlib.transforms import Bbox
+
+        x0, y0, x1, _ = self.ax.bbox.extents
+        pt = self.ax.figure.dpi / 72
+        return Bbox.from_extents(x0, y0, x0 + (x1 - x0) * SCALE_FRACTION + 18 * pt, y0 + 38 * pt)
 
 
 def fit_legend(fig, legend, renderer, right: float) -> None:

@@ -1,0 +1,185 @@
+"""The map check (hzmap/render/page/check.py) on exported pages: every layout, in both views and
+both languages, at A4 and 16:9, has no problem; and the check sees a problem when there is one.
+
+Pages are composed at a low resolution (the same page, drawn small: labels are placed in points,
+so they land where the 300 DPI page has them). The whole sweep (96 pages) is marked slow; the
+default run checks the two headline layouts, every view, language and page, and the rest at A4 in
+Chinese."""
+import datetime as dt
+from dataclasses import replace
+
+import matplotlib
+
+matplotlib.use("Agg")
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from hzmap.model.geo.extent import Extent  # noqa: E402
+from hzmap.model.geo.views import view_extent  # noqa: E402
+from hzmap.model.view.viewstate import View  # noqa: E402
+from hzmap.render.page.check import check_page  # noqa: E402
+from hzmap.render.page.compose import Composer, ExportSpec  # noqa: E402
+
+DPI = 60
+PAGES = ("a4-landscape", "16:9")
+HEADLINE = ("st_core_belt_wings", "dt_4415")
+
+
+def _layouts():
+    from hzmap.paths import data_root
+    import yaml
+
+    return sorted(yaml.safe_load(p.read_text(encoding="utf-8"))["id"]
+                  for p in (data_root() / "dataset" / "layouts").glob("*.yaml"))
+
+
+_COMPOSERS: dict = {}
+
+
+def page_of(geo, ds, layout, preset="city", lang="zh", page="a4-landscape"):
+    """A composed page; one Composer per page size and language, as a batch export has."""
+    key = (id(geo), page, lang)
+    if key not in _COMPOSERS:
+        _COMPOSERS[key] = Composer(geo, ds, preview_dpi=DPI)
+    view = View(extent=Extent.from_bounds(view_extent(geo, preset)), preset=preset, lang=lang, layout=layout)
+    return _COMPOSERS[key].page(ExportSpec(view=view, preset=page, date=dt.date(2026, 1, 1)))
+
+
+def _cases(slow: bool):
+    out = []
+    for layout in _layouts():
+        for preset in ("city", "urban"):
+            for lang in ("zh", "en"):
+                for page in PAGES:
+                    default = layout in HEADLINE or (lang == "zh" and page == PAGES[0])
+                    if default != slow:
+                        out.append((layout, preset, lang, page))
+    return out
+
+
+@pytest.mark.parametrize("layout,preset,lang,page", _cases(slow=False))
+def test_the_page_has_no_problem(data, layout, preset, lang, page):
+    geo, ds = data
+    problems = check_page(page_of(geo, ds, layout, preset, lang, page))
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout,preset,lang,page", _cases(slow=True))
+def test_every_other_page_has_no_problem(data, layout, preset, lang, page):
+    geo, ds = data
+    problems = check_page(page_of(geo, ds, layout, preset, lang, page))
+    assert not problems, "\n".join(map(str, problems))
+
+
+# -- the check sees what is wrong --------------------------------------------------------------
+def _fresh(geo, ds, layout="dt_4415", preset="city", lang="zh"):
+    view = View(extent=Extent.from_bounds(view_extent(geo, preset)), preset=preset, lang=lang, layout=layout)
+    return Composer(geo, ds, preview_dpi=DPI).page(ExportSpec(view=view, date=dt.date(2026, 1, 1)))
+
+
+def _record(page, text):
+    return next(rec for rec in page.scene.renderer.label_records if rec.text.get_text() == text)
+
+
+def test_a_label_moved_onto_another_district_is_off_its_feature(data):
+    geo, ds = data
+    page = _fresh(geo, ds)
+    r = page.scene.renderer
+    label = r.labels["gongshu"]
+    label.set_position(r.label_anchor["fuyang"])  # 拱墅区 written over 富阳区
+    kinds = {(p.kind, p.what) for p in check_page(page)}
+    assert ("off its feature", "拱墅区") in kinds
+
+
+def test_labels_on_each_other_overlap_and_a_label_off_the_map_is_outside(data):
+    geo, ds = data
+    page = _fresh(geo, ds)
+    r = page.scene.renderer
+    r.labels["jiande"].set_position(r.labels["chunan"].get_position())
+    x0, x1 = r.ax.get_xlim()
+    y0, y1 = r.ax.get_ylim()
+    r.labels["linan"].set_position((x1 + (x1 - x0) * 0.01, (y0 + y1) / 2))
+    problems = check_page(page)
+    assert any(p.kind == "labels overlap" and {p.what, p.detail} == {"建德市", "淳安县"} for p in problems)
+    assert any(p.kind == "outside frame" and p.what == "临安区" for p in problems)
+
+
+def test_a_label_over_a_symbol_and_a_long_crossing_leader_are_reported(data):
+    geo, ds = data
+    page = _fresh(geo, ds, "st_core_belt_wings", "urban")
+    r = page.scene.renderer
+    station = next(t for t, _ in r.landmarks.labels if t.get_text() == "杭州站")
+    rec = _record(page, "杭州站")
+    station.set_position(r.landmarks.labels[[t for t, _ in r.landmarks.labels].index(station)][1])
+    kinds = {p.kind for p in check_page(page) if p.what == "杭州站"}
+    assert "covers a symbol" in kinds  # the name written over its own station
+    # a leader from the station to a label far away, across 西湖区's name
+    xihu = r.labels["xihu"]
+    far = xihu.get_position()
+    station.set_position((far[0], far[1] - (r.ax.get_ylim()[1] - r.ax.get_ylim()[0]) * 0.05))
+    page.scene.renderer.label_records[page.scene.renderer.label_records.index(rec)] = replace(
+        rec, leader=(rec.feature.xy, far))
+    kinds = {p.kind for p in check_page(page) if p.what == "杭州站"}
+    assert {"leader too long", "leader crosses a label"} <= kinds
+
+
+def test_the_legend_that_lists_an_element_out_of_the_frame_is_reported(data):
+    geo, ds = data
+    page = _fresh(geo, ds, "dt_4415", "urban")
+    ov = page.scene.renderer.overlay
+    texts = [t.get_text() for t in ov.legend.get_texts()]
+    assert "临空经济示范区支撑(1)" not in texts  # the airport zone is outside the urban frame
+    assert "自贸试验区引领区(4)" in texts
+    ov.legend.get_texts()[0].set_text("临空经济示范区支撑(1)")
+    kinds = {(p.kind, p.what) for p in check_page(page)}
+    assert ("legend lists what the frame does not show", "临空经济示范区支撑(1)") in kinds
+    assert ("legend misses", "自贸试验区引领区(4)") in kinds
+
+
+def test_symbols_on_each_other_are_reported(data):
+    geo, ds = data
+    page = _fresh(geo, ds, "st_core_belt_wings", "urban")
+    ov = page.scene.renderer.overlay
+    ea = next(e for e in ov.elements() if e.element_id == "bases")
+    ea.shown_xy[1] = ea.shown_xy[0]
+    assert any(p.kind == "symbols hide each other" for p in check_page(page))
+
+
+# -- what the map shows where it was wrong -------------------------------------------------------
+def test_station_names_stay_beside_their_markers_at_city_scale(data):
+    """杭州站 and 杭州南站 used to drift away from their markers at the whole city, with no leader."""
+    from hzmap.render.map.label_rules import BESIDE_PT, SYMBOL_R_PT, pt_to_px
+
+    geo, ds = data
+    for layout in HEADLINE:
+        page = page_of(geo, ds, layout)
+        r = page.scene.renderer
+        renderer = r.fig.canvas.get_renderer()
+        for rec in r.label_records:
+            name = rec.text.get_text()
+            if name not in ("杭州站", "杭州南站") or not rec.text.get_visible():
+                continue
+            bb = rec.text.get_window_extent(renderer)
+            x, y = r.ax.transData.transform(rec.feature.xy)
+            gap = np.hypot(max(bb.x0 - x, 0, x - bb.x1), max(bb.y0 - y, 0, y - bb.y1))
+            near = gap <= pt_to_px(SYMBOL_R_PT + BESIDE_PT, r.fig.dpi) + 1
+            assert near or rec.leader is not None, (layout, name, gap)
+
+
+def test_no_label_covers_the_users_point_in_shangcheng(data, tmp_path):
+    """The urban user-points page: 上城园 was covered by the 杭州站 label."""
+    import render_cases
+    from hzmap.model.geo.geodata import to_map
+    from hzmap.render.page.compose import compose
+
+    geo, ds = data
+    page = compose(render_cases.spec("user_points_urban", geo, ds, tmp_path), geo, ds)
+    r = page.scene.renderer
+    renderer = r.fig.canvas.get_renderer()
+    x, y = r.ax.transData.transform(to_map(120.211, 30.246))  # 上城园
+    for text in r.ax.texts:
+        if text.get_visible() and text.get_text().strip():
+            bb = text.get_window_extent(renderer)
+            assert not (bb.x0 - 3 < x < bb.x1 + 3 and bb.y0 - 3 < y < bb.y1 + 3), text.get_text()
+    assert not check_page(page)
