@@ -78,28 +78,30 @@ def inside(boxes: np.ndarray, frame) -> np.ndarray:
 
 def segments_hit_boxes(seg: np.ndarray, boxes: np.ndarray, shrink: float = TOLERANCE_PX) -> np.ndarray:
     """(n, m) whether segment seg[i] (x0, y0, x1, y1) passes through box boxes[j] (shrunk by
-    `shrink`, so a leader that ends on its own label's edge does not count). Liang–Barsky."""
+    `shrink`, so a leader that ends on its own label's edge does not count). Liang–Barsky, on
+    the segment's parameter t in [0, 1]."""
     s = np.asarray(seg, dtype=float).reshape(-1, 4)
     b = np.asarray(boxes, dtype=float).reshape(-1, 4)
     if not len(s) or not len(b):
         return np.zeros((len(s), len(b)), dtype=bool)
-    x0, y0 = s[:, None, 0], s[:, None, 1]
-    dx, dy = s[:, None, 2] - x0, s[:, None, 3] - y0
-    bx0, by0 = b[None, :, 0] + shrink, b[None, :, 1] + shrink
-    bx1, by1 = b[None, :, 2] - shrink, b[None, :, 3] - shrink
-    t0 = np.zeros(np.broadcast_shapes(x0.shape, bx0.shape))
-    t1 = np.ones_like(t0)
-    ok = np.ones_like(t0, dtype=bool)
-    for p, q in ((-dx, x0 - bx0), (dx, bx1 - x0), (-dy, y0 - by0), (dy, by1 - y0)):
-        p = np.broadcast_to(p, t0.shape)
-        q = np.broadcast_to(q, t0.shape)
-        parallel = np.abs(p) < 1e-12
-        ok &= ~(parallel & (q < 0))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            r = np.where(parallel, 0.0, q / np.where(parallel, 1.0, p))
-        t0 = np.where(~parallel & (p < 0), np.maximum(t0, r), t0)
-        t1 = np.where(~parallel & (p > 0), np.minimum(t1, r), t1)
-    return ok & (t0 < t1)
+    x0, y0 = s[:, 0:1], s[:, 1:2]
+    dx, dy = s[:, 2:3] - x0, s[:, 3:4] - y0
+    bx0, by0, bx1, by1 = (b[:, 0] + shrink)[None], (b[:, 1] + shrink)[None], (b[:, 2] - shrink)[None], (b[:, 3] - shrink)[None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        tx0, tx1 = (bx0 - x0) / dx, (bx1 - x0) / dx
+        ty0, ty1 = (by0 - y0) / dy, (by1 - y0) / dy
+    # a segment parallel to an axis: inside the slab for every t, or for none
+    flat_x = np.abs(dx) < 1e-12
+    flat_y = np.abs(dy) < 1e-12
+    in_x = (x0 > bx0) & (x0 < bx1)
+    in_y = (y0 > by0) & (y0 < by1)
+    lo_x = np.where(flat_x, np.where(in_x, -np.inf, np.inf), np.minimum(tx0, tx1))
+    hi_x = np.where(flat_x, np.where(in_x, np.inf, -np.inf), np.maximum(tx0, tx1))
+    lo_y = np.where(flat_y, np.where(in_y, -np.inf, np.inf), np.minimum(ty0, ty1))
+    hi_y = np.where(flat_y, np.where(in_y, np.inf, -np.inf), np.maximum(ty0, ty1))
+    lo = np.maximum(np.maximum(lo_x, lo_y), 0.0)
+    hi = np.minimum(np.minimum(hi_x, hi_y), 1.0)
+    return lo < hi
 
 
 def gap_to_box(xy, box) -> float:

@@ -30,8 +30,10 @@ from hzmap.render.map.label_rules import Feature
 # left, upper left, lower left, above, below (x, y unit offsets).
 AROUND = ((1, 0), (1, 1), (1, -1), (-1, 0), (-1, 1), (-1, -1), (0, 1), (0, -1))
 LEADER_STEPS = (0.3, 0.55, 0.8, 1.0)   # leader lengths tried, as shares of the longest
+_SIZES: dict = {}                      # (words, type, dpi) -> (width, height) in pixels
 DIRECTIONS = 16
 MAX_GRID = 4000                        # interior points tried for one area, at most
+GRID_BATCH = 96                        # tested together
 
 
 @dataclass
@@ -100,6 +102,19 @@ class Placer:
         self.view = (min(vx0, vx1), min(vy0, vy1), max(vx0, vx1), max(vy0, vy1))
         self.m_per_px = abs(vx1 - vx0) / max(ax.bbox.width, 1.0)
 
+    def measure(self, text) -> tuple[float, float]:
+        """A Text's size in pixels, measured once for its words, type and the figure's dpi (laying
+        text out is most of a placement's cost; the same labels come back on every redraw)."""
+        key = (text.get_text(), text.get_fontsize(), text.get_fontweight(), text.get_fontfamily()[0],
+               text.get_linespacing(), self.ax.figure.dpi)
+        size = _SIZES.get(key)
+        if size is None:
+            bb = text.get_window_extent(self.renderer)
+            size = _SIZES[key] = (bb.width, bb.height)
+            if len(_SIZES) > 4000:
+                _SIZES.clear()
+        return size
+
     def to_map(self, px: np.ndarray) -> np.ndarray:
         return self._inv.transform(np.asarray(px, dtype=float).reshape(-1, 2))
 
@@ -111,8 +126,7 @@ class Placer:
         for name in (names if names is not None else (item.names or (text.get_text(),))):
             text.set_text(name)
             text.set_visible(True)  # a hidden Text measures as a 1-pixel box
-            bb = text.get_window_extent(self.renderer)
-            w, h = bb.width, bb.height
+            w, h = self.measure(text)
             found = self._on_feature(item, w, h) or self._with_leader(item, w, h)
             if found is not None:
                 self._take(found)
@@ -125,16 +139,18 @@ class Placer:
         if p.leader is not None:
             self.leaders = np.vstack([self.leaders, np.asarray(p.leader, dtype=float)[None]])
 
-    def _free(self, centres: np.ndarray, w: float, h: float, own_symbol=None) -> np.ndarray:
-        """Which candidate centres give a box inside the frame, over no label, symbol or leader."""
+    def _free(self, centres: np.ndarray, w: float, h: float) -> np.ndarray:
+        """Which candidate centres give a box inside the frame, over no label, symbol or leader
+        (each test only on the candidates the cheaper ones left)."""
         boxes = rules.boxes_around(centres, w, h)
         ok = rules.inside(boxes, self.frame)
-        if len(self.boxes):
-            ok &= ~rules.overlap_matrix(boxes, self.boxes, tol=0.0).any(axis=1)
-        if len(self.symbol_boxes):
-            ok &= ~rules.overlap_matrix(boxes, self.symbol_boxes, tol=0.0).any(axis=1)
-        if len(self.leaders):
-            ok &= ~rules.segments_hit_boxes(self.leaders, boxes, shrink=0.0).any(axis=0)
+        for others in (self.boxes, self.symbol_boxes):
+            idx = np.flatnonzero(ok)
+            if len(others) and len(idx):
+                ok[idx] = ~rules.overlap_matrix(boxes[idx], others, tol=0.0).any(axis=1)
+        idx = np.flatnonzero(ok)
+        if len(self.leaders) and len(idx):
+            ok[idx] = ~rules.segments_hit_boxes(self.leaders, boxes[idx], shrink=0.0).any(axis=0)
         return ok
 
     # -- on the feature -------------------------------------------------------------------
@@ -142,7 +158,17 @@ class Placer:
         if item.feature.kind == "point":
             return self._beside(item, w, h)
         anchor = self.to_px.transform(item.anchor)
-        centres = np.vstack([anchor[None], self._grid(item.feature, anchor, h)])
+        found = self._first_on_area(anchor[None], item, w, h)
+        if found is not None:
+            return found
+        grid = self._grid(item.feature, anchor, h)
+        for start in range(0, len(grid), GRID_BATCH):  # nearest the anchor first
+            found = self._first_on_area(grid[start:start + GRID_BATCH], item, w, h)
+            if found is not None:
+                return found
+        return None
+
+    def _first_on_area(self, centres: np.ndarray, item: LabelItem, w: float, h: float) -> Placement | None:
         ok = self._free(centres, w, h)
         for i in np.flatnonzero(ok):
             box = rules.boxes_around(centres[i], w, h)[0]
@@ -185,8 +211,16 @@ class Placer:
 
     # -- with a leader --------------------------------------------------------------------
     def _with_leader(self, item: LabelItem, w: float, h: float) -> Placement | None:
+        """Around the symbol, or around the area's anchor and its farthest points each way (a
+        small district's label may have room only on one side), shorter leaders first."""
         point = item.feature.kind == "point"
-        start = np.asarray(self.to_px.transform(item.feature.xy if point else item.anchor), dtype=float)
+        anchor = np.asarray(self.to_px.transform(item.feature.xy if point else item.anchor), dtype=float)
+        starts = [anchor]
+        if not point:
+            grid = self._grid(item.feature, anchor, h)
+            if len(grid):
+                starts += [grid[np.argmin(grid[:, 0])], grid[np.argmax(grid[:, 0])],
+                           grid[np.argmin(grid[:, 1])], grid[np.argmax(grid[:, 1])]]
         angles = np.arange(DIRECTIONS) * 2 * np.pi / DIRECTIONS
         u = np.column_stack([np.cos(angles), np.sin(angles)])
         with np.errstate(divide="ignore"):
@@ -196,23 +230,30 @@ class Placer:
             length = self.leader_max * share
             if length <= gap0 + self.pad:
                 continue
-            centres = start + u * (half[:, None] + length)
-            ok = self._free(centres, w, h)
-            if not ok.any():
-                continue
-            idx = np.flatnonzero(ok)
-            boxes = rules.boxes_around(centres[idx], w, h)
-            ends = np.array([rules.edge_point(b, start) for b in boxes])
-            begins = start + (ends - start) * (gap0 / np.maximum(np.hypot(*(ends - start).T), 1e-9))[:, None]
-            segs = np.column_stack([begins, ends])
-            clear = np.ones(len(idx), dtype=bool)
-            if len(self.boxes):
-                clear &= ~rules.segments_hit_boxes(segs, self.boxes).any(axis=1)
-            if len(self.symbol_boxes):
-                hits = rules.segments_hit_boxes(segs, self.symbol_boxes)
-                if point:  # the leader leaves its own symbol
-                    hits &= ~(np.hypot(*(self.symbols - start).T) < 0.5)[None, :]
-                clear &= ~hits.any(axis=1)
-            for k in np.flatnonzero(clear):
-                return Placement(tuple(centres[idx[k]]), boxes[k], tuple(segs[k]))
+            for start in starts:
+                found = self._leader_from(start, u, half, length, gap0, point, w, h)
+                if found is not None:
+                    return found
+        return None
+
+    def _leader_from(self, start, u, half, length, gap0, point, w, h) -> Placement | None:
+        centres = start + u * (half[:, None] + length)
+        ok = self._free(centres, w, h)
+        if not ok.any():
+            return None
+        idx = np.flatnonzero(ok)
+        boxes = rules.boxes_around(centres[idx], w, h)
+        ends = np.array([rules.edge_point(b, start) for b in boxes])
+        begins = start + (ends - start) * (gap0 / np.maximum(np.hypot(*(ends - start).T), 1e-9))[:, None]
+        segs = np.column_stack([begins, ends])
+        clear = np.ones(len(idx), dtype=bool)
+        if len(self.boxes):
+            clear &= ~rules.segments_hit_boxes(segs, self.boxes).any(axis=1)
+        if len(self.symbol_boxes):
+            hits = rules.segments_hit_boxes(segs, self.symbol_boxes)
+            if point:  # the leader leaves its own symbol
+                hits &= ~(np.hypot(*(self.symbols - start).T) < 0.5)[None, :]
+            clear &= ~hits.any(axis=1)
+        for k in np.flatnonzero(clear):
+            return Placement(tuple(centres[idx[k]]), boxes[k], tuple(segs[k]))
         return None

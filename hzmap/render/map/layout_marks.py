@@ -22,6 +22,13 @@ def spread_symbols(ov) -> None:
     """Spread the symbols that would hide each other at the current scale (symbol_spread);
     a group that cannot be spread is drawn as one symbol with its count."""
     shown = [ea for ea in ov.shown() if ea.places] if ov.show_places else []
+    # the spread depends on the scale only (a pan moves every symbol alike): kept for it
+    landmarks = ov.r.layers_visible("landmarks")
+    key = (tuple(ea.element_id for ea in shown), round(ov.r.metres_per_px(), 6), ov.r.fig.dpi, landmarks,
+           ov.symbol_scale(), ov.layout_id, ov.diagram)
+    if getattr(ov, "_spread_key", None) == key:
+        return
+    ov._spread_key = key
     for text, _ in ov.counts:
         text.set_visible(False)
     if not shown:
@@ -38,7 +45,7 @@ def spread_symbols(ov) -> None:
             shapely.prepare(g)
     min_dist = rules.pt_to_px(symbol_spread.CLASH_PT, ov.r.fig.dpi) * np.sqrt(ov.symbol_scale())
     inv = to_px.inverted()
-    fixed = to_px.transform(ov.r.landmarks.symbol_points()) if ov.r.layers_visible("landmarks") else None
+    fixed = to_px.transform(ov.r.landmarks.symbol_points()) if landmarks else None
     px, counted = symbol_spread.spread(to_px.transform(base), min_dist, inv.transform, keep_in, fixed)
     new = inv.transform(px)
     drawn = np.ones(len(base), dtype=bool)

@@ -24,7 +24,7 @@ from hzmap.render.map import labels as labelling
 from hzmap.render.map import style as st
 from hzmap.render.map.geometry import line_segments, polygon_path
 from hzmap.render.map.landmarks import Landmarks
-from hzmap.render.map.legend_place import place_legend
+from hzmap.render.map.legend_place import legend_box, place_legend
 
 Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
 Z_PLACE_RING = 12
@@ -284,6 +284,8 @@ class MapRenderer:
         items, symbols = label_layout.collect(self, size)
         obstacles = []
         legend = self.ax.get_legend()
+        if legend is not None:
+            legend._hz_box = None  # (place_legend gives its box when it moves it)
         if legend is not None and self.layers_visible("labels"):  # the corner that hides no name
             anchors = [it.anchor for it in items if it.text in self._district_texts]
             place_legend(self.ax, legend, self.ax.transData.transform(np.array(anchors).reshape(-1, 2)), renderer,
@@ -291,8 +293,10 @@ class MapRenderer:
                          label_px=(size * 1.6 * self.fig.dpi / 72, size * 0.7 * self.fig.dpi / 72))
         edge = self.edge_names.update(self.lang, renderer, self.label_obstacles) \
             if self.edge_names is not None else []
-        for artist in [legend, *self.label_obstacles, *edge]:
-            if artist is not None and artist.get_visible():
+        if legend is not None and legend.get_visible():
+            obstacles.append(legend_box(self.ax, legend, renderer))
+        for artist in [*self.label_obstacles, *edge]:
+            if artist.get_visible():
                 bb = artist.get_window_extent(renderer)
                 obstacles.append((bb.x0, bb.y0, bb.x1, bb.y1))
         label_layout.place_all(self, items, symbols, obstacles, renderer)

@@ -80,6 +80,7 @@ class Scene:
         self.geo = geo
         self.ds = None
         self.renderer = MapRenderer(fig, geo, style=style, interactive=interactive)
+        self.renderer.symbol_sources.append(self.user_points)  # no label covers a user's point
         self.overlay: LayoutOverlay | None = None
         self.layer_artists: dict[str, object] = {
             name: BaseLayerArtist(name, self.renderer.layers[name]) for name in BASE_LAYERS}
@@ -144,6 +145,8 @@ class Scene:
                     artist.update(layer)
             self._apply_user_layers(view)
             self._apply_basemap(view)
+        elif "lang" in changed and self.user_artists:  # their legend words, in the new language
+            self._apply_user_layers(view)
         if self.overlay is not None and changed & {"layout", "hidden_elements", "show_places", "lang"}:
             if view.layout is not None and view.layout not in self.ds.layouts:
                 raise KeyError(f"unknown layout {view.layout!r}")
@@ -191,10 +194,19 @@ class Scene:
                 continue
             z = Z_USER + i * step if data.kind != "districts" else Z_TABLE + i * TABLE_STEP
             if artist is None:
-                artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z)
+                artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z, lang=view.lang)
             artist.set_zorder(z)
+            artist.set_language(view.lang)
             artist.update(layer)
         self._update_legend(view)
+
+    def user_points(self):
+        """Where the shown point layers' points are (map metres)."""
+        import numpy as np
+
+        pts = [art.points.xy for art in self.user_artists.values()
+               if art.points is not None and art.visible and art.opacity > 0]
+        return np.vstack(pts) if pts else np.zeros((0, 2))
 
     def _apply_basemap(self, view: View) -> None:
         layer = view.basemap()
