@@ -4,7 +4,7 @@ legend entries stay apart. No Qt; numpy only.
 - Lightness is CIE L* of sRGB (D65), what a greyscale copy keeps.
 - Deuteranopia is simulated with Machado, Oliveira & Fernandes (2009), severity 1.0, applied to
   linear RGB (the matrix colorspacious and DaltonLens use).
-- Colour difference is CIE76 ΔE*ab.
+- Colour difference is CIE76 delta E*ab.
 
 A few matrix products are all this needs, so no library is added for it.
 """

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from matplotlib.transforms import Affine2D
 
 from hzmap.render.map import label_rules as rules
 from hzmap.render.map.label_rules import Feature
@@ -85,32 +86,36 @@ class Placer:
     """Places labels one after another on one map; what is placed becomes an obstacle."""
 
     def __init__(self, ax, renderer, obstacles=(), symbols=(), symbol_r: float = 6.0, pad: float = 2.0) -> None:
+        """`obstacles` (boxes), `symbols` (points), `symbol_r` and `pad` in display pixels, as
+        place() returns its placements. Inside, everything is in points: the same page at 100
+        and at 200 dpi (a window at 200%) makes the same choices."""
         self.ax, self.renderer = ax, renderer
-        dpi = ax.figure.dpi
-        self.frame = tuple(ax.bbox.extents)
-        self.to_px = ax.transData
-        self._inv = ax.transData.inverted()
-        self.pad = pad
-        self.r = symbol_r
-        self.beside = rules.pt_to_px(rules.BESIDE_PT, dpi)
-        self.leader_max = rules.pt_to_px(rules.LEADER_MAX_PT, dpi)
-        self.boxes = np.asarray(list(obstacles), dtype=float).reshape(-1, 4)
-        self.symbols = np.asarray(symbols, dtype=float).reshape(-1, 2)
-        self.symbol_boxes = np.column_stack([self.symbols - symbol_r, self.symbols + symbol_r])
+        self.k = k = ax.figure.dpi / 72.0
+        self.frame = tuple(np.asarray(ax.bbox.extents) / k)
+        self.to_px = ax.transData + Affine2D().scale(1 / k)  # map metres -> points
+        self._inv = self.to_px.inverted()
+        self.pad = pad / k
+        self.r = symbol_r / k
+        self.beside = rules.BESIDE_PT
+        self.leader_max = rules.LEADER_MAX_PT
+        self.boxes = np.asarray(list(obstacles), dtype=float).reshape(-1, 4) / k
+        self.symbols = np.asarray(symbols, dtype=float).reshape(-1, 2) / k
+        self.symbol_boxes = np.column_stack([self.symbols - self.r, self.symbols + self.r])
         self.leaders = np.zeros((0, 4))
         (vx0, vx1), (vy0, vy1) = ax.get_xlim(), ax.get_ylim()
         self.view = (min(vx0, vx1), min(vy0, vy1), max(vx0, vx1), max(vy0, vy1))
-        self.m_per_px = abs(vx1 - vx0) / max(ax.bbox.width, 1.0)
+        self.m_per_px = abs(vx1 - vx0) / max(ax.bbox.width / k, 1.0)  # metres per point
 
     def measure(self, text) -> tuple[float, float]:
-        """A Text's size in pixels, measured once for its words, type and the figure's dpi (laying
-        text out is most of a placement's cost; the same labels come back on every redraw)."""
+        """A Text's size in points (rounded up to a quarter point, so that the hinting of another
+        resolution changes nothing), measured once for its words, type and the figure's dpi
+        (laying text out is most of a placement's cost; the same labels come back each redraw)."""
         key = (text.get_text(), text.get_fontsize(), text.get_fontweight(), text.get_fontfamily()[0],
                text.get_linespacing(), self.ax.figure.dpi)
         size = _SIZES.get(key)
         if size is None:
             bb = text.get_window_extent(self.renderer)
-            size = _SIZES[key] = (bb.width, bb.height)
+            size = _SIZES[key] = (np.ceil(bb.width / self.k * 4) / 4, np.ceil(bb.height / self.k * 4) / 4)
             if len(_SIZES) > 4000:
                 _SIZES.clear()
         return size
@@ -130,7 +135,9 @@ class Placer:
             found = self._on_feature(item, w, h) or self._with_leader(item, w, h)
             if found is not None:
                 self._take(found)
-                return found
+                k = self.k  # back to display pixels
+                return Placement((found.centre[0] * k, found.centre[1] * k), found.box * k,
+                                 tuple(np.asarray(found.leader) * k) if found.leader is not None else None)
         return None
 
     def _take(self, p: Placement) -> None:
@@ -183,7 +190,7 @@ class Placer:
         x0, y0, x1, y1 = max(fx0, vx0), max(fy0, vy0), min(fx1, vx1), min(fy1, vy1)
         if x0 >= x1 or y0 >= y1:
             return np.zeros((0, 2))
-        step = max(h * 0.5, 3.0) * self.m_per_px
+        step = max(h * 0.5, 2.0) * self.m_per_px
         n = (x1 - x0) / step * (y1 - y0) / step
         if n > MAX_GRID:
             step *= np.sqrt(n / MAX_GRID)

@@ -1,7 +1,7 @@
 """The base symbols of a layout's elements: one shape per element, and a fill that says how well
 the place's location is known. No Qt.
 
-Each element keeps its own shape (● ▲ ◆ ▼ ⬟ …) whatever the precision, so ▲ and ◀ never turn into
+Each element keeps its own shape (● ▲ ◆ ▼, a pentagon …) whatever the precision, so ▲ and ◀ never turn into
 squares; the precision is shown by the fill:
 
 - site (位置确切): filled in the element's colour, with a dark edge;
