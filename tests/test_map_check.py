@@ -36,13 +36,13 @@ def _layouts():
 _COMPOSERS: dict = {}
 
 
-def page_of(geo, ds, layout, preset="city", lang="zh", page="a4-landscape"):
+def page_of(geo, ds, layout, preset="city", lang="zh", page="a4-landscape", diagram="standard"):
     """A composed page; one Composer per page size and language, as a batch export has."""
     key = (id(geo), page, lang)
     if key not in _COMPOSERS:
         _COMPOSERS[key] = Composer(geo, ds, preview_dpi=DPI)
     view = View(extent=Extent.from_bounds(view_extent(geo, preset)), preset=preset, lang=lang, layout=layout)
-    return _COMPOSERS[key].page(ExportSpec(view=view, preset=page, date=dt.date(2026, 1, 1)))
+    return _COMPOSERS[key].page(ExportSpec(view=view, preset=page, date=dt.date(2026, 1, 1), diagram=diagram))
 
 
 def _cases(slow: bool):
@@ -70,6 +70,36 @@ def test_every_other_page_has_no_problem(data, layout, preset, lang, page):
     geo, ds = data
     problems = check_page(page_of(geo, ds, layout, preset, lang, page))
     assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("layout,preset,lang,page", [c for c in _cases(slow=False) if c[0] in HEADLINE
+                                                     and c[3] == PAGES[0]])
+def test_the_structure_diagram_has_no_problem(data, layout, preset, lang, page):
+    geo, ds = data
+    problems = check_page(page_of(geo, ds, layout, preset, lang, page, diagram="structure"))
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout,preset,lang,page", [c for c in _cases(slow=False) + _cases(slow=True)
+                                                     if not (c[0] in HEADLINE and c[3] == PAGES[0])])
+def test_every_other_structure_diagram_has_no_problem(data, layout, preset, lang, page):
+    geo, ds = data
+    problems = check_page(page_of(geo, ds, layout, preset, lang, page, diagram="structure"))
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_the_fit_view_has_no_problem(data):
+    from hzmap.model.elements.framing import layout_extent
+
+    geo, ds = data
+    for layout in HEADLINE:
+        for diagram in ("standard", "structure"):
+            view = View(extent=Extent.from_bounds(layout_extent(ds, geo, layout)), preset="fit", layout=layout)
+            page = Composer(geo, ds, preview_dpi=DPI).page(ExportSpec(view=view, date=dt.date(2026, 1, 1),
+                                                                      diagram=diagram))
+            problems = check_page(page)
+            assert not problems, "\n".join(map(str, problems))
 
 
 # -- the check sees what is wrong --------------------------------------------------------------

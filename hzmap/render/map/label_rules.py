@@ -54,6 +54,22 @@ def pt_to_px(pt: float, dpi: float) -> float:
     return pt * dpi / 72.0
 
 
+def quantised_size(width_px: float, height_px: float, dpi: float) -> tuple[float, float]:
+    """A label's size in points, rounded up to a quarter point: the size the placement and the
+    check both work with (so that another resolution's hinting changes no decision)."""
+    k = dpi / 72.0
+    return float(np.ceil(width_px / k * 4) / 4), float(np.ceil(height_px / k * 4) / 4)
+
+
+def label_box(bbox, dpi: float) -> np.ndarray:
+    """A drawn label's box (a matplotlib Bbox, pixels) as the rules see it: around the same
+    middle, its size quantised (quantised_size), in pixels."""
+    w, h = quantised_size(bbox.width, bbox.height, dpi)
+    k = dpi / 72.0
+    cx, cy = (bbox.x0 + bbox.x1) / 2, (bbox.y0 + bbox.y1) / 2
+    return np.array([cx - w * k / 2, cy - h * k / 2, cx + w * k / 2, cy + h * k / 2])
+
+
 # -- boxes ------------------------------------------------------------------------------------
 def boxes_around(centres: np.ndarray, w: float, h: float) -> np.ndarray:
     """(n, 4) boxes x0, y0, x1, y1 of size w × h centred on `centres` (n, 2)."""

@@ -115,7 +115,7 @@ class Placer:
         size = _SIZES.get(key)
         if size is None:
             bb = text.get_window_extent(self.renderer)
-            size = _SIZES[key] = (np.ceil(bb.width / self.k * 4) / 4, np.ceil(bb.height / self.k * 4) / 4)
+            size = _SIZES[key] = rules.quantised_size(bb.width, bb.height, self.ax.figure.dpi)
             if len(_SIZES) > 4000:
                 _SIZES.clear()
         return size

@@ -59,8 +59,8 @@ def _name(text) -> str:
 
 
 def _box(text, renderer) -> np.ndarray:
-    bb = text.get_window_extent(renderer)
-    return np.array([bb.x0, bb.y0, bb.x1, bb.y1])
+    """The label's box as the rules see it: its drawn middle, its size to a quarter point."""
+    return rules.label_box(text.get_window_extent(renderer), text.figure.dpi)
 
 
 def _symbol_px(r) -> np.ndarray:
