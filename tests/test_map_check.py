@@ -213,3 +213,19 @@ def test_no_label_covers_the_users_point_in_shangcheng(data, tmp_path):
             bb = text.get_window_extent(renderer)
             assert not (bb.x0 - 3 < x < bb.x1 + 3 and bb.y0 - 3 < y < bb.y1 + 3), text.get_text()
     assert not check_page(page)
+
+
+def test_the_screen_has_no_problem(window):
+    """The window's map keeps the same rules (its legend in the map's corner, names that find no
+    room hidden until the planner zooms in)."""
+    from hzmap.render.page.check import check_map
+
+    window.resize(1280, 760)
+    for layout in HEADLINE:
+        for preset in ("city", "urban", "fit"):
+            window.state.update(layout=layout)
+            window.state.set_preset(preset)
+            window.canvas.draw()
+            r = window.canvas.scene.renderer
+            problems = check_map(r, window.canvas.figure.canvas.get_renderer())
+            assert not problems, (layout, preset, [str(p) for p in problems])

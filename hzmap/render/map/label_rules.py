@@ -85,11 +85,11 @@ def overlap_matrix(a: np.ndarray, b: np.ndarray, tol: float = TOLERANCE_PX) -> n
             & (a[:, None, 1] < b[None, :, 3] - tol) & (b[None, :, 1] < a[:, None, 3] - tol))
 
 
-def inside(boxes: np.ndarray, frame) -> np.ndarray:
-    """Whether each box lies inside `frame` (x0, y0, x1, y1), within a pixel."""
+def inside(boxes: np.ndarray, frame, tol: float = TOLERANCE_PX) -> np.ndarray:
+    """Whether each box lies inside `frame` (x0, y0, x1, y1), within `tol`."""
     b = np.asarray(boxes, dtype=float).reshape(-1, 4)
     x0, y0, x1, y1 = frame
-    return (b[:, 0] >= x0 - 1) & (b[:, 1] >= y0 - 1) & (b[:, 2] <= x1 + 1) & (b[:, 3] <= y1 + 1)
+    return (b[:, 0] >= x0 - tol) & (b[:, 1] >= y0 - tol) & (b[:, 2] <= x1 + tol) & (b[:, 3] <= y1 + tol)
 
 
 def segments_hit_boxes(seg: np.ndarray, boxes: np.ndarray, shrink: float = TOLERANCE_PX) -> np.ndarray:

@@ -150,7 +150,7 @@ class Placer:
         """Which candidate centres give a box inside the frame, over no label, symbol or leader
         (each test only on the candidates the cheaper ones left)."""
         boxes = rules.boxes_around(centres, w, h)
-        ok = rules.inside(boxes, self.frame)
+        ok = rules.inside(boxes, self.frame, tol=0.0)
         for others in (self.boxes, self.symbol_boxes):
             idx = np.flatnonzero(ok)
             if len(others) and len(idx):

@@ -26,6 +26,7 @@ from matplotlib.markers import MarkerStyle
 from hzmap.render.map import label_rules as rules
 from hzmap.render.map.label_layout import USER_POINTS_MAX
 from hzmap.render.map.layout_legend import in_frame
+from hzmap.render.map.legend_place import anchored_in
 from hzmap.render.map.symbol_spread import CLASH_PT
 
 OVERLAP_SHARE = 0.03      # filled figures may overlap by this share of the smaller (a shared edge)
@@ -137,10 +138,13 @@ def _labels(r, renderer) -> list[Problem]:
             out.append(Problem("leader crosses a label", name, _name(other)))
     allt = texts + others
     fixed = [a.get_window_extent(renderer) for a in r.label_obstacles if a.get_visible()]
+    legend = r.ax.get_legend()
+    if legend is not None and legend.get_visible() and anchored_in(r.ax, legend):  # the screen's
+        fixed.append(legend.get_window_extent(renderer))
     if fixed and len(boxes):
         under = rules.overlap_matrix(boxes, np.array([[b.x0, b.y0, b.x1, b.y1] for b in fixed]))
         for i in np.flatnonzero(under.any(axis=1)):
-            out.append(Problem("label over the scale bar or a note", _name(allt[i])))
+            out.append(Problem("label over the legend, the scale bar or a note", _name(allt[i])))
     ov = rules.overlap_matrix(boxes, boxes)
     for i, j in zip(*np.nonzero(np.triu(ov, 1))):
         out.append(Problem("labels overlap", _name(allt[i]), _name(allt[j])))
