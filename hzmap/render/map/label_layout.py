@@ -25,6 +25,7 @@ from hzmap.render.map.labels import LabelItem, Placer
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 USER_POINTS_MAX = 400   # a user layer's points are obstacles while no more than this many show
+LANDMARK_LEADER = 0.55  # a station's name has a leader at most this share of the longest
 
 
 @dataclass(eq=False)
@@ -92,7 +93,9 @@ def collect(r, size: float) -> tuple[list[LabelItem], np.ndarray]:
         items += ov.place_label_specs(vx1 - vx0, key)
     shown = r.layers_visible("landmarks")  # their names last: they give way to the plan's
     for text, xy in r.landmarks.update_for_view(shown, vx1 - vx0, size * 0.75):
-        items.append(LabelItem(text, point_feature(xy, "landmark", text.get_text()), xy, (text.get_text(),)))
+        # a station's name stays close to its symbol or is left out (it is base information)
+        items.append(LabelItem(text, point_feature(xy, "landmark", text.get_text()), xy, (text.get_text(),),
+                               leader_share=LANDMARK_LEADER))
     kept = []
     for item in items:  # a symbol outside the frame is not named
         x, y = item.feature.xy if item.feature.kind == "point" else (vx0, vy0)

@@ -120,6 +120,25 @@ def segments_hit_boxes(seg: np.ndarray, boxes: np.ndarray, shrink: float = TOLER
     return lo < hi
 
 
+def segments_cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(n, m) whether segment a[i] crosses segment b[j] (x0, y0, x1, y1), touching ends aside."""
+    a = np.asarray(a, dtype=float).reshape(-1, 4)
+    b = np.asarray(b, dtype=float).reshape(-1, 4)
+    if not len(a) or not len(b):
+        return np.zeros((len(a), len(b)), dtype=bool)
+
+    def side(px, py, qx, qy, rx, ry):  # the turn p -> q -> r
+        return np.sign((qx - px) * (ry - py) - (qy - py) * (rx - px))
+
+    p1x, p1y, p2x, p2y = (a[:, k:k + 1] for k in range(4))
+    q1x, q1y, q2x, q2y = (b[None, :, k] for k in range(4))
+    d1 = side(q1x, q1y, q2x, q2y, p1x, p1y)
+    d2 = side(q1x, q1y, q2x, q2y, p2x, p2y)
+    d3 = side(p1x, p1y, p2x, p2y, q1x, q1y)
+    d4 = side(p1x, p1y, p2x, p2y, q2x, q2y)
+    return (d1 * d2 < 0) & (d3 * d4 < 0)
+
+
 def gap_to_box(xy, box) -> float:
     """The distance from a point to a box (0 inside)."""
     x, y = xy

@@ -73,6 +73,7 @@ class LabelItem:
     fallback: str = "hide"       # "key": numbered when it finds no place; "hide"
     key_name: str = ""           # the name the key gives it (one line)
     rivals: tuple = ()           # the other areas of its family
+    leader_share: float = 1.0    # the longest leader it may have, as a share of the longest
 
 
 @dataclass
@@ -235,7 +236,7 @@ class Placer:
         gap0 = self.r if point else 0.0
         for share in LEADER_STEPS:
             length = self.leader_max * share
-            if length <= gap0 + self.pad:
+            if length <= gap0 + self.pad or share > item.leader_share:
                 continue
             for start in starts:
                 found = self._leader_from(start, u, half, length, gap0, point, w, h)
@@ -256,6 +257,8 @@ class Placer:
         clear = np.ones(len(idx), dtype=bool)
         if len(self.boxes):
             clear &= ~rules.segments_hit_boxes(segs, self.boxes).any(axis=1)
+        if len(self.leaders):  # no two leaders cross
+            clear &= ~rules.segments_cross(segs, self.leaders).any(axis=1)
         if len(self.symbol_boxes):
             hits = rules.segments_hit_boxes(segs, self.symbol_boxes)
             if point:  # the leader leaves its own symbol
