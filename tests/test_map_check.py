@@ -176,6 +176,48 @@ def test_symbols_on_each_other_are_reported(data):
     assert any(p.kind == "symbols hide each other" for p in check_page(page))
 
 
+def test_leaders_that_cross_each_other_are_reported(data):
+    geo, ds = data
+    page = _fresh(geo, ds)
+    r = page.scene.renderer
+    recs = r.label_records
+    a, b = (next(i for i, rec in enumerate(recs) if rec.text.get_text() == name) for name in ("淳安县", "建德市"))
+    (ax, ay), (bx, by) = recs[a].text.get_position(), recs[b].text.get_position()
+    recs[a] = replace(recs[a], leader=((ax, ay), (bx, by)))
+    recs[b] = replace(recs[b], leader=((ax, by), (bx, ay)))  # the other diagonal of the same box
+    assert any(p.kind == "leaders cross" and {p.what, p.detail} == {"淳安县", "建德市"} for p in check_page(page))
+
+
+def test_segments_cross_only_when_they_pass_through_each_other():
+    from hzmap.render.map.label_rules import segments_cross
+
+    a = np.array([[0, 0, 10, 10], [0, 0, 10, 0]])
+    b = np.array([[0, 10, 10, 0], [20, 20, 30, 30], [10, 0, 10, 10]])  # an X, far away, touching the end
+    assert segments_cross(a, b).tolist() == [[True, False, False], [False, False, False]]
+    assert segments_cross(a, np.zeros((0, 4))).shape == (2, 0)
+
+
+def test_a_page_whose_legend_sits_on_the_map_is_reported(data):
+    geo, ds = data
+    page = _fresh(geo, ds)
+    legend = page.scene.renderer.ax.get_legend()
+    assert not [p for p in check_page(page) if p.kind == "legend on the map"]
+    legend.set_bbox_to_anchor(None)  # (its default: the map axes)
+    assert [p for p in check_page(page) if p.kind == "legend on the map"]
+
+
+def test_a_page_drawn_after_another_keeps_its_legend_in_the_column(data):
+    """A batch export reuses one Figure: the urban page after the city one spread its symbols
+    anew while placing labels, made its legend again, and left it on the map (over 绍兴)."""
+    geo, ds = data
+    composer = Composer(geo, ds, preview_dpi=DPI)
+    for preset in ("city", "urban"):
+        view = View(extent=Extent.from_bounds(view_extent(geo, preset)), preset=preset, layout="open2018_platforms")
+        page = composer.page(ExportSpec(view=view, preset="16:9", date=dt.date(2026, 1, 1), diagram="structure"))
+        problems = check_page(page)
+        assert not problems, (preset, [str(p) for p in problems])
+
+
 # -- what the map shows where it was wrong -------------------------------------------------------
 def test_station_names_stay_beside_their_markers_at_city_scale(data):
     """杭州站 and 杭州南站 used to drift away from their markers at the whole city, with no leader."""

@@ -7,12 +7,14 @@ What it measures is the page as drawn: each label's box as matplotlib lays its t
 leader, the symbols where they are drawn, and the legend's rows. The rules (label_rules.py):
 
 - labels: every label lies on its feature (or beside its symbol), or is tied to it by a leader no
-  longer than the longest allowed that crosses no other label; no two labels overlap; no label
-  covers a symbol; every label is inside the map's frame; every number on the map is in the key;
+  longer than the longest allowed that crosses no other label and no other leader; no two labels
+  overlap; no label covers a symbol; every label is inside the map's frame; every number on the
+  map is in the key;
 - symbols: no two symbols of the layout or the stations hide each other;
-- legend: it lists each element that shows in the frame and no other, in the map's language
-  only, each symbol row drawn in the shapes and fills the map uses; no two filled figures
-  overlap (an overlap would make a colour the legend does not explain).
+- legend: on a page it stands in the column beside the map; it lists each element that shows in
+  the frame and no other, in the map's language only, each symbol row drawn in the shapes and
+  fills the map uses; no two filled figures overlap (an overlap would make a colour the legend
+  does not explain).
 """
 from __future__ import annotations
 
@@ -46,7 +48,12 @@ class Problem:
 
 def check_page(page) -> list[Problem]:
     """The problems of a composed page (hzmap.render.page.compose.Composed)."""
-    return check_map(page.scene.renderer)
+    r = page.scene.renderer
+    out = check_map(r)
+    legend = r.ax.get_legend()
+    if legend is not None and legend.get_visible() and anchored_in(r.ax, legend):
+        out.append(Problem("legend on the map", "the page's legend belongs in its column"))
+    return out
 
 
 def check_map(r, renderer=None) -> list[Problem]:
@@ -136,6 +143,12 @@ def _labels(r, renderer) -> list[Problem]:
         for j in np.flatnonzero(hit):
             other = (texts + others)[j if j < i else j + 1]
             out.append(Problem("leader crosses a label", name, _name(other)))
+    segs = np.array([np.concatenate(to_px.transform(np.asarray(rec.leader, dtype=float)))
+                     for rec in records if rec.leader is not None]).reshape(-1, 4)
+    named = [_name(rec.text) for rec in records if rec.leader is not None]
+    crossing = rules.segments_cross(segs, segs)
+    for i, j in zip(*np.nonzero(np.triu(crossing, 1))):
+        out.append(Problem("leaders cross", named[i], named[j]))
     allt = texts + others
     fixed = [a.get_window_extent(renderer) for a in r.label_obstacles if a.get_visible()]
     legend = r.ax.get_legend()

@@ -155,8 +155,8 @@ class Composer:
         title = spec.resolved_title(self.ds)
         self._title.set_text(title)
         renderer = fig.canvas.get_renderer()
-        if scene.overlay is not None:  # the legend lists what shows in the page's frame
-            scene.overlay.sync_legend()
+        if scene.overlay is not None:  # the legend lists what shows in the page's frame, symbols
+            scene.overlay.spread_symbols()  # spread as the labels will have them (it syncs the legend)
         side_top = frame.side[1] + frame.side[3]
         legend = r.ax.get_legend()
         if legend is not None and legend.get_visible():
