@@ -238,17 +238,35 @@ class Placer:
             length = self.leader_max * share
             if length <= gap0 + self.pad or share > item.leader_share:
                 continue
+            fallback = None
             for start in starts:
-                found = self._leader_from(start, u, half, length, gap0, point, w, h)
+                found, other = self._leader_from(start, u, half, length, gap0, point, w, h, item)
                 if found is not None:
                     return found
+                fallback = fallback or other
+            if fallback is not None:
+                return fallback
         return None
 
-    def _leader_from(self, start, u, half, length, gap0, point, w, h) -> Placement | None:
+    def _on_rival(self, centres: np.ndarray, item: LabelItem) -> np.ndarray:
+        """Which label centres lie on another area of the item's family (拱墅区's name over 西湖区
+        reads as a name of 西湖区, leader or not)."""
+        out = np.zeros(len(centres), dtype=bool)
+        if not len(centres) or not item.rivals:
+            return out
+        xy = self.to_map(centres)
+        for rival in item.rivals:
+            if rival is not item.feature and rival.geom is not None:
+                out |= shapely.contains_xy(rival.geom, xy[:, 0], xy[:, 1])
+        return out
+
+    def _leader_from(self, start, u, half, length, gap0, point, w, h, item):
+        """(a placement whose label lies on no other area of its family, or None; the first
+        placement the rules allow, or None)."""
         centres = start + u * (half[:, None] + length)
         ok = self._free(centres, w, h)
         if not ok.any():
-            return None
+            return None, None
         idx = np.flatnonzero(ok)
         boxes = rules.boxes_around(centres[idx], w, h)
         ends = np.array([rules.edge_point(b, start) for b in boxes])
@@ -264,6 +282,10 @@ class Placer:
             if point:  # the leader leaves its own symbol
                 hits &= ~(np.hypot(*(self.symbols - start).T) < 0.5)[None, :]
             clear &= ~hits.any(axis=1)
-        for k in np.flatnonzero(clear):
-            return Placement(tuple(centres[idx[k]]), boxes[k], tuple(segs[k]))
-        return None
+        clear = np.flatnonzero(clear)
+        if not len(clear):
+            return None, None
+        first = Placement(tuple(centres[idx[clear[0]]]), boxes[clear[0]], tuple(segs[clear[0]]))
+        for k in clear[~self._on_rival(centres[idx[clear]], item)][:1]:
+            return Placement(tuple(centres[idx[k]]), boxes[k], tuple(segs[k])), first
+        return None, first
