@@ -1,9 +1,12 @@
 """The names of the neighbouring cities at the map's edge, in each city's direction (a structure
 diagram's convention: 湖州 at the top, 绍兴 to the east, 黄山/宣城 to the west). No Qt.
 
-Each name sits just inside the frame where the line from the frame's middle to the city's seat
-(hzmap.model.geo.neighbours) leaves it; names that would touch slide apart along the edge. The
-labels of the map keep clear of them (MapRenderer.label_obstacles).
+Each name sits just inside the frame where the line from Hangzhou's middle to the city's seat
+(hzmap.model.geo.neighbours) leaves it: the middle of the part of the city the frame shows, so
+that a frame set off to one side of the city (the fit view of a layout reaching out to the bay)
+still names 绍兴 in the east. Names that would touch slide apart along the edge, and off the scale
+bar; a name that finds no room clear of it is left out. The labels of the map keep clear of them
+(MapRenderer.label_obstacles).
 """
 from __future__ import annotations
 
@@ -18,8 +21,11 @@ MARGIN_PT = 5.0
 
 
 class EdgeNames:
-    def __init__(self, ax) -> None:
+    def __init__(self, ax, home=None) -> None:
+        """`home`: Hangzhou's box (x0, y0, x1, y1, map metres), whose middle the directions
+        start from; the frame's middle without it."""
         self.ax = ax
+        self.home = home
         halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
         self.cities = neighbour_cities()
         self.texts = [ax.text(0, 0, c.name_zh, color=INK, fontsize=SIZE_PT, ha="center", va="center",
@@ -40,7 +46,7 @@ class EdgeNames:
         ax = self.ax
         dpi = ax.figure.dpi
         x0, y0, x1, y1 = ax.bbox.extents
-        centre = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
+        centre = self._origin(x0, y0, x1, y1)
         margin = MARGIN_PT * dpi / 72
         inv = ax.transData.inverted()
         placed = []
@@ -53,19 +59,38 @@ class EdgeNames:
                 text.set_visible(False)
                 continue
             # where the ray leaves the frame shrunk by the name's half size
-            sx = (x1 - x0) / 2 - hw
-            sy = (y1 - y0) / 2 - hh
-            t = min(sx / abs(d[0]) if d[0] else np.inf, sy / abs(d[1]) if d[1] else np.inf)
+            sx = ((x1 - hw) if d[0] > 0 else (x0 + hw)) - centre[0]
+            sy = ((y1 - hh) if d[1] > 0 else (y0 + hh)) - centre[1]
+            t = max(min(sx / d[0] if d[0] else np.inf, sy / d[1] if d[1] else np.inf), 0.0)
             placed.append([text, centre + d * t, hw, hh])
         fixed = []
         for artist in avoid:
             bb = artist.get_window_extent(renderer)
             fixed.append([None, np.array([(bb.x0 + bb.x1) / 2, (bb.y0 + bb.y1) / 2]), bb.width / 2, bb.height / 2])
         _slide_apart(placed, (x0, y0, x1, y1), fixed)
-        for text, pos, _, _ in placed:
+        shown = []
+        for text, pos, hw, hh in placed:
             text.set_position(inv.transform(pos))
-            text.set_visible(True)
-        return [p[0] for p in placed]
+            # a name that found no room clear of the scale bar is left out
+            clear = all(abs(pos[0] - f[1][0]) >= hw + f[2] or abs(pos[1] - f[1][1]) >= hh + f[3] for f in fixed)
+            text.set_visible(clear)
+            if clear:
+                shown.append(text)
+        return shown
+
+
+    def _origin(self, x0, y0, x1, y1) -> np.ndarray:
+        """Where the directions start (pixels): the middle of the part of Hangzhou's box in the
+        frame, or the frame's middle."""
+        middle = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
+        if self.home is None:
+            return middle
+        hx0, hy0 = self.ax.transData.transform(self.home[:2])
+        hx1, hy1 = self.ax.transData.transform(self.home[2:])
+        ix0, iy0, ix1, iy1 = max(x0, min(hx0, hx1)), max(y0, min(hy0, hy1)), min(x1, max(hx0, hx1)), min(y1, max(hy0, hy1))
+        if ix0 >= ix1 or iy0 >= iy1:
+            return middle
+        return np.array([(ix0 + ix1) / 2, (iy0 + iy1) / 2])
 
 
 def _slide_apart(placed: list, frame, fixed=()) -> None:
@@ -88,8 +113,13 @@ def _slide_apart(placed: list, frame, fixed=()) -> None:
                 axis = 1 if on_side else 0  # along a side edge: move up/down; top or bottom: sideways
                 need = need_y if axis == 1 else need_x
                 sign = np.sign((dy if axis == 1 else dx) or 1.0)
-                if b[0] is None:  # a fixed box: the name moves the whole way
-                    a[1][axis] -= sign * need
+                if b[0] is None:  # a fixed box: the name moves the whole way, to the side with room
+                    lo, hi = (y0 + a[3], y1 - a[3]) if axis == 1 else (x0 + a[2], x1 - a[2])
+                    past = b[1][axis] + sign * (b[3] + a[3] if axis == 1 else b[2] + a[2])
+                    if not lo <= a[1][axis] - sign * need <= hi and lo <= past <= hi:
+                        a[1][axis] = past  # (the box is in a corner: the name goes past it)
+                    else:
+                        a[1][axis] -= sign * need
                 else:
                     a[1][axis] -= sign * need / 2
                     b[1][axis] += sign * need / 2

@@ -121,7 +121,7 @@ class Scene:
         if diagram == STRUCTURE and r.edge_names is None:
             from hzmap.render.map.neighbours import EdgeNames
 
-            r.edge_names = EdgeNames(r.ax)
+            r.edge_names = EdgeNames(r.ax, home=self.geo.bounds)
         if r.edge_names is not None:
             r.edge_names.set_visible(diagram == STRUCTURE)
 
