@@ -11,10 +11,11 @@ leader, the symbols where they are drawn, and the legend's rows. The rules (labe
   overlap; no label covers a symbol; every label is inside the map's frame; every number on the
   map is in the key;
 - symbols: no two symbols of the layout or the stations hide each other;
-- legend: on a page it stands in the column beside the map; it lists each element that shows in
-  the frame and no other, in the map's language only, each symbol row drawn in the shapes and
-  fills the map uses; no two filled figures overlap (an overlap would make a colour the legend
-  does not explain).
+- page: its legend stands in the column beside the map, and no title, note or footer line
+  reaches over the map;
+- legend: it lists each element that shows in the frame and no other, in the map's language
+  only, each symbol row drawn in the shapes and fills the map uses; no two filled figures
+  overlap (an overlap would make a colour the legend does not explain).
 """
 from __future__ import annotations
 
@@ -53,6 +54,13 @@ def check_page(page) -> list[Problem]:
     legend = r.ax.get_legend()
     if legend is not None and legend.get_visible() and anchored_in(r.ax, legend):
         out.append(Problem("legend on the map", "the page's legend belongs in its column"))
+    renderer = r.fig.canvas.get_renderer()
+    x0, y0, x1, y1 = r.ax.bbox.extents
+    for text in r.fig.texts:  # the title, the footer, the column's notes stay off the map
+        if text.get_visible() and text.get_text().strip():
+            bb = text.get_window_extent(renderer)
+            if bb.x0 < x1 - 1 and bb.x1 > x0 + 1 and bb.y0 < y1 - 1 and bb.y1 > y0 + 1:
+                out.append(Problem("page text over the map", _name(text)[:40]))
     return out
 
 

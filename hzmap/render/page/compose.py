@@ -149,6 +149,8 @@ class Composer:
             self._key, self._layers, self._basemaps = key, spec.layers, spec.basemaps
         fig, scene, frame = self._fig, self._scene, self._frame
         r = scene.renderer
+        source = _source_text_wrapped(frame, spec, self.ds)
+        r.ax.set_position(_map_box(frame, source.count("\n") + 1))  # a long footer lifts the map
         scene.set_diagram(spec.diagram)
         scene.apply(spec.view)
         scene.set_annotations(spec.annotations)
@@ -170,7 +172,7 @@ class Composer:
         self._legend = legend
         for text in self._notes:
             text.remove()
-        self._source.set_text(_source_text_wrapped(frame, spec, self.ds))
+        self._source.set_text(source)
         inset_key = (spec.inset and zoomed_in(r, self.geo), r.limits(), spec.view.district)
         if inset_key != self._inset_key:
             if self._inset is not None:
@@ -267,6 +269,21 @@ def _layer_source(layer) -> str:
     src = layer.source
     name = getattr(src, "label", None) or ""
     return f"{layer.name} ({name})" if name and name != layer.name else layer.name or name
+
+
+FOOT_LINES = 2            # the footer's lines that fit under the map
+FOOT_LINE_IN = 7 * 1.3 / 72  # one more line of the footer's 7 pt type, inches
+
+
+def _map_box(frame: Frame, foot_lines: int) -> tuple:
+    """The map's place on a page whose footer has `foot_lines` lines: beside the column, a
+    footer longer than its band takes room from the map's foot (the side column's notes stop
+    above the footer by themselves)."""
+    x, y, w, h = frame.map
+    if not frame.landscape or foot_lines <= FOOT_LINES:
+        return (x, y, w, h)
+    lift = (foot_lines - FOOT_LINES) * FOOT_LINE_IN / frame.h
+    return (x, y + lift, w, h - lift)
 
 
 def _source_text_wrapped(frame: Frame, spec: ExportSpec, ds) -> str:
