@@ -1,8 +1,11 @@
-"""Hatches survive every format: the PDF, rendered (pdfium), shows the hatch lines the PNG
-shows, in a colour apart from the fill; the SVG's patterns draw their lines in a colour other
-than the fill's."""
+"""Hatches survive every format: the PDF, rendered (PDFium and Poppler), shows the hatch lines
+the PNG shows, in a colour apart from the fill; the SVG's patterns draw their lines in a colour
+other than the fill's."""
 import datetime as dt
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import matplotlib
 
@@ -26,8 +29,19 @@ def _spec(geo, layout="dt_4415", preset="city"):
     return ExportSpec(view=view, preset="a4-landscape", dpi=DPI, date=dt.date(2026, 1, 1))
 
 
-def pdf_pixels(path) -> np.ndarray:
-    pdfium = pytest.importorskip("pypdfium2")
+def pdf_pixels(path, renderer="pdfium") -> np.ndarray:
+    """The PDF's first page as pixels, drawn by PDFium (Chrome's viewer; a test dependency) or
+    by Poppler's pdftoppm (Evince, Okular and most Linux viewers) where it is installed."""
+    if renderer == "poppler":
+        exe = shutil.which("pdftoppm")
+        if exe is None:
+            pytest.skip("pdftoppm (Poppler) is not installed")
+        out = Path(path).with_suffix("")
+        subprocess.run([exe, "-r", str(DPI), "-png", "-singlefile", str(path), str(out)], check=True,
+                       capture_output=True, timeout=120)
+        return png_pixels(out.with_suffix(".png"))
+    import pypdfium2 as pdfium
+
     doc = pdfium.PdfDocument(str(path))
     try:
         image = doc[0].render(scale=DPI / 72).to_pil().convert("RGB")
@@ -64,12 +78,13 @@ def _two_tones(window) -> tuple[np.ndarray, np.ndarray, float]:
 HATCHED, PLAIN = (119.45, 29.45), (120.214, 29.89)
 
 
-def test_pdf_keeps_the_hatch_lines_the_png_has(data, tmp_path):
+@pytest.mark.parametrize("renderer", ["pdfium", "poppler"])
+def test_pdf_keeps_the_hatch_lines_the_png_has(data, tmp_path, renderer):
     geo, ds = data
     page = compose(_spec(geo), geo, ds)
     png = png_pixels(save(page.figure, tmp_path / "map.png"))
     page = compose(_spec(geo), geo, ds)
-    pdf = pdf_pixels(save(page.figure, tmp_path / "map.pdf"))
+    pdf = pdf_pixels(save(page.figure, tmp_path / "map.pdf"), renderer)
     assert abs(pdf.shape[0] - png.shape[0]) <= 1 and abs(pdf.shape[1] - png.shape[1]) <= 1
     for pixels, name in ((png, "png"), (pdf, "pdf")):
         fill, lines, share = _two_tones(_window(pixels, page, HATCHED))

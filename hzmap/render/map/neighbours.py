@@ -87,7 +87,8 @@ class EdgeNames:
             return middle
         hx0, hy0 = self.ax.transData.transform(self.home[:2])
         hx1, hy1 = self.ax.transData.transform(self.home[2:])
-        ix0, iy0, ix1, iy1 = max(x0, min(hx0, hx1)), max(y0, min(hy0, hy1)), min(x1, max(hx0, hx1)), min(y1, max(hy0, hy1))
+        ix0, iy0 = max(x0, min(hx0, hx1)), max(y0, min(hy0, hy1))
+        ix1, iy1 = min(x1, max(hx0, hx1)), min(y1, max(hy0, hy1))
         if ix0 >= ix1 or iy0 >= iy1:
             return middle
         return np.array([(ix0 + ix1) / 2, (iy0 + iy1) / 2])
