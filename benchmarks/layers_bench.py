@@ -36,6 +36,19 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def _reader_peak_mb() -> float:
+    """The peak resident memory of the reader process the files were read in (0 when unknown):
+    hzmap reads a user's file in a child process (hzmap.model.layers.reading)."""
+    from hzmap.model.layers import reading
+
+    pid = reading.worker().pid
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM")) / 1024.0
+    except (OSError, StopIteration, TypeError):
+        return 0.0
+
+
 def write_layers(folder: Path, geo) -> tuple[Path, Path]:
     """Points and polygons at random places inside the city (seeded)."""
     import geopandas as gpd
@@ -149,7 +162,8 @@ def run(repeat: int) -> dict:
                 data.hit(x, y, tol)
                 out["layer_hover_ms"].append((time.perf_counter() - t0) * 1000)
         peak = _rss_mb() - base_mb
-    return {"times": out, "peak_mb": peak, "counts": {k: len(v) for k, v in layers.items()},
+    return {"times": out, "peak_mb": peak, "reader_peak_mb": _reader_peak_mb(),
+            "counts": {k: len(v) for k, v in layers.items()},
             "detail": {k: statistics.median(v) for k, v in detail.items()}}
 
 
@@ -222,9 +236,11 @@ def time_in_window(repeat: int) -> dict:
                 out["layer_hover_ms"].append((time.perf_counter() - t0) * 1000)
             window.session.remove_layer(layer.id)
         peak = _rss_mb() - base_mb
+    reader = _reader_peak_mb()
     window.session.close()
     window.close()
-    return {"times": out, "peak_mb": peak, "detail": {k: statistics.median(v) for k, v in detail.items()}}
+    return {"times": out, "peak_mb": peak, "reader_peak_mb": reader,
+            "detail": {k: statistics.median(v) for k, v in detail.items()}}
 
 
 def main(argv=None) -> int:
@@ -246,6 +262,7 @@ def main(argv=None) -> int:
               f"max {max(values):9.3f}   ({notes[key]}, n={len(values)})")
     print(f"{'layer_peak_mb':16s} {res['peak_mb']:9.1f}   (peak RSS over the baseline after imports; "
           f"features: {res.get('counts', (N_POINTS, N_POLYGONS))})")
+    print(f"{'reader_peak_mb':16s} {res['reader_peak_mb']:9.1f}   (the reader process's peak RSS)")
     print("  medians by layer: " + ", ".join(f"{k} {v:.3g}" for k, v in res["detail"].items()))
     return 0
 

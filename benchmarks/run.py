@@ -281,6 +281,8 @@ def main(argv=None) -> int:
             ("layer_hover_ms", summary(layers["times"]["layer_hover_ms"]), "hover hit-test; target <= 5 ms")]
         singles["layer_peak_mb"] = (layers["peak_mb"], "user layers: peak memory over the window's; by layer: "
                                     + ", ".join(f"{k} {v:.3g}" for k, v in layers["detail"].items()))
+        singles["reader_peak_mb"] = (layers.get("reader_peak_mb", 0.0), "the reader process's peak memory "
+                                     "(user files are read in a child process)")
     if peaks:
         singles["peak_mb"] = (max(peaks.values()), "; ".join(f"{k} {v:.1f} MB" for k, v in peaks.items())
                               + "; target < 300 MB")

@@ -50,3 +50,23 @@ def seeds_dir() -> Path:
     excerpt check work on a fresh install. An overriding folder may be absent: callers check."""
     env = os.environ.get("HZMAP_SEEDS_DIR")
     return Path(env) if env else data_root() / "sources"
+
+
+APP_FOLDER = ("hzmap", "hzmap")  # Qt's organisation and application names (hzmap.ui.app)
+
+
+def user_data_dir() -> Path:
+    """The planner's data folder: the log, recovery files and the datasets of their own
+    (``datasets/``). It is where Qt's ``QStandardPaths.AppDataLocation`` puts it for the app's
+    organisation and application names, worked out here without Qt, so that the command line
+    finds what the window wrote: ``$XDG_DATA_HOME/hzmap/hzmap`` (else
+    ``~/.local/share/hzmap/hzmap``) on Linux, ``%APPDATA%\\hzmap\\hzmap`` on Windows,
+    ``~/Library/Application Support/hzmap/hzmap`` on macOS."""
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Application Support")
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        base = xdg if os.path.isabs(xdg) else str(Path.home() / ".local" / "share")
+    return Path(base).joinpath(*APP_FOLDER)

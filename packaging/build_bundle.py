@@ -5,14 +5,18 @@
 
 PyInstaller bundles what runs on the machine that builds, so the bundle is for that platform:
 run the same command on Windows for the Windows build. The folder holds the interpreter, Qt,
-matplotlib and its data, the geodata, the layout dataset, fonts, translations and icons
-(packaging/hzmap.spec); copy the whole folder and start ``hzmap`` (``hzmapw.exe`` on Windows)
-inside it. ``--check`` starts the built bundle offscreen and exports a map with it.
+matplotlib and its data, the readers of users' files (geopandas, pyogrio with GDAL, pandas,
+python-calamine), the geodata, the layout dataset, fonts, translations and icons
+(packaging/hzmap.spec; what is left out: packaging/bundle_parts.py); copy the whole folder and
+start ``hzmap`` (``hzmapw.exe`` on Windows) inside it. ``--check`` starts the built bundle
+offscreen and exports a map with it; ``--archive`` packs the folder for copying (.tar.gz, or .zip
+on Windows). The size of each part is printed.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -22,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "hzmap.spec"
+sys.path.insert(0, str(ROOT / "packaging"))
+import bundle_parts  # noqa: E402
 
 
 def executable(bundle: Path) -> Path:
@@ -49,6 +55,20 @@ def build(dist: Path, work: Path) -> Path:
     print(f"built {bundle} in {time.perf_counter() - t0:.0f} s, {folder_size(bundle) / 2**20:.0f} MiB",
           flush=True)
     return bundle
+
+
+def print_parts(bundle: Path, top: int = 20) -> None:
+    parts = list(bundle_parts.sizes_by_part(bundle).items())
+    shown = ", ".join(f"{name} {size / 2**20:.1f}" for name, size in parts[:top])
+    rest = sum(size for _name, size in parts[top:])
+    print(f"MiB by part: {shown}" + (f", the rest {rest / 2**20:.1f}" if rest else ""), flush=True)
+
+
+def archive(bundle: Path) -> Path:
+    """The folder packed for copying: hzmap-<platform>.tar.gz beside it (.zip on Windows)."""
+    fmt = "zip" if sys.platform == "win32" else "gztar"
+    base = bundle.parent / f"hzmap-{sys.platform}-{platform.machine().lower()}"
+    return Path(shutil.make_archive(str(base), fmt, root_dir=bundle.parent, base_dir=bundle.name))
 
 
 def check(bundle: Path, env: dict | None = None, prefix: list[str] | None = None) -> dict:
@@ -79,12 +99,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
                    help="PyInstaller's work folder")
     p.add_argument("--check", action="store_true", help="start the built bundle and export a map")
+    p.add_argument("--archive", action="store_true", help="pack the folder as .tar.gz (.zip on Windows)")
     args = p.parse_args(argv)
     bundle = build(args.dist.resolve(), args.work.resolve())
+    print_parts(bundle)
     if args.check:
         figures = check(bundle)
         print(f"check: started in {figures['start_s']:.2f} s, exported a "
               f"{figures['export_png_bytes'] / 1e6:.1f} MB PNG")
+    if args.archive:
+        packed = archive(bundle)
+        print(f"packed {packed}: {packed.stat().st_size / 2**20:.0f} MiB")
     print(f"copy the folder {bundle} to the target machine and run {executable(bundle).name} in it")
     shutil.rmtree(args.work.resolve(), ignore_errors=True)
     return 0

@@ -1,4 +1,4 @@
-"""Prove the offline bundle runs on a machine with no network and no Python packages (Linux).
+"""Prove the offline bundle runs on a machine with no network and no Python (Linux).
 
     python packaging/prove_bundle.py [dist/hzmap]      # after packaging/build_bundle.py
 
@@ -7,8 +7,17 @@ environment (``env -i``: no PYTHONPATH, HOME in a temp folder, PATH holding no p
 it also runs in its own network namespace (``unshare --net``: no interface but a downed
 loopback) and mount namespace, in which the repository, its venv and every system Python
 library folder are hidden under empty tmpfs mounts, so nothing but the bundle could be
-imported. It then times start-up to the first drawn frame (offscreen; median of 5) and exports
-a map and a deck. Prints the figures as JSON; exits 1 when a step fails.
+imported.
+
+A planner's files in every format hzmap reads are written into the copied bundle's folder
+(packaging/proof_files.py), and then every command runs from the copy (packaging/proof_checks.py):
+--help, --version, query, validate, cite, layer on each file, export (PNG, SVG, with the files as
+layers, an atlas, on offline base maps, on an online one with no network), dossier, deck (PPTX and PDF), import-plan and validate of its draft,
+install-desktop into the temp HOME; the window opens the files through Add layer (offscreen,
+HZMAP_STARTUP_PROBE=files) and reports what reached the map. Bad input and a bundle with a
+package missing must give messages: no run may print a traceback. Start-up to the first drawn
+frame is timed: the very first start (which writes matplotlib's font list), then the median of
+5. Prints the figures and each check as JSON; exits 1 when a check fails.
 """
 from __future__ import annotations
 
@@ -21,14 +30,22 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the benchmark's start-up clock, benchmarks/ready.py
+sys.path.insert(0, str(ROOT / "packaging"))
+import bundle_parts  # noqa: E402
+import proof_checks  # noqa: E402
+import proof_files  # noqa: E402
 from benchmarks.ready import seconds_to_ready  # noqa: E402
+
 #: folders that could hold Python or its packages: hidden inside the isolated run
 HIDDEN = [str(ROOT.parent), *sorted(set(glob.glob("/usr/lib/python3*") + glob.glob("/usr/local/lib/python3*")
                                        + glob.glob("/usr/lib/*-linux-gnu/python3*")))]
+#: what a traceback looks like, from Python or from PyInstaller's bootloader
+TRACEBACK_MARKS = ("Traceback (most recent call last)", "[PYI-")
 
 
 def isolation_available() -> bool:
@@ -64,17 +81,37 @@ def sanity(home: Path) -> dict:
     return out
 
 
-def startup_times(exe: Path, home: Path, repeat: int = 5) -> list[float]:
-    cmd = isolated([str(exe)], home, {"QT_QPA_PLATFORM": "offscreen", "HZMAP_STARTUP_PROBE": "1"})
-    return [seconds_to_ready(cmd, failure="the bundle did not start") for _ in range(repeat)]
+class Bundle:
+    """A copied bundle, run isolated from its folder's parent; every run is recorded."""
+
+    def __init__(self, folder: Path, home: Path) -> None:
+        self.folder, self.home = folder, home
+        self.exe = folder / "hzmap"
+        self.runs: list[dict] = []
+
+    def run(self, *args, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+        cmd = isolated([str(self.exe), *map(str, args)], self.home, {"QT_QPA_PLATFORM": "offscreen", **(env or {})})
+        t0 = time.perf_counter()
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=self.home)
+        shown = [str(a).replace(str(self.folder), "<bundle>") for a in args]
+        self.runs.append({"args": " ".join(shown), "exit": r.returncode, "s": round(time.perf_counter() - t0, 2),
+                          "traceback": any(m in r.stdout + r.stderr for m in TRACEBACK_MARKS)})
+        return r
+
+    def startup_times(self, repeat: int) -> list[float]:
+        cmd = isolated([str(self.exe)], self.home, {"QT_QPA_PLATFORM": "offscreen", "HZMAP_STARTUP_PROBE": "1"})
+        return [seconds_to_ready(cmd, failure="the bundle did not start") for _ in range(repeat)]
 
 
-def run_command(exe: Path, home: Path, args: list[str], out: Path) -> int:
-    cmd = isolated([str(exe), *args, "--out", str(out)], home, {"QT_QPA_PLATFORM": "offscreen"})
-    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=home)
-    if r.returncode != 0 or not out.is_file():
-        raise SystemExit(f"`hzmap {' '.join(args)}` failed in the bundle (exit {r.returncode}):\n{r.stderr[-3000:]}")
-    return out.stat().st_size
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def without_package(bundle: Path, package: str, into: Path) -> Path:
+    """A copy of `bundle` (hard links: no space) that lacks `package`, as a broken build would."""
+    shutil.copytree(bundle, into, symlinks=True, copy_function=os.link)
+    shutil.rmtree(into / "_internal" / package)
+    return into
 
 
 def prove(bundle: Path, repeat: int = 5) -> dict:
@@ -84,17 +121,29 @@ def prove(bundle: Path, repeat: int = 5) -> dict:
         shutil.copytree(bundle, copy, symlinks=True)
         home = Path(tmp) / "home"
         home.mkdir()
-        exe = copy / "hzmap"
-        du = subprocess.run(["du", "-sh", str(copy)], capture_output=True, text=True).stdout.split()[0]
-        figures = {"bundle": str(bundle), "size": du, "size_bytes": sum(
-            p.stat().st_size for p in copy.rglob("*") if p.is_file() and not p.is_symlink())}
+        size = folder_bytes(copy)
+        figures = {"bundle": str(bundle), "size_mib": round(size / 2**20, 1), "size_bytes": size,
+                   "parts_mib": {k: round(v / 2**20, 1) for k, v in bundle_parts.sizes_by_part(copy).items()}}
+        files = proof_files.make(copy / "proof-data")  # the planner's files, in the bundle's folder
         figures.update(sanity(home))
-        times = startup_times(exe, home, repeat)
+        b = Bundle(copy, home)
+        first, *times = b.startup_times(repeat + 1)  # the first also writes matplotlib's font list
+        figures["first_start_s"] = round(first, 3)
         figures["startup_s"] = {"median": round(statistics.median(times), 3),
                                 "min": round(min(times), 3), "max": round(max(times), 3), "n": len(times)}
-        figures["export_png_bytes"] = run_command(exe, home, ["export", "--layout", "4+4+1+5"], home / "x.png")
-        figures["deck_pdf_bytes"] = run_command(exe, home, ["deck", "--layout", "4+4+1+5"], home / "d.pdf")
-        figures["deck_pptx_bytes"] = run_command(exe, home, ["deck", "--layout", "4+4+1+5"], home / "d.pptx")
+        checks = proof_checks.Checks()
+        proof_checks.commands(b, files, Path(tmp) / "out", checks)
+        proof_checks.window(b, files, checks)
+        proof_checks.bad_input(b, copy / "proof-data", checks)
+        lacking = Bundle(without_package(copy, "python_calamine", Path(tmp) / "lacking"), home)
+        proof_checks.missing_package(lacking, files["xlsx"], "python-calamine", checks)
+        dangling = [str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_symlink() and not p.exists()]
+        checks.check("no link in the bundle points nowhere", not dangling, dangling)
+        checks.check("no run printed a traceback", not any(r["traceback"] for r in b.runs + lacking.runs),
+                     [r["args"] for r in b.runs + lacking.runs if r["traceback"]])
+        figures["checks"] = checks.results
+        figures["failed"] = [name for name, result in checks.results.items() if result != "ok"]
+        figures["runs"] = b.runs + lacking.runs
     return figures
 
 
@@ -106,8 +155,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if not isolation_available():
         print("not root or no unshare: running with env -i only (network not blocked)", file=sys.stderr)
-    print(json.dumps(prove(bundle), indent=1))
-    return 0
+    figures = prove(bundle)
+    print(json.dumps(figures, indent=1, ensure_ascii=False))
+    return 1 if figures["failed"] else 0
 
 
 if __name__ == "__main__":

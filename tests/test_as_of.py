@@ -63,7 +63,7 @@ def test_export_as_of_says_when_the_layout_had_ended(tmp_path, capsys):
 
 def test_a_deck_as_of_a_day_says_so_on_every_slide(data):
     from hzmap.model.tours.tour import default_tour
-    from hzmap.render.page.deck import step_source
+    from hzmap.model.tours.source_line import source_with_status as step_source
 
     geo, ds = data
     tour = default_tour(ds, geo, "ps2024_places")
@@ -146,3 +146,42 @@ def test_the_session_keeps_the_day_and_counts_it_as_a_change(geodata, dataset, t
     with pytest.raises(ValueError):
         state.update(as_of="2027-06-01")
     assert replace(state.view).as_of == NEXT_SUMMER
+
+
+def test_a_day_is_read_as_planners_type_it():
+    from hzmap.model.clock import parse_day
+    june = dt.date(2027, 6, 1)
+    for text in ("2027-06-01", "2027-6-1", "2027/6/1", "2027.06.01", "20270601", "2027年6月1日",
+                 " ２０２７－０６－０１ "):
+        assert parse_day(text) == june, text
+    for text in ("2027-02-30", "2027-06", "June 2027", "2027-06-01x", "", "99999999"):
+        assert parse_day(text) is None, text
+
+
+def test_the_day_dialog_takes_the_day_typed_with_dashes(qtbot):
+    """Typed over the selected text, key by key, "2027-06-01" is 2027-06-01 (a date box with
+    sections jumped on each dash and kept the old year); the calendar follows; a day that is
+    not one leaves OK greyed, with the reason."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hzmap.ui.window.as_of import DayDialog
+    dialog = DayDialog(dt.date(2026, 12, 7))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edit.setFocus()
+    dialog.edit.selectAll()
+    QTest.keyClicks(dialog.edit, "2027-06-01")
+    assert dialog.day() == dt.date(2027, 6, 1)
+    assert dialog.calendar.selectedDate().toString("yyyy-MM-dd") == "2027-06-01"
+    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    assert ok.isEnabled() and dialog.problem.text() == ""
+    dialog.edit.setText("2027-02-30")
+    assert not ok.isEnabled() and "2027-02-30" in dialog.problem.text()
+    dialog.edit.setText("1850-01-01")                      # outside the calendar's years
+    assert not ok.isEnabled()
+    dialog.edit.setText("2027年6月1日")
+    assert ok.isEnabled() and dialog.edit.text() == "2027年6月1日"   # left as typed
+    from PySide6.QtCore import QDate
+    dialog.calendar.setSelectedDate(QDate(2028, 1, 15))      # picked on the calendar
+    assert dialog.edit.text() == "2028-01-15" and dialog.day() == dt.date(2028, 1, 15)

@@ -42,3 +42,14 @@ def test_bad_input_exits_2_with_the_file_named(capsys, tmp_path):
     assert rc == 2 and str(path) in err and "no usable column" in err and "Traceback" not in err
     rc, _out, err = _run(capsys, tmp_path / "none.gpkg")
     assert rc == 2 and "was not found" in err
+
+
+def test_layer_says_what_it_converts_to_the_map_s_coordinates(tmp_path, capsys):
+    """The map is in EPSG:4549 metres: `hzmap layer` says so, not "converted to WGS84"."""
+    from hzmap.cli.main import main
+    path = tmp_path / "pts.csv"
+    path.write_text("name,lon,lat\nA,120.2,30.25\n", encoding="utf-8")
+    assert main(["layer", str(path), "--crs", "gcj02"]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("Coordinates:"))
+    assert "converted to the map's EPSG:4549 metres (through WGS84)" in line
+    assert "converted to WGS84" not in line

@@ -167,13 +167,13 @@ def test_selecting_a_table_row_selects_district_on_both_maps(dialog):
 
 
 def test_export_writes_csv_and_reports_errors(dialog, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+    from hzmap.ui.common import messages
 
     good = tmp_path / "t.csv"
     assert dialog.export_csv(good)
     assert len(good.read_text(encoding="utf-8-sig").splitlines()) == 14
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(messages, "critical", lambda parent, title, text: shown.append(text))
     bad = good / "nested.csv"
     assert not dialog.export_csv(bad)
     assert shown and str(bad) in shown[0]

@@ -291,3 +291,33 @@ def test_big_files_are_refused(tmp_path):
 def test_no_plans_file(tmp_path):
     with pytest.raises(DatasetError, match="plans.yaml: not found"):
         load_dataset(tmp_path)
+
+
+def test_one_yaml_error_in_the_shipped_plans_is_one_problem_not_hundreds(tmp_path):
+    """A syntax error in plans.yaml leaves every plan out; the hundreds of references to them
+    are counted in one line, not listed, and a district typo elsewhere is still reported."""
+    import shutil
+    root = tmp_path / "dataset"
+    shutil.copytree(DATASET, root)
+    lines = (root / "plans.yaml").read_text(encoding="utf-8").split("\n")
+    lines[10] += " : : ["
+    (root / "plans.yaml").write_text("\n".join(lines), encoding="utf-8")
+    probs = problems_of(root, None)
+    assert len(probs) == 2, probs[:5]
+    assert probs[0].startswith("plans.yaml: invalid YAML at line 11")
+    assert probs[1].startswith("plans.yaml: ") and "more problems refer to records this file holds" in probs[1]
+    assert int(probs[1].split(": ")[1].split()[0].replace(",", "")) > 300
+
+
+def test_a_broken_places_file_hides_only_what_follows_from_it(tmp_path):
+    root = make_dataset(tmp_path)
+    (root / "places/places.yaml").write_text("places:\n  - id: ftz\n    name: [\n", encoding="utf-8")
+    lay = yaml.safe_load(yaml.safe_dump(GOOD_LAYOUT))
+    lay["elements"][0]["places"] = ["ftz"]
+    lay["elements"][0]["districts"] = ["binjian", "qiantang"]
+    write(root / "layouts/digital_trade.yaml", lay)
+    probs = problems_of(root, tmp_path / "seeds")
+    assert probs[0].startswith("places/places.yaml: invalid YAML")
+    assert any("'binjian' is not a district id" in p for p in probs)      # not from the file
+    assert not any("is not a place id" in p for p in probs)             # follows from it
+    assert probs[-1].startswith("places/places.yaml: 1 more problem refers to records")

@@ -152,3 +152,18 @@ def test_read_only_deck_is_not_replaced(tmp_path, capsys):
     assert main(["deck", "--layout", "4+4+1+5", "--out", str(out)]) == 1
     assert "read-only" in capsys.readouterr().err
     assert out.read_bytes() == b"the earlier deck"
+
+
+def test_a_project_whose_first_tour_is_empty_gives_the_next_ones_slides(data, tour_4415, tmp_path, capsys):
+    """A tour just made in the 导览 dock has no steps: the deck is the first tour with steps."""
+    tour = copy.deepcopy(tour_4415)
+    tour.name, tour.steps = "例会", tour.steps[:1]
+    _project_with_tour(tmp_path / "plan.hzmap", tour)           # "other" (empty) comes first
+    out = tmp_path / "deck.pptx"
+    assert main(["deck", "--project", str(tmp_path / "plan.hzmap"), "--out", str(out)]) == 0
+    assert "tour 'other' has no steps; left out" in capsys.readouterr().err
+    assert len(pptx.Presentation(str(out)).slides) == 1
+    # named, the empty tour is an error that says what to do
+    assert main(["deck", "--project", str(tmp_path / "plan.hzmap"), "--tour", "other",
+                 "--out", str(tmp_path / "d.pptx")]) == 2
+    assert "tour 'other' has no steps: add steps" in capsys.readouterr().err

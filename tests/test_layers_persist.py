@@ -8,6 +8,8 @@ from layer_files import INSIDE, write_csv
 from hzmap.model.layers import LayerError, open_path
 from hzmap.model.layers.embed import embed_payload
 from hzmap.model.layers.persist import layer_from_dict, layer_to_dict, open_for_link, relink, with_embedded_copy
+from hzmap.model.layers.project_layers import load_layers
+from hzmap.model.layers.store import LayerStore
 from hzmap.model.layers.style import check_style, default_style
 from hzmap.model.view.viewstate import LayerState, ViewState
 
@@ -41,13 +43,16 @@ def test_path_is_stored_relative_and_read_back(project, geodata):
     assert list(again.feature_districts) == list(data.feature_districts)
 
 
-def test_a_project_moved_without_its_data_finds_the_file_by_its_absolute_path(project, tmp_path):
+def test_a_project_moved_without_its_data_finds_the_file_by_its_absolute_path(project, tmp_path, geodata):
     pdir, data = project
     entry = layer_to_dict(_layer(data), pdir)
     elsewhere = tmp_path / "moved"
     elsewhere.mkdir()
     loaded = _round_trip(entry, elsewhere)
-    assert loaded.link.status == "moved" and loaded.state.source.path == data.source.path
+    # found, but outside the project's folder: named, and read only when the planner agrees
+    assert loaded.link.status == "outside" and loaded.state.source.path == data.source.path
+    assert str(data.source.path) in loaded.link.message
+    assert open_for_link(loaded, geodata) is None
 
 
 def test_a_moved_file_is_reported_kept_and_relinked(project, geodata, tmp_path):
@@ -65,8 +70,14 @@ def test_a_moved_file_is_reported_kept_and_relinked(project, geodata, tmp_path):
     assert entry2["source"]["path"] == "../archive/points.csv"
     assert entry2["style"] == entry["style"]
     reloaded = _round_trip(entry2, pdir)
-    assert reloaded.link.status == "ok"
-    assert len(open_for_link(reloaded, geodata)) == 3
+    assert reloaded.link.status == "outside"  # ../archive is not the project's folder
+    store = LayerStore()
+    refused = load_layers([entry2], pdir, geodata, store, allow_outside=lambda files: False)
+    assert refused.links["u1"].status == "refused" and store.get(refused.states[0]) is None
+    asked = []
+    found = load_layers([entry2], pdir, geodata, store, allow_outside=lambda files: asked.append(files) or True)
+    assert asked == [[("重点项目", new)]] and found.links["u1"].status == "ok"
+    assert len(store.get(found.states[0])) == 3
 
 
 def test_an_embedded_copy_draws_when_the_file_is_gone(project, geodata):
@@ -135,4 +146,5 @@ def test_a_crafted_path_cannot_escape_through_a_symlink(tmp_path):
     (tmp_path / "secret.csv").write_text("a,b\n")
     (tmp_path / "proj" / "link").symlink_to(tmp_path)
     loaded = layer_from_dict({"id": "u", "source": {"format": "csv", "path": "link/secret.csv"}}, tmp_path / "proj")
-    assert loaded.link.status == "missing" and "outside" in loaded.link.message
+    assert loaded.link.status == "outside" and "outside the project's folder" in loaded.link.message
+    assert open_for_link(loaded, None) is None  # not read unless the planner agrees

@@ -146,7 +146,7 @@ def test_hit_testing_points_and_areas(geodata, gis_files):
     ("missing", "was not found"),
     ("folder", "is a folder"),
     ("fifo", "not a regular file"),
-    ("garbage", "cannot be read"),
+    ("garbage", "is not a GeoPackage: its content is binary data"),
     ("nocolumn", "has no usable column"),
     ("empty", "is empty"),
     ("outside", r"all 2 feature\(s\) lie outside Hangzhou"),

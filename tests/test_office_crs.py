@@ -118,9 +118,7 @@ def test_cli_proposes_crs_and_reports_offsets_in_json(files, capsys):
 
 
 def test_zipped_shapefile_from_a_download_folder(geodata, tmp_path):
-    """The same shapefile zipped in its folder, as a download comes: read, and the same proposal.
-    (Unpacking a zip hzmap's own way, with its folders, is the reader's: hzmap.model.layers.archive.)"""
-    pytest.importorskip("hzmap.model.layers.archive")
+    """The same shapefile zipped in its folder, as a download comes: read, and the same proposal."""
     zipped = bankuai_shapefile(geodata, tmp_path, zipped=True)
     data = open_path(zipped, geodata)
     assert data.kind == "areas" and len(data) > 100

@@ -75,7 +75,7 @@ def test_clicker_keys_step_through_the_4415_tour(window, qtbot):
         spot = pres.canvas.spotlight
         seen.append((spot.element, pres.title_label.text(), pres.caption_label.text(),
                      pres.counter_label.text()))
-        assert pres.source_label.text() == "出处：数字贸易强市三年行动计划 §一"
+        assert pres.source_label.text().startswith("出处：数字贸易强市三年行动计划 §一（有效期 2024-05-24 至 2026-12-31，")
         x0, y0, x1, y1 = pres.step.extent
         lx0, lx1, ly0, ly1 = pres.canvas.renderer_.limits()
         assert lx0 <= x0 + 1 and lx1 >= x1 - 1 and ly0 <= y0 + 1 and ly1 >= y1 - 1  # zoomed to it
@@ -238,3 +238,21 @@ def test_h_key_toggles_the_projector_theme(window, qtbot, settled):
     press(pres, Qt.Key_H)
     assert r.high_contrast and r.labels["xihu"].get_fontweight() == "bold"
     assert dark_pixels() == on
+
+
+def test_the_caption_says_whether_the_step_s_plan_is_in_force(window, qtbot):
+    """The room sees the plan's period and status under each step, as the deck's slides do,
+    and the status of the day the planner chose under View › Plans as of."""
+    import datetime as dt
+
+    from hzmap.model import clock
+    with clock.fixed(dt.date(2026, 12, 7)):
+        window.state.update(layout="dt_4415")
+        pres = open_presentation(window, qtbot)
+        assert pres.source_label.text() == ("出处：数字贸易强市三年行动计划 §一（有效期 2024-05-24 至 "
+                                            "2026-12-31，还有 24 天到期）")
+        window.state.update(as_of=dt.date(2027, 6, 1))
+        assert pres.source_label.text().endswith("截至 2027-06-01 已到期）")
+        window.state.update(as_of=None)
+        assert pres.source_label.text().endswith("还有 24 天到期）")
+        press(pres, Qt.Key_Escape)

@@ -95,7 +95,8 @@ def test_presenter_view_shows_the_step_its_notes_and_the_next_step(presenting, q
     pres, view, player = presenting
     assert view.counter_label.text() == "1 / 4" and view.title_label.text() == STEPS_4415[0]
     assert view.caption_label.text() == pres.caption_label.text() != ""
-    assert view.source_label.text() == "出处：数字贸易强市三年行动计划 §一"
+    assert view.source_label.text() == pres.source_label.text()
+    assert view.source_label.text().startswith("出处：数字贸易强市三年行动计划 §一（有效期 2024-05-24 至 2026-12-31，")
     assert view.next_title.text() == STEPS_4415[1]
     # no notes written: the document's own words for the element, as on the deck's notes
     assert view.notes.toPlainText().startswith("原文 (数字贸易强市三年行动计划 §一)")

@@ -160,3 +160,21 @@ def test_the_window_has_hzmaps_icon_sharp_at_any_size(open_window, data):
     assert not win.windowIcon().isNull()
     big = app_icon().pixmap(512, 512).toImage()
     assert big.width() == 512 and big.pixelColor(256, 256).alpha() > 0  # drawn, not an empty square
+
+
+def test_a_window_saved_on_a_larger_screen_comes_back_inside_this_one(start):
+    """At 200% scaling a 1920×1080 screen is 960×540: the geometry saved at 100% does not fit,
+    Qt refuses it, and the window must still not be larger than the screen."""
+    from PySide6.QtCore import QByteArray
+
+    from hzmap.ui.common.settings import settings
+    from hzmap.ui.window import startup
+    settings().setValue(startup.KEYS["layout"], "-")
+    settings().setValue(startup.KEYS["geometry"], QByteArray(b"saved by a window on another screen"))
+    win = start()
+    area = win.screen().availableGeometry()
+    assert win.width() <= area.width() and win.height() <= area.height()
+    assert area.contains(win.geometry().topLeft())
+    win.resize(area.width() * 2, area.height() * 2)   # and one asked to be larger still
+    startup.clamp_to_screen(win)
+    assert win.width() <= area.width() and win.height() <= area.height()

@@ -149,3 +149,19 @@ class TileServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def write_geotiff(path, mark=MARK, step: float = 0.001):
+    """A GeoTIFF (EPSG:4326, `step`° pixels, 200×160) with a red 5-pixel square centred on `mark`,
+    as an office's 影像 image would be georeferenced."""
+    import tifffile
+
+    c, r = 100, 80
+    lon0, lat0 = mark[0] - (c + 0.5) * step, mark[1] + (r + 0.5) * step
+    img = np.full((160, 200, 3), 230, np.uint8)
+    img[r - 2:r + 3, c - 2:c + 3] = (255, 0, 0)
+    keys = [1, 1, 0, 3, 1024, 0, 1, 2, 1025, 0, 1, 1, 2048, 0, 1, 4326]
+    tifffile.imwrite(path, img, photometric="rgb", compression="zlib",
+                     extratags=[(33550, "d", 3, (step, step, 0.0)), (33922, "d", 6, (0, 0, 0, lon0, lat0, 0)),
+                                (34735, "H", len(keys), keys)])
+    return path

@@ -5,7 +5,8 @@ SOURCE is a preset (tianditu-img, tianditu-vec, tianditu-ter, osm, gaode-vec, ga
 URL template (``http://…/{z}/{x}/{y}.png``), a WMTS template with {TileMatrix}, {TileRow} and
 {TileCol}, an .mbtiles file, a GeoTIFF or a folder of XYZ tiles. A service's key is read from
 $HZMAP_BASEMAP_KEY (or $HZMAP_TIANDITU_KEY for 天地图) and fills ``{tk}``; it is never written
-anywhere. Exit codes (hzmap.cli.exit_codes): 0 done; 1 the download failed or was refused by
+anywhere. A project's online base map is drawn only with ``--online``: a project from someone
+else never makes hzmap fetch. Exit codes (hzmap.cli.exit_codes): 0 done; 1 the download failed or was refused by
 the server, or the geodata is broken; 2 a bad argument; 130 cancelled (Ctrl+C).
 """
 from __future__ import annotations
@@ -31,6 +32,9 @@ def add_basemap_args(p: argparse.ArgumentParser) -> None:
                                                             "with the attribution")
     p.add_argument("--basemap-dim", type=float, default=0.0, metavar="0-0.8",
                    help="dim the base map under a white veil (default 0)")
+    p.add_argument("--online", action="store_true",
+                   help="with --project: draw the project's online base map, fetching its tiles (without "
+                        "this or --basemap it is left off and nothing is fetched)")
 
 
 def keys_from_env() -> dict:
@@ -84,12 +88,32 @@ def with_basemap(view, args):
     return replace(view, layers=(basemap_layer(source, dim=args.basemap_dim),) + rest), registry
 
 
-def deck_basemap(args, project: str | None, store) -> list:
-    """The base map layer of a deck ([] or [layer]): --basemap, else the project's; its open
-    tiles kept with `store` for every slide."""
+def project_basemap(proj, path, args, command_name: str):
+    """The base map layer of the project `proj` read from `path` to draw, or None (it has none,
+    or --basemap replaces it). Its file was let through refuse_outside first. An online one is
+    left off, with a note, unless --online asks for it: a project never makes hzmap fetch."""
+    from dataclasses import replace
     from pathlib import Path
 
     from hzmap.model.basemap.persist import basemap_from_dict
+
+    if not proj.basemap or getattr(args, "basemap", None):
+        return None
+    layer, problems, _refused = basemap_from_dict(proj.basemap, Path(path).absolute().parent, allow_outside=True)
+    for problem in problems:
+        say_err(f"{command_name}: warning: {problem}")
+    if layer is None or not layer.source.online:
+        return layer
+    if not getattr(args, "online", False):
+        say_err(f"{command_name}: note: {path}: the project's online base map ({layer.source.servers}) was "
+                "left off, so nothing is fetched; pass --online to draw it")
+        return None
+    return replace(layer, visible=True)
+
+
+def deck_basemap(args, project: str | None, store) -> list:
+    """The base map layer of a deck ([] or [layer]): --basemap, else the project's (see
+    project_basemap); its open tiles kept with `store` for every slide."""
     from hzmap.model.session.project import load_project
     from hzmap.model.view.viewstate import View
 
@@ -98,11 +122,7 @@ def deck_basemap(args, project: str | None, store) -> list:
         store.basemaps = registry
         return [view.basemap()]
     proj = load_project(project)[0] if project else None
-    if proj is None or not proj.basemap:
-        return []
-    layer, problems = basemap_from_dict(proj.basemap, Path(project).absolute().parent)
-    for problem in problems:
-        say_err(f"hzmap deck: warning: {problem}")
+    layer = project_basemap(proj, project, args, "hzmap deck") if proj is not None else None
     if layer is None:
         return []
     store.basemaps = with_basemap(View(extent=(0, 1, 0, 1), layers=(layer,)), args)[1]
@@ -192,7 +212,10 @@ def cmd_basemap(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     say(f"{source.label}, {where}, zoom {zmin}-{zmax}: {plan.count:,} tiles, about "
         f"{size_text(plan.estimated_bytes)}")
-    if not args.yes and sys.stdin.isatty():
+    if not args.yes:   # asked first; with no one to answer (a script), --yes says to go on
+        if not sys.stdin.isatty():
+            say("not downloaded: no one to ask here; add --yes to download without asking")
+            return EXIT_OK
         if input("Download them? [y/N] ").strip().lower() not in ("y", "yes"):
             return EXIT_OK
     t0, cancel = time.perf_counter(), threading.Event()

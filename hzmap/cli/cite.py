@@ -10,7 +10,7 @@ import argparse
 import json
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from hzmap.cli.support import command, load_or_report, say, say_err
+from hzmap.cli.support import add_dataset_arg, command, load_or_report, say, say_err
 
 KIND_LABEL = {"place": "place", "layout": "layout", "element": "element", "measure": "measure",
               "target": "target"}
@@ -20,6 +20,7 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("text", help="an item id (dt_4415/ftz_led, iot_park), a name (中国数谷) or "
                                 "words of an excerpt (数据出境评估)")
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    add_dataset_arg(p)
 
 
 def _sources(docs, ds, kind: str, item_id: str) -> list[dict]:
@@ -62,7 +63,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
     if not args.text.strip():
         say_err("cite: give an id, a name or words of an excerpt")
         return EXIT_USAGE
-    ds = load_or_report()
+    ds = load_or_report(None, None, args)
     if ds is None:
         return EXIT_PROBLEMS
     try:

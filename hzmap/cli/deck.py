@@ -2,8 +2,9 @@
 
 The tour is a layout's default tour (``--layout``), or one saved in a project file
 (``--project FILE``, the first tour or ``--tour NAME``); a project's user layers are drawn on
-every slide. Exit codes (hzmap.cli.exit_codes): 1 the file could not be written, or the layout
-dataset or the geodata has problems; 2 a bad argument or project file.
+every slide, and its base map (an online one only with --online). Exit codes
+(hzmap.cli.exit_codes): 1 the file could not be written, or the layout dataset or the geodata
+has problems; 2 a bad argument or project file.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import time
 from pathlib import Path
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, say, say_err
+from hzmap.cli.support import (add_as_of, add_dataset_arg, command, geodata_or_report, load_or_report,
+                               refuse_outside, say, say_err)
 
 
 class UsageError(Exception):
@@ -28,8 +30,12 @@ def _deck_args(p: argparse.ArgumentParser) -> None:
                                                   "(default: the first)")
     p.add_argument("--out", required=True, help="output file: .pptx (PowerPoint) or .pdf")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="slide and label language")
+    p.add_argument("--allow-outside", action="store_true",
+                   help="with --project: read its layer and base map files outside the project's folder "
+                        "(refused otherwise)")
     add_as_of(p, "each slide's source gives its plan's status then, and a layout not in force "
                  "then is drawn faded")
+    add_dataset_arg(p)
     from hzmap.cli.basemap import add_basemap_args
     add_basemap_args(p)
 
@@ -53,7 +59,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
     if problem:  # before drawing every slide, not after
         say_err(f"hzmap deck: cannot write {args.out}: {problem}")
         return EXIT_PROBLEMS
-    ds = load_or_report()
+    ds = load_or_report(None, None, args)
     geo = geodata_or_report("hzmap deck") if ds is not None else None
     if geo is None:
         return EXIT_PROBLEMS
@@ -64,7 +70,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
         tour = _project_tour(ds, geo, args.project, layout, args.tour) if args.project \
             else _default_tour(ds, geo, layout)
         if args.project:
-            user_layers = _project_layers(geo, args.project, store)
+            user_layers = _project_layers(geo, args.project, store, args)
         from hzmap.cli.basemap import deck_basemap
         user_layers = deck_basemap(args, args.project, store) + list(user_layers)
     except (UsageError, LayoutError, BasemapError) as e:
@@ -132,11 +138,15 @@ def _project_tour(ds, geo, path: str, layout: str | None, name: str | None):
             tours.append(tour_from_dict(raw if isinstance(raw, dict) else {}))
         except (ValueError, TypeError, AttributeError) as e:
             say_err(f"hzmap deck: warning: {path}: tour {i} not read ({e})")
+    if name is None and tours:  # an empty tour (just made in the 导览 dock) gives no deck
+        for t in (t for t in tours if not t.steps):
+            say_err(f"hzmap deck: {path}: tour {t.name!r} has no steps; left out")
+        tours = [t for t in tours if t.steps]
     if not tours:
         layout = layout or proj.layout
         if layout is None:
             raise UsageError(f"{path} has no saved tour and no layout: give --layout")
-        say_err(f"hzmap deck: {path} has no saved tour; using the default tour of {layout}")
+        say_err(f"hzmap deck: {path} has no saved tour with steps; using the default tour of {layout}")
         return _default_tour(ds, geo, layout)
     chosen = [t for t in tours if layout is None or t.layout == layout]
     if name is not None:
@@ -144,18 +154,27 @@ def _project_tour(ds, geo, path: str, layout: str | None, name: str | None):
     if not chosen:
         raise UsageError(f"{path} has no tour " + (f"named {name!r}" if name else f"of {layout}")
                          + "; its tours: " + ", ".join(repr(t.name) for t in tours))
+    if not chosen[0].steps:
+        raise UsageError(f"{path}: tour {chosen[0].name!r} has no steps: add steps in the 导览 "
+                         "Tours dock, or give --layout for that layout's default tour")
     return chosen[0]
 
 
-def _project_layers(geo, path: str, store) -> list:
+def _project_layers(geo, path: str, store, args) -> list:
     """The project's user layers (their data read into `store`); what cannot be read is warned
-    about and left off the slides."""
+    about and left off the slides; UsageError when they or its base map would read files
+    outside the project's folder without --allow-outside (checked before anything is read)."""
     from hzmap.model.layers.project_layers import load_layers
     from hzmap.model.session.project import load_project
     proj, _problems = load_project(path)
-    if proj is None or not proj.layers:
+    if proj is None:
         return []
-    found = load_layers(proj.layers, Path(path).absolute().parent, geo, store)
+    refusal = refuse_outside(path, proj, args.allow_outside, basemap=not args.basemap)
+    if refusal:
+        raise UsageError(refusal)
+    if not proj.layers:
+        return []
+    found = load_layers(proj.layers, Path(path).absolute().parent, geo, store, allow_outside=True)
     for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap deck: warning: {problem}")
     return found.states

@@ -8,6 +8,12 @@ opens it. The launcher's Exec line is written for the hzmap that runs this comma
 refreshed with update-mime-database, update-desktop-database, xdg-mime and
 gtk-update-icon-cache where they are installed; without them the files are still in place and
 are picked up at the next log-in. ``--uninstall`` removes what was installed. No Qt.
+
+The folders written into are the user's, and anything could be planted there: each file is
+written as a new regular file renamed into place, never through a link (a link at its name is
+replaced, not followed), and a folder on the way that is a link is refused. A path with a
+control character (a newline in the install folder's name would add lines to the launcher) is
+refused, not written.
 """
 from __future__ import annotations
 
@@ -86,22 +92,59 @@ def planned_files(home: Path) -> dict[Path, Path | None]:
     return files
 
 
+class UnsafePath(OSError):
+    """A path install-desktop will not write: the message says why."""
+
+
+def _check_text(what: str, text: str) -> None:
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        shown = "".join(c if ord(c) >= 32 and ord(c) != 127 else "?" for c in text)
+        raise UnsafePath(f"{what} {shown!r} holds a control character (a newline or the like), which "
+                         "would break the launcher; move it to a folder whose name has none")
+
+
+def _folders(home: Path, folder: Path, make: bool) -> None:
+    """Check (and with `make`, make) `folder` below `home`, folder by folder; UnsafePath where
+    one is a link or not a folder."""
+    here = home
+    for part in folder.relative_to(home).parts:
+        here = here / part
+        if here.is_symlink():
+            raise UnsafePath(f"{here} is a link ({os.readlink(here)}); install-desktop does not write "
+                             "through links: remove it, or pass --data-home")
+        if not here.exists():
+            if not make:
+                return
+            here.mkdir()
+        elif not here.is_dir():
+            raise UnsafePath(f"{here} is not a folder")
+
+
 def install(home: Path) -> list[Path]:
     from hzmap.model.files.atomic import write_atomic
     from hzmap.paths import resources_root
+    argv = launcher()
+    for arg in argv:
+        _check_text("the path of hzmap", arg)
+    _check_text("the folder", str(home))
+    home.mkdir(parents=True, exist_ok=True)
     template = (resources_root() / "desktop" / "hzmap.desktop").read_text(encoding="utf-8")
+    planned = planned_files(home)
+    for target in planned:  # every folder checked before anything is written
+        _folders(home, target.parent, make=False)
     written = []
-    for target, source in planned_files(home).items():
-        data = desktop_entry(template, launcher()).encode("utf-8") if source is None else source.read_bytes()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        written.append(write_atomic(target, data))
+    for target, source in planned.items():
+        data = desktop_entry(template, argv).encode("utf-8") if source is None else source.read_bytes()
+        _folders(home, target.parent, make=True)
+        written.append(write_atomic(target, data, follow_links=False))
     return written
 
 
 def uninstall(home: Path) -> list[Path]:
+    """Remove the files install put there (regular files only: a link planted at a name stays)."""
     removed = []
     for target in planned_files(home):
-        if target.is_file():
+        if target.is_file() and not target.is_symlink():
             target.unlink()
             removed.append(target)
     return removed
@@ -140,6 +183,9 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
     home = data_home(args.data_home)
     try:
         done = uninstall(home) if args.uninstall else install(home)
+    except UnsafePath as e:
+        say_err(f"hzmap install-desktop: nothing written: {e}")
+        return EXIT_PROBLEMS
     except OSError as e:
         say_err(f"hzmap install-desktop: cannot write {e.filename or home}: {e.strerror or e}")
         return EXIT_PROBLEMS
@@ -149,5 +195,9 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
     if not args.uninstall:
         say(f"  launcher: {home / 'applications' / DESKTOP_ID} (Exec={exec_line(launcher())})")
     for item in skipped:
-        say(f"  skipped {item}: the files take effect at the next log-in")
+        if item.startswith("xdg-mime"):  # the launcher still declares the type
+            say(f"  skipped {item}: hzmap is offered for .hzmap files, and opens them by "
+                "default only where no other program claims them")
+        else:
+            say(f"  skipped {item}: the files take effect at the next log-in")
     return EXIT_OK

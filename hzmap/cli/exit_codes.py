@@ -19,7 +19,8 @@ EXIT_CODES = (
     (EXIT_OK, "done"),
     (EXIT_PROBLEMS, "problems in the data: the layout dataset or the geodata (`hzmap validate` "
                     "lists a dataset's); or the result could not be written, or the map window "
-                    "could not start"),
+                    "could not start, or hzmap itself failed (a package it needs is missing, or "
+                    "an unexpected error: one line says which)"),
     (EXIT_USAGE, "usage: a bad argument, a name the data does not have, or a file named on the "
                  "command line that does not exist or cannot be read"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl+C)"),

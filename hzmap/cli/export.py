@@ -6,7 +6,7 @@ impossible size or DPI, a project or --layer file that cannot be read).
 
 ``--layer FILE`` (repeatable) draws the user's own data over the map, as File › Add layer does,
 with its legend entries; ``--crs`` says which system lon/lat columns are in when the names do not.
-A project's own user layers are drawn too.
+A project's own user layers are drawn too, and its base map (an online one only with --online).
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from pathlib import Path
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from hzmap.cli.layer_choices import add_value_args, choices_of, style_for
-from hzmap.cli.support import add_as_of, command, geodata_or_report, load_or_report, say, say_err
+from hzmap.cli.support import (add_as_of, add_dataset_arg, command, geodata_or_report, load_or_report,
+                               refuse_outside, say, say_err)
 
 
 class UsageError(Exception):
@@ -75,6 +76,9 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-inset", action="store_true", help="leave out the overview inset")
     p.add_argument("--project", metavar="FILE", help="take view, layout, selection and annotations "
                                                     "from a project file (.hzmap)")
+    p.add_argument("--allow-outside", action="store_true",
+                   help="with --project: read its layer and base map files outside the project's folder "
+                        "(refused otherwise)")
     p.add_argument("--atlas", action="store_true", help="one map per district into the --out folder")
     p.add_argument("--layer", metavar="FILE", action="append", default=[],
                    help="draw a data file over the map (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, "
@@ -87,6 +91,7 @@ def _export_args(p: argparse.ArgumentParser) -> None:
     add_value_args(p)
     add_as_of(p, "the sources line gives each plan's status then, and a layout not in force then "
                  "is drawn faded")
+    add_dataset_arg(p)
     from hzmap.cli.basemap import add_basemap_args
     add_basemap_args(p)
     _size_args(p)
@@ -98,7 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from hzmap.model.basemap.source import BasemapError
     from hzmap.render.page.compose import ExportSpec
     from hzmap.render.page.export_io import ExportError, check_size, format_for
-    ds = load_or_report(None, "hzmap export")
+    ds = load_or_report(None, "hzmap export", args)
     geo = geodata_or_report("hzmap export") if ds is not None else None
     if geo is None:
         return EXIT_PROBLEMS
@@ -186,7 +191,7 @@ def _view(ds, geo, args, store=None):
         return Extent.from_bounds(view_extent(geo, name))
     view, annotations = View(extent=preset("city"), lang=args.lang), []
     if args.project:
-        view, annotations = _project_view(ds, geo, args.project, view, store)
+        view, annotations = _project_view(ds, geo, args.project, view, store, args)
     changes = {}
     if args.layout:
         changes["layout"] = resolve_layout(ds, args.layout)
@@ -268,7 +273,7 @@ def _progress(done: int, total: int, label: str, t0: float) -> None:
     sys.stderr.flush()
 
 
-def _project_view(ds, geo, path: str, base, store=None):
+def _project_view(ds, geo, path: str, base, store=None, args=None):
     """A project file's View (in `base`'s language, with its user layers read into `store`)
     and annotations."""
     from hzmap.model.layers.project_layers import load_layers
@@ -283,22 +288,22 @@ def _project_view(ds, geo, path: str, base, store=None):
                                   known_places=set(ds.places))
     if proj is None:
         raise UsageError("cannot open the project: " + "; ".join(problems))
+    refusal = refuse_outside(path, proj, getattr(args, "allow_outside", False),
+                             basemap=not getattr(args, "basemap", None))
+    if refusal:
+        raise UsageError(refusal)
     for problem in problems:  # what could not be loaded; the rest is exported
         say_err(f"hzmap export: warning: {problem}")
     store = store if store is not None else LayerStore()
     session = Session(ViewState(geo, base), dataset=ds, layers=store)
     found = load_layers(proj.layers, Path(path).absolute().parent, geo, store,
-                        session.gazetteer() if proj.layers else None)
+                        session.gazetteer() if proj.layers else None, allow_outside=True)
     for problem in [*found.problems, *found.missing.values()]:
         say_err(f"hzmap export: warning: {problem}")
-    under = ()
-    if proj.basemap:
-        from hzmap.model.basemap.persist import basemap_from_dict
+    from hzmap.cli.basemap import project_basemap
 
-        layer, more = basemap_from_dict(proj.basemap, Path(path).absolute().parent)
-        for problem in more:
-            say_err(f"hzmap export: warning: {problem}")
-        under = (layer,) if layer is not None else ()
+    layer = project_basemap(proj, path, args, "hzmap export")
+    under = (layer,) if layer is not None else ()
     return session.view_of(proj, under + tuple(found.states)), list(proj.annotations)
 
 
@@ -307,6 +312,7 @@ def _dossier_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, help="output PDF file")
     p.add_argument("--layout", help="layout drawn on the map page (default: districts only)")
     add_as_of(p, "each plan's status then; the roles of plans not in force then are listed apart")
+    add_dataset_arg(p)
 
 
 @command("dossier", "a PDF of 1-3 pages on one district: map, roles, bases, measures, targets",
@@ -314,7 +320,7 @@ def _dossier_args(p: argparse.ArgumentParser) -> None:
 def cmd_dossier(args: argparse.Namespace) -> int:
     from hzmap.render.page.dossier import dossier_figures, save_dossier
     from hzmap.render.page.export_io import ExportError, format_for
-    ds = load_or_report(None, "hzmap dossier")
+    ds = load_or_report(None, "hzmap dossier", args)
     geo = geodata_or_report("hzmap dossier") if ds is not None else None
     if geo is None:
         return EXIT_PROBLEMS

@@ -5,6 +5,10 @@ standard input), drafts the plan record, its slogan layouts, measures and target
 them as dataset YAML into DIR (a user dataset folder; the shipped dataset is never touched).
 Everything the planner must check is listed; ``hzmap validate DIR`` then checks the draft
 against the shipped dataset.
+
+DIR may not lie inside hzmap's shipped data or program folder. Files of the plan that the planner
+changed since an earlier import into DIR are not replaced unless ``--force``. The files are
+written all or none: a failed import leaves DIR as it was.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import json
 import sys
 
 from hzmap.cli.exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from hzmap.cli.support import command, load_or_report, say, say_err
+from hzmap.cli.support import add_dataset_arg, command, load_or_report, say, say_err
 
 
 def _args(p: argparse.ArgumentParser) -> None:
@@ -22,6 +26,9 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--plan-id", default=None, help="dataset id for the plan (default: from the "
                                                    "title's pinyin initials and year)")
     p.add_argument("--json", action="store_true", help="print the draft's summary as JSON")
+    p.add_argument("--force", action="store_true", help="replace this plan's files in DIR even if "
+                                                        "they were edited since an earlier import")
+    add_dataset_arg(p)
 
 
 @command("import-plan", "draft a plan's layouts, measures and targets from its text", _args)
@@ -30,7 +37,13 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from hzmap.model.plan_import import PlanReadError, draft_plan, pasted, read_document, write_draft
+    from hzmap.model.plan_import.writer import DraftEdited
 
+    shipped = _shipped_folder(Path(args.out))
+    if shipped is not None:
+        say_err(f"{args.out}: is inside hzmap's shipped files ({shipped}); write the draft into a "
+                "folder of its own")
+        return EXIT_USAGE
     if args.plan_id is not None and not re.fullmatch(r"[a-z0-9_]+", args.plan_id):
         say_err(f"--plan-id {args.plan_id!r}: use lowercase letters, digits and _ only")
         return EXIT_USAGE
@@ -42,7 +55,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     except PlanReadError as e:
         say_err(str(e))
         return EXIT_USAGE
-    dataset = load_or_report()
+    dataset = load_or_report(None, None, args)
     if dataset is None:
         return EXIT_PROBLEMS
     draft = draft_plan(source, dataset, plan_id=args.plan_id)
@@ -51,10 +64,13 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         say_err(f"{out}: exists and is not a folder")
         return EXIT_USAGE
     if out.resolve() == dataset.root.resolve() or dataset.root.resolve() in out.resolve().parents:
-        say_err(f"{out}: is the shipped dataset; write the draft into a folder of its own")
+        say_err(f"{out}: is the dataset in use ({dataset.root}); write the draft into a folder of its own")
         return EXIT_USAGE
     try:
-        written = write_draft(draft, out)
+        written = write_draft(draft, out, force=args.force)
+    except DraftEdited as e:
+        say_err(str(e))
+        return EXIT_PROBLEMS
     except (OSError, ValueError) as e:
         say_err(f"{out}: cannot write the draft: {getattr(e, 'strerror', None) or e}")
         return EXIT_PROBLEMS
@@ -62,6 +78,8 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         say(json.dumps({"plan": draft.plan_id, "summary": draft.summary(), "notes": draft.notes,
                         "flags": [{"kind": r.kind, "id": r.id, "label": r.label,
                                    "flags": r.flags} for r in draft.flagged()],
+                        "notes": [{"kind": r.kind, "id": r.id, "notes": r.notes}
+                                  for r in draft.records() if r.notes],
                         "files": [str(p) for p in written]}, ensure_ascii=False, indent=2))
         return EXIT_OK
     s = draft.summary()
@@ -78,8 +96,30 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             f"{el.data['name']} [{el.data['kind']}] → "
             f"{'、'.join(el.data['districts'] + el.data['places']) or 'needs a place'}"
             for el in lay.children))
-    say("To check:")
+    say("To check:" if draft.flagged() else "To check: nothing")
     for r in draft.flagged():
         say(f"  {r.kind} '{r.id}' {r.label[:30]}: " + "; ".join(r.flags))
+    noted = [r for r in draft.records() if r.notes and not r.flags]
+    if noted:  # left as the text has it: nothing to decide (--json lists them)
+        say(f"  and {len(noted)} more with notes only, such as: {noted[0].kind} '{noted[0].id}': "
+            + "; ".join(noted[0].notes))
     say(f"Written to {out} ({len(written)} files). Check it with: hzmap validate {out}")
     return EXIT_OK
+
+
+def _shipped_folder(out):
+    """The shipped folder `out` lies in (the data, the resources, the program), or None."""
+    from pathlib import Path
+
+    import hzmap
+    from hzmap.paths import data_root, resources_root
+
+    try:
+        real = out.resolve()
+    except (OSError, RuntimeError):
+        return None
+    for folder in (data_root(), resources_root(), Path(hzmap.__file__).parent):
+        base = folder.resolve()
+        if real == base or base in real.parents:
+            return base
+    return None

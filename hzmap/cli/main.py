@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
 from hzmap import __version__, process
-from hzmap.cli import exit_codes
+from hzmap.cli import exit_codes, fatal
 from hzmap.cli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from hzmap.cli.support import COMMANDS, add_as_of, command, load_or_report, say, say_err
+from hzmap.cli.support import COMMANDS, add_as_of, add_dataset_arg, command, load_or_report, say, say_err
 
 #: Modules that register more subcommands (each imports hzmap.cli.support only).
 COMMAND_MODULES = ("hzmap.cli.export", "hzmap.cli.deck", "hzmap.cli.desktop", "hzmap.cli.import_plan", "hzmap.cli.layer",
@@ -32,13 +33,14 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
 
 @command("validate", "check a dataset folder and print a summary or its problems", _validate_args)
 def cmd_validate(args: argparse.Namespace) -> int:
-    from hzmap.model.dataset import summary
+    from hzmap.model.dataset import parsecache, summary
     from hzmap.model.dataset.overlay import is_user_dataset
     if args.path is not None and not Path(args.path).exists():
         say_err(f"hzmap validate: no such folder: {args.path}")
         return EXIT_USAGE
     draft = args.path is not None and is_user_dataset(args.path)
-    ds = load_or_report(args.path, over_shipped=draft)
+    with parsecache.reparsing():  # what validate says comes from the files, not from a cache
+        ds = load_or_report(args.path, over_shipped=draft)
     if ds is None:
         return EXIT_PROBLEMS
     say(f"{'Draft' if draft else 'Dataset'} OK: {ds.root}" +
@@ -57,7 +59,46 @@ def cmd_validate(args: argparse.Namespace) -> int:
         say(f"  excerpts: all found in the source documents ({ds.seeds_dir})")
     else:
         say("  excerpts: NOT checked (source documents folder not found)")
-    return EXIT_OK
+    if draft:
+        _warn_again(ds, [r["plan"] for r in rows])
+        return EXIT_OK
+    return EXIT_OK if args.path is not None else _validate_own()
+
+
+def _warn_again(ds, plan_ids: list[str]) -> None:
+    """A draft of a plan the dataset already has (imported twice) is said, not refused: the
+    window lets a planner keep one deliberately."""
+    from hzmap.model.dataset.succession import same_plans
+    for pid in plan_ids:
+        for other, why in same_plans(ds, ds.plans[pid].model_dump()):
+            say_err(f"warning: plan '{pid}' is plan '{other}' again ({why}): loaded, the plan "
+                    "shows twice; keep it only if it is another document")
+
+
+def _validate_own() -> int:
+    """The planner's own datasets in the user data folder, each checked over the shipped one
+    as the window loads them: a broken one is listed, and the window leaves it out."""
+    from hzmap.model.dataset import DatasetError, load_dataset
+    from hzmap.model.dataset.overlay import load_skipping_broken
+    from hzmap.model.dataset.userdata import dataset_dirs
+    from hzmap.paths import user_data_dir
+    folders = dataset_dirs(user_data_dir())
+    if not folders:
+        return EXIT_OK
+    try:
+        shipped = load_dataset(os.environ.get("HZMAP_DATASET") or None, check_excerpts=False)
+    except DatasetError:
+        return EXIT_PROBLEMS
+    _ds, skipped = load_skipping_broken(folders, base=shipped)
+    say(f"Your datasets ({user_data_dir() / 'datasets'}): {len(folders) - len(skipped)} of "
+        f"{len(folders)} load")
+    for folder in folders:
+        exc = skipped.get(folder)
+        say(f"  {folder.name}: " + ("OK" if exc is None else
+                                    f"{len(exc.problems):,} problem(s), left out; the first: "
+                                    f"{exc.problems[0] if exc.problems else '?'} "
+                                    f"(hzmap validate {folder} lists them)"))
+    return EXIT_PROBLEMS if skipped else EXIT_OK
 
 
 # ---------------------------------------------------------------- query
@@ -68,13 +109,14 @@ def _query_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeline", action="store_true",
                    help="a district's roles plan by plan, oldest first, with sources")
     add_as_of(p, "each plan's status on that day; the plans not in force then are listed last")
+    add_dataset_arg(p)
 
 
 @command("query", "what the plans say about a district or place", _query_args)
 def cmd_query(args: argparse.Namespace) -> int:
     from hzmap.model import clock
     from hzmap.model.dataset import district_profile, place_profile, report, resolve_name
-    ds = load_or_report()
+    ds = load_or_report(None, None, args)
     if ds is None:
         return EXIT_PROBLEMS
     res = resolve_name(ds, args.name)
@@ -113,9 +155,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     what the command needs (the export's paper sizes)."""
     _register_commands()
     parser = argparse.ArgumentParser(
-        prog="hzmap", description="Hangzhou policy spatial layouts: map explorer and tools. "
-                                  "Without a command, opens the map window; with files "
-                                  "(projects, data files), opens them in it.",
+        prog="hzmap", usage="hzmap [FILE ...]\n       hzmap COMMAND [options]\n"
+                            "       hzmap [-h] [--version]",
+        description="Hangzhou policy spatial layouts: map explorer and tools.\n\n"
+                    "  hzmap                 opens the map window\n"
+                    "  hzmap FILE ...        opens files in it: a project (.hzmap) or data files "
+                    "as layers\n"
+                    "                        (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf, "
+                    "CSV, Excel)\n"
+                    "  hzmap COMMAND ...     runs a command (hzmap COMMAND -h for its options)",
         epilog=exit_codes.help_text(), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"hzmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -179,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         _register_commands()
         command = sys.argv[1] if sys.argv[1:] and sys.argv[1] in COMMANDS else None
         process.collector_off_for(command)
-        rc = main(sys.argv[1:])
+        rc = fatal.run(lambda: main(sys.argv[1:]))  # a failure no command caught: one line
         if command is not None:
             process.end_process(rc)
         return rc

@@ -15,7 +15,7 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
     that cannot be read is named (on stderr and in a message box) and its GeodataError raised."""
     process.collector_off_until_first_frame()
     process.import_drawing_before_qt()
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from hzmap import fonts
     from hzmap.model.geo.geodata import GeodataError, load_geodata
@@ -35,7 +35,8 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
         message = f"hzmap cannot start: {exc}"
         print(message, file=sys.stderr)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, "hzmap", message)
+            from hzmap.ui.common import messages
+            messages.critical(None, "hzmap", message)
         raise
 
     from hzmap.ui.common import errors
@@ -43,8 +44,13 @@ def run(argv: list[str] | None = None, files: list | None = None) -> int:
     errors.install(window.canvas)
     for path in files or ():
         window.open_path(path)
-    if os.environ.get("HZMAP_STARTUP_PROBE"):
-        _report_when_drawn(window, app)
+    probe = os.environ.get("HZMAP_STARTUP_PROBE")
+    if probe:  # the start-up benchmark and the bundle's proof (hzmap.ui.window.probe)
+        from hzmap.ui.window import probe as probes
+
+        probes.report_first_frame(window, app, _T0, quit_after=probe != probes.FILES)
+        if probe == probes.FILES:
+            window.files_probe = probes.FilesProbe(window, app, len(files or ()))
     window.show()
     # The district map is usable at once; the layout dataset follows right after the first frame.
     _after_first_frame(window, lambda: (process.collector_on_after_first_frame(),
@@ -98,11 +104,3 @@ def _load_dataset(window, wait: bool = True) -> None:
     """The layout dataset and the user's own datasets: in a worker thread when the app starts
     (the map keeps answering), on this thread when asked to wait (tests, scripts)."""
     window.datasets.load(wait=wait)
-
-
-def _report_when_drawn(window, app) -> None:
-    """For the start-up benchmark: print the time to the first drawn frame, then quit."""
-    def on_draw(_event):
-        print(f"HZMAP_READY {time.perf_counter() - _T0:.4f}", flush=True)
-        app.quit()
-    window.canvas.mpl_connect("draw_event", on_draw)

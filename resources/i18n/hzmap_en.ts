@@ -1830,6 +1830,22 @@ The files of these layers were not found; their settings are kept:</source>
         <translation>(file missing)</translation>
     </message>
     <message>
+        <source>（未读取：在项目文件夹以外）(not read: outside the project&apos;s folder)</source>
+        <translation>(not read: outside the project&apos;s folder)</translation>
+    </message>
+    <message>
+        <source>文件在项目文件夹以外，您选择了不读取；可重新链接 The file is outside the project&apos;s folder and you chose not to read it: re-link it to read it</source>
+        <translation>The file is outside the project&apos;s folder and you chose not to read it: re-link it to read it</translation>
+    </message>
+    <message>
+        <source>（无法读取）(could not be read)</source>
+        <translation>(could not be read)</translation>
+    </message>
+    <message>
+        <source>找到了文件但无法读取，请重新链接 The file was found but could not be read: re-link it</source>
+        <translation>The file was found but could not be read: re-link it</translation>
+    </message>
+    <message>
         <source>（无）None</source>
         <translation>None</translation>
     </message>
@@ -1844,6 +1860,35 @@ The files of these layers were not found; their settings are kept:</source>
     <message>
         <source>在项目文件中保存图层副本，不依赖原文件也能打开 Keep a copy of the layer in the project file: it opens without the original file</source>
         <translation>Keep a copy of the layer in the project file: it opens without the original file</translation>
+    </message>
+    <message>
+        <source>正在读取 Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>已取消读取 Reading cancelled:</source>
+        <translation>Reading cancelled:</translation>
+    </message>
+    <message>
+        <source>已取消读取 Reading cancelled</source>
+        <translation>Reading cancelled</translation>
+    </message>
+    <message>
+        <source>正在打开 Opening</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>正在恢复 Recovering</source>
+        <translation>Recovering</translation>
+    </message>
+    <message>
+        <source>hzmap: 项目文件夹以外的文件 Files outside the project's folder</source>
+        <translation>hzmap: Files outside the project's folder</translation>
+    </message>
+    <message>
+        <source>项目 {name} 要读取其文件夹以外的文件。仅当您信任此项目时才读取。
+The project {name} reads files outside its folder. Read them only if you trust the project.</source>
+        <translation>The project {name} reads files outside its folder. Read them only if you trust the project.</translation>
     </message>
     <message>
         <source>后续</source>
@@ -1884,6 +1929,10 @@ The files of these layers were not found; their settings are kept:</source>
     <message>
         <source>显示这一天在施行的规划 Show the plans in force on</source>
         <translation>Show the plans in force on</translation>
+    </message>
+    <message>
+        <source>{text} 不是 {first}–{last} 年间的日期（如 2027-06-01） is not a day between {first} and {last} (e.g. 2027-06-01)</source>
+        <translation>{text} is not a day between {first} and {last} (e.g. 2027-06-01)</translation>
     </message>
     <message>
         <source>规划状态截至 {day}：{n} 个布局在施行</source>
@@ -2102,6 +2151,10 @@ Layout data: see geodata/dataset; every record cites its source</translation>
     <message>
         <source>双击更改底图 Double-click to change the base map</source>
         <translation>Double-click to change the base map</translation>
+    </message>
+    <message>
+        <source>在线底图 {host}：开启后才会联网 Online base map: turned on, it fetches tiles from {host}</source>
+        <translation>Online base map: turned on, it fetches tiles from {host}</translation>
     </message>
     <message>
         <source>←→ 翻页  S 聚光  L 激光笔  H 高对比  D 底图淡化  Esc 退出</source>

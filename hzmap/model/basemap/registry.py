@@ -6,6 +6,10 @@ and the registry keeps it open (its memory of decoded tiles, its loader threads)
 source leaves the View or the key changes. The planner's keys live here, in memory, handed in
 by the window from the settings or by the command line from the environment; they are never
 part of a source and so never reach a project file.
+
+A project's base map file the planner did not agree to read (outside the project's folder) is
+`refuse`d here, the one place every picture opens base maps through: it is never opened until
+the planner chooses it (`allow`, the base map dialog) or it leaves the View.
 """
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ class BasemapRegistry:
         self.cache, self.workers, self.http_options = cache, workers, http_options
         self._open: dict[BasemapSource, Basemap] = {}
         self._errors: dict[BasemapSource, str] = {}
+        self._refused: dict[BasemapSource, str] = {}
         self._listeners: list = []
         self._lock = threading.Lock()
 
@@ -65,6 +70,8 @@ class BasemapRegistry:
         """The open Basemap of `source`; BasemapError (kept, and raised again until the source
         or its key changes) when it cannot be opened."""
         with self._lock:
+            if source in self._refused:
+                raise BasemapError(self._refused[source])
             if source in self._open:
                 return self._open[source]
             if source in self._errors:
@@ -79,6 +86,19 @@ class BasemapRegistry:
             self._open[source] = basemap
             return basemap
 
+    def refuse(self, source: BasemapSource, why: str) -> None:
+        """Never open `source` (open raises BasemapError(why)) until `allow` or keep_only lets it go."""
+        with self._lock:
+            self._refused[source] = why
+            basemap = self._open.pop(source, None)
+            if basemap is not None:
+                basemap.close()
+
+    def allow(self, source: BasemapSource) -> None:
+        """The planner chose `source` themselves: it may be opened."""
+        with self._lock:
+            self._refused.pop(source, None)
+
     def is_open(self, basemap: Basemap) -> bool:
         """Whether `basemap` is still the open one of its source (not closed by a new key)."""
         return self._open.get(basemap.source) is basemap
@@ -91,6 +111,8 @@ class BasemapRegistry:
                 self._open.pop(src).close()
             for src in [s for s in self._errors if s not in keep]:
                 del self._errors[src]
+            for src in [s for s in self._refused if s not in keep]:
+                del self._refused[src]
 
     def close(self) -> None:
         self.keep_only(())

@@ -78,6 +78,13 @@ class BasemapSource:
         return self.online and any(KEY in (t or "") for t in (self.url, self.overlay))
 
     @property
+    def servers(self) -> str:
+        """The hosts an online base map fetches from ("t0.tianditu.gov.cn"), for the notes that
+        say where tiles would come from; "" for a file."""
+        found = [host(t.replace("{s}", self.subdomains[:1])) for t in (self.url, self.overlay) if t and self.online]
+        return ", ".join(dict.fromkeys(found))
+
+    @property
     def label(self) -> str:
         """How the layer list and the sources line name it."""
         if self.name:

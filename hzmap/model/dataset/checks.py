@@ -6,6 +6,7 @@ import os
 from typing import Iterator
 
 from hzmap.model.files.safeio import FileProblem
+from hzmap.model.files.paths import safe_relative_path
 
 from . import provenance
 from .comparators import comparator_for
@@ -235,7 +236,11 @@ def check_excerpts(ds, problems: list[str]) -> None:
         texts[plan.id] = None
         if folder is None:
             continue
-        path = folder / plan.file
+        try:  # a link in the folder must not lead to a file elsewhere
+            path = safe_relative_path(folder, plan.file) if os.path.lexists(folder / plan.file) else folder / plan.file
+        except ValueError as e:
+            problems.append(f"plans.yaml: plan '{plan.id}': file: {e}; not read")
+            continue
         if not os.path.lexists(path):
             problems.append(f"plans.yaml: plan '{plan.id}': file: '{plan.file}' not found in "
                             f"{folder}")

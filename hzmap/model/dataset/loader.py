@@ -9,6 +9,7 @@ its own (so one bad record does not hide the others), runs the cross-record chec
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,14 +179,50 @@ def load_dataset(root: str | Path | None = None, seeds_dir: str | Path | None = 
     for path in _yaml_files(ds_dir, "targets"):
         _load_listed(ds, path, problems, TargetsFile, Target, "targets", "target")
 
-    checks.check_references(ds, problems)
-    if check_excerpts and (seeds is not None or ds.doc_dirs):
-        checks.check_excerpts(ds, problems)
+    unread = _unread_files(problems)
+    cross: list[str] = []
+    checks.check_references(ds, cross)
+    if check_excerpts and (seeds is not None or ds.doc_dirs) and "plans.yaml" not in unread:
+        checks.check_excerpts(ds, cross)
         ds.excerpts_checked = seeds is not None
+    kept = [p for p in cross if not _follows_from(p, unread)]
+    problems += kept
+    if len(kept) < len(cross):
+        # The records of a file that cannot be read are missing, so each reference to one would
+        # be a problem too (one YAML syntax error gave 389): the cause is listed, not those.
+        n = len(cross) - len(kept)
+        problems.append(f"{unread[0]}: {n:,} more problem{'s' if n != 1 else ''} refer"
+                        f"{'' if n != 1 else 's'} to records this file holds; left out until "
+                        "it reads")
     if problems:
         raise DatasetError(problems, ds_dir)
 
     return ds
+
+
+def _unread_files(problems: list[str]) -> list[str]:
+    """The files whose records could not be read at all: unreadable, not YAML, empty, or not
+    the shape of such a file (problems.parse: no record, or the record "file")."""
+    from .problems import parse
+
+    out = []
+    for line in problems:
+        p = parse(line)
+        if p.record in ("", "file") and p.file not in out:
+            out.append(p.file)
+    return out
+
+
+_FOLLOW = {"plans": re.compile(r"is not a plan id|but the record belongs to"),
+           "places": re.compile(r"is not a place id|interpretation: missing|parts member|parts: no part"),
+           "layouts": re.compile(r"is not an element of the layout|is not a layout id")}
+
+
+def _follows_from(problem: str, unread: list[str]) -> bool:
+    """Whether `problem` (from the checks across files) may only say that a record of an
+    unread file is missing."""
+    kinds = {"plans" if f == "plans.yaml" else f.split("/", 1)[0] for f in unread}
+    return any(_FOLLOW[k].search(problem) for k in kinds if k in _FOLLOW)
 
 
 def _rel(ds: Dataset, path: Path) -> str:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from hzmap.model.files.safeio import read_bytes
+from .lang import text_in
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
@@ -86,7 +87,7 @@ def cite(source, plans: dict, lang: str = "zh") -> str:
     and the section in Arabic numerals); falls back to the plan id."""
     plan = plans.get(source.doc)
     if lang == "en":
-        return f"{plan.short_name_en if plan else source.doc} §{section_en(source.section)}"
+        return f"{text_in('en', plan.short_name, plan.short_name_en) if plan else source.doc} §{section_en(source.section)}"
     return f"{plan.short_name if plan else source.doc} §{source.section}"
 
 

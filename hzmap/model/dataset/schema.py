@@ -89,6 +89,16 @@ class Plan(Strict):
     lost_headings: list[LostHeading] = Field(default_factory=list)   # for the contents tree
     notes: Optional[str] = None
 
+    @field_validator("file")
+    @classmethod
+    def _a_name_in_the_sources_folder(cls, value: str) -> str:
+        # a shared dataset is someone else's file: `file: /etc/passwd` must not be shown as a plan
+        if value in (".", "..") or re.search(r"[/\\\x00-\x1f\x7f]", value) or re.match(r"^[A-Za-z]:", value):
+            shown = re.sub(r"[\x00-\x1f\x7f]", "?", value)[:80]
+            raise ValueError(f"'{shown}' must be the name of a file in the dataset's source folder "
+                             "(no folder, no absolute path)")
+        return value
+
 
 # ---------------------------------------------------------------- places
 

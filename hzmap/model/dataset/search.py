@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lang import joined
+
 KIND_ORDER = {"district": 0, "place": 1, "layout": 2, "element": 3, "measure": 4}
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -104,16 +106,16 @@ class SearchIndex:
                       [d.id, d.name_en, d.pinyin])
         for p in ds.places.values():
             where = "、".join(ds.districts[x].name_zh for x in p.districts if x in ds.districts)
-            self._add("place", p.id, p.name, f"{p.name_en} · {where}", [p.name, *p.aliases], [],
+            self._add("place", p.id, p.name, joined(p.name_en, where), [p.name, *p.aliases], [],
                       [p.id, p.name_en])
         for lay in ds.layouts.values():
             plan = ds.plans.get(lay.plan)
             pname = plan.short_name if plan else lay.plan
-            self._add("layout", lay.id, lay.name, f"{pname} · {lay.name_en}", [lay.name],
+            self._add("layout", lay.id, lay.name, joined(pname, lay.name_en), [lay.name],
                       [lay.theme or ""], [lay.id, lay.name_en], lay.plan)
             for el in lay.elements:
                 self._add("element", f"{lay.id}/{el.id}", f"{lay.name} · {el.name}",
-                          f"{pname} · {el.role_en}", [el.name], [el.literal, el.function],
+                          joined(pname, el.role_en), [el.name], [el.literal, el.function],
                           [el.id, el.name_en], lay.plan)
         for m in ds.measures.values():
             plan = ds.plans.get(ds.measure_plan.get(m.id, ""))

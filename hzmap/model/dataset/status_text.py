@@ -9,6 +9,7 @@ import re
 
 from .lifecycle import (DRAFT, ENDED, ENDING, IN_FORCE, NOT_YET, SUPERSEDED, UNDATED, PlanStatus,
                         is_draft, plan_status, start_of, term)
+from .lang import text_in
 
 
 def _name(ds, plan_id: str | None, en: bool) -> str:
@@ -114,7 +115,7 @@ def source_note(ds, plan_id: str, on: _dt.date, lang: str = "zh", as_of: bool = 
     st = plan_status(ds, plan_id, on)
     plan = ds.plans[plan_id]
     period = period_text(plan, lang)
-    title = plan.title_en if en else plan.title
+    title = text_in(lang, plan.title, plan.title_en)
     if st.kind == DRAFT and re.search(r"征求意见稿|draft", title or "", re.I):
         period = str(plan.issued or "")      # the title says it is a draft already
     status = _short(ds, st, en)

@@ -58,9 +58,10 @@ def likely_predecessors(ds, plan_data: dict) -> list[Suggestion]:
     if len(stem) < 4:
         return []
     mine = _start(plan_data)
+    again = {pid for pid, _why in same_plans(ds, plan_data)}  # the same plan: not a predecessor
     out = []
     for plan in ds.plans.values():
-        if plan.id == plan_data.get("id"):
+        if plan.id == plan_data.get("id") or plan.id in again:
             continue
         likeness = difflib.SequenceMatcher(None, stem, title_stem(plan.title)).ratio()
         theirs = start_of(plan)
@@ -70,3 +71,36 @@ def likely_predecessors(ds, plan_data: dict) -> list[Suggestion]:
                                round(likeness, 3)), theirs or _dt.date.min))
     out.sort(key=lambda x: (-x[0].likeness, -x[1].toordinal()))
     return [s for s, _ in out]
+
+
+_QUOTES = re.compile(r"[“”\"'《》〈〉「」\s]+")
+
+
+def _period_of(plan_data: dict) -> str | None:
+    start = _start(plan_data)
+    return str(start.year) if start else None
+
+
+def same_plans(ds, plan_data: dict) -> list[tuple[str, str]]:
+    """The plans of `ds` that are the plan `plan_data` describes, imported again: (id, why).
+
+    The same 文号, or the same title (quotes and spaces aside) for the same period: a plan and
+    its successor share a title but not a period (likely_predecessors), a re-import shares
+    both. Both ways are how Chinese policy documents name one document."""
+    mine = plan_data.get("id")
+    number = _QUOTES.sub("", str(plan_data.get("doc_number") or ""))
+    title = _QUOTES.sub("", str(plan_data.get("title") or ""))
+    start = _period_of(plan_data)
+    out = []
+    for plan in ds.plans.values():
+        if plan.id == mine:
+            continue
+        if number and _QUOTES.sub("", plan.doc_number or "") == number:
+            out.append((plan.id, f"the same 文号 {plan.doc_number}"))
+            continue
+        theirs = start_of(plan)
+        if len(title) >= 4 and _QUOTES.sub("", plan.title) == title and \
+                (start is None or theirs is None or str(theirs.year) == start):
+            out.append((plan.id, f"the same title 《{plan.title}》"
+                        + (f", from {theirs.year}" if theirs and start else "")))
+    return out

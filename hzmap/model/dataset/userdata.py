@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import stat
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from hzmap.model.files import safezip
 from hzmap.model.files.atomic import write_atomic
+from hzmap.model.files.safeio import FileProblem
 
 from .loader import DatasetError
 from .overlay import load_dataset_with
@@ -119,38 +120,25 @@ def export_zip(folder: str | Path, target: str | Path) -> Path:
     return write_atomic(target, write)
 
 
-def _check_member(name: str) -> PurePosixPath:
-    p = PurePosixPath(name.replace("\\", "/"))
-    if p.is_absolute() or ".." in p.parts or re.match(r"^[A-Za-z]:", name) or not p.parts:
-        raise UserDataError(f"'{name}': a path outside the dataset folder; refused")
-    return p
-
-
 def _stage_zip(src: Path, stage: Path) -> None:
-    try:
-        zf = zipfile.ZipFile(src)
-    except (zipfile.BadZipFile, OSError) as e:
-        raise UserDataError(f"{src.name}: not a readable zip ({e})") from None
+    """The zip's dataset files unpacked into `stage` (hzmap.model.files.safezip: names, links,
+    encryption, compression methods, bombs and damage each named with its member)."""
+    try:  # only dataset files are taken over (and checked)
+        zf, infos = safezip.open_zip(src, "zip", wanted=lambda name: Path(name).suffix.lower() in ALLOWED)
+    except FileProblem as e:
+        raise UserDataError(f"{src.name}: {e.problem}") from None
     with zf:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
-        if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > MAX_TOTAL:
+        if len(infos) > MAX_FILES or safezip.expanded(infos) > MAX_TOTAL:
             raise UserDataError(f"{src.name}: more than {MAX_FILES} files or "
                                 f"{MAX_TOTAL // 2**20} MB unpacked; refused")
         for info in infos:
-            rel = _check_member(info.filename)
-            mode = info.external_attr >> 16
-            if stat.S_ISLNK(mode):
-                raise UserDataError(f"{src.name}: '{info.filename}' is a link; refused")
-            if rel.suffix.lower() not in ALLOWED:
-                continue                   # only dataset files are taken over
+            rel = safezip.member_path(src, info)
             out = stage.joinpath(*rel.parts)
             out.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(info) as fin, open(out, "wb") as fout:
-                data = fin.read(MAX_FILE + 1)
-                if len(data) > MAX_FILE:
-                    raise UserDataError(f"{src.name}: '{info.filename}' is larger than "
-                                        f"{MAX_FILE // 2**20} MB; refused")
-                fout.write(data)
+            try:
+                safezip.copy_to(src, zf, info, out, MAX_FILE)
+            except FileProblem as e:
+                raise UserDataError(f"{src.name}: {e.problem}") from None
 
 
 def _stage_folder(src: Path, stage: Path) -> None:

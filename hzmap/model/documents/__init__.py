@@ -101,6 +101,19 @@ class Documents:
         return out
 
 
+def _source_path(folder: Path, name: str) -> Path:
+    """The plan's document in `folder`; DocumentError for a name or link that leads elsewhere
+    (a shared dataset is someone else's file)."""
+    from hzmap.model.files.paths import safe_relative_path
+
+    if not (folder / name).exists():
+        return folder / name  # Document.read says it is missing
+    try:
+        return safe_relative_path(folder, name)
+    except ValueError as e:
+        raise DocumentError(f"{folder / name}: not read: {e}") from None
+
+
 def load_documents(ds, seeds_dir: str | Path | None = None, strict: bool = True) -> Documents:
     """Every plan's document: a user dataset's plans from their own sources/ folder, the others
     from `seeds_dir` (default: the dataset's, else the shipped geodata/sources). A document that
@@ -111,7 +124,7 @@ def load_documents(ds, seeds_dir: str | Path | None = None, strict: bool = True)
     for plan in ds.plans.values():
         where = getattr(ds, "doc_dirs", {}).get(plan.id) or folder
         try:
-            docs[plan.id] = Document.read(plan, Path(where) / plan.file)
+            docs[plan.id] = Document.read(plan, _source_path(Path(where), plan.file))
         except DocumentError as e:
             if strict:
                 raise

@@ -7,9 +7,8 @@ from pathlib import Path, PurePosixPath
 def safe_relative_path(base, relative: str) -> Path:
     """`relative` (as stored in a project) resolved under `base`, the folder the user chose.
 
-    Project files store no paths today; anything that adds one (e.g. an export target) must
-    store it relative with '/' separators and read it through here, so a crafted file cannot
-    make hzmap write elsewhere. Raises ValueError for absolute paths, drive letters, '..' parts,
+    A project stores its user layers' and base map's files relative with '/' separators and
+    reads them through here, so a crafted file cannot point hzmap outside the folder. Raises ValueError for absolute paths, drive letters, '..' parts,
     or a result that escapes `base` through a symlink.
     """
     if not isinstance(relative, str) or not relative or "\\" in relative or "\x00" in relative:

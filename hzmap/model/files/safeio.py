@@ -189,7 +189,7 @@ def decode_as(data: bytes, path, encodings=("utf-8",)) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
             continue
-        if enc in ("gb18030", "gbk", "gb2312") and not _looks_gbk(text):
+        if enc in ("gb18030", "gbk", "gb2312") and not looks_gbk(text):
             continue
         return text, enc
     raise FileProblem(path, _describe_undecodable(data, first_error), "encoding")
@@ -208,7 +208,7 @@ def _describe_nul(data: bytes) -> str:
     return f"binary data, not text (a NUL byte at byte {at})"
 
 
-def _looks_gbk(text: str) -> bool:
+def looks_gbk(text: str) -> bool:
     """Chinese text in GBK uses the GB2312 area (both bytes 0xA1-0xFE) almost only; Latin-1
     bytes read as GBK land in the rare extension area (an accent before an ASCII letter)."""
     wide = [c for c in text[:200_000] if ord(c) > 0x7F][:20_000]
@@ -224,7 +224,7 @@ def _describe_undecodable(data: bytes, err: UnicodeDecodeError | None) -> str:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
-    if text is not None and _looks_gbk(text):
+    if text is not None and looks_gbk(text):
         return ("the text is not UTF-8: it looks like GBK/GB18030 (a Chinese Windows "
                     "encoding); save it as UTF-8")
     where = ""

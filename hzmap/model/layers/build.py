@@ -191,7 +191,8 @@ def _points_from_table(source: LayerSource, table) -> LayerData:
             raise LayerError(path, f"columns {source.x_column!r}/{source.y_column!r} are not longitude/latitude "
                                    f"(values such as {lon[0]:g}, {lat[0]:g})")
         xy, coords = lonlat_to_map(np.column_stack([lon, lat]), system), system
-        used = f"{chinacrs.SYSTEMS[system]} lon/lat" + ("" if system == "wgs84" else ", converted to WGS84")
+        used = (f"{chinacrs.SYSTEMS[system]} lon/lat, converted to the map's {MAP_CRS} metres"
+                + ("" if system == "wgs84" else " (through WGS84)"))
     pts = shapely.points(xy)
     numeric = table.numeric_columns()
     data = LayerData(source, "points", pts, rows[ok], frame, layer_name(source), crs_stated="none",

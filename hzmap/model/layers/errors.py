@@ -6,6 +6,7 @@ the window can ask before loading it (file_size() gives the size without raising
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from hzmap.model.files import safeio
@@ -22,14 +23,23 @@ class LayerError(Exception):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}" if self.path is not None else problem)
 
+    def __reduce__(self):  # comes back whole from the reader process
+        return (type(self), (self.path, self.problem))
+
 
 class LargeFileError(LayerError):
-    """The file is larger than the limit the caller accepted; `size` is in bytes."""
+    """The file is larger than the limit the caller accepted; `size` is in bytes (unpacked, for a
+    zip: `packed` is then its size on disk)."""
 
-    def __init__(self, path, size: int, limit: int) -> None:
-        self.size, self.limit = size, limit
-        super().__init__(path, f"is {human_size(size)}, over {human_size(limit)}; "
+    def __init__(self, path, size: int, limit: int, packed: int | None = None) -> None:
+        self.size, self.limit, self.packed = size, limit, packed
+        what = f"{human_size(size)} unpacked ({human_size(packed)} on disk)" if packed is not None \
+            else human_size(size)
+        super().__init__(path, f"is {what}, over {human_size(limit)}; "
                                "loading it may take long and use much memory")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.size, self.limit, self.packed))
 
 
 def human_size(n: int) -> str:
@@ -66,12 +76,28 @@ def file_size(path) -> int:
     return size
 
 
-def check_size(path, limit: int | None = LARGE_FILE_BYTES) -> int:
-    """The size of `path`; LargeFileError if over `limit` (None: no limit)."""
-    size = file_size(path)
+def check_size(path, limit: int | None = LARGE_FILE_BYTES, size: int | None = None) -> int:
+    """The size of `path` (or the `size` it unpacks to); LargeFileError if over `limit` (None:
+    no limit)."""
+    on_disk = file_size(path)
+    size = on_disk if size is None else size
     if limit is not None and size > limit:
-        raise LargeFileError(path, size, limit)
+        raise LargeFileError(path, size, limit, on_disk if size != on_disk else None)
     return size
+
+
+@contextmanager
+def readers_available(path):
+    """Inside: a reader package that cannot be imported (an installation or an offline bundle
+    without pyogrio, pandas, ...) is a LayerError naming the file and the package."""
+    try:
+        yield
+    except ImportError as exc:
+        from hzmap import missing
+
+        if not missing.is_missing(exc):  # our own code: a defect, not an installation's gap
+            raise
+        raise LayerError(path, f"cannot be read: {missing.message(exc)}") from None
 
 
 def no_usable_column(path, columns) -> LayerError:

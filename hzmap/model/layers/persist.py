@@ -2,11 +2,16 @@
 
 The file's path is stored relative to the project's folder with '/' separators, as QGIS does, so a
 project and its data folder can move together; the absolute path is stored beside it as a
-fallback. A relative path inside the project's folder is resolved through
-hzmap.model.files.paths.safe_relative_path (no symlink escapes); one that climbs out ('../data/x.csv')
-is resolved lexically. Nothing is opened here: open_layer checks the file is a regular one of a
-sane size before reading it. A file that is not found keeps its entry (status "missing"), so the
-app can ask to re-link it and nothing the user set up is lost.
+fallback. A project may come from someone else, so its paths are not trusted: a file inside the
+project's folder (after links are followed) is "ok"; one outside it (a '..' path, an absolute
+path, a link that leads out) is "outside", and is read only when the planner says so
+(project_layers.load_layers asks first). Nothing is opened here: open_layer checks the file is a
+regular one of a sane size before reading it. A file that is not found keeps its entry (status
+"missing"), so the app can ask to re-link it and nothing the user set up is lost.
+
+A copy of a layer is kept in the project only when the planner asks for it in this session
+(Session.embed_layer): an entry that says `embed` but holds no copy is read as a linked file, so
+opening and saving a project can never copy a local file into it.
 """
 from __future__ import annotations
 
@@ -25,9 +30,11 @@ _SOURCE_KEYS = ("format", "sublayer", "coords", "coords_guess", "x_column", "y_c
 class Link:
     """Where a project's layer file was found.
 
-    status  "ok" (where the project says), "moved" (not there, but at the absolute path stored:
-            the project moved, the data did not), "missing" (neither: ask to re-link; an embedded
-            copy is drawn meanwhile if there is one), "embedded" (a copy only, no file)
+    status  "ok" (where the project says, inside its folder), "moved" (not there, but at the
+            absolute path stored, inside the folder), "outside" (found outside the project's
+            folder: read only if the planner agrees), "missing" (neither: ask to re-link; an
+            embedded copy is drawn meanwhile if there is one), "embedded" (a copy only, no file),
+            "unreadable" (found but not read), "refused" (outside, and the planner said no)
     """
 
     status: str
@@ -87,27 +94,47 @@ def with_embedded_copy(layer: LayerState, data) -> LayerState:
 
 
 def _resolve(stored: str, project_dir: Path) -> Path:
-    if ".." in PurePosixPath(stored).parts:
-        return Path(os.path.normpath(project_dir / Path(*PurePosixPath(stored).parts)))
-    from hzmap.model.files.paths import safe_relative_path
+    """`stored` joined to the project's folder, lexically ('..' kept as climbing out); ValueError
+    for what is not a relative '/' path."""
+    if not isinstance(stored, str) or "\\" in stored or "\x00" in stored:
+        raise ValueError(f"path {stored!r} is not a relative path with '/' separators")
+    pure = PurePosixPath(stored)
+    if pure.is_absolute() or (pure.parts and ":" in pure.parts[0]):
+        raise ValueError(f"path {stored!r} is not relative to the project's folder")
+    return Path(os.path.normpath(project_dir / Path(*pure.parts)))
 
-    return safe_relative_path(project_dir, stored)
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, links followed, is in `folder` (or below it)."""
+    try:
+        real, base = Path(path).resolve(), Path(folder).resolve()
+    except (OSError, RuntimeError):
+        return False
+    return real == base or base in real.parents
 
 
-def find_file(stored: str | None, absolute: str | None, project_dir, size=None) -> Link:
+def _found(status: str, p: Path, stored, project_dir: Path, size, message: str = "") -> Link:
+    if not inside(p, project_dir):
+        status, message = "outside", f"{stored or p} is outside the project's folder ({p})"
+    return Link(status, p, stored, message, changed=size is not None and p.stat().st_size != size)
+
+
+def find_file(stored: str | None, absolute: str | None, project_dir, size=None, folder: bool = False) -> Link:
+    """Where a project's file is (`folder`: a folder, as a base map's XYZ tiles), and whether it
+    lies inside `project_dir`. Nothing is read."""
     project_dir = Path(project_dir).absolute()
     problem = ""
+    there = Path.is_dir if folder else Path.is_file
     if stored:
         try:
             p = _resolve(stored, project_dir)
-            if p.is_file():
-                return Link("ok", p, stored, changed=size is not None and p.stat().st_size != size)
+            if there(p):
+                return _found("ok", p, stored, project_dir, size)
         except (ValueError, OSError) as exc:
             problem = f" ({exc})"
-    if absolute and os.path.isabs(absolute) and Path(absolute).is_file():
+    if absolute and isinstance(absolute, str) and os.path.isabs(absolute) and there(Path(absolute)):
         p = Path(absolute)
-        return Link("moved", p, stored, f"{stored} was not found beside the project; using {p}",
-                    changed=size is not None and p.stat().st_size != size)
+        return _found("moved", p, stored, project_dir, size, f"{stored} was not found beside the project; using {p}")
     return Link("missing", None, stored, f"{stored or absolute} was not found{problem}")
 
 
@@ -135,11 +162,17 @@ def layer_from_dict(d, project_dir) -> LoadedLayer:
         link = replace(link, status="embedded" if not s.get("path") else "missing",
                        message=link.message + "; drawing the copy kept in the project")
     path = link.path or (Path(s["abs_path"]) if isinstance(s.get("abs_path"), str) else None)
+    problems = []
+    if s.get("embed") and embedded is None:  # a copy is made only when the planner asks for one
+        problems.append("asks for a copy kept in the project but holds none; it stays a linked file "
+                        "(tick \"Copy in project\" to keep one)")
     try:
-        source = LayerSource(path, embed=bool(s.get("embed")), embedded=embedded, **fields)
+        source = LayerSource(path, embed=bool(s.get("embed")) and embedded is not None, embedded=embedded,
+                             **fields)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"layer {lid!r}: {exc}") from None
-    style, problems = check_style(d.get("style"))
+    style, style_problems = check_style(d.get("style"))
+    problems += style_problems
     opacity = d.get("opacity", 1.0)
     if not isinstance(opacity, (int, float)) or isinstance(opacity, bool) or not 0 <= opacity <= 1:
         problems.append(f"opacity {opacity!r} is not 0-1; using 1")
@@ -155,14 +188,20 @@ def relink(layer: LayerState, new_path) -> LayerState:
     return replace(layer, source=replace(layer.source, path=Path(new_path).absolute()))
 
 
-def open_for_link(loaded: LoadedLayer, geo, gazetteer=None):
-    """The LayerData to draw for a loaded entry, or None when its file is missing and no copy
-    is kept (the entry stays in the layer list, greyed, until re-linked)."""
+def shown(layer: LayerState) -> bool:
+    """Whether the planner can see the layer on the map (ticked and not fully transparent)."""
+    return bool(layer.visible) and layer.opacity > 0
+
+
+def open_for_link(loaded: LoadedLayer, geo, gazetteer=None, cancel=None):
+    """The LayerData to draw for a loaded entry, or None when its file is missing (or outside
+    the project's folder, not agreed to) and no copy is kept: the entry stays in the layer list,
+    greyed, until re-linked."""
     from hzmap.model.layers.reader import open_layer
 
     src = loaded.state.source
     if src.embedded is not None:  # the copy is what the project holds, the same on every machine
         return open_layer(src, geo, gazetteer)
     if loaded.link.status in ("ok", "moved"):
-        return open_layer(src, geo, gazetteer)
+        return open_layer(src, geo, gazetteer, cancel=cancel)
     return None

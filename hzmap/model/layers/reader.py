@@ -4,16 +4,22 @@
     source = info.source                 # a LayerSource with those guesses; the dialog may change it
     data = open_layer(source, geo)       # LayerData, or LayerError naming the file and the problem
 
-geopandas, pyogrio, pandas and python-calamine are imported inside these functions, so
-importing hzmap.model.layers costs start-up nothing.
+The file itself is read in the reader process (hzmap.model.layers.reading: a time and memory
+budget, GDAL restricted to the formats hzmap reads, a `cancel` event that stops it at once);
+what it returns is made into a layer here. A zip's size is what it unpacks to. pandas and
+geopandas are imported inside these functions, so importing hzmap.model.layers costs start-up
+nothing.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from hzmap.model.layers import reading
+from hzmap.model.layers.archive import unpacked_size, zipped
 from hzmap.model.layers.columns import CoordGuess, find_coordinate_columns, guess_system
-from hzmap.model.layers.errors import LARGE_FILE_BYTES, LayerError, check_size, file_size, no_usable_column
+from hzmap.model.layers.errors import (LARGE_FILE_BYTES, LayerError, check_size, file_size, no_usable_column,
+                                       readers_available, regular_file)
 from hzmap.model.layers.source import LayerSource, source_for
 
 
@@ -22,7 +28,7 @@ class FileInfo:
     """What the dialog shows before loading: enough to choose, nothing loaded yet."""
 
     source: LayerSource            # the proposed source (guesses filled in)
-    size: int                      # bytes
+    size: int                      # bytes it unpacks to (a zip's members; a shapefile with its parts)
     large: bool                    # over LARGE_FILE_BYTES: ask before loading
     sublayers: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)       # tables
@@ -39,25 +45,37 @@ def _gazetteer(gazetteer):
     return load_gazetteer()
 
 
+def read_size(path, fmt: str) -> int:
+    """What reading `path` costs in bytes: a zip's members unpacked (LayerError for a zip whose
+    list of members is unsafe or damaged), else the file with a shapefile's parts."""
+    if zipped(path, fmt):
+        regular_file(path)
+        return unpacked_size(path, fmt)
+    return file_size(path)
+
+
 def inspect_file(path, sublayer: str | None = None, gazetteer=None,
-                 size_limit: int | None = LARGE_FILE_BYTES) -> FileInfo:
+                 size_limit: int | None = LARGE_FILE_BYTES, cancel=None) -> FileInfo:
     """Look at a file without loading its features (tables are read: their header and columns
-    decide everything). A large file is only sized: `large` says the dialog should ask."""
+    decide everything). A large file is only sized: `large` says the dialog should ask.
+    `cancel`: a threading.Event that stops the read (ReadCancelled)."""
     source = source_for(path, sublayer=sublayer)
-    size = file_size(source.path)
+    size = read_size(source.path, source.format)
     large = size_limit is not None and size > size_limit
     if large:
         return FileInfo(source, size, True)
-    if not source.is_table:
-        from hzmap.model.layers.vector import list_sublayers
+    with readers_available(source.path):
+        return _inspect(source, size, sublayer, gazetteer, cancel)
 
-        layers = [n for n, _t in list_sublayers(source.path)]
+
+def _inspect(source, size: int, sublayer, gazetteer, cancel) -> FileInfo:
+    if not source.is_table:
+        layers = [n for n, _t in reading.list_sublayers(source.path, source.format, size=size, cancel=cancel)]
         guess = guess_system(None, None, source.path.name)
         return FileInfo(source, size, False, layers, guess=guess if guess.system else None)
     from hzmap.model.layers.join import find_join_column
-    from hzmap.model.layers.tables import read_table
 
-    table = read_table(source.path, source.format, sublayer)
+    table = reading.read_table(source.path, source.format, sublayer, size=size, cancel=cancel)
     _remember_table(source.path, table)
     parsed = {c: table.numbers(c) for c in table.columns}
     numeric = table.numeric_columns()
@@ -99,39 +117,44 @@ def _cached_table(source: LayerSource):
     return table if same and source.sublayer in (None, table.sheet) else None
 
 
-def open_layer(source: LayerSource, geo, gazetteer=None, size_limit: int | None = LARGE_FILE_BYTES):
+def open_layer(source: LayerSource, geo, gazetteer=None, size_limit: int | None = LARGE_FILE_BYTES,
+               cancel=None):
     """Read `source` as a LayerData in map metres; LayerError (LargeFileError over
-    `size_limit`, None for no limit) with a message naming the file."""
+    `size_limit`, None for no limit; ReadCancelled when `cancel` was set) naming the file."""
+    if source.embedded is None and source.path is None:
+        raise LayerError(None, "the layer has neither a file nor a copy in the project")
+    with readers_available(source.path):
+        return _open(source, geo, gazetteer, size_limit, cancel)
+
+
+def _open(source: LayerSource, geo, gazetteer, size_limit: int | None, cancel):
     from hzmap.model.layers import build
 
     if source.embedded is not None:
         from hzmap.model.layers.embed import read_embedded
 
         return read_embedded(source, geo, _gazetteer(gazetteer))
-    if source.path is None:
-        raise LayerError(None, "the layer has neither a file nor a copy in the project")
-    check_size(source.path, size_limit)
+    size = check_size(source.path, size_limit, read_size(source.path, source.format))
     if source.is_table:
-        from hzmap.model.layers.tables import read_table
-
-        table = _cached_table(source) or read_table(source.path, source.format, source.sublayer)
+        table = _cached_table(source) or reading.read_table(source.path, source.format, source.sublayer,
+                                                            size=size, cancel=cancel)
         return build.from_table(source, table, geo, _gazetteer(gazetteer))
-    from hzmap.model.layers.vector import read_vector
-
-    read = read_vector(source.path, source.format, source.sublayer, source.coords)
+    read = reading.read_vector(source.path, source.format, source.sublayer, source.coords, size=size,
+                               cancel=cancel)
     return build.from_vector(source, read, geo)
 
 
 def open_path(path, geo, coords: str | None = None, gazetteer=None, sublayer: str | None = None,
-              size_limit: int | None = LARGE_FILE_BYTES, **choices):
+              size_limit: int | None = LARGE_FILE_BYTES, cancel=None, **choices):
     """inspect_file + open_layer with the guesses; `coords` overrides the guessed system and
     `choices` other LayerSource fields (the command line and drag and drop)."""
     gazetteer = _gazetteer(gazetteer)
-    check_size(source_for(path).path, size_limit)
-    info = inspect_file(path, sublayer, gazetteer, size_limit=None)
+    first = source_for(path)
+    check_size(first.path, size_limit, read_size(first.path, first.format))
+    info = inspect_file(path, sublayer, gazetteer, size_limit=None, cancel=cancel)
     source = replace(info.source, **choices)
     if choices.get("x_column") is None and "join_column" in choices:  # a district table asked for
         source = replace(source, x_column=None, y_column=None)
     if coords is not None and coords != source.coords:
         source = replace(source, coords=coords, coords_guess="chosen")
-    return open_layer(source, geo, gazetteer, size_limit=None)
+    return open_layer(source, geo, gazetteer, size_limit=None, cancel=cancel)

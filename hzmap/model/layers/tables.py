@@ -9,11 +9,20 @@ unmatched rows point at what the user sees.
 Excel is read with python-calamine rather than openpyxl: it is a compiled reader (Rust), about
 ten times faster on large sheets, reads .xls and .xlsx alike, and does not build a cell object
 model the app has no use for. The rows become a hzmap.model.layers.frame.Frame: no pandas.
+It allocates a sheet's whole grid at once and aborts the process when that fails, so it runs
+only in the reader process (hzmap.model.layers.reading), after the workbook's zip is checked
+(archive.py) and the size its sheet states is (`_sheet_dimension`).
+
+Tables are bounded: at most MAX_COLUMNS columns (Excel's own limit), and for CSV the line
+limits of textio.py. Rows that cannot be read (not text, an unclosed quote) are left out and
+named in a note; the file is not refused for them.
 """
 from __future__ import annotations
 
 import csv
+import html
 import io
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -22,10 +31,12 @@ import numpy as np
 
 from hzmap.model.layers.columns import is_blank, is_numeric_column, numbers, parse_number
 from hzmap.model.layers.errors import LayerError, regular_file
-from hzmap.model.layers.textio import read_text
+from hzmap.model.layers.textio import MAX_LINE_BYTES, MAX_ROWS, read_rows
 
 _UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]{1,12})|unit\s*[:：]\s*(\S{1,12})", re.I)
 _SCAN = 30  # rows looked at to find the header
+MAX_COLUMNS = 16_384  # Excel's own limit
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 
 
 @dataclass
@@ -75,16 +86,100 @@ def _sniff_delimiter(text: str) -> str:
         return "\t" if sample.count("\t") > sample.count(",") else ","
 
 
-def _csv_rows(path) -> tuple[list[list], str]:
+def _unclosed_quote(text: str) -> int | None:
+    """The line where a quote opens that never closes (it would swallow the rest of the file
+    into one cell), or None. A quoted cell may hold line breaks: only an odd count in all counts."""
+    if text.count('"') % 2 == 0:
+        return None
+    open_at = None
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.count('"') % 2:
+            open_at = number if open_at is None else None
+    return open_at
+
+
+def _width(rows, path) -> int:
+    width = max((len(r) for r in rows), default=1)
+    if width > MAX_COLUMNS:
+        raise LayerError(path, f"has {width:,} columns; hzmap reads at most {MAX_COLUMNS:,} (Excel's limit)")
+    return width
+
+
+def _csv_rows(path) -> tuple[list[list], str, dict]:
     """The CSV's rows as lists of text, by the csv module's C reader (a 2 MB table in a few
-    hundredths of a second, with no pandas to import)."""
-    text, encoding = read_text(path)
+    hundredths of a second, with no pandas to import), and the lines left out ({line: why})."""
+    text, encoding, bad = read_rows(path)
+    quote = _unclosed_quote(text)
+    if quote is not None:
+        lines = text.split("\n")
+        lines[quote - 1] = ""
+        text = "\n".join(lines)
+        bad[quote] = 'opens a quote (") that is never closed'
     delimiter = _sniff_delimiter(text)
+    csv.field_size_limit(MAX_LINE_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        _width(list(itertools.islice(csv.reader(io.StringIO(text[:MAX_LINE_BYTES], newline=""),
+                                                delimiter=delimiter), 1)), path)
+        rows = list(itertools.islice(reader, MAX_ROWS + 1))
     except csv.Error as exc:
         raise LayerError(path, f"is not a readable CSV table: {exc}") from None
-    return rows, encoding
+    _width(rows, path)
+    return rows, encoding, bad
+
+
+def _bad_row_notes(bad: dict) -> list[str]:
+    if not bad:
+        return []
+    why = {}
+    for number, reason in sorted(bad.items()):
+        why.setdefault(reason, []).append(number)
+    return [f"{len(rows)} row(s) left out: line {', '.join(map(str, rows[:20]))}{' …' if len(rows) > 20 else ''} "
+            f"{reason}" for reason, rows in why.items()]
+
+
+def _sheet_dimension(path, sheet: str) -> tuple[int, int] | None:
+    """(columns, rows) an .xlsx sheet states it spans (<dimension ref="A1:XFD1048576"/>), read
+    before the reader allocates its grid; None when it states none or is not found."""
+    from hzmap.model.files import safezip
+
+    try:
+        zf, infos = safezip.open_zip(path, "workbook")
+    except Exception:  # noqa: BLE001 - not a zip (.xls), or damaged: the reader says so
+        return None
+    with zf:
+        by_name = {i.filename: i for i in infos}
+
+        def head(name: str, n: int = 1 << 20) -> bytes:
+            info = by_name.get(name)
+            if info is None:
+                return b""
+            try:
+                with zf.open(info) as fh:
+                    return fh.read(n)
+            except Exception:  # noqa: BLE001 - damaged: the reader says so
+                return b""
+        rid = None
+        for m in re.finditer(rb"<(?:\w+:)?sheet\b[^>]*>", head("xl/workbook.xml")):
+            name = re.search(rb'\bname="([^"]*)"', m.group(0))
+            if name and html.unescape(name.group(1).decode("utf-8", "replace")) == sheet:
+                rid = re.search(rb'\br:id="([^"]*)"', m.group(0))
+                break
+        if rid is None:
+            return None
+        target = re.search(rb'<Relationship\b[^>]*\bId="' + re.escape(rid.group(1)) + rb'"[^>]*>',
+                           head("xl/_rels/workbook.xml.rels"))
+        where = re.search(rb'\bTarget="([^"]*)"', target.group(0)) if target else None
+        if where is None:
+            return None
+        member = where.group(1).decode("utf-8", "replace").lstrip("/")
+        m = _DIMENSION.search(head(member if member.startswith("xl/") else f"xl/{member}", 1 << 16))
+    if m is None:
+        return None
+    col = 0
+    for ch in m.group(1).decode():
+        col = col * 26 + ord(ch) - 64
+    return col, int(m.group(2))
 
 
 def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str], list]:
@@ -98,6 +193,7 @@ def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str], li
         if sheet is not None and sheet not in names:
             raise LayerError(path, f"has no sheet {sheet!r} (sheets: {', '.join(names)})")
         for name in [sheet] if sheet is not None else names:  # no sheet named: the first with cells
+            _check_dimension(path, name)
             found = book.get_sheet_by_name(name)
             rows = found.to_python(skip_empty_area=False)
             if any(any(not is_blank(v) for v in r) for r in rows):
@@ -109,6 +205,16 @@ def _excel_rows(path, sheet: str | None) -> tuple[list[list], str, list[str], li
     except Exception as exc:
         raise LayerError(path, f"is not a readable Excel workbook: {exc}") from None
     return rows, sheet, names, merged
+
+
+def _check_dimension(path, name: str) -> None:
+    found = _sheet_dimension(path, name)
+    if found is None:
+        return
+    cols, rows = found
+    if cols > MAX_COLUMNS or rows > MAX_ROWS or cols * rows > 200_000_000:
+        raise LayerError(path, f"sheet {name!r} spans {cols:,} columns by {rows:,} rows; hzmap reads at most "
+                               f"{MAX_COLUMNS:,} columns, {MAX_ROWS:,} rows and 200 million cells")
 
 
 def _blank_row(row) -> bool:
@@ -151,11 +257,14 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
     from hzmap.model.layers.header import header_block, header_start, line_units, table_units
 
     sheets: list[str] = []
-    encoding, merged = None, []
+    encoding, merged, left_out = None, [], {}
     if fmt == "csv":
-        rows, encoding = _csv_rows(path)
+        rows, encoding, left_out = _csv_rows(path)
     else:
         rows, sheet, sheets, merged = _excel_rows(path, sheet)
+        if len(rows) > MAX_ROWS:
+            raise LayerError(path, f"sheet {sheet!r} has {len(rows):,} rows; hzmap reads at most {MAX_ROWS:,}")
+        _width(rows[:1000], path)
     where = f"sheet {sheet!r}" if sheet else "file"
     if not any(any(not is_blank(v) for v in r) for r in rows):
         raise LayerError(path, f"{where} is empty")
@@ -171,14 +280,14 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
     body, index, blank = [], [], 0
     for i, r in enumerate(rows[h + taken:], start=h + taken + 1):
         if _blank_row(r):
-            blank += 1
+            blank += i not in left_out
             continue
         body.append(r if len(r) == width else list(r[:width]) + [""] * (width - len(r)))
         index.append(i)
     if not body:
         raise LayerError(path, f"{where} has a header but no rows")
     frame = Frame(columns, body, index)
-    notes = []
+    notes = _bad_row_notes(left_out)
     if h:
         notes.append(f"header read from row {h + 1}; the {h} row(s) above it are titles")
     if taken > 1:

@@ -1,5 +1,8 @@
 """GIS files (GeoPackage, Shapefile, zipped Shapefile, GeoJSON, KML, FlatGeobuf) as features in
-the map CRS, read with geopandas + pyogrio (imported here, when a file is opened).
+the map CRS, read with geopandas + pyogrio (imported here, when a file is opened). These run in
+the reader process (hzmap.model.layers.reading): GDAL there has only the drivers of these formats
+(gdal.py), each file's content is checked against its format first (sniff.py), and a zip is
+unpacked by hzmap, never opened by GDAL (archive.py).
 
 The CRS the file states is used. A file that states none is taken as lon/lat WGS84 or as map
 metres when its coordinates can only be that, with a note saying so. Lon/lat copied from Amap or
@@ -14,6 +17,7 @@ import shapely
 
 from hzmap.model.geo import chinacrs
 from hzmap.model.geo.geodata import MAP_CRS
+from hzmap.model.layers import archive, dbf, gdal, sniff
 from hzmap.model.layers.errors import LayerError, regular_file
 
 FAMILIES = {"Point": "points", "MultiPoint": "points", "LineString": "lines",
@@ -40,18 +44,56 @@ def _errors():
             pe.FieldError, OSError, ValueError, RuntimeError)
 
 
-def list_sublayers(path) -> list[tuple[str, str | None]]:
-    """(name, geometry type) of each layer of a GIS file."""
-    import pyogrio
-
+def _pyogrio(path):
     try:
-        return [(str(n), None if t is None else str(t)) for n, t in pyogrio.list_layers(str(path))]
+        return gdal.pyogrio()
+    except gdal.DriversNotRestricted as exc:
+        raise LayerError(path, f"not opened: {exc}") from None
+
+
+def _layers_of(og, path, gis: archive.GisFile, workdir) -> list[tuple[str, str | None]]:
+    try:
+        sniff.check(gis.path, gis.fmt)
+    except LayerError as exc:
+        if gis.path == path:
+            raise
+        raise LayerError(path, f"'{gis.path.relative_to(workdir).as_posix()}' {exc.problem}") from None
+    if gis.fmt == "shp" and not any(gis.path.with_suffix(e).is_file() for e in (".shx", ".SHX")):
+        raise LayerError(path, f"{gis.path.stem}.shx is missing beside {gis.path.name}: a shapefile "
+                               "needs its .shp, .shx and .dbf (and .prj for its coordinate system)")
+    try:
+        return [(str(n), None if t is None else str(t)) for n, t in og.list_layers(str(gis.path))]
     except _errors() as exc:
-        raise LayerError(path, f"cannot be read as a GIS file: {_reason(exc)}") from None
+        raise LayerError(path, f"cannot be read as a GIS file: {_reason(exc, workdir, path)}") from None
 
 
-def _reason(exc) -> str:
+def _sublayers(og, path, fmt, workdir):
+    """([(name, geometry type)], {name: (GisFile, its layer name)}) of a GIS file or zip."""
+    files = archive.gis_files(path, fmt, workdir)
+    if len(files) == 1:
+        layers = _layers_of(og, path, files[0], workdir)
+        return layers, {n: (files[0], n) for n, _t in layers}
+    layers, where = [], {}
+    for gis in files:
+        inner = _layers_of(og, path, gis, workdir)
+        if inner:
+            layers.append((gis.name, inner[0][1]))
+            where[gis.name] = (gis, inner[0][0])
+    return layers, where
+
+
+def list_sublayers(path, fmt: str | None = None, workdir=None) -> list[tuple[str, str | None]]:
+    """(name, geometry type) of each layer of a GIS file (of each GIS file in a zip)."""
+    from hzmap.model.layers.source import detect_format
+
+    regular_file(path)
+    return _sublayers(_pyogrio(path), path, fmt or detect_format(path), workdir)[0]
+
+
+def _reason(exc, workdir=None, path=None) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if workdir is not None and path is not None:  # a member unpacked from a zip: name the zip
+        text = text.replace(str(workdir).rstrip("/") + "/", f"{path.name}: ")
     return text[:300]
 
 
@@ -60,11 +102,16 @@ def _within(bounds, box) -> bool:
     return box[0] <= x0 and x1 <= box[2] and box[1] <= y0 and y1 <= box[3]
 
 
-def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None = None) -> VectorRead:
+def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None = None,
+                workdir=None) -> VectorRead:
+    """The features of one layer of a GIS file, in the map CRS. `workdir`: a folder to unpack a
+    zipped file into (the caller removes it)."""
     import geopandas as gpd
 
-    regular_file(path)
-    layers = list_sublayers(path)
+    path = regular_file(path)
+    og = _pyogrio(path)
+    asked = len(gdal.REFUSED_URLS)
+    layers, where = _sublayers(og, path, fmt, workdir)
     names = [n for n, _t in layers]
     notes: list[str] = []
     if not layers:
@@ -76,14 +123,22 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
             notes.append(f"the file has {len(layers)} layers ({', '.join(names)}); showing {sublayer!r}")
     elif sublayer not in names:
         raise LayerError(path, f"has no layer {sublayer!r} (layers: {', '.join(names)})")
-    try:
-        frame = gpd.read_file(str(path), layer=sublayer, engine="pyogrio")
-    except _errors() as exc:
-        raise LayerError(path, f"cannot be read: {_reason(exc)}") from None
-    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
+    gis, inner = where[sublayer]
+    encoding = None
+    if gis.fmt == "shp":
+        encoding, found = dbf.encoding_of(gis.path)
+        notes += dbf.missing_parts(gis.path) + found
+    frame, broken = _frame(og, path, gis, inner, encoding, workdir)
+    urls = sorted(set(gdal.REFUSED_URLS[asked:]))
+    if urls:
+        notes.append(f"the file names web resources ({', '.join(urls[:3])}); hzmap fetches nothing for a "
+                     "file, so they were not read")
+    if frame is None:
         raise LayerError(path, f"layer {sublayer!r} has no geometries (is it a plain table?)")
-    frame.index = np.arange(1, len(frame) + 1)
-    frame.index.name = "feature"
+    if broken.size:
+        notes.append(f"{broken.size} feature(s) have a broken geometry (such as a ring of one point), read as "
+                     f"none (feature "
+                     f"{', '.join(map(str, broken[:20]))}{' …' if broken.size > 20 else ''})")
     geoms = shapely.force_2d(np.asarray(frame.geometry.values, dtype=object))
     stated = frame.crs
     crs_stated = stated.to_string() if stated is not None else "none"
@@ -99,7 +154,7 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
                                    "nor the map's metres (add a .prj or save it with a CRS)")
         notes.append(f"read as {how}")
     else:
-        how = crs_stated
+        how = crs_stated if crs_stated == MAP_CRS else f"{crs_stated}, converted to the map's {MAP_CRS} metres"
     if coords not in (None, "wgs84"):
         import pyproj
 
@@ -108,7 +163,8 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
             raise LayerError(path, f"is in {crs_stated} (projected); {coords.upper()} applies to lon/lat only")
         lonlat = shapely.transform(geoms, lambda xy: chinacrs.to_wgs84(xy, coords))
         geoms = lonlat
-        how = f"{chinacrs.SYSTEMS[coords]} lon/lat, converted to WGS84 (file states {crs_stated})"
+        how = (f"{chinacrs.SYSTEMS[coords]} lon/lat (the file states {crs_stated}), converted to "
+               f"the map's {MAP_CRS} metres through WGS84")
         stated = "EPSG:4326"
     frame = gpd.GeoDataFrame(frame.drop(columns=frame.geometry.name), geometry=geoms, crs=stated)
     if stated is not None:
@@ -117,6 +173,31 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
         except Exception as exc:  # pyproj cannot use the stated CRS
             raise LayerError(path, f"its coordinate system {crs_stated} cannot be converted: {_reason(exc)}") from None
     return VectorRead(frame, sublayer, names, crs_stated, how, notes)
+
+
+def _frame(og, path, gis, inner, encoding, workdir):
+    """(GeoDataFrame with index = feature number from 1, or None without geometries; the
+    numbers of features whose geometry could not be read). A broken geometry (a ring of one
+    point) is left out and counted, not a reason to refuse the file."""
+    import geopandas as gpd
+    import pandas as pd
+
+    try:
+        meta, _fids, wkb, fields = og.raw.read(str(gis.path), layer=inner, encoding=encoding)
+    except _errors() as exc:
+        raise LayerError(path, f"cannot be read: {_reason(exc, workdir, path)}") from None
+    if wkb is None:
+        return None, np.empty(0, dtype=int)
+    index = pd.RangeIndex(1, len(wkb) + 1, name="feature")
+    table = pd.DataFrame(dict(enumerate(fields)), index=index)
+    table.columns = [str(c) for c in meta["fields"]]
+    geoms = shapely.from_wkb(wkb, on_invalid="ignore")
+    broken = np.flatnonzero(pd.notna(pd.Series(wkb, dtype=object)).to_numpy() & shapely.is_missing(geoms)) + 1
+    name = meta.get("geometry_name") or "geometry"
+    if name in table.columns:
+        name = "geometry"
+    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, index=index, crs=meta["crs"]).rename(name),
+                            crs=meta["crs"]), broken
 
 
 def geometry_family(path, geoms: np.ndarray, rows) -> tuple[str, np.ndarray, list[str]]:

@@ -34,6 +34,11 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     record.data["id"] = plan_id
     record.data["file"] = f"{plan_id}.txt"
     draft = Draft(doc, record, notes=list(source.notes))
+    if dataset is not None:
+        from hzmap.model.dataset.succession import same_plans
+        for pid, why in same_plans(dataset, record.data):
+            record.flags.insert(0, f"already in use as plan '{pid}' ({why}): saving shows the "
+                                   "plan twice; reject this draft unless it is another document")
     away = places.elsewhere(doc.text, record.data["title"], record.data["issuer"])
     if away:      # another city's plan: none of its places is one of Hangzhou's districts
         gaz = Gazetteer([])
@@ -73,6 +78,6 @@ def _avoid_taken_ids(draft: Draft, dataset) -> None:
                 r.data["id"], n = f"{base}_{n}", n + 1
 
 
-def write_draft(draft: Draft, folder, *, only_accepted: bool = False):
+def write_draft(draft: Draft, folder, *, only_accepted: bool = False, force: bool = False):
     from .writer import write_draft as _write
-    return _write(draft, folder, only_accepted=only_accepted)
+    return _write(draft, folder, only_accepted=only_accepted, force=force)

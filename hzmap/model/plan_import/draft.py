@@ -2,7 +2,9 @@
 
 Each record holds the dataset fields it will be written with (`data`, shaped as in
 geodata/dataset/SCHEMA.md), the passages it was drawn from (with offsets into the document text,
-for highlighting) and the flags the planner should look at. Nothing here writes a file; see
+for highlighting), the flags where the planner must decide (a place mapped by interpretation,
+a figure's assumed year, a plan already in use) and the notes on what was left as the document
+has it (no units stated, no English name yet), which need no decision. Nothing here writes a file; see
 ``writer.py``.
 """
 from __future__ import annotations
@@ -33,7 +35,8 @@ class Record:
     kind: str                                  # plan | layout | element | measure | target
     data: dict[str, Any]
     passages: list[Passage] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)    # what the planner should check
+    flags: list[str] = field(default_factory=list)    # what the planner must decide
+    notes: list[str] = field(default_factory=list)    # what was left as the text has it
     status: str = PENDING
     children: list["Record"] = field(default_factory=list)   # a layout's elements
     part: str = ""                             # an element's part of the slogan (一核, 两翼, 4)

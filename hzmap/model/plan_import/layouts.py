@@ -89,8 +89,8 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
         seen.add(el.data["id"])
     data = {"id": "", "plan": plan_id, "name": sl.text, "name_en": "", "theme": sl.theme,
             "source": passage.source(plan_id), "elements": []}
-    flags.append("English name to be written")
-    return Record("layout", data, [passage], flags, children=elements)
+    notes = ["English name to be written (until then the Chinese one shows)"]
+    return Record("layout", data, [passage], flags, notes, children=elements)
 
 
 def _clause_start(text: str, pos: int) -> int:

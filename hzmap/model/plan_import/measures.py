@@ -136,13 +136,15 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     return out
 
 
-def _lead_and_units(read: Units, first_is_lead: bool, flags: list[str]) -> tuple[str, list[str]]:
+def _lead_and_units(read: Units, first_is_lead: bool, flags: list[str],
+                    notes: list[str]) -> tuple[str, list[str]]:
     flags += read.notes
     if not read.units:
-        flags.append("no responsible units (责任单位) stated")
+        notes.append("no responsible units (责任单位) stated")
         return "", []
     if read.how in ("first", "comma") and not first_is_lead and len(read.units) > 1:
-        flags.append("牵头单位 not marked: the first unit listed is taken as the lead")
+        # the usual convention of such lists, not a decision: said, not flagged
+        notes.append("牵头单位 not marked: the first unit listed is taken as the lead")
     return read.lead, list(read.units)
 
 
@@ -153,8 +155,9 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
     blocks = unit_blocks(text, start, end)
     block = blocks[-1] if blocks else None
     flags: list[str] = []
+    notes: list[str] = []
     read = given if given is not None else (block[2] if block else Units())
-    lead, units = _lead_and_units(read, first_is_lead, flags)
+    lead, units = _lead_and_units(read, first_is_lead, flags, notes)
     content_end = content_end if content_end is not None else (block[0] if block else end)
     marker = re.match(r"\s*(?:[(（][一二三四五六七八九十]+[)）]|[1-9]\d?[.．、]|[(（][1-9]\d?[)）])",
                       text[start:content_end])
@@ -171,7 +174,9 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
     place_ids = list(dict.fromkeys(h.entry.place for h in hits if h.entry.place))
     # districts the text names itself; a named place's own districts are not repeated
     named = places.map_hits(text, [h for h in hits if not h.entry.place])
-    flags += [f"interpretation: {n}" for n in places.map_hits(text, hits).notes]
+    # said, not flagged: a measure's places are listed as the gazetteer reads them; a layout's
+    # part is where the planner decides what a name covers (layouts.py)
+    notes += [f"interpretation: {n}" for n in places.map_hits(text, hits).notes]
     nxt = _SENTENCE.search(text, ex_end + 1, content_end) if ex_end + 1 < content_end else None
     summary = excerpt(text, ex_end + 1, nxt.start() if nxt else content_end, 100) \
         if ex_end + 1 < content_end else ""
@@ -183,4 +188,4 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
         "citywide": not named.districts and not place_ids, "sectors": [],
         "source": passage.source(plan_id),
     }
-    return Record("measure", data, [passage], flags)
+    return Record("measure", data, [passage], flags, notes)

@@ -105,8 +105,7 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         if frm:
             in_force = {"from": frm, "to": to}
             cite(fm.start(), fm.end())
-    if issued is None:
-        flags.append("no date of issue found")
+    notes = [] if issued is not None else ["no date of issue found"]
 
     issue_year = (issued.year if isinstance(issued, dt.date) else int(issued[:4])) if issued \
         else None
@@ -139,8 +138,8 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
                 r"国务院|商务部|国家发展改革委|\d+部门", head) else "city",
             "district_names": "pre2021" if old_names else "current",
             "notes": f"Drafted by hzmap import-plan from {doc.name}."}
-    flags.append("English title and short name to be written")
-    return Record("plan", data, passages, flags), horizon, issue_year
+    notes.append("English title and short name to be written (until then the Chinese ones show)")
+    return Record("plan", data, passages, flags, notes), horizon, issue_year
 
 
 def plan_id_for(title: str, year: int | None, taken: set[str]) -> str:

@@ -194,12 +194,6 @@ def picked_points(data: dict) -> list[tuple[float, float]]:
 
 
 # -- the whole draft ---------------------------------------------------------------------------
-def already_in(draft: Draft, ds) -> list[str]:
-    """Plans in the datasets in use with the draft's title: saving would add it a second time."""
-    title = str(draft.plan.data.get("title", "")).strip()
-    return [pid for pid, plan in ds.plans.items() if title and plan.title.strip() == title]
-
-
 def accept_unflagged(draft: Draft) -> int:
     """Accept every pending record that has no flag and nothing the schema objects to."""
     n = 0

@@ -209,7 +209,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     ex_start = year[1] if sent_start <= year[1] < c_start and c_start - year[1] < 60 else c_start
     ex = excerpt(text, ex_start, c_start + len(clause))
     where = places.map_hits(text, places.find(gaz, text, c_start, c_start + len(clause)))
-    flags += [f"interpretation: {n}" for n in where.notes]
+    # the gazetteer's mappings of a target's places are said; a layout's part is where the
+    # planner decides what a name covers (layouts.py)
+    notes = [f"interpretation: {n}" for n in where.notes]
     passage = Passage(doc.section_at(s), ex, ex_start, c_start + len(clause))
     data = {"id": "", "indicator": indicator[:60], "value": int(value) if value == int(value)
             else value, "unit": unit, "year": year[0], "comparator": comparator,
@@ -217,4 +219,4 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if note:
         data["note"] = note
     data["source"] = passage.source(plan_id)
-    return Record("target", data, [passage], flags)
+    return Record("target", data, [passage], flags, notes)

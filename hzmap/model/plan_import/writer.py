@@ -2,21 +2,33 @@
 
 The folder gets plans.yaml, layouts/<id>.yaml, measures/<plan>.yaml, targets/<plan>.yaml and
 the document's text as sources/<plan>.txt, so the excerpt check finds every excerpt in it. An
-existing folder's other plans are kept: plans.yaml is merged by plan id. Every file goes
-through hzmap.model.files.atomic.write_atomic.
+existing folder's other plans are kept: plans.yaml is merged by plan id. The files are written
+all or none (hzmap.model.files.fileset), so a failed import leaves nothing behind.
+
+MANIFEST records a digest of every file (and plans.yaml entry) an import wrote. A file it would
+replace that no longer matches (the planner edited the draft, or it was never an import's) is
+not replaced unless `force`: DraftEdited names them.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from hzmap.model.files.atomic import write_atomic
+from hzmap.model.files import safeio
+from hzmap.model.files.fileset import write_all
 
 from .draft import ACCEPTED, EDITED, Draft, Record
 
 SOURCES = "sources"
+MANIFEST = ".hzmap-import.json"
+
+
+class DraftEdited(ValueError):
+    """The folder holds files of this plan that were changed since an import wrote them."""
 
 
 class _Dumper(yaml.SafeDumper):
@@ -93,17 +105,52 @@ def _plans_yaml(folder: Path, plan: dict) -> dict:
     return {"plans": plans + [plan]}
 
 
-def write_draft(draft: Draft, folder, *, only_accepted: bool = False) -> list[Path]:
-    """Write the kept (or only the accepted/edited) records; returns the files written."""
+def _digest(data) -> str:
+    raw = data if isinstance(data, bytes) else json.dumps(data, sort_keys=True, ensure_ascii=False,
+                                                           default=str).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _manifest(folder: Path) -> dict:
+    try:
+        data = json.loads(safeio.read_bytes(folder / MANIFEST, 1 << 20, what="import record"))
+    except (safeio.FileProblem, ValueError):
+        return {"files": {}, "plans": {}}
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict) or not isinstance(data.get("plans"), dict):
+        return {"files": {}, "plans": {}}
+    return data
+
+
+def _plan_entry(plans_yaml: bytes, plan_id: str):
+    from hzmap.model.dataset.yamlio import parse
+
+    data = parse(plans_yaml.decode("utf-8"))
+    return next((p for p in data.get("plans", []) if isinstance(p, dict) and p.get("id") == plan_id), None) \
+        if isinstance(data, dict) else None
+
+
+def write_draft(draft: Draft, folder, *, only_accepted: bool = False, force: bool = False) -> list[Path]:
+    """Write the kept (or only the accepted/edited) records; returns the files written.
+    DraftEdited (nothing written) when it would replace files of this plan changed since an
+    import wrote them, unless `force`."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for rel, data in files_of(draft, only_accepted).items():
-        path = folder / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        written.append(write_atomic(path, dump(data)))
-    (folder / SOURCES).mkdir(exist_ok=True)
-    written.append(write_atomic(folder / SOURCES / draft.plan.data["file"],
-                                draft.document.text.encode("utf-8") + b"\n"))
-    written.append(write_atomic(folder / "plans.yaml", dump(_plans_yaml(folder, plan_data(draft)))))
-    return written
+    files = {rel: dump(data) for rel, data in files_of(draft, only_accepted).items()}
+    files[f"{SOURCES}/{draft.plan.data['file']}"] = draft.document.text.encode("utf-8") + b"\n"
+    manifest = _manifest(folder)
+    edited = [rel for rel in files if (folder / rel).is_file()
+              and _digest((folder / rel).read_bytes()) != manifest["files"].get(rel)]
+    plans = dump(_plans_yaml(folder, plan_data(draft)))
+    pid = draft.plan_id
+    if (folder / "plans.yaml").is_file():
+        before = _plan_entry((folder / "plans.yaml").read_bytes(), pid)
+        if before is not None and _digest(before) != manifest["plans"].get(pid):
+            edited.append(f"plans.yaml (plan '{pid}')")
+    if edited and not force:
+        raise DraftEdited(f"{folder}: holds a draft of plan '{pid}' changed since it was imported "
+                          f"({', '.join(edited[:8])}); import into another folder, or pass --force "
+                          "to replace it")
+    files["plans.yaml"] = plans
+    manifest["files"].update({rel: _digest(data) for rel, data in files.items() if rel != "plans.yaml"})
+    manifest["plans"][pid] = _digest(_plan_entry(plans, pid))
+    files[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    return [p for p in write_all(folder, files) if p.name != MANIFEST]

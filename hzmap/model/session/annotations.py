@@ -36,6 +36,14 @@ MAX_POINTS = 10_000
 MAX_ANNOTATIONS = 2_000
 MAX_LABELLED = 300            # notes, callouts and labelled markers
 MAX_VERTICES = 200_000        # in all the lines
+#: Text is drawn as outlines with a halo: each character costs 0.2-0.35 ms of CPU (12-72 pt),
+#: each note about 0.8 ms (benchmarks/untrusted_bench.py). So the map draws at most
+#: MAX_DRAWN_CHARS characters of annotation text in all, "…" included: each note its first
+#: DRAWN_PER_NOTE, fewer when many notes share the budget, never fewer than DRAWN_MIN. The whole
+#: text is kept, edited and saved.
+MAX_DRAWN_CHARS = 1_500
+DRAWN_PER_NOTE = 120
+DRAWN_MIN = 4
 
 
 class AnnotationLimit(ValueError):
@@ -58,6 +66,17 @@ def limit_problem(items) -> str | None:
     if vertices > MAX_VERTICES:
         return f"{vertices:,} points in all; a map holds at most {MAX_VERTICES:,} (simplify long lines)"
     return None
+
+
+def drawn_cap(items) -> int:
+    """How many characters of each annotation's text the map draws (before a "…"), given all."""
+    labelled = sum(1 for a in items if a.text)
+    return max(DRAWN_MIN, min(DRAWN_PER_NOTE, MAX_DRAWN_CHARS // max(1, labelled) - 1))
+
+
+def drawn_text(text: str, cap: int) -> str:
+    """`text` as drawn: its first `cap` characters (line breaks count), then "…"."""
+    return text if len(text) <= cap else text[:cap].rstrip() + "…"
 
 
 @dataclass(frozen=True)

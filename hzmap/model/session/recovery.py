@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from hzmap.model.files.atomic import write_atomic
+from hzmap.model.files.atomic import clean_stale_parts, write_atomic
 from hzmap.model.session.project import Project, encode
 
 SUFFIX = ".hzmap"
@@ -51,6 +51,7 @@ class Recovery:
     def __init__(self, folder) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
+        clean_stale_parts(self.folder)  # what a killed session was writing when it died
         # (the count: two sessions of one process may start within the same millisecond)
         stem = f"session-{os.getpid()}-{int(time.time() * 1000)}-{next(_STARTED)}"
         self.path = self.folder / f"{stem}{SUFFIX}"

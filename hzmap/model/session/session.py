@@ -1,8 +1,6 @@
 """The user's session: the annotations, the tours, the project file, unsaved changes and the
-recovery file. No Qt.
-
-Saving, opening and recovering go through here; the window only asks the user and shows the
-result. Opening a project is one change of the view state (one redraw), whatever it restores.
+recovery file. No Qt. Saving, opening and recovering go through here; the window only asks the
+user and shows the result. Opening a project is one change of the view state (one redraw).
 
 What counts as unsaved: annotation and tour edits and the user's own layers always; the view
 (layout, filters, hidden layers and elements) once the session belongs to a saved project, since
@@ -10,13 +8,14 @@ an untitled session that only browsed has nothing to lose.
 
 The layout dataset in use and the user layers' data are the session's, and announced: every
 panel, map and open window takes them from here and subscribes to `dataset_changed` and to the
-store's `changed`, so a plan imported or a dataset removed reaches an export dialog or a
-presentation that is already open.
+store's `changed`, so a plan imported or a dataset removed reaches an open export dialog.
 
 User layers: their LayerStates are in the View, their data in a LayerStore (hzmap.model.layers
 .store) that every picture of the map reads. A project's layers are opened with it; a file that
 has moved or vanished keeps its entry with every setting (`needs_relink`, `relink_layer`), and a
-layer can keep a copy in the project (`embed_layer`) within the project's size limit.
+layer can keep a copy in the project (`embed_layer`, only when asked, of a shown layer) within
+the size limit. A project's files outside its folder, its layers' and its base map's, are read
+only with a yes (`allow_outside`); its online base map opens switched off.
 """
 from __future__ import annotations
 
@@ -25,10 +24,12 @@ from pathlib import Path
 
 from psygnal import Signal
 
+from hzmap.model.files.atomic import clean_stale_parts
 from hzmap.model.session.annotations import AnnotationSet
 from hzmap.model.geo.extent import Extent
 from hzmap.model.layers.store import LayerStore
 from hzmap.model.session.project import MAX_BYTES, Project, ProjectError, encode, load_project, save_project
+from hzmap.model.session.outside import may_read_outside
 from hzmap.model.session.recovery import Recovery
 from hzmap.model.tours.tour import Tour, tour_from_dict, tour_problems, tour_to_dict
 from hzmap.model.layers.project_layers import layer_records, load_layers
@@ -155,17 +156,29 @@ class Session:
                        hidden_elements=p.hidden_elements, show_places=p.show_places,
                        as_of=p.as_of, lapsed=p.lapsed)
 
-    def apply(self, p: Project, project_dir=None) -> list[str]:
-        """Show a project: one change of the view state. Returns what could not be restored.
-        `project_dir`: the folder its layer paths are relative to (None: it has no file)."""
-        problems, under = [], ()
+    def read_layers(self, p: Project, project_dir=None, allow_outside=False, cancel=None) -> tuple:
+        """(ProjectLayers, LayerStore, LoadedBasemap or None): the layers read into a store of their
+        own, the base map's entry (its file not read); nothing shown (safe off the window's thread)."""
+        allow = may_read_outside(allow_outside, p, project_dir)
+        store, basemap = LayerStore(), None
+        found = load_layers(p.layers, project_dir, self.state.geo, store, self.gazetteer() if p.layers else None,
+                            allow_outside=allow, cancel=cancel)
         if p.basemap:  # (imported only for a project that has one: start-up stays as it was)
             from hzmap.model.basemap.persist import basemap_from_dict
 
-            layer, problems = basemap_from_dict(p.basemap, project_dir if project_dir is not None else Path.cwd())
-            under = (layer,) if layer is not None else ()
-        found = load_layers(p.layers, project_dir, self.state.geo, self.layers,
-                            self.gazetteer() if p.layers else None)
+            basemap = basemap_from_dict(p.basemap, project_dir, allow)
+        return found, store, basemap
+
+    def apply(self, p: Project, project_dir=None, allow_outside=False, cancel=None, read=None) -> list[str]:
+        """Show a project: one change of the view state. Returns what could not be restored.
+        `read`: what read_layers gave (else it is read now). A base map file not agreed to is
+        refused in the open base maps, so no picture reads it; an online one comes back off."""
+        found, store, basemap = read if read is not None else self.read_layers(p, project_dir, allow_outside, cancel)
+        problems = list(basemap.problems) if basemap is not None else []
+        under = basemap.under(self.layers) if basemap is not None else ()
+        for lay in found.states:
+            if store.get(lay) is not None:
+                self.layers.put(lay.id, store.get(lay), lay.source)
         problems += found.problems
         tours = []
         for i, d in enumerate(p.tours or [], 1):
@@ -176,9 +189,9 @@ class Session:
                 continue
             problems += [f"tour {i} ({tour.name}): {why}" for why in tour_problems(tour, self.dataset, self.state.geo)]
             tours.append(tour)
+        self.layer_links = dict(found.links)    # before the view: its followers show why a file was not read
         self.state.set_view(self.view_of(p, under + tuple(found.states)))
         self.layers.keep_only(lay.id for lay in found.states)
-        self.layer_links = dict(found.links)
         self.annotations.replace_all(p.annotations)
         self.tours[:] = tours
         self.extra = dict(p.extra)
@@ -199,15 +212,27 @@ class Session:
         self.apply(Project())
         self._mark_saved(None)
 
-    def open(self, path) -> tuple[bool, list[str]]:
-        """(opened, problems). Nothing changes when the file cannot be read at all."""
+    def open(self, path, allow_outside=False, cancel=None) -> tuple[bool, list[str]]:
+        """(opened, problems); nothing changes when the file cannot be read at all. The window
+        does it in three steps: load, read_layers off its thread, show."""
         path = Path(path)
-        project, problems = load_project(path, **self.known())
+        project, problems = self.load(path)
         if project is None:
             return False, problems
-        problems += [f"{path}: {t}" for t in self.apply(project, path.absolute().parent)]
+        read = self.read_layers(project, path.absolute().parent, allow_outside, cancel)
+        return True, problems + self.show(path, project, read)
+
+    def load(self, path) -> tuple[Project | None, list[str]]:
+        """The project file itself (no layer file read, nothing shown)."""
+        return load_project(Path(path), **self.known())
+
+    def show(self, path, project: Project, read) -> list[str]:
+        """Show the project `load` and `read_layers` read from `path`; what could not be restored."""
+        path = Path(path)
+        clean_stale_parts(path.absolute().parent, path.name)
+        problems = [f"{path}: {t}" for t in self.apply(project, path.absolute().parent, read=read)]
         self._mark_saved(path)
-        return True, problems
+        return problems
 
     def save(self, path=None) -> Path:
         """Save to `path` (default: the project's file); raises ProjectError naming the file."""
@@ -217,6 +242,7 @@ class Session:
         project = self.capture(path)
         self.check_size(project, path)
         save_project(path, project)
+        clean_stale_parts(path.absolute().parent, path.name)  # a save killed earlier left its part
         self._mark_saved(path)
         if self.recovery is not None:
             self.recovery.discard()
@@ -233,19 +259,27 @@ class Session:
             return False
         return True
 
-    def recover(self, entry) -> list[str]:
-        """Restore a recovery file left by a session that ended without saving."""
-        project, problems = load_project(entry.path, **self.known())
+    def recover(self, entry, allow_outside=False, project: Project | None = None, read=None) -> list[str]:
+        """Restore a recovery file left by a session that ended without saving. `project` and
+        `read`: what `load(entry.path)` and `read_layers` gave (else they are read now)."""
+        problems = []
         if project is None:
-            return problems
-        folder = Path(entry.source).absolute().parent if entry.source else None
-        problems += [f"{entry.path}: {t}" for t in self.apply(project, folder)]
+            project, problems = load_project(entry.path, **self.known())
+            if project is None:
+                return problems
+        folder = self.recovery_folder(entry)
+        problems += [f"{entry.path}: {t}" for t in self.apply(project, folder, allow_outside, read=read)]
         self.path = entry.source
         self._saved = ((), [])
         self.restored = True
         self.recovery.adopt(entry)  # now this session's recovery data: kept until saved
         self.changed.emit()
         return problems
+
+    @staticmethod
+    def recovery_folder(entry) -> Path | None:
+        """The folder a recovered project's layer paths are relative to: its project file's."""
+        return Path(entry.source).absolute().parent if entry.source else None
 
     def close(self, keep_recovery: bool = False) -> None:
         """The session ends normally: its recovery file goes, unless the work was kept there;
@@ -254,7 +288,6 @@ class Session:
             self.recovery.close(keep=keep_recovery)
         for layer in self.state.view.user_layers():
             self.layers.discard(layer.id)
-
 
     # -- size ---------------------------------------------------------------------------------
     def check_size(self, project: Project | None = None, path=None) -> None:
@@ -307,51 +340,27 @@ class Session:
     def needs_relink(self, layer_id: str) -> bool:
         """The layer's file was not found or not read when the project opened, and it has not
         been re-linked since."""
+        from hzmap.model.layers.project_layers import NOT_READ
+
         link = self.layer_links.get(layer_id)
-        return link is not None and link.status in ("missing", "unreadable")
+        return link is not None and link.status in NOT_READ
 
-    def relink_layer(self, layer_id: str, path) -> LayerState:
-        """Read the layer from `path` (the user found the moved file), keeping every setting (a
-        copy kept in the project is made again from it); LayerError naming the file if it cannot
-        be read or copied: nothing changes then."""
-        from hzmap.model.layers.persist import relink, with_embedded_copy
-        from hzmap.model.layers.project_layers import relinked
-        from hzmap.model.layers.reader import open_layer
+    def relink_layer(self, layer_id: str, path, data=None) -> LayerState:
+        """Read the layer from `path` (or take read_relinked's `data`), keeping every setting;
+        LayerError naming the file: nothing changes then (session.layer_copies)."""
+        from hzmap.model.session.layer_copies import relink_layer
+        return relink_layer(self, layer_id, path, data)
 
-        layer = relink(self.state.view.layer(layer_id), path)
-        data = open_layer(replace(layer.source, embedded=None), self.state.geo, self.gazetteer())
-        layer = replace(layer, source=replace(data.source, embed=False, embedded=None))
-        if self.state.view.layer(layer_id).source.embed:
-            layer = with_embedded_copy(layer, data)
-        self.layers.put(layer_id, data, layer.source)
-        self.layer_links[layer_id] = relinked(self.layer_links.get(layer_id), layer.source.path)
-        self.state.update_layer(layer_id, source=layer.source)
-        return layer
+    def read_relinked(self, layer_id: str, path, cancel=None):
+        """What relink_layer would read from `path`, read without changing anything."""
+        from hzmap.model.session.layer_copies import read_relinked
+        return read_relinked(self, layer_id, path, cancel)
 
     def embed_layer(self, layer_id: str, on: bool = True) -> None:
-        """Keep a copy of the layer in the project (on) or only the link to its file (off).
-        LayerError if the layer is too large to copy; ProjectError if the project with it would
-        be over the size a project file may have. Nothing changes when either is raised."""
-        from hzmap.model.layers.persist import layer_to_dict, with_embedded_copy
-
-        layer = self.state.view.layer(layer_id)
-        data = self.layers.get(layer)
-        if on:
-            if layer.source.embedded is None:
-                if data is None:
-                    raise ProjectError(f"layer {layer.name!r}: its file is not loaded, so there is no copy to keep")
-                layer = with_embedded_copy(layer, data)
-            else:
-                layer = replace(layer, source=replace(layer.source, embed=True))
-            project = self.capture()
-            entry = layer_to_dict(layer, Path.cwd(), data=data)
-            self.check_size(replace(project, layers=[entry if isinstance(d, dict) and d.get("id") == layer_id else d
-                                                     for d in project.layers]))
-        else:
-            layer = replace(layer, source=replace(layer.source, embed=False, embedded=None))
-        if data is not None:
-            self.layers.put(layer_id, data, layer.source)
-        self.state.update_layer(layer_id, source=layer.source)
+        """Keep a copy of the layer in the project (on: when asked, of a shown layer) or only the
+        link to its file (off); LayerError or ProjectError: nothing changes (session.layer_copies)."""
+        from hzmap.model.session.layer_copies import embed_layer
+        embed_layer(self, layer_id, on)
 
 
 def _user_layers(doc_view: tuple) -> tuple:

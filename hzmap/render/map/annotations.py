@@ -3,6 +3,9 @@
 `draw_annotations(ax, annotations)` is all an export needs. The screen keeps an
 `AnnotationLayer`, which follows an AnnotationSet's signals and updates each annotation's
 artists in place (a move changes one text's position; the map is never replotted).
+
+Text is drawn within the model's budget (hzmap.model.session.annotations.drawn_cap): each note
+its first characters, so that however long the notes are, a redraw stays under a second.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from matplotlib import patheffects
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation as MplAnnotation
 
-from hzmap.model.session.annotations import Annotation
+from hzmap.model.session.annotations import DRAWN_PER_NOTE, Annotation, drawn_cap, drawn_text
 from hzmap.render.map import style as st
 Z_ANNOTATION = 15  # above layout labels (9.5), below the legend (20)
 HALO_WIDTH = 3.0
@@ -24,16 +27,17 @@ def _halo(width: float = HALO_WIDTH):
     return [patheffects.withStroke(linewidth=width, foreground=st.HALO)]
 
 
-def _make(ax, a: Annotation) -> list:
+def _make(ax, a: Annotation, cap: int = DRAWN_PER_NOTE) -> list:
     colour, size = a.style.colour, a.style.size
+    text = drawn_text(a.text, cap)
     if a.kind == "text":
         (x, y), = a.points
-        art = ax.text(x, y, a.text, ha="center", va="center", color=colour, fontsize=size,
+        art = ax.text(x, y, text, ha="center", va="center", color=colour, fontsize=size,
                       zorder=Z_ANNOTATION, path_effects=_halo())
         return [art]
     if a.kind == "callout":
         (tx, ty), (px, py) = a.points
-        art = ax.annotate(a.text, xy=(px, py), xytext=(tx, ty), xycoords="data", textcoords="data",
+        art = ax.annotate(text, xy=(px, py), xytext=(tx, ty), xycoords="data", textcoords="data",
                           ha="center", va="center", color=colour, fontsize=size, zorder=Z_ANNOTATION,
                           annotation_clip=False, path_effects=_halo(),
                           arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=1.4,
@@ -45,7 +49,7 @@ def _make(ax, a: Annotation) -> list:
         dot = Line2D([x], [y], marker="o", markersize=size, color=colour, markeredgecolor=st.HALO,
                      markeredgewidth=1.5, linestyle="none", zorder=Z_ANNOTATION)
         ax.add_line(dot)
-        label = ax.text(x, y, a.text, ha="left", va="center", color=colour, fontsize=max(size, 9.0),
+        label = ax.text(x, y, text, ha="left", va="center", color=colour, fontsize=max(size, 9.0),
                         zorder=Z_ANNOTATION, path_effects=_halo(), visible=bool(a.text))
         _offset_marker_label(ax, label, size)
         return [dot, label]
@@ -66,13 +70,14 @@ def _offset_marker_label(ax, label, size: float) -> None:
     label.set_transform(offset_copy(ax.transData, fig=ax.figure, x=size * 0.6 + 3, y=0, units="points"))
 
 
-def _update(ax, arts: list, a: Annotation) -> list:
+def _update(ax, arts: list, a: Annotation, cap: int = DRAWN_PER_NOTE) -> list:
     """Bring existing artists up to date with `a`; returns them (new ones if the kind changed)."""
     colour, size = a.style.colour, a.style.size
+    text = drawn_text(a.text, cap)
     if a.kind == "text" and len(arts) == 1 and type(arts[0]).__name__ == "Text":
         t = arts[0]
         t.set_position(a.points[0])
-        t.set_text(a.text)
+        t.set_text(text)
         t.set_color(colour)
         t.set_fontsize(size)
         return arts
@@ -80,7 +85,7 @@ def _update(ax, arts: list, a: Annotation) -> list:
         t = arts[0]
         t.set_position(a.points[0])  # the text
         t.xy = a.points[1]            # the arrow tip
-        t.set_text(a.text)
+        t.set_text(text)
         t.set_color(colour)
         t.set_fontsize(size)
         t.arrow_patch.set_color(colour)
@@ -92,7 +97,7 @@ def _update(ax, arts: list, a: Annotation) -> list:
         dot.set_color(colour)
         dot.set_markersize(size)
         label.set_position((x, y))
-        label.set_text(a.text)
+        label.set_text(text)
         label.set_visible(bool(a.text))
         label.set_color(colour)
         label.set_fontsize(max(size, 9.0))
@@ -108,14 +113,16 @@ def _update(ax, arts: list, a: Annotation) -> list:
         return arts
     for art in arts:
         art.remove()
-    return _make(ax, a)
+    return _make(ax, a, cap)
 
 
 def draw_annotations(ax, annotations: Iterable[Annotation]) -> list:
     """Draw annotations on `ax` (an AnnotationSet or any iterable of records); returns the artists."""
+    items = list(annotations)
+    cap = drawn_cap(items)
     out = []
-    for a in annotations:
-        out.extend(_make(ax, a))
+    for a in items:
+        out.extend(_make(ax, a, cap))
     return out
 
 
@@ -131,6 +138,7 @@ class AnnotationLayer:
         self.on_change = on_change or (lambda: None)
         self.artists: dict[str, list] = {}
         self.selected: str | None = None
+        self.cap = DRAWN_PER_NOTE
         annotations.added.connect(self._on_added)
         annotations.changed.connect(self._on_changed)
         annotations.removed.connect(self._on_removed)
@@ -145,11 +153,13 @@ class AnnotationLayer:
 
     # -- signals ----------------------------------------------------------------------
     def _on_added(self, a: Annotation) -> None:
-        self.artists[a.id] = _make(self.ax, a)
+        self._recap()
+        self.artists[a.id] = _make(self.ax, a, self.cap)
         self._restack()
         self.on_change()
 
     def _on_changed(self, a: Annotation) -> None:
+        self._recap()
         self.show(a)
         self.on_change()
 
@@ -158,13 +168,25 @@ class AnnotationLayer:
             art.remove()
         if self.selected == aid:
             self.selected = None
+        self._recap()
         self.on_change()
+
+    def _recap(self) -> None:
+        """The drawing budget per note follows how many notes share it."""
+        cap = drawn_cap(self.annotations)
+        if cap == self.cap:
+            return
+        self.cap = cap
+        for a in self.annotations:
+            if a.id in self.artists and a.text:
+                self.artists[a.id] = _update(self.ax, self.artists[a.id], a, cap)
 
     def _on_reset(self) -> None:
         for arts in self.artists.values():
             for art in arts:
                 art.remove()
-        self.artists = {a.id: _make(self.ax, a) for a in self.annotations}
+        self.cap = drawn_cap(self.annotations)
+        self.artists = {a.id: _make(self.ax, a, self.cap) for a in self.annotations}
         self._restack()
         self.selected = None
         self.on_change()
@@ -187,7 +209,7 @@ class AnnotationLayer:
     def show(self, a: Annotation) -> None:
         """Draw `a` (maybe a preview not yet in the set, e.g. while dragging) in place of its id."""
         before = self.artists.get(a.id, [])
-        self.artists[a.id] = _update(self.ax, before, a)
+        self.artists[a.id] = _update(self.ax, before, a, self.cap)
         if self.artists[a.id] is not before and a.id in self.annotations:
             self._restack()  # new artists (the kind changed): give them their depth
         if a.id == self.selected:

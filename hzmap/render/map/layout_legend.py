@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 from matplotlib.lines import Line2D
 
+from hzmap.model.dataset.lang import text_in
 from hzmap.render.map import place_symbols as ps
 
 GENERIC = "#666666"  # the colour the precision rows show their fills in
@@ -80,7 +81,7 @@ def build(overlay, view_box):
     title = None
     if overlay.layout_id is not None:
         layout = overlay.ds.layouts[overlay.layout_id]
-        title = layout.name_en if r.lang == "en" else layout.name
+        title = text_in(r.lang, layout.name, layout.name_en)
     headings = []
     for section_title, entries in overlay.extra_legend:  # a heading row, then the classes
         if len(entries) == 1 and entries[0][1] == section_title:  # one colour: one row says it all

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from hzmap import fonts
+from hzmap.model.dataset.lang import text_in, with_english
 from hzmap.model import clock
 from hzmap.model.dataset.status_text import source_note
 from hzmap.model.view.pages import CUSTOM_DPI, MM, PRESETS  # noqa: F401 (the dialog's)
@@ -96,7 +97,8 @@ class ExportSpec:
         if self.layout and ds is not None and self.layout in ds.layouts:
             layout = ds.layouts[self.layout]
             if en:
-                return layout.name_en if layout.name in layout.name_en else f"{layout.name_en} ({layout.name})"
+                return layout.name_en if layout.name in layout.name_en \
+                    else with_english(layout.name_en, layout.name, (" (", ")"))
             return layout.name
         return DEFAULT_TITLE_EN if en else DEFAULT_TITLE
 
@@ -250,7 +252,7 @@ def source_text(spec: ExportSpec, ds) -> str:
     on = spec.view.as_of or spec.date or clock.today()
     if plans:
         parts.append(("Plans: " if en else "规划: ") + "; ".join(
-            (f"{ds.plans[p].title_en} ({source_note(ds, p, on, 'en', spec.view.as_of is not None)})"
+            (f"{text_in('en', ds.plans[p].title, ds.plans[p].title_en)} ({source_note(ds, p, on, 'en', spec.view.as_of is not None)})"
              if en else
              f"{ds.plans[p].title}（{source_note(ds, p, on, 'zh', spec.view.as_of is not None)}）")
             for p in plans))

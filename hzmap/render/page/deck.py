@@ -16,6 +16,7 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
+from hzmap.model.tours.source_line import source_with_status
 from hzmap.render.page.export_io import ExportError, write_atomic
 from hzmap.render.page.png import figure_png
 
@@ -88,10 +89,11 @@ def default_notes(ds, step, lang: str = "zh") -> str:
     element = next((e for e in layout.elements if e.id == step.spotlight_element), None) if layout else None
     if element is None:
         return ""
+    from hzmap.model.dataset.lang import text_in
     lines = []
     for src in element.all_sources:
         plan = ds.plans.get(src.doc)
-        name = (plan.short_name_en if lang == "en" else plan.short_name) if plan else src.doc
+        name = text_in(lang, plan.short_name, plan.short_name_en) if plan else src.doc
         section = section_en(src.section) if lang == "en" else src.section
         lines.append(f"{'Source text' if lang == 'en' else '原文'} ({name} §{section}): 「{src.excerpt}」")
     if element.interpretation is not None:
@@ -123,28 +125,12 @@ def build_deck(tour, geo, ds, lang: str = "zh", dpi: int | None = None, progress
             raise DeckError(f"step {i} ({title}): {e}") from e
         image = figure_png(page.figure, page.figure.dpi, facecolor="white")  # render/png.py
         deck.slides.append(Slide(title=title, caption=_text(step.caption(lang)),
-                                 source=step_source(ds, step, lang, as_of),
+                                 source=_text(source_with_status(ds, step, lang, as_of)),
                                  notes=_text(step.notes(lang)) or default_notes(ds, step, lang),
                                  image=image, alt=f"{page.title}: {title}"))
     if progress is not None:
         progress(len(steps), len(steps), "")
     return deck
-
-
-def step_source(ds, step, lang: str = "zh", as_of=None) -> str:
-    """The step's source with its plan's period and status: “服务贸易“十四五”规划 §二(四)
-    （规划期 2021–2025，已到期）”."""
-    from hzmap.model import clock
-    from hzmap.model.dataset.status_text import source_note
-
-    source = _text(step.source(lang))
-    layout = ds.layouts.get(step.layout) if ds is not None and step.layout else None
-    if layout is None or layout.plan not in ds.plans:
-        return source
-    note = source_note(ds, layout.plan, as_of or clock.today(), lang, as_of is not None)
-    if not source:
-        return note
-    return f"{source} ({note})" if lang == "en" else f"{source}（{note}）"
 
 
 def _text(value) -> str:

@@ -94,6 +94,12 @@ def format_for(path: str | os.PathLike, fmt: str | None = None) -> str:
     too_long = _name_problem(p)
     if too_long:
         raise ExportError(f"Cannot export to {_shown(p)}: {too_long}")
+    try:
+        atomic.target_of(p)
+    except atomic.DanglingLinkError as exc:
+        raise ExportError(f"Cannot export to {_shown(p)}: {exc.strerror}") from None
+    except OSError:
+        pass  # a loop of links and the like: the write says what it is
     return ext
 
 
@@ -107,6 +113,8 @@ def _metadata(fmt: str, title: str) -> dict:
 
 def _explain(path: Path, err: OSError) -> str:
     folder = path.parent
+    if isinstance(err, atomic.DanglingLinkError):
+        return f"Cannot export to {path}: {err.strerror}"
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"Cannot export to {path}: the disk is full (no space left on device)"
     if err.errno == errno.EFBIG:

@@ -181,6 +181,7 @@ class BasemapDialog(QDialog):
                     keys.save_key(self.registry, key_name(src), self.key.text())
                 if src.provider in PRESETS:
                     keys.save_review_number(src.provider, src.review_number)
+                self.registry.allow(src)  # chosen here: a project's file refused on opening may be read
                 self.registry.open(src)  # a bad file or a missing key is told here
         except BasemapError as exc:
             self.note.setText(str(exc))

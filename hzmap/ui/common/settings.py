@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
+
+from hzmap.paths import user_data_dir
 
 
 def settings() -> QSettings:
@@ -16,9 +18,10 @@ def settings() -> QSettings:
 
 
 def data_dir() -> Path:
-    """The user's data folder for hzmap (the log file, the autosaved recovery project)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
-    return Path(base) if base else Path.home() / ".hzmap"
+    """The user's data folder for hzmap (the log file, the recovery files, the user's own
+    datasets): the folder Qt's AppDataLocation names, found without Qt (hzmap.paths), so the
+    command line reads the same datasets as the window."""
+    return user_data_dir()
 
 
 def interactive() -> bool:

@@ -23,6 +23,7 @@ from hzmap.render.page.export_io import SIDE_PX_RANGE, ExportError, save
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import tr
 from hzmap.ui.common.settings import settings
+from hzmap.ui.common.messages import message_box
 
 CUSTOM = "custom"
 FORMATS = (("png", "PNG 图片"), ("pdf", "PDF 矢量 vector"), ("svg", "SVG 矢量 vector"))
@@ -266,7 +267,7 @@ class ExportDialog(QDialog):
             save(page.figure, path, fmt, title=page.title)
         except ExportError as e:
             self.unsetCursor()
-            box = QMessageBox(QMessageBox.Critical, tr("导出失败 Export failed"), str(e), parent=self)
+            box = message_box(QMessageBox.Critical, tr("导出失败 Export failed"), str(e), parent=self)
             box.setObjectName("exportError")
             self.error_box = box
             box.open()

@@ -11,7 +11,8 @@ the dialog says so with the evidence and offers the conversion (never makes it u
 district table with several rows per district asks how to combine them (count, sum, mean,
 median) and which column. "Add to map" then hands the LayerData (`data`) and its first style
 (`style()`) to the window. Every problem is shown in the dialog with the file's name; nothing is
-added until the user says so.
+added until the user says so. Reading runs off the window's thread with a Cancel
+(hzmap.ui.common.background).
 """
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from hzmap.model.layers import LayerError, inspect_file, open_layer
 from hzmap.model.layers.errors import human_size
+from hzmap.model.layers.reading import ReadCancelled
 from hzmap.model.layers.source import format_label
+from hzmap.ui.common import background
 from hzmap.ui.common.i18n import tr
 from hzmap.ui.layers.add_layer_report import fill_report, report_texts
 
@@ -193,8 +196,13 @@ class AddLayerDialog(QDialog):
     # -- the user's choices ---------------------------------------------------------------------------
     def _on_sublayer(self, _index: int) -> None:
         name = self.sublayer.currentData()
+        path = self.info.source.path
         try:
-            self._fill(inspect_file(self.info.source.path, name, self.gazetteer, size_limit=None))
+            self._fill(background.run(self, self._reading(), lambda c: inspect_file(path, name, self.gazetteer,
+                                                                                 size_limit=None, cancel=c)))
+        except background.Cancelled:
+            self._forget()
+            self.error.setText(tr("已取消读取 Reading cancelled"))
         except LayerError as exc:
             self._forget()
             self.error.setText(str(exc))
@@ -217,9 +225,14 @@ class AddLayerDialog(QDialog):
     def read(self) -> bool:
         """Open the file with the choices made; show what came of it, or the problem."""
         self._forget()
+        source = self.source()
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            data = open_layer(self.source(), self.geo, self.gazetteer, size_limit=None)
+            data = background.run(self, self._reading(), lambda c: open_layer(source, self.geo, self.gazetteer,
+                                                                              size_limit=None, cancel=c))
+        except (ReadCancelled, background.Cancelled):
+            self.error.setText(tr("已取消读取 Reading cancelled"))
+            return False
         except LayerError as exc:
             self.error.setText(str(exc))
             return False
@@ -233,6 +246,9 @@ class AddLayerDialog(QDialog):
         self.add_button.setEnabled(True)
         self.add_button.setDefault(True)
         return True
+
+    def _reading(self) -> str:
+        return f"{tr('正在读取 Reading')} {self.info.source.path.name}…"
 
     def accept(self) -> None:
         if self.data is None and not self.read():

@@ -5,7 +5,8 @@ The session does the work (hzmap.model.session.session: add_layer, relink_layer)
 user (which file, how to read it, whether to load a very large one) and reports. Every problem
 is a message naming the file, in the status bar and a non-modal box: the app keeps running and
 nothing the user set up changes. Every question goes through an `ask_*` method, so tests can
-answer it (like ProjectActions).
+answer it (like ProjectActions). Files are read off the window's thread (hzmap.ui.common.
+background): the window keeps drawing, and Cancel stops the read.
 """
 from __future__ import annotations
 
@@ -18,8 +19,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hzmap.model.layers import FILE_FILTER, LayerError, inspect_file
 from hzmap.model.layers.errors import human_size
+from hzmap.model.layers import reading
+from hzmap.model.layers.reading import ReadCancelled
+from hzmap.ui.common import background
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
+from hzmap.ui.common import messages
+from hzmap.ui.common.messages import message_box
 
 MESSAGE_MS = 15_000
 
@@ -49,6 +55,7 @@ class LayerActions(QObject):
 
     # -- adding ------------------------------------------------------------------------------
     def choose(self) -> bool:
+        reading.warm_up()  # the reader process starts while the planner chooses the file
         path = self.ask_layer_path(tr("添加图层 Add layer"))
         return self.add(path) if path else False
 
@@ -60,14 +67,25 @@ class LayerActions(QObject):
         if self.dialog is not None:
             self._queue.append(path)
             return True
-        gazetteer = self.session.gazetteer()
+        reading = f"{tr('正在读取 Reading')} {path.name}…"
+        gazetteer = None
+
+        def inspect(cancel, **more):
+            nonlocal gazetteer
+            gazetteer = gazetteer or self.session.gazetteer()
+            if cancel.is_set():
+                raise ReadCancelled(path, "reading was cancelled")
+            return inspect_file(path, gazetteer=gazetteer, cancel=cancel, **more)
         try:
-            info = inspect_file(path, gazetteer=gazetteer)
+            info = background.run(self.window, reading, inspect)
             if info.large:
                 if not self.ask_large_file(path, info.size):
                     self.message.emit(f"{tr('未载入 Not loaded:')} {path} ({human_size(info.size)})")
                     return self._next()
-                info = inspect_file(path, gazetteer=gazetteer, size_limit=None)
+                info = background.run(self.window, reading, lambda c: inspect(c, size_limit=None))
+        except (ReadCancelled, background.Cancelled):
+            self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
+            return self._next()
         except LayerError as exc:
             self.show_error(str(exc))
             return self._next()
@@ -109,7 +127,12 @@ class LayerActions(QObject):
             if not path:
                 return False
         try:
-            self.session.relink_layer(layer_id, path)
+            data = background.run(self.window, f"{tr('正在读取 Reading')} {Path(path).name}…",
+                                  lambda c: self.session.read_relinked(layer_id, path, cancel=c))
+            self.session.relink_layer(layer_id, path, data=data)
+        except (ReadCancelled, background.Cancelled):
+            self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
+            return False
         except LayerError as exc:
             self.show_error(str(exc))
             return False
@@ -128,7 +151,7 @@ class LayerActions(QObject):
             print(f"hzmap: {why}", file=sys.stderr)
         if self.relink_box is not None:
             self.relink_box.close()
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 图层文件未找到 Layer files not found"),
+        box = message_box(QMessageBox.Warning, tr("hzmap: 图层文件未找到 Layer files not found"),
                           tr("以下图层的文件未找到，其设置已保留：\nThe files of these layers were not found; "
                              "their settings are kept:") + "\n\n" + "\n".join(f"• {n}" for n in names),
                           parent=self.window)
@@ -150,7 +173,7 @@ class LayerActions(QObject):
             return
         if self.error_box is not None:
             self.error_box.close()
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 无法添加图层 Cannot add the layer"), text,
+        box = message_box(QMessageBox.Warning, tr("hzmap: 无法添加图层 Cannot add the layer"), text,
                           parent=self.window)
         box.setModal(False)
         box.show()
@@ -159,7 +182,7 @@ class LayerActions(QObject):
     def ask_large_file(self, path: Path, size: int) -> bool:
         if not interactive():
             return False
-        answer = QMessageBox.question(
+        answer = messages.question(
             self.window, tr("hzmap: 大文件 Large file"),
             tr("{name} 有 {size}，载入可能较慢并占用大量内存。仍要载入吗？\n"
                "{name} is {size}; loading it may take long and use much memory. Load it anyway?").format(

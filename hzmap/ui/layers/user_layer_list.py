@@ -26,6 +26,16 @@ from hzmap.ui.layers.layer_style import LayerStyleEditor
 ID_ROLE = Qt.UserRole + 10
 KIND_TEXT = {"points": "点 points", "lines": "线 lines", "areas": "面 areas", "districts": "区县表 district table"}
 
+# why a layer of the project has no data, as its row says it (Link.status: model/layers/persist.py)
+NOT_READ_TEXT = {
+    "missing": ("（文件缺失）(file missing)", "未找到文件，请重新链接 The file was not found: re-link it"),
+    "refused": ("（未读取：在项目文件夹以外）(not read: outside the project's folder)",
+                "文件在项目文件夹以外，您选择了不读取；可重新链接 The file is outside the project's folder "
+                "and you chose not to read it: re-link it to read it"),
+    "unreadable": ("（无法读取）(could not be read)",
+                   "找到了文件但无法读取，请重新链接 The file was found but could not be read: re-link it"),
+}
+
 
 class UserLayerList(QWidget):
     add_requested = Signal()
@@ -155,8 +165,9 @@ class UserLayerList(QWidget):
                 font.setItalic(True)
                 item.setFont(font)
                 item.setForeground(QColor("#999999"))
-                item.setText(f"{layer.name or layer.id}  {tr('（文件缺失）(file missing)')}")
-                item.setToolTip(f"{where}\n{tr('未找到文件，请重新链接 The file was not found: re-link it')}")
+                short, why = NOT_READ_TEXT.get(self._link_status(layer.id), NOT_READ_TEXT["missing"])
+                item.setText(f"{layer.name or layer.id}  {tr(short)}")
+                item.setToolTip(f"{where}\n{tr(why)}")
             else:
                 item.setToolTip(f"{where}\n{tr(KIND_TEXT[data.kind])} · {len(data)}")
             self.list.addItem(item)
@@ -169,6 +180,10 @@ class UserLayerList(QWidget):
         self.details.setVisible(bool(users))
         self.style_editor.setVisible(bool(users))
         self._on_current_changed()
+
+    def _link_status(self, layer_id: str) -> str:
+        link = self.session.layer_links.get(layer_id)
+        return link.status if link is not None else "missing"
 
     def _on_current_changed(self) -> None:
         lid = self.current_id()

@@ -27,6 +27,7 @@ from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import tr
 from hzmap.ui.common.layout_combo import LayoutCombo
 from hzmap.ui.map.map_canvas import MapCanvas
+from hzmap.ui.common import messages
 
 DEFAULT_MAPS = ("st_core_belt_wings", "dt_4415")
 DEFAULT_COLUMNS = ("st_core_belt_wings", "dt_4415", "open2018_platforms")
@@ -252,7 +253,7 @@ class CompareDialog(QDialog):
         try:
             written = to_csv(self.rows, self.layout_ids, path, self.ds)
         except ExportError as exc:
-            QMessageBox.critical(self, tr("导出失败 Export failed"), str(exc))
+            messages.critical(self, tr("导出失败 Export failed"), str(exc))
             self.status.setText(f"{tr('导出失败:')} {path}")
             return False
         self.status.setText(f"{tr('已导出 Exported:')} {written}")

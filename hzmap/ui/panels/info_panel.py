@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from hzmap.model.dataset.lang import joined
 from hzmap.model.layers.lookup import district_values, feature_info
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr, tr_data
@@ -168,7 +169,7 @@ class InfoPanel(QWidget):
     def _show_place(self, pid: str) -> None:
         place = self.inspector.ds.places[pid]
         self.title.setText(tr_data(place.name, place.name_en))
-        self.subtitle.setText(tr_data(f"{place.name_en}（{KIND_ZH.get(place.kind, place.kind)}）",
+        self.subtitle.setText(tr_data(joined(place.name_en, f"（{KIND_ZH.get(place.kind, place.kind)}）", sep=""),
                                       f"{place.name} ({place.kind})"))
         self.inspector.show_place(pid)
 

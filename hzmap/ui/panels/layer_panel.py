@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from hzmap.model.dataset.lang import with_english
 from hzmap.render.map.layout_style import element_colour
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr, tr_data
@@ -19,9 +20,11 @@ KEY_ROLE = Qt.UserRole
 BASE_LAYER_NAMES = {"districts": "区县填色 District fills", "boundaries": "区县界线 Boundaries",
                     "water": "水系 Water", "labels": "区县名称 District names",
                     "landmarks": "车站与机场 Stations and airport"}
+
+
 def _basemap_entry(view):
     layer = view.basemap()
-    return layer.name if layer is not None else None
+    return (layer.name, layer.source.servers) if layer is not None else None
 
 
 class LayerPanel(QWidget):
@@ -73,12 +76,17 @@ class LayerPanel(QWidget):
             if layer.kind == "basemap":
                 item = self._check_item(base, f"{tr('影像/瓦片 Imagery/tiles')}: {layer.name}", ("layer", layer.id))
                 item.setToolTip(0, tr("双击更改底图 Double-click to change the base map"))
+                if layer.source.online:  # where tiles come from once it is ticked (a project opens it off)
+                    note = QTreeWidgetItem(item, [tr("在线底图 {host}：开启后才会联网 Online base map: turned on, "
+                                                     "it fetches tiles from {host}").format(host=layer.source.servers)])
+                    note.setFlags(Qt.ItemIsEnabled)
+                    note.setForeground(0, QColor("#666666"))
             elif layer.kind == "base":
                 self._check_item(base, tr(BASE_LAYER_NAMES[layer.id]), ("layer", layer.id))
         layout_id = self.state.layout
         if layout_id is not None and layout_id in self.ds.layouts:
             lay = self.ds.layouts[layout_id]
-            top = QTreeWidgetItem(self.tree, [tr_data(f"{lay.name}（{lay.name_en}）", lay.name_en)])
+            top = QTreeWidgetItem(self.tree, [tr_data(with_english(lay.name, lay.name_en), lay.name_en)])
             for i, el in enumerate(lay.elements):
                 text = tr_data(el.name, el.name_en) + (tr("（示意）") if el.geometry.type == "schematic" else "")
                 item = self._check_item(top, text, ("element", el.id))

@@ -143,8 +143,10 @@ class SearchBox(QLineEdit):
 
     # -- keys and focus -------------------------------------------------------------------
     def event(self, e) -> bool:
-        # Take Esc before the window's "clear selection" shortcut sees it.
-        if e.type() == QEvent.ShortcutOverride and e.key() == Qt.Key_Escape:
+        # Esc clears the typed text (or closes the list) before the window's "clear selection"
+        # shortcut sees it; in an empty box it is the window's, as everywhere in it.
+        if e.type() == QEvent.ShortcutOverride and e.key() == Qt.Key_Escape \
+                and (self.text() or self.popup.isVisible()):
             e.accept()
             return True
         return super().event(e)

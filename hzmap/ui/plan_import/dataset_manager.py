@@ -18,6 +18,7 @@ from hzmap.model.dataset import DatasetError
 from hzmap.model.dataset import userdata
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
+from hzmap.ui.common import messages
 
 NAME_ROLE = Qt.UserRole
 BUTTONS = (("remove", "删除… Remove…"), ("export", "导出为 zip… Export as zip…"),
@@ -132,7 +133,7 @@ class DatasetManager(QDialog):
     def ask_remove(self, name: str) -> bool:
         if not interactive():
             return False
-        answer = QMessageBox.question(self, tr("删除数据集 Remove dataset"),
+        answer = messages.question(self, tr("删除数据集 Remove dataset"),
                                       tr("删除我的数据集 {name}？其中的规划将从地图上移除。\n"
                                          "Remove the dataset {name}? Its plans leave the map.").format(name=name),
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
@@ -152,7 +153,7 @@ class DatasetManager(QDialog):
         print(f"hzmap: {text}", file=sys.stderr)
         self.message.emit(text.splitlines()[0] if text else title)
         if interactive():
-            QMessageBox.warning(self, f"hzmap: {title}", text)
+            messages.warning(self, f"hzmap: {title}", text)
 
     # -- language ----------------------------------------------------------------------------------
     def retranslate(self) -> None:

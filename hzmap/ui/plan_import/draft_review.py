@@ -24,6 +24,7 @@ from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.plan_import.record_editor import RecordEditor
 from hzmap.ui.plan_import.succession_field import SuccessionField
 from hzmap.ui.common.settings import interactive
+from hzmap.ui.common import messages
 
 STATUS = {PENDING: "待定 pending", ACCEPTED: "已接受 accepted", EDITED: "已修改 edited",
           REJECTED: "已拒绝 rejected"}
@@ -164,7 +165,7 @@ class DraftReview(QWidget):
             item.setText(0, f"{mark}{tr(KIND_LABEL[rec.kind])} · {rec.label}{place}")
             item.setText(1, tr(STATUS[rec.status]))
             item.setForeground(1, QBrush(QColor(STATUS_COLOUR[rec.status])))
-            item.setToolTip(0, "\n".join(rec.flags))
+            item.setToolTip(0, "\n".join([*rec.flags, *rec.notes]))
             font = item.font(0)
             font.setStrikeOut(rec.status == REJECTED)
             item.setFont(0, font)
@@ -192,8 +193,12 @@ class DraftReview(QWidget):
     def _show_flags(self, rec) -> None:
         if rec is None:
             return
-        lines = [f"{FLAG}{f}" for f in rec.flags] + rec.problems()
-        self.flags.setText("\n".join(lines) if lines else tr("无需核对 Nothing to check"))
+        lines = [html.escape(f"{FLAG}{f}") for f in [*rec.flags, *rec.problems()]]
+        if not lines:
+            lines = [html.escape(tr("无需核对 Nothing to check"))]
+        # notes need no decision: shown apart, in grey
+        lines += [f"<span style='color:#666666'>{html.escape(n)}</span>" for n in rec.notes]
+        self.flags.setText("<br>".join(lines))
 
     def accept_current(self) -> None:
         """Accept the selected record (with the form's changes, if any)."""
@@ -266,7 +271,7 @@ class DraftReview(QWidget):
         """Closing with decisions not saved: True to discard them (tests replace this)."""
         if not interactive():
             return True
-        answer = QMessageBox.question(self, tr("放弃审阅 Discard the review"),
+        answer = messages.question(self, tr("放弃审阅 Discard the review"),
                                       tr("已接受、修改或拒绝的记录尚未保存。放弃吗？"),
                                       QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
         return answer == QMessageBox.Discard

@@ -22,9 +22,12 @@ from hzmap.model.dataset import DatasetError
 from hzmap.model.dataset.overlay import load_dataset_with
 from hzmap.model.dataset.userdata import new_dataset_dir
 from hzmap.model.plan_import import PlanReadError, draft_plan, pasted, read_document, write_draft
-from hzmap.model.plan_import.review import already_in, save_problems, to_save
+from hzmap.model.plan_import.review import save_problems, to_save
+from hzmap.ui.common import background
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
+from hzmap.ui.common import messages
+from hzmap.ui.common.messages import message_box
 
 FILE_FILTER = "规划文件 Plan documents (*.txt *.docx *.pdf);;所有文件 All files (*)"
 MAX_LINES = 20   # problems listed in a message; the rest are counted
@@ -66,13 +69,24 @@ class PlanImport(QObject):
         return self.import_file(value) if kind == "file" else self.import_text(value)
 
     def import_file(self, path):
-        """The review of the document at `path`, or None (and a message) if it cannot be read."""
+        """The review of the document at `path`, or None (and a message) if it cannot be read.
+        The document is read and drafted off the window's thread (hzmap.ui.common.background)."""
         try:
-            source = read_document(path)
+            source, draft = background.run(self.window, f"{tr('正在读取 Reading')} {Path(path).name}…",
+                                           lambda cancel: self._read_and_draft(path, cancel))
         except PlanReadError as exc:
             self.show_error(tr("无法导入 Cannot import"), str(exc))
             return None
-        return self._review(source)
+        except background.Cancelled:
+            self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
+            return None
+        return self._review(source, draft)
+
+    def _read_and_draft(self, path, cancel):
+        source = read_document(path)
+        if cancel.is_set():
+            raise background.Cancelled(str(path))
+        return source, draft_plan(source, self.dataset)
 
     def import_text(self, text: str, name: str = "pasted text"):
         try:
@@ -82,13 +96,12 @@ class PlanImport(QObject):
             return None
         return self._review(source)
 
-    def _review(self, source):
+    def _review(self, source, draft=None):
         from hzmap.ui.plan_import.draft_review import DraftReview
 
-        draft = draft_plan(source, self.dataset)
-        for pid in already_in(draft, self.dataset):
-            draft.notes.append(f"a plan with this title is already in use ('{pid}'); saving "
-                               "adds it again as a plan of its own")
+        draft = draft if draft is not None else draft_plan(source, self.dataset)
+        # a plan already in use is flagged on its record; the header says so at once too
+        draft.notes += [f for f in draft.plan.flags if f.startswith("already in use")]
         if self.review is not None and not self.review.close():
             return None      # the planner kept the review that is open
         review = DraftReview(draft, source.name, self.session, self.canvas, self.window)
@@ -147,7 +160,7 @@ class PlanImport(QObject):
         """('file', path), ('text', pasted text) or None."""
         if not interactive():
             return None
-        box = QMessageBox(QMessageBox.Question, tr("导入规划 Import plan"),
+        box = message_box(QMessageBox.Question, tr("导入规划 Import plan"),
                           tr("从文件导入（.txt、.docx 或带文字层的 PDF），还是粘贴文本？\n"
                              "Import a file (.txt, .docx or a PDF with a text layer), or paste the text?"),
                           QMessageBox.Cancel, self.window)
@@ -167,7 +180,7 @@ class PlanImport(QObject):
         print(f"hzmap: {text}", file=sys.stderr)
         self.message.emit(text.splitlines()[0] if text else title)
         if interactive():
-            QMessageBox.warning(self.review or self.window, f"hzmap: {title}", text)
+            messages.warning(self.review or self.window, f"hzmap: {title}", text)
 
 
 def _beside(review, window) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hzmap.model.tours.player import TourPlayer, room_view
+from hzmap.model.tours.source_line import source_with_status
 from hzmap.model.tours.tour import Tour
 from hzmap.model.view.viewstate import View
 from hzmap.render.map.spotlight import apply_high_contrast
@@ -134,6 +135,9 @@ class PresentationWindow(QWidget):
             self.canvas.scene.apply(self._base_view())
         elif fields & {"lang", "layers"}:
             self.canvas.scene.apply(replace(self.canvas.scene.view, lang=view.lang, layers=view.layers))
+        elif "as_of" in fields:        # the source line's plan status: the caption only
+            self._update_caption()
+            return
         else:
             return
         self._update_caption()
@@ -237,7 +241,7 @@ class PresentationWindow(QWidget):
         step, lang = self.step, self.lang
         self.title_label.setText(step.title(lang) if step else "")
         self.caption_label.setText(step.caption(lang) if step else "")
-        src = step.source(lang) if step else ""
+        src = source_with_status(self.ds, step, lang, self.state.view.as_of) if step else ""
         self.source_label.setText(("Source: " if lang == "en" else "出处：") + src if src else "")  # the tour's language
         self.counter_label.setText(f"{self.index + 1} / {len(self.tour.steps)}" if step else "")
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from hzmap.model.tours.player import TourPlayer, room_view
+from hzmap.model.tours.source_line import source_with_status
 from hzmap.render.page.deck import default_notes
 from hzmap.render.page.step_picture import StepThumbnails
 from hzmap.ui.common.i18n import Texts, tr
@@ -176,7 +177,7 @@ class PresenterView(QWidget):
         self._schedule_pictures()
 
     def _on_view_changed(self, _view, fields) -> None:
-        if "lang" in fields or "layers" in fields:
+        if fields & {"lang", "layers", "as_of"}:   # as_of: the source line's plan status
             self.show_step()
 
     def _on_data_changed(self, *_args) -> None:
@@ -192,7 +193,7 @@ class PresenterView(QWidget):
         self.counter_label.setText(f"{p.index + 1} / {len(p)}" if step else "")
         self.title_label.setText(step.title(lang) if step else "")
         self.caption_label.setText(step.caption(lang) if step else "")
-        src = step.source(lang) if step else ""
+        src = source_with_status(self.ds, step, lang, self.state.view.as_of) if step else ""
         self.source_label.setText(("Source: " if lang == "en" else "出处：") + src if src else "")  # the tour's language
         notes = (step.notes(lang) or default_notes(self.ds, step, lang)) if step else ""
         self.notes.setPlainText(notes)

@@ -12,14 +12,22 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QCalendarWidget, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
+from hzmap.model.clock import parse_day
 from hzmap.model.dataset.lifecycle import in_force_on, layouts_in_force
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.settings import interactive
 
 FIRST, LAST = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+
+
+def typed_day(text: str) -> dt.date | None:
+    """The day typed into the dialog (2027-06-01, 2027/6/1, 2027年6月1日…) if it lies between
+    FIRST and LAST, else None."""
+    day = parse_day(text)
+    return day if day is not None and FIRST <= day <= LAST else None
 
 
 class AsOfController:
@@ -80,22 +88,8 @@ class AsOfController:
         """The day the planner picks (None: cancelled). Tests replace this."""
         if not interactive():
             return None
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(tr("按日期看规划 Plans as of"))
-        edit = QDateEdit(QDate(start.year, start.month, start.day), calendarPopup=True)
-        edit.setObjectName("asOfDate")
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDateRange(QDate(FIRST.year, 1, 1), QDate(LAST.year, 12, 31))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form = QFormLayout(dialog)
-        form.addRow(QLabel(tr("显示这一天在施行的规划 Show the plans in force on")), edit)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.Accepted:
-            return None
-        d = edit.date()
-        return dt.date(d.year(), d.month(), d.day())
+        dialog = DayDialog(start, self.window)
+        return dialog.day() if dialog.exec() == QDialog.Accepted else None
 
     # -- showing it ---------------------------------------------------------------------------------
     def _on_view_changed(self, _view, fields) -> None:
@@ -116,3 +110,47 @@ class AsOfController:
         n = len(layouts_in_force(ds, view.as_of))
         self.note.setText(tr("规划状态截至 {day}：{n} 个布局在施行").format(day=view.as_of, n=n))
         self.note.show()
+
+
+class DayDialog(QDialog):
+    """A day typed as planners write one (2027-06-01, 2027/6/1, 2027年6月1日…) or picked on the
+    calendar; OK only for a real day between FIRST and LAST, with the reason shown otherwise."""
+
+    def __init__(self, start: dt.date, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("按日期看规划 Plans as of"))
+        self.edit = QLineEdit(start.isoformat(), objectName="asOfDate", placeholderText="2027-06-01")
+        self.calendar = QCalendarWidget(objectName="asOfCalendar", gridVisible=True)
+        self.calendar.setDateRange(QDate(FIRST.year, 1, 1), QDate(LAST.year, 12, 31))
+        self.calendar.setSelectedDate(QDate(start.year, start.month, start.day))
+        self.problem = QLabel(objectName="asOfProblem", styleSheet="color: #B00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.edit.textChanged.connect(self._typed)
+        self.calendar.selectionChanged.connect(self._picked)
+        form = QFormLayout(self)
+        form.addRow(QLabel(tr("显示这一天在施行的规划 Show the plans in force on")), self.edit)
+        form.addRow(self.calendar)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+        self.edit.selectAll()
+
+    def day(self) -> dt.date | None:
+        return typed_day(self.edit.text())
+
+    def _picked(self) -> None:
+        """A day picked on the calendar (mouse or keys) is written in the box, unless the box
+        already holds that day as the planner typed it."""
+        d = self.calendar.selectedDate()
+        if self.day() != dt.date(d.year(), d.month(), d.day()):
+            self.edit.setText(d.toString("yyyy-MM-dd"))
+
+    def _typed(self, text: str) -> None:
+        day = typed_day(text)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(day is not None)
+        self.problem.setText("" if day is not None else tr(
+            "{text} 不是 {first}–{last} 年间的日期（如 2027-06-01） is not a day between {first} and "
+            "{last} (e.g. 2027-06-01)").format(text=text.strip() or "“”", first=FIRST.year, last=LAST.year))
+        if day is not None:
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))

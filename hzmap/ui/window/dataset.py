@@ -16,6 +16,7 @@ from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import tr
 from hzmap.ui.common.settings import data_dir, interactive
 from hzmap.ui.window.dataset_loader import DatasetLoader
+from hzmap.ui.common.messages import message_box
 
 
 class DatasetController(QObject):
@@ -91,7 +92,7 @@ class DatasetController(QObject):
         self.details_action.setVisible(True)
         self.window.show_status(tr("布局数据载入失败，仅显示区县底图 — layout dataset not loaded"), 0)
         # Not modal: the district map stays usable while the message is open.
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 布局数据有误 Layout dataset problem"), text,
+        box = message_box(QMessageBox.Warning, tr("hzmap: 布局数据有误 Layout dataset problem"), text,
                           parent=self.window)
         box.setModal(False)
         if full_list is not None:
@@ -132,7 +133,7 @@ class DatasetController(QObject):
             lines += [f"  {p}" for p in exc.problems[:8]]
         self.window.show_status(tr("部分我的数据集未能载入 Some of your datasets were not loaded") +
                                 f": {', '.join(Path(p).name for p in skipped)}", 0)
-        box = QMessageBox(QMessageBox.Warning, tr("hzmap: 我的数据集有误 A dataset of yours has problems"),
+        box = message_box(QMessageBox.Warning, tr("hzmap: 我的数据集有误 A dataset of yours has problems"),
                           "\n".join(lines), parent=self.window)
         box.setModal(False)
         self._replace_message(box)

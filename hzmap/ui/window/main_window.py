@@ -293,6 +293,8 @@ class MainWindow(QMainWindow):
         being drawn, the selection is cleared."""
         if self.annotation_tools is not None and self.annotation_tools.cancel():
             return
+        if self.search_box is not None and self.search_box.hasFocus():
+            self.canvas.setFocus()  # an empty search box hands the keys back to the map
         self.state.clear_selection()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)

@@ -4,6 +4,10 @@ The session (hzmap.model.session.session) does the work; this module asks the us
 dialog goes through an `ask_*`/`show_*` method so tests can answer it; with no display to
 answer on (offscreen) dialogs are skipped and unsaved work goes to the recovery file instead of
 being asked about.
+
+A project may come from someone else: its files outside its folder (its layers' and its base
+map's) are listed to the planner (`ask_outside`) before anything is read, and not read without a
+yes; the layer files are read off the window's thread (hzmap.ui.common.background), with a Cancel.
 """
 from __future__ import annotations
 
@@ -14,11 +18,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from hzmap.model.files.atomic import clean_stale_parts
+from hzmap.model.session.outside import outside_files
 from hzmap.model.session.project import SUFFIX, ProjectError
 from hzmap.model.session.session import Session
+from hzmap.ui.common import background
 from hzmap.ui.common.i18n import Texts, tr
 from hzmap.ui.common.memory import release_free_memory
 from hzmap.ui.common.settings import interactive, settings
+from hzmap.ui.common import messages
+from hzmap.ui.common.messages import message_box
 
 AUTOSAVE_MS = 60_000
 MAX_RECENT = 8
@@ -67,6 +76,8 @@ class ProjectActions(QObject):
             file_menu.addAction(act)
             window.addAction(act)
         file_menu.addSeparator()
+        for recent in self.recent_files():  # what a save killed last time left beside its project
+            clean_stale_parts(Path(recent).parent, Path(recent).name)
 
     # -- recent files --------------------------------------------------------------------------
     def _fill_recent(self) -> None:
@@ -103,10 +114,20 @@ class ProjectActions(QObject):
             path = self.ask_open_path()
             if not path:
                 return False
-        opened, problems = self.session.open(path)
-        if not opened:
+        project, problems = self.session.load(path)
+        if project is None:
             self.show_error(tr("无法打开项目 Cannot open project"), "\n".join(problems))
             return False
+        folder = Path(path).absolute().parent
+        outside = outside_files(project, folder)
+        allow = bool(outside) and self.ask_outside(Path(path), outside)
+        try:
+            read = background.run(self.window, f"{tr('正在打开 Opening')} {Path(path).name}…",
+                                  lambda cancel: self.session.read_layers(project, folder, allow, cancel))
+        except background.Cancelled:  # the layers' reads stop at once; this is the rest of the work
+            self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {path}")
+            return False
+        problems += self.session.show(path, project, read)
         self._remember(Path(path))
         release_free_memory()  # the previous project's artists and history
         if problems:
@@ -178,7 +199,18 @@ class ProjectActions(QObject):
             if not (ask or self.ask_recovery)(entry):
                 recovery.drop(entry)
                 continue
-            problems = self.session.recover(entry)
+            project, problems = self.session.load(entry.path)
+            if project is not None:
+                folder = self.session.recovery_folder(entry)
+                outside = outside_files(project, folder)
+                allow = bool(outside) and self.ask_outside(Path(entry.source), outside)
+                try:   # the layers' files off the window's thread, with a Cancel, as in Open
+                    read = background.run(self.window, f"{tr('正在恢复 Recovering')} {entry.path.name}…",
+                                          lambda cancel: self.session.read_layers(project, folder, allow, cancel))
+                except background.Cancelled:   # kept for the next start
+                    self.message.emit(f"{tr('已取消读取 Reading cancelled:')} {entry.path}")
+                    return False
+                problems = self.session.recover(entry, allow, project, read)
             if problems:
                 self.show_problems(tr("恢复的项目部分内容未能载入 Some recovered items could not be loaded"),
                                    "\n".join(problems))
@@ -192,7 +224,7 @@ class ProjectActions(QObject):
             return "keep"
         path = self.session.path
         name = path.name if path else tr("未命名项目 the untitled project")
-        box = QMessageBox(QMessageBox.Warning, "hzmap",
+        box = message_box(QMessageBox.Warning, "hzmap",
                           tr("保存对 {name} 的修改吗？\nSave changes to {name}?").format(name=name),
                           QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self.window)
         box.setDefaultButton(QMessageBox.Save)
@@ -205,12 +237,26 @@ class ProjectActions(QObject):
             return False
         when = datetime.fromtimestamp(entry.mtime).strftime("%Y-%m-%d %H:%M")
         of = f"（{entry.source.name}）" if entry.source else ""
-        answer = QMessageBox.question(
+        answer = messages.question(
             self.window, tr("hzmap: 恢复未保存的工作 Recover unsaved work"),
             tr("上次 hzmap 未正常关闭。是否恢复 {when} 自动保存的项目{of}？\n"
                "hzmap did not close normally last time. Restore the work autosaved at {when}?").format(
                 when=when, of=of),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        return answer == QMessageBox.Yes
+
+    def ask_outside(self, path: Path, files: list) -> bool:
+        """Whether the project `path` may read its files outside its folder (`files`: [(layer
+        name, path)], the base map's among them). No one to ask: no."""
+        if not interactive():
+            return False
+        listed = "\n".join(f"• {name}: {where}" for name, where in files[:20])
+        answer = messages.question(
+            self.window, tr("hzmap: 项目文件夹以外的文件 Files outside the project's folder"),
+            tr("项目 {name} 要读取其文件夹以外的文件。仅当您信任此项目时才读取。\n"
+               "The project {name} reads files outside its folder. Read them only if you trust "
+               "the project.").format(name=path.name) + f"\n\n{listed}",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
     def ask_open_path(self) -> str:
@@ -227,7 +273,7 @@ class ProjectActions(QObject):
         print(f"hzmap: {text}", file=sys.stderr)
         self.message.emit(text.splitlines()[0] if text else title)
         if interactive():
-            QMessageBox.warning(self.window, f"hzmap: {title}", text)
+            messages.warning(self.window, f"hzmap: {title}", text)
 
     def show_problems(self, title: str, text: str) -> None:
         self.show_error(title, text)

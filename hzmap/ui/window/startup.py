@@ -19,7 +19,8 @@ from hzmap.ui.common.settings import settings
 FIRST_LAYOUT = "st_core_belt_wings"   # 一核一带两翼多基地
 FIRST_PRESET = "urban"                # 主城区
 NO_LAYOUT = "-"                       # remembered "无": distinct from nothing remembered
-TITLE_BAR_PX = 40                     # room left for the window manager's frame on a first start
+TITLE_BAR_PX = 40                     # room left for the window manager's title bar
+FRAME_PX = 4                          # and for its frame's side borders
 STATE_VERSION = 1                     # of QMainWindow.saveState: bump when docks change
 KEYS = {"layout": "start/layout", "preset": "start/preset", "extent": "start/extent",
         "geometry": "window/geometry", "state": "window/state"}
@@ -64,9 +65,9 @@ def restore_window(window) -> None:
     geometry, layout = s.value(KEYS["geometry"]), s.value(KEYS["state"])
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         window.restoreGeometry(geometry)
-    elif window.screen() is not None:  # first start: the default size, unless the screen is smaller
-        area = window.screen().availableGeometry()
-        window.resize(min(window.width(), area.width()), min(window.height(), area.height() - TITLE_BAR_PX))
+    clamp_to_screen(window)
+    # the docks built when the dataset arrives widen the window's minimum: clamp again then
+    window.features_built.connect(lambda: QTimer.singleShot(0, window, lambda: clamp_to_screen(window)))
     if isinstance(layout, QByteArray) and not layout.isEmpty():
         window.restoreState(layout, STATE_VERSION)
 
@@ -76,6 +77,39 @@ def restore_window(window) -> None:
             again()
         else:
             window.features_built.connect(again)
+
+
+def clamp_to_screen(window) -> None:
+    """The window within its screen's free area: a geometry saved on a larger screen, or at
+    100% and restored at 200% scaling (where a 1920-pixel screen is 960 wide), is refused by
+    restoreGeometry and the default size would be larger than the screen."""
+    screen = window.screen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    _narrow_docks(window, window.minimumSizeHint().width() - (area.width() - 2 * FRAME_PX))
+    width = min(window.width(), area.width() - 2 * FRAME_PX)
+    height = min(window.height(), area.height() - TITLE_BAR_PX)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(max(width, 1), max(height, 1))
+    geo = window.geometry()
+    if not area.contains(geo.topLeft()) or geo.right() > area.right() or geo.bottom() > area.bottom():
+        window.move(max(area.left(), min(geo.left(), area.right() - width - 2 * FRAME_PX)),
+                    max(area.top(), min(geo.top(), area.bottom() - height - TITLE_BAR_PX)))
+
+
+def _narrow_docks(window, over: int) -> None:
+    """Take `over` pixels off the docks' chosen minimum widths (at most half of each), so the
+    window's minimum fits a small screen: the inspector is 340 wide by choice, not by need."""
+    from PySide6.QtWidgets import QDockWidget
+
+    for dock in sorted(window.findChildren(QDockWidget), key=lambda d: -d.minimumWidth()):
+        if over <= 0:
+            return
+        if not dock.isHidden() and not dock.isFloating():
+            cut = min(over, dock.minimumWidth() // 2)
+            dock.setMinimumWidth(dock.minimumWidth() - cut)
+            over -= cut
 
 
 def remember(window) -> bool:

@@ -1,0 +1,202 @@
+"""What the offline bundle leaves out, and how it is slimmed after PyInstaller (packaging/hzmap.spec).
+
+Everything the running app imports goes in, user layers included (geopandas, pyogrio with GDAL,
+pandas, python-calamine). Left out is only what no code path of hzmap reaches:
+
+- build and test tools, and modules only they import: scipy, scikit-learn and mapclassify are
+  the tests' reference for the choropleth classes hzmap computes in numpy (EXCLUDES);
+- Qt's network module and Qt plugins for other kinds of screens (framebuffers, EGL full
+  screen, VNC, evdev input), none of which a desktop session uses (`keep`);
+- matplotlib's sample data, toolbar images and Adobe font metrics (hzmap embeds TrueType, never
+  the 14 PDF core fonts, and has no matplotlib toolbar);
+- GDAL's data for raster and other vector formats than the ones hzmap reads;
+- one of the two copies of PROJ's database: pyogrio's GDAL and pyproj each ship one; the bundle
+  keeps the newer and points both at it (pyi_rth_hzmap.py), when both read the same layout.
+
+On Linux the shared libraries are then stripped of their symbol tables (`strip_binaries`), each
+checked afterwards so that a library the loader would refuse keeps its original.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import struct
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+#: Modules no code path of the running app imports: build and test tools, Tk, Qt's network
+#: module (hzmap makes no network call through Qt), the Python side of Qt's D-Bus module (Qt
+#: itself keeps its D-Bus library), PIL's AVIF codec (4.7 MB; no AVIF is read or written) and
+#: lxml's objectify and HTML parts (python-pptx and python-docx use lxml.etree only). scipy,
+#: scikit-learn, networkx and mapclassify are the tests' reference for the choropleth classes,
+#: which hzmap computes in numpy; pandas would pull scipy in for interpolation methods hzmap does
+#: not call (80 MB).
+EXCLUDES = ["tkinter", "_tkinter", "PIL._imagingtk", "PIL._avif", "pytest", "_pytest", "hypothesis",
+            "IPython", "PyInstaller", "importlinter", "grimp", "setuptools", "pip", "PySide6.QtNetwork",
+            "PySide6.QtDBus", "lxml.objectify", "lxml.html", "lxml.isoschematron",
+            "scipy", "sklearn", "networkx", "mapclassify"]
+
+#: Qt plugin folders for hardware or services a desktop session does not use.
+QT_PLUGIN_FOLDERS_LEFT_OUT = ("egldeviceintegrations", "generic", "networkinformation", "tls")
+#: Platform plugins beside xcb, wayland, offscreen, minimal (Linux), windows (Windows), cocoa (macOS).
+QT_PLATFORMS_LEFT_OUT = ("qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay", "qbsdfb")
+QT_LIBS_LEFT_OUT = ("Qt6EglFSDeviceIntegration", "Qt6EglFsKmsSupport", "Qt6Network")
+# Qt's GTK platform theme drags the GTK stack (~24 MB of system libraries) in for native-looking
+# widgets; Qt's own style is used without it.
+GTK_STACK = ("platformthemes/libqgtk3", "libgtk-3", "libgdk-3", "libpangocairo", "libpango-1",
+             "libpangoft2", "libatk-1", "libatk-bridge", "libatspi", "libcairo", "libgdk_pixbuf",
+             "libepoxy", "libthai", "libdatrie", "libpixman")
+MPL_DATA_LEFT_OUT = ("mpl-data/sample_data/", "mpl-data/images/", "mpl-data/fonts/afm/",
+                     "mpl-data/fonts/pdfcorefonts/", "mpl-data/plot_directive/")
+#: GDAL data files of raster formats (GRIB, NITF, ECW, PCI, PDF) and of vector formats hzmap does
+#: not read (S-57, Czech RUIAN, Japanese FGD, VDV-452, MiraMon, Planet, INSPIRE), and build files.
+GDAL_DATA_LEFT_OUT = ("grib2_", "nitf_", "ecw_cs", "pci_", "s57", "ruian_", "jpfgdgml_", "MM_",
+                      "vdv452", "plscenesconf", "pdfcomposition", "inspire_cp_", "GDALLogo", "gdalicon",
+                      "vcpkg", "GDAL-targets", "GDALConfig", "template_tiles", "bag_template")
+
+
+def proj_layout(folder: Path) -> tuple[int, int] | None:
+    """The layout version (major, minor) of folder/proj.db, or None when there is none."""
+    db = folder / "proj.db"
+    if not db.is_file():
+        return None
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        meta = dict(con.execute("SELECT key, value FROM metadata WHERE key LIKE 'DATABASE.LAYOUT.VERSION.%'"))
+    return int(meta["DATABASE.LAYOUT.VERSION.MAJOR"]), int(meta["DATABASE.LAYOUT.VERSION.MINOR"])
+
+
+def proj_folder_left_out(pyogrio_proj: Path, pyproj_proj: Path) -> str | None:
+    """The bundle folder of the PROJ data left out ("pyproj/proj_dir" or "pyogrio/proj_data"), or
+    None to keep both. PROJ reads a database of the same major layout and an equal or newer minor
+    one, so the older copy goes when the majors agree."""
+    a, b = proj_layout(pyogrio_proj), proj_layout(pyproj_proj)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return "pyproj/proj_dir" if a >= b else "pyogrio/proj_data"
+
+
+def keep(dest: str, proj_left_out: str | None = None) -> bool:
+    """Whether the file going to `dest` (its path inside the bundle) is kept."""
+    dest = dest.replace("\\", "/")
+    name = dest.rsplit("/", 1)[-1]
+    if any(part in dest for part in GTK_STACK):
+        return False
+    if dest.startswith("PySide6/") and "/translations/" in dest and "_zh_CN" not in dest:
+        return False  # Qt's own texts beyond Chinese (PySide6/Qt/translations; on Windows PySide6/translations)
+    if "/plugins/" in dest:
+        folder = dest.split("/plugins/", 1)[1].split("/", 1)[0]
+        if folder in QT_PLUGIN_FOLDERS_LEFT_OUT:
+            return False
+        stem = name.split(".", 1)[0].removeprefix("lib")
+        if folder == "platforms" and stem in QT_PLATFORMS_LEFT_OUT:
+            return False
+    if any(lib in name for lib in QT_LIBS_LEFT_OUT):  # the library and its link in _internal
+        return False
+    if dest.startswith("matplotlib/") and any(part in dest for part in MPL_DATA_LEFT_OUT):
+        return False
+    if dest.startswith("pyogrio/gdal_data/") and name.startswith(GDAL_DATA_LEFT_OUT):
+        return False
+    if proj_left_out and dest.startswith(proj_left_out + "/"):
+        return False
+    return "/tests/" not in dest  # packages' own test suites
+
+
+# ------------------------------------------------------------------ stripping (Linux)
+
+def _elf(path: Path) -> tuple[bool, bool] | None:
+    """(has a symbol table or debug sections to strip, every LOAD segment page-aligned as the
+    loader demands), or None for a file that is not a 64-bit little-endian ELF file."""
+    with path.open("rb") as f:
+        head = f.read(64)
+        if len(head) < 64 or head[:4] != b"\x7fELF" or head[4] != 2 or head[5] != 1:
+            return None
+        phoff, shoff = struct.unpack_from("<QQ", head, 32)
+        phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from("<HHHHH", head, 54)
+        f.seek(phoff)
+        ph = f.read(phentsize * phnum)
+        f.seek(shoff)
+        sh = f.read(shentsize * shnum)
+        names = b""
+        if shnum and shstrndx < shnum:
+            off, size = struct.unpack_from("<QQ", sh, shstrndx * shentsize + 24)
+            f.seek(off)
+            names = f.read(size)
+    aligned = True
+    for i in range(phnum):
+        p_type, _flags, offset, vaddr, _paddr, _filesz, _memsz, align = struct.unpack_from("<IIQQQQQQ", ph, i * phentsize)
+        if p_type == 1 and align > 1 and (vaddr - offset) % align:
+            aligned = False
+    strippable = False
+    for i in range(shnum):
+        name_at, = struct.unpack_from("<I", sh, i * shentsize)
+        name = names[name_at:names.find(b"\0", name_at)]
+        if name == b".symtab" or name.startswith(b".debug"):
+            strippable = True
+    return strippable, aligned
+
+
+def strip_binaries(internal: Path) -> tuple[int, int, list[str]]:
+    """Strip the symbol tables of the shared libraries under `internal` (the bundle's _internal
+    folder; never the executables, which carry the app's archive at their end). Each stripped
+    file is checked: if the loader would refuse it (strip can misplace the segments of a library
+    rewritten by auditwheel's patchelf, such as numpy's OpenBLAS), the original stays.
+    Returns (bytes before, bytes after, files kept unstripped for that reason)."""
+    strip = shutil.which("strip")
+    if not sys.platform.startswith("linux") or strip is None:
+        return 0, 0, []
+    before = after = 0
+    refused: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "stripped"
+        for path in sorted(internal.rglob("*.so*")):
+            if path.is_symlink() or not path.is_file():
+                continue
+            info = _elf(path)
+            if info is None or not info[0]:
+                continue
+            size = path.stat().st_size
+            r = subprocess.run([strip, "--strip-unneeded", "-o", str(out), str(path)], capture_output=True)
+            checked = _elf(out) if r.returncode == 0 and out.is_file() else None
+            if checked is None or not checked[1]:
+                refused.append(str(path.relative_to(internal)))
+                continue
+            os.chmod(out, path.stat().st_mode)
+            os.replace(out, path)
+            before += size
+            after += path.stat().st_size
+    return before, after, refused
+
+
+# ------------------------------------------------------------------ what each part costs
+
+def part_of(rel: Path) -> str:
+    """The part a file of _internal belongs to: its top folder with the wheel's own libraries
+    (numpy.libs with numpy), Qt's ICU apart, Python's own modules as "python"."""
+    top = rel.parts[0]
+    if top.endswith(".libs"):
+        return top[:-5].replace("pillow", "PIL")
+    if top == "PySide6" and rel.name.startswith("libicu"):
+        return "PySide6 (ICU)"
+    if top.startswith(("libpython", "python3", "base_library")):
+        return "python"
+    if len(rel.parts) == 1 and ".so" in rel.name:
+        return "system libraries"
+    if top.endswith((".dist-info", ".egg-info")) or len(rel.parts) == 1:
+        return "other"
+    return top
+
+
+def sizes_by_part(bundle: Path) -> dict[str, int]:
+    """Bytes per part of the bundle folder, largest first (the executables as "executables")."""
+    sizes: dict[str, int] = {}
+    internal = bundle / "_internal"
+    for path in bundle.rglob("*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        rel = path.relative_to(bundle)
+        part = part_of(path.relative_to(internal)) if rel.parts[0] == "_internal" else "executables"
+        sizes[part] = sizes.get(part, 0) + path.stat().st_size
+    return dict(sorted(sizes.items(), key=lambda kv: -kv[1]))
