@@ -77,3 +77,9 @@ def test_english_maps_show_whole_names_on_the_map_and_in_the_key(data, layout):
                 assert text in whole, (preset, text)
         for _marker, name in r.label_key:
             assert name in whole, (preset, name)
+
+
+def test_a_place_with_no_english_name_yet_is_labelled_in_chinese(dataset):
+    """An imported plan's places have no English until the planner writes it: never an empty label."""
+    place = next(iter(dataset.places.values())).model_copy(update={"name_en": ""})
+    assert place_names(place, True)[0] == wrap_label(place.name)

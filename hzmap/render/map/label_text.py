@@ -113,8 +113,8 @@ def place_names(place, en: bool) -> tuple[str, ...]:
     dataset gives one); Chinese, the shortest of its name and aliases the documents use (as
     before: the map's Chinese labels stay short), then its short name."""
     short = getattr(place, "short_name_en" if en else "short_name", None)
-    if en:
-        names = [place.name_en]
+    if en:  # (an imported place may have no English name yet: its Chinese one, as elsewhere)
+        names = [place.name_en or place.name]
     else:
         names = [min([place.name, *[a for a in place.aliases if len(a) >= 2]], key=len)]
     if short and short not in names:
