@@ -322,3 +322,14 @@ def test_the_screen_has_no_problem(window):
             r = window.canvas.scene.renderer
             problems = check_map(r, window.canvas.figure.canvas.get_renderer())
             assert not problems, (layout, preset, [str(p) for p in problems])
+
+
+def test_the_overview_shows_the_whole_frame_of_the_fit_view(data):
+    """The fit view of 一核一带两翼多基地 reaches past the city's box: the overview's red frame was
+    cut at its top and right."""
+    geo, ds = data
+    page = page_of(geo, ds, "st_core_belt_wings", "fit")
+    rect = next(p for p in page.inset.patches if p.get_gid() == "view-extent")
+    (x0, x1), (y0, y1) = page.inset.get_xlim(), page.inset.get_ylim()
+    rx, ry = rect.get_xy()
+    assert x0 <= rx and rx + rect.get_width() <= x1 and y0 <= ry and ry + rect.get_height() <= y1

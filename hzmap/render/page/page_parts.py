@@ -107,10 +107,13 @@ def zoomed_in(r, geo) -> bool:
 
 
 def inset(fig, frame: Frame, geo, limits, selection, lang: str = "zh"):
-    """The whole city, small, with the exported view as a red rectangle."""
+    """The whole city, small, with the exported view as a red rectangle (whole: the overview
+    widens where the view reaches past the city)."""
     from hzmap.render.map.geometry import polygon_path
     from matplotlib.patches import PathPatch
-    bx0, by0, bx1, by1 = geo.bounds
+    vx0, vx1, vy0, vy1 = limits
+    bx0, by0, bx1, by1 = geo.bounds  # the city, and all of the view where it reaches past it (fit)
+    bx0, by0, bx1, by1 = min(bx0, vx0), min(by0, vy0), max(bx1, vx1), max(by1, vy1)
     width = min(frame.side[2] * frame.w * 0.62, 2.2) if frame.landscape else 2.4
     height = width * (by1 - by0) / (bx1 - bx0)
     x0 = frame.side[0]
@@ -124,7 +127,6 @@ def inset(fig, frame: Frame, geo, limits, selection, lang: str = "zh"):
     for did, f in geo.districts.items():
         ax.add_patch(PathPatch(polygon_path(f.geometry), facecolor="#9E9E9E" if did == selection else "#E4E2DC",
                                edgecolor="#9A9A9A", linewidth=0.3))
-    vx0, vx1, vy0, vy1 = limits
     ax.add_patch(Rectangle((vx0, vy0), vx1 - vx0, vy1 - vy0, facecolor="none", edgecolor="#D62728",
                            linewidth=1.4, zorder=5, gid="view-extent"))
     ax.set_xlim(bx0, bx1)
