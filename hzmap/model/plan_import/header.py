@@ -38,6 +38,8 @@ _SITE = re.compile(r"(网|报|论坛|频道|馆|数字报纸|新闻网站|官网
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
 _YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
 _FYP = re.compile(r"“?(十[三四五六]五)”?")
+# a numbered part's line (“3、积极争取政策”), never the document's title
+_NUMBERED = re.compile(r"^(?:\d{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _BRACKETED = re.compile(r"^[【\[［][^】\]］]{1,12}[】\]］]")
 
 
@@ -67,7 +69,7 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
         if ln.startswith("关于") and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
             cand = ln + lines[i + 1].strip()
         if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:] \
-                and not _NAV.search(cand):
+                and not _NAV.search(cand) and not _NUMBERED.match(cand):
             nxt = lines[i + (2 if cand != ln else 1)].strip() if i + 1 < len(lines) else ""
             if _RANGE_LINE.match(nxt):
                 cand += nxt
@@ -122,6 +124,7 @@ def doc_number(head: str) -> tuple[str, int] | None:
         if "》" in before or "据" in before:
             continue
         number = re.sub(r"\s+", "", m.group(1))
+        number = re.split(r"文号[:：]?", number)[-1]     # a page's table: “文 号 蔡政办〔2023〕1号”
         number = re.sub(r"[\[［【]", "〔", re.sub(r"[\]］】]", "〕", number))
         return number, m.start()
     return None

@@ -24,10 +24,14 @@ _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要�
                         r"组织实施|附则)$")
 # a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
 _NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标)$")
+# a name in brackets inside a unit list: 各街办(新区), 市商务局(市粮食和物资储备局)
+_INNER = r"(?:[(（][^()（）\[\]【】〔〕、,，;；。\n]{1,12}[)）][^()（）\[\]【】〔〕]*)*"
 _UNITS = re.compile(r"[(（\[【〔]\s*((?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位)[:：]"
-                    r"[^()（）\[\]【】〔〕]*(?:[(（](?:市|州|县|区|管委会)[)）][^()（）\[\]【】〔〕]*)*)[)）\]】〕]")
-_BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*(?:[(（](?:市|州|县|区|管委会)[)）]"
-                      r"[^()（）\[\]【】〔〕]*)*)[)）\]】〕]")
+                    r"[^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
+_BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
+# a unit list on a line of its own below its task (a target or task list with a 责任单位 line)
+_UNIT_LINE = re.compile(r"^[ \t]*((?:责任单位|牵头单位|主责单位)[:：][^\n]{1,200})$", re.M)
+_PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
 _FIRST_IS_LEAD = re.compile(r"列第一位的?为牵头单位")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 
@@ -35,6 +39,7 @@ _SENTENCE = re.compile(r"[。！？!?\n]")
 def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]:
     """Every bracketed unit list in text[start:end], in order: (start, end, units read)."""
     found = {m.start(): m for m in _UNITS.finditer(text, start, end)}
+    found.update({m.start(): m for m in _UNIT_LINE.finditer(text, start, end)})
     for m in _BRACKET.finditer(text, start, end):
         if m.start() in found:
             continue
@@ -62,14 +67,36 @@ def _leaves(doc: Document) -> list[Heading]:
         if id(h) in parents:
             continue
         skip = bool(_NOT_A_MEASURE.search(h.title.strip("。 ")))
+        goals_only = not skip
         node = h.parent
         while node is not None:
             if _NOT_TASKS.search(node.title.strip("。 ")):
                 skip = True
+                goals_only = goals_only and node.title.strip("。 ").endswith("目标")
             node = node.parent
+        if h.parent is None and _after_page_notice(doc, h):
+            skip = True        # a news site's numbered terms (版权与免责声明 1、…), not the plan's
+        if skip and goals_only and _own_units(doc.text, h):
+            skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
         if not skip and h.level >= 2:
             out.append(h)
     return out
+
+
+def _after_page_notice(doc: Document, h: Heading) -> bool:
+    """Whether h is one of the numbered terms right after a page's notice line (…免责声明)."""
+    last = None
+    for last in _PAGE_NOTICE.finditer(doc.text, max(0, h.start - 3000), h.start):
+        pass
+    return last is not None and all(
+        x.parent is None and x.level == h.level for x in doc.headings
+        if last.end() <= x.start < h.start)
+
+
+def _own_units(text: str, h: Heading) -> bool:
+    """Whether a numbered part states its own responsible units (labelled, in brackets or on a
+    line of their own)."""
+    return bool(_UNITS.search(text, h.body, h.end) or _UNIT_LINE.search(text, h.body, h.end))
 
 
 def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
@@ -87,12 +114,13 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
         nl = text.find("\n", pos)
         stop = min(h.end, len(text) if nl < 0 else nl)
         para = text[pos:stop]
-        if len(para.strip()) >= 10:
+        if len(para.strip()) >= 10 and not _UNIT_LINE.match(para):
             m = _SENTENCE.search(para)
             first = para[:m.start()] if m else para
             out.append((pos, stop, first if len(first) <= 40 else ""))
         pos = stop + 1
-    return out
+    # a title line whose only paragraph is its unit line: the part is the measure
+    return out or [(h.start, h.end, h.title.strip("。 "))]
 
 
 def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:

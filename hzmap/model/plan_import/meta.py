@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from .draft import Passage, Record
+from .units import LABELS
 from .text import FIVE_YEAR_PLAN_END, Document, cn_number, excerpt
 
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -43,6 +44,9 @@ def _cn_date(m: re.Match) -> str | dt.date | None:
 
 def _issuers(raw: str) -> str:
     raw = re.sub(r"^.*?(?:近日|日前|今天|今日)[,，]?", "", raw).strip()
+    if re.match(LABELS + r"\s*[:：]", raw):
+        return ""          # a measure's units (责任单位:…), not the issuing body
+    raw = re.sub(r"^(?:名\s*称|发布机构|发文机关|发文单位)\s*[:：]\s*", "", raw)   # a page's table
     parts = [q for p in re.split(r"[\s、]+", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
     if not parts or not all(_ORG.search(p) for p in parts):
         return ""
@@ -85,6 +89,8 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         before = text[max(0, dm.start() - 40):dm.start()]
         if "时间" in before[-6:] or "日期" in before[-6:]:
             continue
+        if re.match(r"\s*(?:前|以前|之前|起|以后|后)", text[dm.end():dm.end() + 3]):
+            continue       # a deadline in the notice (“于2023年1月15日前报送”), not its date
         issued = _date(*dm.groups())
         if issued:
             cite(max(0, dm.start() - 20), dm.end())

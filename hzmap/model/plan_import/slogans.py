@@ -35,7 +35,8 @@ _PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{_VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 _QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
-# before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即)
+# before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即) or
+# each of its parts is defined after it by its label (“三城”:…; “五基地”:…)
 _ANNOUNCE = r"(?:格局|布局|结构|架构)"
 _CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
@@ -135,6 +136,14 @@ def not_this_plans(text: str, start: int, end: int) -> str:
     return ""
 
 
+def _listed(text: str, m: re.Match) -> bool:
+    """Whether each part of the slogan is defined after it by its own label (“三城”:…,
+    “五基地”:…): a list of parts is how a layout is spelled out when no 格局 names it."""
+    parsed = parse(m.group(1))
+    end = min(len(text), m.end() + 2000)
+    return bool(parsed) and all(labelled_passage(text, p.label, m.end(), end) for p in parsed[0])
+
+
 def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     """Layout slogans in order. Slogans the text gives as history, superseded or cited are left
     out, with a line in `notes` saying so."""
@@ -144,7 +153,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     for m in _QUOTED.finditer(text):
         ctx = _CONTEXT.match(text, m.end())
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
-        defined = _DEFINED.match(text, m.end())
+        defined = _DEFINED.match(text, m.end()) or _listed(text, m)
         if not (ctx or before or defined) or m.group(1) in seen:
             continue
         parsed = parse(m.group(1), free=True)

@@ -111,6 +111,7 @@ def _inside_brackets(text: str, s: int) -> bool:
 
 
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
+_COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件)$")
 _REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
@@ -143,11 +144,23 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     # an earlier figure of a clause qualifies the later one it is said of (执行额1000万美元以上
     # 的企业超过140家, 年产值超10亿元机构15家); figures joined by 和/及/、 are targets each
     # (2个千亿级产业集群和6个五百亿级产业集群)
+    # A count of things of a size is the target whichever comes first: 3个主营业务收入超千亿元
+    # 的产业集群 commits to 3 clusters, 千亿元 says which ones count
     nxt = bisect.bisect_right(starts, s)
     between = text[e:starts[nxt]] if nxt < len(starts) else ""
     if nxt < len(starts) and starts[nxt] < c_start + len(clause) and \
-            not re.search(r"[和及与、]", between) and not between.endswith("“"):
+            not re.search(r"[和及与、]", between) and not between.endswith("“") and \
+            not (_COUNT.match(unit) and not _COUNT.match(candidates[nxt][3])):
         return None
+    prv = nxt - 2
+    joined_prv = prv < 0 or starts[prv] < c_start or \
+        bool(re.search(r"[和及与、]", text[candidates[prv][1]:s]))
+    if not joined_prv and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit):
+        return None
+    # the size before a count (年产值10亿元以上企业30家): its words do not say how many
+    sized_by = candidates[prv][1] - c_start if not joined_prv and _COUNT.match(unit) else 0
+    if sized_by:
+        sized_by += len(re.match(r"(?:以上|以下|左右|及以上|的)*", clause[sized_by:]).group(0))
     heads = []
     h = doc.heading_at(s)
     while h is not None:
@@ -193,7 +206,13 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                          "the year")
     elif not (in_goals or goal_words or year[1] >= sent_start):
         return None
-    comparator = comparator_at(clause, s - c_start, e - c_start)
+    sized = nxt < len(starts) and starts[nxt] < c_start + len(clause) and _COUNT.match(unit) \
+        and not _COUNT.match(candidates[nxt][3])
+    # the words about the size (超千亿元) say nothing of how many
+    upto = re.sub(r"(?:超过|超|突破|逾|高于|大于|达到|达)+$", "", clause[:starts[nxt] - c_start]) \
+        if sized else clause
+    upto = upto[sized_by:]
+    comparator = comparator_at(upto, s - c_start - sized_by, e - c_start - sized_by)
     if note.startswith("a rank"):       # a place in a ranking: 前5位 is 5th or better
         comparator = "<="
     elif note.startswith("两位数"):      # double-digit growth: at least 10 %

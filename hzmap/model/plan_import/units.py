@@ -19,6 +19,8 @@ _COMMA_IS_LEAD = re.compile(r"(?:列)?逗号(?:之|以)?前的?为牵头单位")
 _LEAD_VERB = re.compile(r"(?:牵头负责|牵头落实|牵头)$")
 _PARTNER_VERB = re.compile(r"(?:配合落实|配合实施|共同配合|配合|参与|协同|协助|协办)$")
 _DUTY = re.compile(r"(?:按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|负责落实|负责|落实|等)$")
+# “区水务局等部门”: the kind of units the list stands for, after its last unit
+_KIND_TAIL = re.compile(r"(?<=.{3})等(?:部门|单位|相关部门|有关部门|相关单位|有关单位)$")
 # words a cell adds after its units: a rule stated once (下同), or a sentence about other tasks
 _TAIL = re.compile(r"[。.].*$|[,，;；]?下同$")
 
@@ -46,7 +48,8 @@ def split_units(text: str) -> list[str]:
         tok = tok.replace("各区县(市)\x00", "各区、县(市)").replace("各区县（市）\x00", "各区、县（市）")
         tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip())
         tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", tok)))).strip()
-        if tok:
+        tok = _KIND_TAIL.sub("", tok)
+        if len(tok) > 1:        # a lone 区 or 市 is a list cut short, not a unit
             out.append(tok)
     for i in range(len(out) - 1, 0, -1):   # “萧山区、余杭区、钱塘区政府”: one government each
         suffix = next((s for s in ("人民政府", "政府", "管委会") if out[i].endswith(s)), None)
