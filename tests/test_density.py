@@ -82,7 +82,10 @@ def test_the_densest_hexagon_is_drawn_in_the_darkest_class_and_the_legend_counts
     style = {**default_style(layer_data), "mode": "density", "cell": 2000, "k": 3}
     art.update(LayerState("d", kind="user", name="企业", style=style, source=layer_data.source))
     title, entries = art.legend_entries()
-    assert "2,000 m" in title and "points per" in title
+    assert title == "企业 · 每2,000米六边形点数"  # the legend's words in the map's language
+    art.set_language("en")
+    assert art.legend_entries()[0] == "企业 · points per 2,000 m hexagon"
+    art.set_language("zh")
     assert 1 <= len(entries) <= 3
     bins = art.density.bins
     px, py = ax.transData.transform(bins.centres[np.argmax(bins.counts)])  # the densest hexagon's centre
@@ -112,6 +115,7 @@ def test_an_export_of_the_density_view_has_its_counts_in_the_legend(data, dense_
     session = Session(ViewState(geo), dataset=ds, layers=LayerStore())
     layer = session.add_layer(open_path(dense_csv, geo))
     session.state.update_layer(layer.id, style={**layer.style, "mode": "density", "cell": 1000})
+    session.state.update(lang="en")  # (pypdf reads the English words back)
     out = save(compose(ExportSpec(view=session.state.view, dpi=96, layers=session.layers), geo, ds).figure,
                tmp_path / "density.pdf", "pdf")
     text = "".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
@@ -135,4 +139,4 @@ def test_the_style_editor_offers_the_density_view_for_points_and_its_hexagon_siz
     assert artist.density.bins.cell == 500
     legend = window.canvas.renderer_.ax.get_legend()
     texts = [t.get_text() for t in (legend.get_title(), *legend.get_texts())]
-    assert any("500 m hexagon" in t for t in texts)
+    assert any("500米六边形" in t for t in texts)  # in the map's language

@@ -16,7 +16,6 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.path import Path
 
 from hzmap.model.layers.classify import classify
 from hzmap.model.layers.columns import split_unit
@@ -53,8 +52,9 @@ TABLE_STEP = 0.02
 
 
 class UserLayerArtist:
-    def __init__(self, ax, data, zorder: float = 20.0, screen: bool = False) -> None:
+    def __init__(self, ax, data, zorder: float = 20.0, lang: str = "zh", screen: bool = False) -> None:
         self.ax, self.data, self.zorder = ax, data, zorder
+        self.lang = lang                   # the legend's words are in the map's language only
         # On screen, many areas are drawn as one compound path per colour (merge_by_colour)
         self._merge = screen and data.kind == "areas" and len(data) > MAX_OUTLINED_AREAS
         self._paths = None
@@ -101,6 +101,16 @@ class UserLayerArtist:
             for art in self.artists():
                 art.set_visible(self.visible)
 
+    def set_language(self, lang: str) -> None:
+        """Say the legend's words in `lang` (the map's language)."""
+        if lang != self.lang:
+            self.lang = lang
+            if self.style is not None:
+                self._apply_style(self.style, self._name)
+
+    def _say(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh
+
     def set_zorder(self, zorder: float) -> None:
         """Move the layer in the drawing order (the layer list's order), parts and all."""
         if zorder == self.zorder:
@@ -146,10 +156,11 @@ class UserLayerArtist:
     # -- style ------------------------------------------------------------------------------------
     def _title(self, column: str, unit, combine=None) -> str:
         if combine == "count":
-            return "行数 rows per district"
+            return self._say("行数", "rows per district")
         name, in_header = split_unit(column)
         unit = unit or in_header or self.data.units.get(column)
-        how = {"sum": "合计 sum", "mean": "平均 mean", "median": "中位数 median"}.get(combine or "")
+        how = {"sum": self._say("合计", "sum"), "mean": self._say("平均", "mean"),
+               "median": self._say("中位数", "median")}.get(combine or "")
         name = f"{name}（{unit}）" if unit else name
         return f"{name} · {how}" if how else name
 
@@ -171,7 +182,8 @@ class UserLayerArtist:
             try:
                 classes = classify(values, style["scheme"], style["k"], style["breaks"])
             except ValueError as exc:
-                classes, entries = None, [(Patch(facecolor=NO_DATA_COLOUR), f"not classified: {exc}")]
+                classes, entries = None, [(Patch(facecolor=NO_DATA_COLOUR),
+                                           self._say(f"未分级：{exc}", f"not classified: {exc}"))]
                 rgba = np.tile(to_rgba(NO_DATA_COLOUR), (n, 1))  # nothing to show: no colour wash
             if classes is not None:
                 colours = ramp_colours(style["ramp"], classes.k)
@@ -184,10 +196,10 @@ class UserLayerArtist:
                 flags = np.array([vals[d].flag for d in data.district_ids], dtype=object)
                 flagged = np.isin(flags, ["partial", "split", "several rows"])
                 if np.isnan(values).any():
-                    entries.append((Patch(facecolor=NO_DATA_COLOUR, edgecolor="#999999"), "no data 无数据"))
+                    entries.append((Patch(facecolor=NO_DATA_COLOUR, edgecolor="#999999"), self._say("无数据", "no data")))
                 if flagged.any():
                     entries.append((Patch(facecolor="none", edgecolor="#555555", hatch=FLAGGED_HATCH),
-                                    "see note: old or repeated names 见注"))
+                                    self._say("见注：旧名或重名", "see note: old or repeated names")))
         elif mode == "category":
             labels = data.feature_labels(column)
             title = self._title(column, None)
@@ -197,12 +209,13 @@ class UserLayerArtist:
             idx = np.fromiter((lookup.get(v, -1) for v in labels), dtype=int, count=n)
             palette = np.array(colours + [to_rgba("#BBBBBB")])
             rgba = palette[idx]
-            entries = [(self._handle(c, fill), v or "(empty)") for c, v in zip(colours, top)]
+            entries = [(self._handle(c, fill), v or self._say("（空）", "(empty)")) for c, v in zip(colours, top)]
             if (idx < 0).any():
-                entries.append((self._handle(to_rgba("#BBBBBB"), fill), "other 其他"))
+                entries.append((self._handle(to_rgba("#BBBBBB"), fill), self._say("其他", "other")))
         elif mode == "density" and data.kind == "points":
             entries = self._apply_density(style, fill)
-            title = f"{name or data.name} · 每格点数 points per {self.density.bins.cell:,.0f} m hexagon"
+            cell = f"{self.density.bins.cell:,.0f}"
+            title = f"{name or data.name} · " + self._say(f"每{cell}米六边形点数", f"points per {cell} m hexagon")
         elif mode == "size" and data.kind == "points":
             values = data.feature_values(column)
             title = self._title(column, style["unit"])
@@ -301,25 +314,11 @@ class UserLayerArtist:
                 art.set_alpha(self.opacity)
 
     def _merge_by_colour(self) -> None:
-        """The screen's many areas as one compound path per colour: Agg fills a few large paths
-        two to three times faster than 20,000 small ones, which at city scale are a few pixels
-        each. Where two areas of one colour overlap, the overlap is filled once. Exports draw
-        every area as it is (`screen` is off there)."""
-        faces = np.asarray(self.main.get_facecolor(), dtype=float).reshape(-1, 4)
-        edges = np.asarray(self.main.get_edgecolor(), dtype=float).reshape(-1, 4)
-        n = len(self._paths)
-        faces, edges = (np.zeros((n, 4)) if not len(c) else np.broadcast_to(c, (n, 4)) if len(c) == 1 else c
-                        for c in (faces, edges))  # ("none": no colour at all)
-        key = np.hstack([faces, edges])
-        groups, group_of = np.unique(key, axis=0, return_inverse=True)
-        group_of = group_of.ravel()
-        merged = [Path.make_compound_path(*[self._paths[i] for i in np.flatnonzero(group_of == g)])
-                  for g in range(len(groups))]
-        self.main.set_paths(merged)
-        # No colour at all stays "none": Agg would otherwise stroke (or fill) every area in a
-        # colour that cannot be seen, which cost a third of the pan
-        for colours, setter in ((groups[:, :4], self.main.set_facecolor), (groups[:, 4:], self.main.set_edgecolor)):
-            setter("none" if not colours[:, 3].any() else colours)
+        """On screen, the many areas as one compound path per colour (layer_paint.merge_by_colour);
+        exports draw every area as it is (`screen` is off there)."""
+        from hzmap.render.map.layer_paint import merge_by_colour
+
+        merge_by_colour(self.main, self._paths)
 
     def _apply_labels(self, style: dict) -> None:
         column = style["labels"]
