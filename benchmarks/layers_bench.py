@@ -2,7 +2,8 @@
 points (a CSV in GCJ-02, as copied from Amap) and 20,000 polygons (a GeoPackage).
 
     layer_open_s    open_layer on each file: read, convert, place in districts (target <= 3 s)
-    layer_pan_ms    a pan/zoom redraw of the base map with the layer shown, 1280x840 at 100 dpi, at
+    layer_pan_ms    a pan/zoom redraw of the base map with the layer shown (in the window: from the
+                    change of extent to its one redraw), 1280x840 at 100 dpi, at
                     the whole city and two zoomed views (<= 150 ms)
     layer_hover_ms  one hover hit-test (<= 5 ms); in the window, the canvas's whole pick (base
                     symbols, the layers' features, the district and its hover text)
@@ -167,6 +168,26 @@ def run(repeat: int) -> dict:
             "detail": {k: statistics.median(v) for k, v in detail.items()}}
 
 
+def pan_until_drawn(app, window, extent) -> float:
+    """Milliseconds from a change of the view's extent to the end of the one full redraw it
+    causes (the app draws in idle time), on a window settled before it. Calling canvas.draw()
+    after the change would time two redraws: that one and the idle one already asked for."""
+    from benchmarks.interaction_bench import settle_window
+
+    settle_window(app, window, quiet=0.1)
+    canvas, drawn = window.canvas, []
+    cid = canvas.mpl_connect("draw_event", lambda _e: drawn.append(time.perf_counter()))
+    try:
+        t0 = time.perf_counter()
+        window.state.set_extent(extent)
+        canvas.draw_idle()  # (no second draw: one is pending at most; this one if the extent was the same)
+        while not drawn and time.perf_counter() - t0 < 10:
+            app.processEvents()
+        return (drawn[0] - t0) * 1000
+    finally:
+        canvas.mpl_disconnect(cid)
+
+
 def time_in_window(repeat: int) -> dict:
     """The layers on the app's own canvas: a MainWindow (offscreen Qt), each layer added through
     the session, styled by category, then panned and zoomed (state changes, full redraws) and
@@ -220,11 +241,7 @@ def time_in_window(repeat: int) -> dict:
             frames = [Extent(x0, x1, y0, y1), Extent(x0 + w * 0.3, x0 + w * 0.7, y0 + h * 0.4, y0 + h * 0.8),
                       Extent(x0 + w * 0.6, x0 + w * 0.65, y0 + h * 0.6, y0 + h * 0.65)]
             for i in range(repeat * 3):
-                state.set_extent(frames[i % 3])
-                t0 = time.perf_counter()
-                canvas.draw()
-                app.processEvents()
-                out["layer_pan_ms"].append((time.perf_counter() - t0) * 1000)
+                out["layer_pan_ms"].append(pan_until_drawn(app, window, frames[i % 3]))
                 which = "city" if i % 3 == 0 else "zoomed"
                 detail.setdefault(f"{name}_pan_{which}_ms", []).append(out["layer_pan_ms"][-1])
             state.set_preset("city")

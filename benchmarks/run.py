@@ -1,12 +1,17 @@
-"""hzmap benchmarks: medians (with min/max) over repeated runs, beside baselines from the same run.
+"""hzmap benchmarks: median, 95th percentile and max over repeated runs, beside baselines from the
+same run, each with the machine's load average when it was taken.
 
-    python benchmarks/run.py [--repeat N] [--quick] [--only GROUP,...] [--json FILE]
+    python benchmarks/run.py [--repeat N] [--quick] [--only GROUP,...] [--json FILE] [--hog]
+
+--hog keeps one core busy with another process for the whole run (a machine doing something
+else too). The interaction group (benchmarks/interaction_bench.py) builds the window as the app
+does and waits until it has settled; it also prints the full figure draws per hover and click
+(which do not depend on the load) and the slowest events with where their time went.
 
 Figures: startup_s (separate process to the first drawn frame, offscreen), baseline_import_s
 (importing the libraries alone), startup_ratio (the two, run by run); hover_ms and click_ms (a
-Qt mouse event at real map coordinates to the outline blitted and the panel filled and painted:
-the events each posts are handled before the clock stops, on a window left a second to settle
-after it is shown), pan_ms (a full redraw after a pan), switch_ms (choosing another layout until
+Qt mouse event at a district's label point to the outline blitted and the panel filled and
+painted: the events each posts are handled before the clock stops), pan_ms (a full redraw after a pan), switch_ms (choosing another layout until
 it is drawn), baseline_redraw_ms (geopandas plot of the same layers into a fresh figure),
 export_png_s / export_pdf_s (an A4 300 DPI PNG and a PDF of 4+4+1+5, composed and written, in
 this process), export_cli_s, export_cli_ratio, atlas_s and atlas_peak_mb (whole `hzmap export`
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
 import statistics
@@ -44,8 +50,15 @@ IMPORTS = ("import PySide6.QtWidgets, matplotlib.figure, matplotlib.backends.bac
            "shapely, psygnal")
 
 
+def p95(values: list[float]) -> float:
+    """The 95th percentile, nearest rank (of 20 values, the 19th smallest)."""
+    ranked = sorted(values)
+    return ranked[max(math.ceil(0.95 * len(ranked)) - 1, 0)]
+
+
 def summary(values: list[float]) -> dict:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+    return {"median": statistics.median(values), "p95": p95(values), "min": min(values),
+            "max": max(values), "n": len(values), "load": round(os.getloadavg()[0], 2)}
 
 
 def warm_startup() -> None:
@@ -79,76 +92,6 @@ def time_imports(repeat: int) -> list[float]:
     return times
 
 
-def time_interaction(repeat: int) -> dict[str, list[float]]:
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
-    from hzmap import fonts
-    from hzmap.model.dataset import load_dataset
-    from hzmap.model.geo.geodata import load_geodata, to_map
-    from hzmap.model.view.viewstate import ViewState
-    from hzmap.ui.window.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    fonts.register_matplotlib()
-    geo = load_geodata()
-    window = MainWindow(ViewState(geo), geo, load_dataset(check_excerpts=False))
-    window.resize(1280, 840)
-    window.show()
-    canvas = window.canvas
-    canvas.draw()
-
-    def settle() -> None:
-        """Every event the last action posted handled, so each action is timed with all of
-        its own work (the inspector's repaint after a click) and none of the one before."""
-        app.processEvents()
-        app.sendPostedEvents()
-        app.processEvents()
-
-    end = time.perf_counter() + 1.0  # the window settles: the resize redraw, idle-time work
-    while time.perf_counter() < end:
-        settle()
-        time.sleep(0.01)
-    points = [canvas.data_to_widget(*to_map(lon, lat)) for lon, lat in
-              ((120.21, 30.19), (119.95, 30.05), (120.45, 30.30), (119.30, 29.60))]
-    hover, click, pan, switch = [], [], [], []
-    for i in range(repeat):
-        x, y = points[i % len(points)]
-        t0 = time.perf_counter()
-        QTest.mouseMove(canvas, QPoint(x, y))
-        settle()
-        hover.append((time.perf_counter() - t0) * 1000)
-        t0 = time.perf_counter()
-        QTest.mouseClick(canvas, Qt.LeftButton, Qt.NoModifier, QPoint(x, y))
-        settle()
-        click.append((time.perf_counter() - t0) * 1000)
-        assert window.info_panel.title.text(), "the click did not fill the panel"
-    # A pan and a switch are each timed from the change to the end of the (single, idle-time)
-    # redraw it causes.
-    drawn = []
-    cid = canvas.mpl_connect("draw_event", lambda _e: drawn.append(time.perf_counter()))
-    for i in range(max(3, repeat // 2)):
-        settle()
-        drawn.clear()
-        t0 = time.perf_counter()
-        window.state.pan_by(1000 * (-1) ** i, 0)
-        while not drawn and time.perf_counter() - t0 < 5:
-            app.processEvents()
-        pan.append((drawn[0] - t0) * 1000)
-    layouts = ["dt_4415", "st_core_belt_wings", None, "open2018_platforms"]
-    for i in range(max(8, repeat)):
-        drawn.clear()
-        t0 = time.perf_counter()
-        window.state.update(layout=layouts[i % len(layouts)])
-        while not drawn and time.perf_counter() - t0 < 5:
-            app.processEvents()
-        switch.append((drawn[0] - t0) * 1000)
-    canvas.mpl_disconnect(cid)
-    window.close()
-    return {"hover": hover, "click": click, "pan": pan, "switch": switch}
-
-
 def time_naive_redraw(repeat: int) -> list[float]:
     import matplotlib
     matplotlib.use("Agg")
@@ -173,12 +116,18 @@ def time_naive_redraw(repeat: int) -> list[float]:
 def interaction_in_child(repeat: int) -> tuple[dict, float]:
     """Run the interactive session in its own process, so its peak memory is the app's alone."""
     proc = subprocess.run([sys.executable, __file__, "--interaction-child", str(repeat)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=900)
     line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("{")), None)
     if line is None:
         raise SystemExit(f"interaction run failed:\n{proc.stderr[-2000:]}")
     data = json.loads(line)
-    return data["times"], data["peak_mb"]
+    return data, data["peak_mb"]
+
+
+def start_hog():
+    """A process that keeps one core busy for the whole run (--hog): the figures then say what a
+    user gets on a machine that is doing something else too."""
+    return subprocess.Popen([sys.executable, "-c", "while 1: pass"])
 
 
 def layers_in_child(repeat: int) -> dict:
@@ -191,7 +140,17 @@ def layers_in_child(repeat: int) -> dict:
     return json.loads(line)
 
 
-GROUPS = ("startup", "interaction", "cli", "atlas", "redraw", "export", "transition", "layers")
+def million_in_child(repeat: int) -> dict:
+    """A million points in a window of their own process (benchmarks/million_bench.py)."""
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "million_bench.py"), "--repeat", str(repeat)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("{")), None)
+    if line is None:
+        raise SystemExit(f"million-point run failed:\n{proc.stderr[-2000:]}")
+    return json.loads(line)
+
+
+GROUPS = ("startup", "interaction", "cli", "atlas", "redraw", "export", "transition", "layers", "million")
 
 
 def main(argv=None) -> int:
@@ -201,24 +160,40 @@ def main(argv=None) -> int:
                         help="fewer repeats (3) and no user layers: a few minutes instead of ten")
     parser.add_argument("--only", help="comma-separated groups to run: " + ", ".join(GROUPS))
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    parser.add_argument("--hog", action="store_true", help="keep one core busy with another process meanwhile")
     parser.add_argument("--interaction-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--layers-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.interaction_child:
-        times = time_interaction(args.interaction_child)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({"times": times, "peak_mb": peak}))
+        from benchmarks.interaction_bench import time_interaction
+
+        data = time_interaction(args.interaction_child)
+        data["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(data))
         return 0
     if args.layers_child:
         from benchmarks.layers_bench import time_in_window
 
         print(json.dumps(time_in_window(args.layers_child)))
         return 0
-    groups = set(args.only.split(",")) if args.only else set(GROUPS) - ({"layers"} if args.quick else set())
+    groups = set(args.only.split(",")) if args.only else set(GROUPS) - ({"layers", "million"} if args.quick else set())
     unknown = groups - set(GROUPS)
     if unknown:
         parser.error(f"unknown group(s): {', '.join(sorted(unknown))}")
     n = 3 if args.quick and args.repeat == parser.get_default("repeat") else args.repeat
+    hog = start_hog() if args.hog else None
+    try:
+        return run_groups(args, groups, n)
+    finally:
+        if hog is not None:
+            hog.kill()
+            hog.wait()
+
+
+def run_groups(args, groups: set, n: int) -> int:
+    print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+          f"{' (and a process keeping one core busy)' if args.hog else ''}", flush=True)
+    traced: list[str] = []
     rows: list[tuple[str, dict, str]] = []
     singles: dict[str, tuple[float, str]] = {}
     peaks: dict[str, float] = {}
@@ -234,12 +209,23 @@ def main(argv=None) -> int:
                  ("startup_ratio", summary([a / b for a, b in zip(startup, imports)]),
                   "startup_s ÷ baseline_import_s, run by run; target <= 1.1")]
     if "interaction" in groups:
-        inter, peaks["interactive session with the dataset, every layout and clicks"] = \
+        from benchmarks.interaction_bench import draws_per, slowest
+
+        data, peaks["interactive session with the dataset, every layout and clicks"] = \
             interaction_in_child(max(n * 4, 20))
-        rows += [("hover_ms", summary(inter["hover"]), "target median <= 16 ms, max <= 33 ms"),
-                 ("click_ms", summary(inter["click"]), "target median <= 16 ms, max <= 33 ms"),
+        inter, tr = data["times"], data["traces"]
+        rows += [("hover_ms", summary(inter["hover"]), "target median <= 16 ms, max <= 33 ms; "
+                  f"full draws per hover {draws_per(tr['hover']):.2f}"),
+                 ("click_ms", summary(inter["click"]), "target median <= 16 ms, max <= 33 ms; "
+                  f"full draws per click {draws_per(tr['click']):.2f}"),
                  ("pan_ms", summary(inter["pan"]), "full redraw after a pan"),
                  ("switch_ms", summary(inter["switch"]), "layout switch, drawn; target max <= 120 ms")]
+        traced.append(f"the window settled in {data['settle_s']:.1f} s before the first hover")
+        for kind in ("hover", "click", "switch"):
+            traced.append(f"per {kind}: " + ", ".join(f"{draws_per(tr[kind], key):.2f} {what}" for key, what in (
+                ("figure_draw", "full draws"), ("artist_draws", "artists blitted"), ("text_draws", "texts drawn"))))
+        for kind in ("hover", "click", "switch"):
+            traced += [f"slowest {kind}: {line}" for line in slowest(inter[kind], tr[kind])]
     # Whole processes first: a child forked from this process counts its copy of our memory
     # in its peak until it starts the new program, so they go before anything is loaded here.
     if "cli" in groups:
@@ -283,13 +269,26 @@ def main(argv=None) -> int:
                                     + ", ".join(f"{k} {v:.3g}" for k, v in layers["detail"].items()))
         singles["reader_peak_mb"] = (layers.get("reader_peak_mb", 0.0), "the reader process's peak memory "
                                      "(user files are read in a child process)")
+    if "million" in groups:
+        m = million_in_child(max(2, n // 2))
+        notes = {"million_open_s": "1,000,000 GCJ-02 points, 45 MB CSV: inspect, open, index; target <= 5 s",
+                 "million_pan_ms": "redraw in the density view it opens in; target <= 150 ms",
+                 "million_dots_pan_ms": "the same drawn as dots (reported)",
+                 "million_hover_ms": "the canvas's pick through the layer; target <= 5 ms",
+                 "million_export_s": "A4 300 DPI PNG of the density view; target <= 3 s"}
+        rows += [(k, summary(v), notes[k]) for k, v in m["times"].items()]
+        singles["million_peak_mb"] = (m["peak_mb"], f"the process's peak with the window ({m['window_mb']:.0f} MB "
+                                      "before the layer) and the layer; target <= 800 MB")
     if peaks:
         singles["peak_mb"] = (max(peaks.values()), "; ".join(f"{k} {v:.1f} MB" for k, v in peaks.items())
                               + "; target < 300 MB")
     for name, s, note in rows:
-        print(f"{name:24s} median {s['median']:9.3f}   min {s['min']:9.3f}   max {s['max']:9.3f}   ({note})")
+        print(f"{name:20s} median {s['median']:9.3f}  p95 {s['p95']:9.3f}  max {s['max']:9.3f}  "
+              f"min {s['min']:9.3f}  n {s['n']:3d}  load {s['load']:5.2f}  ({note})")
     for name, (value, note) in singles.items():
-        print(f"{name:24s} {value:9.1f}   ({note})")
+        print(f"{name:20s} {value:9.1f}   ({note})")
+    for line in traced:
+        print(line)
     if args.json:
         data = {name: round(s["median"], 4) for name, s, _ in rows}
         data.update({name: round(value, 1) for name, (value, _) in singles.items()})

@@ -1,6 +1,6 @@
 """What to tell the user when a package hzmap needs cannot be imported.
 
-hzmap imports its heavier packages only when a feature needs them (geopandas when a GIS file is
+hzmap imports its heavier packages only when a feature needs them (pyogrio when a GIS file is
 opened, python-pptx when a deck is written, ...). An installation or an offline bundle that lacks
 one fails only there, and the user is told which package is missing and what it does, not shown
 "No module named ..." in a traceback.
@@ -10,8 +10,6 @@ from __future__ import annotations
 #: The packages hzmap imports on demand (top-level import name -> distribution, what it does).
 PACKAGES = {
     "pyogrio": ("pyogrio", "reads GIS files (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf)"),
-    "geopandas": ("geopandas", "reads GIS files (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf)"),
-    "pandas": ("pandas", "is needed by geopandas, which reads GIS files"),
     "python_calamine": ("python-calamine", "reads Excel workbooks"),
     "pyproj": ("pyproj", "converts coordinates between coordinate systems"),
     "pptx": ("python-pptx", "writes PowerPoint decks"),

@@ -1,10 +1,11 @@
 """What the offline bundle leaves out, and how it is slimmed after PyInstaller (packaging/hzmap.spec).
 
-Everything the running app imports goes in, user layers included (geopandas, pyogrio with GDAL,
-pandas, python-calamine). Left out is only what no code path of hzmap reaches:
+Everything the running app imports goes in, user layers included (pyogrio with GDAL, shapely,
+python-calamine). Left out is only what no code path of hzmap reaches:
 
 - build and test tools, and modules only they import: scipy, scikit-learn and mapclassify are
-  the tests' reference for the choropleth classes hzmap computes in numpy (EXCLUDES);
+  the tests' reference for the choropleth classes hzmap computes in numpy, and geopandas and
+  pandas write the tests' fixtures (EXCLUDES);
 - Qt's network module and Qt plugins for other kinds of screens (framebuffers, EGL full
   screen, VNC, evdev input), none of which a desktop session uses (`keep`);
 - matplotlib's sample data, toolbar images and Adobe font metrics (hzmap embeds TrueType, never
@@ -32,12 +33,13 @@ from pathlib import Path
 #: itself keeps its D-Bus library), PIL's AVIF codec (4.7 MB; no AVIF is read or written) and
 #: lxml's objectify and HTML parts (python-pptx and python-docx use lxml.etree only). scipy,
 #: scikit-learn, networkx and mapclassify are the tests' reference for the choropleth classes,
-#: which hzmap computes in numpy; pandas would pull scipy in for interpolation methods hzmap does
-#: not call (80 MB).
+#: which hzmap computes in numpy. geopandas and pandas write the tests' fixtures: hzmap reads GIS
+#: files with pyogrio's raw reader, but pyogrio tries to import both (and goes on without them),
+#: so a build in a venv that has them would take them in (18 MiB, and scipy for pandas).
 EXCLUDES = ["tkinter", "_tkinter", "PIL._imagingtk", "PIL._avif", "pytest", "_pytest", "hypothesis",
             "IPython", "PyInstaller", "importlinter", "grimp", "setuptools", "pip", "PySide6.QtNetwork",
             "PySide6.QtDBus", "lxml.objectify", "lxml.html", "lxml.isoschematron",
-            "scipy", "sklearn", "networkx", "mapclassify"]
+            "scipy", "sklearn", "networkx", "mapclassify", "geopandas", "pandas"]
 
 #: Qt plugin folders for hardware or services a desktop session does not use.
 QT_PLUGIN_FOLDERS_LEFT_OUT = ("egldeviceintegrations", "generic", "networkinformation", "tls")

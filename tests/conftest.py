@@ -111,7 +111,10 @@ def settled(qtbot):
     """settled(canvas): wait until a map canvas has drawn all it was asked to, with no resize
     waiting to redraw it and no redraw pending: a condition, where a fixed wait would guess."""
     def wait(canvas, timeout: int = 5000) -> None:
+        from PySide6.QtWidgets import QApplication
+
         def idle() -> bool:  # (_draw_pending: matplotlib's flag for a draw_idle not yet done)
+            QApplication.sendPostedEvents()  # a layout waiting in the queue may resize the map
             resizing = getattr(canvas, "_resize_timer", None)
             return not (resizing is not None and resizing.isActive()) and not canvas._draw_pending
         qtbot.waitUntil(idle, timeout=timeout)

@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 
 from hzmap.model.geo.geodata import to_map
 from hzmap.model.view.viewstate import Filters
+from hzmap.render.map.legend_cache import legend_key
 
 QIANTANG = (120.45, 30.30)        # 钱塘区 interior (下沙/大江东)
 SHANGCHENG = (120.18, 30.27)      # 上城区, 钱江新城 north-west
@@ -195,12 +196,14 @@ def test_selecting_a_place_rings_it_on_the_map_and_clearing_removes_the_ring(win
     assert np.abs(cleared - before)[annulus].max() < 10  # the map as it was
 
 
-def test_legend_pixels_reused_on_pan_match_a_fresh_draw(window):
+def test_legend_pixels_reused_on_pan_match_a_fresh_draw(window, qtbot):
     import numpy as np
 
     choose_layout(window, "dt_4415")
     canvas = window.canvas
     canvas.draw()
+    legend = canvas.renderer_.ax.get_legend()
+    qtbot.waitUntil(lambda: canvas.legends.get(legend_key(legend, canvas.figure)) is not None)  # kept in idle time
     window.state.pan_by(3000, 1000)
     canvas.draw()  # legend pasted from the cache
     legend = canvas.renderer_.ax.get_legend()
@@ -208,9 +211,10 @@ def test_legend_pixels_reused_on_pan_match_a_fresh_draw(window):
     rows = slice(int(canvas.figure.bbox.height - bb.y1) + 2, int(canvas.figure.bbox.height - bb.y0) - 2)
     cols = slice(int(bb.x0) + 2, int(bb.x1) - 2)
     pasted = np.asarray(canvas.buffer_rgba())[rows, cols].copy()
-    canvas._legend_key = None  # force the legend to be drawn for real
+    canvas.legends.clear()  # force the legend to be drawn for real
     canvas.draw()
-    fresh = np.asarray(canvas.buffer_rgba())[rows, cols]
+    fresh = np.asarray(canvas.buffer_rgba())[rows, cols].copy()
+    qtbot.waitUntil(lambda: canvas.legends.get(legend_key(legend, canvas.figure)) is not None)
     assert pasted.shape[0] > 20 and pasted.shape[1] > 60
     assert np.abs(pasted.astype(int) - fresh.astype(int)).max() <= 2
     # a different legend (another layout) is drawn, not pasted
@@ -218,6 +222,19 @@ def test_legend_pixels_reused_on_pan_match_a_fresh_draw(window):
     assert legend is not canvas.renderer_.ax.get_legend()
     texts = [t.get_text() for t in canvas.renderer_.ax.get_legend().get_texts()]
     assert any("一核" in t for t in texts)
+    # and back: the first layout's legend is pasted again, as drawn (the pixels are kept,
+    # so this very first redraw pastes them)
+    choose_layout(window, "dt_4415")
+    window.state.pan_by(-3000, -1000)
+    window.state.pan_by(3000, 1000)
+    legend = canvas.renderer_.ax.get_legend()
+    drawn = []
+    draw = legend.draw
+    legend.draw = lambda renderer: (drawn.append(renderer) if legend.get_visible() else None, draw(renderer))
+    canvas.draw()
+    assert not drawn  # the legend's pixels, not a new drawing
+    again = np.asarray(canvas.buffer_rgba())[rows, cols]
+    assert np.abs(again.astype(int) - fresh.astype(int)).max() <= 2
 
 
 def test_binjiangs_two_readings_of_2018_are_shown_as_a_conflict(window):

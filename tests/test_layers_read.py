@@ -234,3 +234,31 @@ def test_a_line_layer_reads_hits_and_draws(geodata, tmp_path):
     art.update(LayerState("m", kind="user", name="地铁", style=default_style(data), source=data.source))
     assert art.legend_entries() == ("地铁", [(art.legend_entries()[1][0][0], "地铁")])
     assert len(art.main.get_segments()) == 1
+
+
+def test_a_table_longer_than_a_chunk_keeps_every_row_number_blank_rows_and_short_rows(tmp_path):
+    """Large tables are turned into columns a chunk at a time (hzmap.model.layers.tables): the
+    rows and their numbers in the file are the same as for a small one."""
+    from hzmap.model.layers import tables
+
+    n = tables.CHUNK_ROWS + 500
+    lines = ["name,lng,lat,kind"]
+    for i in range(n):
+        if i == tables.CHUNK_ROWS - 1:
+            lines.append("")            # a blank line at the end of the first chunk
+        if i == tables.CHUNK_ROWS + 3:
+            lines.append(",,,")         # a row of empty cells in the second
+        lines.append(f"p{i},120.{i % 1000:03d},30.2,{'abc'[i % 3]}" if i != 7 else "p7,120.5")  # one short row
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    t = tables.read_table(path, "csv")
+    frame = t.frame
+    assert len(frame) == n
+    index = list(frame.index)
+    assert index[:3] == [2, 3, 4] and index[-1] == n + 3  # the header is row 1; two blank rows skipped
+    assert index[tables.CHUNK_ROWS - 1] == tables.CHUNK_ROWS + 2  # after the blank line
+    assert frame["name"].get(index[-1]) == f"p{n - 1}"
+    assert frame["kind"].get(9) == "" and frame["lat"].get(9) == ""  # p7's missing cells are empty
+    assert "2 blank row(s) skipped" in " ".join(t.notes)
+    kinds = frame["kind"].values
+    assert kinds[0] is kinds[3]  # a column of few values shares its strings

@@ -2232,5 +2232,17 @@ Layout data: see geodata/dataset; every record cites its source</translation>
         <source>车站与机场 Stations and airport</source>
         <translation>Stations and airport</translation>
     </message>
+    <message>
+        <source>密度 Density (points per hexagon)</source>
+        <translation>Density (points per hexagon)</translation>
+    </message>
+    <message>
+        <source>六边形 Hexagon</source>
+        <translation>Hexagon</translation>
+    </message>
+    <message>
+        <source>自动 Automatic</source>
+        <translation>Automatic</translation>
+    </message>
 </context>
 </TS>

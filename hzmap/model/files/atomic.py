@@ -100,10 +100,12 @@ def write_atomic(path: str | os.PathLike, data: Writer, *, follow_links: bool = 
 
 
 def _name_max(folder: Path) -> int:
-    try:
-        return os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError, AttributeError):
-        return 255
+    if hasattr(os, "pathconf"):  # (POSIX only; NTFS allows 255 characters)
+        try:
+            return os.pathconf(folder, "PC_NAME_MAX")
+        except (OSError, ValueError):
+            pass
+    return 255
 
 
 def _normal_mode(target: Path, follow_links: bool = True) -> int:

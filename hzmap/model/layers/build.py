@@ -119,8 +119,7 @@ def _vector_as_table(source: LayerSource, read, geo, gazetteer) -> LayerData:
     """A GIS file joined by a column of its attributes (--join): a district table of its rows."""
     from hzmap.model.layers.tables import Table
 
-    frame = read.frame.drop(columns=read.frame.geometry.name).astype(object)
-    frame.columns = [str(c) for c in frame.columns]
+    frame = read.table
     note = f"joined to the districts by its column {source.join_column!r}; its own geometry is not drawn"
     table = Table(list(frame.columns), frame, header_row=1, notes=[*read.notes, note])
     if gazetteer is None:
@@ -136,16 +135,14 @@ def from_vector(source: LayerSource, read, geo, gazetteer=None) -> LayerData:
     source = replace(source, sublayer=read.sublayer)  # reopening reads the same layer
     if source.join_column is not None:
         return _vector_as_table(source, read, geo, gazetteer)
-    frame = read.frame
-    geoms = np.asarray(frame.geometry.values, dtype=object)
-    rows = np.asarray(frame.index, dtype=int)
+    table, geoms = read.table, read.geoms
+    rows = np.asarray(table.index, dtype=int)
     kind, keep, notes = geometry_family(source.path, geoms, rows)
-    table = frame.drop(columns=frame.geometry.name)
     data = LayerData(source, kind, geoms[keep], rows[keep], table, layer_name(source),
                      crs_stated=read.crs_stated, crs_used=read.crs_used,
                      coords=source.coords if source.coords not in (None, "wgs84") else None,
                      notes=[*read.notes, *notes], units=_units(table.columns, None),
-                     numeric=[c for c in table.columns if table[c].dtype.kind in "iuf"] or numeric_columns(table),
+                     numeric=read.numeric or numeric_columns(table),
                      sublayers=read.sublayers)
     data = place_features(data, geo, source.path)
     if _geographic(read):

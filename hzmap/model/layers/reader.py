@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from hzmap import process
 from hzmap.model.layers import reading
 from hzmap.model.layers.archive import unpacked_size, zipped
 from hzmap.model.layers.columns import CoordGuess, find_coordinate_columns, guess_system
@@ -64,7 +65,7 @@ def inspect_file(path, sublayer: str | None = None, gazetteer=None,
     large = size_limit is not None and size > size_limit
     if large:
         return FileInfo(source, size, True)
-    with readers_available(source.path):
+    with readers_available(source.path), process.collector_paused():
         return _inspect(source, size, sublayer, gazetteer, cancel)
 
 
@@ -123,7 +124,7 @@ def open_layer(source: LayerSource, geo, gazetteer=None, size_limit: int | None 
     `size_limit`, None for no limit; ReadCancelled when `cancel` was set) naming the file."""
     if source.embedded is None and source.path is None:
         raise LayerError(None, "the layer has neither a file nor a copy in the project")
-    with readers_available(source.path):
+    with readers_available(source.path), process.collector_paused():
         return _open(source, geo, gazetteer, size_limit, cancel)
 
 

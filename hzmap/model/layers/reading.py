@@ -38,7 +38,7 @@ def worker() -> Worker:
         if _worker is None:
             import atexit
 
-            _worker = Worker(env=gdal.ENVIRONMENT, preload=("pandas", "geopandas", "pyogrio", "pyogrio.raw"))
+            _worker = Worker(env=gdal.ENVIRONMENT, preload=("pyogrio", "pyogrio.raw", "shapely", "pyproj"))
             atexit.register(shutdown)  # ended (and waited for) with the process that started it
         return _worker
 

@@ -1,7 +1,9 @@
 """LayerState.style for user layers: a plain mapping (it goes into the project file as it is).
 
     mode        "single" (one colour), "category" (colour by a column's values), "size" (point
-                size by a number) or "choropleth" (classes of a number, district tables and areas)
+                size by a number), "choropleth" (classes of a number, district tables and areas)
+                or "density" (points counted in hexagons, hzmap.model.layers.density; the
+                classes, ramp and legend are the counts')
     column      the column category/size/choropleth read
     colour      "#RRGGBB", the single colour;  edge: outline colour
     size        marker diameter (points) or line width (lines), in points
@@ -16,6 +18,8 @@
     label_size  in points
     fill        areas and district tables: the fill's opacity 0-1 (0: outline only); None: the
                 kind's default, which lets the layout's colours and hatches show through
+    cell        density: metres across a hexagon (50-50,000); None: a round size giving about 70
+                hexagons across the layer
 check_style() keeps what is valid and says what it left out, so a hand-edited project cannot
 break the drawing.
 """
@@ -28,7 +32,7 @@ import numpy as np
 
 from hzmap.model.layers.classify import MAX_CLASSES, SCHEMES
 
-MODES = ("single", "category", "size", "choropleth")
+MODES = ("single", "category", "size", "choropleth", "density")
 RAMPS = ("YlGnBu", "viridis", "cividis", "Blues", "Greens", "OrRd", "PuRd", "Greys")
 COMBINE = (None, "count", "sum", "mean", "median")
 # Default colours far from every colour the layout and the base map use (CIELAB distance to the
@@ -38,7 +42,7 @@ POINT_COLOUR, AREA_COLOUR, LINE_COLOUR = "#1A1A1A", "#6600CC", "#FF8C00"
 DEFAULTS = {
     "mode": "single", "column": None, "colour": POINT_COLOUR, "edge": "#333333", "size": 6.0,
     "size_range": [3.0, 18.0], "scheme": "quantiles", "k": 5, "breaks": [], "ramp": "YlGnBu",
-    "unit": None, "combine": None, "labels": None, "label_size": 8.0, "fill": None,
+    "unit": None, "combine": None, "labels": None, "label_size": 8.0, "fill": None, "cell": None,
 }
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -65,6 +69,7 @@ _CHECKS = {
     "labels": lambda v: v is None or isinstance(v, str),
     "label_size": lambda v: _number(v, 4, 40),
     "fill": lambda v: v is None or _number(v, 0, 1),
+    "cell": lambda v: v is None or _number(v, 50, 50000),
 }
 
 
@@ -80,7 +85,7 @@ def check_style(style) -> tuple[dict, list[str]]:
             out[key] = list(value) if isinstance(value, tuple) else value
         else:
             problems.append(f"style {key}={value!r} is not valid; using {DEFAULTS[key]!r}")
-    if out["mode"] != "single" and out["column"] is None:
+    if out["mode"] not in ("single", "density") and out["column"] is None:
         problems.append(f"style mode {out['mode']!r} needs a column; drawing in one colour")
         out["mode"] = "single"
     return out, problems
@@ -135,8 +140,16 @@ def default_style(data) -> dict:
         style.update(colour=LINE_COLOUR, size=1.5)
     else:
         style.update(edge="#FFFFFF")
-        if len(data) > 20_000:  # smaller dots: at city scale large ones merge, and each costs pixels
+        if len(data) > DENSITY_FROM:  # one mass of dots at city scale: counted in hexagons instead
+            style.update(mode="density", size=3.5)
+        elif len(data) > 20_000:  # smaller dots: at city scale large ones merge, and each costs pixels
             style.update(size=3.5)
         elif len(data) > 1_000:
             style.update(size=4.5)
     return style
+
+
+#: Point layers with more points than this open in the density view (the dots are one choice
+#: away in the style editor): a firm registry of a million points is one mass of dots at city
+#: scale, and a redraw of all of them takes half a second.
+DENSITY_FROM = 200_000

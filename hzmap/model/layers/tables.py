@@ -24,6 +24,7 @@ import html
 import io
 import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -217,6 +218,47 @@ def _check_dimension(path, name: str) -> None:
                                f"{MAX_COLUMNS:,} columns, {MAX_ROWS:,} rows and 200 million cells")
 
 
+def _body(rows, width: int, first: int, left_out: dict) -> tuple[list, list[int], int]:
+    """The rows under the header as columns (object arrays), their row numbers in the file, and
+    how many blank rows were skipped (a row left out as unreadable is not counted as blank).
+    Turned into columns a chunk at a time, each checked in C where it can be (every row as wide
+    as the header, a first cell filled); a column with few distinct cells (a category, a
+    district) shares one string object per value, so a million rows of five categories hold
+    five strings, not a million."""
+    cols: list[list] = [[] for _ in range(width)]
+    shared: list[dict | None] = [{} for _ in range(width)]
+    index: list[int] = []
+    blank = 0
+    for start in range(0, len(rows), CHUNK_ROWS):
+        chunk = rows[start:start + CHUNK_ROWS]
+        firsts = list(map(operator.itemgetter(0), chunk)) if min(map(len, chunk)) else None
+        if (firsts is not None and set(map(len, chunk)) == {width} and set(map(type, firsts)) == {str}
+                and min(map(len, firsts)) and not any(map(str.isspace, firsts))):
+            kept, numbers = chunk, range(first, first + len(chunk))
+        else:
+            kept, numbers = [], []
+            for k, r in enumerate(chunk):
+                if _blank_row(r):
+                    blank += (first + k) not in left_out
+                    continue
+                kept.append(r if len(r) == width else list(r[:width]) + [""] * (width - len(r)))
+                numbers.append(first + k)
+        first += len(chunk)
+        index.extend(numbers)
+        for j, values in enumerate(zip(*kept)):
+            d = shared[j]
+            if d is not None:
+                values = [d.setdefault(v, v) for v in values]
+                if len(d) > SHARED_MAX:  # mostly distinct cells: nothing to share
+                    shared[j] = None
+            cols[j].extend(values)
+    return [np.array(c, dtype=object) if c else np.empty(0, dtype=object) for c in cols], index, blank
+
+
+CHUNK_ROWS = 65536
+SHARED_MAX = 4096
+
+
 def _blank_row(row) -> bool:
     for v in row:  # stops at the first filled cell: a table's rows cost one or two looks each
         if isinstance(v, str):
@@ -252,7 +294,16 @@ def _names(header: list) -> list[str]:
 
 
 def read_table(path, fmt: str, sheet: str | None = None) -> Table:
-    """The table in a CSV or Excel file; LayerError naming the file if there is none."""
+    """The table in a CSV or Excel file; LayerError naming the file if there is none. Read with
+    the cycle collector paused: the millions of row lists and cells of a large table are freed by
+    reference counting, and the collector would walk them again and again."""
+    from hzmap import process
+
+    with process.collector_paused():
+        return _read_table(path, fmt, sheet)
+
+
+def _read_table(path, fmt: str, sheet: str | None) -> Table:
     from hzmap.model.layers.frame import Frame
     from hzmap.model.layers.header import header_block, header_start, line_units, table_units
 
@@ -277,16 +328,11 @@ def read_table(path, fmt: str, sheet: str | None = None) -> Table:
         m = _UNIT_LINE.search(" ".join(str(v) for v in r if not is_blank(v)))
         if m:
             unit = m.group(1) or m.group(2)
-    body, index, blank = [], [], 0
-    for i, r in enumerate(rows[h + taken:], start=h + taken + 1):
-        if _blank_row(r):
-            blank += i not in left_out
-            continue
-        body.append(r if len(r) == width else list(r[:width]) + [""] * (width - len(r)))
-        index.append(i)
-    if not body:
+    body, index, blank = _body(rows[h + taken:], width, h + taken + 1, left_out)
+    del rows
+    if not index:
         raise LayerError(path, f"{where} has a header but no rows")
-    frame = Frame(columns, body, index)
+    frame = Frame.from_columns(dict(zip(columns, body)), index)
     notes = _bad_row_notes(left_out)
     if h:
         notes.append(f"header read from row {h + 1}; the {h} row(s) above it are titles")

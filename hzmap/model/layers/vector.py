@@ -1,8 +1,10 @@
 """GIS files (GeoPackage, Shapefile, zipped Shapefile, GeoJSON, KML, FlatGeobuf) as features in
-the map CRS, read with geopandas + pyogrio (imported here, when a file is opened). These run in
-the reader process (hzmap.model.layers.reading): GDAL there has only the drivers of these formats
-(gdal.py), each file's content is checked against its format first (sniff.py), and a zip is
-unpacked by hzmap, never opened by GDAL (archive.py).
+the map CRS, read with pyogrio's raw reader (GDAL; imported here, when a file is opened) into
+shapely geometries and a Frame of attributes (hzmap.model.layers.frame), as tables are: no pandas
+and no geopandas, which together would add about 85 MB to an install and 0.5-1 s to the first
+open. These run in the reader process (hzmap.model.layers.reading): GDAL there has only the
+drivers of these formats (gdal.py), each file's content is checked against its format first
+(sniff.py), and a zip is unpacked by hzmap, never opened by GDAL (archive.py).
 
 The CRS the file states is used. A file that states none is taken as lon/lat WGS84 or as map
 metres when its coordinates can only be that, with a note saying so. Lon/lat copied from Amap or
@@ -29,7 +31,9 @@ _MAP_METRES = (200_000.0, 3_100_000.0, 600_000.0, 3_500_000.0)
 
 @dataclass
 class VectorRead:
-    frame: object                  # GeoDataFrame in MAP_CRS, index = feature number in the file (1-based)
+    geoms: np.ndarray              # shapely geometries in MAP_CRS, 2D (None where a feature has none)
+    table: object                  # Frame of the attributes, index = feature number in the file (1-based)
+    numeric: list[str]             # the attribute columns the file types as numbers
     sublayer: str | None
     sublayers: list[str]
     crs_stated: str                # "EPSG:4326", or "none"
@@ -106,8 +110,6 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
                 workdir=None) -> VectorRead:
     """The features of one layer of a GIS file, in the map CRS. `workdir`: a folder to unpack a
     zipped file into (the caller removes it)."""
-    import geopandas as gpd
-
     path = regular_file(path)
     og = _pyogrio(path)
     asked = len(gdal.REFUSED_URLS)
@@ -128,27 +130,26 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
     if gis.fmt == "shp":
         encoding, found = dbf.encoding_of(gis.path)
         notes += dbf.missing_parts(gis.path) + found
-    frame, broken = _frame(og, path, gis, inner, encoding, workdir)
+    found = _features(og, path, gis, inner, encoding, workdir)
     urls = sorted(set(gdal.REFUSED_URLS[asked:]))
     if urls:
         notes.append(f"the file names web resources ({', '.join(urls[:3])}); hzmap fetches nothing for a "
                      "file, so they were not read")
-    if frame is None:
+    if found is None:
         raise LayerError(path, f"layer {sublayer!r} has no geometries (is it a plain table?)")
+    geoms, table, numeric, stated, broken = found
     if broken.size:
         notes.append(f"{broken.size} feature(s) have a broken geometry (such as a ring of one point), read as "
                      f"none (feature "
                      f"{', '.join(map(str, broken[:20]))}{' …' if broken.size > 20 else ''})")
-    geoms = shapely.force_2d(np.asarray(frame.geometry.values, dtype=object))
-    stated = frame.crs
     crs_stated = stated.to_string() if stated is not None else "none"
     filled = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
     if stated is None and filled.size:
         bounds = shapely.total_bounds(filled)
         if _within(bounds, _CHINA_LONLAT):
-            stated, how = "EPSG:4326", "lon/lat WGS84 (the file states no CRS; its numbers are lon/lat)"
+            stated, how = _crs(path, "EPSG:4326"), "lon/lat WGS84 (the file states no CRS; its numbers are lon/lat)"
         elif _within(bounds, _MAP_METRES):
-            stated, how = MAP_CRS, f"{MAP_CRS} map metres (the file states no CRS; its numbers fit the map's)"
+            stated, how = _crs(path, MAP_CRS), f"{MAP_CRS} map metres (the file states no CRS; its numbers fit the map's)"
         else:
             raise LayerError(path, "states no coordinate system, and its coordinates are neither lon/lat "
                                    "nor the map's metres (add a .prj or save it with a CRS)")
@@ -156,48 +157,66 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
     else:
         how = crs_stated if crs_stated == MAP_CRS else f"{crs_stated}, converted to the map's {MAP_CRS} metres"
     if coords not in (None, "wgs84"):
-        import pyproj
-
-        crs = pyproj.CRS.from_user_input(stated) if stated is not None else None
-        if crs is None or not crs.is_geographic:
+        if stated is None or not stated.is_geographic:
             raise LayerError(path, f"is in {crs_stated} (projected); {coords.upper()} applies to lon/lat only")
-        lonlat = shapely.transform(geoms, lambda xy: chinacrs.to_wgs84(xy, coords))
-        geoms = lonlat
+        geoms = shapely.transform(geoms, lambda xy: chinacrs.to_wgs84(xy, coords))
         how = (f"{chinacrs.SYSTEMS[coords]} lon/lat (the file states {crs_stated}), converted to "
                f"the map's {MAP_CRS} metres through WGS84")
-        stated = "EPSG:4326"
-    frame = gpd.GeoDataFrame(frame.drop(columns=frame.geometry.name), geometry=geoms, crs=stated)
+        stated = _crs(path, "EPSG:4326")
     if stated is not None:
-        try:
-            frame = frame.to_crs(MAP_CRS)
-        except Exception as exc:  # pyproj cannot use the stated CRS
-            raise LayerError(path, f"its coordinate system {crs_stated} cannot be converted: {_reason(exc)}") from None
-    return VectorRead(frame, sublayer, names, crs_stated, how, notes)
+        geoms = _to_map(path, geoms, stated, crs_stated)
+    return VectorRead(geoms, table, numeric, sublayer, names, crs_stated, how, notes)
 
 
-def _frame(og, path, gis, inner, encoding, workdir):
-    """(GeoDataFrame with index = feature number from 1, or None without geometries; the
-    numbers of features whose geometry could not be read). A broken geometry (a ring of one
-    point) is left out and counted, not a reason to refuse the file."""
-    import geopandas as gpd
-    import pandas as pd
+def _crs(path, text):
+    """The CRS a file states (pyproj), or None when it states none."""
+    if not text:
+        return None
+    import pyproj
 
     try:
-        meta, _fids, wkb, fields = og.raw.read(str(gis.path), layer=inner, encoding=encoding)
+        return pyproj.CRS.from_user_input(text)
+    except pyproj.exceptions.CRSError as exc:
+        raise LayerError(path, f"its coordinate system cannot be read: {_reason(exc)}") from None
+
+
+def _to_map(path, geoms: np.ndarray, crs, crs_stated: str) -> np.ndarray:
+    """`geoms` from `crs` into the map's, the way geopandas' to_crs does it (PROJ, x then y)."""
+    import pyproj
+
+    try:
+        transformer = pyproj.Transformer.from_crs(crs, MAP_CRS, always_xy=True)
+        present = ~shapely.is_missing(geoms)
+        out = geoms.copy()
+        xy = shapely.get_coordinates(geoms[present])
+        x, y = transformer.transform(xy[:, 0], xy[:, 1], errcheck=False)
+        out[present] = shapely.set_coordinates(geoms[present].copy(), np.column_stack([x, y]))
+        return out
+    except Exception as exc:  # noqa: BLE001 - pyproj cannot use the stated CRS
+        raise LayerError(path, f"its coordinate system {crs_stated} cannot be converted: {_reason(exc)}") from None
+
+
+def _features(og, path, gis, inner, encoding, workdir):
+    """(geometries, a Frame of the attributes with index = feature number from 1, the columns
+    the file types as numbers, the CRS it states, the numbers of features whose geometry could
+    not be read), or None without geometries. A broken geometry (a ring of one point) is left
+    out and counted, not a reason to refuse the file."""
+    from hzmap.model.layers.frame import Frame
+
+    try:
+        meta, _fids, wkb, fields = og.raw.read(str(gis.path), layer=inner, encoding=encoding, force_2d=True,
+                                               datetime_as_string=True)
     except _errors() as exc:
         raise LayerError(path, f"cannot be read: {_reason(exc, workdir, path)}") from None
-    if wkb is None:
-        return None, np.empty(0, dtype=int)
-    index = pd.RangeIndex(1, len(wkb) + 1, name="feature")
-    table = pd.DataFrame(dict(enumerate(fields)), index=index)
-    table.columns = [str(c) for c in meta["fields"]]
-    geoms = shapely.from_wkb(wkb, on_invalid="ignore")
-    broken = np.flatnonzero(pd.notna(pd.Series(wkb, dtype=object)).to_numpy() & shapely.is_missing(geoms)) + 1
-    name = meta.get("geometry_name") or "geometry"
-    if name in table.columns:
-        name = "geometry"
-    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms, index=index, crs=meta["crs"]).rename(name),
-                            crs=meta["crs"]), broken
+    if wkb is None or meta.get("geometry_type") in (None, "None"):
+        return None
+    geoms = np.asarray(shapely.from_wkb(wkb, on_invalid="ignore"), dtype=object)
+    had = np.fromiter((w is not None for w in wkb), dtype=bool, count=len(wkb))
+    broken = np.flatnonzero(had & shapely.is_missing(geoms)) + 1
+    columns = [str(c) for c in meta["fields"]]
+    table = Frame.from_columns(dict(zip(columns, fields)), range(1, len(geoms) + 1))
+    numeric = [c for c, col in zip(columns, fields) if np.asarray(col).dtype.kind in "iuf"]
+    return geoms, table, numeric, _crs(path, meta.get("crs")), broken
 
 
 def geometry_family(path, geoms: np.ndarray, rows) -> tuple[str, np.ndarray, list[str]]:

@@ -72,3 +72,23 @@ def line_paths(geoms) -> list[np.ndarray]:
     coords, part_of = shapely.get_coordinates(parts, return_index=True)
     bounds = np.searchsorted(part_of, np.arange(len(parts) + 1))
     return [coords[a:b] for a, b in zip(bounds[:-1], bounds[1:])], owner
+
+
+def merge_by_colour(collection, paths: list) -> None:
+    """`collection`'s areas (`paths`, as they are coloured now) as one compound path per fill and
+    outline colour: Agg fills a few large paths two to three times faster than 20,000 small ones,
+    which at city scale are a few pixels each. Where two areas of one colour overlap, the overlap
+    is filled once."""
+    faces = np.asarray(collection.get_facecolor(), dtype=float).reshape(-1, 4)
+    edges = np.asarray(collection.get_edgecolor(), dtype=float).reshape(-1, 4)
+    n = len(paths)
+    faces, edges = (np.zeros((n, 4)) if not len(c) else np.broadcast_to(c, (n, 4)) if len(c) == 1 else c
+                    for c in (faces, edges))  # ("none": no colour at all)
+    groups, group_of = np.unique(np.hstack([faces, edges]), axis=0, return_inverse=True)
+    group_of = group_of.ravel()
+    collection.set_paths([Path.make_compound_path(*[paths[i] for i in np.flatnonzero(group_of == g)])
+                          for g in range(len(groups))])
+    # No colour at all stays "none": Agg would otherwise stroke (or fill) every area in a colour
+    # that cannot be seen, which cost a third of the pan
+    for colours, setter in ((groups[:, :4], collection.set_facecolor), (groups[:, 4:], collection.set_edgecolor)):
+        setter("none" if not colours[:, 3].any() else colours)

@@ -163,11 +163,17 @@ class MapRenderer:
         return artist.get_window_extent(renderer)
 
     def labels_over_highlights(self, renderer) -> list:
-        """Visible labels that a highlight outline crosses, to be drawn again above it."""
+        """Visible labels that a highlight outline crosses, to be drawn again above it, each
+        with its window extent: [(text, extent)]."""
         boxes = [self.window_extent(a, renderer) for a in self.highlight_artists() if a.get_visible()]
         if not boxes:
             return []
-        if self._text_extents is None:  # labels only move on a full draw: measure them once
+        return [(t, e) for t, e in self.label_extents(renderer) if any(b.overlaps(e) for b in boxes)]
+
+    def label_extents(self, renderer) -> list:
+        """[(text, window extent)] of the visible district and layout labels; labels only move
+        on a full draw, so they are measured once per frame."""
+        if self._text_extents is None:
             texts = list(self.labels.values())
             if self.overlay is not None:
                 texts += [ea.label for ea in self.overlay.elements() if ea.label is not None]
@@ -175,7 +181,7 @@ class MapRenderer:
             texts += self.key_texts
             self._text_extents = [(t, t.get_window_extent(renderer)) for t in texts
                                   if t.get_visible() and t.get_text() and t.axes is not None]
-        return [t for t, e in self._text_extents if any(b.overlaps(e) for b in boxes)]
+        return self._text_extents
 
     def _make_labels(self) -> None:
         d = self.geo.districts

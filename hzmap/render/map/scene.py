@@ -79,6 +79,7 @@ class Scene:
         self._legend_key = None
         self.geo = geo
         self.ds = None
+        self.interactive = interactive  # the screen: user layers may draw faster than a page's
         self.renderer = MapRenderer(fig, geo, style=style, interactive=interactive)
         self.renderer.symbol_sources.append(self.user_points)  # no label covers a user's point
         self.overlay: LayoutOverlay | None = None
@@ -194,7 +195,8 @@ class Scene:
                 continue
             z = Z_USER + i * step if data.kind != "districts" else Z_TABLE + i * TABLE_STEP
             if artist is None:
-                artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z, lang=view.lang)
+                artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z, lang=view.lang,
+                                                                       screen=self.interactive)
             artist.set_zorder(z)
             artist.set_language(view.lang)
             artist.update(layer)

@@ -52,9 +52,12 @@ TABLE_STEP = 0.02
 
 
 class UserLayerArtist:
-    def __init__(self, ax, data, zorder: float = 20.0, lang: str = "zh") -> None:
+    def __init__(self, ax, data, zorder: float = 20.0, lang: str = "zh", screen: bool = False) -> None:
         self.ax, self.data, self.zorder = ax, data, zorder
         self.lang = lang                   # the legend's words are in the map's language only
+        # On screen, many areas are drawn as one compound path per colour (merge_by_colour)
+        self._merge = screen and data.kind == "areas" and len(data) > MAX_OUTLINED_AREAS
+        self._paths = None
         self.style: dict | None = None
         self.visible, self.opacity = True, 1.0
         self._rgba = None                  # face colours before opacity
@@ -64,6 +67,7 @@ class UserLayerArtist:
         self.flagged = None                # hatched overlay for districts whose value is in doubt
         self.main = None                   # lines and areas: one collection
         self.points = None                 # points: PointGroups, one collection per colour and size
+        self.density = None                # points in the density view: DensityHexagons, made when asked
         kind = data.kind
         if kind == "points":
             self.points = PointGroups(ax, shapely.get_coordinates(data.geometry), zorder)
@@ -72,7 +76,8 @@ class UserLayerArtist:
             self.main = LineCollection(segments, linewidths=1.5, zorder=zorder, capstyle="round")
             ax.add_collection(self.main, autolim=False)
         else:
-            self.main = PathCollection(polygon_paths(data.geometry), linewidths=0.5, zorder=zorder)
+            self._paths = polygon_paths(data.geometry)
+            self.main = PathCollection(self._paths, linewidths=0.5, zorder=zorder)
             ax.add_collection(self.main, autolim=False)
             if kind == "districts":
                 self.flagged = PathCollection([], facecolors="none", edgecolors="#555555", linewidths=0,
@@ -115,26 +120,36 @@ class UserLayerArtist:
             self.main.set_zorder(zorder)
         if self.points is not None:
             self.points.set_zorder(zorder)
+        if self.density is not None:
+            self.density.set_zorder(zorder)
         if self.flagged is not None:
             self.flagged.set_zorder(zorder + Z_FLAGGED)
         for t in self.labels:
             t.set_zorder(zorder + Z_LABELS)
 
     def artists(self) -> list:
-        groups = self.points.collections if self.points is not None else []
+        if self._density_on():
+            groups = self.density.artists()
+        else:
+            groups = self.points.collections if self.points is not None else []
         return [a for a in (self.main, *groups, self.flagged, *self.labels) if a is not None]
+
+    def _density_on(self) -> bool:
+        return self.density is not None and self.style is not None and self.style["mode"] == "density"
 
     def legend_entries(self) -> tuple[str, list[tuple[object, str]]]:
         """(title, [(handle, label)]) for the map legend and exports."""
         return self._legend
 
     def remove(self) -> None:
-        for art in self.artists():
-            art.remove()
-        if self.points is not None:
-            self.points.collections = []
+        for art in (self.main, self.flagged, *self.labels):
+            if art is not None:
+                art.remove()
+        for part in (self.points, self.density):
+            if part is not None:
+                part.remove()
         self.labels = []
-        self.main = self.flagged = self.points = None
+        self.main = self.flagged = self.points = self.density = None
 
     _name = ""
 
@@ -197,6 +212,10 @@ class UserLayerArtist:
             entries = [(self._handle(c, fill), v or self._say("（空）", "(empty)")) for c, v in zip(colours, top)]
             if (idx < 0).any():
                 entries.append((self._handle(to_rgba("#BBBBBB"), fill), self._say("其他", "other")))
+        elif mode == "density" and data.kind == "points":
+            entries = self._apply_density(style, fill)
+            cell = f"{self.density.bins.cell:,.0f}"
+            title = f"{name or data.name} · " + self._say(f"每{cell}米六边形点数", f"points per {cell} m hexagon")
         elif mode == "size" and data.kind == "points":
             values = data.feature_values(column)
             title = self._title(column, style["unit"])
@@ -217,8 +236,13 @@ class UserLayerArtist:
         self._rgba = rgba
         self._fill = fill
         self._edge_rgba = to_rgba(style["edge"])
-        if data.kind == "points":
+        if data.kind == "points" and mode == "density":
+            self.points.set_visible(False)
+        elif data.kind == "points":
             self.points.assign(rgba, sizes, self._edge_rgba, 0.0 if n > MAX_OUTLINED_POINTS else 0.4)
+            self.points.set_visible(self.visible)
+            if self.density is not None:
+                self.density.set_visible(False)
         elif data.kind == "lines":
             self.main.set_linewidth(style["size"])
             self._rgba = rgba[self._owner] if len(self._owner) else rgba
@@ -228,6 +252,16 @@ class UserLayerArtist:
         self.style = style
         self._apply_opacity()
         self._apply_labels(style)
+
+    def _apply_density(self, style: dict, fill: float) -> list:
+        """The points counted in hexagons (hzmap.render.map.density_paint); the legend in counts."""
+        from hzmap.render.map.density_paint import DensityHexagons, legend_handle
+
+        if self.density is None:
+            self.density = DensityHexagons(self.ax, self.points.xy, self.zorder)
+        rows = self.density.apply(style)
+        self.density.set_visible(self.visible)
+        return [(legend_handle(colour), label) for colour, label in rows]
 
     def fill_of(self, style: dict, mode: str) -> float:
         """The fill opacity of areas and districts (1 for points and lines)."""
@@ -249,6 +283,8 @@ class UserLayerArtist:
         return Patch(facecolor=(*rgba[:3], rgba[3] * fill), edgecolor="#555555", linewidth=0.5)
 
     def _apply_opacity(self) -> None:
+        if self.density is not None:
+            self.density.set_opacity(self.opacity)
         if self.points is not None:
             self.points.set_opacity(self.opacity)
             for t in self.labels:
@@ -271,9 +307,18 @@ class UserLayerArtist:
             self.main.set_facecolor(face)
             self.main.set_edgecolor(edge)
             self.main.set_linewidth(0.5)
+        if self._merge:
+            self._merge_by_colour()
         for art in (self.flagged, *self.labels):
             if art is not None:
                 art.set_alpha(self.opacity)
+
+    def _merge_by_colour(self) -> None:
+        """On screen, the many areas as one compound path per colour (layer_paint.merge_by_colour);
+        exports draw every area as it is (`screen` is off there)."""
+        from hzmap.render.map.layer_paint import merge_by_colour
+
+        merge_by_colour(self.main, self._paths)
 
     def _apply_labels(self, style: dict) -> None:
         column = style["labels"]

@@ -60,10 +60,12 @@ def check_size(width_px, height_px, dpi) -> None:
 
 def _name_problem(path: Path) -> str | None:
     """Why the file name cannot exist on this file system, if it cannot."""
-    try:
-        limit = os.pathconf(path.parent if str(path.parent) else ".", "PC_NAME_MAX")
-    except (OSError, ValueError, AttributeError):
-        limit = 255
+    limit = 255  # NTFS's, and what a POSIX disk that cannot say is taken to allow
+    if hasattr(os, "pathconf"):  # (POSIX only)
+        try:
+            limit = os.pathconf(path.parent if str(path.parent) else ".", "PC_NAME_MAX")
+        except (OSError, ValueError):
+            pass
     size = len(os.fsencode(path.name))
     if size > limit:
         return (f"the file name is {len(path.name)} characters ({size} bytes) long; this disk "

@@ -4,8 +4,16 @@ Hover, selection and pointer artists are drawn over a cached copy of the last fu
 feedback costs a few milliseconds instead of a full redraw, and only the part of the widget
 where they are or were is repainted (a district's outline, not the whole map). The legend
 (about half the cost of a frame: its text) is drawn once and then pasted from cached pixels
-while it stays the same. The map window and the presentation subclass it (glue_qt's
-MplCanvas, with a debounced resize).
+while it stays the same. Labels are kept as pixels (hzmap.render.map.sprites): those an outline
+crosses are composited over it, and a full redraw pastes a label that stands where it stood (a
+layout switch) or moved by whole pixels (a drag) instead of drawing it again. The map window and the presentation subclass it
+(glue_qt's MplCanvas, with a debounced resize).
+
+Hover and click never draw the whole map: they only blit. A full redraw comes from a change of
+what the map shows (pan, zoom, layout, layers, data) or of the canvas's size; a resize is drawn
+once, and a blit asked for while no frame of the new size exists yet waits for that draw (which
+draws the outlines too) instead of asking for another. The window keeps its status bar and
+docks from changing the map's size on a hover or click (hzmap.ui.window.main_window).
 
 The canvas draws the session's layout dataset and user layers, and follows both: a new dataset
 (a plan saved, a user dataset removed) or new data in the layer store is drawn at once.
@@ -13,6 +21,8 @@ The canvas draws the session's layout dataset and user layers, and follows both:
 from __future__ import annotations
 
 from hzmap.render.map.scene import Scene  # first: hzmap.render imports matplotlib lean
+from hzmap.render.map.legend_cache import LegendPixels, legend_key
+from hzmap.render.map.sprites import LabelPaster, TextSprites
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
@@ -41,17 +51,20 @@ class BlitCanvas(FigureCanvasQTAgg):
         #: Extra artists blitted on top, in order (a laser pointer, a line being drawn).
         self.transient: list = []
         self._background = None
-        self._legend_key = None  # what the cached legend pixels show
-        self._legend_pixels = None
-        self._paste_legend = False
+        self.legends = LegendPixels()  # the legends drawn, as pixels, by what they show
         self._blitted: list = []  # window extents of what the last blit drew
+        self._drawn_size = None  # the figure's size in pixels at the last full draw
+        self.sprites = TextSprites()  # labels as pixels, by how and where they stand
+        self._pasters: dict = {}  # zorder -> LabelPaster standing in for labels in a full draw
+        self._frame = 0  # full draws so far
+        self._warm: list | None = None  # labels whose pixels are still to be made, this frame
         # No artist of ours is pickable: skip matplotlib's walk of every artist on each click.
         for cid in (getattr(fig, "_button_pick_id", None), getattr(fig, "_scroll_pick_id", None)):
             if cid is not None:
                 self.mpl_disconnect(cid)
         self.setMinimumSize(320, 240)
         self._resize_timer = QTimer(self, singleShot=True, interval=60)
-        self._resize_timer.timeout.connect(self.draw_idle)
+        self._resize_timer.timeout.connect(self._redraw_if_resized)
         self.mpl_connect("draw_event", self._on_draw)
         follow(self, session.dataset_changed, self._on_dataset_changed)
         follow(self, session.layers.changed, self._on_layer_data_changed)
@@ -94,40 +107,110 @@ class BlitCanvas(FigureCanvasQTAgg):
 
     # -- drawing -------------------------------------------------------------------------
     def draw(self) -> None:
-        """A full redraw: labels placed for this size, the legend pasted when unchanged."""
+        """A full redraw: labels placed for this size, the legend pasted when it was drawn
+        before as it is now (hzmap.render.map.legend_cache)."""
         r = self.scene.renderer
-        r.refresh_labels(self.get_renderer())
-        legend = r.ax.get_legend()
-        key = self._legend_state(legend)
-        self._paste_legend = key is not None and key == self._legend_key and self._legend_pixels is not None
-        if self._paste_legend:
-            legend.set_visible(False)
+        renderer = self.get_renderer()
+        r.refresh_labels(renderer)
+        pasted = self._labels_from_pixels(renderer) + self._legend_from_pixels(renderer)
         try:
             super().draw()
         finally:
-            if self._paste_legend:
-                legend.set_visible(True)
-                self._paste_legend = False
-        self._legend_key = key
+            for artist in pasted:
+                artist.set_visible(True)
+            for paster in self._pasters.values():
+                paster.set_visible(False)
+                paster.items = []
+        self._drawn_size = tuple(self.figure.bbox.size)
 
-    def _legend_state(self, legend):
-        if legend is None or not legend.get_visible():
-            return None
-        texts = tuple(t.get_text() for t in (legend.get_title(), *legend.get_texts()))
-        return (id(legend), texts, self.figure.bbox.bounds, self.figure.dpi)
+    def _legend_from_pixels(self, renderer) -> list:
+        """The legend's pixels kept for what it shows and where (hzmap.render.map.legend_cache),
+        composited in its place: [the legend] when they are, [] when it is drawn as usual. A
+        legend not seen before is drawn with the map, and drawn alone in idle time afterwards
+        (_keep_legend): drawing it alone in the redraw made a layout's first switch slower."""
+        legend = self.scene.ax.get_legend()
+        placed = self.legends.get(legend_key(legend, self.figure))
+        if placed is None:
+            return []
+        self._paster(legend.get_zorder()).items.append(placed)
+        legend.set_visible(False)
+        return [legend]
+
+    def _paster(self, z: float) -> LabelPaster:
+        paster = self._pasters.get(z)
+        if paster is None:
+            paster = self._pasters[z] = LabelPaster(z)
+            self.scene.ax.add_artist(paster)
+        paster.set_visible(True)
+        return paster
+
+    def _labels_from_pixels(self, renderer) -> list:
+        """Labels whose pixels are kept for how and where they stand now: hidden for this draw,
+        and their pixels composited in their place in the drawing order instead."""
+        hidden = []
+        for text, extent in self.scene.renderer.label_extents(renderer):
+            if not self.sprites.has(text, renderer, extent):
+                continue
+            placed = self.sprites.placed(text, renderer, extent)
+            if placed is None:
+                continue
+            self._paster(text.get_zorder()).items.append(placed)
+            text.set_visible(False)
+            hidden.append(text)
+        return hidden
+
+    def _redraw_if_resized(self) -> None:
+        """The end of a burst of resizes: draw if no frame of the final size has been drawn."""
+        if self._drawn_size != tuple(self.figure.bbox.size):
+            self.draw_idle()
+
+    def is_settled(self) -> bool:
+        """Nothing waiting to be drawn: no redraw pending, no resize or tiles to draw for, and a
+        frame to blit over (what a benchmark or a test waits for before it times a hover)."""
+        return (self._background is not None and not getattr(self, "_draw_pending", False)
+                and not self._resize_timer.isActive() and not self._tiles_timer.isActive()
+                and self._warm == [])
 
     def _on_draw(self, _event) -> None:
         # Called inside a paint: keep a clean copy, then put the blitted layers straight into
         # the buffer being painted (a blit here would repaint recursively).
-        legend = self.scene.ax.get_legend()
-        if self._paste_legend:
-            self.restore_region(self._legend_pixels)
-        elif legend is not None and legend.get_visible():
-            self._legend_pixels = self.copy_from_bbox(legend.get_window_extent(self.get_renderer()))
-        else:
-            self._legend_pixels = None
         self._background = self.copy_from_bbox(self.figure.bbox)
         self._blitted = self.draw_blitted()
+        self._frame += 1
+        self._warm = None
+        QTimer.singleShot(0, lambda frame=self._frame: self._warm_sprites(frame))
+
+    def _warm_sprites(self, frame: int) -> None:
+        """In idle time after a full draw, one label at a time (about a millisecond each), keep
+        the labels' pixels ready, so that even the first hover over a district only pastes them;
+        then the legend's, if it is new (a layout's first showing), for the next redraw."""
+        if frame != self._frame or self._background is None:
+            return  # a newer frame started its own
+        renderer = self.get_renderer()
+        if self._warm is None:  # the first turn measures the labels; the legend comes last
+            self._warm = [(None, None), *self.scene.renderer.label_extents(renderer)]
+        else:
+            while self._warm:
+                text, extent = self._warm.pop()
+                if text is None:
+                    if self._keep_legend(renderer):
+                        break
+                elif not self.sprites.has(text, renderer, extent):
+                    self.sprites.prepare(text, renderer, extent)
+                    break
+        if self._warm:
+            QTimer.singleShot(0, lambda: self._warm_sprites(frame))
+
+    def _keep_legend(self, renderer) -> bool:
+        """Draw the legend alone and keep its pixels, if they are not kept yet; True if it did."""
+        legend = self.scene.ax.get_legend()
+        key = legend_key(legend, self.figure)
+        if key is None or self.legends.get(key) is not None:
+            return False
+        placed = self.sprites.alone(legend, renderer, legend.get_window_extent(renderer))
+        if placed is not None:
+            self.legends.put(key, placed)
+        return True
 
     def draw_blitted(self) -> list:
         """Highlights, then the labels they cross (so names stay readable), then the
@@ -138,15 +221,16 @@ class BlitCanvas(FigureCanvasQTAgg):
         for artist in r.highlight_artists():
             if artist.get_visible():
                 ax.draw_artist(artist)
-                drawn.append(artist)
-        for text in r.labels_over_highlights(renderer):
-            ax.draw_artist(text)
-            drawn.append(text)
+                drawn.append(self._extent(artist, renderer))
+        for text, extent in r.labels_over_highlights(renderer):
+            box = self.sprites.paste(text, renderer, extent)
+            if box is not None:
+                drawn.append(Bbox.from_extents(*box))
         for artist in sorted(self.transient, key=lambda a: a.get_zorder()):
             if artist.axes is ax and artist.get_visible():
                 ax.draw_artist(artist)
-                drawn.append(artist)
-        return [self._extent(a, renderer) for a in drawn]
+                drawn.append(self._extent(artist, renderer))
+        return drawn
 
     def _extent(self, artist, renderer) -> Bbox:
         """Where `artist` drew, padded; the whole figure when it cannot say."""
@@ -161,9 +245,9 @@ class BlitCanvas(FigureCanvasQTAgg):
 
     def blit_overlays(self) -> None:
         """Redraw only the blitted artists over the cached map (a few ms), and repaint only
-        where they are now or were before."""
+        where they are now or were before. Never a full redraw: with no frame of this size
+        yet (a resize is being drawn), that draw puts the outlines on."""
         if self._background is None:
-            self.draw_idle()
             return
         self.restore_region(self._background)
         drawn = self.draw_blitted()

@@ -3,23 +3,28 @@
 Closing a presentation, opening a project or drawing a 300 DPI export frees tens of megabytes
 of frame buffers at once. glibc's allocator keeps such memory in its heap (its mmap threshold
 rises after the first big free), so a long session's resident memory would creep up by the size
-of the largest buffers; malloc_trim hands the free pages back. Elsewhere this does nothing.
+of the largest buffers; malloc_trim hands the free pages back. Elsewhere (Windows, macOS, a
+Linux without glibc) this does nothing.
 """
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
 import functools
+import sys
 
 
 @functools.lru_cache(maxsize=1)
 def _trim():
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else None
-        return libc.malloc_trim if libc is not None and hasattr(libc, "malloc_trim") else None
-    except OSError:
-        return None
+    if sys.platform.startswith("linux"):
+        name = ctypes.util.find_library("c")
+        try:
+            libc = ctypes.CDLL(name) if name else None
+        except OSError:
+            libc = None
+        if libc is not None and hasattr(libc, "malloc_trim"):  # glibc's: not musl's
+            return libc.malloc_trim
+    return None
 
 
 def release_free_memory() -> None:

@@ -19,7 +19,9 @@ from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import Texts, tr
 
 MODE_LABELS = {"single": "单色 One colour", "category": "分类 By category", "size": "按值大小 Size by value",
-               "choropleth": "分级设色 Classes of a number"}
+               "choropleth": "分级设色 Classes of a number", "density": "密度 Density (points per hexagon)"}
+#: Hexagon sizes offered for the density view, metres across (None: chosen from the layer's extent).
+CELLS = (None, 250, 500, 1000, 2000, 5000, 10000)
 COMBINE_LABELS = {None: "不合并 Keep apart", "count": "计数 Count rows", "sum": "相加 Sum", "mean": "平均 Mean",
                   "median": "中位数 Median"}
 NONE = "（无）None"
@@ -66,7 +68,9 @@ class LayerStyleEditor(QGroupBox):
         self.unit.setMaxLength(40)
         self.combine = QComboBox()
         self.labels = QComboBox()
-        for combo in (self.mode, self.column, self.scheme, self.ramp, self.combine, self.labels):
+        self.cell = QComboBox()
+        self.cell.setObjectName("styleCell")
+        for combo in (self.mode, self.column, self.scheme, self.ramp, self.combine, self.labels, self.cell):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)  # the dock is narrow; the popup shows names in full
         form = QFormLayout(self)
@@ -84,12 +88,13 @@ class LayerStyleEditor(QGroupBox):
                                    ("colour", "颜色 Colour", self.colour), ("size", "大小 Size", self.size),
                                    ("size_range", "大小范围 Sizes", sizes), ("unit", "单位 Unit", self.unit),
                                    ("combine", "重复行 Repeated rows", self.combine),
+                                   ("cell", "六边形 Hexagon", self.cell),
                                    ("labels", "标注 Labels", self.labels)):
             name = QLabel()
             self.texts.tr(name.setText, label)
             form.addRow(name, widget)
             self.rows[key] = (name, widget)
-        for combo in (self.mode, self.column, self.scheme, self.ramp, self.combine, self.labels):
+        for combo in (self.mode, self.column, self.scheme, self.ramp, self.combine, self.labels, self.cell):
             combo.currentIndexChanged.connect(self._on_edited)
         for spin in (self.k, self.size, self.size_lo, self.size_hi):
             spin.valueChanged.connect(self._on_edited)
@@ -130,7 +135,7 @@ class LayerStyleEditor(QGroupBox):
         kind = data.kind if data is not None else None
         numeric = _numeric(data)
         modes = ["single", "category"] + (["size"] if kind == "points" and numeric else []) \
-            + (["choropleth"] if numeric else [])
+            + (["choropleth"] if numeric else []) + (["density"] if kind == "points" else [])
         _refill(self.mode, [(tr(MODE_LABELS[m]), m) for m in modes], style["mode"])
         columns = numeric if style["mode"] in ("size", "choropleth") else (data.columns() if data is not None else [])
         _refill(self.column, [(c, c) for c in columns], style["column"])
@@ -147,13 +152,16 @@ class LayerStyleEditor(QGroupBox):
         _refill(self.combine, [(tr(label), key) for key, label in COMBINE_LABELS.items()], style["combine"])
         _refill(self.labels, [(tr(NONE), None)] + [(c, c) for c in (data.columns() if data is not None else [])],
                 style["labels"])
+        _refill(self.cell, [(tr("自动 Automatic") if c is None else f"{c:,} m", c) for c in CELLS], style["cell"])
         mode = style["mode"]
-        shown = {"mode": True, "column": mode != "single", "scheme": mode == "choropleth",
-                 "k": mode == "choropleth" and style["scheme"] != "manual",
-                 "breaks": mode == "choropleth" and style["scheme"] == "manual",
-                 "ramp": mode == "choropleth", "colour": mode in ("single", "size"),
-                 "size": kind in ("points", "lines") and mode != "size", "size_range": mode == "size",
-                 "unit": mode in ("choropleth", "size"), "combine": kind == "districts", "labels": True}
+        classes = mode in ("choropleth", "density")
+        shown = {"mode": True, "column": mode not in ("single", "density"), "scheme": classes,
+                 "k": classes and style["scheme"] != "manual",
+                 "breaks": classes and style["scheme"] == "manual",
+                 "ramp": classes, "colour": mode in ("single", "size"),
+                 "size": kind in ("points", "lines") and mode not in ("size", "density"), "size_range": mode == "size",
+                 "unit": mode in ("choropleth", "size"), "combine": kind == "districts", "cell": mode == "density",
+                 "labels": True}
         for key, (name, widget) in self.rows.items():
             name.setVisible(shown[key])
             widget.setVisible(shown[key])
@@ -170,9 +178,10 @@ class LayerStyleEditor(QGroupBox):
         if mode != style["mode"] and data is not None:  # a new mode: a column that suits it
             pool = _numeric(data) if mode in ("size", "choropleth") else data.columns()
             column = column if column in pool else (pool[0] if pool else None)
-        if mode != "single" and column is None:
+        if mode not in ("single", "density") and column is None:
             mode = "single"
-        style.update(mode=mode, column=column if mode != "single" else style["column"],
+        style.update(mode=mode, column=column if mode not in ("single", "density") else style["column"],
+                     cell=self.cell.currentData() if mode == "density" else style["cell"],
                      scheme=self.scheme.currentData(), k=self.k.value(), ramp=self.ramp.currentData(),
                      size=self.size.value(), combine=self.combine.currentData(), labels=self.labels.currentData(),
                      size_range=[min(self.size_lo.value(), self.size_hi.value()),

@@ -5,6 +5,8 @@ and its count of features come first; a selected feature of a user layer shows i
 """
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -89,6 +91,8 @@ class InfoPanel(QWidget):
             self.box.takeAt(self._stretch_index)  # the inspector takes the spare height
             self.box.addWidget(self.inspector, 1)
         self.show_selection()
+        if os.environ.get("HZMAP_IDLE_PREBUILD", "1") != "0":  # (0: the tests' windows)
+            self.inspector.prepare_profiles()
 
     def _on_layer_data_changed(self, _ids) -> None:
         sel = self.state.selection

@@ -9,6 +9,7 @@ keeps and how its details are built when it is first expanded is the tree's
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from hzmap.model.dataset import district_profile, place_profile
@@ -35,6 +36,8 @@ class Inspector(CitedTree):
         super().__init__(session.state, parent)
         self.session = session
         self.profile: dict | None = None
+        self._profiles_of = None  # the dataset the kept profiles are of
+        self._profiles: dict = {}  # (district, day) -> (profile, timeline)
 
     @property
     def ds(self):
@@ -48,7 +51,7 @@ class Inspector(CitedTree):
         if district_id is None:
             return
         view = self.session.state.view
-        p = district_profile(self.ds, district_id, day_of(view))
+        p = self._district_profile(district_id, day_of(view))
         self.profile = p
         groups = [g for g in p["roles_by_plan"] if not hidden(self.ds, g["plan"]["id"], view)]
         roles = self._section(tr("规划角色 Roles") + f" ({sum(len(g['items']) for g in groups)})")
@@ -90,6 +93,30 @@ class Inspector(CitedTree):
                 plan.setExpanded(True)
         self._lazy(targets, build_targets)
         self._expand_defaults()
+
+    def prepare_profiles(self) -> None:
+        """Work out every district's profile in idle time, one district a turn (3-5 ms each), so
+        that even the first click on a district only fills the tree."""
+        view = self.session.state.view
+        todo = [(did, day_of(view)) for did in self.session.state.geo.districts]
+
+        def step(ds=self.ds):
+            if ds is not self.ds or not todo:
+                return  # a new dataset started its own
+            self._district_profile(*todo.pop(0))
+            QTimer.singleShot(0, step)
+        QTimer.singleShot(0, step)
+
+    def _district_profile(self, district_id: str, day) -> dict:
+        """What the dataset says about a district on a day, worked out once per dataset (a
+        few milliseconds of every click otherwise); the profile and its timeline are read only."""
+        key = (district_id, day)
+        if self._profiles_of is not self.ds:
+            self._profiles_of, self._profiles = self.ds, {}
+        if key not in self._profiles:
+            profile = district_profile(self.ds, district_id, day)
+            self._profiles[key] = (profile, district_timeline(self.ds, district_id, day, profile))
+        return self._profiles[key][0]
 
     def add_layer_values(self, values) -> None:
         """The district's values in the user's layers (hzmap.model.layers.lookup.LayerValues),
@@ -206,7 +233,8 @@ class Inspector(CitedTree):
     def _timeline(self, district_id: str, view, profile: dict) -> None:
         """The district's roles plan by plan, oldest first (2018 → 2021 → 2024), each plan with
         its status and each role with its sources."""
-        tl = district_timeline(self.ds, district_id, day_of(view), profile)
+        self._district_profile(district_id, day_of(view))
+        tl = self._profiles[(district_id, day_of(view))][1]
         years = [y for y in tl["years"]
                  if any(not hidden(self.ds, p["plan"]["id"], view) for p in y["plans"])]
         section = self._section(tr("历年角色 Across plans") + " ("

@@ -47,6 +47,7 @@ class CitedTree(QTreeWidget):
         self.currentItemChanged.connect(lambda *_: self.source_action.setEnabled(bool(self.current_sources())))
         self.itemDoubleClicked.connect(lambda item, _c: self._open_current_source())
         self._pending: dict[int, tuple] = {}
+        self._building: list[QTreeWidgetItem] = []  # sections made, not yet in the tree
         self.itemExpanded.connect(self._on_expanded)
 
     # -- sources ---------------------------------------------------------------------------------
@@ -94,6 +95,7 @@ class CitedTree(QTreeWidget):
 
     def clear(self) -> None:
         self._pending.clear()
+        self._building = []
         super().clear()
 
     # -- items -------------------------------------------------------------------------------
@@ -104,7 +106,11 @@ class CitedTree(QTreeWidget):
                          + "；".join(s["cite"] for s in sources))
 
     def _section(self, text: str, expanded: bool = True) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(self, [text])
+        """A top-level section, built apart from the tree and added with the others by
+        `_expand_defaults`: every item set up in the tree would tell the view (a district's
+        few hundred setData calls cost a millisecond or more of a click)."""
+        item = QTreeWidgetItem([text])
+        self._building.append(item)
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
@@ -120,6 +126,9 @@ class CitedTree(QTreeWidget):
         return item
 
     def _expand_defaults(self) -> None:
+        if self._building:
+            self.addTopLevelItems(self._building)
+            self._building = []
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
             top.setExpanded(bool(top.data(0, Qt.UserRole)))

@@ -37,6 +37,7 @@ from hzmap.ui.map.map_canvas import MapCanvas
 from hzmap.ui.panels.info_panel import InfoPanel
 from hzmap.ui.window.basemap_wiring import build_basemap
 from hzmap.ui.window.dataset import DatasetController
+from hzmap.ui.window.status_line import StatusLine
 
 APP_TITLE = "hzmap — 杭州政策空间布局图"
 PROJECT_SUFFIXES = (".hzmap", ".json")
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.info_dock = self.make_dock("区县信息 Inspector", "infoDock", self.info_panel, Qt.RightDockWidgetArea)
         self.info_dock.setMinimumWidth(340)
         self._build_toolbar()
-        self.hover_label = QLabel()
+        self.hover_label = StatusLine()  # repaints as the pointer moves, never re-lays the window out
         self.statusBar().addWidget(self.hover_label, 1)
         self.clear_action = self.make_action("清除选择 Clear selection", self._on_escape, Qt.Key_Escape, menu="view")
         self.make_action("关于 hzmap", self._about, menu="help")

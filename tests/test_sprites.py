@@ -1,0 +1,106 @@
+"""A label pasted from its cached pixels looks as the label drawn in place (hzmap.render.map.sprites)."""
+import numpy as np
+
+
+def _scene(geodata, dataset):
+    from matplotlib.figure import Figure
+
+    from hzmap.model.view.viewstate import ViewState
+    from hzmap.render.map.scene import Scene
+
+    fig = Figure(figsize=(6, 7), dpi=100)
+    scene = Scene(fig, geodata, dataset, interactive=True)
+    state = ViewState(geodata)
+    state.update(layout="dt_4415")
+    scene.apply(state.view)
+    canvas = fig.canvas
+    scene.renderer.refresh_labels(canvas.get_renderer())
+    canvas.draw()
+    return scene, canvas
+
+
+def test_labels_pasted_over_an_outline_match_labels_drawn_over_it(data):
+    from hzmap.render.map.sprites import TextSprites
+
+    geodata, dataset = data
+    scene, canvas = _scene(geodata, dataset)
+    r, ax = scene.renderer, scene.ax
+    renderer = canvas.get_renderer()
+    background = canvas.copy_from_bbox(canvas.figure.bbox)
+    r.set_hover("xihu")
+    r.set_selection("xihu")
+    over = r.labels_over_highlights(renderer)
+    assert len(over) >= 2  # 西湖区's own name and a neighbour's or the layout's at least
+
+    def outlines():
+        canvas.restore_region(background)
+        for artist in r.highlight_artists():
+            if artist.get_visible():
+                ax.draw_artist(artist)
+
+    outlines()
+    for text, _ in over:
+        ax.draw_artist(text)
+    drawn = np.asarray(renderer.buffer_rgba()).copy()
+    sprites = TextSprites()
+    for _ in range(2):  # made the first time, pasted from the cache the second
+        outlines()
+        boxes = [sprites.paste(text, renderer, extent) for text, extent in over]
+        pasted = np.asarray(renderer.buffer_rgba()).copy()
+        diff = np.abs(drawn.astype(int) - pasted.astype(int))
+        assert diff.max() <= 3, diff.max()  # a level or two of rounding at the glyphs' edges
+        assert all(b is not None for b in boxes)
+    # and the labels are really there: without them the picture differs
+    outlines()
+    bare = np.asarray(renderer.buffer_rgba())
+    assert np.abs(drawn.astype(int) - bare.astype(int)).max() > 100
+
+
+def test_a_label_off_the_canvas_pastes_nothing(data):
+    from matplotlib.transforms import Bbox
+
+    from hzmap.render.map.sprites import TextSprites
+
+    geodata, dataset = data
+    scene, canvas = _scene(geodata, dataset)
+    text = next(iter(scene.renderer.labels.values()))
+    far = Bbox.from_extents(-500, -500, -400, -450)
+    assert TextSprites().paste(text, canvas.get_renderer(), far) is None
+
+
+def test_a_label_taken_off_the_map_after_it_was_measured_pastes_nothing(data):
+    """A layout's labels go when its dataset is removed; the idle-time work measured them before:
+    making their pixels afterwards must neither fail nor keep anything."""
+    from hzmap.render.map.sprites import TextSprites
+
+    geodata, dataset = data
+    scene, canvas = _scene(geodata, dataset)
+    renderer = canvas.get_renderer()
+    text, extent = scene.renderer.label_extents(renderer)[0]
+    sprites = TextSprites()
+    text.remove()
+    sprites.prepare(text, renderer, extent)
+    assert sprites.paste(text, renderer, extent) is None and not sprites.has(text, renderer, extent)
+
+
+def test_a_redraw_that_pastes_the_labels_looks_as_the_one_that_drew_them(window):
+    """The window's canvas pastes kept labels into a full redraw, in their place in the drawing
+    order; the frame is the one drawing them gives, to a level or two of rounding."""
+    window.state.update(layout="dt_4415")
+    canvas = window.canvas
+    canvas.sprites.clear()
+    canvas.draw()  # nothing kept: every label drawn
+    drawn = np.asarray(canvas.buffer_rgba()).astype(int)
+    renderer = canvas.get_renderer()
+    labels = canvas.scene.renderer.label_extents(renderer)
+    for text, extent in labels:
+        canvas.sprites.prepare(text, renderer, extent)
+    pasted = []
+    paste = canvas._labels_from_pixels
+    canvas._labels_from_pixels = lambda r: pasted.extend(paste(r)) or pasted
+    canvas.draw()
+    assert len(pasted) >= len(labels) - 2 >= 10  # (a label at the canvas's edge is drawn)
+    assert all(t.get_visible() for t in pasted)  # shown again after the draw
+    again = np.asarray(canvas.buffer_rgba()).astype(int)
+    diff = np.abs(drawn - again)
+    assert diff.max() <= 3 and (diff > 0).mean() < 0.01
