@@ -153,3 +153,14 @@ def test_within_so_many_years_sets_a_goal():
     text = "一、城市建设\n3年内打通主城区总长1.7万米的断头路19条,实施道路提升工程。\n"
     got = {(t.data["value"], t.data["unit"]) for t in draft(text).targets}
     assert (19, "条") in got and not any(u.endswith("米") for _, u in got)
+
+
+def test_a_goal_for_the_documents_own_year_and_counts_of_kilowatt_hours_and_charging_piles():
+    text = ("某区人民政府关于印发推动经济发展若干举措的通知\n"
+            "某区人民政府\n2025年4月1日\n"
+            "一、强化科技创新\n2025年,力争全社会研发投入强度达到2.95%。\n"
+            "二、保障能源要素\n全年保障全社会电量供给35亿千瓦时左右,新增公共充电设施260根以上。\n"
+            "三、回顾\n2024年,全区实现地区生产总值1970亿元,增长6%。\n")
+    got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in draft(text).targets}
+    assert {(2.95, "%", 2025), (35, "亿千瓦时", 2025), (260, "根", 2025)} <= got
+    assert not any(unit == "亿元" for _, unit, _ in got)     # last year's result is no goal
