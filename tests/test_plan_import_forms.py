@@ -164,3 +164,16 @@ def test_a_goal_for_the_documents_own_year_and_counts_of_kilowatt_hours_and_char
     got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in draft(text).targets}
     assert {(2.95, "%", 2025), (35, "亿千瓦时", 2025), (260, "根", 2025)} <= got
     assert not any(unit == "亿元" for _, unit, _ in got)     # last year's result is no goal
+
+
+def test_units_given_once_in_a_parts_heading_hold_for_its_measures():
+    text = ("关于推动经济高质量发展若干政策举措\n"
+            "一、强化科技创新(区科技局牵头)\n"
+            "(一)加强科创平台效能建设。加快建设研究院。\n"
+            "(二)支持企业研发。对企业研发投入给予支持。(区经信局、区财政局)\n"
+            "二、扩大有效投资\n"
+            "(一)加快项目建设。推进重大项目开工。\n")
+    got = {m.data["title"]: (m.data["lead_units"], m.data["units"]) for m in draft(text).measures}
+    assert got["加强科创平台效能建设"] == (["区科技局"], ["区科技局"])
+    assert got["支持企业研发"] == (["区经信局"], ["区经信局", "区财政局"])   # its own list
+    assert got["加快项目建设"] == ([], [])                                   # none given

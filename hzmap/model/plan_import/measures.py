@@ -166,6 +166,22 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     return out
 
 
+def _part_units(doc: Document, start: int) -> tuple[str, Units] | None:
+    """The units a part's heading line gives for all its measures: 一、强化科技创新(区科技局牵头)
+    (the innermost such part around `start`, not the measure's own heading)."""
+    h = doc.heading_at(start)
+    if h is not None and h.start == start:
+        h = h.parent
+    while h is not None:
+        line_end = doc.text.find("\n", h.body)
+        line_end = min(h.end, len(doc.text) if line_end < 0 else line_end)
+        blocks = unit_blocks(doc.text, h.body, line_end)
+        if blocks and blocks[-1][2].units:
+            return h.label + h.title.strip("。 ")[:20], blocks[-1][2]
+        h = h.parent
+    return None
+
+
 def _lead_and_units(read: Units, first_is_lead: bool, flags: list[str],
                     notes: list[str]) -> tuple[str, list[str]]:
     flags += read.notes
@@ -187,6 +203,11 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
     flags: list[str] = []
     notes: list[str] = []
     read = given if given is not None else (block[2] if block else Units())
+    if given is None and not read.units:
+        part = _part_units(doc, start)
+        if part is not None:
+            read = part[1]
+            notes.append(f"responsible units given once for the whole part “{part[0]}”")
     lead, units = _lead_and_units(read, first_is_lead, flags, notes)
     content_end = content_end if content_end is not None else (block[0] if block else end)
     marker = re.match(r"\s*(?:[(（][一二三四五六七八九十]+[)）]|[1-9]\d?[.．、]|[(（][1-9]\d?[)）])",
