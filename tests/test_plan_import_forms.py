@@ -177,3 +177,15 @@ def test_units_given_once_in_a_parts_heading_hold_for_its_measures():
     assert got["加强科创平台效能建设"] == (["区科技局"], ["区科技局"])
     assert got["支持企业研发"] == (["区经信局"], ["区经信局", "区财政局"])   # its own list
     assert got["加快项目建设"] == ([], [])                                   # none given
+
+
+def test_a_document_about_a_report_is_titled_by_its_whole_line_and_dated_by_its_table():
+    notice = draft("某区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知\n"
+                   "某政办字〔2021〕3号\n各街道办事处:\n现印发给你们。\n")
+    assert notice.plan.data["title"] == "《政府工作报告》重点工作任务分工"
+    assert notice.plan.data["issuer"] == "某区人民政府办公室"
+    table = draft("信息索引号 K1/2024-1 公开方式 主动公开\n发布机构 区府办\n"
+                  "生成日期 2024-01-08 发布日期 2024-01-09\n"
+                  "2023年第四季度某区《政府工作报告》主要任务完成情况\n序号\n1\n")
+    assert table.plan.data["title"] == "2023年第四季度某区《政府工作报告》主要任务完成情况"
+    assert str(table.plan.data["issued"]) == "2024-01-08"
