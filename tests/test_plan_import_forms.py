@@ -189,3 +189,15 @@ def test_a_document_about_a_report_is_titled_by_its_whole_line_and_dated_by_its_
                   "2023年第四季度某区《政府工作报告》主要任务完成情况\n序号\n1\n")
     assert table.plan.data["title"] == "2023年第四季度某区《政府工作报告》主要任务完成情况"
     assert str(table.plan.data["issued"]) == "2024-01-08"
+
+
+def test_a_task_tables_report_column_says_what_was_done_not_what_is_to_be_done():
+    text = ("2023年第四季度某区《政府工作报告》主要任务完成情况\n"
+            "序号\n\n主要工作内容\n\n牵头领导\n\n牵头单位\n\n累计完成情况\n\n"
+            "1\n\n地区生产总值增长5.5%左右。\n\n张三\n\n区发改局\n\n已完成。\n\n"
+            "2\n\n新增城镇就业3万人以上。\n\n张三\n\n区人社局\n\n全年新增城镇就业3.4万人。\n\n"
+            "3\n\n完成老旧小区改造20个。\n\n李四\n\n区住建局\n\n完成改造22个,惠及居民8000户。\n")
+    d = draft(text)
+    assert [m.data["lead_units"] for m in d.measures] == [["区发改局"], ["区人社局"], ["区住建局"]]
+    got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
+    assert got == {(5.5, "%", 2023), (3, "万人", 2023), (20, "个", 2023)}

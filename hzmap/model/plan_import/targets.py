@@ -61,15 +61,20 @@ def _indicator(clause: str, fig_start: int, fig_end: int) -> str:
 
 
 def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | None,
-                  issued_year: int | None, tasks: list[tuple[int, int]] = ()) -> list[Record]:
+                  issued_year: int | None, tasks: list[tuple[int, int]] = (),
+                  done: list[tuple[int, int]] = ()) -> list[Record]:
     """Targets; `tasks` are the spans of the drafted measures (a figure in a task, such as
-    “服务业增加值增长8%” in a task table, commits to it)."""
+    “服务业增加值增长8%” in a task table, commits to it), `done` those of reports of what was
+    done (a task table's 完成情况 column), whose figures are not goals."""
     text = doc.text
     out: list[Record] = []
     seen: set[tuple] = set()
     candidates = [tuple(f) for f in find_figures(text)]
     starts = [c[0] for c in candidates]
+    done = sorted(done)
     for s, e, value, unit, note in candidates:
+        if _in_spans(done, s):
+            continue
         rec = _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year,
                       candidates, starts, tasks)
         if rec is None:
