@@ -201,3 +201,17 @@ def test_a_task_tables_report_column_says_what_was_done_not_what_is_to_be_done()
     assert [m.data["lead_units"] for m in d.measures] == [["区发改局"], ["区人社局"], ["区住建局"]]
     got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
     assert got == {(5.5, "%", 2023), (3, "万人", 2023), (20, "个", 2023)}
+
+
+def test_a_slogan_with_its_members_in_a_bracket_inside_the_quotes_is_a_layout():
+    text = ("余杭区将精雕细琢“两廊一轴(城西科创大走廊、良渚文化大走廊和古今千年发展轴)”,"
+            "打造城市新中心。又提出“三大任务(稳增长、促改革、惠民生)”。\n")
+    d = draft(text)
+    assert [lay.data["name"] for lay in d.layouts] == ["两廊一轴"]
+    parts = {}
+    for el in d.layouts[0].children:
+        parts.setdefault(el.part, set()).update(el.data["districts"])
+    assert parts["两廊"] == {"xihu", "yuhang", "linan"}       # the corridor's three, 良渚's one
+    assert parts["一轴"] == set()                              # no place named: flagged
+    assert any("needs a place" in f for el in d.layouts[0].children if el.part == "一轴"
+               for f in el.flags)

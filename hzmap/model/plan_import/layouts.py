@@ -65,7 +65,8 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
         near = (max(head.start if head else 0, _clause_start(text, sl.start) - NEAR // 2),
                 min(scope_end, sl.context_end + NEAR))
         for k, part in enumerate(sl.parts):
-            span = labelled[k] or labelled_passage(text, part.label, sl.context_end, scope_end)
+            span = labelled[k] or (sl.spelled[k] if sl.spelled else None) or \
+                labelled_passage(text, part.label, sl.context_end, scope_end)
             spans = [span] if span else word_clauses(text, part, sl.context_end,
                                                      _paragraph_end(text, sl.context_end))
             if part.count and len(spans) > part.count:
