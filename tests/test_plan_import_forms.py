@@ -215,3 +215,16 @@ def test_a_slogan_with_its_members_in_a_bracket_inside_the_quotes_is_a_layout():
     assert parts["一轴"] == set()                              # no place named: flagged
     assert any("needs a place" in f for el in d.layouts[0].children if el.part == "一轴"
                for f in el.flags)
+
+
+def test_a_count_of_areas_listed_after_a_colon_is_a_layout_of_those_areas():
+    text = ("萧山沿江区域由东向西拟划分成四大板块:江东工业城板块、文化科技城板块、钱江世纪城板块、"
+            "湘湖旅游城板块。\n"
+            "全区形成三大片区:城北片区、城南片区。\n"                  # two listed for three: no
+            "重点发展三大产业:数字经济、高端装备和生命健康。\n")
+    d = draft(text)
+    assert [lay.data["name"] for lay in d.layouts] == ["四大板块"]
+    got = {el.part: el.data["districts"] for el in d.layouts[0].children}
+    assert list(got) == ["江东工业城板块", "文化科技城板块", "钱江世纪城板块", "湘湖旅游城板块"]
+    assert got["钱江世纪城板块"] == ["xiaoshan"] and got["湘湖旅游城板块"] == ["xiaoshan"]
+    assert got["文化科技城板块"] == []                # no place named: left for the planner
