@@ -204,7 +204,7 @@ def test_a_task_tables_report_column_says_what_was_done_not_what_is_to_be_done()
 
 
 def test_a_slogan_with_its_members_in_a_bracket_inside_the_quotes_is_a_layout():
-    text = ("余杭区将精雕细琢“两廊一轴(城西科创大走廊、良渚文化大走廊和古今千年发展轴)”,"
+    text = ("城市新中心将精雕细琢“两廊一轴(城西科创大走廊、良渚文化大走廊和古今千年发展轴)”,"
             "打造城市新中心。又提出“三大任务(稳增长、促改革、惠民生)”。\n")
     d = draft(text)
     assert [lay.data["name"] for lay in d.layouts] == ["两廊一轴"]
@@ -218,7 +218,7 @@ def test_a_slogan_with_its_members_in_a_bracket_inside_the_quotes_is_a_layout():
 
 
 def test_a_count_of_areas_listed_after_a_colon_is_a_layout_of_those_areas():
-    text = ("萧山沿江区域由东向西拟划分成四大板块:江东工业城板块、文化科技城板块、钱江世纪城板块、"
+    text = ("按照萧山沿江区域的现状,拟划分成四大板块:江东工业城板块、文化科技城板块、钱江世纪城板块、"
             "湘湖旅游城板块。\n"
             "全区形成三大片区:城北片区、城南片区。\n"                  # two listed for three: no
             "重点发展三大产业:数字经济、高端装备和生命健康。\n")
@@ -228,3 +228,14 @@ def test_a_count_of_areas_listed_after_a_colon_is_a_layout_of_those_areas():
     assert list(got) == ["江东工业城板块", "文化科技城板块", "钱江世纪城板块", "湘湖旅游城板块"]
     assert got["钱江世纪城板块"] == ["xiaoshan"] and got["湘湖旅游城板块"] == ["xiaoshan"]
     assert got["文化科技城板块"] == []                # no place named: left for the planner
+
+
+def test_a_layout_in_a_paragraph_about_one_district_lies_in_it_where_no_place_is_named():
+    about_one = draft("钱塘区在规划上注重产城融合。以“一心两轴”的布局,打造科创中心,"
+                      "以及2号大街发展轴和20号大街发展轴。\n")
+    got = {el.part: el.data["districts"] for el in about_one.layouts[0].children}
+    assert got == {"一心": ["qiantang"], "两轴": ["qiantang"]}
+    assert any("assumed" in f for el in about_one.layouts[0].children for f in el.flags)
+    about_two = draft("萧山区和钱塘区携手,以“一心两轴”的布局,打造科创中心,"
+                      "以及2号大街发展轴和20号大街发展轴。\n")
+    assert all(el.data["districts"] == [] for el in about_two.layouts[0].children)
