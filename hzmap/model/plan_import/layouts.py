@@ -82,7 +82,8 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
             else:
                 elements += _elements(doc, gaz, plan_id, part, spans[0] if spans else None,
                                       k, passage)
-    subject = _subject_district(doc, gaz, sl.start)
+    # (a figure slogan's parts, “1”, “X”, name no kind of place: they are left to the planner)
+    subject = None if sl.figures else _subject_district(doc, gaz, sl.start)
     for el in (el for el in elements if subject and el.data.get("needs_place")):
         # “钱塘区在规划上…以“三心四轴、两廊四区”的布局…”: a part the paragraph names no place
         # for lies in the one district the paragraph is about
