@@ -239,3 +239,14 @@ def test_a_layout_in_a_paragraph_about_one_district_lies_in_it_where_no_place_is
     about_two = draft("萧山区和钱塘区携手,以“一心两轴”的布局,打造科创中心,"
                       "以及2号大街发展轴和20号大街发展轴。\n")
     assert all(el.data["districts"] == [] for el in about_two.layouts[0].children)
+
+
+def test_a_numbered_list_under_a_plain_background_line_holds_no_measures():
+    text = ("机遇\n"
+            "  1. 资源整合:融入杭州,有助于整合两地资源,推动区域经济发展。\n"
+            "  2. 人才流动:将为杭州吸引更多人才,提供源源不断的动力。\n"
+            "重点任务\n"
+            "  1. 加快平台建设:推进科创园区提升。(区发改局)\n"
+            "  2. 优化营商环境:深化改革。(区市场监管局)\n")
+    got = [m.data["lead_units"] for m in draft(text).measures]
+    assert got == [["区发改局"], ["区市场监管局"]]

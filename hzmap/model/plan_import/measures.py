@@ -62,6 +62,7 @@ def _leaves(doc: Document) -> list[Heading]:
     out = []
     heads = [h for h in doc.headings if h.level in (2, 3)]
     parents = {id(c.parent) for c in heads}
+    plain = _plain_titles(doc)
     for h in heads:
         if id(h) in parents:
             continue
@@ -75,6 +76,9 @@ def _leaves(doc: Document) -> list[Heading]:
             node = node.parent
         if h.parent is None and _after_page_notice(doc, h):
             skip = True        # a news site's numbered terms (版权与免责声明 1、…), not the plan's
+        title = plain.get(h.start, "") if h.parent is None else ""
+        if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")):
+            skip = True        # a list under a line “机遇” or “发展基础” with no number of its own
         if skip and goals_only and _own_units(doc.text, h):
             skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
         if not skip and h.level >= 2:
@@ -90,6 +94,24 @@ def _after_page_notice(doc: Document, h: Heading) -> bool:
     return last is not None and all(
         x.parent is None and x.level == h.level for x in doc.headings
         if last.end() <= x.start < h.start)
+
+
+def _plain_titles(doc: Document) -> dict[int, str]:
+    """Heading start -> the line with no number above its numbered list (past the list's
+    earlier items), in one pass over the lines."""
+    text, starts = doc.text, {x.start for x in doc.headings}
+    out, last, pos = {}, "", 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        line = text[pos:stop]
+        lead = pos + len(line) - len(line.lstrip())
+        if lead in starts:
+            out[lead] = last
+        elif line.strip():
+            last = line.strip()
+        pos = stop + 1
+    return out
 
 
 def _own_units(text: str, h: Heading) -> bool:
