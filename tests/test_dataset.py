@@ -209,6 +209,26 @@ def test_excerpt_not_in_source(tmp_path):
     assert load_dataset(root, seeds_dir=tmp_path / "absent").excerpts_checked is False
 
 
+def test_an_unplaced_part_is_checked_against_its_passage(tmp_path):
+    """A layout's part the text names but does not place (“四廊”) carries its passage, checked
+    like every other; a misspelt field is refused."""
+    root = make_dataset(tmp_path)
+    lay = yaml.safe_load(yaml.safe_dump(GOOD_LAYOUT))
+    lay["unplaced"] = [{"name": "四廊", "name_en": "four corridors",
+                        "source": {"doc": "dt2024", "section": "一", "excerpt": "构建四廊支撑格局"}}]
+    write(root / "layouts/digital_trade.yaml", lay)
+    probs = problems_of(root, tmp_path / "seeds")
+    assert len(probs) == 1 and probs[0].startswith(
+        "layouts/digital_trade.yaml: layout 'dt_test': unplaced[0]: source.excerpt not found")
+    lay["unplaced"][0]["source"]["excerpt"] = GOOD_LAYOUT["source"]["excerpt"]
+    write(root / "layouts/digital_trade.yaml", lay)
+    ds = load_dataset(root, seeds_dir=tmp_path / "seeds")
+    assert [u.name for u in ds.layouts["dt_test"].unplaced] == ["四廊"]
+    lay["unplaced"][0]["nmae"] = "x"
+    write(root / "layouts/digital_trade.yaml", lay)
+    assert any("unplaced" in p and "nmae" in p for p in problems_of(root, tmp_path / "seeds"))
+
+
 def test_whitespace_is_ignored_in_excerpts(tmp_path):
     root = make_dataset(tmp_path)
     lay = yaml.safe_load(yaml.safe_dump(GOOD_LAYOUT))

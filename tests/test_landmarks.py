@@ -92,7 +92,7 @@ def test_station_names_show_beside_their_symbols_and_cover_no_other_label(data):
     shown = {t.get_text(): t for t, _ in r.landmarks.labels if t.get_visible()}
     assert {"杭州东站", "杭州西站", "杭州站", "杭州南站"} <= set(shown)
     others = list(r.label_boxes(renderer).values())
-    others += [_box(t, renderer) for t, _ in r.overlay.label_items()]
+    others += [_box(ea.label, renderer) for ea in r.overlay.elements() if ea.label is not None and ea.label.get_visible()]
     to_px = r.ax.transData
     for (text, anchor) in r.landmarks.labels:
         if not text.get_visible():

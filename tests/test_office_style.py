@@ -64,8 +64,10 @@ def test_the_legend_covers_no_district_name_in_a_window_not_maximised(window, tm
     legend = r.ax.get_legend()
     box = legend.get_window_extent(renderer)
     shown = [t for t in r.labels.values() if t.get_visible()]
-    # the whole city: all 13 names; the urban view of a 1200x800 window (a 530 px wide map, the
-    # layout's legend and five classes): all but one whose only room is the legend's corner
-    assert len(shown) == 13 if preset == "city" else len(shown) >= 7
+    # the whole city: all 13 names but one at most (each name on its district or on a short
+    # leader to it: in a 530 px wide map the urban core's small districts crowd, and a name with
+    # no such room waits for the zoom); the urban view of a 1200x800 window (the layout's legend
+    # and five classes): all but one whose only room is the legend's corner
+    assert len(shown) >= 12 if preset == "city" else len(shown) >= 7
     for text in shown:
         assert not box.overlaps(text.get_window_extent(renderer)), text.get_text()

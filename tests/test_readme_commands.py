@@ -196,6 +196,13 @@ def _export_pdf(rc, out, err, f, _):
     assert rc == 0 and (f / "map.pdf").read_bytes()[:5] == b"%PDF-" and _pdf_pages(f / "map.pdf") == 1
 
 
+def _export_structure(rc, out, err, f, _):
+    from pypdf import PdfReader
+    assert rc == 0 and _pdf_pages(f / "结构图.pdf") == 1
+    text = PdfReader(str(f / "结构图.pdf")).pages[0].extract_text()
+    assert "示意图" in text and "不作为界线" in text and "绍兴" in text  # title, disclaimer, neighbours
+
+
 def _atlas(rc, out, err, f, _):
     assert rc == 0 and len(list((f / "atlas").glob("*.png"))) == 13      # one map per district
 
@@ -287,6 +294,7 @@ CHECKS = {
     "hzmap cite dt_4415/ftz_led": _cite,
     "hzmap cite 数据出境 --json": _cite_json,
     "hzmap export --layout 4+4+1+5 --view urban --format pdf --out map.pdf": _export_pdf,
+    "hzmap export --layout 一核一带两翼多基地 --view fit --style structure --out 结构图.pdf": _export_structure,
     "hzmap export --atlas --layout 一核一带两翼多基地 --out atlas/": _atlas,
     "hzmap export --layout 4+4+1+5 --as-of 2027-06-01 --out m.png": _export_as_of,
     "hzmap export --layout 4+4+1+5 --layer 项目.csv --crs gcj02 --out map.png": _export_layer,

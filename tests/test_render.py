@@ -130,6 +130,7 @@ def test_each_layout_draws_its_elements_legend_and_free_labels(geodata, dataset,
         names = list(boxes)
         overlaps = labelling.boxes_overlap([boxes[n] for n in names])
         assert not overlaps, (view, [(names[i], names[j]) for i, j in overlaps])
+        legend = r.ax.get_legend()  # (made again for the frame: it lists what shows in it)
         bb = legend.get_window_extent(fig.canvas.get_renderer())
         legend_box = labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1)
         assert not [n for n, b in boxes.items() if b.overlaps(legend_box)], view

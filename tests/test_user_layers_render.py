@@ -100,7 +100,12 @@ def test_choropleth_of_a_district_table_with_legend_title_and_unit(geodata, tabl
     labels = [label for _h, label in entries]
     # 上城区 has its own row (10) and shows it, hatched because 江干区 also maps there
     assert labels[:3] == ["10 – 26.67 (2)", "26.67 – 43.33 (2)", "43.33 – 60 (2)"]
-    assert "no data 无数据" in labels and any("old or repeated" in label for label in labels)
+    assert "无数据" in labels and any("旧名或重名" in label for label in labels)
+    art.set_language("en")  # the legend in one language at a time: the map's
+    en = [label for _h, label in art.legend_entries()[1]]
+    assert "no data" in en and any("old or repeated" in label for label in en)
+    assert not any(ch > "\u2e80" for label in en for ch in label)
+    art.set_language("zh")
     # 余杭 (60) darker than 拱墅 (20) on screen; 上城 (江干区 also maps to it) is hatched
     yuhang, gongshu = (_pixel(fig, ax, *to_map(*p)) for p in ((119.95, 30.40), (120.15, 30.32)))
     assert lightness(yuhang / 255) < lightness(gongshu / 255) - 20

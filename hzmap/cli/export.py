@@ -61,7 +61,13 @@ def _size_args(p: argparse.ArgumentParser) -> None:
 
 def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--layout", help="layout id or name: 4+4+1+5, 一核一带两翼多基地, dt_4415, ...")
-    p.add_argument("--view", choices=("city", "urban"), help="whole city (default) or urban core")
+    p.add_argument("--view", choices=("city", "urban", "fit"),
+                   help="whole city (default), urban core, or fit: the frame of what the layout draws")
+    p.add_argument("--style", choices=("standard", "structure"), default="standard",
+                   help="map style: standard (default), or structure: a planning structure diagram "
+                        "(规划结构图: groups as dashed outlines, the core as a red circle, wings and axes "
+                        "as arrows, colours by meaning, 示意图 in the title, a disclaimer and the "
+                        "neighbouring cities at the map's edge)")
     p.add_argument("--format", choices=("png", "svg", "pdf"), help="default: from the --out extension")
     p.add_argument("--out", required=True, help="output file (or folder with --atlas)")
     p.add_argument("--title", help="map title (default: the layout's name)")
@@ -117,7 +123,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         view, basemaps = with_basemap(view, args)
         spec = ExportSpec(view=view, title=args.title, preset=args.preset, width_px=args.width,
                           height_px=args.height, dpi=args.dpi, inset=not args.no_inset,
-                          annotations=annotations, layers=store, basemaps=basemaps)
+                          annotations=annotations, layers=store, basemaps=basemaps, diagram=args.style)
         spec.size()  # check preset and DPI before drawing anything
     except (UsageError, ExportError, BasemapError) as e:
         say_err(f"hzmap export: {e}")
@@ -177,7 +183,11 @@ def _view(ds, geo, args, store=None):
     from hzmap.model.view.viewstate import Selection, View
     from hzmap.model.geo.views import view_extent
 
-    def preset(name):
+    def preset(name, layout=None):
+        if name == "fit":  # what the layout draws (the whole city without a layout)
+            from hzmap.model.elements.framing import layout_extent
+
+            return Extent.from_bounds(layout_extent(ds, geo, layout) or view_extent(geo, "city"))
         return Extent.from_bounds(view_extent(geo, name))
     view, annotations = View(extent=preset("city"), lang=args.lang), []
     if args.project:
@@ -190,7 +200,7 @@ def _view(ds, geo, args, store=None):
     if args.select:
         changes["selection"] = Selection.district(resolve_district(ds, args.select))
     if args.view:
-        changes.update(extent=preset(args.view), preset=args.view)
+        changes.update(extent=preset(args.view, changes.get("layout", view.layout)), preset=args.view)
     return replace(view, **changes), annotations
 
 

@@ -84,6 +84,22 @@
         <translation>Urban core (Ctrl+2)</translation>
     </message>
     <message>
+        <source>适配布局</source>
+        <translation>Fit layout</translation>
+    </message>
+    <message>
+        <source>适配布局 / Fit the layout (Ctrl+3)</source>
+        <translation>Fit the layout: frame what it draws (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>标准 Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>规划结构图 Structure diagram</source>
+        <translation>Structure diagram (schematic)</translation>
+    </message>
+    <message>
         <source>重置视图</source>
         <translation>Reset view</translation>
     </message>

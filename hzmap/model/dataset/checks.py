@@ -28,6 +28,9 @@ def _sources(ds) -> Iterator[tuple[str, str, str, object]]:
         for el in lay.elements:
             for i, s in enumerate(el.all_sources):
                 yield f"{rel}: element '{el.id}'", _field(el, i), lay.plan, s
+        for k, part in enumerate(lay.unplaced):
+            for i, s in enumerate(part.all_sources):
+                yield f"{rel}: layout '{lay.id}': unplaced[{k}]", _field(part, i), lay.plan, s
     for m in ds.measures.values():
         for i, s in enumerate(m.all_sources):
             yield _where(ds, "measure", m.id), _field(m, i), ds.measure_plan.get(m.id), s

@@ -149,6 +149,8 @@ class Place(Sourced):
     area: Optional[Polygon] = None
     parts: list[Id] = Field(default_factory=list)   # blocks or parks: drawn one symbol each
     notes: Optional[str] = None
+    short_name: Optional[str] = None     # the map's label where the whole name finds no room
+    short_name_en: Optional[str] = None
 
 
 # ---------------------------------------------------------------- layouts
@@ -207,6 +209,15 @@ class Element(Sourced):
     role_en: str
     geometry: Geometry
     needs_place: bool = False    # the document names no place for it: kept, drawn once placed
+    short_name: Optional[str] = None     # the map's label where the whole name finds no room
+    short_name_en: Optional[str] = None
+
+
+class Unplaced(Sourced):
+    """A part of a layout that its text names but does not place (“四廊” with no corridor named):
+    not drawn, and named in a note on every map of the layout."""
+    name: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
 
 
 class Conflict(Strict):
@@ -224,6 +235,7 @@ class Layout(Sourced):
     theme: Optional[str] = None
     notes: Optional[str] = None
     conflicts: list[Conflict] = Field(default_factory=list)
+    unplaced: list[Unplaced] = Field(default_factory=list)
     elements: list[dict] = Field(min_length=1)   # validated one by one into Element (loader)
 
 

@@ -61,6 +61,13 @@ class Session:
         self._saved = self._doc()
         self.annotations.history_changed.connect(self.changed.emit)
         state.changed.connect(self._on_view_changed)
+        state.fit = self._fit_extent
+
+    def _fit_extent(self, layout_id, hidden=frozenset()):
+        """The frame of the "fit the layout" view (hzmap.model.elements.framing)."""
+        from hzmap.model.elements.framing import layout_extent
+
+        return layout_extent(self.dataset, self.state.geo, layout_id, hidden) if self.state.geo is not None else None
 
     def set_dataset(self, dataset, shipped=None) -> None:
         """Use `dataset` from now on: the first to arrive, or a new one (a plan saved, a user
@@ -73,6 +80,9 @@ class Session:
         self.dataset = dataset
         if shipped is not None or self.shipped is None:
             self.shipped = shipped if shipped is not None else dataset
+        view = self.state.view
+        if view.preset == "fit":  # the frame of what the layout draws, now that it is known
+            self.state.update(extent=self.state.preset_extent("fit", view.layout, view.hidden_in_layout(view.layout)))
         self.dataset_changed.emit(dataset, self.shipped)
 
     # -- what is unsaved ---------------------------------------------------------------------
@@ -135,7 +145,9 @@ class Session:
         the user's, read by load_layers, above the base layers; its base map, read by
         basemap_from_dict, under everything)."""
         v = self.state.view
-        extent = Extent(*p.extent) if p.view == "custom" and p.extent else self.state.preset_extent(p.view)
+        extent = Extent(*p.extent) if p.view == "custom" and p.extent else \
+            self.state.preset_extent(p.view, p.layout, frozenset(
+                k.split("/", 1)[1] for k in p.hidden_elements if k.startswith(f"{p.layout}/")))
         layers = tuple(lay for lay in user_layers if lay.kind == "basemap") + tuple(
             replace(lay, visible=lay.id not in p.hidden_layers) for lay in v.layers if lay.kind == "base"
         ) + tuple(lay for lay in user_layers if lay.kind != "basemap")

@@ -17,7 +17,8 @@ from hzmap.model.geo import extent as ext
 from hzmap.model.geo.extent import Extent
 from hzmap.model.view.selection import SELECTION_KINDS, Selection, element_key  # noqa: F401
 
-VIEWS = ("city", "urban")
+#: the named views: the whole city, the urban core, and what the layout draws ("fit")
+VIEWS = ("city", "urban", "fit")
 PRESETS = (*VIEWS, "custom")
 LANGUAGES = ("zh", "en")
 #: The base map's layers, bottom to top, as the layer list starts.

@@ -31,6 +31,9 @@ class ViewState:
             view = View(extent=self.preset_extent("city") if geo is not None else Extent(0, 1000, 0, 1000))
         self._view = check(view)
         self._hover: str | None = None
+        #: (layout id, hidden element ids) -> the extent framing what the layout draws, or None;
+        #: the session sets it, since it holds the dataset (hzmap.model.elements.framing)
+        self.fit = None
 
     # -- reading --------------------------------------------------------------------------
     @property
@@ -58,9 +61,14 @@ class ViewState:
             self._hover = value
             self.hover_changed.emit(value)
 
-    def preset_extent(self, name: str) -> Extent:
+    def preset_extent(self, name: str, layout: str | None = None, hidden=frozenset()) -> Extent:
+        """The extent of a named view; "fit" frames what `layout` draws (the whole city when
+        there is none, or no dataset to tell)."""
         from hzmap.model.geo.views import view_extent
 
+        if name == "fit":
+            bounds = self.fit(layout, hidden) if self.fit is not None else None
+            return Extent.from_bounds(bounds if bounds is not None else view_extent(self.geo, "city"))
         return Extent.from_bounds(view_extent(self.geo, name))
 
     # -- changing -------------------------------------------------------------------------
@@ -72,6 +80,14 @@ class ViewState:
             raise TypeError(f"View has no field(s) {', '.join(sorted(unknown))}")
         if "extent" in changes and changes["extent"] is not None:
             changes["extent"] = Extent(*(float(v) for v in changes["extent"]))
+        preset = changes.get("preset", self._view.preset)
+        if preset == "fit" and "extent" not in changes and changes.keys() & {"preset", "layout", "hidden_elements"}:
+            # the frame follows the layout shown (and the elements shown of it) in the same change
+            layout = changes.get("layout", self._view.layout)
+            hidden = changes.get("hidden_elements", self._view.hidden_elements)
+            prefix = f"{layout}/"
+            changes["extent"] = self.preset_extent("fit", layout, frozenset(
+                k[len(prefix):] for k in hidden if k.startswith(prefix)))
         new = check(replace(self._view, **changes))
         changed = frozenset(k for k in changes if getattr(new, k) != getattr(self._view, k))
         if not changed:
@@ -88,6 +104,8 @@ class ViewState:
     def set_preset(self, name: str) -> bool:
         if name not in VIEWS:
             raise ValueError(f"unknown view {name!r}")
+        if name == "fit":
+            return self.update(preset=name)  # (the extent follows the layout: update)
         return self.update(preset=name, extent=self.preset_extent(name))
 
     def set_extent(self, extent) -> bool:

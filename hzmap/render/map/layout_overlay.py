@@ -1,8 +1,11 @@
 """A plan's layout drawn over the base map: each element's figure (hzmap.model.elements.shape)
-styled as hzmap.render.map.layout_style says, its base symbols and its label, and the legend.
+styled as hzmap.render.map.layout_style says, its base symbols (place_symbols.py) and its label,
+and the legend (layout_legend.py).
 
 Artists for a layout are built the first time it is shown (or ahead of that, in the window's
-idle time: prebuild) and kept, so switching back and forth only toggles visibility.
+idle time: prebuild) and kept, so switching back and forth only toggles visibility. Before each
+placement of the labels the symbols that would hide each other are spread (symbol_spread.py)
+and the legend is made again if what shows in the frame changed.
 """
 from __future__ import annotations
 
@@ -10,18 +13,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib import patheffects
-from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 
-from hzmap.model.dataset.lang import text_in
-from hzmap.model.elements.shape import element_figure
 from hzmap.model.elements.symbols import element_symbols
+from hzmap.render.map import label_rules as rules
+from hzmap.render.map import layout_legend, layout_marks, place_symbols
 from hzmap.render.map.geometry import polygon_path
-from hzmap.render.map.layout_style import (ELEMENT_MARKERS, HATCHES, MARKERS, NEUTRAL_FILL, PRECISION_LABEL,
-                                           Z_DIM, Z_ELEMENT_LABEL, Z_PLACES, element_colour, element_text,
-                                           figure_patch)
+from hzmap.render.map.diagram_style import STANDARD, STRUCTURE, STYLES
+from hzmap.render.map.label_text import element_names, place_names
+from hzmap.render.map.layout_figures import styled
+from hzmap.render.map.layout_style import NEUTRAL_FILL, Z_DIM, Z_ELEMENT_LABEL, Z_PLACES, element_text
 
-PLACE_LABEL_MAX_VIEW_M = 90_000  # place names show once the view is under ~90 km across
 
 
 @dataclass
@@ -29,15 +31,24 @@ class ElementArtists:
     element_id: str
     colour: str
     hatch: str
+    kind: str = ""
+    figure: object = None  # the ElementShape drawn, or None (a set of places)
+    outline: bool = False  # drawn as an outline (it would overlap another fill, or covers the city)
     artists: list = field(default_factory=list)
     label: object = None  # Text or None
     label_anchor: tuple | None = None
+    label_feature: object = None  # the figure as a label_rules.Feature
+    names: tuple = ()  # the label's texts, whole first
     legend_handle: object = None
+    legend_handler: object = None  # draws the handle's shape in the legend (a circle, an arrow)
     legend_text: str = ""
     districts: set = field(default_factory=set)
-    places: list = field(default_factory=list)   # (place id, (x, y))
+    places: list = field(default_factory=list)   # (place id, (x, y)) where the dataset puts them
+    shown_xy: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))  # where they are drawn
+    drawn: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # False: counted in another
     symbols: list = field(default_factory=list)  # hzmap.model.elements.symbols.Symbol
     symbol_artists: list = field(default_factory=list)  # (scatter, place ids) per precision
+    symbol_rows: list = field(default_factory=list)  # (scatter, indices into places)
     marker: str = "o"
     place_labels: list = field(default_factory=list)  # (Text, anchor) per place
 
@@ -51,13 +62,17 @@ class LayoutOverlay:
         self.ds = dataset
         self.ax = renderer.ax
         self.layout_id: str | None = None
-        self._built: dict[str, list[ElementArtists]] = {}
+        self.diagram = STANDARD  # or STRUCTURE: the structure-diagram style (diagram_style.py)
+        self._builds: dict[str, dict[str, list[ElementArtists]]] = {STANDARD: {}, STRUCTURE: {}}
         self.legend = None
+        self._legend_key = None
         self.extra_legend: list = []  # [(title, [(handle, text)])] of the user layers shown
+        self._extra_version = 0
         self.hidden_elements: frozenset[str] = frozenset()
         self.show_places = True
         self._dim_patch = None
         self.dimmed: tuple[set, set] | None = None
+        self.counts: list = []  # (Text, (x, y)): symbols drawn as one, with their count (layout_marks)
 
     # -- public ---------------------------------------------------------------------
     def show(self, layout_id: str | None, hidden=frozenset(), show_places: bool = True) -> None:
@@ -77,7 +92,26 @@ class LayoutOverlay:
             self._built[layout_id] = self._build(layout_id)
         for ea in self.elements():
             self._set_visible(ea, ea.element_id not in self.hidden_elements)
-        self._update_legend()
+        self.sync_legend(force=True)
+
+    @property
+    def _built(self) -> dict[str, list[ElementArtists]]:
+        """The layouts built so far in the style shown."""
+        return self._builds[self.diagram]
+
+    def set_diagram(self, diagram: str) -> None:
+        """Draw the layouts in the standard style or as a structure diagram (built the first
+        time, then kept like the other)."""
+        if diagram not in STYLES:
+            raise ValueError(f"unknown map style {diagram!r}; use one of {', '.join(STYLES)}")
+        if diagram == self.diagram:
+            return
+        for ea in self.elements():
+            self._set_visible(ea, False)
+        self.diagram = diagram
+        self.show(self.layout_id, self.hidden_elements, self.show_places)
+        if self.dimmed is not None:
+            self.set_dimmed(self.dimmed)
 
     def prebuild(self, layout_id: str) -> bool:
         """Build a layout's artists ahead of its first show, hidden (the window does this in
@@ -99,12 +133,16 @@ class LayoutOverlay:
         if self._dim_patch is not None:
             self._dim_patch.remove()
             self._dim_patch = None
-        for built in self._built.values():
-            for ea in built:
-                for art in ea.artists:
-                    if art.axes is not None:
-                        art.remove()
-        self._built.clear()
+        for builds in self._builds.values():
+            for built in builds.values():
+                for ea in built:
+                    for art in ea.artists:
+                        if art.axes is not None:
+                            art.remove()
+            builds.clear()
+        if self.legend is not None:
+            self.legend.remove()
+            self.legend = None
 
     def elements(self) -> list[ElementArtists]:
         return list(self._built.get(self.layout_id, [])) if self.layout_id else []
@@ -117,11 +155,12 @@ class LayoutOverlay:
             for ea in built:
                 el = elements[ea.element_id]
                 ea.legend_text = element_text(el, en)
+                ea.names = element_names(el, ea.legend_text, en)
                 if ea.label is not None:
-                    ea.label.set_text(ea.legend_text)
+                    ea.label.set_text(ea.names[0])
                 for text, (pid, _) in zip((t for t, _ in ea.place_labels), ea.places):
-                    text.set_text(self._place_name(pid))
-        self._update_legend()
+                    text.set_text(place_names(self.ds.places[pid], en)[0])
+        self.sync_legend(force=True)
 
     def district_colours(self) -> dict[str, str]:
         """District id -> colour of the first district-group element covering it."""
@@ -158,68 +197,59 @@ class LayoutOverlay:
     # -- building ---------------------------------------------------------------------
     def _build(self, layout_id: str) -> list[ElementArtists]:
         layout = self.ds.layouts[layout_id]
+        looks = styled(self.r.geo, layout, self.diagram)
         out = []
-        for i, el in enumerate(layout.elements):
-            colour, hatch = element_colour(i), HATCHES[i % len(HATCHES)]
-            ea = ElementArtists(el.id, colour, hatch, marker=ELEMENT_MARKERS[i % len(ELEMENT_MARKERS)])
-            figure = element_figure(self.r.geo, el)
-            if figure is not None:
-                patch, ea.legend_handle = figure_patch(figure, el.kind, colour, hatch)
+        for el in layout.elements:
+            st = looks[el.id]
+            ea = ElementArtists(el.id, st.colour, st.hatch, kind=el.kind, marker=st.marker, figure=st.figure,
+                                outline=st.outline, legend_handle=st.handle, legend_handler=st.handler)
+            for patch in st.patches:
                 self.ax.add_artist(patch)
-                ea.artists.append(patch)
-                ea.label_anchor = figure.anchor
-                if figure.kind == "districts":
+            ea.artists.extend(st.patches)
+            if st.figure is not None:
+                ea.label_anchor = st.figure.anchor
+                ea.label_feature = rules.area_feature(st.figure.polygon, "element", el.name)
+                if st.figure.kind == "districts":
                     ea.districts = set(el.districts)
             if el.places or el.geometry.type == "places":
-                self._build_places(el, ea, with_legend=el.geometry.type == "places")
+                self._build_places(el, ea)
             self._make_label(el, ea)
             out.append(ea)
         return out
 
-    def _build_places(self, el, ea: ElementArtists, with_legend: bool = True) -> None:
-        by_precision: dict[str, list] = {}
-        ids_by_precision: dict[str, list] = {}
+    def _build_places(self, el, ea: ElementArtists) -> None:
         ea.symbols = element_symbols(self.ds, self.r.geo, el)
-        for sym in ea.symbols:
-            by_precision.setdefault(sym.precision, []).append(sym.xy)
-            ids_by_precision.setdefault(sym.precision, []).append(sym.place)
-            ea.places.append((sym.place, sym.xy))
-        for prec, xys in by_precision.items():
-            m = MARKERS[prec]
-            marker = "s" if prec == "district" else ea.marker
-            arr = np.array(xys)
-            art = self.ax.scatter(arr[:, 0], arr[:, 1], s=46 * self._symbol_scale(), marker=marker, zorder=Z_PLACES,
-                                  facecolors=ea.colour if m["filled"] else "white",
-                                  edgecolors=ea.colour if not m["filled"] else "#222222",
-                                  linewidths=1.6 if not m["filled"] else 0.8)
-            ea.symbol_artists.append((art, ids_by_precision[prec]))
-            ea.artists.append(art)
+        ea.places = [(sym.place, sym.xy) for sym in ea.symbols]
+        ea.shown_xy = np.array([xy for _, xy in ea.places], dtype=float).reshape(-1, 2)
+        ea.drawn = np.ones(len(ea.places), dtype=bool)
+        for prec in place_symbols.PRECISIONS:
+            idx = [i for i, sym in enumerate(ea.symbols) if sym.precision == prec]
+            if not idx:
+                continue
+            arts = place_symbols.draw(self.ax, ea.shown_xy[idx], ea.marker, prec, ea.colour, Z_PLACES,
+                                      self.symbol_scale())
+            for art in arts:
+                ea.symbol_artists.append((art, [ea.symbols[i].place for i in idx]))
+                ea.symbol_rows.append((art, idx))
+                ea.artists.append(art)
         halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
+        en = self.r.lang == "en"
         for pid, (x, y) in ea.places:
-            text = self.ax.text(x, y, self._place_name(pid), ha="center", va="center", color="#222222",
-                                fontsize=self.r.style.type.element_label * 0.85, zorder=Z_ELEMENT_LABEL - 0.2,
-                                path_effects=halo)
+            text = self.ax.text(x, y, place_names(self.ds.places[pid], en)[0], ha="center", va="center",
+                                color="#222222", fontsize=self.r.style.type.element_label * 0.85,
+                                zorder=Z_ELEMENT_LABEL - 0.2, path_effects=halo, linespacing=1.05)
             ea.artists.append(text)
             ea.place_labels.append((text, (x, y)))
-        if with_legend:
-            ea.legend_handle = Line2D([], [], marker=ea.marker, linestyle="none", markersize=7,
-                                      markerfacecolor=ea.colour, markeredgecolor="#222222")
-
-    def _place_name(self, pid: str) -> str:
-        """The shortest of a place's names (labels must stay short on the map)."""
-        p = self.ds.places[pid]
-        if self.r.lang == "en":
-            return p.name_en.split(" (")[0]
-        return min([p.name, *[a for a in p.aliases if len(a) >= 2]], key=len)
 
     def _make_label(self, el, ea: ElementArtists) -> None:
-        text = element_text(el, self.r.lang == "en")
-        ea.legend_text = text
+        en = self.r.lang == "en"
+        ea.legend_text = element_text(el, en)
+        ea.names = element_names(el, ea.legend_text, en)
         if ea.label_anchor is None or el.geometry.type == "places":
             return  # a set of bases is named in the legend; each base carries its own label
-        ea.label = self.ax.text(*ea.label_anchor, text, ha="center", va="center", color="#111111",
+        ea.label = self.ax.text(*ea.label_anchor, ea.names[0], ha="center", va="center", color="#111111",
                                 fontsize=self.r.style.type.element_label, fontweight="bold",
-                                zorder=Z_ELEMENT_LABEL,
+                                zorder=Z_ELEMENT_LABEL, linespacing=1.05,
                                 path_effects=[patheffects.withStroke(linewidth=3, foreground="white")])
         ea.artists.append(ea.label)
 
@@ -232,82 +262,48 @@ class LayoutOverlay:
     def set_extra_legend(self, sections) -> None:
         """The user layers' legend sections (title, [(handle, text)]), listed after the layout's."""
         self.extra_legend = list(sections)
-        self._update_legend()
+        self._extra_version += 1
+        self.sync_legend(force=True)
 
-    def _update_legend(self) -> None:
+    def sync_legend(self, force: bool = False) -> bool:
+        """Make the legend again when what shows in the frame changed (or `force`); returns
+        whether it was made again."""
+        (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
+        box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        key = (layout_legend.key(self, box), self._extra_version)
+        if not force and key == self._legend_key:
+            return False
+        self._legend_key = key
         if self.legend is not None:
             self.legend.remove()
-            self.legend = None
-        if self.layout_id is None and not self.extra_legend:
-            return
-        handles, texts = [], []
-        precisions = set()
-        for ea in self.elements():
-            if ea.element_id in self.hidden_elements:
-                continue
-            if ea.legend_handle is not None:
-                handles.append(ea.legend_handle)
-                texts.append(ea.legend_text)
-            precisions |= {s.precision for s in ea.symbols}
-        if self.show_places:
-            for prec in ("site", "approximate", "district"):
-                if prec in precisions:
-                    m = MARKERS[prec]
-                    handles.append(Line2D([], [], marker=m["marker"], linestyle="none", markersize=7,
-                                          markerfacecolor="#666666" if m["filled"] else "white",
-                                          markeredgecolor="#222222" if m["filled"] else "#666666",
-                                          markeredgewidth=1.4))
-                    texts.append(PRECISION_LABEL[prec].split(" ", 1)[1] if self.r.lang == "en" else PRECISION_LABEL[prec])
-        if self.layout_id is not None:
-            layout = self.ds.layouts[self.layout_id]
-            title = text_in(self.r.lang, layout.name, layout.name_en)
-        else:
-            title = None
-        headings = []
-        for section_title, entries in self.extra_legend:  # a heading row, then the classes
-            if len(entries) == 1 and entries[0][1] == section_title:  # one colour: one row says it all
-                handles.append(entries[0][0])
-                texts.append(section_title)
-                continue
-            if title is None and not texts:
-                title = section_title
-            else:
-                headings.append(len(texts))
-                handles.append(Line2D([], [], linestyle="none"))
-                texts.append(section_title)
-            for handle, text in entries:
-                handles.append(handle)
-                texts.append(text)
-        self.legend = self.ax.legend(handles, texts, loc="lower right", title=title,
-                                     fontsize=8.5 * self._symbol_scale(), title_fontsize=10 * self._symbol_scale(), framealpha=1.0,
-                                     fancybox=False, edgecolor="#888888", borderpad=0.8)
-        for i in headings:
-            self.legend.get_texts()[i].set_fontweight("bold")
-        self.legend.set_zorder(20)
+        self.legend = layout_legend.build(self, box)
+        return True
 
-    def _symbol_scale(self) -> float:
+    def symbol_scale(self) -> float:
         """Presentation styles enlarge symbols and the legend (render/spotlight.py)."""
         return getattr(self.r.style, "symbol_scale", 1.0)
 
-    # -- labels ----------------------------------------------------------------------------
-    def label_items(self) -> list[tuple]:
-        """(Text, anchor) of the shown elements' labels, for the renderer's placement."""
-        return [(ea.label, ea.label_anchor) for ea in self.elements()
-                if ea.label is not None and ea.element_id not in self.hidden_elements]
+    # -- symbols and labels ----------------------------------------------------------------
+    def shown(self) -> list[ElementArtists]:
+        return [ea for ea in self.elements() if ea.element_id not in self.hidden_elements]
+
+    def spread_symbols(self) -> None:
+        """Spread the symbols that would hide each other at the current scale (layout_marks)."""
+        layout_marks.spread_symbols(self)
+        self.sync_legend()
+
+    def count_specs(self) -> list:
+        return layout_marks.count_specs(self)
+
+    def label_specs(self, view_box, key: bool) -> list:
+        return layout_marks.label_specs(self, view_box, key)
 
     def symbol_points(self) -> np.ndarray:
-        """Map coordinates of the base symbols shown."""
-        pts = [xy for ea in self.elements() if ea.element_id not in self.hidden_elements
-               and self.show_places for _, xy in ea.places]
-        return np.asarray(pts, dtype=float).reshape(-1, 2)
+        """Map coordinates of the base symbols shown (where they are drawn)."""
+        if not self.show_places:
+            return np.zeros((0, 2))
+        pts = [ea.shown_xy[ea.drawn] for ea in self.shown() if ea.places]
+        return np.vstack(pts) if pts else np.zeros((0, 2))
 
-    def place_label_items(self, view_width_m: float) -> list[tuple]:
-        """(Text, anchor) of place names, offset beside their symbols; none when zoomed out."""
-        items = [(t, a) for ea in self.elements() if ea.element_id not in self.hidden_elements
-                 and self.show_places for t, a in ea.place_labels]
-        if view_width_m > PLACE_LABEL_MAX_VIEW_M:
-            for t, _ in items:
-                t.set_visible(False)
-            return []
-        return items
-
+    def place_label_specs(self, view_width_m: float, key: bool) -> list:
+        return layout_marks.place_label_specs(self, view_width_m, key)

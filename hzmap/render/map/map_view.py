@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.ops import polylabel
 from matplotlib import patheffects
 from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -25,7 +24,7 @@ from hzmap.render.map import labels as labelling
 from hzmap.render.map import style as st
 from hzmap.render.map.geometry import line_segments, polygon_path
 from hzmap.render.map.landmarks import Landmarks
-from hzmap.render.map.legend_place import place_legend
+from hzmap.render.map.legend_place import legend_box, place_legend
 
 Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
 Z_PLACE_RING = 12
@@ -45,6 +44,13 @@ class MapRenderer:
         self.overlay = None  # a LayoutOverlay when a layout is shown
         self.high_contrast = False  # the projector theme (render/spotlight.py)
         self._text_extents = None  # label boxes since the last placement (for redrawing over outlines)
+        self.label_key_mode = False  # an exported page numbers the labels that find no room
+        self.label_key: list[tuple[str, str]] = []  # (number, name) of those labels
+        self.label_records: list = []  # the labels as placed (hzmap.render.map.label_layout)
+        self.key_texts: list = []  # the numbers' Texts
+        self.label_obstacles: list = []  # artists on the map labels keep clear of (a page's notes)
+        self.symbol_sources: list = []  # callables giving more symbols labels keep clear of (map metres)
+        self.edge_names = None  # the neighbouring cities' names of a structure diagram (neighbours.py)
         self._path_extents: dict = {}  # id(path) -> (path, its extent in map metres)
         if type(fig.canvas) is FigureCanvasBase:  # a plain Figure: draw with Agg, as glue does
             FigureCanvasAgg(fig)
@@ -164,8 +170,9 @@ class MapRenderer:
         if self._text_extents is None:  # labels only move on a full draw: measure them once
             texts = list(self.labels.values())
             if self.overlay is not None:
-                texts += [t for t, _ in self.overlay.label_items()]
+                texts += [ea.label for ea in self.overlay.elements() if ea.label is not None]
                 texts += [t for ea in self.overlay.elements() for t, _ in ea.place_labels]
+            texts += self.key_texts
             self._text_extents = [(t, t.get_window_extent(renderer)) for t in texts
                                   if t.get_visible() and t.get_text() and t.axes is not None]
         return [t for t, e in self._text_extents if any(b.overlaps(e) for b in boxes)]
@@ -263,67 +270,41 @@ class MapRenderer:
 
     # -- labels --------------------------------------------------------------------
     def refresh_labels(self, renderer=None) -> None:
-        """Place labels for the current extent and figure size; call before drawing.
+        """Place labels for the current extent and figure size; call before drawing
+        (hzmap.render.map.label_layout). Labels avoid the legend, which first moves to the
+        corner that hides no district's name."""
+        from hzmap.render.map import label_layout
 
-        Layout element labels go first (they carry the plan), then district labels; both avoid
-        the legend. A label that fits nowhere is hidden until the user zooms in.
-        """
         self.fit_to_axes()
         self._text_extents = None
         renderer = renderer or self.fig.canvas.get_renderer()
         size = self.style.type.district_label_urban if self.view_name == "urban" else self.style.type.district_label
-        items = list(self.overlay.label_items()) if self.overlay is not None else []
-        self._district_texts = set()
-        if self.layers_visible("labels"):
-            self._district_texts = {self.labels[did] for did in self.label_order}
-            (vx0, vx1), (vy0, vy1) = self.ax.get_xlim(), self.ax.get_ylim()
-            view = shapely.box(vx0, vy0, vx1, vy1)
-            for did in self.label_order:
-                self.labels[did].set_fontsize(size)
-                items.append((self.labels[did], self._anchor_in_view(did, view)))
-        (vx0, vx1) = self.ax.get_xlim()
         if self.overlay is not None:
-            items += self.overlay.place_label_items(vx1 - vx0)
-        shown = self.layers_visible("landmarks")  # their names last: they give way to the plan's
-        items += self.landmarks.update_for_view(shown, vx1 - vx0, size * 0.75)
+            self.overlay.spread_symbols()
+        items, symbols = label_layout.collect(self, size)
         obstacles = []
         legend = self.ax.get_legend()
+        if legend is not None:
+            legend._hz_box = None  # (place_legend gives its box when it moves it)
         if legend is not None and self.layers_visible("labels"):  # the corner that hides no name
-            place_legend(self.ax, legend, self.ax.transData.transform(
-                np.array([a for t, a in items if t in self._district_texts]).reshape(-1, 2)), renderer,
-                margin_px=8 * self.fig.dpi / 100, label_px=(size * 1.6 * self.fig.dpi / 72, size * 0.7 * self.fig.dpi / 72))
+            anchors = [it.anchor for it in items if it.text in self._district_texts]
+            place_legend(self.ax, legend, self.ax.transData.transform(np.array(anchors).reshape(-1, 2)), renderer,
+                         margin_px=8 * self.fig.dpi / 100,
+                         label_px=(size * 1.6 * self.fig.dpi / 72, size * 0.7 * self.fig.dpi / 72))
+        edge = self.edge_names.update(self.lang, renderer, self.label_obstacles) \
+            if self.edge_names is not None else []
         if legend is not None and legend.get_visible():
-            bb = legend.get_window_extent(renderer)
-            obstacles.append(labelling.Box(bb.x0, bb.y0, bb.x1, bb.y1))
-        to_px = self.ax.transData
-        symbols = [self.overlay.symbol_points()] if self.overlay is not None else []
-        if shown:
-            symbols.append(self.landmarks.symbol_points())
-        r = 6 * self.fig.dpi / 72  # labels never cover a base symbol, a station or the airport
-        for x, y in to_px.transform(np.vstack(symbols)).reshape(-1, 2) if symbols else ():
-            obstacles.append(labelling.Box(x - r, y - r, x + r, y + r))
-        area = labelling.Box(*self.ax.bbox.extents)
-        # the gap between labels in the figure's pixels: twice as many at 200% or in a 200 dpi
-        # export, so labels land in the same places whatever the resolution
-        leaders = labelling.place_texts(items, renderer, to_px, area, obstacles,
-                                        pad=LABEL_PAD_PX * self.fig.dpi / 100,
-                                        beside={id(t) for t, _ in self.landmarks.labels}, gap=r)
-        self.leaders.set_segments(leaders)
+            obstacles.append(legend_box(self.ax, legend, renderer))
+        for artist in [*self.label_obstacles, *edge]:
+            if artist.get_visible():
+                bb = artist.get_window_extent(renderer)
+                obstacles.append((bb.x0, bb.y0, bb.x1, bb.y1))
+        label_layout.place_all(self, items, symbols, obstacles, renderer)
 
-    def _anchor_in_view(self, did: str, view) -> tuple[float, float]:
-        """The label anchor, or, when it is off screen, a point inside the visible part."""
-        x, y = self.label_anchor[did]
-        x0, y0, x1, y1 = view.bounds
-        if x0 <= x <= x1 and y0 <= y <= y1:
-            return (x, y)
-        visible = self.geo.districts[did].geometry.intersection(view)
-        if visible.is_empty or visible.area < 0.02 * view.area:
-            return (x, y)
-        parts = shapely.get_parts(visible)
-        biggest = max(parts, key=lambda p: p.area)
-        p = polylabel(biggest, tolerance=(x1 - x0) / 200) if biggest.geom_type == "Polygon" \
-            else biggest.representative_point()
-        return (p.x, p.y)
+    def label_pad_px(self) -> float:
+        """The gap kept around labels, in the figure's pixels: twice as many at 200% or in a
+        200 dpi export, so labels land in the same places whatever the resolution."""
+        return LABEL_PAD_PX * self.fig.dpi / 100
 
     def layers_visible(self, name: str) -> bool:
         artists = self.layers.get(name, [])

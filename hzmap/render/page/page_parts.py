@@ -32,17 +32,40 @@ class Frame:
         self.w, self.h = w, h
 
 
-def scale_bar(ax) -> None:
-    """A km scale bar (the map CRS is metric: one data unit is one metre)."""
+def scale_bar(ax):
+    """A km scale bar (the map CRS is metric: one data unit is one metre); returns the corner
+    it takes (ScaleBarCorner: labels keep clear of it), or None."""
     try:
         from matplotlib_scalebar.scalebar import ScaleBar
     except ImportError:  # the dependency is missing: no scale bar rather than no export
-        return
-    bar = ScaleBar(1, units="m", location="lower left", length_fraction=0.18, box_alpha=0.85,
+        return None
+    bar = ScaleBar(1, units="m", location="lower left", length_fraction=SCALE_FRACTION, box_alpha=0.85,
                    color=INK, font_properties={"size": 8}, border_pad=0.8, pad=0.4,
                    rotation="horizontal-only")
     bar.set_zorder(25)
     ax.add_artist(bar)
+    return ScaleBarCorner(ax)
+
+
+SCALE_FRACTION = 0.18
+
+
+class ScaleBarCorner:
+    """The scale bar's box in the map's lower left corner, as labels must see it (the scale bar
+    artist reports no extent of its own): at most its share of the map's width, 8 pt type."""
+
+    def __init__(self, ax) -> None:
+        self.ax = ax
+
+    def get_visible(self) -> bool:
+        return True
+
+    def get_window_extent(self, renderer=None):
+        from matplotlib.transforms import Bbox
+
+        x0, y0, x1, _ = self.ax.bbox.extents
+        pt = self.ax.figure.dpi / 72
+        return Bbox.from_extents(x0, y0, x0 + (x1 - x0) * SCALE_FRACTION + 18 * pt, y0 + 38 * pt)
 
 
 def fit_legend(fig, legend, renderer, right: float) -> None:
@@ -55,7 +78,7 @@ def fit_legend(fig, legend, renderer, right: float) -> None:
     while legend.get_window_extent(renderer).x1 > right and width > 8:
         width = int(width * 0.8)
         for t, o in zip(texts, originals):
-            t.set_text(textwrap.fill(o, width) if " " in o else "\n".join(
+            t.set_text(textwrap.fill(o, width, break_on_hyphens=False) if " " in o else "\n".join(
                 o[i:i + width] for i in range(0, len(o), width)))
 
 
@@ -84,10 +107,13 @@ def zoomed_in(r, geo) -> bool:
 
 
 def inset(fig, frame: Frame, geo, limits, selection, lang: str = "zh"):
-    """The whole city, small, with the exported view as a red rectangle."""
+    """The whole city, small, with the exported view as a red rectangle (whole: the overview
+    widens where the view reaches past the city)."""
     from hzmap.render.map.geometry import polygon_path
     from matplotlib.patches import PathPatch
-    bx0, by0, bx1, by1 = geo.bounds
+    vx0, vx1, vy0, vy1 = limits
+    bx0, by0, bx1, by1 = geo.bounds  # the city, and all of the view where it reaches past it (fit)
+    bx0, by0, bx1, by1 = min(bx0, vx0), min(by0, vy0), max(bx1, vx1), max(by1, vy1)
     width = min(frame.side[2] * frame.w * 0.62, 2.2) if frame.landscape else 2.4
     height = width * (by1 - by0) / (bx1 - bx0)
     x0 = frame.side[0]
@@ -101,7 +127,6 @@ def inset(fig, frame: Frame, geo, limits, selection, lang: str = "zh"):
     for did, f in geo.districts.items():
         ax.add_patch(PathPatch(polygon_path(f.geometry), facecolor="#9E9E9E" if did == selection else "#E4E2DC",
                                edgecolor="#9A9A9A", linewidth=0.3))
-    vx0, vx1, vy0, vy1 = limits
     ax.add_patch(Rectangle((vx0, vy0), vx1 - vx0, vy1 - vy0, facecolor="none", edgecolor="#D62728",
                            linewidth=1.4, zorder=5, gid="view-extent"))
     ax.set_xlim(bx0, bx1)
@@ -127,6 +152,19 @@ def side_notes(fig, frame: Frame, top: float, heading: str, lines: list[str],
     return [fig.text(frame.side[0], top, heading, fontsize=10, fontweight="bold", color=INK, va="top"),
             fig.text(frame.side[0], top - 0.3 / frame.h, text, fontsize=8.5, color=INK, va="top",
                      linespacing=1.35)]
+
+
+def note_blocks(fig, frame: Frame, top: float, blocks, bottom: float, renderer) -> list:
+    """Several (heading, lines) blocks beside (or below) the map, one under another from `top`
+    down (figure fractions); each takes what room the ones above it left."""
+    out: list = []
+    for heading, lines in blocks:
+        if top - 0.3 / frame.h <= bottom:
+            break
+        texts = side_notes(fig, frame, top, heading, lines, bottom=bottom)
+        out += texts
+        top = min(t.get_window_extent(renderer).y0 for t in texts) / fig.bbox.height - 0.012
+    return out
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -27,6 +27,8 @@ from hzmap.ui.common.messages import message_box
 
 CUSTOM = "custom"
 FORMATS = (("png", "PNG 图片"), ("pdf", "PDF 矢量 vector"), ("svg", "SVG 矢量 vector"))
+# the layout's map style (hzmap.render.map.diagram_style), remembered for each layout
+MAP_STYLES = (("standard", "标准 Standard"), ("structure", "规划结构图 Structure diagram"))
 PREVIEW_PX = 460
 
 
@@ -42,11 +44,15 @@ class ExportDialog(QDialog):
         self.setWindowTitle(tr("导出地图 Export map"))
         self.session = session
         self.geo = session.state.geo
-        self._auto_title = self.base.resolved_title(self.ds)  # the title while the user types none
-        self.title_edit = QLineEdit(self._auto_title)
+        self._style_layout = None
+        self.title_edit = QLineEdit()
         self.format_combo = QComboBox()
         for key, text in FORMATS:
             self.format_combo.addItem(tr(text), key)
+        self.style_combo = QComboBox()
+        self.style_combo.setObjectName("exportStyle")
+        for key, text in MAP_STYLES:
+            self.style_combo.addItem(tr(text), key)
         self.preset_combo = QComboBox()
         for key, (*_, label) in PRESETS.items():
             self.preset_combo.addItem(tr(label), key)
@@ -69,6 +75,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("标题 Title"), self.title_edit)
         form.addRow(tr("格式 Format"), self.format_combo)
+        form.addRow(tr("样式 Style"), self.style_combo)
         form.addRow(tr("尺寸 Size"), self.preset_combo)
         size_row = QHBoxLayout()
         size_row.addWidget(self.width_spin)
@@ -96,7 +103,11 @@ class ExportDialog(QDialog):
 
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.update_preview)
+        self._restore_style()
+        self._auto_title = self._resolved_title()  # the title while the user types none
+        self.title_edit.setText(self._auto_title)
         self._restore()
+        self.style_combo.currentIndexChanged.connect(self._on_style_changed)
         for signal in (self.title_edit.textChanged, self.preset_combo.currentIndexChanged,
                        self.width_spin.valueChanged, self.height_spin.valueChanged,
                        self.dpi_spin.valueChanged, self.inset_check.toggled):
@@ -122,9 +133,26 @@ class ExportDialog(QDialog):
 
     def _on_shown_changed(self, *_args) -> None:
         """The map, its dataset or its layers changed while the dialog is open: a title the user
-        did not type follows the layout shown (and so does the file name made from it), and the
-        preview is drawn again."""
-        title = self.base.resolved_title(self.ds)
+        did not type follows the layout shown (and so does the file name made from it), the
+        style is the one last used for that layout, and the preview is drawn again."""
+        if self.session.state.layout != self._style_layout:
+            self._restore_style()
+        title = self._resolved_title()
+        if self.title_edit.text() == self._auto_title and title != self._auto_title:
+            path = Path(self.path_edit.text())
+            if path.stem == _file_stem(self._auto_title):
+                self.path_edit.setText(str(path.with_name(_file_stem(title) + path.suffix)))
+            self.title_edit.setText(title)
+        self._auto_title = title
+        self._timer.start()
+
+    def _resolved_title(self) -> str:
+        return replace(self.base, diagram=self.style_combo.currentData()).resolved_title(self.ds)
+
+    def _on_style_changed(self, *_) -> None:
+        """A structure diagram says so in its title (示意图): a title the user did not type
+        follows the style."""
+        title = self._resolved_title()
         if self.title_edit.text() == self._auto_title and title != self._auto_title:
             path = Path(self.path_edit.text())
             if path.stem == _file_stem(self._auto_title):
@@ -134,6 +162,16 @@ class ExportDialog(QDialog):
         self._timer.start()
 
     # -- settings --------------------------------------------------------------------------
+    def _style_key(self) -> str:
+        layout = self.session.state.layout
+        return f"export/style/{layout}" if layout else "export/style"
+
+    def _restore_style(self) -> None:
+        """The style last used for the layout shown (or for exports without one)."""
+        self._style_layout = self.session.state.layout
+        self.style_combo.blockSignals(True)
+        self._select(self.style_combo, settings().value(self._style_key(), "standard"))
+        self.style_combo.blockSignals(False)
     def _restore(self) -> None:
         s = settings()
         self._select(self.format_combo, s.value("export/format", "png"))
@@ -154,6 +192,7 @@ class ExportDialog(QDialog):
         s.setValue("export/height", self.height_spin.value())
         s.setValue("export/dpi", self.dpi_spin.value())
         s.setValue("export/inset", "true" if self.inset_check.isChecked() else "false")
+        s.setValue(self._style_key(), self.style_combo.currentData())
         s.setValue("export/folder", str(Path(self.path_edit.text()).expanduser().parent))
         s.sync()
 
@@ -196,7 +235,8 @@ class ExportDialog(QDialog):
                        preset=None if custom else key,
                        width_px=self.width_spin.value() if custom else None,
                        height_px=self.height_spin.value() if custom else None,
-                       dpi=self.dpi_spin.value(), inset=self.inset_check.isChecked())
+                       dpi=self.dpi_spin.value(), inset=self.inset_check.isChecked(),
+                       diagram=self.style_combo.currentData())
 
     def update_preview(self) -> None:
         """Render the same composition at a small DPI and show it."""

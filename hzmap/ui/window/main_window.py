@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.view_actions = {}
         for name, text, tip, key in (("city", "全市", "Whole city", "Ctrl+1"),
-                                     ("urban", "主城区", "Urban core", "Ctrl+2")):
+                                     ("urban", "主城区", "Urban core", "Ctrl+2"),
+                                     ("fit", "适配布局", "Fit the layout", "Ctrl+3")):
             act = self.make_action(text, lambda n=name: self.state.set_preset(n), key, menu="view",
                                    tip=f"{text} / {tip} ({key})", checkable=True)
             group.addAction(act)
