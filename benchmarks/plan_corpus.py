@@ -113,7 +113,8 @@ def score(draft, exp: dict, raw_text: str) -> dict[str, tuple[int, int, int, int
         values = t["value"] if isinstance(t["value"], list) else [t["value"]]
         return (any(round(float(d["value"]), 1) == round(float(v), 1) for v in values)
                 and unit_key(d["unit"]) == unit_key(t["unit"])
-                and (t.get("year") is None or int(d["year"]) == int(t["year"])))
+                and (t.get("year") is None or (d.get("year") is not None
+                                                and int(d["year"]) == int(t["year"]))))
     want_t = exp.get("targets") or []
     opt_t = exp.get("optional_targets") or []
     got_t = [x.data for x in draft.targets if not any(

@@ -153,3 +153,100 @@ def test_within_so_many_years_sets_a_goal():
     text = "一、城市建设\n3年内打通主城区总长1.7万米的断头路19条,实施道路提升工程。\n"
     got = {(t.data["value"], t.data["unit"]) for t in draft(text).targets}
     assert (19, "条") in got and not any(u.endswith("米") for _, u in got)
+
+
+def test_a_goal_for_the_documents_own_year_and_counts_of_kilowatt_hours_and_charging_piles():
+    text = ("某区人民政府关于印发推动经济发展若干举措的通知\n"
+            "某区人民政府\n2025年4月1日\n"
+            "一、强化科技创新\n2025年,力争全社会研发投入强度达到2.95%。\n"
+            "二、保障能源要素\n全年保障全社会电量供给35亿千瓦时左右,新增公共充电设施260根以上。\n"
+            "三、回顾\n2024年,全区实现地区生产总值1970亿元,增长6%。\n")
+    got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in draft(text).targets}
+    assert {(2.95, "%", 2025), (35, "亿千瓦时", 2025), (260, "根", 2025)} <= got
+    assert not any(unit == "亿元" for _, unit, _ in got)     # last year's result is no goal
+
+
+def test_units_given_once_in_a_parts_heading_hold_for_its_measures():
+    text = ("关于推动经济高质量发展若干政策举措\n"
+            "一、强化科技创新(区科技局牵头)\n"
+            "(一)加强科创平台效能建设。加快建设研究院。\n"
+            "(二)支持企业研发。对企业研发投入给予支持。(区经信局、区财政局)\n"
+            "二、扩大有效投资\n"
+            "(一)加快项目建设。推进重大项目开工。\n")
+    got = {m.data["title"]: (m.data["lead_units"], m.data["units"]) for m in draft(text).measures}
+    assert got["加强科创平台效能建设"] == (["区科技局"], ["区科技局"])
+    assert got["支持企业研发"] == (["区经信局"], ["区经信局", "区财政局"])   # its own list
+    assert got["加快项目建设"] == ([], [])                                   # none given
+
+
+def test_a_document_about_a_report_is_titled_by_its_whole_line_and_dated_by_its_table():
+    notice = draft("某区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知\n"
+                   "某政办字〔2021〕3号\n各街道办事处:\n现印发给你们。\n")
+    assert notice.plan.data["title"] == "《政府工作报告》重点工作任务分工"
+    assert notice.plan.data["issuer"] == "某区人民政府办公室"
+    table = draft("信息索引号 K1/2024-1 公开方式 主动公开\n发布机构 区府办\n"
+                  "生成日期 2024-01-08 发布日期 2024-01-09\n"
+                  "2023年第四季度某区《政府工作报告》主要任务完成情况\n序号\n1\n")
+    assert table.plan.data["title"] == "2023年第四季度某区《政府工作报告》主要任务完成情况"
+    assert str(table.plan.data["issued"]) == "2024-01-08"
+
+
+def test_a_task_tables_report_column_says_what_was_done_not_what_is_to_be_done():
+    text = ("2023年第四季度某区《政府工作报告》主要任务完成情况\n"
+            "序号\n\n主要工作内容\n\n牵头领导\n\n牵头单位\n\n累计完成情况\n\n"
+            "1\n\n地区生产总值增长5.5%左右。\n\n张三\n\n区发改局\n\n已完成。\n\n"
+            "2\n\n新增城镇就业3万人以上。\n\n张三\n\n区人社局\n\n全年新增城镇就业3.4万人。\n\n"
+            "3\n\n完成老旧小区改造20个。\n\n李四\n\n区住建局\n\n完成改造22个,惠及居民8000户。\n")
+    d = draft(text)
+    assert [m.data["lead_units"] for m in d.measures] == [["区发改局"], ["区人社局"], ["区住建局"]]
+    got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
+    assert got == {(5.5, "%", 2023), (3, "万人", 2023), (20, "个", 2023)}
+
+
+def test_a_slogan_with_its_members_in_a_bracket_inside_the_quotes_is_a_layout():
+    text = ("城市新中心将精雕细琢“两廊一轴(城西科创大走廊、良渚文化大走廊和古今千年发展轴)”,"
+            "打造城市新中心。又提出“三大任务(稳增长、促改革、惠民生)”。\n")
+    d = draft(text)
+    assert [lay.data["name"] for lay in d.layouts] == ["两廊一轴"]
+    parts = {}
+    for el in d.layouts[0].children:
+        parts.setdefault(el.part, set()).update(el.data["districts"])
+    assert parts["两廊"] == {"xihu", "yuhang", "linan"}       # the corridor's three, 良渚's one
+    assert parts["一轴"] == set()                              # no place named: flagged
+    assert any("needs a place" in f for el in d.layouts[0].children if el.part == "一轴"
+               for f in el.flags)
+
+
+def test_a_count_of_areas_listed_after_a_colon_is_a_layout_of_those_areas():
+    text = ("按照萧山沿江区域的现状,拟划分成四大板块:江东工业城板块、文化科技城板块、钱江世纪城板块、"
+            "湘湖旅游城板块。\n"
+            "全区形成三大片区:城北片区、城南片区。\n"                  # two listed for three: no
+            "重点发展三大产业:数字经济、高端装备和生命健康。\n")
+    d = draft(text)
+    assert [lay.data["name"] for lay in d.layouts] == ["四大板块"]
+    got = {el.part: el.data["districts"] for el in d.layouts[0].children}
+    assert list(got) == ["江东工业城板块", "文化科技城板块", "钱江世纪城板块", "湘湖旅游城板块"]
+    assert got["钱江世纪城板块"] == ["xiaoshan"] and got["湘湖旅游城板块"] == ["xiaoshan"]
+    assert got["文化科技城板块"] == []                # no place named: left for the planner
+
+
+def test_a_layout_in_a_paragraph_about_one_district_lies_in_it_where_no_place_is_named():
+    about_one = draft("钱塘区在规划上注重产城融合。以“一心两轴”的布局,打造科创中心,"
+                      "以及2号大街发展轴和20号大街发展轴。\n")
+    got = {el.part: el.data["districts"] for el in about_one.layouts[0].children}
+    assert got == {"一心": ["qiantang"], "两轴": ["qiantang"]}
+    assert any("assumed" in f for el in about_one.layouts[0].children for f in el.flags)
+    about_two = draft("萧山区和钱塘区携手,以“一心两轴”的布局,打造科创中心,"
+                      "以及2号大街发展轴和20号大街发展轴。\n")
+    assert all(el.data["districts"] == [] for el in about_two.layouts[0].children)
+
+
+def test_a_numbered_list_under_a_plain_background_line_holds_no_measures():
+    text = ("机遇\n"
+            "  1. 资源整合:融入杭州,有助于整合两地资源,推动区域经济发展。\n"
+            "  2. 人才流动:将为杭州吸引更多人才,提供源源不断的动力。\n"
+            "重点任务\n"
+            "  1. 加快平台建设:推进科创园区提升。(区发改局)\n"
+            "  2. 优化营商环境:深化改革。(区市场监管局)\n")
+    got = [m.data["lead_units"] for m in draft(text).measures]
+    assert got == [["区发改局"], ["区市场监管局"]]

@@ -22,7 +22,7 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     gazetteer its places and the ids already taken; without it only geodata/ is used."""
     from hzmap.model.geo.gazetteer import Gazetteer, load_gazetteer
 
-    from . import layouts, measures, meta, places, slogans, targets
+    from . import layouts, measures, meta, places, slogans, tables, targets
     from .text import build
 
     doc = build(source)
@@ -55,7 +55,9 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     # the rows of a task table are the year's commitments: their figures are targets
     tasks = sorted((m.passages[0].start, _measure_end(draft, i)) for i, m in enumerate(draft.measures)
                    if m.from_table)
-    draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks)
+    # a task table's report column (累计完成情况) says what was done: its figures are no goals
+    done = tables.report_cells(doc)
+    draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks, done)
     if dataset is not None:
         _avoid_taken_ids(draft, dataset)
     return draft

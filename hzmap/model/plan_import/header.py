@@ -31,6 +31,10 @@ _HEADLINE_PLAN = re.compile(r"(?:^|[)）】\]!！?？:：，,])\s*([^，,。:：
                             r"(?:[(（][^)）]{2,20}[)）])?)(?:（草案）|\(草案\))?"
                             r"(?:公示|发布|出台|出炉|印发|获批|正式实施|正式发布)")
 _QUOTED_PLAN = re.compile(r"《([^《》\n]{4,80}?" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?)》")
+# what a notice's 《T》 is followed by when it prints a document about T (its breakdown)
+_AFTER_QUOTE = re.compile(r"([^《》\n，,。；;:：]{2,30}?)的?通知")
+# a title line with a 《…》 inside: no sentence punctuation, a few words around the quote
+_QUOTE_IN_TITLE = re.compile(r"^[^。，,；;:：!！?？《》]{0,30}《[^《》]+》[^。，,；;:：!！?？《》]{2,30}$")
 _NAV = re.compile(r">|＞|当前位置|您的位置|位置[:：]|首页|主页")
 _META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|"
                    r"^第?[A-Z]?\d{1,5}版[:：]?|"   # a newspaper's page: 第A2版:要闻, 00004版:要闻
@@ -56,7 +60,11 @@ def _notice(lines: list[str]) -> tuple[str, str, int] | None:
             continue
         m = _NOTICE.search(ln) or _NOTICE_BARE.search(ln)
         if m:
-            return m.group(2).strip(), m.group(1).strip(), i
+            plan = m.group(2).strip()
+            more = _AFTER_QUOTE.match(ln, m.end()) if m.re is _NOTICE else None
+            if more:     # 印发《政府工作报告》重点工作任务分工的通知: the breakdown of the report
+                plan = f"《{plan}》{more.group(1)}"
+            return plan, m.group(1).strip(), i
     return None
 
 
@@ -96,9 +104,15 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     pm = _PRINTED.search(text)
     if pm:
         return pm.group(1), "", -1
-    for ln in head:
+    for i, ln in enumerate(head):
         m = _QUOTED_PLAN.search(ln)
         if m:
+            whole = _clean_line(ln)
+            if whole != m.group(0) and _QUOTE_IN_TITLE.match(whole) and not _NAV.search(whole) \
+                    and not _META.search(whole):
+                # a title line naming the report it is about: 2023年第四季度某区《政府工作报告》
+                # 主要任务完成情况
+                return whole, "", i
             return m.group(1), "", -1
     return headline(head), "", -1
 

@@ -65,7 +65,8 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
         near = (max(head.start if head else 0, _clause_start(text, sl.start) - NEAR // 2),
                 min(scope_end, sl.context_end + NEAR))
         for k, part in enumerate(sl.parts):
-            span = labelled[k] or labelled_passage(text, part.label, sl.context_end, scope_end)
+            span = labelled[k] or (sl.spelled[k] if sl.spelled else None) or \
+                labelled_passage(text, part.label, sl.context_end, scope_end)
             spans = [span] if span else word_clauses(text, part, sl.context_end,
                                                      _paragraph_end(text, sl.context_end))
             if part.count and len(spans) > part.count:
@@ -81,6 +82,16 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
             else:
                 elements += _elements(doc, gaz, plan_id, part, spans[0] if spans else None,
                                       k, passage)
+    # (a figure slogan's parts, “1”, “X”, name no kind of place: they are left to the planner)
+    subject = None if sl.figures else _subject_district(doc, gaz, sl.start)
+    for el in (el for el in elements if subject and el.data.get("needs_place")):
+        # “钱塘区在规划上…以“三心四轴、两廊四区”的布局…”: a part the paragraph names no place
+        # for lies in the one district the paragraph is about
+        el.data["districts"] = [subject[0]]
+        del el.data["needs_place"]
+        el.flags = [f for f in el.flags if not f.startswith(NEEDS_PLACE)]
+        el.flags.append(f"the text names no place for “{el.part}”: set to {subject[1]}, the one "
+                        "district its paragraph is about (assumed); check it")
     seen: set[str] = set()
     for el in elements:
         eid, n = el.data["id"], 2
@@ -95,6 +106,22 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
 
 def _clause_start(text: str, pos: int) -> int:
     return clause_start(text, pos)
+
+
+def _subject_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str] | None:
+    """(id, name) of the district a paragraph opens with (钱塘区在规划上…) when it names no
+    other place of another district before `pos`; else None."""
+    start = doc.paragraph_at(pos)[0]
+    while start < pos and doc.text[start] in " \t\u3000":
+        start += 1
+    hits = places.find(gaz, doc.text, start, pos)
+    if not hits or hits[0].start != start or hits[0].entry.kind != "district" or \
+            len(hits[0].entry.districts) != 1:
+        return None
+    own = hits[0].entry.districts[0]
+    if any(set(h.entry.districts) != {own} for h in hits):
+        return None
+    return own, hits[0].text
 
 
 def _members_by_word(doc, gaz, plan_id, part: Part, k: int, slogan_passage, near) -> list[Record]:

@@ -62,6 +62,7 @@ def _leaves(doc: Document) -> list[Heading]:
     out = []
     heads = [h for h in doc.headings if h.level in (2, 3)]
     parents = {id(c.parent) for c in heads}
+    plain = _plain_titles(doc)
     for h in heads:
         if id(h) in parents:
             continue
@@ -75,6 +76,9 @@ def _leaves(doc: Document) -> list[Heading]:
             node = node.parent
         if h.parent is None and _after_page_notice(doc, h):
             skip = True        # a news site's numbered terms (版权与免责声明 1、…), not the plan's
+        title = plain.get(h.start, "") if h.parent is None else ""
+        if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")):
+            skip = True        # a list under a line “机遇” or “发展基础” with no number of its own
         if skip and goals_only and _own_units(doc.text, h):
             skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
         if not skip and h.level >= 2:
@@ -90,6 +94,24 @@ def _after_page_notice(doc: Document, h: Heading) -> bool:
     return last is not None and all(
         x.parent is None and x.level == h.level for x in doc.headings
         if last.end() <= x.start < h.start)
+
+
+def _plain_titles(doc: Document) -> dict[int, str]:
+    """Heading start -> the line with no number above its numbered list (past the list's
+    earlier items), in one pass over the lines."""
+    text, starts = doc.text, {x.start for x in doc.headings}
+    out, last, pos = {}, "", 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        line = text[pos:stop]
+        lead = pos + len(line) - len(line.lstrip())
+        if lead in starts:
+            out[lead] = last
+        elif line.strip():
+            last = line.strip()
+        pos = stop + 1
+    return out
 
 
 def _own_units(text: str, h: Heading) -> bool:
@@ -166,6 +188,22 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     return out
 
 
+def _part_units(doc: Document, start: int) -> tuple[str, Units] | None:
+    """The units a part's heading line gives for all its measures: 一、强化科技创新(区科技局牵头)
+    (the innermost such part around `start`, not the measure's own heading)."""
+    h = doc.heading_at(start)
+    if h is not None and h.start == start:
+        h = h.parent
+    while h is not None:
+        line_end = doc.text.find("\n", h.body)
+        line_end = min(h.end, len(doc.text) if line_end < 0 else line_end)
+        blocks = unit_blocks(doc.text, h.body, line_end)
+        if blocks and blocks[-1][2].units:
+            return h.label + h.title.strip("。 ")[:20], blocks[-1][2]
+        h = h.parent
+    return None
+
+
 def _lead_and_units(read: Units, first_is_lead: bool, flags: list[str],
                     notes: list[str]) -> tuple[str, list[str]]:
     flags += read.notes
@@ -187,6 +225,11 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
     flags: list[str] = []
     notes: list[str] = []
     read = given if given is not None else (block[2] if block else Units())
+    if given is None and not read.units:
+        part = _part_units(doc, start)
+        if part is not None:
+            read = part[1]
+            notes.append(f"responsible units given once for the whole part “{part[0]}”")
     lead, units = _lead_and_units(read, first_is_lead, flags, notes)
     content_end = content_end if content_end is not None else (block[0] if block else end)
     marker = re.match(r"\s*(?:[(（][一二三四五六七八九十]+[)）]|[1-9]\d?[.．、]|[(（][1-9]\d?[)）])",

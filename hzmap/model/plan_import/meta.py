@@ -17,6 +17,7 @@ from .text import FIVE_YEAR_PLAN_END, Document, cn_number, excerpt
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
 _ISO = re.compile(r"(?:公开日期|发布日期|发文日期|成文日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_MADE = re.compile(r"(?:成文日期|发文日期|生成日期)\s*[:：]?\s*[|｜]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _IN_FORCE = re.compile(r"自(20\d\d)年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行)[,，]?(?:有效期至(20\d\d)年(\d{1,2})月(\d{1,2})日)?")
 _ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委员会|政府|市委|局|厅|部门|部|委|办)$")
 # organisations written one after another (the spaces between them are gone after cleaning)
@@ -100,6 +101,12 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         if cm:
             issued = _cn_date(cm)
             cite(cm.start(), cm.end())
+    if issued is None:
+        # a page's table: the date the document was made (成文日期 2024-01-08), not published
+        mm = _MADE.search(head)
+        if mm and _date(*mm.groups()):
+            issued = _date(*mm.groups())
+            cite(mm.start(), mm.end())
     published = None
     im = _ISO.search(head)
     if im:

@@ -39,6 +39,7 @@ class Row:
     task: tuple[int, int]   # the task cell's span
     units_text: str = ""
     notes: list[str] = field(default_factory=list)
+    later: list[tuple[int, int]] = field(default_factory=list)   # the cells after its units
 
 
 def _lines(text: str, start: int, end: int):
@@ -95,14 +96,38 @@ def rows(doc: Document) -> list[Row]:
             if _OTHER_LEVEL.match(cell) and not cell.startswith("市"):
                 row.notes.append(f"another level's units, not this plan's: {cell}")
                 continue
+            if row.units_text:
+                row.later.append(c)
+                continue
             toks = split_units(cell)
-            if not row.units_text and toks and \
-                    sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and len(cell) <= 200:
+            if toks and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and len(cell) <= 200:
                 row.units_text = cell
         out.append(row)
     return out
 
 
+def report_cells(doc: Document) -> list[tuple[int, int]]:
+    """The cells of a task table's report column (累计完成情况, 进展情况) when it follows the
+    units: what was done, not what is to be done."""
+    found = rows(doc)
+    if not found or not any(r.later for r in found):
+        return []
+    text = doc.text
+    header = []
+    for s, e in reversed(list(_lines(text, max(0, found[0].start - 400), found[0].start))):
+        cell = text[s:e].strip()
+        if not cell:
+            continue
+        if len(cell) > 12:
+            break
+        header.insert(0, cell)
+    units_at = next((k for k, h in enumerate(header) if _UNIT_COLUMN.search(h)), None)
+    if units_at is None or not any(_REPORT_COLUMN.search(h) for h in header[units_at + 1:]):
+        return []
+    return sorted(c for r in found for c in r.later)
+
+
+_REPORT_COLUMN = re.compile(r"(?:完成|进展|推进|落实|实施)(?:情况|进度)$|进展$")
 _HEAD_CELL = re.compile(r"^(?:序\s*号|编\s*号|[^\n]{0,8}(?:任\s*务|事\s*项|工\s*作|内\s*容)|"
                         r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门)|完成(?:时间|时限)|时间节点|备注)$")
 _UNIT_COLUMN = re.compile(r"(?:牵头|责任|主办|主责)\s*(?:单\s*位|部\s*门)$")

@@ -29,6 +29,8 @@ _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
 _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|"
                          r"(?:[1-9]|[一二两三四五六七八九十])年内")
+# words that only look ahead: a year they follow is the year a goal is for, not a past one
+_AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 _GOAL_PART = re.compile(r"目标")
@@ -59,15 +61,20 @@ def _indicator(clause: str, fig_start: int, fig_end: int) -> str:
 
 
 def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | None,
-                  issued_year: int | None, tasks: list[tuple[int, int]] = ()) -> list[Record]:
+                  issued_year: int | None, tasks: list[tuple[int, int]] = (),
+                  done: list[tuple[int, int]] = ()) -> list[Record]:
     """Targets; `tasks` are the spans of the drafted measures (a figure in a task, such as
-    “服务业增加值增长8%” in a task table, commits to it)."""
+    “服务业增加值增长8%” in a task table, commits to it), `done` those of reports of what was
+    done (a task table's 完成情况 column), whose figures are not goals."""
     text = doc.text
     out: list[Record] = []
     seen: set[tuple] = set()
     candidates = [tuple(f) for f in find_figures(text)]
     starts = [c[0] for c in candidates]
+    done = sorted(done)
     for s, e, value, unit, note in candidates:
+        if _in_spans(done, s):
+            continue
         rec = _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year,
                       candidates, starts, tasks)
         if rec is None:
@@ -112,7 +119,7 @@ def _inside_brackets(text: str, s: int) -> bool:
 
 
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
-_COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件)$")
+_COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件|根|栋|幢)$")
 _REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
@@ -179,8 +186,11 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     # the paragraph, but not past the start of the numbered part the figure is in
     para_start = max(text.rfind("\n", 0, s) + 1, heads[0].start if heads else 0)
     year = _year_ahead(text, sent_start, s) or _year_ahead(text, para_start, s)
-    past = [int(m.group(0)[:4]) for m in _ANY_YEAR.finditer(text, sent_start, s)]
-    if year is None and past and (issued_year is None or max(past) <= issued_year):
+    said = [(int(m.group(0)[:4]), m.start()) for m in _ANY_YEAR.finditer(text, sent_start, s)]
+    if year is None and said and _AHEAD_WORDS.search(text, said[-1][1], s) and \
+            (issued_year is None or said[-1][0] >= issued_year):
+        year = said[-1]                       # “2025年,力争…达到2.95%”: the year the goal is for
+    if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year):
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s)
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
