@@ -79,21 +79,22 @@ def _box(text, renderer) -> np.ndarray:
     return rules.label_box(text.get_window_extent(renderer), text.figure.dpi)
 
 
-def _symbol_px(r) -> np.ndarray:
-    to_px = r.ax.transData
+def _symbol_px(r, user: bool = True) -> np.ndarray:
+    """Pixel positions of the symbols drawn inside the frame: the layout's, the stations' and
+    (`user`) a user layer's points when they are few enough to be symbols."""
     pts = []
     if r.overlay is not None:
         pts.append(r.overlay.symbol_points())
     if r.layers_visible("landmarks"):
         pts.append(r.landmarks.symbol_points())
     (x0, x1), (y0, y1) = r.ax.get_xlim(), r.ax.get_ylim()
-    for source in r.symbol_sources:
+    for source in r.symbol_sources if user else ():
         p = np.asarray(source(), dtype=float).reshape(-1, 2)
         p = p[(p[:, 0] >= x0) & (p[:, 0] <= x1) & (p[:, 1] >= y0) & (p[:, 1] <= y1)]
         if len(p) <= USER_POINTS_MAX:
             pts.append(p)
     pts = np.vstack(pts) if pts else np.zeros((0, 2))
-    px = to_px.transform(pts) if len(pts) else np.zeros((0, 2))
+    px = r.ax.transData.transform(pts) if len(pts) else np.zeros((0, 2))
     frame = r.ax.bbox.extents
     keep = (px[:, 0] >= frame[0]) & (px[:, 0] <= frame[2]) & (px[:, 1] >= frame[1]) & (px[:, 1] <= frame[3])
     return px[keep]
@@ -179,19 +180,7 @@ def _labels(r, renderer) -> list[Problem]:
 
 def _symbols(r) -> list[Problem]:
     """Layout symbols and stations that hide each other (closer than a symbol's width)."""
-    to_px = r.ax.transData
-    pts = []
-    if r.overlay is not None:
-        pts.append(r.overlay.symbol_points())
-    if r.layers_visible("landmarks"):
-        pts.append(r.landmarks.symbol_points())
-    pts = np.vstack(pts) if pts else np.zeros((0, 2))
-    if len(pts) < 2:
-        return []
-    px = to_px.transform(pts)
-    frame = r.ax.bbox.extents
-    keep = (px[:, 0] >= frame[0]) & (px[:, 0] <= frame[2]) & (px[:, 1] >= frame[1]) & (px[:, 1] <= frame[3])
-    px = px[keep]
+    px = _symbol_px(r, user=False)
     d = np.hypot(px[:, None, 0] - px[None, :, 0], px[:, None, 1] - px[None, :, 1])
     near = np.triu(d < rules.pt_to_px(CLASH_PT, r.fig.dpi) * 0.8, 1)
     return [Problem("symbols hide each other", f"at {px[i].round()} and {px[j].round()}")

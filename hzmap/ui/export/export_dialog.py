@@ -137,14 +137,7 @@ class ExportDialog(QDialog):
         style is the one last used for that layout, and the preview is drawn again."""
         if self.session.state.layout != self._style_layout:
             self._restore_style()
-        title = self._resolved_title()
-        if self.title_edit.text() == self._auto_title and title != self._auto_title:
-            path = Path(self.path_edit.text())
-            if path.stem == _file_stem(self._auto_title):
-                self.path_edit.setText(str(path.with_name(_file_stem(title) + path.suffix)))
-            self.title_edit.setText(title)
-        self._auto_title = title
-        self._timer.start()
+        self._follow_title()
 
     def _resolved_title(self) -> str:
         return replace(self.base, diagram=self.style_combo.currentData()).resolved_title(self.ds)
@@ -152,6 +145,11 @@ class ExportDialog(QDialog):
     def _on_style_changed(self, *_) -> None:
         """A structure diagram says so in its title (示意图): a title the user did not type
         follows the style."""
+        self._follow_title()
+
+    def _follow_title(self) -> None:
+        """A title the user did not type becomes the one the layout and style make (and the file
+        name made from it follows); the preview is drawn again."""
         title = self._resolved_title()
         if self.title_edit.text() == self._auto_title and title != self._auto_title:
             path = Path(self.path_edit.text())
