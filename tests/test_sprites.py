@@ -104,3 +104,25 @@ def test_a_redraw_that_pastes_the_labels_looks_as_the_one_that_drew_them(window)
     again = np.asarray(canvas.buffer_rgba()).astype(int)
     diff = np.abs(drawn - again)
     assert diff.max() <= 3 and (diff > 0).mean() < 0.01
+
+
+def test_a_kept_label_moved_by_whole_pixels_past_the_edge_pastes_nothing(data):
+    """Kept where it stood wholly inside, a label dragged by whole pixels until it crosses the
+    canvas's edge has the same look but no room: it is drawn as ever, not pasted half outside
+    (the soak met this in a small window: a 67-pixel label at x 255 of a 320-pixel buffer)."""
+    from matplotlib.transforms import Bbox
+
+    from hzmap.render.map.sprites import TextSprites
+
+    geodata, dataset = data
+    scene, canvas = _scene(geodata, dataset)
+    renderer = canvas.get_renderer()
+    text, extent = scene.renderer.label_extents(renderer)[0]
+    sprites = TextSprites()
+    assert sprites.paste(text, renderer, extent) is not None          # kept, pasted inside
+    shift = int(renderer.width - extent.x0 - extent.width / 2)       # whole pixels: same look
+    moved = Bbox.from_extents(extent.x0 + shift, extent.y0, extent.x1 + shift, extent.y1)
+    assert sprites.has(text, renderer, moved)
+    before = np.asarray(renderer.buffer_rgba()).copy()
+    assert sprites.paste(text, renderer, moved) is None
+    assert (np.asarray(renderer.buffer_rgba()) == before).all()       # nothing half-pasted

@@ -26,6 +26,7 @@ from matplotlib.backends.backend_agg import RendererAgg
 HALO_PAD_PT = 3.0
 CLEAR = (255, 255, 255, 0)  # what RendererAgg.clear() fills with
 KEEP = 600  # labels' pixels kept: every label of a few views and layouts
+KEEP_BYTES = 24 << 20  # and no more bytes of them than this (a large window's labels are large)
 
 
 def _composite(buf: np.ndarray, x0: int, top: int, pixels: np.ndarray) -> None:
@@ -42,10 +43,12 @@ class TextSprites:
     def __init__(self) -> None:
         self._spare: RendererAgg | None = None
         self._kept: OrderedDict = OrderedDict()  # look -> (dx, dtop, pixels) or None (not on the canvas)
+        self.nbytes = 0
 
     def clear(self) -> None:
         """Forget every label's pixels (the figure's size or resolution changed)."""
         self._kept.clear()
+        self.nbytes = 0
 
     @staticmethod
     def _look(text, renderer, extent) -> tuple:
@@ -65,9 +68,11 @@ class TextSprites:
             return
         look = self._look(text, renderer, extent)
         if look not in self._kept:
-            self._kept[look] = self._render(text, renderer, extent)
-            while len(self._kept) > KEEP:
-                self._kept.popitem(last=False)
+            kept = self._kept[look] = self._render(text, renderer, extent)
+            self.nbytes += kept[2].nbytes if kept is not None else 0
+            while len(self._kept) > KEEP or (self.nbytes > KEEP_BYTES and len(self._kept) > 1):
+                gone = self._kept.popitem(last=False)[1]
+                self.nbytes -= gone[2].nbytes if gone is not None else 0
 
     def placed(self, text, renderer, extent):
         """(x0, top, pixels) of `text` at `extent`, or None when it is not (wholly) on the canvas."""
@@ -78,7 +83,11 @@ class TextSprites:
         if kept is None:
             return None
         dx, dtop, pixels = kept
-        return int(np.floor(extent.x0)) + dx, int(np.floor(renderer.height - extent.y1)) + dtop, pixels
+        x0, top = int(np.floor(extent.x0)) + dx, int(np.floor(renderer.height - extent.y1)) + dtop
+        h, w = pixels.shape[:2]
+        if x0 < 0 or top < 0 or x0 + w > int(renderer.width) or top + h > int(renderer.height):
+            return None  # kept where it was wholly inside; moved by whole pixels past an edge since
+        return x0, top, pixels
 
     def paste(self, text, renderer, extent) -> tuple[float, float, float, float] | None:
         """Composite `text` (whose window extent is `extent`) onto `renderer`'s buffer; returns

@@ -226,6 +226,9 @@ class BlitCanvas(FigureCanvasQTAgg):
             box = self.sprites.paste(text, renderer, extent)
             if box is not None:
                 drawn.append(Bbox.from_extents(*box))
+            elif text.get_visible():   # no pixels for it where it stands now (at an edge): drawn
+                ax.draw_artist(text)
+                drawn.append(self._extent(text, renderer))
         for artist in sorted(self.transient, key=lambda a: a.get_zorder()):
             if artist.axes is ax and artist.get_visible():
                 ax.draw_artist(artist)
