@@ -13,6 +13,7 @@ from collections import OrderedDict
 
 #: Legends kept: every layout's at one window size, and some room besides.
 KEEP = 24
+KEEP_BYTES = 16 << 20
 _LOOK = ("get_facecolor", "get_edgecolor", "get_hatch", "get_linewidth", "get_linestyle", "get_alpha",
          "get_marker", "get_markersize", "get_markerfacecolor", "get_markeredgecolor", "get_markeredgewidth",
          "get_color", "get_visible", "get_sizes")
@@ -42,10 +43,12 @@ def legend_key(legend, figure) -> tuple | None:
 
 
 class LegendPixels:
-    """The last KEEP legends' pixels ((x0, top, straight-alpha pixels)), by legend_key."""
+    """The last KEEP legends' pixels ((x0, top, straight-alpha pixels)), by legend_key, and no
+    more than KEEP_BYTES of them (a large window's legends are large)."""
 
     def __init__(self) -> None:
         self._kept: OrderedDict = OrderedDict()
+        self.nbytes = 0
 
     def get(self, key):
         if key is None or key not in self._kept:
@@ -56,10 +59,19 @@ class LegendPixels:
     def put(self, key, region) -> None:
         if key is None:
             return
+        if key in self._kept:
+            self.nbytes -= _size(self._kept[key])
         self._kept[key] = region
         self._kept.move_to_end(key)
-        while len(self._kept) > KEEP:
-            self._kept.popitem(last=False)
+        self.nbytes += _size(region)
+        while len(self._kept) > KEEP or (self.nbytes > KEEP_BYTES and len(self._kept) > 1):
+            self.nbytes -= _size(self._kept.popitem(last=False)[1])
 
     def clear(self) -> None:
         self._kept.clear()
+        self.nbytes = 0
+
+
+def _size(region) -> int:
+    """The bytes a kept region holds: its pixels (None and other entries hold next to none)."""
+    return region[2].nbytes if isinstance(region, tuple) and len(region) == 3 else 0
