@@ -307,10 +307,7 @@ def test_notes_within_the_limits_are_drawn_within_the_budget():
 def test_the_reader_process_can_be_started_while_the_planner_chooses_a_file(geodata, tmp_path):
     reading.shutdown()
     assert reading.worker().pid is None
-    reading.warm_up()
-    deadline = time.monotonic() + 60
-    while reading.worker().pid is None and time.monotonic() < deadline:
-        time.sleep(0.05)  # waiting on a condition: the reader process is running
+    reading.warm_up().join(60)  # the process started, in the background
     pid = reading.worker().pid
     assert pid is not None
     assert len(open_path(points_gpkg(tmp_path / "p.gpkg"), geodata)) == 1 and reading.worker().pid == pid

@@ -45,15 +45,18 @@ def worker() -> Worker:
         return _worker
 
 
-def warm_up() -> None:
+def warm_up() -> threading.Thread:
     """Start the reader process now, in the background (the planner is choosing a file): the
-    first read then does not wait for it to import its libraries."""
+    first read then does not wait for it to import its libraries. Returns the starting thread
+    (joined, the process has started or failed to)."""
     def start() -> None:
         try:
             worker().start()
         except Exception:  # noqa: BLE001 - the read itself will say what is wrong
             pass
-    threading.Thread(target=start, name="hzmap-reader-start", daemon=True).start()
+    thread = threading.Thread(target=start, name="hzmap-reader-start", daemon=True)
+    thread.start()
+    return thread
 
 
 def shutdown() -> None:
