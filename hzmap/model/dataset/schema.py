@@ -11,12 +11,14 @@ import datetime as _dt
 import re
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
 Lon = Annotated[float, Field(ge=-180, le=180)]
 Lat = Annotated[float, Field(ge=-90, le=90)]
 Coord = tuple[Lon, Lat]
+# a section or measure number written bare in YAML (section: 3) is the text "3"
+NumberText = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)]
 
 
 class Strict(BaseModel):
@@ -25,13 +27,8 @@ class Strict(BaseModel):
 
 class Source(Strict):
     doc: Id
-    section: str = Field(min_length=1)
+    section: NumberText = Field(min_length=1)
     excerpt: str = Field(min_length=2, max_length=200)
-
-    @field_validator("section", mode="before")
-    @classmethod
-    def _section_as_text(cls, v):
-        return str(v) if isinstance(v, int) else v
 
 
 class Sourced(Strict):
@@ -243,7 +240,7 @@ class Layout(Sourced):
 
 class Measure(Sourced):
     id: Id
-    number: str
+    number: NumberText
     title: str
     summary: str
     lead_units: list[str] = Field(default_factory=list)
@@ -253,11 +250,6 @@ class Measure(Sourced):
     citywide: bool
     sectors: list[str] = Field(default_factory=list)
     notes: Optional[str] = None
-
-    @field_validator("number", mode="before")
-    @classmethod
-    def _number_as_text(cls, v):
-        return str(v) if isinstance(v, int) else v
 
     @model_validator(mode="after")
     def _consistent(self):

@@ -1,5 +1,6 @@
 """Re-linking a user layer and keeping a copy of it in the project: the Session's two layer
-commands that read a file or copy one (hzmap.model.session.session delegates here). No Qt.
+commands that read a file or copy one, and the project's size check that names the copies
+(hzmap.model.session.session delegates here). No Qt.
 
 A copy goes into a project only when the planner asks for it, in this session, for a layer
 shown on the map: a project from someone else cannot make hzmap copy a local file into it.
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from hzmap.model.layers.persist import layer_to_dict, relink, shown, with_embedded_copy
 from hzmap.model.layers.project_layers import relinked
-from hzmap.model.session.project import ProjectError
+from hzmap.model.session.project import ProjectError, encode
 
 
 def read_relinked(session, layer_id: str, path, cancel=None):
@@ -57,3 +58,22 @@ def embed_layer(session, layer_id: str, on: bool = True) -> None:
     if data is not None:
         session.layers.put(layer_id, data, layer.source)
     session.state.update_layer(layer_id, source=layer.source)
+
+
+def check_size(project, path, limit: int) -> None:
+    """ProjectError when `project` would be over `limit` bytes, the size a project file may have
+    (the reader refuses larger files): the message names the copies of layers kept in it, the
+    usual cause."""
+    try:
+        size = len(encode(project))
+    except (TypeError, ValueError):
+        return  # save_project reports what cannot be written
+    if size <= limit:
+        return
+    copies = sorted(((len(d.get("embedded") or ""), d.get("name") or d.get("id")) for d in project.layers
+                     if isinstance(d, dict) and d.get("embedded")), reverse=True)
+    listed = ", ".join(f"{name} {n / 2**20:.1f} MB" for n, name in copies)
+    where = f"{path}: " if path is not None else ""
+    raise ProjectError(f"{where}not saved: it would be {size / 2**20:.1f} MB, over the {limit // 2**20} MB "
+                       "a project file may have" + (f"; the copies of layers kept in it: {listed} - keep some "
+                                                    "as linked files instead" if copies else ""))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hzmap.model.files.atomic import clean_stale_parts, write_atomic
-from hzmap.model.session.project import Project, encode
+from hzmap.model.session.project import Project, encode, load_project
 
 SUFFIX = ".hzmap"
 _STARTED = itertools.count()  # sessions started in this process
@@ -148,3 +148,18 @@ class Recovery:
             return Path(data["source"]) if isinstance(data, dict) and data.get("source") else None
         except (OSError, ValueError, KeyError, TypeError):
             return None
+
+
+def recover(session, entry, allow_outside=False, project: Project | None = None, read=None) -> list[str]:
+    """Session.recover: restore `entry` into `session`, its layer paths relative to the folder of
+    the project it was kept for; the session's recovery data from now on, unsaved until saved."""
+    problems = []
+    if project is None:
+        project, problems = load_project(entry.path, **session.known())
+        if project is None:
+            return problems
+    folder = session.recovery_folder(entry)
+    problems += [f"{entry.path}: {t}" for t in session.apply(project, folder, allow_outside, read=read)]
+    session.recovery.adopt(entry)  # now this session's recovery data: kept until saved
+    session.mark_restored(entry.source)
+    return problems

@@ -31,7 +31,7 @@ from hzmap.model.layers.store import LayerStore
 from hzmap.model.session.project import MAX_BYTES, Project, ProjectError, encode, load_project, save_project
 from hzmap.model.session.outside import may_read_outside
 from hzmap.model.session.recovery import Recovery
-from hzmap.model.tours.tour import Tour, tour_from_dict, tour_problems, tour_to_dict
+from hzmap.model.tours.tour import Tour, tour_to_dict, tours_from_dicts
 from hzmap.model.layers.project_layers import layer_records, load_layers
 from hzmap.model.view.refs import stale_fields
 from hzmap.model.view.viewstate import BASE_LAYERS, LayerState, View, ViewState
@@ -179,16 +179,8 @@ class Session:
         for lay in found.states:
             if store.get(lay) is not None:
                 self.layers.put(lay.id, store.get(lay), lay.source)
-        problems += found.problems
-        tours = []
-        for i, d in enumerate(p.tours or [], 1):
-            try:
-                tour = tour_from_dict(d)
-            except Exception as exc:  # any malformed tour: report it, keep the others
-                problems.append(f"tour {i} not loaded: {exc}")
-                continue
-            problems += [f"tour {i} ({tour.name}): {why}" for why in tour_problems(tour, self.dataset, self.state.geo)]
-            tours.append(tour)
+        tours, tour_problems = tours_from_dicts(p.tours, self.dataset, self.state.geo)
+        problems += found.problems + tour_problems
         self.layer_links = dict(found.links)    # before the view: its followers show why a file was not read
         self.state.set_view(self.view_of(p, under + tuple(found.states)))
         self.layers.keep_only(lay.id for lay in found.states)
@@ -262,19 +254,13 @@ class Session:
     def recover(self, entry, allow_outside=False, project: Project | None = None, read=None) -> list[str]:
         """Restore a recovery file left by a session that ended without saving. `project` and
         `read`: what `load(entry.path)` and `read_layers` gave (else they are read now)."""
-        problems = []
-        if project is None:
-            project, problems = load_project(entry.path, **self.known())
-            if project is None:
-                return problems
-        folder = self.recovery_folder(entry)
-        problems += [f"{entry.path}: {t}" for t in self.apply(project, folder, allow_outside, read=read)]
-        self.path = entry.source
-        self._saved = ((), [])
-        self.restored = True
-        self.recovery.adopt(entry)  # now this session's recovery data: kept until saved
+        from hzmap.model.session.recovery import recover
+        return recover(self, entry, allow_outside, project, read)
+
+    def mark_restored(self, source) -> None:
+        """Restored from a recovery file kept for the project at `source`: unsaved until saved."""
+        self.path, self._saved, self.restored = source, ((), []), True
         self.changed.emit()
-        return problems
 
     @staticmethod
     def recovery_folder(entry) -> Path | None:
@@ -291,22 +277,10 @@ class Session:
 
     # -- size ---------------------------------------------------------------------------------
     def check_size(self, project: Project | None = None, path=None) -> None:
-        """ProjectError when the project would be over the size a project file may have (the
-        reader refuses larger files): the message names the copies kept in it, the usual cause."""
-        project = project if project is not None else self.capture(path)
-        try:
-            size = len(encode(project))
-        except (TypeError, ValueError):
-            return  # save_project reports what cannot be written
-        if size <= MAX_BYTES:
-            return
-        copies = sorted(((len(d.get("embedded") or ""), d.get("name") or d.get("id")) for d in project.layers
-                         if isinstance(d, dict) and d.get("embedded")), reverse=True)
-        listed = ", ".join(f"{name} {n / 2**20:.1f} MB" for n, name in copies)
-        where = f"{path}: " if path is not None else ""
-        raise ProjectError(f"{where}not saved: it would be {size / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB "
-                           "a project file may have" + (f"; the copies of layers kept in it: {listed} - keep some "
-                                                        "as linked files instead" if copies else ""))
+        """ProjectError when the project would be over the size a project file may have, naming
+        the copies of layers kept in it (session.layer_copies)."""
+        from hzmap.model.session.layer_copies import check_size
+        check_size(project if project is not None else self.capture(path), path, MAX_BYTES)
 
     # -- user layers ------------------------------------------------------------------------------
     def gazetteer(self):

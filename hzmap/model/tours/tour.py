@@ -172,3 +172,18 @@ def tour_from_dict(d: dict) -> Tour:
             raise ValueError(f"step {i}: {exc}") from None
     return Tour(name=str(d.get("name") or "")[:200], name_en=str(d.get("name_en") or "")[:200],
                 layout=layout, steps=steps)
+
+
+def tours_from_dicts(dicts, ds, geo) -> tuple[list[Tour], list[str]]:
+    """A project's tours, and what is wrong with them: a malformed one is left out and named, the
+    others keep the problems tour_problems finds."""
+    tours, problems = [], []
+    for i, d in enumerate(dicts or [], 1):
+        try:
+            tour = tour_from_dict(d)
+        except Exception as exc:  # any malformed tour: report it, keep the others
+            problems.append(f"tour {i} not loaded: {exc}")
+            continue
+        problems += [f"tour {i} ({tour.name}): {why}" for why in tour_problems(tour, ds, geo)]
+        tours.append(tour)
+    return tours, problems
