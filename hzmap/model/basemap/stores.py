@@ -14,7 +14,8 @@ from hzmap.model.basemap import fetch as http
 from hzmap.model.basemap.mbtiles import MAX_TILE_BYTES, MBTilesReader
 from hzmap.model.basemap.source import BasemapError, BasemapSource
 
-CACHE_MAX_BYTES = 1 << 30  # the disk cache of online tiles stops growing at 1 GB per service
+CACHE_MAX_BYTES = 1 << 30  # the disk cache of online tiles holds at most 1 GB per service
+CACHE_KEEP = 0.9  # past that, the oldest tiles go until this share of it is left
 _TILE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
 
@@ -147,13 +148,30 @@ class DiskCache:
     def put(self, z: int, x: int, y: int, data: bytes) -> None:
         with self._lock:
             try:
-                if self.path.stat().st_size > CACHE_MAX_BYTES:
-                    return
                 self._con.execute("INSERT OR REPLACE INTO tiles VALUES (?, ?, ?, ?)",
                                   (z, x, (1 << z) - 1 - y, sqlite3.Binary(data)))
+                if self._used() > CACHE_MAX_BYTES:
+                    self._evict()
                 self._con.commit()
             except (sqlite3.Error, OSError):
                 pass  # a full disk costs the cache, never the map
+
+    def _used(self) -> int:
+        """Bytes the cache's pages hold (pages freed by evicted tiles are reused, not counted)."""
+        pages, free, size = (self._con.execute(f"PRAGMA {p}").fetchone()[0]
+                             for p in ("page_count", "freelist_count", "page_size"))
+        return (pages - free) * size
+
+    def _evict(self) -> None:
+        """The oldest tiles go (a tile fetched again is new) until CACHE_KEEP of the limit is
+        left: the file stops growing and what the planner looked at last stays. Downloads for
+        offline use are files of their own, never evicted."""
+        batch = max(1, self._con.execute("SELECT count(*) FROM tiles").fetchone()[0] // 50)
+        while self._used() > CACHE_MAX_BYTES * CACHE_KEEP:
+            gone = self._con.execute("DELETE FROM tiles WHERE rowid IN (SELECT rowid FROM tiles ORDER BY rowid "
+                                     "LIMIT ?)", (batch,)).rowcount
+            if not gone:
+                return
 
 
 def stores_for(source: BasemapSource, key: str | None = None, cache: bool = True, **http_options) -> list:
