@@ -9,7 +9,9 @@ whole name first, then any shorter one the dataset gives):
 1. on the feature: an area's label tries its anchor, then points of a grid inside the area,
    nearest the anchor first; a symbol's label tries the eight places around the symbol;
 2. with a leader: places around the anchor (or the symbol) at growing distances up to the longest
-   leader, whose leader crosses no label or symbol.
+   leader, whose leader crosses no label or symbol, and whose label lies on no other area of its
+   family (a longer leader before a name over a neighbour; only where there is none, the first
+   such place, or on a page with a key a number).
 
 The first position whose box is free (inside the frame, over no label, symbol, leader or legend)
 and keeps the rule wins. Boxes are tested against everything placed at once, in numpy; only the
@@ -234,19 +236,19 @@ class Placer:
         with np.errstate(divide="ignore"):
             half = np.minimum(w / 2 / np.abs(u[:, 0]), h / 2 / np.abs(u[:, 1]))  # centre to edge
         gap0 = self.r if point else 0.0
+        fallback = None
         for share in LEADER_STEPS:
             length = self.leader_max * share
             if length <= gap0 + self.pad or share > item.leader_share:
                 continue
-            fallback = None
             for start in starts:
                 found, other = self._leader_from(start, u, half, length, gap0, point, w, h, item)
                 if found is not None:
                     return found
                 fallback = fallback or other
-            if fallback is not None:
-                return fallback
-        return None
+        # Only a place on another area of its family is left: a page with a key numbers the label
+        # instead (a name over another district reads as that district's); the screen shows it.
+        return fallback if item.fallback != "key" else None
 
     def _on_rival(self, centres: np.ndarray, item: LabelItem) -> np.ndarray:
         """Which label centres lie on another area of the item's family (拱墅区's name over 西湖区
