@@ -250,3 +250,37 @@ def test_a_numbered_list_under_a_plain_background_line_holds_no_measures():
             "  2. 优化营商环境:深化改革。(区市场监管局)\n")
     got = [m.data["lead_units"] for m in draft(text).measures]
     assert got == [["区发改局"], ["区市场监管局"]]
+
+
+def test_a_part_named_with_what_it_does_is_its_counted_part_defined_either_way():
+    text = ("新一代信息技术产业按“一核主导、多地协作”原则引导布局。“一核”即滨江区,是主体载体。"
+            "“多地协作”中,包括萧山区、余杭区等辐射区。\n")
+    d = draft(text)
+    els = d.layouts[0].children
+    got = {el.part: el.data["districts"] for el in els}
+    assert got == {"一核": ["binjiang"], "多地": ["xiaoshan", "yuhang"]}
+    assert [el.data["name"] for el in els] == ["一核主导", "多地协作"]    # named as written
+
+
+def test_three_rivers_are_the_districts_on_their_banks_and_xinanjiang_is_jiande():
+    d = draft("构建“一核九星、三江绿楔”的空间格局。“三江绿楔”即以钱塘江、富春江、新安江为轴线,"
+              "形成绿色开敞空间。\n")
+    got = set()
+    for el in d.layouts[0].children:
+        if el.part == "三江绿楔":
+            got |= set(el.data["districts"])
+    assert {"jiande", "tonglu", "fuyang", "xiaoshan"} <= got and "chunan" not in got
+
+
+def test_a_layout_of_a_plan_whose_title_names_one_district_lies_in_it():
+    text = ("桐庐县某镇东单元详细规划\n"
+            "(三)规划结构 尊重山林特色,规划打造“两带、三区”的乡村振兴格局。两带:即沿公路形成的"
+            "两条旅游带。三区:即三个功能片区。\n")
+    d = draft(text)
+    got = {el.part: el.data["districts"] for el in d.layouts[0].children}
+    assert got == {"两带": ["tonglu"], "三区": ["tonglu"]}
+    assert all(any("plan's title" in f and "assumed" in f for f in el.flags)
+               for el in d.layouts[0].children)
+    two = draft(text.replace("桐庐县某镇", "桐庐县和建德市"))
+    assert all(el.data["districts"] == [] for el in two.layouts[0].children)
+

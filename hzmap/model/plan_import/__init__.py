@@ -45,7 +45,7 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.notes.append(f"{source.name}: the plan is about {away}, outside Hangzhou: no place "
                            "in it is mapped to Hangzhou's districts")
     found = slogans.find_slogans(doc.text, draft.notes)
-    draft.layouts = layouts.draft_layouts(doc, gaz, plan_id, found, dataset)
+    draft.layouts = layouts.draft_layouts(doc, gaz, plan_id, found, dataset, record.data["title"])
     for el in (el for lay in draft.layouts for el in lay.children if away):
         el.flags.append(f"outside Hangzhou: the plan is about {away}")
     if not found:
