@@ -284,3 +284,26 @@ def test_a_layout_of_a_plan_whose_title_names_one_district_lies_in_it():
     two = draft(text.replace("桐庐县某镇", "桐庐县和建德市"))
     assert all(el.data["districts"] == [] for el in two.layouts[0].children)
 
+
+def test_a_plans_summary_sections_are_no_measures():
+    text = ("关于某镇单元详细规划的公示\n"
+            "现将规划主要内容公布如下: (一)规划范围 规划总面积12平方千米。 (二)规划定位 打造休闲地。 "
+            "(三)资源约束和底线控制 落实永久基本农田保护任务。 (四)发展规模 规划人口0.6万人。\n"
+            "二、近期行动\n"
+            "(一)优化空间结构,推进镇区更新。(镇建设办)\n")
+    d = draft(text)
+    assert [m.data["lead_units"] for m in d.measures] == [["镇建设办"]]
+
+
+def test_a_table_row_that_names_its_item_before_the_task_commits_to_the_tasks_figures():
+    rows = "".join(f"{n}\n\n{item}{task}\n\n{unit}\n\n{done}\n\n" for n, item, task, unit, done in [
+        (1, "主要经济指标\n\n", "地区生产总值增长5.5%。", "区发改经信局", "/"),
+        (2, "", "一般公共预算收入增长与经济增长同步。", "区财政局", "52%"),
+        (3, "", "新增国家高新技术企业84家。", "区科技局", "50%")])
+    text = ("2024年第二季度某区《政府工作报告》主要任务完成情况\n\n序号\n\n项目名称\n\n主要工作内容\n\n"
+            "牵头单位\n\n完成进度\n\n" + rows)
+    d = draft(text)
+    assert [m.data["lead_units"] for m in d.measures] == [["区发改经信局"], ["区财政局"], ["区科技局"]]
+    got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
+    assert got == {(5.5, "%", 2024), (84, "家", 2024)}             # progress (52%, 50%) is no goal
+

@@ -67,7 +67,9 @@ def _measure_end(draft: Draft, i: int) -> int:
     """Where measure i's text ends: at the next measure, or at the end of its paragraph."""
     ms = draft.measures
     nxt = ms[i + 1].passages[0].start if i + 1 < len(ms) else len(draft.document.text)
-    return max(ms[i].passages[0].end, min(nxt, draft.document.paragraph_at(ms[i].passages[0].end)[1]))
+    own = ms[i].passages[0].end
+    end = max(own, min(nxt, draft.document.paragraph_at(own)[1]))
+    return max(end, ms[i].task_end)         # a table row's task cell(s)
 
 
 def _avoid_taken_ids(draft: Draft, dataset) -> None:
