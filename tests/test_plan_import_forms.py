@@ -307,3 +307,18 @@ def test_a_table_row_that_names_its_item_before_the_task_commits_to_the_tasks_fi
     got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
     assert got == {(5.5, "%", 2024), (84, "家", 2024)}             # progress (52%, 50%) is no goal
 
+
+def test_a_plans_preamble_gives_its_title_and_the_five_year_plan_its_period():
+    d = draft("浙江省国民经济和社会发展第十五个五年规划纲要,根据《中共中央关于制定国民经济和社会发展"
+              "第十五个五年规划的建议》制定,主要阐明全省经济社会发展战略。\n").plan.data
+    assert d["title"] == "浙江省国民经济和社会发展第十五个五年规划纲要"
+    assert d["period"] == "2026-2030"
+
+
+def test_a_quoted_title_about_a_proposal_names_its_issuer_and_a_page_date_is_its_date():
+    d = draft("发布时间:2020-12-29 08:00\n"
+              "《中共杭州市委关于制定杭州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》"
+              "全文公布,提出优化城市空间布局。\n").plan
+    assert d.data["issuer"] == "中共杭州市委" and d.data["period"] == "2021-2025"
+    assert str(d.data["issued"]) == "2020-12-29"
+    assert any("publication date" in f and "assumed" in f for f in d.flags)
