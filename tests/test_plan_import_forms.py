@@ -250,3 +250,75 @@ def test_a_numbered_list_under_a_plain_background_line_holds_no_measures():
             "  2. 优化营商环境:深化改革。(区市场监管局)\n")
     got = [m.data["lead_units"] for m in draft(text).measures]
     assert got == [["区发改局"], ["区市场监管局"]]
+
+
+def test_a_part_named_with_what_it_does_is_its_counted_part_defined_either_way():
+    text = ("新一代信息技术产业按“一核主导、多地协作”原则引导布局。“一核”即滨江区,是主体载体。"
+            "“多地协作”中,包括萧山区、余杭区等辐射区。\n")
+    d = draft(text)
+    els = d.layouts[0].children
+    got = {el.part: el.data["districts"] for el in els}
+    assert got == {"一核": ["binjiang"], "多地": ["xiaoshan", "yuhang"]}
+    assert [el.data["name"] for el in els] == ["一核主导", "多地协作"]    # named as written
+
+
+def test_three_rivers_are_the_districts_on_their_banks_and_xinanjiang_is_jiande():
+    d = draft("构建“一核九星、三江绿楔”的空间格局。“三江绿楔”即以钱塘江、富春江、新安江为轴线,"
+              "形成绿色开敞空间。\n")
+    got = set()
+    for el in d.layouts[0].children:
+        if el.part == "三江绿楔":
+            got |= set(el.data["districts"])
+    assert {"jiande", "tonglu", "fuyang", "xiaoshan"} <= got and "chunan" not in got
+
+
+def test_a_layout_of_a_plan_whose_title_names_one_district_lies_in_it():
+    text = ("桐庐县某镇东单元详细规划\n"
+            "(三)规划结构 尊重山林特色,规划打造“两带、三区”的乡村振兴格局。两带:即沿公路形成的"
+            "两条旅游带。三区:即三个功能片区。\n")
+    d = draft(text)
+    got = {el.part: el.data["districts"] for el in d.layouts[0].children}
+    assert got == {"两带": ["tonglu"], "三区": ["tonglu"]}
+    assert all(any("plan's title" in f and "assumed" in f for f in el.flags)
+               for el in d.layouts[0].children)
+    two = draft(text.replace("桐庐县某镇", "桐庐县和建德市"))
+    assert all(el.data["districts"] == [] for el in two.layouts[0].children)
+
+
+def test_a_plans_summary_sections_are_no_measures():
+    text = ("关于某镇单元详细规划的公示\n"
+            "现将规划主要内容公布如下: (一)规划范围 规划总面积12平方千米。 (二)规划定位 打造休闲地。 "
+            "(三)资源约束和底线控制 落实永久基本农田保护任务。 (四)发展规模 规划人口0.6万人。\n"
+            "二、近期行动\n"
+            "(一)优化空间结构,推进镇区更新。(镇建设办)\n")
+    d = draft(text)
+    assert [m.data["lead_units"] for m in d.measures] == [["镇建设办"]]
+
+
+def test_a_table_row_that_names_its_item_before_the_task_commits_to_the_tasks_figures():
+    rows = "".join(f"{n}\n\n{item}{task}\n\n{unit}\n\n{done}\n\n" for n, item, task, unit, done in [
+        (1, "主要经济指标\n\n", "地区生产总值增长5.5%。", "区发改经信局", "/"),
+        (2, "", "一般公共预算收入增长与经济增长同步。", "区财政局", "52%"),
+        (3, "", "新增国家高新技术企业84家。", "区科技局", "50%")])
+    text = ("2024年第二季度某区《政府工作报告》主要任务完成情况\n\n序号\n\n项目名称\n\n主要工作内容\n\n"
+            "牵头单位\n\n完成进度\n\n" + rows)
+    d = draft(text)
+    assert [m.data["lead_units"] for m in d.measures] == [["区发改经信局"], ["区财政局"], ["区科技局"]]
+    got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
+    assert got == {(5.5, "%", 2024), (84, "家", 2024)}             # progress (52%, 50%) is no goal
+
+
+def test_a_plans_preamble_gives_its_title_and_the_five_year_plan_its_period():
+    d = draft("浙江省国民经济和社会发展第十五个五年规划纲要,根据《中共中央关于制定国民经济和社会发展"
+              "第十五个五年规划的建议》制定,主要阐明全省经济社会发展战略。\n").plan.data
+    assert d["title"] == "浙江省国民经济和社会发展第十五个五年规划纲要"
+    assert d["period"] == "2026-2030"
+
+
+def test_a_quoted_title_about_a_proposal_names_its_issuer_and_a_page_date_is_its_date():
+    d = draft("发布时间:2020-12-29 08:00\n"
+              "《中共杭州市委关于制定杭州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》"
+              "全文公布,提出优化城市空间布局。\n").plan
+    assert d.data["issuer"] == "中共杭州市委" and d.data["period"] == "2021-2025"
+    assert str(d.data["issued"]) == "2020-12-29"
+    assert any("publication date" in f and "assumed" in f for f in d.flags)

@@ -45,7 +45,7 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.notes.append(f"{source.name}: the plan is about {away}, outside Hangzhou: no place "
                            "in it is mapped to Hangzhou's districts")
     found = slogans.find_slogans(doc.text, draft.notes)
-    draft.layouts = layouts.draft_layouts(doc, gaz, plan_id, found, dataset)
+    draft.layouts = layouts.draft_layouts(doc, gaz, plan_id, found, dataset, record.data["title"])
     for el in (el for lay in draft.layouts for el in lay.children if away):
         el.flags.append(f"outside Hangzhou: the plan is about {away}")
     if not found:
@@ -67,7 +67,9 @@ def _measure_end(draft: Draft, i: int) -> int:
     """Where measure i's text ends: at the next measure, or at the end of its paragraph."""
     ms = draft.measures
     nxt = ms[i + 1].passages[0].start if i + 1 < len(ms) else len(draft.document.text)
-    return max(ms[i].passages[0].end, min(nxt, draft.document.paragraph_at(ms[i].passages[0].end)[1]))
+    own = ms[i].passages[0].end
+    end = max(own, min(nxt, draft.document.paragraph_at(own)[1]))
+    return max(end, ms[i].task_end)         # a table row's task cell(s)
 
 
 def _avoid_taken_ids(draft: Draft, dataset) -> None:

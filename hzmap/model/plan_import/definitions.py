@@ -1,7 +1,7 @@
 """Where a slogan's parts are defined, in the ways Chinese plans and the reports on them write it.
 
 - a passage that opens with the part's label, in any of the usual forms: “一核”:…, 一核:…,
-  “一核”即…, “一主”,即…, “六辅”,包括…, “三片”是…, “三带”包括…, 其中“1”是…, 其中的“1”是…,
+  “一核”即…, “一主”,即…, “六辅”,包括…, “多地协作”中,包括…, “三片”是…, “三带”包括…, 其中“1”是…, 其中的“1”是…,
   “1”指…, 做好一“心”:…, 发展两“轴”:…; it runs to the end of its paragraph or to where the next
   part's label opens (“三片”是…;“三带”包括…);
 - the places whose names end in the part's word: 三城 are the …城 the text names near the slogan
@@ -18,18 +18,19 @@ _COUNT_CN = "一二两三四五六七八九十百多双数"
 
 
 def _label_pattern(part: Part) -> str:
-    """A regex for the part's label as texts write it when defining it."""
-    label = re.escape(part.label)
-    if part.word:                                   # 一核 / 一“核” / “一核”
-        count = re.escape(part.label[: len(part.label) - len(part.word)])
-        word = re.escape(part.word)
-        return rf"(?:“{label}”|{count}“{word}”|(?<![\u4e00-\u9fff“]){label})"
-    return rf"“{label}”"                            # a figure: only quoted (“1”), not any 1
+    """A regex for the part's label as texts write it when defining it: as the slogan writes it
+    (“双网融合”指…) or the counted part alone (“一核”即… for 一核主导)."""
+    if not part.word:
+        return rf"“{re.escape(part.label)}”"        # a figure: only quoted (“1”), not any 1
+    count = re.escape(part.label[: len(part.label) - len(part.word)])
+    word = re.escape(part.word)
+    forms = "|".join(rf"“{re.escape(x)}”|(?<![\u4e00-\u9fff“]){re.escape(x)}" for x in part.labels)
+    return rf"(?:{forms}|{count}“{word}”)"          # 一核 / “一核” / 一“核”
 
 
 def _opening(part: Part) -> re.Pattern:
     lab = _label_pattern(part)
-    return re.compile(rf"(?:其中的?|其中)?{lab}\s*(?:[,，:：]\s*{_DEFINING}?|{_DEFINING})")
+    return re.compile(rf"(?:其中的?|其中)?{lab}\s*中?(?:[,，:：]\s*{_DEFINING}?|{_DEFINING})")
 
 
 def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> tuple[int, int] | None:
@@ -40,10 +41,11 @@ def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> 
     s = m.start()
     nl = text.find("\n", m.end())
     stop = min(end, len(text) if nl < 0 else nl)
-    for other in parts:                             # the next part's own definition
-        if other is part:
+    for other in parts:                             # the next part's own definition, or its
+        if other is part:                           # label in quotes (“多地协作”中,包括…)
             continue
-        o = _opening(other).search(text, m.end(), stop)
+        quoted = re.compile("|".join(f"“{re.escape(x)}”" for x in other.labels))
+        o = _opening(other).search(text, m.end(), stop) or quoted.search(text, m.end(), stop)
         if o:
             stop = min(stop, o.start())
     while stop > s and text[stop - 1] in "；;，, ":

@@ -41,6 +41,7 @@ class Record:
     children: list["Record"] = field(default_factory=list)   # a layout's elements
     part: str = ""                             # an element's part of the slogan (一核, 两翼, 4)
     from_table: bool = False                   # a measure read from a row of a task table
+    task_end: int = 0                          # where a table row's task cell(s) end
 
     @property
     def id(self) -> str:

@@ -6,6 +6,7 @@ A document announces itself in a few fixed ways, tried in this order:
 - a title line ending in a document kind (…规划, …实施意见, …报告), possibly over two lines and
   with its years or draft status below, and “X 关于…的意见” (X the issuer);
 - a news headline naming the plan: “T公示/发布/出台” (T ending in a document kind);
+- a plan's preamble “T,根据《…》制定”;
 - the first 《T》 whose T ends in a document kind;
 - the page's headline: the first line that is neither navigation (“当前位置:首页 > …”), nor a
   site name, nor metadata (发布时间, 来源, 浏览次数).
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .text import FIVE_YEAR_PLAN_END
+from .text import five_year_plan_end
 
 KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|" \
         r"(?:分解|分工|任务|责任|清单|一览)表)"
@@ -30,6 +31,9 @@ _RANGE_LINE = re.compile(r"^[(（]\s*(20\d\d)\s*[-—–~至]+\s*(20\d\d)\s*年?
 _HEADLINE_PLAN = re.compile(r"(?:^|[)）】\]!！?？:：，,])\s*([^，,。:：!！?？()（）]{4,50}?" + KINDS +
                             r"(?:[(（][^)）]{2,20}[)）])?)(?:（草案）|\(草案\))?"
                             r"(?:公示|发布|出台|出炉|印发|获批|正式实施|正式发布)")
+# a plan's preamble opens with its title and the documents it follows: 浙江省国民经济和社会发展
+# 第十五个五年(2026—2030年)规划纲要,根据《…建议》制定
+_PREAMBLE = re.compile(r"^([^，,。；;:：《》]{4,60}?" + KINDS + r")[,，]\s*(?:根据|依据|按照|遵照)《")
 _QUOTED_PLAN = re.compile(r"《([^《》\n]{4,80}?" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?)》")
 # what a notice's 《T》 is followed by when it prints a document about T (its breakdown)
 _AFTER_QUOTE = re.compile(r"([^《》\n，,。；;:：]{2,30}?)的?通知")
@@ -42,7 +46,6 @@ _META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号
 _SITE = re.compile(r"(网|报|论坛|频道|馆|数字报纸|新闻网站|官网|在线)$")
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
 _YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
-_FYP = re.compile(r"“?(十[三四五六]五)”?")
 # a numbered part's line (“3、积极争取政策”), never the document's title
 _NUMBERED = re.compile(r"^(?:\d{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _BRACKETED = re.compile(r"^[【\[［][^】\]］]{1,12}[】\]］]")
@@ -104,6 +107,10 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     pm = _PRINTED.search(text)
     if pm:
         return pm.group(1), "", -1
+    for i, ln in enumerate(head[:3]):      # “T,根据《…建议》编制,…”: a plan's own preamble
+        m = _PREAMBLE.match(_clean_line(ln))
+        if m:
+            return m.group(1), "", -1
     for i, ln in enumerate(head):
         m = _QUOTED_PLAN.search(ln)
         if m:
@@ -155,8 +162,5 @@ def period(title: str) -> str | None:
     m = _YEARS.search(title)
     if m and int(m.group(1)) <= int(m.group(2)):
         return f"{m.group(1)}-{m.group(2)}"
-    f = _FYP.search(title)
-    if f and f.group(1) in FIVE_YEAR_PLAN_END:
-        end = FIVE_YEAR_PLAN_END[f.group(1)]
-        return f"{end - 4}-{end}"
-    return None
+    end = five_year_plan_end(title)
+    return f"{end - 4}-{end}" if end else None

@@ -29,17 +29,17 @@ def _slug(text: str) -> str:
 
 
 def draft_layouts(doc: Document, gaz: Gazetteer, plan_id: str, slogans: list[Slogan],
-                  dataset=None) -> list[Record]:
+                  dataset=None, title: str = "") -> list[Record]:
     out = []
     for i, sl in enumerate(slogans, 1):
-        lay = _layout(doc, gaz, plan_id, sl, dataset)
+        lay = _layout(doc, gaz, plan_id, sl, dataset, title)
         base = f"{plan_id}_{_slug(sl.text) if not sl.figures else 'l' + str(i)}"[:50]
         lay.data["id"] = base
         out.append(lay)
     return out
 
 
-def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) -> Record:
+def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, title: str) -> Record:
     text = doc.text
     head = doc.heading_at(sl.start)
     scope_end = min(head.end if head else len(text), sl.context_end + SCOPE)
@@ -66,7 +66,8 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
                 min(scope_end, sl.context_end + NEAR))
         for k, part in enumerate(sl.parts):
             span = labelled[k] or (sl.spelled[k] if sl.spelled else None) or \
-                labelled_passage(text, part.label, sl.context_end, scope_end)
+                next(filter(None, (labelled_passage(text, x, sl.context_end, scope_end)
+                                   for x in part.labels)), None)
             spans = [span] if span else word_clauses(text, part, sl.context_end,
                                                      _paragraph_end(text, sl.context_end))
             if part.count and len(spans) > part.count:
@@ -83,15 +84,21 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset) ->
                 elements += _elements(doc, gaz, plan_id, part, spans[0] if spans else None,
                                       k, passage)
     # (a figure slogan's parts, “1”, “X”, name no kind of place: they are left to the planner)
-    subject = None if sl.figures else _subject_district(doc, gaz, sl.start)
-    for el in (el for el in elements if subject and el.data.get("needs_place")):
-        # “钱塘区在规划上…以“三心四轴、两廊四区”的布局…”: a part the paragraph names no place
-        # for lies in the one district the paragraph is about
+    subject = None if sl.figures else (_subject_district(doc, gaz, sl.start) or
+                                       _title_district(gaz, title))
+    # (only a counted part, 两带: a member the text names, 江东工业城板块, is a place the
+    # gazetteer does not know, not one to assume)
+    counted = re.compile(r"[一二两三四五六七八九十多双数]")
+    for el in (el for el in elements if subject and el.data.get("needs_place")
+               and counted.match(el.part or "")):
+        # “钱塘区在规划上…以“三心四轴、两廊四区”的布局…”, 《桐庐县分水镇西单元详细规划》…“两带、
+        # 五区”: a part the text names no place for lies in the one district the paragraph, or
+        # else the plan's title, is about
         el.data["districts"] = [subject[0]]
         del el.data["needs_place"]
         el.flags = [f for f in el.flags if not f.startswith(NEEDS_PLACE)]
         el.flags.append(f"the text names no place for “{el.part}”: set to {subject[1]}, the one "
-                        "district its paragraph is about (assumed); check it")
+                        f"district {subject[2]} is about (assumed); check it")
     seen: set[str] = set()
     for el in elements:
         eid, n = el.data["id"], 2
@@ -108,7 +115,7 @@ def _clause_start(text: str, pos: int) -> int:
     return clause_start(text, pos)
 
 
-def _subject_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str] | None:
+def _subject_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str, str] | None:
     """(id, name) of the district a paragraph opens with (钱塘区在规划上…) when it names no
     other place of another district before `pos`; else None."""
     start = doc.paragraph_at(pos)[0]
@@ -121,7 +128,17 @@ def _subject_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str
     own = hits[0].entry.districts[0]
     if any(set(h.entry.districts) != {own} for h in hits):
         return None
-    return own, hits[0].text
+    return own, hits[0].text, "its paragraph"
+
+
+def _title_district(gaz: Gazetteer, title: str) -> tuple[str, str, str] | None:
+    """(id, name, …) of the one district a plan's title names (桐庐县分水镇西单元详细规划: its
+    town and county), when every place the title names lies in that one district; else None."""
+    hits = places.find(gaz, title, 0, len(title)) if title else []
+    owns = {d for h in hits for d in h.entry.districts}
+    if len(owns) != 1 or not any(h.entry.kind == "district" for h in hits):
+        return None
+    return owns.pop(), next(h.text for h in hits if h.entry.kind == "district"), "the plan's title"
 
 
 def _members_by_word(doc, gaz, plan_id, part: Part, k: int, slogan_passage, near) -> list[Record]:
@@ -183,16 +200,16 @@ def _element(doc: Document, gaz: Gazetteer, part: Part, span, mapping: places.Ma
         flags.append(f"no passage defines “{part.label}”: find it in the text, or reject it")
     else:
         passage = Passage(doc.section_at(span[0]), excerpt(text, *span), span[0], span[1])
-    name = part.label
+    name = part.written or part.label
     role = _ROLE.search(text, span[0], span[1]) if span else None
     if figure:
         lead = re.sub(r"[(（][^)）]*[)）]", "", role.group(1)) if role else ""
         verb = role.group(2) if role and role.group(2) != "方向" else ""
         name = f"{lead}{verb}({part.label})" if lead else f"“{part.label}”"
     elif one or (sub and mapping.names):
-        name = f"{part.label}·{one or mapping.names[0]}"
+        name = f"{part.written or part.label}·{one or mapping.names[0]}"
     elif sub:
-        name = f"{part.label}·{sub}"
+        name = f"{part.written or part.label}·{sub}"
     kind = part.kind
     if figure and role and len(mapping.districts) <= 1 and mapping.places:
         kind = "zone"
@@ -218,7 +235,8 @@ def _element(doc: Document, gaz: Gazetteer, part: Part, span, mapping: places.Ma
         flags.append("a belt: consider drawing it as a band along the river or a schematic "
                      "corridor")
     data = {"id": _slug(part.label if not figure else f"part_{k + 1}") + (f"_{sub}" if sub else ""),
-            "kind": kind, "name": name, "name_en": "", "literal": mapping.literal or part.label,
+            "kind": kind, "name": name, "name_en": "",
+            "literal": mapping.literal or part.written or part.label,
             "districts": mapping.districts, "primary_districts": primary,
             "places": mapping.places, "sectors": [],
             "function": passage.excerpt, "role_en": "", "geometry": geometry,

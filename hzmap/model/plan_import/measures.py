@@ -24,6 +24,10 @@ _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要�
                         r"组织实施|附则)$")
 # a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
 _NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标)$")
+# a numbered part that sets out what the plan is (a plan's summary in a 公示: (一)规划范围 …,
+# (三)规划结构 …, (五)发展规模 …), however its text runs on after the topic: no measure
+_DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口)(?:范围|定位|结构|期限|规模)|资源约束|"
+                        r"底线(?:约束|控制|管控)")
 # a name in brackets inside a unit list: 各街办(新区), 市商务局(市粮食和物资储备局)
 _INNER = r"(?:[(（][^()（）\[\]【】〔〕、,，;；。\n]{1,12}[)）][^()（）\[\]【】〔〕]*)*"
 _UNITS = re.compile(r"[(（\[【〔]\s*((?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位)[:：]"
@@ -66,7 +70,7 @@ def _leaves(doc: Document) -> list[Heading]:
     for h in heads:
         if id(h) in parents:
             continue
-        skip = bool(_NOT_A_MEASURE.search(h.title.strip("。 ")))
+        skip = bool(_NOT_A_MEASURE.search(h.title.strip("。 ")) or _DESCRIBES.match(h.title))
         goals_only = not skip
         node = h.parent
         while node is not None:
@@ -157,6 +161,7 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
                        given=read_units(row.units_text, first_is_lead), content_end=row.task[1])
         rec.flags += row.notes
         rec.from_table = True
+        rec.task_end = row.task[1]
         out.append(rec)
     starts = [r.start for r in rows]
     leaves = [h for h in _leaves(doc)          # a heading that groups table rows is no measure

@@ -12,11 +12,11 @@ import re
 
 from .draft import Passage, Record
 from .units import LABELS
-from .text import FIVE_YEAR_PLAN_END, Document, cn_number, excerpt
+from .text import Document, cn_number, excerpt, five_year_plan_end
 
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
-_ISO = re.compile(r"(?:公开日期|发布日期|发文日期|成文日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = re.compile(r"(?:公开日期|发布日期|发布时间|发文日期|成文日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _MADE = re.compile(r"(?:成文日期|发文日期|生成日期)\s*[:：]?\s*[|｜]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _IN_FORCE = re.compile(r"自(20\d\d)年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行)[,，]?(?:有效期至(20\d\d)年(\d{1,2})月(\d{1,2})日)?")
 _ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委员会|政府|市委|局|厅|部门|部|委|办)$")
@@ -81,6 +81,10 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         sig = re.search(r"^(\S[^\n]{1,60}?)\s*(?:\n\s*)?(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)",
                         head, re.M)
         issuer = _issuers(sig.group(1)) if sig else ""
+    if not issuer and title:
+        # a title “X关于…的建议” names its issuer X, wherever the title was found
+        about = re.match(r"^(.{2,30}?)关于", title)
+        issuer = _issuers(about.group(1)) if about else ""
     if not issuer:
         flags.append("no issuer found: give the issuing body")
 
@@ -118,6 +122,12 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         if frm:
             in_force = {"from": frm, "to": to}
             cite(fm.start(), fm.end())
+    if issued is None and published is not None:
+        # a page that states no date of its own is dated by its publication
+        issued = published
+        cite(im.start(), im.end())
+        flags.append(f"no date of issue in the text: the page's publication date {published} is "
+                     "taken (assumed); check it")
     notes = [] if issued is not None else ["no date of issue found"]
 
     issue_year = (issued.year if isinstance(issued, dt.date) else int(issued[:4])) if issued \
@@ -129,7 +139,7 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     elif in_force and in_force["to"]:
         horizon = in_force["to"].year
     else:
-        fyp = next((y for k, y in FIVE_YEAR_PLAN_END.items() if k in title), None)
+        fyp = five_year_plan_end(title)
         ahead = [int(y) for y in re.findall(r"(?:到|至)(20\d\d)年", text)
                  if issue_year is None or int(y) >= issue_year]
         own_year = re.findall(r"((?:19|20)\d\d)年", title)   # “2019年工作要点”: the report's year

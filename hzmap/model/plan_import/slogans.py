@@ -30,7 +30,8 @@ SYNONYMS = {"核": ("核心", "中心"), "心": ("中心", "核心"), "点": ("�
             "主": ("主城", "主中心")}
 _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
-_VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合)"
+# what a slogan says a part does (两带引领, 多地协作): said of the part, not part of its name
+_VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
 _PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{_VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 _QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
@@ -58,10 +59,17 @@ _CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 
 
 @dataclass
 class Part:
-    label: str                  # as written: 一核, 两翼, 多基地, 4, X
+    label: str                  # the counted part: 一核, 两翼, 多基地, 4, X
     word: str                   # 核, 翼, 基地 ("" for a figure)
     count: int | None           # 1, 2 …; None for 多/数/X
     kind: str
+    written: str = ""           # as the slogan writes it, with what the part does: 多平台联动
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The forms a text defines the part by: as written (“双网融合”指…) or bare (“一核”即…)."""
+        return (self.written, self.label) if self.written and self.written != self.label \
+            else (self.label,)
 
 
 @dataclass
@@ -84,7 +92,8 @@ def _count(c: str) -> int | None:
     return int(c) if c.isdigit() else _CN_COUNT.get(c)
 
 
-_FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?={_COUNT}|$)")
+_FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?P<verb>{_VERBS})?"
+                        rf"(?={_COUNT}|$)")
 
 
 def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | None:
@@ -102,8 +111,8 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
         for m in _PART.finditer(seg):
             if m.start() != pos:
                 break
-            got.append(Part(m.group(0), m.group("word"), _count(m.group("count")),
-                            KIND_OF[m.group("word")]))
+            got.append(Part(m.group("count") + m.group("word"), m.group("word"),
+                            _count(m.group("count")), KIND_OF[m.group("word")], m.group(0)))
             pos = m.end()
         if (not got or pos != len(seg)) and free:
             got, pos = [], 0
@@ -111,8 +120,8 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
                 word = m.group("word")
                 if m.start() != pos or _NOT_A_PART.match(word):
                     break
-                got.append(Part(m.group(0), word, _count(m.group("count")),
-                                KIND_OF.get(word, "zone")))
+                got.append(Part(m.group("count") + word, word, _count(m.group("count")),
+                                KIND_OF.get(word, "zone"), m.group(0)))
                 pos = m.end()
         if got and pos == len(seg):
             parts += got
@@ -146,7 +155,8 @@ def _listed(text: str, m: re.Match) -> bool:
     “五基地”:…): a list of parts is how a layout is spelled out when no 格局 names it."""
     parsed = parse(m.group(1))
     end = min(len(text), m.end() + 2000)
-    return bool(parsed) and all(labelled_passage(text, p.label, m.end(), end) for p in parsed[0])
+    return bool(parsed) and all(any(labelled_passage(text, x, m.end(), end) for x in p.labels)
+                                for p in parsed[0])
 
 
 def _key(slogan: str) -> str:

@@ -90,7 +90,7 @@ def rows(doc: Document) -> list[Row]:
         cells = [c for c in cells if not _NUMBER.match(text[c[0]:c[1]])] if cells else []
         if not cells:
             continue
-        row = Row(n, s, stop, cells[0])
+        row = Row(n, s, stop, _task_cell(text, cells))
         for c in cells[1:]:
             cell = text[c[0]:c[1]].strip()
             if _OTHER_LEVEL.match(cell) and not cell.startswith("市"):
@@ -104,6 +104,16 @@ def rows(doc: Document) -> list[Row]:
                 row.units_text = cell
         out.append(row)
     return out
+
+
+def _task_cell(text: str, cells: list[tuple[int, int]]) -> tuple[int, int]:
+    """The row's task: its first cell, and the next one too when the first only names the
+    row's item (项目名称: 主要经济指标) and the task follows it (地区生产总值增长5.5%。)."""
+    first, nxt = (text[a:b].strip() for a, b in cells[:2]) if len(cells) > 2 else ("", "")
+    if first and len(first) <= 12 and not re.search(r"[，,。；;:：]", first) and \
+            not unit_like(first) and re.search(r"[，,。；;]", nxt) and not unit_like(nxt):
+        return cells[0][0], cells[1][1]
+    return cells[0]
 
 
 def report_cells(doc: Document) -> list[tuple[int, int]]:

@@ -49,6 +49,14 @@ def clause_start(text: str, pos: int, marks: str = "。；;\n，,") -> int:
 
 #: the year each five-year plan (“十四五” …) ends: a plan's horizon and a target's year
 FIVE_YEAR_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+_FIVE_YEAR_PLAN = re.compile(r"(十[三四五六])五|第(十[三四五六])个五年")
+
+
+def five_year_plan_end(text: str) -> int | None:
+    """The last year of the five-year plan a text names, as “十四五” or in full (国民经济和社会发展
+    第十四个五年规划): 2025."""
+    m = _FIVE_YEAR_PLAN.search(text)
+    return FIVE_YEAR_PLAN_END.get(f"{m.group(1) or m.group(2)}五") if m else None
 
 
 def cn_number(text: str) -> int | None:
