@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
+from hzmap.model.layers.points import PointArray, coordinates
+
 
 def tolerance_m(extent_width_m: float, width_px: float, pixels: float = 6.0) -> float:
     """Metres that `pixels` screen pixels cover when `extent_width_m` fills `width_px`."""
@@ -43,7 +45,10 @@ class HitIndex:
 
 def anchor_points(geoms: np.ndarray) -> np.ndarray:
     """One point per feature that lies on it: the point itself, a point on a line, a point
-    inside an area. Features are counted in the district of their anchor."""
+    inside an area. Features are counted in the district of their anchor. A PointArray is its
+    own anchors."""
+    if isinstance(geoms, PointArray):
+        return geoms
     geoms = np.asarray(geoms, dtype=object)
     types = shapely.get_type_id(geoms)
     out = geoms.copy()
@@ -59,7 +64,7 @@ def district_of(anchors: np.ndarray, geo) -> np.ndarray:
     钱塘江 belongs to the district whose water it is in. A point on a shared boundary goes to
     the first district in the geodata's order. Vectorised per district (13 prepared polygons
     against all points): 100,000 points in a fraction of a second."""
-    xy = shapely.get_coordinates(np.asarray(anchors, dtype=object))
+    xy = coordinates(anchors)
     out = np.full(len(xy), None, dtype=object)
     todo = np.ones(len(xy), dtype=bool)
     for did, feature in geo.districts.items():
