@@ -15,8 +15,8 @@ import numpy as np
 from hzmap.model.layers.columns import CoordGuess, numbers
 from hzmap.model.layers.frame import is_text
 from hzmap.model.layers.hittest import HitIndex
-from hzmap.model.layers.points import PointArray, PointIndex, compact, total_bounds
 from hzmap.model.layers.join import DistrictValue, JoinResult, grouped_rows, row_list
+from hzmap.model.layers.points import PointArray, PointIndex, compact, total_bounds
 from hzmap.model.layers.source import LayerSource, format_label
 
 KINDS = ("points", "lines", "areas", "districts")
@@ -38,7 +38,7 @@ class LayerData:
     geometry: np.ndarray               # shapely geometries in map metres, drawn in this order
                                        # (a layer of single points: a PointArray of their xy)
     rows: np.ndarray                   # row/feature number in the file of each geometry (districts: -1)
-    table: object                      # pandas.DataFrame of every row, index = row number in the file
+    table: object                      # Frame of every row, index = row number in the file
     name: str                          # the layer list's default name
     crs_stated: str = "none"
     crs_used: str = ""

@@ -1,7 +1,8 @@
 """Which feature of a user layer is under the pointer, and which district each feature is in.
 
-An STRtree over the features answers a hover in microseconds at 100,000 points (napari's
-`_get_value` pattern: the canvas passes map coordinates in, the model answers). Points and
+An STRtree over the features answers a hover in microseconds at 100,000 features (napari's
+`_get_value` pattern: the canvas passes map coordinates in, the model answers); a layer of
+single points, kept as an array of coordinates, has its own index (points.PointIndex). Points and
 lines are hit within a tolerance in metres (a few pixels at the current zoom, see
 tolerance_m); areas by containment, the smallest containing area winning, so a park drawn
 inside a zone can be pointed at.
