@@ -211,6 +211,7 @@ def _pump(stream, replies: queue.Queue) -> None:
             if body is None:
                 break
             replies.put(body)
+            del body  # not held while waiting for the next frame: a table's reply is 100 MB
     except (OSError, ValueError):
         pass
     replies.put(None)
@@ -308,6 +309,7 @@ def serve(requests, replies) -> None:
         except BaseException as exc:  # noqa: BLE001 - everything goes back to the caller
             reply = ("raised", exc)
         _write_frame(replies, _encode(reply))
+        del reply, body  # nor here, the result and the request, until the next request comes
 
 
 def _encode(reply: tuple) -> bytes:

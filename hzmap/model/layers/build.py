@@ -16,6 +16,7 @@ from hzmap.model.layers.data import LayerData
 from hzmap.model.layers.errors import LayerError, no_usable_column
 from hzmap.model.layers.hittest import anchor_points, district_of
 from hzmap.model.layers.join import join_rows
+from hzmap.model.layers.points import PointArray
 from hzmap.model.layers.source import LayerSource, layer_name
 
 _HANGZHOU_LONLAT = (118.3, 29.1, 120.8, 30.6)  # the city's box, with a margin
@@ -190,7 +191,7 @@ def _points_from_table(source: LayerSource, table) -> LayerData:
         xy, coords = lonlat_to_map(np.column_stack([lon, lat]), system), system
         used = (f"{chinacrs.SYSTEMS[system]} lon/lat, converted to the map's {MAP_CRS} metres"
                 + ("" if system == "wgs84" else " (through WGS84)"))
-    pts = shapely.points(xy)
+    pts = PointArray(xy)  # no Point objects: 16 bytes a point
     numeric = table.numeric_columns()
     data = LayerData(source, "points", pts, rows[ok], frame, layer_name(source), crs_stated="none",
                      crs_used=used, coords=coords, notes=notes, units=_table_units(table, numeric),

@@ -116,6 +116,9 @@ def numbers(values) -> np.ndarray:
     """Cells as floats by parse_number's rules, vectorised: a column of plain numbers or number
     text converts in C; otherwise each distinct cell is parsed once (a column of 100,000 cells
     has a few thousand distinct ones). No pandas."""
+    raw = values.to_numpy() if hasattr(values, "to_numpy") else values
+    if getattr(raw, "dtype", None) is not None and raw.dtype.kind == "T":  # numpy strings
+        return _text_numbers(raw)
     cells = _cells(values)
     if cells.size == 0:
         return np.zeros(0)
@@ -136,6 +139,18 @@ def numbers(values) -> np.ndarray:
             n = cache[v] = parse_number(v)
         out[i] = n
     return out
+
+
+def _text_numbers(text: np.ndarray) -> np.ndarray:
+    """numbers() of a column of numpy strings: cast in C when every cell is a plain number, else
+    each distinct cell parsed once."""
+    try:
+        return text.astype(float)
+    except ValueError:
+        pass
+    distinct, inverse = np.unique(text, return_inverse=True)
+    parsed = np.array([parse_number(v) for v in distinct.tolist()], dtype=float)
+    return parsed[inverse.reshape(-1)]
 
 
 def _mostly_numbers(values) -> bool:

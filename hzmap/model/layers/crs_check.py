@@ -28,6 +28,7 @@ import numpy as np
 import shapely
 
 from hzmap.model.geo import chinacrs
+from hzmap.model.layers.points import coordinates
 
 SYSTEMS = ("wgs84", "gcj02", "bd09")
 NEAR_M = 60.0          # a vertex this close to a district boundary follows it
@@ -166,7 +167,7 @@ def reinterpret(xy: np.ndarray, read_as: str, system: str) -> np.ndarray:
 
 
 def _sample(geoms) -> np.ndarray:
-    xy = shapely.get_coordinates(np.asarray(geoms, dtype=object))
+    xy = coordinates(geoms)
     xy = xy[np.isfinite(xy).all(axis=1)]
     if len(xy) > SAMPLE:
         xy = xy[np.linspace(0, len(xy) - 1, SAMPLE).round().astype(int)]

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from hzmap.model.layers.columns import CoordGuess, numbers
+from hzmap.model.layers.frame import is_text
 from hzmap.model.layers.hittest import HitIndex
 from hzmap.model.layers.join import DistrictValue, JoinResult, grouped_rows, row_list
+from hzmap.model.layers.points import PointArray, PointIndex, compact, total_bounds
 from hzmap.model.layers.source import LayerSource, format_label
 
 KINDS = ("points", "lines", "areas", "districts")
@@ -34,8 +36,9 @@ class LayerData:
     source: LayerSource
     kind: str                          # one of KINDS
     geometry: np.ndarray               # shapely geometries in map metres, drawn in this order
+                                       # (a layer of single points: a PointArray of their xy)
     rows: np.ndarray                   # row/feature number in the file of each geometry (districts: -1)
-    table: object                      # pandas.DataFrame of every row, index = row number in the file
+    table: object                      # Frame of every row, index = row number in the file
     name: str                          # the layer list's default name
     crs_stated: str = "none"
     crs_used: str = ""
@@ -53,6 +56,9 @@ class LayerData:
     _index: HitIndex | None = field(default=None, repr=False)
     _numbers: dict = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        self.geometry = compact(self.kind, self.geometry)  # a point layer keeps no Point objects
+
     # -- what was read -----------------------------------------------------------------------
     @property
     def format_label(self) -> str:
@@ -63,9 +69,7 @@ class LayerData:
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:
-        import shapely
-
-        return tuple(float(v) for v in shapely.total_bounds(self.geometry))
+        return total_bounds(self.geometry)
 
     def columns(self) -> list[str]:
         return [str(c) for c in self.table.columns]
@@ -102,13 +106,32 @@ class LayerData:
         if self.kind == "districts":
             vals = self.district_values(column, combine)
             return np.array([vals[d].value for d in self.district_ids], dtype=float)
+        if hasattr(self.table, "positions"):  # a Frame: the rows found by binary search
+            pos, values = self.table.positions(self.rows), self.column_array(column)
+            if not len(values):
+                return np.full(len(pos), math.nan)
+            return np.where(pos >= 0, values[np.maximum(pos, 0)], math.nan)
         by_row = self.column_numbers(column)
         return np.array([by_row.get(int(r), math.nan) for r in self.rows], dtype=float)
 
     def feature_labels(self, column: str) -> list[str]:
         """`column` as text, one per geometry (labels, categories)."""
+        return self.label_array(column).tolist()
+
+    def label_array(self, column: str) -> np.ndarray:
+        """feature_labels as a numpy array: numpy strings for a text column, so a million
+        labels are not a million Python strings."""
         if column not in self.table.columns:
             raise KeyError(f"layer {self.name!r} has no column {column!r}")
+        values = getattr(self.table[column], "values", None)
+        if self.kind != "districts" and is_text(values) and hasattr(self.table, "positions"):
+            pos = self.table.positions(self.rows)
+            out = np.strings.strip(values[np.maximum(pos, 0)])
+            out[pos < 0] = ""
+            return out
+        return np.asarray(self._labels(column), dtype=object)
+
+    def _labels(self, column: str) -> list[str]:
         if self.kind == "districts":
             joined = {}
             for r in self.join.rows:
@@ -120,9 +143,10 @@ class LayerData:
 
     # -- hit-testing and counts ---------------------------------------------------------------
     @property
-    def index(self) -> HitIndex:
+    def index(self) -> HitIndex | PointIndex:
         if self._index is None:
-            self._index = HitIndex(self.geometry, self.kind)
+            geoms = self.geometry
+            self._index = PointIndex(geoms.xy) if isinstance(geoms, PointArray) else HitIndex(geoms, self.kind)
         return self._index
 
     def attributes(self, row: int) -> dict:
@@ -164,8 +188,7 @@ class LayerData:
 
     def categories(self, column: str, limit: int = 12) -> list[tuple[str, int]]:
         """The column's values by how often they occur, most frequent first."""
-        labels = self.feature_labels(column)
-        values, counts = np.unique(np.asarray(labels, dtype=object), return_counts=True)
+        values, counts = np.unique(self.label_array(column), return_counts=True)
         order = np.lexsort((values, -counts))
         return [(str(values[i]), int(counts[i])) for i in order[:limit]]
 

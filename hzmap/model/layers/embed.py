@@ -17,10 +17,12 @@ import shapely
 
 from hzmap.model.geo.geodata import MAP_CRS
 from hzmap.model.layers.errors import LayerError, human_size
+from hzmap.model.layers.points import PointArray
 from hzmap.model.layers.source import LayerSource
 
 MAX_EMBED_BYTES = 5 * 1024 * 1024
 _ROW = "hzmap:row"
+_SMALLEST = '{"type":"Feature","geometry":null,"properties":{"hzmap:row":0}},'  # a row's least text
 
 
 def _json_value(v):
@@ -45,10 +47,16 @@ def _json_value(v):
 def embed_payload(data, limit: int = MAX_EMBED_BYTES) -> str:
     """The layer as GeoJSON text; LayerError if it is over `limit` bytes."""
     table = data.table
+    if len(table) * len(_SMALLEST) > limit:  # no copy could be this small: said before any is made
+        raise _too_large(data, limit)
     columns = [str(c) for c in table.columns]
     geom_by_row = {}
     if data.kind != "districts":
-        rounded = shapely.transform(data.geometry, lambda xy: np.round(xy, 2))
+        geoms = data.geometry
+        if isinstance(geoms, PointArray):
+            rounded = shapely.points(np.round(geoms.xy, 2))
+        else:
+            rounded = shapely.transform(geoms, lambda xy: np.round(xy, 2))
         geom_by_row = dict(zip(data.rows.tolist(), shapely.to_geojson(rounded).tolist()))
     parts, size = [], 0
     for row, values in zip(table.index.tolist(), table.itertuples(index=False, name=None)):
@@ -58,14 +66,18 @@ def embed_payload(data, limit: int = MAX_EMBED_BYTES) -> str:
         text = f'{{"type":"Feature","geometry":{geom},"properties":{json.dumps(props, ensure_ascii=False)}}}'
         size += len(text.encode("utf-8")) + 1
         if size > limit:
-            raise LayerError(data.source.path, f"is too large to keep a copy in the project "
-                                               f"(over {human_size(limit)}); keep it as a linked file")
+            raise _too_large(data, limit)
         parts.append(text)
     head = {"kind": data.kind, "crs": MAP_CRS, "columns": columns, "name": data.name,
             "crs_used": data.crs_used, "coords": data.coords, "units": data.units,
             "notes": [n for n in data.notes if "outside Hangzhou" not in n]}
     return ('{"type":"FeatureCollection","hzmap":' + json.dumps(head, ensure_ascii=False)
             + ',"features":[' + ",".join(parts) + "]}")
+
+
+def _too_large(data, limit: int) -> LayerError:
+    return LayerError(data.source.path, f"is too large to keep a copy in the project "
+                                        f"(over {human_size(limit)}); keep it as a linked file")
 
 
 def read_embedded(source: LayerSource, geo, gazetteer):

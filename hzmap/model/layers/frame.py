@@ -1,4 +1,4 @@
-"""A table's rows as columns of numpy object arrays: the light path for CSV and Excel tables.
+"""A table's rows as columns of numpy arrays: the light path for CSV and Excel tables.
 
 A district table or a list of lon/lat needs its cells, its row numbers and a few column lookups,
 not pandas: importing pandas alone takes longer than reading, joining and reporting a 2 MB table
@@ -6,6 +6,12 @@ not pandas: importing pandas alone takes longer than reading, joining and report
 pandas DataFrame API that LayerData, the join and the project copy use (columns, [column],
 index, loc[row], itertuples, len), so a GIS file's attribute table (a pandas DataFrame from
 geopandas) and a table read here are used the same way. No pandas, no Qt.
+
+A column whose cells are all text is kept as numpy strings (numpy 2's StringDType: 16 bytes a
+cell, its text inline up to 15 bytes of UTF-8) rather than Python strings (60-90 bytes a cell):
+a firm registry's million names, coordinates and amounts take 16 MB a column instead of 60-90,
+and pickle from the reader process in one piece. Its cells come out as `str` all the same.
+Columns of numbers, dates or mixed cells stay object arrays.
 """
 from __future__ import annotations
 
@@ -31,6 +37,15 @@ class _Where:
             return default
         i = int(np.searchsorted(self._index, row))
         return i if i < len(self._index) and self._index[i] == row else default
+
+    def positions(self, rows) -> np.ndarray:
+        """The position of each of `rows` (-1 where there is no such row), vectorised."""
+        rows = np.asarray(rows)
+        if self._dict is not None or rows.dtype.kind not in "iu" or not len(self._index):
+            return np.fromiter((-1 if (i := self.get(r)) is None else i for r in rows.tolist()),
+                               dtype=np.intp, count=len(rows))
+        i = np.minimum(np.searchsorted(self._index, rows), len(self._index) - 1)
+        return np.where(self._index[i] == rows, i, -1)
 
     def __getitem__(self, row) -> int:
         i = self.get(row)
@@ -65,7 +80,7 @@ class Column:
         return self.values.tolist()
 
     def to_numpy(self, dtype=None) -> np.ndarray:
-        return self.values if dtype in (None, object) else self.values.astype(dtype)
+        return self.values if dtype is None or self.values.dtype == dtype else self.values.astype(dtype)
 
     def get(self, row, default=None):
         """The cell of row number `row` (None if there is no such row)."""
@@ -74,11 +89,12 @@ class Column:
 
     def reindex(self, rows) -> Column:
         """The cells of `rows` in that order (None for a row that is not there)."""
-        out = np.empty(len(rows), dtype=object)
-        for k, r in enumerate(np.asarray(rows).tolist()):
-            i = self._where.get(r)
-            out[k] = None if i is None else self.values[i]
-        return Column(self.name, out, np.asarray(rows), {})
+        rows = np.asarray(rows)
+        pos = self._where.positions(rows) if isinstance(self._where, _Where) else \
+            np.fromiter((self._where.get(r, -1) for r in rows.tolist()), dtype=np.intp, count=len(rows))
+        out = np.full(len(rows), None, dtype=object)
+        out[pos >= 0] = self.values[pos[pos >= 0]]
+        return Column(self.name, out, rows, {})
 
 
 class _Loc:
@@ -135,7 +151,7 @@ class Frame:
         index = np.asarray(list(index), dtype=int)
         self._where = _Where(index)
         self.index = _Index(index, self._where)
-        self._data = {c: grid[:, j] for j, c in enumerate(self.columns)}
+        self._data = {c: text_column(grid[:, j]) for j, c in enumerate(self.columns)}
         self.loc = _Loc(self)
 
     def __getstate__(self) -> dict:
@@ -156,8 +172,12 @@ class Frame:
         index = index if isinstance(index, np.ndarray) else np.asarray(list(index), dtype=int)
         out._where = _Where(index.astype(int, copy=False))
         out.index = _Index(index, out._where)
-        out._data = {str(c): np.asarray(v, dtype=object) for c, v in data.items()}
+        out._data = {str(c): text_column(np.asarray(v, dtype=object)) for c, v in data.items()}
         return out
+
+    def positions(self, rows) -> np.ndarray:
+        """Where each row number of `rows` is in the table (-1: not there), vectorised."""
+        return self._where.positions(rows)
 
     def __len__(self) -> int:
         return len(self.index)
@@ -175,13 +195,34 @@ class Frame:
             yield (self.index.values[i], *values) if index else values
 
 
+_STRINGS = getattr(getattr(np, "dtypes", None), "StringDType", None)  # numpy >= 2
+
+
+def text_column(values: np.ndarray) -> np.ndarray:
+    """An object column whose every cell is text as numpy strings (numpy >= 2); else as it is."""
+    if _STRINGS is None or values.dtype != object or not len(values):
+        return values
+    if set(map(type, values.tolist())) != {str}:
+        return values
+    return values.astype(_STRINGS())
+
+
+def is_text(values) -> bool:
+    """Whether a column is kept as numpy strings."""
+    return _STRINGS is not None and isinstance(getattr(values, "dtype", None), _STRINGS)
+
+
 PACK_ROWS = 10_000
 _SEPARATORS = ("\x00", "\x1f", "\x1e", "\x1d")
 
 
 def _packed(values: np.ndarray):
     """A column as (separator, its cells joined) when it is long, all text and mostly distinct
-    (a column of a few shared values pickles well as it is, and stays shared); else as it is."""
+    (a column of a few shared values pickles well as it is, and stays shared); a column of numpy
+    strings as fixed-width chunks (numpy pickles its own strings cell by cell, as Python strings:
+    a million of them take a second and 300 MB to come back); else as it is."""
+    if is_text(values) and len(values) >= PACK_ROWS:
+        return ("text", [_fixed(values[i:i + PACK_CHUNK]) for i in range(0, len(values), PACK_CHUNK)])
     if values.dtype != object or len(values) < PACK_ROWS:
         return values
     cells = values.tolist()
@@ -195,9 +236,29 @@ def _packed(values: np.ndarray):
     return values
 
 
+PACK_CHUNK = 65536
+
+
+def _fixed(chunk: np.ndarray) -> np.ndarray:
+    """A chunk of numpy strings as one fixed-width block, which pickles as its bytes: ASCII text
+    a byte a character ('S10'), other text four ('<U8'); as it is when a few long cells would make the block more than four times the
+    text, or a cell ends in NUL (fixed width drops trailing NULs)."""
+    lengths = np.strings.str_len(chunk)
+    width = max(1, int(lengths.max()))
+    if width * len(chunk) > 4 * int(lengths.sum()) + 16 * len(chunk):
+        return chunk
+    try:
+        fixed = chunk.astype(f"S{width}")  # ASCII: a byte a character
+    except (UnicodeError, ValueError, TypeError):
+        fixed = chunk.astype(f"<U{width}")
+    return fixed if (np.strings.str_len(fixed) == lengths).all() else chunk
+
+
 def _unpacked(packed) -> np.ndarray:
     if not isinstance(packed, tuple):
         return packed
+    if packed[0] == "text":
+        return np.concatenate([part.astype(_STRINGS()) for part in packed[1]])
     sep, joined = packed
     cells = joined.split(sep)
     out = np.empty(len(cells), dtype=object)

@@ -230,7 +230,7 @@ def find_join_column(frame, gazetteer, columns=None) -> str | None:
     """The column that best names districts (half its cells at least), or None."""
     best, best_score = None, 0.5
     for c in columns if columns is not None else frame.columns:
-        score = join_score(frame[c].tolist()[:2000], gazetteer)
+        score = join_score(list(frame[c][:2000]), gazetteer)
         if score > best_score or (score == best_score and best is None and score > 0.5):
             best, best_score = c, score
     return best

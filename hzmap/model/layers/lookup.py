@@ -1,8 +1,8 @@
 """What the user layers say about a point of the map or a district: hover, click and the
 inspector ask here, with map coordinates, and show what comes back. No Qt.
 
-Hit-testing is the layers' own (LayerData.hit, an STRtree); this module only walks the View's
-user layers top-most first, so what answers is what is drawn on top.
+Hit-testing is the layers' own (LayerData.hit: an STRtree, or points.PointIndex); this module
+only walks the View's user layers top-most first, so what answers is what is drawn on top.
 """
 from __future__ import annotations
 

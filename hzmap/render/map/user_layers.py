@@ -10,7 +10,6 @@ with 100,000 points within budget where one collection with a colour per point d
 from __future__ import annotations
 
 import numpy as np
-import shapely
 from matplotlib import patheffects
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
@@ -20,6 +19,7 @@ from matplotlib.patches import Patch
 from hzmap.model.layers.classify import classify
 from hzmap.model.layers.columns import split_unit
 from hzmap.model.layers.hittest import anchor_points
+from hzmap.model.layers.points import coordinates
 from hzmap.model.layers.style import DEFAULTS
 from hzmap.render.map.layer_paint import (NO_DATA_COLOUR, category_colours, line_paths, polygon_paths,
                                       ramp_colours)
@@ -70,7 +70,7 @@ class UserLayerArtist:
         self.density = None                # points in the density view: DensityHexagons, made when asked
         kind = data.kind
         if kind == "points":
-            self.points = PointGroups(ax, shapely.get_coordinates(data.geometry), zorder)
+            self.points = PointGroups(ax, coordinates(data.geometry), zorder)
         elif kind == "lines":
             segments, self._owner = line_paths(data.geometry)
             self.main = LineCollection(segments, linewidths=1.5, zorder=zorder, capstyle="round")
@@ -201,12 +201,13 @@ class UserLayerArtist:
                     entries.append((Patch(facecolor="none", edgecolor="#555555", hatch=FLAGGED_HATCH),
                                     self._say("见注：旧名或重名", "see note: old or repeated names")))
         elif mode == "category":
-            labels = data.feature_labels(column)
+            labels = data.label_array(column)
             title = self._title(column, None)
             top = [v for v, _c in data.categories(column, limit=MAX_CATEGORIES)]
             colours = category_colours(len(top))
-            lookup = {v: i for i, v in enumerate(top)}
-            idx = np.fromiter((lookup.get(v, -1) for v in labels), dtype=int, count=n)
+            idx = np.full(n, -1)
+            for i, v in enumerate(top):  # a comparison per category, not a look-up per feature
+                idx[labels == v] = i
             palette = np.array(colours + [to_rgba("#BBBBBB")])
             rgba = palette[idx]
             entries = [(self._handle(c, fill), v or self._say("（空）", "(empty)")) for c, v in zip(colours, top)]
@@ -331,10 +332,10 @@ class UserLayerArtist:
         self._label_key = (wanted, style["label_size"])
         if wanted is None:
             return
-        texts = self.data.feature_labels(wanted)
-        anchors = shapely.get_coordinates(anchor_points(self.data.geometry))
+        texts = self.data.label_array(wanted)
+        anchors = coordinates(anchor_points(self.data.geometry))
         halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
-        for (x, y), text in list(zip(anchors, texts))[:MAX_LABELS]:
+        for (x, y), text in zip(anchors[:MAX_LABELS].tolist(), texts[:MAX_LABELS].tolist()):
             if text:
                 self.labels.append(self.ax.text(x, y, f" {text}", fontsize=style["label_size"], ha="left",
                                                 va="center", zorder=self.zorder + Z_LABELS, path_effects=halo,
