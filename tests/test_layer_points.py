@@ -140,7 +140,6 @@ def test_a_project_saves_and_reopens_the_layer_as_it_was_linked_or_kept_inside(g
     _same(open_for_link(loaded, geodata), small, exact=False)
 
 
-@pytest.mark.skipif(not hasattr(np, "strings"), reason="text columns are numpy strings from numpy 2 on")
 def test_a_large_point_layer_holds_no_python_object_per_point(geodata, tmp_path):
     from hzmap.model.geo.gazetteer import load_gazetteer
 

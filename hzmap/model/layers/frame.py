@@ -195,12 +195,12 @@ class Frame:
             yield (self.index.values[i], *values) if index else values
 
 
-_STRINGS = getattr(getattr(np, "dtypes", None), "StringDType", None)  # numpy >= 2
+_STRINGS = np.dtypes.StringDType
 
 
 def text_column(values: np.ndarray) -> np.ndarray:
-    """An object column whose every cell is text as numpy strings (numpy >= 2); else as it is."""
-    if _STRINGS is None or values.dtype != object or not len(values):
+    """An object column whose every cell is text as numpy strings; else as it is."""
+    if values.dtype != object or not len(values):
         return values
     if set(map(type, values.tolist())) != {str}:
         return values
@@ -209,7 +209,7 @@ def text_column(values: np.ndarray) -> np.ndarray:
 
 def is_text(values) -> bool:
     """Whether a column is kept as numpy strings."""
-    return _STRINGS is not None and isinstance(getattr(values, "dtype", None), _STRINGS)
+    return isinstance(getattr(values, "dtype", None), _STRINGS)
 
 
 PACK_ROWS = 10_000
