@@ -218,15 +218,16 @@ def _check_dimension(path, name: str) -> None:
                                f"{MAX_COLUMNS:,} columns, {MAX_ROWS:,} rows and 200 million cells")
 
 
-def _body(rows, width: int, first: int, left_out: dict) -> tuple[list, list[int], int]:
+def _body(rows, width: int, first: int, left_out: dict, share: bool = True) -> tuple[list, list[int], int]:
     """The rows under the header as columns (object arrays), their row numbers in the file, and
     how many blank rows were skipped (a row left out as unreadable is not counted as blank).
     Turned into columns a chunk at a time, each checked in C where it can be (every row as wide
     as the header, a first cell filled); a column with few distinct cells (a category, a
     district) shares one string object per value, so a million rows of five categories hold
-    five strings, not a million."""
+    five strings, not a million. A CSV's cells are all text, which the Frame keeps as numpy
+    strings, not these objects: there sharing (`share`) would only cost time (a third of a read)."""
     cols: list[list] = [[] for _ in range(width)]
-    shared: list[dict | None] = [{} for _ in range(width)]
+    shared: list[dict | None] = [{} if share else None for _ in range(width)]
     index: list[int] = []
     blank = 0
     for start in range(0, len(rows), CHUNK_ROWS):
@@ -328,7 +329,7 @@ def _read_table(path, fmt: str, sheet: str | None) -> Table:
         m = _UNIT_LINE.search(" ".join(str(v) for v in r if not is_blank(v)))
         if m:
             unit = m.group(1) or m.group(2)
-    body, index, blank = _body(rows[h + taken:], width, h + taken + 1, left_out)
+    body, index, blank = _body(rows[h + taken:], width, h + taken + 1, left_out, share=fmt != "csv")
     del rows
     if not index:
         raise LayerError(path, f"{where} has a header but no rows")
