@@ -1,4 +1,5 @@
-"""A layout's first showing pastes its labels and legend, as every later one does.
+"""What the window shows the first time costs what it costs later: a layout's first switch
+pastes its labels and legend, and the first click finds the inspector painted before.
 
 The window makes every layout's labels and legend ready in idle time, one piece a turn
 (hzmap.render.map.rehearsal): placed (the placement kept by hzmap.render.map.placement_memo)
@@ -153,3 +154,28 @@ def test_the_idle_work_is_one_piece_a_turn(open_window, geodata, dataset, qtbot,
     assert {"placement", "label", "legend"} <= {p for t in done for p in t}
     assert len(done) > 3 * len(dataset.layouts)  # every layout: its placement, labels, legend
     assert max(len(t) for t in turns) == 1
+
+
+def test_the_inspector_is_painted_ahead_off_screen_and_left_empty(open_window, geodata, dataset, qtbot,
+                                                                   monkeypatch):
+    """In idle time the inspector is filled with a district, painted off screen and emptied in
+    one turn: the planner never sees it, and the first click shows the district clicked."""
+    from hzmap.ui.panels.inspector import Inspector
+
+    monkeypatch.setenv("HZMAP_IDLE_PREBUILD", "1")
+    painted = []
+    grab = Inspector.grab
+    monkeypatch.setattr(Inspector, "grab", lambda self: painted.append(self.topLevelItemCount()) or grab(self))
+    win = open_window(geodata, dataset)
+    try:
+        qtbot.waitUntil(lambda: bool(painted), timeout=30000)
+    finally:
+        import gc
+
+        gc.unfreeze()
+    inspector = win.info_panel.inspector
+    assert painted[0] >= 3  # painted with a district's sections
+    assert inspector.topLevelItemCount() == 0 and inspector.profile is None  # and emptied
+    assert win.info_panel.hint.isVisibleTo(win.info_panel)  # the panel still says "click a district"
+    win.state.select_district("binjiang")
+    assert inspector.profile is not None and inspector.topLevelItemCount() >= 3
