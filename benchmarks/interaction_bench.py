@@ -4,11 +4,14 @@ each event traced.
 The window is built as the app builds it (the app's Qt font, hzmap.ui.app.build_window, one
 OpenBLAS thread, every layout built in idle time) and left to settle before anything is timed:
 the dataset in, every layout built and frozen, no draw, resize or tiles pending, the labels'
-pixels ready, and then no draw and no resize for half a second (`settle_window`).
+pixels ready (the frame's, and every other layout's: hzmap.render.map.rehearsal), and then no
+draw and no resize for half a second (`settle_window`).
 
 - hover_ms / click_ms: a Qt mouse event at a district's label point (all 13 in turn) until every
   event it posted is handled (the outline blitted, the tooltip, the inspector filled and painted);
-- pan_ms / switch_ms: a pan or another layout until its one full redraw is drawn.
+- pan_ms / switch_ms: a pan or another layout until its one full redraw is drawn (the switches
+  go to four layouts in turn; the window opens on one of them, so three of the first four are
+  a layout's first showing).
 
 Beside each time the trace keeps what the event spent where (`Trace`): full figure draws (count
 and ms), blits, the inspector, the canvas's paints, the tooltip, the pick, idle-time work (layout
@@ -68,7 +71,8 @@ class Trace:
                                (BlitCanvas, "pick_at", "pick"), (BlitCanvas, "_warm_sprites", "idle_labels"),
                                (FigureCanvasQTAgg, "paintEvent", "canvas_paint"),
                                (InfoPanel, "show_selection", "inspector"), (MapCanvas, "_tooltip", "tooltip"),
-                               (MapCanvas, "_prebuild_step", "idle_layout_build")):
+                               (MapCanvas, "_prebuild_step", "idle_layout_build"),
+                               (MapCanvas, "_ahead_step", "idle_layouts_ready")):
             if hasattr(cls, name):  # (the code before this benchmark has no idle label work)
                 self.wrap(cls, name, key)
         gc.callbacks.append(self._on_gc)

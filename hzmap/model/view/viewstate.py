@@ -75,6 +75,23 @@ class ViewState:
     def update(self, **changes) -> bool:
         """Change any fields of the View at once; emits `changed` once. Returns whether
         anything changed. Raises ValueError (and changes nothing) for a value that can't be shown."""
+        new, changes = self._resolved(changes)
+        changed = frozenset(k for k in changes if getattr(new, k) != getattr(self._view, k))
+        if not changed:
+            return False
+        self._view = new
+        self.changed.emit(new, changed)
+        return True
+
+    def proposed(self, **changes) -> View:
+        """The View `update(**changes)` would show, without showing it (the window prepares a
+        layout's labels ahead of its first showing for the View that choosing it gives)."""
+        return self._resolved(changes)[0]
+
+    def _resolved(self, changes: dict) -> tuple[View, dict]:
+        """The View the changes give, and the changes with what follows from them (the extent
+        of a "fit" frame follows the layout)."""
+        changes = dict(changes)
         unknown = set(changes) - set(FIELDS)
         if unknown:
             raise TypeError(f"View has no field(s) {', '.join(sorted(unknown))}")
@@ -88,13 +105,7 @@ class ViewState:
             prefix = f"{layout}/"
             changes["extent"] = self.preset_extent("fit", layout, frozenset(
                 k[len(prefix):] for k in hidden if k.startswith(prefix)))
-        new = check(replace(self._view, **changes))
-        changed = frozenset(k for k in changes if getattr(new, k) != getattr(self._view, k))
-        if not changed:
-            return False
-        self._view = new
-        self.changed.emit(new, changed)
-        return True
+        return check(replace(self._view, **changes)), changes
 
     def set_view(self, view: View) -> bool:
         """Install a whole View (a project opened, a tour step shown): one change."""

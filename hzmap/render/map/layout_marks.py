@@ -32,7 +32,7 @@ def spread_symbols(ov) -> None:
     for text, _ in ov.counts:
         text.set_visible(False)
     if not shown:
-        ov.counts = ov.counts[:0]
+        ov.counts = []
         return
     base = np.vstack([np.array([xy for _, xy in ea.places], dtype=float) for ea in shown])
     to_px = ov.ax.transData
@@ -65,8 +65,9 @@ def spread_symbols(ov) -> None:
 
 
 def _set_counts(ov, counts) -> None:
-    """Texts "×n" for symbols drawn as one (made once, reused)."""
-    pool = [t for t, _ in ov.counts]
+    """Texts "×n" for symbols drawn as one (made once, reused by every layout: the screen
+    keeps placements by the Texts placed, hzmap.render.map.placement_memo)."""
+    pool = ov.count_pool
     halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
     while len(pool) < len(counts):
         pool.append(ov.ax.text(0, 0, "", ha="center", va="center", color="#111111", fontweight="bold",

@@ -9,6 +9,7 @@ and the legend is made again if what shows in the frame changed.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +25,7 @@ from hzmap.render.map.label_text import element_names, place_names
 from hzmap.render.map.layout_figures import styled
 from hzmap.render.map.layout_style import NEUTRAL_FILL, Z_DIM, Z_ELEMENT_LABEL, Z_PLACES, element_text
 
+LEGENDS_KEPT = 32  # the screen's legends kept: every layout's, and some frames' besides
 
 
 @dataclass
@@ -73,6 +75,8 @@ class LayoutOverlay:
         self._dim_patch = None
         self.dimmed: tuple[set, set] | None = None
         self.counts: list = []  # (Text, (x, y)): symbols drawn as one, with their count (layout_marks)
+        self.count_pool: list = []  # the Texts made for counts so far
+        self._legends: OrderedDict = OrderedDict()  # the screen's legends by what they show
 
     # -- public ---------------------------------------------------------------------
     def show(self, layout_id: str | None, hidden=frozenset(), show_places: bool = True) -> None:
@@ -143,6 +147,7 @@ class LayoutOverlay:
         if self.legend is not None:
             self.legend.remove()
             self.legend = None
+        self._legends.clear()
 
     def elements(self) -> list[ElementArtists]:
         return list(self._built.get(self.layout_id, [])) if self.layout_id else []
@@ -274,9 +279,24 @@ class LayoutOverlay:
         if not force and key == self._legend_key:
             return False
         self._legend_key = key
+        if self.r.placement_memo is None:  # a page: a legend of its own each time
+            if self.legend is not None:
+                self.legend.remove()
+            self.legend = layout_legend.build(self, box)
+            return True
+        # The screen keeps the legends it made (building one is 10-25 ms of a layout switch):
+        # the one shown is only taken off the axes, and one made before for what now shows is
+        # put back (the corner and type size place_legend gives it are set at each placement).
+        words = (key, tuple(ea.legend_text for ea in self.elements()))  # (set_language changes them)
+        kept = self._legends.pop(words, None)
+        self.ax.legend_ = None
+        self.legend = kept if kept is not None else layout_legend.build(self, box)
+        self.ax.legend_ = self.legend
+        self.ax.stale = True
         if self.legend is not None:
-            self.legend.remove()
-        self.legend = layout_legend.build(self, box)
+            self._legends[words] = self.legend
+            while len(self._legends) > LEGENDS_KEPT:
+                self._legends.popitem(last=False)
         return True
 
     def symbol_scale(self) -> float:

@@ -49,6 +49,7 @@ class LegendPixels:
     def __init__(self) -> None:
         self._kept: OrderedDict = OrderedDict()
         self.nbytes = 0
+        self.made = (0, 0)  # legends kept so far, and their bytes
 
     def get(self, key):
         if key is None or key not in self._kept:
@@ -64,12 +65,18 @@ class LegendPixels:
         self._kept[key] = region
         self._kept.move_to_end(key)
         self.nbytes += _size(region)
+        self.made = (self.made[0] + 1, self.made[1] + _size(region))
         while len(self._kept) > KEEP or (self.nbytes > KEEP_BYTES and len(self._kept) > 1):
             self.nbytes -= _size(self._kept.popitem(last=False)[1])
 
     def clear(self) -> None:
         self._kept.clear()
         self.nbytes = 0
+
+    def within(self, mark: tuple) -> bool:
+        """Whether what was kept since `mark` (self.made then) is under three-quarters of the
+        caps (as TextSprites.within)."""
+        return self.made[0] - mark[0] < KEEP * 3 // 4 and self.made[1] - mark[1] < KEEP_BYTES * 3 // 4
 
 
 def _size(region) -> int:

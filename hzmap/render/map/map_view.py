@@ -25,6 +25,7 @@ from hzmap.render.map import style as st
 from hzmap.render.map.geometry import line_segments, polygon_path
 from hzmap.render.map.landmarks import Landmarks
 from hzmap.render.map.legend_place import legend_box, place_legend
+from hzmap.render.map.placement_memo import placement_key
 
 Z_FILL, Z_WATER, Z_BOUNDARY, Z_HOVER, Z_SELECT, Z_LABEL = 1, 3, 4, 6, 7, 9
 Z_PLACE_RING = 12
@@ -52,6 +53,7 @@ class MapRenderer:
         self.symbol_sources: list = []  # callables giving more symbols labels keep clear of (map metres)
         self.edge_names = None  # the neighbouring cities' names of a structure diagram (neighbours.py)
         self._path_extents: dict = {}  # id(path) -> (path, its extent in map metres)
+        self.placement_memo = None  # the screen's placements kept by their inputs (placement_memo.py)
         if type(fig.canvas) is FigureCanvasBase:  # a plain Figure: draw with Agg, as glue does
             FigureCanvasAgg(fig)
         fig.set_facecolor(st.LAND_OUTSIDE)
@@ -170,18 +172,23 @@ class MapRenderer:
             return []
         return [(t, e) for t, e in self.label_extents(renderer) if any(b.overlaps(e) for b in boxes)]
 
-    def label_extents(self, renderer) -> list:
-        """[(text, window extent)] of the visible district and layout labels; labels only move
-        on a full draw, so they are measured once per frame."""
+    def label_extents(self, renderer, every: bool = False) -> list:
+        """[(text, window extent)] of the visible district and layout labels, and with `every`
+        the stations' names and the symbols' counts too (kept as pixels for a full redraw; a
+        hover's outline does not raise them); labels only move on a full draw, so they are
+        measured once per frame."""
         if self._text_extents is None:
             texts = list(self.labels.values())
             if self.overlay is not None:
                 texts += [ea.label for ea in self.overlay.elements() if ea.label is not None]
                 texts += [t for ea in self.overlay.elements() for t, _ in ea.place_labels]
             texts += self.key_texts
-            self._text_extents = [(t, t.get_window_extent(renderer)) for t in texts
+            own = len(texts)
+            texts += [t for t, _ in self.landmarks.labels]
+            texts += [t for t, _ in self.overlay.counts] if self.overlay is not None else []
+            self._text_extents = [(t, t.get_window_extent(renderer), i < own) for i, t in enumerate(texts)
                                   if t.get_visible() and t.get_text() and t.axes is not None]
-        return self._text_extents
+        return [(t, e) for t, e, own in self._text_extents if own or every]
 
     def _make_labels(self) -> None:
         d = self.geo.districts
@@ -305,7 +312,12 @@ class MapRenderer:
             if artist.get_visible():
                 bb = artist.get_window_extent(renderer)
                 obstacles.append((bb.x0, bb.y0, bb.x1, bb.y1))
-        label_layout.place_all(self, items, symbols, obstacles, renderer)
+        memo = self.placement_memo
+        key = placement_key(self, items, symbols, obstacles) if memo is not None else None
+        if key is None or not memo.restore(self, key):
+            label_layout.place_all(self, items, symbols, obstacles, renderer)
+            if key is not None:
+                memo.keep(self, key, items)
 
     def label_pad_px(self) -> float:
         """The gap kept around labels, in the figure's pixels: twice as many at 200% or in a

@@ -99,6 +99,8 @@ class Scene:
         """The layout dataset arrived (after the first frame, to start fast), or a new one
         replaced it: draw its part of the View too (a layout it no longer has is left out)."""
         self.ds = dataset
+        if self.renderer.placement_memo is not None:  # (placements of the old dataset's labels)
+            self.renderer.placement_memo.clear()
         if self.overlay is not None:  # the old dataset's artists go
             self.overlay.remove()
         self.overlay = LayoutOverlay(self.renderer, dataset)

@@ -25,7 +25,7 @@ from matplotlib.backends.backend_agg import RendererAgg
 #: Around a label's text box, in points: its halo and anti-aliasing reach past it.
 HALO_PAD_PT = 3.0
 CLEAR = (255, 255, 255, 0)  # what RendererAgg.clear() fills with
-KEEP = 600  # labels' pixels kept: every label of a few views and layouts
+KEEP = 1200  # labels' pixels kept: every layout's labels at a view or two
 KEEP_BYTES = 24 << 20  # and no more bytes of them than this (a large window's labels are large)
 
 
@@ -44,6 +44,7 @@ class TextSprites:
         self._spare: RendererAgg | None = None
         self._kept: OrderedDict = OrderedDict()  # look -> (dx, dtop, pixels) or None (not on the canvas)
         self.nbytes = 0
+        self.made = (0, 0)  # labels' pixels made so far, and their bytes
 
     def clear(self) -> None:
         """Forget every label's pixels (the figure's size or resolution changed)."""
@@ -62,6 +63,12 @@ class TextSprites:
     def has(self, text, renderer, extent) -> bool:
         return self._look(text, renderer, extent) in self._kept
 
+    def within(self, mark: tuple) -> bool:
+        """Whether what was made since `mark` (self.made then) is under three-quarters of the
+        caps: work done ahead stops there, so that it never pushes out what it made itself or
+        what the frame shown pastes (what is pasted stays longest)."""
+        return self.made[0] - mark[0] < KEEP * 3 // 4 and self.made[1] - mark[1] < KEEP_BYTES * 3 // 4
+
     def prepare(self, text, renderer, extent) -> None:
         """Keep `text`'s pixels ready for a paste (done ahead, in idle time, one label at a time)."""
         if text.axes is None:  # taken off the map since it was measured (its layout went)
@@ -69,7 +76,9 @@ class TextSprites:
         look = self._look(text, renderer, extent)
         if look not in self._kept:
             kept = self._kept[look] = self._render(text, renderer, extent)
-            self.nbytes += kept[2].nbytes if kept is not None else 0
+            size = kept[2].nbytes if kept is not None else 0
+            self.nbytes += size
+            self.made = (self.made[0] + 1, self.made[1] + size)
             while len(self._kept) > KEEP or (self.nbytes > KEEP_BYTES and len(self._kept) > 1):
                 gone = self._kept.popitem(last=False)[1]
                 self.nbytes -= gone[2].nbytes if gone is not None else 0
@@ -79,7 +88,9 @@ class TextSprites:
         if text.axes is None:
             return None
         self.prepare(text, renderer, extent)
-        kept = self._kept[self._look(text, renderer, extent)]
+        look = self._look(text, renderer, extent)
+        self._kept.move_to_end(look)  # what is pasted stays longest
+        kept = self._kept[look]
         if kept is None:
             return None
         dx, dtop, pixels = kept

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from hzmap.render.map.scene import Scene  # first: hzmap.render imports matplotlib lean
 from hzmap.render.map.legend_cache import LegendPixels, legend_key
+from hzmap.render.map.placement_memo import PlacementMemo
+from hzmap.render.map.rehearsal import keep_legend
 from hzmap.render.map.sprites import LabelPaster, TextSprites
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -48,6 +50,7 @@ class BlitCanvas(FigureCanvasQTAgg):
         self.session = session
         self.geo = session.state.geo
         self.scene = Scene(fig, self.geo, session.dataset, style=style, interactive=True, layers=session.layers)
+        self.scene.renderer.placement_memo = PlacementMemo()  # a placement made before is put back
         #: Extra artists blitted on top, in order (a laser pointer, a line being drawn).
         self.transient: list = []
         self._background = None
@@ -58,6 +61,7 @@ class BlitCanvas(FigureCanvasQTAgg):
         self._pasters: dict = {}  # zorder -> LabelPaster standing in for labels in a full draw
         self._frame = 0  # full draws so far
         self._warm: list | None = None  # labels whose pixels are still to be made, this frame
+        self._ahead_busy = False  # other Views' labels being made ready (the map window's)
         # No artist of ours is pickable: skip matplotlib's walk of every artist on each click.
         for cid in (getattr(fig, "_button_pick_id", None), getattr(fig, "_scroll_pick_id", None)):
             if cid is not None:
@@ -148,7 +152,7 @@ class BlitCanvas(FigureCanvasQTAgg):
         """Labels whose pixels are kept for how and where they stand now: hidden for this draw,
         and their pixels composited in their place in the drawing order instead."""
         hidden = []
-        for text, extent in self.scene.renderer.label_extents(renderer):
+        for text, extent in self.scene.renderer.label_extents(renderer, every=True):
             if not self.sprites.has(text, renderer, extent):
                 continue
             placed = self.sprites.placed(text, renderer, extent)
@@ -169,7 +173,7 @@ class BlitCanvas(FigureCanvasQTAgg):
         frame to blit over (what a benchmark or a test waits for before it times a hover)."""
         return (self._background is not None and not getattr(self, "_draw_pending", False)
                 and not self._resize_timer.isActive() and not self._tiles_timer.isActive()
-                and self._warm == [])
+                and self._warm == [] and not self._ahead_busy)
 
     def _on_draw(self, _event) -> None:
         # Called inside a paint: keep a clean copy, then put the blitted layers straight into
@@ -188,7 +192,7 @@ class BlitCanvas(FigureCanvasQTAgg):
             return  # a newer frame started its own
         renderer = self.get_renderer()
         if self._warm is None:  # the first turn measures the labels; the legend comes last
-            self._warm = [(None, None), *self.scene.renderer.label_extents(renderer)]
+            self._warm = [(None, None), *self.scene.renderer.label_extents(renderer, every=True)]
         else:
             while self._warm:
                 text, extent = self._warm.pop()
@@ -200,17 +204,16 @@ class BlitCanvas(FigureCanvasQTAgg):
                     break
         if self._warm:
             QTimer.singleShot(0, lambda: self._warm_sprites(frame))
+        else:
+            self._frame_warm(frame)
+
+    def _frame_warm(self, frame: int) -> None:
+        """The frame's labels and legend are kept: idle time is free for what comes next (the
+        map window makes its other layouts' ready)."""
 
     def _keep_legend(self, renderer) -> bool:
         """Draw the legend alone and keep its pixels, if they are not kept yet; True if it did."""
-        legend = self.scene.ax.get_legend()
-        key = legend_key(legend, self.figure)
-        if key is None or self.legends.get(key) is not None:
-            return False
-        placed = self.sprites.alone(legend, renderer, legend.get_window_extent(renderer))
-        if placed is not None:
-            self.legends.put(key, placed)
-        return True
+        return keep_legend(self.sprites, self.legends, self.scene.ax.get_legend(), self.figure, renderer)
 
     def draw_blitted(self) -> list:
         """Highlights, then the labels they cross (so names stay readable), then the

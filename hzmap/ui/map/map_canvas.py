@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QToolTip
 
 from hzmap import process
 from hzmap.model.view.viewstate import ViewState
+from hzmap.render.map.rehearsal import keep_label, keep_legend, rehearse
 from hzmap.ui.common.blit_canvas import BlitCanvas
 from hzmap.ui.common.follow import follow
 
@@ -34,6 +35,7 @@ class MapCanvas(BlitCanvas):
         self._dragging = False
         self._tip_for = None  # the Selection the tooltip shown is about
         self._prebuild: list[str] = []  # layouts to build in idle time
+        self._ahead = None  # (frame, the pieces left of making the other layouts ready)
         self._frozen = False  # gc.freeze() done for this dataset
         #: An editing tool (the annotation tools) sees mouse events first: its on_press/
         #: on_motion/on_release(event) return True when they consumed the event.
@@ -76,12 +78,58 @@ class MapCanvas(BlitCanvas):
                 return
         if overlay is not None and not self._frozen:
             self._freeze_long_lived()
+            if self._warm == []:  # the frame's own labels are kept already: the others' next
+                self._frame_warm(self._frame)
 
     def _freeze_long_lived(self) -> None:
         """The geodata, the dataset and every layout's artists live as long as the window: out
         of the cycle collector's full passes with them (hzmap.process.freeze_long_lived)."""
         process.freeze_long_lived()
         self._frozen = True
+
+    # -- the other layouts, ready before they show -------------------------------------------
+    def _frame_warm(self, frame: int) -> None:
+        """The frame's own labels are kept: make every other layout's labels and legend ready
+        for this frame's extent and size, one piece an idle turn (hzmap.render.map.rehearsal),
+        so that a layout's first showing pastes them as every later one does."""
+        if self._prebuild or not self._frozen or os.environ.get("HZMAP_IDLE_PREBUILD", "1") == "0":
+            return  # (the layouts are still being built; _prebuild_step comes back here)
+        self._ahead = (frame, self._pieces())
+        self._ahead_busy = True
+        QTimer.singleShot(0, lambda: self._ahead_step(frame))
+
+    def _ahead_step(self, frame: int) -> None:
+        if self._ahead is None or self._ahead[0] != frame:
+            return  # a newer frame started its own
+        if frame != self._frame or self._background is None or getattr(self, "_draw_pending", False):
+            self._ahead, self._ahead_busy = None, False  # a redraw is coming: it starts again
+            return
+        if next(self._ahead[1], None) is None:
+            self._ahead, self._ahead_busy = None, False
+            return
+        QTimer.singleShot(0, lambda: self._ahead_step(frame))
+
+    def _pieces(self):
+        """Yields after each piece of work: a layout's placement, a label's pixels, a legend's.
+        Stops when what it made fills three-quarters of either pixel cache (at a large window
+        every layout's may not fit: the layouts after that draw their labels the first time they
+        show, as before)."""
+        renderer = self.get_renderer()
+        marks = (self.sprites.made, self.legends.made)
+        for layout in [None, *self.dataset.layouts]:
+            if layout == self.state.layout:
+                continue
+            if not (self.sprites.within(marks[0]) and self.legends.within(marks[1])):
+                return
+            # (a placement made before is put back, and kept pixels are not made again)
+            done = rehearse(self.scene, self.state.proposed(layout=layout, selection=None), renderer)
+            yield True
+            for text, state, extent in done.labels:
+                if keep_label(self.sprites, text, state, extent, renderer):
+                    yield True
+            if done.legend is not None and keep_legend(self.sprites, self.legends, done.legend, self.figure,
+                                                       renderer):
+                yield True
 
     # -- state -> map ------------------------------------------------------------------
     def _on_view_changed(self, view, fields) -> None:
