@@ -44,7 +44,7 @@ class MapRenderer:
         self.view_name = "city"
         self.overlay = None  # a LayoutOverlay when a layout is shown
         self.high_contrast = False  # the projector theme (render/spotlight.py)
-        self._text_extents = None  # label boxes since the last placement (for redrawing over outlines)
+        self.text_extents = None  # label boxes since the last placement (for redrawing over outlines)
         self.label_key_mode = False  # an exported page numbers the labels that find no room
         self.label_key: list[tuple[str, str]] = []  # (number, name) of those labels
         self.label_records: list = []  # the labels as placed (hzmap.render.map.label_layout)
@@ -177,7 +177,7 @@ class MapRenderer:
         the stations' names and the symbols' counts too (kept as pixels for a full redraw; a
         hover's outline does not raise them); labels only move on a full draw, so they are
         measured once per frame."""
-        if self._text_extents is None:
+        if self.text_extents is None:
             texts = list(self.labels.values())
             if self.overlay is not None:
                 texts += [ea.label for ea in self.overlay.elements() if ea.label is not None]
@@ -186,9 +186,9 @@ class MapRenderer:
             own = len(texts)
             texts += [t for t, _ in self.landmarks.labels]
             texts += [t for t, _ in self.overlay.counts] if self.overlay is not None else []
-            self._text_extents = [(t, t.get_window_extent(renderer), i < own) for i, t in enumerate(texts)
+            self.text_extents = [(t, t.get_window_extent(renderer), i < own) for i, t in enumerate(texts)
                                   if t.get_visible() and t.get_text() and t.axes is not None]
-        return [(t, e) for t, e, own in self._text_extents if own or every]
+        return [(t, e) for t, e, own in self.text_extents if own or every]
 
     def _make_labels(self) -> None:
         d = self.geo.districts
@@ -289,7 +289,7 @@ class MapRenderer:
         from hzmap.render.map import label_layout
 
         self.fit_to_axes()
-        self._text_extents = None
+        self.text_extents = None
         renderer = renderer or self.fig.canvas.get_renderer()
         size = self.style.type.district_label_urban if self.view_name == "urban" else self.style.type.district_label
         if self.overlay is not None:

@@ -28,7 +28,7 @@ def rehearse(scene, view, renderer) -> Rehearsed:
     """Place `view`'s labels on `scene` (the placement kept by the renderer's memo) and note
     them; the scene shows the View it showed before again when this returns."""
     shown, r = scene.view, scene.renderer
-    measured = r._text_extents  # the frame's labels' boxes: the same again afterwards
+    measured = r.text_extents  # the frame's labels' boxes: the same again afterwards
     scene.apply(view)
     try:
         r.refresh_labels(renderer)
@@ -37,7 +37,7 @@ def rehearse(scene, view, renderer) -> Rehearsed:
     finally:
         scene.apply(shown)
         r.refresh_labels(renderer)
-        r._text_extents = measured  # (a hover after this need not measure them again)
+        r.text_extents = measured  # (a hover after this need not measure them again)
     return Rehearsed(labels, legend)
 
 
