@@ -179,3 +179,31 @@ def test_the_inspector_is_painted_ahead_off_screen_and_left_empty(open_window, g
     assert win.info_panel.hint.isVisibleTo(win.info_panel)  # the panel still says "click a district"
     win.state.select_district("binjiang")
     assert inspector.profile is not None and inspector.topLevelItemCount() >= 3
+
+
+def test_while_the_pointer_moves_no_other_layout_is_prepared(ready_window, qtbot, monkeypatch):
+    """A hover or a pan never waits behind a layout's label placement (15-35 ms a piece): the
+    preparation that a pan starts again waits until the pointer has rested."""
+    import time
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from hzmap.ui.map import map_canvas
+
+    win = ready_window
+    canvas = win.canvas
+    rehearsed = []
+    rehearse = map_canvas.rehearse
+    monkeypatch.setattr(map_canvas, "rehearse", lambda *a, **k: rehearsed.append(time.monotonic()) or rehearse(*a, **k))
+    win.state.set_preset("city")
+    win.state.set_preset("urban")  # a new extent: every other layout's labels are placed again
+    moves = []
+    for i in range(12):  # the pointer moves over the map for a while
+        QTest.mouseMove(canvas, QPoint(200 + 10 * i, 200 + 5 * i))
+        moves.append(time.monotonic())
+        qtbot.wait(50)  # (the pointer's pace: a move every 50 ms)
+    qtbot.waitUntil(lambda: _ready(win) and bool(rehearsed), timeout=30000)
+    during = [t for t in rehearsed if t < moves[-1]]
+    assert not during, f"{len(during)} layouts prepared while the pointer moved"
+    assert rehearsed[0] - moves[-1] >= map_canvas.QUIET_S * 0.9

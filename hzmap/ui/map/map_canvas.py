@@ -8,8 +8,9 @@ coordinates in. Selection and hover are blitted.
 from __future__ import annotations
 
 import os
+import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QToolTip
 
 from hzmap import process
@@ -22,6 +23,13 @@ CLICK_TOLERANCE_PX = 4  # logical pixels, like the other distances the hand make
 WHEEL_STEP = 1.25
 #: Fields whose change needs only the blitted outlines redrawn, not the map.
 BLIT_ONLY = frozenset({"selection"})
+
+
+#: Input that puts off the idle preparation of other layouts until it has rested QUIET_S: a
+#: hover or a pan must never wait behind a layout's label placement.
+_INPUT = frozenset({QEvent.MouseMove, QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.Wheel,
+                    QEvent.KeyPress})
+QUIET_S = 0.3
 
 
 class MapCanvas(BlitCanvas):
@@ -98,9 +106,18 @@ class MapCanvas(BlitCanvas):
         self._ahead_busy = True
         QTimer.singleShot(0, lambda: self._ahead_step(frame))
 
+    def event(self, event) -> bool:
+        if event.type() in _INPUT:
+            self._last_input = time.monotonic()
+        return super().event(event)
+
     def _ahead_step(self, frame: int) -> None:
         if self._ahead is None or self._ahead[0] != frame:
             return  # a newer frame started its own
+        rest = QUIET_S - (time.monotonic() - getattr(self, "_last_input", 0.0))
+        if rest > 0:  # the planner is moving the pointer or panning: a piece (up to 35 ms) waits
+            QTimer.singleShot(int(rest * 1000) + 1, lambda: self._ahead_step(frame))
+            return
         if frame != self._frame or self._background is None or getattr(self, "_draw_pending", False):
             self._ahead, self._ahead_busy = None, False  # a redraw is coming: it starts again
             return
