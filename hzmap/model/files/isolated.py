@@ -9,13 +9,12 @@ overruns its memory fails inside its own address space (RLIMIT_AS, where the sys
 one that aborts takes only itself down; a cancel kills it at once. Each of these comes back as
 :class:`ReaderStopped` saying which, for the caller to word for the planner with the file's name.
 
-The child is started at the first call and kept for the next (importing pandas, geopandas and
-GDAL costs it about 0.7 s), and started again after it was killed. It runs with the environment
-the Worker was made with (hzmap.model.layers.gdal sets GDAL's options there, before anything in
-the child imports GDAL), imports the `preload` modules and says it is ready before a call's time
-budget starts: a busy machine's slow start is not counted against a file. It cannot import what
-its parent cannot (a module sys.modules blocks with None, as an installation without it). It is `python -m hzmap.model.files.isolated`, or the offline bundle's
-executable with WORKER_ARG. Requests and replies are pickled frames over the child's standard
+The child is started at the first call and kept for the next (importing GDAL and shapely costs
+it about 0.7 s), and started again after it was killed. It runs with the Worker's environment
+(hzmap.model.layers.gdal sets GDAL's options there), imports the `preload` modules and says it is
+ready before a call's time budget starts. It cannot import what its parent cannot (a module
+sys.modules blocks with None). It is `python -m hzmap.model.files.isolated`, or the offline
+bundle's executable with WORKER_ARG. Requests and replies are pickled frames over its standard
 input and output; whatever a library prints goes to its standard error.
 
 Python threads rather than select() wait for the reply, so the same code runs on Windows (there
@@ -65,9 +64,8 @@ class Budget:
 # -- the parent's side -----------------------------------------------------------------------------
 def command() -> list[str]:
     """How to start the child: the bundle's executable, or this module with this Python."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, WORKER_ARG]
-    return [sys.executable, "-m", "hzmap.model.files.isolated"]
+    frozen = getattr(sys, "frozen", False)
+    return [sys.executable, WORKER_ARG] if frozen else [sys.executable, "-m", "hzmap.model.files.isolated"]
 
 
 class Worker:
@@ -98,13 +96,12 @@ class Worker:
             self._start()
 
     def _call(self, target, args, kwargs, budget: Budget, cancel):
-        proc = self._start(cancel)
+        proc, request = self._start(cancel), pickle.dumps((target, args, kwargs, budget.memory))
         try:
-            _write_frame(proc.stdin, pickle.dumps((target, args, kwargs, budget.memory)))
+            _write_frame(proc.stdin, request)
         except OSError:  # the child died between two calls
             self.stop()
-            proc = self._start(cancel)
-            _write_frame(proc.stdin, pickle.dumps((target, args, kwargs, budget.memory)))
+            _write_frame(self._start(cancel).stdin, request)
         deadline = None if budget.seconds is None else time.monotonic() + budget.seconds
         while True:
             if cancel is not None and cancel.is_set():
@@ -175,6 +172,8 @@ class Worker:
         except subprocess.TimeoutExpired:
             proc.kill()
             return proc.wait()
+        finally:
+            _close_pipes(proc)
 
     def stop(self) -> None:
         """End the child now (a cancel, a time-out, the app closing)."""
@@ -189,15 +188,20 @@ class Worker:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
-        for pipe in (proc.stdin, proc.stdout):
-            try:
-                pipe.close()
-            except OSError:
-                pass
+        _close_pipes(proc)
 
     @property
     def pid(self) -> int | None:
         return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
+
+
+def _close_pipes(proc: subprocess.Popen) -> None:
+    """The pipes to a child that has ended (left to the collector, each is an unclosed file)."""
+    for pipe in (proc.stdin, proc.stdout):
+        try:
+            pipe.close()
+        except OSError:
+            pass
 
 
 def _pump(stream, replies: queue.Queue) -> None:
