@@ -99,6 +99,12 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
         el.flags = [f for f in el.flags if not f.startswith(NEEDS_PLACE)]
         el.flags.append(f"the text names no place for “{el.part}”: set to {subject[1]}, the one "
                         f"district {subject[2]} is about (assumed); check it")
+    for el in (el for el in elements if subject and len(el.data.get("districts", [])) > 1
+               and subject[0] in el.data["districts"] and any("is a river" in f for f in el.flags)):
+        # 沿钱塘江的滨江景观带 in a plan of 萧山's: the river's bank in that district only
+        el.data["districts"] = [subject[0]]
+        el.flags.append(f"a river: read as its bank in {subject[1]}, the one district "
+                        f"{subject[2]} is about (assumed); check it")
     seen: set[str] = set()
     for el in elements:
         eid, n = el.data["id"], 2

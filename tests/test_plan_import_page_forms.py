@@ -1,0 +1,50 @@
+"""Forms of layouts and task lists as news pages and notices set them, on small texts written for
+these tests: lines that break a sentence, labels that open lines, units on two lines, a page that
+ends mid-list (the held-out corpus texts show them in the wild)."""
+from hzmap.model.plan_import import draft_plan, pasted
+
+
+def draft(text):
+    return draft_plan(pasted(text), None, plan_id="t")
+
+
+def parts(d):
+    return {(lay.data["name"], el.part): el.data["districts"]
+            for lay in d.layouts for el in lay.children}
+
+
+def test_a_lead_line_and_a_responsible_line_below_a_goal_are_one_list():
+    d = draft("某区2023年重点工作任务分解方案\n一、主要预期目标\n"
+              "1.地区生产总值增长6%左右。\n\n牵头单位:区发改局\n\n责任单位:某经济开发区,各街道\n\n"
+              "2.固定资产投资增长15%左右。\n\n牵头单位:区财政局\n\n责任单位:区统计局\n")
+    got = [(m.data["lead_units"], m.data["units"]) for m in d.measures]
+    assert got == [(["区发改局"], ["区发改局", "某经济开发区", "各街道"]),
+                   (["区财政局"], ["区财政局", "区统计局"])]
+
+
+def test_a_page_that_ends_in_a_goal_or_in_a_units_name_keeps_the_goal_and_drops_the_name():
+    head = "某区2023年重点工作任务分解方案\n一、主要预期目标\n1.地区生产总值增长6%左右。\n\n牵头单位:区发改局\n\n"
+    cut_name = draft(head + "2.制造业高质量发展。\n\n牵头单位:区经信局、区发展改")
+    assert [(m.data["lead_units"], m.data["units"]) for m in cut_name.measures] == [
+        (["区发改局"], ["区发改局"]), (["区经信局"], ["区经信局"])]   # 区发展改 is cut off
+    cut_goal = draft(head + "2.其他主要经济指标不低于全市平均水平。")
+    assert [(m.data["title"][:6], m.data["units"]) for m in cut_goal.measures] == [
+        ("地区生产总值", ["区发改局"]), ("其他主要经济", [])]          # the page ends before its units
+
+
+def test_a_slogan_on_a_line_of_its_own_is_announced_by_the_next_line():
+    d = draft("规划:东城先行区\n\n今年出炉的\n\n《富阳分区规划》草案中\n\n明确富阳将构筑\n\n"
+              "“一轴两带、一城两翼”\n\n的山水田园组团结构\n\n其中,“一城”包括\n\n银湖、东洲\n")
+    assert [lay.data["name"] for lay in d.layouts] == ["一轴两带、一城两翼"]
+    assert set(map(tuple, parts(d).values())) == {("fuyang",)}
+
+
+def test_parts_whose_labels_open_lines_define_a_slogan_and_a_street_is_not_its_district():
+    d = draft("萧山区某单元详细规划获批\n\n某单元位于钱塘江南岸。\n\n总体规划“一带一轴、三源”:\n\n"
+              "“一带”沿钱塘江的滨江景观带,\n\n“一轴”沿滨江二路的城市发展主轴,\n\n"
+              "“三源”围绕三个站点打造的活力源。\n")
+    assert [lay.data["name"] for lay in d.layouts] == ["一带一轴、三源"]
+    # 钱塘江 in a plan of 萧山区: its bank there; 滨江二路 is a street, not 滨江区
+    assert parts(d) == {("一带一轴、三源", "一带"): ["xiaoshan"],
+                        ("一带一轴、三源", "一轴"): ["xiaoshan"],
+                        ("一带一轴、三源", "三源"): ["xiaoshan"]}
