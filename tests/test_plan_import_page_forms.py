@@ -48,3 +48,24 @@ def test_parts_whose_labels_open_lines_define_a_slogan_and_a_street_is_not_its_d
     assert parts(d) == {("一带一轴、三源", "一带"): ["xiaoshan"],
                         ("一带一轴、三源", "一轴"): ["xiaoshan"],
                         ("一带一轴、三源", "三源"): ["xiaoshan"]}
+
+
+def test_a_progress_column_before_the_units_holds_no_goals_and_each_of_a_count_grows():
+    rows = "".join(f"{n}\n\n{task}\n\n{done}\n\n{unit}\n\n" for n, task, done, unit in [
+        (1, "确保地区生产总值增长7%左右。", "1-2月规上工业增加值增长12.5%,居全省第2。", "市发改委"),
+        (2, "确保4个结构性指标均实现10%以上增长。", "生态环保投资增长12.5%。", "市发改委"),
+        (3, "深入推进示范区建设,取得军工资质8本以上。", "已有10家企业提出申办需求。", "市经信局")])
+    d = draft("市政府2020年重点工作一季度进展情况表\n\n序号\n\n内容与要求\n\n进展情况\n\n责任单位\n\n" + rows)
+    assert [m.data["lead_units"] for m in d.measures] == [["市发改委"], ["市发改委"], ["市经信局"]]
+    got = {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
+    assert got == {(7, "%", 2020), (10, "%", 2020), (8, "本", 2020)}
+
+
+def test_a_news_pages_dates_and_a_stated_period_and_a_past_years_figures():
+    d = draft("某市国土空间总规出台\n\n2022-12-23      来源:某楼市   浏览次数:53\n\n"
+              "近日,某市发布国土空间总体规划草案,规划年限为2021-2035年。\n\n"
+              "2021年末,全市常住人口340.7万人。到2035年,常住人口达到400万人。\n")
+    assert str(d.plan.data["issued"]) == "2022-12-23" and d.plan.data["period"] == "2021-2035"
+    assert {(t.data["value"], t.data["year"]) for t in d.targets} == {(400, 2035)}
+    slashed = draft("东城新城崛起\n\n发布时间:2022/4/22 11:48:03\n\n东城新城正在建设。\n")
+    assert str(slashed.plan.data["issued"]) == "2022-04-22"
