@@ -69,3 +69,14 @@ def test_a_news_pages_dates_and_a_stated_period_and_a_past_years_figures():
     assert {(t.data["value"], t.data["year"]) for t in d.targets} == {(400, 2035)}
     slashed = draft("东城新城崛起\n\n发布时间:2022/4/22 11:48:03\n\n东城新城正在建设。\n")
     assert str(slashed.plan.data["issued"]) == "2022-04-22"
+
+
+def test_members_named_in_quotes_after_their_count_are_a_layouts_parts():
+    d = draft("某局发布了打造6条共富引领带的计划。 “龙井茶香”共富引领带 以游步道为轴线,串联西湖区转塘街道、"
+              "双浦镇的村庄,建设茶产业带。 “运河水乡”共富引领带 以大运河为轴线,串联临平区塘栖镇的村庄。 "
+              "“钱塘围垦”共富引领带 以钱塘江为轴线,串联钱塘区河庄街道、义")
+    assert [lay.data["name"] for lay in d.layouts] == ["6条共富引领带"]
+    # the river is a band's line; the towns it links are its places
+    assert parts(d) == {("6条共富引领带", "龙井茶香"): ["xihu"],
+                        ("6条共富引领带", "运河水乡"): ["linping"],
+                        ("6条共富引领带", "钱塘围垦"): ["qiantang"]}

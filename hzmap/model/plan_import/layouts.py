@@ -187,6 +187,13 @@ def _elements(doc: Document, gaz: Gazetteer, plan_id: str, part: Part, span, k: 
         return [_element(doc, gaz, part, None, places.Mapping([], [], [], [], ""), k, plan_id,
                          slogan_passage, figure, sub)]
     mapping = places.where(gaz, text, span[0], span[1])
+    hits = places.find(gaz, text, *span)
+    rivers = [h for h in hits if "is a river" in h.entry.note]
+    if rivers and any(h.entry.kind == "township" or h.entry.kind == "district"
+                      and h.text.endswith(("区", "县", "市")) for h in hits):
+        # 以钱塘江为轴线,串联钱塘区河庄街道…: the river is the part's line, the units it links
+        # are its places (not every district on the river's banks)
+        mapping = places.map_hits(text, [h for h in hits if h not in rivers])
     if not figure and part.count and part.count > 1 and not sub:
         hits = places.find(gaz, text, *span)
         members = places.member_list(text, hits)      # a list “A、B”, not names in passing
