@@ -211,9 +211,6 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
                 not not_this_plans(text, m.start(1), m.end(1)):
             seen.add(_key(sl.text))
             out.append(sl)
-    from .members import named_members          # (members.py reads this module's parts)
-    out += [sl for sl in named_members(text) if _key(sl.text) not in seen]
-    seen.update(_key(sl.text) for sl in out)
     for m in _UNQUOTED.finditer(text):
         if _key(m.group(1)) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
             continue
