@@ -80,3 +80,9 @@ def test_members_named_in_quotes_after_their_count_are_a_layouts_parts():
     assert parts(d) == {("6条共富引领带", "龙井茶香"): ["xihu"],
                         ("6条共富引领带", "运河水乡"): ["linping"],
                         ("6条共富引领带", "钱塘围垦"): ["qiantang"]}
+
+
+def test_a_report_of_a_plans_publication_names_its_issuer():
+    d = draft("某市国土空间总规出台\n\n观点:近日,浙江省某市自然资源和规划局发布《某市国土空间总体规划"
+              "(2021-2035年)(草案)》,规划年限为2021-2035年。\n")
+    assert d.plan.data["issuer"] == "浙江省某市自然资源和规划局"

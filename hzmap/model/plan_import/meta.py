@@ -20,6 +20,9 @@ _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三�
 # (2022-12-23      来源:…)
 _ISO = re.compile(r"(?:公开日期|发布日期|发布时间|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
                   r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*来源[:：]", re.M)
+_PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
+                        r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布)了?《[^》\n]*(?:规划|方案|计划|纲要|"
+                        r"意见)[^》\n]*》", re.M)
 # the period a plan's text states: 规划年限为2021-2035年, 规划期限:2024—2026年
 _TERM = re.compile(r"规划(?:年限|期限)\s*(?:为|是|[:：])\s*(20\d\d)\s*[-—–~至到]\s*(20\d\d)\s*年")
 _MADE = re.compile(r"(?:成文日期|发文日期|生成日期)\s*[:：]?\s*[|｜]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -90,6 +93,10 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         # a title “X关于…的建议” names its issuer X, wherever the title was found
         about = re.match(r"^(.{2,30}?)关于", title)
         issuer = _issuers(about.group(1)) if about else ""
+    if not issuer:
+        # a report of its publication: 近日,浙江省湖州市自然资源和规划局发布《…规划(草案)》
+        pm = _PUBLISHES.search(head)
+        issuer = _issuers(pm.group(1)) if pm else ""
     if not issuer:
         flags.append("no issuer found: give the issuing body")
 
