@@ -22,7 +22,7 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     gazetteer its places and the ids already taken; without it only geodata/ is used."""
     from hzmap.model.geo.gazetteer import Gazetteer, load_gazetteer
 
-    from . import layouts, measures, meta, places, slogans, tables, targets
+    from . import layouts, measures, members, meta, places, slogans, tables, targets
     from .text import build
 
     doc = build(source)
@@ -45,6 +45,8 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.notes.append(f"{source.name}: the plan is about {away}, outside Hangzhou: no place "
                            "in it is mapped to Hangzhou's districts")
     found = slogans.find_slogans(doc.text, draft.notes)
+    # members named in quotes after their count (打造12条…带 … “龙井茶香”…带)
+    found = sorted(found + members.named_members(doc.text), key=lambda sl: sl.start)
     draft.layouts = layouts.draft_layouts(doc, gaz, plan_id, found, dataset, record.data["title"])
     for el in (el for lay in draft.layouts for el in lay.children if away):
         el.flags.append(f"outside Hangzhou: the plan is about {away}")

@@ -99,6 +99,12 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
         el.flags = [f for f in el.flags if not f.startswith(NEEDS_PLACE)]
         el.flags.append(f"the text names no place for “{el.part}”: set to {subject[1]}, the one "
                         f"district {subject[2]} is about (assumed); check it")
+    for el in (el for el in elements if subject and len(el.data.get("districts", [])) > 1
+               and subject[0] in el.data["districts"] and any("is a river" in f for f in el.flags)):
+        # 沿钱塘江的滨江景观带 in a plan of 萧山's: the river's bank in that district only
+        el.data["districts"] = [subject[0]]
+        el.flags.append(f"a river: read as its bank in {subject[1]}, the one district "
+                        f"{subject[2]} is about (assumed); check it")
     seen: set[str] = set()
     for el in elements:
         eid, n = el.data["id"], 2
@@ -181,6 +187,13 @@ def _elements(doc: Document, gaz: Gazetteer, plan_id: str, part: Part, span, k: 
         return [_element(doc, gaz, part, None, places.Mapping([], [], [], [], ""), k, plan_id,
                          slogan_passage, figure, sub)]
     mapping = places.where(gaz, text, span[0], span[1])
+    hits = places.find(gaz, text, *span)
+    rivers = [h for h in hits if "is a river" in h.entry.note]
+    if rivers and any(h.entry.kind == "township" or h.entry.kind == "district"
+                      and h.text.endswith(("区", "县", "市")) for h in hits):
+        # 以钱塘江为轴线,串联钱塘区河庄街道…: the river is the part's line, the units it links
+        # are its places (not every district on the river's banks)
+        mapping = places.map_hits(text, [h for h in hits if h not in rivers])
     if not figure and part.count and part.count > 1 and not sub:
         hits = places.find(gaz, text, *span)
         members = places.member_list(text, hits)      # a list “A、B”, not names in passing

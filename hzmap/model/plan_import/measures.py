@@ -17,7 +17,7 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import places, tables
 from .draft import Passage, Record
 from .text import Document, Heading, cn_numeral, excerpt
-from .units import FIRST_IS_LEAD, Units, read_units, split_units, unit_like
+from .units import FIRST_IS_LEAD, Units, read_units, split_units, unit_like, whole_name
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
 _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|"
@@ -53,11 +53,24 @@ def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]
         if toks and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and \
                 all(len(t) <= 24 for t in toks):
             found[m.start()] = m
-    out = []
+    out: list[tuple[int, int, Units]] = []
+    lines: list[str | None] = []       # a unit line's list, None for a bracket
     for pos in sorted(found):
         m = found[pos]
-        read = read_units(m.group(1), first_is_lead=bool(FIRST_IS_LEAD.search(m.group(1))))
-        out.append((m.start(), m.end(), read))
+        start, listed = m.start(), m.group(1)
+        if m.re is _UNIT_LINE and out and lines[-1] is not None \
+                and not text[out[-1][1]:start].strip():
+            # 牵头单位:A on one line, 责任单位:B、C on the next: one list, A leading
+            start, listed = out[-1][0], lines[-1] + ";" + listed
+            out.pop()
+            lines.pop()
+        read = read_units(listed, first_is_lead=bool(FIRST_IS_LEAD.search(listed)))
+        if read.units and not text[m.end():].strip() and not whole_name(read.units[-1]):
+            # the page ends in the list's last name (牵头单位:省发展改): that name is cut off
+            kept = read.units[:-1]
+            read = Units(read.lead if read.lead in kept else "", kept, read.how, read.notes)
+        out.append((start, m.end(), read))
+        lines.append(listed if m.re is _UNIT_LINE else None)
     return out
 
 
@@ -83,11 +96,20 @@ def _leaves(doc: Document) -> list[Heading]:
         title = plain.get(h.start, "") if h.parent is None else ""
         if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")):
             skip = True        # a list under a line “机遇” or “发展基础” with no number of its own
-        if skip and goals_only and _own_units(doc.text, h):
+        if skip and goals_only and (_own_units(doc.text, h) or _cut_sibling(doc, h)):
             skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
         if not skip and h.level >= 2:
             out.append(h)
     return out
+
+
+def _cut_sibling(doc: Document, h: Heading) -> bool:
+    """Whether h ends the page, cut off before its units, among goals that state theirs."""
+    if doc.text[h.end:].strip():
+        return False
+    before = [x for x in doc.headings if x.parent is h.parent and x.level == h.level
+              and x.start < h.start]
+    return bool(before) and _own_units(doc.text, before[-1])
 
 
 def _after_page_notice(doc: Document, h: Heading) -> bool:

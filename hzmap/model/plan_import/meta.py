@@ -16,7 +16,15 @@ from .text import Document, cn_number, excerpt, five_year_plan_end
 
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
-_ISO = re.compile(r"(?:公开日期|发布日期|发布时间|发文日期|成文日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+# a page's date: labelled (发布时间:2022/4/22), or a news page's date line before its source
+# (2022-12-23      来源:…)
+_ISO = re.compile(r"(?:公开日期|发布日期|发布时间|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+                  r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*来源[:：]", re.M)
+_PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
+                        r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布)了?《[^》\n]*(?:规划|方案|计划|纲要|"
+                        r"意见)[^》\n]*》", re.M)
+# the period a plan's text states: 规划年限为2021-2035年, 规划期限:2024—2026年
+_TERM = re.compile(r"规划(?:年限|期限)\s*(?:为|是|[:：])\s*(20\d\d)\s*[-—–~至到]\s*(20\d\d)\s*年")
 _MADE = re.compile(r"(?:成文日期|发文日期|生成日期)\s*[:：]?\s*[|｜]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _IN_FORCE = re.compile(r"自(20\d\d)年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行)[,，]?(?:有效期至(20\d\d)年(\d{1,2})月(\d{1,2})日)?")
 _ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委员会|政府|市委|局|厅|部门|部|委|办)$")
@@ -86,6 +94,10 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         about = re.match(r"^(.{2,30}?)关于", title)
         issuer = _issuers(about.group(1)) if about else ""
     if not issuer:
+        # a report of its publication: 近日,浙江省湖州市自然资源和规划局发布《…规划(草案)》
+        pm = _PUBLISHES.search(head)
+        issuer = _issuers(pm.group(1)) if pm else ""
+    if not issuer:
         flags.append("no issuer found: give the issuing body")
 
     # dates
@@ -114,7 +126,7 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     published = None
     im = _ISO.search(head)
     if im:
-        published = _date(*im.groups())
+        published = _date(*(g for g in im.groups() if g is not None))
     in_force = None
     fm = _IN_FORCE.search(text)
     if fm:
@@ -149,7 +161,11 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     if number:
         cite(number[1], number[1] + len(number[0]))
     plan_period = header.period(title)
-    if plan_period is None and in_force and in_force["to"]:
+    tm = _TERM.search(text) if plan_period is None else None
+    if tm and int(tm.group(1)) <= int(tm.group(2)):
+        plan_period = f"{tm.group(1)}-{tm.group(2)}"
+        cite(tm.start(), tm.end())
+    elif plan_period is None and in_force and in_force["to"]:
         plan_period = f"{in_force['from'].year}-{in_force['to'].year}"
     old_names = bool(re.search(r"江干区|下城区", text)) or (issue_year or 2100) < 2021
     short = re.sub(r"^杭州市|[(（][^)）]*[)）]$", "", title)[:24]

@@ -93,6 +93,9 @@ def find_all(gaz: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
     return sorted(out, key=lambda f: f[0])
 
 
+_STREET = re.compile(r"[一二三四五六七八九十东西南北中]?(?:路|大道|大街|巷|街(?![道区]))")
+
+
 def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> list[PlaceHit]:
     """Hangzhou's places named in text[start:end]. A name right after a place outside Hangzhou
     (南昌西湖区, 湖州德清) is that place's, not Hangzhou's, and is left out."""
@@ -101,8 +104,8 @@ def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> l
     out = []
     for s, e, entry in find_all(gaz, text[start:end]):
         s, e = start + s, start + e
-        if s in outside:
-            continue
+        if s in outside or _STREET.match(text, e, end):
+            continue        # 滨江二路, 西湖大道: a street named after a place is not the place
         x = _EXTENSION.match(text, e, end)
         if x and not text.startswith(x.group(0), s):
             e = x.end()

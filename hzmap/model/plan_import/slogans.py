@@ -42,6 +42,7 @@ _ANNOUNCE = r"(?:格局|布局|结构|架构)"
 _CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
+_LINE_GAP = re.compile(r"[ \t]*\n\s*")
 _DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即)")
 # “构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局”: the slogan frames a layout the
 # sentence announces further on
@@ -178,6 +179,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             out.append(sl)
     for m in _QUOTED.finditer(text):
         ctx = _CONTEXT.match(text, m.end())
+        gap = _LINE_GAP.match(text, m.end())
+        if not ctx and gap and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
+            ctx = _CONTEXT.match(text, gap.end())      # a slogan set on a line of its own
         if not ctx and text[max(0, m.start() - 1):m.start()] == "以":
             ctx = _FRAMES.match(text, m.end())
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
@@ -310,7 +314,9 @@ def figure_clauses(text: str, slogan: Slogan, scope_end: int) -> list[tuple[int,
 
 def labelled_passage(text: str, label: str, start: int, end: int) -> tuple[int, int] | None:
     """A passage that opens with the part's label: “一核”:… or 多基地:… (to the paragraph end)."""
-    for m in re.finditer(rf"“?{re.escape(label)}”?\s*[:：]", text[start:end]):
+    # or its label in quotes opening a line of its own: “一带”沿钱塘江的滨江景观带
+    for m in re.finditer(rf"(?m)“?{re.escape(label)}”?\s*[:：]|^[ \t\u3000]*“{re.escape(label)}”"
+                         r"(?=[\u4e00-\u9fff])", text[start:end]):
         s = start + m.start()
         nl = text.find("\n", s)
         return s, min(end, len(text) if nl < 0 else nl)

@@ -40,6 +40,7 @@ class Row:
     units_text: str = ""
     notes: list[str] = field(default_factory=list)
     later: list[tuple[int, int]] = field(default_factory=list)   # the cells after its units
+    between: list[tuple[int, int]] = field(default_factory=list)  # its task's and its units'
 
 
 def _lines(text: str, start: int, end: int):
@@ -102,6 +103,8 @@ def rows(doc: Document) -> list[Row]:
             toks = split_units(cell)
             if toks and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and len(cell) <= 200:
                 row.units_text = cell
+            elif c[0] >= row.task[1]:
+                row.between.append(c)
         out.append(row)
     return out
 
@@ -117,10 +120,10 @@ def _task_cell(text: str, cells: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 def report_cells(doc: Document) -> list[tuple[int, int]]:
-    """The cells of a task table's report column (累计完成情况, 进展情况) when it follows the
-    units: what was done, not what is to be done."""
+    """The cells of a task table's report column (累计完成情况, 进展情况), after the units or
+    between the task and the units: what was done, not what is to be done."""
     found = rows(doc)
-    if not found or not any(r.later for r in found):
+    if not found or not any(r.later or r.between for r in found):
         return []
     text = doc.text
     header = []
@@ -132,9 +135,11 @@ def report_cells(doc: Document) -> list[tuple[int, int]]:
             break
         header.insert(0, cell)
     units_at = next((k for k, h in enumerate(header) if _UNIT_COLUMN.search(h)), None)
-    if units_at is None or not any(_REPORT_COLUMN.search(h) for h in header[units_at + 1:]):
+    if units_at is None:
         return []
-    return sorted(c for r in found for c in r.later)
+    after = any(_REPORT_COLUMN.search(h) for h in header[units_at + 1:])
+    before = any(_REPORT_COLUMN.search(h) for h in header[:units_at])
+    return sorted(c for r in found for c in (r.later if after else []) + (r.between if before else []))
 
 
 _REPORT_COLUMN = re.compile(r"(?:完成|进展|推进|落实|实施)(?:情况|进度)$|进展$")

@@ -120,6 +120,7 @@ def _inside_brackets(text: str, s: int) -> bool:
 
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
 _COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件|根|栋|幢)$")
+_EACH = re.compile(r"均|都|各自|分别")
 _REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
@@ -158,14 +159,17 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     # 的产业集群 commits to 3 clusters, 千亿元 says which ones count
     nxt = bisect.bisect_right(starts, s)
     between = text[e:starts[nxt]] if nxt < len(starts) else ""
+    # but 4个结构性指标均实现10%以上增长: each of the 4 is to grow 10%, the goal the growth
     if nxt < len(starts) and starts[nxt] < c_start + len(clause) and \
             not re.search(r"[和及与、]", between) and not between.endswith("“") and \
-            not (_COUNT.match(unit) and not _COUNT.match(candidates[nxt][3])):
+            not (_COUNT.match(unit) and not _COUNT.match(candidates[nxt][3])
+                 and not _EACH.search(between)):
         return None
     prv = nxt - 2
     joined_prv = prv < 0 or starts[prv] < c_start or \
         bool(re.search(r"[和及与、]", text[candidates[prv][1]:s]))
-    if not joined_prv and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit):
+    if not joined_prv and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit) and \
+            not _EACH.search(text, candidates[prv][1], s):
         return None
     # the size before a count (年产值10亿元以上企业30家): its words do not say how many
     sized_by = candidates[prv][1] - c_start if not joined_prv and _COUNT.match(unit) else 0
@@ -186,6 +190,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     # the paragraph, but not past the start of the numbered part the figure is in
     para_start = max(text.rfind("\n", 0, s) + 1, heads[0].start if heads else 0)
     year = _year_ahead(text, sent_start, s) or _year_ahead(text, para_start, s)
+    if year is not None and issued_year is not None and year[0] < issued_year and \
+            text[year[1]] not in "到至截":
+        return None                           # “2021年末,全市常住人口340.7万人”: a past year's
     said = [(int(m.group(0)[:4]), m.start()) for m in _ANY_YEAR.finditer(text, sent_start, s)]
     if year is None and said and _AHEAD_WORDS.search(text, said[-1][1], s) and \
             (issued_year is None or said[-1][0] >= issued_year):

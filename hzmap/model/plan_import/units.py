@@ -36,6 +36,11 @@ class Units:
     notes: list[str] = field(default_factory=list)
 
 
+def whole_name(tok: str) -> bool:
+    """Whether a unit's name ends as names do (a page cut off mid-name, 省发展改, does not)."""
+    return bool(_UNIT_END.search(tok) or re.search(r"(街道|镇|乡|区|县|市|专班|部门|分局)$", tok))
+
+
 def unit_like(tok: str) -> bool:
     return bool(_UNIT_END.search(tok)) or (
         len(tok) >= 4 and tok.startswith(("市", "省", "国家", "中国", "杭州", "各区")))
