@@ -153,6 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (bundle / "hzmap").is_file():
         print(f"no bundle at {bundle}: build it with python packaging/build_bundle.py", file=sys.stderr)
         return 1
+    try:  # the planner's files are written with the tests' tools
+        import geopandas  # noqa: F401
+    except ImportError:
+        print('the proof writes its files with the test extras: pip install -e ".[test]"', file=sys.stderr)
+        return 2
     if not isolation_available():
         print("not root or no unshare: running with env -i only (network not blocked)", file=sys.stderr)
     figures = prove(bundle)
