@@ -41,11 +41,16 @@ import proof_checks  # noqa: E402
 import proof_files  # noqa: E402
 from benchmarks.ready import seconds_to_ready  # noqa: E402
 
-#: folders that could hold Python or its packages: hidden inside the isolated run
-HIDDEN = [str(ROOT.parent), *sorted(set(glob.glob("/usr/lib/python3*") + glob.glob("/usr/local/lib/python3*")
-                                       + glob.glob("/usr/lib/*-linux-gnu/python3*")))]
+#: folders that could hold Python or its packages: hidden inside the isolated run (the
+#: repository with its venv, this Python's own prefixes, the system's Python folders)
+HIDDEN = sorted({str(ROOT), sys.prefix, sys.base_prefix, *glob.glob("/usr/lib/python3*"),
+                 *glob.glob("/usr/local/lib/python3*"), *glob.glob("/usr/lib/*-linux-gnu/python3*")})
 #: what a traceback looks like, from Python or from PyInstaller's bootloader
 TRACEBACK_MARKS = ("Traceback (most recent call last)", "[PYI-")
+
+
+def _holds(folder: str, path: Path) -> bool:
+    return Path(path).resolve().is_relative_to(Path(folder).resolve())
 
 
 def isolation_available() -> bool:
@@ -60,7 +65,9 @@ def isolated(cmd: list[str], home: Path, extra_env: dict) -> list[str]:
     run = ["env", "-i", *(f"{k}={v}" for k, v in env.items()), *cmd]
     if not isolation_available():
         return run
-    hide = "; ".join(f"mount -t tmpfs -o ro,size=1k none {shlex.quote(d)}" for d in HIDDEN if os.path.isdir(d))
+    # (never a folder holding the copy under test: a repository in /tmp must not hide /tmp)
+    hidden = [d for d in HIDDEN if os.path.isdir(d) and not _holds(d, home) and not _holds(d, Path(cmd[0]))]
+    hide = "; ".join(f"mount -t tmpfs -o ro,size=1k none {shlex.quote(d)}" for d in hidden)
     script = f"{hide}; exec {shlex.join(run)}"
     return ["unshare", "--net", "--mount", "--fork", "--propagation", "private", "/bin/sh", "-c", script]
 
