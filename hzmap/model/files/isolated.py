@@ -207,13 +207,7 @@ def _close_pipes(proc: subprocess.Popen) -> None:
 def _pump(stream, replies: queue.Queue) -> None:
     """Frames from the child, one by one; None when its output ends."""
     try:
-        while True:
-            head = _read_exactly(stream, _HEADER.size)
-            if head is None:
-                break
-            body = _read_exactly(stream, _HEADER.unpack(head)[0])
-            if body is None:
-                break
+        while (body := _read_frame(stream)) is not None:
             replies.put(body)
             del body  # not held while waiting for the next frame: a table's reply is 100 MB
     except (OSError, ValueError):
@@ -246,6 +240,12 @@ def _size(n: int | None) -> str:
 def _write_frame(stream, data: bytes) -> None:
     stream.write(_HEADER.pack(len(data)) + data)
     stream.flush()
+
+
+def _read_frame(stream) -> bytes | None:
+    """The next frame _write_frame wrote, or None when the stream ends first."""
+    head = _read_exactly(stream, _HEADER.size)
+    return None if head is None else _read_exactly(stream, _HEADER.unpack(head)[0])
 
 
 def _read_exactly(stream, n: int) -> bytes | None:
@@ -293,10 +293,7 @@ def _resolve(target: str):
 def serve(requests, replies) -> None:
     """The child's loop: one request, one reply, until the parent closes the pipe."""
     while True:
-        head = _read_exactly(requests, _HEADER.size)
-        if head is None:
-            return
-        body = _read_exactly(requests, _HEADER.unpack(head)[0])
+        body = _read_frame(requests)
         if body is None:
             return
         target, args, kwargs, memory = pickle.loads(body)
