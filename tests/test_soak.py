@@ -42,7 +42,7 @@ def held_mb(canvas) -> float:
 def kept_pixels_mb(canvas) -> float:
     """The labels' and legends' pixels the canvas keeps for its blits: bounded caches
     (hzmap.render.map.sprites, legend_cache), filled as views and window sizes come, not growth."""
-    return (canvas.sprites.nbytes + canvas.legends.nbytes) / 2**20
+    return (canvas.sprites.kept.nbytes + canvas.legends.nbytes) / 2**20
 
 
 def test_random_actions(qtbot, tmp_path):
@@ -200,7 +200,7 @@ def test_random_actions(qtbot, tmp_path):
     grown = statistics.median(samples[-fifth:]) - statistics.median(samples[:fifth])
     assert grown < 45, f"memory grew by {grown:.1f} MB over {N_ACTIONS} actions"
     from hzmap.render.map import legend_cache, sprites
-    assert canvas.sprites.nbytes <= sprites.KEEP_BYTES and canvas.legends.nbytes <= legend_cache.KEEP_BYTES
+    assert canvas.sprites.kept.nbytes <= sprites.KEEP_BYTES and canvas.legends.nbytes <= legend_cache.KEEP_BYTES
     state.update(lang="zh")
     win.close()
 

@@ -126,3 +126,17 @@ def test_a_kept_label_moved_by_whole_pixels_past_the_edge_pastes_nothing(data):
     before = np.asarray(renderer.buffer_rgba()).copy()
     assert sprites.paste(text, renderer, moved) is None
     assert (np.asarray(renderer.buffer_rgba()) == before).all()       # nothing half-pasted
+
+
+def test_kept_pixels_stay_within_their_bytes_and_drop_the_least_used_first():
+    from hzmap.render.map.sprites import KeptPixels
+
+    kept = KeptPixels(keep=100, keep_bytes=10_000)
+    block = lambda: (0, 0, np.zeros((10, 100, 4), dtype=np.uint8))  # noqa: E731 - 4,000 bytes
+    kept.put("a", block())
+    kept.put("b", block())
+    kept.get("a")  # used again: now the last to go
+    kept.put("c", block())  # 12,000 bytes: one must go
+    assert "b" not in kept and "a" in kept and "c" in kept and kept.nbytes == 8_000
+    kept.put("none", None)  # a label off the canvas: kept, holding no pixels
+    assert "none" in kept and kept.nbytes == 8_000 and kept.made == (4, 12_000)

@@ -9,7 +9,7 @@ figure's size, not by the Legend object: switching back to a layout pastes its l
 """
 from __future__ import annotations
 
-from collections import OrderedDict
+from hzmap.render.map.sprites import KeptPixels
 
 #: Legends kept: every layout's at one window size, and some room besides.
 KEEP = 24
@@ -42,43 +42,16 @@ def legend_key(legend, figure) -> tuple | None:
             tuple(figure.bbox.bounds), figure.dpi)
 
 
-class LegendPixels:
+class LegendPixels(KeptPixels):
     """The last KEEP legends' pixels ((x0, top, straight-alpha pixels)), by legend_key, and no
     more than KEEP_BYTES of them (a large window's legends are large)."""
 
     def __init__(self) -> None:
-        self._kept: OrderedDict = OrderedDict()
-        self.nbytes = 0
-        self.made = (0, 0)  # legends kept so far, and their bytes
+        super().__init__(KEEP, KEEP_BYTES)
 
     def get(self, key):
-        if key is None or key not in self._kept:
-            return None
-        self._kept.move_to_end(key)
-        return self._kept[key]
+        return None if key is None else super().get(key)
 
     def put(self, key, region) -> None:
-        if key is None:
-            return
-        if key in self._kept:
-            self.nbytes -= _size(self._kept[key])
-        self._kept[key] = region
-        self._kept.move_to_end(key)
-        self.nbytes += _size(region)
-        self.made = (self.made[0] + 1, self.made[1] + _size(region))
-        while len(self._kept) > KEEP or (self.nbytes > KEEP_BYTES and len(self._kept) > 1):
-            self.nbytes -= _size(self._kept.popitem(last=False)[1])
-
-    def clear(self) -> None:
-        self._kept.clear()
-        self.nbytes = 0
-
-    def within(self, mark: tuple) -> bool:
-        """Whether what was kept since `mark` (self.made then) is under three-quarters of the
-        caps (as TextSprites.within)."""
-        return self.made[0] - mark[0] < KEEP * 3 // 4 and self.made[1] - mark[1] < KEEP_BYTES * 3 // 4
-
-
-def _size(region) -> int:
-    """The bytes a kept region holds: its pixels (None and other entries hold next to none)."""
-    return region[2].nbytes if isinstance(region, tuple) and len(region) == 3 else 0
+        if key is not None:
+            super().put(key, region)

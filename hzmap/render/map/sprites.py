@@ -39,17 +39,61 @@ def _composite(buf: np.ndarray, x0: int, top: int, pixels: np.ndarray) -> None:
     dst[..., 3] = np.maximum(dst[..., 3], pixels[..., 3])
 
 
+class KeptPixels:
+    """Pixels kept by a key, the last used last, within `keep` entries and `keep_bytes` bytes of
+    pixels (an entry's pixels are its third item; None keeps a key that has none)."""
+
+    def __init__(self, keep: int, keep_bytes: int) -> None:
+        self.keep, self.keep_bytes = keep, keep_bytes
+        self._kept: OrderedDict = OrderedDict()
+        self.nbytes = 0
+        self.made = (0, 0)  # entries kept so far, and their bytes
+
+    def __contains__(self, key) -> bool:
+        return key in self._kept
+
+    def get(self, key):
+        """The entry for `key` (now the last used), or None."""
+        if key not in self._kept:
+            return None
+        self._kept.move_to_end(key)
+        return self._kept[key]
+
+    def put(self, key, entry) -> None:
+        if key in self._kept:
+            self.nbytes -= _size(self._kept[key])
+        self._kept[key] = entry
+        self._kept.move_to_end(key)
+        self.nbytes += _size(entry)
+        self.made = (self.made[0] + 1, self.made[1] + _size(entry))
+        while len(self._kept) > self.keep or (self.nbytes > self.keep_bytes and len(self._kept) > 1):
+            self.nbytes -= _size(self._kept.popitem(last=False)[1])
+
+    def clear(self) -> None:
+        self._kept.clear()
+        self.nbytes = 0
+
+    def within(self, mark: tuple) -> bool:
+        """Whether what was kept since `mark` (self.made then) is under three-quarters of the
+        caps: work done ahead stops there, so that it never pushes out what it made itself or
+        what the frame shown pastes (what is pasted stays longest)."""
+        return (self.made[0] - mark[0] < self.keep * 3 // 4
+                and self.made[1] - mark[1] < self.keep_bytes * 3 // 4)
+
+
+def _size(entry) -> int:
+    return entry[2].nbytes if isinstance(entry, tuple) and len(entry) == 3 else 0
+
+
 class TextSprites:
     def __init__(self) -> None:
         self._spare: RendererAgg | None = None
-        self._kept: OrderedDict = OrderedDict()  # look -> (dx, dtop, pixels) or None (not on the canvas)
-        self.nbytes = 0
-        self.made = (0, 0)  # labels' pixels made so far, and their bytes
+        #: look -> (dx, dtop, pixels), or None (not on the canvas)
+        self.kept = KeptPixels(KEEP, KEEP_BYTES)
 
     def clear(self) -> None:
         """Forget every label's pixels (the figure's size or resolution changed)."""
-        self._kept.clear()
-        self.nbytes = 0
+        self.kept.clear()
 
     @staticmethod
     def _look(text, renderer, extent) -> tuple:
@@ -61,36 +105,22 @@ class TextSprites:
                 int(renderer.width), int(renderer.height))
 
     def has(self, text, renderer, extent) -> bool:
-        return self._look(text, renderer, extent) in self._kept
-
-    def within(self, mark: tuple) -> bool:
-        """Whether what was made since `mark` (self.made then) is under three-quarters of the
-        caps: work done ahead stops there, so that it never pushes out what it made itself or
-        what the frame shown pastes (what is pasted stays longest)."""
-        return self.made[0] - mark[0] < KEEP * 3 // 4 and self.made[1] - mark[1] < KEEP_BYTES * 3 // 4
+        return self._look(text, renderer, extent) in self.kept
 
     def prepare(self, text, renderer, extent) -> None:
         """Keep `text`'s pixels ready for a paste (done ahead, in idle time, one label at a time)."""
         if text.axes is None:  # taken off the map since it was measured (its layout went)
             return
         look = self._look(text, renderer, extent)
-        if look not in self._kept:
-            kept = self._kept[look] = self._render(text, renderer, extent)
-            size = kept[2].nbytes if kept is not None else 0
-            self.nbytes += size
-            self.made = (self.made[0] + 1, self.made[1] + size)
-            while len(self._kept) > KEEP or (self.nbytes > KEEP_BYTES and len(self._kept) > 1):
-                gone = self._kept.popitem(last=False)[1]
-                self.nbytes -= gone[2].nbytes if gone is not None else 0
+        if look not in self.kept:
+            self.kept.put(look, self._render(text, renderer, extent))
 
     def placed(self, text, renderer, extent):
         """(x0, top, pixels) of `text` at `extent`, or None when it is not (wholly) on the canvas."""
         if text.axes is None:
             return None
         self.prepare(text, renderer, extent)
-        look = self._look(text, renderer, extent)
-        self._kept.move_to_end(look)  # what is pasted stays longest
-        kept = self._kept[look]
+        kept = self.kept.get(self._look(text, renderer, extent))  # (what is pasted stays longest)
         if kept is None:
             return None
         dx, dtop, pixels = kept

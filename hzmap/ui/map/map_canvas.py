@@ -132,11 +132,11 @@ class MapCanvas(BlitCanvas):
         every layout's may not fit: the layouts after that draw their labels the first time they
         show, as before)."""
         renderer = self.get_renderer()
-        marks = (self.sprites.made, self.legends.made)
+        marks = (self.sprites.kept.made, self.legends.made)
         for layout in [None, *self.dataset.layouts]:
             if layout == self.state.layout:
                 continue
-            if not (self.sprites.within(marks[0]) and self.legends.within(marks[1])):
+            if not (self.sprites.kept.within(marks[0]) and self.legends.within(marks[1])):
                 return
             # (a placement made before is put back, and kept pixels are not made again)
             done = rehearse(self.scene, self.state.proposed(layout=layout, selection=None), renderer)
