@@ -168,6 +168,18 @@ def run(repeat: int) -> dict:
             "detail": {k: statistics.median(v) for k, v in detail.items()}}
 
 
+def hit_test_ms(canvas, bounds, n: int) -> list[float]:
+    """Milliseconds of the canvas's hit-test at `n` points spread over `bounds` (x0, x1, y0, y1),
+    the same points in every run."""
+    x0, x1, y0, y1 = bounds
+    rng, out = np.random.default_rng(3), []
+    for x, y in zip(rng.uniform(x0, x1, n), rng.uniform(y0, y1, n)):
+        t0 = time.perf_counter()
+        canvas.pick_at(x, y)
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
 def pan_until_drawn(app, window, extent) -> float:
     """Milliseconds from a change of the view's extent to the end of the one full redraw it
     causes (the app draws in idle time), on a window settled before it. Calling canvas.draw()
@@ -246,11 +258,7 @@ def time_in_window(repeat: int) -> dict:
                 detail.setdefault(f"{name}_pan_{which}_ms", []).append(out["layer_pan_ms"][-1])
             state.set_preset("city")
             canvas.draw()
-            rng = np.random.default_rng(3)
-            for x, y in zip(rng.uniform(x0, x1, 200 * repeat), rng.uniform(y0, y1, 200 * repeat)):
-                t0 = time.perf_counter()
-                canvas.pick_at(x, y)
-                out["layer_hover_ms"].append((time.perf_counter() - t0) * 1000)
+            out["layer_hover_ms"] += hit_test_ms(canvas, (x0, x1, y0, y1), 200 * repeat)
             window.session.remove_layer(layer.id)
         peak = _rss_mb() - base_mb
     reader = _reader_peak_mb()
