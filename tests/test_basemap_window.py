@@ -143,3 +143,48 @@ def test_a_wrong_key_is_told_in_the_dialog_flow_and_a_bad_file_never_reaches_the
         qtbot.waitUntil(lambda: "HTTP 403" in win.statusBar().currentMessage(), timeout=10000)
         rgba = win.canvas.scene.basemap_artist.last.rgba
         assert rgba is None or (np.asarray(rgba)[..., 3] == 0).all()
+
+
+def test_an_export_over_a_slow_server_fetches_off_the_window_thread_with_a_cancel(window, qtbot, tmp_path,
+                                                                                   monkeypatch):
+    """Half a second a tile: the window keeps answering while the export fetches; Cancel writes
+    nothing and keeps the dialog; the next export waits for every tile and draws them."""
+    from PIL import Image
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QPushButton
+
+    from hzmap.ui.common import background
+
+    monkeypatch.setenv("HZMAP_CACHE_DIR", str(tmp_path / "cache"))
+    win = window
+    with TileServer() as srv:
+        dialog = _choose_custom(win, qtbot, srv.base + "/slow/{z}/{x}/{y}.png")
+        dialog.accept()
+        win.windows.export_action.trigger()
+        dlg = win.windows.export_dialog
+        dlg.preset_combo.setCurrentIndex(dlg.preset_combo.findData("custom"))
+        dlg.width_spin.setValue(900)
+        dlg.height_spin.setValue(600)
+        dlg.dpi_spin.setValue(96)
+        out = tmp_path / "影像底图.png"
+        dlg.path_edit.setText(str(out))
+        ticks, seen = [], []
+
+        def cancel_when_shown() -> None:
+            ticks.append(1)  # the window's event loop turns while the tiles are on their way
+            if background.current and background.current[-1].isVisible() and not seen:
+                seen.append(background.current[-1].labelText())  # the planner presses Cancel
+                background.current[-1].findChild(QPushButton).click()
+        timer = QTimer(interval=20)
+        timer.timeout.connect(cancel_when_shown)
+        timer.start()
+        assert dlg.export() is False  # cancelled: nothing written, the dialog stays
+        timer.stop()
+        assert seen and "底图瓦片" in seen[0] and len(ticks) >= 5
+        assert not out.exists() and dlg.isVisible()
+
+        assert dlg.export() is True  # waited for, off the window's thread, then drawn
+        assert out.exists() and not hasattr(dlg, "tiles_box")
+    rgb = np.asarray(Image.open(out).convert("RGB")).astype(int)
+    pale = (np.abs(rgb - (236, 236, 230)).sum(axis=2) < 12).mean()
+    assert pale > 0.01, "the slow server's pale tiles are under the map"  # none without them

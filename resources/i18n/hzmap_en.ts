@@ -788,6 +788,18 @@ hzmap did not close normally last time. Restore the work autosaved at {when}?</s
         <translation>Export to</translation>
     </message>
     <message>
+        <source>底图不完整 Base map incomplete</source>
+        <translation>Base map incomplete</translation>
+    </message>
+    <message>
+        <source>已导出，但底图有缺失的瓦片： Exported, but base-map tiles are missing:</source>
+        <translation>Exported, but base-map tiles are missing:</translation>
+    </message>
+    <message>
+        <source>正在获取 {n} 个底图瓦片… Fetching {n} base-map tiles…</source>
+        <translation>Fetching {n} base-map tiles…</translation>
+    </message>
+    <message>
         <source>导出失败 Export failed</source>
         <translation>Export failed</translation>
     </message>

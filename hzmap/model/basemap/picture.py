@@ -67,12 +67,7 @@ class Basemap:
         key = (tuple(round(v, 3) for v in extent), width, height, tuple(lay.version for lay in self.layers))
         if self._last is not None and self._last[0] == key and self._last[1].complete:
             return self._last[1]
-        lo, hi = self.zoom_range
-        z = grid.zoom_for(extent, width, lo, hi)
-        win = grid.window_for(extent, z, self.source.crs, width, height)
-        while len(win) > MAX_MOSAIC_TILES and z > lo:
-            z -= 1
-            win = grid.window_for(extent, z, self.source.crs, width, height)
+        z, win = self._window(extent, width, height)
         mosaic = np.zeros(((win.ty1 - win.ty0 + 1) * TILE, (win.tx1 - win.tx0 + 1) * TILE, 4), np.uint8)
         complete = True
         have = [layer.tiles(win, wait=wait, deadline=deadline) for layer in self.layers]
@@ -106,6 +101,36 @@ class Basemap:
                       [p for p in (lay.problem() for lay in self.layers) if p], z)
         self._last = (key, pic)
         return pic
+
+    def _window(self, extent, width: int, height: int):
+        """(zoom, TileWindow) of the tiles a picture of this extent and pixel size is made of."""
+        lo, hi = self.zoom_range
+        z = grid.zoom_for(extent, width, lo, hi)
+        win = grid.window_for(extent, z, self.source.crs, width, height)
+        while len(win) > MAX_MOSAIC_TILES and z > lo:
+            z -= 1
+            win = grid.window_for(extent, z, self.source.crs, width, height)
+        return z, win
+
+    def missing(self, extent, width: int, height: int) -> tuple[int, int]:
+        """(tiles not yet in memory, tiles in all) of the picture of this extent and size: how
+        much an export still has to fetch before it can draw without waiting."""
+        if self.raster is not None or int(width) < 1 or int(height) < 1:
+            return 0, 0
+        keys = self._window(extent, int(width), int(height))[1].tiles()
+        absent = sum(1 for layer in self.layers for k in keys if layer.cached(k) is None)
+        return absent, len(keys) * len(self.layers)
+
+    def fetch(self, extent, width: int, height: int, deadline: float = 60.0, cancelled=None) -> None:
+        """Load the tiles of that picture and wait for them: a worker thread's call, so that
+        the window's export fetches first (with a Cancel) and then draws from memory."""
+        if self.raster is not None or int(width) < 1 or int(height) < 1:
+            return
+        keys = self._window(extent, int(width), int(height))[1].tiles()
+        for layer in self.layers:
+            if cancelled is not None and cancelled():
+                return
+            layer.fetch_now(keys, deadline, cancelled)
 
     def _keep_composite(self, key, tile: np.ndarray) -> None:
         self._composites[key] = tile

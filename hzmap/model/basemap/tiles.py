@@ -130,8 +130,9 @@ class TileLayer:
                 self._inflight.add(key)
             self._pool.submit(self._job, key)
 
-    def fetch_now(self, keys, deadline: float = 60.0) -> None:
-        """Load the tiles not in memory and wait for them (at most `deadline` seconds)."""
+    def fetch_now(self, keys, deadline: float = 60.0, cancelled=None) -> None:
+        """Load the tiles not in memory and wait for them (at most `deadline` seconds, or until
+        `cancelled()` says so: the window's export fetches in a worker thread with a Cancel)."""
         self._wanted = set(keys)
         missing = [k for k in keys if self.cached(k) is None]
         self.errors = {}  # what this attempt met (a refused key stays `blocked`)
@@ -144,13 +145,19 @@ class TileLayer:
         futures = [self._pool.submit(self._load, k) for k in missing]
         end = time.monotonic() + deadline
         pending = set(futures)
+        stopped = False
         while pending:
-            done, pending = wait_for(pending, timeout=max(0.0, end - time.monotonic()), return_when=FIRST_COMPLETED)
-            if not done or self.blocked or self.errors.keys() & {"timeout", "network"}:
+            left = max(0.0, end - time.monotonic())
+            done, pending = wait_for(pending, timeout=left if cancelled is None else min(left, 0.1),
+                                     return_when=FIRST_COMPLETED)
+            stopped = cancelled is not None and cancelled()
+            if stopped or self.blocked or self.errors.keys() & {"timeout", "network"}:
                 break  # a silent or unreachable server: one round of timeouts, not one per tile
+            if not done and time.monotonic() >= end:
+                break
         for f in pending:
             f.cancel()
-        if pending and not self.blocked and "network" not in self.errors:
+        if pending and not stopped and not self.blocked and "network" not in self.errors:
             self.errors.setdefault("timeout", f"{self.store.name}: {len(pending)} tiles did not arrive "
                                               f"within {deadline:.0f} s")
 

@@ -44,15 +44,19 @@ class BasemapArtist(Artist):
         self.veil.remove()
         super().remove()
 
+    def request(self, magnification: float = 1.0) -> tuple[tuple, int, int]:
+        """(extent, width px, height px) of the picture the next draw asks for: what an export
+        fetches before it draws."""
+        ax, bbox = self.axes, self.axes.bbox
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        return (x0, x1, y0, y1), int(round(bbox.width * magnification)), int(round(bbox.height * magnification))
+
     def draw(self, renderer) -> None:
         if not self.get_visible() or self.axes is None:
             return
-        ax = self.axes
-        bbox = ax.bbox
-        mag = renderer.get_image_magnification()
-        width, height = int(round(bbox.width * mag)), int(round(bbox.height * mag))
-        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-        pic = self.basemap.picture((x0, x1, y0, y1), width, height, wait=self.wait)
+        extent, width, height = self.request(renderer.get_image_magnification())
+        bbox = self.axes.bbox
+        pic = self.basemap.picture(extent, width, height, wait=self.wait)
         self.last = pic
         if pic.rgba is None:
             return

@@ -62,6 +62,7 @@ def _wait(parent, text: str, thread: threading.Thread, cancel: threading.Event) 
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setMinimumDuration(DELAY_MS)
+    dialog.setValue(0)  # Qt shows it after DELAY_MS only once a value is set, else never
     dialog.canceled.connect(cancel.set)
     loop = QEventLoop()
     cancelled_at: list[float] = []

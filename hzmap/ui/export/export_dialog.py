@@ -23,6 +23,7 @@ from hzmap.render.page.export_io import SIDE_PX_RANGE, ExportError, save
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import tr
 from hzmap.ui.common.settings import settings
+from hzmap.ui.export.tile_fetch import fetch_tiles
 from hzmap.ui.common.messages import message_box
 
 CUSTOM = "custom"
@@ -256,12 +257,18 @@ class ExportDialog(QDialog):
         self.preview_size = (round(w / ratio), round(h / ratio))  # logical pixels
 
     def export(self) -> bool:
-        """Write the file; on failure say why in a message box and keep the dialog open."""
+        """Write the file; on failure say why in a message box and keep the dialog open. The
+        base map's tiles are fetched first off the window's thread, with a Cancel (which
+        writes nothing), and the page is then drawn from memory."""
         path = self.path_edit.text().strip()
         fmt = self.format_combo.currentData()
         self.setCursor(Qt.WaitCursor)
         try:
-            page = compose(self.spec(), self.geo, self.ds)
+            page = compose(replace(self.spec(), wait_tiles=False), self.geo, self.ds)
+            tiles = fetch_tiles(self, page.scene.basemap_artist)
+            if tiles is None:
+                self.unsetCursor()
+                return False
             save(page.figure, path, fmt, title=page.title)
         except ExportError as e:
             self.unsetCursor()
@@ -273,6 +280,13 @@ class ExportDialog(QDialog):
         self.unsetCursor()
         self._remember()
         self.exported.emit(path)
+        if tiles:  # written, but some tiles never came: said where the planner will see it
+            box = message_box(QMessageBox.Warning, tr("底图不完整 Base map incomplete"),
+                              tr("已导出，但底图有缺失的瓦片： Exported, but base-map tiles are missing:")
+                              + "\n" + "\n".join(tiles), parent=self.parentWidget())
+            box.setObjectName("exportTilesMissing")
+            self.tiles_box = box
+            box.open()
         self.accept()
         return True
 
