@@ -172,6 +172,58 @@ def strip_binaries(internal: Path) -> tuple[int, int, list[str]]:
     return before, after, refused
 
 
+# ------------------------------------------------------------------ libraries nothing links
+
+def _needed(path: Path) -> list[str]:
+    """The DT_NEEDED names of an ELF file (empty for anything else)."""
+    with path.open("rb") as f:
+        elf = f.read()
+    if elf[:4] != b"\x7fELF" or elf[4] != 2 or elf[5] != 1:
+        return []
+    shoff, = struct.unpack_from("<Q", elf, 40)
+    shentsize, shnum = struct.unpack_from("<HH", elf, 58)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", elf, shoff + i * shentsize) for i in range(shnum)]
+    names = []
+    for _name, sh_type, _flags, _addr, offset, size, link, _info, _align, _entsize in sections:
+        if sh_type != 6:  # SHT_DYNAMIC
+            continue
+        strings = sections[link][4]
+        for at in range(offset, offset + size, 16):
+            tag, value = struct.unpack_from("<qQ", elf, at)
+            if tag == 1:  # DT_NEEDED
+                names.append(elf[strings + value:elf.index(b"\0", strings + value)].decode())
+    return names
+
+
+#: Top-level libraries kept though no library names them: the interpreter (the executable
+#: loads it by path) and the X client libraries Qt's xcb plugin opens itself (libXcursor).
+LOADED_BY_NAME = ("libpython", "libX")
+
+
+def drop_unlinked(internal: Path) -> list[str]:
+    """Delete the libraries at the top of `internal` that nothing kept links (DT_NEEDED, followed
+    from every Python extension, Qt library and plugin): PyInstaller collected them for parts
+    `keep` then left out (the GTK theme's GLib I/O stack, Qt network's Kerberos, a second
+    HarfBuzz and libjpeg). Returns their names."""
+    if not sys.platform.startswith("linux"):
+        return []
+    internal = internal.resolve()
+    top = {p.name: p for p in internal.iterdir() if ".so" in p.name}
+    files = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    todo = [p for p in files if p.parent != internal or ".cpython-" in p.name or p.name.startswith(LOADED_BY_NAME)]
+    reached = set()
+    while todo:
+        path = todo.pop()
+        if path in reached:
+            continue
+        reached.add(path)
+        todo += [top[name].resolve() if top[name].is_symlink() else top[name] for name in _needed(path) if name in top]
+    dropped = sorted(p.name for p in files if p.parent == internal and p not in reached)
+    for name in dropped:
+        (internal / name).unlink()
+    return dropped
+
+
 # ------------------------------------------------------------------ what each part costs
 
 def part_of(rel: Path) -> str:
