@@ -36,23 +36,45 @@ from pathlib import Path
 #: which hzmap computes in numpy. geopandas and pandas write the tests' fixtures: hzmap reads GIS
 #: files with pyogrio's raw reader, but pyogrio tries to import both (and goes on without them),
 #: so a build in a venv that has them would take them in (18 MiB, and scipy for pandas).
+#: Then what other packages import only for a developer: rich with pygments and markdown-it
+#: (pydantic pretty-prints schemas with it), numpy's f2py (and charset-normalizer, which only f2py
+#: imports), numpy.testing and numpy.random (numpy loads both only when asked for; hzmap draws
+#: nothing at random), doctest, pdb, pydoc and readline (the interactive prompt), matplotlib's
+#: 3D axes (mpl_toolkits), and PIL's FreeType binding with its FreeType, HarfBuzz and Brotli
+#: (2.6 MiB: hzmap draws no text with PIL; python-pptx would only to fit text, which hzmap does
+#: itself, and PIL.ImageFont imports without it).
 EXCLUDES = ["tkinter", "_tkinter", "PIL._imagingtk", "PIL._avif", "pytest", "_pytest", "hypothesis",
             "IPython", "PyInstaller", "importlinter", "grimp", "setuptools", "pip", "PySide6.QtNetwork",
             "PySide6.QtDBus", "lxml.objectify", "lxml.html", "lxml.isoschematron",
-            "scipy", "sklearn", "networkx", "mapclassify", "geopandas", "pandas"]
+            "scipy", "sklearn", "networkx", "mapclassify", "geopandas", "pandas",
+            "rich", "pygments", "markdown_it", "numpy.f2py", "charset_normalizer", "numpy.testing",
+            "numpy.random", "doctest", "pdb", "pydoc", "pydoc_data", "readline", "mpl_toolkits",
+            "PIL._imagingft"]
 
 #: Qt plugin folders for hardware or services a desktop session does not use.
 QT_PLUGIN_FOLDERS_LEFT_OUT = ("egldeviceintegrations", "generic", "networkinformation", "tls")
 #: Platform plugins beside xcb, wayland, offscreen, minimal (Linux), windows (Windows), cocoa (macOS).
 QT_PLATFORMS_LEFT_OUT = ("qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay", "qbsdfb")
+#: Image format plugins kept: SVG only. Qt reads PNG and BMP itself (the icons and the window's
+#: own pictures); JPEG, WebP and TIFF base-map tiles are decoded by Pillow, never by Qt.
+QT_IMAGE_FORMATS_KEPT = ("qsvg",)
+#: Wayland plugins only other compositors use: the server-buffer integrations (a Qt compositor
+#: sharing its buffers) and the shells of car dashboards, kiosks and Qt's own compositor; desktop
+#: compositors speak xdg-shell.
+QT_WAYLAND_LEFT_OUT = ("dmabuf-server", "drm-egl-server", "shm-emulation-server", "vulkan-server",
+                       "fullscreen-shell-v1", "ivi-shell", "qt-shell", "wl-shell-plugin")
 QT_LIBS_LEFT_OUT = ("Qt6EglFSDeviceIntegration", "Qt6EglFsKmsSupport", "Qt6Network")
 # Qt's GTK platform theme drags the GTK stack (~24 MB of system libraries) in for native-looking
 # widgets; Qt's own style is used without it.
 GTK_STACK = ("platformthemes/libqgtk3", "libgtk-3", "libgdk-3", "libpangocairo", "libpango-1",
              "libpangoft2", "libatk-1", "libatk-bridge", "libatspi", "libcairo", "libgdk_pixbuf",
              "libepoxy", "libthai", "libdatrie", "libpixman")
+#: matplotlib's fonts kept: DejaVu Sans (hzmap's fallback after its own font, and mathtext's),
+#: STIX (mathtext's fallback) and LastResort; its serif, monospace and Computer Modern (TeX-look
+#: mathtext) fonts are never asked for.
 MPL_DATA_LEFT_OUT = ("mpl-data/sample_data/", "mpl-data/images/", "mpl-data/fonts/afm/",
-                     "mpl-data/fonts/pdfcorefonts/", "mpl-data/plot_directive/")
+                     "mpl-data/fonts/pdfcorefonts/", "mpl-data/plot_directive/", "fonts/ttf/DejaVuSerif",
+                     "fonts/ttf/DejaVuSansMono", "fonts/ttf/cm")
 #: GDAL data files of raster formats (GRIB, NITF, ECW, PCI, PDF) and of vector formats hzmap does
 #: not read (S-57, Czech RUIAN, Japanese FGD, VDV-452, MiraMon, Planet, INSPIRE), and build files.
 GDAL_DATA_LEFT_OUT = ("grib2_", "nitf_", "ecw_cs", "pci_", "s57", "ruian_", "jpfgdgml_", "MM_",
@@ -94,6 +116,10 @@ def keep(dest: str, proj_left_out: str | None = None) -> bool:
             return False
         stem = name.split(".", 1)[0].removeprefix("lib")
         if folder == "platforms" and stem in QT_PLATFORMS_LEFT_OUT:
+            return False
+        if folder == "imageformats" and stem not in QT_IMAGE_FORMATS_KEPT:
+            return False
+        if folder.startswith("wayland-") and stem in QT_WAYLAND_LEFT_OUT:
             return False
     if any(lib in name for lib in QT_LIBS_LEFT_OUT):  # the library and its link in _internal
         return False
