@@ -50,7 +50,7 @@ def test_bundle_builds_and_proves_every_command_offline(tmp_path, request):
     checks = figures["checks"]
     assert not figures["failed"], {name: checks[name] for name in figures["failed"]}
     # the planner's files from the bundle's own folder: read, drawn into an export, added in the window
-    for name in ("layer sites.gpkg", "layer sites_utm.shp (Shapefile, EPSG:32651)", "layer projects.xlsx",
+    for name in ("layer sites.gpkg", "layer sites_utm.shp (Shapefile, EPSG:32651", "layer projects.xlsx",
                  "layer firms_by_district.csv", "layer sites_gbk.csv", "export --layer gpkg, csv, xlsx, shp",
                  "export --atlas", "export --basemap 影像.tif", "export --basemap tiles.mbtiles", "dossier", "deck pptx", "deck pdf", "import-plan", "install-desktop",
                  "window: Add layer sites.gpkg", "window: Add layer firms_by_district.csv",
