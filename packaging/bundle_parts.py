@@ -14,8 +14,10 @@ python-calamine). Left out is only what no code path of hzmap reaches:
 - one of the two copies of PROJ's database: pyogrio's GDAL and pyproj each ship one; the bundle
   keeps the newer and points both at it (pyi_rth_hzmap.py), when both read the same layout.
 
-On Linux the shared libraries are then stripped of their symbol tables (`strip_binaries`), each
-checked afterwards so that a library the loader would refuse keeps its original.
+On Linux, after PyInstaller, the top-level libraries nothing kept links are deleted
+(`drop_unlinked`), the shared libraries are stripped of their symbol tables (`strip_binaries`),
+each checked afterwards so that a library the loader would refuse keeps its original, and Qt's
+ICU data is cut to what Qt uses (packaging/icu_data.py).
 """
 from __future__ import annotations
 
