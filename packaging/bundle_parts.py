@@ -14,8 +14,10 @@ python-calamine). Left out is only what no code path of hzmap reaches:
 - one of the two copies of PROJ's database: pyogrio's GDAL and pyproj each ship one; the bundle
   keeps the newer and points both at it (pyi_rth_hzmap.py), when both read the same layout.
 
-On Linux the shared libraries are then stripped of their symbol tables (`strip_binaries`), each
-checked afterwards so that a library the loader would refuse keeps its original.
+On Linux, after PyInstaller, the top-level libraries nothing kept links are deleted
+(`drop_unlinked`), the shared libraries are stripped of their symbol tables (`strip_binaries`),
+each checked afterwards so that a library the loader would refuse keeps its original, and Qt's
+ICU data is cut to what Qt uses (packaging/icu_data.py).
 """
 from __future__ import annotations
 
@@ -36,23 +38,45 @@ from pathlib import Path
 #: which hzmap computes in numpy. geopandas and pandas write the tests' fixtures: hzmap reads GIS
 #: files with pyogrio's raw reader, but pyogrio tries to import both (and goes on without them),
 #: so a build in a venv that has them would take them in (18 MiB, and scipy for pandas).
+#: Then what other packages import only for a developer: rich with pygments and markdown-it
+#: (pydantic pretty-prints schemas with it), numpy's f2py (and charset-normalizer, which only f2py
+#: imports), numpy.testing and numpy.random (numpy loads both only when asked for; hzmap draws
+#: nothing at random), doctest, pdb, pydoc and readline (the interactive prompt), matplotlib's
+#: 3D axes (mpl_toolkits), and PIL's FreeType binding with its FreeType, HarfBuzz and Brotli
+#: (2.6 MiB: hzmap draws no text with PIL; python-pptx would only to fit text, which hzmap does
+#: itself, and PIL.ImageFont imports without it).
 EXCLUDES = ["tkinter", "_tkinter", "PIL._imagingtk", "PIL._avif", "pytest", "_pytest", "hypothesis",
             "IPython", "PyInstaller", "importlinter", "grimp", "setuptools", "pip", "PySide6.QtNetwork",
             "PySide6.QtDBus", "lxml.objectify", "lxml.html", "lxml.isoschematron",
-            "scipy", "sklearn", "networkx", "mapclassify", "geopandas", "pandas"]
+            "scipy", "sklearn", "networkx", "mapclassify", "geopandas", "pandas",
+            "rich", "pygments", "markdown_it", "numpy.f2py", "charset_normalizer", "numpy.testing",
+            "numpy.random", "doctest", "pdb", "pydoc", "pydoc_data", "readline", "mpl_toolkits",
+            "PIL._imagingft"]
 
 #: Qt plugin folders for hardware or services a desktop session does not use.
 QT_PLUGIN_FOLDERS_LEFT_OUT = ("egldeviceintegrations", "generic", "networkinformation", "tls")
 #: Platform plugins beside xcb, wayland, offscreen, minimal (Linux), windows (Windows), cocoa (macOS).
 QT_PLATFORMS_LEFT_OUT = ("qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay", "qbsdfb")
+#: Image format plugins kept: SVG only. Qt reads PNG and BMP itself (the icons and the window's
+#: own pictures); JPEG, WebP and TIFF base-map tiles are decoded by Pillow, never by Qt.
+QT_IMAGE_FORMATS_KEPT = ("qsvg",)
+#: Wayland plugins only other compositors use: the server-buffer integrations (a Qt compositor
+#: sharing its buffers) and the shells of car dashboards, kiosks and Qt's own compositor; desktop
+#: compositors speak xdg-shell.
+QT_WAYLAND_LEFT_OUT = ("dmabuf-server", "drm-egl-server", "shm-emulation-server", "vulkan-server",
+                       "fullscreen-shell-v1", "ivi-shell", "qt-shell", "wl-shell-plugin")
 QT_LIBS_LEFT_OUT = ("Qt6EglFSDeviceIntegration", "Qt6EglFsKmsSupport", "Qt6Network")
 # Qt's GTK platform theme drags the GTK stack (~24 MB of system libraries) in for native-looking
 # widgets; Qt's own style is used without it.
 GTK_STACK = ("platformthemes/libqgtk3", "libgtk-3", "libgdk-3", "libpangocairo", "libpango-1",
              "libpangoft2", "libatk-1", "libatk-bridge", "libatspi", "libcairo", "libgdk_pixbuf",
              "libepoxy", "libthai", "libdatrie", "libpixman")
+#: matplotlib's fonts kept: DejaVu Sans (hzmap's fallback after its own font, and mathtext's),
+#: STIX (mathtext's fallback) and LastResort; its serif, monospace and Computer Modern (TeX-look
+#: mathtext) fonts are never asked for.
 MPL_DATA_LEFT_OUT = ("mpl-data/sample_data/", "mpl-data/images/", "mpl-data/fonts/afm/",
-                     "mpl-data/fonts/pdfcorefonts/", "mpl-data/plot_directive/")
+                     "mpl-data/fonts/pdfcorefonts/", "mpl-data/plot_directive/", "fonts/ttf/DejaVuSerif",
+                     "fonts/ttf/DejaVuSansMono", "fonts/ttf/cm")
 #: GDAL data files of raster formats (GRIB, NITF, ECW, PCI, PDF) and of vector formats hzmap does
 #: not read (S-57, Czech RUIAN, Japanese FGD, VDV-452, MiraMon, Planet, INSPIRE), and build files.
 GDAL_DATA_LEFT_OUT = ("grib2_", "nitf_", "ecw_cs", "pci_", "s57", "ruian_", "jpfgdgml_", "MM_",
@@ -94,6 +118,10 @@ def keep(dest: str, proj_left_out: str | None = None) -> bool:
             return False
         stem = name.split(".", 1)[0].removeprefix("lib")
         if folder == "platforms" and stem in QT_PLATFORMS_LEFT_OUT:
+            return False
+        if folder == "imageformats" and stem not in QT_IMAGE_FORMATS_KEPT:
+            return False
+        if folder.startswith("wayland-") and stem in QT_WAYLAND_LEFT_OUT:
             return False
     if any(lib in name for lib in QT_LIBS_LEFT_OUT):  # the library and its link in _internal
         return False
@@ -170,6 +198,58 @@ def strip_binaries(internal: Path) -> tuple[int, int, list[str]]:
             before += size
             after += path.stat().st_size
     return before, after, refused
+
+
+# ------------------------------------------------------------------ libraries nothing links
+
+def _needed(path: Path) -> list[str]:
+    """The DT_NEEDED names of an ELF file (empty for anything else)."""
+    with path.open("rb") as f:
+        elf = f.read()
+    if elf[:4] != b"\x7fELF" or elf[4] != 2 or elf[5] != 1:
+        return []
+    shoff, = struct.unpack_from("<Q", elf, 40)
+    shentsize, shnum = struct.unpack_from("<HH", elf, 58)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", elf, shoff + i * shentsize) for i in range(shnum)]
+    names = []
+    for _name, sh_type, _flags, _addr, offset, size, link, _info, _align, _entsize in sections:
+        if sh_type != 6:  # SHT_DYNAMIC
+            continue
+        strings = sections[link][4]
+        for at in range(offset, offset + size, 16):
+            tag, value = struct.unpack_from("<qQ", elf, at)
+            if tag == 1:  # DT_NEEDED
+                names.append(elf[strings + value:elf.index(b"\0", strings + value)].decode())
+    return names
+
+
+#: Top-level libraries kept though no library names them: the interpreter (the executable
+#: loads it by path) and the X client libraries Qt's xcb plugin opens itself (libXcursor).
+LOADED_BY_NAME = ("libpython", "libX")
+
+
+def drop_unlinked(internal: Path) -> list[str]:
+    """Delete the libraries at the top of `internal` that nothing kept links (DT_NEEDED, followed
+    from every Python extension, Qt library and plugin): PyInstaller collected them for parts
+    `keep` then left out (the GTK theme's GLib I/O stack, Qt network's Kerberos, a second
+    HarfBuzz and libjpeg). Returns their names."""
+    if not sys.platform.startswith("linux"):
+        return []
+    internal = internal.resolve()
+    top = {p.name: p for p in internal.iterdir() if ".so" in p.name}
+    files = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    todo = [p for p in files if p.parent != internal or ".cpython-" in p.name or p.name.startswith(LOADED_BY_NAME)]
+    reached = set()
+    while todo:
+        path = todo.pop()
+        if path in reached:
+            continue
+        reached.add(path)
+        todo += [top[name].resolve() if top[name].is_symlink() else top[name] for name in _needed(path) if name in top]
+    dropped = sorted(p.name for p in files if p.parent == internal and p not in reached)
+    for name in dropped:
+        (internal / name).unlink()
+    return dropped
 
 
 # ------------------------------------------------------------------ what each part costs

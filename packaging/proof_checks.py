@@ -165,3 +165,28 @@ def missing_package(b, xlsx: Path, package: str, c: Checks) -> None:
     r = b.run("layer", xlsx)
     c.check(f"message for a bundle without {package}", r.returncode != 0 and package in r.stderr
             and xlsx.name in r.stderr, f"exit {r.returncode}: {r.stderr}")
+
+
+def libraries(b, figures: dict, c: Checks) -> None:
+    """Every library the runs loaded from outside the bundle is one PyInstaller leaves to the
+    system (the C library, OpenGL, libxcb), or one the bundle carries too (a system library that
+    needs libz loads the system's before the bundle's). Anything else is a library the bundle
+    lacks, which this machine happened to have: the spec left out a library something needs."""
+    try:
+        from PyInstaller.depend.dylib import include_library
+    except ImportError:
+        c.check("every library loaded from outside the bundle is one it leaves to the system", False,
+                'PyInstaller is not installed: pip install -e ".[bundle]"')
+        return
+    carried = {p.name for p in (b.folder / "_internal").rglob("*.so*")}
+    outside = set()
+    for log in b.loader_log.glob(b.folder.name + ".*"):  # this copy's runs (LD_DEBUG_OUTPUT.<pid>)
+        for path in re.findall(r"calling init: (\S+)", log.read_text(errors="replace")):
+            if not Path(path).resolve().is_relative_to(b.folder.resolve()):
+                outside.add(Path(path).name)
+    # the program interpreter (ld-linux-x86-64.so.2) is always the system's
+    lacking = sorted(name for name in outside
+                     if include_library(name) and name not in carried and not name.startswith("ld-linux"))
+    figures["libraries_from_the_system"] = sorted(outside)
+    c.check("every library loaded from outside the bundle is one it leaves to the system",
+            bool(outside) and not lacking, lacking or "the loader's log is empty")

@@ -95,9 +95,13 @@ class Bundle:
         self.folder, self.home = folder, home
         self.exe = folder / "hzmap"
         self.runs: list[dict] = []
+        self.loader_log = home / "loader-log"  # the dynamic loader's note of every library it loads
+        self.loader_log.mkdir(exist_ok=True)
 
     def run(self, *args, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-        cmd = isolated([str(self.exe), *map(str, args)], self.home, {"QT_QPA_PLATFORM": "offscreen", **(env or {})})
+        loader = {"LD_DEBUG": "libs", "LD_DEBUG_OUTPUT": str(self.loader_log / self.folder.name)}
+        cmd = isolated([str(self.exe), *map(str, args)], self.home,
+                       {"QT_QPA_PLATFORM": "offscreen", **loader, **(env or {})})
         t0 = time.perf_counter()
         r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=self.home)
         shown = [str(a).replace(str(self.folder), "<bundle>") for a in args]
@@ -144,6 +148,7 @@ def prove(bundle: Path, repeat: int = 5) -> dict:
         proof_checks.bad_input(b, copy / "proof-data", checks)
         lacking = Bundle(without_package(copy, "python_calamine", Path(tmp) / "lacking"), home)
         proof_checks.missing_package(lacking, files["xlsx"], "python-calamine", checks)
+        proof_checks.libraries(b, figures, checks)
         dangling = [str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_symlink() and not p.exists()]
         checks.check("no link in the bundle points nowhere", not dangling, dangling)
         checks.check("no run printed a traceback", not any(r["traceback"] for r in b.runs + lacking.runs),
