@@ -23,7 +23,7 @@ from dataclasses import replace
 from hzmap.render.map.legend_cache import legend_key
 from hzmap.render.map.sprites import LabelPaster
 
-#: Bytes of frames kept: every layout's (13 frames) at a 1280 x 840 window or so; fewer at a
+#: Bytes of frames kept: every layout's (13 frames of 4.3 MB) at a 1280 x 840 canvas; fewer at a
 #: larger one, where the layouts past the cap draw at their switch, as before.
 KEEP_BYTES = 64 << 20
 
@@ -70,7 +70,7 @@ def draw_ahead(scene, pasting: Pasting, view, spare, renderer):
 
 class KeptFrames:
     """Frames (Agg buffer regions of the whole canvas) by frame_key, the last used last, within
-    KEEP_BYTES. Views hold mappings, so keys are compared, not hashed: a dozen at most."""
+    KEEP_BYTES. Views hold mappings, so keys are compared, not hashed: 13 frames or fewer."""
 
     def __init__(self, keep_bytes: int = KEEP_BYTES) -> None:
         self.keep_bytes = keep_bytes
@@ -86,7 +86,7 @@ class KeptFrames:
         self.nbytes = 0
 
     def get(self, key):
-        for i, (k, region, size) in enumerate(self._kept):
+        for i, (k, region, _size) in enumerate(self._kept):
             if k == key:
                 self._kept.append(self._kept.pop(i))
                 return region
