@@ -121,8 +121,8 @@ def test_making_a_layout_ready_leaves_the_frame_shown_as_it_was(data):
 
 
 def test_the_idle_work_is_one_piece_a_turn(open_window, geodata, dataset, qtbot, monkeypatch):
-    """A hover or click waits for at most one piece: one layout's placement, one label's pixels
-    or one legend's, never a layout's all at once."""
+    """A hover or click waits for at most one piece: one layout's placement, one label's pixels,
+    one legend's or one layout's whole frame, never a layout's all at once."""
     from hzmap.ui.map import map_canvas
 
     monkeypatch.setenv("HZMAP_IDLE_PREBUILD", "1")
@@ -133,13 +133,14 @@ def test_the_idle_work_is_one_piece_a_turn(open_window, geodata, dataset, qtbot,
 
     def counted(self, frame):
         start = len(pieces)
-        prepare, alone = self.sprites.prepare, self.sprites.alone
-        self.sprites.prepare = lambda *a: pieces.append("label") or prepare(*a)
+        made, alone, kept = self.sprites.kept.put, self.sprites.alone, self.frames.put
+        self.sprites.kept.put = lambda *a: pieces.append("label") or made(*a)
         self.sprites.alone = lambda *a: pieces.append("legend") or alone(*a)
+        self.frames.put = lambda *a: pieces.append("frame") or kept(*a)
         try:
             step(self, frame)
         finally:
-            del self.sprites.prepare, self.sprites.alone
+            del self.sprites.kept.put, self.sprites.alone, self.frames.put
         turns.append(pieces[start:])
     monkeypatch.setattr(map_canvas.MapCanvas, "_ahead_step", counted)
     win = open_window(geodata, dataset)
@@ -151,8 +152,8 @@ def test_the_idle_work_is_one_piece_a_turn(open_window, geodata, dataset, qtbot,
 
         gc.unfreeze()
     done = [t for t in turns if t]
-    assert {"placement", "label", "legend"} <= {p for t in done for p in t}
-    assert len(done) > 3 * len(dataset.layouts)  # every layout: its placement, labels, legend
+    assert {"placement", "label", "legend", "frame"} <= {p for t in done for p in t}
+    assert len(done) > 4 * len(dataset.layouts)  # every layout: its placement, labels, legend, frame
     assert max(len(t) for t in turns) == 1
 
 

@@ -96,8 +96,8 @@ def test_a_redraw_that_pastes_the_labels_looks_as_the_one_that_drew_them(window)
     for text, extent in labels:
         canvas.sprites.prepare(text, renderer, extent)
     pasted = []
-    paste = canvas._labels_from_pixels
-    canvas._labels_from_pixels = lambda r: pasted.extend(paste(r)) or pasted
+    begin = canvas.pasting.begin  # (hidden for the redraw, pasted instead: the labels, the legend)
+    canvas.pasting.begin = lambda r: (lambda out: pasted.extend(out[0]) or out)(begin(r))
     canvas.draw()
     assert len(pasted) >= len(labels) - 2 >= 10  # (a label at the canvas's edge is drawn)
     assert all(t.get_visible() for t in pasted)  # shown again after the draw

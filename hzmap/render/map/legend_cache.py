@@ -43,8 +43,9 @@ def legend_key(legend, figure) -> tuple | None:
 
 
 class LegendPixels(KeptPixels):
-    """The last KEEP legends' pixels ((x0, top, straight-alpha pixels)), by legend_key, and no
-    more than KEEP_BYTES of them (a large window's legends are large)."""
+    """The last KEEP legends' pixels ((x0, top, straight-alpha pixels), or None for a legend
+    that reaches past the canvas and is drawn), by legend_key, and no more than KEEP_BYTES of
+    them (a large window's legends are large)."""
 
     def __init__(self) -> None:
         super().__init__(KEEP, KEEP_BYTES)

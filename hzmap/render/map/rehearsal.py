@@ -57,11 +57,10 @@ def keep_label(sprites, text, state: tuple, extent, renderer) -> bool:
 
 
 def keep_legend(sprites, legends, legend, figure, renderer) -> bool:
-    """Keep a legend's pixels (drawn alone where it stands); False when there was nothing to do."""
+    """Keep a legend's pixels (drawn alone where it stands; None when it reaches past the canvas,
+    so that it is drawn as ever and not tried again); False when there was nothing to do."""
     key = legend_key(legend, figure)
-    if key is None or legends.get(key) is not None or legend.axes is None:
+    if key is None or key in legends or legend.axes is None:
         return False
-    placed = sprites.alone(legend, renderer, legend.get_window_extent(renderer))
-    if placed is not None:
-        legends.put(key, placed)
+    legends.put(key, sprites.alone(legend, renderer, legend.get_window_extent(renderer)))
     return True

@@ -9,6 +9,11 @@ crosses are composited over it, and a full redraw pastes a label that stands whe
 layout switch) or moved by whole pixels (a drag) instead of drawing it again. The map window and the presentation subclass it
 (glue_qt's MplCanvas, with a debounced resize).
 
+A layout switch pastes the whole frame kept for the View it gives (hzmap.render.map.frames):
+each frame drawn while only the layout changes is kept, and the map window draws the other
+layouts' frames ahead in idle time. `draw_for_switch` asks for such a redraw; any other
+(`draw_idle`, or `draw` called directly) forgets the frames, since it may change the picture.
+
 Hover and click never draw the whole map: they only blit. A full redraw comes from a change of
 what the map shows (pan, zoom, layout, layers, data) or of the canvas's size; a resize is drawn
 once, and a blit asked for while no frame of the new size exists yet waits for that draw (which
@@ -21,10 +26,13 @@ The canvas draws the session's layout dataset and user layers, and follows both:
 from __future__ import annotations
 
 from hzmap.render.map.scene import Scene  # first: hzmap.render imports matplotlib lean
-from hzmap.render.map.legend_cache import LegendPixels, legend_key
+from hzmap.render.map.frames import KeptFrames, Pasting, complete, draw_ahead, frame_key
+from hzmap.render.map.legend_cache import LegendPixels
 from hzmap.render.map.placement_memo import PlacementMemo
 from hzmap.render.map.rehearsal import keep_legend
-from hzmap.render.map.sprites import LabelPaster, TextSprites
+from hzmap.render.map.sprites import TextSprites
+from matplotlib.backend_bases import DrawEvent
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
@@ -55,10 +63,14 @@ class BlitCanvas(FigureCanvasQTAgg):
         self.transient: list = []
         self._background = None
         self.legends = LegendPixels()  # the legends drawn, as pixels, by what they show
+        self.frames = KeptFrames()  # whole frames by View, for layout switches
+        self._since_frame = "nothing"  # what asked for a redraw since the last: "layout", "other"
+        self._pasted = None  # the kept frame just pasted (it is the frame's clean copy too)
+        self._spare = None  # a RendererAgg of the canvas's size that frames are drawn ahead on
         self._blitted: list = []  # window extents of what the last blit drew
         self._drawn_size = None  # the figure's size in pixels at the last full draw
         self.sprites = TextSprites()  # labels as pixels, by how and where they stand
-        self._pasters: dict = {}  # zorder -> LabelPaster standing in for labels in a full draw
+        self.pasting = Pasting(self.scene, self.sprites, self.legends)
         self._frame = 0  # full draws so far
         self._warm: list | None = None  # labels whose pixels are still to be made, this frame
         self._ahead_busy = False  # other Views' labels being made ready (the map window's)
@@ -110,58 +122,70 @@ class BlitCanvas(FigureCanvasQTAgg):
         return self.scene.overlay
 
     # -- drawing -------------------------------------------------------------------------
+    def draw_idle(self) -> None:
+        """A redraw for anything but a layout switch: the frames kept no longer show the map."""
+        self._since_frame = "other"
+        super().draw_idle()
+
+    def draw_for_switch(self) -> None:
+        """A redraw for a change of the layout shown and nothing else (its elements or bases
+        shown, the selection): a frame kept for the View it gives is pasted, not drawn."""
+        if self._since_frame == "nothing":
+            self._since_frame = "layout"
+        super().draw_idle()
+
     def draw(self) -> None:
-        """A full redraw: labels placed for this size, the legend pasted when it was drawn
-        before as it is now (hzmap.render.map.legend_cache)."""
+        """A full redraw: labels placed for this size, then the frame kept for this View pasted
+        (a layout switch, hzmap.render.map.frames), or the map drawn with the labels and the
+        legend pasted where their pixels are kept (legend_cache, sprites). Any redraw that is
+        not a switch's forgets the frames kept."""
         r = self.scene.renderer
         renderer = self.get_renderer()
+        switch, self._since_frame = self._since_frame == "layout", "nothing"
+        if not switch:
+            self.frames.clear()
         r.refresh_labels(renderer)
-        pasted = self._labels_from_pixels(renderer) + self._legend_from_pixels(renderer)
+        key = frame_key(self.scene.view, renderer) if self.scene.view is not None else None
+        region = self.frames.get(key) if switch and key is not None else None
+        if region is not None:
+            self._paste_frame(region, renderer)
+            return
+        hidden, whole = self.pasting.begin(renderer)
         try:
             super().draw()
         finally:
-            for artist in pasted:
-                artist.set_visible(True)
-            for paster in self._pasters.values():
-                paster.set_visible(False)
-                paster.items = []
+            self.pasting.end(hidden)
         self._drawn_size = tuple(self.figure.bbox.size)
+        if whole and key is not None and self._background is not None and complete(self.scene):
+            self.frames.put(key, self._background, renderer)
 
-    def _legend_from_pixels(self, renderer) -> list:
-        """The legend's pixels kept for what it shows and where (hzmap.render.map.legend_cache),
-        composited in its place: [the legend] when they are, [] when it is drawn as usual. A
-        legend not seen before is drawn with the map, and drawn alone in idle time afterwards
-        (_keep_legend): drawing it alone in the redraw made a layout's first switch slower."""
-        legend = self.scene.ax.get_legend()
-        placed = self.legends.get(legend_key(legend, self.figure))
-        if placed is None:
-            return []
-        self._paster(legend.get_zorder()).items.append(placed)
-        legend.set_visible(False)
-        return [legend]
+    def _paste_frame(self, region, renderer) -> None:
+        """Put a kept frame into the canvas as a full draw would have drawn it, and tell the
+        draw's listeners (the blitted outlines go on it, the labels' pixels are checked)."""
+        renderer.restore_region(region)
+        self._pasted = region
+        self.figure.stale = False
+        self.frames.pasted += 1
+        DrawEvent("draw_event", self, renderer)._process()
+        self._drawn_size = tuple(self.figure.bbox.size)
+        self.update()
 
-    def _paster(self, z: float) -> LabelPaster:
-        paster = self._pasters.get(z)
-        if paster is None:
-            paster = self._pasters[z] = LabelPaster(z)
-            self.scene.ax.add_artist(paster)
-        paster.set_visible(True)
-        return paster
-
-    def _labels_from_pixels(self, renderer) -> list:
-        """Labels whose pixels are kept for how and where they stand now: hidden for this draw,
-        and their pixels composited in their place in the drawing order instead."""
-        hidden = []
-        for text, extent in self.scene.renderer.label_extents(renderer, every=True):
-            if not self.sprites.has(text, renderer, extent):
-                continue
-            placed = self.sprites.placed(text, renderer, extent)
-            if placed is None:
-                continue
-            self._paster(text.get_zorder()).items.append(placed)
-            text.set_visible(False)
-            hidden.append(text)
-        return hidden
+    def keep_frame_ahead(self, view) -> bool:
+        """Draw `view`'s frame off screen and keep it, so that switching to it pastes it (the map
+        window does this in idle time for its other layouts); False when there was nothing to
+        do (kept already, or no room)."""
+        renderer = self.get_renderer()
+        key = frame_key(view, renderer)
+        if self.frames.get(key) is not None or not self.frames.has_room(renderer) or self._background is None:
+            return False
+        spare = self._spare
+        if spare is None or (spare.width, spare.height, spare.dpi) != (renderer.width, renderer.height, renderer.dpi):
+            spare = self._spare = RendererAgg(int(renderer.width), int(renderer.height), renderer.dpi)
+        with self.callbacks.blocked(signal="draw_event"):  # (not a frame of the screen's)
+            region = draw_ahead(self.scene, self.pasting, view, spare, renderer)
+        if region is not None:
+            self.frames.put(key, region, renderer)
+        return True
 
     def _redraw_if_resized(self) -> None:
         """The end of a burst of resizes: draw if no frame of the final size has been drawn."""
@@ -178,7 +202,8 @@ class BlitCanvas(FigureCanvasQTAgg):
     def _on_draw(self, _event) -> None:
         # Called inside a paint: keep a clean copy, then put the blitted layers straight into
         # the buffer being painted (a blit here would repaint recursively).
-        self._background = self.copy_from_bbox(self.figure.bbox)
+        pasted, self._pasted = self._pasted, None
+        self._background = pasted if pasted is not None else self.copy_from_bbox(self.figure.bbox)
         self._blitted = self.draw_blitted()
         self._frame += 1
         self._warm = None

@@ -23,6 +23,8 @@ CLICK_TOLERANCE_PX = 4  # logical pixels, like the other distances the hand make
 WHEEL_STEP = 1.25
 #: Fields whose change needs only the blitted outlines redrawn, not the map.
 BLIT_ONLY = frozenset({"selection"})
+#: Fields whose change is a layout switch: the frame kept for the View it gives is pasted.
+SWITCH = frozenset({"layout", "hidden_elements", "show_places", "selection"})
 
 
 #: Input that puts off the idle preparation of other layouts until it has rested QUIET_S: a
@@ -127,12 +129,15 @@ class MapCanvas(BlitCanvas):
         QTimer.singleShot(0, lambda: self._ahead_step(frame))
 
     def _pieces(self):
-        """Yields after each piece of work: a layout's placement, a label's pixels, a legend's.
-        Stops when what it made fills three-quarters of either pixel cache (at a large window
-        every layout's may not fit: the layouts after that draw their labels the first time they
-        show, as before)."""
+        """Yields after each piece of work: a layout's placement, a label's pixels, a legend's,
+        its whole frame (hzmap.render.map.frames). Stops when what it made fills three-quarters
+        of either pixel cache (at a large window every layout's may not fit: the layouts after
+        that draw their labels the first time they show, as before); frames stop when theirs is
+        full."""
         renderer = self.get_renderer()
         marks = (self.sprites.kept.made, self.legends.made)
+        if self.keep_frame_ahead(self.state.view):  # (its first showing drew its legend)
+            yield True
         for layout in [None, *self.dataset.layouts]:
             if layout == self.state.layout:
                 continue
@@ -147,6 +152,8 @@ class MapCanvas(BlitCanvas):
             if done.legend is not None and keep_legend(self.sprites, self.legends, done.legend, self.figure,
                                                        renderer):
                 yield True
+            if self.keep_frame_ahead(self.state.proposed(layout=layout, selection=None)):
+                yield True
 
     # -- state -> map ------------------------------------------------------------------
     def _on_view_changed(self, view, fields) -> None:
@@ -155,6 +162,8 @@ class MapCanvas(BlitCanvas):
             return
         if changed <= BLIT_ONLY:
             self.blit_overlays()
+        elif changed <= SWITCH:
+            self.draw_for_switch()
         else:
             self.draw_idle()
 
