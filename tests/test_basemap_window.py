@@ -163,9 +163,9 @@ def test_an_export_over_a_slow_server_fetches_off_the_window_thread_with_a_cance
         win.windows.export_action.trigger()
         dlg = win.windows.export_dialog
         dlg.preset_combo.setCurrentIndex(dlg.preset_combo.findData("custom"))
-        dlg.width_spin.setValue(900)
-        dlg.height_spin.setValue(600)
-        dlg.dpi_spin.setValue(96)
+        dlg.width_spin.setValue(1800)  # a zoom deeper than the screen's: tiles it has not fetched
+        dlg.height_spin.setValue(1200)
+        dlg.dpi_spin.setValue(192)
         out = tmp_path / "影像底图.png"
         dlg.path_edit.setText(str(out))
         ticks, seen = [], []
