@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .slogans import Part
+from .slogans import VERBS, Part
 
-_DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由)"
+_DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由|位于|地处)"
+# a part named by what is done to it, as a clause or a heading opens: 一是做强一核,…; (二)拓展
+# 两翼。…; 打造一核:…; or by its ordinal and what it does: 二是两带协同,…
+_DOING = r"(?:做强|做优|做大|做精|做美|做实|打造|建设|建强|壮大|拓展|提升|培育|构建|优化|强化|推进|推动|" \
+         r"塑造|聚焦|激活|深化|筑牢|串联|联动|提质|振兴|织密|畅通|共建|发展|完善|形成|彰显)"
 _COUNT_CN = "一二两三四五六七八九十百多双数"
 
 
@@ -30,7 +34,19 @@ def _label_pattern(part: Part) -> str:
 
 def _opening(part: Part) -> re.Pattern:
     lab = _label_pattern(part)
-    return re.compile(rf"(?:其中的?|其中)?{lab}\s*中?(?:[,，:：]\s*{_DEFINING}?|{_DEFINING})")
+    said = _said_label(part)
+    return re.compile(rf"(?:其中的?|其中)?{lab}\s*中?(?:[,，:：]\s*{_DEFINING}?|(?:分别)?{_DEFINING})"
+                      + (rf"|(?:{_DOING}|[一二三四五六七八九十]是){said}(?:{VERBS})?\s*[,，:：。；;]"
+                         if said else ""))
+
+
+def _said_label(part: Part) -> str:
+    """The part's label as a verb's object (做强一核, 拓展“两翼”), or "" for a figure."""
+    if not part.word:
+        return ""
+    count = re.escape(part.label[: len(part.label) - len(part.word)])
+    forms = "|".join(rf"“{re.escape(x)}”|{re.escape(x)}" for x in part.labels)
+    return rf"(?:{forms}|{count}“{re.escape(part.word)}”)"
 
 
 def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> tuple[int, int] | None:
@@ -51,6 +67,26 @@ def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> 
     while stop > s and text[stop - 1] in "；;，, ":
         stop -= 1
     return (s, stop) if stop - s > len(part.label) + 1 else None
+
+
+def in_heading(doc, part: Part, after: int) -> tuple[int, int] | None:
+    """A numbered heading after the slogan that names the part (二、做强一核; (一)一核。以…):
+    its line and, when the line holds no more than the title, the paragraph below it."""
+    said = _said_label(part)
+    if not said:
+        return None
+    title = re.compile(rf"^(?:{_DOING})?{said}\s*[。.．:：]?$")
+    text = doc.text
+    for h in doc.headings:
+        if h.start < after or not title.match(h.title.strip()):
+            continue
+        stop = text.find("\n", h.body)
+        stop = len(text) if stop < 0 else stop
+        if len(text[h.body:stop].strip()) <= len(h.title.strip()) + 3:
+            nxt = re.compile(r"\S[^\n]*").search(text, stop, h.end)
+            stop = nxt.end() if nxt else stop
+        return h.start, min(stop, h.end)
+    return None
 
 
 def members_by_word(hits, text: str, part: Part) -> list:

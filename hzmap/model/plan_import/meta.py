@@ -16,10 +16,11 @@ from .text import Document, cn_number, excerpt, five_year_plan_end
 
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
-# a page's date: labelled (发布时间:2022/4/22), or a news page's date line before its source
-# (2022-12-23      来源:…)
+# a page's date: labelled (发布时间:2022/4/22, a line 时间:2019-05-06 15:08), or a news page's
+# date line before its source (2022-12-23      来源:…)
 _ISO = re.compile(r"(?:公开日期|发布日期|发布时间|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
-                  r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*来源[:：]", re.M)
+                  r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*来源[:：]"
+                  r"|^\s*时间\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})", re.M)
 _PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
                         r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布)了?《[^》\n]*(?:规划|方案|计划|纲要|"
                         r"意见)[^》\n]*》", re.M)
@@ -55,7 +56,7 @@ def _issuers(raw: str) -> str:
     raw = re.sub(r"^.*?(?:近日|日前|今天|今日)[,，]?", "", raw).strip()
     if re.match(LABELS + r"\s*[:：]", raw):
         return ""          # a measure's units (责任单位:…), not the issuing body
-    raw = re.sub(r"^(?:名\s*称|发布机构|发文机关|发文单位)\s*[:：]\s*", "", raw)   # a page's table
+    raw = re.sub(r"^(?:(?:名\s*称|发布机构|发文机关|发文单位)\s*[:：]|附\s*件)\s*", "", raw)   # a page's table
     parts = [q for p in re.split(r"[\s、]+", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
     if not parts or not all(_ORG.search(p) for p in parts):
         return ""

@@ -33,6 +33,7 @@ _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
 # what a slogan says a part does (两带引领, 多地协作): said of the part, not part of its name
 _VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
 _PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{_VERBS})?")
+VERBS = _VERBS
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 _QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
@@ -314,9 +315,9 @@ def figure_clauses(text: str, slogan: Slogan, scope_end: int) -> list[tuple[int,
 
 def labelled_passage(text: str, label: str, start: int, end: int) -> tuple[int, int] | None:
     """A passage that opens with the part's label: “一核”:… or 多基地:… (to the paragraph end)."""
-    # or its label in quotes opening a line of its own: “一带”沿钱塘江的滨江景观带
+    # or its label in quotes opening a line of its own: “一带”沿钱塘江的滨江景观带, “一核”。以…
     for m in re.finditer(rf"(?m)“?{re.escape(label)}”?\s*[:：]|^[ \t\u3000]*“{re.escape(label)}”"
-                         r"(?=[\u4e00-\u9fff])", text[start:end]):
+                         r"[。.．]?(?=[\u4e00-\u9fff])", text[start:end]):
         s = start + m.start()
         nl = text.find("\n", s)
         return s, min(end, len(text) if nl < 0 else nl)

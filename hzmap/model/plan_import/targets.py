@@ -27,7 +27,7 @@ _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 _YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
-_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|"
+_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|打造|"
                          r"(?:[1-9]|[一二两三四五六七八九十])年内")
 # words that only look ahead: a year they follow is the year a goal is for, not a past one
 _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
