@@ -123,3 +123,17 @@ def test_a_pages_time_line_dates_it_and_the_years_goal():
 def test_a_count_of_things_to_be_built_is_a_target():
     d = draft("杭州将打造共富引领带\n近日,市农业农村局发布了打造12条未来乡村共富引领带的计划。\n")
     assert [(t.data["value"], t.data["unit"]) for t in d.targets] == [(12, "条")]
+
+
+def test_units_labelled_by_department_as_well_as_by_unit():
+    d = draft("某区工作方案\n一、重点任务\n1.优化营商环境。(牵头部门:区市场监管局,协办单位:区政务服务中心)\n"
+              "2.强化督查考核。\n牵头部门:区督考办;配合部门:区委组织部\n")
+    assert [(m.data["lead_units"], m.data["units"]) for m in d.measures] == [
+        (["区市场监管局"], ["区市场监管局", "区政务服务中心"]),
+        (["区督考办"], ["区督考办", "区委组织部"])]
+
+
+def test_a_years_work_list_keeps_its_yearless_goals_in_its_year():
+    d = draft("某区2024年工作要点\n一、主要目标\n全年地区生产总值增长6%左右,新增规上工业企业30家以上。"
+              "到2025年,研发投入强度达到3.5%。\n")
+    assert {(t.data["value"], t.data["year"]) for t in d.targets} == {(6, 2024), (30, 2024), (3.5, 2025)}

@@ -17,7 +17,7 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import places, tables
 from .draft import Passage, Record
 from .text import Document, Heading, cn_numeral, excerpt
-from .units import FIRST_IS_LEAD, Units, read_units, split_units, unit_like, whole_name
+from .units import FIRST_IS_LEAD, LABELS, Units, read_units, split_units, unit_like, whole_name
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
 _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|"
@@ -30,11 +30,11 @@ _DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口)(?:范围
                         r"底线(?:约束|控制|管控)")
 # a name in brackets inside a unit list: 各街办(新区), 市商务局(市粮食和物资储备局)
 _INNER = r"(?:[(（][^()（）\[\]【】〔〕、,，;；。\n]{1,12}[)）][^()（）\[\]【】〔〕]*)*"
-_UNITS = re.compile(r"[(（\[【〔]\s*((?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位)[:：]"
+_UNITS = re.compile(r"[(（\[【〔]\s*(" + LABELS + r"[:：]"
                     r"[^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
 _BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
 # a unit list on a line of its own below its task (a target or task list with a 责任单位 line)
-_UNIT_LINE = re.compile(r"^[ \t]*((?:责任单位|牵头单位|主责单位)[:：][^\n]{1,200})$", re.M)
+_UNIT_LINE = re.compile(r"^[ \t]*((?:(?:责任|牵头|主责)(?:单位|部门))[:：][^\n]{1,200})$", re.M)
 _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
 # a table of contents: headings with dot leaders and a page number (…发展现状……… 1), not tasks
 _CONTENTS = re.compile(r"[.．…·]{6,}")

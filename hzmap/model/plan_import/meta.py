@@ -32,6 +32,8 @@ _ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委�
 # organisations written one after another (the spaces between them are gone after cleaning)
 _ORG_RUN = re.compile(r".+?(?:人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅|办公室|市委|局|厅|部门|部|委|办)"
                       r"(?=[\u4e00-\u9fff]{2,3}[市省县区](?!委|政府)|中共|国务院|国家|中华|$)")
+# a title of one year's work (2024年工作要点, 2023年重点工作任务分解): not a plan to a horizon
+_ANNUAL = re.compile(r"工作(?:要点|任务|计划|安排|报告|清单)|重点工作|任务分解|责任分解|任务分工|责任分工")
 _CN_DIGIT = dict(zip("〇零一二三四五六七八九", "0012345678 9".replace(" ", "")))
 
 
@@ -156,8 +158,11 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         ahead = [int(y) for y in re.findall(r"(?:到|至)(20\d\d)年", text)
                  if issue_year is None or int(y) >= issue_year]
         own_year = re.findall(r"((?:19|20)\d\d)年", title)   # “2019年工作要点”: the report's year
-        horizon = fyp or (max(ahead) if ahead else None) or (
-            int(own_year[0]) if len(set(own_year)) == 1 else None)
+        own = int(own_year[0]) if len(set(own_year)) == 1 else None
+        if own and _ANNUAL.search(title):
+            horizon = fyp or own      # a year's work list: its yearless goals are that year's
+        else:
+            horizon = fyp or (max(ahead) if ahead else None) or own
     number = header.doc_number(head)
     if number:
         cite(number[1], number[1] + len(number[0]))

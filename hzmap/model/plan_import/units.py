@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-LABELS = r"(?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位|协办单位)"
+# 责任单位, 牵头部门, 配合单位, 协办单位 …: a list's label names a unit or a department
+LABELS = r"(?:(?:责任|牵头|主责|配合|参与|实施|协办|协作|主办)(?:单位|部门))"
+LEAD_LABELS = r"(?:(?:牵头|主责|主办)(?:单位|部门))"
 _UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
                        r"办公室|资本|法院|检察院|分行|支行|团|所|队|单位|小组)$")
 # “列第一位的为牵头单位”, “列第一位者为牵头或汇总单位”, “排在首位的为牵头单位”
@@ -75,7 +77,7 @@ def read_units(text: str, first_is_lead: bool = False) -> Units:
     """The lead and all units of one list (the text inside a bracket, or a table cell)."""
     first_is_lead = first_is_lead or bool(FIRST_IS_LEAD.search(text))
     text = _TAIL.sub("", _RULE_NOTE.sub("", text.strip()))
-    labelled = re.search(r"(?:牵头单位|主责单位)[:：]([^;；,，、]+)", text)
+    labelled = re.search(LEAD_LABELS + r"[:：]([^;；,，、]+)", text)
     if labelled:
         units = split_units(text)
         lead = split_units(labelled.group(1))[0] if split_units(labelled.group(1)) else ""
