@@ -137,3 +137,20 @@ def test_a_years_work_list_keeps_its_yearless_goals_in_its_year():
     d = draft("某区2024年工作要点\n一、主要目标\n全年地区生产总值增长6%左右,新增规上工业企业30家以上。"
               "到2025年,研发投入强度达到3.5%。\n")
     assert {(t.data["value"], t.data["year"]) for t in d.targets} == {(6, 2024), (30, 2024), (3.5, 2025)}
+
+
+def test_a_layout_in_a_reports_part_on_one_place_lies_there():
+    d = draft("某网新闻\n五个城区分区规划公示\n    下沙:推动区域升级,成为科创研发新高地\n"
+              "    根据规划,提出了三大定位。\n"
+              "    在空间结构上,塑造沿江“拥江发展带”,形成“双轴双带,五心十片”的空间结构。\n")
+    assert parts(d) == {"双轴": {"qiantang"}, "双带": {"qiantang"}, "五心": {"qiantang"},
+                        "十片": {"qiantang"}}
+    elsewhere = draft("某网新闻\n一、城市新面貌\n    在空间结构上,形成“双轴双带”的空间结构。\n")
+    assert needs_place(elsewhere, "双轴")          # a heading that names no place places nothing
+
+
+def test_a_forecast_is_no_target_and_a_traditional_date_line_dates_the_page():
+    d = draft("杭州某区:一条通衢联动两岸\n\n2022-06-28 17:17:16 來源:每日商報\n\n"
+              "通车后,市民的通行时间预计也将缩短三分之二左右。力争到2025年,新增道路30公里。\n")
+    assert str(d.plan.data["issued"]) == "2022-06-28"
+    assert [(t.data["value"], t.data["unit"]) for t in d.targets] == [(30, "公里")]
