@@ -154,3 +154,12 @@ def test_a_forecast_is_no_target_and_a_traditional_date_line_dates_the_page():
               "通车后,市民的通行时间预计也将缩短三分之二左右。力争到2025年,新增道路30公里。\n")
     assert str(d.plan.data["issued"]) == "2022-06-28"
     assert [(t.data["value"], t.data["unit"]) for t in d.targets] == [(30, "公里")]
+
+
+def test_a_slogan_of_counted_places_announced_as_a_system_or_network_is_a_layout():
+    names = {t: [lay.data["name"] for lay in draft(t).layouts] for t in (
+        "某县规划\n构建“一心两轴三片”的城镇体系,一心为桐君街道。\n",
+        "某规划\n构筑“一环两廊”生态网络。\n",
+        "某规划\n完善“1+N”政策体系。\n",               # a set of policies
+        "某规划\n健全“一网通办”服务体系。\n")}           # a service, not places
+    assert list(names.values()) == [["一心两轴三片"], ["一环两廊"], [], []]

@@ -93,7 +93,7 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
                                       k, passage)
     # (a figure slogan's parts, “1”, “X”, name no kind of place: they are left to the planner)
     subject = None if sl.figures else (_subject_district(doc, gaz, sl.start) or
-                                       _section_district(doc, gaz, sl.start) or
+                                       _section_district(doc, gaz, sl.start, title) or
                                        _title_district(gaz, title))
     # (only a counted part, 两带: a member the text names, 江东工业城板块, is a place the
     # gazetteer does not know, not one to assume)
@@ -149,14 +149,18 @@ def _subject_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str
 _LINE = re.compile(r"[^\n]+")
 
 
-def _section_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str, str] | None:
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s or "")
+
+
+def _section_district(doc: Document, gaz: Gazetteer, pos: int, title: str) -> tuple[str, str, str] | None:
     """The one district the nearest heading line above the slogan's paragraph opens with (“下沙:
-    推动区域升级…” over a report's part on 下沙): a short line with no full stop."""
+    推动区域升级…” over a report's part on 下沙): a short line with no full stop, not the title."""
     start = doc.paragraph_at(pos)[0]
     text = doc.text
     for m in reversed(list(_LINE.finditer(text, max(0, start - 2000), start))):
         line = m.group(0).strip()
-        if not line or len(line) > 40 or "。" in line:
+        if not line or len(line) > 40 or "。" in line or _squash(line) in _squash(title):
             continue
         sub = _subject_district(doc, gaz, m.end() - 1 if m.end() > m.start() else m.start())
         return (sub[0], sub[1], "its section") if sub else None

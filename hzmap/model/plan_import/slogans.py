@@ -54,6 +54,10 @@ _HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的
 _SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为)")
 _CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
                     r"[^，,。；;\n]{0,10}$")
+# words that announce a layout only after a slogan of counted places (a figure slogan's
+# “1+N”政策体系 is a set of policies)
+_WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。；;:：！!？?“”\n的]{0,6}?)"
+                   r"(?:体系|形态|网络|框架|骨架|态势|版图)")
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS})){{2,6}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
@@ -96,6 +100,12 @@ def _count(c: str) -> int | None:
 
 _FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?P<verb>{_VERBS})?"
                         rf"(?={_COUNT}|$)")
+
+
+def _places_only(slogan: str) -> bool:
+    """Whether every part of the slogan counts a kind of place (一心两轴三片), not a figure."""
+    parsed = parse(slogan)
+    return bool(parsed) and not parsed[1] and all(p.word in KIND_OF for p in parsed[0])
 
 
 def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | None:
@@ -185,6 +195,8 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             ctx = _CONTEXT.match(text, gap.end())      # a slogan set on a line of its own
         if not ctx and text[max(0, m.start() - 1):m.start()] == "以":
             ctx = _FRAMES.match(text, m.end())
+        if not ctx and _places_only(m.group(1)):
+            ctx = _WIDE.match(text, m.end())     # “一心两轴三片”的城镇体系, “一环两廊”生态网络
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
         defined = _DEFINED.match(text, m.end()) or _listed(text, m)
         if not (ctx or before or defined) or _key(m.group(1)) in seen:

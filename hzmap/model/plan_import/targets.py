@@ -31,8 +31,8 @@ _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低�
                          r"(?:[1-9]|[一二两三四五六七八九十])年内")
 # words that only look ahead: a year they follow is the year a goal is for, not a past one
 _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
-# what a change is expected to bring (预计, 預計), not what is set as a goal
-_FORECAST = re.compile(r"预计|預計|预期将|有望")
+# what a change is expected to bring (预计, and its traditional form), not what is set as a goal
+_FORECAST = re.compile(r"预计|\u9810\u8a08|预期将|有望")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 _GOAL_PART = re.compile(r"目标")
