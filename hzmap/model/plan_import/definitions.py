@@ -6,12 +6,13 @@
   part's label opens (“三片”是…;“三带”包括…);
 - the places whose names end in the part's word: 三城 are the …城 the text names near the slogan
   (未来科技城、青山湖科技城 … 第三座科技城——紫金港科技城).
+- the clauses after the slogan that use the part's word (以…为西翼, …中心, 多点支撑…).
 """
 from __future__ import annotations
 
 import re
 
-from .slogans import VERBS, Part
+from .slogans import SYNONYMS, VERBS, Part
 
 _DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由|位于|地处)"
 # a part named by what is done to it, as a clause or a heading opens: 一是做强一核,…; (二)拓展
@@ -19,6 +20,7 @@ _DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|�
 _DOING = r"(?:做强|做优|做大|做精|做美|做实|打造|建设|建强|壮大|拓展|提升|培育|构建|优化|强化|推进|推动|" \
          r"塑造|聚焦|激活|深化|筑牢|串联|联动|提质|振兴|织密|畅通|共建|发展|完善|形成|彰显)"
 _COUNT_CN = "一二两三四五六七八九十百多双数"
+_CLAUSE = re.compile(r"[，,；;。\n]")
 
 
 def _label_pattern(part: Part) -> str:
@@ -106,4 +108,22 @@ def members_by_word(hits, text: str, part: Part) -> list:
         if name not in seen:
             seen.add(name)
             out.append((h, name))
+    return out
+
+
+def word_clauses(text: str, part: Part, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses in text[start:end] that use the part's word (以…为西翼, …中心, 多点支撑…)."""
+    words = SYNONYMS.get(part.word, ())
+    # the word itself only as a part: after a direction, a count or 为 (not 画廊, 杭港 …)
+    own = re.compile(rf"(?:[东西南北中一二两三四五六七八九十多]|为|产业|文化|经济|发展|生态|创新|科创|"
+                     rf"景观|滨水|走){re.escape(part.word)}")
+    out, pos = [], start
+    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        clause = text[pos:stop]
+        if any(w in clause for w in words) or own.search(clause):
+            out.append((pos, stop))
+        if m is None:
+            break
+        pos = m.end()
     return out

@@ -31,9 +31,8 @@ SYNONYMS = {"核": ("核心", "中心"), "心": ("中心", "核心"), "点": ("�
 _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
 # what a slogan says a part does (两带引领, 多地协作): said of the part, not part of its name
-_VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
-_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{_VERBS})?")
-VERBS = _VERBS
+VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
+_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 _QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
@@ -98,7 +97,7 @@ def _count(c: str) -> int | None:
     return int(c) if c.isdigit() else _CN_COUNT.get(c)
 
 
-_FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?P<verb>{_VERBS})?"
+_FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?P<verb>{VERBS})?"
                         rf"(?={_COUNT}|$)")
 
 
@@ -293,7 +292,6 @@ def _counted_list(text: str, m: re.Match) -> Slogan | None:
 
 # ---------------------------------------------------------------- where each part is defined
 
-_CLAUSE = re.compile(r"[，,；;。\n]")
 
 
 def figure_clauses(text: str, slogan: Slogan, scope_end: int) -> list[tuple[int, int]]:
@@ -334,21 +332,3 @@ def labelled_passage(text: str, label: str, start: int, end: int) -> tuple[int, 
         nl = text.find("\n", s)
         return s, min(end, len(text) if nl < 0 else nl)
     return None
-
-
-def word_clauses(text: str, part: Part, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses in text[start:end] that use the part's word (以…为西翼, …中心, 多点支撑…)."""
-    words = SYNONYMS.get(part.word, ())
-    # the word itself only as a part: after a direction, a count or 为 (not 画廊, 杭港 …)
-    own = re.compile(rf"(?:[东西南北中一二两三四五六七八九十多]|为|产业|文化|经济|发展|生态|创新|科创|"
-                     rf"景观|滨水|走){re.escape(part.word)}")
-    out, pos = [], start
-    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
-        stop = m.start() if m else end
-        clause = text[pos:stop]
-        if any(w in clause for w in words) or own.search(clause):
-            out.append((pos, stop))
-        if m is None:
-            break
-        pos = m.end()
-    return out
