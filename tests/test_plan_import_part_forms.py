@@ -163,3 +163,9 @@ def test_a_slogan_of_counted_places_announced_as_a_system_or_network_is_a_layout
         "某规划\n完善“1+N”政策体系。\n",               # a set of policies
         "某规划\n健全“一网通办”服务体系。\n")}           # a service, not places
     assert list(names.values()) == [["一心两轴三片"], ["一环两廊"], [], []]
+
+
+def test_an_air_quality_goal_keeps_its_unit():
+    d = draft("某区十四五规划(2021-2025年)\n二、主要目标\n到2025年,PM2.5浓度不超过30微克/立方米。\n")
+    assert [(t.data["value"], t.data["unit"], t.data["comparator"]) for t in d.targets] == [
+        (30, "微克/立方米", "<=")]

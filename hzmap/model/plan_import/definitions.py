@@ -3,7 +3,9 @@
 - a passage that opens with the part's label, in any of the usual forms: “一核”:…, 一核:…,
   “一核”即…, “一主”,即…, “六辅”,包括…, “多地协作”中,包括…, “三片”是…, “三带”包括…, 其中“1”是…, 其中的“1”是…,
   “1”指…, 做好一“心”:…, 发展两“轴”:…; it runs to the end of its paragraph or to where the next
-  part's label opens (“三片”是…;“三带”包括…);
+  part's label opens (“三片”是…;“三带”包括…); or a clause or heading naming it by what is done to it
+  (一是做强一核,…; (二)拓展两翼。…), by its ordinal (二是两带协同,…), or a numbered heading further on
+  (二、做强一核: its line and the paragraph below);
 - the places whose names end in the part's word: 三城 are the …城 the text names near the slogan
   (未来科技城、青山湖科技城 … 第三座科技城——紫金港科技城).
 - the clauses after the slogan that use the part's word (以…为西翼, …中心, 多点支撑…).
