@@ -169,3 +169,11 @@ def test_an_air_quality_goal_keeps_its_unit():
     d = draft("某区十四五规划(2021-2025年)\n二、主要目标\n到2025年,PM2.5浓度不超过30微克/立方米。\n")
     assert [(t.data["value"], t.data["unit"], t.data["comparator"]) for t in d.targets] == [
         (30, "微克/立方米", "<=")]
+
+
+def test_a_count_written_with_da_or_ge_before_the_parts_word():
+    d = draft("某规划\n构建“一核三大片区”空间格局,一核为拱墅区,三大片区为西湖区、滨江区和萧山区。\n")
+    assert parts(d) == {"一核": {"gongshu"}, "三大片区": {"xihu", "binjiang", "xiaoshan"}}
+    figures = draft("某规划\n构建“1个核心+3个片区”的空间格局。“1个核心”即拱墅区。\n")
+    assert parts(figures) == {"1个核心": {"gongshu"}, "3个片区": set()}
+    assert draft("某规划\n推进“四大建设”格局。\n").layouts == []      # 建设 is no place

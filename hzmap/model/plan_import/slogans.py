@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 # part words, longest first, and the element kind each stands for
 KIND_OF = {
-    "基地": "base", "组团": "group", "中心": "core", "走廊": "corridor", "平台": "platform",
+    "基地": "base", "组团": "group", "中心": "core", "核心": "core", "走廊": "corridor", "平台": "platform",
     "板块": "group", "片区": "zone", "园区": "base", "新城": "zone", "副城": "zone", "小镇": "base",
     "枢纽": "hub", "核": "core", "心": "core", "主": "core", "极": "core", "带": "belt",
     "环": "belt", "翼": "wing", "轴": "axis", "廊": "corridor", "港": "hub", "站": "hub",
@@ -32,7 +32,8 @@ _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
 # what a slogan says a part does (两带引领, 多地协作): said of the part, not part of its name
 VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
-_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{VERBS})?")
+# (三大片区, 1个核心: a count may be written with 大 or 个 before the word)
+_PART = re.compile(rf"(?P<count>{_COUNT})[大个]?(?P<word>{_WORDS})(?P<verb>{VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 _QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
@@ -122,7 +123,7 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
         for m in _PART.finditer(seg):
             if m.start() != pos:
                 break
-            got.append(Part(m.group("count") + m.group("word"), m.group("word"),
+            got.append(Part(m.group(0)[:m.end("word") - m.start()], m.group("word"),
                             _count(m.group("count")), KIND_OF[m.group("word")], m.group(0)))
             pos = m.end()
         if (not got or pos != len(seg)) and free:
