@@ -177,3 +177,16 @@ def test_a_count_written_with_da_or_ge_before_the_parts_word():
     figures = draft("某规划\n构建“1个核心+3个片区”的空间格局。“1个核心”即拱墅区。\n")
     assert parts(figures) == {"1个核心": {"gongshu"}, "3个片区": set()}
     assert draft("某规划\n推进“四大建设”格局。\n").layouts == []      # 建设 is no place
+
+
+def test_a_lead_marked_after_its_name_and_a_partners_column_beside_the_leads():
+    marked = draft("某区工作方案\n一、重点任务\n1.推进项目建设。加快推进重大项目。(责任单位:区财政局、区发改局(牵头)、"
+                   "各街道)\n")
+    assert [(m.data["lead_units"], m.data["units"]) for m in marked.measures] == [
+        (["区发改局"], ["区发改局", "区财政局", "各街道"])]
+    table = draft("某区2024年重点工作任务清单\n序号\n重点工作\n牵头单位\n配合单位\n"
+                  "1\n推进数字经济发展,新增规上企业20家。\n区经信局\n区科技局、各街道\n"
+                  "2\n深化改革。\n区发改局\n区司法局\n3\n优化服务。\n区政务服务中心\n区市场监管局\n")
+    assert [(m.data["lead_units"], m.data["units"]) for m in table.measures] == [
+        (["区经信局"], ["区经信局", "区科技局", "各街道"]), (["区发改局"], ["区发改局", "区司法局"]),
+        (["区政务服务中心"], ["区政务服务中心", "区市场监管局"])]

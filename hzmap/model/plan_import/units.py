@@ -38,6 +38,11 @@ class Units:
     notes: list[str] = field(default_factory=list)
 
 
+# a lead marked after its name: 区发改局(牵头)
+_MARK = r"\s*[(（]牵头[)）]"
+_MARKED_LEAD = re.compile(_MARK + "$")
+
+
 def whole_name(tok: str) -> bool:
     """Whether a unit's name ends as names do (a page cut off mid-name, 省发展改, does not)."""
     return bool(_UNIT_END.search(tok) or re.search(r"(街道|镇|乡|区|县|市|专班|部门|分局)$", tok))
@@ -59,7 +64,7 @@ def split_units(text: str) -> list[str]:
         tok = tok.replace("各区县(市)\x00", "各区、县(市)").replace("各区县（市）\x00", "各区、县（市）")
         tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip())
         tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", tok)))).strip()
-        tok = _KIND_TAIL.sub("", tok)
+        tok = _MARKED_LEAD.sub("", _KIND_TAIL.sub("", tok))
         if len(tok) > 1:        # a lone 区 or 市 is a list cut short, not a unit
             out.append(tok)
     for i in range(len(out) - 1, 0, -1):   # “萧山区、余杭区、钱塘区政府”: one government each
@@ -77,6 +82,10 @@ def read_units(text: str, first_is_lead: bool = False) -> Units:
     """The lead and all units of one list (the text inside a bracket, or a table cell)."""
     first_is_lead = first_is_lead or bool(FIRST_IS_LEAD.search(text))
     text = _TAIL.sub("", _RULE_NOTE.sub("", text.strip()))
+    marked = re.search(r"([^、,，;；:：]+?)" + _MARK, text)
+    if marked and split_units(marked.group(1)):     # 区发改局(牵头): that unit leads
+        lead = split_units(marked.group(1))[-1]
+        return Units(lead, _lead_first(lead, split_units(text)), "marked")
     labelled = re.search(LEAD_LABELS + r"[:：]([^;；,，、]+)", text)
     if labelled:
         units = split_units(text)
