@@ -190,3 +190,11 @@ def test_a_lead_marked_after_its_name_and_a_partners_column_beside_the_leads():
     assert [(m.data["lead_units"], m.data["units"]) for m in table.measures] == [
         (["区经信局"], ["区经信局", "区科技局", "各街道"]), (["区发改局"], ["区发改局", "区司法局"]),
         (["区政务服务中心"], ["区政务服务中心", "区市场监管局"])]
+
+
+def test_parts_under_a_chapters_sections_and_after_a_dash():
+    chapter = draft("某区十四五规划\n第三章 构建一核两翼空间格局\n第一节 做强一核\n以拱墅区为核心,建设运河商务区。\n"
+                    "第二节 壮大两翼\n西翼为西湖区,东翼为临平区。\n")
+    assert parts(chapter) == {"一核": {"gongshu"}, "两翼": {"xihu", "linping"}}
+    dash = draft("某区规划\n构建“一核两翼”空间格局。\n1.“一核”——以拱墅区为核心。\n2.“两翼”——钱塘区和富阳区。\n")
+    assert parts(dash) == {"一核": {"gongshu"}, "两翼": {"qiantang", "fuyang"}}

@@ -39,7 +39,7 @@ def _label_pattern(part: Part) -> str:
 def _opening(part: Part) -> re.Pattern:
     lab = _label_pattern(part)
     said = _said_label(part)
-    return re.compile(rf"(?:其中的?|其中)?{lab}\s*中?(?:[,，:：]\s*{_DEFINING}?|(?:分别)?{_DEFINING})"
+    return re.compile(rf"(?:其中的?|其中)?{lab}\s*中?(?:(?:[,，:：]|——|—)\s*{_DEFINING}?|(?:分别)?{_DEFINING})"
                       + (rf"|(?:{_DOING}|[一二三四五六七八九十]是){said}(?:{VERBS})?\s*[,，:：。；;]"
                          if said else ""))
 
@@ -90,7 +90,10 @@ def in_heading(doc, part: Part, after: int) -> tuple[int, int] | None:
             nxt = re.compile(r"\S[^\n]*").search(text, stop, h.end)
             stop = nxt.end() if nxt else stop
         return h.start, min(stop, h.end)
-    return None
+    # a chapter's section heading: 第一节 做强一核, and the paragraph below it
+    m = re.compile(rf"(?m)^[ \t\u3000]*第[一二三四五六七八九十]{{1,3}}[章节][ \t\u3000]*"
+                   rf"(?:{_DOING})?{said}[ \t]*$\n\s*[^\n]*").search(text, after)
+    return (m.start(), m.end()) if m else None
 
 
 def members_by_word(hits, text: str, part: Part) -> list:
