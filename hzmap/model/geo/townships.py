@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,9 @@ class Outside:
     what: str            # e.g. 宁波市（浙江省）
 
 
+_GENERIC = re.compile(r"^[\u4e00-\u9fff]区$")
+
+
 class OutsidePlaces:
     """Names of places outside Hangzhou, found in running text in one pass (names indexed by
     their first character, longest first), so a long document costs no more than its length."""
@@ -78,7 +82,9 @@ class OutsidePlaces:
     def __init__(self, names: dict[str, str]) -> None:
         self.names = names
         self._by_first: dict[str, list[str]] = {}
-        for n in sorted(names, key=len, reverse=True):
+        # 城区, 郊区, 东区 (of 阳泉, 攀枝花 …) are words before they are counties: 上城区, 主城区 and
+        # 城区人口 name no place outside Hangzhou (after their city, the city is found anyway)
+        for n in sorted((n for n in names if not _GENERIC.match(n)), key=len, reverse=True):
             self._by_first.setdefault(n[0], []).append(n)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Outside]:

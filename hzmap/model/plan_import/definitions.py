@@ -3,18 +3,26 @@
 - a passage that opens with the part's label, in any of the usual forms: “一核”:…, 一核:…,
   “一核”即…, “一主”,即…, “六辅”,包括…, “多地协作”中,包括…, “三片”是…, “三带”包括…, 其中“1”是…, 其中的“1”是…,
   “1”指…, 做好一“心”:…, 发展两“轴”:…; it runs to the end of its paragraph or to where the next
-  part's label opens (“三片”是…;“三带”包括…);
+  part's label opens (“三片”是…;“三带”包括…); or a clause or heading naming it by what is done to it
+  (一是做强一核,…; (二)拓展两翼。…), by its ordinal (二是两带协同,…), or a numbered heading further on
+  (二、做强一核: its line and the paragraph below);
 - the places whose names end in the part's word: 三城 are the …城 the text names near the slogan
   (未来科技城、青山湖科技城 … 第三座科技城——紫金港科技城).
+- the clauses after the slogan that use the part's word (以…为西翼, …中心, 多点支撑…).
 """
 from __future__ import annotations
 
 import re
 
-from .slogans import Part
+from .slogans import SYNONYMS, VERBS, Part
 
-_DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由)"
+_DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由|位于|地处)"
+# a part named by what is done to it, as a clause or a heading opens: 一是做强一核,…; (二)拓展
+# 两翼。…; 打造一核:…; or by its ordinal and what it does: 二是两带协同,…
+_DOING = r"(?:做强|做优|做大|做精|做美|做实|打造|建设|建强|壮大|拓展|提升|培育|构建|优化|强化|推进|推动|" \
+         r"塑造|聚焦|激活|深化|筑牢|串联|联动|提质|振兴|织密|畅通|共建|发展|完善|形成|彰显)"
 _COUNT_CN = "一二两三四五六七八九十百多双数"
+_CLAUSE = re.compile(r"[，,；;。\n]")
 
 
 def _label_pattern(part: Part) -> str:
@@ -30,7 +38,19 @@ def _label_pattern(part: Part) -> str:
 
 def _opening(part: Part) -> re.Pattern:
     lab = _label_pattern(part)
-    return re.compile(rf"(?:其中的?|其中)?{lab}\s*中?(?:[,，:：]\s*{_DEFINING}?|{_DEFINING})")
+    said = _said_label(part)
+    return re.compile(rf"(?:其中的?|其中)?{lab}\s*中?(?:(?:[,，:：]|——|—)\s*{_DEFINING}?|(?:分别)?{_DEFINING})"
+                      + (rf"|(?:{_DOING}|[一二三四五六七八九十]是){said}(?:{VERBS})?\s*[,，:：。；;]"
+                         if said else ""))
+
+
+def _said_label(part: Part) -> str:
+    """The part's label as a verb's object (做强一核, 拓展“两翼”), or "" for a figure."""
+    if not part.word:
+        return ""
+    count = re.escape(part.label[: len(part.label) - len(part.word)])
+    forms = "|".join(rf"“{re.escape(x)}”|{re.escape(x)}" for x in part.labels)
+    return rf"(?:{forms}|{count}“{re.escape(part.word)}”)"
 
 
 def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> tuple[int, int] | None:
@@ -53,6 +73,29 @@ def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> 
     return (s, stop) if stop - s > len(part.label) + 1 else None
 
 
+def in_heading(doc, part: Part, after: int) -> tuple[int, int] | None:
+    """A numbered heading after the slogan that names the part (二、做强一核; (一)一核。以…):
+    its line and, when the line holds no more than the title, the paragraph below it."""
+    said = _said_label(part)
+    if not said:
+        return None
+    title = re.compile(rf"^(?:{_DOING})?{said}\s*[。.．:：]?$")
+    text = doc.text
+    for h in doc.headings:
+        if h.start < after or not title.match(h.title.strip()):
+            continue
+        stop = text.find("\n", h.body)
+        stop = len(text) if stop < 0 else stop
+        if len(text[h.body:stop].strip()) <= len(h.title.strip()) + 3:
+            nxt = re.compile(r"\S[^\n]*").search(text, stop, h.end)
+            stop = nxt.end() if nxt else stop
+        return h.start, min(stop, h.end)
+    # a chapter's section heading: 第一节 做强一核, and the paragraph below it
+    m = re.compile(rf"(?m)^[ \t\u3000]*第[一二三四五六七八九十]{{1,3}}[章节][ \t\u3000]*"
+                   rf"(?:{_DOING})?{said}[ \t]*$\n\s*[^\n]*").search(text, after)
+    return (m.start(), m.end()) if m else None
+
+
 def members_by_word(hits, text: str, part: Part) -> list:
     """The distinct place names among `hits` that end in the part's word, a name extended over
     the 2-4 characters that make it one (紫金港 + 科技城): the members of 三城, 两镇 …"""
@@ -70,4 +113,22 @@ def members_by_word(hits, text: str, part: Part) -> list:
         if name not in seen:
             seen.add(name)
             out.append((h, name))
+    return out
+
+
+def word_clauses(text: str, part: Part, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses in text[start:end] that use the part's word (以…为西翼, …中心, 多点支撑…)."""
+    words = SYNONYMS.get(part.word, ())
+    # the word itself only as a part: after a direction, a count or 为 (not 画廊, 杭港 …)
+    own = re.compile(rf"(?:[东西南北中一二两三四五六七八九十多]|为|产业|文化|经济|发展|生态|创新|科创|"
+                     rf"景观|滨水|走){re.escape(part.word)}")
+    out, pos = [], start
+    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        clause = text[pos:stop]
+        if any(w in clause for w in words) or own.search(clause):
+            out.append((pos, stop))
+        if m is None:
+            break
+        pos = m.end()
     return out

@@ -23,7 +23,8 @@ KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决�
         r"(?:分解|分工|任务|责任|清单|一览)表)"
 HEAD_LINES = 40
 _NOTICE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)(?:关于)?印发《([^》\n]{4,80})》")
-_NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)关于印发([^《》\n]{4,80}?)的通知")
+# (the issuer may be left to the signature, and a page may space the last word: 的通 知)
+_NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?|)关于印发([^《》\n]{4,80}?)的通\s*知")
 _PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发")
 _TITLE_LINE = re.compile(r"^[^。，,:：!！?？]{4,60}" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?$")
 _ABOUT = re.compile(r"^(.{2,60}?)\s*(关于[^。，,]{4,60}" + KINDS + r")$")

@@ -9,7 +9,8 @@ from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import definitions, places
 from .draft import Passage, Record
-from .slogans import Part, Slogan, figure_clauses, labelled_passage, word_clauses
+from .definitions import word_clauses
+from .slogans import Part, Slogan, figure_clauses, labelled_passage
 from .text import Document, clause_start, excerpt
 
 _ROLE = re.compile(r"以([^，,；;。]{2,30}?)为(引领|联动|支撑|方向|核心|重点|龙头|主体|中心|依托|纽带)")
@@ -67,11 +68,19 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
         for k, part in enumerate(sl.parts):
             span = labelled[k] or (sl.spelled[k] if sl.spelled else None) or \
                 next(filter(None, (labelled_passage(text, x, sl.context_end, scope_end)
-                                   for x in part.labels)), None)
-            spans = [span] if span else word_clauses(text, part, sl.context_end,
-                                                     _paragraph_end(text, sl.context_end))
+                                   for x in part.labels)), None) or \
+                definitions.in_heading(doc, part, sl.context_end)   # 二、做强一核 further on
+            spans = [span] if span else [
+                _own_item(text, sp, part, sl.parts) for sp in
+                word_clauses(text, part, sl.context_end, _paragraph_end(text, sl.context_end))]
             if part.count and len(spans) > part.count:
                 spans = spans[:part.count]
+            if not span:        # 钱塘一翼、富阳一翼: each member named by its place
+                found = _named_before(doc, gaz, plan_id, part, k, passage,
+                                      (sl.context_end, near[1]))
+                if found:
+                    elements += found
+                    continue
             if not spans:
                 found = _members_by_word(doc, gaz, plan_id, part, k, passage, near)
                 if found:
@@ -85,6 +94,7 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
                                       k, passage)
     # (a figure slogan's parts, “1”, “X”, name no kind of place: they are left to the planner)
     subject = None if sl.figures else (_subject_district(doc, gaz, sl.start) or
+                                       _section_district(doc, gaz, sl.start, title) or
                                        _title_district(gaz, title))
     # (only a counted part, 两带: a member the text names, 江东工业城板块, is a place the
     # gazetteer does not know, not one to assume)
@@ -128,23 +138,55 @@ def _subject_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str
     while start < pos and doc.text[start] in " \t\u3000":
         start += 1
     hits = places.find(gaz, doc.text, start, pos)
-    if not hits or hits[0].start != start or hits[0].entry.kind != "district" or \
+    if not hits or hits[0].start != start or hits[0].entry.kind not in _UNIT_KINDS or \
             len(hits[0].entry.districts) != 1:
         return None
     own = hits[0].entry.districts[0]
     if any(set(h.entry.districts) != {own} for h in hits):
         return None
-    return own, hits[0].text, "its paragraph"
+    return own, _named(hits[0]), "its paragraph"
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s or "")
+
+
+def _section_district(doc: Document, gaz: Gazetteer, pos: int, title: str) -> tuple[str, str, str] | None:
+    """The one district the nearest heading line above the slogan's paragraph opens with (“下沙:
+    推动区域升级…” over a report's part on 下沙): a short line with no full stop, not the title."""
+    start = doc.paragraph_at(pos)[0]
+    text = doc.text
+    for m in reversed(list(_LINE.finditer(text, max(0, start - 2000), start))):
+        line = m.group(0).strip()
+        if not line or len(line) > 40 or "。" in line or _squash(line) in _squash(title):
+            continue
+        sub = _subject_district(doc, gaz, m.end() - 1 if m.end() > m.start() else m.start())
+        return (sub[0], sub[1], "its section") if sub else None
+    return None
+
+
+# a district, or a 乡镇/街道 or an area within one (转塘单元规划形成…, 分水镇在规划上…): a layout
+# of a town lies in the town's district
+_UNIT_KINDS = ("district", "township", "area")
+
+
+def _named(hit) -> str:
+    return hit.text if hit.entry.kind == "district" else f"{hit.text} ({hit.entry.districts[0]})"
 
 
 def _title_district(gaz: Gazetteer, title: str) -> tuple[str, str, str] | None:
     """(id, name, …) of the one district a plan's title names (桐庐县分水镇西单元详细规划: its
-    town and county), when every place the title names lies in that one district; else None."""
+    town and county; 转塘单元控制性详细规划: a 街道 of 西湖区), when every place the title names
+    lies in that one district; else None."""
     hits = places.find(gaz, title, 0, len(title)) if title else []
     owns = {d for h in hits for d in h.entry.districts}
-    if len(owns) != 1 or not any(h.entry.kind == "district" for h in hits):
+    if len(owns) != 1 or not any(h.entry.kind in _UNIT_KINDS for h in hits):
         return None
-    return owns.pop(), next(h.text for h in hits if h.entry.kind == "district"), "the plan's title"
+    return owns.pop(), next(_named(h) for h in hits if h.entry.kind in _UNIT_KINDS), \
+        "the plan's title"
 
 
 def _members_by_word(doc, gaz, plan_id, part: Part, k: int, slogan_passage, near) -> list[Record]:
@@ -165,6 +207,39 @@ def _members_by_word(doc, gaz, plan_id, part: Part, k: int, slogan_passage, near
         for el in out:
             el.flags.append(f"the slogan counts {part.count} {part.word} but the text names "
                             f"{len(found)} near it: {'、'.join(n for _, n in found)}")
+    return out
+
+
+def _own_item(text: str, span: tuple[int, int], part: Part, parts: list[Part]) -> tuple[int, int]:
+    """The item of a list of parts that names this one (即主城一核、钱塘一翼和富阳一翼: 主城一核),
+    or the whole clause when it is no such list."""
+    items, pos = [], span[0]
+    for m in list(re.finditer(r"[、和及与]", text[span[0]:span[1]])) + [None]:
+        stop = span[0] + m.start() if m else span[1]
+        items.append((pos, stop))
+        pos = span[0] + m.end() if m else stop
+    mine = [it for it in items if any(x in text[it[0]:it[1]] for x in part.labels)]
+    others = [it for it in items if it not in mine and any(
+        re.search(rf"[一二两三四五六七八九十多]{re.escape(p.word)}", text[it[0]:it[1]])
+        for p in parts if p is not part and p.word)]
+    return mine[0] if len(mine) == 1 and others else span
+
+
+def _named_before(doc, gaz, plan_id, part: Part, k: int, slogan_passage, near) -> list[Record]:
+    """One element per place written right before the part's word (主城一核, 钱塘一翼、富阳一翼),
+    when the text names as many as the part counts (or two or more for 多…)."""
+    if not part.word:
+        return []
+    text = doc.text
+    after = re.compile(rf"[一二两三四五六七八九十]?{re.escape(part.word)}(?![\u4e00-\u9fff]*[”\"])")
+    found = [h for h in places.find(gaz, text, *near) if after.match(text, h.end, near[1])]
+    if not found or (part.count and len(found) != part.count) or (not part.count and len(found) < 2):
+        return []
+    out = []
+    for j, hit in enumerate(found):
+        span = (_clause_start(text, hit.start), _clause_end(text, hit.end))
+        out.append(_element(doc, gaz, part, span, places.map_hits(text, [hit]), k, plan_id,
+                            slogan_passage, False, j + 1 if len(found) > 1 else 0, hit.text))
     return out
 
 

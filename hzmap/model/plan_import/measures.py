@@ -17,7 +17,7 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import places, tables
 from .draft import Passage, Record
 from .text import Document, Heading, cn_numeral, excerpt
-from .units import FIRST_IS_LEAD, Units, read_units, split_units, unit_like, whole_name
+from .units import FIRST_IS_LEAD, LABELS, Units, read_units, split_units, unit_like, whole_name
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
 _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|"
@@ -30,12 +30,16 @@ _DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口)(?:范围
                         r"底线(?:约束|控制|管控)")
 # a name in brackets inside a unit list: 各街办(新区), 市商务局(市粮食和物资储备局)
 _INNER = r"(?:[(（][^()（）\[\]【】〔〕、,，;；。\n]{1,12}[)）][^()（）\[\]【】〔〕]*)*"
-_UNITS = re.compile(r"[(（\[【〔]\s*((?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位)[:：]"
+_UNITS = re.compile(r"[(（\[【〔]\s*(" + LABELS + r"[:：]"
                     r"[^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
 _BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
 # a unit list on a line of its own below its task (a target or task list with a 责任单位 line)
-_UNIT_LINE = re.compile(r"^[ \t]*((?:责任单位|牵头单位|主责单位)[:：][^\n]{1,200})$", re.M)
+_UNIT_LINE = re.compile(r"^[ \t]*((?:(?:责任|牵头|主责)(?:单位|部门))[:：][^\n]{1,200})$", re.M)
 _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
+# a table of contents: headings with dot leaders and a page number (…发展现状……… 1), not tasks
+_CONTENTS = re.compile(r"[.．…·]{6,}")
+# an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
+_ARTICLE = re.compile(r"本文(?!件)")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 
 
@@ -91,7 +95,11 @@ def _leaves(doc: Document) -> list[Heading]:
                 skip = True
                 goals_only = goals_only and node.title.strip("。 ").endswith("目标")
             node = node.parent
+        line_end = doc.text.find("\n", h.start)
+        if _CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end):
+            skip = True        # a line of a table of contents
         if h.parent is None and _after_page_notice(doc, h):
+
             skip = True        # a news site's numbered terms (版权与免责声明 1、…), not the plan's
         title = plain.get(h.start, "") if h.parent is None else ""
         if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")):
@@ -176,6 +184,7 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
 def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     text = doc.text
     first_is_lead = bool(FIRST_IS_LEAD.search(text))
+    article = bool(_ARTICLE.search(text))
     out: list[Record] = []
     rows = tables.rows(doc)
     for row in rows:           # a task table: one measure a row, its units from its own cell
@@ -191,6 +200,8 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     for k, h in enumerate(leaves):
         pieces = _pieces(doc, h)
         by_paragraph = len(pieces) > 1 or pieces[0][0] != h.start
+        if by_paragraph and article:
+            continue        # “1. 发展优势” and its paragraphs in a commentary: not the plan's tasks
         number = h.label if by_paragraph else h.number
         out += [_measure(doc, gaz, plan_id, s, e, t, number, first_is_lead) for s, e, t in pieces]
         nxt = leaves[k + 1] if k + 1 < len(leaves) else None

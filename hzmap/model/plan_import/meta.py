@@ -16,10 +16,12 @@ from .text import Document, cn_number, excerpt, five_year_plan_end
 
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
-# a page's date: labelled (发布时间:2022/4/22), or a news page's date line before its source
-# (2022-12-23      来源:…)
-_ISO = re.compile(r"(?:公开日期|发布日期|发布时间|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
-                  r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*来源[:：]", re.M)
+# a page's date: labelled (发布时间:2022/4/22, a line 时间:2019-05-06 15:08), or a news page's
+# date line before its source (2022-12-23      来源:…); traditional forms written as escapes
+_ISO = re.compile(r"(?:公开日期|发布日期|发布时间|\u767c布日期|\u767c布\u6642\u9593|发文日期|成文日期)\s*[:：]\s*"
+                  r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+                  r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*[来\u4f86]源[:：]"
+                  r"|^\s*时间\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})", re.M)
 _PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
                         r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布)了?《[^》\n]*(?:规划|方案|计划|纲要|"
                         r"意见)[^》\n]*》", re.M)
@@ -31,6 +33,8 @@ _ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委�
 # organisations written one after another (the spaces between them are gone after cleaning)
 _ORG_RUN = re.compile(r".+?(?:人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅|办公室|市委|局|厅|部门|部|委|办)"
                       r"(?=[\u4e00-\u9fff]{2,3}[市省县区](?!委|政府)|中共|国务院|国家|中华|$)")
+# a title of one year's work (2024年工作要点, 2023年重点工作任务分解): not a plan to a horizon
+_ANNUAL = re.compile(r"工作(?:要点|任务|计划|安排|报告|清单)|重点工作|任务分解|责任分解|任务分工|责任分工")
 _CN_DIGIT = dict(zip("〇零一二三四五六七八九", "0012345678 9".replace(" ", "")))
 
 
@@ -55,7 +59,7 @@ def _issuers(raw: str) -> str:
     raw = re.sub(r"^.*?(?:近日|日前|今天|今日)[,，]?", "", raw).strip()
     if re.match(LABELS + r"\s*[:：]", raw):
         return ""          # a measure's units (责任单位:…), not the issuing body
-    raw = re.sub(r"^(?:名\s*称|发布机构|发文机关|发文单位)\s*[:：]\s*", "", raw)   # a page's table
+    raw = re.sub(r"^(?:(?:名\s*称|发布机构|发文机关|发文单位)\s*[:：]|附\s*件)\s*", "", raw)   # a page's table
     parts = [q for p in re.split(r"[\s、]+", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
     if not parts or not all(_ORG.search(p) for p in parts):
         return ""
@@ -155,8 +159,11 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         ahead = [int(y) for y in re.findall(r"(?:到|至)(20\d\d)年", text)
                  if issue_year is None or int(y) >= issue_year]
         own_year = re.findall(r"((?:19|20)\d\d)年", title)   # “2019年工作要点”: the report's year
-        horizon = fyp or (max(ahead) if ahead else None) or (
-            int(own_year[0]) if len(set(own_year)) == 1 else None)
+        own = int(own_year[0]) if len(set(own_year)) == 1 else None
+        if own and _ANNUAL.search(title):
+            horizon = fyp or own      # a year's work list: its yearless goals are that year's
+        else:
+            horizon = fyp or (max(ahead) if ahead else None) or own
     number = header.doc_number(head)
     if number:
         cite(number[1], number[1] + len(number[0]))

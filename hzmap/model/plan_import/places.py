@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from hzmap.model.geo.gazetteer import Entry, Gazetteer
 
+# the end of a member's name the gazetteer does not know (临平 + 数智城), before the joiner
+_NAME_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:城|园|镇|谷|港|湾|岛)(?=[、和及与,，]|以及)")
 # “A、B、C” or “A和B”: names joined like this are a list of members
 _JOINERS = re.compile(r"^(?:(?:[、和及与,，]|以及)[\u4e00-\u9fff]{1,8}?)*(?:[、和及与,，]|以及)$")
 
@@ -94,6 +96,8 @@ def find_all(gaz: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
 
 
 _STREET = re.compile(r"[一二三四五六七八九十东西南北中]?(?:路|大道|大街|巷|街(?![道区]))")
+# a town's or an area's name with 山/岭/峰 after it names a hill (望江山 is not 望江街道)
+_HILL = re.compile(r"(?:山|岭|峰)(?![水区村乡镇城])")
 
 
 def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> list[PlaceHit]:
@@ -106,6 +110,9 @@ def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> l
         s, e = start + s, start + e
         if s in outside or _STREET.match(text, e, end):
             continue        # 滨江二路, 西湖大道: a street named after a place is not the place
+        if entry.kind in ("township", "area") and _HILL.match(text, e, end) and \
+                not text[s:e].endswith(("山", "岭", "峰")):
+            continue        # 望江山: a hill named after a place
         x = _EXTENSION.match(text, e, end)
         if x and not text.startswith(x.group(0), s):
             e = x.end()
@@ -141,7 +148,9 @@ def member_list(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     best: list[PlaceHit] = []
     run: list[PlaceHit] = []
     for h in hits:
-        if run and _JOINERS.match(text[run[-1].end:h.start] or "x"):
+        gap = text[run[-1].end:h.start] if run else ""
+        gap = _NAME_TAIL.sub("", gap, count=1)     # 临平数智城、萧山科技城: the rest of a name
+        if run and _JOINERS.match(gap or "x"):
             run.append(h)
         else:
             run = [h]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 # part words, longest first, and the element kind each stands for
 KIND_OF = {
-    "基地": "base", "组团": "group", "中心": "core", "走廊": "corridor", "平台": "platform",
+    "基地": "base", "组团": "group", "中心": "core", "核心": "core", "走廊": "corridor", "平台": "platform",
     "板块": "group", "片区": "zone", "园区": "base", "新城": "zone", "副城": "zone", "小镇": "base",
     "枢纽": "hub", "核": "core", "心": "core", "主": "core", "极": "core", "带": "belt",
     "环": "belt", "翼": "wing", "轴": "axis", "廊": "corridor", "港": "hub", "站": "hub",
@@ -31,8 +31,9 @@ SYNONYMS = {"核": ("核心", "中心"), "心": ("中心", "核心"), "点": ("�
 _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
 # what a slogan says a part does (两带引领, 多地协作): said of the part, not part of its name
-_VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
-_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>{_WORDS})(?P<verb>{_VERBS})?")
+VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
+# (三大片区, 1个核心: a count may be written with 大 or 个 before the word)
+_PART = re.compile(rf"(?P<count>{_COUNT})[大个]?(?P<word>{_WORDS})(?P<verb>{VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 _QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
@@ -53,6 +54,10 @@ _HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的
 _SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为)")
 _CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
                     r"[^，,。；;\n]{0,10}$")
+# words that announce a layout only after a slogan of counted places (a figure slogan's
+# “1+N”政策体系 is a set of policies)
+_WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。；;:：！!？?“”\n的]{0,6}?)"
+                   r"(?:体系|形态|网络|框架|骨架|态势|版图)")
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS})){{2,6}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
@@ -93,8 +98,14 @@ def _count(c: str) -> int | None:
     return int(c) if c.isdigit() else _CN_COUNT.get(c)
 
 
-_FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?P<verb>{_VERBS})?"
+_FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?P<verb>{VERBS})?"
                         rf"(?={_COUNT}|$)")
+
+
+def _places_only(slogan: str) -> bool:
+    """Whether every part of the slogan counts a kind of place (一心两轴三片), not a figure."""
+    parsed = parse(slogan)
+    return bool(parsed) and not parsed[1] and all(p.word in KIND_OF for p in parsed[0])
 
 
 def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | None:
@@ -112,7 +123,7 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
         for m in _PART.finditer(seg):
             if m.start() != pos:
                 break
-            got.append(Part(m.group("count") + m.group("word"), m.group("word"),
+            got.append(Part(m.group(0)[:m.end("word") - m.start()], m.group("word"),
                             _count(m.group("count")), KIND_OF[m.group("word")], m.group(0)))
             pos = m.end()
         if (not got or pos != len(seg)) and free:
@@ -184,6 +195,8 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             ctx = _CONTEXT.match(text, gap.end())      # a slogan set on a line of its own
         if not ctx and text[max(0, m.start() - 1):m.start()] == "以":
             ctx = _FRAMES.match(text, m.end())
+        if not ctx and _places_only(m.group(1)):
+            ctx = _WIDE.match(text, m.end())     # “一心两轴三片”的城镇体系, “一环两廊”生态网络
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
         defined = _DEFINED.match(text, m.end()) or _listed(text, m)
         if not (ctx or before or defined) or _key(m.group(1)) in seen:
@@ -280,7 +293,6 @@ def _counted_list(text: str, m: re.Match) -> Slogan | None:
 
 # ---------------------------------------------------------------- where each part is defined
 
-_CLAUSE = re.compile(r"[，,；;。\n]")
 
 
 def figure_clauses(text: str, slogan: Slogan, scope_end: int) -> list[tuple[int, int]]:
@@ -314,28 +326,10 @@ def figure_clauses(text: str, slogan: Slogan, scope_end: int) -> list[tuple[int,
 
 def labelled_passage(text: str, label: str, start: int, end: int) -> tuple[int, int] | None:
     """A passage that opens with the part's label: “一核”:… or 多基地:… (to the paragraph end)."""
-    # or its label in quotes opening a line of its own: “一带”沿钱塘江的滨江景观带
+    # or its label in quotes opening a line of its own: “一带”沿钱塘江的滨江景观带, “一核”。以…
     for m in re.finditer(rf"(?m)“?{re.escape(label)}”?\s*[:：]|^[ \t\u3000]*“{re.escape(label)}”"
-                         r"(?=[\u4e00-\u9fff])", text[start:end]):
+                         r"[。.．]?(?=[\u4e00-\u9fff])", text[start:end]):
         s = start + m.start()
         nl = text.find("\n", s)
         return s, min(end, len(text) if nl < 0 else nl)
     return None
-
-
-def word_clauses(text: str, part: Part, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses in text[start:end] that use the part's word (以…为西翼, …中心, 多点支撑…)."""
-    words = SYNONYMS.get(part.word, ())
-    # the word itself only as a part: after a direction, a count or 为 (not 画廊, 杭港 …)
-    own = re.compile(rf"(?:[东西南北中一二两三四五六七八九十多]|为|产业|文化|经济|发展|生态|创新|科创|"
-                     rf"景观|滨水|走){re.escape(part.word)}")
-    out, pos = [], start
-    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
-        stop = m.start() if m else end
-        clause = text[pos:stop]
-        if any(w in clause for w in words) or own.search(clause):
-            out.append((pos, stop))
-        if m is None:
-            break
-        pos = m.end()
-    return out

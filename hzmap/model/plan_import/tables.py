@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .text import Document
-from .units import unit_like, split_units
+from .units import split_units, unit_like, whole_name
 
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*[*＊]?\s*$")
 _SEPARATOR = re.compile(r"^[\s|｜]*$")
@@ -100,13 +100,46 @@ def rows(doc: Document) -> list[Row]:
             if row.units_text:
                 row.later.append(c)
                 continue
-            toks = split_units(cell)
-            if toks and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and len(cell) <= 200:
+            if _units_cell(cell):
                 row.units_text = cell
             elif c[0] >= row.task[1]:
                 row.between.append(c)
         out.append(row)
+    if out and _partners_follow(_header(text, out[0].start)):
+        for row in out:     # 牵头单位 | 配合单位: the partners' cell joins the lead's
+            if row.units_text and row.later and _partners_cell(text[slice(*row.later[0])]):
+                partners = text[slice(*row.later.pop(0))].strip()
+                row.units_text = f"牵头单位:{row.units_text};配合单位:{partners}"
     return out
+
+
+def _header(text: str, start: int) -> list[str]:
+    """The header cells above a table's first row: the short lines right before it."""
+    header = []
+    for s, e in reversed(list(_lines(text, max(0, start - 400), start))):
+        cell = text[s:e].strip()
+        if not cell:
+            continue
+        if len(cell) > 12:
+            break
+        header.insert(0, cell)
+    return header
+
+
+def _partners_follow(header: list[str]) -> bool:
+    at = next((k for k, h in enumerate(header) if _UNIT_COLUMN.search(h)), None)
+    return at is not None and at + 1 < len(header) and bool(_PARTNER_COLUMN.search(header[at + 1]))
+
+
+def _partners_cell(cell: str) -> bool:
+    """A cell of the partners' column: names as units and 街道, 镇 end (区科技局、各街道)."""
+    toks = split_units(cell)
+    return bool(toks) and all(whole_name(t) for t in toks) and len(cell) <= 200
+
+
+def _units_cell(cell: str) -> bool:
+    toks = split_units(cell)
+    return bool(toks) and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and len(cell) <= 200
 
 
 def _task_cell(text: str, cells: list[tuple[int, int]]) -> tuple[int, int]:
@@ -126,14 +159,7 @@ def report_cells(doc: Document) -> list[tuple[int, int]]:
     if not found or not any(r.later or r.between for r in found):
         return []
     text = doc.text
-    header = []
-    for s, e in reversed(list(_lines(text, max(0, found[0].start - 400), found[0].start))):
-        cell = text[s:e].strip()
-        if not cell:
-            continue
-        if len(cell) > 12:
-            break
-        header.insert(0, cell)
+    header = _header(text, found[0].start)
     units_at = next((k for k, h in enumerate(header) if _UNIT_COLUMN.search(h)), None)
     if units_at is None:
         return []
@@ -146,6 +172,7 @@ _REPORT_COLUMN = re.compile(r"(?:完成|进展|推进|落实|实施)(?:情况|�
 _HEAD_CELL = re.compile(r"^(?:序\s*号|编\s*号|[^\n]{0,8}(?:任\s*务|事\s*项|工\s*作|内\s*容)|"
                         r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门)|完成(?:时间|时限)|时间节点|备注)$")
 _UNIT_COLUMN = re.compile(r"(?:牵头|责任|主办|主责)\s*(?:单\s*位|部\s*门)$")
+_PARTNER_COLUMN = re.compile(r"(?:配合|参与|协办|协作)\s*(?:单\s*位|部\s*门)$")
 _TASK_COLUMN = re.compile(r"任\s*务|事\s*项|工\s*作|内\s*容")
 
 

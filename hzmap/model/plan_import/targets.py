@@ -27,10 +27,12 @@ _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 _YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
-_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|"
+_GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|打造|"
                          r"(?:[1-9]|[一二两三四五六七八九十])年内")
 # words that only look ahead: a year they follow is the year a goal is for, not a past one
 _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
+# what a change is expected to bring (预计, and its traditional form), not what is set as a goal
+_FORECAST = re.compile(r"预计|\u9810\u8a08|预期将|有望")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 _GOAL_PART = re.compile(r"目标")
@@ -187,6 +189,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     sent_end = sent_end_m.start() if sent_end_m else len(text)
     if _INSTRUMENT.search(text[sent_start:sent_end]):
         return None
+    if _FORECAST.search(clause[:s - c_start]) and not _AHEAD_WORDS.search(text, sent_start, s):
+        return None                           # 通行时间预计将缩短三分之二: a forecast, no goal
     # the paragraph, but not past the start of the numbered part the figure is in
     para_start = max(text.rfind("\n", 0, s) + 1, heads[0].start if heads else 0)
     year = _year_ahead(text, sent_start, s) or _year_ahead(text, para_start, s)

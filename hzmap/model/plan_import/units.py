@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-LABELS = r"(?:责任单位|牵头单位|主责单位|配合单位|参与单位|实施单位|协办单位)"
+# 责任单位, 牵头部门, 配合单位, 协办单位 …: a list's label names a unit or a department
+LABELS = r"(?:(?:责任|牵头|主责|配合|参与|实施|协办|协作|主办)(?:单位|部门))"
+LEAD_LABELS = r"(?:(?:牵头|主责|主办)(?:单位|部门))"
 _UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
                        r"办公室|资本|法院|检察院|分行|支行|团|所|队|单位|小组)$")
 # “列第一位的为牵头单位”, “列第一位者为牵头或汇总单位”, “排在首位的为牵头单位”
@@ -36,6 +38,11 @@ class Units:
     notes: list[str] = field(default_factory=list)
 
 
+# a lead marked after its name: 区发改局(牵头)
+_MARK = r"\s*[(（]牵头[)）]"
+_MARKED_LEAD = re.compile(_MARK + "$")
+
+
 def whole_name(tok: str) -> bool:
     """Whether a unit's name ends as names do (a page cut off mid-name, 省发展改, does not)."""
     return bool(_UNIT_END.search(tok) or re.search(r"(街道|镇|乡|区|县|市|专班|部门|分局)$", tok))
@@ -57,7 +64,7 @@ def split_units(text: str) -> list[str]:
         tok = tok.replace("各区县(市)\x00", "各区、县(市)").replace("各区县（市）\x00", "各区、县（市）")
         tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip())
         tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", tok)))).strip()
-        tok = _KIND_TAIL.sub("", tok)
+        tok = _MARKED_LEAD.sub("", _KIND_TAIL.sub("", tok))
         if len(tok) > 1:        # a lone 区 or 市 is a list cut short, not a unit
             out.append(tok)
     for i in range(len(out) - 1, 0, -1):   # “萧山区、余杭区、钱塘区政府”: one government each
@@ -75,7 +82,11 @@ def read_units(text: str, first_is_lead: bool = False) -> Units:
     """The lead and all units of one list (the text inside a bracket, or a table cell)."""
     first_is_lead = first_is_lead or bool(FIRST_IS_LEAD.search(text))
     text = _TAIL.sub("", _RULE_NOTE.sub("", text.strip()))
-    labelled = re.search(r"(?:牵头单位|主责单位)[:：]([^;；,，、]+)", text)
+    marked = re.search(r"([^、,，;；:：]+?)" + _MARK, text)
+    if marked and split_units(marked.group(1)):     # 区发改局(牵头): that unit leads
+        lead = split_units(marked.group(1))[-1]
+        return Units(lead, _lead_first(lead, split_units(text)), "marked")
+    labelled = re.search(LEAD_LABELS + r"[:：]([^;；,，、]+)", text)
     if labelled:
         units = split_units(text)
         lead = split_units(labelled.group(1))[0] if split_units(labelled.group(1)) else ""
