@@ -172,7 +172,7 @@ class Frame:
         index = index if isinstance(index, np.ndarray) else np.asarray(list(index), dtype=int)
         out._where = _Where(index.astype(int, copy=False))
         out.index = _Index(index, out._where)
-        out._data = {str(c): text_column(np.asarray(v, dtype=object)) for c, v in data.items()}
+        out._data = {str(c): v if is_text(v) else text_column(np.asarray(v, dtype=object)) for c, v in data.items()}
         return out
 
     def positions(self, rows) -> np.ndarray:
