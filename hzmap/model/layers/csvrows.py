@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from hzmap import process
 from hzmap.model.layers.columns import is_blank
 from hzmap.model.layers.errors import LayerError
 from hzmap.model.layers.textio import MAX_LINE_BYTES, MAX_ROWS, read_rows
@@ -84,7 +85,8 @@ def csv_rows(path):
 @dataclass
 class PlainText:
     """The lines of a CSV split on `delimiter`: `head` its first rows as lists (for the header),
-    `cells` every cell in one array of numpy strings, `width` cells a line."""
+    `cells` every cell in one array (numpy strings, or str objects: text_on_demand), `width`
+    cells a line."""
 
     head: list[list[str]]
     cells: np.ndarray
@@ -92,20 +94,16 @@ class PlainText:
 
     def body(self, start: int, first: int) -> tuple[list[np.ndarray], list[int], int]:
         """tables._body for the rows from line `start` (0-based), the first numbered `first`:
-        the columns as numpy strings, the row numbers, and how many blank rows were skipped (a
-        row whose every cell is empty or white space)."""
+        the columns, the row numbers, and how many blank rows were skipped (a row whose every
+        cell is empty or white space)."""
         grid = self.cells[start * self.width:].reshape(-1, self.width)
         number = np.arange(first, first + len(grid))
-        firsts = grid[:, 0]
-        if len(grid) and (np.strings.str_len(firsts).min() == 0 or np.strings.isspace(firsts).any()):
-            blank = np.ones(len(grid), dtype=bool)
-            for j in range(self.width):
-                col = grid[:, j]
-                blank &= (np.strings.str_len(col) == 0) | np.strings.isspace(col)
+        firsts = grid[:, 0].tolist()
+        skipped = 0
+        if firsts and (not min(map(len, firsts)) or any(map(str.isspace, firsts))):  # a row may be blank
+            blank = np.array([not any(v and not v.isspace() for v in row) for row in grid.tolist()], dtype=bool)
             grid, number = grid[~blank], number[~blank]
             skipped = int(blank.sum())
-        else:
-            skipped = 0
         return [grid[:, j].copy() for j in range(self.width)], number.tolist(), skipped
 
 
@@ -133,5 +131,7 @@ def split_plain(text: str, delimiter: str) -> PlainText | None:
     head = [line.split(delimiter) for line in lines[:HEAD_ROWS]]
     if not any(not is_blank(v) for r in head for v in r):
         return None
-    cells = np.array(delimiter.join(lines).split(delimiter), dtype=np.dtypes.StringDType())
+    # numpy strings, or Python's (an object array) in a command that makes them on demand
+    cells = np.array(delimiter.join(lines).split(delimiter),
+                     dtype=object if process.text_on_demand() else np.dtypes.StringDType())
     return PlainText(head, cells, width)

@@ -258,10 +258,11 @@ def _count(n: int) -> str:
     return f"{n:,} rows " if n > 1 else ""
 
 
-def join_score(cells, gazetteer, distinct: int = 300) -> float:
+def join_score(cells, gazetteer, distinct: int = 300, beat: float | None = None) -> float:
     """Share of the filled cells that name a district, a former unit or a total. Each distinct
     cell is looked up once, the `distinct` most common only (a column of district names has a
-    few dozen; one with thousands of distinct values names none)."""
+    few dozen; one with thousands of distinct values names none). With `beat`, the looking up
+    stops once the share can no longer exceed it (a column of names or codes): at most `beat`."""
     cells = list(cells)
     if set(map(type, cells)) == {str}:  # text: each distinct cell looked at once
         counts = Counter()
@@ -273,8 +274,12 @@ def join_score(cells, gazetteer, distinct: int = 300) -> float:
     total = sum(counts.values())
     if not total:
         return 0.0
-    hits = 0
-    for key, n in counts.most_common(distinct):
+    hits, common = 0, counts.most_common(distinct)
+    left = sum(n for _key, n in common)
+    for key, n in common:
+        if beat is not None and (hits + left) / total <= beat:
+            return (hits + left) / total
+        left -= n
         e = gazetteer.match(key)
         if (e is not None and e.kind in ("district", "former")) or gazetteer.total(key) is not None:
             hits += n
@@ -285,7 +290,8 @@ def find_join_column(frame, gazetteer, columns=None) -> str | None:
     """The column that best names districts (half its cells at least), or None."""
     best, best_score = None, 0.5
     for c in columns if columns is not None else frame.columns:
-        score = join_score(list(frame[c][:2000]), gazetteer)
+        cells = frame.cells(c) if hasattr(frame, "cells") else frame[c]  # a Frame's as read
+        score = join_score(cells[:2000], gazetteer, beat=best_score)
         if score > best_score or (score == best_score and best is None and score > 0.5):
             best, best_score = c, score
     return best

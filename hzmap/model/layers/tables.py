@@ -55,7 +55,7 @@ class Table:
         """The column as floats (NaN where not a number), parsed once for inspect and open. A
         column whose first 200 filled cells hold no number is text: all NaN, not parsed."""
         if column not in self._parsed:
-            cells = self.frame[column]
+            cells = _cells(self.frame, column)
             head = [v for v in cells[:400] if not is_blank(v)][:200]
             if len(cells) > 400 and head and not any(math.isfinite(parse_number(v)) for v in head):
                 self._parsed[column] = np.full(len(cells), np.nan)
@@ -65,8 +65,13 @@ class Table:
 
     def numeric_columns(self) -> list[str]:
         if self._numeric is None:
-            self._numeric = [c for c in self.columns if _numeric(self.frame[c], self.numbers(c))]
+            self._numeric = [c for c in self.columns if _numeric(_cells(self.frame, c), self.numbers(c))]
         return list(self._numeric)
+
+
+def _cells(frame, column):
+    """A column's cells as read (Frame.cells), or a pandas DataFrame's column."""
+    return frame.cells(column) if hasattr(frame, "cells") else frame[column]
 
 
 def _numeric(cells, parsed) -> bool:
@@ -276,6 +281,7 @@ def _read_table(path, fmt: str, sheet: str | None) -> Table:
         m = _UNIT_LINE.search(" ".join(str(v) for v in r if not is_blank(v)))
         if m:
             unit = m.group(1) or m.group(2)
+    plain_later = plain is not None and plain.cells.dtype == object  # hzmap.process.text_on_demand
     if plain is not None:
         body, index, blank = plain.body(h + taken, h + taken + 1)
     else:
@@ -283,7 +289,7 @@ def _read_table(path, fmt: str, sheet: str | None) -> Table:
     del rows, plain
     if not index:
         raise LayerError(path, f"{where} has a header but no rows")
-    frame = Frame.from_columns(dict(zip(columns, body)), index)
+    frame = Frame.from_columns(dict(zip(columns, body)), index, text_later=plain_later)
     notes = _bad_row_notes(left_out)
     if h:
         notes.append(f"header read from row {h + 1}; the {h} row(s) above it are titles")
