@@ -111,7 +111,7 @@ def split_plain(text: str, delimiter: str) -> PlainText | None:
     """`text` split as the csv module would split it, or None when it is not plain: it holds a
     quote, a NUL or a carriage return outside CRLF line ends, has one column, more than
     MAX_COLUMNS, lines of different widths or no filled cell in its first rows."""
-    if '"' in text or "\x00" in text or not hasattr(np, "strings"):
+    if '"' in text or "\x00" in text or not hasattr(np.dtypes, "StringDType"):
         return None
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):

@@ -20,7 +20,6 @@ Notes say each name once with its number of rows ("1,848 rows 下城 → 拱墅�
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -151,6 +150,8 @@ class JoinResult:
                 flag = "partial" if spans else ("empty" if not finite else "")
                 out[d] = DistrictValue(d, nums[0], ids, flag, span_note or self.found[self.codes[at[0]]][3])
             elif combine in ("sum", "mean", "median") and finite:
+                import statistics  # not imported by a table that is not combined
+
                 v = {"sum": math.fsum, "mean": statistics.fmean, "median": statistics.median}[combine](finite)
                 out[d] = DistrictValue(d, v, ids[:20], combine,
                                        f"{combine} of {len(finite):,} value(s), {row_list(ids)}"
