@@ -24,7 +24,7 @@ from hzmap.model.layers.errors import LayerError
 from hzmap.model.layers.textio import MAX_LINE_BYTES, MAX_ROWS, read_rows
 
 MAX_COLUMNS = 16_384  # Excel's own limit
-HEAD_ROWS = 1100  # rows the header is looked for in (tables._header_index, header_block, the width)
+HEAD_ROWS = 100  # rows the header is looked for in: tables._header_index 30, header_block 44 below it
 
 
 def sniff_delimiter(text: str) -> str:
