@@ -85,26 +85,32 @@ def csv_rows(path):
 @dataclass
 class PlainText:
     """The lines of a CSV split on `delimiter`: `head` its first rows as lists (for the header),
-    `cells` every cell in one array (numpy strings, or str objects: text_on_demand), `width`
-    cells a line."""
+    `cells` every cell, row after row: one array of numpy strings, or (a command that makes them
+    on demand, hzmap.process.text_on_demand) the list of str; `width` cells a line."""
 
     head: list[list[str]]
-    cells: np.ndarray
+    cells: np.ndarray | list
     width: int
 
-    def body(self, start: int, first: int) -> tuple[list[np.ndarray], list[int], int]:
+    def body(self, start: int, first: int) -> tuple[list, list[int], int]:
         """tables._body for the rows from line `start` (0-based), the first numbered `first`:
-        the columns, the row numbers, and how many blank rows were skipped (a row whose every
-        cell is empty or white space)."""
-        grid = self.cells[start * self.width:].reshape(-1, self.width)
-        number = np.arange(first, first + len(grid))
-        firsts = grid[:, 0].tolist()
-        skipped = 0
+        the columns (arrays of numpy strings, or lists of str), the row numbers, and how many
+        blank rows were skipped (a row whose every cell is empty or white space)."""
+        w = self.width
+        if isinstance(self.cells, list):
+            columns = [self.cells[start * w + j::w] for j in range(w)]
+        else:
+            grid = self.cells[start * w:].reshape(-1, w)
+            columns = [grid[:, j].copy() for j in range(w)]
+        number = list(range(first, first + len(columns[0])))
+        firsts = columns[0] if isinstance(columns[0], list) else columns[0].tolist()
         if firsts and (not min(map(len, firsts)) or any(map(str.isspace, firsts))):  # a row may be blank
-            blank = np.array([not any(v and not v.isspace() for v in row) for row in grid.tolist()], dtype=bool)
-            grid, number = grid[~blank], number[~blank]
-            skipped = int(blank.sum())
-        return [grid[:, j].copy() for j in range(self.width)], number.tolist(), skipped
+            keep = [any(v and not v.isspace() for v in row) for row in zip(*columns)]
+            columns = [[v for v, k in zip(col, keep) if k] if isinstance(col, list) else col[np.array(keep, dtype=bool)]
+                       for col in columns]
+            number = [n for n, k in zip(number, keep) if k]
+            return columns, number, keep.count(False)
+        return columns, number, 0
 
 
 def split_plain(text: str, delimiter: str) -> PlainText | None:
@@ -131,7 +137,6 @@ def split_plain(text: str, delimiter: str) -> PlainText | None:
     head = [line.split(delimiter) for line in lines[:HEAD_ROWS]]
     if not any(not is_blank(v) for r in head for v in r):
         return None
-    # numpy strings, or Python's (an object array) in a command that makes them on demand
-    cells = np.array(delimiter.join(lines).split(delimiter),
-                     dtype=object if process.text_on_demand() else np.dtypes.StringDType())
-    return PlainText(head, cells, width)
+    cells = delimiter.join(lines).split(delimiter)  # str objects, in a command that wants them so
+    return PlainText(head, cells if process.text_on_demand() else np.array(cells, dtype=np.dtypes.StringDType()),
+                     width)

@@ -172,8 +172,8 @@ class Frame:
 
     @classmethod
     def from_columns(cls, data: dict, index, text_later: bool = False) -> Frame:
-        """`text_later`: every column is an object array of str, made numpy strings when it is
-        first asked for (hzmap.process.text_on_demand); meanwhile `cells` gives its cells."""
+        """`text_later`: every column is a list of str, made numpy strings when it is first
+        asked for (hzmap.process.text_on_demand); meanwhile `cells` gives its cells."""
         out = cls(list(data), [], [])
         index = index if isinstance(index, np.ndarray) else np.asarray(list(index), dtype=int)
         out._where = _Where(index.astype(int, copy=False))
@@ -187,13 +187,13 @@ class Frame:
 
     def _values(self, column) -> np.ndarray:
         if column in self._later:
-            self._data[column] = self._data[column].astype(_STRINGS())
+            self._data[column] = np.array(self._data[column], dtype=_STRINGS())
             self._later.discard(column)
         return self._data[column]
 
-    def cells(self, column) -> np.ndarray:
-        """The column's cells as read, for parsing and counting them: numpy strings, or an object
-        array of the same str while a `text_later` column has not been asked for."""
+    def cells(self, column):
+        """The column's cells as read, for parsing and counting them: numpy strings, or the list
+        of the same str while a `text_later` column has not been asked for."""
         return self._data[column]
 
     def positions(self, rows) -> np.ndarray:

@@ -281,7 +281,7 @@ def _read_table(path, fmt: str, sheet: str | None) -> Table:
         m = _UNIT_LINE.search(" ".join(str(v) for v in r if not is_blank(v)))
         if m:
             unit = m.group(1) or m.group(2)
-    plain_later = plain is not None and plain.cells.dtype == object  # hzmap.process.text_on_demand
+    plain_later = plain is not None and isinstance(plain.cells, list)  # hzmap.process.text_on_demand
     if plain is not None:
         body, index, blank = plain.body(h + taken, h + taken + 1)
     else:
