@@ -119,6 +119,11 @@ def numbers(values) -> np.ndarray:
     raw = values.to_numpy() if hasattr(values, "to_numpy") else values
     if getattr(raw, "dtype", None) is not None and raw.dtype.kind == "T":  # numpy strings
         return _text_numbers(raw)
+    if isinstance(raw, list) and raw and type(raw[0]) is str:  # a column kept as read: cast as below
+        try:
+            return np.array(raw, dtype=float)
+        except (ValueError, TypeError):
+            pass
     cells = _cells(values)
     if cells.size == 0:
         return np.zeros(0)
