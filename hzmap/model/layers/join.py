@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from hzmap.model.layers.columns import is_blank
+from hzmap.model.layers.columns import MISSING, is_blank
 
 STATUSES = ("matched", "former", "split", "area", "total", "unmatched")
 JOINED = ("matched", "former")
@@ -265,11 +265,12 @@ def join_score(cells, gazetteer, distinct: int = 300, beat: float | None = None)
     few dozen; one with thousands of distinct values names none). With `beat`, the looking up
     stops once the share can no longer exceed it (a column of names or codes): at most `beat`."""
     cells = list(cells)
-    if set(map(type, cells)) == {str}:  # text: each distinct cell looked at once
+    if set(map(type, cells)) == {str}:  # text: each distinct cell looked at once (is_blank's test)
         counts = Counter()
         for c, n in Counter(cells).items():
-            if not is_blank(c):
-                counts[c.strip()] += n
+            key = c.strip()
+            if key.lower() not in MISSING:
+                counts[key] += n
     else:
         counts = Counter(str(c).strip() for c in cells if not is_blank(c))
     total = sum(counts.values())
