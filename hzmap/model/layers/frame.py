@@ -152,7 +152,7 @@ class Frame:
         self._where = _Where(index)
         self.index = _Index(index, self._where)
         self._data = {c: text_column(grid[:, j]) for j, c in enumerate(self.columns)}
-        self._later: set = set()  # object columns of str made numpy strings when asked for (_values)
+        self._later: set = set()  # columns still lists of str, made numpy strings when asked for (_values)
         self.loc = _Loc(self)
 
     def __getstate__(self) -> dict:
