@@ -8,6 +8,8 @@ so that this module stays below every room).
   (`collector_off_for`, `collector_off_until_first_frame`, `collector_on_after_first_frame`,
   `freeze_long_lived`, `thaw`) or that a large file's reading makes and frees
   (`collector_paused`);
+- a table's text columns made numpy strings when first asked for, in a command that ends
+  (`text_on_demand_for`);
 - import order: matplotlib without its Artist property tables (`import_matplotlib_lean`), and
   the drawing before Qt (`import_drawing_before_qt`);
 - a command-line process ends without tearing its modules down (`end_process`).
@@ -89,6 +91,27 @@ def collector_paused():
     finally:
         if was:
             gc.enable()
+
+
+# -- a table's text -------------------------------------------------------------------------------
+
+#: Commands that read a user's table, draw or report it once and end. A CSV's text columns are
+#: made numpy strings (hzmap.model.layers.frame) to keep a table in a quarter of the memory
+#: Python strings take, which matters in a window that keeps the layer; making them costs
+#: 0.02 s for a 2 MB table, and an export of a district table looks at two of its columns.
+#: These commands make a column numpy strings when it is first asked for, and most never are.
+TEXT_ON_DEMAND = frozenset({"export", "dossier", "layer"})
+_text_on_demand = False
+
+
+def text_on_demand_for(command: str | None) -> None:
+    """Run a command of TEXT_ON_DEMAND with its tables' text made numpy strings on demand."""
+    global _text_on_demand
+    _text_on_demand = command in TEXT_ON_DEMAND
+
+
+def text_on_demand() -> bool:
+    return _text_on_demand
 
 
 # -- import order ----------------------------------------------------------------------------------

@@ -227,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         _register_commands()
         command = sys.argv[1] if sys.argv[1:] and sys.argv[1] in COMMANDS else None
         process.collector_off_for(command)
+        process.text_on_demand_for(command)
         rc = fatal.run(lambda: main(sys.argv[1:]))  # a failure no command caught: one line
         if command is not None:
             process.end_process(rc)

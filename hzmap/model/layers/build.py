@@ -210,8 +210,9 @@ def districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDat
     if geo is None:
         raise ValueError("a district table needs the geodata")
     names = {d: f["name_zh"] for d, f in geo.districts.items()}
-    join = join_rows(source.join_column, frame[source.join_column].tolist(), frame.index.tolist(),
-                     gazetteer, names)
+    cells = frame.cells(source.join_column) if hasattr(frame, "cells") else frame[source.join_column]
+    join = join_rows(source.join_column, cells if isinstance(cells, list) else cells.tolist(),
+                     frame.index.tolist(), gazetteer, names)
     ids = tuple(geo.districts)
     geoms = np.asarray([geo.districts[d].geometry for d in ids], dtype=object)
     counts = join.counts()

@@ -21,7 +21,8 @@ _X_NAMES = {"lon", "lng", "long", "longitude", "经度", "东经", "x", "x坐标
 _Y_NAMES = {"lat", "latitude", "纬度", "北纬", "y", "y坐标", "坐标y", "纵坐标", "point_y", "ycoord"}
 _UNIT = re.compile(r"^(.*?)\s*[（(\[]\s*([^（）()\[\]]{1,16})\s*[)）\]]\s*$")
 _NUMBER_NOISE = re.compile(r"[,，\s\u3000%％]")
-_MISSING = {"", "-", "—", "–", "--", "/", "na", "n/a", "nan", "null", "none", "无", "空", "…"}
+#: What a blank cell says, stripped and lower-cased (is_blank)
+MISSING = frozenset({"", "-", "—", "–", "--", "/", "na", "n/a", "nan", "null", "none", "无", "空", "…"})
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def parse_number(value) -> float:
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         return float(value)
     text = str(value).strip()
-    if text.lower() in _MISSING:
+    if text.lower() in MISSING:
         return np.nan
     try:
         return float(_NUMBER_NOISE.sub("", text))
@@ -119,6 +120,11 @@ def numbers(values) -> np.ndarray:
     raw = values.to_numpy() if hasattr(values, "to_numpy") else values
     if getattr(raw, "dtype", None) is not None and raw.dtype.kind == "T":  # numpy strings
         return _text_numbers(raw)
+    if isinstance(raw, list) and raw and type(raw[0]) is str:  # a column kept as read: cast as below
+        try:
+            return np.array(raw, dtype=float)
+        except (ValueError, TypeError):
+            pass
     cells = _cells(values)
     if cells.size == 0:
         return np.zeros(0)
@@ -160,10 +166,10 @@ def _mostly_numbers(values) -> bool:
 
 
 def is_blank(value) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip().lower() in _MISSING
+    return value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip().lower() in MISSING
 
 
-_MARKERS = frozenset(_MISSING | {m.upper() for m in _MISSING} | {"N/A", "NaN", "Null", "None", " "})
+_MARKERS = frozenset(MISSING | {m.upper() for m in MISSING} | {"N/A", "NaN", "Null", "None", " "})
 
 
 def blank_mask(values) -> np.ndarray:

@@ -98,7 +98,10 @@ class LayerData:
             raise ValueError(f"layer {self.name!r} is not a district table")
         key = ("values", column, combine)  # the legend, the flags and the inspector ask alike
         if key not in self._numbers:
-            self._numbers[key] = self.join.district_values(self.column_numbers(column), self.district_ids, combine)
+            if column not in self.table.columns:
+                raise KeyError(f"layer {self.name!r} has no column {column!r}")
+            values = {} if combine == "count" else self.column_numbers(column)  # counting reads no value
+            self._numbers[key] = self.join.district_values(values, self.district_ids, combine)
         return self._numbers[key]
 
     def feature_values(self, column: str, combine: str | None = None) -> np.ndarray:
@@ -174,9 +177,8 @@ class LayerData:
         tables: rows joined to each district."""
         if self.kind == "districts":
             counts: dict[str | None, int] = {d: 0 for d in self.district_ids}
-            for r in self.join.rows:
-                if r.status in ("matched", "former"):
-                    counts[r.districts[0]] += 1
+            for d, n in self.join.rows_per_district().items():
+                counts[d] += n
             return counts
         if self.feature_districts is None:
             raise ValueError("the layer was read without the geodata")

@@ -152,28 +152,49 @@ class Frame:
         self._where = _Where(index)
         self.index = _Index(index, self._where)
         self._data = {c: text_column(grid[:, j]) for j, c in enumerate(self.columns)}
+        self._later: set = set()  # columns still lists of str, made numpy strings when asked for (_values)
         self.loc = _Loc(self)
 
     def __getstate__(self) -> dict:
         """Pickled (from the reader process) with each long column of distinct texts as one
         string: a million cells pickle and unpickle in a tenth of the time it takes one by one."""
+        for c in list(self._later):
+            self._values(c)
         state = {k: v for k, v in self.__dict__.items() if k != "loc"}
         state["_data"] = {c: _packed(v) for c, v in self._data.items()}
         return state
 
     def __setstate__(self, state: dict) -> None:
         state["_data"] = {c: _unpacked(v) for c, v in state["_data"].items()}
+        state.setdefault("_later", set())
         self.__dict__.update(state)
         self.loc = _Loc(self)
 
     @classmethod
-    def from_columns(cls, data: dict, index) -> Frame:
+    def from_columns(cls, data: dict, index, text_later: bool = False) -> Frame:
+        """`text_later`: every column is a list of str, made numpy strings when it is first
+        asked for (hzmap.process.text_on_demand); meanwhile `cells` gives its cells."""
         out = cls(list(data), [], [])
         index = index if isinstance(index, np.ndarray) else np.asarray(list(index), dtype=int)
         out._where = _Where(index.astype(int, copy=False))
         out.index = _Index(index, out._where)
-        out._data = {str(c): text_column(np.asarray(v, dtype=object)) for c, v in data.items()}
+        if text_later:
+            out._data, out._later = {str(c): v for c, v in data.items()}, {str(c) for c in data}
+        else:
+            out._data = {str(c): v if is_text(v) else text_column(np.asarray(v, dtype=object))
+                         for c, v in data.items()}
         return out
+
+    def _values(self, column) -> np.ndarray:
+        if column in self._later:
+            self._data[column] = np.array(self._data[column], dtype=_STRINGS())
+            self._later.discard(column)
+        return self._data[column]
+
+    def cells(self, column):
+        """The column's cells as read, for parsing and counting them: numpy strings, or the list
+        of the same str while a `text_later` column has not been asked for."""
+        return self._data[column]
 
     def positions(self, rows) -> np.ndarray:
         """Where each row number of `rows` is in the table (-1: not there), vectorised."""
@@ -183,7 +204,7 @@ class Frame:
         return len(self.index)
 
     def __getitem__(self, column) -> Column:
-        return Column(column, self._data[column], self.index.values, self._where)
+        return Column(column, self._values(column), self.index.values, self._where)
 
     def __contains__(self, column) -> bool:
         return column in self._data

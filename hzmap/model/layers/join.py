@@ -20,12 +20,13 @@ Notes say each name once with its number of rows ("1,848 rows 下城 → 拱墅�
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from hzmap.model.layers.columns import is_blank
+import numpy as np
+
+from hzmap.model.layers.columns import MISSING, is_blank
 
 STATUSES = ("matched", "former", "split", "area", "total", "unmatched")
 JOINED = ("matched", "former")
@@ -50,25 +51,67 @@ class DistrictValue:
     note: str = ""
 
 
-@dataclass
 class JoinResult:
-    column: str
-    rows: list[RowMatch]
-    notes: list[str] = field(default_factory=list)
+    """Every row's match. A column names a few dozen distinct cells however long the table is:
+    each is matched once (`found[k]`: text, status, districts, note) and each row keeps only the
+    number of its match (`codes`), so counts, districts' rows and values are worked out per
+    distinct cell; the rows as RowMatch tuples are made only when asked for (`rows`)."""
+
+    def __init__(self, column: str, numbers, codes, found: list[tuple], notes=None) -> None:
+        self.column, self.found = column, found
+        self.numbers = np.asarray(numbers, dtype=np.int64)   # each row's number in the file
+        self.codes = np.asarray(codes, dtype=np.intp)        # each row's match in `found`
+        self.notes: list[str] = list(notes or [])
+        self._rows: list[RowMatch] | None = None
+        order = np.argsort(self.codes, kind="stable")  # rows by match, each match's in table order
+        self._starts = np.concatenate([[0], np.cumsum(np.bincount(self.codes, minlength=len(found)))])
+        self._order = order
+
+    @property
+    def rows(self) -> list[RowMatch]:
+        if self._rows is None:
+            found = self.found
+            self._rows = [RowMatch(n, *found[k]) for n, k in zip(self.numbers.tolist(), self.codes.tolist())]
+        return self._rows
+
+    def _positions(self, codes) -> np.ndarray:
+        """Where the rows of the matches `codes` are, in table order."""
+        parts = [self._order[self._starts[k]:self._starts[k + 1]] for k in codes]
+        if not parts:
+            return np.empty(0, dtype=np.intp)
+        return parts[0] if len(parts) == 1 else np.sort(np.concatenate(parts))
+
+    def _first(self, k: int) -> int:
+        return int(self._order[self._starts[k]])
+
+    def _grouped(self, codes, key) -> list[tuple[list[int], int]]:
+        """The matches `codes` grouped by key(found[k]): [(codes, rows)] in the order each key
+        first appears in the table."""
+        groups: dict = {}
+        for k in sorted(codes, key=self._first):
+            groups.setdefault(key(self.found[k]), []).append(k)
+        return [(g, int(sum(self._starts[k + 1] - self._starts[k] for k in g))) for g in groups.values()]
+
+    def _with(self, *statuses: str) -> list[int]:
+        return [k for k, f in enumerate(self.found) if f[1] in statuses]
 
     def with_status(self, *statuses: str) -> list[RowMatch]:
         return [r for r in self.rows if r.status in statuses]
 
     def counts(self) -> dict[str, int]:
-        return {s: sum(1 for r in self.rows if r.status == s) for s in STATUSES}
+        out = dict.fromkeys(STATUSES, 0)
+        for k, f in enumerate(self.found):
+            if f[1] in out:
+                out[f[1]] += int(self._starts[k + 1] - self._starts[k])
+        return out
 
     def rows_per_district(self) -> dict[str, int]:
-        """Rows joined to each district (matched or former)."""
-        out: Counter = Counter()
-        for r in self.rows:
-            if r.status in JOINED:
-                out[r.districts[0]] += 1
-        return dict(out)
+        """Rows joined to each district (matched or former), in the order they first appear."""
+        out: dict[str, int] = {}
+        for k in sorted(self._with(*JOINED), key=self._first):
+            d = self.found[k][2][0]
+            out[d] = out.get(d, 0) + int(self._starts[k + 1] - self._starts[k])
+        return out
 
     def is_listing(self) -> bool:
         """Many rows per district (flats, firms, projects), not one row per district."""
@@ -77,38 +120,38 @@ class JoinResult:
 
     def district_values(self, values: dict[int, float], district_ids,
                         combine: str | None = None) -> dict[str, DistrictValue]:
-        """Each district's value from `values` (row number -> number), flagged as the docstring
-        of this module says. combine: None (several rows: no value), "count" (rows joined),
-        "sum", "mean" or "median" of the rows' values."""
-        own: dict[str, list[RowMatch]] = {d: [] for d in district_ids}
-        split: dict[str, list[RowMatch]] = {d: [] for d in district_ids}
-        for r in self.rows:
-            target = own if r.status in JOINED else split if r.status == "split" else None
-            for d in r.districts if target is not None else ():
-                target.setdefault(d, []).append(r)
+        """Each district's value from `values` (row number -> number; not read for "count"),
+        flagged as the docstring of this module says. combine: None (several rows: no value),
+        "count" (rows joined), "sum", "mean" or "median" of the rows' values."""
+        own: dict[str, list[int]] = {d: [] for d in district_ids}
+        split: dict[str, list[int]] = {d: [] for d in district_ids}
+        for k, (_text, status, districts, _note) in enumerate(self.found):
+            target = own if status in JOINED else split if status == "split" else None
+            for d in districts if target is not None else ():
+                target.setdefault(d, []).append(k)
         out = {}
         for d in district_ids:
-            rows, spans = own[d], split[d]
-            span_note = "; ".join(f"{row_list([r.row for r in g])} {t}: {n}"
-                                  for (t, n), g in _grouped(spans, lambda r: (r.text, r.note)))
-            if combine == "count" and not rows:  # a district the listing does not cover: no data, not 0
+            at = self._positions(own[d])
+            rows, spans = self.numbers[at].tolist(), bool(split[d])
+            span_note = "; ".join(f"{row_list(self.numbers[self._positions(g)].tolist())} {self.found[g[0]][0]}: "
+                                  f"{self.found[g[0]][3]}" for g, _n in self._grouped(split[d], lambda f: (f[0], f[3])))
+            if not rows:
                 out[d] = DistrictValue(d, math.nan, (), "no data" if not spans else "split", span_note)
                 continue
             if combine == "count":
                 flag = "partial" if spans else ""
-                out[d] = DistrictValue(d, float(len(rows)), tuple(r.row for r in rows[:20]), flag,
+                out[d] = DistrictValue(d, float(len(rows)), tuple(rows[:20]), flag,
                                        f"{len(rows):,} row(s)" + (f"; {span_note}" if spans else ""))
                 continue
-            nums = [values.get(r.row, math.nan) for r in rows]
-            if not rows:
-                out[d] = DistrictValue(d, math.nan, (), "no data" if not spans else "split", span_note)
-                continue
-            ids = tuple(r.row for r in rows)
+            nums = [values.get(r, math.nan) for r in rows]
+            ids = tuple(rows)
             finite = [v for v in nums if not math.isnan(v)]
             if len(rows) == 1:
                 flag = "partial" if spans else ("empty" if not finite else "")
-                out[d] = DistrictValue(d, nums[0], ids, flag, span_note or rows[0].note)
+                out[d] = DistrictValue(d, nums[0], ids, flag, span_note or self.found[self.codes[at[0]]][3])
             elif combine in ("sum", "mean", "median") and finite:
+                import statistics  # not imported by a table that is not combined
+
                 v = {"sum": math.fsum, "mean": statistics.fmean, "median": statistics.median}[combine](finite)
                 out[d] = DistrictValue(d, v, ids[:20], combine,
                                        f"{combine} of {len(finite):,} value(s), {row_list(ids)}"
@@ -174,52 +217,71 @@ def match_name(text, gazetteer, names: dict[str, str]) -> tuple[str, tuple[str, 
 
 
 def join_rows(column: str, cells, row_numbers, gazetteer, names: dict[str, str]) -> JoinResult:
-    cache: dict = {}
-    rows = []
-    for c, n in zip(cells, row_numbers):
-        try:
-            found = cache.get(c)  # a listing names the same few districts thousands of times
-        except TypeError:
-            found, c = None, str(c)
-        if found is None:
-            found = cache[c] = ("" if is_blank(c) else str(c).strip(), *match_name(c, gazetteer, names))
-        rows.append(RowMatch(int(n), *found))
-    result = JoinResult(column, rows)
-    formers = [r for r in rows if r.status in ("former", "split")]
+    """Each distinct cell matched once (a listing names the same few districts thousands of
+    times), each row given the number of its match."""
+    cells = list(cells)
+    try:
+        distinct = {c: k for k, c in enumerate(dict.fromkeys(cells))}
+    except TypeError:  # an unhashable cell is matched by its text
+        cells = [_hashable(c) for c in cells]
+        distinct = {c: k for k, c in enumerate(dict.fromkeys(cells))}
+    found = [("" if is_blank(c) else str(c).strip(), *match_name(c, gazetteer, names)) for c in distinct]
+    codes = np.fromiter(map(distinct.__getitem__, cells), dtype=np.intp, count=len(cells))
+    result = JoinResult(column, np.asarray(list(row_numbers), dtype=np.int64), codes, found)
+    formers = result._grouped(result._with("former", "split"), lambda f: (f[0], f[2]))
     if formers:
         result.notes.append("former names joined to today's districts: " + "; ".join(
-            f"{_count(g)}{r.text} → {'、'.join(names.get(d, d) for d in r.districts)}"
-            for (_t, _d), g in _grouped(formers, lambda r: (r.text, r.districts)) for r in g[:1]))
-        yuhang = [r for r in rows if r.status == "matched" and r.districts == ("yuhang",)]
-        if yuhang and not any("linping" in r.districts for r in rows):
-            result.notes.append(f"this table uses pre-2021 names and has no 临平区: its {yuhang[0].text} "
+            f"{_count(n)}{found[g[0]][0]} → {'、'.join(names.get(d, d) for d in found[g[0]][2])}" for g, n in formers))
+        yuhang = sorted((k for k in result._with("matched") if found[k][2] == ("yuhang",)), key=result._first)
+        if yuhang and not any("linping" in f[2] for f in found):
+            result.notes.append(f"this table uses pre-2021 names and has no 临平区: its {found[yuhang[0]][0]} "
                                 "may mean the old 余杭区 (today 余杭区 and 临平区)")
-    parts = [r for r in rows if r.status == "area"]
+    parts = result._grouped(result._with("area"), lambda f: (f[0], f[2]))
     if parts:
         result.notes.append("parts of districts, not drawn as the district: " + "; ".join(
-            f"{_count(g)}{g[0].text} (in {'、'.join(names.get(d, d) for d in g[0].districts)})"
-            for _k, g in _grouped(parts, lambda r: (r.text, r.districts))))
-    totals = [r for r in rows if r.status == "total"]
+            f"{_count(n)}{found[g[0]][0]} (in {'、'.join(names.get(d, d) for d in found[g[0]][2])})"
+            for g, n in parts))
+    totals = result._grouped(result._with("total"), lambda f: f[0])
     if totals:
-        result.notes.append("total rows, not drawn: " + "; ".join(
-            f"{_count(g)}{g[0].text}" for _k, g in _grouped(totals, lambda r: r.text)))
+        result.notes.append("total rows, not drawn: " + "; ".join(f"{_count(n)}{found[g[0]][0]}" for g, n in totals))
     return result
 
 
-def _count(group) -> str:
-    return f"{len(group):,} rows " if len(group) > 1 else ""
+def _hashable(cell):
+    try:
+        hash(cell)
+    except TypeError:
+        return str(cell)
+    return cell
 
 
-def join_score(cells, gazetteer, distinct: int = 300) -> float:
+def _count(n: int) -> str:
+    return f"{n:,} rows " if n > 1 else ""
+
+
+def join_score(cells, gazetteer, distinct: int = 300, beat: float | None = None) -> float:
     """Share of the filled cells that name a district, a former unit or a total. Each distinct
     cell is looked up once, the `distinct` most common only (a column of district names has a
-    few dozen; one with thousands of distinct values names none)."""
-    counts = Counter(str(c).strip() for c in cells if not is_blank(c))
+    few dozen; one with thousands of distinct values names none). With `beat`, the looking up
+    stops once the share can no longer exceed it (a column of names or codes): at most `beat`."""
+    cells = list(cells)
+    if set(map(type, cells)) == {str}:  # text: each distinct cell looked at once (is_blank's test)
+        counts = Counter()
+        for c, n in Counter(cells).items():
+            key = c.strip()
+            if key.lower() not in MISSING:
+                counts[key] += n
+    else:
+        counts = Counter(str(c).strip() for c in cells if not is_blank(c))
     total = sum(counts.values())
     if not total:
         return 0.0
-    hits = 0
-    for key, n in counts.most_common(distinct):
+    hits, common = 0, counts.most_common(distinct)
+    left = sum(n for _key, n in common)
+    for key, n in common:
+        if beat is not None and (hits + left) / total <= beat:
+            return (hits + left) / total
+        left -= n
         e = gazetteer.match(key)
         if (e is not None and e.kind in ("district", "former")) or gazetteer.total(key) is not None:
             hits += n
@@ -230,7 +292,8 @@ def find_join_column(frame, gazetteer, columns=None) -> str | None:
     """The column that best names districts (half its cells at least), or None."""
     best, best_score = None, 0.5
     for c in columns if columns is not None else frame.columns:
-        score = join_score(list(frame[c][:2000]), gazetteer)
+        cells = frame.cells(c) if hasattr(frame, "cells") else frame[c]  # a Frame's as read
+        score = join_score(cells[:2000], gazetteer, beat=best_score)
         if score > best_score or (score == best_score and best is None and score > 0.5):
             best, best_score = c, score
     return best

@@ -19,10 +19,7 @@ named in a note; the file is not refused for them.
 """
 from __future__ import annotations
 
-import csv
 import html
-import io
-import itertools
 import math
 import operator
 import re
@@ -31,12 +28,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from hzmap.model.layers.columns import is_blank, is_numeric_column, numbers, parse_number
+from hzmap.model.layers.csvrows import MAX_COLUMNS, check_width as _width, csv_rows as _csv_rows
 from hzmap.model.layers.errors import LayerError, regular_file
-from hzmap.model.layers.textio import MAX_LINE_BYTES, MAX_ROWS, read_rows
+from hzmap.model.layers.textio import MAX_ROWS
 
 _UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]{1,12})|unit\s*[:：]\s*(\S{1,12})", re.I)
 _SCAN = 30  # rows looked at to find the header
-MAX_COLUMNS = 16_384  # Excel's own limit
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 
 
@@ -58,7 +55,7 @@ class Table:
         """The column as floats (NaN where not a number), parsed once for inspect and open. A
         column whose first 200 filled cells hold no number is text: all NaN, not parsed."""
         if column not in self._parsed:
-            cells = self.frame[column]
+            cells = _cells(self.frame, column)
             head = [v for v in cells[:400] if not is_blank(v)][:200]
             if len(cells) > 400 and head and not any(math.isfinite(parse_number(v)) for v in head):
                 self._parsed[column] = np.full(len(cells), np.nan)
@@ -68,8 +65,13 @@ class Table:
 
     def numeric_columns(self) -> list[str]:
         if self._numeric is None:
-            self._numeric = [c for c in self.columns if _numeric(self.frame[c], self.numbers(c))]
+            self._numeric = [c for c in self.columns if _numeric(_cells(self.frame, c), self.numbers(c))]
         return list(self._numeric)
+
+
+def _cells(frame, column):
+    """A column's cells as read (Frame.cells), or a pandas DataFrame's column."""
+    return frame.cells(column) if hasattr(frame, "cells") else frame[column]
 
 
 def _numeric(cells, parsed) -> bool:
@@ -77,56 +79,6 @@ def _numeric(cells, parsed) -> bool:
     if finite == 0 or finite == len(parsed):  # no blank-marker count needed either way
         return finite > 0
     return is_numeric_column(cells, parsed)
-
-
-def _sniff_delimiter(text: str) -> str:
-    sample = text[:65536]
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        return "\t" if sample.count("\t") > sample.count(",") else ","
-
-
-def _unclosed_quote(text: str) -> int | None:
-    """The line where a quote opens that never closes (it would swallow the rest of the file
-    into one cell), or None. A quoted cell may hold line breaks: only an odd count in all counts."""
-    if text.count('"') % 2 == 0:
-        return None
-    open_at = None
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.count('"') % 2:
-            open_at = number if open_at is None else None
-    return open_at
-
-
-def _width(rows, path) -> int:
-    width = max((len(r) for r in rows), default=1)
-    if width > MAX_COLUMNS:
-        raise LayerError(path, f"has {width:,} columns; hzmap reads at most {MAX_COLUMNS:,} (Excel's limit)")
-    return width
-
-
-def _csv_rows(path) -> tuple[list[list], str, dict]:
-    """The CSV's rows as lists of text, by the csv module's C reader (a 2 MB table in a few
-    hundredths of a second, with no pandas to import), and the lines left out ({line: why})."""
-    text, encoding, bad = read_rows(path)
-    quote = _unclosed_quote(text)
-    if quote is not None:
-        lines = text.split("\n")
-        lines[quote - 1] = ""
-        text = "\n".join(lines)
-        bad[quote] = 'opens a quote (") that is never closed'
-    delimiter = _sniff_delimiter(text)
-    csv.field_size_limit(MAX_LINE_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        _width(list(itertools.islice(csv.reader(io.StringIO(text[:MAX_LINE_BYTES], newline=""),
-                                                delimiter=delimiter), 1)), path)
-        rows = list(itertools.islice(reader, MAX_ROWS + 1))
-    except csv.Error as exc:
-        raise LayerError(path, f"is not a readable CSV table: {exc}") from None
-    _width(rows, path)
-    return rows, encoding, bad
 
 
 def _bad_row_notes(bad: dict) -> list[str]:
@@ -309,9 +261,9 @@ def _read_table(path, fmt: str, sheet: str | None) -> Table:
     from hzmap.model.layers.header import header_block, header_start, line_units, table_units
 
     sheets: list[str] = []
-    encoding, merged, left_out = None, [], {}
+    encoding, merged, left_out, plain = None, [], {}, None
     if fmt == "csv":
-        rows, encoding, left_out = _csv_rows(path)
+        rows, encoding, left_out, plain = _csv_rows(path)
     else:
         rows, sheet, sheets, merged = _excel_rows(path, sheet)
         if len(rows) > MAX_ROWS:
@@ -329,11 +281,15 @@ def _read_table(path, fmt: str, sheet: str | None) -> Table:
         m = _UNIT_LINE.search(" ".join(str(v) for v in r if not is_blank(v)))
         if m:
             unit = m.group(1) or m.group(2)
-    body, index, blank = _body(rows[h + taken:], width, h + taken + 1, left_out, share=fmt != "csv")
-    del rows
+    plain_later = plain is not None and isinstance(plain.cells, list)  # hzmap.process.text_on_demand
+    if plain is not None:
+        body, index, blank = plain.body(h + taken, h + taken + 1)
+    else:
+        body, index, blank = _body(rows[h + taken:], width, h + taken + 1, left_out, share=fmt != "csv")
+    del rows, plain
     if not index:
         raise LayerError(path, f"{where} has a header but no rows")
-    frame = Frame.from_columns(dict(zip(columns, body)), index)
+    frame = Frame.from_columns(dict(zip(columns, body)), index, text_later=plain_later)
     notes = _bad_row_notes(left_out)
     if h:
         notes.append(f"header read from row {h + 1}; the {h} row(s) above it are titles")
