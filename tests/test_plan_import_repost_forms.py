@@ -24,3 +24,38 @@ def test_a_project_lists_counts_and_investments_are_targets():
               "其中,水利工程4个,重点实施堤防加固等一批工程,“十四五”计划投资80亿元;"
               "区级财政安排500万元项目前期费。\n")
     assert targets(d) == [(4, "个"), (12, "个"), (80, "亿元"), (300, "亿元")]
+
+
+def parts(d):
+    out = {}
+    for lay in d.layouts:
+        for el in lay.children:
+            out.setdefault(el.part, set()).update(el.data["districts"])
+    return out
+
+
+def test_a_slogan_broken_by_a_line_or_opened_with_the_closing_mark_is_read_whole():
+    broken = draft("某规划\n形成“一 \n核两翼、三条生态带”开放式空间结构。一核为拱墅区。\n")
+    assert [lay.data["name"] for lay in broken.layouts] == ["一核两翼、三条生态带"]
+    assert parts(broken)["一核"] == {"gongshu"} and "三条生态带" in parts(broken)
+    closing = draft("某规划\n构建”一主一副、两翼协同”新格局。一主为拱墅区。\n")
+    assert [lay.data["name"] for lay in closing.layouts] == ["一主一副、两翼协同"]
+
+
+def test_parts_listed_in_order_after_ji_or_in_you_zucheng():
+    after = draft("某规划\n推进“一带、一轴、一心”,即运河景观带、滨江区发展轴、萧山区文化中心三大方面建设。\n")
+    assert parts(after) == {"一带": set(), "一轴": {"binjiang"}, "一心": {"xiaoshan"}}
+    restated = draft("某规划\n形成“一主三副、双心双轴”空间结构模式。\n(3)组团职能\n中心城区:即一主三副,"
+                     "由主城、江南城、临平城和下沙城组成。\n")
+    assert parts(restated)["三副"] == {"binjiang", "xiaoshan", "linping", "qiantang"}
+    assert parts(restated)["一主"] == set()
+
+
+def test_a_river_named_as_a_line_before_the_slogan_is_no_member_of_its_axes():
+    d = draft("某规划\n转变为以钱塘江为轴线的跨江布局,形成“一主三副、双心双轴”空间结构。\n")
+    assert parts(d)["双轴"] == set()
+
+
+def test_cities_of_a_region_are_not_the_area_jiangnancheng():
+    d = draft("某规划\n构建“一核两翼”格局。一核为滨江区,两翼对标江南城市群。\n")
+    assert parts(d)["两翼"] == set()

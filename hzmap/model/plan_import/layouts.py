@@ -65,8 +65,9 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
     else:
         near = (max(head.start if head else 0, _clause_start(text, sl.start) - NEAR // 2),
                 min(scope_end, sl.context_end + NEAR))
+        listed = definitions.listed_members(text, sl)     # 即A、B… / 由A、B…组成
         for k, part in enumerate(sl.parts):
-            span = labelled[k] or (sl.spelled[k] if sl.spelled else None) or \
+            span = labelled[k] or (sl.spelled[k] if sl.spelled else None) or listed.get(k) or \
                 next(filter(None, (labelled_passage(text, x, sl.context_end, scope_end)
                                    for x in part.labels)), None) or \
                 definitions.in_heading(doc, part, sl.context_end)   # 二、做强一核 further on

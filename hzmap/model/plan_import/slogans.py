@@ -32,10 +32,14 @@ _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
 # what a slogan says a part does (两带引领, 多地协作): said of the part, not part of its name
 VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
-# (三大片区, 1个核心: a count may be written with 大 or 个 before the word)
-_PART = re.compile(rf"(?P<count>{_COUNT})[大个]?(?P<word>{_WORDS})(?P<verb>{VERBS})?")
+# (三大片区, 1个核心: a count may be written with 大 or 个 before the word, or with 条 and
+# what the things are: 六条生态带)
+_PART = re.compile(rf"(?P<count>{_COUNT})(?:[大个]|条[\u4e00-\u9fff]{{0,2}}?)?(?P<word>{_WORDS})"
+                   rf"(?P<verb>{VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
-_QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
+# (a repost may break a slogan with a stray space or line break, “一 主三副”, or open it with the
+# closing mark, ”一主一副”: read as written, named without the break)
+_QUOTED = re.compile(r"[“\"「”]([^“”\"」\n]{3,30}|[^“”\"」\n]{1,30}\n[^“”\"」\n]{1,30})[”\"」]")
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
 # before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即) or
 # each of its parts is defined after it by its label (“三城”:…; “五基地”:…)
@@ -171,6 +175,13 @@ def _listed(text: str, m: re.Match) -> bool:
                                 for p in parsed[0])
 
 
+def _unbroken(slogan: str) -> str:
+    """A slogan without the space or line break a page set inside a part (“一 主三副”), its
+    spaces between parts (“一岛、 一区”) and its line break kept as one space."""
+    s = re.sub(r"(?<=[、，,+＋])\s+", "", slogan.strip())
+    return re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])", "", s)
+
+
 def _key(slogan: str) -> str:
     """A slogan as the same layout whether its parts are written apart (“两横、三纵、多区域”) or
     together (“两横三纵多区域”)."""
@@ -201,7 +212,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         defined = _DEFINED.match(text, m.end()) or _listed(text, m)
         if not (ctx or before or defined) or _key(m.group(1)) in seen:
             continue
-        parsed = parse(m.group(1), free=True)
+        parsed = parse(_unbroken(m.group(1)), free=True)
         if parsed is None or (not ctx and not before and parsed[0] and
                               all(p.word and p.word not in KIND_OF for p in parsed[0])):
             continue
@@ -217,7 +228,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         theme = text[m.end():end].lstrip("的") if ctx else (
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
             if before else "")
-        out.append(Slogan(m.group(1), m.start(1), m.end(1), end, theme, *parsed))
+        out.append(Slogan(_unbroken(m.group(1)), m.start(1), m.end(1), end, theme, *parsed))
     for m in _COUNTED_LIST.finditer(text):
         sl = _counted_list(text, m)
         if sl is not None and _key(sl.text) not in seen and \
