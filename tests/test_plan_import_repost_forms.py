@@ -59,3 +59,10 @@ def test_a_river_named_as_a_line_before_the_slogan_is_no_member_of_its_axes():
 def test_cities_of_a_region_are_not_the_area_jiangnancheng():
     d = draft("某规划\n构建“一核两翼”格局。一核为滨江区,两翼对标江南城市群。\n")
     assert parts(d)["两翼"] == set()
+
+
+def test_a_platform_slogan_and_its_zones_listed_as_many_as_it_counts():
+    d = draft("某市重大项目规划\n(二)打造“一廊三区”重大发展平台。\n以杭州钱塘新区、淳安特别生态功能区、"
+              "富阳东洲新区等为引领,建设一批重大平台。\n1.城西科创大走廊。集中力量建设。\n")
+    assert [lay.data["name"] for lay in d.layouts] == ["一廊三区"]
+    assert parts(d) == {"一廊": {"xihu", "yuhang", "linan"}, "三区": {"qiantang", "chunan", "fuyang"}}

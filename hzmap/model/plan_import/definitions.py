@@ -177,3 +177,33 @@ def listed_members(text: str, slogan) -> dict[int, tuple[int, int]]:
             i += parts[k].count
         return out
     return {}
+
+
+_ITEMS_OPEN = re.compile(r"^(?:[^、，,；;。]{0,6}?(?:以|依托|包括|推动|推进|建设|打造))")
+
+
+def items_by_word(text: str, part: Part, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list in text[start:end] that has as many items as the part counts, each
+    a name ending in the part's word (五区: 以A示范区、B片区、C新区、D功能区、E实践区等为引领),
+    or []."""
+    if not part.word or not part.count or part.count < 2:
+        return []
+    pos = start
+    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        head = _ITEMS_OPEN.match(text[pos:stop])
+        a = pos + (head.end() if head else 0)
+        tail = re.search(r"等?(?:为|$)", text[a:stop])
+        b = a + tail.start() if tail else stop
+        items, p = [], a
+        for sep in list(re.finditer(r"、|和|及", text[a:b])) + [None]:
+            q = a + sep.start() if sep else b
+            items.append((p, q))
+            p = a + sep.end() if sep else q
+        if len(items) == part.count and all(
+                q - p > len(part.word) + 1 and text[p:q].endswith(part.word) for p, q in items):
+            return items
+        if m is None:
+            break
+        pos = m.end()
+    return []

@@ -82,6 +82,8 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
                 if found:
                     elements += found
                     continue
+            if not spans:       # 以A示范区、B新区…等为引领: a list of as many …区 as 五区 counts
+                spans = definitions.items_by_word(text, part, sl.context_end, near[1])
             if not spans:
                 found = _members_by_word(doc, gaz, plan_id, part, k, passage, near)
                 if found:
