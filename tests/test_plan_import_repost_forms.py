@@ -66,3 +66,17 @@ def test_a_platform_slogan_and_its_zones_listed_as_many_as_it_counts():
               "富阳东洲新区等为引领,建设一批重大平台。\n1.城西科创大走廊。集中力量建设。\n")
     assert [lay.data["name"] for lay in d.layouts] == ["一廊三区"]
     assert parts(d) == {"一廊": {"xihu", "yuhang", "linan"}, "三区": {"qiantang", "chunan", "fuyang"}}
+
+
+def test_a_quarterly_table_whose_units_column_has_a_progress_column_after_it():
+    d = draft("2020年第三季度重点任务目标执行情况\n项目名称\n项目内容\n责任单位\n进展情况\n(一)\n主要预期目标\n"
+              "地区生产总值增长6%以上\n区发改局、区管委会、各街道\n正常进行中\n"
+              "研发经费支出增长12%\n区科技局、区管委会、各街道\n发动120家企业注册\n"
+              "财政收入与经济增长基本同步\n区财政局、区管委会、各街道\n正常进行中\n(二)\n支持实体企业发展\n"
+              "落实减税降费等重大政策\n区发改局、区科技局、区财政\n")
+    got = [(m.passages[0].excerpt[:8], m.data["lead_units"][:1], m.data["units"]) for m in d.measures]
+    assert got == [("地区生产总值增长", ["区发改局"], ["区发改局", "区管委会", "各街道"]),
+                   ("研发经费支出增长", ["区科技局"], ["区科技局", "区管委会", "各街道"]),
+                   ("财政收入与经济增", ["区财政局"], ["区财政局", "区管委会", "各街道"]),
+                   ("落实减税降费等重", ["区发改局"], ["区发改局", "区科技局"])]
+    assert targets(d) == [(6, "%"), (12, "%")]         # 120家 is what was done
