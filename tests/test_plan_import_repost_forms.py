@@ -80,3 +80,27 @@ def test_a_quarterly_table_whose_units_column_has_a_progress_column_after_it():
                    ("财政收入与经济增", ["区财政局"], ["区财政局", "区管委会", "各街道"]),
                    ("落实减税降费等重", ["区发改局"], ["区发改局", "区科技局"])]
     assert targets(d) == [(6, "%"), (12, "%")]         # 120家 is what was done
+
+
+def plan(text):
+    d = draft(text)
+    return d.plan.data["title"], d.plan.data["issuer"]
+
+
+def test_titles_and_issuers_of_notices_headlines_and_page_tables():
+    # the notice's own 《》 title, printed by a notice that words it otherwise
+    assert plan("某区人民政府办公室关于印发区2024年重点工作责任分解的通知\n各街道:\n"
+                "《2024年区重点工作责任分解》已经区政府同意,现印发给你们。\n")[0] == "2024年区重点工作责任分解"
+    # a title set over three lines, printed by the notice above it
+    assert plan("各部门:\n《某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》已经区人大审查批准,"
+                "现印发给你们。\n某区人民政府\n2022年3月2日\n某区国民经济和社会发展\n第十四个五年规划和二〇三五年\n"
+                "远景目标纲要\n")[0] == "某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+    # a news headline of a notice; its issuer as the lead sentence names it
+    assert plan("当前位置:首页>>最新政策\n省政府印发2020年重点工作责任分解通知\n"
+                "近日,省政府办公厅印发2020年重点工作责任分解的通知,公布责任单位。\n") == \
+        ("2020年重点工作责任分解", "省政府办公厅")
+    # a committee's proposal titled with its name, and an issuer from a page table
+    assert plan("中共某市委关于制定某市第十四个五年规划的建议\n到2025年,力争达到1万亿元。\n")[0] == \
+        "中共某市委关于制定某市第十四个五年规划的建议"
+    assert plan("信息索引号 K1 公开方式 主动公开\n发布机构 区府办 公开范围 面向全社会\n附件\n"
+                "2020第三季度重点任务目标执行情况\n项目名称\n") == ("2020第三季度重点任务目标执行情况", "区府办")

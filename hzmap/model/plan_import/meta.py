@@ -102,6 +102,12 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         pm = _PUBLISHES.search(head)
         issuer = _issuers(pm.group(1)) if pm else ""
     if not issuer:
+        # a page table's publishing body: 发布机构 区府办 公开范围 … (the office that posts it);
+        # (run together with the next label once spaces are gone: 发布单位区府办发文日期…)
+        pub = re.search(r"(?:发布机构|发布单位|发文机关|发文单位)\s*[:：]?[ \t|｜]*([\u4e00-\u9fff]{2,30}?)"
+                        r"(?=公开|发文|发布|生成|成文|文号|备注|统一|索引|主题|[^\u4e00-\u9fff]|$)", head, re.M)
+        issuer = _issuers(pub.group(1)) if pub else ""
+    if not issuer:
         flags.append("no issuer found: give the issuing body")
 
     # dates
