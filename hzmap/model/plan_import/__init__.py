@@ -62,6 +62,8 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks, done)
     if dataset is not None:
         _avoid_taken_ids(draft, dataset)
+    from .script import restore
+    restore(draft)          # a traditional repost's passages and names as the page writes them
     return draft
 
 

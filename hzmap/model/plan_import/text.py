@@ -101,10 +101,16 @@ class Document:
     text: str
     headings: list[Heading] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    shown: str = ""         # a traditional repost as written (`text` is its simplified reading)
 
     @property
     def name(self) -> str:
         return self.source.name
+
+    @property
+    def written(self) -> str:
+        """The text as the page writes it, offset for offset the same as `text`."""
+        return self.shown or self.text
 
     def section_at(self, pos: int) -> str:
         """The section label of the innermost heading before `pos`, or 前言."""
@@ -169,7 +175,10 @@ def _title(text: str, body: int) -> str:
 
 
 def build(source: SourceText) -> Document:
-    text = clean(source.text)
+    from .script import simplified
+
+    shown = clean(source.text)
+    text = simplified(shown) or shown          # a traditional repost is read as simplified
     heads: list[Heading] = []
     last = {1: 0, 2: 0, 3: 0, 4: 0}
     for m in _HEADING.finditer(text):
@@ -189,7 +198,7 @@ def build(source: SourceText) -> Document:
     for h, nxt in zip(heads, heads[1:] + [None]):
         if nxt is not None and nxt.start < h.body + len(h.title):
             h.title = text[h.body:nxt.start].rstrip(" ：:")
-    doc = Document(source, text, heads, [h.start for h in heads])
+    doc = Document(source, text, heads, [h.start for h in heads], shown if text != shown else "")
     return doc
 
 
