@@ -104,3 +104,26 @@ def test_titles_and_issuers_of_notices_headlines_and_page_tables():
         "中共某市委关于制定某市第十四个五年规划的建议"
     assert plan("信息索引号 K1 公开方式 主动公开\n发布机构 区府办 公开范围 面向全社会\n附件\n"
                 "2020第三季度重点任务目标执行情况\n项目名称\n") == ("2020第三季度重点任务目标执行情况", "区府办")
+
+
+def test_a_slogan_whose_figures_or_parts_the_text_then_defines_is_a_layout():
+    figures = draft("某区报道\n某区提出了“1+2+X”开放平台建设战略。其中的“1”是滨江区,“2”是萧山区、"
+                    "余杭区两大平台,“X”是若干节点。\n")
+    assert [lay.data["name"] for lay in figures.layouts] == ["1+2+X"]
+    assigned = draft("某市报道\n“一体两翼”特色发展战略\n将全市划分成以滨江区为“一体”,以萧山区为“东翼”,"
+                     "以余杭区为“西翼”的三个主体功能区。\n")
+    assert parts(assigned) == {"一体": {"binjiang"}, "两翼": {"xiaoshan", "yuhang"}}
+
+
+def test_a_repost_in_traditional_characters_is_read_and_cited_as_written():
+    text = ("某區規劃\n構建“一核兩翼”的空間格局。一核為濱江區,兩翼為蕭山區和餘杭區。\n"
+            "到2025年,力爭全區生產總值達到3000億元。\n")
+    d = draft(text)
+    assert [lay.data["name"] for lay in d.layouts] == ["一核兩翼"]
+    assert parts(d) == {"一核": {"binjiang"}, "兩翼": {"xiaoshan", "yuhang"}}
+    assert [(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets] == [(3000, "亿元", 2025)]
+    passages = [p.excerpt for r in d.records() for p in r.passages]
+    assert passages and all(p.replace(" ", "") in text.replace(" ", "") for p in passages)
+    assert d.document.written.startswith("某區規劃")
+    # a simplified text with a few characters that are also traditional forms is read as it is
+    assert draft("某区规划\n乾隆年间的著名景点。\n").document.shown == ""

@@ -56,6 +56,8 @@ def _said_label(part: Part) -> str:
 def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> tuple[int, int] | None:
     """The passage that defines `part` by its label in text[start:end], or None."""
     m = _opening(part).search(text, start, end)
+    while m and text[max(0, m.start() - 1):m.start()] == "为":
+        m = _opening(part).search(text, m.end(), end)    # 以A为“一体”,…: A is the part (assigned)
     if not m:
         return None
     s = m.start()
@@ -207,3 +209,13 @@ def items_by_word(text: str, part: Part, start: int, end: int) -> list[tuple[int
             break
         pos = m.end()
     return []
+
+
+def assigned(text: str, part: Part, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses that give the part its places by 以…为 (以A区、B区为“一体”; 以C县为“东翼”,
+    以D县为“南翼”: one each), in text[start:end]."""
+    if not part.word:
+        return []
+    said = "|".join(re.escape(x) for x in part.labels) + rf"|[东西南北中]{re.escape(part.word)}"
+    found = re.finditer(rf"以[^，,。；;]{{2,30}}?为“?(?:{said})”?", text[start:end])
+    return [(start + m.start(), start + m.end()) for m in found]

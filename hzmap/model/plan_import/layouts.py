@@ -71,9 +71,10 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
                 next(filter(None, (labelled_passage(text, x, sl.context_end, scope_end)
                                    for x in part.labels)), None) or \
                 definitions.in_heading(doc, part, sl.context_end)   # 二、做强一核 further on
-            spans = [span] if span else [
-                _own_item(text, sp, part, sl.parts) for sp in
-                word_clauses(text, part, sl.context_end, _paragraph_end(text, sl.context_end))]
+            spans = [span] if span else \
+                definitions.assigned(text, part, sl.context_end, scope_end) or [   # 以A为“东翼”
+                    _own_item(text, sp, part, sl.parts) for sp in
+                    word_clauses(text, part, sl.context_end, _paragraph_end(text, sl.context_end))]
             if part.count and len(spans) > part.count:
                 spans = spans[:part.count]
             if not span:        # 钱塘一翼、富阳一翼: each member named by its place

@@ -42,7 +42,7 @@ _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 _QUOTED = re.compile(r"[“\"「”]([^“”\"」\n]{3,30}|[^“”\"」\n]{1,30}\n[^“”\"」\n]{1,30})[”\"」]")
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
 # before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即) or
-# each of its parts is defined after it by its label (“三城”:…; “五基地”:…)
+# each of its parts is defined after it by its label (“三城”:…; “五基地”:…; 其中的“1”是…)
 _ANNOUNCE = r"(?:格局|布局|结构|架构)"
 _CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
@@ -169,15 +169,19 @@ def not_this_plans(text: str, start: int, end: int) -> str:
 def _listed(text: str, m: re.Match) -> bool:
     """Whether each part of the slogan is defined after it by its own label (“三城”:…,
     “五基地”:…): a list of parts is how a layout is spelled out when no 格局 names it."""
-    parsed = parse(m.group(1))
+    # (其中的“1”是…,“4”是…: each figure in quotes; 以A区为“一体”,以B县为“东翼”: its places given)
+    from .definitions import assigned, labelled
+
+    parsed = parse(_unbroken(m.group(1)), free=True)
     end = min(len(text), m.end() + 2000)
     return bool(parsed) and all(any(labelled_passage(text, x, m.end(), end) for x in p.labels)
-                                for p in parsed[0])
+                                or labelled(text, p, parsed[0], m.end(), end)
+                                or assigned(text, p, m.end(), end) for p in parsed[0])
 
 
 def _unbroken(slogan: str) -> str:
-    """A slogan without the space or line break a page set inside a part (“一 主三副”), its
-    spaces between parts (“一岛、 一区”) and its line break kept as one space."""
+    """A slogan without the space or line break a page set inside a part (“一 主三副”) or
+    between its parts (“一岛、 一区”)."""
     s = re.sub(r"(?<=[、，,+＋])\s+", "", slogan.strip())
     return re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])", "", s)
 
