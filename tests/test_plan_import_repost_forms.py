@@ -127,3 +127,14 @@ def test_a_repost_in_traditional_characters_is_read_and_cited_as_written():
     assert d.document.written.startswith("某區規劃")
     # a simplified text with a few characters that are also traditional forms is read as it is
     assert draft("某区规划\n乾隆年间的著名景点。\n").document.shown == ""
+
+
+def test_straight_quotes_are_paired_and_members_may_follow_the_closing_quote():
+    d = draft('某区规划问答\n城市以"长三角重要的交通枢纽型城市,先进制造业生产基地,具有滨江特色的生态城市"为定位,'
+              '构建了"一轴两翼"的空间格局。打造"杭甬30分钟互联"的交通体系。\n'
+              '未来城规划"一湾两谷"(滨江科创湾、生命健康谷/数字文创谷)。工程已完成30%以上进度。\n')
+    assert [lay.data["name"] for lay in d.layouts] == ["一轴两翼", "一湾两谷"]
+    spelled = {el.part: el.passages[0].excerpt for lay in d.layouts for el in lay.children
+               if lay.data["name"] == "一湾两谷"}
+    assert spelled == {"一湾": "滨江科创湾", "两谷": "生命健康谷/数字文创谷"}
+    assert d.targets == []          # a quoted name's 30分钟, and 30% already done

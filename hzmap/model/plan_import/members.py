@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .slogans import KIND_OF, Part, Slogan
+from .slogans import _COUNT, KIND_OF, Part, Slogan, _count
 
 _AREA = "|".join(sorted((w for w in KIND_OF if KIND_OF[w] in ("belt", "zone", "group", "corridor")),
                         key=len, reverse=True))
@@ -39,3 +39,29 @@ def named_members(text: str) -> list[Slogan]:
 def _paragraph_end(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     return len(text) if nl < 0 else nl
+
+
+# a count of places of one kind listed after a colon: 划分成四大板块:A板块、B板块、C板块、D板块
+_AREA_WORDS = "|".join(w for w in sorted(KIND_OF, key=len, reverse=True)
+                       if KIND_OF[w] in ("group", "zone") and len(w) == 2)
+COUNTED_LIST = re.compile(rf"(?:划分[成为]?|分为|分成|形成|构建|打造|建设|布局)({_COUNT}大?({_AREA_WORDS}))"
+                           r"[:：]([^。；;:：\n]{4,200})")
+
+
+def counted_list(text: str, m: re.Match) -> Slogan | None:
+    """The layout “N大X” whose N members, each a …X, the text lists after it; else None."""
+    count = _count(m.group(1)[0])
+    word = m.group(2)
+    items, pos = [], m.start(3)
+    for sep in list(re.finditer(r"[、，,]|和|及", m.group(3))) + [None]:
+        stop = m.start(3) + sep.start() if sep else m.end(3)
+        items.append((pos, stop))
+        if sep is None:
+            break
+        pos = m.start(3) + sep.end()
+    items = [(a, b) for a, b in items if b - a > len(word)]
+    if not count or len(items) != count or \
+            not all(text[a:b].strip().endswith(word) for a, b in items):
+        return None
+    parts = [Part(text[a:b].strip(), word, 1, KIND_OF[word]) for a, b in items]
+    return Slogan(m.group(1), m.start(1), m.end(1), m.end(2) + 1, "", parts, [], items)

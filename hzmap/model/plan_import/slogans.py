@@ -198,12 +198,15 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     out: list[Slogan] = []
     seen: set[str] = set()
     skipped: set[str] = set()
-    for m in _SPELLED.finditer(text):
+    from .text import pair_quotes
+
+    quoted = pair_quotes(text)            # "…" paired as “…”, the offsets the same
+    for m in _SPELLED.finditer(quoted):
         sl = _spelled(text, m)
         if sl is not None and not not_this_plans(text, m.start(1), m.end(1)):
             seen.add(_key(sl.text))
             out.append(sl)
-    for m in _QUOTED.finditer(text):
+    for m in _QUOTED.finditer(quoted):
         ctx = _CONTEXT.match(text, m.end())
         gap = _LINE_GAP.match(text, m.end())
         if not ctx and gap and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
@@ -233,8 +236,10 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
             if before else "")
         out.append(Slogan(_unbroken(m.group(1)), m.start(1), m.end(1), end, theme, *parsed))
-    for m in _COUNTED_LIST.finditer(text):
-        sl = _counted_list(text, m)
+    from .members import COUNTED_LIST, counted_list
+
+    for m in COUNTED_LIST.finditer(text):
+        sl = counted_list(text, m)
         if sl is not None and _key(sl.text) not in seen and \
                 not not_this_plans(text, m.start(1), m.end(1)):
             seen.add(_key(sl.text))
@@ -253,8 +258,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
 
 # a slogan whose parts' members follow it in a bracket inside the quotes: “两廊一轴(城西科创大
 # 走廊、良渚文化大走廊和古今千年发展轴)”
-_SPELLED = re.compile(r"[“\"「]([^”\"」\n(（]{3,20})[(（]([^()（）\n“”\"]{4,120})[)）][”\"」]")
-_ITEM_SEP = re.compile(r"[、，,;；]|和|及|与|以及")
+_SPELLED = re.compile(r"[“\"「]([^”\"」\n(（]{3,20})(?:[(（]([^()（）\n“”\"]{4,120})[)）][”\"」]|"
+                      r"[”\"」][(（]([^()（）\n“”\"]{4,120})[)）])")     # or after it: “一湾两区”(…)
+_ITEM_SEP = re.compile(r"[、，,;；/／]|和|及|与|以及")
 
 
 def _spelled(text: str, m: re.Match) -> Slogan | None:
@@ -263,9 +269,10 @@ def _spelled(text: str, m: re.Match) -> Slogan | None:
     parsed = parse(m.group(1))
     if parsed is None or parsed[1] or any(not p.count for p in parsed[0]):
         return None
-    items, pos = [], m.start(2)
-    for sep in list(_ITEM_SEP.finditer(text, m.start(2), m.end(2))) + [None]:
-        stop = sep.start() if sep else m.end(2)
+    g = 2 if m.group(2) is not None else 3
+    items, pos = [], m.start(g)
+    for sep in list(_ITEM_SEP.finditer(text, m.start(g), m.end(g))) + [None]:
+        stop = sep.start() if sep else m.end(g)
         if stop - pos >= 2:
             items.append((pos, stop))
         if sep is None:
@@ -278,32 +285,6 @@ def _spelled(text: str, m: re.Match) -> Slogan | None:
         spans.append((items[k][0], items[k + p.count - 1][1]))
         k += p.count
     return Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parsed[0], [], spans)
-
-
-# a count of places of one kind listed after a colon: 划分成四大板块:A板块、B板块、C板块、D板块
-_AREA_WORDS = "|".join(w for w in sorted(KIND_OF, key=len, reverse=True)
-                       if KIND_OF[w] in ("group", "zone") and len(w) == 2)
-_COUNTED_LIST = re.compile(rf"(?:划分[成为]?|分为|分成|形成|构建|打造|建设|布局)({_COUNT}大?({_AREA_WORDS}))"
-                           r"[:：]([^。；;:：\n]{4,200})")
-
-
-def _counted_list(text: str, m: re.Match) -> Slogan | None:
-    """The layout “N大X” whose N members, each a …X, the text lists after it; else None."""
-    count = _count(m.group(1)[0])
-    word = m.group(2)
-    items, pos = [], m.start(3)
-    for sep in list(re.finditer(r"[、，,]|和|及", m.group(3))) + [None]:
-        stop = m.start(3) + sep.start() if sep else m.end(3)
-        items.append((pos, stop))
-        if sep is None:
-            break
-        pos = m.start(3) + sep.end()
-    items = [(a, b) for a, b in items if b - a > len(word)]
-    if not count or len(items) != count or \
-            not all(text[a:b].strip().endswith(word) for a, b in items):
-        return None
-    parts = [Part(text[a:b].strip(), word, 1, KIND_OF[word]) for a, b in items]
-    return Slogan(m.group(1), m.start(1), m.end(1), m.end(2) + 1, "", parts, [], items)
 
 
 # ---------------------------------------------------------------- where each part is defined

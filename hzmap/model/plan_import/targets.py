@@ -125,6 +125,7 @@ def _inside_brackets(text: str, s: int) -> bool:
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
 _COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件|根|栋|幢)$")
 _EACH = re.compile(r"均|都|各自|分别")
+_DONE = re.compile(r"已经?(?:完成|实现|达到|建成)")
 _REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
@@ -142,7 +143,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None
     if text.startswith(("工作日", "自然日"), e):
         return None                  # 3个工作日内完成审批: a time limit of a service, not a goal
-    if _QUOTED_NAME.search(text, max(0, s - 13), s) and re.match(r"[^“”\n]{0,12}”", text[e:e + 13]):
+    quoted = doc.quoted          # (straight quotes paired: "杭甬30分钟互联")
+    if _QUOTED_NAME.search(quoted, max(0, s - 13), s) and re.match(r"[^“”\n]{0,12}”", quoted[e:e + 13]):
         return None                  # part of a quoted name: “1小时交通圈”, “万亩千亿”
     clause = clause_around(text, s, e)
     c_start = text.rfind(clause, max(0, s - len(clause) - 1), e + len(clause)) if clause else s
@@ -207,6 +209,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s)
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
+    if _DONE.search(clause[:s - c_start]):
+        goal_words = False        # 工程已完成30%以上进度: a report of what is done
     # a figure listed after another of the same sentence shares its goal words (力争引进人才2名、
     # 企业100家)
     if not goal_words and prv >= 0 and starts[prv] >= sent_start and \

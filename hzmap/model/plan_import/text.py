@@ -9,6 +9,7 @@ so every excerpt taken from the cleaned text is found in the original document.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -107,6 +108,11 @@ class Document:
     def name(self) -> str:
         return self.source.name
 
+    @functools.cached_property
+    def quoted(self) -> str:
+        """The text with a page's straight quotes paired, line by line, as “ and ” (same length)."""
+        return pair_quotes(self.text)
+
     @property
     def written(self) -> str:
         """The text as the page writes it, offset for offset the same as `text`."""
@@ -172,6 +178,19 @@ def _title(text: str, body: int) -> str:
     m = re.compile(r"[。\n]").search(text, body)
     end = m.start() if m else len(text)
     return text[body:min(end, body + 60)].strip(" ：:")
+
+
+def pair_quotes(text: str) -> str:
+    """Straight quotes ("一轴两翼") as opening and closing marks in turn on each line, so that a
+    quote's closing mark is never read as the next one's opening."""
+    def line(m: re.Match) -> str:
+        out, opening = [], True
+        for c in m.group(0):
+            if c == '"':
+                c, opening = ("“" if opening else "”"), not opening
+            out.append(c)
+        return "".join(out)
+    return re.sub(r'[^\n]*"[^\n]*', line, text)
 
 
 def build(source: SourceText) -> Document:
