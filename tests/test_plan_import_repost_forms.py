@@ -138,3 +138,10 @@ def test_straight_quotes_are_paired_and_members_may_follow_the_closing_quote():
                if lay.data["name"] == "一湾两谷"}
     assert spelled == {"一湾": "滨江科创湾", "两谷": "生命健康谷/数字文创谷"}
     assert d.targets == []          # a quoted name's 30分钟, and 30% already done
+
+
+def test_a_count_of_areas_as_a_heading_with_one_heading_line_per_area():
+    d = draft("某报道\n三大重点区域\n拱墅区域:大城北规划建设的核心区\n拱墅区约有67平方公里纳入范围,与余杭区相邻。\n"
+              "余杭区域:定位城北副中心\n余杭区共有32平方公里纳入,位于拱墅区区界以北。\n")
+    assert [lay.data["name"] for lay in d.layouts] == ["三大重点区域"]
+    assert parts(d) == {"拱墅区域": {"gongshu"}, "余杭区域": {"yuhang"}}   # named by its heading

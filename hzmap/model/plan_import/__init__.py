@@ -46,7 +46,9 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
                            "in it is mapped to Hangzhou's districts")
     found = slogans.find_slogans(doc.text, draft.notes)
     # members named in quotes after their count (打造12条…带 … “龙井茶香”…带)
-    found = sorted(found + members.named_members(doc.text), key=lambda sl: sl.start)
+    # or a count line whose areas follow under heading lines of their own (四大重点区域 / 拱墅区域:…)
+    found = sorted(found + members.named_members(doc.text) + members.headed_members(doc.text),
+                   key=lambda sl: sl.start)
     draft.layouts = layouts.draft_layouts(doc, gaz, plan_id, found, dataset, record.data["title"])
     for el in (el for lay in draft.layouts for el in lay.children if away):
         el.flags.append(f"outside Hangzhou: the plan is about {away}")

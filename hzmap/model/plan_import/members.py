@@ -65,3 +65,25 @@ def counted_list(text: str, m: re.Match) -> Slogan | None:
         return None
     parts = [Part(text[a:b].strip(), word, 1, KIND_OF[word]) for a, b in items]
     return Slogan(m.group(1), m.start(1), m.end(1), m.end(2) + 1, "", parts, [], items)
+
+
+# a count of areas as a heading line of its own (四大重点区域), each area then under a heading
+# line of its own that names it (拱墅区域:大城北规划建设的核心区)
+_COUNT_LINE = re.compile(r"(?m)^[ \t]*(([一二两三四五六七八九十]|\d{1,2})大?[\u4e00-\u9fff]{0,4}?"
+                         r"(区域|片区|板块|组团|园区))[ \t]*$")
+
+
+def headed_members(text: str) -> list[Slogan]:
+    """Layouts of a count line whose areas follow one per heading line (at least two; a page
+    may end before the last): each part is its heading line, which names its place."""
+    out = []
+    for m in _COUNT_LINE.finditer(text):
+        count, word = _count(m.group(2)), m.group(3)
+        head = re.compile(rf"(?m)^[ \t]*([\u4e00-\u9fff]{{2,10}}?{word})[:：][^\n]{{2,60}}$")
+        found = list(head.finditer(text, m.end(), min(len(text), m.end() + 3000)))[:count or 0]
+        if len(found) < 2:
+            continue
+        parts = [Part(x.group(1), word, 1, KIND_OF.get(word[-1], "zone")) for x in found]
+        spans = [(x.start(1), x.end()) for x in found]
+        out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parts, [], spans))
+    return out
