@@ -145,3 +145,10 @@ def test_a_count_of_areas_as_a_heading_with_one_heading_line_per_area():
               "余杭区域:定位城北副中心\n余杭区共有32平方公里纳入,位于拱墅区区界以北。\n")
     assert [lay.data["name"] for lay in d.layouts] == ["三大重点区域"]
     assert parts(d) == {"拱墅区域": {"gongshu"}, "余杭区域": {"yuhang"}}   # named by its heading
+
+
+def test_a_dateless_reports_goals_take_the_year_it_names_and_coal_is_a_unit():
+    d = draft("某县新闻\n某县在2024年还有很多大目标。\n某县定了个新年目标:力争旅游总收入突破135亿元。\n"
+              "力争全年腾出用能3万吨标煤。\n")
+    assert sorted((t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets) == \
+        [(3, "万吨标煤", 2024), (135, "亿元", 2024)]

@@ -32,6 +32,8 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         taken = set(dataset.plans) if dataset is not None else set()
         plan_id = meta.plan_id_for(record.data["title"], issue_year or horizon, taken)
     record.data["id"] = plan_id
+    if horizon is None and issue_year is None:     # a dateless report of a year's goals
+        issue_year = meta.goals_year(doc.text)
     record.data["file"] = f"{plan_id}.txt"
     draft = Draft(doc, record, notes=list(source.notes))
     if dataset is not None:

@@ -207,3 +207,12 @@ def plan_id_for(title: str, year: int | None, taken: set[str]) -> str:
     while pid in taken:
         pid, n = f"{base}_{n}", n + 1
     return pid
+
+
+_GOALS_YEAR = re.compile(r"(20\d\d)\s*年[^。；;！!？?\n，,]{0,12}目标")
+
+
+def goals_year(text: str) -> int | None:
+    """The year a dateless report gives its goals (桐庐在2024年还有很多大目标), or None."""
+    m = _GOALS_YEAR.search(text[:3000])
+    return int(m.group(1)) if m else None
