@@ -47,6 +47,8 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.notes.append(f"{source.name}: the plan is about {away}, outside Hangzhou: no place "
                            "in it is mapped to Hangzhou's districts")
     found = slogans.find_slogans(doc.text, draft.notes)
+    # a count of areas listed after a colon (划分成四大板块:A板块、B板块、C板块、D板块)
+    found += members.counted_lists(doc.text, {slogans.same_key(sl.text) for sl in found})
     # members named in quotes after their count (打造12条…带 … “龙井茶香”…带)
     # or a count line whose areas follow under heading lines of their own (四大重点区域 / 拱墅区域:…)
     found = sorted(found + members.named_members(doc.text) + members.headed_members(doc.text),

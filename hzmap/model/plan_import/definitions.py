@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .slogans import SYNONYMS, VERBS, Part
+from .parts import SYNONYMS, VERBS, Part
 
 _DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由|位于|地处)"
 # a part named by what is done to it, as a clause or a heading opens: 一是做强一核,…; (二)拓展

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .slogans import _COUNT, KIND_OF, Part, Slogan, _count
+from .slogans import _COUNT, KIND_OF, Part, Slogan, _count, not_this_plans, same_key
 
 _AREA = "|".join(sorted((w for w in KIND_OF if KIND_OF[w] in ("belt", "zone", "group", "corridor")),
                         key=len, reverse=True))
@@ -86,4 +86,17 @@ def headed_members(text: str) -> list[Slogan]:
         parts = [Part(x.group(1), word, 1, KIND_OF.get(word[-1], "zone")) for x in found]
         spans = [(x.start(1), x.end()) for x in found]
         out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parts, [], spans))
+    return out
+
+
+def counted_lists(text: str, taken: set[str]) -> list[Slogan]:
+    """The counted lists of areas (划分成四大板块:A板块、…) that are no slogan already found
+    (`taken`: their keys) and are this plan's."""
+    out = []
+    for m in COUNTED_LIST.finditer(text):
+        sl = counted_list(text, m)
+        if sl is not None and same_key(sl.text) not in taken and \
+                not not_this_plans(text, m.start(1), m.end(1)):
+            taken.add(same_key(sl.text))
+            out.append(sl)
     return out

@@ -1,4 +1,4 @@
-"""Pages reposted in traditional characters (蕭山, 瀘州), read as simplified and cited as written.
+"""Pages reposted in traditional characters (萧山, 泸州): read as simplified, cited as written.
 
 A clean traditional repost is read through OpenCC's character table (resources/chinese/), one
 character for one, so every offset holds in both: the rules read the simplified text, and the

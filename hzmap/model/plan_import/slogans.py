@@ -11,27 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# part words, longest first, and the element kind each stands for
-KIND_OF = {
-    "基地": "base", "组团": "group", "中心": "core", "核心": "core", "走廊": "corridor", "平台": "platform",
-    "板块": "group", "片区": "zone", "园区": "base", "新城": "zone", "副城": "zone", "小镇": "base",
-    "枢纽": "hub", "核": "core", "心": "core", "主": "core", "极": "core", "带": "belt",
-    "环": "belt", "翼": "wing", "轴": "axis", "廊": "corridor", "港": "hub", "站": "hub",
-    "城": "zone", "区": "zone", "湾": "zone", "谷": "zone", "岛": "zone", "圈": "zone",
-    "园": "base", "镇": "base", "点": "node", "星": "node", "辅": "node", "副": "node", "群": "group",
-    "团": "group", "片": "group", "台": "platform", "网": "node", "链": "node",
-    "集群": "group", "区块": "zone", "廊道": "corridor", "脉": "belt", "屏": "belt", "线": "belt",
-    "连": "node", "组": "group", "峰": "node", "源": "zone",
-}
+from .parts import KIND_OF, VERBS, Part
+
 # after a count, these words count things that are not places (两个维护, 四大建设, 三项任务)
 _NOT_A_PART = re.compile(r"^[个项条种类次年位大化者性型色]")
-# words that stand for a part's word in a defining clause (以…为核心, …中心, 多点支撑)
-SYNONYMS = {"核": ("核心", "中心"), "心": ("中心", "核心"), "点": ("多点", "节点", "支点"),
-            "主": ("主城", "主中心")}
 _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
-# what a slogan says a part does (两带引领, 多地协作): said of the part, not part of its name
-VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
 # (三大片区, 1个核心: a count may be written with 大 or 个 before the word, or with 条 and
 # what the things are: 六条生态带)
 _PART = re.compile(rf"(?P<count>{_COUNT})(?:[大个]|条[\u4e00-\u9fff]{{0,2}}?)?(?P<word>{_WORDS})"
@@ -65,21 +50,6 @@ _WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。�
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS})){{2,6}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
-
-
-@dataclass
-class Part:
-    label: str                  # the counted part: 一核, 两翼, 多基地, 4, X
-    word: str                   # 核, 翼, 基地 ("" for a figure)
-    count: int | None           # 1, 2 …; None for 多/数/X
-    kind: str
-    written: str = ""           # as the slogan writes it, with what the part does: 多平台联动
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        """The forms a text defines the part by: as written (“双网融合”指…) or bare (“一核”即…)."""
-        return (self.written, self.label) if self.written and self.written != self.label \
-            else (self.label,)
 
 
 @dataclass
@@ -186,7 +156,7 @@ def _unbroken(slogan: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])", "", s)
 
 
-def _key(slogan: str) -> str:
+def same_key(slogan: str) -> str:
     """A slogan as the same layout whether its parts are written apart (“两横、三纵、多区域”) or
     together (“两横三纵多区域”)."""
     return re.sub(r"[、，,·\s]", "", slogan)
@@ -204,7 +174,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     for m in _SPELLED.finditer(quoted):
         sl = _spelled(text, m)
         if sl is not None and not not_this_plans(text, m.start(1), m.end(1)):
-            seen.add(_key(sl.text))
+            seen.add(same_key(sl.text))
             out.append(sl)
     for m in _QUOTED.finditer(quoted):
         ctx = _CONTEXT.match(text, m.end())
@@ -217,7 +187,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             ctx = _WIDE.match(text, m.end())     # “一心两轴三片”的城镇体系, “一环两廊”生态网络
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
         defined = _DEFINED.match(text, m.end()) or _listed(text, m)
-        if not (ctx or before or defined) or _key(m.group(1)) in seen:
+        if not (ctx or before or defined) or same_key(m.group(1)) in seen:
             continue
         parsed = parse(_unbroken(m.group(1)), free=True)
         if parsed is None or (not ctx and not before and parsed[0] and
@@ -230,27 +200,19 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
                              "not drafted")
             skipped.add(m.group(1))
             continue
-        seen.add(_key(m.group(1)))
+        seen.add(same_key(m.group(1)))
         end = ctx.end() if ctx else m.end()
         theme = text[m.end():end].lstrip("的") if ctx else (
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
             if before else "")
         out.append(Slogan(_unbroken(m.group(1)), m.start(1), m.end(1), end, theme, *parsed))
-    from .members import COUNTED_LIST, counted_list
-
-    for m in COUNTED_LIST.finditer(text):
-        sl = counted_list(text, m)
-        if sl is not None and _key(sl.text) not in seen and \
-                not not_this_plans(text, m.start(1), m.end(1)):
-            seen.add(_key(sl.text))
-            out.append(sl)
     for m in _UNQUOTED.finditer(text):
-        if _key(m.group(1)) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
+        if same_key(m.group(1)) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
             continue
         parsed = parse(m.group(1))
         if parsed is None or not_this_plans(text, m.start(1), m.end(1)):
             continue
-        seen.add(_key(m.group(1)))
+        seen.add(same_key(m.group(1)))
         out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(),
                           text[m.end(1):m.end()].lstrip("的"), *parsed))
     return sorted(out, key=lambda s: s.start)
