@@ -152,3 +152,11 @@ def test_a_dateless_reports_goals_take_the_year_it_names_and_coal_is_a_unit():
               "力争全年腾出用能3万吨标煤。\n")
     assert sorted((t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets) == \
         [(3, "万吨标煤", 2024), (135, "亿元", 2024)]
+
+
+def test_a_master_plans_summary_sections_are_no_measures():
+    d = draft("某市总体规划\n1、城市规模\n(1)人口规模:近期和远期分别控制在320万人和350万人。\n"
+              "2、城市布局结构\n(1)城市发展方向:城市东扩,旅游西进。\n(2)城市布局形态:网络化组团式布局。\n"
+              "(3)组团职能与用地功能组织\n中心城区承担生活居住功能。\n")
+    assert d.measures == []
+    assert targets(d) == [(320, "万人"), (350, "万人")]
