@@ -32,6 +32,8 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         taken = set(dataset.plans) if dataset is not None else set()
         plan_id = meta.plan_id_for(record.data["title"], issue_year or horizon, taken)
     record.data["id"] = plan_id
+    if horizon is None and issue_year is None:     # a dateless report of a year's goals
+        issue_year = meta.goals_year(doc.text)
     record.data["file"] = f"{plan_id}.txt"
     draft = Draft(doc, record, notes=list(source.notes))
     if dataset is not None:
@@ -45,8 +47,12 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.notes.append(f"{source.name}: the plan is about {away}, outside Hangzhou: no place "
                            "in it is mapped to Hangzhou's districts")
     found = slogans.find_slogans(doc.text, draft.notes)
+    # a count of areas listed after a colon (划分成四大板块:A板块、B板块、C板块、D板块)
+    found += members.counted_lists(doc.text, {slogans.same_key(sl.text) for sl in found})
     # members named in quotes after their count (打造12条…带 … “龙井茶香”…带)
-    found = sorted(found + members.named_members(doc.text), key=lambda sl: sl.start)
+    # or a count line whose areas follow under heading lines of their own (四大重点区域 / 拱墅区域:…)
+    found = sorted(found + members.named_members(doc.text) + members.headed_members(doc.text),
+                   key=lambda sl: sl.start)
     draft.layouts = layouts.draft_layouts(doc, gaz, plan_id, found, dataset, record.data["title"])
     for el in (el for lay in draft.layouts for el in lay.children if away):
         el.flags.append(f"outside Hangzhou: the plan is about {away}")
@@ -62,6 +68,8 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks, done)
     if dataset is not None:
         _avoid_taken_ids(draft, dataset)
+    from .script import restore
+    restore(draft)          # a traditional repost's passages and names as the page writes them
     return draft
 
 

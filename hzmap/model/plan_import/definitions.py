@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .slogans import SYNONYMS, VERBS, Part
+from .parts import SYNONYMS, VERBS, Part
 
 _DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由|位于|地处)"
 # a part named by what is done to it, as a clause or a heading opens: 一是做强一核,…; (二)拓展
@@ -56,6 +56,8 @@ def _said_label(part: Part) -> str:
 def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> tuple[int, int] | None:
     """The passage that defines `part` by its label in text[start:end], or None."""
     m = _opening(part).search(text, start, end)
+    while m and text[max(0, m.start() - 1):m.start()] == "为":
+        m = _opening(part).search(text, m.end(), end)    # 以A为“一体”,…: A is the part (assigned)
     if not m:
         return None
     s = m.start()
@@ -101,7 +103,8 @@ def members_by_word(hits, text: str, part: Part) -> list:
     the 2-4 characters that make it one (紫金港 + 科技城): the members of 三城, 两镇 …"""
     if not part.word or part.kind in ("core",) and part.count == 1:
         return []
-    ext = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?{re.escape(part.word)}")
+    # (not over a clause's little words: 以钱塘江为轴线 names no 轴 called 钱塘江为轴)
+    ext = re.compile(rf"(?:(?![为的和与及在以是即])[\u4e00-\u9fff]){{1,3}}?{re.escape(part.word)}")
     out, seen = [], set()
     for h in hits:
         name = h.text
@@ -132,3 +135,87 @@ def word_clauses(text: str, part: Part, start: int, end: int) -> list[tuple[int,
             break
         pos = m.end()
     return out
+
+
+_LISTED = re.compile(r"([^。；;\n]{4,200}?)(?:组成|构成|[一二两三四五六七八九十]大?(?:方面|部分|板块)|[。；;\n]|$)")
+_LIST_SEP = re.compile(r"、|，|,|以及|和|及|与")
+
+
+def listed_members(text: str, slogan) -> dict[int, tuple[int, int]]:
+    """Each part's items where the text lists the slogan's members in order after 即 or in
+    由…组成, right after the slogan or after its parts restated (“一带、一轴…”,即运河景观带、
+    城市发展轴…; 即一主三副,由主城、江南城、临平城和下沙城组成, under a heading further on too):
+    the items, as many as the parts count, taken in order; {} when there is no such list."""
+    parts = slogan.parts
+    if not parts or any(not p.count or not p.word for p in parts):
+        return {}
+    window = min(len(text), slogan.end + 400)
+    for m in re.finditer(r"即|由", text[slogan.end:window]):
+        at = slogan.end + m.start()
+        before = text[max(0, at - 40):at].rstrip(" ,，:：")
+        if text[slogan.end:at].strip(" ,，:：”\"」") == "":
+            run = list(range(len(parts)))
+        else:                                   # the parts restated unquoted: 即一主三副,由…
+            run = next((list(range(i, j)) for i in range(len(parts))
+                        for j in range(len(parts), i + 1, -1)
+                        if before.endswith("".join(p.label for p in parts[i:j]))), [])
+        if not run:
+            continue
+        body = _LISTED.match(text, at + 1, window)
+        if not body:
+            continue
+        items, pos = [], body.start(1)
+        flat = re.sub(r"[(（][^()（）]*[)）]", lambda b: "#" * len(b.group(0)), body.group(1))
+        for sep in list(_LIST_SEP.finditer(flat)) + [None]:
+            stop = body.start(1) + (sep.start() if sep else len(flat))
+            items.append((pos, stop))
+            pos = body.start(1) + sep.end() if sep else stop
+        items = [(a, b) for a, b in items if b - a >= 2]
+        if len(items) != sum(parts[k].count for k in run):
+            continue
+        out, i = {}, 0
+        for k in run:
+            out[k] = (items[i][0], items[i + parts[k].count - 1][1])
+            i += parts[k].count
+        return out
+    return {}
+
+
+_ITEMS_OPEN = re.compile(r"^(?:[^、，,；;。]{0,6}?(?:以|依托|包括|推动|推进|建设|打造))")
+
+
+def items_by_word(text: str, part: Part, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list in text[start:end] that has as many items as the part counts, each
+    a name ending in the part's word (五区: 以A示范区、B片区、C新区、D功能区、E实践区等为引领),
+    or []."""
+    if not part.word or not part.count or part.count < 2:
+        return []
+    pos = start
+    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        head = _ITEMS_OPEN.match(text[pos:stop])
+        a = pos + (head.end() if head else 0)
+        tail = re.search(r"等?(?:为|$)", text[a:stop])
+        b = a + tail.start() if tail else stop
+        items, p = [], a
+        for sep in list(re.finditer(r"、|和|及", text[a:b])) + [None]:
+            q = a + sep.start() if sep else b
+            items.append((p, q))
+            p = a + sep.end() if sep else q
+        if len(items) == part.count and all(
+                q - p > len(part.word) + 1 and text[p:q].endswith(part.word) for p, q in items):
+            return items
+        if m is None:
+            break
+        pos = m.end()
+    return []
+
+
+def assigned(text: str, part: Part, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses that give the part its places by 以…为 (以A区、B区为“一体”; 以C县为“东翼”,
+    以D县为“南翼”: one each), in text[start:end]."""
+    if not part.word:
+        return []
+    said = "|".join(re.escape(x) for x in part.labels) + rf"|[东西南北中]{re.escape(part.word)}"
+    found = re.finditer(rf"以[^，,。；;]{{2,30}}?为“?(?:{said})”?", text[start:end])
+    return [(start + m.start(), start + m.end()) for m in found]

@@ -19,13 +19,17 @@ import re
 
 from .text import five_year_plan_end
 
+# (…目标执行情况, …进展情况: a report of progress on a document's tasks)
 KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|" \
-        r"(?:分解|分工|任务|责任|清单|一览)表)"
+        r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实)情况表?)"
 HEAD_LINES = 40
 _NOTICE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)(?:关于)?印发《([^》\n]{4,80})》")
 # (the issuer may be left to the signature, and a page may space the last word: 的通 知)
 _NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?|)关于印发([^《》\n]{4,80}?)的通\s*知")
-_PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发")
+# (现将《T》印发, or 《T》已经区政府同意,现印发给你们)
+_NOTICE_HEADLINE = re.compile(r"^([^,，。《》\s]{2,20}?)印发([^《》，,。\s]{4,80}?)的?通\s*知$")
+_PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发|^《([^》]{4,80})》(?:已经|已|经)[^。\n]{0,60}?现(?:予)?印\s*发",
+                      re.M)
 _TITLE_LINE = re.compile(r"^[^。，,:：!！?？]{4,60}" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?$")
 _ABOUT = re.compile(r"^(.{2,60}?)\s*(关于[^。，,]{4,60}" + KINDS + r")$")
 _RANGE_LINE = re.compile(r"^[(（]\s*(20\d\d)\s*[-—–~至]+\s*(20\d\d)\s*年?\s*[)）]$")
@@ -50,6 +54,17 @@ _YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
 # a numbered part's line (“3、积极争取政策”), never the document's title
 _NUMBERED = re.compile(r"^(?:\d{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _BRACKETED = re.compile(r"^[【\[［][^】\]］]{1,12}[】\]］]")
+
+
+def _printed(text: str) -> str:
+    m = _PRINTED.search(text)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two titles are one written two ways (区2024年… and 2024年区…, with or without 的)."""
+    a, b = (re.sub(r"[\s的《》]", "", x) for x in (a, b))
+    return a == b or sorted(a) == sorted(b)
 
 
 def _clean_line(line: str) -> str:
@@ -88,26 +103,36 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
                 cand += nxt
             about = _ABOUT.match(cand)
             if about and about.group(1).strip() and not about.group(1).startswith("《"):
-                return about.group(2), about.group(1).strip(), i
-            printed = _PRINTED.search(text)
-            named = notice[0] if notice else (printed.group(1) if printed else "")
+                # its issuer's part of the title, unless the page also sets the title alone
+                alone = any(_clean_line(x) == about.group(2) for x in head)
+                return about.group(2) if alone else cand, about.group(1).strip(), i
+            printed = _printed(text)
+            named = notice[0] if notice else printed
             if named and named != cand and re.sub(r"\s", "", named).endswith(cand):
                 # the last line of a title set over two lines; the notice names all of it
                 return named, notice[1] if notice else "", i
             issuer = notice[1] if notice else (lines[i - 1].strip() if i > 0 else "")
             return cand, issuer, i
     if notice:
-        printed = _PRINTED.search(text)
-        if printed and re.sub(r"的", "", printed.group(1)) == re.sub(r"的", "", notice[0]):
-            return printed.group(1), notice[1], notice[2]
+        printed = _printed(text)
+        if printed and _same_words(printed, notice[0]):
+            return printed, notice[1], notice[2]      # the document's own wording of its title
         return notice
+    for i, ln in enumerate(head[:8]):      # a news headline of a notice: X印发T通知
+        m = _NOTICE_HEADLINE.match(_clean_line(ln))
+        if m and not _NAV.search(ln):
+            plan = m.group(2).strip()
+            # its issuer as the report's lead sentence names it (近日,省政府办公厅印发T的通知)
+            said = [x.group(1) for x in re.finditer(
+                rf"([^,，。《》\n]{{2,30}}?)印发《?{re.escape(plan)}》?的?通\s*知", "\n".join(head))]
+            return plan, max(said + [m.group(1)], key=len), i
     for i, ln in enumerate(head[:8]):      # a headline naming the plan
         m = _HEADLINE_PLAN.search(ln)
         if m and not _NAV.search(ln):
             return m.group(1).strip(), "", i
-    pm = _PRINTED.search(text)
+    pm = _printed(text)
     if pm:
-        return pm.group(1), "", -1
+        return pm, "", -1
     for i, ln in enumerate(head[:3]):      # “T,根据《…建议》编制,…”: a plan's own preamble
         m = _PREAMBLE.match(_clean_line(ln))
         if m:

@@ -65,14 +65,16 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
     else:
         near = (max(head.start if head else 0, _clause_start(text, sl.start) - NEAR // 2),
                 min(scope_end, sl.context_end + NEAR))
+        listed = definitions.listed_members(text, sl)     # 即A、B… / 由A、B…组成
         for k, part in enumerate(sl.parts):
-            span = labelled[k] or (sl.spelled[k] if sl.spelled else None) or \
+            span = labelled[k] or (sl.spelled[k] if sl.spelled else None) or listed.get(k) or \
                 next(filter(None, (labelled_passage(text, x, sl.context_end, scope_end)
                                    for x in part.labels)), None) or \
                 definitions.in_heading(doc, part, sl.context_end)   # 二、做强一核 further on
-            spans = [span] if span else [
-                _own_item(text, sp, part, sl.parts) for sp in
-                word_clauses(text, part, sl.context_end, _paragraph_end(text, sl.context_end))]
+            spans = [span] if span else \
+                definitions.assigned(text, part, sl.context_end, scope_end) or [   # 以A为“东翼”
+                    _own_item(text, sp, part, sl.parts) for sp in
+                    word_clauses(text, part, sl.context_end, _paragraph_end(text, sl.context_end))]
             if part.count and len(spans) > part.count:
                 spans = spans[:part.count]
             if not span:        # 钱塘一翼、富阳一翼: each member named by its place
@@ -81,6 +83,8 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
                 if found:
                     elements += found
                     continue
+            if not spans:       # 以A示范区、B新区…等为引领: a list of as many …区 as 五区 counts
+                spans = definitions.items_by_word(text, part, sl.context_end, near[1])
             if not spans:
                 found = _members_by_word(doc, gaz, plan_id, part, k, passage, near)
                 if found:

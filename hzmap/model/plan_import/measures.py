@@ -26,8 +26,10 @@ _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要�
 _NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标)$")
 # a numbered part that sets out what the plan is (a plan's summary in a 公示: (一)规划范围 …,
 # (三)规划结构 …, (五)发展规模 …), however its text runs on after the topic: no measure
-_DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口)(?:范围|定位|结构|期限|规模)|资源约束|"
-                        r"底线(?:约束|控制|管控)")
+# (a master plan's summary too: 1、城市规模 …, 2、城市布局结构 …, (3)组团职能与用地功能组织 …)
+_DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口|城市)(?:范围|定位|结构|期限|规模|性质)|资源约束|"
+                        r"底线(?:约束|控制|管控)|(?:城市)?(?:布局|发展)(?:结构|形态|方向)|组团职能|"
+                        r"用地(?:功能|布局)")
 # a name in brackets inside a unit list: 各街办(新区), 市商务局(市粮食和物资储备局)
 _INNER = r"(?:[(（][^()（）\[\]【】〔〕、,，;；。\n]{1,12}[)）][^()（）\[\]【】〔〕]*)*"
 _UNITS = re.compile(r"[(（\[【〔]\s*(" + LABELS + r"[:：]"

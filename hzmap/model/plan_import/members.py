@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .slogans import KIND_OF, Part, Slogan
+from .slogans import _COUNT, KIND_OF, Part, Slogan, _count, not_this_plans, same_key
 
 _AREA = "|".join(sorted((w for w in KIND_OF if KIND_OF[w] in ("belt", "zone", "group", "corridor")),
                         key=len, reverse=True))
@@ -39,3 +39,64 @@ def named_members(text: str) -> list[Slogan]:
 def _paragraph_end(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     return len(text) if nl < 0 else nl
+
+
+# a count of places of one kind listed after a colon: 划分成四大板块:A板块、B板块、C板块、D板块
+_AREA_WORDS = "|".join(w for w in sorted(KIND_OF, key=len, reverse=True)
+                       if KIND_OF[w] in ("group", "zone") and len(w) == 2)
+COUNTED_LIST = re.compile(rf"(?:划分[成为]?|分为|分成|形成|构建|打造|建设|布局)({_COUNT}大?({_AREA_WORDS}))"
+                           r"[:：]([^。；;:：\n]{4,200})")
+
+
+def counted_list(text: str, m: re.Match) -> Slogan | None:
+    """The layout “N大X” whose N members, each a …X, the text lists after it; else None."""
+    count = _count(m.group(1)[0])
+    word = m.group(2)
+    items, pos = [], m.start(3)
+    for sep in list(re.finditer(r"[、，,]|和|及", m.group(3))) + [None]:
+        stop = m.start(3) + sep.start() if sep else m.end(3)
+        items.append((pos, stop))
+        if sep is None:
+            break
+        pos = m.start(3) + sep.end()
+    items = [(a, b) for a, b in items if b - a > len(word)]
+    if not count or len(items) != count or \
+            not all(text[a:b].strip().endswith(word) for a, b in items):
+        return None
+    parts = [Part(text[a:b].strip(), word, 1, KIND_OF[word]) for a, b in items]
+    return Slogan(m.group(1), m.start(1), m.end(1), m.end(2) + 1, "", parts, [], items)
+
+
+# a count of areas as a heading line of its own (四大重点区域), each area then under a heading
+# line of its own that names it (拱墅区域:大城北规划建设的核心区)
+_COUNT_LINE = re.compile(r"(?m)^[ \t]*(([一二两三四五六七八九十]|\d{1,2})大?[\u4e00-\u9fff]{0,4}?"
+                         r"(区域|片区|板块|组团|园区))[ \t]*$")
+
+
+def headed_members(text: str) -> list[Slogan]:
+    """Layouts of a count line whose areas follow one per heading line (at least two; a page
+    may end before the last): each part is its heading line, which names its place."""
+    out = []
+    for m in _COUNT_LINE.finditer(text):
+        count, word = _count(m.group(2)), m.group(3)
+        head = re.compile(rf"(?m)^[ \t]*([\u4e00-\u9fff]{{2,10}}?{word})[:：][^\n]{{2,60}}$")
+        found = list(head.finditer(text, m.end(), min(len(text), m.end() + 3000)))[:count or 0]
+        if len(found) < 2:
+            continue
+        parts = [Part(x.group(1), word, 1, KIND_OF.get(word[-1], "zone")) for x in found]
+        spans = [(x.start(1), x.end()) for x in found]
+        out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parts, [], spans))
+    return out
+
+
+def counted_lists(text: str, taken: set[str]) -> list[Slogan]:
+    """The counted lists of areas (划分成四大板块:A板块、…) that are no slogan already found
+    (`taken`: their keys) and are this plan's."""
+    out = []
+    for m in COUNTED_LIST.finditer(text):
+        sl = counted_list(text, m)
+        if sl is not None and same_key(sl.text) not in taken and \
+                not not_this_plans(text, m.start(1), m.end(1)):
+            taken.add(same_key(sl.text))
+            out.append(sl)
+    return out

@@ -102,6 +102,12 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         pm = _PUBLISHES.search(head)
         issuer = _issuers(pm.group(1)) if pm else ""
     if not issuer:
+        # a page table's publishing body: 发布机构 区府办 公开范围 … (the office that posts it);
+        # (run together with the next label once spaces are gone: 发布单位区府办发文日期…)
+        pub = re.search(r"(?:发布机构|发布单位|发文机关|发文单位)\s*[:：]?[ \t|｜]*([\u4e00-\u9fff]{2,30}?)"
+                        r"(?=公开|发文|发布|生成|成文|文号|备注|统一|索引|主题|[^\u4e00-\u9fff]|$)", head, re.M)
+        issuer = _issuers(pub.group(1)) if pub else ""
+    if not issuer:
         flags.append("no issuer found: give the issuing body")
 
     # dates
@@ -201,3 +207,12 @@ def plan_id_for(title: str, year: int | None, taken: set[str]) -> str:
     while pid in taken:
         pid, n = f"{base}_{n}", n + 1
     return pid
+
+
+_GOALS_YEAR = re.compile(r"(20\d\d)\s*年[^。；;！!？?\n，,]{0,12}目标")
+
+
+def goals_year(text: str) -> int | None:
+    """The year a dateless report gives its goals (桐庐在2024年还有很多大目标), or None."""
+    m = _GOALS_YEAR.search(text[:3000])
+    return int(m.group(1)) if m else None

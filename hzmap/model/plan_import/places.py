@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from hzmap.model.geo.gazetteer import Entry, Gazetteer
 
 # the end of a member's name the gazetteer does not know (临平 + 数智城), before the joiner
-_NAME_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:城|园|镇|谷|港|湾|岛)(?=[、和及与,，]|以及)")
+_NAME_TAIL = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:城|园|镇|谷|港|湾|岛)(?=[、和及与,，]|以及)")
 # “A、B、C” or “A和B”: names joined like this are a list of members
 _JOINERS = re.compile(r"^(?:(?:[、和及与,，]|以及)[\u4e00-\u9fff]{1,8}?)*(?:[、和及与,，]|以及)$")
 
@@ -110,6 +110,8 @@ def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> l
         s, e = start + s, start + e
         if s in outside or _STREET.match(text, e, end):
             continue        # 滨江二路, 西湖大道: a street named after a place is not the place
+        if text[s:e].endswith("城") and text.startswith("市", e, end):
+            continue        # 江南城市: cities of a region, not the area 江南城
         if entry.kind in ("township", "area") and _HILL.match(text, e, end) and \
                 not text[s:e].endswith(("山", "岭", "峰")):
             continue        # 望江山: a hill named after a place

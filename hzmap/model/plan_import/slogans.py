@@ -11,34 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# part words, longest first, and the element kind each stands for
-KIND_OF = {
-    "基地": "base", "组团": "group", "中心": "core", "核心": "core", "走廊": "corridor", "平台": "platform",
-    "板块": "group", "片区": "zone", "园区": "base", "新城": "zone", "副城": "zone", "小镇": "base",
-    "枢纽": "hub", "核": "core", "心": "core", "主": "core", "极": "core", "带": "belt",
-    "环": "belt", "翼": "wing", "轴": "axis", "廊": "corridor", "港": "hub", "站": "hub",
-    "城": "zone", "区": "zone", "湾": "zone", "谷": "zone", "岛": "zone", "圈": "zone",
-    "园": "base", "镇": "base", "点": "node", "星": "node", "辅": "node", "副": "node", "群": "group",
-    "团": "group", "片": "group", "台": "platform", "网": "node", "链": "node",
-    "集群": "group", "区块": "zone", "廊道": "corridor", "脉": "belt", "屏": "belt", "线": "belt",
-    "连": "node", "组": "group", "峰": "node", "源": "zone",
-}
+from .parts import KIND_OF, VERBS, Part
+
 # after a count, these words count things that are not places (两个维护, 四大建设, 三项任务)
 _NOT_A_PART = re.compile(r"^[个项条种类次年位大化者性型色]")
-# words that stand for a part's word in a defining clause (以…为核心, …中心, 多点支撑)
-SYNONYMS = {"核": ("核心", "中心"), "心": ("中心", "核心"), "点": ("多点", "节点", "支点"),
-            "主": ("主城", "主中心")}
 _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
-# what a slogan says a part does (两带引领, 多地协作): said of the part, not part of its name
-VERBS = r"(?:引领|支撑|联动|协同|发展|驱动|辐射|带动|集聚|示范|融合|主导|协作|互动)"
-# (三大片区, 1个核心: a count may be written with 大 or 个 before the word)
-_PART = re.compile(rf"(?P<count>{_COUNT})[大个]?(?P<word>{_WORDS})(?P<verb>{VERBS})?")
+# (三大片区, 1个核心: a count may be written with 大 or 个 before the word, or with 条 and
+# what the things are: 六条生态带)
+_PART = re.compile(rf"(?P<count>{_COUNT})(?:[大个]|条[\u4e00-\u9fff]{{0,2}}?)?(?P<word>{_WORDS})"
+                   rf"(?P<verb>{VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
-_QUOTED = re.compile(r"[“\"「]([^”\"」\n]{3,30})[”\"」]")
+# (a repost may break a slogan with a stray space or line break, “一 主三副”, or open it with the
+# closing mark, ”一主一副”: read as written, named without the break)
+_QUOTED = re.compile(r"[“\"「”]([^“”\"」\n]{3,30}|[^“”\"」\n]{1,30}\n[^“”\"」\n]{1,30})[”\"」]")
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
 # before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即) or
-# each of its parts is defined after it by its label (“三城”:…; “五基地”:…)
+# each of its parts is defined after it by its label (“三城”:…; “五基地”:…; 其中的“1”是…)
 _ANNOUNCE = r"(?:格局|布局|结构|架构)"
 _CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
@@ -55,27 +44,12 @@ _SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|�
 _CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
                     r"[^，,。；;\n]{0,10}$")
 # words that announce a layout only after a slogan of counted places (a figure slogan's
-# “1+N”政策体系 is a set of policies)
+# “1+N”政策体系 is a set of policies; “一廊五区”重大发展平台: places to build)
 _WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。；;:：！!？?“”\n的]{0,6}?)"
-                   r"(?:体系|形态|网络|框架|骨架|态势|版图)")
+                   r"(?:体系|形态|网络|框架|骨架|态势|版图|平台)")
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS})){{2,6}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
-
-
-@dataclass
-class Part:
-    label: str                  # the counted part: 一核, 两翼, 多基地, 4, X
-    word: str                   # 核, 翼, 基地 ("" for a figure)
-    count: int | None           # 1, 2 …; None for 多/数/X
-    kind: str
-    written: str = ""           # as the slogan writes it, with what the part does: 多平台联动
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        """The forms a text defines the part by: as written (“双网融合”指…) or bare (“一核”即…)."""
-        return (self.written, self.label) if self.written and self.written != self.label \
-            else (self.label,)
 
 
 @dataclass
@@ -165,13 +139,24 @@ def not_this_plans(text: str, start: int, end: int) -> str:
 def _listed(text: str, m: re.Match) -> bool:
     """Whether each part of the slogan is defined after it by its own label (“三城”:…,
     “五基地”:…): a list of parts is how a layout is spelled out when no 格局 names it."""
-    parsed = parse(m.group(1))
+    # (其中的“1”是…,“4”是…: each figure in quotes; 以A区为“一体”,以B县为“东翼”: its places given)
+    from .definitions import assigned, labelled
+
+    parsed = parse(_unbroken(m.group(1)), free=True)
     end = min(len(text), m.end() + 2000)
     return bool(parsed) and all(any(labelled_passage(text, x, m.end(), end) for x in p.labels)
-                                for p in parsed[0])
+                                or labelled(text, p, parsed[0], m.end(), end)
+                                or assigned(text, p, m.end(), end) for p in parsed[0])
 
 
-def _key(slogan: str) -> str:
+def _unbroken(slogan: str) -> str:
+    """A slogan without the space or line break a page set inside a part (“一 主三副”) or
+    between its parts (“一岛、 一区”)."""
+    s = re.sub(r"(?<=[、，,+＋])\s+", "", slogan.strip())
+    return re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])", "", s)
+
+
+def same_key(slogan: str) -> str:
     """A slogan as the same layout whether its parts are written apart (“两横、三纵、多区域”) or
     together (“两横三纵多区域”)."""
     return re.sub(r"[、，,·\s]", "", slogan)
@@ -183,12 +168,15 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     out: list[Slogan] = []
     seen: set[str] = set()
     skipped: set[str] = set()
-    for m in _SPELLED.finditer(text):
+    from .text import pair_quotes
+
+    quoted = pair_quotes(text)            # "…" paired as “…”, the offsets the same
+    for m in _SPELLED.finditer(quoted):
         sl = _spelled(text, m)
         if sl is not None and not not_this_plans(text, m.start(1), m.end(1)):
-            seen.add(_key(sl.text))
+            seen.add(same_key(sl.text))
             out.append(sl)
-    for m in _QUOTED.finditer(text):
+    for m in _QUOTED.finditer(quoted):
         ctx = _CONTEXT.match(text, m.end())
         gap = _LINE_GAP.match(text, m.end())
         if not ctx and gap and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
@@ -199,9 +187,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             ctx = _WIDE.match(text, m.end())     # “一心两轴三片”的城镇体系, “一环两廊”生态网络
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
         defined = _DEFINED.match(text, m.end()) or _listed(text, m)
-        if not (ctx or before or defined) or _key(m.group(1)) in seen:
+        if not (ctx or before or defined) or same_key(m.group(1)) in seen:
             continue
-        parsed = parse(m.group(1), free=True)
+        parsed = parse(_unbroken(m.group(1)), free=True)
         if parsed is None or (not ctx and not before and parsed[0] and
                               all(p.word and p.word not in KIND_OF for p in parsed[0])):
             continue
@@ -212,25 +200,19 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
                              "not drafted")
             skipped.add(m.group(1))
             continue
-        seen.add(_key(m.group(1)))
+        seen.add(same_key(m.group(1)))
         end = ctx.end() if ctx else m.end()
         theme = text[m.end():end].lstrip("的") if ctx else (
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
             if before else "")
-        out.append(Slogan(m.group(1), m.start(1), m.end(1), end, theme, *parsed))
-    for m in _COUNTED_LIST.finditer(text):
-        sl = _counted_list(text, m)
-        if sl is not None and _key(sl.text) not in seen and \
-                not not_this_plans(text, m.start(1), m.end(1)):
-            seen.add(_key(sl.text))
-            out.append(sl)
+        out.append(Slogan(_unbroken(m.group(1)), m.start(1), m.end(1), end, theme, *parsed))
     for m in _UNQUOTED.finditer(text):
-        if _key(m.group(1)) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
+        if same_key(m.group(1)) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
             continue
         parsed = parse(m.group(1))
         if parsed is None or not_this_plans(text, m.start(1), m.end(1)):
             continue
-        seen.add(_key(m.group(1)))
+        seen.add(same_key(m.group(1)))
         out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(),
                           text[m.end(1):m.end()].lstrip("的"), *parsed))
     return sorted(out, key=lambda s: s.start)
@@ -238,8 +220,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
 
 # a slogan whose parts' members follow it in a bracket inside the quotes: “两廊一轴(城西科创大
 # 走廊、良渚文化大走廊和古今千年发展轴)”
-_SPELLED = re.compile(r"[“\"「]([^”\"」\n(（]{3,20})[(（]([^()（）\n“”\"]{4,120})[)）][”\"」]")
-_ITEM_SEP = re.compile(r"[、，,;；]|和|及|与|以及")
+_SPELLED = re.compile(r"[“\"「]([^”\"」\n(（]{3,20})(?:[(（]([^()（）\n“”\"]{4,120})[)）][”\"」]|"
+                      r"[”\"」][(（]([^()（）\n“”\"]{4,120})[)）])")     # or after it: “一湾两区”(…)
+_ITEM_SEP = re.compile(r"[、，,;；/／]|和|及|与|以及")
 
 
 def _spelled(text: str, m: re.Match) -> Slogan | None:
@@ -248,9 +231,10 @@ def _spelled(text: str, m: re.Match) -> Slogan | None:
     parsed = parse(m.group(1))
     if parsed is None or parsed[1] or any(not p.count for p in parsed[0]):
         return None
-    items, pos = [], m.start(2)
-    for sep in list(_ITEM_SEP.finditer(text, m.start(2), m.end(2))) + [None]:
-        stop = sep.start() if sep else m.end(2)
+    g = 2 if m.group(2) is not None else 3
+    items, pos = [], m.start(g)
+    for sep in list(_ITEM_SEP.finditer(text, m.start(g), m.end(g))) + [None]:
+        stop = sep.start() if sep else m.end(g)
         if stop - pos >= 2:
             items.append((pos, stop))
         if sep is None:
@@ -263,32 +247,6 @@ def _spelled(text: str, m: re.Match) -> Slogan | None:
         spans.append((items[k][0], items[k + p.count - 1][1]))
         k += p.count
     return Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parsed[0], [], spans)
-
-
-# a count of places of one kind listed after a colon: 划分成四大板块:A板块、B板块、C板块、D板块
-_AREA_WORDS = "|".join(w for w in sorted(KIND_OF, key=len, reverse=True)
-                       if KIND_OF[w] in ("group", "zone") and len(w) == 2)
-_COUNTED_LIST = re.compile(rf"(?:划分[成为]?|分为|分成|形成|构建|打造|建设|布局)({_COUNT}大?({_AREA_WORDS}))"
-                           r"[:：]([^。；;:：\n]{4,200})")
-
-
-def _counted_list(text: str, m: re.Match) -> Slogan | None:
-    """The layout “N大X” whose N members, each a …X, the text lists after it; else None."""
-    count = _count(m.group(1)[0])
-    word = m.group(2)
-    items, pos = [], m.start(3)
-    for sep in list(re.finditer(r"[、，,]|和|及", m.group(3))) + [None]:
-        stop = m.start(3) + sep.start() if sep else m.end(3)
-        items.append((pos, stop))
-        if sep is None:
-            break
-        pos = m.start(3) + sep.end()
-    items = [(a, b) for a, b in items if b - a > len(word)]
-    if not count or len(items) != count or \
-            not all(text[a:b].strip().endswith(word) for a, b in items):
-        return None
-    parts = [Part(text[a:b].strip(), word, 1, KIND_OF[word]) for a, b in items]
-    return Slogan(m.group(1), m.start(1), m.end(1), m.end(2) + 1, "", parts, [], items)
 
 
 # ---------------------------------------------------------------- where each part is defined

@@ -170,7 +170,8 @@ def report_cells(doc: Document) -> list[tuple[int, int]]:
 
 _REPORT_COLUMN = re.compile(r"(?:完成|进展|推进|落实|实施)(?:情况|进度)$|进展$")
 _HEAD_CELL = re.compile(r"^(?:序\s*号|编\s*号|[^\n]{0,8}(?:任\s*务|事\s*项|工\s*作|内\s*容)|"
-                        r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门)|完成(?:时间|时限)|时间节点|备注)$")
+                        r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门)|完成(?:时间|时限)|时间节点|备注|"
+                        r"[^\n]{0,4}名\s*称|(?:完成|进展|推进|落实|实施)(?:情况|进度)|进展)$")
 _UNIT_COLUMN = re.compile(r"(?:牵头|责任|主办|主责)\s*(?:单\s*位|部\s*门)$")
 _PARTNER_COLUMN = re.compile(r"(?:配合|参与|协办|协作)\s*(?:单\s*位|部\s*门)$")
 _TASK_COLUMN = re.compile(r"任\s*务|事\s*项|工\s*作|内\s*容")
@@ -192,6 +193,8 @@ def _unnumbered(doc: Document) -> list[Row]:
         return []
     units_last = bool(_UNIT_COLUMN.search(head[-1]))
     body = lines[i + len(head):]
+    if not units_last and any(_UNIT_COLUMN.search(h) for h in head):
+        return _by_units(text, body)
     heads = sorted(h.start for h in doc.headings if h.level <= 2)
     stop_at = next((h for h in heads if h > body[0][0]), len(text)) if body else len(text)
     # a task cell is running text (a unit's name, even a long one, has no comma or full stop)
@@ -209,6 +212,41 @@ def _unnumbered(doc: Document) -> list[Row]:
         row = Row(str(j + 1), body[k][0], end, task)
         if units_last and len(cells) > 1:
             row.units_text = text[slice(*cells[-1])].strip()
+        row.notes.append("a row of a task table with no numbers: its number is its place in "
+                         "the table")
+        out.append(row)
+    return out
+
+
+def _by_units(text: str, body: list[tuple[int, int]]) -> list[Row]:
+    """The rows of a table whose units column has a column after it (责任单位 | 进展情况): each
+    units cell holds a row, its task the line before it, the lines after it (up to the next
+    row's task) its later cells; group lines ((一) 经济社会发展主要预期目标) head no row.
+    The table ends where no units cell follows for a while."""
+    at = [k for k, (s, e) in enumerate(body)
+          if _units_cell(text[s:e].strip()) and k > 0 and not _units_cell(text[slice(*body[k - 1])].strip())]
+    keep = []
+    for k in at:
+        if keep and k - keep[-1] > 8:
+            break
+        keep.append(k)
+    if len(keep) < MIN_ROWS:
+        return []
+    out = []
+    for j, k in enumerate(keep):
+        task = body[k - 1]
+        last = keep[j + 1] - 1 if j + 1 < len(keep) else min(len(body), k + 3)
+        later = [c for c in body[k + 1:last]]
+        end = later[-1][1] if later else body[k][1]
+        t = text[slice(*task)]
+        row = Row(str(j + 1), task[0], end, (task[0] + len(t) - len(t.lstrip()),
+                                             task[0] + len(t.rstrip())))
+        row.units_text = text[slice(*body[k])].strip()
+        toks = split_units(row.units_text)
+        if not text[body[k][1]:].strip() and len(toks) > 1 and not whole_name(toks[-1]):
+            # the page ends in the cell, mid-name (…、区财政): that name is no unit
+            row.units_text = row.units_text[:row.units_text.rfind(toks[-1])].rstrip("、,，;； ")
+        row.later = later
         row.notes.append("a row of a task table with no numbers: its number is its place in "
                          "the table")
         out.append(row)

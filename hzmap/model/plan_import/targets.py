@@ -27,7 +27,9 @@ _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 _YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
+# (控制在: a ceiling a plan sets; 计划投资/安排…项目: a project list's commitments)
 _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|打造|"
+                         r"控制在|计划(?:投资|完成|实施|建设|新增)|安排[^，,。；;\d]{0,10}项目[\d一二两三四五六七八九十百]|"
                          r"(?:[1-9]|[一二两三四五六七八九十])年内")
 # words that only look ahead: a year they follow is the year a goal is for, not a past one
 _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
@@ -123,6 +125,7 @@ def _inside_brackets(text: str, s: int) -> bool:
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
 _COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件|根|栋|幢)$")
 _EACH = re.compile(r"均|都|各自|分别")
+_DONE = re.compile(r"已经?(?:完成|实现|达到|建成)")
 _REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
@@ -140,7 +143,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None
     if text.startswith(("工作日", "自然日"), e):
         return None                  # 3个工作日内完成审批: a time limit of a service, not a goal
-    if _QUOTED_NAME.search(text, max(0, s - 13), s) and re.match(r"[^“”\n]{0,12}”", text[e:e + 13]):
+    quoted = doc.quoted          # (straight quotes paired: "杭甬30分钟互联")
+    if _QUOTED_NAME.search(quoted, max(0, s - 13), s) and re.match(r"[^“”\n]{0,12}”", quoted[e:e + 13]):
         return None                  # part of a quoted name: “1小时交通圈”, “万亩千亿”
     clause = clause_around(text, s, e)
     c_start = text.rfind(clause, max(0, s - len(clause) - 1), e + len(clause)) if clause else s
@@ -205,11 +209,18 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s)
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
+    if _DONE.search(clause[:s - c_start]):
+        goal_words = False        # 工程已完成30%以上进度: a report of what is done
     # a figure listed after another of the same sentence shares its goal words (力争引进人才2名、
     # 企业100家)
     if not goal_words and prv >= 0 and starts[prv] >= sent_start and \
             re.fullmatch(r"[^。；;！？!?\n]*[和及与、][^。；;！？!?\n]*", text[candidates[prv][1]:s]):
         goal_words = bool(_GOAL_WORDS.search(text[sent_start:s]))
+    # a project list's count paired with its investment later in the sentence (净水厂项目7个,
+    # “十四五”计划投资118亿元; 重大水利工程6个,重点实施…,计划投资310亿元)
+    if not goal_words and _COUNT.match(unit) and re.search(r"(?:项目|工程)$", clause[:s - c_start]) \
+            and "计划投资" in text[e:sent_end]:
+        goal_words = True
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
             first = bisect.bisect_left(doc._starts, x.start) + 1

@@ -9,6 +9,7 @@ so every excerpt taken from the cleaned text is found in the original document.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -101,10 +102,21 @@ class Document:
     text: str
     headings: list[Heading] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    shown: str = ""         # a traditional repost as written (`text` is its simplified reading)
 
     @property
     def name(self) -> str:
         return self.source.name
+
+    @functools.cached_property
+    def quoted(self) -> str:
+        """The text with a page's straight quotes paired, line by line, as “ and ” (same length)."""
+        return pair_quotes(self.text)
+
+    @property
+    def written(self) -> str:
+        """The text as the page writes it, offset for offset the same as `text`."""
+        return self.shown or self.text
 
     def section_at(self, pos: int) -> str:
         """The section label of the innermost heading before `pos`, or 前言."""
@@ -168,8 +180,24 @@ def _title(text: str, body: int) -> str:
     return text[body:min(end, body + 60)].strip(" ：:")
 
 
+def pair_quotes(text: str) -> str:
+    """Straight quotes ("一轴两翼") as opening and closing marks in turn on each line, so that a
+    quote's closing mark is never read as the next one's opening."""
+    def line(m: re.Match) -> str:
+        out, opening = [], True
+        for c in m.group(0):
+            if c == '"':
+                c, opening = ("“" if opening else "”"), not opening
+            out.append(c)
+        return "".join(out)
+    return re.sub(r'[^\n]*"[^\n]*', line, text)
+
+
 def build(source: SourceText) -> Document:
-    text = clean(source.text)
+    from .script import simplified
+
+    shown = clean(source.text)
+    text = simplified(shown) or shown          # a traditional repost is read as simplified
     heads: list[Heading] = []
     last = {1: 0, 2: 0, 3: 0, 4: 0}
     for m in _HEADING.finditer(text):
@@ -189,7 +217,7 @@ def build(source: SourceText) -> Document:
     for h, nxt in zip(heads, heads[1:] + [None]):
         if nxt is not None and nxt.start < h.body + len(h.title):
             h.title = text[h.body:nxt.start].rstrip(" ：:")
-    doc = Document(source, text, heads, [h.start for h in heads])
+    doc = Document(source, text, heads, [h.start for h in heads], shown if text != shown else "")
     return doc
 
 

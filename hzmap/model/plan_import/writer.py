@@ -135,7 +135,7 @@ def write_draft(draft: Draft, folder, *, only_accepted: bool = False, force: boo
     import wrote them, unless `force`."""
     folder = Path(folder)
     files = {rel: dump(data) for rel, data in files_of(draft, only_accepted).items()}
-    files[f"{SOURCES}/{draft.plan.data['file']}"] = draft.document.text.encode("utf-8") + b"\n"
+    files[f"{SOURCES}/{draft.plan.data['file']}"] = draft.document.written.encode("utf-8") + b"\n"
     manifest = _manifest(folder)
     edited = [rel for rel in files if (folder / rel).is_file()
               and _digest((folder / rel).read_bytes()) != manifest["files"].get(rel)]

@@ -74,7 +74,7 @@ class DraftReview(QWidget):
         self.geometry.failed.connect(self.message.emit)
         self.geometry.changed.connect(self._on_geometry_changed)
         self.text = DraftText()
-        self.text.set_document(draft.document.text, [(p.start, p.end) for r in self.records for p in r.passages])
+        self.text.set_document(draft.document.written, [(p.start, p.end) for r in self.records for p in r.passages])
         self.text.passage_clicked.connect(self._on_passage_clicked)
         self.summary = QLabel(objectName="reviewSummary")
         self._finished = False
