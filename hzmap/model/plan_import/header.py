@@ -23,13 +23,16 @@ from .text import five_year_plan_end
 KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|" \
         r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实)情况表?)"
 HEAD_LINES = 40
+# a page table's label of the document's name, its value after it or on the next line
+_NAME_LABEL = re.compile(r"^[\s•·●]*(?:文件名称|文件标题|公文标题|标\s*题)\s*[:：]\s*([^\n]*)$")
 _NOTICE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)(?:关于)?印发《([^》\n]{4,80})》")
 # (the issuer may be left to the signature, and a page may space the last word: 的通 知)
 _NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?|)关于印发([^《》\n]{4,80}?)的通\s*知")
 # (现将《T》印发, or 《T》已经区政府同意,现印发给你们)
 _NOTICE_HEADLINE = re.compile(r"^([^,，。《》\s]{2,20}?)印发([^《》，,。\s]{4,80}?)的?通\s*知$")
-_PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发|^《([^》]{4,80})》(?:已经|已|经)[^。\n]{0,60}?现(?:予)?印\s*发",
-                      re.M)
+# (two printed together, 《A》和《B》已经…现印发给你们: the first)
+_PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发|^《([^》]{4,80})》(?:[和及、]《[^》\n]{4,80}》)*"
+                      r"(?:已经|已|经)[^。\n]{0,60}?现(?:予)?印\s*发", re.M)
 _TITLE_LINE = re.compile(r"^[^。，,:：!！?？]{4,60}" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?$")
 _ABOUT = re.compile(r"^(.{2,60}?)\s*(关于[^。，,]{4,60}" + KINDS + r")$")
 _RANGE_LINE = re.compile(r"^[(（]\s*(20\d\d)\s*[-—–~至]+\s*(20\d\d)\s*年?\s*[)）]$")
@@ -113,6 +116,12 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
                 return named, notice[1] if notice else "", i
             issuer = notice[1] if notice else (lines[i - 1].strip() if i > 0 else "")
             return cand, issuer, i
+    for i, ln in enumerate(head):          # a page table's label: 文件名称: / (next line) T
+        m = _NAME_LABEL.match(ln)
+        value = (m.group(1).strip() or next((x.strip() for x in head[i + 1:i + 3] if x.strip()), "")
+                 ) if m else ""
+        if len(value) >= 6 and not re.search(r"[:：]$", value) and not _NOTICE.search(value):
+            return value, "", i       # (a notice's name gives its plan's title, as below)
     if notice:
         printed = _printed(text)
         if printed and _same_words(printed, notice[0]):

@@ -42,6 +42,9 @@ _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网
 _CONTENTS = re.compile(r"[.．…·]{6,}")
 # an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
 _ARTICLE = re.compile(r"本文(?!件)")
+# a heading line that says what is to be done: a task verb, then its object (实施…行动)
+_TASK_TITLE = re.compile(r"(?:实施|推进|推动|加快|加强|强化|深化|建设|打造|构建|提升|促进|完善|健全|"
+                         r"优化|开展|落实|培育|做强|做优|做大)[\u4e00-\u9fff]{2,}(?:行动|工程|计划)$")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 
 
@@ -163,10 +166,11 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
     line_end = text.find("\n", h.body)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[h.body:min(line_end, h.end)].strip()
-    if len(rest) > len(h.title) + 2 or line_end >= h.end or (h.level >= 3 and rest.endswith("。")):
-        # a “1.” line that is a sentence (“1. 引导产业差异化布局。”) opens its measure, whose text
-        # runs on in the paragraphs below; under a title (“(一)…”, “1.服务外包”) each paragraph
-        # is a measure of its own
+    if len(rest) > len(h.title) + 2 or line_end >= h.end or (h.level >= 3 and (
+            rest.endswith("。") or _TASK_TITLE.match(rest))):
+        # a “1.” line that is a sentence (“1. 引导产业差异化布局。”) or a task (1实施区域创新协同
+        # 行动) opens its measure, whose text runs on in the paragraphs below; under a title
+        # (“(一)…”, “1.服务外包”) each paragraph is a measure of its own
         return [(h.start, h.end, h.title.strip("。 "))]
     out = []
     pos = line_end + 1
@@ -222,6 +226,16 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
         rec.flags.insert(0, f"the heading of this measure is missing in the text: number "
                             f"“{missing}” inferred from the numbering around it; give it a title")
         out.append(rec)
+    # an action that heads its measures and says first what it does (一、实施生态农业提效行动 /
+    # 坚持把…, then (一)…): a measure of its own, up to its first measure
+    for h in doc.headings:
+        kids = [x for x in doc.headings if x.parent is h]
+        line_end = text.find("\n", h.body)
+        if h.level == 1 and kids and _TASK_TITLE.match(h.title.strip("。 ")) and \
+                0 <= line_end < kids[0].start and len(text[line_end:kids[0].start].strip()) >= 10 and \
+                bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end):
+            out.append(_measure(doc, gaz, plan_id, h.start, kids[0].start, h.title.strip("。 "),
+                                h.number, first_is_lead))
     out.sort(key=lambda r: r.passages[0].start)
     for i, rec in enumerate(out, 1):
         rec.data["id"] = f"{plan_id}_m{i:02d}"

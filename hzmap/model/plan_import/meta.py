@@ -19,6 +19,7 @@ _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三�
 # a page's date: labelled (发布时间:2022/4/22, a line 时间:2019-05-06 15:08), or a news page's
 # date line before its source (2022-12-23      来源:…); traditional forms written as escapes
 _ISO = re.compile(r"(?:公开日期|发布日期|发布时间|\u767c布日期|\u767c布\u6642\u9593|发文日期|成文日期)\s*[:：]\s*"
+                  r"(?:[|｜]\s*)?"                     # a page table's cell: 公开日期: | 2023-07-28
                   r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
                   r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*[来\u4f86]源[:：]"
                   r"|^\s*时间\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})", re.M)
@@ -28,6 +29,7 @@ _PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e
 # the period a plan's text states: 规划年限为2021-2035年, 规划期限:2024—2026年
 _TERM = re.compile(r"规划(?:年限|期限)\s*(?:为|是|[:：])\s*(20\d\d)\s*[-—–~至到]\s*(20\d\d)\s*年")
 _MADE = re.compile(r"(?:成文日期|发文日期|生成日期)\s*[:：]?\s*[|｜]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_FYP_PLAN = re.compile(r"(?<!《)“?(十[一二三四五六]五)”?(?:期间|时期)的[\u4e00-\u9fff]{2,12}?规划(?![》\u4e00-\u9fff])")
 _IN_FORCE = re.compile(r"自(20\d\d)年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行)[,，]?(?:有效期至(20\d\d)年(\d{1,2})月(\d{1,2})日)?")
 _ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委员会|政府|市委|局|厅|部门|部|委|办)$")
 # organisations written one after another (the spaces between them are gone after cleaning)
@@ -105,19 +107,27 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         # a page table's publishing body: 发布机构 区府办 公开范围 … (the office that posts it);
         # (run together with the next label once spaces are gone: 发布单位区府办发文日期…)
         pub = re.search(r"(?:发布机构|发布单位|发文机关|发文单位)\s*[:：]?[ \t|｜]*([\u4e00-\u9fff]{2,30}?)"
-                        r"(?=公开|发文|发布|生成|成文|文号|备注|统一|索引|主题|[^\u4e00-\u9fff]|$)", head, re.M)
+                        r"(?=公开|发文|发布|生成|成文|文号|备注|统一|索引|主题|[^\u4e00-\u9fff]|$)"
+                        # the body's second name in brackets: 杭州市农业农村局(杭州市乡村振兴局)
+                        r"([(（][\u4e00-\u9fff]{2,30}[)）])?", head, re.M)
         issuer = _issuers(pub.group(1)) if pub else ""
+        if issuer and pub.group(2) and _ORG.search(pub.group(2)[1:-1]):
+            issuer += pub.group(2)
     if not issuer:
         flags.append("no issuer found: give the issuing body")
 
     # dates
     issued = None
+    own_date = re.search(r"(?:成文日期|发文日期)\s*[:：]", head)
     for dm in _DATE.finditer(head):
         before = text[max(0, dm.start() - 40):dm.start()]
         if "时间" in before[-6:] or "日期" in before[-6:]:
             continue
         if re.match(r"\s*(?:前|以前|之前|起|以后|后)", text[dm.end():dm.end() + 3]):
             continue       # a deadline in the notice (“于2023年1月15日前报送”), not its date
+        if own_date and re.match(r"[,，]\s*[^\n]{4}", text[dm.end():dm.end() + 6]):
+            continue       # the date of an event told (2019年1月26日,省委省政府印发了…) where
+            #                the page's table dates the document itself (成文日期)
         issued = _date(*dm.groups())
         if issued:
             cite(max(0, dm.start() - 20), dm.end())
@@ -180,6 +190,12 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         cite(tm.start(), tm.end())
     elif plan_period is None and in_force and in_force["to"]:
         plan_period = f"{in_force['from'].year}-{in_force['to'].year}"
+    elif plan_period is None:
+        # an untitled report of a plan it names by its five-year plan (“十二五”期间的杭州旅游规划)
+        pm = _FYP_PLAN.search(text)
+        if pm:
+            plan_period = header.period(pm.group(1))
+            cite(pm.start(), pm.end())
     old_names = bool(re.search(r"江干区|下城区", text)) or (issue_year or 2100) < 2021
     short = re.sub(r"^杭州市|[(（][^)）]*[)）]$", "", title)[:24]
     data = {"id": plan_id, "file": f"{plan_id}.txt", "short_name": short or plan_id,
@@ -209,10 +225,15 @@ def plan_id_for(title: str, year: int | None, taken: set[str]) -> str:
     return pid
 
 
-_GOALS_YEAR = re.compile(r"(20\d\d)\s*年[^。；;！!？?\n，,]{0,12}目标")
+_GOALS_YEAR = re.compile(r"(20\d\d)\s*年[^。；;！!？?\n，,]{0,12}目标"
+                         # a year's work points open on their year (2023年是…关键之年)
+                         r"|(?:^|[。\n])\s*(20\d\d)\s*年是[^。！!？?\n]{0,120}之年"
+                         # a progress report names the part of the year it covers (2025年一季度)
+                         r"|(20\d\d)\s*年(?:[一二三四1-4]季度|上半年|前三季度|1\s*[-—～~至]\s*\d{1,2}月)")
 
 
 def goals_year(text: str) -> int | None:
-    """The year a dateless report gives its goals (桐庐在2024年还有很多大目标), or None."""
+    """The year a dateless report gives its goals (桐庐在2024年还有很多大目标, 2023年是…之年, or a
+    task table's progress in 2025年一季度), or None."""
     m = _GOALS_YEAR.search(text[:3000])
-    return int(m.group(1)) if m else None
+    return int(next(g for g in m.groups() if g)) if m else None

@@ -27,6 +27,10 @@ from .units import split_units, unit_like, whole_name
 
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*[*＊]?\s*$")
 _SEPARATOR = re.compile(r"^[\s|｜]*$")
+# a row set on one line, its cells parted by tabs or bars: its number first (2 | 任务 | 单位),
+# or after the group cell that spans its rows, where a group starts (主要预期指标 | 1 | 任务 | …)
+_FIRST_CELL = re.compile(r"\s*(\d{1,3})\s*[*＊]?\s*(?:\t|[|｜]|$)")
+_AFTER_GROUP = re.compile(r"[^\t|｜\n，,。；;:：]{1,16}[\t|｜]\s*(\d{1,3})\s*[\t|｜]")
 _OTHER_LEVEL = re.compile(r"^(省|国家|中央|部|市)(?:级)?(牵头单位|责任单位|配合单位)[:：]")
 MIN_ROWS = 3
 
@@ -69,9 +73,10 @@ def rows(doc: Document) -> list[Row]:
     numbered = []
     for s, e in _lines(text, 0, len(text)):
         line = text[s:e]
-        first = re.match(r"\s*(\d{1,3})\s*[*＊]?\s*(?:\t|[|｜]|$)", line)
-        if _NUMBER.match(line) or (first and "\t" in line):
-            numbered.append((s, e, first.group(1) if first else _NUMBER.match(line).group(1)))
+        first = _FIRST_CELL.match(line) or _AFTER_GROUP.match(line)
+        if _NUMBER.match(line) or (first and re.search(r"\t|[|｜]", line)):
+            numbered.append((s + (first.start(1) if first else 0), e,
+                             first.group(1) if first else _NUMBER.match(line).group(1)))
     # a run of rows numbered on from 1 (a new group may start again at 1)
     run, last = [], 0
     for s, e, n in numbered:
@@ -116,10 +121,15 @@ def rows(doc: Document) -> list[Row]:
 def _header(text: str, start: int) -> list[str]:
     """The header cells above a table's first row: the short lines right before it."""
     header = []
+    start = text.rfind("\n", 0, start) + 1      # from the row's line (its group cell before it)
     for s, e in reversed(list(_lines(text, max(0, start - 400), start))):
         cell = text[s:e].strip()
         if not cell:
             continue
+        bars = [c.strip() for c in re.split(r"[\t|｜]", cell) if c.strip()]
+        if not header and len(bars) >= 3 and any(_UNIT_COLUMN.search(c) for c in bars) and \
+                sum(bool(_HEAD_CELL.match(c) or _REPORT_COLUMN.search(c)) for c in bars) >= 3:
+            return bars       # a header set on one line (序号 | 内容及要求 | 牵头单位 | …)
         if len(cell) > 12:
             break
         header.insert(0, cell)
@@ -132,9 +142,11 @@ def _partners_follow(header: list[str]) -> bool:
 
 
 def _partners_cell(cell: str) -> bool:
-    """A cell of the partners' column: names as units and 街道, 镇 end (区科技局、各街道)."""
+    """A cell of the partners' column: names as units and 街道, 镇 end (区科技局、各街道), or
+    all units of a kind (各产业平台)."""
     toks = split_units(cell)
-    return bool(toks) and all(whole_name(t) for t in toks) and len(cell) <= 200
+    return bool(toks) and all(whole_name(t) or re.match(r"各[\u4e00-\u9fff]{2,6}$", t)
+                              for t in toks) and len(cell) <= 200
 
 
 def _units_cell(cell: str) -> bool:

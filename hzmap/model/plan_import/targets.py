@@ -38,6 +38,8 @@ _FORECAST = re.compile(r"预计|\u9810\u8a08|预期将|有望")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 _GOAL_PART = re.compile(r"目标")
+# a paragraph that opens on a goals label: the figures it lists are the goals
+_GOALS_LABEL = re.compile(r"[ \t]*(?:主要|预期|发展|总体|年度)?(?:预期)?(?:指标|目标)(?:任务)?[:：]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _LEAD_WORDS = re.compile(r"^(?:其中|力争|全市|全年|到|至|并|和|及|实现|确保|达到|累计)+")
 _TAIL_WORDS = re.compile(r"(?:达到|达|突破|破|超过|超|逾|不少于|不低于|不超过|控制在|保持|实现|为|至|在|的)+$")
@@ -87,9 +89,16 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
             # “…增加值到2025年破万亿,到2027年突破1.2万亿”: the subject is the earlier figure's
             prev = next((r for r in reversed(out) if r.data["unit"] == unit and
                          doc.paragraph_at(r.passages[0].start) == doc.paragraph_at(s)), None)
-            if prev is None:
+            # or of the sentence's figure before it, of another unit (农民人均可支配收入增速高于
+            # 城镇居民1个百分点,力争达到48000元): what grows, not its growth
+            sent = clause_start(text, s, "。；;\n！？")
+            other = prev or next((r for r in reversed(out) if r.passages[0].start >= sent), None)
+            if other is None:
                 continue
-            rec.data["indicator"] = prev.data["indicator"]
+            rec.data["indicator"] = prev.data["indicator"] if prev else \
+                re.sub(r"(?:增速|增幅|增长|增加|提高|高于|低于).*$", "", other.data["indicator"])
+            if not rec.data["indicator"]:
+                continue
             rec.flags.append("the sentence leaves out what is measured: taken from the figure "
                              "before it")
         key = (rec.data["indicator"], value, unit, rec.data["year"])
@@ -193,8 +202,10 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     sent_end = sent_end_m.start() if sent_end_m else len(text)
     if _INSTRUMENT.search(text[sent_start:sent_end]):
         return None
-    if _FORECAST.search(clause[:s - c_start]) and not _AHEAD_WORDS.search(text, sent_start, s):
+    if _FORECAST.search(clause[:s - c_start]) and not _AHEAD_WORDS.search(text, sent_start, s) \
+            and not (_year_ahead(text, sent_start, s) and _GOAL_WORDS.search(clause)):
         return None                           # 通行时间预计将缩短三分之二: a forecast, no goal
+    # (but 到2025年产业增加值预计突破4000亿元: a year ahead and a goal word set a goal)
     # the paragraph, but not past the start of the numbered part the figure is in
     para_start = max(text.rfind("\n", 0, s) + 1, heads[0].start if heads else 0)
     year = _year_ahead(text, sent_start, s) or _year_ahead(text, para_start, s)
@@ -207,7 +218,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         year = said[-1]                       # “2025年,力争…达到2.95%”: the year the goal is for
     if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year):
         return None                           # a figure about a past year
-    in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s)
+    in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s) or \
+        bool(_GOALS_LABEL.match(text, para_start))      # 主要指标:…增长2.5%
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
     if _DONE.search(clause[:s - c_start]):
         goal_words = False        # 工程已完成30%以上进度: a report of what is done

@@ -49,8 +49,9 @@ def clause_start(text: str, pos: int, marks: str = "。；;\n，,") -> int:
 
 
 #: the year each five-year plan (“十四五” …) ends: a plan's horizon and a target's year
-FIVE_YEAR_PLAN_END = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-_FIVE_YEAR_PLAN = re.compile(r"(十[三四五六])五|第(十[三四五六])个五年")
+FIVE_YEAR_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030,
+                      "十六五": 2035}
+_FIVE_YEAR_PLAN = re.compile(r"(十[一二三四五六])五|第(十[一二三四五六])个五年")
 
 
 def five_year_plan_end(text: str) -> int | None:
@@ -156,8 +157,8 @@ def clean(raw: str) -> str:
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
-    """Join lines that a fixed page width broke: long lines not ending a sentence, followed by
-    a line that is not a heading."""
+    """Join lines that a fixed page width broke: long lines not ending a sentence (nor a table
+    row's last cell, …| ), followed by a line that is not a heading."""
     lengths = sorted(len(ln) for ln in lines if len(ln) >= 10)
     if len(lengths) < 5:
         return lines
@@ -166,7 +167,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         return lines      # no common line width: the lines are paragraphs
     out: list[str] = []
     for ln in lines:
-        if (out and len(out[-1]) >= wrap * 0.9 and out[-1][-1] not in _LINE_END
+        if (out and len(out[-1]) >= wrap * 0.9 and out[-1][-1] not in _LINE_END + "|｜"
                 and not _HEADING.match(ln)):
             out[-1] += ln
         else:
@@ -213,12 +214,30 @@ def build(source: SourceText) -> Document:
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t")))
         heads.append(Heading(level, number, value, start, m.end(), _title(text, m.end())))
         last[level] = value
+    if not last[3]:
+        heads = sorted(heads + _bare_numbers(text), key=lambda h: h.start)
     _nest(heads, len(text))
     for h, nxt in zip(heads, heads[1:] + [None]):
         if nxt is not None and nxt.start < h.body + len(h.title):
             h.title = text[h.body:nxt.start].rstrip(" ：:")
     doc = Document(source, text, heads, [h.start for h in heads], shown if text != shown else "")
     return doc
+
+
+# a heading line whose number lost its mark (1实施区域创新协同行动): a short line, no sentence,
+# the number right before its words (not a figure's: 1月, 3个, 5万)
+_BARE = re.compile(r"^[ \t]*([1-9]\d?)(?=[\u4e00-\u9fff])(?![年月日号个万亿千百家条项位名次期届级倍点元])"
+                   r"[^\n，,。；;:：]{3,30}$", re.M)
+
+
+def _bare_numbers(text: str) -> list[Heading]:
+    """Such lines numbered on from 1, at least two of them, as level-3 headings."""
+    run: list[Heading] = []
+    for m in _BARE.finditer(text):
+        value = int(m.group(1))
+        if value == len(run) + 1:
+            run.append(Heading(3, m.group(1), value, m.start(1), m.end(1), _title(text, m.end(1))))
+    return run if len(run) >= 2 else []
 
 
 def _nest(heads: list[Heading], n: int) -> None:
