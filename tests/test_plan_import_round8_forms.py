@@ -42,8 +42,9 @@ def test_a_task_table_set_one_row_a_line_with_bars_is_read_row_by_row():
     # the rows' figures are the year's goals (the progress names 2024年一季度); the progress
     # column's figures (12.5%, 4100家, 18个) are what was done
     assert targets(d) == [(6.5, "%", 2024), (8, "%", 2024), (30, "个", 2024), (5000, "家", 2024)]
-    # a row's passage does not open with the group cell before its number
-    assert all(not m.passages[0].excerpt.startswith(("主要指标", "城市更新")) for m in d.measures)
+    # a row's passage, and its figure's, is its cell: not the group cell or the number before it
+    assert all(not r.passages[0].excerpt.startswith(("主要指标", "城市更新", "1", "2", "3", "4"))
+               for r in d.measures + d.targets)
 
 
 def test_a_year_of_work_points_with_a_line_of_main_indicators():
@@ -114,3 +115,9 @@ def test_rows_of_one_width_ending_in_a_bar_are_not_joined_as_wrapped_lines():
     d = draft("序号 | 内容及要求 | 牵头单位 | 配合单位 | 完成情况 |\n" + rows)
     assert len(d.measures) == 6
     assert all(m.data["units"] == ["发改局", "财政局", "建设局"] for m in d.measures)
+
+
+def test_a_part_defined_by_its_count_in_figures_with_its_measure_word():
+    d = draft("某区规划\n构筑“两圈、六带”的生态格局。\n6条生态带指:西南部生态带:西湖风景名胜区;\n")
+    six = [el for lay in d.layouts for el in lay.children if el.part == "六带"]
+    assert {x for el in six for x in el.data["districts"]} == {"xihu"}

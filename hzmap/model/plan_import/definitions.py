@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .parts import SYNONYMS, VERBS, Part
+from .text import cn_number
 
 _DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由|位于|地处)"
 # a part named by what is done to it, as a clause or a heading opens: 一是做强一核,…; (二)拓展
@@ -33,7 +34,11 @@ def _label_pattern(part: Part) -> str:
     count = re.escape(part.label[: len(part.label) - len(part.word)])
     word = re.escape(part.word)
     forms = "|".join(rf"“{re.escape(x)}”|(?<![\u4e00-\u9fff“]){re.escape(x)}" for x in part.labels)
-    return rf"(?:{forms}|{count}“{word}”)"          # 一核 / “一核” / 一“核”
+    # the count restated with its measure word and in figures too: 六带 as 6条生态带, 六条生态带
+    n = cn_number(part.label[: len(part.label) - len(part.word)])
+    counted = rf"|(?<![\d\u4e00-\u9fff“])(?:{n}|{count})\s*(?:条|个|座|大)[\u4e00-\u9fff]{{0,6}}?{word}" \
+        if n and n > 1 else ""
+    return rf"(?:{forms}|{count}“{word}”{counted})"          # 一核 / “一核” / 一“核”
 
 
 def _opening(part: Part) -> re.Pattern:

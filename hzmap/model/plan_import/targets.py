@@ -112,7 +112,7 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
 
 
 def _clause_end(text: str, end: int) -> int:
-    m = re.compile(r"[，。；、,;：:\n（）()]").search(text, end)
+    m = re.compile(r"[，。；、,;：:\n（）()|｜\t]").search(text, end)
     return m.start() if m else len(text)
 
 
@@ -166,6 +166,10 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         if p_start < 0 or bisect.bisect_left(starts, p_start) < bisect.bisect_left(starts, c_start):
             break
         c_start = p_start
+    # a table row set on one line: the clause is the figure's cell (主要指标 | 1 | 增长5.6%)
+    bar = max(text.rfind(c, c_start, s) for c in "|｜\t")
+    if bar >= 0:
+        c_start = bar + 1 + len(text[bar + 1:s]) - len(text[bar + 1:s].lstrip())
     clause = text[c_start:_clause_end(text, e)]
     # an earlier figure of a clause qualifies the later one it is said of (执行额1000万美元以上
     # 的企业超过140家, 年产值超10亿元机构15家); figures joined by 和/及/、 are targets each
