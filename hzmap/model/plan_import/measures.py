@@ -228,13 +228,13 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
         out.append(rec)
     # an action that heads its measures and says first what it does (一、实施生态农业提效行动 /
     # 坚持把…, then (一)…): a measure of its own, up to its first measure
-    for h in doc.headings:
-        kids = [x for x in doc.headings if x.parent is h]
+    for h, kid in zip(doc.headings, doc.headings[1:]):      # (its first measure follows it)
+        if h.level != 1 or kid.parent is not h or not _TASK_TITLE.match(h.title.strip("。 ")):
+            continue
         line_end = text.find("\n", h.body)
-        if h.level == 1 and kids and _TASK_TITLE.match(h.title.strip("。 ")) and \
-                0 <= line_end < kids[0].start and len(text[line_end:kids[0].start].strip()) >= 10 and \
+        if 0 <= line_end < kid.start and len(text[line_end:kid.start].strip()) >= 10 and \
                 bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end):
-            out.append(_measure(doc, gaz, plan_id, h.start, kids[0].start, h.title.strip("。 "),
+            out.append(_measure(doc, gaz, plan_id, h.start, kid.start, h.title.strip("。 "),
                                 h.number, first_is_lead))
     out.sort(key=lambda r: r.passages[0].start)
     for i, rec in enumerate(out, 1):
