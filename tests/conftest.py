@@ -119,3 +119,22 @@ def settled(qtbot):
             return not (resizing is not None and resizing.isActive()) and not canvas._draw_pending
         qtbot.waitUntil(idle, timeout=timeout)
     return wait
+
+
+def window_ready(win) -> bool:
+    """Every layout of the window is built and its labels, legend and frame made ready."""
+    canvas = win.canvas
+    return canvas._frozen and not canvas._prebuild and canvas.is_settled()
+
+
+@pytest.fixture
+def ready_window(open_window, geodata, dataset, qtbot, monkeypatch):
+    """The window as a user meets it after a moment: every layout built and made ready."""
+    monkeypatch.setenv("HZMAP_IDLE_PREBUILD", "1")
+    win = open_window(geodata, dataset)
+    win.canvas.draw()
+    qtbot.waitUntil(lambda: window_ready(win), timeout=30000)
+    yield win
+    import gc
+
+    gc.unfreeze()

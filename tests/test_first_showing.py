@@ -10,23 +10,7 @@ import matplotlib.text
 import numpy as np
 import pytest
 
-
-def _ready(win) -> bool:
-    canvas = win.canvas
-    return canvas._frozen and not canvas._prebuild and canvas.is_settled()
-
-
-@pytest.fixture
-def ready_window(open_window, geodata, dataset, qtbot, monkeypatch):
-    """The window as a user meets it after a moment: every layout built and made ready."""
-    monkeypatch.setenv("HZMAP_IDLE_PREBUILD", "1")
-    win = open_window(geodata, dataset)
-    win.canvas.draw()
-    qtbot.waitUntil(lambda: _ready(win), timeout=30000)
-    yield win
-    import gc
-
-    gc.unfreeze()
+from conftest import window_ready
 
 
 def _texts_drawn(monkeypatch) -> list:
@@ -146,7 +130,7 @@ def test_the_idle_work_is_one_piece_a_turn(open_window, geodata, dataset, qtbot,
     win = open_window(geodata, dataset)
     win.canvas.draw()
     try:
-        qtbot.waitUntil(lambda: _ready(win), timeout=30000)
+        qtbot.waitUntil(lambda: window_ready(win), timeout=30000)
     finally:
         import gc
 
@@ -204,7 +188,7 @@ def test_while_the_pointer_moves_no_other_layout_is_prepared(ready_window, qtbot
         QTest.mouseMove(canvas, QPoint(200 + 10 * i, 200 + 5 * i))
         moves.append(time.monotonic())
         qtbot.wait(50)  # (the pointer's pace: a move every 50 ms)
-    qtbot.waitUntil(lambda: _ready(win) and bool(rehearsed), timeout=30000)
+    qtbot.waitUntil(lambda: window_ready(win) and bool(rehearsed), timeout=30000)
     during = [t for t in rehearsed if t < moves[-1]]
     assert not during, f"{len(during)} layouts prepared while the pointer moved"
     assert rehearsed[0] - moves[-1] >= map_canvas.QUIET_S * 0.9

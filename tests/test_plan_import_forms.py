@@ -1,10 +1,6 @@
 """More of the forms in which Chinese plans state their measures, units, targets and record, on
 small texts written for these tests (the held-out corpus texts show them in the wild)."""
-from hzmap.model.plan_import import draft_plan, pasted
-
-
-def draft(text):
-    return draft_plan(pasted(text), None, plan_id="t")
+from plan_drafts import draft
 
 
 def test_goals_assigned_to_units_on_their_own_lines_are_measures_with_units():

@@ -1,11 +1,7 @@
 """Forms of layouts and task lists as news pages and notices set them, on small texts written for
 these tests: lines that break a sentence, labels that open lines, units on two lines, a page that
 ends mid-list (the held-out corpus texts show them in the wild)."""
-from hzmap.model.plan_import import draft_plan, pasted
-
-
-def draft(text):
-    return draft_plan(pasted(text), None, plan_id="t")
+from plan_drafts import draft
 
 
 def parts(d):

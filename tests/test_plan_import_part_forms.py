@@ -2,24 +2,7 @@
 texts written for these tests: parts named by what is done to them (一是做强一核), under later
 numbered headings, by the place before the part's word (钱塘一翼), a layout of a town, hills and
 names the gazetteer does not know, a table of contents, an article's own sections."""
-from hzmap.model.plan_import import draft_plan, pasted
-
-
-def draft(text):
-    return draft_plan(pasted(text), None, plan_id="t")
-
-
-def parts(d):
-    out = {}
-    for lay in d.layouts:
-        for el in lay.children:
-            out.setdefault(el.part, set()).update(el.data["districts"])
-    return out
-
-
-def needs_place(d, label):
-    return all(any("needs a place" in f for f in el.flags)
-               for lay in d.layouts for el in lay.children if el.part == label)
+from plan_drafts import draft, parts, needs_place
 
 
 def test_parts_named_by_what_is_done_to_them_one_clause_each():

@@ -2,11 +2,7 @@
 tests: ceilings set for the near and far terms, a page of a project list with counts and
 investments, slogans broken by a stray space or line break, parts listed after 即 or 由…组成,
 task tables with a progress column, and reposts in traditional characters."""
-from hzmap.model.plan_import import draft_plan, pasted
-
-
-def draft(text):
-    return draft_plan(pasted(text), None, plan_id="t")
+from plan_drafts import draft, parts
 
 
 def targets(d):
@@ -24,14 +20,6 @@ def test_a_project_lists_counts_and_investments_are_targets():
               "其中,水利工程4个,重点实施堤防加固等一批工程,“十四五”计划投资80亿元;"
               "区级财政安排500万元项目前期费。\n")
     assert targets(d) == [(4, "个"), (12, "个"), (80, "亿元"), (300, "亿元")]
-
-
-def parts(d):
-    out = {}
-    for lay in d.layouts:
-        for el in lay.children:
-            out.setdefault(el.part, set()).update(el.data["districts"])
-    return out
 
 
 def test_a_slogan_broken_by_a_line_or_opened_with_the_closing_mark_is_read_whole():

@@ -9,23 +9,7 @@ canvas's pixels with a full redraw of the same state, pixel for pixel.
 import numpy as np
 import pytest
 
-
-def _ready(win) -> bool:
-    canvas = win.canvas
-    return canvas._frozen and not canvas._prebuild and canvas.is_settled()
-
-
-@pytest.fixture
-def ready_window(open_window, geodata, dataset, qtbot, monkeypatch):
-    """The window after a moment: every layout built, its labels, legend and frame made ready."""
-    monkeypatch.setenv("HZMAP_IDLE_PREBUILD", "1")
-    win = open_window(geodata, dataset)
-    win.canvas.draw()
-    qtbot.waitUntil(lambda: _ready(win), timeout=30000)
-    yield win
-    import gc
-
-    gc.unfreeze()
+from conftest import window_ready
 
 
 def _pixels(canvas) -> np.ndarray:
@@ -36,7 +20,7 @@ def _switch_and_compare(win, qtbot, settled, layout) -> np.ndarray:
     """Switch to `layout` once the window is ready: the switch must paste a kept frame, and
     its pixels must be those of a full redraw of the same state. Returns them."""
     canvas = win.canvas
-    qtbot.waitUntil(lambda: _ready(win), timeout=30000)
+    qtbot.waitUntil(lambda: window_ready(win), timeout=30000)
     pasted = canvas.frames.pasted
     win.state.update(layout=layout)
     settled(canvas)
@@ -82,7 +66,7 @@ def test_a_change_beside_a_switch_draws_the_map(ready_window, qtbot, settled):
     win = ready_window
     canvas = win.canvas
     _switch_and_compare(win, qtbot, settled, "dt_4415")
-    qtbot.waitUntil(lambda: _ready(win), timeout=30000)
+    qtbot.waitUntil(lambda: window_ready(win), timeout=30000)
     pasted = canvas.frames.pasted
     before = _pixels(canvas)
     win.session.annotations.add(m.make("marker", [to_map(120.205, 30.185)], "滨江"))
