@@ -175,6 +175,7 @@ class Composer:
         for text in self._notes:
             text.remove()
         self._source.set_text(source)
+        _keep_map_above(r.ax, self._source, fig, renderer)
         inset_key = (spec.inset and zoomed_in(r, self.geo), r.limits(), spec.view.district)
         if inset_key != self._inset_key:
             if self._inset is not None:
@@ -275,6 +276,7 @@ def _layer_source(layer) -> str:
 
 FOOT_LINES = 2            # the footer's lines that fit under the map
 FOOT_LINE_IN = 7 * 1.3 / 72  # one more line of the footer's 7 pt type, inches
+FOOT_GAP_IN = 1 / 72         # the least room between the footer's top and the map's foot
 
 
 def _map_box(frame: Frame, foot_lines: int) -> tuple:
@@ -286,6 +288,16 @@ def _map_box(frame: Frame, foot_lines: int) -> tuple:
         return (x, y, w, h)
     lift = (foot_lines - FOOT_LINES) * FOOT_LINE_IN / frame.h
     return (x, y + lift, w, h - lift)
+
+
+def _keep_map_above(ax, footer, fig, renderer) -> None:
+    """Lift the map's foot above the footer as drawn, when its lines came out taller than
+    FOOT_LINE_IN counts them (a glyph from the fallback font, another line's metrics): the
+    footer is never drawn over the map."""
+    top = footer.get_window_extent(renderer).y1 / fig.bbox.height + FOOT_GAP_IN / fig.get_figheight()
+    x, y, w, h = ax.get_position().bounds
+    if top > y:
+        ax.set_position((x, top, w, h - (top - y)))
 
 
 def _source_text_wrapped(frame: Frame, spec: ExportSpec, ds) -> str:
