@@ -44,9 +44,10 @@ _SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|�
 _CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
                     r"[^，,。；;\n]{0,10}$")
 # words that announce a layout only after a slogan of counted places (a figure slogan's
-# “1+N”政策体系 is a set of policies; “一廊五区”重大发展平台: places to build)
+# “1+N”政策体系 is a set of policies; “一廊五区”重大发展平台: places to build; “一核一带一极”
+# 产业发展空间: the space a district's industries are laid out in)
 _WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。；;:：！!？?“”\n的]{0,6}?)"
-                   r"(?:体系|形态|网络|框架|骨架|态势|版图|平台)")
+                   r"(?:体系|形态|网络|框架|骨架|态势|版图|平台|(?:发展|产业|功能|城市)空间)")
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS})){{2,6}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
