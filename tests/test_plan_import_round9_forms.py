@@ -14,3 +14,16 @@ def test_a_counted_slogan_before_a_space_that_is_no_layout_word_stays_a_note():
     # “…空间” alone (room to grow) announces nothing
     d = draft("余杭区要拓展“一廊两心三区”的空间,为项目落地留出余地。")
     assert d.layouts == []
+
+
+def test_a_slogan_of_sides_and_what_each_does_is_a_layout_of_the_district_it_is_for():
+    # “北强、南启、中兴”: no counted parts, each a side of the district and one word of its task
+    d = draft("上城区新的一年将着力构建“东进、西优、中强”发展新格局,高水平打造首善之区。")
+    assert [lay.data["name"] for lay in d.layouts] == ["东进、西优、中强"]
+    assert parts(d) == {"东进": {"shangcheng"}, "西优": {"shangcheng"}, "中强": {"shangcheng"}}
+
+
+def test_two_words_that_merely_begin_with_a_side_are_no_slogan_of_sides():
+    # each side must be a different one: “中国、中华” is not a layout
+    d = draft("上城区将构建“中国、中华”发展新格局。")
+    assert d.layouts == []

@@ -102,7 +102,8 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
                                        _title_district(gaz, title))
     # (only a counted part, 两带: a member the text names, 江东工业城板块, is a place the
     # gazetteer does not know, not one to assume)
-    counted = re.compile(r"[一二两三四五六七八九十多双数]")
+    # (or a side of it, 北强, 南启: the district's own north and south)
+    counted = re.compile(r"[一二两三四五六七八九十多双数]|[东西南北中][\u4e00-\u9fff]$")
     for el in (el for el in elements if subject and el.data.get("needs_place")
                and counted.match(el.part or "")):
         # “钱塘区在规划上…以“三心四轴、两廊四区”的布局…”, 《桐庐县分水镇西单元详细规划》…“两带、

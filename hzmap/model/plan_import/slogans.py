@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from .parts import KIND_OF, VERBS, Part
 
 # after a count, these words count things that are not places (两个维护, 四大建设, 三项任务)
+# a part written as a side of the place and one word of what it does (北强, 南启, 中兴)
+_POINTED = re.compile(r"^[东西南北中][\u4e00-\u9fff]$")
 _NOT_A_PART = re.compile(r"^[个项条种类次年位大化者性型色]")
 _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
@@ -93,6 +95,11 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
                      "group") for t in toks], []
     parts: list[Part] = []
     unparsed: list[str] = []
+    segs = [x for x in re.split(r"[、，,\s]+", s) if x]
+    if free and len(segs) >= 2 and all(_POINTED.match(x) for x in segs) \
+            and len({x[0] for x in segs}) == len(segs):
+        # “北强、南启、中兴”: each part is a side of the place and what it is to do
+        return [Part(x, x[0], 1, "zone", x) for x in segs], []
     for seg in (x for x in re.split(r"[+＋，,、\s]+", s) if x):
         pos, got = 0, []
         for m in _PART.finditer(seg):
