@@ -27,3 +27,12 @@ def test_two_words_that_merely_begin_with_a_side_are_no_slogan_of_sides():
     # each side must be a different one: “中国、中华” is not a layout
     d = draft("上城区将构建“中国、中华”发展新格局。")
     assert d.layouts == []
+
+
+def test_a_dateless_task_table_s_figures_are_for_the_year_its_report_column_tells_of():
+    d = draft("序号 | 重点工作 | 牵头单位 | 完成情况 |\n"
+              "1 | 新建城市公园12个,提升绿道品质。 | 区建设局 | 2024年度新建城市公园12个。 |\n"
+              "2 | 引进高层次人才300名。 | 区人才办 | 全年引进300名,完成计划。 |\n"
+              "3 | 推进老旧小区改造。 | 区住建局 | 已完成改造。 |\n")
+    got = {(t.data["value"], t.data["unit"]): t.data["year"] for t in d.targets}
+    assert got.get((12, "个")) == 2024 and got.get((300, "名")) == 2024

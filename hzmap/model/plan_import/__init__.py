@@ -65,6 +65,8 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
                    if m.from_table)
     # a task table's report column (累计完成情况) says what was done: its figures are no goals
     done = tables.report_cells(doc)
+    if horizon is None and issue_year is None:      # a dateless table of a year's tasks
+        issue_year = tables.reported_year(doc.text, done)
     draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks, done)
     if dataset is not None:
         _avoid_taken_ids(draft, dataset)

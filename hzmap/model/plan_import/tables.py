@@ -180,6 +180,13 @@ def report_cells(doc: Document) -> list[tuple[int, int]]:
     return sorted(c for r in found for c in (r.later if after else []) + (r.between if before else []))
 
 
+def reported_year(text: str, cells: list[tuple[int, int]]) -> int | None:
+    """The year a task table's report column tells of (入选2023年度…, 2023年实际完成投资): a
+    dateless table's tasks are that year's. The latest year named, or None."""
+    years = [int(m.group(1)) for a, b in cells for m in re.finditer(r"(20\d\d)\s*年", text[a:b])]
+    return max(years) if years else None
+
+
 _REPORT_COLUMN = re.compile(r"(?:完成|进展|推进|落实|实施)(?:情况|进度)$|进展$")
 _HEAD_CELL = re.compile(r"^(?:序\s*号|编\s*号|[^\n]{0,8}(?:任\s*务|事\s*项|工\s*作|内\s*容)|"
                         r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门)|完成(?:时间|时限)|时间节点|备注|"
