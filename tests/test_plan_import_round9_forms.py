@@ -36,3 +36,11 @@ def test_a_dateless_task_table_s_figures_are_for_the_year_its_report_column_tell
               "3 | 推进老旧小区改造。 | 区住建局 | 已完成改造。 |\n")
     got = {(t.data["value"], t.data["unit"]): t.data["year"] for t in d.targets}
     assert got.get((12, "个")) == 2024 and got.get((300, "名")) == 2024
+
+
+def test_figures_in_a_paragraph_looking_back_on_past_years_are_no_goals():
+    looking_back = draft("一年来,城市面貌进一步提升。新建城市公园12个,开工安置房8.5万平方米。")
+    assert looking_back.targets == []
+    # the same figures as the coming year's work are goals
+    ahead = draft("新的一年,城市面貌进一步提升。新建城市公园12个,开工安置房8.5万平方米。")
+    assert [t.data["value"] for t in ahead.targets] == [8.5]

@@ -135,6 +135,8 @@ _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
 _COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件|根|栋|幢)$")
 _EACH = re.compile(r"均|都|各自|分别")
 _DONE = re.compile(r"已经?(?:完成|实现|达到|建成)")
+_N = "[一二两三四五六七八九十]+"
+_LOOK_BACK = re.compile(rf"\s*(?:{_N}年来|这{_N}年|过去(?:的)?{_N}年|近{_N}年来)[,，:：]")
 _REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
@@ -227,6 +229,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
     if _DONE.search(clause[:s - c_start]):
         goal_words = False        # 工程已完成30%以上进度: a report of what is done
+    if _LOOK_BACK.match(text, para_start):
+        goal_words = False        # 一年来,…; 这十年,…: a paragraph of what past years brought
     # a figure listed after another of the same sentence shares its goal words (力争引进人才2名、
     # 企业100家)
     if not goal_words and prv >= 0 and starts[prv] >= sent_start and \
