@@ -44,3 +44,13 @@ def test_figures_in_a_paragraph_looking_back_on_past_years_are_no_goals():
     # the same figures as the coming year's work are goals
     ahead = draft("新的一年,城市面貌进一步提升。新建城市公园12个,开工安置房8.5万平方米。")
     assert [t.data["value"] for t in ahead.targets] == [8.5]
+
+
+def test_a_task_table_s_starred_lead_and_its_units_of_a_kind_are_read_apart():
+    # a repost's units cell “*区建设局 各镇街 各平台”, the lead starred and the spaces lost
+    d = draft("1 | 推进老旧小区改造。 | 张三 | *区建设局 各镇街 各平台 |\n"
+              "2 | 新建城市公园。 | 李四 | *区城管局 各镇街 |\n"
+              "3 | 提升绿道品质。 | 王五 | *区林水局 |\n")
+    got = [(m.data["lead_units"], m.data["units"]) for m in d.measures]
+    assert got[0] == (["区建设局"], ["区建设局", "各镇街", "各平台"])
+    assert got[1] == (["区城管局"], ["区城管局", "各镇街"])

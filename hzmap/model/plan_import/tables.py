@@ -151,7 +151,8 @@ def _partners_cell(cell: str) -> bool:
 
 def _units_cell(cell: str) -> bool:
     toks = split_units(cell)
-    return bool(toks) and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and len(cell) <= 200
+    return bool(toks) and sum(unit_like(t) or t.startswith("各") for t in toks) >= \
+        max(1, 0.6 * len(toks)) and len(cell) <= 200
 
 
 def _task_cell(text: str, cells: list[tuple[int, int]]) -> tuple[int, int]:

@@ -53,6 +53,9 @@ def unit_like(tok: str) -> bool:
         len(tok) >= 4 and tok.startswith(("市", "省", "国家", "中国", "杭州", "各区")))
 
 
+_STAR_THEN_ALL = re.compile(r"(局|委|办|院|中心|政府|管委会|委员会|办公室|各[\u4e00-\u9fff]{1,4}?)\s*(?=各[\u4e00-\u9fff])")
+
+
 def split_units(text: str) -> list[str]:
     """The units of a list, in order, without labels and duty words."""
     text = _RULE_NOTE.sub("", text.strip())
@@ -60,6 +63,10 @@ def split_units(text: str) -> list[str]:
     text = _TAIL.sub("", text.strip())
     keep = text.replace("各区、县(市)", "各区县(市)\x00").replace("各区、县（市）", "各区县（市）\x00")
     out: list[str] = []
+    # a repost's cell “*区投促局 各镇街 各平台” (its spaces lost): the lead starred, and 各…
+    # after a unit's name begins the next unit
+    if keep.startswith(("*", "＊")):        # (市政府各直属单位 elsewhere is one unit)
+        keep = _STAR_THEN_ALL.sub(r"\1、", keep.lstrip("*＊ "))
     for tok in re.split(r"[、,，;；]", keep):
         tok = tok.replace("各区县(市)\x00", "各区、县(市)").replace("各区县（市）\x00", "各区、县（市）")
         tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip())
