@@ -54,3 +54,9 @@ def test_a_task_table_s_starred_lead_and_its_units_of_a_kind_are_read_apart():
     got = [(m.data["lead_units"], m.data["units"]) for m in d.measures]
     assert got[0] == (["区建设局"], ["区建设局", "各镇街", "各平台"])
     assert got[1] == (["区城管局"], ["区城管局", "各镇街"])
+
+
+def test_a_news_page_s_own_date_line_under_its_title_dates_it():
+    for line in ("2023/05/16 09:12:00 编辑:王五 点击量:321", "  • 2023-05-16", "• 2023/05/16 09:12:41"):
+        d = draft(f"上城区构建城市发展新格局\n{line}\n上城区举行新闻发布会,介绍城市发展情况。")
+        assert str(d.plan.data["issued"]) == "2023-05-16", line

@@ -17,12 +17,15 @@ from .text import Document, cn_number, excerpt, five_year_plan_end
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
 # a page's date: labelled (发布时间:2022/4/22, a line 时间:2019-05-06 15:08), or a news page's
-# date line before its source (2022-12-23      来源:…); traditional forms written as escapes
+# date line before its source (2022-12-23      来源:…) or alone; traditional forms written as escapes
 _ISO = re.compile(r"(?:公开日期|发布日期|发布时间|\u767c布日期|\u767c布\u6642\u9593|发文日期|成文日期)\s*[:：]\s*"
                   r"(?:[|｜]\s*)?"                     # a page table's cell: 公开日期: | 2023-07-28
                   r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
                   r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*[来\u4f86]源[:：]"
-                  r"|^\s*时间\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})", re.M)
+                  r"|^\s*时间\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+                  # a news page's date line of its own: • 2019/12/31 13:28:41, 2022/09/28 编辑:…
+                  r"|^\s*[•·]?\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
+                  r"\s*(?:$|编辑|作者|点击|浏览|阅读)", re.M)
 _PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
                         r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布)了?《[^》\n]*(?:规划|方案|计划|纲要|"
                         r"意见)[^》\n]*》", re.M)
