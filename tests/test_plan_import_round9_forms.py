@@ -60,3 +60,9 @@ def test_a_news_page_s_own_date_line_under_its_title_dates_it():
     for line in ("2023/05/16 09:12:00 编辑:王五 点击量:321", "  • 2023-05-16", "• 2023/05/16 09:12:41"):
         d = draft(f"上城区构建城市发展新格局\n{line}\n上城区举行新闻发布会,介绍城市发展情况。")
         assert str(d.plan.data["issued"]) == "2023-05-16", line
+
+
+def test_a_browser_title_with_the_site_s_name_gives_way_to_the_page_s_own_headline():
+    d = draft("上城区高水平打造城市发展新格局-星空资讯\n\n上城区高水平打造城市发展新格局\n"
+              "2023/05/16 09:12:00 编辑:王五\n上城区举行新闻发布会,介绍城市发展情况。")
+    assert d.plan.data["title"] == "上城区高水平打造城市发展新格局"

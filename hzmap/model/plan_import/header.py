@@ -51,6 +51,7 @@ _NAV = re.compile(r">|＞|当前位置|您的位置|位置[:：]|首页|主页")
 _META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|"
                    r"^第?[A-Z]?\d{1,5}版[:：]?|"   # a newspaper's page: 第A2版:要闻, 00004版:要闻
                    r"^时间[:：]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^[\d\s:：/\-.]+$")
+_SITE_TAIL = re.compile(r"^(.+?)\s*[-_|｜]\s*[^-_|｜]{1,20}$")
 _SITE = re.compile(r"(网|报|论坛|频道|馆|数字报纸|新闻网站|官网|在线)$")
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
 _YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
@@ -175,6 +176,9 @@ def headline(lines: list[str]) -> str:
             return ""                   # running text: the page has no headline here
         if s.endswith(("——", "—", ":", "：")) and i + 1 < len(window):
             s += window[i + 1].strip()  # a lead-in line (引题) runs on into the headline
+        site = _SITE_TAIL.match(s)      # the browser's title, “T-site name”, over the page's T
+        if site and any(x.strip() == site.group(1) for x in window[i + 1:]):
+            s = site.group(1)
         return s
     return ""
 
