@@ -112,22 +112,23 @@ class Basemap:
             win = grid.window_for(extent, z, self.source.crs, width, height)
         return z, win
 
-    def missing(self, extent, width: int, height: int) -> tuple[int, int]:
-        """(tiles not yet in memory, tiles in all) of the picture of this extent and size: how
-        much an export still has to fetch before it can draw without waiting."""
+    def _tile_keys(self, extent, width: int, height: int) -> list:
+        """The tiles a picture of this extent and pixel size is made of (none from a GeoTIFF)."""
         if self.raster is not None or int(width) < 1 or int(height) < 1:
-            return 0, 0
-        keys = self._window(extent, int(width), int(height))[1].tiles()
-        absent = sum(1 for layer in self.layers for k in keys if layer.cached(k) is None)
-        return absent, len(keys) * len(self.layers)
+            return []
+        return self._window(extent, int(width), int(height))[1].tiles()
+
+    def missing(self, extent, width: int, height: int) -> int:
+        """How many tiles of that picture are not in memory yet: what an export still has to
+        fetch before it can draw without waiting."""
+        keys = self._tile_keys(extent, width, height)
+        return sum(1 for layer in self.layers for k in keys if layer.cached(k) is None)
 
     def fetch(self, extent, width: int, height: int, deadline: float = 60.0, cancelled=None) -> None:
         """Load the tiles of that picture and wait for them: a worker thread's call, so that
         the window's export fetches first (with a Cancel) and then draws from memory."""
-        if self.raster is not None or int(width) < 1 or int(height) < 1:
-            return
-        keys = self._window(extent, int(width), int(height))[1].tiles()
-        for layer in self.layers:
+        keys = self._tile_keys(extent, width, height)
+        for layer in self.layers if keys else ():
             if cancelled is not None and cancelled():
                 return
             layer.fetch_now(keys, deadline, cancelled)

@@ -22,9 +22,9 @@ from hzmap.render.page.compose import DPI_RANGE, PRESETS, ExportSpec, compose
 from hzmap.render.page.export_io import SIDE_PX_RANGE, ExportError, save
 from hzmap.ui.common.follow import follow
 from hzmap.ui.common.i18n import tr
+from hzmap.ui.common.messages import message_box
 from hzmap.ui.common.settings import settings
 from hzmap.ui.export.tile_fetch import fetch_tiles
-from hzmap.ui.common.messages import message_box
 
 CUSTOM = "custom"
 FORMATS = (("png", "PNG 图片"), ("pdf", "PDF 矢量 vector"), ("svg", "SVG 矢量 vector"))

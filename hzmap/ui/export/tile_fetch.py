@@ -18,7 +18,7 @@ def fetch_tiles(parent, artist) -> list[str] | None:
         return []
     basemap = artist.basemap
     request = artist.request()
-    absent, _total = basemap.missing(*request)
+    absent = basemap.missing(*request)
     if absent == 0:
         return []
 
