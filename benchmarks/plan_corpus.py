@@ -53,8 +53,11 @@ def cases(holdout: bool = False, round_: int | None = None) -> list[tuple[Path, 
     return out
 
 
-def _part_of(el) -> str:
-    return getattr(el, "part", "") or str(el.data.get("name", "")).split("·")[0]
+def _part_of(el) -> set[str]:
+    """The part an element is of, as counted (一湾) and as the slogan writes it, with what the
+    part is to do (一湾极化): an expectation may name it either way."""
+    return {norm(x) for x in (getattr(el, "part", ""), str(el.data.get("name", "")).split("·")[0])
+            if x}
 
 
 def score(draft, exp: dict, raw_text: str) -> dict[str, tuple[int, int, int, int]]:
@@ -72,7 +75,7 @@ def score(draft, exp: dict, raw_text: str) -> dict[str, tuple[int, int, int, int
         lay = by_name.get(key)
         for label, districts in (want.get("parts") or {}).items():
             t += 1
-            els = [el for el in (lay.children if lay else []) if norm(_part_of(el)) == norm(label)]
+            els = [el for el in (lay.children if lay else []) if norm(label) in _part_of(el)]
             got = {d for el in els for d in el.data.get("districts", [])}
             wanted = set(districts or [])
             if want.get("outside"):

@@ -66,3 +66,25 @@ def test_a_browser_title_with_the_site_s_name_gives_way_to_the_page_s_own_headli
     d = draft("上城区高水平打造城市发展新格局-星空资讯\n\n上城区高水平打造城市发展新格局\n"
               "2023/05/16 09:12:00 编辑:王五\n上城区举行新闻发布会,介绍城市发展情况。")
     assert d.plan.data["title"] == "上城区高水平打造城市发展新格局"
+
+
+def test_a_slogan_a_body_proposes_without_quotes_is_a_layout_its_uncounted_phrase_said():
+    # 提出: then four-character phrases, most a counted place and what it is to do, one not
+    d = draft("临平区要拓展空间。为此,临平区创新打法并提出:一城引领、两廊牵引、多区联动、全域美丽。")
+    assert [lay.data["name"] for lay in d.layouts] == ["一城引领、两廊牵引、多区联动、全域美丽"]
+    assert set(parts(d)) == {"一城", "两廊", "多区"}
+    assert any("全域美丽" in f for f in d.layouts[0].flags)   # said, for the planner to place
+
+
+def test_a_list_of_aims_after_proposes_is_no_layout():
+    d = draft("会议提出:加快发展、优化结构、一带一路、两山理念。")
+    assert d.layouts == []
+
+
+def test_a_page_about_another_city_that_names_hangzhou_in_passing_maps_nothing_to_hangzhou():
+    # the page names 湖州 again and again and 杭州 once: its “多区” are not Hangzhou's new areas
+    d = draft("湖州不低调。湖州用一根丝连上了上海。湖州频频拍了拍上海。湖州南太湖新区成立,"
+              "是继杭州钱塘新区后第二个新区。湖州提出:一湾极化、两廊牵引、多区联动、全域美丽。"
+              "湖州要突围。")
+    assert [lay.data["name"] for lay in d.layouts] == ["一湾极化、两廊牵引、多区联动、全域美丽"]
+    assert all(not v for v in parts(d).values())

@@ -123,6 +123,7 @@ def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> l
 
 
 _HANGZHOU = re.compile(r"杭州|杭城|浙江省会")
+_HANGZHOU_DISTRICTS = re.compile(r"上城|拱墅|西湖区|滨江区|萧山|余杭|临平|钱塘区|富阳|临安|桐庐|淳安|建德")
 
 
 def elsewhere(text: str, title: str = "", issuer: str = "") -> str:
@@ -133,11 +134,15 @@ def elsewhere(text: str, title: str = "", issuer: str = "") -> str:
     own = out.find(f"{title}\n{issuer}")
     if own and not _HANGZHOU.search(f"{title}{issuer}"):
         return own[0].what
-    if _HANGZHOU.search(text):
-        return ""
     cities = [o.what for o in out.find(text) if "（" in o.what and "市（" in o.what]
-    if cities:
-        return max(set(cities), key=cities.count)
+    if not cities:
+        return ""
+    city = max(set(cities), key=cities.count)
+    home = len(_HANGZHOU.findall(text)) + len(_HANGZHOU_DISTRICTS.findall(text))
+    # (a page about another city may name Hangzhou in passing, 继杭州钱塘新区后: it is about the
+    # city it names again and again, at least three times as often as Hangzhou and its districts)
+    if home == 0 or (cities.count(city) >= 5 and cities.count(city) >= 3 * home):
+        return city
     return ""
 
 

@@ -75,6 +75,7 @@ def _count(c: str) -> int | None:
     return int(c) if c.isdigit() else _CN_COUNT.get(c)
 
 
+_TOLD = re.compile(rf"^({_COUNT})({_WORDS})[\u4e00-\u9fff]{{2}}$")
 _FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?P<verb>{VERBS})?"
                         rf"(?={_COUNT}|$)")
 
@@ -108,6 +109,10 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
             got.append(Part(m.group(0)[:m.end("word") - m.start()], m.group("word"),
                             _count(m.group("count")), KIND_OF[m.group("word")], m.group(0)))
             pos = m.end()
+        told = _TOLD.match(seg) if free and (not got or pos != len(seg)) else None
+        if told:        # “一湾极化”: a counted place and two words of what it is to do
+            got, pos = [Part(told.group(1) + told.group(2), told.group(2), _count(told.group(1)),
+                             KIND_OF[told.group(2)], seg)], len(seg)
         if (not got or pos != len(seg)) and free:
             got, pos = [], 0
             for m in _FREE_PART.finditer(seg):
@@ -214,6 +219,11 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
             if before else "")
         out.append(Slogan(_unbroken(m.group(1)), m.start(1), m.end(1), end, theme, *parsed))
+    for m in _PROPOSED.finditer(text):
+        sl = _proposed(text, m)
+        if sl is not None and same_key(sl.text) not in seen:
+            seen.add(same_key(sl.text))
+            out.append(sl)
     for m in _UNQUOTED.finditer(text):
         if same_key(m.group(1)) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
             continue
@@ -224,6 +234,21 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(),
                           text[m.end(1):m.end()].lstrip("的"), *parsed))
     return sorted(out, key=lambda s: s.start)
+
+
+# a slogan given without quotes as what a body proposes, a list of four-character phrases most of
+# which count a kind of place and say what it is to do (提出:一湾极化、两廊牵引、多区联动、全域美丽)
+_PROPOSED = re.compile(r"(?:提出|确立|明确|构建|形成|实施|谋划)了?[:：]\s*"
+                       r"((?:[\u4e00-\u9fff]{4}、){2,7}[\u4e00-\u9fff]{4})(?=[。；;\n]|$)")
+
+
+def _proposed(text: str, m: re.Match) -> Slogan | None:
+    parsed = parse(m.group(1), free=True)
+    if parsed is None or any(p.word not in KIND_OF for p in parsed[0]) \
+            or len(parsed[0]) * 2 < len(parsed[0]) + len(parsed[1]) \
+            or not_this_plans(text, m.start(1), m.end(1)):
+        return None
+    return Slogan(m.group(1), m.start(1), m.end(1), m.end(1), "", *parsed)
 
 
 # a slogan whose parts' members follow it in a bracket inside the quotes: “两廊一轴(城西科创大
