@@ -88,3 +88,20 @@ def test_a_page_about_another_city_that_names_hangzhou_in_passing_maps_nothing_t
               "湖州要突围。")
     assert [lay.data["name"] for lay in d.layouts] == ["一湾极化、两廊牵引、多区联动、全域美丽"]
     assert all(not v for v in parts(d).values())
+
+
+def test_a_part_whose_heading_names_its_lead_is_a_measure_above_its_numbered_items():
+    d = draft("一、高水平打造区域性科技创新高地(区科技局牵头)\n"
+              "坚持以科技创新引领新质生产力发展,全区R&D经费支出占GDP比重4.55%。\n"
+              "(一)加强高能级科创平台建设。支持省实验室建设高能级科创平台。\n"
+              "(二)支持企业研发。对企业研发投入给予补助。\n")
+    got = [(m.data["title"], m.data["lead_units"]) for m in d.measures]
+    assert got[0] == ("高水平打造区域性科技创新高地", ["区科技局"])
+    assert [t for t, _ in got[1:]] == ["加强高能级科创平台建设", "支持企业研发"]
+
+
+def test_figures_listed_in_a_paragraph_looking_back_are_no_goals_whatever_its_verbs():
+    # 开工建设 opens the sentence, but the paragraph tells of the year gone
+    d = draft("西湖区新闻 2019/12/31\n一年来,城乡环境进一步优化。开工建设防洪工程,改造老旧小区14个,"
+              "全年开工安置房96.6万平方米、竣工29.2万平方米。\n新的一年,力争新建公园12个。\n")
+    assert [(t.data["value"], t.data["unit"]) for t in d.targets] == [(12, "个")]

@@ -227,19 +227,28 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
                             f"“{missing}” inferred from the numbering around it; give it a title")
         out.append(rec)
     # an action that heads its measures and says first what it does (一、实施生态农业提效行动 /
-    # 坚持把…, then (一)…): a measure of its own, up to its first measure
+    # 坚持把…, then (一)…), or a part that names its own lead (一、高水平打造…高地(区科技局牵头) /
+    # 坚持…, then (一)…): a measure of its own, up to its first measure
     for h, kid in zip(doc.headings, doc.headings[1:]):      # (its first measure follows it)
-        if h.level != 1 or kid.parent is not h or not _TASK_TITLE.match(h.title.strip("。 ")):
+        if h.level != 1 or kid.parent is not h or not (
+                _TASK_TITLE.match(h.title.strip("。 ")) or _heads_with_units(text, h)):
             continue
         line_end = text.find("\n", h.body)
         if 0 <= line_end < kid.start and len(text[line_end:kid.start].strip()) >= 10 and \
                 bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end):
-            out.append(_measure(doc, gaz, plan_id, h.start, kid.start, h.title.strip("。 "),
-                                h.number, first_is_lead))
+            out.append(_measure(doc, gaz, plan_id, h.start, kid.start,
+                                _BRACKET.sub("", h.title).strip("。 "), h.number, first_is_lead))
     out.sort(key=lambda r: r.passages[0].start)
     for i, rec in enumerate(out, 1):
         rec.data["id"] = f"{plan_id}_m{i:02d}"
     return out
+
+
+def _heads_with_units(text: str, h: Heading) -> bool:
+    """Whether a part's heading line names its units, 一、…高地(区科技局牵头)."""
+    line_end = text.find("\n", h.body)
+    blocks = unit_blocks(text, h.body, min(h.end, len(text) if line_end < 0 else line_end))
+    return bool(blocks and blocks[-1][2].units)
 
 
 def _part_units(doc: Document, start: int) -> tuple[str, Units] | None:
@@ -253,7 +262,7 @@ def _part_units(doc: Document, start: int) -> tuple[str, Units] | None:
         line_end = min(h.end, len(doc.text) if line_end < 0 else line_end)
         blocks = unit_blocks(doc.text, h.body, line_end)
         if blocks and blocks[-1][2].units:
-            return h.label + h.title.strip("。 ")[:20], blocks[-1][2]
+            return h.label + _BRACKET.sub("", h.title).strip("。 ")[:20], blocks[-1][2]
         h = h.parent
     return None
 
