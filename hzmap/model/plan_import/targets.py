@@ -229,8 +229,6 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
     if _DONE.search(clause[:s - c_start]):
         goal_words = False        # 工程已完成30%以上进度: a report of what is done
-    if _LOOK_BACK.match(text, para_start):
-        goal_words = False        # 一年来,…; 这十年,…: a paragraph of what past years brought
     # a figure listed after another of the same sentence shares its goal words (力争引进人才2名、
     # 企业100家)
     if not goal_words and prv >= 0 and starts[prv] >= sent_start and \
@@ -241,6 +239,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if not goal_words and _COUNT.match(unit) and re.search(r"(?:项目|工程)$", clause[:s - c_start]) \
             and "计划投资" in text[e:sent_end]:
         goal_words = True
+    if _LOOK_BACK.match(text, para_start):
+        goal_words = False        # 一年来,…; 这十年,…: a paragraph of what past years brought
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
             first = bisect.bisect_left(doc._starts, x.start) + 1
