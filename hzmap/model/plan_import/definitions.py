@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .parts import SYNONYMS, VERBS, Part
+from .parts import SYNONYMS, VERBS, Part, bullet_block
 from .text import cn_number
 
 _DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由|位于|地处)"
@@ -66,8 +66,11 @@ def labelled(text: str, part: Part, parts: list[Part], start: int, end: int) -> 
     if not m:
         return None
     s = m.start()
+    # (the colon's own line: ●五副: alone on it, its members on the lines below)
+    colon = re.compile(r"[^\n]*?[:：]").match(text, s)
     nl = text.find("\n", m.end())
-    stop = min(end, len(text) if nl < 0 else nl)
+    stop = min(end, bullet_block(text, s, colon.end() if colon else m.end(),
+                                 len(text) if nl < 0 else nl))
     for other in parts:                             # the next part's own definition, or its
         if other is part:                           # label in quotes (“多地协作”中,包括…)
             continue
@@ -97,8 +100,10 @@ def in_heading(doc, part: Part, after: int) -> tuple[int, int] | None:
             nxt = re.compile(r"\S[^\n]*").search(text, stop, h.end)
             stop = nxt.end() if nxt else stop
         return h.start, min(stop, h.end)
-    # a chapter's section heading: 第一节 做强一核, and the paragraph below it
-    m = re.compile(rf"(?m)^[ \t\u3000]*第[一二三四五六七八九十]{{1,3}}[章节][ \t\u3000]*"
+    # a chapter's section heading: 第一节 做强一核, or a decimal one, 2.1.1 一核, and the
+    # paragraph below it
+    m = re.compile(rf"(?m)^[ \t\u3000]*(?:第[一二三四五六七八九十]{{1,3}}[章节]|\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})"
+                   rf"[ \t\u3000]*"
                    rf"(?:{_DOING})?{said}[ \t]*$\n\s*[^\n]*").search(text, after)
     return (m.start(), m.end()) if m else None
 

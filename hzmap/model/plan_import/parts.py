@@ -5,6 +5,7 @@ Shared by the slogan reader (slogans.py) and the readers of where each part is d
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # part words, longest first, and the element kind each stands for
@@ -39,3 +40,19 @@ class Part:
         """The forms a text defines the part by: as written (“双网融合”指…) or bare (“一核”即…)."""
         return (self.written, self.label) if self.written and self.written != self.label \
             else (self.label,)
+
+
+BULLETS = "●•■◆▪○◇□◎★☆"
+
+
+def bullet_block(text: str, label_start: int, label_end: int, stop: int) -> int:
+    """Where a bulleted label's passage ends: at `stop` (its line's end), unless the label stands
+    alone on its line after a bullet (●五副:), when its members follow on the lines below, up
+    to the next line with that bullet or a blank line."""
+    line_start = text.rfind("\n", 0, label_start) + 1
+    bullet = text[line_start:label_start].strip()
+    nl = text.find("\n", label_end)
+    if not bullet or bullet not in BULLETS or text[label_end:len(text) if nl < 0 else nl].strip():
+        return stop
+    nxt = re.compile(rf"\n[ \t\u3000]*(?:{re.escape(bullet)}|\n)").search(text, label_end)
+    return nxt.start() if nxt else len(text)

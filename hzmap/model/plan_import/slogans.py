@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .parts import KIND_OF, VERBS, Part
+from .parts import KIND_OF, VERBS, Part, bullet_block
 
 # after a count, these words count things that are not places (两个维护, 四大建设, 三项任务)
 # a part written as a side of the place and one word of what it does (北强, 南启, 中兴)
@@ -21,8 +21,9 @@ _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
 # (三大片区, 1个核心: a count may be written with 大 or 个 before the word, or with 条 and
 # what the things are: 六条生态带)
+# (or with the kind it stands for in a bracket after its word: 一主(城)五副(城))
 _PART = re.compile(rf"(?P<count>{_COUNT})(?:[大个]|条[\u4e00-\u9fff]{{0,2}}?)?(?P<word>{_WORDS})"
-                   rf"(?P<verb>{VERBS})?")
+                   rf"(?:[(（][\u4e00-\u9fff]{{1,2}}[)）])?(?P<verb>{VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 # (a repost may break a slogan with a stray space or line break, “一 主三副”, or open it with the
 # closing mark, ”一主一副”: read as written, named without the break)
@@ -169,6 +170,15 @@ def _unbroken(slogan: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])", "", s)
 
 
+def _in_title(text: str, pos: int) -> bool:
+    """Whether pos lies inside a document's title in 《》 on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("《", line_start, pos)
+    closed = text.find("》", pos, pos + 80)
+    return opened >= 0 and text.rfind("》", opened, pos) < 0 and closed >= 0 and \
+        text.find("\n", pos, closed) < 0
+
+
 def same_key(slogan: str) -> str:
     """A slogan as the same layout whether its parts are written apart (“两横、三纵、多区域”) or
     together (“两横三纵多区域”)."""
@@ -200,7 +210,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             ctx = _WIDE.match(text, m.end())     # “一心两轴三片”的城镇体系, “一环两廊”生态网络
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
         defined = _DEFINED.match(text, m.end()) or _listed(text, m)
-        if not (ctx or before or defined) or same_key(m.group(1)) in seen:
+        # 《温州市“一核十片”建设三年行动计划》: a plan named for building a layout of places
+        titled = _places_only(m.group(1)) and _in_title(text, m.start())
+        if not (ctx or before or defined or titled) or same_key(m.group(1)) in seen:
             continue
         parsed = parse(_unbroken(m.group(1)), free=True)
         if parsed is None or (not ctx and not before and parsed[0] and
@@ -322,5 +334,6 @@ def labelled_passage(text: str, label: str, start: int, end: int) -> tuple[int, 
                          r"[。.．]?(?=[\u4e00-\u9fff])", text[start:end]):
         s = start + m.start()
         nl = text.find("\n", s)
-        return s, min(end, len(text) if nl < 0 else nl)
+        stop = bullet_block(text, s, start + m.end(), len(text) if nl < 0 else nl)
+        return s, min(end, stop)
     return None
