@@ -140,8 +140,8 @@ def _subject_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str
     """(id, name) of the district a paragraph opens with (钱塘区在规划上…) when it names no
     other place of another district before `pos`; else None."""
     start = doc.paragraph_at(pos)[0]
-    while start < pos and doc.text[start] in " \t\u3000":
-        start += 1
+    # (past a list item's number and its short label: “2. 城市规划:下沙新城规划…”)
+    start = _ITEM_LEAD.match(doc.text, start, pos).end()
     hits = places.find(gaz, doc.text, start, pos)
     if not hits or hits[0].start != start or hits[0].entry.kind not in _UNIT_KINDS or \
             len(hits[0].entry.districts) != 1:
@@ -153,6 +153,8 @@ def _subject_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str
 
 
 _LINE = re.compile(r"[^\n]+")
+_ITEM_LEAD = re.compile(r"[ \t\u3000]*(?:(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|"
+                        r"[一二三四五六七八九十]{1,3}、)[ \t\u3000]*(?:[^\n:：。，,]{1,8}[:：][ \t\u3000]*)?)?")
 
 
 def _squash(s: str) -> str:

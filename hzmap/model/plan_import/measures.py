@@ -206,8 +206,9 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     for k, h in enumerate(leaves):
         pieces = _pieces(doc, h)
         by_paragraph = len(pieces) > 1 or pieces[0][0] != h.start
-        if by_paragraph and article:
+        if article and (by_paragraph or not _own_units(text, h)):
             continue        # “1. 发展优势” and its paragraphs in a commentary: not the plan's tasks
+            # (nor its numbered points, “1. 地理位置:…”, unless a unit is made responsible)
         number = h.label if by_paragraph else h.number
         out += [_measure(doc, gaz, plan_id, s, e, t, number, first_is_lead) for s, e, t in pieces]
         nxt = leaves[k + 1] if k + 1 < len(leaves) else None
