@@ -22,7 +22,7 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     gazetteer its places and the ids already taken; without it only geodata/ is used."""
     from hzmap.model.geo.gazetteer import Gazetteer, load_gazetteer
 
-    from . import layouts, measures, members, meta, places, slogans, tables, targets
+    from . import indicators, layouts, measures, members, meta, places, slogans, tables, targets
     from .text import build
 
     doc = build(source)
@@ -67,7 +67,12 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     done = tables.report_cells(doc)
     if horizon is None and issue_year is None:      # a dateless table of a year's tasks
         issue_year = tables.reported_year(doc.text, done)
-    draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks, done)
+    # a table of indicators: its goal column's figures are targets, its report column's are not
+    shown = indicators.tables(doc)
+    done = sorted(done + [c for t in shown for c in t.done])
+    goals = [(a, b, t.year, name) for t in shown for a, b, name in t.goals]
+    draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks, done,
+                                          goals)
     if dataset is not None:
         _avoid_taken_ids(draft, dataset)
     from .script import restore

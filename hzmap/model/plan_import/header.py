@@ -116,6 +116,10 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
                 # the last line of a title set over two lines; the notice names all of it
                 return named, notice[1] if notice else "", i
             issuer = notice[1] if notice else (lines[i - 1].strip() if i > 0 else "")
+            told = _reported(head)
+            if told and re.sub(r"\s", "", cand) in re.sub(r"\s", "", told):
+                # a part's title line of a report that names all it reports (向大会报告T,请予审议)
+                return told, "", -1
             return cand, issuer, i
     for i, ln in enumerate(head):          # a page table's label: 文件名称: / (next line) T
         m = _NAME_LABEL.match(ln)
@@ -124,9 +128,12 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
         if len(value) >= 6 and not re.search(r"[:：]$", value) and not _NOTICE.search(value):
             return value, "", i       # (a notice's name gives its plan's title, as below)
     if notice:
-        printed = _printed(text)
-        if printed and _same_words(printed, notice[0]):
-            return printed, notice[1], notice[2]      # the document's own wording of its title
+        # the document's own wording of its title: as printed, or as the notice quotes it among
+        # others (《A》《B》和《C》已经市政府同意)
+        own = [_printed(text)] + re.findall(r"《([^《》\n]{4,80})》", "\n".join(head))
+        printed = next((x for x in own if x and _same_words(x, notice[0])), "")
+        if printed:
+            return printed, notice[1], notice[2]
         return notice
     for i, ln in enumerate(head[:8]):      # a news headline of a notice: X印发T通知
         m = _NOTICE_HEADLINE.match(_clean_line(ln))
@@ -157,7 +164,19 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
                 # 主要任务完成情况
                 return whole, "", i
             return m.group(1), "", -1
+    told = _reported(head)
+    if told:
+        return told, "", -1
     return headline(head), "", -1
+
+
+# a report to a congress names what it reports: 受区人民政府委托,向大会书面报告T,请予审议
+_REPORTED = re.compile(r"向(?:大会|会议|常委会)(?:书面)?(?:作|做)?报告([^，,。；;\n]{8,90}?)[,，]\s*请予?(?:审议|审查)")
+
+
+def _reported(head: list[str]) -> str:
+    m = _REPORTED.search("\n".join(head))
+    return m.group(1).strip() if m else ""
 
 
 def headline(lines: list[str]) -> str:
@@ -172,8 +191,9 @@ def headline(lines: list[str]) -> str:
         s = ln.strip()
         if len(s) < 8 or len(s) > 60 or _NAV.search(s) or _META.search(s) or _SITE.search(s):
             continue
-        if re.search(r"[。;；]$", s) or s.count("，") + s.count(",") > 2:
-            return ""                   # running text: the page has no headline here
+        if re.search(r"[。;；]$", s) or s.count("，") + s.count(",") > 2 or \
+                len(re.findall(r"[|｜\t]", s)) >= 2:
+            return ""                   # running text or a table's row: no headline here
         if s.endswith(("——", "—", ":", "：")) and i + 1 < len(window):
             s += window[i + 1].strip()  # a lead-in line (引题) runs on into the headline
         site = _SITE_TAIL.match(s)      # the browser's title, “T-site name”, over the page's T

@@ -38,6 +38,8 @@ _FORECAST = re.compile(r"预计|\u9810\u8a08|预期将|有望")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 _GOAL_PART = re.compile(r"目标")
+_GOALS_TITLE = re.compile(r"(?:预测|目标)(?:第[一二三四五六七八九十百\d]{1,4}条)?")
+_PUNCT = re.compile(r"[。，,；;:：！？!?]")
 # a paragraph that opens on a goals label: the figures it lists are the goals
 _GOALS_LABEL = re.compile(r"[ \t]*(?:主要|预期|发展|总体|年度)?(?:预期)?(?:指标|目标)(?:任务)?[:：]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -68,10 +70,12 @@ def _indicator(clause: str, fig_start: int, fig_end: int) -> str:
 
 def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | None,
                   issued_year: int | None, tasks: list[tuple[int, int]] = (),
-                  done: list[tuple[int, int]] = ()) -> list[Record]:
+                  done: list[tuple[int, int]] = (),
+                  goals: list[tuple[int, int, int | None, str]] = ()) -> list[Record]:
     """Targets; `tasks` are the spans of the drafted measures (a figure in a task, such as
     “服务业增加值增长8%” in a task table, commits to it), `done` those of reports of what was
-    done (a task table's 完成情况 column), whose figures are not goals."""
+    done (a task table's 完成情况 column), whose figures are not goals; `goals` the cells of an
+    indicator table's goal column, with the year its header names and the row's indicator."""
     text = doc.text
     out: list[Record] = []
     seen: set[tuple] = set()
@@ -81,10 +85,16 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
     for s, e, value, unit, note in candidates:
         if _in_spans(done, s):
             continue
+        cell = next((g for g in goals if g[0] <= s < g[1]), None)
         rec = _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year,
-                      candidates, starts, tasks)
+                      candidates, starts, [cell[:2]] if cell else tasks, cell is not None)
         if rec is None:
             continue
+        if cell is not None:        # 指标名称 | 2024年建议目标: the column's year, the row's name
+            if cell[2] is not None:
+                rec.data["year"] = cell[2]
+                rec.flags = [f for f in rec.flags if not f.startswith("no year stated")]
+            rec.data["indicator"] = rec.data["indicator"] or cell[3][:60]
         if not rec.data["indicator"]:
             # “…增加值到2025年破万亿,到2027年突破1.2万亿”: the subject is the earlier figure's
             prev = next((r for r in reversed(out) if r.data["unit"] == unit and
@@ -140,13 +150,33 @@ _LOOK_BACK = re.compile(rf"\s*(?:{_N}年来|这{_N}年|过去(?:的)?{_N}年|近
 _REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
+_REPORT_LINE = re.compile(r"(?:执行|完成|落实)情况|工作回顾|回顾$")
+
+
+def _under_report_line(text: str, pos: int) -> bool:
+    """Whether the nearest title line above pos (a short line with no full stop, not a
+    table's row or the page's first line) says the part reports what was done."""
+    para = text.rfind("\n", 0, pos)
+    k = 0
+    while para > 0 and k < 12:
+        prev = text.rfind("\n", 0, para)
+        line = text[prev + 1:para].strip()
+        para, k = prev, k + 1
+        if not line or "|" in line or "\t" in line:
+            continue
+        if len(line) <= 40 and not re.search(r"[。；;，,:：]", line):
+            return prev > 0 and bool(_REPORT_LINE.search(line)) and \
+                not re.search(r"目标|计划\(草案\)|计划（草案）", line.split("执行情况")[-1])
+    return False
+
+
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, candidates,
-            starts, tasks):
+            starts, tasks, in_cell=False):
     text = doc.text
     if s > 0 and text[s - 1] in "第第":
         return None
@@ -203,6 +233,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         h = h.parent
     if any(_BACKGROUND.search(x.title.strip("。 ")) for x in heads):
         return None
+    if not in_cell and _under_report_line(text, s):
+        return None     # under a title line “2024年…计划执行情况”: what the year brought
     sent_start = clause_start(text, s, "。；;\n！？")
     sent_end_m = _SENTENCE_END.search(text, e)
     sent_end = sent_end_m.start() if sent_end_m else len(text)
@@ -222,10 +254,16 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if year is None and said and _AHEAD_WORDS.search(text, said[-1][1], s) and \
             (issued_year is None or said[-1][0] >= issued_year):
         year = said[-1]                       # “2025年,力争…达到2.95%”: the year the goal is for
+    # a plan's article titled as its forecast or goals (第18条 人口及城镇化水平预测 2020年…150万人):
+    # an undated document's years there are the years its figures are planned for
+    titled = _GOALS_TITLE.search(text, para_start, _PUNCT.search(text, para_start, s).start()
+                                 if _PUNCT.search(text, para_start, s) else s)
+    if year is None and said and titled and issued_year is None:
+        year = said[-1]
     if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year):
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s) or \
-        bool(_GOALS_LABEL.match(text, para_start))      # 主要指标:…增长2.5%
+        bool(_GOALS_LABEL.match(text, para_start)) or bool(titled)   # 主要指标:…增长2.5%
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
     if _DONE.search(clause[:s - c_start]):
         goal_words = False        # 工程已完成30%以上进度: a report of what is done

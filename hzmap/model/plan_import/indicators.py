@@ -1,0 +1,110 @@
+"""Tables of indicators, flattened to lines with bars or tabs, as a plan or a report sets its
+main figures out:
+
+    序号 | 指标名称 | 2024年建议目标 | 2024年实际完成情况 |
+    1 | GDP | 6% | 5.0% |
+    2 | 固定资产投资 | 区内 | 力争300亿元 | 337.1亿元 |
+    全区 | 350亿元以上 | 414.8亿元 |          (a row whose first cells span the row above)
+
+Such a table names no responsible unit: its rows are no measures. Its goal column (目标, 预期,
+计划) holds targets, for the year its header names; its report column (完成情况, 实际) holds
+what was done. A row's cells are read against the header from the right, since a row whose
+first cells are merged with the row above comes out with fewer cells on the left.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Document
+
+_BARS = re.compile(r"[\t|｜]")
+_INDICATOR = re.compile(r"指\s*标")
+_UNITS = re.compile(r"(?:牵头|责任|主办|主责|配合)\s*(?:单\s*位|部\s*门)|领\s*导")
+_GOAL = re.compile(r"目\s*标|预\s*期|计\s*划")
+_DONE = re.compile(r"完\s*成|实\s*际|执\s*行|实\s*绩")
+_FIGURE = re.compile(r"\d")
+_ROW_NUMBER = re.compile(r"\d{1,3}\s*[*＊]?$")
+
+
+@dataclass
+class IndicatorTable:
+    start: int                          # of its header line
+    end: int                            # of its last line with bars
+    goals: list[tuple[int, int, str]]   # the goal column's cells, with their row's indicator
+    done: list[tuple[int, int]]         # the report column's cells
+    year: int | None                    # the year the goal column's header names
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, pos = [], s
+    for m in list(_BARS.finditer(text, s, e)) + [None]:
+        stop = m.start() if m else e
+        cell = text[pos:stop]
+        if cell.strip():
+            lead = len(cell) - len(cell.lstrip())
+            out.append((pos + lead, pos + len(cell.rstrip())))
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def _lines(text: str):
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        yield pos, stop
+        pos = stop + 1
+
+
+def _goal_column(heads: list[str]) -> int | None:
+    """The goal column of an indicator table's header, or None if the line is no such header."""
+    # (a header's cells are labels: no figure but a year, no sentence; a row of a task table
+    # whose group cell is 主要预期指标 is none)
+    if len(heads) < 3 or any(re.search(r"\d(?!\d*\s*年)|[。；;，,]", h) for h in heads) or \
+            any(_UNITS.search(h) for h in heads):
+        return None
+    name = next((k for k, h in enumerate(heads) if _INDICATOR.search(h) and len(h) <= 8), None)
+    return next((k for k, h in enumerate(heads)
+                 if k != name and _GOAL.search(h) and len(h) <= 16), None) if name is not None else None
+
+
+def tables(doc: Document) -> list[IndicatorTable]:
+    """The indicator tables of the document: a header line with an indicator column and a goal
+    column and no units column, and the lines with bars below it."""
+    text = doc.text
+    out: list[IndicatorTable] = []
+    current: IndicatorTable | None = None
+    width = goal_at = done_at = name_at = 0
+    for s, e in _lines(text):
+        if not _BARS.search(text, s, e):
+            if text[s:e].strip():
+                current = None
+            continue
+        cells = _cells(text, s, e)
+        heads = [text[a:b] for a, b in cells]
+        at = _goal_column(heads)
+        if at is not None:
+            width, goal_at = len(cells), at
+            name_at = next(k for k, h in enumerate(heads) if _INDICATOR.search(h) and len(h) <= 8)
+            done_at = next((k for k, h in enumerate(heads) if _DONE.search(h) and k != at), -1)
+            year = re.search(r"(20\d\d)\s*年", heads[at])
+            current = IndicatorTable(s, e, [], [], int(year.group(1)) if year else None)
+            out.append(current)
+            continue
+        if current is None:
+            continue
+        current.end = e
+        shift = width - len(cells)          # the row's cells against the header's, from the right
+        for k, c in enumerate(cells):
+            if not _FIGURE.search(text, c[0], c[1]) or (k == 0 and _ROW_NUMBER.match(text, c[0], c[1])):
+                continue
+            if k + shift == goal_at:
+                named = [text[a:b] for j, (a, b) in enumerate(cells)
+                         if j + shift == name_at] or [""]
+                current.goals.append((c[0], c[1], named[0].strip()))
+            elif k + shift == done_at:
+                current.done.append(c)
+    return out
