@@ -22,6 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from . import indicators
 from .text import Document
 from .units import split_units, unit_like, whole_name
 
@@ -77,6 +78,9 @@ def rows(doc: Document) -> list[Row]:
         if _NUMBER.match(line) or (first and re.search(r"\t|[|｜]", line)):
             numbered.append((s + (first.start(1) if first else 0), e,
                              first.group(1) if first else _NUMBER.match(line).group(1)))
+    # (not the rows of a table of indicators and their goals, which names no unit)
+    spans = [(t.start, t.end) for t in indicators.tables(doc)]
+    numbered = [x for x in numbered if not any(a <= x[0] <= b for a, b in spans)]
     # a run of rows numbered on from 1 (a new group may start again at 1)
     run, last = [], 0
     for s, e, n in numbered:
@@ -155,6 +159,14 @@ def _units_cell(cell: str) -> bool:
         max(1, 0.6 * len(toks)) and len(cell) <= 200
 
 
+def _all_units(cell: str) -> bool:
+    """A cell that is only a list of units, however it parts them (市发改委、市经信委,各县(市、
+    区)政府), and so no task."""
+    toks = split_units(cell)
+    return len(toks) >= 2 and all(unit_like(t) or t.startswith("各") for t in toks) and \
+        not re.search(r"。", cell)
+
+
 def _task_cell(text: str, cells: list[tuple[int, int]]) -> tuple[int, int]:
     """The row's task: its first cell, and the next one too when the first only names the
     row's item (项目名称: 主要经济指标) and the task follows it (地区生产总值增长5.5%。)."""
@@ -218,9 +230,10 @@ def _unnumbered(doc: Document) -> list[Row]:
     heads = sorted(h.start for h in doc.headings if h.level <= 2)
     stop_at = next((h for h in heads if h > body[0][0]), len(text)) if body else len(text)
     # a task cell is running text (a unit's name, even a long one, has no comma or full stop)
+    # (but a units cell may hold commas too: 市发改委、市经信委,各县(市、区)政府,…管委会)
     tasks = [k for k, (s, e) in enumerate(body) if s < stop_at and len(text[s:e].strip()) >= 10
-             and re.search(r"[，,。；;]", text[s:e])]
-    if len(tasks) < MIN_ROWS:
+             and re.search(r"[，,。；;]", text[s:e]) and not _all_units(text[s:e].strip())]
+    if not tasks:       # (the header says it is a task table: a page cut after a row or two)
         return []
     out = []
     for j, k in enumerate(tasks):
@@ -231,11 +244,20 @@ def _unnumbered(doc: Document) -> list[Row]:
                 body[k][0] + len(text[slice(*body[k])].rstrip()))
         row = Row(str(j + 1), body[k][0], end, task)
         if units_last and len(cells) > 1:
-            row.units_text = text[slice(*cells[-1])].strip()
+            row.units_text = _uncut(text, cells[-1])
         row.notes.append("a row of a task table with no numbers: its number is its place in "
                          "the table")
         out.append(row)
     return out
+
+
+def _uncut(text: str, cell: tuple[int, int]) -> str:
+    """A units cell without the name the page's end cuts (…、区财政, …,各县(市、区))."""
+    units = text[slice(*cell)].strip()
+    toks = split_units(units)
+    if not text[cell[1]:].strip() and len(toks) > 1 and not whole_name(toks[-1]):
+        units = units[:units.rfind(toks[-1])].rstrip("、,，;； ")
+    return units
 
 
 def _by_units(text: str, body: list[tuple[int, int]]) -> list[Row]:
@@ -261,11 +283,7 @@ def _by_units(text: str, body: list[tuple[int, int]]) -> list[Row]:
         t = text[slice(*task)]
         row = Row(str(j + 1), task[0], end, (task[0] + len(t) - len(t.lstrip()),
                                              task[0] + len(t.rstrip())))
-        row.units_text = text[slice(*body[k])].strip()
-        toks = split_units(row.units_text)
-        if not text[body[k][1]:].strip() and len(toks) > 1 and not whole_name(toks[-1]):
-            # the page ends in the cell, mid-name (…、区财政): that name is no unit
-            row.units_text = row.units_text[:row.units_text.rfind(toks[-1])].rstrip("、,，;； ")
+        row.units_text = _uncut(text, body[k])
         row.later = later
         row.notes.append("a row of a task table with no numbers: its number is its place in "
                          "the table")

@@ -56,19 +56,25 @@ def unit_like(tok: str) -> bool:
 _STAR_THEN_ALL = re.compile(r"(局|委|办|院|中心|政府|管委会|委员会|办公室|各[\u4e00-\u9fff]{1,4}?)\s*(?=各[\u4e00-\u9fff])")
 
 
+_MASK = str.maketrans({"、": "\x00", ",": "\x01", "，": "\x02", ";": "\x03", "；": "\x04"})
+_UNMASK = {ord(v): k for k, v in _MASK.items()}
+
+
 def split_units(text: str) -> list[str]:
     """The units of a list, in order, without labels and duty words."""
     text = _RULE_NOTE.sub("", text.strip())
     text = FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", text))
     text = _TAIL.sub("", text.strip())
-    keep = text.replace("各区、县(市)", "各区县(市)\x00").replace("各区、县（市）", "各区县（市）\x00")
+    # (a list inside a name's brackets is the name's, 各县(市、区)政府; and 各区、县(市) is one)
+    keep = re.sub(r"[(（][^()（）]{1,12}[)）]", lambda m: m.group(0).translate(_MASK), text)
+    keep = keep.replace("各区、县(市)", "各区\x00县(市)").replace("各区、县（市）", "各区\x00县（市）")
     out: list[str] = []
     # a repost's cell “*区投促局 各镇街 各平台” (its spaces lost): the lead starred, and 各…
     # after a unit's name begins the next unit
     if keep.startswith(("*", "＊")):        # (市政府各直属单位 elsewhere is one unit)
         keep = _STAR_THEN_ALL.sub(r"\1、", keep.lstrip("*＊ "))
     for tok in re.split(r"[、,，;；]", keep):
-        tok = tok.replace("各区县(市)\x00", "各区、县(市)").replace("各区县（市）\x00", "各区、县（市）")
+        tok = tok.translate(_UNMASK)
         tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip())
         tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", tok)))).strip()
         tok = _MARKED_LEAD.sub("", _KIND_TAIL.sub("", tok))
