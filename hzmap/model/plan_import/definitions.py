@@ -160,10 +160,11 @@ def listed_members(text: str, slogan) -> dict[int, tuple[int, int]]:
     if not parts or any(not p.count or not p.word for p in parts):
         return {}
     window = min(len(text), slogan.end + 400)
-    for m in re.finditer(r"即|由", text[slogan.end:window]):
-        at = slogan.end + m.start()
-        before = text[max(0, at - 40):at].rstrip(" ,，:：")
-        if text[slogan.end:at].strip(" ,，:：”\"」") == "":
+    for m in re.finditer(r"即|由|分别(?:是|为)", text[slogan.end:window]):
+        at = slogan.end + m.start() + len(m.group(0)) - 1     # (分别是A、B…: the list after 是)
+        word = slogan.end + m.start()
+        before = text[max(0, word - 40):word].rstrip(" ,，:：")
+        if text[slogan.end:word].strip(" ,，:：”\"」") == "":
             run = list(range(len(parts)))
         else:                                   # the parts restated unquoted: 即一主三副,由…
             run = next((list(range(i, j)) for i in range(len(parts))

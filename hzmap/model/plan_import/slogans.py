@@ -36,7 +36,7 @@ _CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,�
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
 _LINE_GAP = re.compile(r"[ \t]*\n\s*")
-_DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即)")
+_DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即|分别(?:是|为|指))")
 # “构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局”: the slogan frames a layout the
 # sentence announces further on
 _FRAMES = re.compile(r"为(?:统领|引领|骨架|主骨架|空间骨架|框架|主体|主干)[^。；;！!？?\n]{0,60}?"
@@ -102,6 +102,10 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
             and len({x[0] for x in segs}) == len(segs):
         # “北强、南启、中兴”: each part is a side of the place and what it is to do
         return [Part(x, x[0], 1, "zone", x) for x in segs], []
+    if free and len(segs) >= 3 and all(3 <= len(x) <= 4 and not re.match(_COUNT, x) for x in segs) \
+            and sum(x[-1] in KIND_OF for x in segs) * 2 >= len(segs) + 1:
+        # “创新核,产业芯,风情带,魅力城”: each part named by what it is and its kind of place
+        return [Part(x, x[-1], 1, KIND_OF.get(x[-1], "zone"), x) for x in segs], []
     for seg in (x for x in re.split(r"[+＋，,、\s]+", s) if x):
         pos, got = 0, []
         for m in _PART.finditer(seg):
