@@ -189,6 +189,10 @@ def _title_district(gaz: Gazetteer, title: str) -> tuple[str, str, str] | None:
     town and county; 转塘单元控制性详细规划: a 街道 of 西湖区), when every place the title names
     lies in that one district; else None."""
     hits = places.find(gaz, title, 0, len(title)) if title else []
+    if hits and hits[0].start == 0 and hits[0].entry.kind == "district" and \
+            len(hits[0].entry.districts) == 1 and title[hits[0].end:hits[0].end + 1] not in "、和与及,，":
+        # 临平区崇北、临东、钱塘、沿山四个单元…: a title opens with the district its places are in
+        return hits[0].entry.districts[0], _named(hits[0]), "the plan's title"
     owns = {d for h in hits for d in h.entry.districts}
     if len(owns) != 1 or not any(h.entry.kind in _UNIT_KINDS for h in hits):
         return None

@@ -96,6 +96,8 @@ def _leaves(doc: Document) -> list[Heading]:
         goals_only = not skip
         node = h.parent
         while node is not None:
+            if _DESCRIBES.match(node.title.strip("。 ")):
+                skip = goals_only = True    # 四、规划结构 / (1)一轴:…: what the plan is, no task
             if _NOT_TASKS.search(node.title.strip("。 ")):
                 skip = True
                 goals_only = goals_only and node.title.strip("。 ").endswith("目标")
@@ -289,6 +291,13 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
     flags: list[str] = []
     notes: list[str] = []
     read = given if given is not None else (block[2] if block else Units())
+    flattened = False
+    cells = tables.cell_units(text, start, end) if given is None else ""
+    if cells and len(split_units(cells)) > len(read.units):
+        # a table flattened one cell a line: 发改局 / 经开区 / 高新园 / (邹区镇), the first leads
+        read = read_units(cells, first_is_lead=True)
+        block = None
+        flattened = True
     if given is None and not read.units:
         part = _part_units(doc, start)
         if part is not None:
@@ -325,4 +334,6 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
         "citywide": not named.districts and not place_ids, "sectors": [],
         "source": passage.source(plan_id),
     }
-    return Record("measure", data, [passage], flags, notes)
+    rec = Record("measure", data, [passage], flags, notes)
+    rec.from_table = flattened      # a row of a task table all the same: its figures commit
+    return rec
