@@ -9,6 +9,8 @@ No Qt; the heavy readers (python-docx, pypdf) are imported only for such files.
 """
 from __future__ import annotations
 
+import re
+
 from .draft import ACCEPTED, EDITED, PENDING, REJECTED, Draft, Passage, Record
 from .reading import MAX_BYTES, PlanReadError, SourceText, pasted, read_document
 
@@ -61,8 +63,10 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
                            "before 格局/布局); measures and targets are still drafted")
     draft.measures = measures.draft_measures(doc, gaz, plan_id)
     # the rows of a task table are the year's commitments: their figures are targets
+    # (a document that breaks a plan's tasks down to units, …目标任务责任分解表: every measure's)
+    breakdown = bool(re.search(r"(?:任务|责任)(?:分解|分工)|分解表|任务清单", record.data["title"]))
     tasks = sorted((m.passages[0].start, _measure_end(draft, i)) for i, m in enumerate(draft.measures)
-                   if m.from_table)
+                   if m.from_table or breakdown)
     # a task table's report column (累计完成情况) says what was done: its figures are no goals
     done = tables.report_cells(doc)
     if horizon is None and issue_year is None:      # a dateless table of a year's tasks

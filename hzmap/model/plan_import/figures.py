@@ -15,7 +15,7 @@ from .text import cn_number
 
 COUNTERS = ("个百分点|百分点|亿美元|万美元|美元|亿元|万元|元|万吨标准煤|万吨标煤|吨标准煤|吨标煤|万吨|吨|亿斤|万斤|公斤|斤|万人次|人次|万人|人|"
             "万名|名|万家|家|万个|个|万项|项|所|条|对|座|万平方米|平方米|平方公里|平方千米|公顷|万亩|亩|位|倍|件|"
-            "户|台|套|张|批|款|只|辆|架|艘|公里|万标箱|标箱|千瓦时|万千瓦|千瓦|微克/立方米|立方米|根|处|棵|株|栋|幢|本(?![年月市区县级届轮])|"
+            "户|台|套|张|批|款|只|辆|架|艘|公里|万例|例|万标箱|标箱|千瓦时|万千瓦|千瓦|微克/立方米|立方米|根|处|棵|株|栋|幢|本(?![年月市区县级届轮])|"
             "分钟|小时|%|％")
 _CN = "〇零一二两三四五六七八九十百千"
 _FIGURE = re.compile(
@@ -61,6 +61,8 @@ def _value(m: re.Match, text: str) -> tuple[float, str] | None:
         return None
     if unit in ("%", "％"):
         return value, "%"
+    if not unit and mult == "万" and re.search(r"人口[^，,。；;、\d]{0,8}$", text[max(0, m.start() - 14):m.start()]):
+        return value, "万人"              # 人口达到190万: people, the count's unit unsaid
     if not unit and mult not in ("亿", "万亿"):
         return None
     if not unit and _CLASS_AFTER.match(text, m.end()):

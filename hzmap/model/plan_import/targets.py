@@ -16,7 +16,7 @@ import re
 from hzmap.model.dataset.comparators import clause_around, comparator_at
 from hzmap.model.geo.gazetteer import Gazetteer
 
-from . import places
+from . import places, reported
 from .draft import Passage, Record
 from .figures import find as find_figures
 from .text import FIVE_YEAR_PLAN_END, Document, clause_start, excerpt
@@ -37,8 +37,12 @@ _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
 _FORECAST = re.compile(r"预计|\u9810\u8a08|预期将|有望")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
-_GOAL_PART = re.compile(r"目标")
+# (or the plan's planned size: 二、发展规模 / 人口规模:规划人口3.2万人)
+_GOAL_PART = re.compile(r"目标|(?:发展|人口|城市|城镇|用地)规模$")
 _GOALS_TITLE = re.compile(r"(?:预测|目标)(?:第[一二三四五六七八九十百\d]{1,4}条)?")
+_POLICY_AFTER = re.compile(r"(?:政策|意见|措施|举措|规定|新政)")
+_POLICY_BEFORE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,。；;、]{0,10}$")
+_CALLED_GOALS = re.compile(r"(?:这些|上述|以上)(?:预期|发展|主要)?目标")
 _PUNCT = re.compile(r"[。，,；;:：！？!?]")
 # a paragraph that opens on a goals label: the figures it lists are the goals
 _GOALS_LABEL = re.compile(r"[ \t]*(?:主要|预期|发展|总体|年度)?(?:预期)?(?:指标|目标)(?:任务)?[:：]")
@@ -80,6 +84,7 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
     out: list[Record] = []
     seen: set[tuple] = set()
     candidates = [tuple(f) for f in find_figures(text)]
+    news = reported.news(text)
     starts = [c[0] for c in candidates]
     done = sorted(done)
     for s, e, value, unit, note in candidates:
@@ -87,7 +92,8 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
             continue
         cell = next((g for g in goals if g[0] <= s < g[1]), None)
         rec = _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year,
-                      candidates, starts, [cell[:2]] if cell else tasks, cell is not None)
+                      candidates, starts, [cell[:2]] if cell else tasks, cell is not None,
+                      news)
         if rec is None:
             continue
         if cell is not None:        # 指标名称 | 2024年建议目标: the column's year, the row's name
@@ -150,33 +156,13 @@ _LOOK_BACK = re.compile(rf"\s*(?:{_N}年来|这{_N}年|过去(?:的)?{_N}年|近
 _REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
-_REPORT_LINE = re.compile(r"(?:执行|完成|落实)情况|工作回顾|回顾$")
-
-
-def _under_report_line(text: str, pos: int) -> bool:
-    """Whether the nearest title line above pos (a short line with no full stop, not a
-    table's row or the page's first line) says the part reports what was done."""
-    para = text.rfind("\n", 0, pos)
-    k = 0
-    while para > 0 and k < 12:
-        prev = text.rfind("\n", 0, para)
-        line = text[prev + 1:para].strip()
-        para, k = prev, k + 1
-        if not line or "|" in line or "\t" in line:
-            continue
-        if len(line) <= 40 and not re.search(r"[。；;，,:：]", line):
-            return prev > 0 and bool(_REPORT_LINE.search(line)) and \
-                not re.search(r"目标|计划\(草案\)|计划（草案）", line.split("执行情况")[-1])
-    return False
-
-
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, candidates,
-            starts, tasks, in_cell=False):
+            starts, tasks, in_cell=False, news=False):
     text = doc.text
     if s > 0 and text[s - 1] in "第第":
         return None
@@ -233,13 +219,15 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         h = h.parent
     if any(_BACKGROUND.search(x.title.strip("。 ")) for x in heads):
         return None
-    if not in_cell and _under_report_line(text, s):
+    if not in_cell and reported.under_report_line(text, s):
         return None     # under a title line “2024年…计划执行情况”: what the year brought
     sent_start = clause_start(text, s, "。；;\n！？")
     sent_end_m = _SENTENCE_END.search(text, e)
     sent_end = sent_end_m.start() if sent_end_m else len(text)
     if _INSTRUMENT.search(text[sent_start:sent_end]):
         return None
+    if unit == "条" and (_POLICY_AFTER.match(text, e) or _POLICY_BEFORE.search(text, c_start, s)):
+        return None         # 落实民营经济31条, “…”38条政策: a policy named by its articles
     if _FORECAST.search(clause[:s - c_start]) and not _AHEAD_WORDS.search(text, sent_start, s) \
             and not (_year_ahead(text, sent_start, s) and _GOAL_WORDS.search(clause)):
         return None                           # 通行时间预计将缩短三分之二: a forecast, no goal
@@ -260,10 +248,14 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                                  if _PUNCT.search(text, para_start, s) else s)
     if year is None and said and titled and issued_year is None:
         year = said[-1]
+    # figures the sentence then calls its goals (2023年,…增长6%左右,…增长7%……为实现这些预期目标)
+    called = _CALLED_GOALS.search(text, e, sent_end)
+    if year is None and said and called:
+        year = said[-1]
     if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year):
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s) or \
-        bool(_GOALS_LABEL.match(text, para_start)) or bool(titled)   # 主要指标:…增长2.5%
+        bool(_GOALS_LABEL.match(text, para_start)) or bool(titled) or bool(called)   # 主要指标:…
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
     if _DONE.search(clause[:s - c_start]):
         goal_words = False        # 工程已完成30%以上进度: a report of what is done
@@ -279,6 +271,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         goal_words = True
     if _LOOK_BACK.match(text, para_start):
         goal_words = False        # 一年来,…; 这十年,…: a paragraph of what past years brought
+    if news and goal_words and year is None and not reported.FUTURE.search(text, sent_start, e):
+        goal_words = False        # a news report's 实现营收132.5亿元, 超过70家: what was achieved
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
             first = bisect.bisect_left(doc._starts, x.start) + 1
