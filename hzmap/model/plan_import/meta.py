@@ -18,16 +18,16 @@ _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
 # a page's date: labelled (发布时间:2022/4/22, a line 时间:2019-05-06 15:08), or a news page's
 # date line before its source (2022-12-23      来源:…) or alone; traditional forms written as escapes
-_ISO = re.compile(r"(?:公开日期|发布日期|发布时间|\u767c布日期|\u767c布\u6642\u9593|发文日期|成文日期)\s*[:：]\s*"
+_ISO = re.compile(r"(?:公开日期|发布日期|发布时间|更新时间|\u767c布日期|\u767c布\u6642\u9593|发文日期|成文日期)\s*[:：]\s*"
                   r"(?:[|｜]\s*)?"                     # a page table's cell: 公开日期: | 2023-07-28
                   r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
                   r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*[来\u4f86]源[:：]"
-                  r"|^\s*时间\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+                  r"|^\s*(?:时间|日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})"
                   # a news page's date line of its own: • 2019/12/31 13:28:41, 2022/09/28 编辑:…
                   r"|^\s*[•·]?\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
                   r"\s*(?:$|编辑|作者|点击|浏览|阅读)", re.M)
 _PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
-                        r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布)了?《[^》\n]*(?:规划|方案|计划|纲要|"
+                        r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布|制定|出台)了?《[^》\n]*(?:规划|方案|计划|纲要|"
                         r"意见)[^》\n]*》", re.M)
 # the period a plan's text states: 规划年限为2021-2035年, 规划期限:2024—2026年
 _TERM = re.compile(r"规划(?:年限|期限)\s*(?:为|是|[:：])\s*(20\d\d)\s*[-—–~至到]\s*(20\d\d)\s*年")
@@ -116,6 +116,11 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         issuer = _issuers(pub.group(1)) if pub else ""
         if issuer and pub.group(2) and _ORG.search(pub.group(2)[1:-1]):
             issuer += pub.group(2)
+    if not issuer:
+        # a page's source label naming a body, not a paper or a site (内容来源:…度假区党工委)
+        src = re.search(r"(?:内容|信息|文章)?来源\s*[:：]\s*([\u4e00-\u9fff]{2,30})", head)
+        if src and _ORG.search(src.group(1)) and not re.search(r"[报网台社刊]", src.group(1)):
+            issuer = _issuers(src.group(1))
     if not issuer:
         flags.append("no issuer found: give the issuing body")
 
@@ -229,6 +234,8 @@ def plan_id_for(title: str, year: int | None, taken: set[str]) -> str:
 
 
 _GOALS_YEAR = re.compile(r"(20\d\d)\s*年[^。；;！!？?\n，,]{0,12}目标"
+                         # a year's figures, then called its goals (2023年,…增长6%……这些预期目标)
+                         r"|(?:^|[。\n])\s*(20\d\d)\s*年[,，][^。\n]{0,200}?(?:这些|上述|以上)(?:预期)?目标"
                          # a year's work points open on their year (2023年是…关键之年)
                          r"|(?:^|[。\n])\s*(20\d\d)\s*年是[^。！!？?\n]{0,120}之年"
                          # a progress report names the part of the year it covers (2025年一季度)
