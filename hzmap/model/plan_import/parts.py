@@ -42,7 +42,7 @@ class Part:
             else (self.label,)
 
 
-BULLETS = "●•■◆▪○◇□◎★☆"
+BULLETS = "●•■◆▪○◇□◎"
 
 
 def bullet_block(text: str, label_start: int, label_end: int, stop: int) -> int:
