@@ -107,6 +107,9 @@ def rows(doc: Document) -> list[Row]:
                 row.notes.append(f"another level's units, not this plan's: {cell}")
                 continue
             if row.units_text:
+                if not row.later and c[0] > row.task[1] and _one_unit_line(text, c):
+                    row.units_text += "、" + cell     # 区农业农村委 / 区林业局 / …: one a line
+                    continue
                 row.later.append(c)
                 continue
             if _units_cell(cell):
@@ -122,6 +125,15 @@ def rows(doc: Document) -> list[Row]:
     return out
 
 
+def _one_unit_line(text: str, c: tuple[int, int]) -> bool:
+    """A cell that is a unit's name alone on its line (a units cell set one unit a line)."""
+    line_start = text.rfind("\n", 0, c[0]) + 1
+    line_end = text.find("\n", c[1])
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    cell = text[c[0]:c[1]].strip()
+    return line == cell and len(cell) <= 20 and (unit_like(cell) or whole_name(cell))
+
+
 def _header(text: str, start: int) -> list[str]:
     """The header cells above a table's first row: the short lines right before it."""
     header = []
@@ -134,10 +146,15 @@ def _header(text: str, start: int) -> list[str]:
         if not header and len(bars) >= 3 and any(_UNIT_COLUMN.search(c) for c in bars) and \
                 sum(bool(_HEAD_CELL.match(c) or _REPORT_COLUMN.search(c)) for c in bars) >= 3:
             return bars       # a header set on one line (序号 | 内容及要求 | 牵头单位 | …)
+        if not header and _GROUP_LINE.match(cell):
+            continue          # a group's line between the header and its rows (一、主要预期目标)
         if len(cell) > 12:
             break
         header.insert(0, cell)
     return header
+
+
+_GROUP_LINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^|｜\t]{2,40}$")
 
 
 def _partners_follow(header: list[str]) -> bool:

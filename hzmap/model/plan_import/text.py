@@ -151,9 +151,25 @@ def clean(raw: str) -> str:
     if _LOOKS_HTML.search(text):
         text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", text)))
     text = text.replace("\ufeff", "").replace("\u200b", "")
-    lines = [_SPACE_NEAR_WIDE.sub("", ln).strip() for ln in text.split("\n")]
+    lines = [_SPACE_NEAR_WIDE.sub("", _cells_barred(ln)).strip() for ln in text.split("\n")]
     lines = _join_wrapped([ln for ln in lines if ln])
     return "\n".join(lines)
+
+
+# a table's row set on one line with spaces between its cells (1 地区生产总值增长6%。 区发改委 …),
+# or its header (序号 目标任务 责任单位 …): three cells or more, each of two characters or more
+_SPACED_ROW = re.compile(r"^[ \t\u3000]*(?:\d{1,3}|序\s*号)(?:[ \t\u3000]+[^ \t\u3000]{2,}){2,}[ \t\u3000]*$")
+
+
+def _cells_barred(line: str) -> str:
+    """A table's row with its cells parted by bars, as a row copied with bars reads: a tab
+    parts cells, and so do the spaces of a row set with spaces; the spaces next to Chinese
+    characters that are dropped next would lose them."""
+    if "\t" in line.strip():
+        return re.sub(r"[ \u3000]*\t[ \t\u3000]*", " | ", line.strip())
+    if _SPACED_ROW.match(line):
+        return re.sub(r"[ \t\u3000]+", " | ", line.strip())
+    return line
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
