@@ -17,7 +17,8 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import places, tables
 from .draft import Passage, Record
 from .text import Document, Heading, cn_numeral, excerpt
-from .units import FIRST_IS_LEAD, LABELS, Units, read_units, split_units, unit_like, whole_name
+from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
+from .units import FIRST_IS_LEAD, Units, read_units, split_units
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
 _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|"
@@ -29,14 +30,10 @@ _NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|�
 # (a master plan's summary too: 1、城市规模 …, 2、城市布局结构 …, (3)组团职能与用地功能组织 …)
 _DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口|城市)(?:范围|定位|结构|期限|规模|性质)|资源约束|"
                         r"底线(?:约束|控制|管控)|(?:城市)?(?:布局|发展)(?:结构|形态|方向)|组团职能|"
-                        r"用地(?:功能|布局)")
-# a name in brackets inside a unit list: 各街办(新区), 市商务局(市粮食和物资储备局)
-_INNER = r"(?:[(（][^()（）\[\]【】〔〕、,，;；。\n]{1,12}[)）][^()（）\[\]【】〔〕]*)*"
-_UNITS = re.compile(r"[(（\[【〔]\s*(" + LABELS + r"[:：]"
-                    r"[^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
-_BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
-# a unit list on a line of its own below its task (a target or task list with a 责任单位 line)
-_UNIT_LINE = re.compile(r"^[ \t]*((?:(?:责任|牵头|主责)(?:单位|部门))[:：][^\n]{1,200})$", re.M)
+                        r"用地(?:功能|布局)|(?:产业|城市|功能|空间){1,2}布局(?:$|[:：])")
+# an approval's part that restates the approved plan (一、对《规划》中的主要内容予以明确)
+_STATES_PLAN = re.compile(r"主要内容予以明确|予以明确。?$")
+_APPROVES = re.compile(r"[^:：]{2,12}[:：]\s*(?:原则)?同意")      # (五)公共服务设施配套:原则同意…
 _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
 # a table of contents: headings with dot leaders and a page number (…发展现状……… 1), not tasks
 _CONTENTS = re.compile(r"[.．…·]{6,}")
@@ -46,41 +43,9 @@ _ARTICLE = re.compile(r"本文(?!件)")
 _TASK_TITLE = re.compile(r"(?:实施|推进|推动|加快|加强|强化|深化|建设|打造|构建|提升|促进|完善|健全|"
                          r"优化|开展|落实|培育|做强|做优|做大)[\u4e00-\u9fff]{2,}(?:行动|工程|计划)$")
 _SENTENCE = re.compile(r"[。！？!?\n]")
-
-
-def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]:
-    """Every bracketed unit list in text[start:end], in order: (start, end, units read)."""
-    found = {m.start(): m for m in _UNITS.finditer(text, start, end)}
-    found.update({m.start(): m for m in _UNIT_LINE.finditer(text, start, end)})
-    for m in _BRACKET.finditer(text, start, end):
-        if m.start() in found or any(f.start() < m.start() < f.end() for f in found.values()):
-            continue          # a bracket inside a labelled list is a name or the list's rule
-        after = text[m.end():end].lstrip(" 。.；;")
-        if after and not after.startswith("\n"):
-            continue          # a bare list of units closes its measure (or its line)
-        toks = split_units(m.group(1))
-        if toks and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and \
-                all(len(t) <= 24 for t in toks):
-            found[m.start()] = m
-    out: list[tuple[int, int, Units]] = []
-    lines: list[str | None] = []       # a unit line's list, None for a bracket
-    for pos in sorted(found):
-        m = found[pos]
-        start, listed = m.start(), m.group(1)
-        if m.re is _UNIT_LINE and out and lines[-1] is not None \
-                and not text[out[-1][1]:start].strip():
-            # 牵头单位:A on one line, 责任单位:B、C on the next: one list, A leading
-            start, listed = out[-1][0], lines[-1] + ";" + listed
-            out.pop()
-            lines.pop()
-        read = read_units(listed, first_is_lead=bool(FIRST_IS_LEAD.search(listed)))
-        if read.units and not text[m.end():].strip() and not whole_name(read.units[-1]):
-            # the page ends in the list's last name (牵头单位:省发展改): that name is cut off
-            kept = read.units[:-1]
-            read = Units(read.lead if read.lead in kept else "", kept, read.how, read.notes)
-        out.append((start, m.end(), read))
-        lines.append(listed if m.re is _UNIT_LINE else None)
-    return out
+# a “(一)” line that is a sentence saying what to do ((一)推动…迈上新台阶。): its measure runs on below
+_TASK_VERB = re.compile(r"(?:推动|推进|加快|加强|强化|深化|建设|打造|构建|提升|促进|完善|健全|优化|"
+                        r"实施|开展|落实|培育|坚持|聚焦|全面|大力|着力|持续)")
 
 
 def _leaves(doc: Document) -> list[Heading]:
@@ -92,11 +57,15 @@ def _leaves(doc: Document) -> list[Heading]:
     for h in heads:
         if id(h) in parents:
             continue
-        skip = bool(_NOT_A_MEASURE.search(h.title.strip("。 ")) or _DESCRIBES.match(h.title))
+        # (its own title, or the label before its colon: (二)发展目标:突出塘栖…)
+        label = re.split(r"[:：]", h.title, maxsplit=1)[0] if re.search(r"^[^:：]{2,10}[:：]", h.title) \
+            else h.title
+        skip = bool(_NOT_A_MEASURE.search(label.strip("。 ")) or _DESCRIBES.match(h.title)
+                    or _DESCRIBES.match(label) or _APPROVES.match(h.title))
         goals_only = not skip
         node = h.parent
         while node is not None:
-            if _DESCRIBES.match(node.title.strip("。 ")):
+            if _DESCRIBES.match(node.title.strip("。 ")) or _STATES_PLAN.search(node.title):
                 skip = goals_only = True    # 四、规划结构 / (1)一轴:…: what the plan is, no task
             if _NOT_TASKS.search(node.title.strip("。 ")):
                 skip = True
@@ -111,7 +80,7 @@ def _leaves(doc: Document) -> list[Heading]:
         title = plain.get(h.start, "") if h.parent is None else ""
         if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")):
             skip = True        # a list under a line “机遇” or “发展基础” with no number of its own
-        if skip and goals_only and (_own_units(doc.text, h) or _cut_sibling(doc, h)):
+        if skip and goals_only and (own_units(doc.text, h) or _cut_sibling(doc, h)):
             skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
         if not skip and h.level >= 2:
             out.append(h)
@@ -124,7 +93,7 @@ def _cut_sibling(doc: Document, h: Heading) -> bool:
         return False
     before = [x for x in doc.headings if x.parent is h.parent and x.level == h.level
               and x.start < h.start]
-    return bool(before) and _own_units(doc.text, before[-1])
+    return bool(before) and own_units(doc.text, before[-1])
 
 
 def _after_page_notice(doc: Document, h: Heading) -> bool:
@@ -155,12 +124,6 @@ def _plain_titles(doc: Document) -> dict[int, str]:
     return out
 
 
-def _own_units(text: str, h: Heading) -> bool:
-    """Whether a numbered part states its own responsible units (labelled, in brackets or on a
-    line of their own)."""
-    return bool(_UNITS.search(text, h.body, h.end) or _UNIT_LINE.search(text, h.body, h.end))
-
-
 def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
     """(start, end, title) per measure in a part: the part itself when its text follows the
     heading, else one per paragraph under a heading line that is only a title."""
@@ -169,7 +132,8 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
     line_end = len(text) if line_end < 0 else line_end
     rest = text[h.body:min(line_end, h.end)].strip()
     if len(rest) > len(h.title) + 2 or line_end >= h.end or (h.level >= 3 and (
-            rest.endswith("。") or _TASK_TITLE.match(rest))):
+            rest.endswith("。") or _TASK_TITLE.match(rest))) or (
+            h.level == 2 and rest.endswith("。") and _TASK_VERB.match(rest)):
         # a “1.” line that is a sentence (“1. 引导产业差异化布局。”) or a task (1实施区域创新协同
         # 行动) opens its measure, whose text runs on in the paragraphs below; under a title
         # (“(一)…”, “1.服务外包”) each paragraph is a measure of its own
@@ -180,7 +144,7 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
         nl = text.find("\n", pos)
         stop = min(h.end, len(text) if nl < 0 else nl)
         para = text[pos:stop]
-        if len(para.strip()) >= 10 and not _UNIT_LINE.match(para):
+        if len(para.strip()) >= 10 and not UNIT_LINE.match(para):
             m = _SENTENCE.search(para)
             first = para[:m.start()] if m else para
             out.append((pos, stop, first if len(first) <= 40 else ""))
@@ -208,7 +172,7 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     for k, h in enumerate(leaves):
         pieces = _pieces(doc, h)
         by_paragraph = len(pieces) > 1 or pieces[0][0] != h.start
-        if article and (by_paragraph or not _own_units(text, h)):
+        if article and (by_paragraph or not own_units(text, h)):
             continue        # “1. 发展优势” and its paragraphs in a commentary: not the plan's tasks
             # (nor its numbered points, “1. 地理位置:…”, unless a unit is made responsible)
         number = h.label if by_paragraph else h.number
@@ -234,40 +198,17 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     # 坚持…, then (一)…): a measure of its own, up to its first measure
     for h, kid in zip(doc.headings, doc.headings[1:]):      # (its first measure follows it)
         if h.level != 1 or kid.parent is not h or not (
-                _TASK_TITLE.match(h.title.strip("。 ")) or _heads_with_units(text, h)):
+                _TASK_TITLE.match(h.title.strip("。 ")) or heads_with_units(text, h)):
             continue
         line_end = text.find("\n", h.body)
         if 0 <= line_end < kid.start and len(text[line_end:kid.start].strip()) >= 10 and \
                 bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end):
             out.append(_measure(doc, gaz, plan_id, h.start, kid.start,
-                                _BRACKET.sub("", h.title).strip("。 "), h.number, first_is_lead))
+                                BRACKET.sub("", h.title).strip("。 "), h.number, first_is_lead))
     out.sort(key=lambda r: r.passages[0].start)
     for i, rec in enumerate(out, 1):
         rec.data["id"] = f"{plan_id}_m{i:02d}"
     return out
-
-
-def _heads_with_units(text: str, h: Heading) -> bool:
-    """Whether a part's heading line names its units, 一、…高地(区科技局牵头)."""
-    line_end = text.find("\n", h.body)
-    blocks = unit_blocks(text, h.body, min(h.end, len(text) if line_end < 0 else line_end))
-    return bool(blocks and blocks[-1][2].units)
-
-
-def _part_units(doc: Document, start: int) -> tuple[str, Units] | None:
-    """The units a part's heading line gives for all its measures: 一、强化科技创新(区科技局牵头)
-    (the innermost such part around `start`, not the measure's own heading)."""
-    h = doc.heading_at(start)
-    if h is not None and h.start == start:
-        h = h.parent
-    while h is not None:
-        line_end = doc.text.find("\n", h.body)
-        line_end = min(h.end, len(doc.text) if line_end < 0 else line_end)
-        blocks = unit_blocks(doc.text, h.body, line_end)
-        if blocks and blocks[-1][2].units:
-            return h.label + _BRACKET.sub("", h.title).strip("。 ")[:20], blocks[-1][2]
-        h = h.parent
-    return None
 
 
 def _lead_and_units(read: Units, first_is_lead: bool, flags: list[str],
@@ -299,7 +240,7 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
         block = None
         flattened = True
     if given is None and not read.units:
-        part = _part_units(doc, start)
+        part = part_units(doc, start)
         if part is not None:
             read = part[1]
             notes.append(f"responsible units given once for the whole part “{part[0]}”")

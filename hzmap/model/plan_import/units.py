@@ -17,13 +17,14 @@ LEAD_LABELS = r"(?:(?:牵头|主责|主办)(?:单位|部门))"
 _UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
                        r"办公室|资本|法院|检察院|分行|支行|团|所|队|单位|小组|"
                        # the people's organisations: 妇联, 残联, 侨联, 文联, 科协, 工商联
-                       r"[妇残侨文]联|工商联|科协)$")
+                       r"[妇残侨文]联|工商联|科协|供销社|联社|报社)$")
 # “列第一位的为牵头单位”, “列第一位者为牵头或汇总单位”, “排在首位的为牵头单位”
 FIRST_IS_LEAD = re.compile(r"(?:列|排)在?(?:第一位?|首位)(?:的|者)?(?:单位)?为牵头(?:或[\u4e00-\u9fff]{2})?单位")
 # the rule written in a bracket after a list's last unit: “…、石碶街道(列第一位者为牵头单位,下同)”
 _RULE_NOTE = re.compile(r"[(（]([^()（）]*(?:为牵头|下同)[^()（）]*)[)）]\s*$")
 _COMMA_IS_LEAD = re.compile(r"(?:列)?逗号(?:之|以)?前的?为牵头单位")
-_LEAD_VERB = re.compile(r"(?:牵头负责|牵头落实|牵头)$")
+_LEAD_VERB = re.compile(r"(?:牵头负责|牵头落实|牵头实施|牵头)$")
+_BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2,}(?:牵头|负责))")        # (由科技局牵头实施)
 _PARTNER_VERB = re.compile(r"(?:配合落实|配合实施|共同配合|配合|参与|协同|协助|协办)$")
 _DUTY = re.compile(r"(?:按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|负责落实|负责|落实|等)$")
 # “区水务局等部门”: the kind of units the list stands for, after its last unit
@@ -78,7 +79,7 @@ def split_units(text: str) -> list[str]:
     for tok in re.split(r"[、,，;；]", keep):
         tok = tok.translate(_UNMASK)
         tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip())
-        tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", tok)))).strip()
+        tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", _BY.sub("", tok))))).strip()
         tok = _MARKED_LEAD.sub("", _KIND_TAIL.sub("", tok))
         if len(tok) > 1:        # a lone 区 or 市 is a list cut short, not a unit
             out.append(tok)

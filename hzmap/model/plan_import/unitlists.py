@@ -1,0 +1,88 @@
+"""Lists of responsible units in a text, as Chinese policy documents write them: in brackets
+after a measure (“(责任单位:A、B)”, “(牵头单位:A;配合单位:B)”, a bare “(A、B)”), on a line of their
+own (责任单位:…), or once in a part's heading for all its measures (一、…(区科技局牵头),
+一、县示范区管委会牵头工作(8项)). Shared by the measure reader (measures.py)."""
+from __future__ import annotations
+
+import re
+
+from .text import Document, Heading
+from .units import FIRST_IS_LEAD, LABELS, Units, read_units, split_units, unit_like, whole_name
+
+# a name in brackets inside a unit list: 各街办(新区), 市商务局(市粮食和物资储备局)
+_INNER = r"(?:[(（][^()（）\[\]【】〔〕、,，;；。\n]{1,12}[)）][^()（）\[\]【】〔〕]*)*"
+UNITS = re.compile(r"[(（\[【〔]\s*(" + LABELS + r"[:：]"
+                    r"[^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
+BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
+# a unit list on a line of its own below its task (a target or task list with a 责任单位 line)
+UNIT_LINE = re.compile(r"^[ \t]*((?:(?:责任|牵头|主责)(?:单位|部门))[:：][^\n]{1,200})$", re.M)
+
+def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]:
+    """Every bracketed unit list in text[start:end], in order: (start, end, units read)."""
+    found = {m.start(): m for m in UNITS.finditer(text, start, end)}
+    found.update({m.start(): m for m in UNIT_LINE.finditer(text, start, end)})
+    for m in BRACKET.finditer(text, start, end):
+        if m.start() in found or any(f.start() < m.start() < f.end() for f in found.values()):
+            continue          # a bracket inside a labelled list is a name or the list's rule
+        after = text[m.end():end].lstrip(" 。.；;")
+        if after and not after.startswith("\n"):
+            continue          # a bare list of units closes its measure (or its line)
+        toks = split_units(m.group(1))
+        if toks and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and \
+                all(len(t) <= 24 for t in toks):
+            found[m.start()] = m
+    out: list[tuple[int, int, Units]] = []
+    lines: list[str | None] = []       # a unit line's list, None for a bracket
+    for pos in sorted(found):
+        m = found[pos]
+        start, listed = m.start(), m.group(1)
+        if m.re is UNIT_LINE and out and lines[-1] is not None \
+                and not text[out[-1][1]:start].strip():
+            # 牵头单位:A on one line, 责任单位:B、C on the next: one list, A leading
+            start, listed = out[-1][0], lines[-1] + ";" + listed
+            out.pop()
+            lines.pop()
+        read = read_units(listed, first_is_lead=bool(FIRST_IS_LEAD.search(listed)))
+        if read.units and not text[m.end():].strip() and not whole_name(read.units[-1]):
+            # the page ends in the list's last name (牵头单位:省发展改): that name is cut off
+            kept = read.units[:-1]
+            read = Units(read.lead if read.lead in kept else "", kept, read.how, read.notes)
+        out.append((start, m.end(), read))
+        lines.append(listed if m.re is UNIT_LINE else None)
+    return out
+
+
+def own_units(text: str, h: Heading) -> bool:
+    """Whether a numbered part states its own responsible units (labelled, in brackets or on a
+    line of their own)."""
+    return bool(UNITS.search(text, h.body, h.end) or UNIT_LINE.search(text, h.body, h.end))
+
+
+def heads_with_units(text: str, h: Heading) -> bool:
+    """Whether a part's heading line names its units, 一、…高地(区科技局牵头)."""
+    line_end = text.find("\n", h.body)
+    blocks = unit_blocks(text, h.body, min(h.end, len(text) if line_end < 0 else line_end))
+    return bool(blocks and blocks[-1][2].units)
+
+
+# a group of tasks named by its lead: 一、县示范区管委会牵头工作(8项)
+_LEADS_PART = re.compile(r"([\u4e00-\u9fff()（）]{2,30}?)(?:牵头|负责)的?(?:工作|事项|任务)")
+
+
+def part_units(doc: Document, start: int) -> tuple[str, Units] | None:
+    """The units a part's heading line gives for all its measures: 一、强化科技创新(区科技局牵头)
+    (the innermost such part around `start`, not the measure's own heading)."""
+    h = doc.heading_at(start)
+    if h is not None and h.start == start:
+        h = h.parent
+    while h is not None:
+        line_end = doc.text.find("\n", h.body)
+        line_end = min(h.end, len(doc.text) if line_end < 0 else line_end)
+        blocks = unit_blocks(doc.text, h.body, line_end)
+        if blocks and blocks[-1][2].units:
+            return h.label + BRACKET.sub("", h.title).strip("。 ")[:20], blocks[-1][2]
+        named = _LEADS_PART.match(h.title)
+        if named and unit_like(named.group(1)):
+            return h.label + h.title.strip("。 ")[:20], read_units(named.group(1))
+        h = h.parent
+    return None
