@@ -24,7 +24,7 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     gazetteer its places and the ids already taken; without it only geodata/ is used."""
     from hzmap.model.geo.gazetteer import Gazetteer, load_gazetteer
 
-    from . import indicators, layouts, measures, members, meta, places, slogans, tables, targets
+    from . import indicators, layouts, measures, members, meta, places, reported, slogans, tables, targets
     from .text import build
 
     doc = build(source)
@@ -62,6 +62,10 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.notes.append(f"{source.name}: no layout slogan found (a quoted “一核…” or “4+4…” "
                            "before 格局/布局); measures and targets are still drafted")
     draft.measures = measures.draft_measures(doc, gaz, plan_id)
+    if re.search(r"的批复$", record.data["title"]):
+        # an approval states what it approves (规划范围, 发展目标, 空间结构…): its numbered items
+        # are the approved plan's, not tasks, unless a unit is made responsible for one
+        draft.measures = [m for m in draft.measures if m.data["units"]]
     # the rows of a task table are the year's commitments: their figures are targets
     # (a document that breaks a plan's tasks down to units, …目标任务责任分解表: every measure's)
     breakdown = bool(re.search(r"(?:任务|责任)(?:分解|分工)|分解表|任务清单", record.data["title"]))
@@ -75,8 +79,11 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     shown = indicators.tables(doc)
     done = sorted(done + [c for t in shown for c in t.done])
     goals = [(a, b, t.year, name) for t in shown for a, b, name in t.goals]
+    # a news report tells what was achieved, unless it is about a plan (…任务书, …规划)
+    news = reported.news(doc.text) and not re.search(r"任务|计划|目标|规划|方案|政策|意见|措施",
+                                                     record.data["title"])
     draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks, done,
-                                          goals)
+                                          goals, news)
     if dataset is not None:
         _avoid_taken_ids(draft, dataset)
     from .script import restore

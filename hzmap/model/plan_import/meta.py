@@ -39,7 +39,8 @@ _ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委�
 _ORG_RUN = re.compile(r".+?(?:人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅|办公室|市委|局|厅|部门|部|委|办)"
                       r"(?=[\u4e00-\u9fff]{2,3}[市省县区](?!委|政府)|中共|国务院|国家|中华|$)")
 # a title of one year's work (2024年工作要点, 2023年重点工作任务分解): not a plan to a horizon
-_ANNUAL = re.compile(r"工作(?:要点|任务|计划|安排|报告|清单)|重点工作|任务分解|责任分解|任务分工|责任分工")
+_ANNUAL = re.compile(r"工作(?:要点|任务|计划|安排|报告|清单)|重点工作|任务分解|责任分解|任务分工|责任分工|"
+                     r"任务书|年度计划|民生实事")
 _CN_DIGIT = dict(zip("〇零一二三四五六七八九", "0012345678 9".replace(" ", "")))
 
 
@@ -64,7 +65,7 @@ def _issuers(raw: str) -> str:
     raw = re.sub(r"^.*?(?:近日|日前|今天|今日)[,，]?", "", raw).strip()
     if re.match(LABELS + r"\s*[:：]", raw):
         return ""          # a measure's units (责任单位:…), not the issuing body
-    raw = re.sub(r"^(?:(?:名\s*称|发布机构|发文机关|发文单位)\s*[:：]|附\s*件)\s*", "", raw)   # a page's table
+    raw = re.sub(r"^(?:(?:文件名称|名\s*称|发布机构|发文机关|发文单位)\s*[:：|｜]|附\s*件)\s*", "", raw)   # a page's table
     parts = [q for p in re.split(r"[\s、]+", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
     if not parts or not all(_ORG.search(p) for p in parts):
         return ""
@@ -85,6 +86,9 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     head = "\n".join(lines[:header.HEAD_LINES])
     title, named, at_line = header.title_of(lines, text)
     issuer = _issuers(named) if named else ""
+    about = re.match(r"^(.{2,30}?)关于", lines[at_line].strip()) if at_line >= 0 else None
+    if not issuer and about:          # the title line's own issuer: X关于…的批复
+        issuer = _issuers(about.group(1))
     if not issuer and at_line >= 0:   # a report's issuing body on its own line below the title
         issuer = next((_issuers(ln) for ln in lines[at_line + 1:at_line + 4]
                        if len(ln) <= 40 and _issuers(ln)), "")
@@ -98,6 +102,11 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         sig = re.search(r"^(\S[^\n]{1,60}?)\s*(?:\n\s*)?(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)",
                         head, re.M)
         issuer = _issuers(sig.group(1)) if sig else ""
+        if issuer and sig:            # bodies that sign together, one a line above the date
+            above = [ln.strip() for ln in head[:sig.start()].split("\n")[-4:] if ln.strip()]
+            while above and len(above[-1]) <= 40 and _issuers(above[-1]) and \
+                    _issuers(above[-1]) not in issuer:
+                issuer = _issuers(above.pop()) + "、" + issuer
     if not issuer and title:
         # a title “X关于…的建议” names its issuer X, wherever the title was found
         about = re.match(r"^(.{2,30}?)关于", title)

@@ -29,6 +29,7 @@ _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
 # (控制在: a ceiling a plan sets; 计划投资/安排…项目: a project list's commitments)
 _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|打造|"
+                         r"组建|设立|开通|"
                          r"控制在|计划(?:投资|完成|实施|建设|新增)|安排[^，,。；;\d]{0,10}项目[\d一二两三四五六七八九十百]|"
                          r"(?:[1-9]|[一二两三四五六七八九十])年内")
 # words that only look ahead: a year they follow is the year a goal is for, not a past one
@@ -75,16 +76,16 @@ def _indicator(clause: str, fig_start: int, fig_end: int) -> str:
 def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | None,
                   issued_year: int | None, tasks: list[tuple[int, int]] = (),
                   done: list[tuple[int, int]] = (),
-                  goals: list[tuple[int, int, int | None, str]] = ()) -> list[Record]:
+                  goals: list[tuple[int, int, int | None, str]] = (), news: bool = False) -> list[Record]:
     """Targets; `tasks` are the spans of the drafted measures (a figure in a task, such as
     “服务业增加值增长8%” in a task table, commits to it), `done` those of reports of what was
     done (a task table's 完成情况 column), whose figures are not goals; `goals` the cells of an
-    indicator table's goal column, with the year its header names and the row's indicator."""
+    indicator table's goal column, with the year its header names and the row's indicator;
+    `news`: the page reports news (reported.news), and tells what was achieved."""
     text = doc.text
     out: list[Record] = []
     seen: set[tuple] = set()
     candidates = [tuple(f) for f in find_figures(text)]
-    news = reported.news(text)
     starts = [c[0] for c in candidates]
     done = sorted(done)
     for s, e, value, unit, note in candidates:
@@ -264,6 +265,11 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if not goal_words and prv >= 0 and starts[prv] >= sent_start and \
             re.fullmatch(r"[^。；;！？!?\n]*[和及与、][^。；;！？!?\n]*", text[candidates[prv][1]:s]):
         goal_words = bool(_GOAL_WORDS.search(text[sent_start:s]))
+    # (and the first of such a list, with the words that come with the rest: 更新电梯3000台、
+    # 新增引水6亿立方米)
+    if not goal_words and nxt < len(starts) and starts[nxt] < sent_end and \
+            re.fullmatch(r"[^。；;！？!?\n，,]*[、和及与][^。；;！？!?\n，,]*", text[e:starts[nxt]]):
+        goal_words = bool(_GOAL_WORDS.search(text, e, sent_end))
     # a project list's count paired with its investment later in the sentence (净水厂项目7个,
     # “十四五”计划投资118亿元; 重大水利工程6个,重点实施…,计划投资310亿元)
     if not goal_words and _COUNT.match(unit) and re.search(r"(?:项目|工程)$", clause[:s - c_start]) \
@@ -280,6 +286,16 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
             year = _year_ahead(text, x.body, min(intro_end, s))
             if year:
                 break
+    if year is None and heads and heads[-1].parent is None:
+        # a list of goals its paragraph opens (到2030年,地区生产总值… / (一)… / (二)…): the year
+        # the paragraph before the list's first item names
+        first = next(h for h in doc.headings if h.level == heads[-1].level and h.parent is None
+                     and h.start <= heads[-1].start and not any(
+                         x.start < h.start and x.level < h.level for x in doc.headings
+                         if h.start - x.start < 3000 and x.start > h.start - 3000))
+        lead = text.rfind("\n", 0, max(0, first.start - 1)) + 1
+        year = _year_ahead(text, lead, first.start)
+        in_goals = in_goals or year is not None
     flags = []
     if year is None:
         if not (in_goals or goal_words):
