@@ -20,7 +20,7 @@ import re
 from .text import five_year_plan_end
 
 # (…目标执行情况, …进展情况: a report of progress on a document's tasks)
-KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|" \
+KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|批复|" \
         r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实)情况表?)"
 HEAD_LINES = 40
 # a page table's label of the document's name, its value after it or on the next line
@@ -56,7 +56,7 @@ _SITE = re.compile(r"(网|报|论坛|频道|馆|数字报纸|新闻网站|官网
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
 _YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
 # a numbered part's line (“3、积极争取政策”), never the document's title
-_NUMBERED = re.compile(r"^(?:\d{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+_NUMBERED = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff])|\d{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _BRACKETED = re.compile(r"^[【\[［][^】\]］]{1,12}[】\]］]")
 
 
@@ -179,6 +179,9 @@ def _reported(head: list[str]) -> str:
     return m.group(1).strip() if m else ""
 
 
+_SERIES = re.compile(r"系列(?:报道|报导|访谈|评论)[之]?[\d①-⑳一二三四五六七八九十]*$")
+
+
 def headline(lines: list[str]) -> str:
     """The page's headline: the first line of the opening that is text, not navigation, a site
     name or metadata (a news report's title)."""
@@ -189,8 +192,9 @@ def headline(lines: list[str]) -> str:
     window = lines[start:start + 8]
     for i, ln in enumerate(window):
         s = ln.strip()
-        if len(s) < 8 or len(s) > 60 or _NAV.search(s) or _META.search(s) or _SITE.search(s):
-            continue
+        if len(s) < 8 or len(s) > 60 or _NAV.search(s) or _META.search(s) or _SITE.search(s) \
+                or _SERIES.search(s):
+            continue                    # (a series' kicker, “…”系列报道①, is no headline)
         if re.search(r"[。;；]$", s) or s.count("，") + s.count(",") > 2 or \
                 len(re.findall(r"[|｜\t]", s)) >= 2:
             return ""                   # running text or a table's row: no headline here
@@ -222,4 +226,7 @@ def period(title: str) -> str | None:
     if m and int(m.group(1)) <= int(m.group(2)):
         return f"{m.group(1)}-{m.group(2)}"
     end = five_year_plan_end(title)
-    return f"{end - 4}-{end}" if end else None
+    if end:
+        return f"{end - 4}-{end}"
+    one = re.search(r"[(（]\s*((?:19|20)\d\d)\s*年\s*[)）]$", title)   # 若干政策(2025年): that year
+    return f"{one.group(1)}-{one.group(1)}" if one else None

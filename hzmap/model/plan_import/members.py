@@ -89,12 +89,37 @@ def headed_members(text: str) -> list[Slogan]:
     return out
 
 
+# the same with the list first: 重点布局A区、B区、…、F区六大区域
+LISTED_COUNT = re.compile(r"(?:布局|打造|建设|形成|构建|规划)((?:[\u4e00-\u9fff]{2,14}、){1,11}"
+                          rf"[\u4e00-\u9fff]{{2,14}}?)等?({_COUNT}大?[\u4e00-\u9fff]{{0,2}}?"
+                          r"(?:区域|片区|板块|组团|园区))")
+
+
+def listed_count(text: str, m: re.Match) -> Slogan | None:
+    """The layout “六大区域” of the N areas listed right before it, each ending in a word for a
+    kind of place (…商务区); else None."""
+    count = _count(m.group(2)[0])
+    items, pos = [], m.start(1)
+    for sep in list(re.finditer("、", m.group(1))) + [None]:
+        stop = m.start(1) + sep.start() if sep else m.end(1)
+        items.append((pos, stop))
+        pos = m.start(1) + sep.end() if sep else stop
+    words = [next((w for w in sorted(KIND_OF, key=len, reverse=True) if text[a:b].endswith(w)), "")
+             for a, b in items]
+    if not count or len(items) != count or not all(words):
+        return None
+    parts = [Part(text[a:b], w, 1, KIND_OF[w]) for (a, b), w in zip(items, words)]
+    return Slogan(m.group(2), m.start(2), m.end(2), m.end(2), "", parts, [], items)
+
+
 def counted_lists(text: str, taken: set[str]) -> list[Slogan]:
     """The counted lists of areas (划分成四大板块:A板块、…) that are no slogan already found
     (`taken`: their keys) and are this plan's."""
     out = []
-    for m in COUNTED_LIST.finditer(text):
-        sl = counted_list(text, m)
+    found = [(m, counted_list) for m in COUNTED_LIST.finditer(text)] + \
+        [(m, listed_count) for m in LISTED_COUNT.finditer(text)]
+    for m, read in found:
+        sl = read(text, m)
         if sl is not None and same_key(sl.text) not in taken and \
                 not not_this_plans(text, m.start(1), m.end(1)):
             taken.add(same_key(sl.text))

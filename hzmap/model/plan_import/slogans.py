@@ -162,9 +162,12 @@ def _listed(text: str, m: re.Match) -> bool:
 
     parsed = parse(_unbroken(m.group(1)), free=True)
     end = min(len(text), m.end() + 2000)
-    return bool(parsed) and all(any(labelled_passage(text, x, m.end(), end) for x in p.labels)
-                                or labelled(text, p, parsed[0], m.end(), end)
-                                or assigned(text, p, m.end(), end) for p in parsed[0])
+    # (all of them, or all but the last of three or more where the page ends before it could
+    # come)
+    told = [any(labelled_passage(text, x, m.end(), end) for x in p.labels)
+            or labelled(text, p, parsed[0], m.end(), end)
+            or assigned(text, p, m.end(), end) for p in parsed[0]] if parsed else []
+    return bool(told) and (all(told) or (len(told) >= 3 and all(told[:-1]) and end >= len(text)))
 
 
 def _unbroken(slogan: str) -> str:
