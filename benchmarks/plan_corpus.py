@@ -36,7 +36,10 @@ def norm(s) -> str:
 
 
 def unit_key(u: str) -> str:
-    return re.sub(r"/年|\(.*?\)|（.*?）", "", str(u or ""))
+    """A target's unit compared without 年/brackets, in simplified characters (個 is 个)."""
+    from hzmap.model.plan_import.script import _table
+
+    return re.sub(r"/年|\(.*?\)|（.*?）", "", str(u or "")).translate(_table())
 
 
 def cases(holdout: bool = False, round_: int | None = None) -> list[tuple[Path, dict]]:
@@ -92,7 +95,7 @@ def score(draft, exp: dict, raw_text: str) -> dict[str, tuple[int, int, int, int
     out["parts"] = (t, t, r, r)
     out["invented"] = (0, 0, invented, invented)
     # measures
-    text = draft.document.text
+    text = draft.document.written      # (a traditional repost as the page writes it)
     starts = [m.passages[0].start for m in draft.measures] + [len(text)]
     regions = [squash(text[s:max(e, s + 1)]) for s, e in zip(starts, starts[1:])]
     want_m = exp.get("measures") or []
