@@ -31,9 +31,10 @@ _LEAD = r"(?:^|(?<=[。；;!?！？)）\]】]))[ \t]*"
 _HEADING = re.compile(
     _LEAD + r"(?:(?P<l1>[一二三四五六七八九十]{1,3})、"
     r"|[(（](?P<l2>[一二三四五六七八九十]{1,4})[)）]"
-    r"|(?P<l3>[1-9]\d?)[.．、](?![0-9])"
+    r"|(?P<l3>[1-9]\d{0,2})[.．、](?![0-9])"
     r"|[(（](?P<l3b>[1-9]\d?)[)）])"
     r"|(?:^|(?<=[。；;!?！？，,：:]))[ \t]*(?P<l4>[一二三四五六七八九十]{1,2})是(?![否非])", re.M)
+_LINE_NUMBER = re.compile(r"(?m)^[ \t]*([1-9]\d{0,2})[.．、](?![0-9])")
 _JUMP = {1: 6, 2: 6, 3: 3, 4: 3}     # how far a heading's number may run ahead of the last one
 
 #: how far back a clause or sentence is looked for its start: no sentence is this long, and a
@@ -217,6 +218,8 @@ def build(source: SourceText) -> Document:
     text = simplified(shown) or shown          # a traditional repost is read as simplified
     heads: list[Heading] = []
     last = {1: 0, 2: 0, 3: 0, 4: 0}
+    # (a page may open in the middle of a long list, 204. 205. …: a run that goes on from there)
+    at_line = {int(m.group(1)) for m in _LINE_NUMBER.finditer(text)}
     for m in _HEADING.finditer(text):
         kind = next(k for k in ("l1", "l2", "l3", "l3b", "l4") if m.group(k))
         number = m.group(kind)
@@ -225,7 +228,12 @@ def build(source: SourceText) -> Document:
         if value is None or value == 0:
             continue
         # numbering runs on (a lost heading may leave a gap): a number far ahead is not a heading
-        if value > last[level] + _JUMP[level] or (level >= 3 and last[level] == 0 and value != 1):
+        on_line = m.group(0)[:1] not in "。；;!?！？)）]】" and (m.start() == 0 or text[m.start() - 1] == "\n")
+        if level == 3 and value >= 100 and not on_line:
+            continue                          # (a figure, not a task's number, unless it opens a line)
+        opens_run = level >= 3 and last[level] == 0 and on_line and {value + 1, value + 2} <= at_line
+        if not opens_run and (value > last[level] + _JUMP[level] or
+                              (level >= 3 and last[level] == 0 and value != 1)):
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t")))
         heads.append(Heading(level, number, value, start, m.end(), _title(text, m.end())))
