@@ -24,6 +24,8 @@ from .units import FIRST_IS_LEAD, Units, read_units, split_units
 _NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|"
                         r"组织实施|附则)$")
 # a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
+# a part that opens on how things stand ((一)设立情况紫金港科技城设立于2018年…, 发展水平…)
+_STATE_OF = re.compile(r"(?:基本|设立|建设|发展|运行)情况|发展(?:水平|现状|成效)|现状(?:与|和)?问题|存在(?:的)?问题")
 _NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标)$")
 # a numbered part that sets out what the plan is (a plan's summary in a 公示: (一)规划范围 …,
 # (三)规划结构 …, (五)发展规模 …), however its text runs on after the topic: no measure
@@ -61,7 +63,7 @@ def _leaves(doc: Document) -> list[Heading]:
         label = re.split(r"[:：]", h.title, maxsplit=1)[0] if re.search(r"^[^:：]{2,10}[:：]", h.title) \
             else h.title
         skip = bool(_NOT_A_MEASURE.search(label.strip("。 ")) or _DESCRIBES.match(h.title)
-                    or _DESCRIBES.match(label) or _APPROVES.match(h.title))
+                    or _DESCRIBES.match(label) or _APPROVES.match(h.title) or _STATE_OF.match(h.title))
         goals_only = not skip
         node = h.parent
         while node is not None:
@@ -133,7 +135,8 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
     rest = text[h.body:min(line_end, h.end)].strip()
     if len(rest) > len(h.title) + 2 or line_end >= h.end or (h.level >= 3 and (
             rest.endswith("。") or _TASK_TITLE.match(rest))) or (
-            h.level == 2 and rest.endswith("。") and _TASK_VERB.match(rest)):
+            h.level == 2 and rest.endswith("。") and _TASK_VERB.match(rest)) or (
+            h.level == 3 and _TASK_VERB.match(rest)):
         # a “1.” line that is a sentence (“1. 引导产业差异化布局。”) or a task (1实施区域创新协同
         # 行动) opens its measure, whose text runs on in the paragraphs below; under a title
         # (“(一)…”, “1.服务外包”) each paragraph is a measure of its own

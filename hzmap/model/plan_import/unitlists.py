@@ -15,12 +15,20 @@ UNITS = re.compile(r"[(（\[【〔]\s*(" + LABELS + r"[:：]"
                     r"[^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
 BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
 # a unit list on a line of its own below its task (a target or task list with a 责任单位 line)
-UNIT_LINE = re.compile(r"^[ \t]*((?:(?:责任|牵头|主责)(?:单位|部门))[:：][^\n]{1,200})$", re.M)
+UNIT_LINE = re.compile(r"^[ \t]*((?:(?:责任|牵头|主责|协同|配合|协办)(?:责任)?(?:单位|部门))[:：][^\n]{1,200})$",
+                       re.M)
+
+# a labelled list whose bracket the page's end leaves open: (预期性指标,牵头单位:A;责任单位:B,…
+_CUT_UNITS = re.compile(r"[(（][^()（）\n]{0,12}?(" + LABELS + r"[:：][^()（）\n]*)\s*$")
+
 
 def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]:
     """Every bracketed unit list in text[start:end], in order: (start, end, units read)."""
     found = {m.start(): m for m in UNITS.finditer(text, start, end)}
     found.update({m.start(): m for m in UNIT_LINE.finditer(text, start, end)})
+    cut = _CUT_UNITS.search(text, start, end) if end >= len(text.rstrip()) else None
+    if cut and not any(f.start() <= cut.start() < f.end() for f in found.values()):
+        found[cut.start()] = cut        # (牵头单位:市卫健委;责任单位: — the page ends inside it
     for m in BRACKET.finditer(text, start, end):
         if m.start() in found or any(f.start() < m.start() < f.end() for f in found.values()):
             continue          # a bracket inside a labelled list is a name or the list's rule
@@ -35,7 +43,7 @@ def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]
     lines: list[str | None] = []       # a unit line's list, None for a bracket
     for pos in sorted(found):
         m = found[pos]
-        start, listed = m.start(), m.group(1)
+        start, listed = m.start(), m.group(1).rstrip("。. ") if m.re is UNIT_LINE else m.group(1)
         if m.re is UNIT_LINE and out and lines[-1] is not None \
                 and not text[out[-1][1]:start].strip():
             # 牵头单位:A on one line, 责任单位:B、C on the next: one list, A leading
@@ -43,6 +51,10 @@ def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]
             out.pop()
             lines.pop()
         read = read_units(listed, first_is_lead=bool(FIRST_IS_LEAD.search(listed)))
+        if m.re is _CUT_UNITS:          # only its names, not the words the page cuts after them
+            kept = [u for u in read.units if (unit_like(u) or whole_name(u) or re.fullmatch(r"各\w{2,5}", u))
+                    and not re.search(r"以下|均需|不再|需要", u)]
+            read = Units(read.lead if read.lead in kept else "", kept, read.how, read.notes)
         if read.units and not text[m.end():].strip() and not whole_name(read.units[-1]):
             # the page ends in the list's last name (牵头单位:省发展改): that name is cut off
             kept = read.units[:-1]

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 # 责任单位, 牵头部门, 配合单位, 协办单位 …: a list's label names a unit or a department
-LABELS = r"(?:(?:责任|牵头|主责|配合|参与|实施|协办|协作|主办)(?:单位|部门))"
-LEAD_LABELS = r"(?:(?:牵头|主责|主办)(?:单位|部门))"
+LABELS = r"(?:(?:责任|牵头|主责|配合|参与|实施|协办|协作|主办|协同)(?:责任)?(?:单位|部门))"
+LEAD_LABELS = r"(?:(?:牵头|主责|主办)(?:责任)?(?:单位|部门))"       # (牵头责任单位: 滁州)
 _UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
                        r"办公室|资本|法院|检察院|分行|支行|团|所|队|单位|小组|"
                        # the people's organisations: 妇联, 残联, 侨联, 文联, 科协, 工商联
@@ -69,8 +69,10 @@ def split_units(text: str) -> list[str]:
     text = FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", text))
     text = _TAIL.sub("", text.strip())
     # (a list inside a name's brackets is the name's, 各县(市、区)政府; and 各区、县(市) is one)
-    keep = re.sub(r"[(（][^()（）]{1,12}[)）]", lambda m: m.group(0).translate(_MASK), text)
+    keep = re.sub(r"[(（][^()（）]{1,20}[)）]", lambda m: m.group(0).translate(_MASK), text)
     keep = keep.replace("各区、县(市)", "各区\x00县(市)").replace("各区、县（市）", "各区\x00县（市）")
+    # (各县、市、区政府: each government of those kinds, one unit)
+    keep = re.sub(r"各[县市区乡镇](?:、[县市区乡镇]){1,3}(?=(?:人民)?政府)", lambda m: m.group(0).translate(_MASK), keep)
     out: list[str] = []
     # a repost's cell “*区投促局 各镇街 各平台” (its spaces lost): the lead starred, and 各…
     # after a unit's name begins the next unit
