@@ -15,7 +15,7 @@ from .text import cn_number
 
 COUNTERS = ("个百分点|百分点|亿美元|万美元|美元|亿元|万元|元|万吨标准煤|万吨标煤|吨标准煤|吨标煤|万吨|吨|亿斤|万斤|公斤|斤|万人次|人次|万人|人|"
             "万名|名|万家|家|万个|个|万项|项|所|条|对|座|万平方米|平方米|平方公里|平方千米|公顷|万亩|亩|位|倍|件|"
-            "户|台|套|张|批|款|只|辆|架|艘|公里|万例|例|万标箱|标箱|千瓦时|万千瓦|千瓦|微克/立方米|立方米|根|处|棵|株|栋|幢|本(?![年月市区县级届轮])|"
+            "户|台|套|张|批|款|只|辆|架|艘|公里|万例|例|岁|万标箱|标箱|千瓦时|万千瓦|千瓦|微克/立方米|立方米|根|处|棵|株|栋|幢|本(?![年月市区县级届轮])|"
             "分钟|小时|%|％")
 _CN = "〇零一二两三四五六七八九十百千"
 _FIGURE = re.compile(
@@ -26,6 +26,9 @@ _FRACTION = re.compile(r"([一二三四五六七八九十])分之([一二三四�
 _RANK = re.compile(r"前(\d+)(位|名)")
 _DOUBLE_DIGIT = re.compile(r"两位数(?:以上)?增长")
 _BARE_TRILLION = re.compile(r"(?<=[破超逾])万亿")
+# a count written right before the size of what it counts (1个20亿元以上项目), which the figure
+# reader above leaves, a digit following its unit
+_COUNT_BEFORE_SIZE = re.compile(r"(?<![\d.])(\d{1,4})(个|家|项|座|所)(?=\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:元|美元))")
 # a delivery time is a promise in itself: “国内1日达”, “2小时内送达”, “30分钟内即时送达”
 _DELIVERY = re.compile(r"(\d+)\s*(日|天|小时|分钟)(?=内?(?:即时)?送?达)")
 # a magnitude naming a class: 千亿级, 百亿企业, 五百亿级产业集群 (but 五千亿规模 is an amount)
@@ -94,6 +97,8 @@ def find(text: str) -> list[Figure]:
         out.append(Figure(m.start(), m.end(), 10.0, "%", f"{m.group(0)} read as at least 10 %"))
     for m in _BARE_TRILLION.finditer(text):
         out.append(Figure(m.start(), m.end(), 10000.0, "亿元", f"{m.group(0)} read as 1万亿元"))
+    for m in _COUNT_BEFORE_SIZE.finditer(text):     # 1个20亿元以上项目: one project of that size
+        out.append(Figure(m.start(), m.end(), float(m.group(1)), m.group(2)))
     for m in _DELIVERY.finditer(text):
         out.append(Figure(m.start(), m.end(), float(m.group(1)), m.group(2),
                           f"a delivery time: {m.group(0)} or sooner"))

@@ -19,14 +19,13 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import places, reported
 from .draft import Passage, Record
 from .figures import find as find_figures
-from .text import FIVE_YEAR_PLAN_END, Document, clause_start, excerpt
+from .measured import indicator as measured_by, subject_before, year_ahead
+from .text import Document, clause_start, excerpt
 
 # a bracket right after a quoted name spells out that named goal: “123”快货物流圈(国内1日达、…)
 _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 
-_YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
-_FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
 # (控制在: a ceiling a plan sets; 计划投资/安排…项目: a project list's commitments)
 _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|打造|"
                          r"组建|设立|开通|"
@@ -48,29 +47,6 @@ _PUNCT = re.compile(r"[。，,；;:：！？!?]")
 # a paragraph that opens on a goals label: the figures it lists are the goals
 _GOALS_LABEL = re.compile(r"[ \t]*(?:主要|预期|发展|总体|年度)?(?:预期)?(?:指标|目标)(?:任务)?[:：]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_LEAD_WORDS = re.compile(r"^(?:其中|力争|全市|全年|到|至|并|和|及|实现|确保|达到|累计)+")
-_TAIL_WORDS = re.compile(r"(?:达到|达|突破|破|超过|超|逾|不少于|不低于|不超过|控制在|保持|实现|为|至|在|的)+$")
-
-
-def _year_ahead(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """(year, position) of the last year-ahead marker in text[start:end]."""
-    found = None
-    for m in _YEAR_AHEAD.finditer(text, start, end):
-        found = (int(next(g for g in m.groups() if g)), m.start())
-    for m in _FYP_RE.finditer(text, start, end):
-        if found is None or m.start() > found[1]:
-            found = (FIVE_YEAR_PLAN_END[m.group(1)], m.start())
-    return found
-
-
-def _indicator(clause: str, fig_start: int, fig_end: int) -> str:
-    """What the figure measures: the noun after it (“培育50家示范企业”), else the words before
-    it (“数字贸易额4300亿元”), without years, 全市/力争 and comparator words."""
-    after = re.sub(r"^(?:以上|左右|以内|以下|上下|的)+", "", clause[fig_end:]).strip(" ,，")
-    if len(after) >= 2:
-        return after
-    before = _YEAR_AHEAD.sub("", clause[:fig_start])
-    return _TAIL_WORDS.sub("", _LEAD_WORDS.sub("", before.strip(" ,，:："))).strip()
 
 
 def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | None,
@@ -110,9 +86,11 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
             # 城镇居民1个百分点,力争达到48000元): what grows, not its growth
             sent = clause_start(text, s, "。；;\n！？")
             other = prev or next((r for r in reversed(out) if r.passages[0].start >= sent), None)
-            if other is None:
+            # or the clause before it (全县地区生产总值实现翻番,达到178亿元): what reaches the figure
+            before = subject_before(text, sent, s)
+            if other is None and not before:
                 continue
-            rec.data["indicator"] = prev.data["indicator"] if prev else \
+            rec.data["indicator"] = prev.data["indicator"] if prev else before if other is None else \
                 re.sub(r"(?:增速|增幅|增长|增加|提高|高于|低于).*$", "", other.data["indicator"])
             if not rec.data["indicator"]:
                 continue
@@ -204,6 +182,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                  and not _EACH.search(between)):
         return None
     prv = nxt - 2
+    if prv >= 0 and candidates[prv][1] == s and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit):
+        return None     # 1个20亿元以上项目: the size of what the count before it counts
     joined_prv = prv < 0 or starts[prv] < c_start or \
         bool(re.search(r"[和及与、]", text[candidates[prv][1]:s]))
     if not joined_prv and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit) and \
@@ -230,12 +210,12 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if unit == "条" and (_POLICY_AFTER.match(text, e) or _POLICY_BEFORE.search(text, c_start, s)):
         return None         # 落实民营经济31条, “…”38条政策: a policy named by its articles
     if _FORECAST.search(clause[:s - c_start]) and not _AHEAD_WORDS.search(text, sent_start, s) \
-            and not (_year_ahead(text, sent_start, s) and _GOAL_WORDS.search(clause)):
+            and not (year_ahead(text, sent_start, s) and _GOAL_WORDS.search(clause)):
         return None                           # 通行时间预计将缩短三分之二: a forecast, no goal
     # (but 到2025年产业增加值预计突破4000亿元: a year ahead and a goal word set a goal)
     # the paragraph, but not past the start of the numbered part the figure is in
     para_start = max(text.rfind("\n", 0, s) + 1, heads[0].start if heads else 0)
-    year = _year_ahead(text, sent_start, s) or _year_ahead(text, para_start, s)
+    year = year_ahead(text, sent_start, s) or year_ahead(text, para_start, s)
     if year is not None and issued_year is not None and year[0] < issued_year and \
             text[year[1]] not in "到至截":
         return None                           # “2021年末,全市常住人口340.7万人”: a past year's
@@ -277,13 +257,16 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         goal_words = True
     if _LOOK_BACK.match(text, para_start):
         goal_words = False        # 一年来,…; 这十年,…: a paragraph of what past years brought
-    if news and goal_words and year is None and not reported.FUTURE.search(text, sent_start, e):
+    if news and goal_words and year is None and not reported.FUTURE.search(text, sent_start, e) and \
+            not (issued_year and any(int(y) > issued_year for y in
+                                     re.findall(r"(20\d\d)年", text[para_start:sent_start]))):
+        # (unless the paragraph looks ahead to a later year: 2020年与全国同步实现全面小康。…达到35000元)
         goal_words = False        # a news report's 实现营收132.5亿元, 超过70家: what was achieved
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
             first = bisect.bisect_left(doc._starts, x.start) + 1
             intro_end = doc.headings[first].start if first < len(doc.headings) else x.end
-            year = _year_ahead(text, x.body, min(intro_end, s))
+            year = year_ahead(text, x.body, min(intro_end, s))
             if year:
                 break
     if year is None and heads and heads[-1].parent is None:
@@ -294,7 +277,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                          x.start < h.start and x.level < h.level for x in doc.headings
                          if h.start - x.start < 3000 and x.start > h.start - 3000))
         lead = text.rfind("\n", 0, max(0, first.start - 1)) + 1
-        year = _year_ahead(text, lead, first.start)
+        year = year_ahead(text, lead, first.start)
         in_goals = in_goals or year is not None
     flags = []
     if year is None:
@@ -332,7 +315,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     fig_at = s - c_start
     if re.search(r"每年|年均", clause[:fig_at]):      # a yearly figure: 每年…5项, 年均增长6%
         unit += "/年"
-    indicator = _indicator(clause, fig_at, fig_at + (e - s)) if clause else ""
+    indicator = measured_by(clause, fig_at, fig_at + (e - s)) if clause else ""
     ex_start = year[1] if sent_start <= year[1] < c_start and c_start - year[1] < 60 else c_start
     ex = excerpt(text, ex_start, c_start + len(clause))
     where = places.map_hits(text, places.find(gaz, text, c_start, c_start + len(clause)))

@@ -1,0 +1,47 @@
+"""What a target's figure measures and the year it is for, as a clause of a plan words them:
+the noun after the figure or the words before it (数字贸易额4300亿元), the clause before it
+(…地区生产总值实现翻番,达到178亿元), a year ahead (到2025年, 2027年底前, “十四五”期末). Shared by
+the target reader (targets.py)."""
+from __future__ import annotations
+
+import re
+
+from hzmap.model.dataset.comparators import clause_span
+
+from .text import FIVE_YEAR_PLAN_END, clause_start
+
+YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
+_FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
+LEAD_WORDS = re.compile(r"^(?:其中|力争|全市|全年|到|至|并|和|及|实现|确保|达到|累计)+")
+_TAIL_WORDS = re.compile(r"(?:达到|达|突破|破|超过|超|逾|不少于|不低于|不超过|控制在|保持|实现|为|至|在|的)+$")
+
+
+def year_ahead(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(year, position) of the last year-ahead marker in text[start:end]."""
+    found = None
+    for m in YEAR_AHEAD.finditer(text, start, end):
+        found = (int(next(g for g in m.groups() if g)), m.start())
+    for m in _FYP_RE.finditer(text, start, end):
+        if found is None or m.start() > found[1]:
+            found = (FIVE_YEAR_PLAN_END[m.group(1)], m.start())
+    return found
+
+
+def indicator(clause: str, fig_start: int, fig_end: int) -> str:
+    """What the figure measures: the noun after it (“培育50家示范企业”), else the words before
+    it (“数字贸易额4300亿元”), without years, 全市/力争 and comparator words."""
+    after = re.sub(r"^(?:以上|左右|以内|以下|上下|的)+", "", clause[fig_end:]).strip(" ,，")
+    if len(after) >= 2:
+        return after
+    before = YEAR_AHEAD.sub("", clause[:fig_start])
+    return _TAIL_WORDS.sub("", LEAD_WORDS.sub("", before.strip(" ,，:："))).strip()
+
+
+def subject_before(text: str, sent: int, s: int) -> str:
+    """The clause before the figure's, when it names what the figure measures and no figure
+    (…地区生产总值实现翻番, before 达到178亿元), without its year and verbs; else ""."""
+    left, _ = clause_span(text, s, s + 1)
+    prev = clause_start(text, max(sent, left - 1), "，,；;。\n")
+    words = re.sub(r"^(?:到|至)?20\d\d年(?:底|末)?|(?:实现翻番|翻番|实现|保持|稳步|持续)+$", "",
+                   text[max(sent, prev):max(sent, left - 1)].strip(" ,，"))
+    return LEAD_WORDS.sub("", words) if 2 <= len(words) <= 24 and not re.search(r"\d", words) else ""
