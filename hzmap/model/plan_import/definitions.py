@@ -108,6 +108,9 @@ def in_heading(doc, part: Part, after: int) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+_LIES_IN = re.compile(r"(?:位于|地处|坐落于|处于)[^，,。；;]{0,12}$")
+
+
 def members_by_word(hits, text: str, part: Part) -> list:
     """The distinct place names among `hits` that end in the part's word, a name extended over
     the 2-4 characters that make it one (紫金港 + 科技城): the members of 三城, 两镇 …"""
@@ -117,6 +120,8 @@ def members_by_word(hits, text: str, part: Part) -> list:
     ext = re.compile(rf"(?:(?![为的和与及在以是即])[\u4e00-\u9fff]){{1,3}}?{re.escape(part.word)}")
     out, seen = [], set()
     for h in hits:
+        if _LIES_IN.search(text, max(0, h.start - 14), h.start):
+            continue        # 西站新城单元位于…余杭片区: where the place lies, not one of its members
         name = h.text
         if not name.endswith(part.word):
             m = ext.match(text, h.end)

@@ -20,18 +20,18 @@ import re
 from .text import five_year_plan_end
 
 # (…目标执行情况, …进展情况: a report of progress on a document's tasks)
-KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|批复|" \
+KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|(?<=的)批复|" \
         r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实)情况表?)"
 HEAD_LINES = 40
 # a page table's label of the document's name, its value after it or on the next line
 _NAME_LABEL = re.compile(r"^[\s•·●]*(?:文件名称|文件标题|公文标题|标\s*题)\s*[:：]\s*([^\n]*)$")
 _NOTICE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?)(?:关于)?印发《([^》\n]{4,80})》")
 # (the issuer may be left to the signature, and a page may space the last word: 的通 知)
-_NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?|)关于印发([^《》\n]{4,80}?)的通\s*知")
+_NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?|)关于(?:印发|下达)([^《》\n]{4,80}?)的通\s*知")
 # (现将《T》印发, or 《T》已经区政府同意,现印发给你们)
 _NOTICE_HEADLINE = re.compile(r"^([^,，。《》\s]{2,20}?)印发([^《》，,。\s]{4,80}?)的?通\s*知$")
 # (two printed together, 《A》和《B》已经…现印发给你们: the first)
-_PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发|^《([^》]{4,80})》(?:[和及、]《[^》\n]{4,80}》)*"
+_PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发|^《([^》]{4,80})》(?:[和及、]?《[^》\n]{4,80}》)*"
                       r"(?:已经|已|经)[^。\n]{0,60}?现(?:予)?印\s*发", re.M)
 _TITLE_LINE = re.compile(r"^[^。，,:：!！?？]{4,60}" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?$")
 _ABOUT = re.compile(r"^(.{2,60}?)\s*(关于[^。，,]{4,60}" + KINDS + r")$")
@@ -48,7 +48,7 @@ _AFTER_QUOTE = re.compile(r"([^《》\n，,。；;:：]{2,30}?)的?通知")
 # a title line with a 《…》 inside: no sentence punctuation, a few words around the quote
 _QUOTE_IN_TITLE = re.compile(r"^[^。，,；;:：!！?？《》]{0,30}《[^《》]+》[^。，,；;:：!！?？《》]{2,30}$")
 _NAV = re.compile(r">|＞|当前位置|您的位置|位置[:：]|首页|主页")
-_META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|"
+_META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|索引号|公开方式|"
                    r"^第?[A-Z]?\d{1,5}版[:：]?|"   # a newspaper's page: 第A2版:要闻, 00004版:要闻
                    r"^时间[:：]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^[\d\s:：/\-.]+$")
 _SITE_TAIL = re.compile(r"^(.+?)\s*[-_|｜]\s*[^-_|｜]{1,20}$")
@@ -57,7 +57,7 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*((?:19|20)\d
 _YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
 # a numbered part's line (“3、积极争取政策”), never the document's title
 _NUMBERED = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff])|\d{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
-_BRACKETED = re.compile(r"^[【\[［][^】\]］]{1,12}[】\]］]")
+_BRACKETED = re.compile(r"^(?:[【\[［][^】\]］]{1,12}[】\]］]|[(（][\u4e00-\u9fff]{2,6}(?:省|自治区|市)[)）])")
 
 
 def _printed(text: str) -> str:
@@ -191,13 +191,15 @@ def headline(lines: list[str]) -> str:
             start = i + 1
     window = lines[start:start + 8]
     for i, ln in enumerate(window):
-        s = ln.strip()
+        s = _clean_line(ln)             # (without a site's 【column】 before it)
         if len(s) < 8 or len(s) > 60 or _NAV.search(s) or _META.search(s) or _SITE.search(s) \
                 or _SERIES.search(s):
             continue                    # (a series' kicker, “…”系列报道①, is no headline)
         if re.search(r"[。;；]$", s) or s.count("，") + s.count(",") > 2 or \
                 len(re.findall(r"[|｜\t]", s)) >= 2:
             return ""                   # running text or a table's row: no headline here
+        if s.endswith((":", "：")) and re.search(r"[,，、]", s):
+            return ""                   # a notice's addressees (各区县人民政府,市政府直属各单位:)
         if s.endswith(("——", "—", ":", "：")) and i + 1 < len(window):
             s += window[i + 1].strip()  # a lead-in line (引题) runs on into the headline
         site = _SITE_TAIL.match(s)      # the browser's title, “T-site name”, over the page's T

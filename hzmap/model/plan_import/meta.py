@@ -29,6 +29,10 @@ _ISO = re.compile(r"(?:公开日期|发布日期|发布时间|更新时间|\u767
 _PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
                         r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布|制定|出台)了?《[^》\n]*(?:规划|方案|计划|纲要|"
                         r"意见)[^》\n]*》", re.M)
+# (or 《T》由X正式公布, and a province or city as the body: 近日,江西省印发《…规划》)
+_PUBLISHED_BY = re.compile(r"《[^》\n]{4,80}》由([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:发布|公布|印发)")
+_REGION_PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,8}?[省市])(?:正式)?"
+                               r"(?:发布|印发|公布|出台)了?《[^》\n]*(?:规划|方案|计划|纲要|意见)[^》\n]*》", re.M)
 # the period a plan's text states: 规划年限为2021-2035年, 规划期限:2024—2026年
 _TERM = re.compile(r"规划(?:年限|期限)\s*(?:为|是|[:：])\s*(20\d\d)\s*[-—–~至到]\s*(20\d\d)\s*年")
 _MADE = re.compile(r"(?:成文日期|发文日期|生成日期)\s*[:：]?\s*[|｜]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -66,6 +70,8 @@ def _issuers(raw: str) -> str:
     if re.match(LABELS + r"\s*[:：]", raw):
         return ""          # a measure's units (责任单位:…), not the issuing body
     raw = re.sub(r"^(?:(?:文件名称|名\s*称|发布机构|发文机关|发文单位)\s*[:：|｜]|附\s*件)\s*", "", raw)   # a page's table
+    if re.search(r"[。，,:：《》！？!?]", raw):
+        return ""          # a sentence, not bodies' names
     parts = [q for p in re.split(r"[\s、]+", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
     if not parts or not all(_ORG.search(p) for p in parts):
         return ""
@@ -102,6 +108,10 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         sig = re.search(r"^(\S[^\n]{1,60}?)\s*(?:\n\s*)?(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)",
                         head, re.M)
         issuer = _issuers(sig.group(1)) if sig else ""
+        if not issuer:                  # a page set on one line: …现印发给你们。 X人民政府 2021年10月11日
+            inline = re.search(r"[。！]\s*([\u4e00-\u9fff]{2,30}?(?:人民政府|委员会|办公室|办公厅|管委会))\s*"
+                               r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", head)
+            issuer = _issuers(inline.group(1)) if inline else ""
         if issuer and sig:            # bodies that sign together, one a line above the date
             above = [ln.strip() for ln in head[:sig.start()].split("\n")[-4:] if ln.strip()]
             while above and len(above[-1]) <= 40 and _issuers(above[-1]) and \
@@ -113,8 +123,11 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         issuer = _issuers(about.group(1)) if about else ""
     if not issuer:
         # a report of its publication: 近日,浙江省湖州市自然资源和规划局发布《…规划(草案)》
-        pm = _PUBLISHES.search(head)
+        pm = _PUBLISHES.search(head) or _PUBLISHED_BY.search(head)
         issuer = _issuers(pm.group(1)) if pm else ""
+        if not issuer and pm is None:       # a province or a city that publishes it: 江西省印发《…》
+            pm = _REGION_PUBLISHES.search(head)
+            issuer = pm.group(1) if pm else ""
     if not issuer:
         # a page table's publishing body: 发布机构 区府办 公开范围 … (the office that posts it);
         # (run together with the next label once spaces are gone: 发布单位区府办发文日期…)
@@ -196,11 +209,13 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         if own and _ANNUAL.search(title):
             horizon = fyp or own      # a year's work list: its yearless goals are that year's
         else:
-            horizon = fyp or (max(ahead) if ahead else None) or own
+            horizon = fyp or (max(ahead) if ahead else None) or own or _reported_plan(head)
     number = header.doc_number(head)
     if number:
         cite(number[1], number[1] + len(number[0]))
     plan_period = header.period(title)
+    if plan_period is None and horizon and _reported_plan(head) == horizon:
+        plan_period = f"{horizon - 4}-{horizon}"      # a report of the five-year plan it describes
     tm = _TERM.search(text) if plan_period is None else None
     if tm and int(tm.group(1)) <= int(tm.group(2)):
         plan_period = f"{tm.group(1)}-{tm.group(2)}"
@@ -225,6 +240,14 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
             "notes": f"Drafted by hzmap import-plan from {doc.name}."}
     notes.append("English title and short name to be written (until then the Chinese ones show)")
     return Record("plan", data, passages, flags, notes), horizon, issue_year
+
+
+def _reported_plan(head: str) -> int | None:
+    """The last year of the one five-year plan a page's opening reports (描绘了杭州“十四五”规划),
+    or None when it reports none or several."""
+    named = {m.group(1) for m in re.finditer(r"(?:描绘|审议|通过|发布|印发|编制|出台|提出)了?[^。，,]{0,8}?“?"
+                                             r"(十[一二三四五六]五)”?规划", head)}
+    return five_year_plan_end(named.pop()) if len(named) == 1 else None
 
 
 def plan_id_for(title: str, year: int | None, taken: set[str]) -> str:
