@@ -78,7 +78,7 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     # a table of indicators: its goal column's figures are targets, its report column's are not
     shown = indicators.tables(doc)
     done = sorted(done + [c for t in shown for c in t.done])
-    goals = [(a, b, t.year, name) for t in shown for a, b, name in t.goals]
+    goals = [(a, b, t.year, name, unit) for t in shown for a, b, name, unit in t.goals]
     # a news report tells what was achieved, unless it is about a plan (…任务书, …规划)
     news = reported.news(doc.text) and not re.search(r"任务|计划|目标|规划|方案|政策|意见|措施",
                                                      record.data["title"])

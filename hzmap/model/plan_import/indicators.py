@@ -31,7 +31,8 @@ _ROW_NUMBER = re.compile(r"\d{1,3}\s*[*＊]?$")
 class IndicatorTable:
     start: int                          # of its header line
     end: int                            # of its last line with bars
-    goals: list[tuple[int, int, str]]   # the goal column's cells, with their row's indicator
+    goals: list[tuple[int, int, str, str]]   # the goal column's cells, with their row's indicator
+                                             # and the unit its unit column gives (单位: %)
     done: list[tuple[int, int]]         # the report column's cells
     year: int | None                    # the year the goal column's header names
 
@@ -77,19 +78,17 @@ def tables(doc: Document) -> list[IndicatorTable]:
     text = doc.text
     out: list[IndicatorTable] = []
     current: IndicatorTable | None = None
-    width = goal_at = done_at = name_at = 0
+    heads: list[str] = []
     for s, e in _lines(text):
         if not _BARS.search(text, s, e):
             if text[s:e].strip():
                 current = None
             continue
         cells = _cells(text, s, e)
-        heads = [text[a:b] for a, b in cells]
-        at = _goal_column(heads)
+        row = [text[a:b] for a, b in cells]
+        at = _goal_column(row)
         if at is not None:
-            width, goal_at = len(cells), at
-            name_at = next(k for k, h in enumerate(heads) if _INDICATOR.search(h) and len(h) <= 8)
-            done_at = next((k for k, h in enumerate(heads) if _DONE.search(h) and k != at), -1)
+            heads = row
             year = re.search(r"(20\d\d)\s*年", heads[at])
             current = IndicatorTable(s, e, [], [], int(year.group(1)) if year else None)
             out.append(current)
@@ -97,14 +96,31 @@ def tables(doc: Document) -> list[IndicatorTable]:
         if current is None:
             continue
         current.end = e
-        shift = width - len(cells)          # the row's cells against the header's, from the right
-        for k, c in enumerate(cells):
-            if not _FIGURE.search(text, c[0], c[1]) or (k == 0 and _ROW_NUMBER.match(text, c[0], c[1])):
-                continue
-            if k + shift == goal_at:
-                named = [text[a:b] for j, (a, b) in enumerate(cells)
-                         if j + shift == name_at] or [""]
-                current.goals.append((c[0], c[1], named[0].strip()))
-            elif k + shift == done_at:
-                current.done.append(c)
+        _read_row(text, cells, heads, current)
     return out
+
+
+def _read_row(text: str, cells: list[tuple[int, int]], heads: list[str], table: IndicatorTable) -> None:
+    """A row's goal and report cells, its cells placed against the header's by its number
+    (经济发展 | 1 | 地区生产总值 | 亿元 | 增长6%以上 | 4297.8 | 6.2: a group cell before it), else
+    from the right (a row whose first cells are merged with the row above)."""
+    goal_at = _goal_column(heads)
+    name_at = next(k for k, h in enumerate(heads) if _INDICATOR.search(h) and len(h) <= 8)
+    done_at = next((k for k, h in enumerate(heads) if _DONE.search(h) and k != goal_at), -1)
+    unit_at = next((k for k, h in enumerate(heads) if re.fullmatch(r"(?:计量)?单\s*位", h)), -1)
+    num_at = next((k for k, h in enumerate(heads) if re.fullmatch(r"序\s*号|编\s*号", h)), None)
+    numbered = next((k for k, c in enumerate(cells[:2]) if _ROW_NUMBER.fullmatch(text, c[0], c[1])), None)
+    shifts = ([num_at - numbered] if num_at is not None and numbered is not None else []) + \
+        [len(heads) - len(cells)]
+    # (the first placing that puts a figure in the goal column: a header cell over two columns,
+    # 固定资产投资 | 区内 | 力争300亿元, leaves the numbered placing one short)
+    shift = next((x for x in shifts if 0 <= goal_at - x < len(cells) and
+                  _FIGURE.search(text, *cells[goal_at - x])), shifts[0])
+    col = {j + shift: text[a:b].strip() for j, (a, b) in enumerate(cells)}
+    for k, c in enumerate(cells):
+        if not _FIGURE.search(text, c[0], c[1]) or k == numbered:
+            continue
+        if k + shift == goal_at:
+            table.goals.append((c[0], c[1], col.get(name_at, ""), col.get(unit_at, "")))
+        elif done_at > goal_at and k + shift >= done_at:      # (绝对值 | 增速: the results' columns)
+            table.done.append(c)

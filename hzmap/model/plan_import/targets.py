@@ -52,7 +52,7 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | None,
                   issued_year: int | None, tasks: list[tuple[int, int]] = (),
                   done: list[tuple[int, int]] = (),
-                  goals: list[tuple[int, int, int | None, str]] = (), news: bool = False) -> list[Record]:
+                  goals: list[tuple[int, int, int | None, str, str]] = (), news: bool = False) -> list[Record]:
     """Targets; `tasks` are the spans of the drafted measures (a figure in a task, such as
     “服务业增加值增长8%” in a task table, commits to it), `done` those of reports of what was
     done (a task table's 完成情况 column), whose figures are not goals; `goals` the cells of an
@@ -62,6 +62,11 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
     out: list[Record] = []
     seen: set[tuple] = set()
     candidates = [tuple(f) for f in find_figures(text)]
+    for a, b, _, _, unit in goals:      # a bare figure in a goal cell, its unit in its own column
+        bare = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", text[a:b])
+        if bare and unit and len(unit) <= 4 and not any(a <= c[0] < b for c in candidates):
+            candidates.append((a, b, float(bare.group(1)), unit, f"the unit from its column: {unit}"))
+    candidates.sort()
     starts = [c[0] for c in candidates]
     done = sorted(done)
     for s, e, value, unit, note in candidates:
@@ -77,7 +82,7 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
             if cell[2] is not None:
                 rec.data["year"] = cell[2]
                 rec.flags = [f for f in rec.flags if not f.startswith("no year stated")]
-            rec.data["indicator"] = rec.data["indicator"] or cell[3][:60]
+            rec.data["indicator"] = cell[3][:60] or rec.data["indicator"]     # the row's indicator
         if not rec.data["indicator"]:
             # “…增加值到2025年破万亿,到2027年突破1.2万亿”: the subject is the earlier figure's
             prev = next((r for r in reversed(out) if r.data["unit"] == unit and
@@ -233,6 +238,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     called = _CALLED_GOALS.search(text, e, sent_end)
     if year is None and said and called:
         year = said[-1]
+    if year is None and said and said[-1][0] == issued_year and \
+            re.search(r"提出|明确|目标|力争|计划|部署", text[sent_start:said[-1][1]]):
+        year = said[-1]                       # 该市提出,2025年,…达70.7%以上: this year's goals
     if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year):
         return None                           # a figure about a past year
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s) or \
