@@ -38,7 +38,7 @@ _STATES_PLAN = re.compile(r"主要内容予以明确|予以明确。?$")
 _APPROVES = re.compile(r"[^:：]{2,12}[:：]\s*(?:原则)?同意")      # (五)公共服务设施配套:原则同意…
 _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
 # a table of contents: headings with dot leaders and a page number (…发展现状……… 1), not tasks
-_CONTENTS = re.compile(r"[.．…·]{6,}")
+_CONTENTS = re.compile(r"[.．…·]{6,}|[(（]\d{1,3}[)）][ \t]*$")     # (or a page number in brackets: …成就 (6))
 # an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
 _ARTICLE = re.compile(r"本文(?!件)")
 # a heading line that says what is to be done: a task verb, then its object (实施…行动)
@@ -74,10 +74,10 @@ def _leaves(doc: Document) -> list[Heading]:
                 goals_only = goals_only and node.title.strip("。 ").endswith("目标")
             node = node.parent
         line_end = doc.text.find("\n", h.start)
-        if _CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end):
-            skip = True        # a line of a table of contents
+        if _CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end) or (
+                not doc.text[h.end:].strip() and _contents_before(doc, h)):
+            skip = True        # a line of a table of contents (or its last, which the page cuts)
         if h.parent is None and _after_page_notice(doc, h):
-
             skip = True        # a news site's numbered terms (版权与免责声明 1、…), not the plan's
         title = plain.get(h.start, "") if h.parent is None else ""
         if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")):
@@ -87,6 +87,15 @@ def _leaves(doc: Document) -> list[Heading]:
         if not skip and h.level >= 2:
             out.append(h)
     return out
+
+
+def _contents_before(doc: Document, h: Heading) -> bool:
+    """Whether the heading before h is a line of a table of contents."""
+    before = [x for x in doc.headings if x.start < h.start]
+    if not before:
+        return False
+    line_end = doc.text.find("\n", before[-1].start)
+    return bool(_CONTENTS.search(doc.text, before[-1].start, len(doc.text) if line_end < 0 else line_end))
 
 
 def _cut_sibling(doc: Document, h: Heading) -> bool:
@@ -231,7 +240,8 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
              given: Units | None = None, content_end: int | None = None) -> Record:
     text = doc.text
     blocks = unit_blocks(text, start, end)
-    block = blocks[-1] if blocks else None
+    # (its last list with units: a second list the page cuts short leaves the first)
+    block = next((b for b in reversed(blocks) if b[2].units), blocks[-1] if blocks else None)
     flags: list[str] = []
     notes: list[str] = []
     read = given if given is not None else (block[2] if block else Units())

@@ -22,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import indicators
+from . import flattened, indicators
 from .text import Document
 from .units import split_units, unit_like, whole_name
 
@@ -89,6 +89,11 @@ def rows(doc: Document) -> list[Row]:
             run.append((s, e, n))
             last = v
     if len(run) < MIN_ROWS:
+        together = flattened.rows(text)     # (a table whose cells the page ran together)
+        if together:
+            return [Row(n, a, b, task, units, ["a row of a task table whose cells the page runs "
+                                                "together: its task and units read apart"])
+                    for n, a, b, task, units in together]
         return _unnumbered(doc)
     out = []
     for i, (s, e, n) in enumerate(run):

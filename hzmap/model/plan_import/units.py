@@ -52,6 +52,7 @@ def whole_name(tok: str) -> bool:
 
 
 def unit_like(tok: str) -> bool:
+    tok = re.sub(r"[(（][^()（）]{1,20}[)）]$", "", tok)      # 发改局(服务业发展局): the name before it
     return bool(_UNIT_END.search(tok)) or (
         len(tok) >= 4 and tok.startswith(("市", "省", "国家", "中国", "杭州", "各区")))
 
