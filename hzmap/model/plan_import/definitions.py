@@ -235,3 +235,45 @@ def assigned(text: str, part: Part, start: int, end: int) -> list[tuple[int, int
     said = "|".join(re.escape(x) for x in part.labels) + rf"|[东西南北中]{re.escape(part.word)}"
     found = re.finditer(rf"以[^，,。；;]{{2,30}}?为“?(?:{said})”?", text[start:end])
     return [(start + m.start(), start + m.end()) for m in found]
+
+
+def named_after(text: str, part: Part, pos: int) -> bool:
+    """Whether the paragraph after the slogan names as many places of the part's kind as it
+    counts (“两组团、四片区”。 / 洋澜湖组团…;燕矶组团…;樊口片区…)."""
+    if not part.count or part.count < 2 or len(part.word) < 2:
+        return False
+    nl = text.find("\n", pos)
+    para = text[pos:text.find("\n", nl + 1) if nl >= 0 and not text[pos:nl].strip("”\"。 ") else
+                (len(text) if nl < 0 else nl)]
+    names = {n for n in re.findall(rf"[\u4e00-\u9fff]{{2,4}}?{re.escape(part.word)}", para)
+             if not re.match(r"[一二两三四五六七八九十多双数]", n)}
+    return len(names) == part.count
+
+
+def figure_clauses(text: str, slogan, scope_end: int) -> list[tuple[int, int]]:
+    """The clauses that define a figure slogan's parts: after “…格局:”, split at “;”, else at
+    “,” before each “以…为”."""
+    m = re.compile(r"[。\n]").search(text, slogan.context_end)
+    end = min(m.start() if m else len(text), scope_end)
+    start = slogan.context_end
+    while start < end and text[start] in ":：,，":
+        start += 1
+    spans, pos = [], start
+    for sm in re.finditer(r"[；;]", text[start:end]):
+        spans.append((pos, start + sm.start()))
+        pos = start + sm.end()
+    spans.append((pos, end))
+    spans = [(a, b) for a, b in spans if b - a > 3]
+    if len(spans) == len(slogan.parts):
+        return spans
+    starts = [start + x.start() for x in re.finditer(r"以[^，,；;。]{2,30}?为", text[start:end])]
+    if len(starts) == len(slogan.parts):
+        return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
+    # one clause per part, between commas (以A为引领,推动B、C协同,D、E联动)
+    spans, pos = [], start
+    for cm in re.finditer(r"[，,]", text[start:end]):
+        spans.append((pos, start + cm.start()))
+        pos = start + cm.end()
+    spans.append((pos, end))
+    spans = [(a, b) for a, b in spans if b - a > 3]
+    return spans if len(spans) == len(slogan.parts) else []

@@ -9,8 +9,8 @@ from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import definitions, places
 from .draft import Passage, Record
-from .definitions import word_clauses
-from .slogans import Part, Slogan, figure_clauses, labelled_passage
+from .definitions import figure_clauses, word_clauses
+from .slogans import Part, Slogan, labelled_passage
 from .text import Document, clause_start, excerpt
 
 _ROLE = re.compile(r"以([^，,；;。]{2,30}?)为(引领|联动|支撑|方向|核心|重点|龙头|主体|中心|依托|纽带)")

@@ -81,6 +81,15 @@ _FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(
                         rf"(?={_COUNT}|$)")
 
 
+def _one_counted(slogan: str) -> tuple[list[Part], list[str]] | None:
+    """A slogan of one counted kind of place and what it is to do (“两翼齐飞”), announced as a
+    layout: that part alone; else None."""
+    m = re.fullmatch(rf"({_COUNT})({_WORDS})([\u4e00-\u9fff]{{2}})?", slogan.strip())
+    n = _count(m.group(1)) if m else None
+    return ([Part(m.group(1) + m.group(2), m.group(2), n, KIND_OF[m.group(2)], m.group(0))], []) \
+        if m and (n is None or n >= 2) else None
+
+
 def _places_only(slogan: str) -> bool:
     """Whether every part of the slogan counts a kind of place (一心两轴三片), not a figure."""
     parsed = parse(slogan)
@@ -158,7 +167,7 @@ def _listed(text: str, m: re.Match) -> bool:
     """Whether each part of the slogan is defined after it by its own label (“三城”:…,
     “五基地”:…): a list of parts is how a layout is spelled out when no 格局 names it."""
     # (其中的“1”是…,“4”是…: each figure in quotes; 以A区为“一体”,以B县为“东翼”: its places given)
-    from .definitions import assigned, labelled
+    from .definitions import assigned, labelled, named_after
 
     parsed = parse(_unbroken(m.group(1)), free=True)
     end = min(len(text), m.end() + 2000)
@@ -166,7 +175,8 @@ def _listed(text: str, m: re.Match) -> bool:
     # come)
     told = [any(labelled_passage(text, x, m.end(), end) for x in p.labels)
             or labelled(text, p, parsed[0], m.end(), end)
-            or assigned(text, p, m.end(), end) for p in parsed[0]] if parsed else []
+            or assigned(text, p, m.end(), end) or named_after(text, p, m.end()) for p in parsed[0]] \
+        if parsed else []
     return bool(told) and (all(told) or (len(told) >= 3 and all(told[:-1]) and end >= len(text)))
 
 
@@ -221,7 +231,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         titled = _places_only(m.group(1)) and _in_title(text, m.start())
         if not (ctx or before or defined or titled) or same_key(m.group(1)) in seen:
             continue
-        parsed = parse(_unbroken(m.group(1)), free=True)
+        parsed = parse(_unbroken(m.group(1)), free=True) or (_one_counted(m.group(1)) if ctx else None)
         if parsed is None or (not ctx and not before and parsed[0] and
                               all(p.word and p.word not in KIND_OF for p in parsed[0])):
             continue
@@ -303,35 +313,6 @@ def _spelled(text: str, m: re.Match) -> Slogan | None:
 
 # ---------------------------------------------------------------- where each part is defined
 
-
-
-def figure_clauses(text: str, slogan: Slogan, scope_end: int) -> list[tuple[int, int]]:
-    """The clauses that define a figure slogan's parts: after “…格局:”, split at “;”, else at
-    “,” before each “以…为”."""
-    m = re.compile(r"[。\n]").search(text, slogan.context_end)
-    end = min(m.start() if m else len(text), scope_end)
-    start = slogan.context_end
-    while start < end and text[start] in ":：,，":
-        start += 1
-    spans, pos = [], start
-    for sm in re.finditer(r"[；;]", text[start:end]):
-        spans.append((pos, start + sm.start()))
-        pos = start + sm.end()
-    spans.append((pos, end))
-    spans = [(a, b) for a, b in spans if b - a > 3]
-    if len(spans) == len(slogan.parts):
-        return spans
-    starts = [start + x.start() for x in re.finditer(r"以[^，,；;。]{2,30}?为", text[start:end])]
-    if len(starts) == len(slogan.parts):
-        return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
-    # one clause per part, between commas (以A为引领,推动B、C协同,D、E联动)
-    spans, pos = [], start
-    for cm in re.finditer(r"[，,]", text[start:end]):
-        spans.append((pos, start + cm.start()))
-        pos = start + cm.end()
-    spans.append((pos, end))
-    spans = [(a, b) for a, b in spans if b - a > 3]
-    return spans if len(spans) == len(slogan.parts) else []
 
 
 def labelled_passage(text: str, label: str, start: int, end: int) -> tuple[int, int] | None:
