@@ -21,7 +21,7 @@ from .text import five_year_plan_end
 
 # (…目标执行情况, …进展情况: a report of progress on a document's tasks)
 KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|(?<=的)批复|" \
-        r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实)情况表?)"
+        r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实)情况表?|(?:责任|任务)(?:分工|分解))"
 HEAD_LINES = 40
 # a page table's label of the document's name, its value after it or on the next line
 _NAME_LABEL = re.compile(r"^[\s•·●]*(?:文件名称|文件标题|公文标题|标\s*题)\s*[:：]\s*([^\n]*)$")
@@ -32,7 +32,8 @@ _NOTICE_BARE = re.compile(r"(?:^|[,，。\s】])([^,，。《》\n【】]{2,60}?
 _NOTICE_HEADLINE = re.compile(r"^([^,，。《》\s]{2,20}?)印发([^《》，,。\s]{4,80}?)的?通\s*知$")
 # (two printed together, 《A》和《B》已经…现印发给你们: the first)
 _PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发|^《([^》]{4,80})》(?:[和及、]?《[^》\n]{4,80}》)*"
-                      r"(?:已经|已|经)[^。\n]{0,60}?现(?:予)?印\s*发", re.M)
+                      r"(?:已经|已|经)[^。\n]{0,60}?现(?:予)?印\s*发|(?<=确定了)《([^》]{4,80})》[,，]?\s*现(?:予)?印\s*发",
+                      re.M)
 _TITLE_LINE = re.compile(r"^[^。，,:：!！?？]{4,60}" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?$")
 _ABOUT = re.compile(r"^(.{2,60}?)\s*(关于[^。，,]{4,60}" + KINDS + r")$")
 _RANGE_LINE = re.compile(r"^[(（]\s*(20\d\d)\s*[-—–~至]+\s*(20\d\d)\s*年?\s*[)）]$")
@@ -46,6 +47,10 @@ _QUOTED_PLAN = re.compile(r"《([^《》\n]{4,80}?" + KINDS + r"(?:[(（][^)）]
 # what a notice's 《T》 is followed by when it prints a document about T (its breakdown)
 _AFTER_QUOTE = re.compile(r"([^《》\n，,。；;:：]{2,30}?)的?通知")
 # a title line with a 《…》 inside: no sentence punctuation, a few words around the quote
+# (but 《T》通过专家评审, 《T》正式发布: the news of T, whose title is T)
+_NEWS_OF = re.compile(r"(?:通过|获批|出炉|发布|公示|印发|出台|正式|亮相|解读|编制完成)")
+# a news headline's praise before a plan's name (备受瞩目的之江文化产业带建设规划)
+_PRAISE = re.compile(r"^(?:备受瞩目|万众瞩目|备受关注|备受期待|全新|新版|新一轮)的?")
 _QUOTE_IN_TITLE = re.compile(r"^[^。，,；;:：!！?？《》]{0,30}《[^《》]+》[^。，,；;:：!！?？《》]{2,30}$")
 _NAV = re.compile(r">|＞|当前位置|您的位置|位置[:：]|首页|主页")
 _META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|索引号|公开方式|"
@@ -62,7 +67,7 @@ _BRACKETED = re.compile(r"^(?:[【\[［][^】\]］]{1,12}[】\]］]|[(（][\u4e0
 
 def _printed(text: str) -> str:
     m = _PRINTED.search(text)
-    return (m.group(1) or m.group(2)) if m else ""
+    return (m.group(1) or m.group(2) or m.group(3)) if m else ""
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -112,13 +117,18 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
                 return about.group(2) if alone else cand, about.group(1).strip(), i
             printed = _printed(text)
             named = notice[0] if notice else printed
+            joined = (lines[i - 1].strip() + cand) if i > 0 else ""
+            if joined and f"《{joined}》" in text:
+                # a title set over two lines (政府工作报告“十四五”时期 / 重点工作责任分解), as quoted
+                return joined, notice[1] if notice else "", i
             if named and named != cand and re.sub(r"\s", "", named).endswith(cand):
                 # the last line of a title set over two lines; the notice names all of it
                 return named, notice[1] if notice else "", i
             issuer = notice[1] if notice else (lines[i - 1].strip() if i > 0 else "")
             told = _reported(head)
-            if told and re.sub(r"\s", "", cand) in re.sub(r"\s", "", told):
-                # a part's title line of a report that names all it reports (向大会报告T,请予审议)
+            if told and (re.sub(r"\s", "", cand) in re.sub(r"\s", "", told) or cand.endswith("情况")):
+                # a part's or a table's title line of a report that names all it reports
+                # (向大会报告T,请予审议)
                 return told, "", -1
             return cand, issuer, i
     for i, ln in enumerate(head):          # a page table's label: 文件名称: / (next line) T
@@ -146,7 +156,7 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     for i, ln in enumerate(head[:8]):      # a headline naming the plan
         m = _HEADLINE_PLAN.search(ln)
         if m and not _NAV.search(ln):
-            return m.group(1).strip(), "", i
+            return _PRAISE.sub("", m.group(1).strip()), "", i
     pm = _printed(text)
     if pm:
         return pm, "", -1
@@ -159,7 +169,7 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
         if m:
             whole = _clean_line(ln)
             if whole != m.group(0) and _QUOTE_IN_TITLE.match(whole) and not _NAV.search(whole) \
-                    and not _META.search(whole):
+                    and not _META.search(whole) and not _NEWS_OF.match(whole, whole.find("》") + 1):
                 # a title line naming the report it is about: 2023年第四季度某区《政府工作报告》
                 # 主要任务完成情况
                 return whole, "", i
@@ -171,7 +181,8 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
 
 
 # a report to a congress names what it reports: 受区人民政府委托,向大会书面报告T,请予审议
-_REPORTED = re.compile(r"向(?:大会|会议|常委会)(?:书面)?(?:作|做)?报告([^，,。；;\n]{8,90}?)[,，]\s*请予?(?:审议|审查)")
+_REPORTED = re.compile(r"向[^，,。；;\n]{0,8}?(?:大会|会议|常委会)(?:书面)?(?:作|做)?报告(?:今年)?([^，,。；;\n]{8,90}?)[,，]\s*"
+                       r"请予?(?:审议|审查)")
 
 
 def _reported(head: list[str]) -> str:

@@ -27,14 +27,14 @@ _ISO = re.compile(r"(?:公开日期|发布日期|发布时间|更新时间|\u767
                   r"|^\s*[•·]?\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
                   r"\s*(?:$|编辑|作者|点击|浏览|阅读)", re.M)
 _PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
-                        r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布|制定|出台)了?《[^》\n]*(?:规划|方案|计划|纲要|"
-                        r"意见)[^》\n]*》", re.M)
+                        r"办公厅|办公室|厅|委))(?:正式)?(?:发布|印发|公布|制定|出台)了?(?:《[^》\n]*(?:规划|方案|计划|纲要|"
+                        r"意见)[^》\n]*》|[^《》,，。\n]{4,60}?的通知)", re.M)
 # (or 《T》由X正式公布, and a province or city as the body: 近日,江西省印发《…规划》)
 _PUBLISHED_BY = re.compile(r"《[^》\n]{4,80}》由([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:发布|公布|印发)")
 _REGION_PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,8}?[省市])(?:正式)?"
                                r"(?:发布|印发|公布|出台)了?《[^》\n]*(?:规划|方案|计划|纲要|意见)[^》\n]*》", re.M)
 # the period a plan's text states: 规划年限为2021-2035年, 规划期限:2024—2026年
-_TERM = re.compile(r"规划(?:年限|期限)\s*(?:为|是|[:：])\s*(20\d\d)\s*[-—–~至到]\s*(20\d\d)\s*年")
+_TERM = re.compile(r"规划(?:年限|期限)\s*(?:为|是|[:：])\s*(20\d\d)\s*年?\s*[-—–~至到]\s*(20\d\d)\s*年")
 _MADE = re.compile(r"(?:成文日期|发文日期|生成日期)\s*[:：]?\s*[|｜]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _FYP_PLAN = re.compile(r"(?<!《)“?(十[一二三四五六]五)”?(?:期间|时期)的[\u4e00-\u9fff]{2,12}?规划(?![》\u4e00-\u9fff])")
 _IN_FORCE = re.compile(r"自(20\d\d)年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行)[,，]?(?:有效期至(20\d\d)年(\d{1,2})月(\d{1,2})日)?")
@@ -105,7 +105,7 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     else:
         flags.append("no title found: give the plan's title")
     if not issuer:
-        sig = re.search(r"^(\S[^\n]{1,60}?)\s*(?:\n\s*)?(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)",
+        sig = re.search(r"^(\S[^\n]{1,60}?)\s*(?:\n\s*)?[(（]?(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)",
                         head, re.M)
         issuer = _issuers(sig.group(1)) if sig else ""
         if not issuer:                  # a page set on one line: …现印发给你们。 X人民政府 2021年10月11日
