@@ -1,0 +1,170 @@
+"""hzmap's own GIS readers (hzmap.model.layers.gpkg, shp, geojson, kml, fgb) read what GDAL reads:
+the same files, written by geopandas as a planner's GIS would, read by both give the same
+geometries, attributes and CRS; and they need no GDAL at all."""
+from __future__ import annotations
+
+import datetime
+import math
+import struct
+import sys
+
+import numpy as np
+import pytest
+import shapely
+from layer_files import INSIDE
+
+from hzmap.model.geo.geodata import MAP_CRS, to_map
+from hzmap.model.layers import LayerError, open_path, vector
+from hzmap.model.layers.gisraw import GisReadError
+
+
+def _frames():
+    """Points, lines and areas with integer, real, text, boolean and date attributes, nulls, a
+    feature with no geometry, a polygon with a hole and a multipolygon."""
+    import geopandas as gpd
+
+    lonlat = list(INSIDE.values())
+    base = {"name": ["滨江", "西湖", "上城"], "count": [1, 2, 3], "share": [0.5, None, 2.25],
+            "kind": ["a", None, "b"], "open": [True, False, True],
+            "since": [datetime.date(2020, 1, 31), datetime.date(2021, 6, 1), datetime.date(2019, 12, 2)]}
+    pts = gpd.GeoDataFrame(base, geometry=[shapely.Point(p) for p in lonlat[:2]] + [None], crs="EPSG:4326")
+    lines = gpd.GeoDataFrame(base, geometry=[shapely.LineString(lonlat), shapely.LineString(lonlat[:2]),
+                                             shapely.MultiLineString([lonlat[:2], lonlat[1:]])], crs="EPSG:4326")
+    x, y = to_map(*INSIDE["xihu"])
+    square = shapely.box(x - 500, y - 500, x + 500, y + 500)
+    holed = square.difference(shapely.box(x - 100, y - 100, x + 100, y + 100))
+    multi = shapely.MultiPolygon([shapely.box(x + 600, y, x + 900, y + 300), shapely.box(x + 1000, y, x + 1300, y + 300)])
+    areas = gpd.GeoDataFrame(base, geometry=[square, holed, multi], crs=MAP_CRS)
+    return {"points": pts, "lines": lines, "areas": areas}
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("gis")
+    out = []
+    for label, frame in _frames().items():
+        for fmt, ext, driver in (("gpkg", "gpkg", "GPKG"), ("shp", "shp", None), ("geojson", "geojson", "GeoJSON"),
+                                 ("fgb", "fgb", "FlatGeobuf"), ("kml", "kml", "KML")):
+            path = folder / f"{label}.{ext}"
+            if fmt == "kml":
+                frame = frame.drop(columns=["since"]).to_crs("EPSG:4326")
+            if fmt == "fgb" and label == "points":  # a feature without geometry: no spatial index
+                frame.to_file(path, driver=driver, SPATIAL_INDEX="NO")
+            elif driver:
+                frame.to_file(path, driver=driver)
+            else:
+                frame.to_file(path, encoding="GBK" if label == "areas" else "UTF-8")
+            out.append((path, fmt))
+    return out
+
+
+def _same_value(mine, theirs) -> bool:
+    if theirs is None or (isinstance(theirs, float) and math.isnan(theirs)):
+        return mine is None or (isinstance(mine, float) and math.isnan(mine))
+    if isinstance(theirs, (float, np.floating)):
+        return isinstance(mine, (int, float, np.number)) and math.isclose(float(mine), float(theirs))
+    if isinstance(theirs, str) and len(theirs) >= 10 and theirs[4:5] == "-":  # a date, maybe with a time
+        return str(mine)[:10] == theirs[:10]
+    return mine == theirs or str(mine) == str(theirs)
+
+
+@pytest.mark.parametrize("index", range(15))
+def test_each_format_reads_as_gdal_reads_it(written, index):
+    pyogrio = pytest.importorskip("pyogrio")
+    import pyogrio.raw
+    import pyproj
+
+    path, fmt = written[index]
+    raw = vector.READERS[fmt].read(path, *([path.stem] if fmt in ("gpkg", "kml") else []),
+                                   **({"encoding": None} if fmt == "shp" else {}))
+    kwargs = {"layer": "Layer #1"} if fmt == "kml" and "Layer #1" in str(pyogrio.list_layers(path)) else {}
+    meta, _fids, wkb, fields = pyogrio.raw.read(str(path), force_2d=True, datetime_as_string=True, **kwargs)
+    theirs = np.asarray(shapely.from_wkb(wkb), dtype=object)
+    assert len(raw.geoms) == len(theirs) == 3
+    for mine, other in zip(raw.geoms, theirs):
+        if other is None:
+            assert mine is None
+        else:
+            assert mine.geom_type == other.geom_type and shapely.equals_exact(mine, other, 1e-9), (mine, other)
+    assert raw.broken.size == 0
+    for name, values in zip(meta["fields"], fields):
+        if name not in raw.columns:
+            assert fmt == "kml" and name not in ("Name", "kind", "share", "count")  # LIBKML's extra fields
+            continue
+        mine = raw.columns[name]
+        assert all(_same_value(m, t) for m, t in zip(mine.tolist(), list(values))), (name, mine, values)
+        if np.asarray(values).dtype.kind in "if":
+            assert name in raw.numeric
+    assert vector._crs_name(pyproj.CRS(raw.crs)) == meta["crs"]
+
+
+def test_every_format_is_read_with_gdal_blocked(written, geodata, monkeypatch):
+    for name in ("pyogrio", "osgeo", "fiona"):
+        monkeypatch.setitem(sys.modules, name, None)
+    for path, fmt in written:
+        data = open_path(path, geodata)
+        assert len(data) == (2 if path.stem == "points" else 3) and data.kind == path.stem, (path, data.kind)
+
+
+def test_a_gbk_dbf_named_by_its_cpg_and_by_its_code_page(tmp_path, geodata):
+    from untrusted import gbk_shapefile
+
+    shp = gbk_shapefile(tmp_path, cpg=True)
+    assert shp.with_suffix(".cpg").read_text().strip().upper() in ("GBK", "CP936", "936")
+    assert sorted(open_path(shp, geodata).table["名称"]) == ["滨江园区", "萧山项目"]
+    shp.with_suffix(".cpg").unlink()
+    dbf = shp.with_suffix(".dbf")
+    data = bytearray(dbf.read_bytes())
+    data[29] = 0x4D  # the code page byte: GBK
+    dbf.write_bytes(bytes(data))
+    read = open_path(shp, geodata)
+    assert sorted(read.table["名称"]) == ["滨江园区", "萧山项目"] and not any("cpg" in n for n in read.notes)
+
+
+def test_a_truncated_file_is_named_or_its_last_features_counted(written, geodata, tmp_path):
+    sources = {fmt: p for p, fmt in written if p.stem == "areas"}
+    fgb = tmp_path / "cut.fgb"
+    fgb.write_bytes(sources["fgb"].read_bytes()[:-40])
+    with pytest.raises(LayerError, match="cut short") as err:
+        open_path(fgb, geodata)
+    assert str(fgb) in str(err.value)
+    shp = tmp_path / "cut.shp"
+    shp.write_bytes(sources["shp"].read_bytes()[:-40])
+    for ext in (".shx", ".dbf", ".prj", ".cpg"):
+        if sources["shp"].with_suffix(ext).exists():
+            shp.with_suffix(ext).write_bytes(sources["shp"].with_suffix(ext).read_bytes())
+    data = open_path(shp, geodata)
+    assert len(data) == 2 and any("broken geometry" in n and "feature 3" in n for n in data.notes)
+    gpkg = tmp_path / "cut.gpkg"
+    gpkg.write_bytes(sources["gpkg"].read_bytes()[:8192])
+    with pytest.raises(LayerError) as err:
+        open_path(gpkg, geodata)
+    assert str(gpkg) in str(err.value)
+
+
+def test_a_flatgeobuf_stating_a_huge_count_is_refused_at_once(written, tmp_path, geodata):
+    from hzmap.model.layers import fgb
+
+    source = next(p for p, f in written if f == "fgb" and p.stem == "points")
+    data = bytearray(source.read_bytes())
+    header = fgb._header(bytes(data))[0]
+    at = 12 + header._at(8)  # features_count, a uint64 in the header table
+    struct.pack_into("<Q", data, at, 10 ** 12)
+    path = tmp_path / "huge.fgb"
+    path.write_bytes(bytes(data))
+    with pytest.raises(LayerError, match="hzmap reads at most") as err:
+        open_path(path, geodata)
+    assert str(path) in str(err.value)
+
+
+def test_a_geojson_that_is_topojson_or_esri_json_says_to_save_it_as_geojson(tmp_path):
+    from hzmap.model.layers import geojson
+
+    topo = tmp_path / "t.geojson"
+    topo.write_text('{"type": "Topology", "objects": {}, "arcs": []}')
+    with pytest.raises(GisReadError, match="TopoJSON.*save it as GeoJSON"):
+        geojson.read(topo)
+    esri = tmp_path / "e.geojson"
+    esri.write_text('{"geometryType": "esriGeometryPoint", "features": []}')
+    with pytest.raises(GisReadError, match="Esri JSON.*save it as GeoJSON"):
+        geojson.read(esri)
