@@ -33,7 +33,9 @@ def _frames():
     x, y = to_map(*INSIDE["xihu"])
     square = shapely.box(x - 500, y - 500, x + 500, y + 500)
     holed = square.difference(shapely.box(x - 100, y - 100, x + 100, y + 100))
-    multi = shapely.MultiPolygon([shapely.box(x + 600, y, x + 900, y + 300), shapely.box(x + 1000, y, x + 1300, y + 300)])
+    multi = shapely.MultiPolygon([shapely.box(x + 600, y, x + 900, y + 300),  # the second with a hole
+                                  shapely.box(x + 1000, y, x + 1300, y + 300).difference(
+                                      shapely.box(x + 1100, y + 100, x + 1200, y + 200))])
     areas = gpd.GeoDataFrame(base, geometry=[square, holed, multi], crs=MAP_CRS)
     return {"points": pts, "lines": lines, "areas": areas}
 
@@ -168,3 +170,42 @@ def test_a_geojson_that_is_topojson_or_esri_json_says_to_save_it_as_geojson(tmp_
     esri.write_text('{"geometryType": "esriGeometryPoint", "features": []}')
     with pytest.raises(GisReadError, match="Esri JSON.*save it as GeoJSON"):
         geojson.read(esri)
+
+
+def _shapefile(folder, rings_per_record) -> "Path":
+    """A polygon shapefile written byte by byte: rings as given (closed or not), no .dbf."""
+    records = []
+    for rings in rings_per_record:
+        pts = [p for ring in rings for p in ring]
+        parts, at = [], 0
+        for ring in rings:
+            parts.append(at)
+            at += len(ring)
+        body = struct.pack("<i4d2i", 5, 0, 0, 0, 0, len(rings), len(pts)) + struct.pack(f"<{len(parts)}i", *parts)
+        body += b"".join(struct.pack("<2d", *p) for p in pts)
+        records.append(body)
+    shp, shx, at = [], [], 50
+    for n, body in enumerate(records, start=1):
+        shp.append(struct.pack(">2i", n, len(body) // 2) + body)
+        shx.append(struct.pack(">2i", at, len(body) // 2))
+        at += 4 + len(body) // 2
+
+    def header(words):
+        return struct.pack(">7i", 9994, 0, 0, 0, 0, 0, words) + struct.pack("<2i4d4d", 1000, 5, 0, 0, 0, 0, 0, 0, 0, 0)
+    path = folder / "hand.shp"
+    path.write_bytes(header(50 + sum(len(r) for r in shp) // 2) + b"".join(shp))
+    path.with_suffix(".shx").write_bytes(header(50 + 4 * len(shx)) + b"".join(shx))
+    return path
+
+
+def test_shapefile_rings_left_open_are_closed_and_a_ring_of_two_points_is_broken(tmp_path):
+    from hzmap.model.layers import shp
+
+    x, y = to_map(*INSIDE["xihu"])
+    clockwise = [(x, y), (x, y + 100), (x + 100, y + 100), (x + 100, y)]          # left open
+    hole = [(x + 40, y + 40), (x + 60, y + 40), (x + 60, y + 60), (x + 40, y + 60)]  # anticlockwise, open
+    raw = shp.read(_shapefile(tmp_path, [[clockwise, hole], [[(x, y), (x + 1, y)]], [clockwise]]), None)
+    assert raw.geoms[0].geom_type == "Polygon" and len(raw.geoms[0].interiors) == 1
+    assert raw.geoms[0].area == pytest.approx(100 * 100 - 20 * 20)
+    assert raw.geoms[1] is None and list(raw.broken) == [2]
+    assert raw.geoms[2].equals(shapely.box(x, y, x + 100, y + 100))

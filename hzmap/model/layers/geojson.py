@@ -77,6 +77,38 @@ def _point_xy(geoms: list) -> np.ndarray | None:
     return xy if xy.shape == (len(geoms), 2) else None
 
 
+def _areas(geoms: list) -> np.ndarray | None:
+    """Polygons and multipolygons made at once (a ragged array), when every geometry is one with
+    closed rings of at least 4 positions of the same dimension; else None (GEOS's GeoJSON reader
+    then reads each, and says which it cannot)."""
+    coords, rings, polys, multis, single = [], [0], [0], [0], []
+    try:
+        for g in geoms:
+            kind = g["type"]
+            parts = [g["coordinates"]] if kind == "Polygon" else g["coordinates"] if kind == "MultiPolygon" else None
+            if parts is None:
+                return None
+            single.append(kind == "Polygon")
+            for poly in parts:
+                for ring in poly:
+                    if len(ring) < 4 or ring[0] != ring[-1]:
+                        return None
+                    coords.extend(ring)
+                    rings.append(rings[-1] + len(ring))
+                polys.append(polys[-1] + len(poly))
+            multis.append(multis[-1] + len(parts))
+        xy = np.array(coords, dtype=float)
+    except (TypeError, KeyError, ValueError, AttributeError, IndexError):
+        return None
+    if xy.ndim != 2 or xy.shape[1] < 2 or not np.isfinite(xy[:, :2]).all():
+        return None
+    offsets = tuple(np.array(o, dtype=np.int64) for o in (rings, polys, multis))
+    made = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, np.ascontiguousarray(xy[:, :2]), offsets)
+    one = np.array(single, dtype=bool) & (shapely.get_num_geometries(made) == 1)
+    made[one] = shapely.get_geometry(made[one], 0)
+    return made
+
+
 def _geometries(raw: list) -> tuple[np.ndarray, np.ndarray]:
     n = len(raw)
     geoms = np.full(n, None, dtype=object)
@@ -85,8 +117,11 @@ def _geometries(raw: list) -> tuple[np.ndarray, np.ndarray]:
     good = [i for i in present if isinstance(raw[i], dict)]
     if good:
         xy = _point_xy([raw[i] for i in good])
+        areas = _areas([raw[i] for i in good]) if xy is None else None
         if xy is not None:
             geoms[good] = shapely.points(xy)
+        elif areas is not None:
+            geoms[good] = areas
         else:
             text = np.array([json.dumps(raw[i]) for i in good], dtype=object)
             geoms[good] = shapely.from_geojson(text, on_invalid="ignore")

@@ -21,9 +21,18 @@ _REALS = {"float", "double"}
 _KINDS = ("Point", "LineString", "LinearRing", "Polygon", "MultiGeometry")
 
 
+_LOCAL: dict = {}  # tag -> its local name (a file uses a few dozen tags)
+
+
 def _local(el) -> str:
     tag = el.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    try:
+        return _LOCAL[tag]
+    except KeyError:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        return name
+    except TypeError:  # an unhashable tag: not an element
+        return ""
 
 
 def _tree(path: Path):
@@ -51,9 +60,7 @@ def _name(el) -> str | None:
 def _groups(root) -> list[tuple[str, list]]:
     """(layer name, its placemarks) in the order of the file."""
     groups: dict[int, tuple[object, list]] = {}
-    for mark in root.iter():
-        if _local(mark) != "Placemark":
-            continue
+    for mark in root.iter("{*}Placemark"):
         holder = mark.getparent()
         while holder is not None and _local(holder) not in ("Folder", "Document"):
             holder = holder.getparent()
@@ -108,8 +115,8 @@ def _geometry(el):
 
 def _schema_types(root) -> dict[str, str]:
     types = {}
-    for el in root.iter():
-        if _local(el) == "SimpleField" and el.get("name"):
+    for el in root.iter("{*}SimpleField"):
+        if el.get("name"):
             types[el.get("name")] = (el.get("type") or "string").lower()
     return types
 
@@ -155,16 +162,22 @@ def read(path, layer: str) -> RawLayer:
         raise GisReadError(f"has {len(marks):,} placemarks; hzmap reads at most {MAX_FEATURES:,}")
     types = _schema_types(root)
     geoms = np.full(len(marks), None, dtype=object)
-    broken, rows = [], []
+    broken, rows, points = [], [], []
     for i, mark in enumerate(marks):
         rows.append(_attributes(mark, types))
         el = next((c for c in mark if _local(c) in _KINDS), None)
         if el is None:
             continue
         try:
-            geoms[i] = _geometry(el)
+            if _local(el) == "Point":  # made with the others, at once
+                points.append((i, _coords(_child(el, "coordinates"))[0]))
+            else:
+                geoms[i] = _geometry(el)
         except (ValueError, IndexError, TypeError, shapely.errors.GEOSException):
             broken.append(i + 1)
+    if points:
+        at, xy = zip(*points)
+        geoms[list(at)] = shapely.points(np.array(xy, dtype=float))
     names = list(dict.fromkeys(k for r in rows for k in r))
     columns, numeric = {}, []
     for name in names:

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from hzmap.model.layers import dbf, dbfrows
+from hzmap.model.layers import dbf, dbfrows, shp_areas
 from hzmap.model.layers.gisraw import MAX_FEATURES, GisReadError, RawLayer, single
 
 _POINT, _LINE, _POLYGON, _MULTIPOINT = (1, 11, 21), (3, 13, 23), (5, 15, 25), (8, 18, 28)
@@ -136,30 +136,7 @@ def _shape(data: bytes, start: int, length: int):
     rings = _rings(xy, parts)
     if rings is None:
         return None, True
-    return _polygons(rings), False  # made with the other polygons, at once (_Areas)
-
-
-class _Areas:
-    """Polygon records gathered as one ragged array (coordinates, ring, polygon and
-    multipolygon offsets), made into shapely geometries in one call."""
-
-    def __init__(self) -> None:
-        self.at: list[int] = []
-        self.coords: list[np.ndarray] = []
-        self.rings, self.polys, self.multis = [0], [0], [0]
-
-    def add(self, i: int, polys: list[list[np.ndarray]]) -> None:
-        self.at.append(i)
-        for poly in polys:
-            for ring in poly:
-                self.coords.append(ring)
-                self.rings.append(self.rings[-1] + len(ring))
-            self.polys.append(self.polys[-1] + len(poly))
-        self.multis.append(self.multis[-1] + len(polys))
-
-    def made(self) -> np.ndarray:
-        offsets = tuple(np.array(o, dtype=np.int64) for o in (self.rings, self.polys, self.multis))
-        return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, np.concatenate(self.coords), offsets)
+    return _polygons(rings), False
 
 
 def _geometries(shp: Path, shx: Path) -> tuple[np.ndarray, np.ndarray]:
@@ -175,15 +152,23 @@ def _geometries(shp: Path, shx: Path) -> tuple[np.ndarray, np.ndarray]:
         if np.isin(kinds, _POINT).all():  # a point layer: all at once
             geoms[:] = shapely.points(_points(data, starts))
             return geoms, broken
-    areas = _Areas()
+    areas: list[shp_areas.Record] = []
+    unpack = struct.unpack_from
     for i, (start, length) in enumerate(zip(starts.tolist(), lengths.tolist())):
-        found, broken[i] = _shape(data, start, length)
-        if isinstance(found, list):
-            areas.add(i, found)
-        else:
-            geoms[i] = found
-    if areas.at:
-        geoms[areas.at] = areas.made()
+        if 44 <= length and start + length <= len(data) and unpack("<i", data, start)[0] in _POLYGON:
+            nparts, npoints = unpack("<2i", data, start + 36)
+            at = start + 44 + 4 * nparts
+            if nparts >= 1 and npoints >= 0 and at + 16 * npoints <= start + length:
+                areas.append((i, start + 44, nparts, at, npoints))  # made with the others, at once
+                continue
+        geoms[i], broken[i] = _shape(data, start, length)
+    done, made, bad, later = shp_areas.made(data, areas)
+    if done:
+        geoms[done] = made
+    broken[bad] = True
+    for i, *_rest in later:  # several outer rings and holes: each hole to the outer holding it
+        polys, broken[i] = _shape(data, int(starts[i]), int(lengths[i]))
+        geoms[i] = shapely.MultiPolygon([shapely.Polygon(p[0], p[1:]) for p in polys]) if polys else None
     return single(geoms), broken
 
 

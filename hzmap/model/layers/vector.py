@@ -214,8 +214,12 @@ def _features(path, gis, inner, encoding, workdir):
     the file types as numbers, the CRS it states, the numbers of features whose geometry could
     not be read, the web resources it names), or None without geometries. A broken geometry (a
     ring of one point) is left out and counted, not a reason to refuse the file."""
+    import gc
+
     from hzmap.model.layers.frame import Frame
 
+    collecting = gc.isenabled()
+    gc.disable()  # a read makes millions of objects and no cycle: the collector would walk them all
     try:
         if gis.fmt in ("gpkg", "kml"):
             raw = READERS[gis.fmt].read(gis.path, inner)
@@ -225,6 +229,9 @@ def _features(path, gis, inner, encoding, workdir):
             raw = READERS[gis.fmt].read(gis.path)
     except _errors() as exc:
         raise LayerError(path, f"cannot be read: {_problem(exc, gis, workdir, path)}") from None
+    finally:
+        if collecting:
+            gc.enable()
     if raw.geoms is None:
         return None
     table = Frame.from_columns(raw.columns, range(1, len(raw.geoms) + 1))
