@@ -209,3 +209,25 @@ def test_shapefile_rings_left_open_are_closed_and_a_ring_of_two_points_is_broken
     assert raw.geoms[0].area == pytest.approx(100 * 100 - 20 * 20)
     assert raw.geoms[1] is None and list(raw.broken) == [2]
     assert raw.geoms[2].equals(shapely.box(x, y, x + 100, y + 100))
+
+
+def test_a_flatgeobuf_of_polygons_with_holes_and_open_rings_reads_as_gdal_reads_it(tmp_path):
+    """A layer of Polygons (not MultiPolygons) is made as one ragged array: rings and holes in
+    place, a feature whose ring is not closed counted broken."""
+    import geopandas as gpd
+    pyogrio = pytest.importorskip("pyogrio")
+    from hzmap.model.layers import fgb
+
+    x, y = to_map(*INSIDE["xihu"])
+    square = shapely.box(x - 500, y - 500, x + 500, y + 500)
+    holed = square.difference(shapely.box(x - 100, y - 100, x + 100, y + 100)).difference(
+        shapely.box(x + 200, y + 200, x + 300, y + 300))
+    path = tmp_path / "parks.fgb"
+    gpd.GeoDataFrame({"n": [1, 2, 3]}, geometry=[holed, square, holed], crs=MAP_CRS).to_file(path, driver="FlatGeobuf")
+    raw = fgb.read(path)
+    theirs = pyogrio.read_dataframe(path)
+    assert [len(g.interiors) for g in raw.geoms] == [len(g.interiors) for g in theirs.geometry]
+    assert all(shapely.equals_exact(a, b, 1e-9) for a, b in zip(raw.geoms, theirs.geometry))
+    areas = [(0, np.array([0.0, 0, 1, 0, 1, 1, 0, 1]), None)]   # four points, the ring left open
+    out = np.empty(1, dtype=object)
+    assert fgb._areas(out, areas) == [0] and out[0] is None

@@ -25,6 +25,7 @@ _NAMES = {0: "Unknown", 1: "Point", 2: "LineString", 3: "Polygon", 4: "MultiPoin
 _FIXED = {0: ("<b", 1), 1: ("<B", 1), 2: ("<?", 1), 3: ("<h", 2), 4: ("<H", 2), 5: ("<i", 4), 6: ("<I", 4),
           7: ("<q", 8), 8: ("<Q", 8), 9: ("<f", 4), 10: ("<d", 8)}
 _NUMBERS = set(range(3, 11)) | {0, 1}
+_U16, _U32, _I32 = (struct.Struct(f).unpack_from for f in ("<H", "<I", "<i"))
 
 
 class _Table:
@@ -36,16 +37,16 @@ class _Table:
         if pos < 0 or pos + 4 > len(buf):
             raise GisReadError("is damaged (a table lies outside the file)")
         self.buf, self.pos = buf, pos
-        self.vt = pos - struct.unpack_from("<i", buf, pos)[0]
+        self.vt = pos - _I32(buf, pos)[0]
         if self.vt < 0:
             raise GisReadError("is damaged (a table's layout lies outside the file)")
-        self.vt_size = struct.unpack_from("<H", buf, self.vt)[0]
+        self.vt_size = _U16(buf, self.vt)[0]
 
     def _at(self, field: int) -> int:
         slot = 4 + 2 * field
         if slot + 2 > self.vt_size:
             return 0
-        off = struct.unpack_from("<H", self.buf, self.vt + slot)[0]
+        off = _U16(self.buf, self.vt + slot)[0]
         return self.pos + off if off else 0
 
     def scalar(self, field: int, fmt: str, default=0):
@@ -54,14 +55,14 @@ class _Table:
 
     def _target(self, field: int) -> int:
         at = self._at(field)
-        return at + struct.unpack_from("<I", self.buf, at)[0] if at else 0
+        return at + _U32(self.buf, at)[0] if at else 0
 
     def span(self, field: int, size: int) -> tuple[int, int]:
         """(where, how many) of a vector of `size`-byte items; (0, 0) when absent."""
         at = self._target(field)
         if not at:
             return 0, 0
-        n = struct.unpack_from("<I", self.buf, at)[0]
+        n = _U32(self.buf, at)[0]
         if at + 4 + n * size > len(self.buf):
             raise GisReadError("is damaged (a vector runs past the end of the file)")
         return at + 4, n
@@ -156,6 +157,30 @@ def _geometry(g: _Table, kind: int):
     raise ValueError(f"geometry type {kind}")
 
 
+def _areas(arr: np.ndarray, areas: list) -> list[int]:
+    """Put the polygons `areas` (feature, xy, ends) into `arr`, made as one ragged array; the
+    features whose rings are not closed rings of 4 points or more are returned (broken)."""
+    coords, rings, polys, done, bad = [], [0], [0], [], []
+    for i, flat, ends in areas:
+        xy = np.empty((0, 2)) if flat is None else flat.reshape(-1, 2)
+        bounds = [0, len(xy)] if ends is None or not len(ends) else [0, *ends.tolist()]
+        if len(xy) and (bounds[-1] != len(xy) or any(b - a < 4 or (xy[a] != xy[b - 1]).any()
+                                                      for a, b in zip(bounds[:-1], bounds[1:]))):
+            bad.append(i)
+            continue
+        if len(xy):
+            coords.append(xy)
+            first = rings[-1]
+            rings.extend([first + b for b in bounds[1:]])
+        polys.append(len(rings) - 1)
+        done.append(i)
+    if done:
+        offsets = (np.array(rings, dtype=np.int64), np.array(polys, dtype=np.int64))
+        xy = np.concatenate(coords) if coords else np.empty((0, 2))
+        arr[done] = shapely.from_ragged_array(shapely.GeometryType.POLYGON, np.ascontiguousarray(xy), offsets)
+    return bad
+
+
 def _properties(data: bytes, at: int, end: int, types: list[int], names: list[str]) -> dict:
     values: dict = {}
     fixed, unpack = _FIXED, struct.unpack_from
@@ -205,7 +230,7 @@ def _read_all(data: bytes) -> RawLayer:
     if count > MAX_FEATURES:
         raise GisReadError(f"says it has {count:,} features; hzmap reads at most {MAX_FEATURES:,}")
     at += _index_size(count, header.scalar(9, "<H", 16))
-    geoms, broken, rows, points = [], [], [], []
+    geoms, broken, rows, points, areas = [], [], [], [], []
     unpack = struct.unpack_from
     while at + 4 <= len(data) and (not count or len(geoms) < count):
         size = unpack("<I", data, at)[0]
@@ -226,6 +251,9 @@ def _read_all(data: bytes) -> RawLayer:
                 where, n = g.span(1, 8)
                 geoms.append(None)
                 points.append((len(geoms) - 1, unpack("<2d", data, where) if n >= 2 else (np.nan, np.nan)))
+            elif g is not None and kind == 3 and not g.scalar(6, "<B") and not g.span(7, 4)[1]:
+                geoms.append(None)  # a polygon: made with the rest, at once (_areas)
+                areas.append((len(geoms) - 1, g.vector(1, "<f8"), g.vector(0, "<u4")))
             else:
                 geoms.append(None if g is None else _geometry(g, kind))
         except (ValueError, IndexError, struct.error, GisReadError, shapely.errors.GEOSException):
@@ -241,6 +269,9 @@ def _read_all(data: bytes) -> RawLayer:
         made = shapely.points(xy)
         made[np.isnan(xy).any(axis=1)] = shapely.Point()
         arr[list(at_)] = made
+    for i in _areas(arr, areas):
+        broken.append(i + 1)
+    broken.sort()
     out, numeric = {}, []
     for name, kind_ in zip(names, types):
         values, is_number = column([r.get(name) for r in rows])
