@@ -1,6 +1,6 @@
 """What to tell the user when a package hzmap needs cannot be imported.
 
-hzmap imports its heavier packages only when a feature needs them (pyogrio when a GIS file is
+hzmap imports its heavier packages only when a feature needs them (lxml when a KML file is
 opened, python-pptx when a deck is written, ...). An installation or an offline bundle that lacks
 one fails only there, and the user is told which package is missing and what it does, not shown
 "No module named ..." in a traceback.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: The packages hzmap imports on demand (top-level import name -> distribution, what it does).
 PACKAGES = {
-    "pyogrio": ("pyogrio", "reads GIS files (GeoPackage, Shapefile, GeoJSON, KML, FlatGeobuf)"),
+    "lxml": ("lxml", "reads KML files, Word documents and PowerPoint decks"),
     "python_calamine": ("python-calamine", "reads Excel workbooks"),
     "pyproj": ("pyproj", "converts coordinates between coordinate systems"),
     "pptx": ("python-pptx", "writes PowerPoint decks"),
@@ -36,12 +36,12 @@ def is_missing(exc: BaseException) -> bool:
 
 
 def module_name(exc: ImportError) -> str:
-    """The module `exc` could not import ("pyogrio._geometry")."""
+    """The module `exc` could not import ("lxml.etree")."""
     return getattr(exc, "name", None) or str(exc).split("'")[1 if "'" in str(exc) else 0]
 
 
 def module_of(exc: ImportError) -> str:
-    """The top-level package `exc` is about ("pyogrio" for "No module named 'pyogrio.errors'")."""
+    """The top-level package `exc` is about ("lxml" for "No module named 'lxml.etree'")."""
     return module_name(exc).split(".")[0]
 
 

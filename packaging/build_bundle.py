@@ -5,8 +5,8 @@
 
 PyInstaller bundles what runs on the machine that builds, so the bundle is for that platform:
 run the same command on Windows for the Windows build. The folder holds the interpreter, Qt,
-matplotlib and its data, the readers of users' files (pyogrio with GDAL, shapely,
-python-calamine), the geodata, the layout dataset, fonts, translations and icons
+matplotlib and its data, the readers of users' files (shapely, lxml, python-calamine; pyproj
+with its PROJ database), the geodata, the layout dataset, fonts, translations and icons
 (packaging/hzmap.spec; what is left out: packaging/bundle_parts.py); copy the whole folder and
 start ``hzmap`` (``hzmapw.exe`` on Windows) inside it. ``--check`` starts the built bundle
 offscreen and exports a map with it; ``--archive`` packs the folder for copying (.tar.gz, or .zip

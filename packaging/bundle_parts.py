@@ -1,20 +1,19 @@
 """What the offline bundle leaves out, and how it is slimmed after PyInstaller (packaging/hzmap.spec).
 
-Everything the running app imports goes in, user layers included (pyogrio with GDAL, shapely,
-python-calamine). Left out is only what no code path of hzmap reaches:
+Everything the running app imports goes in, user layers included (shapely, lxml,
+python-calamine, and pyproj with its own PROJ database: hzmap reads GIS files without GDAL).
+Left out is only what no code path of hzmap reaches:
 
 - build and test tools, and modules only they import: scipy, scikit-learn and mapclassify are
   the tests' reference for the choropleth classes hzmap computes in numpy, and geopandas and
-  pandas write the tests' fixtures (EXCLUDES);
+  pandas, pyogrio and GDAL write the tests' fixtures (EXCLUDES);
 - Qt's network module and Qt plugins for other kinds of screens (framebuffers, EGL full
   screen, VNC, evdev input), none of which a desktop session uses (`keep`);
 - matplotlib's sample data, toolbar images and Adobe font metrics (hzmap embeds TrueType, never
-  the 14 PDF core fonts, and has no matplotlib toolbar);
-- GDAL's data for raster and other vector formats than the ones hzmap reads;
-- one of the two copies of PROJ's database: pyogrio's GDAL and pyproj each ship one; the bundle
-  keeps the newer and points both at it (pyi_rth_hzmap.py), when both read the same layout.
+  the 14 PDF core fonts, and has no matplotlib toolbar).
 
-On Linux, after PyInstaller, the top-level libraries nothing kept links are deleted
+On Linux, after PyInstaller, libraries two wheels each bring are shared, and PROJ's libcurl
+unlinked (packaging/shared_libs.py), the libraries nothing kept links are deleted
 (`drop_unlinked`), the shared libraries are stripped of their symbol tables (`strip_binaries`),
 each checked afterwards so that a library the loader would refuse keeps its original, and Qt's
 ICU data is cut to what Qt uses (packaging/icu_data.py).
@@ -35,9 +34,9 @@ from pathlib import Path
 #: itself keeps its D-Bus library), PIL's AVIF codec (4.7 MB; no AVIF is read or written) and
 #: lxml's objectify and HTML parts (python-pptx and python-docx use lxml.etree only). scipy,
 #: scikit-learn, networkx and mapclassify are the tests' reference for the choropleth classes,
-#: which hzmap computes in numpy. geopandas and pandas write the tests' fixtures: hzmap reads GIS
-#: files with pyogrio's raw reader, but pyogrio tries to import both (and goes on without them),
-#: so a build in a venv that has them would take them in (18 MiB, and scipy for pandas).
+#: which hzmap computes in numpy. geopandas, pandas and pyogrio (with GDAL, 84 MiB with its PROJ
+#: data) write the tests' fixtures: hzmap reads GIS files itself, and the build venv has them
+#: (the test extra), so they are named here lest a hook take them in.
 #: Then what other packages import only for a developer: rich with pygments and markdown-it
 #: (pydantic pretty-prints schemas with it), numpy's f2py (and charset-normalizer, which only f2py
 #: imports), numpy.testing and numpy.random (numpy loads both only when asked for; hzmap draws
@@ -48,7 +47,7 @@ from pathlib import Path
 EXCLUDES = ["tkinter", "_tkinter", "PIL._imagingtk", "PIL._avif", "pytest", "_pytest", "hypothesis",
             "IPython", "PyInstaller", "importlinter", "grimp", "setuptools", "pip", "PySide6.QtNetwork",
             "PySide6.QtDBus", "lxml.objectify", "lxml.html", "lxml.isoschematron",
-            "scipy", "sklearn", "networkx", "mapclassify", "geopandas", "pandas",
+            "scipy", "sklearn", "networkx", "mapclassify", "geopandas", "pandas", "pyogrio", "osgeo", "fiona",
             "rich", "pygments", "markdown_it", "numpy.f2py", "charset_normalizer", "numpy.testing",
             "numpy.random", "doctest", "pdb", "pydoc", "pydoc_data", "readline", "mpl_toolkits",
             "PIL._imagingft"]
@@ -77,34 +76,7 @@ GTK_STACK = ("platformthemes/libqgtk3", "libgtk-3", "libgdk-3", "libpangocairo",
 MPL_DATA_LEFT_OUT = ("mpl-data/sample_data/", "mpl-data/images/", "mpl-data/fonts/afm/",
                      "mpl-data/fonts/pdfcorefonts/", "mpl-data/plot_directive/", "fonts/ttf/DejaVuSerif",
                      "fonts/ttf/DejaVuSansMono", "fonts/ttf/cm")
-#: GDAL data files of raster formats (GRIB, NITF, ECW, PCI, PDF) and of vector formats hzmap does
-#: not read (S-57, Czech RUIAN, Japanese FGD, VDV-452, MiraMon, Planet, INSPIRE), and build files.
-GDAL_DATA_LEFT_OUT = ("grib2_", "nitf_", "ecw_cs", "pci_", "s57", "ruian_", "jpfgdgml_", "MM_",
-                      "vdv452", "plscenesconf", "pdfcomposition", "inspire_cp_", "GDALLogo", "gdalicon",
-                      "vcpkg", "GDAL-targets", "GDALConfig", "template_tiles", "bag_template")
-
-
-def proj_layout(folder: Path) -> tuple[int, int] | None:
-    """The layout version (major, minor) of folder/proj.db, or None when there is none."""
-    db = folder / "proj.db"
-    if not db.is_file():
-        return None
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
-        meta = dict(con.execute("SELECT key, value FROM metadata WHERE key LIKE 'DATABASE.LAYOUT.VERSION.%'"))
-    return int(meta["DATABASE.LAYOUT.VERSION.MAJOR"]), int(meta["DATABASE.LAYOUT.VERSION.MINOR"])
-
-
-def proj_folder_left_out(pyogrio_proj: Path, pyproj_proj: Path) -> str | None:
-    """The bundle folder of the PROJ data left out ("pyproj/proj_dir" or "pyogrio/proj_data"), or
-    None to keep both. PROJ reads a database of the same major layout and an equal or newer minor
-    one, so the older copy goes when the majors agree."""
-    a, b = proj_layout(pyogrio_proj), proj_layout(pyproj_proj)
-    if a is None or b is None or a[0] != b[0]:
-        return None
-    return "pyproj/proj_dir" if a >= b else "pyogrio/proj_data"
-
-
-def keep(dest: str, proj_left_out: str | None = None) -> bool:
+def keep(dest: str) -> bool:
     """Whether the file going to `dest` (its path inside the bundle) is kept."""
     dest = dest.replace("\\", "/")
     name = dest.rsplit("/", 1)[-1]
@@ -126,10 +98,6 @@ def keep(dest: str, proj_left_out: str | None = None) -> bool:
     if any(lib in name for lib in QT_LIBS_LEFT_OUT):  # the library and its link in _internal
         return False
     if dest.startswith("matplotlib/") and any(part in dest for part in MPL_DATA_LEFT_OUT):
-        return False
-    if dest.startswith("pyogrio/gdal_data/") and name.startswith(GDAL_DATA_LEFT_OUT):
-        return False
-    if proj_left_out and dest.startswith(proj_left_out + "/"):
         return False
     return "/tests/" not in dest  # packages' own test suites
 
@@ -228,17 +196,24 @@ def _needed(path: Path) -> list[str]:
 LOADED_BY_NAME = ("libpython", "libX")
 
 
+def _wheel_own(path: Path, internal: Path) -> bool:
+    """A library a wheel carries for its own modules (numpy.libs, pyproj.libs, ...)."""
+    return path.parent.parent == internal and path.parent.name.endswith(".libs")
+
+
 def drop_unlinked(internal: Path) -> list[str]:
-    """Delete the libraries at the top of `internal` that nothing kept links (DT_NEEDED, followed
-    from every Python extension, Qt library and plugin): PyInstaller collected them for parts
-    `keep` then left out (the GTK theme's GLib I/O stack, Qt network's Kerberos, a second
-    HarfBuzz and libjpeg). Returns their names."""
+    """Delete the libraries at the top of `internal`, or in a wheel's own .libs folder, that
+    nothing kept links (DT_NEEDED, followed from every Python extension, Qt library and plugin):
+    PyInstaller collected them for parts `keep` then left out (the GTK theme's GLib I/O stack, Qt
+    network's Kerberos, a second HarfBuzz and libjpeg), or a shared copy serves instead
+    (shared_libs.py). Returns their names."""
     if not sys.platform.startswith("linux"):
         return []
     internal = internal.resolve()
     top = {p.name: p for p in internal.iterdir() if ".so" in p.name}
     files = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
-    todo = [p for p in files if p.parent != internal or ".cpython-" in p.name or p.name.startswith(LOADED_BY_NAME)]
+    todo = [p for p in files if (p.parent != internal and not _wheel_own(p, internal)) or ".cpython-" in p.name
+            or (p.parent == internal and p.name.startswith(LOADED_BY_NAME))]
     reached = set()
     while todo:
         path = todo.pop()
@@ -246,10 +221,12 @@ def drop_unlinked(internal: Path) -> list[str]:
             continue
         reached.add(path)
         todo += [top[name].resolve() if top[name].is_symlink() else top[name] for name in _needed(path) if name in top]
-    dropped = sorted(p.name for p in files if p.parent == internal and p not in reached)
-    for name in dropped:
-        (internal / name).unlink()
-    return dropped
+    gone = [p for p in files if (p.parent == internal or _wheel_own(p, internal)) and p not in reached]
+    for link in (p for p in top.values() if p.is_symlink() and p.resolve() in gone):
+        link.unlink()
+    for path in gone:
+        path.unlink()
+    return sorted(p.name for p in gone)
 
 
 # ------------------------------------------------------------------ what each part costs

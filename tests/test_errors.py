@@ -58,18 +58,18 @@ def test_a_missing_package_is_named_in_the_box_and_one_line(qtbot, monkeypatch, 
     errors._shown.clear()
     try:  # as a signal's failed callback reaches the handler: wrapped (psygnal's EmitLoopError)
         try:
-            raise ModuleNotFoundError("No module named 'pyogrio'", name="pyogrio")
+            raise ModuleNotFoundError("No module named 'python_calamine'", name="python_calamine")
         except ImportError as inner:
             raise RuntimeError("while emitting signal 'changed': ... 40 frames, locals ...") from inner
     except RuntimeError as wrapped:
         errors.report(RuntimeError, wrapped, wrapped.__traceback__)
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     text = " ".join(b.text() for b in boxes)
-    assert "pyogrio" in text and "GIS files" in text and "No module named" not in text and "40 frames" not in text
+    assert "python-calamine" in text and "Excel workbooks" in text and "No module named" not in text and "40 frames" not in text
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "pyogrio" in err and str(tmp_path / "hzmap.log") in err
+    assert err.count("\n") == 1 and "python-calamine" in err and str(tmp_path / "hzmap.log") in err
     assert "Traceback" not in err
     log = (tmp_path / "hzmap.log").read_text(encoding="utf-8")  # the whole story, for whoever helps
-    assert "ModuleNotFoundError: No module named 'pyogrio'" in log and "Traceback" in log
+    assert "ModuleNotFoundError: No module named 'python_calamine'" in log and "Traceback" in log
     for b in boxes:
         b.close()

@@ -11,27 +11,34 @@ from layer_files import points_frame
 from hzmap import missing
 from hzmap.cli import fatal
 from hzmap.model.layers import LayerError, open_path
-from hzmap.paths import data_root
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_message_names_the_package_its_role_and_the_module():
-    exc = ModuleNotFoundError("No module named 'pyogrio._geometry'", name="pyogrio._geometry")
+    exc = ModuleNotFoundError("No module named 'lxml.etree'", name="lxml.etree")
     text = missing.message(exc)
-    assert "pyogrio" in text and "'pyogrio._geometry'" in text and "GIS files" in text
+    assert "lxml" in text and "'lxml.etree'" in text and "KML files" in text
     assert "build_bundle.py" in text
-    broken = ImportError("libgdal.so.38: cannot open shared object file", name="pyogrio._io")
-    assert "cannot be loaded" in missing.message(broken) and "libgdal.so.38" in missing.message(broken)
+    broken = ImportError("libxslt.so.1: cannot open shared object file", name="lxml.etree")
+    assert "cannot be loaded" in missing.message(broken) and "libxslt.so.1" in missing.message(broken)
     assert "python-calamine" in missing.message(ModuleNotFoundError(name="python_calamine"))
 
 
-def test_a_gis_file_without_pyogrio_is_a_layer_error(geodata, monkeypatch):
-    monkeypatch.setitem(sys.modules, "pyogrio", None)
-    gpkg = data_root() / "hangzhou.gpkg"
+KML = ('<?xml version="1.0" encoding="utf-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+       '<Placemark><name>滨江</name><Point><coordinates>120.21,30.19</coordinates></Point></Placemark>'
+       '</Document></kml>')
+
+
+def test_a_kml_file_without_lxml_is_a_layer_error(geodata, tmp_path, monkeypatch):
+    path = tmp_path / "sites.kml"
+    path.write_text(KML, encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "lxml", None)
     with pytest.raises(LayerError) as caught:
-        open_path(gpkg, geodata)
-    assert str(gpkg) in str(caught.value) and "pyogrio" in str(caught.value)
+        open_path(path, geodata)
+    assert str(path) in str(caught.value) and "lxml" in str(caught.value) and "KML files" in str(caught.value)
+    monkeypatch.undo()
+    assert len(open_path(path, geodata)) == 1
 
 
 def test_a_workbook_without_calamine_is_a_layer_error(geodata, tmp_path, monkeypatch):
@@ -83,9 +90,10 @@ def _bundle_entry(blocked: str, *args, tmp_path) -> subprocess.CompletedProcess:
 
 
 def test_bundle_entry_without_a_reader_gives_a_message(tmp_path):
-    gpkg = data_root() / "hangzhou.gpkg"
-    r = _bundle_entry("pyogrio", "layer", gpkg, tmp_path=tmp_path)
-    assert r.returncode == 2 and str(gpkg) in r.stderr and "pyogrio" in r.stderr
+    path = tmp_path / "sites.kml"
+    path.write_text(KML, encoding="utf-8")
+    r = _bundle_entry("lxml", "layer", path, tmp_path=tmp_path)
+    assert r.returncode == 2 and str(path) in r.stderr and "lxml" in r.stderr
     assert "Traceback" not in r.stderr and "[PYI-" not in r.stderr
 
 

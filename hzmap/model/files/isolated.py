@@ -9,9 +9,9 @@ overruns its memory fails inside its own address space (RLIMIT_AS, where the sys
 one that aborts takes only itself down; a cancel kills it at once. Each of these comes back as
 :class:`ReaderStopped` saying which, for the caller to word for the planner with the file's name.
 
-The child is started at the first call and kept for the next (importing GDAL and shapely costs
-it about 0.7 s), and started again after it was killed. It runs with the Worker's environment
-(hzmap.model.layers.gdal sets GDAL's options there), imports the `preload` modules and says it is
+The child is started at the first call and kept for the next (importing shapely and pyproj
+costs it about half a second), and started again after it was killed. It runs with the Worker's
+environment, imports the `preload` modules and says it is
 ready before a call's time budget starts. It cannot import what its parent cannot (a module
 sys.modules blocks with None). It is `python -m hzmap.model.files.isolated`, or the offline
 bundle's executable with WORKER_ARG. Requests and replies are pickled frames over its standard

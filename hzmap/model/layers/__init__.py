@@ -7,11 +7,12 @@
     data.district_counts()                      # features per district
 
 Modules: source (LayerSource, formats), reader (inspect_file, open_layer), tables/vector (the
-readers), columns (lon/lat columns, hints), join (rows to districts), classify (choropleth
-classes), hittest, data (LayerData), style, embed and persist (the project file), errors.
-geopandas and pyogrio are imported only when a GIS file is opened, python-calamine when a
-workbook is; a CSV or Excel table never imports pandas (hzmap.model.layers.frame), and
-choropleth classes are numpy (classify): importing this package costs start-up nothing.
+readers; vector's GIS formats in gpkg, shp, geojson, kml and fgb), columns (lon/lat columns,
+hints), join (rows to districts), classify (choropleth classes), hittest, data (LayerData),
+style, embed and persist (the project file), errors. GIS files are read without GDAL, pandas or
+geopandas; python-calamine is imported only when a workbook is opened, lxml when a KML file is;
+a CSV or Excel table never imports pandas (hzmap.model.layers.frame), and choropleth classes
+are numpy (classify): importing this package costs start-up nothing.
 """
 from hzmap.model.layers.errors import LARGE_FILE_BYTES, LargeFileError, LayerError, file_size
 from hzmap.model.layers.reader import FileInfo, inspect_file, open_layer, open_path

@@ -4,8 +4,8 @@ Excel workbooks (.xlsx is a zip of XML). No Qt.
 What such a file costs is what it unpacks to, not its size on disk: `unpacked_size` is the size
 the large-file question and the reader's budget use. GIS files are unpacked with
 hzmap.model.files.safezip into a folder the caller owns (and removes), each checked against its
-format by sniff.py, so GDAL only ever opens plain local files of the formats hzmap reads: never
-the zip itself, never a member GDAL would choose a driver for on its own.
+format by sniff.py, so the readers only ever open plain local files of the formats hzmap reads,
+never the zip itself.
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ MAX_UNPACKED = 16 << 30
 @dataclass(frozen=True)
 class GisFile:
     name: str | None     # the layer name it stands for in a zip of several; None: the file itself
-    path: Path           # a plain file for GDAL
-    fmt: str             # its format (a key of hzmap.model.layers.gdal.DRIVERS)
+    path: Path           # a plain file for a reader
+    fmt: str             # its format (a key of hzmap.model.layers.vector.READERS)
 
 
 def zipped(path, fmt: str) -> bool:

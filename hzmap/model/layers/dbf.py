@@ -2,11 +2,13 @@
 
 A shapefile's attributes are in its .dbf, whose text has no encoding of its own: a .cpg file
 beside it names one, or the .dbf's header carries a code page byte (LDID). Shapefiles made on
-Chinese Windows often have neither, and GDAL then reads GBK text as Latin-1 (萧山项目 becomes
+Chinese Windows often have neither, and a reader then takes GBK text for Latin-1 (萧山项目 becomes
 ÏôÉ½ÏîÄ¿). So, with no .cpg and no code page, the bytes of the field names and text fields are
 looked at: UTF-8 if they decode as UTF-8, else GB18030 when they read as Chinese
 (hzmap.model.files.safeio.decode_as: the same rules as every text file hzmap reads), and a note
-says so. The layer is read all the same when neither fits.
+says so. The layer is read all the same when neither fits (as Latin-1, as GDAL does).
+
+`records` reads the attributes themselves (hzmap.model.layers.dbfrows).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ _SAMPLE = 4 << 20  # bytes of records looked at
 _NO_CODE_PAGE = (0x00, 0x57)
 
 
-def _sidecar(shp: Path, ext: str) -> Path | None:
+def sidecar(shp: Path, ext: str) -> Path | None:
     for candidate in (shp.with_suffix(ext), shp.with_suffix(ext.upper())):
         if candidate.is_file():
             return candidate
@@ -31,7 +33,7 @@ def missing_parts(shp) -> list[str]:
     """The notes, or problems, of a shapefile's missing parts: (.shx is needed, .dbf is not)."""
     shp = Path(shp)
     notes = []
-    if _sidecar(shp, ".dbf") is None:
+    if sidecar(shp, ".dbf") is None:
         notes.append(f"{shp.stem}.dbf is missing beside {shp.name}: the features are read without "
                      "attributes (a shapefile keeps them in its .dbf)")
     return notes
@@ -59,10 +61,11 @@ def _text_bytes(data: bytes) -> bytes:
 
 
 def encoding_of(shp) -> tuple[str | None, list[str]]:
-    """(encoding for GDAL or None to leave GDAL's own choice, notes) for the shapefile `shp`."""
+    """(encoding, or None when a .cpg or the code page names one or there is nothing to guess
+    from, notes) for the shapefile `shp`."""
     shp = Path(shp)
-    dbf = _sidecar(shp, ".dbf")
-    if dbf is None or _sidecar(shp, ".cpg") is not None:
+    dbf = sidecar(shp, ".dbf")
+    if dbf is None or sidecar(shp, ".cpg") is not None:
         return None, []
     try:
         with open(dbf, "rb") as fh:

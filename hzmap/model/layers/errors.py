@@ -89,7 +89,7 @@ def check_size(path, limit: int | None = LARGE_FILE_BYTES, size: int | None = No
 @contextmanager
 def readers_available(path):
     """Inside: a reader package that cannot be imported (an installation or an offline bundle
-    without pyogrio, pandas, ...) is a LayerError naming the file and the package."""
+    without lxml, python-calamine, ...) is a LayerError naming the file and the package."""
     try:
         yield
     except ImportError as exc:

@@ -5,10 +5,9 @@
     data = open_layer(source, geo)       # LayerData, or LayerError naming the file and the problem
 
 The file itself is read in the reader process (hzmap.model.layers.reading: a time and memory
-budget, GDAL restricted to the formats hzmap reads, a `cancel` event that stops it at once);
-what it returns is made into a layer here. A zip's size is what it unpacks to. pandas and
-geopandas are imported inside these functions, so importing hzmap.model.layers costs start-up
-nothing.
+budget, a `cancel` event that stops it at once); what it returns is made into a layer here. A
+zip's size is what it unpacks to. The readers are imported inside these functions, so importing
+hzmap.model.layers costs start-up nothing.
 """
 from __future__ import annotations
 

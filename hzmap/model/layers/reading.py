@@ -2,8 +2,7 @@
 CSV, which hzmap's own bounded Python reads, in the asking process: `in_process`). No Qt.
 
 The readers themselves (tables.read_table, vector.list_sublayers and read_vector) run in a child
-process (hzmap.model.files.isolated) whose environment restricts GDAL (hzmap.model.layers.gdal):
-an Excel reader that aborts, a GeoPackage view that never ends or a file that needs more memory
+process (hzmap.model.files.isolated): an Excel reader that aborts, a GeoPackage view that never ends or a file that needs more memory
 than the machine has stops the child, never the window or the command. The budget grows with
 what the file unpacks to (`budget_for`), so a legitimate large file gets time in proportion and a
 small hostile one is stopped within half a minute. A zipped layer is unpacked into a temporary
@@ -17,7 +16,6 @@ import threading
 
 from hzmap.model.files.isolated import Budget, ReaderStopped, Worker
 from hzmap.model.files.safeio import size_text
-from hzmap.model.layers import gdal
 from hzmap.model.layers.errors import LayerError
 
 SECONDS = 20.0              # for any file, plus SECONDS_PER_GB of what it unpacks to
@@ -40,7 +38,7 @@ def worker() -> Worker:
         if _worker is None:
             import atexit
 
-            _worker = Worker(env=gdal.ENVIRONMENT, preload=("pyogrio", "pyogrio.raw", "shapely", "pyproj"))
+            _worker = Worker(preload=("shapely", "pyproj", "hzmap.model.layers.vector"))
             atexit.register(shutdown)  # ended (and waited for) with the process that started it
         return _worker
 

@@ -1,7 +1,9 @@
-"""Is a GIS file what its name says? The first bytes decide, before GDAL sees the file. No Qt.
+"""Is a GIS file what its name says? The first bytes decide, before a reader sees the file. No Qt.
 
-GDAL chooses its driver from a file's content: x.geojson holding the XML of a GDAL virtual
-dataset would be read as one (and fetch the URLs in it). Each format hzmap reads has a
+A file is read as the format its name says, and refused early, with a message saying what it
+looks like, when its content is something else: a GDAL virtual dataset (XML that makes GDAL
+fetch URLs or read other files) saved as x.geojson is named as such, so a planner who got one
+knows what it is; hzmap's own readers would never follow it. Each format hzmap reads has a
 signature of its own: a GeoPackage is an SQLite database, a shapefile's .shp starts with the
 file code 9994, FlatGeobuf with "fgb", GeoJSON is a JSON object, and KML is XML whose root
 element is <kml>. A file that does not start as its format does is refused, saying what it

@@ -1,10 +1,10 @@
 """GIS files (GeoPackage, Shapefile, zipped Shapefile, GeoJSON, KML, FlatGeobuf) as features in
-the map CRS, read with pyogrio's raw reader (GDAL; imported here, when a file is opened) into
-shapely geometries and a Frame of attributes (hzmap.model.layers.frame), as tables are: no pandas
-and no geopandas, which together would add about 85 MB to an install and 0.5-1 s to the first
-open. These run in the reader process (hzmap.model.layers.reading): GDAL there has only the
-drivers of these formats (gdal.py), each file's content is checked against its format first
-(sniff.py), and a zip is unpacked by hzmap, never opened by GDAL (archive.py).
+the map CRS, read by hzmap's own readers (gpkg.py on sqlite3, shp.py and dbfrows.py on numpy,
+geojson.py on json, kml.py on lxml, fgb.py by hand; gisraw.py for what they share) into shapely
+geometries and a Frame of attributes (hzmap.model.layers.frame), as tables are: no GDAL (84 MB
+of the offline bundle with PROJ's database), no pandas and no geopandas. These run in the reader
+process (hzmap.model.layers.reading), each file's content is checked against its format first
+(sniff.py), and a zip is unpacked by hzmap into plain files (archive.py).
 
 The CRS the file states is used. A file that states none is taken as lon/lat WGS84 or as map
 metres when its coordinates can only be that, with a note saying so. Lon/lat copied from Amap or
@@ -19,8 +19,12 @@ import shapely
 
 from hzmap.model.geo import chinacrs
 from hzmap.model.geo.geodata import MAP_CRS
-from hzmap.model.layers import archive, dbf, gdal, sniff
+from hzmap.model.layers import archive, dbf, fgb, geojson, gpkg, kml, shp, sniff
 from hzmap.model.layers.errors import LayerError, regular_file
+from hzmap.model.layers.gisraw import GisReadError
+
+#: format -> its reader (each with layers(path) and read(...) -> gisraw.RawLayer)
+READERS = {"gpkg": gpkg, "shp": shp, "geojson": geojson, "kml": kml, "fgb": fgb}
 
 FAMILIES = {"Point": "points", "MultiPoint": "points", "LineString": "lines",
             "MultiLineString": "lines", "LinearRing": "lines", "Polygon": "areas", "MultiPolygon": "areas"}
@@ -42,44 +46,45 @@ class VectorRead:
 
 
 def _errors():
-    import pyogrio.errors as pe
+    import sqlite3
+    import struct
 
-    return (pe.DataSourceError, pe.DataLayerError, pe.CRSError, pe.FeatureError, pe.GeometryError,
-            pe.FieldError, OSError, ValueError, RuntimeError)
-
-
-def _pyogrio(path):
-    try:
-        return gdal.pyogrio()
-    except gdal.DriversNotRestricted as exc:
-        raise LayerError(path, f"not opened: {exc}") from None
+    return (GisReadError, sqlite3.Error, struct.error, OSError, ValueError, IndexError, RuntimeError)
 
 
-def _layers_of(og, path, gis: archive.GisFile, workdir) -> list[tuple[str, str | None]]:
+def _problem(exc, gis: archive.GisFile, workdir, path) -> str:
+    """What went wrong, naming the member of a zip it is about."""
+    text = _reason(exc)
+    if gis.path != path and workdir is not None:
+        text = f"'{gis.path.relative_to(workdir).as_posix()}' {text}"
+    return text
+
+
+def _layers_of(path, gis: archive.GisFile, workdir) -> list[tuple[str, str | None]]:
     try:
         sniff.check(gis.path, gis.fmt)
     except LayerError as exc:
         if gis.path == path:
             raise
         raise LayerError(path, f"'{gis.path.relative_to(workdir).as_posix()}' {exc.problem}") from None
-    if gis.fmt == "shp" and not any(gis.path.with_suffix(e).is_file() for e in (".shx", ".SHX")):
+    if gis.fmt == "shp" and dbf.sidecar(gis.path, ".shx") is None:
         raise LayerError(path, f"{gis.path.stem}.shx is missing beside {gis.path.name}: a shapefile "
                                "needs its .shp, .shx and .dbf (and .prj for its coordinate system)")
     try:
-        return [(str(n), None if t is None else str(t)) for n, t in og.list_layers(str(gis.path))]
+        return READERS[gis.fmt].layers(gis.path)
     except _errors() as exc:
-        raise LayerError(path, f"cannot be read as a GIS file: {_reason(exc, workdir, path)}") from None
+        raise LayerError(path, f"cannot be read as a GIS file: {_problem(exc, gis, workdir, path)}") from None
 
 
-def _sublayers(og, path, fmt, workdir):
+def _sublayers(path, fmt, workdir):
     """([(name, geometry type)], {name: (GisFile, its layer name)}) of a GIS file or zip."""
     files = archive.gis_files(path, fmt, workdir)
     if len(files) == 1:
-        layers = _layers_of(og, path, files[0], workdir)
+        layers = _layers_of(path, files[0], workdir)
         return layers, {n: (files[0], n) for n, _t in layers}
     layers, where = [], {}
     for gis in files:
-        inner = _layers_of(og, path, gis, workdir)
+        inner = _layers_of(path, gis, workdir)
         if inner:
             layers.append((gis.name, inner[0][1]))
             where[gis.name] = (gis, inner[0][0])
@@ -91,13 +96,11 @@ def list_sublayers(path, fmt: str | None = None, workdir=None) -> list[tuple[str
     from hzmap.model.layers.source import detect_format
 
     regular_file(path)
-    return _sublayers(_pyogrio(path), path, fmt or detect_format(path), workdir)[0]
+    return _sublayers(path, fmt or detect_format(path), workdir)[0]
 
 
-def _reason(exc, workdir=None, path=None) -> str:
+def _reason(exc) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if workdir is not None and path is not None:  # a member unpacked from a zip: name the zip
-        text = text.replace(str(workdir).rstrip("/") + "/", f"{path.name}: ")
     return text[:300]
 
 
@@ -111,9 +114,7 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
     """The features of one layer of a GIS file, in the map CRS. `workdir`: a folder to unpack a
     zipped file into (the caller removes it)."""
     path = regular_file(path)
-    og = _pyogrio(path)
-    asked = len(gdal.REFUSED_URLS)
-    layers, where = _sublayers(og, path, fmt, workdir)
+    layers, where = _sublayers(path, fmt, workdir)
     names = [n for n, _t in layers]
     notes: list[str] = []
     if not layers:
@@ -130,19 +131,18 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
     if gis.fmt == "shp":
         encoding, found = dbf.encoding_of(gis.path)
         notes += dbf.missing_parts(gis.path) + found
-    found = _features(og, path, gis, inner, encoding, workdir)
-    urls = sorted(set(gdal.REFUSED_URLS[asked:]))
-    if urls:
-        notes.append(f"the file names web resources ({', '.join(urls[:3])}); hzmap fetches nothing for a "
-                     "file, so they were not read")
+    found = _features(path, gis, inner, encoding, workdir)
     if found is None:
         raise LayerError(path, f"layer {sublayer!r} has no geometries (is it a plain table?)")
-    geoms, table, numeric, stated, broken = found
+    geoms, table, numeric, stated, broken, urls = found
+    if urls:
+        notes.append(f"the file names web resources ({', '.join(sorted(set(urls))[:3])}); hzmap fetches "
+                     "nothing for a file, so they were not read")
     if broken.size:
         notes.append(f"{broken.size} feature(s) have a broken geometry (such as a ring of one point), read as "
                      f"none (feature "
                      f"{', '.join(map(str, broken[:20]))}{' …' if broken.size > 20 else ''})")
-    crs_stated = stated.to_string() if stated is not None else "none"
+    crs_stated = _crs_name(stated) if stated is not None else "none"
     filled = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
     if stated is None and filled.size:
         bounds = shapely.total_bounds(filled)
@@ -168,6 +168,15 @@ def read_vector(path, fmt: str, sublayer: str | None = None, coords: str | None 
     return VectorRead(geoms, table, numeric, sublayer, names, crs_stated, how, notes)
 
 
+def _crs_name(crs) -> str:
+    """EPSG:4549 for a CRS an authority names (a .prj's ESRI WKT too), else its name."""
+    try:
+        found = crs.to_authority(min_confidence=70)
+    except Exception:  # noqa: BLE001 - pyproj could not match it: its name says enough
+        found = None
+    return f"{found[0]}:{found[1]}" if found else (crs.name or "a coordinate system of its own")
+
+
 def _crs(path, text):
     """The CRS a file states (pyproj), or None when it states none."""
     if not text:
@@ -175,7 +184,11 @@ def _crs(path, text):
     import pyproj
 
     try:
-        return pyproj.CRS.from_user_input(text)
+        crs = pyproj.CRS.from_user_input(text)
+        name = _crs_name(crs) if not text.upper().startswith("EPSG:") else text
+        # a .prj's ESRI WKT of an EPSG system: that system, as GDAL identifies it (and PROJ
+        # builds its transformation ten times faster from the code than from the WKT)
+        return pyproj.CRS.from_user_input(name) if name != text and name.startswith("EPSG:") else crs
     except pyproj.exceptions.CRSError as exc:
         raise LayerError(path, f"its coordinate system cannot be read: {_reason(exc)}") from None
 
@@ -196,27 +209,33 @@ def _to_map(path, geoms: np.ndarray, crs, crs_stated: str) -> np.ndarray:
         raise LayerError(path, f"its coordinate system {crs_stated} cannot be converted: {_reason(exc)}") from None
 
 
-def _features(og, path, gis, inner, encoding, workdir):
+def _features(path, gis, inner, encoding, workdir):
     """(geometries, a Frame of the attributes with index = feature number from 1, the columns
     the file types as numbers, the CRS it states, the numbers of features whose geometry could
-    not be read), or None without geometries. A broken geometry (a ring of one point) is left
-    out and counted, not a reason to refuse the file."""
+    not be read, the web resources it names), or None without geometries. A broken geometry (a
+    ring of one point) is left out and counted, not a reason to refuse the file."""
+    import gc
+
     from hzmap.model.layers.frame import Frame
 
+    collecting = gc.isenabled()
+    gc.disable()  # a read makes millions of objects and no cycle: the collector would walk them all
     try:
-        meta, _fids, wkb, fields = og.raw.read(str(gis.path), layer=inner, encoding=encoding, force_2d=True,
-                                               datetime_as_string=True)
+        if gis.fmt in ("gpkg", "kml"):
+            raw = READERS[gis.fmt].read(gis.path, inner)
+        elif gis.fmt == "shp":
+            raw = shp.read(gis.path, encoding)
+        else:
+            raw = READERS[gis.fmt].read(gis.path)
     except _errors() as exc:
-        raise LayerError(path, f"cannot be read: {_reason(exc, workdir, path)}") from None
-    if wkb is None or meta.get("geometry_type") in (None, "None"):
+        raise LayerError(path, f"cannot be read: {_problem(exc, gis, workdir, path)}") from None
+    finally:
+        if collecting:
+            gc.enable()
+    if raw.geoms is None:
         return None
-    geoms = np.asarray(shapely.from_wkb(wkb, on_invalid="ignore"), dtype=object)
-    had = np.fromiter((w is not None for w in wkb), dtype=bool, count=len(wkb))
-    broken = np.flatnonzero(had & shapely.is_missing(geoms)) + 1
-    columns = [str(c) for c in meta["fields"]]
-    table = Frame.from_columns(dict(zip(columns, fields)), range(1, len(geoms) + 1))
-    numeric = [c for c, col in zip(columns, fields) if np.asarray(col).dtype.kind in "iuf"]
-    return geoms, table, numeric, _crs(path, meta.get("crs")), broken
+    table = Frame.from_columns(raw.columns, range(1, len(raw.geoms) + 1))
+    return raw.geoms, table, raw.numeric, _crs(path, raw.crs), raw.broken, raw.urls
 
 
 def geometry_family(path, geoms: np.ndarray, rows) -> tuple[str, np.ndarray, list[str]]:
