@@ -237,6 +237,15 @@ def assigned(text: str, part: Part, start: int, end: int) -> list[tuple[int, int
     return [(start + m.start(), start + m.end()) for m in found]
 
 
+def sides_named(text: str, part: Part, pos: int, end: int) -> bool:
+    """Whether a part counted two or more of a one-word kind (两翼) is defined side by side after
+    the slogan, each side by its label (“东翼”是…;“南翼”是…)."""
+    if not part.count or part.count < 2 or len(part.word) != 1:
+        return False
+    sides = set(re.findall(rf"“([东西南北中])({re.escape(part.word)})”", text[pos:end]))
+    return len(sides) == part.count
+
+
 def named_after(text: str, part: Part, pos: int) -> bool:
     """Whether the paragraph after the slogan names as many places of the part's kind as it
     counts (“两组团、四片区”。 / 洋澜湖组团…;燕矶组团…;樊口片区…)."""

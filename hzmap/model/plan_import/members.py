@@ -112,12 +112,32 @@ def listed_count(text: str, m: re.Match) -> Slogan | None:
     return Slogan(m.group(2), m.start(2), m.end(2), m.end(2), "", parts, [], items)
 
 
+# the same with each area's name in quotes after the count: 划分为3大区域,“创新驱动引领区”包括…,
+# “产业提速增效区”包括…
+QUOTED_COUNT = re.compile(rf"(?:划分[成为]?|分为|分成|形成|构建|打造|布局)(({_COUNT})大?(区域|片区|板块|组团|园区))")
+
+
+def quoted_count(text: str, m: re.Match) -> Slogan | None:
+    """The layout “3大区域” whose areas the text then names in quotes, as many as it counts,
+    each ending in the count's kind of place; else None."""
+    count, kind = _count(m.group(2)), m.group(3)
+    names = [n for n in re.finditer(r"“([^“”\n]{2,12})”", text[m.end():m.end() + 600])
+             if n.group(1)[-1] == kind[0] or n.group(1).endswith(kind)]     # (not “云南速度”)
+    if not count or len(names) != count:
+        return None
+    spans = [(m.end() + n.start(1), m.end() + n.end(1)) for n in names]
+    word = kind[0] if kind[0] in KIND_OF else kind
+    parts = [Part(n.group(1), word, 1, KIND_OF.get(word, "zone")) for n in names]
+    return Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parts, [], spans)
+
+
 def counted_lists(text: str, taken: set[str]) -> list[Slogan]:
     """The counted lists of areas (划分成四大板块:A板块、…) that are no slogan already found
     (`taken`: their keys) and are this plan's."""
     out = []
     found = [(m, counted_list) for m in COUNTED_LIST.finditer(text)] + \
-        [(m, listed_count) for m in LISTED_COUNT.finditer(text)]
+        [(m, listed_count) for m in LISTED_COUNT.finditer(text)] + \
+        [(m, quoted_count) for m in QUOTED_COUNT.finditer(text)]
     for m, read in found:
         sl = read(text, m)
         if sl is not None and same_key(sl.text) not in taken and \

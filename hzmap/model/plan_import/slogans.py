@@ -167,7 +167,7 @@ def _listed(text: str, m: re.Match) -> bool:
     """Whether each part of the slogan is defined after it by its own label (“三城”:…,
     “五基地”:…): a list of parts is how a layout is spelled out when no 格局 names it."""
     # (其中的“1”是…,“4”是…: each figure in quotes; 以A区为“一体”,以B县为“东翼”: its places given)
-    from .definitions import assigned, labelled, named_after
+    from .definitions import assigned, labelled, named_after, sides_named
 
     parsed = parse(_unbroken(m.group(1)), free=True)
     end = min(len(text), m.end() + 2000)
@@ -175,7 +175,8 @@ def _listed(text: str, m: re.Match) -> bool:
     # come)
     told = [any(labelled_passage(text, x, m.end(), end) for x in p.labels)
             or labelled(text, p, parsed[0], m.end(), end)
-            or assigned(text, p, m.end(), end) or named_after(text, p, m.end()) for p in parsed[0]] \
+            or assigned(text, p, m.end(), end) or named_after(text, p, m.end())
+            or sides_named(text, p, m.end(), end) for p in parsed[0]] \
         if parsed else []
     return bool(told) and (all(told) or (len(told) >= 3 and all(told[:-1]) and end >= len(text)))
 
