@@ -39,3 +39,39 @@ def rows(text: str) -> list[tuple[str, int, int, tuple[int, int], str]]:
             break
         pos, n = nxt.start(), n + 1
     return out if len(out) >= 2 else []
+
+
+# a table's units column named by a header cell on a line of its own
+_UNITS_HEADER = re.compile(r"(?m)^[ \t]*(?:牵头|责任|主责)\s*(?:单\s*位|部\s*门)[ \t]*$")
+_PERSON = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]*[\u4e00-\u9fff]){1,3}")
+_PLATFORM = re.compile(r"(?:园|区|镇|街道|乡|中心|集团|公司)$")
+
+
+def cell_units(text: str, start: int, end: int) -> str:
+    """The units of a task whose table was flattened one cell a line (…增长6%左右。 / 王旭锋 /
+    发改局 / 经开区 / 高新园 / (邹区镇) / 各街道), when the document names a units column on a
+    line of its own: the short lines after the task's line that name units, a bracket on a
+    line of its own joined to the name above it; a leader's name is no unit. "" if none."""
+    if not _UNITS_HEADER.search(text):
+        return ""
+    units: list[str] = []
+    nl = text.find("\n", start)
+    pos = len(text) if nl < 0 else nl + 1
+    while pos < end:
+        e = text.find("\n", pos)
+        e = min(end, len(text) if e < 0 else e)
+        s, pos = pos, e + 1
+        line = re.sub(r"\s+", "", text[s:e])
+        if not line:
+            continue
+        if len(line) > 24 or re.search(r"[，,。；;:：]", line):
+            break
+        if re.fullmatch(r"[(（][^()（）]{1,12}[)）]", line) and units:
+            units[-1] += line                   # 高新园 / (邹区镇): one name
+            continue
+        base = re.sub(r"[(（][^()（）]*[)）]$", "", line)
+        if unit_like(base) or whole_name(base) or _PLATFORM.search(base) or base.startswith("各"):
+            units.append(line)
+        elif not _PERSON.fullmatch(text[s:e].strip()):
+            break
+    return "、".join(units)

@@ -14,7 +14,7 @@ import re
 
 from hzmap.model.geo.gazetteer import Gazetteer
 
-from . import places, tables
+from . import flattened, places, tables
 from .draft import Passage, Record
 from .text import Document, Heading, cn_numeral, excerpt
 from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
@@ -176,7 +176,7 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
                        given=read_units(row.units_text, first_is_lead), content_end=row.task[1])
         rec.flags += row.notes
         rec.from_table = True
-        rec.task_end = row.task[1]
+        rec.task_end = row.end          # (its figures are in any of its cells: 指标要求 | 增长5.5%)
         out.append(rec)
     starts = [r.start for r in rows]
     leaves = [h for h in _leaves(doc)          # a heading that groups table rows is no measure
@@ -245,13 +245,13 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
     flags: list[str] = []
     notes: list[str] = []
     read = given if given is not None else (block[2] if block else Units())
-    flattened = False
-    cells = tables.cell_units(text, start, end) if given is None else ""
+    one_a_line = False
+    cells = flattened.cell_units(text, start, end) if given is None else ""
     if cells and len(split_units(cells)) > len(read.units):
         # a table flattened one cell a line: 发改局 / 经开区 / 高新园 / (邹区镇), the first leads
         read = read_units(cells, first_is_lead=True)
         block = None
-        flattened = True
+        one_a_line = True
     if given is None and not read.units:
         part = part_units(doc, start)
         if part is not None:
@@ -289,5 +289,5 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
         "source": passage.source(plan_id),
     }
     rec = Record("measure", data, [passage], flags, notes)
-    rec.from_table = flattened      # a row of a task table all the same: its figures commit
+    rec.from_table = one_a_line     # a row of a task table all the same: its figures commit
     return rec

@@ -88,7 +88,10 @@ def rows(doc: Document) -> list[Row]:
         if v == last + 1 or (v == 1 and run):
             run.append((s, e, n))
             last = v
-    if len(run) < MIN_ROWS:
+    # (fewer rows where the header above them says it is a task table: a page cut short)
+    # (but not group rows over numbered headings: 1 / 全区…主要预期目标 / (1)…)
+    if len(run) < MIN_ROWS and not (run and any(_UNIT_COLUMN.search(h) for h in _header(text, run[0][0]))
+                                    and not any(h.start > run[0][0] for h in doc.headings if h.level >= 2)):
         together = flattened.rows(text)     # (a table whose cells the page ran together)
         if together:
             return [Row(n, a, b, task, units, ["a row of a task table whose cells the page runs "
@@ -208,8 +211,9 @@ def report_cells(doc: Document) -> list[tuple[int, int]]:
     text = doc.text
     header = _header(text, found[0].start)
     units_at = next((k for k, h in enumerate(header) if _UNIT_COLUMN.search(h)), None)
-    if units_at is None:
-        return []
+    if units_at is None:            # a table of tasks and their progress: the progress is done
+        return sorted(c for r in found for c in r.later) if any(_REPORT_COLUMN.search(h) for h in header) \
+            else []
     after = any(_REPORT_COLUMN.search(h) for h in header[units_at + 1:])
     before = any(_REPORT_COLUMN.search(h) for h in header[:units_at])
     return sorted(c for r in found for c in (r.later if after else []) + (r.between if before else []))
@@ -225,7 +229,8 @@ def reported_year(text: str, cells: list[tuple[int, int]]) -> int | None:
 _REPORT_COLUMN = re.compile(r"(?:完成|进展|推进|落实|实施)(?:情况|进度)$|进展$")
 _HEAD_CELL = re.compile(r"^(?:序\s*号|编\s*号|[^\n]{0,8}(?:任\s*务|事\s*项|工\s*作|内\s*容)|"
                         r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门)|完成(?:时间|时限)|时间节点|备注|"
-                        r"[^\n]{0,4}名\s*称|(?:完成|进展|推进|落实|实施)(?:情况|进度)|进展)$")
+                        r"[^\n]{0,4}名\s*称|(?:完成|进展|推进|落实|实施)(?:情况|进度)|进展|"
+                        r"指\s*标(?:要\s*求|名\s*称)?|[^\n]{0,4}类\s*[型别])$")
 _UNIT_COLUMN = re.compile(r"(?:牵头|责任|主办|主责)\s*(?:单\s*位|部\s*门)$")
 _PARTNER_COLUMN = re.compile(r"(?:配合|参与|协办|协作)\s*(?:单\s*位|部\s*门)$")
 _TASK_COLUMN = re.compile(r"任\s*务|事\s*项|工\s*作|内\s*容")
@@ -241,12 +246,14 @@ def _unnumbered(doc: Document) -> list[Row]:
                 _HEAD_CELL.match(text[slice(*lines[i + len(head)])].strip()):
             head.append(text[slice(*lines[i + len(head)])].strip())
         if len(head) >= 3 and any(_TASK_COLUMN.search(h) for h in head) and \
-                any(_UNIT_COLUMN.search(h) for h in head):
+                (any(_UNIT_COLUMN.search(h) for h in head) or _REPORT_COLUMN.search(head[-1])):
             break
     else:
         return []
     units_last = bool(_UNIT_COLUMN.search(head[-1]))
     body = lines[i + len(head):]
+    if not any(_UNIT_COLUMN.search(h) for h in head):
+        return _paired(text, body)      # 项目名称 / 项目内容 / 进展情况: no units named
     if not units_last and any(_UNIT_COLUMN.search(h) for h in head):
         return _by_units(text, body)
     heads = sorted(h.start for h in doc.headings if h.level <= 2)
@@ -271,6 +278,25 @@ def _unnumbered(doc: Document) -> list[Row]:
                          "the table")
         out.append(row)
     return out
+
+
+def _paired(text: str, body: list[tuple[int, int]]) -> list[Row]:
+    """The rows of a table of tasks and their progress that names no units: a task's line,
+    then its progress line, a group's short title line between them now and then."""
+    out: list[Row] = []
+    task = None
+    for s, e in body:
+        line = text[s:e].strip()
+        if not re.search(r"[，,。；;]", line):
+            task = None                 # a group's title (支持民营企业健康发展)
+        elif task is None:
+            task = (s, e)
+        else:
+            row = Row(str(len(out) + 1), task[0], e, task, later=[(s, e)])
+            row.notes.append("a row of a table of tasks and progress that names no units")
+            out.append(row)
+            task = None
+    return out if len(out) >= 2 else []
 
 
 def _uncut(text: str, cell: tuple[int, int]) -> str:
@@ -311,35 +337,3 @@ def _by_units(text: str, body: list[tuple[int, int]]) -> list[Row]:
                          "the table")
         out.append(row)
     return out
-
-
-# a table's units column named by a header cell on a line of its own
-_UNITS_HEADER = re.compile(r"(?m)^[ \t]*(?:牵头|责任|主责)\s*(?:单\s*位|部\s*门)[ \t]*$")
-_PERSON = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]*[\u4e00-\u9fff]){1,3}")
-_PLATFORM = re.compile(r"(?:园|区|镇|街道|乡|中心|集团|公司)$")
-
-
-def cell_units(text: str, start: int, end: int) -> str:
-    """The units of a task whose table was flattened one cell a line (…增长6%左右。 / 王旭锋 /
-    发改局 / 经开区 / 高新园 / (邹区镇) / 各街道), when the document names a units column on a
-    line of its own: the short lines after the task's line that name units, a bracket on a
-    line of its own joined to the name above it; a leader's name is no unit. "" if none."""
-    if not _UNITS_HEADER.search(text):
-        return ""
-    units: list[str] = []
-    nl = text.find("\n", start)
-    for s, e in _lines(text, len(text) if nl < 0 else nl + 1, end):
-        line = re.sub(r"\s+", "", text[s:e])
-        if not line:
-            continue
-        if len(line) > 24 or re.search(r"[，,。；;:：]", line):
-            break
-        if re.fullmatch(r"[(（][^()（）]{1,12}[)）]", line) and units:
-            units[-1] += line                   # 高新园 / (邹区镇): one name
-            continue
-        base = re.sub(r"[(（][^()（）]*[)）]$", "", line)
-        if unit_like(base) or whole_name(base) or _PLATFORM.search(base) or base.startswith("各"):
-            units.append(line)
-        elif not _PERSON.fullmatch(text[s:e].strip()):
-            break
-    return "、".join(units)
