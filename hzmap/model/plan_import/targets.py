@@ -155,7 +155,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if text.startswith(("工作日", "自然日"), e):
         return None                  # 3个工作日内完成审批: a time limit of a service, not a goal
     quoted = doc.quoted          # (straight quotes paired: "杭甬30分钟互联")
-    if _QUOTED_NAME.search(quoted, max(0, s - 13), s) and re.match(r"[^“”\n]{0,12}”", quoted[e:e + 13]):
+    if _QUOTED_NAME.search(quoted, max(0, s - 13), s) and (re.match(r"[^“”\n]{0,12}”", quoted[e:e + 13])
+                                                          or not quoted[e:].strip()):    # (the page cut inside)
         return None                  # part of a quoted name: “1小时交通圈”, “万亩千亿”
     clause = clause_around(text, s, e)
     c_start = text.rfind(clause, max(0, s - len(clause) - 1), e + len(clause)) if clause else s

@@ -23,12 +23,12 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排)在?(?:第一位?|首位)(?:的|者)?(?:
 # the rule written in a bracket after a list's last unit: “…、石碶街道(列第一位者为牵头单位,下同)”
 _RULE_NOTE = re.compile(r"[(（]([^()（）]*(?:为牵头|下同)[^()（）]*)[)）]\s*$")
 _COMMA_IS_LEAD = re.compile(r"(?:列)?逗号(?:之|以)?前的?为牵头单位")
-_LEAD_VERB = re.compile(r"(?:牵头负责|牵头落实|牵头实施|牵头)$")
+_LEAD_VERB = re.compile(r"(?:分别|共同)?(?:牵头负责|牵头落实|牵头实施|牵头)$")     # (A、B分别牵头: each leads its part)
 _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2,}(?:牵头|负责))")        # (由科技局牵头实施)
 _PARTNER_VERB = re.compile(r"(?:配合落实|配合实施|共同配合|配合|参与|协同|协助|协办)$")
 _DUTY = re.compile(r"(?:按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|负责落实|负责|落实|等)$")
 # “区水务局等部门”: the kind of units the list stands for, after its last unit
-_KIND_TAIL = re.compile(r"(?<=.{3})等(?:部门|单位|相关部门|有关部门|相关单位|有关单位)$")
+_KIND_TAIL = re.compile(r"(?<=.{3})等(?:[市区县省]级|其他)?(?:部门|单位|相关部门|有关部门|相关单位|有关单位)$")
 # words a cell adds after its units: a rule stated once (下同), or a sentence about other tasks
 _TAIL = re.compile(r"[。.].*$|[,，;；]?下同$")
 
