@@ -43,7 +43,7 @@ _HEADLINE_PLAN = re.compile(r"(?:^|[)）】\]!！?？:：，,])\s*([^，,。:：
 # a plan's preamble opens with its title and the documents it follows: 浙江省国民经济和社会发展
 # 第十五个五年(2026—2030年)规划纲要,根据《…建议》制定
 _PREAMBLE = re.compile(r"^([^，,。；;:：《》]{4,60}?" + KINDS + r")[,，]\s*(?:根据|依据|按照|遵照)《")
-_QUOTED_PLAN = re.compile(r"《([^《》\n]{4,80}?" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?)》")
+_QUOTED_PLAN = re.compile(r"《([^《》\n]{4,80}?" + KINDS + r"(?:[(（][^)）]{2,20}[)）]){0,2})》")
 # what a notice's 《T》 is followed by when it prints a document about T (its breakdown)
 _AFTER_QUOTE = re.compile(r"([^《》\n，,。；;:：]{2,30}?)的?通知")
 # a title line with a 《…》 inside: no sentence punctuation, a few words around the quote
