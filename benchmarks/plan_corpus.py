@@ -123,7 +123,8 @@ def score(draft, exp: dict, raw_text: str) -> dict[str, tuple[int, int, int, int
                                                 and int(d["year"]) == int(t["year"]))))
     want_t = exp.get("targets") or []
     opt_t = exp.get("optional_targets") or []
-    got_t = [x.data for x in draft.targets if not any(
+    # (an optional target counts neither way, unless the drafted one is also an expected one)
+    got_t = [x.data for x in draft.targets if any(matches(t, x.data) for t in want_t) or not any(
         matches({**o, "year": None}, x.data) for o in opt_t)]
     taken: set[int] = set()
     rec = 0
