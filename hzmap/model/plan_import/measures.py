@@ -21,12 +21,13 @@ from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_uni
 from .units import FIRST_IS_LEAD, Units, read_units, split_units
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
-_NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|"
+_NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|简介|概况|概述|"
                         r"组织实施|附则)$")
 # a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
 # a part that opens on how things stand ((一)设立情况紫金港科技城设立于2018年…, 发展水平…)
 _STATE_OF = re.compile(r"(?:基本|设立|建设|发展|运行)情况|发展(?:水平|现状|成效)|现状(?:与|和)?问题|存在(?:的)?问题")
-_NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标)$")
+_NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标|简介|概况|概述)$|"
+                            r"目标(?:与|和|及)")     # (2.战略目标与协同发展: what the plan aims at)
 # a numbered part that sets out what the plan is (a plan's summary in a 公示: (一)规划范围 …,
 # (三)规划结构 …, (五)发展规模 …), however its text runs on after the topic: no measure
 # (a master plan's summary too: 1、城市规模 …, 2、城市布局结构 …, (3)组团职能与用地功能组织 …)
@@ -77,11 +78,15 @@ def _leaves(doc: Document) -> list[Heading]:
         if _CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end) or (
                 not doc.text[h.end:].strip() and _contents_before(doc, h)):
             skip = True        # a line of a table of contents (or its last, which the page cuts)
+        if h.level == 3 and re.search(rf"(?m)^[ \t]*{h.value}[.．]\d", doc.text[h.body:h.end]):
+            skip = True        # 3.总体发展格局 / 3.1国土空间…: a chapter of decimal sections, no task
         if h.parent is None and _after_page_notice(doc, h):
             skip = True        # a news site's numbered terms (版权与免责声明 1、…), not the plan's
         title = plain.get(h.start, "") if h.parent is None else ""
-        if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")):
-            skip = True        # a list under a line “机遇” or “发展基础” with no number of its own
+        first = next((x.start for x in doc.headings if x.level == h.level and x.parent is None), h.start)
+        if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")) or h.parent is None and \
+                re.search(r"(?m)^[ \t]*(?:进展|完成|推进|落实)情况", doc.text[max(0, first - 300):first]):
+            skip = True        # a list under a line “机遇” or “进展情况…已完成。”: no tasks of its own
         if skip and goals_only and (own_units(doc.text, h) or _cut_sibling(doc, h)):
             skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
         if not skip and h.level >= 2:

@@ -212,8 +212,12 @@ def report_cells(doc: Document) -> list[tuple[int, int]]:
     header = _header(text, found[0].start)
     units_at = next((k for k, h in enumerate(header) if _UNIT_COLUMN.search(h)), None)
     if units_at is None:            # a table of tasks and their progress: the progress is done
-        return sorted(c for r in found for c in r.later) if any(_REPORT_COLUMN.search(h) for h in header) \
-            else []
+        if not any(_REPORT_COLUMN.search(h) for h in header):
+            return []
+        last = _REPORT_COLUMN.search(header[-1]) is not None    # (…| 三季度项目进度: each row's last cell)
+        # (a last row the page cuts before its last cell has none)
+        return sorted(c for r in found for c in (r.later or (
+            r.between[-1:] if last and (r is not found[-1] or text[r.end:].strip()) else [])))
     after = any(_REPORT_COLUMN.search(h) for h in header[units_at + 1:])
     before = any(_REPORT_COLUMN.search(h) for h in header[:units_at])
     return sorted(c for r in found for c in (r.later if after else []) + (r.between if before else []))
@@ -226,7 +230,7 @@ def reported_year(text: str, cells: list[tuple[int, int]]) -> int | None:
     return max(years) if years else None
 
 
-_REPORT_COLUMN = re.compile(r"(?:完成|进展|推进|落实|实施)(?:情况|进度)$|进展$")
+_REPORT_COLUMN = re.compile(r"(?:完成|进展|推进|落实|实施)(?:情况|进度)$|进展$|项目进度$")
 _HEAD_CELL = re.compile(r"^(?:序\s*号|编\s*号|[^\n]{0,8}(?:任\s*务|事\s*项|工\s*作|内\s*容)|"
                         r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门)|完成(?:时间|时限)|时间节点|备注|"
                         r"[^\n]{0,4}名\s*称|(?:完成|进展|推进|落实|实施)(?:情况|进度)|进展|"

@@ -32,7 +32,7 @@ _HEADING = re.compile(
     _LEAD + r"(?:(?P<l1>[一二三四五六七八九十]{1,3})、"
     r"|[(（](?P<l2>[一二三四五六七八九十]{1,4})[)）]"
     r"|(?P<l3>[1-9]\d{0,2})[.．、](?![0-9])"
-    r"|[(（](?P<l3b>[1-9]\d?)[)）])"
+    r"|[(（](?P<l3b>[1-9]\d?)[)）]|(?P<l3c>[①-⑳])\s*(?=[\u4e00-\u9fff]))"
     r"|(?:^|(?<=[。；;!?！？，,：:]))[ \t]*(?P<l4>[一二三四五六七八九十]{1,2})是(?![否非])", re.M)
 _LINE_NUMBER = re.compile(r"(?m)^[ \t]*([1-9]\d{0,2})[.．、](?![0-9])")
 _JUMP = {1: 6, 2: 6, 3: 3, 4: 3}     # how far a heading's number may run ahead of the last one
@@ -221,10 +221,11 @@ def build(source: SourceText) -> Document:
     # (a page may open in the middle of a long list, 204. 205. …: a run that goes on from there)
     at_line = {int(m.group(1)) for m in _LINE_NUMBER.finditer(text)}
     for m in _HEADING.finditer(text):
-        kind = next(k for k in ("l1", "l2", "l3", "l3b", "l4") if m.group(k))
+        kind = next(k for k in ("l1", "l2", "l3", "l3b", "l3c", "l4") if m.group(k))
         number = m.group(kind)
-        level = {"l1": 1, "l2": 2, "l3": 3, "l3b": 3, "l4": 4}[kind]
-        value = int(number) if level == 3 else cn_number(number)
+        level = {"l1": 1, "l2": 2, "l3": 3, "l3b": 3, "l3c": 3, "l4": 4}[kind]
+        # (a circled number, ① ②: its value; 1. and (1) as they are written)
+        value = ord(number) - ord("①") + 1 if kind == "l3c" else int(number) if level == 3 else cn_number(number)
         if value is None or value == 0:
             continue
         # numbering runs on (a lost heading may leave a gap): a number far ahead is not a heading
