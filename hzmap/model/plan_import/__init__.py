@@ -68,7 +68,7 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.measures = [m for m in draft.measures if m.data["units"]]
     # the rows of a task table are the year's commitments: their figures are targets
     # (a document that breaks a plan's tasks down to units, …目标任务责任分解表: every measure's)
-    breakdown = bool(re.search(r"(?:任务|责任)(?:分解|分工)|分解表|任务清单|民生实事|实事项目", record.data["title"]))
+    breakdown = bool(re.search(r"(?:任务|责任)(?:分解|分工)|分解表|任务清单|实事", record.data["title"]))
     tasks = sorted((m.passages[0].start, _measure_end(draft, i)) for i, m in enumerate(draft.measures)
                    if m.from_table or breakdown)
     # a task table's report column (累计完成情况) says what was done: its figures are no goals

@@ -21,7 +21,7 @@ from .text import five_year_plan_end
 
 # (…目标执行情况, …进展情况: a report of progress on a document's tasks)
 KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|(?<=的)批复|" \
-        r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实)情况表?|(?:责任|任务)(?:分工|分解))"
+        r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实|推进)情况表?|(?:责任|任务)(?:分工|分解))"
 HEAD_LINES = 40
 # a page table's label of the document's name, its value after it or on the next line
 _NAME_LABEL = re.compile(r"^[\s•·●]*(?:文件名称|文件标题|公文标题|标\s*题)\s*[:：]\s*([^\n]*)$")
@@ -53,7 +53,8 @@ _NEWS_OF = re.compile(r"(?:通过|获批|出炉|发布|公示|印发|出台|正�
 _PRAISE = re.compile(r"^(?:备受瞩目|万众瞩目|备受关注|备受期待|全新|新版|新一轮)的?")
 _QUOTE_IN_TITLE = re.compile(r"^[^。，,；;:：!！?？《》]{0,30}《[^《》]+》[^。，,；;:：!！?？《》]{2,30}$")
 _NAV = re.compile(r">|＞|当前位置|您的位置|位置[:：]|首页|主页")
-_META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|索引号|公开方式|"
+_META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|索\s*引\s*号|公开方式|"
+                   r"发布机构|主题分类|成文日期|"
                    r"^第?[A-Z]?\d{1,5}版[:：]?|"   # a newspaper's page: 第A2版:要闻, 00004版:要闻
                    r"^时间[:：]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^[\d\s:：/\-.]+$")
 _SITE_TAIL = re.compile(r"^(.+?)\s*[-_|｜]\s*[^-_|｜]{1,20}$")
@@ -106,7 +107,7 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
         if ln.startswith("关于") and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
             cand = ln + lines[i + 1].strip()
         if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:] \
-                and not _NAV.search(cand) and not _NUMBERED.match(cand):
+                and not _NAV.search(cand) and not _NUMBERED.match(cand) and not re.search(r"[|｜\t]", cand):
             nxt = lines[i + (2 if cand != ln else 1)].strip() if i + 1 < len(lines) else ""
             if _RANGE_LINE.match(nxt):
                 cand += nxt

@@ -40,6 +40,10 @@ _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成
 # (or the plan's planned size: 二、发展规模 / 人口规模:规划人口3.2万人)
 _GOAL_PART = re.compile(r"目标|(?:发展|人口|城市|城镇|用地)规模$")
 _GOALS_TITLE = re.compile(r"(?:预测|目标)(?:第[一二三四五六七八九十百\d]{1,4}条)?")
+_CHANGE_TO = re.compile(r"[、，,]?(?:\d+(?:\.\d+)?[^\d，,。；;]{0,4})?(?:降至|降到|下降到|减少到|减至|提高到|提高至|提升到|"
+                        r"提升至|增加到|增至|增加至|扩大到|扩大至|缩小到|缩小至|调整为|调整到)")
+_FROM = re.compile(r"由[^，,。；;]{0,20}$")
+_RAISED_TO = re.compile(r"(?:降至|降到|提高到|提高至|提升到|提升至|增加到|增至|扩大到|统一提高到)$")
 _POLICY_AFTER = re.compile(r"(?:政策|意见|措施|举措|规定|新政)")
 _POLICY_BEFORE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,。；;、]{0,10}$")
 _CALLED_GOALS = re.compile(r"(?:这些|上述|以上)(?:预期|发展|主要)?目标")
@@ -211,8 +215,11 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     sent_start = clause_start(text, s, "。；;\n！？")
     sent_end_m = _SENTENCE_END.search(text, e)
     sent_end = sent_end_m.start() if sent_end_m else len(text)
-    if _INSTRUMENT.search(text[sent_start:sent_end]):
-        return None
+    if _INSTRUMENT.search(text[sent_start:sent_end]) and not (
+            _RAISED_TO.search(text, max(c_start, s - 6), s) and not re.match(r"的[^，,。；;]{0,4}政策", text[e:e + 8])):
+        return None         # (but 补助标准…提高到700元: a standard the plan raises is its goal)
+    if _CHANGE_TO.match(text, e) and _FROM.search(text, c_start, s):
+        return None         # 由7%降至6%, 由670元提高到700元: where it stands now; the goal follows
     if unit == "条" and (_POLICY_AFTER.match(text, e) or _POLICY_BEFORE.search(text, c_start, s)):
         return None         # 落实民营经济31条, “…”38条政策: a policy named by its articles
     if _FORECAST.search(clause[:s - c_start]) and not _AHEAD_WORDS.search(text, sent_start, s) \
@@ -221,11 +228,13 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     # (but 到2025年产业增加值预计突破4000亿元: a year ahead and a goal word set a goal)
     # the paragraph, but not past the start of the numbered part the figure is in
     para_start = max(text.rfind("\n", 0, s) + 1, heads[0].start if heads else 0)
-    year = year_ahead(text, sent_start, s) or year_ahead(text, para_start, s)
+    said = [(int(m.group(0)[:4]), m.start()) for m in _ANY_YEAR.finditer(text, sent_start, s)]
+    # (the sentence's own “2035年目标…” before the paragraph's “截至2022年底”)
+    own = said[-1] if said and _AHEAD_WORDS.match(text, said[-1][1] + 5) else None
+    year = year_ahead(text, sent_start, s) or own or year_ahead(text, para_start, s)
     if year is not None and issued_year is not None and year[0] < issued_year and \
             text[year[1]] not in "到至截":
         return None                           # “2021年末,全市常住人口340.7万人”: a past year's
-    said = [(int(m.group(0)[:4]), m.start()) for m in _ANY_YEAR.finditer(text, sent_start, s)]
     if year is None and said and _AHEAD_WORDS.search(text, said[-1][1], s) and \
             (issued_year is None or said[-1][0] >= issued_year):
         year = said[-1]                       # “2025年,力争…达到2.95%”: the year the goal is for
