@@ -20,3 +20,8 @@ def needs_place(d, label) -> bool:
     """Every element of that part is flagged as needing a place."""
     return all(any("needs a place" in f for f in el.flags)
                for lay in d.layouts for el in lay.children if el.part == label)
+
+
+def targets(d) -> set:
+    """{(value, unit, year)} of the draft's targets."""
+    return {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}

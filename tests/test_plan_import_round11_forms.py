@@ -1,12 +1,9 @@
 """Forms of real plans and reports first met in the eleventh held-out round, each on a made-up
 text."""
-from plan_drafts import draft, parts
+from plan_drafts import draft, parts, targets
 
 from hzmap.model.plan_import import draft_plan, read_document
 
-
-def _targets(d):
-    return {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
 
 
 def test_a_slogan_of_named_parts_each_with_its_kind_of_place_is_a_layout():
@@ -40,14 +37,14 @@ def test_a_title_opening_with_a_district_places_its_units_in_it():
 
 def test_a_plan_s_planned_size_is_a_target():
     d = draft("某单元详细规划\n一、规划目标\n建设和美乡村。\n二、发展规模\n人口规模:规划人口3.2万人。\n")
-    assert {(v, u) for v, u, _ in _targets(d)} == {(3.2, "万人")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(3.2, "万人")}
 
 
 def test_a_news_report_s_figures_are_achievements_unless_it_speaks_of_what_is_to_come():
     d = draft("某地加快建设\n来源:安徽日报 发布时间:2021-08-20 10:48:26\n\n"
               "今年前两个月,企业实现营收132.5亿元,同比上升144%,带动上下游企业超过70家。"
               "全省力争新增企业100家以上。\n")
-    assert {(v, u) for v, u, _ in _targets(d)} == {(100, "家")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(100, "家")}
 
 
 def test_a_slogan_whose_places_are_listed_after_respectively_is_split_by_its_counts():
@@ -60,12 +57,12 @@ def test_a_slogan_whose_places_are_listed_after_respectively_is_split_by_its_cou
 def test_figures_the_sentence_then_calls_its_goals_are_goals_of_its_year():
     d = draft("会议召开。\n2023年,地区生产总值增长6%左右,规模工业增加值增长7%……"
               "为实现这些预期目标,全区制定了施工图。\n")
-    assert _targets(d) == {(6, "%", 2023), (7, "%", 2023)}
+    assert targets(d) == {(6, "%", 2023), (7, "%", 2023)}
 
 
 def test_a_population_in_ten_thousands_with_no_unit_is_people():
     d = draft("力争到2025年,中心城区人口达到190万。")
-    assert _targets(d) == {(190, "万人", 2025)}
+    assert targets(d) == {(190, "万人", 2025)}
 
 
 def test_a_task_table_flattened_one_cell_a_line_gives_each_task_its_units(tmp_path):
@@ -83,7 +80,7 @@ def test_a_task_table_flattened_one_cell_a_line_gives_each_task_its_units(tmp_pa
     assert got[0] == (["发改局"], ["发改局", "经开区", "高新园(邹区镇)", "各街道"])
     assert got[1] == (["应急管理局(安委办)"], ["应急管理局(安委办)", "区安委会各成员单位"])
     # every task of a breakdown commits to its figures; a policy named by its articles is none
-    assert {(v, u) for v, u, _ in _targets(d)} == {(6, "%"), (5, "个")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(6, "%"), (5, "个")}
 
 
 def test_a_partners_cell_with_people_s_organisations_joins_the_lead_s():

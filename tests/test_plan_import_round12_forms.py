@@ -1,12 +1,9 @@
 """Forms of real plans and reports first met in the twelfth held-out round, each on a made-up
 text."""
-from plan_drafts import draft, parts
+from plan_drafts import draft, parts, targets
 
 from hzmap.model.plan_import import draft_plan, read_document
 
-
-def _targets(d):
-    return {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
 
 
 def _read(tmp_path, text):
@@ -27,7 +24,7 @@ def test_a_task_table_set_with_spaces_between_its_cells_gives_units_and_goals(tm
     assert got == [(["区发展改革委"], ["区发展改革委"]),
                    (["区农业农村委"], ["区农业农村委", "区林业局", "区供销联社"]),
                    (["区经济信息委"], ["区经济信息委"])]
-    assert {(v, u) for v, u, _ in _targets(d)} == {(6, "%"), (5, "%"), (12, "%")}   # no progress
+    assert {(v, u) for v, u, _ in targets(d)} == {(6, "%"), (5, "%"), (12, "%")}   # no progress
 
 
 def test_a_list_of_goals_takes_the_year_of_the_paragraph_that_opens_it():
@@ -35,7 +32,7 @@ def test_a_list_of_goals_takes_the_year_of_the_paragraph_that_opens_it():
               "记者 陈中秋\n到2030年,地区生产总值力争迈上3万亿元新台阶。\n"
               "(一)推动更高水平创新活力之城迈上新台阶。\n科技型中小企业突破5万家。\n"
               "(二)推动共同富裕先行示范取得新突破。\n常住人口城镇化率达86%。\n")
-    got = _targets(d)
+    got = targets(d)
     assert {(5, "万家", 2030), (86, "%", 2030), (3000, "台", 2026), (6, "亿立方米", 2026)} <= got
     assert [m.data["title"] for m in d.measures] == ["推动更高水平创新活力之城迈上新台阶",
                                                      "推动共同富裕先行示范取得新突破"]
@@ -102,4 +99,4 @@ def test_a_one_year_policy_s_period_and_its_commitments():
     d = draft("近日,杭州市政府印发《关于推动经济高质量发展的若干政策(2025年)》。来源:新华网\n"
               "组建30亿元规模低空产业基金。开通城乡客货邮融合线路26条,新增综合性服务站点51个。\n")
     assert d.plan.data["period"] == "2025-2025"
-    assert {(v, u) for v, u, _ in _targets(d)} == {(30, "亿元"), (26, "条"), (51, "个")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(30, "亿元"), (26, "条"), (51, "个")}

@@ -1,10 +1,7 @@
 """Forms of real plans and reports first met in the thirteenth held-out round, each on a made-up
 text."""
-from plan_drafts import draft, parts
+from plan_drafts import draft, parts, targets
 
-
-def _targets(d):
-    return {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
 
 
 def test_a_page_that_opens_in_the_middle_of_a_long_numbered_list_keeps_its_numbers():
@@ -42,7 +39,7 @@ def test_a_numbered_task_heading_runs_on_into_its_paragraphs_as_one_measure():
 def test_a_report_of_a_five_year_plan_gives_its_goals_the_plan_s_last_year():
     d = draft("杭州定下未来五年目标\n2021/2/4 14:06:09\n在昨天召开的会议上,描绘了杭州“十四五”规划和"
               "二○三五年远景目标。\n主要目标\n全市地区生产总值突破2.3万亿元;人均预期寿命达到83.88岁。\n")
-    assert _targets(d) == {(23000, "亿元", 2025), (83.88, "岁", 2025)}
+    assert targets(d) == {(23000, "亿元", 2025), (83.88, "岁", 2025)}
     assert d.plan.data["period"] == "2021-2025"
 
 
@@ -98,4 +95,4 @@ def test_a_count_before_the_size_of_what_it_counts_and_a_goal_whose_subject_is_t
 def test_a_news_report_looking_ahead_to_a_later_year_states_goals():
     d = draft("旺苍县党代会召开\n来源:广元在线 2016-08-11\n"
               "贫困人口全部脱贫。2020年与全国全省同步实现全面小康。城乡居民人均可支配收入分别达到35000元、14200元。\n")
-    assert {(v, u) for v, u, _ in _targets(d)} == {(35000, "元"), (14200, "元")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(35000, "元"), (14200, "元")}

@@ -1,10 +1,7 @@
 """Forms of real plans and reports first met in the fourteenth held-out round, each on a made-up
 text."""
-from plan_drafts import draft, parts
+from plan_drafts import draft, parts, targets
 
-
-def _targets(d):
-    return {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
 
 
 def test_an_indicator_table_with_a_group_column_a_unit_column_and_two_results_columns():
@@ -16,7 +13,7 @@ def test_an_indicator_table_with_a_group_column_a_unit_column_and_two_results_co
               "2 | 规上工业增加值 | 亿元 | 增长7%以上 | 820.9 | 11.2 | |\n"
               "3 | 常住人口城镇化率 | % | 74.5 | 年度指标 | |\n"
               "4 | 固定资产投资 | 亿元 | 增长7% | — | 0.7 | |\n")
-    assert {(v, u) for v, u, _ in _targets(d)} == {(6, "%"), (7, "%"), (74.5, "%")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(6, "%"), (7, "%"), (74.5, "%")}
     assert len(d.targets) == 4                            # 增长7% twice: two indicators
     assert d.plan.data["title"] == "上半年我市国民经济和社会发展计划执行情况"
     assert d.plan.data["issuer"] == "温州市发展和改革委员会"
@@ -25,7 +22,7 @@ def test_an_indicator_table_with_a_group_column_a_unit_column_and_two_results_co
 def test_this_year_s_goals_a_city_sets_out():
     d = draft("2025年05月06日\n近日永康市出台《关于建强发展轴实施方案》。该市提出,2025年,全市城乡融合水平显著"
               "提升,常住人口城镇化率达70.7%以上,居民人均可支配收入达到6.73万元。")
-    assert _targets(d) == {(70.7, "%", 2025), (6.73, "万元", 2025)}
+    assert targets(d) == {(70.7, "%", 2025), (6.73, "万元", 2025)}
 
 
 def test_a_table_of_contents_with_page_numbers_holds_no_measures_even_its_cut_last_line():

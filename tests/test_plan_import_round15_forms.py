@@ -1,10 +1,7 @@
 """Forms of real plans and reports first met in the fifteenth held-out round, each on a made-up
 text."""
-from plan_drafts import draft, parts
+from plan_drafts import draft, parts, targets
 
-
-def _targets(d):
-    return {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
 
 
 def test_a_count_of_areas_each_named_in_quotes_after_it_is_a_layout():
@@ -26,7 +23,7 @@ def test_a_task_table_s_header_above_two_rows_a_page_cuts_and_a_goal_in_its_requ
               "1\n地区生产总值\n增长5.5%(市下达指标)\n区发改经信局\n区财政局、区商务局\nA类\n"
               "2\n服务业增加值\n增长6%\n区发改经信局\n区财政局")
     assert [m.data["lead_units"] for m in d.measures] == [["区发改经信局"], ["区发改经信局"]]
-    assert {(v, u) for v, u, _ in _targets(d)} == {(5.5, "%"), (6, "%")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(5.5, "%"), (6, "%")}
 
 
 def test_a_table_of_tasks_and_their_progress_that_names_no_units():
@@ -35,7 +32,7 @@ def test_a_table_of_tasks_and_their_progress_that_names_no_units():
               "完善上市企业培育工作机制,集中认定区上市后备企业18家。\n"
               "完成数字化改造项目300个,新增企业上云2800家。\n已实施数字化改造项目200个,企业上云1300家。\n")
     assert len(d.measures) == 2 and all(not m.data["units"] for m in d.measures)
-    assert {(v, u) for v, u, _ in _targets(d)} == {(5, "家"), (300, "个"), (2800, "家")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(5, "家"), (300, "个"), (2800, "家")}
 
 
 def test_units_named_before_a_catch_all_and_units_that_each_lead_their_part():
@@ -48,7 +45,7 @@ def test_units_named_before_a_catch_all_and_units_that_each_lead_their_part():
 def test_every_project_of_a_list_of_practical_things_for_the_people_commits():
     d = draft("2020年县政府民生实事项目\n1.新建农村家宴放心厨房14家。\n2.年度抽检不少于50批次。\n"
               "3.规范站牌设置1500个。\n")
-    assert _targets(d) == {(14, "家", 2020), (50, "批次", 2020), (1500, "个", 2020)}
+    assert targets(d) == {(14, "家", 2020), (50, "批次", 2020), (1500, "个", 2020)}
 
 
 def test_a_figure_inside_a_quoted_name_the_page_cuts_is_no_goal():

@@ -1,16 +1,13 @@
 """Forms of real plans and reports first met in the sixteenth held-out round, each on a made-up
 text."""
-from plan_drafts import draft
+from plan_drafts import draft, targets
 
-
-def _targets(d):
-    return {(t.data["value"], t.data["unit"], t.data["year"]) for t in d.targets}
 
 
 def test_a_rate_or_standard_changed_from_one_figure_to_another_has_the_second_as_its_goal():
     d = draft("2025年为民实事实施方案\n1.阶段性减征职工医疗保险费。将参保单位缴费费率由7%降至6%。(市医保局)\n"
               "2.提高财政补助标准。城乡居民医保补助标准由每人每年670元提高到700元。(市医保局)\n")
-    assert {(v, u) for v, u, _ in _targets(d)} == {(6, "%"), (700, "元/年")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(6, "%"), (700, "元/年")}
 
 
 def test_a_credit_line_a_policy_raises_is_no_goal_of_the_plan():
@@ -49,10 +46,10 @@ def test_a_progress_column_s_figures_are_no_goals_and_more_than_a_count_is_the_c
               "三季度项目进度\n1\n美丽乡村建设提质扩面\n完成5个以上老旧泵站的美丽机埠建设。\n已完成7个老旧泵站建设。\n"
               "2\n养老服务体系建设\n实施全镇1300余人居家养老上门服务全覆盖。\n目前总体形象进度30%左右。\n"
               "3\n道路拓宽项目\n力争完成拓宽段的3座桥梁建设。\n")
-    assert {(v, u) for v, u, _ in _targets(d)} == {(5, "个"), (1300, "人"), (3, "座")}
+    assert {(v, u) for v, u, _ in targets(d)} == {(5, "个"), (1300, "人"), (3, "座")}
     assert d.plan.data["title"] == "杭州市萧山区所前镇人民政府2023年第三季度民生实事项目推进情况"
 
 
 def test_a_sentence_s_own_goal_year_before_its_paragraph_s_as_of_date():
     d = draft("截至2022年底,鄞州区常住人口为166.2万。2035年目标实现常住人口达到200万人。")
-    assert (200, "万人", 2035) in _targets(d)
+    assert (200, "万人", 2035) in targets(d)
