@@ -152,7 +152,7 @@ def clean(raw: str) -> str:
     if _LOOKS_HTML.search(text):
         text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", text)))
     text = text.replace("\ufeff", "").replace("\u200b", "")
-    lines = [_SPACE_NEAR_WIDE.sub("", _cells_barred(ln)).strip() for ln in text.split("\n")]
+    lines = [_cells_parted(ln) for ln in text.split("\n")]
     lines = _join_wrapped([ln for ln in lines if ln])
     return "\n".join(lines)
 
@@ -162,15 +162,14 @@ def clean(raw: str) -> str:
 _SPACED_ROW = re.compile(r"^[ \t\u3000]*(?:\d{1,3}|序\s*号)(?:[ \t\u3000]+[^ \t\u3000]{2,}){2,}[ \t\u3000]*$")
 
 
-def _cells_barred(line: str) -> str:
-    """A table's row with its cells parted by bars, as a row copied with bars reads: a tab
-    parts cells, and so do the spaces of a row set with spaces; the spaces next to Chinese
-    characters that are dropped next would lose them."""
-    if "\t" in line.strip():
-        return re.sub(r"[ \u3000]*\t[ \t\u3000]*", " | ", line.strip())
-    if _SPACED_ROW.match(line):
-        return re.sub(r"[ \t\u3000]+", " | ", line.strip())
-    return line
+def _cells_parted(line: str) -> str:
+    """A line without the whitespace next to Chinese characters, but a table's row keeps one tab
+    between its cells (a tab parts cells, and so do the spaces of a row set with spaces): a tab,
+    being whitespace, leaves every excerpt of the row verbatim."""
+    if "\t" in line.strip() or _SPACED_ROW.match(line):
+        cells = re.split(r"\t+" if "\t" in line.strip() else r"[ \t\u3000]+", line.strip())
+        return "\t".join(_SPACE_NEAR_WIDE.sub("", c).strip() for c in cells if c.strip())
+    return _SPACE_NEAR_WIDE.sub("", line).strip()
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
