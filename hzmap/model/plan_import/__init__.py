@@ -68,9 +68,13 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.measures = [m for m in draft.measures if m.data["units"]]
     # the rows of a task table are the year's commitments: their figures are targets
     # (a document that breaks a plan's tasks down to units, …目标任务责任分解表: every measure's)
-    breakdown = bool(re.search(r"(?:任务|责任)(?:分解|分工)|分解表|任务清单|实事", record.data["title"]))
+    # (or a page whose opening tells of a year's 实事: 2025年的10件重点民生实事)
+    breakdown = bool(re.search(r"(?:任务|责任)(?:分解|分工)|分解表|任务清单|实事", record.data["title"])) or \
+        bool(re.search(r"20\d\d年的?[\d一二三四五六七八九十]+件(?:重点)?(?:民生|为民)实事", doc.text[:500]))
     tasks = sorted((m.passages[0].start, _measure_end(draft, i)) for i, m in enumerate(draft.measures)
                    if m.from_table or breakdown)
+    if breakdown and not draft.measures:        # (a news report of a year's 实事: every figure)
+        tasks = [(0, len(doc.text))]
     # a task table's report column (累计完成情况) says what was done: its figures are no goals
     done = tables.report_cells(doc)
     if horizon is None and issue_year is None:      # a dateless table of a year's tasks
@@ -80,8 +84,8 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     done = sorted(done + [c for t in shown for c in t.done])
     goals = [(a, b, t.year, name, unit) for t in shown for a, b, name, unit in t.goals]
     # a news report tells what was achieved, unless it is about a plan (…任务书, …规划)
-    news = reported.news(doc.text) and not re.search(r"任务|计划|目标|规划|方案|政策|意见|措施",
-                                                     record.data["title"])
+    news = reported.news(doc.text) and not breakdown and not re.search(
+        r"任务|计划|目标|规划|方案|政策|意见|措施|实事", record.data["title"])
     draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks, done,
                                           goals, news)
     if dataset is not None:

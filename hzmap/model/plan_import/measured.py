@@ -15,6 +15,14 @@ _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
 LEAD_WORDS = re.compile(r"^(?:其中|力争|全市|全年|到|至|并|和|及|实现|确保|达到|累计)+")
 _TAIL_WORDS = re.compile(r"(?:达到|达|突破|破|超过|超|逾|不少于|不低于|不超过|控制在|保持|实现|为|至|在|的)+$")
 
+# a figure changed to another (由7%降至6%): the first is where it stands; a policy's figure
+CHANGE_TO = re.compile(r"[、，,]?(?:\d+(?:\.\d+)?[^\d，,。；;]{0,4})?(?:降至|降到|下降到|减少到|减至|提高到|提高至|提升到|"
+                        r"提升至|增加到|增至|增加至|扩大到|扩大至|缩小到|缩小至|调整为|调整到)")
+FROM = re.compile(r"由[^，,。；;]{0,20}$")
+RAISED_TO = re.compile(r"(?:降至|降到|提高到|提高至|提升到|提升至|增加到|增至|扩大到|统一提高到)$")
+POLICY_AFTER = re.compile(r"(?:政策|意见|措施|举措|规定|新政)")
+POLICY_BEFORE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,。；;、]{0,10}$")
+
 
 def year_ahead(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(year, position) of the last year-ahead marker in text[start:end]."""

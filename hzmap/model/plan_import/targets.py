@@ -19,7 +19,8 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import places, reported
 from .draft import Passage, Record
 from .figures import find as find_figures
-from .measured import indicator as measured_by, subject_before, year_ahead
+from .measured import (CHANGE_TO, FROM, POLICY_AFTER, POLICY_BEFORE, RAISED_TO, indicator as measured_by,
+                       subject_before, year_ahead)
 from .text import Document, clause_start, excerpt
 
 # a bracket right after a quoted name spells out that named goal: “123”快货物流圈(国内1日达、…)
@@ -40,12 +41,6 @@ _BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成
 # (or the plan's planned size: 二、发展规模 / 人口规模:规划人口3.2万人)
 _GOAL_PART = re.compile(r"目标|(?:发展|人口|城市|城镇|用地)规模$")
 _GOALS_TITLE = re.compile(r"(?:预测|目标)(?:第[一二三四五六七八九十百\d]{1,4}条)?")
-_CHANGE_TO = re.compile(r"[、，,]?(?:\d+(?:\.\d+)?[^\d，,。；;]{0,4})?(?:降至|降到|下降到|减少到|减至|提高到|提高至|提升到|"
-                        r"提升至|增加到|增至|增加至|扩大到|扩大至|缩小到|缩小至|调整为|调整到)")
-_FROM = re.compile(r"由[^，,。；;]{0,20}$")
-_RAISED_TO = re.compile(r"(?:降至|降到|提高到|提高至|提升到|提升至|增加到|增至|扩大到|统一提高到)$")
-_POLICY_AFTER = re.compile(r"(?:政策|意见|措施|举措|规定|新政)")
-_POLICY_BEFORE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,。；;、]{0,10}$")
 _CALLED_GOALS = re.compile(r"(?:这些|上述|以上)(?:预期|发展|主要)?目标")
 _PUNCT = re.compile(r"[。，,；;:：！？!?]")
 # a paragraph that opens on a goals label: the figures it lists are the goals
@@ -216,11 +211,11 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     sent_end_m = _SENTENCE_END.search(text, e)
     sent_end = sent_end_m.start() if sent_end_m else len(text)
     if _INSTRUMENT.search(text[sent_start:sent_end]) and not (
-            _RAISED_TO.search(text, max(c_start, s - 6), s) and not re.match(r"的[^，,。；;]{0,4}政策", text[e:e + 8])):
+            RAISED_TO.search(text, max(c_start, s - 6), s) and not re.match(r"的[^，,。；;]{0,4}政策", text[e:e + 8])):
         return None         # (but 补助标准…提高到700元: a standard the plan raises is its goal)
-    if _CHANGE_TO.match(text, e) and _FROM.search(text, c_start, s):
+    if CHANGE_TO.match(text, e) and FROM.search(text, c_start, s):
         return None         # 由7%降至6%, 由670元提高到700元: where it stands now; the goal follows
-    if unit == "条" and (_POLICY_AFTER.match(text, e) or _POLICY_BEFORE.search(text, c_start, s)):
+    if unit == "条" and (POLICY_AFTER.match(text, e) or POLICY_BEFORE.search(text, c_start, s)):
         return None         # 落实民营经济31条, “…”38条政策: a policy named by its articles
     if _FORECAST.search(clause[:s - c_start]) and not _AHEAD_WORDS.search(text, sent_start, s) \
             and not (year_ahead(text, sent_start, s) and _GOAL_WORDS.search(clause)):
@@ -238,8 +233,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if year is None and said and _AHEAD_WORDS.search(text, said[-1][1], s) and \
             (issued_year is None or said[-1][0] >= issued_year):
         year = said[-1]                       # “2025年,力争…达到2.95%”: the year the goal is for
-    # a plan's article titled as its forecast or goals (第18条 人口及城镇化水平预测 2020年…150万人):
-    # an undated document's years there are the years its figures are planned for
+    # an undated plan's article titled as its forecast or goals (…预测第18条 2020年…150万人): its years
     titled = _GOALS_TITLE.search(text, para_start, _PUNCT.search(text, para_start, s).start()
                                  if _PUNCT.search(text, para_start, s) else s)
     if year is None and said and titled and issued_year is None:
@@ -248,23 +242,29 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     called = _CALLED_GOALS.search(text, e, sent_end)
     if year is None and said and called:
         year = said[-1]
+    # (今年…目标任务:…, 2010年,…主要预期目标是:…增长10%;…增长8%: the year the goals are for)
+    this_year = re.search(r"(?:今年|本年度)(?!以来|前|上半年|一季度|[1-9一二三四五六七八九十]+月)|"
+                          r"(20\d\d)年[,，][^。]{0,30}?目标(?:是|为)?[:：]", text[para_start:s])
+    if year is None and this_year and (issued_year or this_year.group(1)):
+        year = (int(this_year.group(1) or issued_year), para_start + this_year.start())
     if year is None and said and said[-1][0] == issued_year and \
             re.search(r"提出|明确|目标|力争|计划|部署", text[sent_start:said[-1][1]]):
         year = said[-1]                       # 该市提出,2025年,…达70.7%以上: this year's goals
-    if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year):
+    if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year) and \
+            not (_in_spans(tasks, s) and text[said[-1][1] - 1] not in "，,。；;:：\n"):
         return None                           # a figure about a past year
+        # (but in a task, 完工2024年9个续建项目 names what the year's projects are)
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s) or \
-        bool(_GOALS_LABEL.match(text, para_start)) or bool(titled) or bool(called)   # 主要指标:…
+        bool(_GOALS_LABEL.match(text, para_start)) or bool(titled) or bool(called) or \
+        bool(this_year and this_year.group(1))                               # 主要指标:…
     goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
     if _DONE.search(clause[:s - c_start]):
         goal_words = False        # 工程已完成30%以上进度: a report of what is done
-    # a figure listed after another of the same sentence shares its goal words (力争引进人才2名、
-    # 企业100家)
+    # a figure listed after another of the sentence shares its goal words (力争引进人才2名、企业100家)
     if not goal_words and prv >= 0 and starts[prv] >= sent_start and \
             re.fullmatch(r"[^。；;！？!?\n]*[和及与、][^。；;！？!?\n]*", text[candidates[prv][1]:s]):
         goal_words = bool(_GOAL_WORDS.search(text[sent_start:s]))
-    # (and the first of such a list, with the words that come with the rest: 更新电梯3000台、
-    # 新增引水6亿立方米)
+    # (and the first of such a list, with the rest's words: 更新电梯3000台、新增引水6亿立方米)
     if not goal_words and nxt < len(starts) and starts[nxt] < sent_end and \
             re.fullmatch(r"[^。；;！？!?\n，,]*[、和及与][^。；;！？!?\n，,]*", text[e:starts[nxt]]):
         goal_words = bool(_GOAL_WORDS.search(text, e, sent_end))
