@@ -190,7 +190,8 @@ def where(gaz: Gazetteer, text: str, start: int, end: int, *, members_only: bool
     """The places text[start:end] names. With `members_only`, a list of units (“A、B、C”) is
     taken as the members and other names in the passage (a leader, a place in passing) only add
     dataset places, not districts."""
-    hits = find(gaz, text, start, end)
+    # (not a place the passage takes something from: 承接杭州高新区(滨江)的…产业溢出)
+    hits = [h for h in find(gaz, text, start, end) if not _FROM_ELSEWHERE.search(text, max(0, h.start - 4), h.start)]
     members = member_list(text, hits) if members_only else []
     if not members:
         return map_hits(text, hits)
@@ -201,6 +202,7 @@ def where(gaz: Gazetteer, text: str, start: int, end: int, *, members_only: bool
     return m
 
 
+_FROM_ELSEWHERE = re.compile(r"(?:承接|对接|接轨|接受)$")
 _CARRIER = re.compile(r"(?:以|依托|围绕|依靠)[^，,；;。为]*$")
 
 
