@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .text import line_spans
 from .units import split_units, unit_like, whole_name
 
 _HEADER = re.compile(r"序\s*号[^。\n]{0,20}?(?:责任|牵头|主责)\s*(?:单位|部门)")
@@ -56,11 +57,7 @@ def cell_units(text: str, start: int, end: int) -> str:
         return ""
     units: list[str] = []
     nl = text.find("\n", start)
-    pos = len(text) if nl < 0 else nl + 1
-    while pos < end:
-        e = text.find("\n", pos)
-        e = min(end, len(text) if e < 0 else e)
-        s, pos = pos, e + 1
+    for s, e in line_spans(text, len(text) if nl < 0 else nl + 1, end):
         line = re.sub(r"\s+", "", text[s:e])
         if not line:
             continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import Document
+from .text import Document, cell_spans, line_spans
 
 _BARS = re.compile(r"[\t|｜]")
 _INDICATOR = re.compile(r"指\s*标")
@@ -35,29 +35,6 @@ class IndicatorTable:
                                              # and the unit its unit column gives (单位: %)
     done: list[tuple[int, int]]         # the report column's cells
     year: int | None                    # the year the goal column's header names
-
-
-def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out, pos = [], s
-    for m in list(_BARS.finditer(text, s, e)) + [None]:
-        stop = m.start() if m else e
-        cell = text[pos:stop]
-        if cell.strip():
-            lead = len(cell) - len(cell.lstrip())
-            out.append((pos + lead, pos + len(cell.rstrip())))
-        if m is None:
-            break
-        pos = m.end()
-    return out
-
-
-def _lines(text: str):
-    pos = 0
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        stop = len(text) if nl < 0 else nl
-        yield pos, stop
-        pos = stop + 1
 
 
 def _goal_column(heads: list[str]) -> int | None:
@@ -79,12 +56,12 @@ def tables(doc: Document) -> list[IndicatorTable]:
     out: list[IndicatorTable] = []
     current: IndicatorTable | None = None
     heads: list[str] = []
-    for s, e in _lines(text):
+    for s, e in line_spans(text):
         if not _BARS.search(text, s, e):
             if text[s:e].strip():
                 current = None
             continue
-        cells = _cells(text, s, e)
+        cells = cell_spans(text, s, e)
         row = [text[a:b] for a, b in cells]
         at = _goal_column(row)
         if at is not None:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import flattened, indicators
-from .text import Document
+from .text import Document, cell_spans, line_spans
 from .units import split_units, unit_like, whole_name
 
 _NUMBER = re.compile(r"^\s*(\d{1,3})\s*[*＊]?\s*$")
@@ -48,31 +48,12 @@ class Row:
     between: list[tuple[int, int]] = field(default_factory=list)  # its task's and its units'
 
 
-def _lines(text: str, start: int, end: int):
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos)
-        stop = min(end, len(text) if nl < 0 else nl)
-        yield pos, stop
-        pos = stop + 1
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    for s, e in _lines(text, start, end):
-        for part in re.finditer(r"[^\t|｜]+", text[s:e]):
-            if part.group(0).strip():
-                lead = len(part.group(0)) - len(part.group(0).lstrip())
-                out.append((s + part.start() + lead, s + part.start() + len(part.group(0).rstrip())))
-    return out
-
-
 def rows(doc: Document) -> list[Row]:
     """The rows of the document's task tables, or [] when it has none (fewer than 3 rows)."""
     text = doc.text
     heads = sorted(h.start for h in doc.headings if h.level <= 2)
     numbered = []
-    for s, e in _lines(text, 0, len(text)):
+    for s, e in line_spans(text):
         line = text[s:e]
         first = _FIRST_CELL.match(line) or _AFTER_GROUP.match(line)
         if _NUMBER.match(line) or (first and re.search(r"\t|[|｜]", line)):
@@ -104,7 +85,7 @@ def rows(doc: Document) -> list[Row]:
         k = bisect.bisect_right(heads, s)          # the first heading after the row's number
         if k < len(heads) and heads[k] < stop:
             stop = heads[k]
-        cells = [c for c in _cells(text, s, stop) if not _SEPARATOR.match(text[c[0]:c[1]])]
+        cells = [c for c in cell_spans(text, s, stop) if not _SEPARATOR.match(text[c[0]:c[1]])]
         cells = [c for c in cells if not _NUMBER.match(text[c[0]:c[1]])] if cells else []
         if not cells:
             continue
@@ -146,7 +127,7 @@ def _header(text: str, start: int) -> list[str]:
     """The header cells above a table's first row: the short lines right before it."""
     header = []
     start = text.rfind("\n", 0, start) + 1      # from the row's line (its group cell before it)
-    for s, e in reversed(list(_lines(text, max(0, start - 400), start))):
+    for s, e in reversed(list(line_spans(text, max(0, start - 400), start))):
         cell = text[s:e].strip()
         if not cell:
             continue
@@ -243,7 +224,7 @@ _TASK_COLUMN = re.compile(r"任\s*务|事\s*项|工\s*作|内\s*容")
 def _unnumbered(doc: Document) -> list[Row]:
     """The rows of a task table whose number column was lost, found by its header."""
     text = doc.text
-    lines = [(s, e) for s, e in _lines(text, 0, len(text)) if text[s:e].strip()]
+    lines = [(s, e) for s, e in line_spans(text) if text[s:e].strip()]
     for i in range(len(lines)):
         head = []
         while i + len(head) < len(lines) and \

@@ -49,6 +49,29 @@ def clause_start(text: str, pos: int, marks: str = "。；;\n，,") -> int:
     return max(max(text.rfind(c, lo, pos) for c in marks) + 1, lo)
 
 
+def line_spans(text: str, start: int = 0, end: int | None = None):
+    """The (start, end) of each line of text[start:end], without its newline."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos)
+        stop = min(end, len(text) if nl < 0 else nl)
+        yield pos, stop
+        pos = stop + 1
+
+
+def cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-empty cells of the lines of text[start:end] whose cells tabs or bars part (a
+    table the page flattened), each without its spaces."""
+    out = []
+    for s, e in line_spans(text, start, end):
+        for part in re.finditer(r"[^\t|｜]+", text[s:e]):
+            if part.group(0).strip():
+                lead = len(part.group(0)) - len(part.group(0).lstrip())
+                out.append((s + part.start() + lead, s + part.start() + len(part.group(0).rstrip())))
+    return out
+
+
 #: the year each five-year plan (“十四五” …) ends: a plan's horizon and a target's year
 FIVE_YEAR_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030,
                       "十六五": 2035}
