@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .text import Document, cell_spans, line_spans
 
@@ -55,7 +56,7 @@ def tables(doc: Document) -> list[IndicatorTable]:
     text = doc.text
     out: list[IndicatorTable] = []
     current: IndicatorTable | None = None
-    heads: list[str] = []
+    columns: _Columns | None = None
     for s, e in line_spans(text):
         if not _BARS.search(text, s, e):
             if text[s:e].strip():
@@ -65,30 +66,44 @@ def tables(doc: Document) -> list[IndicatorTable]:
         row = [text[a:b] for a, b in cells]
         at = _goal_column(row)
         if at is not None:
-            heads = row
-            year = re.search(r"(20\d\d)\s*年", heads[at])
+            columns = _Columns.of(row, at)
+            year = re.search(r"(20\d\d)\s*年", row[at])
             current = IndicatorTable(s, e, [], [], int(year.group(1)) if year else None)
             out.append(current)
             continue
-        if current is None:
+        if current is None or columns is None:
             continue
         current.end = e
-        _read_row(text, cells, heads, current)
+        _read_row(text, cells, columns, current)
     return out
 
 
-def _read_row(text: str, cells: list[tuple[int, int]], heads: list[str], table: IndicatorTable) -> None:
+class _Columns(NamedTuple):
+    """Where an indicator table's header puts its columns (-1 or None: not there)."""
+    count: int
+    goal: int
+    name: int
+    done: int
+    unit: int
+    number: int | None
+
+    @classmethod
+    def of(cls, heads: list[str], goal: int) -> _Columns:
+        return cls(len(heads), goal,
+                   next(k for k, h in enumerate(heads) if _INDICATOR.search(h) and len(h) <= 8),
+                   next((k for k, h in enumerate(heads) if _DONE.search(h) and k != goal), -1),
+                   next((k for k, h in enumerate(heads) if re.fullmatch(r"(?:计量)?单\s*位", h)), -1),
+                   next((k for k, h in enumerate(heads) if re.fullmatch(r"序\s*号|编\s*号", h)), None))
+
+
+def _read_row(text: str, cells: list[tuple[int, int]], columns: _Columns, table: IndicatorTable) -> None:
     """A row's goal and report cells, its cells placed against the header's by its number
     (经济发展 | 1 | 地区生产总值 | 亿元 | 增长6%以上 | 4297.8 | 6.2: a group cell before it), else
     from the right (a row whose first cells are merged with the row above)."""
-    goal_at = _goal_column(heads)
-    name_at = next(k for k, h in enumerate(heads) if _INDICATOR.search(h) and len(h) <= 8)
-    done_at = next((k for k, h in enumerate(heads) if _DONE.search(h) and k != goal_at), -1)
-    unit_at = next((k for k, h in enumerate(heads) if re.fullmatch(r"(?:计量)?单\s*位", h)), -1)
-    num_at = next((k for k, h in enumerate(heads) if re.fullmatch(r"序\s*号|编\s*号", h)), None)
+    goal_at, done_at, num_at = columns.goal, columns.done, columns.number
     numbered = next((k for k, c in enumerate(cells[:2]) if _ROW_NUMBER.fullmatch(text, c[0], c[1])), None)
     shifts = ([num_at - numbered] if num_at is not None and numbered is not None else []) + \
-        [len(heads) - len(cells)]
+        [columns.count - len(cells)]
     # (the first placing that puts a figure in the goal column: a header cell over two columns,
     # 固定资产投资 | 区内 | 力争300亿元, leaves the numbered placing one short)
     shift = next((x for x in shifts if 0 <= goal_at - x < len(cells) and
@@ -98,6 +113,6 @@ def _read_row(text: str, cells: list[tuple[int, int]], heads: list[str], table: 
         if not _FIGURE.search(text, c[0], c[1]) or k == numbered:
             continue
         if k + shift == goal_at:
-            table.goals.append((c[0], c[1], col.get(name_at, ""), col.get(unit_at, "")))
+            table.goals.append((c[0], c[1], col.get(columns.name, ""), col.get(columns.unit, "")))
         elif done_at > goal_at and k + shift >= done_at:      # (绝对值 | 增速: the results' columns)
             table.done.append(c)
