@@ -70,11 +70,16 @@ def own_units(text: str, h: Heading) -> bool:
     return bool(UNITS.search(text, h.body, h.end) or UNIT_LINE.search(text, h.body, h.end))
 
 
-def heads_with_units(text: str, h: Heading) -> bool:
-    """Whether a part's heading line names its units, 一、…高地(区科技局牵头)."""
+def heading_units(text: str, h: Heading) -> Units | None:
+    """The units a part's heading line names, 一、…高地(区科技局牵头); None if it names none."""
     line_end = text.find("\n", h.body)
     blocks = unit_blocks(text, h.body, min(h.end, len(text) if line_end < 0 else line_end))
-    return bool(blocks and blocks[-1][2].units)
+    return blocks[-1][2] if blocks and blocks[-1][2].units else None
+
+
+def heads_with_units(text: str, h: Heading) -> bool:
+    """Whether a part's heading line names its units, 一、…高地(区科技局牵头)."""
+    return heading_units(text, h) is not None
 
 
 # a group of tasks named by its lead: 一、县示范区管委会牵头工作(8项)
@@ -88,11 +93,9 @@ def part_units(doc: Document, start: int) -> tuple[str, Units] | None:
     if h is not None and h.start == start:
         h = h.parent
     while h is not None:
-        line_end = doc.text.find("\n", h.body)
-        line_end = min(h.end, len(doc.text) if line_end < 0 else line_end)
-        blocks = unit_blocks(doc.text, h.body, line_end)
-        if blocks and blocks[-1][2].units:
-            return h.label + BRACKET.sub("", h.title).strip("。 ")[:20], blocks[-1][2]
+        named_here = heading_units(doc.text, h)
+        if named_here is not None:
+            return h.label + BRACKET.sub("", h.title).strip("。 ")[:20], named_here
         named = _LEADS_PART.match(h.title)
         if named and unit_like(named.group(1)):
             return h.label + h.title.strip("。 ")[:20], read_units(named.group(1))
