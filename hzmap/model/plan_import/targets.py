@@ -234,8 +234,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
             (issued_year is None or said[-1][0] >= issued_year):
         year = said[-1]                       # “2025年,力争…达到2.95%”: the year the goal is for
     # an undated plan's article titled as its forecast or goals (…预测第18条 2020年…150万人): its years
-    titled = _GOALS_TITLE.search(text, para_start, _PUNCT.search(text, para_start, s).start()
-                                 if _PUNCT.search(text, para_start, s) else s)
+    punct = _PUNCT.search(text, para_start, s)
+    titled = _GOALS_TITLE.search(text, para_start, punct.start() if punct else s)
     if year is None and said and titled and issued_year is None:
         year = said[-1]
     # figures the sentence then calls its goals (2023年,…增长6%左右,…增长7%……为实现这些预期目标)
@@ -292,8 +292,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         # the paragraph before the list's first item names
         first = next(h for h in doc.headings if h.level == heads[-1].level and h.parent is None
                      and h.start <= heads[-1].start and not any(
-                         x.start < h.start and x.level < h.level for x in doc.headings
-                         if h.start - x.start < 3000 and x.start > h.start - 3000))
+                         0 < h.start - x.start < 3000 and x.level < h.level for x in doc.headings))
         lead = text.rfind("\n", 0, max(0, first.start - 1)) + 1
         year = year_ahead(text, lead, first.start)
         in_goals = in_goals or year is not None
