@@ -42,13 +42,13 @@ _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网
 _CONTENTS = re.compile(r"[.．…·]{6,}|[(（]\d{1,3}[)）][ \t]*$")     # (or a page number in brackets: …成就 (6))
 # an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
 _ARTICLE = re.compile(r"本文(?!件)")
+# the verbs a plan's tasks open on
+_DO = "实施|推进|推动|加快|加强|强化|深化|建设|打造|构建|提升|促进|完善|健全|优化|开展|落实|培育"
 # a heading line that says what is to be done: a task verb, then its object (实施…行动)
-_TASK_TITLE = re.compile(r"(?:实施|推进|推动|加快|加强|强化|深化|建设|打造|构建|提升|促进|完善|健全|"
-                         r"优化|开展|落实|培育|做强|做优|做大)[\u4e00-\u9fff]{2,}(?:行动|工程|计划)$")
+_TASK_TITLE = re.compile(rf"(?:{_DO}|做强|做优|做大)[\u4e00-\u9fff]{{2,}}(?:行动|工程|计划)$")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 # a “(一)” line that is a sentence saying what to do ((一)推动…迈上新台阶。): its measure runs on below
-_TASK_VERB = re.compile(r"(?:推动|推进|加快|加强|强化|深化|建设|打造|构建|提升|促进|完善|健全|优化|"
-                        r"实施|开展|落实|培育|坚持|聚焦|全面|大力|着力|持续)")
+_TASK_VERB = re.compile(rf"(?:{_DO}|坚持|聚焦|全面|大力|着力|持续)")
 
 
 def _leaves(doc: Document) -> list[Heading]:
@@ -57,6 +57,10 @@ def _leaves(doc: Document) -> list[Heading]:
     heads = [h for h in doc.headings if h.level in (2, 3)]
     parents = {id(c.parent) for c in heads}
     plain = _plain_titles(doc)
+    first_top: dict[int, int] = {}      # where the first part of each level outside any part starts
+    for x in doc.headings:
+        if x.parent is None:
+            first_top.setdefault(x.level, x.start)
     for h in heads:
         if id(h) in parents:
             continue
@@ -74,16 +78,14 @@ def _leaves(doc: Document) -> list[Heading]:
                 skip = True
                 goals_only = goals_only and node.title.strip("。 ").endswith("目标")
             node = node.parent
-        line_end = doc.text.find("\n", h.start)
-        if _CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end) or (
-                not doc.text[h.end:].strip() and _contents_before(doc, h)):
+        if _contents_line(doc, h) or (not doc.text[h.end:].strip() and _contents_before(doc, h)):
             skip = True        # a line of a table of contents (or its last, which the page cuts)
         if h.level == 3 and re.search(rf"(?m)^[ \t]*{h.value}[.．]\d", doc.text[h.body:h.end]):
             skip = True        # 3.总体发展格局 / 3.1国土空间…: a chapter of decimal sections, no task
         if h.parent is None and _after_page_notice(doc, h):
             skip = True        # a news site's numbered terms (版权与免责声明 1、…), not the plan's
         title = plain.get(h.start, "") if h.parent is None else ""
-        first = next((x.start for x in doc.headings if x.level == h.level and x.parent is None), h.start)
+        first = first_top.get(h.level, h.start)
         if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")) or h.parent is None and \
                 re.search(r"(?m)^[ \t]*(?:进展|完成|推进|落实)情况", doc.text[max(0, first - 300):first]):
             skip = True        # a list under a line “机遇” or “进展情况…已完成。”: no tasks of its own
@@ -97,10 +99,13 @@ def _leaves(doc: Document) -> list[Heading]:
 def _contents_before(doc: Document, h: Heading) -> bool:
     """Whether the heading before h is a line of a table of contents."""
     before = [x for x in doc.headings if x.start < h.start]
-    if not before:
-        return False
-    line_end = doc.text.find("\n", before[-1].start)
-    return bool(_CONTENTS.search(doc.text, before[-1].start, len(doc.text) if line_end < 0 else line_end))
+    return bool(before) and _contents_line(doc, before[-1])
+
+
+def _contents_line(doc: Document, h: Heading) -> bool:
+    """Whether h's line is a line of a table of contents (dot leaders, a page number)."""
+    line_end = doc.text.find("\n", h.start)
+    return bool(_CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end))
 
 
 def _cut_sibling(doc: Document, h: Heading) -> bool:
