@@ -195,6 +195,7 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     issue_year = (issued.year if isinstance(issued, dt.date) else int(issued[:4])) if issued \
         else None
     horizon = None
+    reported_plan = _reported_plan(head)
     rng = re.search(r"(20\d\d)\s*[-—–~至]\s*(20\d\d)\s*年", title)
     if rng:
         horizon = int(rng.group(2))
@@ -209,12 +210,12 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         if own and _ANNUAL.search(title):
             horizon = fyp or own      # a year's work list: its yearless goals are that year's
         else:
-            horizon = fyp or (max(ahead) if ahead else None) or own or _reported_plan(head)
+            horizon = fyp or (max(ahead) if ahead else None) or own or reported_plan
     number = header.doc_number(head)
     if number:
         cite(number[1], number[1] + len(number[0]))
     plan_period = header.period(title)
-    if plan_period is None and horizon and _reported_plan(head) == horizon:
+    if plan_period is None and horizon and reported_plan == horizon:
         plan_period = f"{horizon - 4}-{horizon}"      # a report of the five-year plan it describes
     tm = _TERM.search(text) if plan_period is None else None
     if tm and int(tm.group(1)) <= int(tm.group(2)):
