@@ -267,22 +267,22 @@ def figure_clauses(text: str, slogan, scope_end: int) -> list[tuple[int, int]]:
     start = slogan.context_end
     while start < end and text[start] in ":：,，":
         start += 1
-    spans, pos = [], start
-    for sm in re.finditer(r"[；;]", text[start:end]):
-        spans.append((pos, start + sm.start()))
-        pos = start + sm.end()
-    spans.append((pos, end))
-    spans = [(a, b) for a, b in spans if b - a > 3]
+    spans = _clauses(text, start, end, r"[；;]")
     if len(spans) == len(slogan.parts):
         return spans
     starts = [start + x.start() for x in re.finditer(r"以[^，,；;。]{2,30}?为", text[start:end])]
     if len(starts) == len(slogan.parts):
         return [(a, b) for a, b in zip(starts, starts[1:] + [end])]
     # one clause per part, between commas (以A为引领,推动B、C协同,D、E联动)
-    spans, pos = [], start
-    for cm in re.finditer(r"[，,]", text[start:end]):
-        spans.append((pos, start + cm.start()))
-        pos = start + cm.end()
-    spans.append((pos, end))
-    spans = [(a, b) for a, b in spans if b - a > 3]
+    spans = _clauses(text, start, end, r"[，,]")
     return spans if len(spans) == len(slogan.parts) else []
+
+
+def _clauses(text: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:
+    """The spans of text[start:end] between the marks, those longer than three characters."""
+    spans, pos = [], start
+    for m in re.finditer(marks, text[start:end]):
+        spans.append((pos, start + m.start()))
+        pos = start + m.end()
+    spans.append((pos, end))
+    return [(a, b) for a, b in spans if b - a > 3]
