@@ -127,6 +127,31 @@ def test_the_screen_draws_at_once_and_again_when_tiles_arrive(server):
     basemap.close()
 
 
+def test_a_tile_that_lands_while_the_picture_is_made_keeps_it_from_being_called_complete(server):
+    # (a picture called complete is never redrawn: a tile it missed would stay a hole on screen)
+    basemap = Basemap(BasemapSource("xyz", url=server.base + "/slow/{z}/{x}/{y}.png"), cache=False)
+    ext = tuple(_extent_around(MARK, 4000))
+    layer = basemap.layers[0]
+    keys = basemap._tile_keys(ext, 400, 300)
+    layer.fetch_now(keys, deadline=20)
+    late = keys[-1]
+    tile = layer._memory.pop(late)            # not yet in memory when the picture takes its tiles
+    layer._pool.shutdown()
+    layer._pool = None                        # (nothing else in flight)
+    taken = layer.tiles
+
+    def tiles_then_the_late_one_lands(window, **kw):
+        have = taken(window, **kw)
+        layer._keep(late, tile)
+        return have
+
+    layer.tiles = tiles_then_the_late_one_lands
+    assert not basemap.picture(ext, 400, 300, wait=False).complete
+    layer.tiles = taken
+    again = basemap.picture(ext, 400, 300, wait=False)
+    assert again.complete and (again.rgba[..., 3] == 255).all()
+
+
 def test_a_dimmed_base_map_is_paler_and_exports_credit_it(geodata, dataset, server):
     from hzmap.render.page.compose import ExportSpec, source_text
 

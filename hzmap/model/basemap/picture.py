@@ -64,7 +64,8 @@ class Basemap:
             return Picture(None)
         if self.raster is not None:
             return Picture(self.raster.picture(extent, width, height))
-        key = (tuple(round(v, 3) for v in extent), width, height, tuple(lay.version for lay in self.layers))
+        key_versions = tuple(lay.version for lay in self.layers)
+        key = (tuple(round(v, 3) for v in extent), width, height, key_versions)
         if self._last is not None and self._last[0] == key and self._last[1].complete:
             return self._last[1]
         z, win = self._window(extent, width, height)
@@ -90,7 +91,10 @@ class Basemap:
                     _paste(dst, tile, over=i > 0)
             if whole and len(self.layers) > 1:
                 self._keep_composite(key, dst.copy())
-        if wait or all(lay.pending() == 0 for lay in self.layers):
+        # (nothing on its way, and nothing arrived since the tiles were taken: a tile that lands
+        # between the two would be missing from a picture called complete, and never redrawn)
+        if wait or (all(lay.pending() == 0 for lay in self.layers) and
+                    tuple(lay.version for lay in self.layers) == key_versions):
             complete = True
 
         def to_source(X, Y):
