@@ -14,7 +14,7 @@ import re
 
 from hzmap.model.geo.gazetteer import Gazetteer
 
-from . import flattened, places, tables
+from . import announced, flattened, places, tables
 from .draft import Passage, Record
 from .text import Document, Heading, cn_numeral, excerpt
 from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
@@ -215,6 +215,14 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
         rec.flags.insert(0, f"the heading of this measure is missing in the text: number "
                             f"“{missing}” inferred from the numbering around it; give it a title")
         out.append(rec)
+    # the items of a list a count announces (九大重点行动:一是…; 十件民生实事项目 / 一、…), where
+    # no measure drafted above holds them
+    taken = [(r.start, r.end) for r in rows] + [(h.start, h.end) for h in leaves]
+    for h, s, e, title in announced.items(doc):
+        if not any(a <= s < b for a, b in taken):
+            rec = _measure(doc, gaz, plan_id, s, e, title, h.number, first_is_lead, content_end=e)
+            rec.from_table, rec.task_end = True, e      # (the things counted: its figures commit)
+            out.append(rec)
     # an action that heads its measures and says first what it does (一、实施生态农业提效行动 /
     # 坚持把…, then (一)…), or a part that names its own lead (一、高水平打造…高地(区科技局牵头) /
     # 坚持…, then (一)…): a measure of its own, up to its first measure

@@ -174,7 +174,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         c_start = bar + 1 + len(text[bar + 1:s]) - len(text[bar + 1:s].lstrip())
     clause = text[c_start:_clause_end(text, e)]
     # an earlier figure of a clause qualifies the later one it is said of (执行额1000万美元以上
-    # 的企业超过140家, 年产值超10亿元机构15家); figures joined by 和/及/、 are targets each
+    # 的企业超过140家, 年产值超10亿元机构15家); figures joined by 和/及/并/、 are targets each
     # (2个千亿级产业集群和6个五百亿级产业集群)
     # A count of things of a size is the target whichever comes first: 3个主营业务收入超千亿元
     # 的产业集群 commits to 3 clusters, 千亿元 says which ones count
@@ -182,15 +182,16 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     between = text[e:starts[nxt]] if nxt < len(starts) else ""
     # but 4个结构性指标均实现10%以上增长: each of the 4 is to grow 10%, the goal the growth
     if nxt < len(starts) and starts[nxt] < c_start + len(clause) and \
-            not re.search(r"[和及与、]", between) and not between.endswith("“") and \
+            not re.search(r"[和及与并、]", between) and not between.endswith("“") and \
             not (_COUNT.match(unit) and not _COUNT.match(candidates[nxt][3])
                  and not _EACH.search(between)):
         return None
     prv = nxt - 2
     if prv >= 0 and candidates[prv][1] == s and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit):
         return None     # 1个20亿元以上项目: the size of what the count before it counts
+    # (or a count of where the work is done, 在39个村改造…16.66公里: the later figure is the goal)
     joined_prv = prv < 0 or starts[prv] < c_start or \
-        bool(re.search(r"[和及与、]", text[candidates[prv][1]:s]))
+        bool(re.search(r"[和及与并、]", text[candidates[prv][1]:s])) or text[starts[prv] - 1] == "在"
     if not joined_prv and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit) and \
             not _EACH.search(text, candidates[prv][1], s):
         return None

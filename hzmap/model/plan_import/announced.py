@@ -1,0 +1,76 @@
+"""Lists whose count is announced before them: “提出九大重点行动:一是…,二是…,…九是…” or a line
+“…十件民生实事项目…” above parts numbered 一、二、… that have no parts of their own. Each item is
+one of the things counted (an action, a project, a task): a measure of the plan, however short
+its text. The count is what makes the list one of measures rather than of reasons or goals, so
+a list is taken only when a count of such things stands right before it and the items do not
+outnumber it (fewer only where the page ends inside the list).
+"""
+from __future__ import annotations
+
+import re
+
+from .text import Document, Heading, cn_number
+
+# a count of the things a plan does: 九大重点行动, 十件民生实事项目, 五项任务, 3个工程
+_COUNTED = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,3}|[1-9]\d?)(?:大|项|件|个|条)"
+                      r"[\u4e00-\u9fff]{0,4}?(?:行动|工程|项目|任务|实事|举措)")
+# what may stand between the count and its first inline item: 提出九大重点行动:一是…
+_LEAD_IN = re.compile(r"[ \t]*(?:[，,:：]|，?(?:即|分别是|包括)[:：]?)[ \t]*$")
+# how far above its first part a line's count may stand (the line right above, or the lead)
+_ABOVE = 300
+
+
+def _count(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_number(text.replace("两", "二"))
+
+
+def _runs(doc: Document, level: int) -> list[list[Heading]]:
+    """Runs of headings of one level under one parent, numbered from one on, none with parts."""
+    parents = {id(h.parent) for h in doc.headings if h.parent is not None}
+    runs: list[list[Heading]] = []
+    for h in doc.headings:
+        if h.level != level:
+            continue
+        if runs and runs[-1][-1].parent is h.parent and h.value == runs[-1][-1].value + 1:
+            runs[-1].append(h)
+        elif h.value == 1:
+            runs.append([h])
+    return [r for r in runs if not any(id(h) in parents for h in r)]
+
+
+def _announced(doc: Document, run: list[Heading]) -> bool:
+    text, first = doc.text, run[0]
+    if first.level == 4:        # inline: the count, a colon, then 一是
+        line = text.rfind("\n", 0, first.start) + 1
+        found = [m for m in _COUNTED.finditer(text, line, first.start)
+                 if _LEAD_IN.match(text[m.end():first.start])]
+    else:                       # the line above the list (or its lead paragraph) counts it
+        lo = max(0, first.start - _ABOVE)
+        found = [m for m in _COUNTED.finditer(text, lo, first.start)
+                 if not any(m.end() <= h.start < first.start for h in doc.headings)]
+        found = found[-1:]
+    if not found:
+        return False
+    n = _count(found[-1].group("n"))
+    if n is None or len(run) > n:
+        return False
+    return len(run) == n or not text[run[-1].end:].strip()     # (the page cuts the list short)
+
+
+def items(doc: Document) -> list[tuple[Heading, int, int, str]]:
+    """(heading, start, end, title) of each item of an announced list: 一、 parts with no parts of
+    their own, or 一是… clauses."""
+    out = []
+    for level in (1, 4):
+        for run in _runs(doc, level):
+            if not _announced(doc, run):
+                continue
+            for h in run:
+                if level == 1:
+                    out.append((h, h.start, h.end, h.title.strip("。 ")))
+                    continue
+                # 一是先进制造业高质量发展行动,二是…: the item is its clause
+                stop = re.compile(r"[，,；;。\n]").search(doc.text, h.body, h.end)
+                end = stop.start() if stop else h.end
+                out.append((h, h.body, end, doc.text[h.body:end].strip()))
+    return out
