@@ -48,3 +48,11 @@ def test_parts_under_a_line_that_counts_nothing_stay_chapters():
     d = draft("某县发展概况\n一、农村道路提升工程\n硬化道路8万平方米。\n二、城乡电网改造工程\n"
               "改造线路12.5公里。")
     assert not d.measures
+
+
+def test_a_slogan_a_spatial_system_announces_is_a_layout():
+    d = draft("某县组织编制《某县发展轴空间专项规划》,构建“一核两极、三带协同、全域共富”空间发展体系,"
+              "着力打造城乡协同发展示范区。")
+    assert [lay.data["name"] for lay in d.layouts] == ["一核两极、三带协同、全域共富"]
+    # a system that is not of space is no layout
+    assert not draft("构建“一核两极、三带协同、全域共富”政策体系,完善配套措施。").layouts

@@ -31,7 +31,7 @@ _QUOTED = re.compile(r"[“\"「”]([^“”\"」\n]{3,30}|[^“”\"」\n]{1,3
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
 # before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即) or
 # each of its parts is defined after it by its label (“三城”:…; “五基地”:…; 其中的“1”是…)
-_ANNOUNCE = r"(?:格局|布局|结构|架构)"
+_ANNOUNCE = r"(?:格局|布局|结构|架构|空间(?:发展|功能)?体系)"
 _CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
