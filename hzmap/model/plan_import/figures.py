@@ -33,6 +33,10 @@ _COUNT_BEFORE_SIZE = re.compile(r"(?<![\d.])(\d{1,4})(个|家|项|座|所)(?=\d+
 _DELIVERY = re.compile(r"(\d+)\s*(日|天|小时|分钟)(?=内?(?:即时)?送?达)")
 # a magnitude naming a class: 千亿级, 百亿企业, 五百亿级产业集群 (but 五千亿规模 is an amount)
 _CLASS_AFTER = re.compile(r"级|企业|产业|集群|项目|工程|平台|园区|基地|大?城市|人才")
+# but a size a goal verb reaches, the clause ending on it (集群规模达到7000亿级,), is an amount
+_SCALE_REACHED = re.compile(r"(?<=达到|突破|超过|迈上|跨越)(\d+(?:\.\d+)?)(万亿|亿)级(?=[，,。；;、\n]|$)")
+# a count of a text's own parts (包括…等7个部分, 分为三章) is no figure of the plan's
+_OWN_PARTS = re.compile(r"部分|章(?!程)|篇|节(?![能约水点日])")
 
 
 class Figure(NamedTuple):
@@ -83,7 +87,7 @@ def find(text: str) -> list[Figure]:
     out = []
     for m in _FIGURE.finditer(text):
         got = _value(m, text)
-        if got:
+        if got and not (got[1] == "个" and _OWN_PARTS.match(text, m.end())):
             out.append(Figure(m.start(), m.end(), got[0], got[1]))
     for m in _FRACTION.finditer(text):
         a, b = cn_number(m.group(1)), cn_number(m.group(2))
@@ -99,6 +103,9 @@ def find(text: str) -> list[Figure]:
         out.append(Figure(m.start(), m.end(), 10000.0, "亿元", f"{m.group(0)} read as 1万亿元"))
     for m in _COUNT_BEFORE_SIZE.finditer(text):     # 1个20亿元以上项目: one project of that size
         out.append(Figure(m.start(), m.end(), float(m.group(1)), m.group(2)))
+    for m in _SCALE_REACHED.finditer(text):
+        value = float(m.group(1)) * (10000 if m.group(2) == "万亿" else 1)
+        out.append(Figure(m.start(), m.end(), value, "亿元", f"{m.group(0)} read as {value:g}亿元"))
     for m in _DELIVERY.finditer(text):
         out.append(Figure(m.start(), m.end(), float(m.group(1)), m.group(2),
                           f"a delivery time: {m.group(0)} or sooner"))

@@ -16,12 +16,12 @@ from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import announced, flattened, places, tables
 from .draft import Passage, Record
-from .text import Document, Heading, cn_numeral, excerpt
+from .text import NOT_LAYING, Document, Heading, cn_numeral, excerpt
 from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
 from .units import FIRST_IS_LEAD, Units, read_units, split_units
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
-_NOT_TASKS = re.compile(r"(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|简介|概况|概述|"
+_NOT_TASKS = re.compile(NOT_LAYING + r".*(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|简介|概况|概述|"
                         r"组织实施|附则)$")
 # a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
 # a part that opens on how things stand ((一)设立情况紫金港科技城设立于2018年…, 发展水平…)

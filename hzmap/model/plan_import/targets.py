@@ -21,7 +21,7 @@ from .draft import Passage, Record
 from .figures import find as find_figures
 from .measured import (CHANGE_TO, FROM, POLICY_AFTER, POLICY_BEFORE, RAISED_TO, indicator as measured_by,
                        subject_before, year_ahead)
-from .text import Document, clause_start, excerpt
+from .text import NOT_LAYING, Document, clause_start, excerpt
 
 # a bracket right after a quoted name spells out that named goal: “123”快货物流圈(国内1日达、…)
 _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
@@ -37,7 +37,7 @@ _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
 # what a change is expected to bring (预计, and its traditional form), not what is set as a goal
 _FORECAST = re.compile(r"预计|\u9810\u8a08|预期将|有望")
 _INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
-_BACKGROUND = re.compile(r"(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
+_BACKGROUND = re.compile(NOT_LAYING + r".*(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 # (or the plan's planned size: 二、发展规模 / 人口规模:规划人口3.2万人)
 _GOAL_PART = re.compile(r"目标|(?:发展|人口|城市|城镇|用地)规模$")
 _GOALS_TITLE = re.compile(r"(?:预测|目标)(?:第[一二三四五六七八九十百\d]{1,4}条)?")

@@ -37,6 +37,10 @@ _HEADING = re.compile(
 _LINE_NUMBER = re.compile(r"(?m)^[ \t]*([1-9]\d{0,2})[.．、](?![0-9])")
 _JUMP = {1: 6, 2: 6, 3: 3, 4: 3}     # how far a heading's number may run ahead of the last one
 
+#: a title that lays a foundation (筑牢…空间基础, 夯实…基础) is a task, not a part on where things
+#: stand (发展基础): the start of a pattern for such titles
+NOT_LAYING = r"^(?!筑牢|夯实|打牢|巩固|厚植|筑实|奠定|打好|筑稳)"
+
 #: how far back a clause or sentence is looked for its start: no sentence is this long, and a
 #: search that may not find a rare mark (！, ？) must not run back to the start of a long text
 LOOKBACK = 2000

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from .text import Document, Heading
-from .units import FIRST_IS_LEAD, LABELS, Units, read_units, split_units, unit_like, whole_name
+from .units import FIRST_IS_LEAD, LABELS, PEOPLE, Units, read_units, split_units, unit_like, whole_name
 
 # a name in brackets inside a unit list: 各街办(新区), 市商务局(市粮食和物资储备局)
 _INNER = r"(?:[(（][^()（）\[\]【】〔〕、,，;；。\n]{1,12}[)）][^()（）\[\]【】〔〕]*)*"
-UNITS = re.compile(r"[(（\[【〔]\s*(" + LABELS + r"[:：]"
+UNITS = re.compile(r"[(（\[【〔]\s*(" + PEOPLE + "?" + LABELS + r"[:：]"
                     r"[^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
 BRACKET = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]*" + _INNER + r")[)）\]】〕]")
 # a unit list on a line of its own below its task (a target or task list with a 责任单位 line)

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 # 责任单位, 牵头部门, 配合单位, 协办单位 …: a list's label names a unit or a department
 LABELS = r"(?:(?:责任|牵头|主责|配合|参与|实施|协办|协作|主办|协同)(?:责任)?(?:单位|部门))"
 LEAD_LABELS = r"(?:(?:牵头|主责|主办)(?:责任)?(?:单位|部门))"       # (牵头责任单位: 滁州)
+# the officials a task is given to, named before its units (责任领导:杜新国、丁玲;牵头单位:…):
+# people, not units
+PEOPLE = r"(?:(?:责任|牵头|分管|联系|包保|挂点|主要)?领导[:：][^;；()（）\n]*[;；]\s*)"
 _UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集团|公司|中心|政府|管委会|委员会|"
                        r"办公室|资本|法院|检察院|分行|支行|团|所|队|单位|小组|"
                        # the people's organisations: 妇联, 残联, 侨联, 文联, 科协, 工商联
@@ -46,6 +49,12 @@ _MARK = r"\s*[(（]牵头[)）]"
 _MARKED_LEAD = re.compile(_MARK + "$")
 
 
+def _apart(text: str) -> str:
+    """A list whose labelled groups the page set apart by spaces it lost (牵头单位:市商务局  责任单位:…
+    read as 市商务局责任单位:…): a label starts a group of its own."""
+    return re.sub(rf"(?<=[^、,，;；:：(（\s])(?={LABELS}[:：])", "；", text)
+
+
 def whole_name(tok: str) -> bool:
     """Whether a unit's name ends as names do (a page cut off mid-name, 省发展改, does not)."""
     return bool(_UNIT_END.search(tok) or re.search(r"(街道|镇|乡|区|县|市|专班|部门|分局)$", tok))
@@ -66,7 +75,7 @@ _UNMASK = {ord(v): k for k, v in _MASK.items()}
 
 def split_units(text: str) -> list[str]:
     """The units of a list, in order, without labels and duty words."""
-    text = _RULE_NOTE.sub("", text.strip())
+    text = _apart(re.sub(PEOPLE, "", _RULE_NOTE.sub("", text.strip())))
     text = FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", text))
     text = _TAIL.sub("", text.strip())
     # (a list inside a name's brackets is the name's, 各县(市、区)政府; and 各区、县(市) is one)
@@ -100,7 +109,7 @@ def split_units(text: str) -> list[str]:
 def read_units(text: str, first_is_lead: bool = False) -> Units:
     """The lead and all units of one list (the text inside a bracket, or a table cell)."""
     first_is_lead = first_is_lead or bool(FIRST_IS_LEAD.search(text))
-    text = _TAIL.sub("", _RULE_NOTE.sub("", text.strip()))
+    text = _TAIL.sub("", _RULE_NOTE.sub("", _apart(re.sub(PEOPLE, "", text.strip()))))
     marked = re.search(r"([^、,，;；:：]+?)" + _MARK, text)
     if marked and split_units(marked.group(1)):     # 区发改局(牵头): that unit leads
         lead = split_units(marked.group(1))[-1]
