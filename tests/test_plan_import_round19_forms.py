@@ -39,3 +39,11 @@ def test_a_scale_a_cluster_reaches_is_an_amount_and_a_count_of_the_plans_parts_n
     assert not any(t[1] == "个" for t in got)
     # a class of clusters is still no amount
     assert not draft("到2025年,培育千亿级产业集群。").targets
+
+
+def test_a_page_table_gives_title_and_a_town_as_issuer_without_its_bars():
+    d = draft("索引号 | 001008/2024-265263 | ||\n组配分类 | 计划总结 | 发布机构 | 某屿镇 |\n"
+              "生成日期 | 2024-07-10 | 公开方式 | 主动公开 |\n某屿镇2024年度重点工作任务分解 |\n"
+              "(一)坚定不移壮产业(责任部门:经济发展办公室) 全力拼抢重大项目。\n")
+    assert d.plan.data["title"] == "某屿镇2024年度重点工作任务分解"
+    assert d.plan.data["issuer"] == "某屿镇"

@@ -78,7 +78,8 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _clean_line(line: str) -> str:
-    return _BRACKETED.sub("", line.strip()).strip()
+    # (a title set in a table's one cell, 马屿镇2024年度重点工作任务分解 |: without its bars)
+    return _BRACKETED.sub("", line.strip(" \t|｜")).strip(" \t|｜")
 
 
 def _notice(lines: list[str]) -> tuple[str, str, int] | None:

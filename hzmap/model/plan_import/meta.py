@@ -136,6 +136,8 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
                         # the body's second name in brackets: 杭州市农业农村局(杭州市乡村振兴局)
                         r"([(（][\u4e00-\u9fff]{2,30}[)）])?", head, re.M)
         issuer = _issuers(pub.group(1)) if pub else ""
+        if pub and not issuer and re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|县|区|市)", pub.group(1)):
+            issuer = pub.group(1)       # a government the field names by its place: 发布机构 | 马屿镇
         if issuer and pub.group(2) and _ORG.search(pub.group(2)[1:-1]):
             issuer += pub.group(2)
     if not issuer:
