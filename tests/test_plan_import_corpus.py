@@ -137,3 +137,18 @@ def test_dev_corpus_meets_the_quality_bar(dataset):
     assert rate["measures"][0] >= 0.9 and rate["units"][0] >= 0.85
     assert rate["targets"][0] >= 0.85 and rate["title"][0] >= 0.85
     assert rate["excerpts"][0] == 1.0
+
+
+def test_no_expected_name_is_a_piece_of_one_a_yaml_list_split_at_its_comma():
+    # [大局已定又有大项目,东洲新城崛起, …] unquoted reads as two titles: the scorer would compare
+    # the draft's whole title with its halves
+    import yaml
+
+    split = []
+    for meta in sorted(CORPUS.glob("*.yaml")):
+        plan = (yaml.safe_load(meta.read_text(encoding="utf-8")) or {}).get("plan") or {}
+        names = plan.get("title") if isinstance(plan.get("title"), list) else []
+        text = meta.with_suffix(".txt").read_text(encoding="utf-8")
+        split += [(meta.name, a, b) for a, b in zip(names, names[1:])
+                  if (f"{a},{b}" in text or f"{a}, {b}" in text) and f"{a},{b}" not in names]
+    assert not split
