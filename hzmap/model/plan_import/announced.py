@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Document, Heading, cn_number
+from .text import TASK_VERBS, Document, Heading, cn_number
 
 # a count of the things a plan does: 九大重点行动, 十件民生实事项目, 五项任务, 3个工程
 _COUNTED = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,3}|[1-9]\d?)(?:大|项|件|个|条)"
@@ -18,6 +18,11 @@ _COUNTED = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,3}|[1-9]\d?)
 _LEAD_IN = re.compile(r"[ \t]*(?:[，,:：]|，?(?:即|分别是|包括)[:：]?)[ \t]*$")
 # how far above its first part a line's count may stand (the line right above, or the lead)
 _ABOVE = 300
+# a sentence that asks for or opens the list the count announces (这10个项目是什么? …如下:)
+_ASKS = re.compile(r"[^。！!\n]*?(?:[?？:：]|如下。?)")
+# an item with no number: a short sentence of what is done, its account after it
+# (打造最优政务环境。全面深化…。 加强安置保障力度。开建安置房…)
+_TITLE = re.compile(rf"(?:{TASK_VERBS}|加大|提高|扩大|做好|抓好|办好)[\u4e00-\u9fff“”]{{2,10}}。")
 
 
 def _count(text: str) -> int | None:
@@ -57,20 +62,48 @@ def _announced(doc: Document, run: list[Heading]) -> bool:
     return len(run) == n or not text[run[-1].end:].strip()     # (the page cuts the list short)
 
 
-def items(doc: Document) -> list[tuple[Heading, int, int, str]]:
-    """(heading, start, end, title) of each item of an announced list: 一、 parts with no parts of
-    their own, or 一是… clauses."""
-    out = []
+def _titled(doc: Document) -> list[tuple[str, int, int, str]]:
+    """Items with no number after a sentence that counts and announces them (…确定了10个正式项目。
+    这10个项目是什么? / 打造最优政务环境。… 加强安置保障力度。…): each a short sentence of what is
+    done, starting right after the one before's account."""
+    text, out = doc.text, []
+    for m in _COUNTED.finditer(text):
+        asks = _ASKS.match(text, m.end())
+        n = _count(m.group("n"))
+        if not asks or n is None:
+            continue
+        pos = asks.end()
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+        starts = []
+        for t in _TITLE.finditer(text, pos):
+            if t.start() == pos or text[t.start() - 1] in "。 \t\n":
+                starts.append(t)
+        if not starts or starts[0].start() != pos or len(starts) < 2 or len(starts) > n:
+            continue
+        if len(starts) < n and (any(h.start > pos for h in doc.headings)
+                                or len(text) - starts[-1].end() > 600):
+            continue        # fewer than counted: only where the page ends in the list
+        ends = [t.start() for t in starts[1:]] + [len(text)]
+        out += [(str(k), t.start(), e, t.group(0)[:-1])
+                for k, (t, e) in enumerate(zip(starts, ends), 1)]
+    return out
+
+
+def items(doc: Document) -> list[tuple[str, int, int, str]]:
+    """(number, start, end, title) of each item of an announced list: 一、 parts with no parts of
+    their own, 一是… clauses, or short sentences with no number (numbered in order)."""
+    out = _titled(doc)
     for level in (1, 4):
         for run in _runs(doc, level):
             if not _announced(doc, run):
                 continue
             for h in run:
                 if level == 1:
-                    out.append((h, h.start, h.end, h.title.strip("。 ")))
+                    out.append((h.number, h.start, h.end, h.title.strip("。 ")))
                     continue
                 # 一是先进制造业高质量发展行动,二是…: the item is its clause
                 stop = re.compile(r"[，,；;。\n]").search(doc.text, h.body, h.end)
                 end = stop.start() if stop else h.end
-                out.append((h, h.body, end, doc.text[h.body:end].strip()))
+                out.append((h.number, h.body, end, doc.text[h.body:end].strip()))
     return out

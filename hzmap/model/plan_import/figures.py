@@ -119,3 +119,22 @@ def find(text: str) -> list[Figure]:
         kept.append(f)
         reach = max(reach, f.end)
     return kept
+
+
+# a bracket right after a quoted name spells out that named goal: “123”快货物流圈(国内1日达、…)
+_NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
+
+
+def inside_brackets(text: str, s: int) -> bool:
+    """Whether the figure at `s` stands in brackets (an example or an aside), unless the
+    bracket spells out a quoted goal just before it."""
+    para_start = text.rfind("\n", 0, s) + 1
+    depth = 0
+    for i in range(s - 1, para_start - 1, -1):
+        if text[i] in ")）":
+            depth += 1
+        elif text[i] in "(（":
+            if depth == 0:
+                return not _NAMED_GOAL.search(text, para_start, i)
+            depth -= 1
+    return False

@@ -179,7 +179,15 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     told = _reported(head)
     if told:
         return told, "", -1
+    for ln in head[:4]:         # a report's lead naming the plan without 《》: …局公布T(2021年—2035年)草案
+        m = _PUBLISHED_PLAN.search(ln)
+        if m:
+            return m.group(1), "", -1
     return headline(head), "", -1
+
+
+_PUBLISHED_PLAN = re.compile(r"(?:公布|发布|印发|出台|公示)了?([\u4e00-\u9fff]{4,40}?(?:规划|方案|行动计划|实施意见)"
+                             r"(?:[(（]\d{4}年?[—\-–－~至]\d{4}年?[)）])?)(?:草案|[(（]草案[)）]|征求意见稿|[,，。])")
 
 
 # a report to a congress names what it reports: 受区人民政府委托,向大会书面报告T,请予审议

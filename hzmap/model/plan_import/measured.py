@@ -35,6 +35,20 @@ def year_ahead(text: str, start: int, end: int) -> tuple[int, int] | None:
     return found
 
 
+# a year the figure's own clause says it is reached in: 高新技术企业2024年突破3.5万家、2025年突破3.8万家
+_REACHED_IN = re.compile(r"(20\d\d)年(?:底|末)?(?:力争|要|将)?(?:突破|达到|超过|增长|提高到|提升到|增至|增加到)")
+
+
+def year_reached(text: str, start: int, end: int, issued: int | None) -> tuple[int, int] | None:
+    """(year, position) of the last year in text[start:end] a goal verb follows, not before the
+    document's year."""
+    found = None
+    for m in _REACHED_IN.finditer(text, start, end):
+        if issued is None or int(m.group(1)) >= issued:
+            found = (int(m.group(1)), m.start())
+    return found
+
+
 def indicator(clause: str, fig_start: int, fig_end: int) -> str:
     """What the figure measures: the noun after it (“培育50家示范企业”), else the words before
     it (“数字贸易额4300亿元”), without years, 全市/力争 and comparator words."""

@@ -16,7 +16,7 @@ from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import announced, flattened, places, tables
 from .draft import Passage, Record
-from .text import NOT_LAYING, Document, Heading, cn_numeral, excerpt
+from .text import NOT_LAYING, TASK_VERBS, Document, Heading, cn_numeral, excerpt
 from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
 from .units import FIRST_IS_LEAD, Units, read_units, split_units
 
@@ -42,8 +42,7 @@ _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网
 _CONTENTS = re.compile(r"[.．…·]{6,}|[(（]\d{1,3}[)）][ \t]*$")     # (or a page number in brackets: …成就 (6))
 # an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
 _ARTICLE = re.compile(r"本文(?!件)")
-# the verbs a plan's tasks open on
-_DO = "实施|推进|推动|加快|加强|强化|深化|建设|打造|构建|提升|促进|完善|健全|优化|开展|落实|培育"
+_DO = TASK_VERBS
 # a heading line that says what is to be done: a task verb, then its object (实施…行动)
 _TASK_TITLE = re.compile(rf"(?:{_DO}|做强|做优|做大)[\u4e00-\u9fff]{{2,}}(?:行动|工程|计划)$")
 _SENTENCE = re.compile(r"[。！？!?\n]")
@@ -218,9 +217,9 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
     # the items of a list a count announces (九大重点行动:一是…; 十件民生实事项目 / 一、…), where
     # no measure drafted above holds them
     taken = [(r.start, r.end) for r in rows] + [(h.start, h.end) for h in leaves]
-    for h, s, e, title in announced.items(doc):
+    for number, s, e, title in announced.items(doc):
         if not any(a <= s < b for a, b in taken):
-            rec = _measure(doc, gaz, plan_id, s, e, title, h.number, first_is_lead, content_end=e)
+            rec = _measure(doc, gaz, plan_id, s, e, title, number, first_is_lead, content_end=e)
             rec.from_table, rec.task_end = True, e      # (the things counted: its figures commit)
             out.append(rec)
     # an action that heads its measures and says first what it does (一、实施生态农业提效行动 /

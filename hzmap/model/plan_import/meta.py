@@ -198,7 +198,7 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         else None
     horizon = None
     reported_plan = _reported_plan(head)
-    rng = re.search(r"(20\d\d)\s*[-—–~至]\s*(20\d\d)\s*年", title)
+    rng = re.search(r"(20\d\d)\s*年?\s*[-—–~至]\s*(20\d\d)\s*年", title)      # (2021年—2035年)
     if rng:
         horizon = int(rng.group(2))
     elif in_force and in_force["to"]:

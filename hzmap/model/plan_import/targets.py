@@ -18,13 +18,10 @@ from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import places, reported
 from .draft import Passage, Record
-from .figures import find as find_figures
+from .figures import find as find_figures, inside_brackets
 from .measured import (CHANGE_TO, FROM, POLICY_AFTER, POLICY_BEFORE, RAISED_TO, indicator as measured_by,
-                       subject_before, year_ahead)
+                       subject_before, year_ahead, year_reached)
 from .text import NOT_LAYING, Document, clause_start, excerpt
-
-# a bracket right after a quoted name spells out that named goal: “123”快货物流圈(国内1日达、…)
-_NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 # (控制在: a ceiling a plan sets; 计划投资/安排…项目: a project list's commitments)
@@ -32,6 +29,8 @@ _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低�
                          r"组建|设立|开通|"
                          r"控制在|计划(?:投资|完成|实施|建设|新增)|安排[^，,。；;\d]{0,10}项目[\d一二两三四五六七八九十百]|"
                          r"(?:[1-9]|[一二两三四五六七八九十])年内")
+# a sentence of what the plan plans (规划常住人口54.2万人,城镇化率约98%): its figures are goals
+_PLANNED = re.compile(r"[ \t]*规划(?:常住|户籍|总|城镇)?(?:人口|建设用地|用地)")
 # words that only look ahead: a year they follow is the year a goal is for, not a past one
 _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
 # what a change is expected to bring (预计, and its traditional form), not what is set as a goal
@@ -115,21 +114,6 @@ def _clause_end(text: str, end: int) -> int:
     return m.start() if m else len(text)
 
 
-def _inside_brackets(text: str, s: int) -> bool:
-    """Whether the figure at `s` stands in brackets (an example or an aside), unless the
-    bracket spells out a quoted goal just before it."""
-    para_start = text.rfind("\n", 0, s) + 1
-    depth = 0
-    for i in range(s - 1, para_start - 1, -1):
-        if text[i] in ")）":
-            depth += 1
-        elif text[i] in "(（":
-            if depth == 0:
-                return not _NAMED_GOAL.search(text, para_start, i)
-            depth -= 1
-    return False
-
-
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
 _COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件|根|栋|幢)$")
 _EACH = re.compile(r"均|都|各自|分别")
@@ -149,7 +133,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     text = doc.text
     if s > 0 and text[s - 1] in "第第":
         return None
-    if _inside_brackets(text, s):
+    if inside_brackets(text, s):
         return None
     if text.startswith(("工作日", "自然日"), e):
         return None                  # 3个工作日内完成审批: a time limit of a service, not a goal
@@ -173,9 +157,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if bar >= 0:
         c_start = bar + 1 + len(text[bar + 1:s]) - len(text[bar + 1:s].lstrip())
     clause = text[c_start:_clause_end(text, e)]
-    # an earlier figure of a clause qualifies the later one it is said of (执行额1000万美元以上
-    # 的企业超过140家, 年产值超10亿元机构15家); figures joined by 和/及/并/、 are targets each
-    # (2个千亿级产业集群和6个五百亿级产业集群)
+    # an earlier figure of a clause qualifies the later one it is said of (执行额1000万美元以上的企业超过
+    # 140家, 年产值超10亿元机构15家); figures joined by 和/及/并/、 are targets each (2个…和6个…集群)
     # A count of things of a size is the target whichever comes first: 3个主营业务收入超千亿元
     # 的产业集群 commits to 3 clusters, 千亿元 says which ones count
     nxt = bisect.bisect_right(starts, s)
@@ -227,7 +210,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     said = [(int(m.group(0)[:4]), m.start()) for m in _ANY_YEAR.finditer(text, sent_start, s)]
     # (the sentence's own “2035年目标…” before the paragraph's “截至2022年底”)
     own = said[-1] if said and _AHEAD_WORDS.match(text, said[-1][1] + 5) else None
-    year = year_ahead(text, sent_start, s) or own or year_ahead(text, para_start, s)
+    year = year_reached(text, c_start, s, issued_year) or year_ahead(text, sent_start, s) or own or \
+        year_ahead(text, para_start, s)
     if year is not None and issued_year is not None and year[0] < issued_year and \
             text[year[1]] not in "到至截":
         return None                           # “2021年末,全市常住人口340.7万人”: a past year's
@@ -258,7 +242,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     in_goals = any(_GOAL_PART.search(x.title) for x in heads) or _in_spans(tasks, s) or \
         bool(_GOALS_LABEL.match(text, para_start)) or bool(titled) or bool(called) or \
         bool(this_year and this_year.group(1))                               # 主要指标:…
-    goal_words = bool(_GOAL_WORDS.search(clause)) or note.startswith("a delivery time")
+    goal_words = bool(_GOAL_WORDS.search(clause) or _PLANNED.match(text, sent_start)) or \
+        note.startswith("a delivery time")
     if _DONE.search(clause[:s - c_start]):
         goal_words = False        # 工程已完成30%以上进度: a report of what is done
     # a figure listed after another of the sentence shares its goal words (力争引进人才2名、企业100家)

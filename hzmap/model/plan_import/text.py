@@ -41,6 +41,9 @@ _JUMP = {1: 6, 2: 6, 3: 3, 4: 3}     # how far a heading's number may run ahead 
 #: stand (发展基础): the start of a pattern for such titles
 NOT_LAYING = r"^(?!筑牢|夯实|打牢|巩固|厚植|筑实|奠定|打好|筑稳)"
 
+#: the verbs a plan's tasks open on
+TASK_VERBS = "实施|推进|推动|加快|加强|强化|深化|建设|打造|构建|提升|促进|完善|健全|优化|开展|落实|培育"
+
 #: how far back a clause or sentence is looked for its start: no sentence is this long, and a
 #: search that may not find a rare mark (！, ？) must not run back to the start of a long text
 LOOKBACK = 2000

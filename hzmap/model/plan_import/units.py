@@ -44,6 +44,8 @@ class Units:
     notes: list[str] = field(default_factory=list)
 
 
+# the marks a table sets before the unit that leads: *区投促局, ▲发改局
+_LEAD_MARKS = ("*", "＊", "▲", "★", "●", "◆", "■")
 # a lead marked after its name: 区发改局(牵头)
 _MARK = r"\s*[(（]牵头[)）]"
 _MARKED_LEAD = re.compile(_MARK + "$")
@@ -86,11 +88,13 @@ def split_units(text: str) -> list[str]:
     out: list[str] = []
     # a repost's cell “*区投促局 各镇街 各平台” (its spaces lost): the lead starred, and 各…
     # after a unit's name begins the next unit
-    if keep.startswith(("*", "＊")):        # (市政府各直属单位 elsewhere is one unit)
-        keep = _STAR_THEN_ALL.sub(r"\1、", keep.lstrip("*＊ "))
+    if keep.startswith(_LEAD_MARKS):        # (市政府各直属单位 elsewhere is one unit)
+        keep = _STAR_THEN_ALL.sub(r"\1、", keep.lstrip("".join(_LEAD_MARKS) + " "))
     for tok in re.split(r"[、,，;；]", keep):
         tok = tok.translate(_UNMASK)
-        tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip())
+        tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip()).lstrip("".join(_LEAD_MARKS) + " ")
+        if re.search(r"[(（][^()（）]*$", tok):
+            continue            # a name the page cuts inside its brackets (各镇乡(): no unit
         tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", _BY.sub("", tok))))).strip()
         tok = _MARKED_LEAD.sub("", _KIND_TAIL.sub("", tok))
         if len(tok) > 1:        # a lone 区 or 市 is a list cut short, not a unit
@@ -110,6 +114,11 @@ def read_units(text: str, first_is_lead: bool = False) -> Units:
     """The lead and all units of one list (the text inside a bracket, or a table cell)."""
     first_is_lead = first_is_lead or bool(FIRST_IS_LEAD.search(text))
     text = _TAIL.sub("", _RULE_NOTE.sub("", _apart(re.sub(PEOPLE, "", text.strip()))))
+    starred = re.search(r"(?:^|[、,，;；:：\s])[" + "".join(_LEAD_MARKS) + r"]\s*", text)
+    if starred:                 # 财政局,▲税务局: the unit the mark stands before leads
+        units = split_units(text)
+        lead = next((u for u in units if text.startswith(u, starred.end())), units[0] if units else "")
+        return Units(lead, _lead_first(lead, units), "marked")
     marked = re.search(r"([^、,，;；:：]+?)" + _MARK, text)
     if marked and split_units(marked.group(1)):     # 区发改局(牵头): that unit leads
         lead = split_units(marked.group(1))[-1]
