@@ -41,3 +41,11 @@ def test_a_drafts_planned_population_is_a_goal_to_its_horizon():
               "规划期限为2021年-2035年。\n规划常住人口54.2万人,城镇化率约98%。\n")
     assert d.plan.data["title"] == "某单元国土空间总体规划(2021年—2035年)"
     assert {(54.2, "万人", 2035), (98, "%", 2035)} <= targets(d)
+
+
+def test_a_slogan_counting_three_kinds_of_place_is_a_layout_unannounced():
+    d = draft("《规划》指出,统筹推进“一核三极四带”区域产业联动发展、错位发展,提高辐射能力。")
+    assert [lay.data["name"] for lay in d.layouts] == ["一核三极四带"]
+    # two kinds of place, or a slogan of other things, still need a word that announces a layout
+    assert not draft("统筹推进“一核两带”区域联动发展。").layouts
+    assert not draft("加强与“一带一路”、长江经济带等国家战略的衔接。").layouts

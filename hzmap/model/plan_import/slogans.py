@@ -230,7 +230,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         defined = _DEFINED.match(text, m.end()) or _listed(text, m)
         # 《温州市“一核十片”建设三年行动计划》: a plan named for building a layout of places
         titled = _places_only(m.group(1)) and _in_title(text, m.start())
-        if not (ctx or before or defined or titled) or same_key(m.group(1)) in seen:
+        # three or more kinds of place counted (“一核三极四带”区域产业联动发展): a layout by itself
+        bare = _places_only(m.group(1)) and len({p.word for p in parse(m.group(1))[0]}) >= 3
+        if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen:
             continue
         parsed = parse(_unbroken(m.group(1)), free=True) or (_one_counted(m.group(1)) if ctx else None)
         if parsed is None or (not ctx and not before and parsed[0] and
