@@ -20,6 +20,8 @@ _LEAD_IN = re.compile(r"[ \t]*(?:[，,:：]|，?(?:即|分别是|包括)[:：]?)
 _ABOVE = 300
 # a sentence that asks for or opens the list the count announces (这10个项目是什么? …如下:)
 _ASKS = re.compile(r"[^。！!\n]*?(?:[?？:：]|如下。?)")
+# how long an unnumbered item's account may run before the next item's title
+_ACCOUNT = 1500
 # an item with no number: a short sentence of what is done, its account after it
 # (打造最优政务环境。全面深化…。 加强安置保障力度。开建安置房…)
 _TITLE = re.compile(rf"(?:{TASK_VERBS}|加大|提高|扩大|做好|抓好|办好)[\u4e00-\u9fff“”]{{2,10}}。")
@@ -75,14 +77,18 @@ def _titled(doc: Document) -> list[tuple[str, int, int, str]]:
         pos = asks.end()
         while pos < len(text) and text[pos] in " \t\n":
             pos += 1
+        if not _TITLE.match(text, pos):
+            continue
         starts = []
         for t in _TITLE.finditer(text, pos):
+            if t.start() - (starts[-1].end() if starts else pos) > _ACCOUNT or len(starts) > n:
+                break           # (an item's account is not that long; nor the list longer than said)
             if t.start() == pos or text[t.start() - 1] in "。 \t\n":
                 starts.append(t)
-        if not starts or starts[0].start() != pos or len(starts) < 2 or len(starts) > n:
+        if len(starts) < 2 or len(starts) > n:
             continue
         if len(starts) < n and (any(h.start > pos for h in doc.headings)
-                                or len(text) - starts[-1].end() > 600):
+                                or len(text) - starts[-1].end() > _ACCOUNT):
             continue        # fewer than counted: only where the page ends in the list
         ends = [t.start() for t in starts[1:]] + [len(text)]
         out += [(str(k), t.start(), e, t.group(0)[:-1])
