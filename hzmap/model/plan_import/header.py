@@ -59,7 +59,8 @@ _META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号
                    r"^时间[:：]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^[\d\s:：/\-.]+$")
 _SITE_TAIL = re.compile(r"^(.+?)\s*[-_|｜]\s*[^-_|｜]{1,20}$")
 _SITE = re.compile(r"(网|报|论坛|频道|馆|数字报纸|新闻网站|官网|在线)$")
-DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
+# (its issuer's short name never holds 的 or 知: …责任单位的通知豫政〔2023〕5号 run together is 豫政〔2023〕5号)
+DOC_NUMBER = re.compile(r"((?:(?![的知])[\u4e00-\u9fff]){1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
 _YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
 # a numbered part's line (“3、积极争取政策”), never the document's title
 _NUMBERED = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff])|\d{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
@@ -159,6 +160,10 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
         m = _HEADLINE_PLAN.search(ln)
         if m and not _NAV.search(ln):
             return _PRAISE.sub("", m.group(1).strip()), "", i
+    first = next((_clean_line(ln) for ln in head if ln.strip()), "")
+    run_on = _RUN_ON_NOTICE.match(first)
+    if run_on and len(first) - run_on.end() >= 20:          # a page that lost its line breaks: 河南省人民政府 关于…的通知 豫政〔…〕 现将…
+        return run_on.group(1) + run_on.group(2), run_on.group(1), 0
     pm = _printed(text)
     if pm:
         return pm, "", -1
@@ -179,6 +184,9 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     told = _reported(head)
     if told:
         return told, "", -1
+    gave = _DELIVERS.search("\n".join(head))      # 市长…代表西安市政府向大会作工作报告
+    if gave:
+        return "政府工作报告", gave.group(1), -1
     for ln in head[:4]:         # a report's lead naming the plan without 《》: …局公布T(2021年—2035年)草案
         m = _PUBLISHED_PLAN.search(ln)
         if m:
@@ -193,6 +201,13 @@ _PUBLISHED_PLAN = re.compile(r"(?:公布|发布|印发|出台|公示)了?([\u4e0
 # a report to a congress names what it reports: 受区人民政府委托,向大会书面报告T,请予审议
 _REPORTED = re.compile(r"向[^，,。；;\n]{0,8}?(?:大会|会议|常委会)(?:书面)?(?:作|做)?报告(?:今年)?([^，,。；;\n]{8,90}?)[,，]\s*"
                        r"请予?(?:审议|审查)")
+
+
+# a notice's title opening a line that runs on into its text
+_RUN_ON_NOTICE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会))"
+                            r"(关于[^。；;\n]{4,80}?的(?:通知|意见|批复|决定|函))")
+# a report of the session: its head delivers the government's work report
+_DELIVERS = re.compile(r"代表([\u4e00-\u9fff]{2,12}?(?:人民)?政府)向(?:大会|会议)(?:作|做)(?:政府)?工作报告")
 
 
 def _reported(head: list[str]) -> str:

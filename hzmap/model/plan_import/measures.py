@@ -16,7 +16,7 @@ from hzmap.model.geo.gazetteer import Gazetteer
 
 from . import announced, flattened, places, tables
 from .draft import Passage, Record
-from .text import NOT_LAYING, TASK_VERBS, Document, Heading, cn_numeral, excerpt
+from .text import NOT_LAYING, TASK_VERBS, Document, Heading, cn_numeral, excerpt, line_spans
 from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
 from .units import FIRST_IS_LEAD, Units, read_units, split_units
 
@@ -144,6 +144,14 @@ def _plain_titles(doc: Document) -> dict[int, str]:
     return out
 
 
+def _captions(text: str, start: int, end: int) -> bool:
+    """Whether the lines of text[start:end] are captions: two or more (one may be a paragraph the
+    page cuts), none ending a sentence or naming a unit."""
+    lines = [text[a:b] for a, b in line_spans(text, start, end) if text[a:b].strip()]
+    return len(lines) >= 2 and not any(re.search(r"[。；;！!]\s*$", ln) for ln in lines) and \
+        not unit_blocks(text, start, end)
+
+
 def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
     """(start, end, title) per measure in a part: the part itself when its text follows the
     heading, else one per paragraph under a heading line that is only a title."""
@@ -151,6 +159,10 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
     line_end = text.find("\n", h.body)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[h.body:min(line_end, h.end)].strip()
+    if line_end < h.end and not re.search(r"[。，,；;！!]", rest) and not unit_blocks(text, h.start, line_end) \
+            and _captions(text, line_end + 1, h.end):
+        return []       # lines none of which ends a sentence or names a unit: a poster's captions
+        # (1聚合大空间 / 建设国家重要的中心城市 / ●主城都市区), not tasks
     if len(rest) > len(h.title) + 2 or line_end >= h.end or (h.level >= 3 and (
             rest.endswith("。") or _TASK_TITLE.match(rest))) or (
             h.level == 2 and rest.endswith("。") and _TASK_VERB.match(rest)) or (
@@ -192,6 +204,8 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
               if bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end)]
     for k, h in enumerate(leaves):
         pieces = _pieces(doc, h)
+        if not pieces:
+            continue
         by_paragraph = len(pieces) > 1 or pieces[0][0] != h.start
         if article and (by_paragraph or not own_units(text, h)):
             continue        # “1. 发展优势” and its paragraphs in a commentary: not the plan's tasks

@@ -48,6 +48,13 @@ _ANNUAL = re.compile(r"工作(?:要点|任务|计划|安排|报告|清单)|重�
 _CN_DIGIT = dict(zip("〇零一二三四五六七八九", "0012345678 9".replace(" ", "")))
 
 
+# a news report's date line without its year (央广网西安3月25日消息, 红网长沙8月29日讯)
+_DAY_LINE = re.compile(r"(?<![\d年月])(\d{1,2})月(\d{1,2})日(?:电|讯|消息|上午|下午)")
+# the year a congress's session plans for: its plan and budget drafts, or the work to be done
+_SESSION_YEAR = re.compile(r"(20\d\d)年(?:国民经济和社会发展计划草案|[^，,。；;\n\d]{0,12}?预算草案|"
+                           r"[,，][^。\n]{0,12}?(?:要|将|力争))")
+
+
 def _date(y, m, d) -> dt.date | None:
     try:
         return dt.date(int(y), int(m), int(d))
@@ -192,6 +199,15 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         cite(im.start(), im.end())
         flags.append(f"no date of issue in the text: the page's publication date {published} is "
                      "taken (assumed); check it")
+    dl = _DAY_LINE.search(head[:200]) if issued is None else None
+    years = [int(y) for y in _SESSION_YEAR.findall(head)] if dl else []
+    if years and _date(max(years), dl.group(1), dl.group(2)):
+        # a report dated by day alone (央广网西安3月25日消息): the year of the plan or budget its
+        # session reviews (2025年预算草案), or of the work it says is to be done (2025年,…要…)
+        issued = _date(max(years), dl.group(1), dl.group(2))
+        cite(dl.start(), dl.end())
+        flags.append(f"the report gives no year with its date: {max(years)} is the year it plans "
+                     "for (assumed); check it")
     notes = [] if issued is not None else ["no date of issue found"]
 
     issue_year = (issued.year if isinstance(issued, dt.date) else int(issued[:4])) if issued \

@@ -126,15 +126,20 @@ _HANGZHOU = re.compile(r"杭州|杭城|浙江省会")
 _HANGZHOU_DISTRICTS = re.compile(r"上城|拱墅|西湖区|滨江区|萧山|余杭|临平|钱塘区|富阳|临安|桐庐|淳安|建德")
 
 
+# cities the list holds as provinces, which they also are
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+
+
 def elsewhere(text: str, title: str = "", issuer: str = "") -> str:
     """The place outside Hangzhou a document is about (温州市（浙江省）), or "" for Hangzhou: the
     city or province its title or issuer names, or the only one it names if it never names
     杭州. Provinces alone do not count (a Hangzhou plan names 浙江省 and 长三角 freely)."""
     out = outside_places()
-    own = out.find(f"{title}\n{issuer}")
+    # (the province Hangzhou is in is no other place: its plans place things in Hangzhou too)
+    own = [o for o in out.find(f"{title}\n{issuer}") if o.what != "浙江省"]
     if own and not _HANGZHOU.search(f"{title}{issuer}"):
         return own[0].what
-    cities = [o.what for o in out.find(text) if "（" in o.what and "市（" in o.what]
+    cities = [o.what for o in out.find(text) if "市（" in o.what or o.what in _MUNICIPALITIES]
     if not cities:
         return ""
     city = max(set(cities), key=cities.count)

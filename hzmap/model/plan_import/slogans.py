@@ -18,7 +18,7 @@ from .parts import KIND_OF, VERBS, Part, bullet_block
 _POINTED = re.compile(r"^[东西南北中][\u4e00-\u9fff]$")
 _NOT_A_PART = re.compile(r"^[个项条种类次年位大化者性型色]")
 _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
-_COUNT = r"(?:[一二两三四五六七八九十百多双数]|\d{1,2})"
+_COUNT = r"(?:十[一二三四五六七八九]|[一二两三四五六七八九十百多双数]|\d{1,2})"      # (十一射: eleven)
 # (三大片区, 1个核心: a count may be written with 大 or 个 before the word, or with 条 and
 # what the things are: 六条生态带)
 # (or with the kind it stands for in a bracket after its word: 一主(城)五副(城))
@@ -33,7 +33,7 @@ _QUOTED = re.compile(r"[“\"「”]([^“”\"」\n]{3,30}|[^“”\"」\n]{1,3
 # each of its parts is defined after it by its label (“三城”:…; “五基地”:…; 其中的“1”是…)
 _ANNOUNCE = r"(?:格局|布局|结构|架构|空间(?:发展|功能)?体系)"
 _CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
-_BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
+_BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|(?:将|要)?以|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
 _LINE_GAP = re.compile(r"[ \t]*\n\s*")
 _DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即|分别(?:是|为|指))")
@@ -51,7 +51,12 @@ _CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务
 # 产业发展空间: the space a district's industries are laid out in)
 _WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。；;:：！!？?“”\n的]{0,6}?)"
                    r"(?:体系|形态|网络|框架|骨架|态势|版图|平台|(?:发展|产业|功能|城市)空间)")
-_UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS})){{2,6}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")
+# a transport network a slogan of three counted parts or more lays out (…内河航道网络,
+# …900公里高速公路骨架网络), not a network of platforms (“一试点、一示范、多基地”的…平台网络)
+_NETWORK = re.compile(r"[^，,。；;:：！!？?“”\n]{0,10}?(?:公路|铁路|航道|轨道|交通|航线|干线)[^，,。；;:：！!？?“”\n]{0,4}?网")
+# a space the slogan is laid out in, after 布局“…”: 布局“一心、一堡、四节点”的城镇空间
+_SPACE_AFTER = re.compile(r"的?[^，,。；;:：！!？?“”\n]{0,6}?空间")
+_UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS}))(?:、?{_COUNT}(?:{_WORDS})){{1,5}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")   # (一心、二轴、三平台的空间布局)
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
 
@@ -73,7 +78,7 @@ class Slogan:
 
 
 def _count(c: str) -> int | None:
-    return int(c) if c.isdigit() else _CN_COUNT.get(c)
+    return int(c) if c.isdigit() else 10 + _CN_COUNT[c[1]] if len(c) == 2 else _CN_COUNT.get(c)
 
 
 _TOLD = re.compile(rf"^({_COUNT})({_WORDS})[\u4e00-\u9fff]{{2}}$")
@@ -124,6 +129,8 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
                             _count(m.group("count")), KIND_OF[m.group("word")], m.group(0)))
             pos = m.end()
         told = _TOLD.match(seg) if free and (not got or pos != len(seg)) else None
+        if told and re.match(_COUNT, seg[told.end(2):]):
+            told = None     # “一岛两岸”: two counted places, not one and what it is to do
         if told:        # “一湾极化”: a counted place and two words of what it is to do
             got, pos = [Part(told.group(1) + told.group(2), told.group(2), _count(told.group(1)),
                              KIND_OF[told.group(2)], seg)], len(seg)
@@ -142,7 +149,8 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
             unparsed.append(seg)      # “轴带双织”: an idea, not a counted part
         else:
             return None
-    return (parts, unparsed) if len(parts) >= 2 else None
+    # (announced, one counted part with words of what is to come: “双核驱动、协同发展”)
+    return (parts, unparsed) if len(parts) >= 2 or (free and parts and unparsed) else None
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -226,6 +234,11 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             ctx = _FRAMES.match(text, m.end())
         if not ctx and _places_only(m.group(1)):
             ctx = _WIDE.match(text, m.end())     # “一心两轴三片”的城镇体系, “一环两廊”生态网络
+        if not ctx and _NETWORK.match(text, m.end()):     # “一绕、一环、十一射、三连”900公里高速公路骨架网络
+            counted = parse(_unbroken(m.group(1)), free=True)
+            ctx = _NETWORK.match(text, m.end()) if counted and not counted[1] and len(counted[0]) >= 3 else None
+        if not ctx and text.endswith("布局", 0, m.start()):
+            ctx = _SPACE_AFTER.match(text, m.end())     # 布局“一心、一堡、四节点”的城镇空间
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
         defined = _DEFINED.match(text, m.end()) or _listed(text, m)
         # 《温州市“一核十片”建设三年行动计划》: a plan named for building a layout of places

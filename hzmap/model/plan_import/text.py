@@ -182,10 +182,18 @@ def clean(raw: str) -> str:
     if _LOOKS_HTML.search(text):
         text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", text)))
     text = text.replace("\ufeff", "").replace("\u200b", "")
-    lines = [_cells_parted(ln) for ln in text.split("\n")]
+    lines = [_cells_parted(ln) for raw_ln in text.split("\n")
+             for ln in (_LOST_BREAK.split(raw_ln) if len(raw_ln) >= _RUN_ON else [raw_ln])]
     lines = _join_wrapped([ln for ln in lines if ln])
     return "\n".join(lines)
 
+
+# a page that lost its line breaks keeps a space where each was: a long line parts again at a
+# space before a numbered part's mark (… 2.落实…, … 一、…) or a unit list's label (。 责任单位:…)
+_RUN_ON = 300
+_LOST_BREAK = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+(?=[一二三四五六七八九十]{1,3}、|"
+                         r"[(（][一二三四五六七八九十]{1,4}[)）]|[1-9]\d{0,2}[.．、](?![0-9])|"
+                         r"(?:责任|牵头|配合)(?:单位|部门)[:：])")
 
 # a table's row set on one line with spaces between its cells (1 地区生产总值增长6%。 区发改委 …),
 # or its header (序号 目标任务 责任单位 …): three cells or more, each of two characters or more

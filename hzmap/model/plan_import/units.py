@@ -22,9 +22,9 @@ _UNIT_END = re.compile(r"(局|委|办|厅|部|院|会|署|站|海关|行|司|集
                        # the people's organisations: 妇联, 残联, 侨联, 文联, 科协, 工商联
                        r"[妇残侨文]联|工商联|科协|供销社|联社|报社|部门|办事处)$")
 # “列第一位的为牵头单位”, “列第一位者为牵头或汇总单位”, “排在首位的为牵头单位”
-FIRST_IS_LEAD = re.compile(r"(?:列|排)在?(?:第一位?|首位)(?:的|者)?(?:单位)?为牵头(?:或[\u4e00-\u9fff]{2})?单位")
+FIRST_IS_LEAD = re.compile(r"(?:(?:列|排)在?)?(?:第一位?|首位)(?:的|者)?(?:单位)?为牵头(?:或[\u4e00-\u9fff]{2})?单位")
 # the rule written in a bracket after a list's last unit: “…、石碶街道(列第一位者为牵头单位,下同)”
-_RULE_NOTE = re.compile(r"[(（]([^()（）]*(?:为牵头|下同)[^()（）]*)[)）]\s*$")
+_RULE_NOTE = re.compile(r"[(（]([^()（）]*(?:为牵头|下同)[^()（）]*)[)）]")    # (or after the first: 县发改局(首位单位为牵头单位,下同)、…)
 _COMMA_IS_LEAD = re.compile(r"(?:列)?逗号(?:之|以)?前的?为牵头单位")
 _LEAD_VERB = re.compile(r"(?:分别|共同)?(?:牵头负责|牵头落实|牵头实施|牵头)$")     # (A、B分别牵头: each leads its part)
 _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2,}(?:牵头|负责))")        # (由科技局牵头实施)
