@@ -77,3 +77,11 @@ def test_a_notice_title_opening_a_run_on_line_and_its_number_without_the_words_b
               "一、加快推进经济高质量发展 1.地区生产总值增长6%左右。(省发展改革委牵头)")
     assert d.plan.data["title"] == "某省人民政府关于明确政府工作报告提出的2023年重点工作责任单位的通知"
     assert d.plan.data["doc_number"] == "某政〔2023〕5号"
+
+
+def test_a_figure_slogan_written_without_its_plus_is_spelt_by_its_defined_figures():
+    d = draft("市规划局公布新一轮城市总规修编,初步明确采取“1650”结构布局大都市区空间。其中,“1”指的是大都市"
+              "核心区及其扩展区;“6”指的是6个副中心区域;“50”指的是约50个网络化城镇节点。")
+    assert _layouts(d) == ["1650"] and set(parts(d)) == {"1", "6", "50"}
+    # figures the text does not spell the slogan with: no layout
+    assert not draft("采取“1650”结构布局大都市区空间。其中,“1”指的是核心区;“5”指的是副中心。").layouts

@@ -286,3 +286,23 @@ def _clauses(text: str, start: int, end: int, marks: str) -> list[tuple[int, int
         pos = start + m.end()
     spans.append((pos, end))
     return [(a, b) for a, b in spans if b - a > 3]
+
+
+# a figure of a run-together figure slogan defined after it: “1”指的是…, “50”是…
+_DIGITS_TOLD = re.compile(r"[“\"](\d{1,3})[”\"](?:指的是|是指|指|是|即|为)")
+
+
+def run_together(text: str, slogan: str, after: int) -> tuple[list[Part], list[str]] | None:
+    """The parts of a figure slogan written without its + (“1650”: “1”指的是…,“6”指的是…,“50”指的是…),
+    as the figures the text then defines one by one spell it."""
+    if not re.fullmatch(r"\d{3,6}", slogan):
+        return None
+    spelt, parts = "", []
+    for m in _DIGITS_TOLD.finditer(text, after, min(len(text), after + 2000)):
+        if not slogan.startswith(spelt + m.group(1)):
+            break
+        spelt += m.group(1)
+        parts.append(Part(m.group(1), "", int(m.group(1)), "group"))
+        if spelt == slogan:
+            return (parts, []) if len(parts) >= 2 else None
+    return None

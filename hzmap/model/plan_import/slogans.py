@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .definitions import run_together
 from .parts import KIND_OF, VERBS, Part, bullet_block
 
 # after a count, these words count things that are not places (两个维护, 四大建设, 三项任务)
@@ -247,7 +248,8 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         bare = _places_only(m.group(1)) and len({p.word for p in parse(m.group(1))[0]}) >= 3
         if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen:
             continue
-        parsed = parse(_unbroken(m.group(1)), free=True) or (_one_counted(m.group(1)) if ctx else None)
+        parsed = parse(_unbroken(m.group(1)), free=True) or (_one_counted(m.group(1)) if ctx else None) \
+            or (run_together(text, m.group(1), m.end()) if ctx or before else None)
         if parsed is None or (not ctx and not before and parsed[0] and
                               all(p.word and p.word not in KIND_OF for p in parsed[0])):
             continue
