@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text import TASK_VERBS, Document, Heading, cn_number
+from .text import TASK_VERBS, Document, Heading, cn_number, line_spans
 
 # a count of the things a plan does: 九大重点行动, 十件民生实事项目, 五项任务, 3个工程
 _COUNTED = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,3}|[1-9]\d?)(?:大|项|件|个|条)"
@@ -112,4 +112,25 @@ def items(doc: Document) -> list[tuple[str, int, int, str]]:
                 stop = re.compile(r"[，,；;。\n]").search(doc.text, h.body, h.end)
                 end = stop.start() if stop else h.end
                 out.append((h.number, h.body, end, doc.text[h.body:end].strip()))
+    return out
+
+
+# a clause a unit leads: 市公安局牵头安全保障组,… / 市交通委牵头交通保障组,…
+_LED = re.compile(r"[ \t]*([\u4e00-\u9fff]{2,14}?(?:局|委|办|厅|部|院|中心|政府|集团|公司|管委会))牵头(?![的单位])")
+
+
+def led_clauses(doc: Document) -> list[tuple[str, int, int, str, str]]:
+    """(number, start, end, title, unit) of each clause of a paragraph made of two or more
+    clauses a unit leads, parted by semicolons: a list of tasks with no numbers."""
+    text, out = doc.text, []
+    for a, b in line_spans(text):
+        cuts = [a] + [a + m.end() for m in re.finditer(r"[；;]", text[a:b])]
+        clauses = [(x, y - (1 if y < b else 0)) for x, y in zip(cuts, cuts[1:] + [b])]
+        led = [(x, y, _LED.match(text, x)) for x, y in clauses]
+        if len(led) < 2 or not all(m for _, _, m in led):
+            continue
+        for k, (x, y, m) in enumerate(led, 1):
+            stop = re.compile(r"[，,。]").search(text, x, y)
+            out.append((str(k), x + len(text[x:m.start(1)]), y,
+                        text[m.start(1):stop.start() if stop else y], m.group(1)))
     return out

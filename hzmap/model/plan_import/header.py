@@ -106,8 +106,8 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     for i, ln in enumerate(head):          # a title line, possibly over two lines
         ln = _clean_line(ln)
         cand = ln
-        if ln.startswith("关于") and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
-            cand = ln + lines[i + 1].strip()
+        if (ln.startswith("关于") or ln.endswith("关于")) and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
+            cand = ln + lines[i + 1].strip()        # (省人民政府关于 / 进一步优化营商环境的若干意见)
         if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:] \
                 and not _NAV.search(cand) and not _NUMBERED.match(cand) and not re.search(r"[|｜\t]", cand):
             nxt = lines[i + (2 if cand != ln else 1)].strip() if i + 1 < len(lines) else ""
@@ -127,6 +127,10 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
             if named and named != cand and re.sub(r"\s", "", named).endswith(cand):
                 # the last line of a title set over two lines; the notice names all of it
                 return named, notice[1] if notice else "", i
+            before = _clean_line(lines[i - 1]) if i > 0 else ""
+            if len(cand) <= 8 and 8 <= len(before) <= 40 and not re.search(r"[。，,；;:：!！?？|｜]", before) \
+                    and not _NAV.search(before) and not _META.search(before) and not _NUMBERED.match(before):
+                return before + cand, notice[1] if notice else "", i - 1    # …精品线路建设 / 总体设计方案
             issuer = notice[1] if notice else (lines[i - 1].strip() if i > 0 else "")
             told = _reported(head)
             if told and (re.sub(r"\s", "", cand) in re.sub(r"\s", "", told) or cand.endswith("情况")):
@@ -186,7 +190,7 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
         return told, "", -1
     gave = _DELIVERS.search("\n".join(head))      # 市长…代表西安市政府向大会作工作报告
     if gave:
-        return "政府工作报告", gave.group(1), -1
+        return "政府工作报告", gave.group(1) or "", -1
     for ln in head[:4]:         # a report's lead naming the plan without 《》: …局公布T(2021年—2035年)草案
         m = _PUBLISHED_PLAN.search(ln)
         if m:
@@ -207,7 +211,8 @@ _REPORTED = re.compile(r"向[^，,。；;\n]{0,8}?(?:大会|会议|常委会)(?:
 _RUN_ON_NOTICE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会))"
                             r"(关于[^。；;\n]{4,80}?的(?:通知|意见|批复|决定|函))")
 # a report of the session: its head delivers the government's work report
-_DELIVERS = re.compile(r"代表([\u4e00-\u9fff]{2,12}?(?:人民)?政府)向(?:大会|会议)(?:作|做)(?:政府)?工作报告")
+_DELIVERS = re.compile(r"代表([\u4e00-\u9fff]{2,12}?(?:人民)?政府)向(?:大会|会议)(?:作|做)(?:政府)?工作报告|"
+                       r"(?:向(?:大会|会议)|会上)(?:作|做)政府工作报告")
 
 
 def _reported(head: list[str]) -> str:

@@ -102,9 +102,29 @@ def _contents_before(doc: Document, h: Heading) -> bool:
 
 
 def _contents_line(doc: Document, h: Heading) -> bool:
-    """Whether h's line is a line of a table of contents (dot leaders, a page number)."""
+    """Whether h's line is a line of a table of contents: dot leaders or a page number, or one of
+    the heading lines that follow a line 目录 without a line of text between them."""
     line_end = doc.text.find("\n", h.start)
-    return bool(_CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end))
+    if _CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end):
+        return True
+    return any(a <= h.start < b for a, b in _contents_blocks(doc))
+
+
+def _contents_blocks(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of each table of contents without leaders: the run of heading lines after a
+    line ending in 目录, up to the first line that is no heading."""
+    if "_contents" in doc.__dict__:         # (once a document)
+        return doc.__dict__["_contents"]
+    text, starts, out = doc.text, {x.start for x in doc.headings}, doc.__dict__.setdefault("_contents", [])
+    for m in re.finditer(r"目\s*录[ \t]*$", text, re.M):
+        end = m.end()
+        for a, b in line_spans(text, m.end() + 1):
+            lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+            if text[a:b].strip(" \t?？") and lead not in starts:
+                break
+            end = b
+        out.append((m.end(), end))
+    return out
 
 
 def _cut_sibling(doc: Document, h: Heading) -> bool:
@@ -236,6 +256,10 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
             rec = _measure(doc, gaz, plan_id, s, e, title, number, first_is_lead, content_end=e)
             rec.from_table, rec.task_end = True, e      # (the things counted: its figures commit)
             out.append(rec)
+    for number, s, e, title, unit in announced.led_clauses(doc):     # 市公安局牵头安全保障组,…;
+        if not any(a <= s < b for a, b in taken):
+            out.append(_measure(doc, gaz, plan_id, s, e, title, number, first_is_lead,
+                                given=read_units(unit + "牵头"), content_end=e))
     # an action that heads its measures and says first what it does (一、实施生态农业提效行动 /
     # 坚持把…, then (一)…), or a part that names its own lead (一、高水平打造…高地(区科技局牵头) /
     # 坚持…, then (一)…): a measure of its own, up to its first measure

@@ -54,8 +54,17 @@ def as_written(read: str, shown: str, value: str) -> str:
     """`value`, taken from the simplified reading `read`, as the page `shown` writes it: each run
     of Chinese characters found in the reading is given in the page's characters."""
     def back(m: re.Match) -> str:
-        at = read.find(m.group(0))
-        return shown[at:at + len(m.group(0))] if at >= 0 else m.group(0)
+        run, out = m.group(0), []
+        while run:      # (a run the page sets over two lines, as a title, is found piece by piece)
+            n = next((k for k in range(len(run), 0, -1) if read.find(run[:k]) >= 0), 0)
+            if n == 0:
+                out.append(run[0])
+                run = run[1:]
+                continue
+            at = read.find(run[:n])
+            out.append(shown[at:at + n])
+            run = run[n:]
+        return "".join(out)
     return _RUN.sub(back, value)
 
 

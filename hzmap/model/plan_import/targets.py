@@ -199,6 +199,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None         # (but 补助标准…提高到700元: a standard the plan raises is its goal)
     if CHANGE_TO.match(text, e) and FROM.search(text, c_start, s):
         return None         # 由7%降至6%, 由670元提高到700元: where it stands now; the goal follows
+    if re.match(r"(?:以上|以下)?的(?:政策|措施|优惠)", text[e:e + 6]):
+        return None         # 下调工伤保险费率50%的政策: a policy's rate, not a goal
     if unit == "条" and (POLICY_AFTER.match(text, e) or POLICY_BEFORE.search(text, c_start, s)):
         return None         # 落实民营经济31条, “…”38条政策: a policy named by its articles
     if _FORECAST.search(clause[:s - c_start]) and not _AHEAD_WORDS.search(text, sent_start, s) \
@@ -229,12 +231,16 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         year = said[-1]
     # (今年…目标任务:…, 2010年,…主要预期目标是:…增长10%;…增长8%: the year the goals are for)
     this_year = re.search(r"(?:今年|本年度)(?!以来|前|上半年|一季度|[1-9一二三四五六七八九十]+月)|"
-                          r"(20\d\d)年[,，][^。]{0,30}?目标(?:是|为)?[:：]", text[para_start:s])
+                          r"(20\d\d)年[,，]?[^。]{0,30}?目标(?:是|为)?[:：]", text[para_start:s])
     if year is None and this_year and (issued_year or this_year.group(1)):
         year = (int(this_year.group(1) or issued_year), para_start + this_year.start())
     if year is None and said and said[-1][0] == issued_year and \
             re.search(r"提出|明确|目标|力争|计划|部署", text[sent_start:said[-1][1]]):
         year = said[-1]                       # 该市提出,2025年,…达70.7%以上: this year's goals
+    if year is None and said and said[-1][0] == issued_year and re.match(r"20\d\d年[,，]", text[said[-1][1]:]) \
+            and re.search(r"超|以上|达到|力争|确保|不少于|不低于", clause) and \
+            not re.search(r"上半年|季度|[1-9一二三四五六七八九十]+月|以来", text[said[-1][1]:s]):
+        year = said[-1]                       # a plan of the year: 2025年,新增城镇就业超20万人
     if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year) and \
             not (_in_spans(tasks, s) and text[said[-1][1] - 1] not in "，,。；;:：\n"):
         return None                           # a figure about a past year

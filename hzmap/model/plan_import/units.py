@@ -45,7 +45,7 @@ class Units:
 
 
 # the marks a table sets before the unit that leads: *区投促局, ▲发改局
-_LEAD_MARKS = ("*", "＊", "▲", "★", "●", "◆", "■")
+_LEAD_MARKS = ("*", "＊", "▲", "●", "◆", "■")
 # a lead marked after its name: 区发改局(牵头)
 _MARK = r"\s*[(（]牵头[)）]"
 _MARKED_LEAD = re.compile(_MARK + "$")
