@@ -6,7 +6,9 @@ are exactly the lines split on the delimiter. Splitting the whole text once and 
 cells numpy strings in one array (`split_plain`) takes a third of what the csv module's rows,
 turned into columns a row at a time, take (a 2 MB listing: 0.03 s against 0.09 s). Anything
 else (a quote, a lone carriage return, a ragged or empty line, a line left out as unreadable)
-is read by the csv module (`csv_rows`), so what comes out never differs. No Qt, no pandas.
+is read by the csv module (`csv_rows`), so what comes out never differs. A command that ends
+(hzmap.process.text_on_demand) does not split the text at all: it finds where each cell is and
+makes a column's cells when they are asked for (hzmap.model.layers.plainfields). No Qt, no pandas.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import numpy as np
 from hzmap import process
 from hzmap.model.layers.columns import is_blank
 from hzmap.model.layers.errors import LayerError
+from hzmap.model.layers.plainfields import Fields, PlainColumn
 from hzmap.model.layers.textio import MAX_LINE_BYTES, MAX_ROWS, read_rows
 
 MAX_COLUMNS = 16_384  # Excel's own limit
@@ -85,24 +88,30 @@ def csv_rows(path):
 @dataclass
 class PlainText:
     """The lines of a CSV split on `delimiter`: `head` its first rows as lists (for the header),
-    `cells` every cell, row after row: one array of numpy strings, or (a command that makes them
-    on demand, hzmap.process.text_on_demand) the list of str; `width` cells a line."""
+    `cells` every cell, row after row, as one array of numpy strings, or (a command that makes
+    them on demand, hzmap.process.text_on_demand) None and `fields`: where each cell is in the
+    text (hzmap.model.layers.plainfields), made str when asked for; `width` cells a line."""
 
     head: list[list[str]]
-    cells: np.ndarray | list
+    cells: np.ndarray | None
     width: int
+    fields: Fields | None = None
 
     def body(self, start: int, first: int) -> tuple[list, list[int], int]:
         """tables._body for the rows from line `start` (0-based), the first numbered `first`:
-        the columns (arrays of numpy strings, or lists of str), the row numbers, and how many
+        the columns (arrays of numpy strings, or PlainColumns), the row numbers, and how many
         blank rows were skipped (a row whose every cell is empty or white space)."""
         w = self.width
-        if isinstance(self.cells, list):
-            columns = [self.cells[start * w + j::w] for j in range(w)]
+        if self.fields is not None:
+            columns = [PlainColumn(self.fields, j, start) for j in range(w)]
+            number = list(range(first, first + len(columns[0])))
+            if not self.fields.any_blank(0, start):
+                return columns, number, 0
+            columns = [c.cells() for c in columns]  # a row may be blank: looked at cell by cell
         else:
             grid = self.cells[start * w:].reshape(-1, w)
             columns = [grid[:, j].copy() for j in range(w)]
-        number = list(range(first, first + len(columns[0])))
+            number = list(range(first, first + len(columns[0])))
         firsts = columns[0] if isinstance(columns[0], list) else columns[0].tolist()
         if firsts and (not min(map(len, firsts)) or any(map(str.isspace, firsts))):  # a row may be blank
             keep = [any(v and not v.isspace() for v in row) for row in zip(*columns)]
@@ -123,6 +132,8 @@ def split_plain(text: str, delimiter: str) -> PlainText | None:
         if text.count("\r") != text.count("\r\n"):
             return None
         text = text.replace("\r\n", "\n")
+    if process.text_on_demand():  # the cells found, made str when asked for
+        return _found_plain(text, delimiter)
     lines = text.split("\n")
     if lines and lines[-1] == "":  # the newline that ends the last line starts no row
         lines.pop()
@@ -137,6 +148,16 @@ def split_plain(text: str, delimiter: str) -> PlainText | None:
     head = [line.split(delimiter) for line in lines[:HEAD_ROWS]]
     if not any(not is_blank(v) for r in head for v in r):
         return None
-    cells = delimiter.join(lines).split(delimiter)  # str objects, in a command that wants them so
-    return PlainText(head, cells if process.text_on_demand() else np.array(cells, dtype=np.dtypes.StringDType()),
-                     width)
+    cells = delimiter.join(lines).split(delimiter)
+    return PlainText(head, np.array(cells, dtype=np.dtypes.StringDType()), width)
+
+
+def _found_plain(text: str, delimiter: str) -> PlainText | None:
+    """split_plain's PlainText with each cell found, not made (hzmap.model.layers.plainfields)."""
+    fields = Fields.locate(text, delimiter)
+    if fields is None or fields.width < 2 or fields.width > MAX_COLUMNS:
+        return None
+    head = [line.split(delimiter) for line in text.split("\n", HEAD_ROWS)[:min(HEAD_ROWS, fields.lines)]]
+    if not any(not is_blank(v) for r in head for v in r):
+        return None
+    return PlainText(head, None, fields.width, fields)

@@ -292,8 +292,8 @@ def find_join_column(frame, gazetteer, columns=None) -> str | None:
     """The column that best names districts (half its cells at least), or None."""
     best, best_score = None, 0.5
     for c in columns if columns is not None else frame.columns:
-        cells = frame.cells(c) if hasattr(frame, "cells") else frame[c]  # a Frame's as read
-        score = join_score(cells[:2000], gazetteer, beat=best_score)
+        cells = frame.head(c, 2000) if hasattr(frame, "cells") else frame[c][:2000]  # a Frame's as read
+        score = join_score(cells, gazetteer, beat=best_score)
         if score > best_score or (score == best_score and best is None and score > 0.5):
             best, best_score = c, score
     return best
