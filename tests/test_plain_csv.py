@@ -143,3 +143,17 @@ def test_no_white_space_character_starts_with_a_byte_taken_as_text():
     for c in range(0x110000):
         if chr(c).isspace():
             assert not NOT_SPACE[chr(c).encode()[0]], hex(c)
+
+
+@pytest.mark.parametrize("sample", ["a,b\n1,2\n", "a;b;c\n1;2;3\n", "区县\t人口\n上城\t1\n", "x|y\n1|2\n",
+                                    "a,'b'\n1,'2'\n", 'a;"b;c"\n1;"2"\n', "one column\nno delimiter\n"])
+def test_the_delimiter_is_guessed_as_the_csv_module_guesses_it(sample):
+    import csv
+
+    from hzmap.model.layers.csvrows import sniff_delimiter
+
+    try:
+        expected = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        expected = "\t" if sample.count("\t") > sample.count(",") else ","
+    assert sniff_delimiter(sample) == expected

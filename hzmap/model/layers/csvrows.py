@@ -30,10 +30,22 @@ MAX_COLUMNS = 16_384  # Excel's own limit
 HEAD_ROWS = 100  # rows the header is looked for in: tables._header_index 30, header_block 44 below it
 
 
+class _Sniffer(csv.Sniffer):
+    """csv.Sniffer, which first looks for quoted cells with four regular expressions over the
+    whole sample (3 ms for 64 KB of a listing). Each of them needs a quote character, so a
+    sample without one is not searched: it finds nothing there, and the delimiter is guessed
+    from the characters' counts as before."""
+
+    def _guess_quote_and_delimiter(self, data, delimiters):
+        if '"' not in data and "'" not in data:
+            return "", False, None, 0
+        return super()._guess_quote_and_delimiter(data, delimiters)
+
+
 def sniff_delimiter(text: str) -> str:
     sample = text[:65536]
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+        return _Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         return "\t" if sample.count("\t") > sample.count(",") else ","
 
