@@ -9,7 +9,7 @@ import pytest
 from hzmap import process
 from hzmap.model.layers import open_path
 from hzmap.model.layers.frame import is_text
-from hzmap.model.layers.plainfields import NOT_SPACE, decimals
+from hzmap.model.layers.plainfields import NOT_SPACE, Fields, decimals
 from hzmap.model.layers.tables import read_table
 
 TABLES = {  # name: (delimiter, lines, rows read)
@@ -157,3 +157,28 @@ def test_the_delimiter_is_guessed_as_the_csv_module_guesses_it(sample):
     except csv.Error:
         expected = "\t" if sample.count("\t") > sample.count(",") else ","
     assert sniff_delimiter(sample) == expected
+
+
+def test_cells_found_in_the_text_are_the_cells_split_from_it():
+    """plainfields.Fields against str.split on small random tables: each column from each line
+    on, its first cells, whether one is blank; ragged lines are refused."""
+    rng = np.random.default_rng(5)
+    alphabet = ["a", "1", "房", " ", "\u3000", ".", "-", "é", "\t", "\ud800"]
+    for _ in range(1500):
+        width, count = int(rng.integers(1, 5)), int(rng.integers(1, 6))
+        lines = [",".join("".join(rng.choice(alphabet, int(rng.integers(0, 4)))) for _ in range(width))
+                 for _ in range(count)]
+        if rng.random() < 0.2:
+            lines[int(rng.integers(0, count))] += ","
+        text = "\n".join(lines) + ("\n" if rng.random() < 0.5 else "")
+        rows = [line.split(",") for line in text.removesuffix("\n").split("\n")]
+        fields = Fields.locate(text, ",")
+        if len({len(r) for r in rows}) != 1:
+            assert fields is None, text
+            continue
+        assert fields is not None and (fields.lines, fields.width) == (len(rows), len(rows[0])), text
+        for start in range(len(rows)):
+            for j in range(len(rows[0])):
+                cells = [r[j] for r in rows[start:]]
+                assert fields.cells(j, start) == cells and fields.cells(j, start, start + 2) == cells[:2], text
+                assert fields.any_blank(j, start) == any(not c or c.isspace() for c in cells), text

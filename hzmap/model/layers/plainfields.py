@@ -20,10 +20,9 @@ _ASCII = 128
 
 
 def _not_space_bytes() -> np.ndarray:
-    """For each byte: whether it starts a character that is not white space (str.isspace) in
-    UTF-8. ASCII white space and the lead bytes of every other white space character (U+0085 and
-    U+00A0: C2; U+1680: E1; U+2000-U+205F: E2; U+3000: E3) are not; continuation bytes are not
-    (they belong to the character their lead byte starts)."""
+    """For each byte that starts a character in UTF-8: whether that character cannot be white
+    space (str.isspace). ASCII white space and the lead bytes of every other white space
+    character (U+0085 and U+00A0: C2; U+1680: E1; U+2000-U+205F: E2; U+3000: E3) may be."""
     out = np.zeros(256, dtype=bool)
     for b in range(_ASCII):
         out[b] = not chr(b).isspace()
@@ -37,17 +36,17 @@ NOT_SPACE = _not_space_bytes()
 
 class Fields:
     """Where each cell of a CSV text whose every line has the same number of delimiters starts
-    and ends, in its UTF-8 bytes: `starts` and `ends` are (lines, width) arrays, the end being
-    the delimiter or the line end after the cell."""
+    and ends, in its UTF-8 bytes: `delimiters` is a (lines, width - 1) array of where each
+    line's delimiters are, `newlines` where each line ends."""
 
-    def __init__(self, data: bytes, starts: np.ndarray, ends: np.ndarray) -> None:
+    def __init__(self, data: bytes, delimiters: np.ndarray, newlines: np.ndarray) -> None:
         self.data, self.buf = data, np.frombuffer(data, dtype=np.uint8)
-        self.starts, self.ends = starts, ends
-        self.lines, self.width = ends.shape
+        self.delimiters, self.newlines = delimiters, newlines
+        self.lines, self.width = len(newlines), delimiters.shape[1] + 1
 
     @classmethod
     def locate(cls, text: str, delimiter: str) -> Fields | None:
-        """The cells of `text` (lines ended by "\\n", the last line's end optional), or None
+        """The cells of `text` (lines ended by "\n", the last line's end optional), or None
         when its lines do not all hold the same number of `delimiter` (an ASCII character)."""
         if len(delimiter) != 1 or ord(delimiter) >= _ASCII or delimiter == "\n":
             return None
@@ -55,21 +54,30 @@ class Fields:
         if not data.endswith(b"\n"):
             data += b"\n"
         buf = np.frombuffer(data, dtype=np.uint8)
-        ends = np.flatnonzero((buf == ord(delimiter)) | (buf == _NEWLINE))
-        newline = buf[ends] == _NEWLINE
-        width = int(np.argmax(newline)) + 1  # the first line's cells
-        lines = int(np.count_nonzero(newline))
-        if lines * width != len(ends) or not newline[width - 1::width].all():
+        newlines = np.flatnonzero(buf == _NEWLINE)
+        found = np.flatnonzero(buf == ord(delimiter))
+        lines = len(newlines)
+        per_line = int(np.count_nonzero(found < newlines[0]))  # the first line's
+        if len(found) != lines * per_line:
             return None
-        ends = ends.reshape(lines, width)
-        starts = np.empty_like(ends)
-        starts[:, 1:] = ends[:, :-1] + 1
-        starts[1:, 0] = ends[:-1, -1] + 1
-        starts[0, 0] = 0
-        return cls(data, starts, ends)
+        delimiters = found.reshape(lines, per_line)
+        if per_line and (np.any(delimiters[:, -1] > newlines) or np.any(delimiters[1:, 0] < newlines[:-1])):
+            return None  # as many in all, but not as many on every line
+        return cls(data, delimiters, newlines)
 
     def _span(self, column: int, start: int, stop: int | None) -> tuple[np.ndarray, np.ndarray]:
-        return self.starts[start:stop, column], self.ends[start:stop, column]
+        """Where the column's cells from line `start` to `stop` start and end (the delimiter or
+        the line end after each)."""
+        lines = slice(start, stop)
+        if column == 0:
+            ends = self.newlines[lines] if self.width == 1 else self.delimiters[lines, 0]
+            starts = self.newlines[max(0, start - 1):stop][:len(ends)] + 1
+            if start == 0:
+                starts = np.concatenate([[0], starts[:len(ends) - 1]])
+            return starts, ends
+        starts = self.delimiters[lines, column - 1] + 1
+        ends = self.newlines[lines] if column == self.width - 1 else self.delimiters[lines, column]
+        return starts, ends
 
     def _bytes(self, column: int, start: int, stop: int | None) -> tuple[np.ndarray, np.ndarray]:
         """The column's cells from line `start` to `stop`, each followed by a newline, as one
@@ -92,16 +100,18 @@ class Fields:
         return out[:-1].tobytes().decode("utf-8", "surrogatepass").split("\n")
 
     def any_blank(self, column: int, start: int) -> bool:
-        """Whether a cell of the column from line `start` on may be empty or white space only
-        (True may be wrong; False is not)."""
-        out, lengths = self._bytes(column, start, None)
-        if not len(lengths):
+        """Whether a cell of the column from line `start` on is empty or white space only. A
+        cell whose first byte starts a character that is not white space is neither; the few
+        others are looked at as text."""
+        s, e = self._span(column, start, None)
+        if not len(s):
             return False
-        if not lengths.min():
+        if not (e - s).min():
             return True
-        not_space = NOT_SPACE[out].astype(np.int32)
-        firsts = np.cumsum(lengths + 1) - (lengths + 1)
-        return bool((np.add.reduceat(not_space, firsts) == 0).any())
+        doubt = ~NOT_SPACE[self.buf[s]]
+        data = self.data
+        return any(data[a:b].decode("utf-8", "surrogatepass").isspace()
+                   for a, b in zip(s[doubt].tolist(), e[doubt].tolist()))
 
     def numbers(self, column: int, start: int = 0) -> np.ndarray | None:
         """The column's cells from line `start` on as floats, read from their bytes as float()
