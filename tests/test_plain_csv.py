@@ -48,7 +48,8 @@ def _same(a, b):
 
 @pytest.mark.parametrize("name", list(TABLES))
 @pytest.mark.parametrize("newline,encoding,later", [("\n", "utf-8", False), ("\r\n", "gb18030", False),
-                                                    ("\n", "utf-8", True), ("\r\n", "gb18030", True)])
+                                                    ("\n", "utf-8", True), ("\r\n", "gb18030", True),
+                                                    ("\n", "utf-8-sig", True)])
 def test_a_table_reads_the_same_with_and_without_quotes(tmp_path, monkeypatch, name, newline, encoding, later):
     delimiter, lines, rows = TABLES[name]
     quoted = read_table(_write(tmp_path / "quoted.csv", delimiter, lines, True, newline, encoding), "csv")

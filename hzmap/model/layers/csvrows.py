@@ -74,15 +74,16 @@ def csv_rows(path):
     """The CSV's rows as lists of text, by the csv module's C reader (a 2 MB table in a few
     hundredths of a second, with no pandas to import), and the lines left out ({line: why}); a
     CSV without quotes as its first rows and a PlainText (its rows as columns) instead."""
-    text, encoding, bad = read_rows(path)
+    text, encoding, bad, utf8 = read_rows(path)
     quote = unclosed_quote(text)
     if quote is not None:
+        utf8 = None
         lines = text.split("\n")
         lines[quote - 1] = ""
         text = "\n".join(lines)
         bad[quote] = 'opens a quote (") that is never closed'
     delimiter = sniff_delimiter(text)
-    plain = None if bad else split_plain(text, delimiter)
+    plain = None if bad else split_plain(text, delimiter, utf8)
     if plain is not None:
         return plain.head, encoding, bad, plain
     csv.field_size_limit(MAX_LINE_BYTES)
@@ -134,18 +135,19 @@ class PlainText:
         return columns, number, 0
 
 
-def split_plain(text: str, delimiter: str) -> PlainText | None:
+def split_plain(text: str, delimiter: str, utf8: bytes | None = None) -> PlainText | None:
     """`text` split as the csv module would split it, or None when it is not plain: it holds a
     quote, a NUL or a carriage return outside CRLF line ends, has one column, more than
-    MAX_COLUMNS, lines of different widths or no filled cell in its first rows."""
+    MAX_COLUMNS, lines of different widths or no filled cell in its first rows. `utf8`: the
+    text's UTF-8 bytes, when the caller has them (they are not made again)."""
     if '"' in text or "\x00" in text or not hasattr(np.dtypes, "StringDType"):
         return None
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
             return None
-        text = text.replace("\r\n", "\n")
+        text, utf8 = text.replace("\r\n", "\n"), None
     if process.text_on_demand():  # the cells found, made str when asked for
-        return _found_plain(text, delimiter)
+        return _found_plain(text, delimiter, utf8)
     lines = text.split("\n")
     if lines and lines[-1] == "":  # the newline that ends the last line starts no row
         lines.pop()
@@ -164,9 +166,9 @@ def split_plain(text: str, delimiter: str) -> PlainText | None:
     return PlainText(head, np.array(cells, dtype=np.dtypes.StringDType()), width)
 
 
-def _found_plain(text: str, delimiter: str) -> PlainText | None:
+def _found_plain(text: str, delimiter: str, utf8: bytes | None) -> PlainText | None:
     """split_plain's PlainText with each cell found, not made (hzmap.model.layers.plainfields)."""
-    fields = Fields.locate(text, delimiter)
+    fields = Fields.locate(text, delimiter, utf8)
     if fields is None or fields.width < 2 or fields.width > MAX_COLUMNS:
         return None
     head = [line.split(delimiter) for line in text.split("\n", HEAD_ROWS)[:min(HEAD_ROWS, fields.lines)]]

@@ -45,12 +45,13 @@ class Fields:
         self.lines, self.width = len(newlines), delimiters.shape[1] + 1
 
     @classmethod
-    def locate(cls, text: str, delimiter: str) -> Fields | None:
-        """The cells of `text` (lines ended by "\n", the last line's end optional), or None
-        when its lines do not all hold the same number of `delimiter` (an ASCII character)."""
+    def locate(cls, text: str, delimiter: str, utf8: bytes | None = None) -> Fields | None:
+        """The cells of `text` (lines each ended by a newline, the last one's optional), or None
+        when its lines do not all hold the same number of `delimiter` (an ASCII character).
+        `utf8`: text.encode(), when the caller has it."""
         if len(delimiter) != 1 or ord(delimiter) >= _ASCII or delimiter == "\n":
             return None
-        data = text.encode("utf-8", "surrogatepass")
+        data = utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass")
         if not data.endswith(b"\n"):
             data += b"\n"
         buf = np.frombuffer(data, dtype=np.uint8)
@@ -144,6 +145,7 @@ class PlainColumn:
 
     def __init__(self, fields: Fields, column: int, start: int) -> None:
         self.fields, self.column, self.start = fields, column, start
+        self._head: list[str] = []
 
     def __len__(self) -> int:
         return max(0, self.fields.lines - self.start)
@@ -152,10 +154,17 @@ class PlainColumn:
         return self.fields.cells(self.column, self.start)
 
     def head(self, n: int) -> list[str]:
-        return self.fields.cells(self.column, self.start, self.start + max(0, n))
+        if n > len(self._head) and len(self._head) < len(self):  # the first look takes HEAD at least
+            self._head = self.fields.cells(self.column, self.start, self.start + max(n, HEAD))
+        return self._head[:max(0, n)]
 
     def numbers(self) -> np.ndarray | None:
         return self.fields.numbers(self.column, self.start)
+
+
+#: Cells a first look at a column takes: the join column's search reads 2,000 of each, the
+#: number check 400.
+HEAD = 2000
 
 
 _POW10 = np.array([float(10 ** k) for k in range(16)])  # each exact
