@@ -29,6 +29,7 @@ import numpy as np
 from hzmap.model.layers.columns import MISSING, is_blank
 
 STATUSES = ("matched", "former", "split", "area", "total", "unmatched")
+_MISSING_LEN = max(map(len, MISSING))
 JOINED = ("matched", "former")
 COMBINE = (None, "count", "sum", "mean", "median")
 _PART_KINDS = ("area", "township", "place")
@@ -266,11 +267,16 @@ def join_score(cells, gazetteer, distinct: int = 300, beat: float | None = None)
     stops once the share can no longer exceed it (a column of names or codes): at most `beat`."""
     cells = list(cells)
     if set(map(type, cells)) == {str}:  # text: each distinct cell looked at once (is_blank's test)
-        counts = Counter()
-        for c, n in Counter(cells).items():
-            key = c.strip()
-            if key.lower() not in MISSING:
-                counts[key] += n
+        counts = Counter(cells)
+        if list(map(str.strip, counts)) == list(counts):  # no cell to strip: only blanks to leave out
+            for key in [k for k in counts if len(k) <= _MISSING_LEN and k.lower() in MISSING]:
+                del counts[key]
+        else:
+            counts = Counter()
+            for c, n in Counter(cells).items():
+                key = c.strip()
+                if key.lower() not in MISSING:
+                    counts[key] += n
     else:
         counts = Counter(str(c).strip() for c in cells if not is_blank(c))
     total = sum(counts.values())

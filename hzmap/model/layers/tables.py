@@ -20,6 +20,7 @@ named in a note; the file is not refused for them.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import operator
 import re
@@ -56,7 +57,7 @@ class Table:
         column whose first 200 filled cells hold no number is text: all NaN, not parsed."""
         if column not in self._parsed:
             frame = self.frame
-            head = [v for v in _head(frame, column, 400) if not is_blank(v)][:200]
+            head = list(itertools.islice(itertools.filterfalse(is_blank, _head(frame, column, 400)), 200))
             if len(frame) > 400 and head and not any(math.isfinite(parse_number(v)) for v in head):
                 self._parsed[column] = np.full(len(frame), np.nan)
             else:
