@@ -228,7 +228,8 @@ def join_rows(column: str, cells, row_numbers, gazetteer, names: dict[str, str])
         distinct = {c: k for k, c in enumerate(dict.fromkeys(cells))}
     found = [("" if is_blank(c) else str(c).strip(), *match_name(c, gazetteer, names)) for c in distinct]
     codes = np.fromiter(map(distinct.__getitem__, cells), dtype=np.intp, count=len(cells))
-    result = JoinResult(column, np.asarray(list(row_numbers), dtype=np.int64), codes, found)
+    numbers = row_numbers if isinstance(row_numbers, np.ndarray) else list(row_numbers)
+    result = JoinResult(column, np.asarray(numbers, dtype=np.int64), codes, found)
     formers = result._grouped(result._with("former", "split"), lambda f: (f[0], f[2]))
     if formers:
         result.notes.append("former names joined to today's districts: " + "; ".join(

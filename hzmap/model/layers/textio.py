@@ -17,7 +17,6 @@ from pathlib import Path
 
 from hzmap.model.files import safeio
 from hzmap.model.layers.errors import LayerError
-from hzmap.model.layers.sniff import head
 
 MAX_TEXT_BYTES = 1 << 30
 MAX_LINE_BYTES = 16 << 20     # a WKT polygon column fits many times over
@@ -76,7 +75,12 @@ def read_rows(path, limit: int = MAX_TEXT_BYTES) -> tuple[str, str, dict, bytes 
     in the text, so the other lines keep their numbers. `utf8` is the text's UTF-8 bytes when
     the file holds just those (UTF-8, read whole; its BOM taken off), else None."""
     path = Path(path)
-    first = read_bytes(path, limit) if _size(path) <= MAX_LINE_BYTES else head(path, MAX_LINE_BYTES + 1)
+    if _size(path) <= MAX_LINE_BYTES:
+        first = read_bytes(path, limit)
+    else:  # a first look at a large file, for one huge line
+        from hzmap.model.layers.sniff import head
+
+        first = head(path, MAX_LINE_BYTES + 1)
     if len(first) > MAX_LINE_BYTES and b"\n" not in first:  # one huge line: refused unread
         raise _long_line(path, 1)
     raw = first if len(first) <= MAX_LINE_BYTES else read_bytes(path, limit)
