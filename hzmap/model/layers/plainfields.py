@@ -4,12 +4,12 @@ Splitting a plain CSV (hzmap.model.layers.csvrows) makes every cell a Python str
 listing of 37,000 rows and nine columns is 330,000 strings, 0.02 s, and an export of it as a
 district table looks at one column whole (the join), the first few thousand cells of the others
 (the header, the join column's search, a text column's first look) and the numbers of its
-numeric columns. Here the text is kept as UTF-8 bytes with every cell's end found by numpy in
-one pass (`Fields.locate`); a column's cells become strings when they are asked for (one decode
+numeric columns. Here the text is kept as UTF-8 bytes with each line's delimiters and end found
+by numpy (`Fields.locate`); a column's cells become strings when they are asked for (one decode
 and one split for the column), and a column of ASCII cells becomes floats from its bytes, with
-no strings (`numbers`). What comes out is what the split gives: the same cells, and floats
-only where float() reads every cell alike (any other column is parsed from its strings as before).
-No Qt.
+no strings (`numbers`: plain decimals by `decimals`, others by float() one at a time). What comes
+out is what the split gives: the same cells, and the floats float() gives (a column with a cell
+float() does not read is parsed from its strings, as before). No Qt.
 """
 from __future__ import annotations
 
