@@ -105,7 +105,7 @@ def run(repeat: int) -> dict:
         times = time_cli(files, folder, repeat)
         times.update(time_dialog(files, repeat))
         size = files["csv"].stat().st_size
-    return {"csv_bytes": size, "times": {k: stats(v) for k, v in times.items()}}
+    return {"csv_bytes": size, "times": {k: stats(v) for k, v in times.items()}, "runs": times}
 
 
 def report(res: dict) -> None:

@@ -97,9 +97,10 @@ def collector_paused():
 
 #: Commands that read a user's table, draw or report it once and end. A CSV's text columns are
 #: made numpy strings (hzmap.model.layers.frame) to keep a table in a quarter of the memory
-#: Python strings take, which matters in a window that keeps the layer; making them costs
-#: 0.02 s for a 2 MB table, and an export of a district table looks at two of its columns.
-#: These commands make a column numpy strings when it is first asked for, and most never are.
+#: Python strings take, which matters in a window that keeps the layer; splitting the text and
+#: making them costs 0.04 s for a 2 MB table, and an export of a district table looks at one of
+#: its columns whole. These commands find where a plain CSV's cells are without splitting it
+#: (hzmap.model.layers.plainfields) and make a column's strings when it is first asked for.
 TEXT_ON_DEMAND = frozenset({"export", "dossier", "layer"})
 _text_on_demand = False
 

@@ -131,3 +131,23 @@ def test_natural_breaks_equal_mapclassify_on_many_tables(seed, n, k):
         theirs = mapclassify.UserDefined(y, list(mapclassify.FisherJenks(sample, k=k).bins))
     assert np.allclose(ours.bins, theirs.bins) and list(ours.counts) == list(theirs.counts)
     assert list(ours.yb) == list(theirs.yb)
+
+
+@pytest.mark.parametrize("cells", [
+    ["滨江区", "西湖", "NA", "None", "—", "", "下城", "全市", "滨江区", "x"],            # blanks in every case
+    [" 滨江区", "滨江区 ", "西湖", "N/A", " ", "萧山区", "萧山区"],                     # cells to strip
+    [f"房源{i}" for i in range(1500)] + ["滨江区"] * 400,                              # mostly distinct
+])
+def test_a_column_is_scored_by_its_filled_cells_as_written_or_stripped(cells):
+    """join_score counts each filled cell by its stripped text, blanks (any case) left out."""
+    from collections import Counter
+
+    from hzmap.model.geo.gazetteer import load_gazetteer
+    from hzmap.model.layers.columns import MISSING
+    from hzmap.model.layers.join import join_score
+
+    gaz = load_gazetteer()
+    counts = Counter(c.strip() for c in cells if c.strip().lower() not in MISSING)
+    hits = sum(n for key, n in counts.items()
+               if ((e := gaz.match(key)) is not None and e.kind in ("district", "former")) or gaz.total(key))
+    assert join_score(cells, gaz, distinct=10_000) == pytest.approx(hits / sum(counts.values()))

@@ -212,7 +212,7 @@ def districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDat
     names = {d: f["name_zh"] for d, f in geo.districts.items()}
     cells = frame.cells(source.join_column) if hasattr(frame, "cells") else frame[source.join_column]
     join = join_rows(source.join_column, cells if isinstance(cells, list) else cells.tolist(),
-                     frame.index.tolist(), gazetteer, names)
+                     np.asarray(frame.index), gazetteer, names)
     ids = tuple(geo.districts)
     geoms = np.asarray([geo.districts[d].geometry for d in ids], dtype=object)
     counts = join.counts()

@@ -103,7 +103,7 @@ class _Loc:
 
     def __getitem__(self, row):
         i = self.frame._where[row]
-        return _Row([(c, self.frame._data[c][i]) for c in self.frame.columns])
+        return _Row([(c, self.frame.cells(c)[i]) for c in self.frame.columns])
 
 
 class _Row:
@@ -172,8 +172,9 @@ class Frame:
 
     @classmethod
     def from_columns(cls, data: dict, index, text_later: bool = False) -> Frame:
-        """`text_later`: every column is a list of str, made numpy strings when it is first
-        asked for (hzmap.process.text_on_demand); meanwhile `cells` gives its cells."""
+        """`text_later`: every column is a list of str or a PlainColumn (its cells found in the
+        text, hzmap.model.layers.plainfields), made numpy strings when it is first asked for
+        (hzmap.process.text_on_demand); meanwhile `cells` gives its cells as str."""
         out = cls(list(data), [], [])
         index = index if isinstance(index, np.ndarray) else np.asarray(list(index), dtype=int)
         out._where = _Where(index.astype(int, copy=False))
@@ -187,14 +188,28 @@ class Frame:
 
     def _values(self, column) -> np.ndarray:
         if column in self._later:
-            self._data[column] = np.array(self._data[column], dtype=_STRINGS())
+            self._data[column] = np.array(self.cells(column), dtype=_STRINGS())
             self._later.discard(column)
         return self._data[column]
 
     def cells(self, column):
         """The column's cells as read, for parsing and counting them: numpy strings, or the list
         of the same str while a `text_later` column has not been asked for."""
-        return self._data[column]
+        values = self._data[column]
+        if not isinstance(values, (list, np.ndarray)):  # a PlainColumn: its cells made now
+            values = self._data[column] = values.cells()
+        return values
+
+    def head(self, column, n: int):
+        """The column's first `n` cells as `cells` gives them, without making the others."""
+        values = self._data[column]
+        return values[:n] if isinstance(values, (list, np.ndarray)) else values.head(n)
+
+    def parsed(self, column) -> np.ndarray | None:
+        """A column not yet made, as floats read from its text as float() reads each cell
+        (hzmap.model.layers.plainfields), or None: parse its cells (columns.numbers)."""
+        values = self._data[column]
+        return None if isinstance(values, (list, np.ndarray)) else values.numbers()
 
     def positions(self, rows) -> np.ndarray:
         """Where each row number of `rows` is in the table (-1: not there), vectorised."""
@@ -210,7 +225,7 @@ class Frame:
         return column in self._data
 
     def itertuples(self, index: bool = False, name=None):
-        cols = [self._data[c] for c in self.columns]
+        cols = [self.cells(c) for c in self.columns]
         for i in range(len(self)):
             values = tuple(col[i] for col in cols)
             yield (self.index.values[i], *values) if index else values

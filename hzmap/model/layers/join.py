@@ -29,6 +29,7 @@ import numpy as np
 from hzmap.model.layers.columns import MISSING, is_blank
 
 STATUSES = ("matched", "former", "split", "area", "total", "unmatched")
+_MISSING_LEN = max(map(len, MISSING))
 JOINED = ("matched", "former")
 COMBINE = (None, "count", "sum", "mean", "median")
 _PART_KINDS = ("area", "township", "place")
@@ -227,7 +228,8 @@ def join_rows(column: str, cells, row_numbers, gazetteer, names: dict[str, str])
         distinct = {c: k for k, c in enumerate(dict.fromkeys(cells))}
     found = [("" if is_blank(c) else str(c).strip(), *match_name(c, gazetteer, names)) for c in distinct]
     codes = np.fromiter(map(distinct.__getitem__, cells), dtype=np.intp, count=len(cells))
-    result = JoinResult(column, np.asarray(list(row_numbers), dtype=np.int64), codes, found)
+    numbers = row_numbers if isinstance(row_numbers, np.ndarray) else list(row_numbers)
+    result = JoinResult(column, np.asarray(numbers, dtype=np.int64), codes, found)
     formers = result._grouped(result._with("former", "split"), lambda f: (f[0], f[2]))
     if formers:
         result.notes.append("former names joined to today's districts: " + "; ".join(
@@ -266,11 +268,16 @@ def join_score(cells, gazetteer, distinct: int = 300, beat: float | None = None)
     stops once the share can no longer exceed it (a column of names or codes): at most `beat`."""
     cells = list(cells)
     if set(map(type, cells)) == {str}:  # text: each distinct cell looked at once (is_blank's test)
-        counts = Counter()
-        for c, n in Counter(cells).items():
-            key = c.strip()
-            if key.lower() not in MISSING:
-                counts[key] += n
+        counts = Counter(cells)
+        if list(map(str.strip, counts)) == list(counts):  # no cell to strip: only blanks to leave out
+            for key in [k for k in counts if len(k) <= _MISSING_LEN and k.lower() in MISSING]:
+                del counts[key]
+        else:
+            counts = Counter()
+            for c, n in Counter(cells).items():
+                key = c.strip()
+                if key.lower() not in MISSING:
+                    counts[key] += n
     else:
         counts = Counter(str(c).strip() for c in cells if not is_blank(c))
     total = sum(counts.values())
@@ -292,8 +299,8 @@ def find_join_column(frame, gazetteer, columns=None) -> str | None:
     """The column that best names districts (half its cells at least), or None."""
     best, best_score = None, 0.5
     for c in columns if columns is not None else frame.columns:
-        cells = frame.cells(c) if hasattr(frame, "cells") else frame[c]  # a Frame's as read
-        score = join_score(cells[:2000], gazetteer, beat=best_score)
+        cells = frame.head(c, 2000) if hasattr(frame, "cells") else frame[c][:2000]  # a Frame's as read
+        score = join_score(cells, gazetteer, beat=best_score)
         if score > best_score or (score == best_score and best is None and score > 0.5):
             best, best_score = c, score
     return best

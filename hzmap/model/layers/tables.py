@@ -20,6 +20,7 @@ named in a note; the file is not refused for them.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import operator
 import re
@@ -55,17 +56,18 @@ class Table:
         """The column as floats (NaN where not a number), parsed once for inspect and open. A
         column whose first 200 filled cells hold no number is text: all NaN, not parsed."""
         if column not in self._parsed:
-            cells = _cells(self.frame, column)
-            head = [v for v in cells[:400] if not is_blank(v)][:200]
-            if len(cells) > 400 and head and not any(math.isfinite(parse_number(v)) for v in head):
-                self._parsed[column] = np.full(len(cells), np.nan)
+            frame = self.frame
+            head = list(itertools.islice(itertools.filterfalse(is_blank, _head(frame, column, 400)), 200))
+            if len(frame) > 400 and head and not any(math.isfinite(parse_number(v)) for v in head):
+                self._parsed[column] = np.full(len(frame), np.nan)
             else:
-                self._parsed[column] = numbers(cells)
+                parsed = frame.parsed(column) if hasattr(frame, "cells") else None
+                self._parsed[column] = parsed if parsed is not None else numbers(_cells(frame, column))
         return self._parsed[column]
 
     def numeric_columns(self) -> list[str]:
         if self._numeric is None:
-            self._numeric = [c for c in self.columns if _numeric(_cells(self.frame, c), self.numbers(c))]
+            self._numeric = [c for c in self.columns if _numeric(self.frame, c, self.numbers(c))]
         return list(self._numeric)
 
 
@@ -74,11 +76,16 @@ def _cells(frame, column):
     return frame.cells(column) if hasattr(frame, "cells") else frame[column]
 
 
-def _numeric(cells, parsed) -> bool:
+def _head(frame, column, n: int):
+    """A column's first `n` cells as _cells gives them (a Frame makes no others)."""
+    return frame.head(column, n) if hasattr(frame, "cells") else frame[column][:n]
+
+
+def _numeric(frame, column, parsed) -> bool:
     finite = int(np.count_nonzero(np.isfinite(parsed)))
     if finite == 0 or finite == len(parsed):  # no blank-marker count needed either way
         return finite > 0
-    return is_numeric_column(cells, parsed)
+    return is_numeric_column(_cells(frame, column), parsed)
 
 
 def _bad_row_notes(bad: dict) -> list[str]:
@@ -281,7 +288,7 @@ def _read_table(path, fmt: str, sheet: str | None) -> Table:
         m = _UNIT_LINE.search(" ".join(str(v) for v in r if not is_blank(v)))
         if m:
             unit = m.group(1) or m.group(2)
-    plain_later = plain is not None and isinstance(plain.cells, list)  # hzmap.process.text_on_demand
+    plain_later = plain is not None and plain.fields is not None  # hzmap.process.text_on_demand
     if plain is not None:
         body, index, blank = plain.body(h + taken, h + taken + 1)
     else:

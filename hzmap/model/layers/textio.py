@@ -17,7 +17,6 @@ from pathlib import Path
 
 from hzmap.model.files import safeio
 from hzmap.model.layers.errors import LayerError
-from hzmap.model.layers.sniff import head
 
 MAX_TEXT_BYTES = 1 << 30
 MAX_LINE_BYTES = 16 << 20     # a WKT polygon column fits many times over
@@ -71,23 +70,32 @@ def _long_line(path, line: int) -> LayerError:
                             "rows are far shorter (is it a table?)")
 
 
-def read_rows(path, limit: int = MAX_TEXT_BYTES) -> tuple[str, str, dict]:
-    """(text, encoding, bad lines {number: why}) of a CSV file; bad lines are left empty in the
-    text, so the other lines keep their numbers."""
+def read_rows(path, limit: int = MAX_TEXT_BYTES) -> tuple[str, str, dict, bytes | None]:
+    """(text, encoding, bad lines {number: why}, utf8) of a CSV file; bad lines are left empty
+    in the text, so the other lines keep their numbers. `utf8` is the text's UTF-8 bytes when
+    the file holds just those (UTF-8, read whole; its BOM taken off), else None."""
     path = Path(path)
-    first = read_bytes(path, limit) if _size(path) <= MAX_LINE_BYTES else head(path, MAX_LINE_BYTES + 1)
+    if _size(path) <= MAX_LINE_BYTES:
+        first = read_bytes(path, limit)
+    else:  # a first look at a large file, for one huge line
+        from hzmap.model.layers.sniff import head
+
+        first = head(path, MAX_LINE_BYTES + 1)
     if len(first) > MAX_LINE_BYTES and b"\n" not in first:  # one huge line: refused unread
         raise _long_line(path, 1)
     raw = first if len(first) <= MAX_LINE_BYTES else read_bytes(path, limit)
     check_lines(raw, path)
     try:
         text, encoding = decode_text(raw, path)
-        return text, encoding, {}
+        return text, encoding, {}, (raw.removeprefix(_UTF8_BOM) if encoding == "utf-8" else None)
     except LayerError as whole:
         found = _decode_by_line(raw, path)
         if found is None:
             raise whole from None
-        return found
+        return (*found, None)
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def _size(path) -> int:

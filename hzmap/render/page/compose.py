@@ -164,13 +164,14 @@ class Composer:
         side_top = frame.side[1] + frame.side[3]
         legend = r.ax.get_legend()
         if legend is not None and legend.get_visible():
+            extent = None
             if legend is not self._legend:  # a new legend (another layout): placed in the column
                 legend.set_loc("upper left")
                 legend.set_bbox_to_anchor((frame.side[0], side_top), transform=fig.transFigure)
                 legend.set_frame_on(False)
                 legend._legend_box.align = "left"
-                fit_legend(fig, legend, renderer, right=(frame.side[0] + frame.side[2]) * fig.bbox.width)
-            side_top = legend.get_window_extent(renderer).y0 / fig.bbox.height - 0.015
+                extent = fit_legend(fig, legend, renderer, right=(frame.side[0] + frame.side[2]) * fig.bbox.width)
+            side_top = (extent or legend.get_window_extent(renderer)).y0 / fig.bbox.height - 0.015
         self._legend = legend
         for text in self._notes:
             text.remove()

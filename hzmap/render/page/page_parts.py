@@ -68,18 +68,22 @@ class ScaleBarCorner:
         return Bbox.from_extents(x0, y0, x0 + (x1 - x0) * SCALE_FRACTION + 18 * pt, y0 + 38 * pt)
 
 
-def fit_legend(fig, legend, renderer, right: float) -> None:
-    """Wrap long legend texts (English names run long) until the legend fits its column."""
+def fit_legend(fig, legend, renderer, right: float):
+    """Wrap long legend texts (English names run long) until the legend fits its column; returns
+    the legend's extent as it is then (laying a legend out again costs 1-3 ms at 300 DPI)."""
     import textwrap
 
     texts = [legend.get_title(), *legend.get_texts()]
     originals = [t.get_text() for t in texts]
     width = max(len(o) for o in originals)
-    while legend.get_window_extent(renderer).x1 > right and width > 8:
+    extent = legend.get_window_extent(renderer)
+    while extent.x1 > right and width > 8:
         width = int(width * 0.8)
         for t, o in zip(texts, originals):
             t.set_text(textwrap.fill(o, width, break_on_hyphens=False) if " " in o else "\n".join(
                 o[i:i + width] for i in range(0, len(o), width)))
+        extent = legend.get_window_extent(renderer)
+    return extent
 
 
 def north_arrow(fig, frame: Frame, bottom: float, lang: str = "zh") -> list:
