@@ -79,8 +79,9 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _clean_line(line: str) -> str:
-    # (a title set in a table's one cell, 马屿镇2024年度重点工作任务分解 |: without its bars)
-    return _BRACKETED.sub("", line.strip(" \t|｜")).strip(" \t|｜")
+    # (a title set in a table's one cell, 马屿镇2024年度重点工作任务分解 |: without its bars; a page
+    # table's 附件 label before it: 附件 2020第一季度…执行情况)
+    return re.sub(r"^附\s*件(?:\s*\d{1,2}\s*[:：]|\s*[:：])?\s*(?=\S{6})", "", _BRACKETED.sub("", line.strip(" \t|｜")).strip(" \t|｜"))
 
 
 def _notice(lines: list[str]) -> tuple[str, str, int] | None:
@@ -163,7 +164,11 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     for i, ln in enumerate(head[:8]):      # a headline naming the plan
         m = _HEADLINE_PLAN.search(ln)
         if m and not _NAV.search(ln):
-            return _PRAISE.sub("", m.group(1).strip()), "", i
+            name = _PRAISE.sub("", m.group(1).strip())
+            # (the lead quotes it whole: 城西科创大走廊规划获批 / …批复《杭州城西科创大走廊国土空间规划(…)》)
+            whole = next((t for t in re.findall(r"《([^《》\n]{4,80})》", "\n".join(head))
+                          if name[:-2] in t and re.sub(r"[(（][^)）]*[)）]$", "", t).endswith(name[-2:])), "")
+            return whole or name, "", i
     first = next((_clean_line(ln) for ln in head if ln.strip()), "")
     run_on = _RUN_ON_NOTICE.match(first)
     if run_on and len(first) - run_on.end() >= 20:          # a page that lost its line breaks: 河南省人民政府 关于…的通知 豫政〔…〕 现将…
@@ -212,7 +217,7 @@ _RUN_ON_NOTICE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:人民政府办公厅|�
                             r"(关于[^。；;\n]{4,80}?的(?:通知|意见|批复|决定|函))")
 # a report of the session: its head delivers the government's work report
 _DELIVERS = re.compile(r"代表([\u4e00-\u9fff]{2,12}?(?:人民)?政府)向(?:大会|会议)(?:作|做)(?:政府)?工作报告|"
-                       r"(?:向(?:大会|会议)|会上)(?:作|做)政府工作报告")
+                       r"(?:向(?:大会|会议)|会上|[区市县省州]长[\u4e00-\u9fff]{1,4}?)(?:作|做)政府工作报告")
 
 
 def _reported(head: list[str]) -> str:

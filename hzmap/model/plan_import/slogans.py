@@ -45,6 +45,7 @@ _FRAMES = re.compile(r"为(?:统领|引领|骨架|主骨架|空间骨架|框架|
 # a slogan the text gives as history, as superseded or as another body's (not this plan's)
 _HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的?|此前的?|老的?|原先的?)[^，,。；;\n]{0,12}$")
 _SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为)")
+_BUILT_ON = re.compile(r"(?:的)?(?:空间)?(?:布局|格局)?基础")
 _CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
                     r"[^，,。；;\n]{0,10}$")
 # words that announce a layout only after a slogan of counted places (a figure slogan's
@@ -165,8 +166,8 @@ def not_this_plans(text: str, start: int, end: int) -> str:
     before = text[_clause_start(text, start - 1):max(0, start - 1)]
     if _HISTORY.search(before):
         return "history"
-    if _SUPERSEDED.match(text, end):
-        return "superseded"
+    if _SUPERSEDED.match(text, end) or _BUILT_ON.match(text, end + 1) and re.search(r"(?:承继|继承|延续|沿袭|在)$", before):
+        return "superseded"     # (承继“一带三城多镇”布局基础: the former layout the new one builds on)
     if _CITED.search(before):
         return "cited"
     return ""

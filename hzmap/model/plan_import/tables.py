@@ -66,7 +66,9 @@ def rows(doc: Document) -> list[Row]:
     run, last = [], 0
     for s, e, n in numbered:
         v = int(n)
-        if v == last + 1 or (v == 1 and run):
+        # (or a page that opens on a later row right under its header: 序号 | … | 牵头单位 | … / 24)
+        if v == last + 1 or (v == 1 and run) or (not run and v > 1 and any(
+                _UNIT_COLUMN.search(h) for h in _header(text, s))):
             run.append((s, e, n))
             last = v
     # (fewer rows where the header above them says it is a task table: a page cut short)
@@ -139,7 +141,7 @@ def _header(text: str, start: int) -> list[str]:
             continue          # a group's line between the header and its rows (一、主要预期目标)
         if len(cell) > 12:
             break
-        header.insert(0, cell)
+        header.insert(0, cell.strip(" \t|｜"))      # (a cell a line, its bar after it: 牵头单位 |)
     return header
 
 
@@ -217,7 +219,7 @@ _HEAD_CELL = re.compile(r"^(?:序\s*号|编\s*号|[^\n]{0,8}(?:任\s*务|事\s*�
                         r"[^\n]{0,4}名\s*称|(?:完成|进展|推进|落实|实施)(?:情况|进度)|进展|"
                         r"指\s*标(?:要\s*求|名\s*称)?|[^\n]{0,4}类\s*[型别])$")
 _UNIT_COLUMN = re.compile(r"(?:牵头|责任|主办|主责)\s*(?:单\s*位|部\s*门)$")
-_PARTNER_COLUMN = re.compile(r"(?:配合|参与|协办|协作)\s*(?:单\s*位|部\s*门)$")
+_PARTNER_COLUMN = re.compile(r"(?:配合|参与|协办|协作|协同)\s*(?:单\s*位|部\s*门)$")
 _TASK_COLUMN = re.compile(r"任\s*务|事\s*项|工\s*作|内\s*容")
 
 

@@ -136,7 +136,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if inside_brackets(text, s):
         return None
     if text.startswith(("工作日", "自然日"), e):
-        return None                  # 3个工作日内完成审批: a time limit of a service, not a goal
+        if not re.search(r"(?:压缩|压减|缩短|缩减|减少|降低?)(?:至|到)$|控制在$", text[max(0, s - 6):s]):
+            return None              # 3个工作日内完成审批: a time limit of a service, not a goal
+        unit, e = unit + text[e:e + 3], e + 3    # 审批时间压缩至90个工作日以内: the time is the goal
     quoted = doc.quoted          # (straight quotes paired: "杭甬30分钟互联")
     if _QUOTED_NAME.search(quoted, max(0, s - 13), s) and (re.match(r"[^“”\n]{0,12}”", quoted[e:e + 13])
                                                           or not quoted[e:].strip()):    # (the page cut inside)
