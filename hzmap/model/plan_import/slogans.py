@@ -40,7 +40,7 @@ _LINE_GAP = re.compile(r"[ \t]*\n\s*")
 _DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即|分别(?:是|为|指))")
 # “构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局”: the slogan frames a layout the
 # sentence announces further on
-_FRAMES = re.compile(r"为(?:统领|引领|骨架|主骨架|空间骨架|框架|主体|主干)[^。；;！!？?\n]{0,60}?"
+_FRAMES = re.compile(r"为(?:统领|引领|骨架|主骨架|空间骨架|框架|主体|主干|核心)[^。；;！!？?\n]{0,60}?"
                      + _ANNOUNCE)
 # a slogan the text gives as history, as superseded or as another body's (not this plan's)
 _HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的?|此前的?|老的?|原先的?)[^，,。；;\n]{0,12}$")
@@ -83,6 +83,7 @@ def _count(c: str) -> int | None:
     return int(c) if c.isdigit() else 10 + _CN_COUNT[c[1]] if len(c) == 2 else _CN_COUNT.get(c)
 
 
+_NAMED_PART = re.compile(rf"^({_COUNT})(?:个|条|大|座|类)?[\u4e00-\u9fff]{{2,10}}?({_WORDS})$")
 _TOLD = re.compile(rf"^({_COUNT})({_WORDS})[\u4e00-\u9fff]{{2}}$")
 _FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?P<verb>{VERBS})?"
                         rf"(?={_COUNT}|$)")
@@ -145,6 +146,9 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
                 got.append(Part(m.group("count") + word, word, _count(m.group("count")),
                                 KIND_OF.get(word, "zone"), m.group(0)))
                 pos = m.end()
+        named = _NAMED_PART.match(seg) if free and not (got and pos == len(seg)) else None
+        if named:       # “一个文化旅游核心区”, “两条精品文化旅游带”: a count, then a name ending in its kind
+            got, pos = [Part(seg, named.group(2), _count(named.group(1)), KIND_OF[named.group(2)], seg)], len(seg)
         if got and pos == len(seg):
             parts += got
         elif len(seg) <= 4 and not got:

@@ -150,7 +150,9 @@ _GROUP_LINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][�
 
 def _partners_follow(header: list[str]) -> bool:
     at = next((k for k, h in enumerate(header) if _UNIT_COLUMN.search(h)), None)
-    return at is not None and at + 1 < len(header) and bool(_PARTNER_COLUMN.search(header[at + 1]))
+    # (or 牵头责任单位 | 责任单位: the units after the lead's column work with it)
+    return at is not None and at + 1 < len(header) and bool(_PARTNER_COLUMN.search(header[at + 1]) or (
+        header[at].startswith("牵头") and _UNIT_COLUMN.search(header[at + 1])))
 
 
 def _partners_cell(cell: str) -> bool:
