@@ -168,6 +168,8 @@ def _captions(text: str, start: int, end: int) -> bool:
     """Whether the lines of text[start:end] are captions: two or more (one may be a paragraph the
     page cuts), none ending a sentence or naming a unit."""
     lines = [text[a:b] for a, b in line_spans(text, start, end) if text[a:b].strip()]
+    if any(re.search(r"[|｜\t]", ln) for ln in lines):
+        return False        # a table's cells, not captions
     return len(lines) >= 2 and not any(re.search(r"[。；;！!]\s*$", ln) for ln in lines) and \
         not unit_blocks(text, start, end)
 
@@ -337,7 +339,7 @@ def _measure(doc: Document, gaz: Gazetteer, plan_id: str, start: int, end: int, 
         if ex_end + 1 < content_end else ""
     passage = Passage(section or doc.section_at(start), ex, ex_start, ex_end)
     data = {
-        "id": "", "number": number, "title": title.strip("。 "),
+        "id": "", "number": number, "title": title.strip("。 |｜\t"),
         "summary": summary or ex, "lead_units": [lead] if lead else [], "units": units,
         "districts": named.districts, "places": place_ids,
         "citywide": not named.districts and not place_ids, "sectors": [],

@@ -243,6 +243,11 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
             and re.search(r"超|以上|达到|力争|确保|不少于|不低于", clause) and \
             not re.search(r"上半年|季度|[1-9一二三四五六七八九十]+月|以来", text[said[-1][1]:s]):
         year = said[-1]                       # a plan of the year: 2025年,新增城镇就业超20万人
+    opened = re.search(r"(?:^|[。；;])[ \t]*(20\d\d)年[,，]", text[para_start:sent_start]) \
+        if year is None and re.search(r"全年|年内", text[sent_start:s]) else None
+    if opened and (issued_year is None or int(opened.group(1)) >= issued_year):
+        # 2024年,保障…。全年腾出…1万吨标准煤以上: the year the paragraph opened on (not a past one)
+        year = (int(opened.group(1)), para_start + opened.start(1))
     if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year) and \
             not (_in_spans(tasks, s) and text[said[-1][1] - 1] not in "，,。；;:：\n"):
         return None                           # a figure about a past year
