@@ -26,7 +26,7 @@ from .text import NOT_LAYING, Document, clause_start, excerpt
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 # (控制在: a ceiling a plan sets; 计划投资/安排…项目: a project list's commitments)
 _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|打造|"
-                         r"组建|设立|开通|"
+                         r"组建|设立|开通|(?:建设|新建|创建|实施)(?=[\d一二两三四五六七八九十百])|(?<![到通送抵高多长远已])达(?=\d)|"
                          r"控制在|计划(?:投资|完成|实施|建设|新增)|安排[^，,。；;\d]{0,10}项目[\d一二两三四五六七八九十百]|"
                          r"(?:[1-9]|[一二两三四五六七八九十])年内")
 # a sentence of what the plan plans (规划常住人口54.2万人,城镇化率约98%): its figures are goals
@@ -239,8 +239,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if year is None and said and said[-1][0] == issued_year and \
             re.search(r"提出|明确|目标|力争|计划|部署", text[sent_start:said[-1][1]]):
         year = said[-1]                       # 该市提出,2025年,…达70.7%以上: this year's goals
-    if year is None and said and said[-1][0] == issued_year and re.match(r"20\d\d年[,，]", text[said[-1][1]:]) \
-            and re.search(r"超|以上|达到|力争|确保|不少于|不低于", clause) and \
+    if year is None and said and (said[-1][0] == issued_year or issued_year is None and re.search(
+            r"力争|控制在|确保|不低于|不少于|以下", text[sent_start:sent_end])) and re.match(r"20\d\d年[,，]", text[said[-1][1]:]) \
+            and re.search(r"超|以上|达到|力争|确保|不少于|不低于|控制在", clause) and \
             not re.search(r"上半年|季度|[1-9一二三四五六七八九十]+月|以来", text[said[-1][1]:s]):
         year = said[-1]                       # a plan of the year: 2025年,新增城镇就业超20万人
     opened = re.search(r"(?:^|[。；;])[ \t]*(20\d\d)年[,，]", text[para_start:sent_start]) \

@@ -1,0 +1,17 @@
+"""Forms of real plans and reports first met in the twenty-sixth held-out round, each on a
+made-up text."""
+from plan_drafts import draft, targets
+
+
+def test_a_dateless_texts_sentence_for_a_year_ahead_sets_goals():
+    d = draft("某县推进大花园建设。按照行动方案,2025年,细颗粒物浓度控制在30微克/立方米以下,空气质量优良天数"
+              "比率达到90%,跨行政区域河流交接断面水质达标率力争达到100%。")
+    assert {(30, "微克/立方米", 2025), (90, "%", 2025), (100, "%", 2025)} <= targets(d)
+
+
+def test_tasks_that_build_a_number_of_things_or_reach_an_amount_are_goals():
+    d = draft("关于加快建设新时代鱼米之乡的实施意见\n建设90个省级绿色高产高效丰产片。水产品产量达125万吨。")
+    got = {(v, u) for v, u, _ in targets(d)}
+    assert {(90, "个"), (125, "万吨")} <= got
+    # as high as, in a report of what happened, is no goal
+    assert not draft("某市经济运行情况\n一季度外贸进出口同比增长高达11.3%。").targets
