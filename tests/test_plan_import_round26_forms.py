@@ -15,3 +15,14 @@ def test_tasks_that_build_a_number_of_things_or_reach_an_amount_are_goals():
     assert {(90, "个"), (125, "万吨")} <= got
     # as high as, in a report of what happened, is no goal
     assert not draft("某市经济运行情况\n一季度外贸进出口同比增长高达11.3%。").targets
+
+
+def test_a_page_tables_title_label_and_a_speechs_occasion_are_no_part_of_the_title():
+    d = draft("文      号 某政办〔2025〕1号 信息分类: 综合政务\n发布机构 某区人民政府办公室\n"
+              "标     题 区人民政府办公室关于印发2025年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n\n"
+              "字号 :\n各街道:现将方案印发给你们。")
+    assert d.plan.data["title"] == "区人民政府办公室关于印发2025年区《政府工作报告》确定的主要目标任务责任分解方案的通知"
+    assert not d.plan.data["issuer"].startswith("标题")
+    d = draft("政府工作报告 (2019年1月21日在某市第十三届人民代表大会第四次会议上) 某市人民政府市长 某某\n"
+              "各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。")
+    assert d.plan.data["title"] == "政府工作报告"

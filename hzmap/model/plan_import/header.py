@@ -81,7 +81,11 @@ def _same_words(a: str, b: str) -> bool:
 def _clean_line(line: str) -> str:
     # (a title set in a table's one cell, 马屿镇2024年度重点工作任务分解 |: without its bars; a page
     # table's 附件 label before it: 附件 2020第一季度…执行情况)
-    return re.sub(r"^附\s*件(?:\s*\d{1,2}\s*[:：]|\s*[:：])?\s*(?=\S{6})", "", _BRACKETED.sub("", line.strip(" \t|｜")).strip(" \t|｜"))
+    # (a page table's 标题 label; a speech's occasion and speaker after it: 政府工作报告 (2019年1月21日
+    # 在…会议上) 杭州市人民政府市长 徐立毅)
+    line = re.sub(r"^(?:附\s*件(?:\s*\d{1,2}\s*[:：]|\s*[:：])?|标\s*题\s*[:：]?)\s*(?=\S{6})", "",
+                  _BRACKETED.sub("", line.strip(" \t|｜")).strip(" \t|｜"))
+    return re.sub(r"\s*[(（]\s*(?:19|20)\d\d\s*年[^()（）]{2,12}日\s*在[^()（）]{4,40}[)）].*$", "", line)
 
 
 def _notice(lines: list[str]) -> tuple[str, str, int] | None:

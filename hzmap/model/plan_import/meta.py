@@ -76,7 +76,7 @@ def _issuers(raw: str) -> str:
     raw = re.sub(r"^.*?(?:近日|日前|今天|今日)[,，]?", "", raw).strip()
     if re.match(LABELS + r"\s*[:：]", raw):
         return ""          # a measure's units (责任单位:…), not the issuing body
-    raw = re.sub(r"^(?:(?:文件名称|名\s*称|发布机构|发文机关|发文单位)\s*[:：|｜]|附\s*件)\s*", "", raw)   # a page's table
+    raw = re.sub(r"^(?:(?:文件名称|名\s*称|发布机构|发文机关|发文单位)\s*[:：|｜]|附\s*件|标\s*题)\s*", "", raw)   # a page's table
     if re.search(r"[。，,:：《》！？!?]", raw):
         return ""          # a sentence, not bodies' names
     parts = [q for p in re.split(r"[\s、]+", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
