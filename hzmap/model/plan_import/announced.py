@@ -28,7 +28,7 @@ _TITLE = re.compile(rf"(?:{TASK_VERBS}|加大|提高|扩大|做好|抓好|办好
 
 
 def _count(text: str) -> int | None:
-    return int(text) if text.isdigit() else cn_number(text.replace("两", "二"))
+    return int(text) if text.isdigit() else cn_number(text)
 
 
 def _runs(doc: Document, level: int) -> list[list[Heading]]:

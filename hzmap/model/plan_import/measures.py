@@ -42,12 +42,11 @@ _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网
 _CONTENTS = re.compile(r"[.．…·]{6,}|[(（]\d{1,3}[)）][ \t]*$")     # (or a page number in brackets: …成就 (6))
 # an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
 _ARTICLE = re.compile(r"本文(?!件)")
-_DO = TASK_VERBS
 # a heading line that says what is to be done: a task verb, then its object (实施…行动)
-_TASK_TITLE = re.compile(rf"(?:{_DO}|做强|做优|做大)[\u4e00-\u9fff]{{2,}}(?:行动|工程|计划)$")
+_TASK_TITLE = re.compile(rf"(?:{TASK_VERBS}|做强|做优|做大)[\u4e00-\u9fff]{{2,}}(?:行动|工程|计划)$")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 # a “(一)” line that is a sentence saying what to do ((一)推动…迈上新台阶。): its measure runs on below
-_TASK_VERB = re.compile(rf"(?:{_DO}|坚持|聚焦|全面|大力|着力|持续)")
+_TASK_VERB = re.compile(rf"(?:{TASK_VERBS}|坚持|聚焦|全面|大力|着力|持续)")
 
 
 def _leaves(doc: Document) -> list[Heading]:
@@ -60,6 +59,7 @@ def _leaves(doc: Document) -> list[Heading]:
     for x in doc.headings:
         if x.parent is None:
             first_top.setdefault(x.level, x.start)
+    contents = _contents_blocks(doc)
     for h in heads:
         if id(h) in parents:
             continue
@@ -77,7 +77,8 @@ def _leaves(doc: Document) -> list[Heading]:
                 skip = True
                 goals_only = goals_only and node.title.strip("。 ").endswith("目标")
             node = node.parent
-        if _contents_line(doc, h) or (not doc.text[h.end:].strip() and _contents_before(doc, h)):
+        if _contents_line(doc, h, contents) or (not doc.text[h.end:].strip() and
+                                                 _contents_before(doc, h, contents)):
             skip = True        # a line of a table of contents (or its last, which the page cuts)
         if h.level == 3 and re.search(rf"(?m)^[ \t]*{h.value}[.．]\d", doc.text[h.body:h.end]):
             skip = True        # 3.总体发展格局 / 3.1国土空间…: a chapter of decimal sections, no task
@@ -95,27 +96,25 @@ def _leaves(doc: Document) -> list[Heading]:
     return out
 
 
-def _contents_before(doc: Document, h: Heading) -> bool:
+def _contents_before(doc: Document, h: Heading, blocks: list[tuple[int, int]]) -> bool:
     """Whether the heading before h is a line of a table of contents."""
     before = [x for x in doc.headings if x.start < h.start]
-    return bool(before) and _contents_line(doc, before[-1])
+    return bool(before) and _contents_line(doc, before[-1], blocks)
 
 
-def _contents_line(doc: Document, h: Heading) -> bool:
+def _contents_line(doc: Document, h: Heading, blocks: list[tuple[int, int]]) -> bool:
     """Whether h's line is a line of a table of contents: dot leaders or a page number, or one of
     the heading lines that follow a line 目录 without a line of text between them."""
     line_end = doc.text.find("\n", h.start)
     if _CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end):
         return True
-    return any(a <= h.start < b for a, b in _contents_blocks(doc))
+    return any(a <= h.start < b for a, b in blocks)      # (blocks: _contents_blocks)
 
 
 def _contents_blocks(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of each table of contents without leaders: the run of heading lines after a
     line ending in 目录, up to the first line that is no heading."""
-    if "_contents" in doc.__dict__:         # (once a document)
-        return doc.__dict__["_contents"]
-    text, starts, out = doc.text, {x.start for x in doc.headings}, doc.__dict__.setdefault("_contents", [])
+    text, starts, out = doc.text, {x.start for x in doc.headings}, []
     for m in re.finditer(r"目\s*录[ \t]*$", text, re.M):
         end = m.end()
         for a, b in line_spans(text, m.end() + 1):

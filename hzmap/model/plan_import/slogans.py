@@ -20,9 +20,8 @@ _POINTED = re.compile(r"^[东西南北中][\u4e00-\u9fff]$")
 _NOT_A_PART = re.compile(r"^[个项条种类次年位大化者性型色]")
 _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 _COUNT = r"(?:十[一二三四五六七八九]|[一二两三四五六七八九十百多双数]|\d{1,2})"      # (十一射: eleven)
-# (三大片区, 1个核心: a count may be written with 大 or 个 before the word, or with 条 and
-# what the things are: 六条生态带)
-# (or with the kind it stands for in a bracket after its word: 一主(城)五副(城))
+# (三大片区, 1个核心: a count may be written with 大 or 个 before the word, or with 条 and what the
+# things are, 六条生态带; or with the kind it stands for in a bracket after its word: 一主(城)五副(城))
 _PART = re.compile(rf"(?P<count>{_COUNT})(?:[大个]|条[\u4e00-\u9fff]{{0,2}}?)?(?P<word>{_WORDS})"
                    rf"(?:[(（][\u4e00-\u9fff]{{1,2}}[)）])?(?P<verb>{VERBS})?")
 _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
@@ -38,8 +37,7 @@ _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|(?:将|要)?以|上
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
 _LINE_GAP = re.compile(r"[ \t]*\n\s*")
 _DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即|分别(?:是|为|指))")
-# “构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局”: the slogan frames a layout the
-# sentence announces further on
+# 构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局: the slogan frames the layout announced later
 _FRAMES = re.compile(r"为(?:统领|引领|骨架|主骨架|空间骨架|框架|主体|主干|核心)[^。；;！!？?\n]{0,60}?"
                      + _ANNOUNCE)
 # a slogan the text gives as history, as superseded or as another body's (not this plan's)
@@ -53,8 +51,8 @@ _CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务
 # 产业发展空间: the space a district's industries are laid out in)
 _WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。；;:：！!？?“”\n的]{0,6}?)"
                    r"(?:体系|形态|网络|框架|骨架|态势|版图|平台|(?:发展|产业|功能|城市)空间)")
-# a transport network a slogan of three counted parts or more lays out (…内河航道网络,
-# …900公里高速公路骨架网络), not a network of platforms (“一试点、一示范、多基地”的…平台网络)
+# a transport network laid out by three counted parts or more (…内河航道网络, …高速公路骨架网络), not
+# one of platforms (“一试点、一示范、多基地”的…平台网络)
 _NETWORK = re.compile(r"[^，,。；;:：！!？?“”\n]{0,10}?(?:公路|铁路|航道|轨道|交通|航线|干线)[^，,。；;:：！!？?“”\n]{0,4}?网")
 # a space the slogan is laid out in, after 布局“…”: 布局“一心、一堡、四节点”的城镇空间
 _SPACE_AFTER = re.compile(r"的?[^，,。；;:：！!？?“”\n]{0,6}?空间")
@@ -232,25 +230,27 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             seen.add(same_key(sl.text))
             out.append(sl)
     for m in _QUOTED.finditer(quoted):
+        places = _places_only(m.group(1))
         ctx = _CONTEXT.match(text, m.end())
         gap = _LINE_GAP.match(text, m.end())
         if not ctx and gap and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
             ctx = _CONTEXT.match(text, gap.end())      # a slogan set on a line of its own
         if not ctx and text[max(0, m.start() - 1):m.start()] == "以":
             ctx = _FRAMES.match(text, m.end())
-        if not ctx and _places_only(m.group(1)):
+        if not ctx and places:
             ctx = _WIDE.match(text, m.end())     # “一心两轴三片”的城镇体系, “一环两廊”生态网络
-        if not ctx and _NETWORK.match(text, m.end()):     # “一绕、一环、十一射、三连”900公里高速公路骨架网络
+        net = None if ctx else _NETWORK.match(text, m.end())
+        if net:         # “一绕、一环、十一射、三连”900公里高速公路骨架网络
             counted = parse(_unbroken(m.group(1)), free=True)
-            ctx = _NETWORK.match(text, m.end()) if counted and not counted[1] and len(counted[0]) >= 3 else None
+            ctx = net if counted and not counted[1] and len(counted[0]) >= 3 else None
         if not ctx and text.endswith("布局", 0, m.start()):
             ctx = _SPACE_AFTER.match(text, m.end())     # 布局“一心、一堡、四节点”的城镇空间
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
         defined = _DEFINED.match(text, m.end()) or _listed(text, m)
         # 《温州市“一核十片”建设三年行动计划》: a plan named for building a layout of places
-        titled = _places_only(m.group(1)) and _in_title(text, m.start())
+        titled = places and _in_title(text, m.start())
         # three or more kinds of place counted (“一核三极四带”区域产业联动发展): a layout by itself
-        bare = _places_only(m.group(1)) and len({p.word for p in parse(m.group(1))[0]}) >= 3
+        bare = places and len({p.word for p in parse(m.group(1))[0]}) >= 3
         if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen:
             continue
         parsed = parse(_unbroken(m.group(1)), free=True) or (_one_counted(m.group(1)) if ctx else None) \

@@ -45,15 +45,18 @@ class Units:
 
 
 # the marks a table sets before the unit that leads: *区投促局, ▲发改局
-_LEAD_MARKS = ("*", "＊", "▲", "●", "◆", "■")
+_MARK_CHARS = "*＊▲●◆■"
+_LEAD_MARKS = tuple(_MARK_CHARS)
 # a lead marked after its name: 区发改局(牵头)
 _MARK = r"\s*[(（]牵头[)）]"
 _MARKED_LEAD = re.compile(_MARK + "$")
 
 
-def _apart(text: str) -> str:
-    """A list whose labelled groups the page set apart by spaces it lost (牵头单位:市商务局  责任单位:…
-    read as 市商务局责任单位:…): a label starts a group of its own."""
+def _plain(text: str) -> str:
+    """A list without its rule note (…(列第一位者为牵头单位,下同)) and the officials named before its
+    units (责任领导:…;), its labelled groups apart where the page lost the spaces between them
+    (牵头单位:市商务局  责任单位:… read as 市商务局责任单位:…): a label starts a group of its own."""
+    text = re.sub(PEOPLE, "", _RULE_NOTE.sub("", text.strip()))
     return re.sub(rf"(?<=[^、,，;；:：(（\s])(?={LABELS}[:：])", "；", text)
 
 
@@ -77,8 +80,7 @@ _UNMASK = {ord(v): k for k, v in _MASK.items()}
 
 def split_units(text: str) -> list[str]:
     """The units of a list, in order, without labels and duty words."""
-    text = _apart(re.sub(PEOPLE, "", _RULE_NOTE.sub("", text.strip())))
-    text = FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", text))
+    text = FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", _plain(text)))
     text = _TAIL.sub("", text.strip())
     # (a list inside a name's brackets is the name's, 各县(市、区)政府; and 各区、县(市) is one)
     keep = re.sub(r"[(（][^()（）]{1,20}[)）]", lambda m: m.group(0).translate(_MASK), text)
@@ -89,10 +91,10 @@ def split_units(text: str) -> list[str]:
     # a repost's cell “*区投促局 各镇街 各平台” (its spaces lost): the lead starred, and 各…
     # after a unit's name begins the next unit
     if keep.startswith(_LEAD_MARKS):        # (市政府各直属单位 elsewhere is one unit)
-        keep = _STAR_THEN_ALL.sub(r"\1、", keep.lstrip("".join(_LEAD_MARKS) + " "))
+        keep = _STAR_THEN_ALL.sub(r"\1、", keep.lstrip(_MARK_CHARS + " "))
     for tok in re.split(r"[、,，;；]", keep):
         tok = tok.translate(_UNMASK)
-        tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip()).lstrip("".join(_LEAD_MARKS) + " ")
+        tok = re.sub(rf"^{LABELS}[:：]", "", tok.strip()).lstrip(_MARK_CHARS + " ")
         if re.search(r"[(（][^()（）]*$", tok):
             continue            # a name the page cuts inside its brackets (各镇乡(): no unit
         tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", _BY.sub("", tok))))).strip()
@@ -113,8 +115,8 @@ def split_units(text: str) -> list[str]:
 def read_units(text: str, first_is_lead: bool = False) -> Units:
     """The lead and all units of one list (the text inside a bracket, or a table cell)."""
     first_is_lead = first_is_lead or bool(FIRST_IS_LEAD.search(text))
-    text = _TAIL.sub("", _RULE_NOTE.sub("", _apart(re.sub(PEOPLE, "", text.strip()))))
-    starred = re.search(r"(?:^|[、,，;；:：\s])[" + "".join(_LEAD_MARKS) + r"]\s*", text)
+    text = _TAIL.sub("", _plain(text))
+    starred = re.search(r"(?:^|[、,，;；:：\s])[" + _MARK_CHARS + r"]\s*", text)
     if starred:                 # 财政局,▲税务局: the unit the mark stands before leads
         units = split_units(text)
         lead = next((u for u in units if text.startswith(u, starred.end())), units[0] if units else "")
