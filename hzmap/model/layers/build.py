@@ -11,7 +11,7 @@ import shapely
 
 from hzmap.model.geo import chinacrs
 from hzmap.model.geo.geodata import MAP_CRS
-from hzmap.model.layers.columns import is_numeric_column, numbers, split_unit
+from hzmap.model.layers.columns import cells_of, is_numeric_column, numbers, split_unit
 from hzmap.model.layers.data import LayerData
 from hzmap.model.layers.errors import LayerError, no_usable_column
 from hzmap.model.layers.hittest import anchor_points, district_of
@@ -210,7 +210,7 @@ def districts_from_table(source: LayerSource, table, geo, gazetteer) -> LayerDat
     if geo is None:
         raise ValueError("a district table needs the geodata")
     names = {d: f["name_zh"] for d, f in geo.districts.items()}
-    cells = frame.cells(source.join_column) if hasattr(frame, "cells") else frame[source.join_column]
+    cells = cells_of(frame, source.join_column)
     join = join_rows(source.join_column, cells if isinstance(cells, list) else cells.tolist(),
                      np.asarray(frame.index), gazetteer, names)
     ids = tuple(geo.districts)

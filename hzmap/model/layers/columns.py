@@ -192,3 +192,13 @@ def is_numeric_column(raw, parsed: np.ndarray) -> bool:
     filled = int(np.count_nonzero(~blank_mask(raw)))
     found = int(np.count_nonzero(np.isfinite(parsed)))
     return found > 0 and found >= 0.8 * filled
+
+
+def cells_of(frame, column):
+    """A column's cells as read: a Frame's `cells` (hzmap.model.layers.frame), or a pandas frame's column."""
+    return frame.cells(column) if hasattr(frame, "cells") else frame[column]
+
+
+def head_of(frame, column, n: int):
+    """A column's first `n` cells as cells_of gives them (a Frame makes no others)."""
+    return frame.head(column, n) if hasattr(frame, "cells") else frame[column][:n]

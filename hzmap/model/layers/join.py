@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from hzmap.model.layers.columns import MISSING, is_blank
+from hzmap.model.layers.columns import MISSING, head_of, is_blank
 
 STATUSES = ("matched", "former", "split", "area", "total", "unmatched")
 _MISSING_LEN = max(map(len, MISSING))
@@ -299,8 +299,7 @@ def find_join_column(frame, gazetteer, columns=None) -> str | None:
     """The column that best names districts (half its cells at least), or None."""
     best, best_score = None, 0.5
     for c in columns if columns is not None else frame.columns:
-        cells = frame.head(c, 2000) if hasattr(frame, "cells") else frame[c][:2000]  # a Frame's as read
-        score = join_score(cells, gazetteer, beat=best_score)
+        score = join_score(head_of(frame, c, 2000), gazetteer, beat=best_score)    # a Frame's as read
         if score > best_score or (score == best_score and best is None and score > 0.5):
             best, best_score = c, score
     return best

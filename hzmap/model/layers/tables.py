@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from hzmap.model.layers.columns import is_blank, is_numeric_column, numbers, parse_number
+from hzmap.model.layers.columns import cells_of, head_of, is_blank, is_numeric_column, numbers, parse_number
 from hzmap.model.layers.csvrows import MAX_COLUMNS, check_width as _width, csv_rows as _csv_rows
 from hzmap.model.layers.errors import LayerError, regular_file
 from hzmap.model.layers.textio import MAX_ROWS
@@ -57,12 +57,12 @@ class Table:
         column whose first 200 filled cells hold no number is text: all NaN, not parsed."""
         if column not in self._parsed:
             frame = self.frame
-            head = list(itertools.islice(itertools.filterfalse(is_blank, _head(frame, column, 400)), 200))
+            head = list(itertools.islice(itertools.filterfalse(is_blank, head_of(frame, column, 400)), 200))
             if len(frame) > 400 and head and not any(math.isfinite(parse_number(v)) for v in head):
                 self._parsed[column] = np.full(len(frame), np.nan)
             else:
                 parsed = frame.parsed(column) if hasattr(frame, "cells") else None
-                self._parsed[column] = parsed if parsed is not None else numbers(_cells(frame, column))
+                self._parsed[column] = parsed if parsed is not None else numbers(cells_of(frame, column))
         return self._parsed[column]
 
     def numeric_columns(self) -> list[str]:
@@ -71,21 +71,11 @@ class Table:
         return list(self._numeric)
 
 
-def _cells(frame, column):
-    """A column's cells as read (Frame.cells), or a pandas DataFrame's column."""
-    return frame.cells(column) if hasattr(frame, "cells") else frame[column]
-
-
-def _head(frame, column, n: int):
-    """A column's first `n` cells as _cells gives them (a Frame makes no others)."""
-    return frame.head(column, n) if hasattr(frame, "cells") else frame[column][:n]
-
-
 def _numeric(frame, column, parsed) -> bool:
     finite = int(np.count_nonzero(np.isfinite(parsed)))
     if finite == 0 or finite == len(parsed):  # no blank-marker count needed either way
         return finite > 0
-    return is_numeric_column(_cells(frame, column), parsed)
+    return is_numeric_column(cells_of(frame, column), parsed)
 
 
 def _bad_row_notes(bad: dict) -> list[str]:
