@@ -14,7 +14,7 @@ import re
 
 from hzmap.model.geo.gazetteer import Gazetteer
 
-from . import announced, flattened, places, tables
+from . import announced, contents, flattened, places, tables
 from .draft import Passage, Record
 from .text import NOT_LAYING, TASK_VERBS, Document, Heading, cn_numeral, excerpt, line_spans
 from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
@@ -38,8 +38,6 @@ _DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口|城市)(?
 _STATES_PLAN = re.compile(r"主要内容予以明确|予以明确。?$")
 _APPROVES = re.compile(r"[^:：]{2,12}[:：]\s*(?:原则)?同意")      # (五)公共服务设施配套:原则同意…
 _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
-# a table of contents: headings with dot leaders and a page number (…发展现状……… 1), not tasks
-_CONTENTS = re.compile(r"[.．…·]{6,}|[(（]\d{1,3}[)）][ \t]*$")     # (or a page number in brackets: …成就 (6))
 # an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
 _ARTICLE = re.compile(r"本文(?!件)")
 # a heading line that says what is to be done: a task verb, then its object (实施…行动)
@@ -59,7 +57,7 @@ def _leaves(doc: Document) -> list[Heading]:
     for x in doc.headings:
         if x.parent is None:
             first_top.setdefault(x.level, x.start)
-    contents = _contents_blocks(doc)
+    blocks = contents.blocks(doc)
     for h in heads:
         if id(h) in parents:
             continue
@@ -77,8 +75,8 @@ def _leaves(doc: Document) -> list[Heading]:
                 skip = True
                 goals_only = goals_only and node.title.strip("。 ").endswith("目标")
             node = node.parent
-        if _contents_line(doc, h, contents) or (not doc.text[h.end:].strip() and
-                                                 _contents_before(doc, h, contents)):
+        if contents.line(doc, h, blocks) or (not doc.text[h.end:].strip() and
+                                                 contents.before(doc, h, blocks)):
             skip = True        # a line of a table of contents (or its last, which the page cuts)
         if h.level == 3 and re.search(rf"(?m)^[ \t]*{h.value}[.．]\d", doc.text[h.body:h.end]):
             skip = True        # 3.总体发展格局 / 3.1国土空间…: a chapter of decimal sections, no task
@@ -93,36 +91,6 @@ def _leaves(doc: Document) -> list[Heading]:
             skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
         if not skip and h.level >= 2:
             out.append(h)
-    return out
-
-
-def _contents_before(doc: Document, h: Heading, blocks: list[tuple[int, int]]) -> bool:
-    """Whether the heading before h is a line of a table of contents."""
-    before = [x for x in doc.headings if x.start < h.start]
-    return bool(before) and _contents_line(doc, before[-1], blocks)
-
-
-def _contents_line(doc: Document, h: Heading, blocks: list[tuple[int, int]]) -> bool:
-    """Whether h's line is a line of a table of contents: dot leaders or a page number, or one of
-    the heading lines that follow a line 目录 without a line of text between them."""
-    line_end = doc.text.find("\n", h.start)
-    if _CONTENTS.search(doc.text, h.start, len(doc.text) if line_end < 0 else line_end):
-        return True
-    return any(a <= h.start < b for a, b in blocks)      # (blocks: _contents_blocks)
-
-
-def _contents_blocks(doc: Document) -> list[tuple[int, int]]:
-    """(start, end) of each table of contents without leaders: the run of heading lines after a
-    line ending in 目录, up to the first line that is no heading."""
-    text, starts, out = doc.text, {x.start for x in doc.headings}, []
-    for m in re.finditer(r"目\s*录[ \t]*$", text, re.M):
-        end = m.end()
-        for a, b in line_spans(text, m.end() + 1):
-            lead = a + len(text[a:b]) - len(text[a:b].lstrip())
-            if text[a:b].strip(" \t?？") and lead not in starts:
-                break
-            end = b
-        out.append((m.end(), end))
     return out
 
 

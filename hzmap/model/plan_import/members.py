@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .slogans import _COUNT, KIND_OF, Part, Slogan, _count, not_this_plans, same_key
+from .history import not_this_plans
+from .slogans import _COUNT, KIND_OF, Part, Slogan, _count, same_key
 
 _AREA = "|".join(sorted((w for w in KIND_OF if KIND_OF[w] in ("belt", "zone", "group", "corridor")),
                         key=len, reverse=True))

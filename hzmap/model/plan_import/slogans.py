@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .definitions import run_together
+from .history import clause_start as _clause_start, not_this_plans
 from .parts import KIND_OF, VERBS, Part, bullet_block
 
 # after a count, these words count things that are not places (两个维护, 四大建设, 三项任务)
@@ -40,12 +41,6 @@ _DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即|分别(?:是
 # 构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局: the slogan frames the layout announced later
 _FRAMES = re.compile(r"为(?:统领|引领|骨架|主骨架|空间骨架|框架|主体|主干|核心)[^。；;！!？?\n]{0,60}?"
                      + _ANNOUNCE)
-# a slogan the text gives as history, as superseded or as another body's (not this plan's)
-_HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的?|此前的?|老的?|原先的?)[^，,。；;\n]{0,12}$")
-_SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为)")
-_BUILT_ON = re.compile(r"(?:的)?(?:空间)?(?:布局|格局)?基础")
-_CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
-                    r"[^，,。；;\n]{0,10}$")
 # words that announce a layout only after a slogan of counted places (a figure slogan's
 # “1+N”政策体系 is a set of policies; “一廊五区”重大发展平台: places to build; “一核一带一极”
 # 产业发展空间: the space a district's industries are laid out in)
@@ -155,24 +150,6 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
             return None
     # (announced, one counted part with words of what is to come: “双核驱动、协同发展”)
     return (parts, unparsed) if len(parts) >= 2 or (free and parts and unparsed) else None
-
-
-def _clause_start(text: str, pos: int) -> int:
-    from .text import clause_start
-    return clause_start(text, pos, "。；;！!？?\n，,")
-
-
-def not_this_plans(text: str, start: int, end: int) -> str:
-    """Why the slogan at text[start:end] (inside its quotes) is not this plan's layout: it is
-    history (曾经…), superseded (由“A”变成“B”) or cited from another body (按照省“…”), or ""."""
-    before = text[_clause_start(text, start - 1):max(0, start - 1)]
-    if _HISTORY.search(before):
-        return "history"
-    if _SUPERSEDED.match(text, end) or _BUILT_ON.match(text, end + 1) and re.search(r"(?:承继|继承|延续|沿袭|在)$", before):
-        return "superseded"     # (承继“一带三城多镇”布局基础: the former layout the new one builds on)
-    if _CITED.search(before):
-        return "cited"
-    return ""
 
 
 def _listed(text: str, m: re.Match) -> bool:

@@ -13,15 +13,16 @@ from __future__ import annotations
 import bisect
 import re
 
-from hzmap.model.dataset.comparators import clause_around, comparator_at
+from hzmap.model.dataset.comparators import clause_around
 from hzmap.model.geo.gazetteer import Gazetteer
 
-from . import places, reported
-from .draft import Passage, Record
+from . import reported
+from .draft import Record
 from .figures import find as find_figures, inside_brackets
-from .measured import (CHANGE_TO, FROM, POLICY_AFTER, POLICY_BEFORE, RAISED_TO, indicator as measured_by,
-                       subject_before, year_ahead, year_reached)
-from .text import NOT_LAYING, Document, clause_start, excerpt
+from .measured import (CHANGE_TO, FROM, POLICY_AFTER, POLICY_BEFORE, RAISED_TO, subject_before, year_ahead,
+                       year_reached)
+from .target_record import record
+from .text import NOT_LAYING, Document, clause_start
 
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 # (控制在: a ceiling a plan sets; 计划投资/安排…项目: a project list's commitments)
@@ -120,7 +121,6 @@ _EACH = re.compile(r"均|都|各自|分别")
 _DONE = re.compile(r"已经?(?:完成|实现|达到|建成)")
 _N = "[一二两三四五六七八九十]+"
 _LOOK_BACK = re.compile(rf"\s*(?:{_N}年来|这{_N}年|过去(?:的)?{_N}年|近{_N}年来)[,，:：]")
-_REACH = re.compile(r"可达|通达|到达|通勤|以内|内")
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -320,30 +320,5 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     upto = re.sub(r"(?:超过|超|突破|逾|高于|大于|达到|达)+$", "", clause[:starts[nxt] - c_start]) \
         if sized else clause
     upto = upto[sized_by:]
-    comparator = comparator_at(upto, s - c_start - sized_by, e - c_start - sized_by)
-    if note.startswith("a rank"):       # a place in a ranking: 前5位 is 5th or better
-        comparator = "<="
-    elif note.startswith("两位数"):      # double-digit growth: at least 10 %
-        comparator = ">="
-    elif note.startswith("a delivery time"):   # 1日达: within a day
-        comparator = "<="
-    elif unit in ("分钟", "小时") and _REACH.search(clause):   # 60分钟可达: within the hour
-        comparator = "<="
-    fig_at = s - c_start
-    if re.search(r"每年|年均", clause[:fig_at]):      # a yearly figure: 每年…5项, 年均增长6%
-        unit += "/年"
-    indicator = measured_by(clause, fig_at, fig_at + (e - s)) if clause else ""
-    ex_start = year[1] if sent_start <= year[1] < c_start and c_start - year[1] < 60 else c_start
-    ex = excerpt(text, ex_start, c_start + len(clause))
-    where = places.map_hits(text, places.find(gaz, text, c_start, c_start + len(clause)))
-    # the gazetteer's mappings of a target's places are said; a layout's part is where the
-    # planner decides what a name covers (layouts.py)
-    notes = [f"interpretation: {n}" for n in where.notes]
-    passage = Passage(doc.section_at(s), ex, ex_start, c_start + len(clause))
-    data = {"id": "", "indicator": indicator[:60], "value": int(value) if value == int(value)
-            else value, "unit": unit, "year": year[0], "comparator": comparator,
-            "districts": [d for d in where.districts if not where.places], "places": where.places}
-    if note:
-        data["note"] = note
-    data["source"] = passage.source(plan_id)
-    return Record("target", data, [passage], flags, notes)
+    return record(doc, gaz, plan_id, s, e, value, unit, note, clause, c_start, upto, sized_by, year,
+                  sent_start, flags)

@@ -1,0 +1,33 @@
+"""Whose a quoted slogan is: this plan's layout, or one the text gives as history (曾经…),
+as superseded (由“A”变成“B”, 承继…布局基础) or as another body's (按照省“…”布局).
+"""
+from __future__ import annotations
+
+import re
+
+from .text import clause_start as _text_clause_start
+
+# a slogan the text gives as history, as superseded or as another body's (not this plan's)
+_HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的?|此前的?|老的?|原先的?)[^，,。；;\n]{0,12}$")
+_SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为)")
+_BUILT_ON = re.compile(r"(?:的)?(?:空间)?(?:布局|格局)?基础")
+_CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
+                    r"[^，,。；;\n]{0,10}$")
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause that holds pos starts (after 。；！？, a comma or a line break)."""
+    return _text_clause_start(text, pos, "。；;！!？?\n，,")
+
+
+def not_this_plans(text: str, start: int, end: int) -> str:
+    """Why the slogan at text[start:end] (inside its quotes) is not this plan's layout: it is
+    history (曾经…), superseded (由“A”变成“B”) or cited from another body (按照省“…”), or ""."""
+    before = text[clause_start(text, start - 1):max(0, start - 1)]
+    if _HISTORY.search(before):
+        return "history"
+    if _SUPERSEDED.match(text, end) or _BUILT_ON.match(text, end + 1) and re.search(r"(?:承继|继承|延续|沿袭|在)$", before):
+        return "superseded"     # (承继“一带三城多镇”布局基础: the former layout the new one builds on)
+    if _CITED.search(before):
+        return "cited"
+    return ""
