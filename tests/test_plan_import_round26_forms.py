@@ -26,3 +26,13 @@ def test_a_page_tables_title_label_and_a_speechs_occasion_are_no_part_of_the_tit
     d = draft("政府工作报告 (2019年1月21日在某市第十三届人民代表大会第四次会议上) 某市人民政府市长 某某\n"
               "各位代表:\n现在,我代表市人民政府向大会报告工作,请予审议。")
     assert d.plan.data["title"] == "政府工作报告"
+
+
+def test_a_title_printed_over_three_lines_is_the_whole_title_its_notice_names():
+    text = ("某市人民政府办公室\n\n关于印发《某市贯彻落实〈关于稳住经济大盘\n\n推动高质量发展的若干\n\n"
+            "政策措施〉实施方案》的通知\n\n各县市区人民政府:\n\n现将方案印发给你们,请认真组织实施。\n\n"
+            "某市人民政府办公室\n\n2023年3月15日\n\n\n某市贯彻落实《关于稳住经济大盘\n\n推动高质量发展的若干政策\n\n"
+            "措施》实施方案\n\n为推动政策落地见效,特制定本实施方案。\n\n一、促进消费\n\n(一)发放消费券。")
+    d = draft(text)
+    assert d.plan.data["title"] == "某市贯彻落实〈关于稳住经济大盘推动高质量发展的若干政策措施〉实施方案"
+    assert d.plan.data["issuer"] == "某市人民政府办公室"

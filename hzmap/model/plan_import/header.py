@@ -72,6 +72,11 @@ def _printed(text: str) -> str:
     return (m.group(1) or m.group(2) or m.group(3)) if m else ""
 
 
+def _squashed(title: str) -> str:
+    """A title without spaces and quotes, as a line set inside it reads (《》 or 〈〉 or <>)."""
+    return re.sub(r"[\s《》〈〉<>]", "", title)
+
+
 def _same_words(a: str, b: str) -> bool:
     """Whether two titles are one written two ways (区2024年… and 2024年区…, with or without 的)."""
     a, b = (re.sub(r"[\s的《》]", "", x) for x in (a, b))
@@ -94,6 +99,10 @@ def _notice(lines: list[str]) -> tuple[str, str, int] | None:
         ln = _clean_line(ln)
         if _NAV.search(ln):
             continue
+        k = i + 1
+        while "印发《" in ln and "》" not in ln[ln.index("印发《"):] and k < min(len(lines), i + 7):
+            ln += _clean_line(lines[k])    # a notice's title set over lines (…若干 / 政策措施〉实施方案》的通知)
+            k += 1
         m = _NOTICE.search(ln) or _NOTICE_BARE.search(ln)
         if m:
             plan = m.group(2).strip()
@@ -129,8 +138,9 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
             if joined and f"《{joined}》" in text:
                 # a title set over two lines (政府工作报告“十四五”时期 / 重点工作责任分解), as quoted
                 return joined, notice[1] if notice else "", i
-            if named and named != cand and re.sub(r"\s", "", named).endswith(cand):
-                # the last line of a title set over two lines; the notice names all of it
+            if named and named != cand and _squashed(cand) in _squashed(named):
+                # a line of a title set over two or three lines (…主动仗 / …若干政策 / 措施》实施方案),
+                # its inner quotes 《》 where the notice writes 〈〉; the notice names all of it
                 return named, notice[1] if notice else "", i
             before = _clean_line(lines[i - 1]) if i > 0 else ""
             if len(cand) <= 8 and 8 <= len(before) <= 40 and not re.search(r"[。，,；;:：!！?？|｜]", before) \
