@@ -1,6 +1,6 @@
 """Forms of real plans and reports first met in the twenty-seventh held-out round, each on a
 made-up text."""
-from plan_drafts import draft, needs_place, parts
+from plan_drafts import draft, needs_place, parts, targets
 
 
 def test_a_district_pages_mention_of_the_citys_layout_is_not_placed_in_the_district():
@@ -17,3 +17,27 @@ def test_a_district_plan_named_short_still_places_its_own_layout():
     assert parts(d)["两城"] == {"qiantang"}
     d = draft("临平区国土空间总体规划\n落实市级总体规划,建设杭州东部新中心,提出“双轴双环、两心三片”的空间结构。")
     assert parts(d)["两心"] == {"linping"}
+
+
+def test_an_undated_plans_year_with_goal_words_is_the_goals_year():
+    d = draft("某市提振消费专项行动若干措施\n一、落实增收行动\n(一)促进工资性收入增长。2025年城镇新增就业4万人以上、"
+              "开展补贴性技能培训2万人以上。(责任单位:市人社局)")
+    assert {(4, "万人", 2025), (2, "万人", 2025)} <= targets(d)
+    d = draft("某市城镇老旧小区改造工作方案\n一、目标任务\n全市2020年城镇老旧小区改造新开工49个、256万平方米、3.2万户。")
+    assert {(49, "个", 2020), (256, "万平方米", 2020), (3.2, "万户", 2020)} <= targets(d)
+    # a subsidy's amount is still no goal
+    d = draft("某市提振消费专项行动若干措施\n(一)2025年对新购车辆给予每辆补贴5000元。")
+    assert not {t for t in targets(d) if t[0] == 5000}
+
+
+def test_an_indicator_table_set_one_cell_to_a_line_gives_its_goal_column():
+    d = draft("关于某市2024年计划执行情况及2025年计划草案的报告\n\n2025年3月26日在某市人民代表大会上\n\n"
+              "一、2024年计划执行情况\n\n表1:2024年全市主要指标完成情况\n\n指标名称\n\n预期目标\n\n实际完成\n\n备注\n\n"
+              "一、综合发展\n\n\n\n\n1.地区生产总值\n\n增长6.5%左右\n\n增长4.8%\n\n1347.1亿元\n\n"
+              "2.全员劳动生产率\n\n21万元\n\n20.5万元\n\n\n3.一般公共预算收入\n\n增长5%\n\n下降4.6%\n\n102.1亿元\n\n"
+              "全市经济运行总体平稳。")
+    got = targets(d)
+    assert {(6.5, "%", 2024), (21, "万元", 2024), (5, "%", 2024)} <= got
+    assert not {t for t in got if t[0] in (4.8, 1347.1, 20.5, 4.6)}       # results, not goals
+    # its numbered rows are no measures
+    assert not {m.data["title"] for m in d.measures} & {"地区生产总值", "全员劳动生产率", "一般公共预算收入"}

@@ -62,6 +62,11 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.notes.append(f"{source.name}: no layout slogan found (a quoted “一核…” or “4+4…” "
                            "before 格局/布局); measures and targets are still drafted")
     draft.measures = measures.draft_measures(doc, gaz, plan_id)
+    # a table of indicators names no unit: its numbered rows (1.地区生产总值, one cell to a line)
+    # are no measures
+    shown = indicators.tables(doc)
+    draft.measures = [m for m in draft.measures if m.data["units"] or not any(
+        t.start <= m.passages[0].start < t.end for t in shown)]
     if re.search(r"的批复$", record.data["title"]):
         # an approval states what it approves (规划范围, 发展目标, 空间结构…): its numbered items
         # are the approved plan's, not tasks, unless a unit is made responsible for one
@@ -80,14 +85,15 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     if horizon is None and issue_year is None:      # a dateless table of a year's tasks
         issue_year = tables.reported_year(doc.text, done)
     # a table of indicators: its goal column's figures are targets, its report column's are not
-    shown = indicators.tables(doc)
     done = sorted(done + [c for t in shown for c in t.done])
     goals = [(a, b, t.year, name, unit) for t in shown for a, b, name, unit in t.goals]
     # a news report tells what was achieved, unless it is about a plan (…任务书, …规划)
     news = reported.news(doc.text) and not breakdown and not re.search(
         r"任务|计划|目标|规划|方案|政策|意见|措施|实事", record.data["title"])
+    dateless_plan = horizon is None and issue_year is None and not news and \
+        bool(re.search(r"(?:规划|方案|计划|措施|意见|要点|纲要)$", record.data["title"]))
     draft.targets = targets.draft_targets(doc, gaz, plan_id, horizon, issue_year, tasks, done,
-                                          goals, news)
+                                          goals, news, dateless_plan)
     if dataset is not None:
         _avoid_taken_ids(draft, dataset)
     from .script import restore

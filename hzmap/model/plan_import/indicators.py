@@ -10,6 +10,11 @@ Such a table names no responsible unit: its rows are no measures. Its goal colum
 计划) holds targets, for the year its header names; its report column (完成情况, 实际) holds
 what was done. A row's cells are read against the header from the right, since a row whose
 first cells are merged with the row above comes out with fewer cells on the left.
+
+A page may also set such a table one cell to a line, with blank lines between (指标名称 / 预期目标 /
+实际完成 / 备注, then 1.地区生产总值 / 增长6.5%左右 / 增长4.8% …): each numbered line opens a row,
+one more blank line than between two cells marks an empty cell, and the year is the header's or
+the caption's just above it (表1:2024年…主要指标完成情况).
 """
 from __future__ import annotations
 
@@ -75,7 +80,79 @@ def tables(doc: Document) -> list[IndicatorTable]:
             continue
         current.end = e
         _read_row(text, cells, columns, current)
+    return out + _line_tables(text)
+
+
+_ROW_START = re.compile(r"\s*(?:\d{1,3}[.．、]|[一二三四五六七八九十]{1,3}、)\s*\S")
+_CAPTION_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def _line_tables(text: str) -> list[IndicatorTable]:
+    """Indicator tables set one cell to a line (see the module's notes)."""
+    lines = [(s, e, text[s:e].strip()) for s, e in line_spans(text)]
+    out, i = [], 0
+    while i < len(lines):
+        heads, gap, j = _head_cells(lines, i)
+        at = _goal_column([h for _, _, h in heads]) if len(heads) >= 3 else None
+        if at is None or _BARS.search(text, lines[i][0], lines[j - 1][1]):
+            i += 1
+            continue
+        columns = _Columns.of([h for _, _, h in heads], at)
+        above = [t for _, _, t in lines[max(0, i - 4):i] if t][-1:]
+        year = _CAPTION_YEAR.search(heads[at][2]) or next(
+            (m for m in map(_CAPTION_YEAR.search, above) if m), None)
+        table = IndicatorTable(lines[i][0], lines[j - 1][1], [], [], int(year.group(1)) if year else None)
+        row: list[tuple[int, int, str]] = []
+        blanks = 0
+        while j < len(lines):
+            s, e, t = lines[j]
+            if not t:
+                blanks, j = blanks + 1, j + 1
+                continue
+            if len(t) > 40 or re.search(r"[。；;]", t):
+                break             # a sentence: the table has ended
+            if _ROW_START.match(t):
+                _line_row(row, columns, table)
+                row = []
+            elif row:
+                row += [(s, s, "")] * max(0, blanks - gap - 1)      # (an empty cell)
+            row.append((s, e, t))
+            blanks, j = 0, j + 1
+            table.end = e
+        _line_row(row, columns, table)
+        if table.goals:
+            out.append(table)
+        i = j
     return out
+
+
+def _line_row(row: list[tuple[int, int, str]], columns: _Columns, table: IndicatorTable) -> None:
+    """A row of a table set one cell to a line: its cells from the left, as the header's."""
+    if len(row) <= columns.goal or not _FIGURE.search(row[columns.goal][2]):
+        return
+    name = re.sub(r"^\s*(?:\d{1,3}[.．、]|[一二三四五六七八九十]{1,3}、)\s*", "", row[columns.name][2]) \
+        if columns.name < len(row) else ""
+    unit = row[columns.unit][2] if 0 <= columns.unit < len(row) else ""
+    table.goals.append((row[columns.goal][0], row[columns.goal][1], name, unit))
+    table.done += [(a, b) for k, (a, b, t) in enumerate(row)
+                   if columns.goal < columns.done <= k and _FIGURE.search(t)]
+
+
+def _head_cells(lines, i: int) -> tuple[list, int, int]:
+    """The short label lines from line i on, one to a line with the same number of blank lines
+    between each (a table's header set one cell to a line), that number, and the line after."""
+    heads, gap, j = [], None, i
+    while j < len(lines) and lines[j][2] and len(lines[j][2]) <= 16 and not _ROW_START.match(lines[j][2]):
+        heads.append(lines[j])
+        k = j + 1
+        while k < len(lines) and not lines[k][2]:
+            k += 1
+        if gap is None:
+            gap = k - j - 1
+        if k - j - 1 != gap or gap > 1:
+            return heads, gap or 0, k
+        j = k
+    return heads, gap or 0, j
 
 
 class _Columns(NamedTuple):

@@ -36,7 +36,7 @@ _PLANNED = re.compile(r"[ \t]*规划(?:常住|户籍|总|城镇)?(?:人口|建�
 _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
 # what a change is expected to bring (预计, and its traditional form), not what is set as a goal
 _FORECAST = re.compile(r"预计|\u9810\u8a08|预期将|有望")
-_INSTRUMENT = re.compile(r"补助|补贴|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
+_INSTRUMENT = re.compile(r"补助(?!性)|补贴(?!性)|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
 _BACKGROUND = re.compile(NOT_LAYING + r".*(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 # (or the plan's planned size: 二、发展规模 / 人口规模:规划人口3.2万人)
 _GOAL_PART = re.compile(r"目标|(?:发展|人口|城市|城镇|用地)规模$")
@@ -51,12 +51,14 @@ _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | None,
                   issued_year: int | None, tasks: list[tuple[int, int]] = (),
                   done: list[tuple[int, int]] = (),
-                  goals: list[tuple[int, int, int | None, str, str]] = (), news: bool = False) -> list[Record]:
+                  goals: list[tuple[int, int, int | None, str, str]] = (), news: bool = False,
+                  dateless_plan: bool = False) -> list[Record]:
     """Targets; `tasks` are the spans of the drafted measures (a figure in a task, such as
     “服务业增加值增长8%” in a task table, commits to it), `done` those of reports of what was
     done (a task table's 完成情况 column), whose figures are not goals; `goals` the cells of an
     indicator table's goal column, with the year its header names and the row's indicator;
-    `news`: the page reports news (reported.news), and tells what was achieved."""
+    `news`: the page reports news (reported.news), and tells what was achieved; `dateless_plan`:
+    a plan (…方案, …措施) whose text gives no date of its own, so a year it names is no past one."""
     text = doc.text
     out: list[Record] = []
     seen: set[tuple] = set()
@@ -74,7 +76,7 @@ def draft_targets(doc: Document, gaz: Gazetteer, plan_id: str, horizon: int | No
         cell = next((g for g in goals if g[0] <= s < g[1]), None)
         rec = _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year,
                       candidates, starts, [cell[:2]] if cell else tasks, cell is not None,
-                      news)
+                      news, dateless_plan)
         if rec is None:
             continue
         if cell is not None:        # 指标名称 | 2024年建议目标: the column's year, the row's name
@@ -129,7 +131,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, candidates,
-            starts, tasks, in_cell=False, news=False):
+            starts, tasks, in_cell=False, news=False, dateless_plan=False):
     text = doc.text
     if s > 0 and text[s - 1] in "第第":
         return None
@@ -249,6 +251,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if opened and (issued_year is None or int(opened.group(1)) >= issued_year):
         # 2024年,保障…。全年腾出…1万吨标准煤以上: the year the paragraph opened on (not a past one)
         year = (int(opened.group(1)), para_start + opened.start(1))
+    if year is None and said and dateless_plan and _GOAL_WORDS.search(text, sent_start, e) and \
+            not _DONE.search(text, sent_start, e):
+        year = said[-1]      # an undated plan's 2025年新增…达到…以上, 全市2020年…新开工49个: its goal year
     if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year) and \
             not (_in_spans(tasks, s) and text[said[-1][1] - 1] not in "，,。；;:：\n"):
         return None                           # a figure about a past year
