@@ -41,3 +41,20 @@ def test_an_indicator_table_set_one_cell_to_a_line_gives_its_goal_column():
     assert not {t for t in got if t[0] in (4.8, 1347.1, 20.5, 4.6)}       # results, not goals
     # its numbered rows are no measures
     assert not {m.data["title"] for m in d.measures} & {"地区生产总值", "全员劳动生产率", "一般公共预算收入"}
+
+
+def test_a_pattern_the_years_since_have_formed_is_history_not_the_plan():
+    d = draft("某市国土空间总体规划(2021-2035年)\n改革开放以来,某市坚持规划引领,形成了“一体两翼、三江串联”的城乡空间基本格局,"
+              "取得巨大发展成就。")
+    assert not d.layouts
+    assert any("history" in n for n in d.notes)
+    # the plan's own structure, formed by the plan, stays
+    d = draft("某市国土空间总体规划(2021-2035年)\n规划形成了“一体两翼、三江串联”的城乡空间格局。")
+    assert [lay.data["name"] for lay in d.layouts] == ["一体两翼、三江串联"]
+
+
+def test_a_bare_unit_list_that_goes_on_with_a_rule_for_later_tasks_gives_its_names():
+    d = draft("某市提振消费实施方案\n一、增收行动\n1.促进就业。新增城镇就业1万人。〔市人社局,此项及以下任务均需各县(市、区)落实,"
+              "不再列出。各责任单位按职责分工落实〕\n2.支持创业。落实创业担保贷款政策。(市人社局)\n")
+    ms = {m.data["title"]: m.data["units"] for m in d.measures}
+    assert ms["促进就业"] == ["市人社局"]

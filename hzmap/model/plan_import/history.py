@@ -14,6 +14,9 @@ _BUILT_ON = re.compile(r"(?:的)?(?:空间)?(?:布局|格局)?基础")
 _CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
                     r"[^，,。；;\n]{0,10}$")
 
+# a pattern the years up to now have brought (改革开放以来,…形成了“…”的城乡空间基本格局)
+_SINCE = re.compile(r"以来|多年来|近年来|这些年|过去|至今")
+
 
 def clause_start(text: str, pos: int) -> int:
     """Where the clause that holds pos starts (after 。；！？, a comma or a line break)."""
@@ -30,4 +33,7 @@ def not_this_plans(text: str, start: int, end: int) -> str:
         return "superseded"     # (承继“一带三城多镇”布局基础: the former layout the new one builds on)
     if _CITED.search(before):
         return "cited"
+    sentence = text[_text_clause_start(text, max(0, start - 1), "。；;！!？?\n"):max(0, start - 1)]
+    if re.search(r"形成了|已经?形成", before) and _SINCE.search(sentence):
+        return "history"
     return ""

@@ -21,6 +21,11 @@ UNIT_LINE = re.compile(r"^[ \t]*((?:(?:责任|牵头|主责|协同|配合|协办
 # a labelled list whose bracket the page's end leaves open: (预期性指标,牵头单位:A;责任单位:B,…
 _CUT_UNITS = re.compile(r"[(（][^()（）\n]{0,12}?(" + LABELS + r"[:：][^()（）\n]*)\s*$")
 
+# a bare list whose bracket goes on with a rule for the tasks after it (〔市人社局,此项及以下任务均需
+# 各县(市、区)落实,不再列出。…〕): the names before the rule
+_CELL = r"(?:[^()（）\[\]【】〔〕\n]|[(（][^()（）\n]{1,12}[)）])"
+_NOTED = re.compile(r"[(（\[【〔](" + _CELL + r"*?(?:以下|均需|不再列出|职责分工)" + _CELL + r"*)[)）\]】〕]")
+
 
 def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]:
     """Every bracketed unit list in text[start:end], in order: (start, end, units read)."""
@@ -39,11 +44,19 @@ def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]
         if toks and sum(map(unit_like, toks)) >= max(1, 0.6 * len(toks)) and \
                 all(len(t) <= 24 for t in toks):
             found[m.start()] = m
+    listed_as: dict[int, str] = {}
+    for m in _NOTED.finditer(text, start, end):
+        head = re.split(r"[,，;；。]", m.group(1))[0]
+        toks = split_units(head)
+        if m.start() not in found and toks and all(map(unit_like, toks)) and \
+                not text[m.end():end].lstrip(" 。.；;")[:1].strip():
+            found[m.start()], listed_as[m.start()] = m, head
     out: list[tuple[int, int, Units]] = []
     lines: list[str | None] = []       # a unit line's list, None for a bracket
     for pos in sorted(found):
         m = found[pos]
-        start, listed = m.start(), m.group(1).rstrip("。. ") if m.re is UNIT_LINE else m.group(1)
+        start, listed = m.start(), m.group(1).rstrip("。. ") if m.re is UNIT_LINE else \
+            listed_as.get(pos, m.group(1))
         if m.re is UNIT_LINE and out and lines[-1] is not None \
                 and not text[out[-1][1]:start].strip():
             # 牵头单位:A on one line, 责任单位:B、C on the next: one list, A leading
