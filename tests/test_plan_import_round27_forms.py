@@ -58,3 +58,15 @@ def test_a_bare_unit_list_that_goes_on_with_a_rule_for_later_tasks_gives_its_nam
               "不再列出。各责任单位按职责分工落实〕\n2.支持创业。落实创业担保贷款政策。(市人社局)\n")
     ms = {m.data["title"]: m.data["units"] for m in d.measures}
     assert ms["促进就业"] == ["市人社局"]
+
+
+def test_a_review_of_past_years_and_an_article_on_what_a_plan_says_are_no_measures():
+    d = draft("中共某县委关于制定某县国民经济和社会发展第十五个五年规划的建议\n一、乘势而上,开启新征程\n"
+              "1. “十四五”时期我县经济社会发展取得积极成效。五年来,全县经济总量稳步提升。\n")
+    assert not d.measures
+    d = draft("一、多规合一,塑造空间发展新格局\n(一)全域统筹,构筑空间布局一盘棋\n"
+              "《规划》强调全域空间一体化统筹布局,构建“一体两翼多组团”的空间格局。\n")
+    assert not d.measures
+    # a task that is to bring results stays a measure
+    d = draft("某县实施方案\n一、重点任务\n1.推动产业转型取得新突破。(责任单位:县经信局)\n")
+    assert [m.data["title"] for m in d.measures] == ["推动产业转型取得新突破"]

@@ -27,7 +27,8 @@ _NOT_TASKS = re.compile(NOT_LAYING + r".*(基础|形势|机遇|挑战|背景|意
 # a part that opens on how things stand ((一)设立情况紫金港科技城设立于2018年…, 发展水平…)
 _STATE_OF = re.compile(r"(?:基本|设立|建设|发展|运行)情况|发展(?:水平|现状|成效)|现状(?:与|和)?问题|存在(?:的)?问题")
 _NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标|简介|概况|概述)$|"
-                            r"目标(?:与|和|及)")     # (2.战略目标与协同发展: what the plan aims at)
+                            r"目标(?:与|和|及)|"     # (2.战略目标与协同发展: what the plan aims at)
+                            r"取得[^。，,]{0,8}(?:成效|成就)$")   # (1.“十四五”时期…取得积极成效: a review)
 # a numbered part that sets out what the plan is (a plan's summary in a 公示: (一)规划范围 …,
 # (三)规划结构 …, (五)发展规模 …), however its text runs on after the topic: no measure
 # (a master plan's summary too: 1、城市规模 …, 2、城市布局结构 …, (3)组团职能与用地功能组织 …)
@@ -37,6 +38,8 @@ _DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口|城市)(?
 # an approval's part that restates the approved plan (一、对《规划》中的主要内容予以明确)
 _STATES_PLAN = re.compile(r"主要内容予以明确|予以明确。?$")
 _APPROVES = re.compile(r"[^:：]{2,12}[:：]\s*(?:原则)?同意")      # (五)公共服务设施配套:原则同意…
+# a part that opens on what the plan says ((一)…一盘棋 / 《规划》强调…): an article about the plan
+_PLAN_SAYS = re.compile(r"\s*《[^》]{1,30}》(?:强调|提出|明确|指出|要求|描绘|确定)")
 _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
 # an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
 _ARTICLE = re.compile(r"本文(?!件)")
@@ -65,7 +68,8 @@ def _leaves(doc: Document) -> list[Heading]:
         label = re.split(r"[:：]", h.title, maxsplit=1)[0] if re.search(r"^[^:：]{2,10}[:：]", h.title) \
             else h.title
         skip = bool(_NOT_A_MEASURE.search(label.strip("。 ")) or _DESCRIBES.match(h.title)
-                    or _DESCRIBES.match(label) or _APPROVES.match(h.title) or _STATE_OF.match(h.title))
+                    or _DESCRIBES.match(label) or _APPROVES.match(h.title) or _STATE_OF.match(h.title)
+                    or "\n" in doc.text[h.start:] and _PLAN_SAYS.match(doc.text, doc.text.find("\n", h.start) + 1))
         goals_only = not skip
         node = h.parent
         while node is not None:
