@@ -70,3 +70,12 @@ def test_a_review_of_past_years_and_an_article_on_what_a_plan_says_are_no_measur
     # a task that is to bring results stays a measure
     d = draft("某县实施方案\n一、重点任务\n1.推动产业转型取得新突破。(责任单位:县经信局)\n")
     assert [m.data["title"] for m in d.measures] == ["推动产业转型取得新突破"]
+
+
+def test_a_quoted_count_after_the_list_it_counts_is_a_layout_of_its_items():
+    d = draft("某区保护与开发规划\n要在城市西部形成度假区、行政区、科技区“三区”互动发展的良性格局。")
+    assert [lay.data["name"] for lay in d.layouts] == ["三区"]
+    assert set(parts(d)) == {"度假区", "行政区", "科技区"}
+    # not when the items are not what the count counts, nor when no layout word follows
+    assert not draft("某区规划\n形成度假区、行政区、科技城“三区”互动发展的良性格局。").layouts
+    assert not draft("某区规划\n形成度假区、行政区、科技区“三区”联动。").layouts

@@ -95,6 +95,11 @@ LISTED_COUNT = re.compile(r"(?:布局|打造|建设|形成|构建|规划)((?:[\u
                           rf"[\u4e00-\u9fff]{{2,14}}?)等?({_COUNT}大?[\u4e00-\u9fff]{{0,2}}?"
                           r"(?:区域|片区|板块|组团|园区))")
 
+# or the count in quotes, the word its list's items end in: 形成度假区、行政区、科技区“三区”互动发展的良性格局
+LISTED_QUOTED = re.compile(r"(?:布局|打造|建设|形成|构建|规划)((?:[\u4e00-\u9fff]{2,14}、){1,11}[\u4e00-\u9fff]{2,14}?)"
+                           r"[“\"]([两三四五六七八九十双](区|城|核|心|翼|带|园|港))[”\"]"
+                           r"(?=[^。；;！？!?\n“”]{0,20}?(?:格局|布局|结构))")
+
 
 def listed_count(text: str, m: re.Match) -> Slogan | None:
     """The layout “六大区域” of the N areas listed right before it, each ending in a word for a
@@ -107,7 +112,8 @@ def listed_count(text: str, m: re.Match) -> Slogan | None:
         pos = m.start(1) + sep.end() if sep else stop
     words = [next((w for w in sorted(KIND_OF, key=len, reverse=True) if text[a:b].endswith(w)), "")
              for a, b in items]
-    if not count or len(items) != count or not all(words):
+    if not count or len(items) != count or not all(words) or \
+            m.re is LISTED_QUOTED and not all(text[a:b].endswith(m.group(3)) for a, b in items):
         return None
     parts = [Part(text[a:b], w, 1, KIND_OF[w]) for (a, b), w in zip(items, words)]
     return Slogan(m.group(2), m.start(2), m.end(2), m.end(2), "", parts, [], items)
@@ -138,6 +144,7 @@ def counted_lists(text: str, taken: set[str]) -> list[Slogan]:
     out = []
     found = [(m, counted_list) for m in COUNTED_LIST.finditer(text)] + \
         [(m, listed_count) for m in LISTED_COUNT.finditer(text)] + \
+        [(m, listed_count) for m in LISTED_QUOTED.finditer(text)] + \
         [(m, quoted_count) for m in QUOTED_COUNT.finditer(text)]
     for m, read in found:
         sl = read(text, m)
