@@ -8,7 +8,8 @@ import re
 from .text import clause_start as _text_clause_start
 
 # a slogan the text gives as history, as superseded or as another body's (not this plan's)
-_HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的?|此前的?|老的?|原先的?)[^，,。；;\n]{0,12}$")
+_HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的?|此前的?|老的?|原先的?)[^，,。；;\n]{0,12}$|"
+                      r"(?:(?:19|20)\d\d年?版|上一?版|旧版|老版)[^，,。；;\n]{0,20}$")   # (与2006版…规划提出的“…”相比)
 _SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为)")
 _BUILT_ON = re.compile(r"(?:的)?(?:空间)?(?:布局|格局)?基础")
 _CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"

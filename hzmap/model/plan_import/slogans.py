@@ -29,6 +29,7 @@ _FIGURES = re.compile(r"^[0-9XYNxyn]{1,2}(?:[+＋][0-9XYNxyn]{1,2})+$")
 # (a repost may break a slogan with a stray space or line break, “一 主三副”, or open it with the
 # closing mark, ”一主一副”: read as written, named without the break)
 _QUOTED = re.compile(r"[“\"「”]([^“”\"」\n]{3,30}|[^“”\"」\n]{1,30}\n[^“”\"」\n]{1,30})[”\"」]")
+_INNER_QUOTES = {ord("‘"): "“", ord("’"): "”"}
 # a slogan is a layout when its clause announces one, after it (“…”的…空间格局, “…”布局) or
 # before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即) or
 # each of its parts is defined after it by its label (“三城”:…; “五基地”:…; 其中的“1”是…)
@@ -200,7 +201,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     skipped: set[str] = set()
     from .text import pair_quotes
 
-    quoted = pair_quotes(text)            # "…" paired as “…”, the offsets the same
+    # "…" paired as “…”, and a quote inside a quote (“…形成‘一主八辅’为基础…”) read as one, the
+    # offsets the same
+    quoted = pair_quotes(text).translate(_INNER_QUOTES)
     for m in _SPELLED.finditer(quoted):
         sl = _spelled(text, m)
         if sl is not None and not not_this_plans(text, m.start(1), m.end(1)):

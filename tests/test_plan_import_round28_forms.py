@@ -1,0 +1,24 @@
+"""Forms of real plans and reports first met in the twenty-eighth held-out round, each on a
+made-up text."""
+from plan_drafts import draft, parts, targets
+
+
+def test_a_slogan_in_single_quotes_inside_a_quote_is_read():
+    d = draft("某市商业网点专项规划\n“到2020年,我市中心城将形成‘一主八辅’为基础,‘多点’为补充的商业体系”,会议审议通过了规划。\n"
+              "“一主”:一个城市商业中心\n即三江口商业中心。\n“八辅”:8个区域商业中心\n分别是甲商业中心、乙商业中心。\n")
+    assert [lay.data["name"] for lay in d.layouts] == ["一主八辅"]
+    assert set(parts(d)) == {"一主", "八辅"}
+
+
+def test_an_earlier_editions_layout_is_history():
+    d = draft("某市国土空间总体规划\n与2006版城市总体规划提出的“‘一核两翼、两带三湾’多节点网络化市域空间格局”相比,"
+              "《规划》提出了“一体两翼多组团”的市域空间格局。")
+    assert [lay.data["name"] for lay in d.layouts] == ["一体两翼多组团"]
+
+
+def test_a_figures_source_and_a_years_results_under_a_title_are_no_measures():
+    d = draft("(二)数字经济保持引领\n2021年,全市数字经济核心产业增加值4905亿元,同比增长11.5%,占GDP的27.1%。\n"
+              "数据来源:某研究院数据库\n加快建设数字经济创新提质“一号发展工程”,打造数字经济第一城。\n")
+    titles = [m.data["title"] for m in d.measures]
+    assert not [t for t in titles if t.startswith(("2021年", "数据来源"))]
+    assert any(t.startswith("加快建设数字经济") for t in titles)
