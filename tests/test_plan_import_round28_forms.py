@@ -22,3 +22,17 @@ def test_a_figures_source_and_a_years_results_under_a_title_are_no_measures():
     titles = [m.data["title"] for m in d.measures]
     assert not [t for t in titles if t.startswith(("2021年", "数据来源"))]
     assert any(t.startswith("加快建设数字经济") for t in titles)
+
+
+def test_a_district_that_is_its_sentences_subject_places_its_unplaced_parts():
+    d = draft("第三把“金钥匙”\n新年新目标,余杭将积极争创科学中心核心区;规划战略上,构建“两廊一轴、一核三片”国土空间总体格局。")
+    assert parts(d)["一核"] == {"yuhang"} and parts(d)["三片"] == {"yuhang"}
+    # not when the sentence names a place of another district too
+    d = draft("新闻\n余杭将联动萧山,构建“两廊一轴、一核三片”国土空间总体格局。")
+    assert parts(d)["一核"] == set()
+
+
+def test_a_news_pages_work_year_and_events_it_will_hold_are_goals():
+    d = draft("开启促消费新大门\n全力恢复和扩大消费,是2023年余杭经济工作的重点。\n"
+              "其中,仅一季度就将开展“活力暖冬”等促消费活动200余场。新增国家高新技术企业500家。")
+    assert {(200, "场", 2023), (500, "家", 2023)} <= targets(d)

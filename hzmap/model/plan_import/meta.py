@@ -284,7 +284,7 @@ def plan_id_for(title: str, year: int | None, taken: set[str]) -> str:
     return pid
 
 
-_GOALS_YEAR = re.compile(r"(20\d\d)\s*年[^。；;！!？?\n，,]{0,12}目标"
+_GOALS_YEAR = re.compile(r"(20\d\d)\s*年[^。；;！!？?\n，,]{0,12}(?:目标|工作的?(?:重点|任务))"
                          # a year's figures, then called its goals (2023年,…增长6%……这些预期目标)
                          r"|(?:^|[。\n])\s*(20\d\d)\s*年[,，][^。\n]{0,200}?(?:这些|上述|以上)(?:预期)?目标"
                          # a year's work points open on their year (2023年是…关键之年)

@@ -15,7 +15,7 @@ from .text import Document, clause_start
 
 def subject_district(doc: Document, gaz: Gazetteer, pos: int, title: str) -> tuple[str, str, str] | None:
     """(id, name, what says so) of the district the slogan at pos is about, or None."""
-    return _paragraph_district(doc, gaz, pos) or (
+    return _paragraph_district(doc, gaz, pos) or _sentence_subject(doc, gaz, pos) or (
         None if _said_of_other(doc, pos, title) else
         _section_district(doc, gaz, pos, title) or _title_district(gaz, title))
 
@@ -34,6 +34,25 @@ def _paragraph_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, s
     if any(set(h.entry.districts) != {own} for h in hits):
         return None
     return own, _named(hits[0]), "its paragraph"
+
+
+# a district as the subject of its sentence: 余杭将积极争创…;规划战略上,构建“…”格局
+_ACTS = re.compile(r"(?:区|县|市)?(?:还|更|也)?(?:将|要|正|已)")
+
+
+def _sentence_subject(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str, str] | None:
+    """(id, name) of the district the slogan's sentence makes its subject (a district name, then
+    将/要/正…) when it names no place of another district before the slogan; else None."""
+    start = clause_start(doc.text, pos, "。！!？?\n")
+    hits = places.find(gaz, doc.text, start, pos)
+    subjects = [h for h in hits if h.entry.kind == "district" and len(h.entry.districts) == 1
+                and _ACTS.match(doc.text, h.end)]
+    if not subjects or _said_of_other(doc, pos, ""):
+        return None
+    own = subjects[0].entry.districts[0]
+    if any(set(h.entry.districts) != {own} for h in hits):
+        return None
+    return own, _named(subjects[0]), "its sentence"
 
 
 # the city as the subject (杭州将构建…, 杭州是“…”格局), not 杭州东部新中心 or 杭州市萧山区

@@ -29,7 +29,7 @@ _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低于|实现|确保|新增|培育|引进|建成|开工|保持|完成|左右|打造|"
                          r"组建|设立|开通|(?:建设|新建|创建|实施)(?=[\d一二两三四五六七八九十百])|(?<![到通送抵高多长远已])达(?=\d)|"
                          r"控制在|计划(?:投资|完成|实施|建设|新增)|安排[^，,。；;\d]{0,10}项目[\d一二两三四五六七八九十百]|"
-                         r"(?:[1-9]|[一二两三四五六七八九十])年内")
+                         r"(?:[1-9]|[一二两三四五六七八九十])年内|将(?:继续)?(?:开展|举办|组织|推出)")
 # a sentence of what the plan plans (规划常住人口54.2万人,城镇化率约98%): its figures are goals
 _PLANNED = re.compile(r"[ \t]*规划(?:常住|户籍|总|城镇)?(?:人口|建设用地|用地)")
 # words that only look ahead: a year they follow is the year a goal is for, not a past one
