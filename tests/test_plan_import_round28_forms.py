@@ -36,3 +36,10 @@ def test_a_news_pages_work_year_and_events_it_will_hold_are_goals():
     d = draft("开启促消费新大门\n全力恢复和扩大消费,是2023年余杭经济工作的重点。\n"
               "其中,仅一季度就将开展“活力暖冬”等促消费活动200余场。新增国家高新技术企业500家。")
     assert {(200, "场", 2023), (500, "家", 2023)} <= targets(d)
+
+
+def test_a_long_group_line_between_a_task_tables_header_and_its_first_row():
+    d = draft("关于印发2023年区政府工作目标任务落实责任分解表的通知\n\n附件\n\n序号\n\n目  标  任  务\n\n牵头单位\n\n责任单位\n\n"
+              "责任人\n\n一、主要经济社会发展指标、发改、财政、行政审批、生态环境、营商环境、交通等工作目标(牵头领导:张三、李四)\n\n"
+              "1\n\n★地区生产总值增长15%。\n\n区发改局\n")
+    assert [(m.data["title"], m.data["units"]) for m in d.measures] == [("★地区生产总值增长15%", ["区发改局"])]

@@ -145,7 +145,7 @@ def _header(text: str, start: int) -> list[str]:
     return header
 
 
-_GROUP_LINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^|｜\t]{2,40}$")
+_GROUP_LINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^|｜\t。]{2,120}$")
 
 
 def _partners_follow(header: list[str]) -> bool:
