@@ -18,6 +18,7 @@ the caption's just above it (表1:2024年…主要指标完成情况).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -89,9 +90,18 @@ _CAPTION_YEAR = re.compile(r"(20\d\d)\s*年")
 
 def _line_tables(text: str) -> list[IndicatorTable]:
     """Indicator tables set one cell to a line (see the module's notes)."""
+    if not _LABEL_LINE.search(text):
+        return []
     lines = [(s, e, text[s:e].strip()) for s, e in line_spans(text)]
+    # (a header holds a short line naming the indicator column: only the lines just before one
+    # can open it)
+    named = [k for k, (_, _, t) in enumerate(lines) if len(t) <= 8 and _INDICATOR.search(t)]
     out, i = [], 0
     while i < len(lines):
+        k = bisect.bisect_left(named, i)
+        if k == len(named):
+            break
+        i = max(i, named[k] - 2 * _MAX_COLUMNS)
         heads, gap, j = _head_cells(lines, i)
         at = _goal_column([h for _, _, h in heads]) if len(heads) >= 3 else None
         if at is None or _BARS.search(text, lines[i][0], lines[j - 1][1]):
@@ -138,11 +148,16 @@ def _line_row(row: list[tuple[int, int, str]], columns: _Columns, table: Indicat
                    if columns.goal < columns.done <= k and _FIGURE.search(t)]
 
 
+_LABEL_LINE = re.compile(r"(?m)^[ \t]*[^\s|｜]{0,6}指\s*标[^\s|｜]{0,6}[ \t]*$")   # (指标名称 on a line of its own)
+_MAX_COLUMNS = 12      # (so that a long run of short lines is not read again from each of its lines)
+
+
 def _head_cells(lines, i: int) -> tuple[list, int, int]:
     """The short label lines from line i on, one to a line with the same number of blank lines
     between each (a table's header set one cell to a line), that number, and the line after."""
     heads, gap, j = [], None, i
-    while j < len(lines) and lines[j][2] and len(lines[j][2]) <= 16 and not _ROW_START.match(lines[j][2]):
+    while j < len(lines) and lines[j][2] and len(lines[j][2]) <= 16 and not _ROW_START.match(lines[j][2]) \
+            and len(heads) < _MAX_COLUMNS:
         heads.append(lines[j])
         k = j + 1
         while k < len(lines) and not lines[k][2]:
