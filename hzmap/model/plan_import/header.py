@@ -37,9 +37,12 @@ _PRINTED = re.compile(r"现将《([^》]{4,80})》印\s*发|^《([^》]{4,80})�
 _TITLE_LINE = re.compile(r"^[^。，,:：!！?？]{4,60}" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?$")
 _ABOUT = re.compile(r"^(.{2,60}?)\s*(关于[^。，,]{4,60}" + KINDS + r")$")
 _RANGE_LINE = re.compile(r"^[(（]\s*(20\d\d)\s*[-—–~至]+\s*(20\d\d)\s*年?\s*[)）]$")
+_HEADLINE_NEWS = (r"(?:（草案）|\(草案\))?(?:公示|发布|出台|出炉|印发|获批|正式实施|正式发布|批后公布|批后公示|"
+            r"(?:公开)?征求意见)")
 _HEADLINE_PLAN = re.compile(r"(?:^|[)）】\]!！?？:：，,])\s*([^，,。:：!！?？()（）]{4,50}?" + KINDS +
-                            r"(?:[(（][^)）]{2,20}[)）])?)(?:（草案）|\(草案\))?"
-                            r"(?:公示|发布|出台|出炉|印发|获批|正式实施|正式发布)")
+                            r"(?:[(（][^)）]{2,20}[)）])?)" + _HEADLINE_NEWS)
+# (the whole headline, brackets inside the name too: 鄞州区12个乡镇(街道)级…规划(2021-2035年)批后公布)
+_WHOLE_HEADLINE = re.compile(r"([^，,。:：!！?？]{4,60}?" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?)" + _HEADLINE_NEWS + "$")
 # a plan's preamble opens with its title and the documents it follows: 浙江省国民经济和社会发展
 # 第十五个五年(2026—2030年)规划纲要,根据《…建议》制定
 _PREAMBLE = re.compile(r"^([^，,。；;:：《》]{4,60}?" + KINDS + r")[,，]\s*(?:根据|依据|按照|遵照)《")
@@ -50,6 +53,8 @@ _AFTER_QUOTE = re.compile(r"([^《》\n，,。；;:：]{2,30}?)的?通知")
 # (but 《T》通过专家评审, 《T》正式发布: the news of T, whose title is T)
 _NEWS_OF = re.compile(r"(?:通过|获批|出炉|发布|公示|印发|出台|正式|亮相|解读|编制完成)")
 # a news headline's praise before a plan's name (备受瞩目的之江文化产业带建设规划)
+# a table's or a figure's caption (表1…一览表, 附表2…), not the document's title
+_CAPTION = re.compile(r"(?:附?表|图)\s*\d")
 _PRAISE = re.compile(r"^(?:备受瞩目|万众瞩目|备受关注|备受期待|全新|新版|新一轮)的?")
 _QUOTE_IN_TITLE = re.compile(r"^[^。，,；;:：!！?？《》]{0,30}《[^《》]+》[^。，,；;:：!！?？《》]{2,30}$")
 _NAV = re.compile(r">|＞|当前位置|您的位置|位置[:：]|首页|主页")
@@ -123,7 +128,8 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
         if (ln.startswith("关于") or ln.endswith("关于")) and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
             cand = ln + lines[i + 1].strip()        # (省人民政府关于 / 进一步优化营商环境的若干意见)
         if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:] \
-                and not _NAV.search(cand) and not _NUMBERED.match(cand) and not re.search(r"[|｜\t]", cand):
+                and not _NAV.search(cand) and not _NUMBERED.match(cand) and not re.search(r"[|｜\t]", cand) \
+                and not _CAPTION.match(cand) and not cand.endswith("征求意见"):     # (…规划征求意见: news of it)
             nxt = lines[i + (2 if cand != ln else 1)].strip() if i + 1 < len(lines) else ""
             if _RANGE_LINE.match(nxt):
                 cand += nxt
@@ -176,7 +182,7 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
                 rf"([^,，。《》\n]{{2,30}}?)印发《?{re.escape(plan)}》?的?通\s*知", "\n".join(head))]
             return plan, max(said + [m.group(1)], key=len), i
     for i, ln in enumerate(head[:8]):      # a headline naming the plan
-        m = _HEADLINE_PLAN.search(ln)
+        m = _WHOLE_HEADLINE.fullmatch(_clean_line(ln)) or _HEADLINE_PLAN.search(_clean_line(ln))
         if m and not _NAV.search(ln):
             name = _PRAISE.sub("", m.group(1).strip())
             # (the lead quotes it whole: 城西科创大走廊规划获批 / …批复《杭州城西科创大走廊国土空间规划(…)》)

@@ -279,6 +279,10 @@ def build(source: SourceText) -> Document:
     if not last[3]:
         heads = sorted(heads + _bare_numbers(text), key=lambda h: h.start)
     _nest(heads, len(text))
+    for h in heads:
+        if h.level == 4:        # 一是…;二是…: a list inside a paragraph ends with it
+            nl = text.find("\n", h.body)
+            h.end = min(h.end, len(text) if nl < 0 else nl)
     for h, nxt in zip(heads, heads[1:] + [None]):
         if nxt is not None and nxt.start < h.body + len(h.title):
             h.title = text[h.body:nxt.start].rstrip(" ：:")

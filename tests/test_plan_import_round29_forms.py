@@ -1,0 +1,25 @@
+"""Forms of real plans and reports first met in the twenty-ninth held-out round, each on a
+made-up text."""
+from plan_drafts import draft, targets
+
+
+def test_an_inline_list_of_achievements_ends_with_its_paragraph():
+    d = draft("某省政府工作报告\n1月21日,某省人民代表大会开幕。他说,2020年经济平稳:一是疫情防控取得重大成果;"
+              "二是保障和改善民生取得新成效。\n他指出,今年全省经济社会发展的主要预期目标是:地区生产总值增长7.5%以上,"
+              "规模以上工业增加值增长8%以上,进出口总额增长7%以上。")
+    assert {(7.5, "%"), (8, "%"), (7, "%")} <= {(v, u) for v, u, _ in targets(d)}
+
+
+def test_a_news_headline_of_a_plans_consultation_or_publication_names_the_plan():
+    d = draft("【周刊】某省国土空间规划征求意见\n\n2021-07-16 09:35\n\n近日,《某省国土空间规划(2021-2035年)》(征求意见稿)"
+              "向社会公开征集意见建议。")
+    assert d.plan.data["title"] == "某省国土空间规划(2021-2035年)"
+    d = draft("首页>\n\n某区12个乡镇(街道)级国土空间总体规划(2021-2035年)批后公布\n\n发布时间:2025-09-08\n\n"
+              "某区公布已批复的12个乡镇(街道)级国土空间总体规划主要规划内容。")
+    assert d.plan.data["title"] == "某区12个乡镇(街道)级国土空间总体规划(2021-2035年)"
+
+
+def test_a_tables_caption_is_not_the_title():
+    d = draft("来源:某房产\n8月25日,某市旅游空间布局专项规划(2024-2035年)批后公布。\n一、规划范围\n规划范围为市域。\n"
+              "表1某市旅游产业指标体系发展目标一览表\n指标 | 2030年 | 2035年\n")
+    assert d.plan.data["title"] == "某市旅游空间布局专项规划(2024-2035年)"
