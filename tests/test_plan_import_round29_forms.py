@@ -2,6 +2,8 @@
 made-up text."""
 from plan_drafts import draft, targets
 
+from hzmap.model.plan_import import slogans
+
 
 def test_an_inline_list_of_achievements_ends_with_its_paragraph():
     d = draft("某省政府工作报告\n1月21日,某省人民代表大会开幕。他说,2020年经济平稳:一是疫情防控取得重大成果;"
@@ -23,3 +25,13 @@ def test_a_tables_caption_is_not_the_title():
     d = draft("来源:某房产\n8月25日,某市旅游空间布局专项规划(2024-2035年)批后公布。\n一、规划范围\n规划范围为市域。\n"
               "表1某市旅游产业指标体系发展目标一览表\n指标 | 2030年 | 2035年\n")
     assert d.plan.data["title"] == "某市旅游空间布局专项规划(2024-2035年)"
+
+
+def test_a_slogan_of_twenty_odd_areas_and_captions_under_a_title():
+    d = draft("某市旅游空间布局专项规划\n五、规划结构\n(一)市域旅游空间结构\n市域形成“12324”旅游空间结构 ——“一轴、二廊、三城、二十四片区”。\n"
+              "一轴:依托轨道交通打造主轴;\n二廊:生态长廊和文化长廊;\n三城:甲古城、乙商贸城、丙影视城。\n"
+              "二十四片区:8片城市旅游片区和16片郊野旅游片区。\n六、规划布局\n(一)旅游片区发展指引\n"
+              "推进旅游片区建设。\n表2 市域城市旅游片区规划一览表\n")
+    assert "一轴、二廊、三城、二十四片区" in [lay.data["name"] for lay in d.layouts]
+    assert [p.count for p in slogans.parse("一轴、二廊、三城、二十四片区")[0]] == [1, 2, 3, 24]
+    assert not [m for m in d.measures if m.data["title"].startswith("表2")]

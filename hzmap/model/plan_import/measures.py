@@ -47,9 +47,10 @@ _ARTICLE = re.compile(r"本文(?!件)")
 _TASK_TITLE = re.compile(rf"(?:{TASK_VERBS}|做强|做优|做大)[\u4e00-\u9fff]{{2,}}(?:行动|工程|计划)$")
 _SENTENCE = re.compile(r"[。！？!?\n]")
 # a “(一)” line that is a sentence saying what to do ((一)推动…迈上新台阶。): its measure runs on below
-# a paragraph under a title that is no task: a figure's source, or a year's results (2021年,全市
+# a paragraph under a title that is no task: a figure's source or caption (表2…一览表), or a year's
+# results (2021年,全市
 # …增加值4905亿元,同比增长11.5%)
-_NOT_A_TASK = re.compile(r"\s*(?:(?:数据|资料)?来源[:：]|注[:：]|(?:19|20)\d\d年(?:全年)?[,，][^。！？!?\n]*?(?:同比|比上年))")
+_NOT_A_TASK = re.compile(r"\s*(?:(?:数据|资料)?来源[:：]|注[:：]|(?:附?表|图)\s*\d|(?:19|20)\d\d年(?:全年)?[,，][^。！？!?\n]*?(?:同比|比上年))")
 _TASK_VERB = re.compile(rf"(?:{TASK_VERBS}|坚持|聚焦|全面|大力|着力|持续)")
 
 

@@ -20,7 +20,7 @@ from .parts import KIND_OF, VERBS, Part, bullet_block
 _POINTED = re.compile(r"^[东西南北中][\u4e00-\u9fff]$")
 _NOT_A_PART = re.compile(r"^[个项条种类次年位大化者性型色]")
 _WORDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
-_COUNT = r"(?:十[一二三四五六七八九]|[一二两三四五六七八九十百多双数]|\d{1,2})"      # (十一射: eleven)
+_COUNT = r"(?:[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九]|[一二两三四五六七八九十百多双数]|\d{1,2})"      # (十一射, 二十四片区)
 # (三大片区, 1个核心: a count may be written with 大 or 个 before the word, or with 条 and what the
 # things are, 六条生态带; or with the kind it stands for in a bracket after its word: 一主(城)五副(城))
 _PART = re.compile(rf"(?P<count>{_COUNT})(?:[大个]|条[\u4e00-\u9fff]{{0,2}}?)?(?P<word>{_WORDS})"
@@ -74,7 +74,12 @@ class Slogan:
 
 
 def _count(c: str) -> int | None:
-    return int(c) if c.isdigit() else 10 + _CN_COUNT[c[1]] if len(c) == 2 else _CN_COUNT.get(c)
+    if c.isdigit():
+        return int(c)
+    if "十" in c and len(c) > 1:      # 十一, 二十, 二十四
+        tens, _, ones = c.partition("十")
+        return _CN_COUNT.get(tens, 1) * 10 + _CN_COUNT.get(ones, 0)
+    return _CN_COUNT.get(c)
 
 
 _NAMED_PART = re.compile(rf"^({_COUNT})(?:个|条|大|座|类)?[\u4e00-\u9fff]{{2,10}}?({_WORDS})$")
