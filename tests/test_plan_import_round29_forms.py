@@ -35,3 +35,16 @@ def test_a_slogan_of_twenty_odd_areas_and_captions_under_a_title():
     assert "一轴、二廊、三城、二十四片区" in [lay.data["name"] for lay in d.layouts]
     assert [p.count for p in slogans.parse("一轴、二廊、三城、二十四片区")[0]] == [1, 2, 3, 24]
     assert not [m for m in d.measures if m.data["title"].startswith("表2")]
+
+
+def test_a_division_of_work_names_its_lead_in_a_bracket_of_duties():
+    text = ("某省人民政府关于落实《政府工作报告》重点工作部门分工的意见\n\n一、落实2019年经济社会发展总体要求和主要预期目标\n\n"
+            "(一)总体要求:以新发展理念为指导,保持经济持续健康发展和社会大局稳定(分管副省长、协管副秘书长负责,"
+            "省发展改革委牵头,省工业和信息化厅、省财政厅负责)\n\n"
+            "(二)推进产业项目建设。加快重大项目建设(分管副省长负责,省发展改革委牵头,省工业和信息化厅负责)\n")
+    ms = [(m.data["lead_units"], m.data["units"]) for m in draft(text).measures]
+    assert ms == [(["省发展改革委"], ["省发展改革委", "省工业和信息化厅", "省财政厅"]),
+                  (["省发展改革委"], ["省发展改革委", "省工业和信息化厅"])]
+    # the page cut inside the bracket: the names before the cut
+    cut = draft(text.split("(二)")[0].replace("、省财政厅负责)\n\n", "、省\n"))
+    assert [m.data["units"] for m in cut.measures] == [["省发展改革委", "省工业和信息化厅"]]

@@ -71,7 +71,8 @@ def _leaves(doc: Document) -> list[Heading]:
         # (its own title, or the label before its colon: (二)发展目标:突出塘栖…)
         label = re.split(r"[:：]", h.title, maxsplit=1)[0] if re.search(r"^[^:：]{2,10}[:：]", h.title) \
             else h.title
-        skip = bool(_NOT_A_MEASURE.search(label.strip("。 ")) or _DESCRIBES.match(h.title)
+        titled_not = bool(_NOT_A_MEASURE.search(label.strip("。 ")))
+        skip = bool(titled_not or _DESCRIBES.match(h.title)
                     or _DESCRIBES.match(label) or _APPROVES.match(h.title) or _STATE_OF.match(h.title)
                     or "\n" in doc.text[h.start:] and _PLAN_SAYS.match(doc.text, doc.text.find("\n", h.start) + 1))
         goals_only = not skip
@@ -95,7 +96,7 @@ def _leaves(doc: Document) -> list[Heading]:
         if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")) or h.parent is None and \
                 re.search(r"(?m)^[ \t]*(?:进展|完成|推进|落实)情况", doc.text[max(0, first - 300):first]):
             skip = True        # a list under a line “机遇” or “进展情况…已完成。”: no tasks of its own
-        if skip and goals_only and (own_units(doc.text, h) or _cut_sibling(doc, h)):
+        if skip and (goals_only or titled_not) and (own_units(doc.text, h) or _cut_sibling(doc, h)):
             skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
         if not skip and h.level >= 2:
             out.append(h)

@@ -19,7 +19,8 @@ UNIT_LINE = re.compile(r"^[ \t]*((?:(?:责任|牵头|主责|协同|配合|协办
                        re.M)
 
 # a labelled list whose bracket the page's end leaves open: (预期性指标,牵头单位:A;责任单位:B,…
-_CUT_UNITS = re.compile(r"[(（][^()（）\n]{0,12}?(" + LABELS + r"[:：][^()（）\n]*)\s*$")
+_CUT_UNITS = re.compile(r"[(（][^()（）\n]{0,12}?(" + LABELS + r"[:：][^()（）\n]*)\s*$|"
+                        r"[(（]([^()（）\n]{0,40}?[\u4e00-\u9fff]{2,14}牵头[,，;；][^()（）\n]*)\s*$")   # (…,省发展改革委牵头,省…
 
 # a bare list whose bracket goes on with a rule for the tasks after it (〔市人社局,此项及以下任务均需
 # 各县(市、区)落实,不再列出。…〕): the names before the rule
@@ -56,7 +57,7 @@ def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]
     for pos in sorted(found):
         m = found[pos]
         start, listed = m.start(), m.group(1).rstrip("。. ") if m.re is UNIT_LINE else \
-            listed_as.get(pos, m.group(1))
+            listed_as.get(pos, m.group(1) or m.group(m.lastindex))
         if m.re is UNIT_LINE and out and lines[-1] is not None \
                 and not text[out[-1][1]:start].strip():
             # 牵头单位:A on one line, 责任单位:B、C on the next: one list, A leading
@@ -79,8 +80,9 @@ def unit_blocks(text: str, start: int, end: int) -> list[tuple[int, int, Units]]
 
 def own_units(text: str, h: Heading) -> bool:
     """Whether a numbered part states its own responsible units (labelled, in brackets or on a
-    line of their own)."""
-    return bool(UNITS.search(text, h.body, h.end) or UNIT_LINE.search(text, h.body, h.end))
+    line of their own, or a bracket that names its lead: (…负责,省发展改革委牵头,…负责))."""
+    return bool(UNITS.search(text, h.body, h.end) or UNIT_LINE.search(text, h.body, h.end)) or \
+        any(read.how == "verb" and read.lead for _, _, read in unit_blocks(text, h.body, h.end))
 
 
 def heading_units(text: str, h: Heading) -> Units | None:

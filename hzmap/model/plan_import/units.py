@@ -78,6 +78,9 @@ _MASK = str.maketrans({"、": "\x00", ",": "\x01", "，": "\x02", ";": "\x03", "
 _UNMASK = {ord(v): k for k, v in _MASK.items()}
 
 
+_OFFICIAL = re.compile(r"(?:省长|市长|区长|县长|州长|镇长|秘书长|书记|领导)$")
+
+
 def split_units(text: str) -> list[str]:
     """The units of a list, in order, without labels and duty words."""
     text = FIRST_IS_LEAD.sub("", _COMMA_IS_LEAD.sub("", _plain(text)))
@@ -99,8 +102,8 @@ def split_units(text: str) -> list[str]:
             continue            # a name the page cuts inside its brackets (各镇乡(): no unit
         tok = _DUTY.sub("", _PARTNER_VERB.sub("", _LEAD_VERB.sub("", _DUTY.sub("", _BY.sub("", tok))))).strip()
         tok = _MARKED_LEAD.sub("", _KIND_TAIL.sub("", tok))
-        if len(tok) > 1:        # a lone 区 or 市 is a list cut short, not a unit
-            out.append(tok)
+        if len(tok) > 1 and not _OFFICIAL.search(tok):   # (a lone 区 or 市 is a list cut short;
+            out.append(tok)                                 # 分管副省长 a leader, not a unit)
     for i in range(len(out) - 1, 0, -1):   # “萧山区、余杭区、钱塘区政府”: one government each
         suffix = next((s for s in ("人民政府", "政府", "管委会") if out[i].endswith(s)), None)
         if not suffix:
