@@ -75,7 +75,7 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     # (a document that breaks a plan's tasks down to units, …目标任务责任分解表: every measure's)
     # (or a page whose opening tells of a year's 实事: 2025年的10件重点民生实事)
     breakdown = bool(re.search(r"(?:任务|责任)(?:分解|分工)|分解表|任务清单|实事", record.data["title"])) or \
-        bool(re.search(r"20\d\d年[^。\n\d]{0,10}?[\d一二三四五六七八九十]+件(?:重点)?(?:民生|为民)实事", doc.text[:500]))
+        bool(re.search(r"20\d\d年[^。\n\d]{0,10}?[\d一二三四五六七八九十]+[件项](?:重点)?(?:民生|为民)实事", doc.text[:500]))
     tasks = sorted((m.passages[0].start, _measure_end(draft, i)) for i, m in enumerate(draft.measures)
                    if m.from_table or breakdown)
     if breakdown and not draft.measures:        # (a news report of a year's 实事: every figure)

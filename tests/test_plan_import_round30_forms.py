@@ -1,0 +1,18 @@
+"""Forms of real plans and reports first met in the thirtieth held-out round, each on a
+made-up text."""
+from plan_drafts import draft, targets
+
+
+def test_a_years_list_of_people_s_projects_dates_its_figures():
+    d = draft("某区确定今年10项重点民生实事\n近日,某区确定2024年10项重点民生实事。\n1.城区管线改造项目\n"
+              "系统治理全区12处易涝点位,新建2座排水提升泵站。\n2.环境品质提升项目\n新建10处口袋公园。")
+    assert {(12, "处", 2024), (2, "座", 2024), (10, "处", 2024)} <= targets(d)
+    d = draft("2024年某区政府民生实事\n01 新建、改扩建16所公办义务教育学校,新增学位约3.8万座。")
+    assert (16, "所", 2024) in targets(d)
+
+
+def test_a_news_outlets_date_line_dates_the_page():
+    d = draft("某省扩容服务消费\n澎湃新闻 2023-04-20 09:26\n\n某省政府办公厅近日印发《关于进一步扩大消费的若干举措》,"
+              "目标今年全省社会消费品零售总额增长4.5%以上,网络零售额增长6%。")
+    assert str(d.plan.data["issued"]) == "2023-04-20"
+    assert {(4.5, "%", 2023), (6, "%", 2023)} <= targets(d)
