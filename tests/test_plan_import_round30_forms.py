@@ -16,3 +16,10 @@ def test_a_news_outlets_date_line_dates_the_page():
               "目标今年全省社会消费品零售总额增长4.5%以上,网络零售额增长6%。")
     assert str(d.plan.data["issued"]) == "2023-04-20"
     assert {(4.5, "%", 2023), (6, "%", 2023)} <= targets(d)
+
+
+def test_road_networks_of_national_and_provincial_roads_and_a_quote_closed_after_de():
+    d = draft("某市综合交通专项规划\n规划构建“三纵两横两支”的国道网络体系,“六纵四横五联”的省道网。\n"
+              "构建“一核四轴多点的”城乡发展新格局。")
+    names = [lay.data["name"] for lay in d.layouts]
+    assert {"三纵两横两支", "六纵四横五联", "一核四轴多点"} <= set(names)

@@ -49,7 +49,7 @@ _WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。�
                    r"(?:体系|形态|网络|框架|骨架|态势|版图|平台|(?:发展|产业|功能|城市)空间)")
 # a transport network laid out by three counted parts or more (…内河航道网络, …高速公路骨架网络), not
 # one of platforms (“一试点、一示范、多基地”的…平台网络)
-_NETWORK = re.compile(r"[^，,。；;:：！!？?“”\n]{0,10}?(?:公路|铁路|航道|轨道|交通|航线|干线)[^，,。；;:：！!？?“”\n]{0,4}?网")
+_NETWORK = re.compile(r"[^，,。；;:：！!？?“”\n]{0,10}?(?:公路|铁路|航道|轨道|交通|航线|干线|国道|省道|县道)[^，,。；;:：！!？?“”\n]{0,4}?网")
 # a space the slogan is laid out in, after 布局“…”: 布局“一心、一堡、四节点”的城镇空间
 _SPACE_AFTER = re.compile(r"的?[^，,。；;:：！!？?“”\n]{0,6}?空间")
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS}))(?:、?{_COUNT}(?:{_WORDS})){{1,5}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")   # (一心、二轴、三平台的空间布局)
@@ -180,6 +180,7 @@ def _unbroken(slogan: str) -> str:
     """A slogan without the space or line break a page set inside a part (“一 主三副”) or
     between its parts (“一岛、 一区”)."""
     s = re.sub(r"(?<=[、，,+＋])\s+", "", slogan.strip())
+    s = re.sub(r"(?<=[\u4e00-\u9fff]{4})的$", "", s)       # (a quote the page closes after 的: “一核四轴多点的”)
     return re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])", "", s)
 
 
