@@ -23,3 +23,13 @@ def test_road_networks_of_national_and_provincial_roads_and_a_quote_closed_after
               "构建“一核四轴多点的”城乡发展新格局。")
     names = [lay.data["name"] for lay in d.layouts]
     assert {"三纵两横两支", "六纵四横五联", "一核四轴多点"} <= set(names)
+
+
+def test_an_outline_of_parts_and_sections_with_no_text_is_a_table_of_contents():
+    outline = ("一、发展环境\n(一)发展基础\n(二)发展环境\n二、总体要求\n(一)指导思想\n(二)战略导向\n(三)发展目标\n"
+               "三、融入长三角\n(一)高水平推进长三角一体化\n(二)一体化打造综合立体交通网络\n")
+    assert not draft("某区国民经济和社会发展第十四个五年规划纲要\n" + outline).measures
+    # a list of one-line tasks under its groups stays a list of measures
+    tasks = ("一、实事项目\n(一)老有所享\n1.改建认知障碍照护床位220张\n2.新增1家社区长者食堂\n3.打造1条公交线路\n"
+             "(二)儿童友好\n4.为学校安装200台空调\n5.开设40个爱心暑托班\n6.新增20个托班\n")
+    assert len(draft("2025年区政府实事项目安排\n" + tasks).measures) == 6

@@ -39,4 +39,32 @@ def blocks(doc: Document) -> list[tuple[int, int]]:
                 break
             end = b
         out.append((m.end(), end))
+    return out + _bare_outline(doc, starts)
+
+
+_RUN = 8        # heading lines in a row that make an outline
+
+
+def _bare_outline(doc: Document, starts: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of each run of at least eight heading lines with no other line between them,
+    parts (一、) and their sections ((一)) alone, none a sentence (…发展基础 / (二)发展环境 / 二、… /
+    (一)…): a table of contents whose 目录 line the page lost."""
+    text, out, run = doc.text, [], []
+    level_at = {h.start: h.level for h in doc.headings}
+
+    def close() -> None:
+        if len(run) >= _RUN and {level_at[a] for a, _ in run} == {1, 2}:
+            out.append((run[0][0], run[-1][1]))
+
+    for a, b in line_spans(text):
+        line = text[a:b].strip()
+        if not line:
+            continue
+        lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+        if lead in starts and len(line) <= 40 and not line.endswith(("。", "；", ";")):
+            run.append((lead, b))
+            continue
+        close()
+        run = []
+    close()
     return out
