@@ -33,3 +33,10 @@ def test_an_outline_of_parts_and_sections_with_no_text_is_a_table_of_contents():
     tasks = ("一、实事项目\n(一)老有所享\n1.改建认知障碍照护床位220张\n2.新增1家社区长者食堂\n3.打造1条公交线路\n"
              "(二)儿童友好\n4.为学校安装200台空调\n5.开设40个爱心暑托班\n6.新增20个托班\n")
     assert len(draft("2025年区政府实事项目安排\n" + tasks).measures) == 6
+
+
+def test_a_year_a_plan_strives_for_and_a_year_range_without_nian():
+    d = draft("关于加快推进某市会展业发展三年行动计划(2018-2020)(征求意见稿)\n征求意见稿提出,争取2020年在杭举办国际会议"
+              "数量达到30个;引进5家以上国际知名会展组织机构。")
+    assert d.plan.data["period"] == "2018-2020"
+    assert {(30, "个", 2020), (5, "家", 2020)} <= targets(d)

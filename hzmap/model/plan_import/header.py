@@ -66,7 +66,7 @@ _SITE_TAIL = re.compile(r"^(.+?)\s*[-_|｜]\s*[^-_|｜]{1,20}$")
 _SITE = re.compile(r"(网|报|论坛|频道|馆|数字报纸|新闻网站|官网|在线)$")
 # (its issuer's short name never holds 的 or 知: …责任单位的通知豫政〔2023〕5号 run together is 豫政〔2023〕5号)
 DOC_NUMBER = re.compile(r"((?:(?![的知])[\u4e00-\u9fff]){1,10}[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*\d{1,4}\s*号)")
-_YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*年")
+_YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~至]+\s*((?:19|20)\d\d)\s*(?:年|(?=[)）]))")   # (2018-2020年), (2018-2020)
 # a numbered part's line (“3、积极争取政策”), never the document's title
 _NUMBERED = re.compile(r"^(?:0\d(?=[\u4e00-\u9fff])|\d{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 _BRACKETED = re.compile(r"^(?:[【\[［][^】\]］]{1,12}[】\]］]|[(（][\u4e00-\u9fff]{2,6}(?:省|自治区|市)[)）])")

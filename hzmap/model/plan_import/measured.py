@@ -10,7 +10,7 @@ from hzmap.model.dataset.comparators import clause_span
 
 from .text import FIVE_YEAR_PLAN_END, clause_start
 
-YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
+YEAR_AHEAD = re.compile(r"(?:到|至|截至|截止到?|力争|争取|确保)(20\d\d)年|(20\d\d)年(?:底|末)?前|(20\d\d)年(?:底|末)")
 _FYP_RE = re.compile(r"“?(十[三四五六]五)”?(?:期间|末期?|时期)")
 LEAD_WORDS = re.compile(r"^(?:其中|力争|全市|全年|到|至|并|和|及|实现|确保|达到|累计)+")
 _TAIL_WORDS = re.compile(r"(?:达到|达|突破|破|超过|超|逾|不少于|不低于|不超过|控制在|保持|实现|为|至|在|的)+$")
