@@ -223,6 +223,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             ctx = _CONTEXT.match(text, gap.end())      # a slogan set on a line of its own
         if not ctx and text[max(0, m.start() - 1):m.start()] == "以":
             ctx = _FRAMES.match(text, m.end())
+        pair = None if ctx else _QUOTED.match(quoted, m.end())
+        if pair:        # “三山四水两平原”“一圈一团七轴带”的…总体格局: both announced
+            ctx = _CONTEXT.match(text, pair.end())
         if not ctx and places:
             ctx = _WIDE.match(text, m.end())     # “一心两轴三片”的城镇体系, “一环两廊”生态网络
         net = None if ctx else _NETWORK.match(text, m.end())
@@ -253,7 +256,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             continue
         seen.add(same_key(m.group(1)))
         end = ctx.end() if ctx else m.end()
-        theme = text[m.end():end].lstrip("的") if ctx else (
+        theme = text[pair.end() if pair else m.end():end].lstrip("的") if ctx else (
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
             if before else "")
         out.append(Slogan(_unbroken(m.group(1)), m.start(1), m.end(1), end, theme, *parsed))
