@@ -125,6 +125,9 @@ def find(text: str) -> list[Figure]:
 _NAMED_GOAL = re.compile(r"”[^“”，。；、,;(（]{0,12}$")
 
 
+_OWN_GOAL = re.compile(r"(?:19|20)\d\d年(?:底|末)?(?:规划|目标|预期)(?:为|达到?|值为)$")
+
+
 def inside_brackets(text: str, s: int) -> bool:
     """Whether the figure at `s` stands in brackets (an example or an aside), unless the
     bracket spells out a quoted goal just before it."""
@@ -134,7 +137,8 @@ def inside_brackets(text: str, s: int) -> bool:
         if text[i] in ")）":
             depth += 1
         elif text[i] in "(（":
-            if depth == 0:
-                return not _NAMED_GOAL.search(text, para_start, i)
+            if depth == 0:      # (or the bracket sets a goal of its own year: (2025年规划为120万人))
+                return not _NAMED_GOAL.search(text, para_start, i) and \
+                    not _OWN_GOAL.match(text, i + 1, s)
             depth -= 1
     return False

@@ -36,7 +36,7 @@ def year_ahead(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # a year the figure's own clause says it is reached in: 高新技术企业2024年突破3.5万家、2025年突破3.8万家
-_REACHED_IN = re.compile(r"(20\d\d)年(?:底|末)?(?:力争|要|将)?(?:突破|达到|超过|增长|提高到|提升到|增至|增加到)")
+_REACHED_IN = re.compile(r"(20\d\d)年(?:底|末)?(?:力争|要|将)?(?:突破|达到|超过|增长|提高到|提升到|增至|增加到|规划为|目标为)")
 
 
 def year_reached(text: str, start: int, end: int, issued: int | None) -> tuple[int, int] | None:

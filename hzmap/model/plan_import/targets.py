@@ -317,8 +317,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
             year = (None, -1)
             flags.append("no year stated for this figure, and the document gives none: give "
                          "the year")
-    elif not (in_goals or goal_words or year[1] >= sent_start):
-        return None
+    elif not (in_goals or goal_words or year[1] >= sent_start or
+              (0 <= year[1] - para_start <= 2 and text.startswith("到", year[1]))):
+        return None         # (到2035年,耕地…不少于…;生态保护红线面积29.64万平方千米: the paragraph's goals)
     sized = nxt < len(starts) and starts[nxt] < c_start + len(clause) and _COUNT.match(unit) \
         and not _COUNT.match(candidates[nxt][3])
     # the words about the size (超千亿元) say nothing of how many
