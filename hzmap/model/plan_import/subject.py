@@ -30,10 +30,7 @@ def _paragraph_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, s
     if not hits or hits[0].start != start or hits[0].entry.kind not in _UNIT_KINDS or \
             len(hits[0].entry.districts) != 1:
         return None
-    own = hits[0].entry.districts[0]
-    if any(set(h.entry.districts) != {own} for h in hits):
-        return None
-    return own, _named(hits[0]), "its paragraph"
+    return _alone(hits, hits[0], "its paragraph")
 
 
 # a district as the subject of its sentence: 余杭将积极争创…;规划战略上,构建“…”格局
@@ -49,10 +46,15 @@ def _sentence_subject(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str
                 and _ACTS.match(doc.text, h.end)]
     if not subjects or _said_of_other(doc, pos, ""):
         return None
-    own = subjects[0].entry.districts[0]
+    return _alone(hits, subjects[0], "its sentence")
+
+
+def _alone(hits: list, hit, why: str) -> tuple[str, str, str] | None:
+    """(id, name, why) of hit's one district when every place hit lies in it; else None."""
+    own = hit.entry.districts[0]
     if any(set(h.entry.districts) != {own} for h in hits):
         return None
-    return own, _named(subjects[0]), "its sentence"
+    return own, _named(hit), why
 
 
 # the city as the subject (杭州将构建…, 杭州是“…”格局), not 杭州东部新中心 or 杭州市萧山区
