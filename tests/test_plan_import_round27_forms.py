@@ -79,3 +79,8 @@ def test_a_quoted_count_after_the_list_it_counts_is_a_layout_of_its_items():
     # not when the items are not what the count counts, nor when no layout word follows
     assert not draft("某区规划\n形成度假区、行政区、科技城“三区”互动发展的良性格局。").layouts
     assert not draft("某区规划\n形成度假区、行政区、科技区“三区”联动。").layouts
+
+
+def test_a_pages_issuer_line_above_its_published_label():
+    d = draft("6月24日\n某市人民政府办公室\n发布\n某市提振消费专项行动若干措施\n全文内容如下\n\n为贯彻落实决策部署,制定本措施。")
+    assert d.plan.data["issuer"] == "某市人民政府办公室"

@@ -153,6 +153,8 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
                     and not _NAV.search(before) and not _META.search(before) and not _NUMBERED.match(before):
                 return before + cand, notice[1] if notice else "", i - 1    # …精品线路建设 / 总体设计方案
             issuer = notice[1] if notice else (lines[i - 1].strip() if i > 0 else "")
+            if issuer in ("发布", "印发", "发文") and i > 1:
+                issuer = lines[i - 2].strip()      # a page's “X / 发布” lines above the title
             told = _reported(head)
             if told and (re.sub(r"\s", "", cand) in re.sub(r"\s", "", told) or cand.endswith("情况")):
                 # a part's or a table's title line of a report that names all it reports
