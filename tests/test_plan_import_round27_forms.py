@@ -84,3 +84,10 @@ def test_a_quoted_count_after_the_list_it_counts_is_a_layout_of_its_items():
 def test_a_pages_issuer_line_above_its_published_label():
     d = draft("6月24日\n某市人民政府办公室\n发布\n某市提振消费专项行动若干措施\n全文内容如下\n\n为贯彻落实决策部署,制定本措施。")
     assert d.plan.data["issuer"] == "某市人民政府办公室"
+
+
+def test_a_news_leads_province_before_a_citys_body_is_no_part_of_the_issuer():
+    d = draft("2月14日,浙江某兴市人民政府发布关于印发2025年重点工作责任分解的通知。\n文件提出,完善能源体系。")
+    assert d.plan.data["issuer"] == "某兴市人民政府"
+    d = draft("浙江省某州市政府印发《关于推动经济高质量发展的若干政策(2025年)》。")
+    assert d.plan.data["issuer"] in ("某州市政府", "浙江省某州市政府")

@@ -74,6 +74,10 @@ def _cn_date(m: re.Match) -> str | dt.date | None:
     return f"{year}-{month:02d}"
 
 
+_PROVINCE_FIRST = re.compile(r"^(?:浙江|江苏|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|陕西|甘肃|"
+                             r"青海|河北|山西|辽宁|吉林|黑龙江|内蒙古|宁夏|新疆|西藏)(?![省区])(?=[\u4e00-\u9fff]{2,4}市)")
+
+
 def _issuers(raw: str) -> str:
     raw = re.sub(r"^.*?(?:近日|日前|今天|今日)[,，]?", "", raw).strip()
     if re.match(LABELS + r"\s*[:：]", raw):
@@ -84,7 +88,8 @@ def _issuers(raw: str) -> str:
     parts = [q for p in re.split(r"[\s、]+", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
     if not parts or not all(_ORG.search(p) for p in parts):
         return ""
-    return "、".join(parts)
+    # (a news lead's province before a city's body: 浙江嘉兴市人民政府 is 嘉兴市人民政府)
+    return "、".join(_PROVINCE_FIRST.sub("", p) for p in parts)
 
 
 def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, int | None]:
