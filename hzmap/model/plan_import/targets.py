@@ -250,7 +250,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         if year is None and re.search(r"全年|年内", text[sent_start:s]) else None
     # (or the year the paragraph's plan sets its goals for: …方案》提出,2025年,…。培育…,打造1个…)
     opened = opened or (re.search(r"(?:提出|明确|要求)[,，:：]?\s*(20\d\d)年[,，]", text[para_start:sent_start])
-                        if year is None and _GOAL_WORDS.search(text, sent_start, e) else None)
+                        if year is None and _GOAL_WORDS.search(text, sent_start, sent_end) else None)
     if opened and (issued_year is None or int(opened.group(1)) >= issued_year):
         # 2024年,保障…。全年腾出…1万吨标准煤以上: the year the paragraph opened on (not a past one)
         year = (int(opened.group(1)), para_start + opened.start(1))
