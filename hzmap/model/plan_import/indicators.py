@@ -84,7 +84,8 @@ def tables(doc: Document) -> list[IndicatorTable]:
     return out + _line_tables(text)
 
 
-_ROW_START = re.compile(r"\s*(?:\d{1,3}[.．、]|[一二三四五六七八九十]{1,3}、)\s*\S")
+_ROW_NUMBER_LEAD = re.compile(r"^\s*(?:\d{1,3}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
+_ROW_START = re.compile(_ROW_NUMBER_LEAD.pattern + r"\S")
 _CAPTION_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
@@ -140,8 +141,7 @@ def _line_row(row: list[tuple[int, int, str]], columns: _Columns, table: Indicat
     """A row of a table set one cell to a line: its cells from the left, as the header's."""
     if len(row) <= columns.goal or not _FIGURE.search(row[columns.goal][2]):
         return
-    name = re.sub(r"^\s*(?:\d{1,3}[.．、]|[一二三四五六七八九十]{1,3}、)\s*", "", row[columns.name][2]) \
-        if columns.name < len(row) else ""
+    name = _ROW_NUMBER_LEAD.sub("", row[columns.name][2]) if columns.name < len(row) else ""
     unit = row[columns.unit][2] if 0 <= columns.unit < len(row) else ""
     table.goals.append((row[columns.goal][0], row[columns.goal][1], name, unit))
     table.done += [(a, b) for k, (a, b, t) in enumerate(row)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .definitions import run_together
 from .history import clause_start as _clause_start, not_this_plans
 from .parts import KIND_OF, VERBS, Part, bullet_block
+from .text import cn_number
 
 # after a count, these words count things that are not places (两个维护, 四大建设, 三项任务)
 # a part written as a side of the place and one word of what it does (北强, 南启, 中兴)
@@ -74,12 +75,8 @@ class Slogan:
 
 
 def _count(c: str) -> int | None:
-    if c.isdigit():
-        return int(c)
-    if "十" in c and len(c) > 1:      # 十一, 二十, 二十四
-        tens, _, ones = c.partition("十")
-        return _CN_COUNT.get(tens, 1) * 10 + _CN_COUNT.get(ones, 0)
-    return _CN_COUNT.get(c)
+    # (a count of two characters or three is a numeral: 十一, 二十, 二十四)
+    return int(c) if c.isdigit() else _CN_COUNT.get(c) if len(c) == 1 else cn_number(c)
 
 
 _NAMED_PART = re.compile(rf"^({_COUNT})(?:个|条|大|座|类)?[\u4e00-\u9fff]{{2,10}}?({_WORDS})$")
