@@ -61,12 +61,8 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
     if not found:
         draft.notes.append(f"{source.name}: no layout slogan found (a quoted “一核…” or “4+4…” "
                            "before 格局/布局); measures and targets are still drafted")
-    draft.measures = measures.draft_measures(doc, gaz, plan_id)
-    # a table of indicators names no unit: its numbered rows (1.地区生产总值, one cell to a line)
-    # are no measures
-    shown = indicators.tables(doc)
-    draft.measures = [m for m in draft.measures if m.data["units"] or not any(
-        t.start <= m.passages[0].start < t.end for t in shown)]
+    shown = indicators.tables(doc)      # (tables of indicators: no measures, their goals targets)
+    draft.measures = measures.draft_measures(doc, gaz, plan_id, shown)
     if re.search(r"的批复$", record.data["title"]):
         # an approval states what it approves (规划范围, 发展目标, 空间结构…): its numbered items
         # are the approved plan's, not tasks, unless a unit is made responsible for one

@@ -14,7 +14,7 @@ import re
 
 from hzmap.model.geo.gazetteer import Gazetteer
 
-from . import announced, contents, flattened, places, tables
+from . import announced, contents, flattened, indicators, places, tables
 from .draft import Passage, Record
 from .text import NOT_LAYING, TASK_VERBS, Document, Heading, cn_numeral, excerpt, line_spans
 from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
@@ -184,12 +184,15 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
     return out or [(h.start, h.end, h.title.strip("。 "))]
 
 
-def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
+def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str,
+                   shown: list[indicators.IndicatorTable] | None = None) -> list[Record]:
+    """Measures; `shown`: the document's tables of indicators (indicators.tables), if already read."""
     text = doc.text
+    shown = indicators.tables(doc) if shown is None else shown
     first_is_lead = bool(FIRST_IS_LEAD.search(text))
     article = bool(_ARTICLE.search(text))
     out: list[Record] = []
-    rows = tables.rows(doc)
+    rows = tables.rows(doc, shown)
     for row in rows:           # a task table: one measure a row, its units from its own cell
         rec = _measure(doc, gaz, plan_id, row.task[0], row.end, "", row.number, first_is_lead,
                        given=read_units(row.units_text, first_is_lead), content_end=row.task[1])
@@ -250,6 +253,9 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str) -> list[Record]:
                 bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end):
             out.append(_measure(doc, gaz, plan_id, h.start, kid.start,
                                 BRACKET.sub("", h.title).strip("。 "), h.number, first_is_lead))
+    # a table of indicators names no unit: its numbered rows (1.地区生产总值, one cell to a line)
+    # are no measures
+    out = [r for r in out if r.data["units"] or not any(t.start <= r.passages[0].start < t.end for t in shown)]
     out.sort(key=lambda r: r.passages[0].start)
     for i, rec in enumerate(out, 1):
         rec.data["id"] = f"{plan_id}_m{i:02d}"

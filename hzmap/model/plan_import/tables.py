@@ -48,8 +48,9 @@ class Row:
     between: list[tuple[int, int]] = field(default_factory=list)  # its task's and its units'
 
 
-def rows(doc: Document) -> list[Row]:
-    """The rows of the document's task tables, or [] when it has none (fewer than 3 rows)."""
+def rows(doc: Document, shown: list[indicators.IndicatorTable] | None = None) -> list[Row]:
+    """The rows of the document's task tables, or [] when it has none (fewer than 3 rows);
+    `shown`: its tables of indicators (indicators.tables), if already read."""
     text = doc.text
     heads = sorted(h.start for h in doc.headings if h.level <= 2)
     numbered = []
@@ -60,7 +61,7 @@ def rows(doc: Document) -> list[Row]:
             numbered.append((s + (first.start(1) if first else 0), e,
                              first.group(1) if first else _NUMBER.match(line).group(1)))
     # (not the rows of a table of indicators and their goals, which names no unit)
-    spans = [(t.start, t.end) for t in indicators.tables(doc)]
+    spans = [(t.start, t.end) for t in (indicators.tables(doc) if shown is None else shown)]
     numbered = [x for x in numbered if not any(a <= x[0] <= b for a, b in spans)]
     # a run of rows numbered on from 1 (a new group may start again at 1)
     run, last = [], 0
