@@ -267,6 +267,15 @@ def figure_clauses(text: str, slogan, scope_end: int) -> list[tuple[int, int]]:
     start = slogan.context_end
     while start < end and text[start] in ":：,，":
         start += 1
+    bracket = re.compile(r"[(（]([^()（）\n]{2,200})[)）]").match(text, start)
+    if bracket:     # “7+X”布局(3个国家级开发区和4个省级开发区+乡镇特色园): the members by figure
+        pieces = re.split(r"[+＋]", bracket.group(1))
+        if len(pieces) == len(slogan.parts) and all(len(x.strip()) >= 2 for x in pieces):
+            pos, spans = bracket.start(1), []
+            for x in pieces:
+                spans.append((pos, pos + len(x)))
+                pos += len(x) + 1
+            return spans
     spans = _clauses(text, start, end, r"[；;]")
     if len(spans) == len(slogan.parts):
         return spans

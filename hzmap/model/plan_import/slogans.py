@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .bracketed import SPELLED, members, told
 from .definitions import run_together
 from .history import clause_start as _clause_start, not_this_plans
 from .parts import KIND_OF, VERBS, Part, bullet_block
@@ -207,7 +208,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     # "…" paired as “…”, and a quote inside a quote (“…形成‘一主八辅’为基础…”) read as one, the
     # offsets the same
     quoted = pair_quotes(text).translate(_INNER_QUOTES)
-    for m in _SPELLED.finditer(quoted):
+    for m in SPELLED.finditer(quoted):
         sl = _spelled(text, m)
         if sl is not None and not not_this_plans(text, m.start(1), m.end(1)):
             seen.add(same_key(sl.text))
@@ -289,35 +290,18 @@ def _proposed(text: str, m: re.Match) -> Slogan | None:
     return Slogan(m.group(1), m.start(1), m.end(1), m.end(1), "", *parsed)
 
 
-# a slogan whose parts' members follow it in a bracket inside the quotes: “两廊一轴(城西科创大
-# 走廊、良渚文化大走廊和古今千年发展轴)”
-_SPELLED = re.compile(r"[“\"「]([^”\"」\n(（]{3,20})(?:[(（]([^()（）\n“”\"]{4,120})[)）][”\"」]|"
-                      r"[”\"」][(（]([^()（）\n“”\"]{4,120})[)）])")     # or after it: “一湾两区”(…)
-_ITEM_SEP = re.compile(r"[、，,;；/／]|和|及|与|以及")
-
-
 def _spelled(text: str, m: re.Match) -> Slogan | None:
-    """The slogan of a _SPELLED match when its bracket lists as many members as its parts
-    count (两廊 + 一轴: three), the parts taking them in order; else None."""
-    parsed = parse(m.group(1))
-    if parsed is None or parsed[1] or any(not p.count for p in parsed[0]):
-        return None
+    """The slogan of a bracketed.SPELLED match when its bracket spells out its parts: as many
+    members as its parts count (two of 两廊 and one of 一轴), or each part in quotes; else None."""
     g = 2 if m.group(2) is not None else 3
-    items, pos = [], m.start(g)
-    for sep in list(_ITEM_SEP.finditer(text, m.start(g), m.end(g))) + [None]:
-        stop = sep.start() if sep else m.end(g)
-        if stop - pos >= 2:
-            items.append((pos, stop))
-        if sep is None:
-            break
-        pos = sep.end()
-    if len(items) != sum(p.count for p in parsed[0]):
-        return None
-    spans, k = [], 0
-    for p in parsed[0]:
-        spans.append((items[k][0], items[k + p.count - 1][1]))
-        k += p.count
-    return Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parsed[0], [], spans)
+    strict, spans = parse(m.group(1)), None
+    if strict and not strict[1]:
+        spans = members(text, m.start(g), m.end(g), strict[0]) or told(text, m.start(g), m.end(g), strict[0])
+    free = None if spans else parse(m.group(1), free=True)
+    if free and not free[1]:        # “六上一下”(水上、岛上…桥下): a part's word shortens its members
+        spans = members(text, m.start(g), m.end(g), free[0], abbreviated=True)
+    parsed = strict if strict and not strict[1] and spans else free
+    return Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parsed[0], [], spans) if spans else None
 
 
 # ---------------------------------------------------------------- where each part is defined

@@ -1,0 +1,63 @@
+"""Slogans spelled out in a bracket at once, where each part's span is read from the bracket.
+
+Two forms: the members of each part listed in order, as many as the parts count
+(“两廊一轴(城西科创大走廊、良渚文化大走廊和古今千年发展轴)”, “六上一下”(水上、岛上、…、桥下)), or
+each part named in quotes after what it is (“一区多园”(以省级以上开发区为主体,即“一区”;乡镇
+特色园为辅助,即“多园”)).
+"""
+from __future__ import annotations
+
+import re
+
+from .parts import Part
+
+# the slogan, then its bracket inside the quotes (group 2) or right after them (group 3); only
+# the bracket after the quotes may quote the parts again
+SPELLED = re.compile(r"[“\"「]([^”\"」\n(（]{3,20})(?:[(（]([^()（）\n“”\"]{4,120})[)）][”\"」]|"
+                     r"[”\"」][(（]([^()（）\n]{4,200})[)）])")
+_ITEM_SEP = re.compile(r"[、，,;；/／]|和|及|与|以及")
+_CLAUSE_SEP = re.compile(r"[;；。]")
+
+
+def members(text: str, start: int, end: int, parts: list[Part],
+            abbreviated: bool = False) -> list[tuple[int, int]] | None:
+    """Each part's span of the items listed between start and end, when there are as many items
+    as the parts count, taken in order; else None. With `abbreviated` (a part's word is not a
+    kind of place: 六上), each item must hold its part's word (水上, 岛上 … 桥下), as a slogan that
+    shortens its members to their shared word is written."""
+    if any(not p.count for p in parts):
+        return None
+    items, pos = [], start
+    for sep in list(_ITEM_SEP.finditer(text, start, end)) + [None]:
+        stop = sep.start() if sep else end
+        if stop - pos >= 2:
+            items.append((pos, stop))
+        if sep is None:
+            break
+        pos = sep.end()
+    if len(items) != sum(p.count for p in parts) or any("“" in text[s:e] for s, e in items):
+        return None
+    spans, k = [], 0
+    for p in parts:
+        own = items[k:k + p.count]
+        if abbreviated and not all(p.word in text[s:e] for s, e in own):
+            return None
+        spans.append((own[0][0], own[-1][1]))
+        k += p.count
+    return spans
+
+
+def told(text: str, start: int, end: int, parts: list[Part]) -> list[tuple[int, int]] | None:
+    """Each part's span when the bracket between start and end names every part in quotes after
+    what it is (以…为主体,即“一区”;…为辅助,即“多园”): the clause up to its quoted label; else
+    None."""
+    spans = []
+    for p in parts:
+        hit = next((h for h in (text.find(f"“{x}”", start, end) for x in p.labels) if h >= 0), -1)
+        if hit < 0:
+            return None
+        seps = list(_CLAUSE_SEP.finditer(text, start, hit))
+        opened = seps[-1].end() if seps else start
+        clause = text[opened:hit]
+        spans.append((opened + len(clause) - len(clause.lstrip()), opened + len(clause.rstrip(" ,，即"))))
+    return spans
