@@ -20,7 +20,7 @@ import re
 from .text import five_year_plan_end
 
 # (…目标执行情况, …进展情况: a report of progress on a document's tasks)
-KINDS = r"(?:规划|计划|方案|意见|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|(?<=的)批复|" \
+KINDS = r"(?:规划|计划|方案|意见|指引|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|(?<=的)批复|" \
         r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实|推进)情况表?|(?:责任|任务)(?:分工|分解))"
 HEAD_LINES = 40
 # a page table's label of the document's name, its value after it or on the next line
@@ -118,6 +118,13 @@ def _notice(lines: list[str]) -> tuple[str, str, int] | None:
     return None
 
 
+def _broken_sentence(lines: list[str], nxt: int) -> bool:
+    """Whether the line before `nxt` starts a sentence a page broke over short lines (此举在为后续国土
+    空间规划 / 提供策略指导的同时, / …): the next line with text is short and ends in a comma."""
+    after = next((x.strip() for x in lines[nxt:nxt + 2] if x.strip()), "")
+    return len(after) <= 20 and after[-1:] in ",，、"
+
+
 def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     """(title, issuer named with it, line index or -1) of a document."""
     head = lines[:HEAD_LINES]
@@ -129,7 +136,8 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
             cand = ln + lines[i + 1].strip()        # (省人民政府关于 / 进一步优化营商环境的若干意见)
         if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:] \
                 and not _NAV.search(cand) and not _NUMBERED.match(cand) and not re.search(r"[|｜\t]", cand) \
-                and not _CAPTION.match(cand) and not cand.endswith("征求意见"):     # (…规划征求意见: news of it)
+                and not _CAPTION.match(cand) and not cand.endswith("征求意见") \
+                and not _broken_sentence(lines, i + (2 if cand != ln else 1)):     # (…规划征求意见: news of it)
             nxt = lines[i + (2 if cand != ln else 1)].strip() if i + 1 < len(lines) else ""
             if _RANGE_LINE.match(nxt):
                 cand += nxt

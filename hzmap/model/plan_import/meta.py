@@ -29,10 +29,12 @@ _ISO = re.compile(r"(?:公开日期|发布日期|发布时间|更新时间|\u767
                   # or after the outlet's name, with its time: 澎湃新闻 2023-04-20 09:26
                   r"|^\s*[\u4e00-\u9fff]{2,12}[ \t]*(\d{4})-(\d{1,2})-(\d{1,2})[ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*$", re.M)
 _PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
-                        r"办公厅|办公室|厅|委|政府))(?:近日|日前)?(?:正式)?(?:发布|印发|公布|制定|出台)了?(?:《[^》\n]*"
-                        r"(?:规划|方案|计划|纲要|意见)[^》\n]*》|(?:[^《》,，。\n]{4,60}?的)?通知)", re.M)
+                        r"办公厅|办公室|厅|委|政府))(?:近日|日前)?(?:正式)?(?:发布|印发|公布|制定|出台)了?\s*(?:《[^》\n]*"
+                        r"(?:规划|方案|计划|纲要|意见|指引)[^》\n]*》|(?:[^《》,，。\n]{4,60}?的)?通知)", re.M)
 # (or 《T》由X正式公布, and a province or city as the body: 近日,江西省印发《…规划》)
-_PUBLISHED_BY = re.compile(r"《[^》\n]{4,80}》由([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:发布|公布|印发)")
+# (or 由X印发的《T》)
+_PUBLISHED_BY = re.compile(r"《[^》\n]{4,80}》由([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:发布|公布|印发)|"
+                           r"由([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:发布|公布|印发)的《[^》\n]{4,80}》")
 _REGION_PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,8}?[省市])(?:正式)?"
                                r"(?:发布|印发|公布|出台)了?《[^》\n]*(?:规划|方案|计划|纲要|意见)[^》\n]*》", re.M)
 # the period a plan's text states: 规划年限为2021-2035年, 规划期限:2024—2026年
@@ -138,7 +140,7 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     if not issuer:
         # a report of its publication: 近日,浙江省湖州市自然资源和规划局发布《…规划(草案)》
         pm = _PUBLISHES.search(head) or _PUBLISHED_BY.search(head)
-        issuer = _issuers(pm.group(1)) if pm else ""
+        issuer = _issuers(pm.group(1) or pm.group(2)) if pm else ""
         if not issuer and pm is None:       # a province or a city that publishes it: 江西省印发《…》
             pm = _REGION_PUBLISHES.search(head)
             issuer = pm.group(1) if pm else ""

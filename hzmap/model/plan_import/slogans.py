@@ -36,11 +36,12 @@ _INNER_QUOTES = {ord("‘"): "“", ord("’"): "”"}
 # before it (空间结构由“…”), or when a definition follows at once (“…”说的是, “…”即) or
 # each of its parts is defined after it by its label (“三城”:…; “五基地”:…; 其中的“1”是…)
 _ANNOUNCE = r"(?:格局|布局|结构|架构|空间(?:发展|功能)?体系)"
-_CONTEXT = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
+_CONTEXT = re.compile(r"(?:的(?:“[^“”\n]{1,12}”)?[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|(?:将|要)?以|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
 _LINE_GAP = re.compile(r"[ \t]*\n\s*")
-_DEFINED = re.compile(r"[,，]?\s*(?:说的是|指的是|是指|即|分别(?:是|为|指))")
+# (or after what the slogan is called: “一核两翼”发展战略,即以…为核心)
+_DEFINED = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:战略|思路|布局思路|理念))?[,，]?\s*(?:说的是|指的是|是指|即|分别(?:是|为|指))")
 # 构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局: the slogan frames the layout announced later
 _FRAMES = re.compile(r"为(?:统领|引领|骨架|主骨架|空间骨架|框架|主体|主干|核心)[^。；;！!？?\n]{0,60}?"
                      + _ANNOUNCE)
@@ -51,7 +52,7 @@ _WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。�
                    r"(?:体系|形态|网络|框架|骨架|态势|版图|平台|(?:发展|产业|功能|城市)空间)")
 # a transport network laid out by three counted parts or more (…内河航道网络, …高速公路骨架网络), not
 # one of platforms (“一试点、一示范、多基地”的…平台网络)
-_NETWORK = re.compile(r"[^，,。；;:：！!？?“”\n]{0,10}?(?:公路|铁路|航道|轨道|交通|航线|干线|国道|省道|县道)[^，,。；;:：！!？?“”\n]{0,4}?网")
+_NETWORK = re.compile(r"[^，,。；;:：！!？?“”\n]{0,10}?(?:公路|铁路|航道|轨道|交通|航线|干线|国道|省道|县道|路)[^，,。；;:：！!？?“”\n]{0,4}?网")
 # a space the slogan is laid out in, after 布局“…”: 布局“一心、一堡、四节点”的城镇空间
 _SPACE_AFTER = re.compile(r"的?[^，,。；;:：！!？?“”\n]{0,6}?空间")
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS}))(?:、?{_COUNT}(?:{_WORDS})){{1,5}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")   # (一心、二轴、三平台的空间布局)
@@ -82,6 +83,7 @@ def _count(c: str) -> int | None:
 
 _NAMED_PART = re.compile(rf"^({_COUNT})(?:个|条|大|座|类)?[\u4e00-\u9fff]{{2,10}}?({_WORDS})$")
 _TOLD = re.compile(rf"^({_COUNT})({_WORDS})[\u4e00-\u9fff]{{2}}$")
+_LED = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?({_COUNT})([\u4e00-\u9fff]{{1,2}})$")
 _FREE_PART = re.compile(rf"(?P<count>{_COUNT})(?P<word>[\u4e00-\u9fff]{{1,3}}?)(?P<verb>{VERBS})?"
                         rf"(?={_COUNT}|$)")
 
@@ -146,10 +148,14 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
         named = _NAMED_PART.match(seg) if free and not (got and pos == len(seg)) else None
         if named:       # “一个文化旅游核心区”, “两条精品文化旅游带”: a count, then a name ending in its kind
             got, pos = [Part(seg, named.group(2), _count(named.group(1)), KIND_OF[named.group(2)], seg)], len(seg)
+        led = _LED.match(seg) if free and not (got and pos == len(seg)) else None
+        if led and led.group(2)[-1] in KIND_OF:     # “内联外接多轴带”: what it does, then a counted part
+            got, pos = [Part(led.group(1) + led.group(2), led.group(2), _count(led.group(1)),
+                             KIND_OF[led.group(2)[-1]], seg)], len(seg)
         if got and pos == len(seg):
             parts += got
-        elif len(seg) <= 4 and not got:
-            unparsed.append(seg)      # “轴带双织”: an idea, not a counted part
+        elif not got and (len(seg) <= 4 or free and len(seg) <= 8 and not re.search(_COUNT, seg)):
+            unparsed.append(seg)      # “轴带双织”, “蓝绿网络高品质”: an idea, not a counted part
         else:
             return None
     # (announced, one counted part with words of what is to come: “双核驱动、协同发展”)

@@ -74,7 +74,8 @@ def _said_of_other(doc: Document, pos: int, title: str) -> bool:
 
 
 _LINE = re.compile(r"[^\n]+")
-_ITEM_LEAD = re.compile(r"[ \t\u3000]*(?:(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|"
+# (or past the time it opens on: “眼下,萧山形成了…”)
+_ITEM_LEAD = re.compile(r"[ \t\u3000]*(?:(?:眼下|目前|当前|如今|近年来|今年|未来|下一步)[,，]\s*)?(?:(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|"
                         r"[一二三四五六七八九十]{1,3}、)[ \t\u3000]*(?:[^\n:：。，,]{1,8}[:：][ \t\u3000]*)?)?")
 
 

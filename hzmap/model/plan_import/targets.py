@@ -32,6 +32,9 @@ _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低�
                          r"(?:[1-9]|[一二两三四五六七八九十])年内|将(?:继续)?(?:开展|举办|组织|推出)")
 # a sentence of what the plan plans (规划常住人口54.2万人,城镇化率约98%): its figures are goals
 _PLANNED = re.compile(r"[ \t]*规划(?:常住|户籍|总|城镇)?(?:人口|建设用地|用地)")
+# a part titled as a year's work or goals (二、2026年重点工作, (一)2025年主要目标)
+_TITLED_YEAR = re.compile(r"(20\d\d)年(?:度|的)?(?:重点工作|主要目标|主要预期目标|预期目标|工作目标|目标任务|"
+                          r"主要任务|工作安排|工作重点|重点任务)")
 # words that only look ahead: a year they follow is the year a goal is for, not a past one
 _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
 # what a change is expected to bring (预计, and its traditional form), not what is set as a goal
@@ -288,6 +291,12 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                                      re.findall(r"(20\d\d)年", text[para_start:sent_start]))):
         # (unless the paragraph looks ahead to a later year: 2020年与全国同步实现全面小康。…达到35000元)
         goal_words = False        # a news report's 实现营收132.5亿元, 超过70家: what was achieved
+    titled_year = next((t for t in (_TITLED_YEAR.search(x.title) for x in heads) if t), None)
+    if year is None and titled_year:      # 二、2026年重点工作: the year the part's work is for
+        year = (int(titled_year.group(1)), -1)
+    if year is None and not heads and any(h.start > s and h.parent is None and _TITLED_YEAR.search(h.title)
+                                          for h in doc.headings):
+        return None     # above a report's 二、2026年重点工作, unheaded: the review of the year before
     if year is None:
         for x in heads:       # the part's own opening words: “一、发展目标 到2026年,…”
             first = bisect.bisect_left(doc._starts, x.start) + 1
