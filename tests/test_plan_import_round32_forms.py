@@ -38,3 +38,10 @@ def test_a_bracket_that_names_each_part_in_quotes_defines_them():
 def test_a_figure_slogan_whose_members_follow_its_layout_in_a_bracket_joined_by_plus():
     d = draft("萧山区按照“3+X”布局(临江、空港、湘湖三个省级平台+若干镇街小微园区),提升园区能级。")
     assert _spans(d) == {"3": "临江、空港、湘湖三个省级平台", "X": "若干镇街小微园区"}
+
+
+def test_a_pages_note_that_the_text_was_abridged_does_not_make_the_plan_a_commentary():
+    d = draft("(本文有删减)\n某市推进现代服务业高质量发展行动方案\n二、重点任务\n(一)聚焦链群体系,推动生产性服务业扩容增量\n"
+              "1.科技服务。引导企业加大研发投入,争创一批省级以上企业研发机构。\n"
+              "2.金融服务。引导金融机构加大对先进制造业的支持力度。\n")
+    assert [m.data["title"][:4] for m in d.measures] == ["科技服务", "金融服务"]

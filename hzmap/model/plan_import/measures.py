@@ -42,7 +42,8 @@ _APPROVES = re.compile(r"[^:：]{2,12}[:：]\s*(?:原则)?同意")      # (五)�
 _PLAN_SAYS = re.compile(r"\s*《[^》]{1,30}》(?:强调|提出|明确|指出|要求|描绘|确定)")
 _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
 # an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
-_ARTICLE = re.compile(r"本文(?!件)")
+# (not a page's editorial note: (本文有删减), 本文由…发布, 本文来源)
+_ARTICLE = re.compile(r"本文(?!件|有删|由|来源|转自|转载)")
 # a heading line that says what is to be done: a task verb, then its object (实施…行动)
 _TASK_TITLE = re.compile(rf"(?:{TASK_VERBS}|做强|做优|做大)[\u4e00-\u9fff]{{2,}}(?:行动|工程|计划)$")
 _SENTENCE = re.compile(r"[。！？!?\n]")
