@@ -12,7 +12,8 @@ import re
 from .text import TASK_VERBS, Document, Heading, cn_number, line_spans
 
 # a count of the things a plan does: 九大重点行动, 十件民生实事项目, 五项任务, 3个工程
-_COUNTED = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,3}|[1-9]\d?)(?:大|项|件|个|条)"
+# (the count in quotes: “十大”工程)
+_COUNTED = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,3}|[1-9]\d?)(?:大|项|件|个|条)[”\"]?"
                       r"[\u4e00-\u9fff]{0,4}?(?:行动|工程|项目|任务|实事|举措)")
 # what may stand between the count and its first inline item: 提出九大重点行动:一是…
 _LEAD_IN = re.compile(r"[ \t]*(?:[，,:：]|，?(?:即|分别是|包括|是|为|有)[:：]?)[ \t]*$")    # (这10件民生实事是:)

@@ -59,7 +59,11 @@ def cell_units(text: str, start: int, end: int) -> str:
     nl = text.find("\n", start)
     for s, e in line_spans(text, len(text) if nl < 0 else nl + 1, end):
         line = re.sub(r"\s+", "", text[s:e])
-        if not line:
+        if not line or re.fullmatch(r"[|｜]+", line):
+            continue                            # (a row's cells parted by lines of “|”)
+        listed = split_units(line.lstrip("★▲*＊")) if "、" in line and len(line) <= 60 else []
+        if listed and all(unit_like(t) or whole_name(t) for t in listed):
+            units.append(line)                  # ★区发改委、统计局: the cell's list, its lead marked
             continue
         if len(line) > 24 or re.search(r"[，,。；;:：]", line):
             break

@@ -134,7 +134,9 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
         cand = ln
         if (ln.startswith("关于") or ln.endswith("关于")) and i + 1 < len(lines) and not _TITLE_LINE.match(ln):
             cand = ln + lines[i + 1].strip()        # (省人民政府关于 / 进一步优化营商环境的若干意见)
-        if _TITLE_LINE.match(cand) and "印发" not in cand and "通知" not in cand[-3:] \
+        # (a notice that is the document itself, X关于认真做好…落实的通知, not one that prints another)
+        own_notice = "关于" in cand and not re.search(r"印发|转发|下达|公布|发布|《", cand)
+        if _TITLE_LINE.match(cand) and "印发" not in cand and ("通知" not in cand[-3:] or own_notice) \
                 and not _NAV.search(cand) and not _NUMBERED.match(cand) and not re.search(r"[|｜\t]", cand) \
                 and not _CAPTION.match(cand) and not cand.endswith("征求意见") \
                 and not _broken_sentence(lines, i + (2 if cand != ln else 1)):     # (…规划征求意见: news of it)
@@ -223,6 +225,9 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     told = _reported(head)
     if told:
         return told, "", -1
+    opened = _REPORT_OPENS.match(first)     # 梧州市政府工作报告确定了…: a page opening on the report
+    if opened:
+        return opened.group(1), "", -1
     gave = _DELIVERS.search("\n".join(head))      # 市长…代表西安市政府向大会作工作报告
     if gave:
         return "政府工作报告", gave.group(1) or "", -1
@@ -255,6 +260,8 @@ def _reported(head: list[str]) -> str:
     return m.group(1).strip() if m else ""
 
 
+_REPORT_OPENS = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:省|市|区|县|州|盟)(?:人民)?政府工作报告)"
+                           r"(?:确定|提出|明确|指出|部署|强调)")
 _SERIES = re.compile(r"系列(?:报道|报导|访谈|评论)[之]?[\d①-⑳一二三四五六七八九十]*$")
 
 
@@ -268,6 +275,8 @@ def headline(lines: list[str]) -> str:
     window = lines[start:start + 8]
     for i, ln in enumerate(window):
         s = _clean_line(ln)             # (without a site's 【column】 before it)
+        if len(s) > 60 and (s.endswith("。") or s.count("，") + s.count(",") > 2):
+            return ""                   # the page opens on its running text: no headline after it
         if len(s) < 8 or len(s) > 60 or _NAV.search(s) or _META.search(s) or _SITE.search(s) \
                 or _SERIES.search(s):
             continue                    # (a series' kicker, “…”系列报道①, is no headline)

@@ -294,7 +294,9 @@ def plan_id_for(title: str, year: int | None, taken: set[str]) -> str:
 
 
 _GOALS_YEAR = re.compile(r"(20\d\d)\s*年[^。；;！!？?\n，,]{0,12}(?:目标|工作的?(?:重点|任务)|"
-                         r"(?:[\d一二三四五六七八九十]+[件项])?(?:重点)?(?:民生|为民)实事)"
+                         r"(?:[\d一二三四五六七八九十]+[件项])?(?:重点)?(?:民生|为民办?)实事)"
+                         # its opening sentence says what the year will bring (…确定了2024年将筹措…)
+                         r"|^[^\n]{0,200}?(?<![到至\d])(20\d\d)\s*年(?:将|要|计划)"
                          # a year's figures, then called its goals (2023年,…增长6%……这些预期目标)
                          r"|(?:^|[。\n])\s*(20\d\d)\s*年[,，][^。\n]{0,200}?(?:这些|上述|以上)(?:预期)?目标"
                          # a year's work points open on their year (2023年是…关键之年)

@@ -207,7 +207,11 @@ def _cells_parted(line: str) -> str:
     if "\t" in line.strip() or _SPACED_ROW.match(line):
         cells = re.split(r"\t+" if "\t" in line.strip() else r"[ \t\u3000]+", line.strip())
         return "\t".join(_SPACE_NEAR_WIDE.sub("", c).strip() for c in cells if c.strip())
-    return _SPACE_NEAR_WIDE.sub("", line).strip()
+    # (and none inside a part's number a page spaced out: “1 . 严格…”)
+    return _SPACE_NEAR_WIDE.sub("", _SPACED_NUMBER.sub(r"\1", line)).strip()
+
+
+_SPACED_NUMBER = re.compile(r"^([ \t\u3000]*[1-9]\d{0,2})[ \t\u3000]+(?=[.．、][ \t\u3000]*[\u4e00-\u9fff“])")
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .flattened import cell_units
 from .text import Document, Heading
 from .units import FIRST_IS_LEAD, LABELS, PEOPLE, Units, read_units, split_units, unit_like, whole_name
 
@@ -82,7 +83,8 @@ def own_units(text: str, h: Heading) -> bool:
     """Whether a numbered part states its own responsible units (labelled, in brackets or on a
     line of their own, or a bracket that names its lead: (…负责,省发展改革委牵头,…负责))."""
     return bool(UNITS.search(text, h.body, h.end) or UNIT_LINE.search(text, h.body, h.end)) or \
-        any(read.how == "verb" and read.lead for _, _, read in unit_blocks(text, h.body, h.end))
+        any(read.how == "verb" and read.lead for _, _, read in unit_blocks(text, h.body, h.end)) or \
+        bool(cell_units(text, h.start, h.end))      # (a table flattened one cell a line)
 
 
 def heading_units(text: str, h: Heading) -> Units | None:

@@ -45,7 +45,7 @@ class Units:
 
 
 # the marks a table sets before the unit that leads: *区投促局, ▲发改局
-_MARK_CHARS = "*＊▲●◆■"
+_MARK_CHARS = "*＊▲●◆■★"
 _LEAD_MARKS = tuple(_MARK_CHARS)
 # a lead marked after its name: 区发改局(牵头)
 _MARK = r"\s*[(（]牵头[)）]"

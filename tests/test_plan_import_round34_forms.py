@@ -1,0 +1,35 @@
+"""Forms of real plans and reports first met in the thirty-fourth held-out round, each on a
+made-up text."""
+from plan_drafts import draft, targets
+
+
+def _units(d):
+    return [(m.data["lead_units"][:1], m.data["units"]) for m in d.measures]
+
+
+def test_a_task_table_flattened_a_cell_a_line_between_bar_lines_with_a_starred_lead():
+    d = draft("区政府2025年重点工作目标任务分解落实方案\n序号\n|\n重点工作目标任务\n|\n牵头领导\n|\n责任单位\n|\n"
+              "一、2025年全区经济社会发展主要预期目标\n|\n||||\n"
+              "1.地区生产总值增长5%以上。\n|\n张 三\n|\n★区发改委、统计局\n|\n"
+              "2.一般公共预算收入增长6%以上。\n|\n★区财政局、税务局\n|\n|||\n")
+    assert _units(d) == [(["区发改委"], ["区发改委", "统计局"]), (["区财政局"], ["区财政局", "税务局"])]
+
+
+def test_a_page_that_spaces_out_its_numbers_still_numbers_its_tasks():
+    d = draft("某市人民政府办公室 关于认真做好2021年政府工作报告重点工作任务落实的通知\n"
+              "一 、 承担的重点工作任务及责任分解\n"
+              "1 . 严格管控地方政府债务,切实保障“三保”支出。\n责任单位:市 财政局\n"
+              "2 . 强化县城综合承载能力,满足农村人口向县城转移的需求。\n牵头单位:市 城镇化服务中心\n")
+    assert [m.data["number"] for m in d.measures] == ["1", "2"]
+    assert d.plan.data["title"] == "某市人民政府办公室关于认真做好2021年政府工作报告重点工作任务落实的通知"
+    assert d.plan.data["issuer"] == "某市人民政府办公室"
+
+
+def test_a_count_in_quotes_announces_the_numbered_projects_and_the_opening_dates_their_goals():
+    d = draft("衢州市政府工作报告确定了2026年将筹措资金60亿元以上,实施为民办实事“十大”工程。\n"
+              "今年市本级为民办实事“十大”工程\n"
+              "一、科教惠民工程(项目6个)。主要是新建幼儿园35所、普通高中8所。\n"
+              "二、就业社保惠民工程(项目3个)。全年举办400场招聘会,提供4万个就业岗位。\n")
+    assert [m.data["number"] for m in d.measures] == ["一", "二"]
+    assert {(35, "所", 2026), (8, "所", 2026), (400, "场", 2026)} <= targets(d)
+    assert d.plan.data["title"] == "衢州市政府工作报告"
