@@ -112,8 +112,12 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
     if not issuer and about:          # the title line's own issuer: X关于…的批复
         issuer = _issuers(about.group(1))
     if not issuer and at_line >= 0:   # a report's issuing body on its own line below the title
-        issuer = next((_issuers(ln) for ln in lines[at_line + 1:at_line + 4]
-                       if len(ln) <= 40 and _issuers(ln)), "")
+        for ln in lines[at_line + 1:at_line + 4]:
+            if len(ln) <= 40 and _issuers(ln):
+                issuer = _issuers(ln)
+                break
+            if re.search(r"。\s*$|^\s*各[^\n]*[:：]\s*$|[、,，][^\n]*[:：]\s*$", ln):
+                break                   # (not past the addressees or the text: 各街道: / 现将…。)
     if title:
         at = text.find(title[:12])
         if at >= 0:
