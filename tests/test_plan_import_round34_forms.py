@@ -33,3 +33,12 @@ def test_a_count_in_quotes_announces_the_numbered_projects_and_the_opening_dates
     assert [m.data["number"] for m in d.measures] == ["一", "二"]
     assert {(35, "所", 2026), (8, "所", 2026), (400, "场", 2026)} <= targets(d)
     assert d.plan.data["title"] == "衢州市政府工作报告"
+
+
+def test_after_a_pages_running_text_a_lists_title_is_its_headline_and_a_sentence_is_not():
+    lead = ("2月1日,某区人大会议票决产生了2025年度十大民生实事,涵盖养老、医疗、人才、环境等涉及社会生活方方面面的内容,"
+            "接下来区政府将细化责任分工。\n")
+    listed = draft(lead + "十大民生实事项目\n万名居家长者乐享智慧养老\n10个滨江生态公园建设\n")
+    assert listed.plan.data["title"] == "十大民生实事项目"
+    told = draft(lead + "下面,我们一起来看看\n一、科教惠民工程。新建幼儿园35所。\n")
+    assert told.plan.data["title"] != "下面,我们一起来看看"

@@ -272,11 +272,14 @@ def headline(lines: list[str]) -> str:
     for i, ln in enumerate(lines[:8]):
         if _NAV.search(ln):
             start = i + 1
-    window = lines[start:start + 8]
+    window, after_text = lines[start:start + 8], False
     for i, ln in enumerate(window):
         s = _clean_line(ln)             # (without a site's 【column】 before it)
         if len(s) > 60 and (s.endswith("。") or s.count("，") + s.count(",") > 2):
-            return ""                   # the page opens on its running text: no headline after it
+            after_text = True           # the page opens on its running text: a headline after it
+            continue                    # is a list's title, not a sentence (下面,我们一起来看看)
+        if after_text and re.search(r"[,，。]", s):
+            return ""
         if len(s) < 8 or len(s) > 60 or _NAV.search(s) or _META.search(s) or _SITE.search(s) \
                 or _SERIES.search(s):
             continue                    # (a series' kicker, “…”系列报道①, is no headline)
