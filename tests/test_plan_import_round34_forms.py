@@ -42,3 +42,13 @@ def test_after_a_pages_running_text_a_lists_title_is_its_headline_and_a_sentence
     assert listed.plan.data["title"] == "十大民生实事项目"
     told = draft(lead + "下面,我们一起来看看\n一、科教惠民工程。新建幼儿园35所。\n")
     assert told.plan.data["title"] != "下面,我们一起来看看"
+
+
+def test_a_strategy_told_by_sides_is_a_layout_of_its_sides():
+    d = draft("报告指出,大力推进“北融、南协、西拓、东护”战略,主动对接主城区。")
+    assert [[el.part for el in lay.children] for lay in d.layouts] == [["北融", "南协", "西拓", "东护"]]
+
+
+def test_a_structure_that_presents_as_a_figure_slogan():
+    d = draft("综合起来就会发现,某都市圈空间结构呈现出“3+1”的圈层。第一个圈层是中心城区。")
+    assert [lay.data["name"] for lay in d.layouts] == ["3+1"]

@@ -37,7 +37,7 @@ _INNER_QUOTES = {ord("‘"): "“", ord("’"): "”"}
 # each of its parts is defined after it by its label (“三城”:…; “五基地”:…; 其中的“1”是…)
 _ANNOUNCE = r"(?:格局|布局|结构|架构|空间(?:发展|功能)?体系)"
 _CONTEXT = re.compile(r"(?:的(?:“[^“”\n]{1,12}”)?[^，,。；;:：！!？?“”\n]{0,30}?|[^，,。；;:：！!？?“”\n的]{0,8}?)" + _ANNOUNCE)
-_BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|(?:将|要)?以|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
+_BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|(?:将|要)?以|呈现[出为]?|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
 _LINE_GAP = re.compile(r"[ \t]*\n\s*")
 # (or after what the slogan is called: “一核两翼”发展战略,即以…为核心)
@@ -244,11 +244,15 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         titled = places and _in_title(text, m.start())
         # three or more kinds of place counted (“一核三极四带”区域产业联动发展): a layout by itself
         bare = places and len({p.word for p in parse(m.group(1))[0]}) >= 3
+        # or three sides or more, each with what it is to do (“北融、南协、西拓、东护”战略)
+        sided = parse(_unbroken(m.group(1)), free=True)
+        sided = bool(sided and len(sided[0]) >= 3 and all(_POINTED.match(p.label) for p in sided[0]))
+        bare = bare or sided
         if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen:
             continue
         parsed = parse(_unbroken(m.group(1)), free=True) or (_one_counted(m.group(1)) if ctx else None) \
             or (run_together(text, m.group(1), m.end()) if ctx or before else None)
-        if parsed is None or (not ctx and not before and parsed[0] and
+        if parsed is None or (not ctx and not before and not sided and parsed[0] and
                               all(p.word and p.word not in KIND_OF for p in parsed[0])):
             continue
         why = not_this_plans(text, m.start(1), m.end(1))
