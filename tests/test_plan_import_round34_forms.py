@@ -52,3 +52,17 @@ def test_a_strategy_told_by_sides_is_a_layout_of_its_sides():
 def test_a_structure_that_presents_as_a_figure_slogan():
     d = draft("综合起来就会发现,某都市圈空间结构呈现出“3+1”的圈层。第一个圈层是中心城区。")
     assert [lay.data["name"] for lay in d.layouts] == ["3+1"]
+
+
+def test_a_reply_letter_is_titled_by_its_own_line_and_dated_by_its_page():
+    d = draft("索引号:   002564459/2021-00097 发文时间:   2021-07-23\n"
+              "文件编号:   某自然资规建函〔2021〕8号 发布机构:   市自然资源和规划局\n"
+              "某市自然资源和规划局关于市八届人大六次会议第110号建议答复的函\n\n尊敬的代表:\n"
+              "你们提出的《关于进一步优化城市发展空间布局的建议》已收悉,结合正在编制的《某市国土空间总体规划》,现答复如下:\n")
+    assert d.plan.data["title"] == "某市自然资源和规划局关于市八届人大六次会议第110号建议答复的函"
+    assert str(d.plan.data["issued"]) == "2021-07-23"
+
+
+def test_a_sites_mark_that_it_gives_the_full_text_is_not_part_of_the_title():
+    d = draft("2023年某市政府工作报告(全文)\n编者按\n2月7日上午,市长代表市政府向大会作政府工作报告。\n")
+    assert d.plan.data["title"] == "2023年某市政府工作报告"

@@ -20,7 +20,7 @@ import re
 from .text import five_year_plan_end
 
 # (…目标执行情况, …进展情况: a report of progress on a document's tasks)
-KINDS = r"(?:规划|计划|方案|意见|指引|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|(?<=的)批复|" \
+KINDS = r"(?:规划|计划|方案|意见|指引|(?<=的)复?函|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|(?<=的)批复|" \
         r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实|推进)情况表?|(?:责任|任务)(?:分工|分解))"
 HEAD_LINES = 40
 # a page table's label of the document's name, its value after it or on the next line
@@ -95,6 +95,8 @@ def _clean_line(line: str) -> str:
     # 在…会议上) 杭州市人民政府市长 徐立毅)
     line = re.sub(r"^(?:附\s*件(?:\s*\d{1,2}\s*[:：]|\s*[:：])?|标\s*题\s*[:：]?)\s*(?=\S{6})", "",
                   _BRACKETED.sub("", line.strip(" \t|｜")).strip(" \t|｜"))
+    # (and a site's mark that the page gives it whole: …政府工作报告(全文))
+    line = re.sub(r"\s*[(（](?:全文|附全文|图文|全文发布)[)）]$", "", line)
     return re.sub(r"\s*[(（]\s*(?:19|20)\d\d\s*年[^()（）]{2,12}日\s*在[^()（）]{4,40}[)）].*$", "", line)
 
 

@@ -18,7 +18,7 @@ _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?")
 # a page's date: labelled (发布时间:2022/4/22, a line 时间:2019-05-06 15:08), or a news page's
 # date line before its source (2022-12-23      来源:…) or alone; traditional forms written as escapes
-_ISO = re.compile(r"(?:公开日期|发布日期|发布时间|更新时间|\u767c布日期|\u767c布\u6642\u9593|发文日期|成文日期)\s*[:：]\s*"
+_ISO = re.compile(r"(?:公开日期|发布日期|发布时间|更新时间|\u767c布日期|\u767c布\u6642\u9593|发文日期|发文时间|成文日期)\s*[:：]\s*"
                   r"(?:[|｜]\s*)?"                     # a page table's cell: 公开日期: | 2023-07-28
                   r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
                   r"|^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:\s*\d{1,2}:\d\d(?::\d\d)?)?\s*[来\u4f86]源[:：]"
