@@ -70,6 +70,7 @@ class Outside:
     end: int
     name: str
     what: str            # e.g. 宁波市（浙江省）
+    also: tuple = ()     # the other places of that name (市中区: 济南's, 枣庄's, 内江's, 乐山's)
 
 
 _GENERIC = re.compile(r"^[\u4e00-\u9fff]区$")
@@ -79,8 +80,9 @@ class OutsidePlaces:
     """Names of places outside Hangzhou, found in running text in one pass (names indexed by
     their first character, longest first), so a long document costs no more than its length."""
 
-    def __init__(self, names: dict[str, str]) -> None:
+    def __init__(self, names: dict[str, str], shared: dict[str, tuple] | None = None) -> None:
         self.names = names
+        self.shared = shared or {}      # name -> every place of that name, when several are
         self._by_first: dict[str, list[str]] = {}
         # 城区, 郊区, 东区 (of 阳泉, 攀枝花 …) are words before they are counties: 上城区, 主城区 and
         # 城区人口 name no place outside Hangzhou (after their city, the city is found anyway)
@@ -93,7 +95,7 @@ class OutsidePlaces:
         while i < end:
             for n in self._by_first.get(text[i], ()):
                 if text.startswith(n, i) and i + len(n) <= end:
-                    out.append(Outside(i, i + len(n), n, self.names[n]))
+                    out.append(Outside(i, i + len(n), n, self.names[n], self.shared.get(n, ())))
                     i += len(n) - 1
                     break
             i += 1
@@ -105,4 +107,8 @@ def load_outside(root: Path) -> OutsidePlaces:
     if not path.exists():
         return OutsidePlaces({})
     rows = _rows(path, ("name", "level", "what"), "table of places outside Hangzhou")
-    return OutsidePlaces({r["name"].strip(): r["what"].strip() for r in rows})
+    shared: dict[str, tuple] = {}
+    for r in rows:
+        shared[r["name"].strip()] = shared.get(r["name"].strip(), ()) + (r["what"].strip(),)
+    return OutsidePlaces({n: whats[0] for n, whats in shared.items()},
+                         {n: whats for n, whats in shared.items() if len(whats) > 1})

@@ -131,6 +131,10 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
     """(title, issuer named with it, line index or -1) of a document."""
     head = lines[:HEAD_LINES]
     notice = _notice(head)
+    for i, ln in enumerate(head[:12]):     # a plan's name in 《》 set on a line of its own
+        alone = re.fullmatch(r"\s*《([^《》\n]{4,80})》\s*", ln)
+        if alone and _QUOTED_PLAN.fullmatch(alone.group(0).strip()) and not notice:
+            return alone.group(1), "", i
     for i, ln in enumerate(head):          # a title line, possibly over two lines
         ln = _clean_line(ln)
         cand = ln

@@ -18,7 +18,7 @@ from . import announced, contents, flattened, indicators, places, tables
 from .draft import Passage, Record
 from .text import NOT_LAYING, TASK_VERBS, Document, Heading, cn_numeral, excerpt, line_spans
 from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
-from .units import FIRST_IS_LEAD, Units, read_units, split_units
+from .units import FIELD, FIRST_IS_LEAD, Units, read_units, split_units
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
 _NOT_TASKS = re.compile(NOT_LAYING + r".*(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|简介|概况|概述|"
@@ -40,6 +40,7 @@ _STATES_PLAN = re.compile(r"主要内容予以明确|予以明确。?$")
 _APPROVES = re.compile(r"[^:：]{2,12}[:：]\s*(?:原则)?同意")      # (五)公共服务设施配套:原则同意…
 # a part that opens on what the plan says ((一)…一盘棋 / 《规划》强调…): an article about the plan
 _PLAN_SAYS = re.compile(r"\s*《[^》]{1,30}》(?:强调|提出|明确|指出|要求|描绘|确定)")
+_SITE_TERMS = re.compile(r"本网|本站|版权|转载")
 _PAGE_NOTICE = re.compile(r"(?:免责声明|版权声明|声明|注意事项|网站说明)[ \t]*$", re.M)
 # an article about a plan speaks of itself (本文将…): its numbered titles are its own sections
 # (not a page's editorial note: (本文有删减), 本文由…发布, 本文来源)
@@ -58,8 +59,11 @@ _TASK_VERB = re.compile(rf"(?:{TASK_VERBS}|坚持|聚焦|全面|大力|着力|�
 def _leaves(doc: Document) -> list[Heading]:
     """Numbered parts with no numbered parts (levels 2-3) inside, outside non-task parts."""
     out = []
-    heads = [h for h in doc.headings if h.level in (2, 3)]
-    parents = {id(c.parent) for c in heads}
+    parents = {id(c.parent) for c in doc.headings if c.level in (2, 3)}
+    # (a part of the first level with no parts is a measure when a unit is made responsible for
+    # it on a line of its own: 一、…改造项目 / 牵头单位:县城管执法局 / 责任单位:…)
+    heads = [h for h in doc.headings if h.level in (2, 3) or h.level == 1 and id(h) not in parents and (
+        UNIT_LINE.search(doc.text, h.body, h.end) or _cut_sibling(doc, h))]
     plain = _plain_titles(doc)
     first_top: dict[int, int] = {}      # where the first part of each level outside any part starts
     for x in doc.headings:
@@ -90,8 +94,8 @@ def _leaves(doc: Document) -> list[Heading]:
             skip = True        # a line of a table of contents (or its last, which the page cuts)
         if h.level == 3 and re.search(rf"(?m)^[ \t]*{h.value}[.．]\d", doc.text[h.body:h.end]):
             skip = True        # 3.总体发展格局 / 3.1国土空间…: a chapter of decimal sections, no task
-        if h.parent is None and _after_page_notice(doc, h):
-            skip = True        # a news site's numbered terms (版权与免责声明 1、…), not the plan's
+        if h.parent is None and (_after_page_notice(doc, h) or _SITE_TERMS.search(h.title)):
+            skip = True        # a news site's numbered terms (版权与免责声明 1、…, ①凡本网注明…), not the plan's
         title = plain.get(h.start, "") if h.parent is None else ""
         first = first_top.get(h.level, h.start)
         if len(title) <= 12 and _NOT_TASKS.search(title.strip("。:： ")) or h.parent is None and \
@@ -99,7 +103,7 @@ def _leaves(doc: Document) -> list[Heading]:
             skip = True        # a list under a line “机遇” or “进展情况…已完成。”: no tasks of its own
         if skip and (goals_only or titled_not) and (own_units(doc.text, h) or _cut_sibling(doc, h)):
             skip = False       # a goal assigned to its unit (a 目标任务责任分解) is a task
-        if not skip and h.level >= 2:
+        if not skip:
             out.append(h)
     return out
 
@@ -176,7 +180,8 @@ def _pieces(doc: Document, h: Heading) -> list[tuple[int, int, str]]:
         nl = text.find("\n", pos)
         stop = min(h.end, len(text) if nl < 0 else nl)
         para = text[pos:stop]
-        if len(para.strip()) >= 10 and not UNIT_LINE.match(para) and not _NOT_A_TASK.match(para):
+        if len(para.strip()) >= 10 and not UNIT_LINE.match(para) and not _NOT_A_TASK.match(para) \
+                and not FIELD.match(para):      # (任务目标:…, 完成时限:…: a field of the part's own)
             m = _SENTENCE.search(para)
             first = para[:m.start()] if m else para
             out.append((pos, stop, first if len(first) <= 40 else ""))
@@ -195,8 +200,12 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str,
     out: list[Record] = []
     rows = tables.rows(doc, shown)
     for row in rows:           # a task table: one measure a row, its units from its own cell
+        given = read_units(row.units_text, first_is_lead)
+        if row.lead_lost and given.units:
+            given = Units("", given.units, "lost", ["the table marks its lead unit in bold, which the "
+                                                    "text has lost: give the lead"])
         rec = _measure(doc, gaz, plan_id, row.task[0], row.end, "", row.number, first_is_lead,
-                       given=read_units(row.units_text, first_is_lead), content_end=row.task[1])
+                       given=given, content_end=row.task[1])
         rec.flags += row.notes
         rec.from_table = True
         rec.task_end = row.end          # (its figures are in any of its cells: 指标要求 | 增长5.5%)
@@ -234,7 +243,8 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str,
     # no measure drafted above holds them
     taken = [(r.start, r.end) for r in rows] + [(h.start, h.end) for h in leaves]
     for number, s, e, title in announced.items(doc):
-        if not any(a <= s < b for a, b in taken):
+        # (not a part of the plan on what it aims at: “八大行动” / 一、主要目标)
+        if not any(a <= s < b for a, b in taken) and not _NOT_A_MEASURE.search(title.strip("。 ")):
             rec = _measure(doc, gaz, plan_id, s, e, title, number, first_is_lead, content_end=e)
             rec.from_table, rec.task_end = True, e      # (the things counted: its figures commit)
             out.append(rec)

@@ -28,8 +28,8 @@ _ISO = re.compile(r"(?:公开日期|发布日期|发布时间|更新时间|\u767
                   r"\s*(?:$|编辑|作者|点击|浏览|阅读)"
                   # or after the outlet's name, with its time: 澎湃新闻 2023-04-20 09:26
                   r"|^\s*[\u4e00-\u9fff]{2,12}[ \t]*(\d{4})-(\d{1,2})-(\d{1,2})[ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*$", re.M)
-_PUBLISHES = re.compile(r"(?:^|[,，。；;:：])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
-                        r"办公厅|办公室|厅|委|政府))(?:近日|日前)?(?:正式)?(?:发布|印发|公布|制定|出台)了?\s*(?:《[^》\n]*"
+_PUBLISHES = re.compile(r"(?:^|[,，。；;:：)）])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
+                        r"办公厅|办公室|厅|委|政府))(?:近日|日前)?(?:正式|对外)?(?:发布|印发|公布|制定|出台)了?\s*(?:《[^》\n]*"
                         r"(?:规划|方案|计划|纲要|意见|指引)[^》\n]*》|(?:[^《》,，。\n]{4,60}?的)?通知)", re.M)
 # (or 《T》由X正式公布, and a province or city as the body: 近日,江西省印发《…规划》)
 # (or 由X印发的《T》)
@@ -107,6 +107,8 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
 
     head = "\n".join(lines[:header.HEAD_LINES])
     title, named, at_line = header.title_of(lines, text)
+    # (a page that opens on a part of the document: 二、2025年政府工作目标任务, its number no title's)
+    title = re.sub(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])\s*(?=\S{6})", "", title)
     issuer = _issuers(named) if named else ""
     about = re.match(r"^(.{2,30}?)关于", lines[at_line].strip()) if at_line >= 0 else None
     if not issuer and about:          # the title line's own issuer: X关于…的批复

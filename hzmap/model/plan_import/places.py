@@ -138,7 +138,10 @@ def elsewhere(text: str, title: str = "", issuer: str = "") -> str:
     # (the province Hangzhou is in is no other place: its plans place things in Hangzhou too)
     own = [o for o in out.find(f"{title}\n{issuer}") if o.what != "浙江省"]
     if own and not _HANGZHOU.search(f"{title}{issuer}"):
-        return own[0].what
+        # (a name several places share, 市中区: the one whose city the text names, 济南)
+        whats = own[0].also or (own[0].what,)
+        parent = [w for w in whats if (m := re.search(r"（(.{2,8}?)[市省州盟]?）", w)) and m.group(1) in text]
+        return (parent or list(whats))[0]
     cities = [o.what for o in out.find(text) if "市（" in o.what or o.what in _MUNICIPALITIES]
     if not cities:
         return ""

@@ -209,6 +209,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     out: list[Slogan] = []
     seen: set[str] = set()
     skipped: set[str] = set()
+    pairs: set[str] = set()
     from .text import pair_quotes
 
     # "…" paired as “…”, and a quote inside a quote (“…形成‘一主八辅’为基础…”) read as one, the
@@ -248,7 +249,10 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         sided = parse(_unbroken(m.group(1)), free=True)
         sided = bool(sided and len(sided[0]) >= 3 and all(_POINTED.match(p.label) for p in sided[0]))
         bare = bare or sided
-        if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen:
+        # (nor a pair of a slogan's parts quoted again to define them: “一心两极”指的是…; but one
+        # with its own 格局 is a layout of its own: “一群两心”的城镇空间格局)
+        if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen or \
+                (same_key(m.group(1)) in pairs and not ctx):
             continue
         parsed = parse(_unbroken(m.group(1)), free=True) or (_one_counted(m.group(1)) if ctx else None) \
             or (run_together(text, m.group(1), m.end()) if ctx or before else None)
@@ -263,6 +267,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             skipped.add(m.group(1))
             continue
         seen.add(same_key(m.group(1)))
+        pairs.update(same_key(x) for x in re.split(r"[、，,\s]+", m.group(1)) if x != m.group(1))
         end = ctx.end() if ctx else m.end()
         theme = text[pair.end() if pair else m.end():end].lstrip("的") if ctx else (
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]

@@ -46,6 +46,7 @@ class Row:
     notes: list[str] = field(default_factory=list)
     later: list[tuple[int, int]] = field(default_factory=list)   # the cells after its units
     between: list[tuple[int, int]] = field(default_factory=list)  # its task's and its units'
+    lead_lost: bool = False     # the table marks its lead in bold, which the text does not keep
 
 
 def rows(doc: Document, shown: list[indicators.IndicatorTable] | None = None) -> list[Row]:
@@ -114,7 +115,13 @@ def rows(doc: Document, shown: list[indicators.IndicatorTable] | None = None) ->
             if row.units_text and row.later and _partners_cell(text[slice(*row.later[0])]):
                 partners = text[slice(*row.later.pop(0))].strip()
                 row.units_text = f"牵头单位:{row.units_text};配合单位:{partners}"
+    if out and _BOLD_LEAD.search(text, max(0, out[0].start - 400), out[0].start):
+        for row in out:     # 责任单位 (加黑为牵头单位): the bold is lost with the page's styles
+            row.lead_lost = True
     return out
+
+
+_BOLD_LEAD = re.compile(r"(?:加黑|加粗|黑体|粗体)[^)）\n]{0,6}?(?:为|是|者为)?牵头")
 
 
 def _one_unit_line(text: str, c: tuple[int, int]) -> bool:
@@ -134,7 +141,8 @@ def _header(text: str, start: int) -> list[str]:
         cell = text[s:e].strip()
         if not cell:
             continue
-        bars = [c.strip() for c in re.split(r"[\t|｜]", cell) if c.strip()]
+        # (a header cell's note in brackets: 责任单位 (加黑为牵头单位))
+        bars = [re.sub(r"\s*[(（][^()（）]*[)）]$", "", c.strip()) for c in re.split(r"[\t|｜]", cell) if c.strip()]
         if not header and len(bars) >= 3 and any(_UNIT_COLUMN.search(c) for c in bars) and \
                 sum(bool(_HEAD_CELL.match(c) or _REPORT_COLUMN.search(c)) for c in bars) >= 3:
             return bars       # a header set on one line (序号 | 内容及要求 | 牵头单位 | …)
@@ -167,7 +175,8 @@ def _partners_cell(cell: str) -> bool:
 def _units_cell(cell: str) -> bool:
     toks = split_units(cell)
     return bool(toks) and sum(unit_like(t) or t.startswith("各") for t in toks) >= \
-        max(1, 0.6 * len(toks)) and len(cell) <= 200
+        max(1, 0.6 * len(toks)) and len(cell) <= 200 and not re.search(r"。\s*\S", cell)
+    # (not a cell of what was done, whose sentences name units: 区发改局与…共同谋划…。各相关部门…)
 
 
 def _all_units(cell: str) -> bool:

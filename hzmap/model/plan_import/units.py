@@ -115,9 +115,17 @@ def split_units(text: str) -> list[str]:
     return out
 
 
+# a task's labelled field other than its units, on a line of its own or run on after them
+# (责任单位:莲塘镇任务目标:2024年计划…)
+FIELD = re.compile(r"\s*(?:任务目标|工作目标|目标任务|建设内容|主要内容|实施内容|完成时限|完成时间|时间节点|"
+                   r"进展情况|完成情况)\s*[:：]")
+
+
 def read_units(text: str, first_is_lead: bool = False) -> Units:
     """The lead and all units of one list (the text inside a bracket, or a table cell)."""
     first_is_lead = first_is_lead or bool(FIRST_IS_LEAD.search(text))
+    field = FIELD.search(text)
+    text = text[:field.start()] if field else text
     text = _TAIL.sub("", _plain(text))
     starred = re.search(r"(?:^|[、,，;；:：\s])[" + _MARK_CHARS + r"]\s*", text)
     if starred:                 # 财政局,▲税务局: the unit the mark stands before leads
