@@ -101,12 +101,16 @@ def _clean_line(line: str) -> str:
 
 
 def _notice(lines: list[str]) -> tuple[str, str, int] | None:
-    """(plan, issuer, line) of “X(关于)印发《T》” or “X关于印发T的通知” in the head."""
+    """(plan, issuer, line) of “X(关于)印发《T》” or “X关于印发T的通知” in the head: the notice's own
+    title line (X关于印发 / 《T》的通知) over a news lead that tells of it (9月14日,X印发《T》)."""
+    told = None
     for i, ln in enumerate(lines):
         ln = _clean_line(ln)
         if _NAV.search(ln):
             continue
         k = i + 1
+        if ln.endswith("印发") and k < len(lines) and _clean_line(lines[k]).startswith("《"):
+            ln, k = ln + _clean_line(lines[k]), k + 1
         while "印发《" in ln and "》" not in ln[ln.index("印发《"):] and k < min(len(lines), i + 7):
             ln += _clean_line(lines[k])    # a notice's title set over lines (…若干 / 政策措施〉实施方案》的通知)
             k += 1
@@ -116,8 +120,11 @@ def _notice(lines: list[str]) -> tuple[str, str, int] | None:
             more = _AFTER_QUOTE.match(ln, m.end()) if m.re is _NOTICE else None
             if more:     # 印发《政府工作报告》重点工作任务分工的通知: the breakdown of the report
                 plan = f"《{plan}》{more.group(1)}"
+            if m.start(1) > 0 and "关于" not in m.group(0) and told is None:
+                told = (plan, m.group(1).strip(), i)     # (a sentence's: look on for the notice)
+                continue
             return plan, m.group(1).strip(), i
-    return None
+    return told
 
 
 def _broken_sentence(lines: list[str], nxt: int) -> bool:

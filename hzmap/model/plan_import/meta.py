@@ -31,6 +31,8 @@ _ISO = re.compile(r"(?:公开日期|发布日期|发布时间|更新时间|\u767
 _PUBLISHES = re.compile(r"(?:^|[,，。；;:：)）])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?(?:局|委员会|人民政府|"
                         r"办公厅|办公室|厅|委|政府))(?:近日|日前)?(?:正式|对外)?(?:发布|印发|公布|制定|出台)了?\s*(?:《[^》\n]*"
                         r"(?:规划|方案|计划|纲要|意见|指引)[^》\n]*》|(?:[^《》,，。\n]{4,60}?的)?通知)", re.M)
+_JOINT = re.compile(r"(?:^|[,，。；;:：)）])(?:近日|日前)?[,，]?([\u4e00-\u9fff]{2,30}?)(?:等\d{1,2}个?部门)?"
+                    r"(?:近日|日前)?联合([\u4e00-\u9fff、]{2,60}?)?(?:印发|发布|出台|制定)", re.M)
 # (or 《T》由X正式公布, and a province or city as the body: 近日,江西省印发《…规划》)
 # (or 由X印发的《T》)
 _PUBLISHED_BY = re.compile(r"《[^》\n]{4,80}》由([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:发布|公布|印发)|"
@@ -42,9 +44,9 @@ _TERM = re.compile(r"规划(?:年限|期限)\s*(?:为|是|[:：])\s*(20\d\d)\s*�
 _MADE = re.compile(r"(?:成文日期|发文日期|生成日期)\s*[:：]?\s*[|｜]?\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _FYP_PLAN = re.compile(r"(?<!《)“?(十[一二三四五六]五)”?(?:期间|时期)的[\u4e00-\u9fff]{2,12}?规划(?![》\u4e00-\u9fff])")
 _IN_FORCE = re.compile(r"自(20\d\d)年(\d{1,2})月(\d{1,2})日起(?:施行|实施|执行)[,，]?(?:有效期至(20\d\d)年(\d{1,2})月(\d{1,2})日)?")
-_ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委员会|政府|市委|局|厅|部门|部|委|办)$")
+_ORG = re.compile(r"(人民政府办公厅|人民政府|办公厅|办公室|委员会|管委会|海关|政府|市委|局|厅|部门|部|委|办)$")
 # organisations written one after another (the spaces between them are gone after cleaning)
-_ORG_RUN = re.compile(r".+?(?:人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅|办公室|市委|局|厅|部门|部|委|办)"
+_ORG_RUN = re.compile(r".+?(?:人民政府办公厅|人民政府办公室|人民政府|委员会|管委会|海关|办公厅|办公室|市委|局|厅|部门|部|委|办)"
                       r"(?=[\u4e00-\u9fff]{2,3}[市省县区](?!委|政府)|中共|国务院|国家|中华|$)")
 # a title of one year's work (2024年工作要点, 2023年重点工作任务分解): not a plan to a horizon
 _ANNUAL = re.compile(r"工作(?:要点|任务|计划|安排|报告|清单)|重点工作|任务分解|责任分解|任务分工|责任分工|"
@@ -87,7 +89,8 @@ def _issuers(raw: str) -> str:
     raw = re.sub(r"^(?:(?:文件名称|名\s*称|发布机构|发文机关|发文单位)\s*[:：|｜]|附\s*件|标\s*题)\s*", "", raw)   # a page's table
     if re.search(r"[。，,:：《》！？!?]", raw):
         return ""          # a sentence, not bodies' names
-    parts = [q for p in re.split(r"[\s、]+", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
+    # (bodies joined by 联合/会同: 省商务厅联合成都海关、省政府口岸物流办)
+    parts = [q for p in re.split(r"[\s、]+|联合|会同", raw) if p for q in (_ORG_RUN.findall(p) or [p])]
     if not parts or not all(_ORG.search(p) for p in parts):
         return ""
     # (a news lead's province before a city's body: 浙江嘉兴市人民政府 is 嘉兴市人民政府)
@@ -145,8 +148,13 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         issuer = _issuers(about.group(1)) if about else ""
     if not issuer:
         # a report of its publication: 近日,浙江省湖州市自然资源和规划局发布《…规划(草案)》
-        pm = _PUBLISHES.search(head) or _PUBLISHED_BY.search(head)
-        issuer = _issuers(pm.group(1) or pm.group(2)) if pm else ""
+        joint = _JOINT.search(head)         # X联合Y、Z印发; X等10部门联合印发
+        pm = joint or _PUBLISHES.search(head) or _PUBLISHED_BY.search(head)
+        issuer = _issuers("、".join(x for x in pm.groups() if x)) if pm else ""
+        if pm is not None and pm.re is _PUBLISHES:
+            # (the fuller name of the same body, told later: 浙江省政府近日发布 / 浙江省政府办公厅发布)
+            issuer = max((x for x in (_issuers(m.group(1)) for m in _PUBLISHES.finditer(head))
+                          if x.startswith(issuer)), key=len, default=issuer)
         if not issuer and pm is None:       # a province or a city that publishes it: 江西省印发《…》
             pm = _REGION_PUBLISHES.search(head)
             issuer = pm.group(1) if pm else ""

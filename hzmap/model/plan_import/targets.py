@@ -123,7 +123,7 @@ def _clause_end(text: str, end: int) -> int:
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
 _COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件|根|栋|幢)$")
 _EACH = re.compile(r"均|都|各自|分别")
-_DONE = re.compile(r"已经?(?:完成|实现|达到|建成)")
+_DONE = re.compile(r"已经?(?:完成|实现|达到|达|建成|突破)")
 _N = "[一二两三四五六七八九十]+"
 _LOOK_BACK = re.compile(rf"\s*(?:{_N}年来|这{_N}年|过去(?:的)?{_N}年|近{_N}年来)[,，:：]")
 
@@ -224,6 +224,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if year is not None and issued_year is not None and year[0] < issued_year and \
             text[year[1]] not in "到至截":
         return None                           # “2021年末,全市常住人口340.7万人”: a past year's
+    if year is not None and text[year[1]] not in "到至" and _DONE.search(text, sent_start, s) and \
+            not re.search(r"力争|确保|将|要|计划|目标", text[sent_start:s]):
+        return None                           # 2024年末常住人口已达106万: what that year reached
     if year is None and said and _AHEAD_WORDS.search(text, said[-1][1], s) and \
             (issued_year is None or said[-1][0] >= issued_year):
         year = said[-1]                       # “2025年,力争…达到2.95%”: the year the goal is for
@@ -330,7 +333,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
             flags.append("no year stated for this figure, and the document gives none: give "
                          "the year")
     elif not (in_goals or goal_words or year[1] >= sent_start or
-              (0 <= year[1] - para_start <= 2 and text.startswith("到", year[1]))):
+              (0 <= year[1] - para_start <= 2 and text.startswith("到", year[1])) or
+              # (a list parted by “;” in the sentence 到2025年 opens: …覆盖率100%;…覆盖率100%)
+              (text.startswith("到", year[1]) and year[1] >= clause_start(text, s, "。！？!?\n"))):
         return None         # (到2035年,耕地…不少于…;生态保护红线面积29.64万平方千米: the paragraph's goals)
     sized = nxt < len(starts) and starts[nxt] < c_start + len(clause) and _COUNT.match(unit) \
         and not _COUNT.match(candidates[nxt][3])
