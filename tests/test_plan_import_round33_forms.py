@@ -39,3 +39,10 @@ def test_a_page_broken_into_short_lines_takes_its_quoted_title_and_the_body_that
 def test_a_report_names_the_issuer_as_the_body_by_which_the_plan_was_printed():
     d = draft("某都市圈发展规划解读\n省政府网站13日发布由某省人民政府印发的《某都市圈发展规划》。规划提出,到2030年基本形成现代化都市圈。")
     assert d.plan.data["issuer"] == "某省人民政府"
+
+
+def test_a_quoted_count_of_one_kind_whose_members_a_list_further_on_names():
+    d = draft("某都市圈发展规划解读:发力“三大发展轴”\n■将沿甲乙陆海发展主轴、滨海综合发展轴、丙丁综合发展轴打造都市圈发展廊道。\n")
+    assert [[el.part for el in lay.children] for lay in d.layouts] == [["甲乙陆海发展主轴", "滨海综合发展轴", "丙丁综合发展轴"]]
+    bare = draft("构建“一核三带”的空间格局。“三带”是沿江发展带、沿湖发展带和沿山发展带。")
+    assert [lay.data["name"] for lay in bare.layouts] == ["一核三带"]

@@ -138,6 +138,36 @@ def quoted_count(text: str, m: re.Match) -> Slogan | None:
     return Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parts, [], spans)
 
 
+# a count of one kind of place in quotes whose members a list further on names, as many as it
+# counts, each ending in that kind: 发力“三大发展轴” … 将沿济青陆海发展主轴、滨海综合发展轴、青烟综合发展轴打造…
+_KINDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
+# (a name between the count and the kind: a bare part quoted alone, “三带”是…, is a slogan's)
+QUOTED_KIND = re.compile(rf"[“\"](({_COUNT})[大条个]?[\u4e00-\u9fff]{{2,4}}?({_KINDS}))[”\"]")
+_LEADS_LIST = re.compile(r"(?:将|要)?(?:沿|以|依托|围绕|推动|打造|建设|构建|提升)")
+
+
+def kind_named(text: str, m: re.Match) -> Slogan | None:
+    """The layout “三大发展轴” of the members a list after it names (within a few paragraphs),
+    as many as it counts, each ending in its kind; else None."""
+    n, word = _count(m.group(2)), m.group(3)
+    if not n or n < 2 or n > 12:
+        return None
+    item = rf"[\u4e00-\u9fff]{{2,12}}?{re.escape(word)}"
+    listed = re.compile(rf"({item})" + rf"(?:[、和及]({item}))" * (n - 1) + rf"(?![\u4e00-\u9fff]{{0,3}}[、和及]{item})")
+    found = listed.search(text, m.end(), min(len(text), m.end() + 800))
+    if found is None:
+        return None
+    spans = []
+    for g in range(1, n + 1):
+        a, b = found.span(g)
+        lead = _LEADS_LIST.match(text, a) if g == 1 else None
+        spans.append((lead.end() if lead else a, b))
+    if any(b - a < len(word) + 2 for a, b in spans):
+        return None
+    parts = [Part(text[a:b], word, 1, KIND_OF[word]) for a, b in spans]
+    return Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parts, [], spans)
+
+
 def counted_lists(text: str, taken: set[str]) -> list[Slogan]:
     """The counted lists of areas (划分成四大板块:A板块、…) that are no slogan already found
     (`taken`: their keys) and are this plan's."""
@@ -145,7 +175,8 @@ def counted_lists(text: str, taken: set[str]) -> list[Slogan]:
     found = [(m, counted_list) for m in COUNTED_LIST.finditer(text)] + \
         [(m, listed_count) for m in LISTED_COUNT.finditer(text)] + \
         [(m, listed_count) for m in LISTED_QUOTED.finditer(text)] + \
-        [(m, quoted_count) for m in QUOTED_COUNT.finditer(text)]
+        [(m, quoted_count) for m in QUOTED_COUNT.finditer(text)] + \
+        [(m, kind_named) for m in QUOTED_KIND.finditer(text)]
     for m, read in found:
         sl = read(text, m)
         if sl is not None and same_key(sl.text) not in taken and \
