@@ -28,7 +28,9 @@ _DOUBLE_DIGIT = re.compile(r"两位数(?:以上)?增长")
 _BARE_TRILLION = re.compile(r"(?<=[破超逾])万亿")
 # a count written right before the size of what it counts (1个20亿元以上项目), which the figure
 # reader above leaves, a digit following its unit
-_COUNT_BEFORE_SIZE = re.compile(r"(?<![\d.])(\d{1,4})(个|家|项|座|所)(?=\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:元|美元))")
+# (or of the floor area or length it has: 465幢23.25万平方米房屋)
+_COUNT_BEFORE_SIZE = re.compile(r"(?<![\d.])(\d{1,4})(个|家|项|座|所|幢|栋|套|处)(?=\d+(?:\.\d+)?(?:万亿|亿|万|千)?"
+                                r"(?:元|美元|平方米|平方公里|公里|亩|公顷))")
 # a delivery time is a promise in itself: “国内1日达”, “2小时内送达”, “30分钟内即时送达”
 _DELIVERY = re.compile(r"(\d+)\s*(日|天|小时|分钟)(?=内?(?:即时)?送?达)")
 # a magnitude naming a class: 千亿级, 百亿企业, 五百亿级产业集群 (but 五千亿规模 is an amount)

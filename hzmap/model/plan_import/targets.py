@@ -32,6 +32,8 @@ _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低�
                          r"(?:[1-9]|[一二两三四五六七八九十])年内|将(?:继续)?(?:开展|举办|组织|推出)")
 # a sentence of what the plan plans (规划常住人口54.2万人,城镇化率约98%): its figures are goals
 _PLANNED = re.compile(r"[ \t]*规划(?:常住|户籍|总|城镇)?(?:人口|建设用地|用地)")
+# the line that opens a list on the year it is for and what is to be done (2017年,区政府将…:)
+_LEAD_YEAR = re.compile(r"(20\d\d)年[,，][^。\n]{0,40}?(?:将|要|计划)[^。\n]{0,40}?[:：]\s*$", re.M)
 # a part titled as a year's work or goals (二、2026年重点工作, (一)2025年主要目标)
 _TITLED_YEAR = re.compile(r"(20\d\d)年(?:度|的)?(?:重点工作|主要目标|主要预期目标|预期目标|工作目标|目标任务|"
                           r"主要任务|工作安排|工作重点|重点任务)")
@@ -177,13 +179,16 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                  and not _EACH.search(between)):
         return None
     prv = nxt - 2
-    if prv >= 0 and candidates[prv][1] == s and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit):
+    if prv >= 0 and candidates[prv][1] == s and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit) \
+            and not (candidates[prv][3] in "幢栋套处" and not re.match(r"(?:以上|以下|及以上)", text[e:e + 3])):
         return None     # 1个20亿元以上项目: the size of what the count before it counts
+        # (but 465幢23.25万平方米房屋: the buildings and their floor area, both to be done)
     # (or a count of where the work is done, 在39个村改造…16.66公里: the later figure is the goal)
     joined_prv = prv < 0 or starts[prv] < c_start or \
         bool(re.search(r"[和及与并、]", text[candidates[prv][1]:s])) or text[starts[prv] - 1] == "在"
     if not joined_prv and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit) and \
-            not _EACH.search(text, candidates[prv][1], s):
+            not _EACH.search(text, candidates[prv][1], s) and \
+            not (candidates[prv][1] == s and candidates[prv][3] in "幢栋套处"):
         return None
     # the size before a count (年产值10亿元以上企业30家): its words do not say how many
     sized_by = candidates[prv][1] - c_start if not joined_prv and _COUNT.match(unit) else 0
@@ -315,6 +320,9 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                          0 < h.start - x.start < 3000 and x.level < h.level for x in doc.headings))
         lead = text.rfind("\n", 0, max(0, first.start - 1)) + 1
         year = year_ahead(text, lead, first.start)
+        opens = None if year else _LEAD_YEAR.search(text, lead, first.start)
+        if opens:       # 2017年,区政府将努力为民办好十件实事: / 1.… / 2.…: the year the list is for
+            year = (int(opens.group(1)), opens.start())
         in_goals = in_goals or year is not None
     flags = []
     if year is None:
