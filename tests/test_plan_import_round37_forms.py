@@ -9,3 +9,24 @@ def test_a_lists_opening_line_gives_its_year_and_buildings_come_with_their_floor
               "2.全力缓解交通拥堵。新增公交线路6条,优化公交线路9条。\n")
     assert {(465, "幢", 2017), (23.25, "万平方米", 2017), (2000, "户", 2017), (6, "条", 2017),
             (9, "条", 2017)} <= targets(d)
+
+
+def _layouts(d):
+    return {lay.data["name"]: {el.part: set(el.data["districts"]) for el in lay.children} for lay in d.layouts}
+
+
+def test_a_count_of_platforms_after_the_list_a_colon_opens():
+    d = draft("临近岁末,走进萧山区,新布局已经拉开:钱江世纪城、湘湖新城、空港新城三大新平台,各以其不同功能定位发展。")
+    assert _layouts(d) == {"三大新平台": {"钱江世纪城": {"xiaoshan"}, "湘湖新城": {"xiaoshan"}, "空港新城": {"xiaoshan"}}}
+
+
+def test_a_slogan_that_labels_its_own_line_its_parts_after_the_colon():
+    d = draft("规划布局\n- 两核两区:打造滨海创新发展核、南部产城服务核两核,东部先进智造区、西部新兴产业区两区。\n")
+    assert list(_layouts(d)) == ["两核两区"]
+
+
+def test_a_slogan_after_the_list_of_its_members_and_a_reply_letter_that_names_its_district():
+    d = draft("杭州市萧山区发展和改革局关于区十七届人大三次会议第60号建议的答复\n\n代表:\n现答复如下:\n"
+              "二、加快文旅融合发展。重塑湘湖跨湖桥人类文明之源、诗路文化带(浦阳江)、官河文化带、钱塘江围垦潮文化带“一源三带”风采。\n")
+    assert d.plan.data["title"] == "杭州市萧山区发展和改革局关于区十七届人大三次会议第60号建议的答复"
+    assert _layouts(d) == {"一源三带": {"一源": {"xiaoshan"}, "三带": {"xiaoshan"}}}

@@ -1,4 +1,5 @@
-"""Slogans spelled out in a bracket at once, where each part's span is read from the bracket.
+"""Slogans spelled out in a bracket at once, or in the list right before them, where each
+part's span is read from the bracket or the list.
 
 Two forms: the members of each part listed in order, as many as the parts count
 (“两廊一轴(城西科创大走廊、良渚文化大走廊和古今千年发展轴)”, “六上一下”(水上、岛上、…、桥下)), or
@@ -60,4 +61,32 @@ def told(text: str, start: int, end: int, parts: list[Part]) -> list[tuple[int, 
         opened = seps[-1].end() if seps else start
         clause = text[opened:hit]
         spans.append((opened + len(clause) - len(clause.lstrip()), opened + len(clause.rstrip(" ,，即"))))
+    return spans
+
+
+_LEAD_VERB = re.compile(r"(?:重塑|打造|建设|构建|形成|推进|依托|塑造|提升)")
+
+
+def listed_before(text: str, quote: int, parts: list[Part]) -> list[tuple[int, int]] | None:
+    """Each part's span of the list right before the slogan's opening quote at `quote`, when it
+    has as many items as the parts count, each ending in its part's word (a bracket after it
+    aside): 重塑A之源、B文化带(浦阳江)、C文化带、D文化带“一源三带”风采; else None."""
+    if any(not p.count or not p.word for p in parts):
+        return None
+    start = max(text.rfind(c, 0, quote) for c in "。；;,，:：\n") + 1
+    lead = _LEAD_VERB.match(text, start)
+    start = lead.end() if lead else start
+    spans = members(text, start, quote, parts)
+    if spans is None:
+        return None
+    items, pos = [], start
+    for sep in list(_ITEM_SEP.finditer(text, start, quote)) + [None]:
+        stop = sep.start() if sep else quote
+        items.append(re.sub(r"[(（][^()（）]*[)）]$", "", text[pos:stop]))
+        pos = sep.end() if sep else stop
+    k = 0
+    for p in parts:
+        if not all(x.endswith(p.word) for x in items[k:k + p.count]):
+            return None
+        k += p.count
     return spans

@@ -20,7 +20,7 @@ import re
 from .text import five_year_plan_end
 
 # (…目标执行情况, …进展情况: a report of progress on a document's tasks)
-KINDS = r"(?:规划|计划|方案|意见|指引|(?<=的)复?函|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|(?<=的)批复|" \
+KINDS = r"(?:规划|计划|方案|意见|指引|(?<=的)复?函|(?<=的)答复|举措|措施|办法|纲要|政策|决定|条例|细则|通知|规定|要点|报告|清单|建议|(?<=的)批复|" \
         r"(?:分解|分工|任务|责任|清单|一览)表|(?:执行|进展|完成|落实|推进)情况表?|(?:责任|任务)(?:分工|分解))"
 HEAD_LINES = 40
 # a page table's label of the document's name, its value after it or on the next line

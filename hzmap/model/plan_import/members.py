@@ -91,9 +91,10 @@ def headed_members(text: str) -> list[Slogan]:
 
 
 # the same with the list first: 重点布局A区、B区、…、F区六大区域
-LISTED_COUNT = re.compile(r"(?:布局|打造|建设|形成|构建|规划)((?:[\u4e00-\u9fff]{2,14}、){1,11}"
+# (or after a colon: …新布局已经拉开:钱江世纪城、湘湖新城、空港新城三大新平台)
+LISTED_COUNT = re.compile(r"(?:布局|打造|建设|形成|构建|规划|[:：])((?:[\u4e00-\u9fff]{2,14}、){1,11}"
                           rf"[\u4e00-\u9fff]{{2,14}}?)等?({_COUNT}大?[\u4e00-\u9fff]{{0,2}}?"
-                          r"(?:区域|片区|板块|组团|园区))")
+                          r"(?:区域|片区|板块|组团|园区|平台))")
 
 # or the count in quotes, the word its list's items end in: 形成度假区、行政区、科技区“三区”互动发展的良性格局
 LISTED_QUOTED = re.compile(r"(?:布局|打造|建设|形成|构建|规划)((?:[\u4e00-\u9fff]{2,14}、){1,11}[\u4e00-\u9fff]{2,14}?)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bracketed import SPELLED, members, told
+from .bracketed import SPELLED, listed_before, members, told
 from .definitions import run_together
 from .history import clause_start as _clause_start, not_this_plans
 from .parts import KIND_OF, VERBS, Part, bullet_block
@@ -56,6 +56,9 @@ _NETWORK = re.compile(r"[^，,。；;:：！!？?“”\n]{0,10}?(?:公路|铁�
 # a space the slogan is laid out in, after 布局“…”: 布局“一心、一堡、四节点”的城镇空间
 _SPACE_AFTER = re.compile(r"的?[^，,。；;:：！!？?“”\n]{0,6}?空间")
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS}))(?:、?{_COUNT}(?:{_WORDS})){{1,5}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")   # (一心、二轴、三平台的空间布局)
+# a slogan of counted places labelling its own line, its parts told after the colon
+# (- 两核两区:打造A核、B核两核,C区、D区两区)
+_LABEL = re.compile(rf"(?m)^[ \t\-•·●■]*((?:{_COUNT}(?:{_WORDS})){{2,6}})[:：]")
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10}
 
@@ -240,7 +243,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         if not ctx and text.endswith("布局", 0, m.start()):
             ctx = _SPACE_AFTER.match(text, m.end())     # 布局“一心、一堡、四节点”的城镇空间
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
-        defined = _DEFINED.match(text, m.end()) or _listed(text, m)
+        counted = parse(_unbroken(m.group(1)))
+        before_list = listed_before(text, m.start(), counted[0]) if counted and not counted[1] else None
+        defined = _DEFINED.match(text, m.end()) or _listed(text, m) or before_list
         # 《温州市“一核十片”建设三年行动计划》: a plan named for building a layout of places
         titled = places and _in_title(text, m.start())
         # three or more kinds of place counted (“一核三极四带”区域产业联动发展): a layout by itself
@@ -272,13 +277,14 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         theme = text[pair.end() if pair else m.end():end].lstrip("的") if ctx else (
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
             if before else "")
-        out.append(Slogan(_unbroken(m.group(1)), m.start(1), m.end(1), end, theme, *parsed))
+        out.append(Slogan(_unbroken(m.group(1)), m.start(1), m.end(1), end, theme, *parsed,
+                          before_list if before_list and len(before_list) == len(parsed[0]) else []))
     for m in _PROPOSED.finditer(text):
         sl = _proposed(text, m)
         if sl is not None and same_key(sl.text) not in seen:
             seen.add(same_key(sl.text))
             out.append(sl)
-    for m in _UNQUOTED.finditer(text):
+    for m in list(_UNQUOTED.finditer(text)) + list(_LABEL.finditer(text)):
         if same_key(m.group(1)) in seen or (m.start() > 0 and text[m.start() - 1] in "“\"「"):
             continue
         parsed = parse(m.group(1))
@@ -286,7 +292,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             continue
         seen.add(same_key(m.group(1)))
         out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(),
-                          text[m.end(1):m.end()].lstrip("的"), *parsed))
+                          text[m.end(1):m.end()].lstrip("的").rstrip(":："), *parsed))
     return sorted(out, key=lambda s: s.start)
 
 
