@@ -67,3 +67,12 @@ def subject_before(text: str, sent: int, s: int) -> str:
     words = re.sub(r"^(?:到|至)?20\d\d年(?:底|末)?|(?:实现翻番|翻番|实现|保持|稳步|持续)+$", "",
                    text[max(sent, prev):max(sent, left - 1)].strip(" ,，"))
     return LEAD_WORDS.sub("", words) if 2 <= len(words) <= 24 and not re.search(r"\d", words) else ""
+
+
+# the line that opens a list on the year it is for and what is to be done (2017年,区政府将…:)
+LEAD_YEAR = re.compile(r"(20\d\d)年[,，][^。\n]{0,40}?(?:将|要|计划)[^。\n]{0,40}?[:：]\s*$", re.M)
+# a part titled as a year's work or goals (二、2026年重点工作, (一)2025年主要目标)
+TITLED_YEAR = re.compile(r"(20\d\d)年(?:度|的)?(?:重点工作|主要目标|主要预期目标|预期目标|工作目标|目标任务|"
+                         r"主要任务|工作安排|工作重点|重点任务)")
+# what is already done or reached (已完成, 已达106万): a report of it, no goal
+DONE = re.compile(r"已经?(?:完成|实现|达到|达|建成|突破)")

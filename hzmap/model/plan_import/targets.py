@@ -19,8 +19,8 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import reported
 from .draft import Record
 from .figures import find as find_figures, inside_brackets
-from .measured import (CHANGE_TO, FROM, POLICY_AFTER, POLICY_BEFORE, RAISED_TO, subject_before, year_ahead,
-                       year_reached)
+from .measured import (CHANGE_TO, DONE, FROM, LEAD_YEAR, POLICY_AFTER, POLICY_BEFORE, RAISED_TO, TITLED_YEAR,
+                       subject_before, year_ahead, year_reached)
 from .target_record import record
 from .text import NOT_LAYING, Document, clause_start
 
@@ -32,11 +32,6 @@ _GOAL_WORDS = re.compile(r"力争|达到|突破|超过|以上|不少于|不低�
                          r"(?:[1-9]|[一二两三四五六七八九十])年内|将(?:继续)?(?:开展|举办|组织|推出)")
 # a sentence of what the plan plans (规划常住人口54.2万人,城镇化率约98%): its figures are goals
 _PLANNED = re.compile(r"[ \t]*规划(?:常住|户籍|总|城镇)?(?:人口|建设用地|用地)")
-# the line that opens a list on the year it is for and what is to be done (2017年,区政府将…:)
-_LEAD_YEAR = re.compile(r"(20\d\d)年[,，][^。\n]{0,40}?(?:将|要|计划)[^。\n]{0,40}?[:：]\s*$", re.M)
-# a part titled as a year's work or goals (二、2026年重点工作, (一)2025年主要目标)
-_TITLED_YEAR = re.compile(r"(20\d\d)年(?:度|的)?(?:重点工作|主要目标|主要预期目标|预期目标|工作目标|目标任务|"
-                          r"主要任务|工作安排|工作重点|重点任务)")
 # words that only look ahead: a year they follow is the year a goal is for, not a past one
 _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
 # what a change is expected to bring (预计, and its traditional form), not what is set as a goal
@@ -125,7 +120,6 @@ def _clause_end(text: str, end: int) -> int:
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
 _COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件|根|栋|幢)$")
 _EACH = re.compile(r"均|都|各自|分别")
-_DONE = re.compile(r"已经?(?:完成|实现|达到|达|建成|突破)")
 _N = "[一二两三四五六七八九十]+"
 _LOOK_BACK = re.compile(rf"\s*(?:{_N}年来|这{_N}年|过去(?:的)?{_N}年|近{_N}年来)[,，:：]")
 
@@ -229,7 +223,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if year is not None and issued_year is not None and year[0] < issued_year and \
             text[year[1]] not in "到至截":
         return None                           # “2021年末,全市常住人口340.7万人”: a past year's
-    if year is not None and text[year[1]] not in "到至" and _DONE.search(text, sent_start, s) and \
+    if year is not None and text[year[1]] not in "到至" and DONE.search(text, sent_start, s) and \
             not re.search(r"力争|确保|将|要|计划|目标", text[sent_start:s]):
         return None                           # 2024年末常住人口已达106万: what that year reached
     if year is None and said and _AHEAD_WORDS.search(text, said[-1][1], s) and \
@@ -266,7 +260,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         # 2024年,保障…。全年腾出…1万吨标准煤以上: the year the paragraph opened on (not a past one)
         year = (int(opened.group(1)), para_start + opened.start(1))
     if year is None and said and dateless_plan and _GOAL_WORDS.search(text, sent_start, e) and \
-            not _DONE.search(text, sent_start, e):
+            not DONE.search(text, sent_start, e):
         year = said[-1]      # an undated plan's 2025年新增…达到…以上, 全市2020年…新开工49个: its goal year
     if year is None and said and (issued_year is None or max(y for y, _ in said) <= issued_year) and \
             not (_in_spans(tasks, s) and text[said[-1][1] - 1] not in "，,。；;:：\n"):
@@ -277,7 +271,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         bool(this_year and this_year.group(1))                               # 主要指标:…
     goal_words = bool(_GOAL_WORDS.search(clause) or _PLANNED.match(text, sent_start)) or \
         note.startswith("a delivery time")
-    if _DONE.search(clause[:s - c_start]):
+    if DONE.search(clause[:s - c_start]):
         goal_words = False        # 工程已完成30%以上进度: a report of what is done
     # a figure listed after another of the sentence shares its goal words (力争引进人才2名、企业100家)
     if not goal_words and prv >= 0 and starts[prv] >= sent_start and \
@@ -299,10 +293,10 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                                      re.findall(r"(20\d\d)年", text[para_start:sent_start]))):
         # (unless the paragraph looks ahead to a later year: 2020年与全国同步实现全面小康。…达到35000元)
         goal_words = False        # a news report's 实现营收132.5亿元, 超过70家: what was achieved
-    titled_year = next((t for t in (_TITLED_YEAR.search(x.title) for x in heads) if t), None)
+    titled_year = next((t for t in (TITLED_YEAR.search(x.title) for x in heads) if t), None)
     if year is None and titled_year:      # 二、2026年重点工作: the year the part's work is for
         year = (int(titled_year.group(1)), -1)
-    if year is None and not heads and any(h.start > s and h.parent is None and _TITLED_YEAR.search(h.title)
+    if year is None and not heads and any(h.start > s and h.parent is None and TITLED_YEAR.search(h.title)
                                           for h in doc.headings):
         return None     # above a report's 二、2026年重点工作, unheaded: the review of the year before
     if year is None:
@@ -320,7 +314,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
                          0 < h.start - x.start < 3000 and x.level < h.level for x in doc.headings))
         lead = text.rfind("\n", 0, max(0, first.start - 1)) + 1
         year = year_ahead(text, lead, first.start)
-        opens = None if year else _LEAD_YEAR.search(text, lead, first.start)
+        opens = None if year else LEAD_YEAR.search(text, lead, first.start)
         if opens:       # 2017年,区政府将努力为民办好十件实事: / 1.… / 2.…: the year the list is for
             year = (int(opens.group(1)), opens.start())
         in_goals = in_goals or year is not None
