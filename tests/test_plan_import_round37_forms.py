@@ -1,6 +1,6 @@
 """Forms of real plans and reports first met in the thirty-seventh held-out round, each on a
 made-up text."""
-from plan_drafts import draft, targets
+from plan_drafts import draft, parts, targets
 
 
 def test_a_lists_opening_line_gives_its_year_and_buildings_come_with_their_floor_area():
@@ -30,3 +30,15 @@ def test_a_slogan_after_the_list_of_its_members_and_a_reply_letter_that_names_it
               "二、加快文旅融合发展。重塑湘湖跨湖桥人类文明之源、诗路文化带(浦阳江)、官河文化带、钱塘江围垦潮文化带“一源三带”风采。\n")
     assert d.plan.data["title"] == "杭州市萧山区发展和改革局关于区十七届人大三次会议第60号建议的答复"
     assert _layouts(d) == {"一源三带": {"一源": {"xiaoshan"}, "三带": {"xiaoshan"}}}
+
+
+def test_a_page_cut_inside_a_longer_name_reads_no_place_from_it():
+    d = draft("之江新城引配水规划总体布局是“三进、七出、再生水利用”。\n“三进”是指进水闸站。\n"
+              "“七出”是指出水闸站。河水由四五排涝闸、小江闸排入钱塘")
+    assert parts(d)["七出"] == {"xihu"}         # 之江新城's, not 钱塘区 (the page ends inside 钱塘江)
+
+
+def test_a_list_of_as_many_members_as_counted_among_more_places_of_that_kind():
+    d = draft("今年,西湖区将全面建设紫金港科技城、之江新城。\n在杭州,大家都知道有个“一廊三城”,说的是一条城西科创大走廊,"
+              "横跨西湖、余杭,一路向西到临安。\n这一路,把三座科技城——青山湖科技城、未来科技城、紫金港科技城都连在一起。\n")
+    assert parts(d)["三城"] == {"linan", "yuhang", "xihu"}

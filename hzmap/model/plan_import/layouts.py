@@ -139,7 +139,11 @@ def _members_by_word(doc, gaz, plan_id, part: Part, k: int, slogan_passage, near
     """One element per place near the slogan whose name ends in the part's word (三城: the
     …科技城 the text names), when the text names no more of them than the part counts."""
     text = doc.text
-    found = definitions.members_by_word(places.find(gaz, text, *near), text, part)
+    hits = places.find(gaz, text, *near)
+    found = definitions.members_by_word(hits, text, part)
+    listed = definitions.members_by_word(places.member_list(text, hits), text, part)
+    if part.count and len(found) > part.count and len(listed) == part.count:
+        found = listed      # (…紫金港科技城、之江新城…; 三城: the list 青山湖科技城、未来科技城、紫金港科技城)
     if not found or (part.count and len(found) > part.count):
         return []
     out = []

@@ -115,6 +115,9 @@ def find(gaz: Gazetteer, text: str, start: int = 0, end: int | None = None) -> l
         if entry.kind in ("township", "area") and _HILL.match(text, e, end) and \
                 not text[s:e].endswith(("山", "岭", "峰")):
             continue        # 望江山: a hill named after a place
+        if e == len(text) and any(len(k) > e - s and k.startswith(text[s:e])
+                                  for k in _index(gaz)[0].get(text[s], ())):
+            continue        # a page cut inside a longer name (…排入钱塘 of 钱塘江): no place to read
         x = _EXTENSION.match(text, e, end)
         if x and not text.startswith(x.group(0), s):
             e = x.end()
