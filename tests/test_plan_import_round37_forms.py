@@ -42,3 +42,14 @@ def test_a_list_of_as_many_members_as_counted_among_more_places_of_that_kind():
     d = draft("今年,西湖区将全面建设紫金港科技城、之江新城。\n在杭州,大家都知道有个“一廊三城”,说的是一条城西科创大走廊,"
               "横跨西湖、余杭,一路向西到临安。\n这一路,把三座科技城——青山湖科技城、未来科技城、紫金港科技城都连在一起。\n")
     assert parts(d)["三城"] == {"linan", "yuhang", "xihu"}
+
+
+def test_a_table_of_progress_whose_units_column_names_offices_and_whose_cells_number_their_points():
+    cells = ("1.全省开发区整合到150个以内。 2.打造5个高能级战略平台。 | 1.印发开发区公告目录。 2.出台平台评审办法。 "
+             "3.细化平台指标体系。 | 1.已印发指导意见。 2.拟印发公告目录。 | 1.8月7日,印发建设导则。 2.9月3日,启动申报工作。 "
+             "3.大部分地区已上报申报材料。 | 1.持续推进平台申报建设工作。 2.打造5个高能级战略平台。")
+    d = draft("省发展改革委重点工作进展情况(截至三季度)\n"
+              "序号 | 重大任务 | 目标体系 | 工作 体系 | 政策 体系 | 进展情况 | 工作计划 | 责任处室 |\n2021年目标 | |||||||\n"
+              f"1 | 继续推进开发区优化提升,打造5个高能级战略平台。 | {cells} | 地区处 |\n"
+              f"2 | 推进先进制造业与现代服务业深度融合。 | {cells} | 产业处 |\n")
+    assert [(m.data["number"], m.data["units"]) for m in d.measures] == [("1", ["地区处"]), ("2", ["产业处"])]

@@ -146,8 +146,8 @@ def _header(text: str, start: int) -> list[str]:
         if not header and len(bars) >= 3 and any(_UNIT_COLUMN.search(c) for c in bars) and \
                 sum(bool(_HEAD_CELL.match(c) or _REPORT_COLUMN.search(c)) for c in bars) >= 3:
             return bars       # a header set on one line (序号 | 内容及要求 | 牵头单位 | …)
-        if not header and _GROUP_LINE.match(cell):
-            continue          # a group's line between the header and its rows (一、主要预期目标)
+        if not header and (_GROUP_LINE.match(cell) or len(bars) == 1 and len(re.findall(r"[|｜]", cell)) >= 3):
+            continue          # a group's line between the header and its rows (一、主要预期目标, 2021年目标 | ||||)
         if len(cell) > 12:
             break
         header.insert(0, cell.strip(" \t|｜"))      # (a cell a line, its bar after it: 牵头单位 |)
@@ -227,10 +227,10 @@ def reported_year(text: str, cells: list[tuple[int, int]]) -> int | None:
 
 _REPORT_COLUMN = re.compile(r"(?:完成|进展|推进|落实|实施)(?:情况|进度)$|进展$|项目进度$")
 _HEAD_CELL = re.compile(r"^(?:序\s*号|编\s*号|[^\n]{0,8}(?:任\s*务|事\s*项|工\s*作|内\s*容)|"
-                        r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门)|完成(?:时间|时限)|时间节点|备注|"
+                        r"[^\n]{0,4}(?:领\s*导|单\s*位|部\s*门|处\s*室)|完成(?:时间|时限)|时间节点|备注|"
                         r"[^\n]{0,4}名\s*称|(?:完成|进展|推进|落实|实施)(?:情况|进度)|进展|"
                         r"指\s*标(?:要\s*求|名\s*称)?|[^\n]{0,4}类\s*[型别])$")
-_UNIT_COLUMN = re.compile(r"(?:牵头|责任|主办|主责)\s*(?:单\s*位|部\s*门)$")
+_UNIT_COLUMN = re.compile(r"(?:牵头|责任|主办|主责)\s*(?:单\s*位|部\s*门|处\s*室)$")
 _PARTNER_COLUMN = re.compile(r"(?:配合|参与|协办|协作|协同)\s*(?:单\s*位|部\s*门)$")
 _TASK_COLUMN = re.compile(r"任\s*务|事\s*项|工\s*作|内\s*容")
 

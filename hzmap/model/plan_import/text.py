@@ -183,7 +183,8 @@ def clean(raw: str) -> str:
         text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", text)))
     text = text.replace("\ufeff", "").replace("\u200b", "")
     lines = [_cells_parted(ln) for raw_ln in text.split("\n")
-             for ln in (_LOST_BREAK.split(raw_ln) if len(raw_ln) >= _RUN_ON else [raw_ln])]
+             for ln in (_LOST_BREAK.split(raw_ln) if len(raw_ln) >= _RUN_ON and raw_ln.count("|") < 3
+                        else [raw_ln])]     # (a table's row keeps its cells' 1. 2. on its line)
     lines = _join_wrapped([ln for ln in lines if ln])
     return "\n".join(lines)
 
