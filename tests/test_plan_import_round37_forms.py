@@ -53,3 +53,10 @@ def test_a_table_of_progress_whose_units_column_names_offices_and_whose_cells_nu
               f"1 | 继续推进开发区优化提升,打造5个高能级战略平台。 | {cells} | 地区处 |\n"
               f"2 | 推进先进制造业与现代服务业深度融合。 | {cells} | 产业处 |\n")
     assert [(m.data["number"], m.data["units"]) for m in d.measures] == [("1", ["地区处"]), ("2", ["产业处"])]
+
+
+def test_a_count_of_areas_told_one_sentence_each_after_it():
+    d = draft("青山湖科技城规划面积115平方公里,分为四大功能区。研发区面积5平方公里,是科技城核心。产业化区面积40平方公里,是高端产业的集聚地。"
+              "现代服务和综合生活配套区面积25平方公里。生态休闲区面积45平方公里,将围绕青山湖适度开发。")
+    assert [[el.part for el in lay.children] for lay in d.layouts] == [
+        ["研发区", "产业化区", "现代服务和综合生活配套区", "生态休闲区"]]

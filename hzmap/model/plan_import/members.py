@@ -169,6 +169,29 @@ def kind_named(text: str, m: re.Match) -> Slogan | None:
     return Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parts, [], spans)
 
 
+# or one by one in the sentences right after it, each opening on its name: 分为四大功能区。研发区面积
+# 5平方公里,…。产业化区面积40平方公里,…
+SENTENCED_COUNT = re.compile(rf"(?:划分[成为]?|分为|分成)(({_COUNT})大?[\u4e00-\u9fff]{{0,4}}?(区|区域|片区|板块|组团|园区))。")
+
+
+def sentenced_count(text: str, m: re.Match) -> Slogan | None:
+    """The layout “四大功能区” of the N sentences after it that each open on the name of one
+    of its areas; else None."""
+    count, kind = _count(m.group(2)), m.group(3)
+    spans, pos = [], m.end()
+    for _ in range(count or 0):
+        name = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?{kind})(?=面积|是|为|位于|包括|主要|[,，])").match(text, pos)
+        stop = text.find("。", pos)
+        if name is None or stop < 0:
+            return None
+        spans.append((name.start(1), name.end(1), stop))
+        pos = stop + 1
+    if not count or count < 2:
+        return None
+    parts = [Part(text[a:b], kind[-1], 1, KIND_OF.get(kind[-1], "zone")) for a, b, _ in spans]
+    return Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", parts, [], [(a, c) for a, _, c in spans])
+
+
 def counted_lists(text: str, taken: set[str]) -> list[Slogan]:
     """The counted lists of areas (划分成四大板块:A板块、…) that are no slogan already found
     (`taken`: their keys) and are this plan's."""
@@ -177,7 +200,8 @@ def counted_lists(text: str, taken: set[str]) -> list[Slogan]:
         [(m, listed_count) for m in LISTED_COUNT.finditer(text)] + \
         [(m, listed_count) for m in LISTED_QUOTED.finditer(text)] + \
         [(m, quoted_count) for m in QUOTED_COUNT.finditer(text)] + \
-        [(m, kind_named) for m in QUOTED_KIND.finditer(text)]
+        [(m, kind_named) for m in QUOTED_KIND.finditer(text)] + \
+        [(m, sentenced_count) for m in SENTENCED_COUNT.finditer(text)]
     for m, read in found:
         sl = read(text, m)
         if sl is not None and same_key(sl.text) not in taken and \
