@@ -60,3 +60,11 @@ def test_a_count_of_areas_told_one_sentence_each_after_it():
               "现代服务和综合生活配套区面积25平方公里。生态休闲区面积45平方公里,将围绕青山湖适度开发。")
     assert [[el.part for el in lay.children] for lay in d.layouts] == [
         ["研发区", "产业化区", "现代服务和综合生活配套区", "生态休闲区"]]
+
+
+def test_a_report_of_a_plan_gives_its_number_after_its_title_and_its_background_is_no_measure():
+    d = draft("近日,省发展改革委印发《某都市圈发展规划实施方案》(浙发改城镇〔2023〕327号)。\n1、编制背景\n"
+              "为深入贯彻落实《关于培育现代化都市圈的指导意见》,编制《实施方案》。\n2、主要内容\n"
+              "在推进城乡融合方面,一是推动城乡发展一体化,促进城乡要素双向流动;二是推动基础设施一体化,加快城际铁路建设。\n")
+    assert d.plan.data["doc_number"] == "浙发改城镇〔2023〕327号"
+    assert not [m for m in d.measures if m.data["title"].startswith(("为深入贯彻", "主要内容"))]

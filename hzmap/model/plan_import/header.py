@@ -310,11 +310,13 @@ def headline(lines: list[str]) -> str:
     return ""
 
 
-def doc_number(head: str) -> tuple[str, int] | None:
-    """(文号, position) of the document's own number: not one cited after a 《title》."""
+def doc_number(head: str, title: str = "") -> tuple[str, int] | None:
+    """(文号, position) of the document's own number: not one cited after a 《title》, unless
+    that title is the document's own (近日,省发展改革委印发《T》(浙发改城镇〔2023〕327号))."""
     for m in DOC_NUMBER.finditer(head):
         before = head[max(0, m.start() - 3):m.start()]
-        if "》" in before or "据" in before:
+        own = bool(title) and bool(re.search(rf"《{re.escape(title)}》[(（]?$", head[max(0, m.start() - 90):m.start()]))
+        if ("》" in before or "据" in before) and not own:
             continue
         number = re.sub(r"\s+", "", m.group(1))
         number = re.split(r"文号[:：]?", number)[-1]     # a page's table: “文 号 蔡政办〔2023〕1号”

@@ -26,7 +26,7 @@ _NOT_TASKS = re.compile(NOT_LAYING + r".*(基础|形势|机遇|挑战|背景|意
 # a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
 # a part that opens on how things stand ((一)设立情况紫金港科技城设立于2018年…, 发展水平…)
 _STATE_OF = re.compile(r"(?:基本|设立|建设|发展|运行)情况|发展(?:水平|现状|成效)|现状(?:与|和)?问题|存在(?:的)?问题")
-_NOT_A_MEASURE = re.compile(r"(基础|形势|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标|简介|概况|概述)$|"
+_NOT_A_MEASURE = re.compile(r"(基础|形势|背景|意义|总体要求|指导思想|基本原则|主要目标|发展目标|工作目标|简介|概况|概述|主要内容)$|"
                             r"目标(?:与|和|及)|"     # (2.战略目标与协同发展: what the plan aims at)
                             r"取得[^。，,]{0,8}(?:成效|成就)$")   # (1.“十四五”时期…取得积极成效: a review)
 # a numbered part that sets out what the plan is (a plan's summary in a 公示: (一)规划范围 …,

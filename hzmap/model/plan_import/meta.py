@@ -252,7 +252,7 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
             horizon = fyp or own      # a year's work list: its yearless goals are that year's
         else:
             horizon = fyp or (max(ahead) if ahead else None) or own or reported_plan
-    number = header.doc_number(head)
+    number = header.doc_number(head, title)
     if number:
         cite(number[1], number[1] + len(number[0]))
     plan_period = header.period(title)
