@@ -68,3 +68,9 @@ def test_a_report_of_a_plan_gives_its_number_after_its_title_and_its_background_
               "在推进城乡融合方面,一是推动城乡发展一体化,促进城乡要素双向流动;二是推动基础设施一体化,加快城际铁路建设。\n")
     assert d.plan.data["doc_number"] == "浙发改城镇〔2023〕327号"
     assert not [m for m in d.measures if m.data["title"].startswith(("为深入贯彻", "主要内容"))]
+
+
+def test_a_number_after_a_document_the_notice_follows_is_not_its_own():
+    d = draft("各有关部门、乡镇:\n为全面推进诗路文化带建设,根据《某省诗路文化带建设资金管理办法》(浙财建〔2020〕50 号)等文件精神,"
+              "现将专项资金下达给你们。\n1、本次下达资金由县发改局、财政局按规定开展绩效监控。\n")
+    assert d.plan.data["doc_number"] in (None, "")

@@ -315,7 +315,8 @@ def doc_number(head: str, title: str = "") -> tuple[str, int] | None:
     that title is the document's own (近日,省发展改革委印发《T》(浙发改城镇〔2023〕327号))."""
     for m in DOC_NUMBER.finditer(head):
         before = head[max(0, m.start() - 3):m.start()]
-        own = bool(title) and bool(re.search(rf"《{re.escape(title)}》[(（]?$", head[max(0, m.start() - 90):m.start()]))
+        own = bool(title) and bool(re.search(rf"(?<![据照及和、])《{re.escape(title)}》[(（]?$",
+                                             head[max(0, m.start() - 90):m.start()]))   # (not 根据《T》(…))
         if ("》" in before or "据" in before) and not own:
             continue
         number = re.sub(r"\s+", "", m.group(1))
