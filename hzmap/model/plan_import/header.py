@@ -317,8 +317,9 @@ def doc_number(head: str, title: str = "") -> tuple[str, int] | None:
         before = head[max(0, m.start() - 3):m.start()]
         own = bool(title) and bool(re.search(rf"(?<![据照及和、])《{re.escape(title)}》[(（]?$",
                                              head[max(0, m.start() - 90):m.start()]))   # (not 根据《T》(…))
-        if ("》" in before or "据" in before) and not own:
-            continue
+        if ("》" in before or "据" in before) and not own or \
+                re.search(r"围绕|按照|依据|根据|落实|贯彻|对照|结合", m.group(1)):
+            continue        # (紧紧围绕国发〔2022〕2号: a document the text follows)
         number = re.sub(r"\s+", "", m.group(1))
         number = re.split(r"文号[:：]?", number)[-1]     # a page's table: “文 号 蔡政办〔2023〕1号”
         number = re.sub(r"[\[［【]", "〔", re.sub(r"[\]］】]", "〕", number))

@@ -97,15 +97,16 @@ LISTED_COUNT = re.compile(r"(?:布局|打造|建设|形成|构建|规划|[:：])
                           r"(?:区域|片区|板块|组团|园区|平台))")
 
 # or the count in quotes, the word its list's items end in: 形成度假区、行政区、科技区“三区”互动发展的良性格局
+# (with 大 before the count, its list naming the places: 打造智慧新城、智造新城、空港新城“大三城”)
 LISTED_QUOTED = re.compile(r"(?:布局|打造|建设|形成|构建|规划)((?:[\u4e00-\u9fff]{2,14}、){1,11}[\u4e00-\u9fff]{2,14}?)"
-                           r"[“\"]([两三四五六七八九十双](区|城|核|心|翼|带|园|港))[”\"]"
-                           r"(?=[^。；;！？!?\n“”]{0,20}?(?:格局|布局|结构))")
+                           r"[“\"]((?:大)?[两三四五六七八九十双](区|城|核|心|翼|带|园|港))[”\"]"
+                           r"(?:(?=[^。；;！？!?\n“”]{0,20}?(?:格局|布局|结构))|(?<=[“\"]大..[”\"]))")
 
 
 def listed_count(text: str, m: re.Match) -> Slogan | None:
     """The layout “六大区域” of the N areas listed right before it, each ending in a word for a
     kind of place (…商务区); else None."""
-    count = _count(m.group(2)[0])
+    count = _count(m.group(2).lstrip("大")[0])
     items, pos = [], m.start(1)
     for sep in list(re.finditer("、", m.group(1))) + [None]:
         stop = m.start(1) + sep.start() if sep else m.end(1)
