@@ -53,6 +53,7 @@ _WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。�
 # a transport network laid out by three counted parts or more (…内河航道网络, …高速公路骨架网络), not
 # one of platforms (“一试点、一示范、多基地”的…平台网络)
 _NETWORK = re.compile(r"[^，,。；;:：！!？?“”\n]{0,10}?(?:公路|铁路|航道|轨道|交通|航线|干线|国道|省道|县道|路)[^，,。；;:：！!？?“”\n]{0,4}?网")
+_ROUTES = re.compile(r"\s*[^，,。；;:：！!？?“”\n]{0,6}?(?:通道|廊道|线路)")
 # a space the slogan is laid out in, after 布局“…”: 布局“一心、一堡、四节点”的城镇空间
 _SPACE_AFTER = re.compile(r"的?[^，,。；;:：！!？?“”\n]{0,6}?空间")
 _UNQUOTED = re.compile(rf"((?:{_COUNT}(?:{_WORDS}))(?:、?{_COUNT}(?:{_WORDS})){{1,5}})的?(?:空间|发展|功能|产业)*(?:格局|布局)")   # (一心、二轴、三平台的空间布局)
@@ -240,6 +241,10 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         if net:         # “一绕、一环、十一射、三连”900公里高速公路骨架网络
             counted = parse(_unbroken(m.group(1)), free=True)
             ctx = net if counted and not counted[1] and len(counted[0]) >= 3 else None
+        routes = None if ctx else _ROUTES.match(text, m.end())
+        if routes:      # “ 三纵一横” 旅游通道: routes counted by their direction
+            counted = parse(_unbroken(m.group(1)), free=True)
+            ctx = routes if counted and not counted[1] and all(p.word in "纵横环射" for p in counted[0]) else None
         if not ctx and text.endswith("布局", 0, m.start()):
             ctx = _SPACE_AFTER.match(text, m.end())     # 布局“一心、一堡、四节点”的城镇空间
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
