@@ -135,7 +135,9 @@ def inside_brackets(text: str, s: int) -> bool:
     bracket spells out a quoted goal just before it."""
     para_start = text.rfind("\n", 0, s) + 1
     depth = 0
-    for i in range(s - 1, para_start - 1, -1):
+    # (an aside in brackets is short: looked for within 600 characters, not back to the start of a
+    # paragraph that may be a whole page run together)
+    for i in range(s - 1, max(para_start, s - 600) - 1, -1):
         if text[i] in ")）":
             depth += 1
         elif text[i] in "(（":

@@ -25,8 +25,11 @@ POLICY_BEFORE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,。；;、]{0,
 
 
 def year_ahead(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """(year, position) of the last year-ahead marker in text[start:end]."""
+    """(year, position) of the last year-ahead marker in text[start:end], looked for in its last
+    8,000 characters: a page run together into one paragraph is not read whole for each of its
+    figures (a marker further back than that is no longer the figure's)."""
     found = None
+    start = max(start, end - 8000)
     for m in YEAR_AHEAD.finditer(text, start, end):
         found = (int(next(g for g in m.groups() if g)), m.start())
     for m in _FYP_RE.finditer(text, start, end):

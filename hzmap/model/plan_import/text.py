@@ -243,14 +243,15 @@ def _title(text: str, body: int) -> str:
 def pair_quotes(text: str) -> str:
     """Straight quotes ("一轴两翼") as opening and closing marks in turn on each line, so that a
     quote's closing mark is never read as the next one's opening."""
-    def line(m: re.Match) -> str:
+    def line(text_line: str) -> str:
         out, opening = [], True
-        for c in m.group(0):
+        for c in text_line:
             if c == '"':
                 c, opening = ("“" if opening else "”"), not opening
             out.append(c)
         return "".join(out)
-    return re.sub(r'[^\n]*"[^\n]*', line, text)
+    # (line by line: a pattern around the quote would rescan a long line from every character)
+    return "\n".join(line(ln) if '"' in ln else ln for ln in text.split("\n"))
 
 
 def build(source: SourceText) -> Document:
