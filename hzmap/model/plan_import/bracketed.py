@@ -20,6 +20,15 @@ _ITEM_SEP = re.compile(r"[、，,;；/／]|和|及|与|以及")
 _CLAUSE_SEP = re.compile(r"[;；。]")
 
 
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] between the separators of a list's items (、 , ; 和 及 …)."""
+    out, pos = [], start
+    for sep in _ITEM_SEP.finditer(text, start, end):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    return out + [(pos, end)]
+
+
 def members(text: str, start: int, end: int, parts: list[Part],
             abbreviated: bool = False) -> list[tuple[int, int]] | None:
     """Each part's span of the items listed between start and end, when there are as many items
@@ -28,14 +37,7 @@ def members(text: str, start: int, end: int, parts: list[Part],
     shortens its members to their shared word is written."""
     if any(not p.count for p in parts):
         return None
-    items, pos = [], start
-    for sep in list(_ITEM_SEP.finditer(text, start, end)) + [None]:
-        stop = sep.start() if sep else end
-        if stop - pos >= 2:
-            items.append((pos, stop))
-        if sep is None:
-            break
-        pos = sep.end()
+    items = [(a, b) for a, b in _pieces(text, start, end) if b - a >= 2]
     if len(items) != sum(p.count for p in parts) or any("“" in text[s:e] for s, e in items):
         return None
     spans, k = [], 0
@@ -79,11 +81,7 @@ def listed_before(text: str, quote: int, parts: list[Part]) -> list[tuple[int, i
     spans = members(text, start, quote, parts)
     if spans is None:
         return None
-    items, pos = [], start
-    for sep in list(_ITEM_SEP.finditer(text, start, quote)) + [None]:
-        stop = sep.start() if sep else quote
-        items.append(re.sub(r"[(（][^()（）]*[)）]$", "", text[pos:stop]))
-        pos = sep.end() if sep else stop
+    items = [re.sub(r"[(（][^()（）]*[)）]$", "", text[a:b]) for a, b in _pieces(text, start, quote)]
     k = 0
     for p in parts:
         if not all(x.endswith(p.word) for x in items[k:k + p.count]):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .history import not_this_plans
-from .slogans import _COUNT, KIND_OF, Part, Slogan, _count, same_key
+from .slogans import _COUNT, _WORDS, KIND_OF, Part, Slogan, _count, same_key
 
 _AREA = "|".join(sorted((w for w in KIND_OF if KIND_OF[w] in ("belt", "zone", "group", "corridor")),
                         key=len, reverse=True))
@@ -142,9 +142,8 @@ def quoted_count(text: str, m: re.Match) -> Slogan | None:
 
 # a count of one kind of place in quotes whose members a list further on names, as many as it
 # counts, each ending in that kind: 发力“三大发展轴” … 将沿济青陆海发展主轴、滨海综合发展轴、青烟综合发展轴打造…
-_KINDS = "|".join(sorted(KIND_OF, key=len, reverse=True))
 # (a name between the count and the kind: a bare part quoted alone, “三带”是…, is a slogan's)
-QUOTED_KIND = re.compile(rf"[“\"](({_COUNT})[大条个]?[\u4e00-\u9fff]{{2,4}}?({_KINDS}))[”\"]")
+QUOTED_KIND = re.compile(rf"[“\"](({_COUNT})[大条个]?[\u4e00-\u9fff]{{2,4}}?({_WORDS}))[”\"]")
 _LEADS_LIST = re.compile(r"(?:将|要)?(?:沿|以|依托|围绕|推动|打造|建设|构建|提升)")
 
 

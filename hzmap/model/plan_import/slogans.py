@@ -226,6 +226,8 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             out.append(sl)
     for m in _QUOTED.finditer(quoted):
         places = _places_only(m.group(1))
+        # (read once: the counted parts with any word a part may have, and with the words for places)
+        free, strict = parse(_unbroken(m.group(1)), free=True), parse(_unbroken(m.group(1)))
         ctx = _CONTEXT.match(text, m.end())
         gap = _LINE_GAP.match(text, m.end())
         if not ctx and gap and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
@@ -239,32 +241,28 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             ctx = _WIDE.match(text, m.end())     # “一心两轴三片”的城镇体系, “一环两廊”生态网络
         net = None if ctx else _NETWORK.match(text, m.end())
         if net:         # “一绕、一环、十一射、三连”900公里高速公路骨架网络
-            counted = parse(_unbroken(m.group(1)), free=True)
-            ctx = net if counted and not counted[1] and len(counted[0]) >= 3 else None
+            ctx = net if free and not free[1] and len(free[0]) >= 3 else None
         routes = None if ctx else _ROUTES.match(text, m.end())
         if routes:      # “ 三纵一横” 旅游通道: routes counted by their direction
-            counted = parse(_unbroken(m.group(1)), free=True)
-            ctx = routes if counted and not counted[1] and all(p.word in "纵横环射" for p in counted[0]) else None
+            ctx = routes if free and not free[1] and all(p.word in "纵横环射" for p in free[0]) else None
         if not ctx and text.endswith("布局", 0, m.start()):
             ctx = _SPACE_AFTER.match(text, m.end())     # 布局“一心、一堡、四节点”的城镇空间
         before = _BEFORE.search(text, _clause_start(text, m.start()), m.start())
-        counted = parse(_unbroken(m.group(1)))
-        before_list = listed_before(text, m.start(), counted[0]) if counted and not counted[1] else None
+        before_list = listed_before(text, m.start(), strict[0]) if strict and not strict[1] else None
         defined = _DEFINED.match(text, m.end()) or _listed(text, m) or before_list
         # 《温州市“一核十片”建设三年行动计划》: a plan named for building a layout of places
         titled = places and _in_title(text, m.start())
         # three or more kinds of place counted (“一核三极四带”区域产业联动发展): a layout by itself
         bare = places and len({p.word for p in parse(m.group(1))[0]}) >= 3
         # or three sides or more, each with what it is to do (“北融、南协、西拓、东护”战略)
-        sided = parse(_unbroken(m.group(1)), free=True)
-        sided = bool(sided and len(sided[0]) >= 3 and all(_POINTED.match(p.label) for p in sided[0]))
+        sided = bool(free and len(free[0]) >= 3 and all(_POINTED.match(p.label) for p in free[0]))
         bare = bare or sided
         # (nor a pair of a slogan's parts quoted again to define them: “一心两极”指的是…; but one
         # with its own 格局 is a layout of its own: “一群两心”的城镇空间格局)
         if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen or \
                 (same_key(m.group(1)) in pairs and not ctx):
             continue
-        parsed = parse(_unbroken(m.group(1)), free=True) or (_one_counted(m.group(1)) if ctx else None) \
+        parsed = free or (_one_counted(m.group(1)) if ctx else None) \
             or (run_together(text, m.group(1), m.end()) if ctx or before else None)
         if parsed is None or (not ctx and not before and not sided and parsed[0] and
                               all(p.word and p.word not in KIND_OF for p in parsed[0])):
