@@ -8,6 +8,7 @@ its last full stop and its units cell is what follows, up to the next row's numb
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .text import line_spans
@@ -44,6 +45,13 @@ def rows(text: str) -> list[tuple[str, int, int, tuple[int, int], str]]:
 
 # a table's units column named by a header cell on a line of its own
 _UNITS_HEADER = re.compile(r"(?m)^[ \t]*(?:牵头|责任|主责)\s*(?:单\s*位|部\s*门)[ \t]*$")
+
+
+@functools.lru_cache(maxsize=2)
+def _names_units_column(text: str) -> bool:
+    """Whether the document names a units column on a line of its own: asked once per document,
+    not once per measure (cell_units is asked for each)."""
+    return bool(_UNITS_HEADER.search(text))
 _PERSON = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]*[\u4e00-\u9fff]){1,3}")
 _PLATFORM = re.compile(r"(?:园|区|镇|街道|乡|中心|集团|公司)$")
 
@@ -53,7 +61,7 @@ def cell_units(text: str, start: int, end: int) -> str:
     发改局 / 经开区 / 高新园 / (邹区镇) / 各街道), when the document names a units column on a
     line of its own: the short lines after the task's line that name units, a bracket on a
     line of its own joined to the name above it; a leader's name is no unit. "" if none."""
-    if not _UNITS_HEADER.search(text):
+    if not _names_units_column(text):
         return ""
     units: list[str] = []
     nl = text.find("\n", start)
