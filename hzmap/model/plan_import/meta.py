@@ -118,8 +118,8 @@ def draft_plan_record(doc: Document, plan_id: str) -> tuple[Record, int | None, 
         issuer = _issuers(about.group(1))
     if not issuer and at_line >= 0:   # a report's issuing body on its own line below the title
         for ln in lines[at_line + 1:at_line + 4]:
-            if len(ln) <= 40 and _issuers(ln):
-                issuer = _issuers(ln)
+            issuer = _issuers(ln) if len(ln) <= 40 else ""
+            if issuer:
                 break
             if re.search(r"。\s*$|^\s*各[^\n]*[:：]\s*$|[、,，][^\n]*[:：]\s*$", ln):
                 break                   # (not past the addressees or the text: 各街道: / 现将…。)

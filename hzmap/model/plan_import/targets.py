@@ -120,6 +120,7 @@ def _clause_end(text: str, end: int) -> int:
 _QUOTED_NAME = re.compile(r"“[^“”\n]{0,12}$")
 _COUNT = re.compile(r"(?:个|家|项|座|所|条|批|款|处|户|只|台|件|根|栋|幢)$")
 _EACH = re.compile(r"均|都|各自|分别")
+_BUILDINGS = "幢栋套处"       # counted with their floor area after them: 465幢23.25万平方米房屋
 _N = "[一二两三四五六七八九十]+"
 _LOOK_BACK = re.compile(rf"\s*(?:{_N}年来|这{_N}年|过去(?:的)?{_N}年|近{_N}年来)[,，:：]")
 
@@ -174,7 +175,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None
     prv = nxt - 2
     if prv >= 0 and candidates[prv][1] == s and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit) \
-            and not (candidates[prv][3] in "幢栋套处" and not re.match(r"(?:以上|以下|及以上)", text[e:e + 3])):
+            and not (candidates[prv][3] in _BUILDINGS and not re.match(r"(?:以上|以下|及以上)", text[e:e + 3])):
         return None     # 1个20亿元以上项目: the size of what the count before it counts
         # (but 465幢23.25万平方米房屋: the buildings and their floor area, both to be done)
     # (or a count of where the work is done, 在39个村改造…16.66公里: the later figure is the goal)
@@ -182,7 +183,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         bool(re.search(r"[和及与并、]", text[candidates[prv][1]:s])) or text[starts[prv] - 1] == "在"
     if not joined_prv and _COUNT.match(candidates[prv][3]) and not _COUNT.match(unit) and \
             not _EACH.search(text, candidates[prv][1], s) and \
-            not (candidates[prv][1] == s and candidates[prv][3] in "幢栋套处"):
+            not (candidates[prv][1] == s and candidates[prv][3] in _BUILDINGS):
         return None
     # the size before a count (年产值10亿元以上企业30家): its words do not say how many
     sized_by = candidates[prv][1] - c_start if not joined_prv and _COUNT.match(unit) else 0
