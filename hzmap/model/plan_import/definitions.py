@@ -20,7 +20,7 @@ from .text import cn_number
 _DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由|位于|地处)"
 # a part named by what is done to it, as a clause or a heading opens: 一是做强一核,…; (二)拓展
 # 两翼。…; 打造一核:…; or by its ordinal and what it does: 二是两带协同,…
-_DOING = r"(?:做强|做优|做大|做精|做美|做实|打造|建设|建强|壮大|拓展|提升|培育|构建|优化|强化|推进|推动|" \
+DOING = _DOING = r"(?:做强|做优|做大|做精|做美|做实|打造|建设|建强|壮大|拓展|提升|培育|构建|优化|强化|推进|推动|" \
          r"塑造|聚焦|激活|深化|筑牢|串联|联动|提质|振兴|织密|畅通|共建|发展|完善|形成|彰显)"
 _COUNT_CN = "一二两三四五六七八九十百多双数"
 _CLAUSE = re.compile(r"[，,；;。\n]")
@@ -105,7 +105,13 @@ def in_heading(doc, part: Part, after: int) -> tuple[int, int] | None:
     m = re.compile(rf"(?m)^[ \t\u3000]*(?:第[一二三四五六七八九十]{{1,3}}[章节]|\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})"
                    rf"[ \t\u3000]*"
                    rf"(?:{_DOING})?{said}[ \t]*$\n\s*[^\n]*").search(text, after)
+    # or a line of the label alone, unnumbered, over the line that tells it (一带 / 南沙大堤生态绿带)
+    m = m or re.compile(rf"(?m)^[ \t\u3000]*{said}[ \t\u3000]*\n[ \t\u3000]*[^\s“”\"][^\n]*").search(
+        text, after, min(len(text), after + LABEL_LINE_SCOPE))
     return (m.start(), m.end()) if m else None
+
+
+LABEL_LINE_SCOPE = 1500  # how far after the slogan a part's label line is looked for
 
 
 _LIES_IN = re.compile(r"(?:位于|地处|坐落于|处于)[^，,。；;]{0,12}$")

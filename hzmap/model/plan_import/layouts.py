@@ -10,7 +10,8 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import definitions, places
 from .subject import subject_district
 from .draft import Passage, Record
-from .definitions import figure_clauses, word_clauses
+from .definitions import DOING, figure_clauses, word_clauses
+from .parts import VERBS
 from .slogans import Part, Slogan, labelled_passage
 from .text import Document, clause_start, excerpt
 
@@ -49,8 +50,12 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
     ex = excerpt(text, clause_start, sl.context_end)
     passage = Passage(doc.section_at(sl.start), ex, clause_start, sl.context_end)
     flags = []
-    if sl.unparsed:
-        flags.append(f"part(s) of the slogan that name no counted element: {'、'.join(sl.unparsed)}")
+    # (told: the text comes back to it after the slogan, “山河交融”… or a heading of it)
+    ideas = [x for x in sl.unparsed if not sl.figures and _THING_DOES.fullmatch(x)
+             and x in text[sl.context_end:scope_end]]
+    rest = [x for x in sl.unparsed if x not in ideas]
+    if rest:
+        flags.append(f"part(s) of the slogan that name no counted element: {'、'.join(rest)}")
     elements: list[Record] = []
     labelled = {k: definitions.labelled(text, part, sl.parts, sl.context_end, scope_end)
                 for k, part in enumerate(sl.parts)}
@@ -97,6 +102,10 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
             else:
                 elements += _elements(doc, gaz, plan_id, part, spans[0] if spans else None,
                                       k, passage)
+    if ideas:       # in the slogan's order
+        elements += [_idea_element(doc, plan_id, x, len(sl.parts) + j, passage, sl.context_end, scope_end)
+                     for j, x in enumerate(ideas)]
+        elements.sort(key=lambda el: sl.text.find(el.part or ""))
     # (a figure slogan's parts, “1”, “X”, name no kind of place: they are left to the planner)
     subject = None if sl.figures else subject_district(doc, gaz, sl.start, title)
     # (only a counted part, 两带: a member the text names, 江东工业城板块, is a place the
@@ -191,6 +200,29 @@ def _named_before(doc, gaz, plan_id, part: Part, k: int, slogan_passage, near) -
         out.append(_element(doc, gaz, part, span, places.map_hits(text, [hit]), k, plan_id,
                             slogan_passage, False, j + 1 if len(found) > 1 else 0, hit.text))
     return out
+
+
+# an uncounted part of a slogan with counted ones: a thing and what it does or is (山河交融,
+# 副城支撑, 全域美丽), not a verb and its aim (协同发展)
+_THING_DOES = re.compile(rf"(?!{VERBS}|{DOING})[\u4e00-\u9fff]{{4}}")
+_LABEL_LINE = r"(?m)^[ \t\u3000]*(?:\d{{1,2}}[.．、]|[(（]?[一二三四五六七八九十]{{1,2}}[)）、])?[ \t\u3000]*{}[ \t\u3000]*\n[^\n]+"
+
+
+def _idea_element(doc: Document, plan_id: str, seg: str, k: int, slogan_passage: Passage,
+                  start: int, end: int) -> Record:
+    """An uncounted part of the slogan (产城融合): named by its thing (产城) and as written, with
+    the passage that tells it (“产城融合”:… or a heading line of it and the line below), its
+    places left to the planner: what it covers is rarely a list of places."""
+    text = doc.text
+    m = re.compile(_LABEL_LINE.format(re.escape(seg))).search(text, start, end)
+    span = labelled_passage(text, seg, start, end) or ((m.start(), m.end()) if m else None)
+    el = _element(doc, None, Part(seg[:2], "", None, "zone", seg), span, places.Mapping([], [], [], [], ""),
+                  k, plan_id, slogan_passage, False)
+    el.flags = [f for f in el.flags if not f.startswith(NEEDS_PLACE)] + [
+        f"{NEEDS_PLACE}: “{seg}” is a part of the slogan that counts no place: give it the districts "
+        "or the shape it covers if it has any, or reject it"]
+    el.data["id"] = _slug(seg)
+    return el
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -17,7 +17,8 @@ def subject_district(doc: Document, gaz: Gazetteer, pos: int, title: str) -> tup
     """(id, name, what says so) of the district the slogan at pos is about, or None."""
     return _paragraph_district(doc, gaz, pos) or _sentence_subject(doc, gaz, pos) or (
         None if _said_of_other(doc, pos, title) else
-        _section_district(doc, gaz, pos, title) or _title_district(gaz, title))
+        _section_district(doc, gaz, pos, title) or _title_district(gaz, title) or
+        _lede_district(doc, gaz))
 
 
 def _paragraph_district(doc: Document, gaz: Gazetteer, pos: int) -> tuple[str, str, str] | None:
@@ -74,8 +75,8 @@ def _said_of_other(doc: Document, pos: int, title: str) -> bool:
 
 
 _LINE = re.compile(r"[^\n]+")
-# (or past the time it opens on: “眼下,萧山形成了…”)
-_ITEM_LEAD = re.compile(r"[ \t\u3000]*(?:(?:眼下|目前|当前|如今|近年来|今年|未来|下一步)[,，]\s*)?(?:(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|"
+# (or past the time it opens on: “眼下,萧山形成了…”; or past the city the unit is in: 杭州未来科技城…)
+_ITEM_LEAD = re.compile(r"[ \t\u3000]*(?:(?:眼下|目前|当前|如今|近年来|今年|未来|下一步)[,，]\s*)?(?:(?:浙江省?)?杭州市?(?=[\u4e00-\u9fff]))?(?:(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|"
                         r"[一二三四五六七八九十]{1,3}、)[ \t\u3000]*(?:[^\n:：。，,]{1,8}[:：][ \t\u3000]*)?)?")
 
 
@@ -120,3 +121,22 @@ def _title_district(gaz: Gazetteer, title: str) -> tuple[str, str, str] | None:
         return None
     return owns.pop(), next(_named(h) for h in hits if h.entry.kind in _UNIT_KINDS), \
         "the plan's title"
+
+
+# a report's news: the plan it is about, named as it comes out (钱塘区“高铁新城单元”详细规划正式出炉)
+_LEDE = re.compile(r"规划[^。！!？?\n]{0,12}?(?:正式|近日|日前)?(?:出炉|发布|印发|出台|公布|公示|获批|批复|亮相|揭晓|通过)")
+LEDE_CHARS = 400  # how far into the text its news is looked for
+
+
+def _lede_district(doc: Document, gaz: Gazetteer) -> tuple[str, str, str] | None:
+    """(id, name, …) of the one district the first sentence that brings a report's news (a plan
+    out, published, approved) and names a place names, in the text's first LEDE_CHARS
+    characters (its headline may name none: 最新规划出炉), when every place before the news word
+    lies in that district and one is a district or a unit within one; else None."""
+    for m in _LEDE.finditer(doc.text, 0, LEDE_CHARS):
+        start = clause_start(doc.text, m.start(), "。！!？?\n")
+        hits = places.find(gaz, doc.text, start, m.start())
+        if hits:
+            units = [h for h in hits if h.entry.kind in _UNIT_KINDS and len(h.entry.districts) == 1]
+            return _alone(hits, units[0], "the report's news") if units else None
+    return None
