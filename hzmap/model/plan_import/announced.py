@@ -16,7 +16,7 @@ from .text import TASK_VERBS, Document, Heading, cn_number, line_spans
 _COUNTED = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,3}|[1-9]\d?)(?:大|项|件|个|条)[”\"]?"
                       r"[\u4e00-\u9fff]{0,4}?(?:行动|工程|项目|任务|实事|举措)")
 # what may stand between the count and its first inline item: 提出九大重点行动:一是…
-_LEAD_IN = re.compile(r"[ \t]*(?:[，,:：]|，?(?:即|分别是|包括|是|为|有)[:：]?)[ \t]*$")    # (这10件民生实事是:)
+_LEAD_IN = re.compile(r"[ \t]*(?:[，,:：]|，?(?:具体|主要|分别)?(?:即|是|包括|为|有)[:：]?)[ \t]*$")  # (这10件民生实事是:, …具体为:)
 # how far above its first part a line's count may stand (the line right above, or the lead)
 _ABOVE = 300
 # a sentence that asks for or opens the list the count announces (这10个项目是什么? …如下:)

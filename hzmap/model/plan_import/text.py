@@ -126,6 +126,8 @@ class Heading:
     end: int = 0            # where the part ends (next heading of the same or a higher level)
     label: str = ""         # the section label, e.g. 二(一)3
     parent: "Heading | None" = None
+    # within level 3, as official documents nest them: 1. (0), then (1) (1), then ① (2)
+    depth: int = 0
 
 
 @dataclass
@@ -280,7 +282,8 @@ def build(source: SourceText) -> Document:
                               (level >= 3 and last[level] == 0 and value != 1)):
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t")))
-        heads.append(Heading(level, number, value, start, m.end(), _title(text, m.end())))
+        heads.append(Heading(level, number, value, start, m.end(), _title(text, m.end()),
+                             depth={"l3b": 1, "l3c": 2}.get(kind, 0)))
         last[level] = value
     if not last[3]:
         heads = sorted(heads + _bare_numbers(text), key=lambda h: h.start)
@@ -315,7 +318,7 @@ def _bare_numbers(text: str) -> list[Heading]:
 def _nest(heads: list[Heading], n: int) -> None:
     stack: list[Heading] = []
     for h in heads:
-        while stack and stack[-1].level >= h.level:
+        while stack and (stack[-1].level, stack[-1].depth) >= (h.level, h.depth):
             stack.pop().end = h.start
         h.parent = stack[-1] if stack else None
         h.label = _label(h)
@@ -328,7 +331,8 @@ def _label(h: Heading) -> str:
     parts = []
     node: Heading | None = h
     while node is not None:
-        parts.append({1: node.number, 2: f"({node.number})", 3: node.number,
+        parts.append({1: node.number, 2: f"({node.number})", 3: (node.number, f"({node.number})",
+                                                              node.number)[node.depth],
                       4: f"{node.number}是"}[node.level])
         node = node.parent
     return "".join(reversed(parts))
