@@ -50,8 +50,8 @@ _QUOTED_PLAN = re.compile(r"《([^《》\n]{4,80}?" + KINDS + r"(?:[(（][^)）]
 # what a notice's 《T》 is followed by when it prints a document about T (its breakdown)
 _AFTER_QUOTE = re.compile(r"([^《》\n，,。；;:：]{2,30}?)的?通知")
 # a title line with a 《…》 inside: no sentence punctuation, a few words around the quote
-# (but 《T》通过专家评审, 《T》正式发布: the news of T, whose title is T)
-_NEWS_OF = re.compile(r"(?:通过|获批|出炉|发布|公示|印发|出台|正式|亮相|解读|编制完成)")
+# (but 《T》通过专家评审, 《T》正式发布: the news of T, whose title is T; 《T》全文: T itself)
+_NEWS_OF = re.compile(r"(?:全文|原文|通过|获批|出炉|发布|公示|印发|出台|正式|亮相|解读|编制完成)")
 # a news headline's praise before a plan's name (备受瞩目的之江文化产业带建设规划)
 # a table's or a figure's caption (表1…一览表, 附表2…), not the document's title
 _CAPTION = re.compile(r"(?:附?表|图)\s*\d")
@@ -96,7 +96,7 @@ def _clean_line(line: str) -> str:
     line = re.sub(r"^(?:附\s*件(?:\s*\d{1,2}\s*[:：]|\s*[:：])?|标\s*题\s*[:：]?)\s*(?=\S{6})", "",
                   _BRACKETED.sub("", line.strip(" \t|｜")).strip(" \t|｜"))
     # (and a site's mark that the page gives it whole: …政府工作报告(全文))
-    line = re.sub(r"\s*[(（](?:全文|附全文|图文|全文发布)[)）]$", "", line)
+    line = re.sub(r"\s*[(（](?:全文|附全文|图文|全文发布|(?:重点|主要|部分)?(?:部分|摘要|摘编|节选|要点)|重点)[)）]$", "", line)
     return re.sub(r"\s*[(（]\s*(?:19|20)\d\d\s*年[^()（）]{2,12}日\s*在[^()（）]{4,40}[)）].*$", "", line)
 
 

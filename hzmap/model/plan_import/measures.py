@@ -22,7 +22,7 @@ from .units import FIELD, FIRST_IS_LEAD, Units, read_units, split_units
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
 _NOT_TASKS = re.compile(NOT_LAYING + r".*(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|简介|概况|概述|"
-                        r"组织实施|附则)$")
+                        r"组织实施|附则|回顾)(?:[(（][^()（）]{1,6}[)）])?$")   # (2022年工作回顾(重点): the year behind)
 # a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
 # a part that opens on how things stand ((一)设立情况紫金港科技城设立于2018年…, 发展水平…)
 _STATE_OF = re.compile(r"(?:基本|设立|建设|发展|运行)情况|发展(?:水平|现状|成效)|现状(?:与|和)?问题|存在(?:的)?问题")
@@ -34,7 +34,8 @@ _NOT_A_MEASURE = re.compile(r"(基础|形势|背景|意义|总体要求|指导�
 # (a master plan's summary too: 1、城市规模 …, 2、城市布局结构 …, (3)组团职能与用地功能组织 …)
 _DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口|城市)(?:范围|定位|结构|期限|规模|性质)|资源约束|"
                         r"底线(?:约束|控制|管控)|(?:城市)?(?:布局|发展)(?:结构|形态|方向)|组团职能|"
-                        r"用地(?:功能|布局)|(?:产业|城市|功能|空间){1,2}布局(?:$|[:：])")
+                        r"用地(?:功能|布局)|(?:产业|城市|功能|空间){1,2}布局(?:$|[:：])|"
+                        r"[^。，,；;]{0,12}(?:规划|功能|用地)分区$")     # (划定国土空间规划分区: the plan's zones)
 # an approval's part that restates the approved plan (一、对《规划》中的主要内容予以明确)
 _STATES_PLAN = re.compile(r"主要内容予以明确|予以明确。?$")
 _APPROVES = re.compile(r"[^:：]{2,12}[:：]\s*(?:原则)?同意")      # (五)公共服务设施配套:原则同意…

@@ -36,7 +36,7 @@ _PLANNED = re.compile(r"[ \t]*规划(?:常住|户籍|总|城镇)?(?:人口|建�
 _AHEAD_WORDS = re.compile(r"力争|争取|确保|目标")
 # what a change is expected to bring (预计, and its traditional form), not what is set as a goal
 _FORECAST = re.compile(r"预计|\u9810\u8a08|预期将|有望")
-_INSTRUMENT = re.compile(r"补助(?!性)|补贴(?!性)|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|券")
+_INSTRUMENT = re.compile(r"补助(?!性)|补贴(?!性)|奖励|资助|给予|减征|减免|贴息|最高不超过|授信|(?<!债)券")  # (消费券, not 债券)
 _BACKGROUND = re.compile(NOT_LAYING + r".*(基础|形势|背景|机遇|挑战|现状|回顾|成效)$")
 # (or the plan's planned size: 二、发展规模 / 人口规模:规划人口3.2万人)
 _GOAL_PART = re.compile(r"目标|(?:发展|人口|城市|城镇|用地)规模$")
