@@ -88,3 +88,18 @@ def listed_before(text: str, quote: int, parts: list[Part]) -> list[tuple[int, i
             return None
         k += p.count
     return spans
+
+
+# a quote the page never closes, its phrases of four counted after it: “一主三副、核心带动,两带两轴、
+# 统筹城乡,山河为脉、保护生态,这24个字是…
+COUNTED_CHARS = re.compile(r"[“\"「]((?:[\u4e00-\u9fff]{4}[、，,]){2,9}[\u4e00-\u9fff]{4})[，,]?\s*"
+                           r"(?:这|以上|上述)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*个字")
+
+
+def chars_counted(m: re.Match) -> bool:
+    """Whether a COUNTED_CHARS match's count is its phrases' characters (and so they are one
+    slogan, though its quote is left open)."""
+    from .text import cn_number
+
+    n = int(m.group(2)) if m.group(2).isdigit() else cn_number(m.group(2))
+    return n == len(re.sub(r"[^\u4e00-\u9fff]", "", m.group(1)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bracketed import SPELLED, listed_before, members, told
+from .bracketed import COUNTED_CHARS, SPELLED, chars_counted, listed_before, members, told
 from .definitions import run_together
 from .history import clause_start as _clause_start, not_this_plans
 from .parts import KIND_OF, VERBS, Part, bullet_block
@@ -40,6 +40,7 @@ _CONTEXT = re.compile(r"(?:的(?:“[^“”\n]{1,12}”)?[^，,。；;:：！!�
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|(?:将|要)?以|呈现[出为]?|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
 _LINE_GAP = re.compile(r"[ \t]*\n\s*")
+_BUILT = re.compile(r"(?:构建|构筑|打造|形成|塑造)[ \t]*$")     # counted places built: 构建“三圈两带”
 # (or after what the slogan is called: “一核两翼”发展战略,即以…为核心)
 _DEFINED = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:战略|思路|布局思路|理念))?[,，]?\s*(?:说的是|指的是|是指|即|分别(?:是|为|指))")
 # 构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局: the slogan frames the layout announced later
@@ -256,7 +257,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         bare = places and len({p.word for p in parse(m.group(1))[0]}) >= 3
         # or three sides or more, each with what it is to do (“北融、南协、西拓、东护”战略)
         sided = bool(free and len(free[0]) >= 3 and all(_POINTED.match(p.label) for p in free[0]))
-        bare = bare or sided
+        bare = bare or sided or places and bool(_BUILT.search(text, max(0, m.start() - 6), m.start()))
         # (nor a pair of a slogan's parts quoted again to define them: “一心两极”指的是…; but one
         # with its own 格局 is a layout of its own: “一群两心”的城镇空间格局)
         if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen or \
@@ -282,6 +283,11 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             if before else "")
         out.append(Slogan(_unbroken(m.group(1)), m.start(1), m.end(1), end, theme, *parsed,
                           before_list if before_list and len(before_list) == len(parsed[0]) else []))
+    for m in COUNTED_CHARS.finditer(text):       # a quote left open, its characters counted
+        parsed = parse(m.group(1), free=True) if chars_counted(m) and same_key(m.group(1)) not in seen else None
+        if parsed and len(parsed[0]) >= 2 and not not_this_plans(text, m.start(1), m.end(1)):
+            seen.add(same_key(m.group(1)))
+            out.append(Slogan(m.group(1), m.start(1), m.end(1), m.end(), "", *parsed))
     for m in _PROPOSED.finditer(text):
         sl = _proposed(text, m)
         if sl is not None and same_key(sl.text) not in seen:
