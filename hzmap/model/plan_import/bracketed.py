@@ -103,3 +103,30 @@ def chars_counted(m: re.Match) -> bool:
 
     n = int(m.group(2)) if m.group(2).isdigit() else cn_number(m.group(2))
     return n == len(re.sub(r"[^\u4e00-\u9fff]", "", m.group(1)))
+
+
+# a figure slogan run together (“132N”), each figure counted in a 以…为 clause before it: 以长白山为
+# 一大龙头,以延吉、珲春、集安为三个新增长极,以鸭绿江、图们江为两翼,以多个精品旅游产品为支撑的“132N”
+_ROLE_COUNTED = re.compile(r"以(?P<pre>多个|若干|[一二两三四五六七八九十]个|\d{1,2}个)?[^，,。；;以]{1,40}?为"
+                           r"(?P<n>[一二两三四五六七八九十]|\d{1,2})?")
+
+
+def figures_before(text: str, slogan: str, quote: int) -> tuple[list[Part], list[tuple[int, int]]] | None:
+    """The figure parts of a run-together slogan (132N) and each one's 以…为 clause, when the
+    clauses of its sentence before the quote at `quote` count, in order, exactly its figures."""
+    from .text import cn_number
+
+    if not re.fullmatch(r"\d{1,3}[NnXx]?|\d{0,3}[NnXx]", slogan) or len(slogan) < 2:
+        return None
+    start = max(text.rfind(c, 0, quote) for c in "。；;\n") + 1
+    spelt, parts, spans = "", [], []
+    for m in _ROLE_COUNTED.finditer(text, start, quote):
+        n = m.group("n") or (m.group("pre") or "")[:-1]
+        fig = "N" if n in ("多", "若干") else str(int(n) if n.isdigit() else cn_number(n) or "") if n else ""
+        if not fig:
+            continue
+        spelt += fig
+        end = min((i for i in (text.find(c, m.end(), quote) for c in "，,；;") if i >= 0), default=quote)
+        parts.append(Part(fig, "", None if fig == "N" else int(fig), "group"))
+        spans.append((m.start(), end))
+    return (parts, spans) if spelt.upper() == slogan.upper() and len(parts) >= 2 else None

@@ -60,7 +60,7 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
     labelled = {k: definitions.labelled(text, part, sl.parts, sl.context_end, scope_end)
                 for k, part in enumerate(sl.parts)}
     if sl.figures:
-        spans = figure_clauses(text, sl, scope_end)
+        spans = sl.spelled or figure_clauses(text, sl, scope_end)
         if sum(1 for v in labelled.values() if v) > len(sl.parts) // 2:
             spans = [labelled[k] for k in range(len(sl.parts))]   # 其中“1”是…,“4”是…
         if not spans:

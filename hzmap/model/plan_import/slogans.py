@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bracketed import COUNTED_CHARS, SPELLED, chars_counted, listed_before, members, told
+from .bracketed import COUNTED_CHARS, SPELLED, chars_counted, figures_before, listed_before, members, told
 from .definitions import run_together
 from .history import clause_start as _clause_start, not_this_plans
 from .parts import KIND_OF, VERBS, Part, bullet_block
-from .text import cn_number
+from .text import cn_number, pair_quotes
 
 # after a count, these words count things that are not places (两个维护, 四大建设, 三项任务)
 # a part written as a side of the place and one word of what it does (北强, 南启, 中兴)
@@ -215,10 +215,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     seen: set[str] = set()
     skipped: set[str] = set()
     pairs: set[str] = set()
-    from .text import pair_quotes
-
-    # "…" paired as “…”, and a quote inside a quote (“…形成‘一主八辅’为基础…”) read as one, the
-    # offsets the same
+    # "…" paired as “…”, a quote inside a quote (“…形成‘一主八辅’为基础…”) read as one, offsets kept
     quoted = pair_quotes(text).translate(_INNER_QUOTES)
     for m in SPELLED.finditer(quoted):
         sl = _spelled(text, m)
@@ -263,7 +260,9 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen or \
                 (same_key(m.group(1)) in pairs and not ctx):
             continue
-        parsed = free or (_one_counted(m.group(1)) if ctx else None) \
+        counted = None if free or not ctx else figures_before(text, m.group(1), m.start())  # 以…为一大龙头,…“132N”
+        before_list = counted[1] if counted else before_list
+        parsed = (counted[0], []) if counted else free or (_one_counted(m.group(1)) if ctx else None) \
             or (run_together(text, m.group(1), m.end()) if ctx or before else None)
         if parsed is None or (not ctx and not before and not sided and parsed[0] and
                               all(p.word and p.word not in KIND_OF for p in parsed[0])):
