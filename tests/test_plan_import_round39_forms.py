@@ -70,3 +70,27 @@ def test_a_digests_note_and_a_pages_quanwen_are_not_the_title():
 def test_a_figure_in_a_sentence_about_bonds_is_a_target():
     d = draft("2025年国民经济和社会发展计划\n开展专项债券项目试点,新增100个以上项目纳入国家用地保障范围。\n")
     assert (100, "个", 2025) in targets(d)
+
+
+def test_a_slogan_whose_quote_is_never_closed_but_its_characters_are_counted():
+    d = draft("  “一主三副、核心带动,两带两轴、统筹城乡,这16个字是《某某空间发展战略规划》的核心内容。"
+              "以某市为主中心。\n")
+    assert [lay.data["name"] for lay in d.layouts] == ["一主三副、核心带动,两带两轴、统筹城乡"]
+    assert [el.part for el in d.layouts[0].children][:4] == ["一主", "三副", "两带", "两轴"]
+    miscounted = draft("  “一主三副、核心带动,两带两轴、统筹城乡,这24个字是规划的核心内容。\n")
+    assert miscounted.layouts == []
+
+
+def test_counted_places_a_headline_builds():
+    d = draft("某省打通“三纵一横” 构建“三圈两带”\n近日,某省印发实施方案。\n")
+    assert "三圈两带" in [lay.data["name"] for lay in d.layouts]
+
+
+def test_a_run_together_figure_slogan_counted_by_the_clauses_before_it():
+    d = draft("形成以某山为一大龙头,以甲、乙、丙为三个新增长极,以某江、某河为两翼,"
+              "以多个精品旅游产品为支撑的“132N”发展格局。\n")
+    lay = next(lay for lay in d.layouts if lay.data["name"] == "132N")
+    assert [el.part for el in lay.children] == ["1", "3", "2", "N"]
+    assert "甲、乙、丙" in lay.children[1].passages[0].excerpt
+    wrong = draft("形成以某山为一大龙头,以甲、乙为两个新增长极的“132N”发展格局。\n")
+    assert [el.part for lay in wrong.layouts for el in lay.children if lay.data["name"] == "132N"] != ["1", "3", "2", "N"]
