@@ -44,7 +44,9 @@ def _label_pattern(part: Part) -> str:
 def _opening(part: Part) -> re.Pattern:
     lab = _label_pattern(part)
     said = _said_label(part)
-    return re.compile(rf"(?:其中的?|其中)?{lab}\s*中?(?:(?:[,，:：]|——|—)\s*{_DEFINING}?|(?:分别)?{_DEFINING})"
+    # (its name in a bracket before the colon: “一心”(生物经济创新动力中心):以…)
+    return re.compile(rf"(?:其中的?|其中)?{lab}(?:[(（][^()（）\n]{{2,20}}[)）])?\s*中?(?:(?:[,，:：]|——|—)\s*{_DEFINING}?|"
+                      rf"(?:分别)?{_DEFINING})"
                       + (rf"|(?:{_DOING}|[一二三四五六七八九十]是){said}(?:{VERBS})?\s*[,，:：。；;]"
                          if said else ""))
 
@@ -123,7 +125,7 @@ def members_by_word(hits, text: str, part: Part) -> list:
     if not part.word or part.kind in ("core",) and part.count == 1:
         return []
     # (not over a clause's little words: 以钱塘江为轴线 names no 轴 called 钱塘江为轴)
-    ext = re.compile(rf"(?:(?![为的和与及在以是即])[\u4e00-\u9fff]){{1,3}}?{re.escape(part.word)}")
+    ext = re.compile(rf"(?:(?![为的和与及在以是即等])[\u4e00-\u9fff]){{1,3}}?{re.escape(part.word)}")
     out, seen = [], set()
     for h in hits:
         if _LIES_IN.search(text, max(0, h.start - 14), h.start):

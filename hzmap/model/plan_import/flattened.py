@@ -25,12 +25,15 @@ def rows(text: str) -> list[tuple[str, int, int, tuple[int, int], str]]:
         return []
     out, pos, n = [], head.end(), 1
     while True:
-        m = re.compile(rf"{n}(?=[\u4e00-\u9fff“])").match(text, pos)
+        m = re.compile(rf"{n}(?=[\u4e00-\u9fff“])").match(text, pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip()))
         if m is None:
             break
-        nxt = re.compile(rf"(?<=[\u4e00-\u9fff)）]){n + 1}(?=[\u4e00-\u9fff“])").search(text, m.end())
+        # (the next row right after this one's units, or opening the next line)
+        nxt = re.compile(rf"(?:(?<=[\u4e00-\u9fff)）])|(?<=\n)){n + 1}(?=[\u4e00-\u9fff“])").search(text, m.end())
         line_end = text.find("\n", m.end())
         stop = nxt.start() if nxt else (len(text) if line_end < 0 else line_end)
+        while stop > m.end() and text[stop - 1].isspace():
+            stop -= 1
         task_end = text.rfind("。", m.end(), stop)
         cell = text[task_end + 1:stop].strip() if task_end >= 0 else ""
         toks = split_units(cell)

@@ -35,7 +35,8 @@ _NOT_A_MEASURE = re.compile(r"(基础|形势|背景|意义|总体要求|指导�
 _DESCRIBES = re.compile(r"(?:规划|发展|功能|空间|用地|人口|城市)(?:范围|定位|结构|期限|规模|性质)|资源约束|"
                         r"底线(?:约束|控制|管控)|(?:城市)?(?:布局|发展)(?:结构|形态|方向)|组团职能|"
                         r"用地(?:功能|布局)|(?:产业|城市|功能|空间){1,2}布局(?:$|[:：])|"
-                        r"[^。，,；;]{0,12}(?:规划|功能|用地)分区$")     # (划定国土空间规划分区: the plan's zones)
+                        r"[^。，,；;]{0,12}(?:规划|功能|用地)分区$|"     # (划定国土空间规划分区: the plan's zones)
+                        r"[^。，,；;]{2,30}为[^。，,；;]{2,8}型[,，。；;]")  # (萧山、余杭、临平为紧密联动型,…: a type)
 # an approval's part that restates the approved plan (一、对《规划》中的主要内容予以明确)
 _STATES_PLAN = re.compile(r"主要内容予以明确|予以明确。?$")
 _APPROVES = re.compile(r"[^:：]{2,12}[:：]\s*(?:原则)?同意")      # (五)公共服务设施配套:原则同意…
@@ -212,8 +213,9 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str,
         rec.task_end = row.end          # (its figures are in any of its cells: 指标要求 | 增长5.5%)
         out.append(rec)
     starts = [r.start for r in rows]
-    leaves = [h for h in _leaves(doc)          # a heading that groups table rows is no measure
-              if bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end)]
+    # a heading that groups table rows is no measure, nor one inside a row (its cell's 1. 2.)
+    leaves = [h for h in _leaves(doc) if bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end)
+              and not any(r.start <= h.start < r.end for r in rows)]
     for k, h in enumerate(leaves):
         pieces = _pieces(doc, h)
         if not pieces:

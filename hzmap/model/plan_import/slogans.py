@@ -118,7 +118,7 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
                      "group") for t in toks], []
     parts: list[Part] = []
     unparsed: list[str] = []
-    segs = [x for x in re.split(r"[、，,\s]+", s) if x]
+    segs = [x for x in re.split(r"[、，,·・\s]+", s) if x]
     if free and len(segs) >= 2 and all(_POINTED.match(x) for x in segs) \
             and len({x[0] for x in segs}) == len(segs):
         # “北强、南启、中兴”: each part is a side of the place and what it is to do
@@ -127,7 +127,7 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
             and sum(x[-1] in KIND_OF for x in segs) * 2 >= len(segs) + 1:
         # “创新核,产业芯,风情带,魅力城”: each part named by what it is and its kind of place
         return [Part(x, x[-1], 1, KIND_OF.get(x[-1], "zone"), x) for x in segs], []
-    for seg in (x for x in re.split(r"[+＋，,、\s]+", s) if x):
+    for seg in (x for x in re.split(r"[+＋，,、·・\s]+", s) if x):
         pos, got = 0, []
         for m in _PART.finditer(seg):
             if m.start() != pos:
@@ -275,7 +275,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             skipped.add(m.group(1))
             continue
         seen.add(same_key(m.group(1)))
-        pairs.update(same_key(x) for x in re.split(r"[、，,\s]+", m.group(1)) if x != m.group(1))
+        pairs.update(same_key(x) for x in re.split(r"[、，,·・\s]+", m.group(1)) if x != m.group(1))
         end = ctx.end() if ctx else m.end()
         theme = text[pair.end() if pair else m.end():end].lstrip("的") if ctx else (
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
