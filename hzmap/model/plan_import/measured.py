@@ -79,3 +79,21 @@ TITLED_YEAR = re.compile(r"(20\d\d)年(?:度|的)?(?:重点工作|主要目标|�
                          r"主要任务|工作安排|工作重点|重点任务)")
 # what is already done or reached (已完成, 已达106万): a report of it, no goal
 DONE = re.compile(r"已经?(?:完成|实现|达到|达|建成|突破)")
+
+
+# a line that brings a list of goals (发展目标当中包含了多个指标性的要求:), the paragraphs below it
+_GOALS_LEAD = re.compile(r"(?m)^[^\n。]{0,40}(?:目标|指标|要求)[^\n。]{0,12}[:：][ \t]*$")
+LEAD_BACK = 600  # how far above its list a lead line and the year before it are looked for
+
+
+def lead_year(text: str, para_start: int) -> tuple[int, int] | None:
+    """(year, position) of a list of goals whose lead line stands at most LEAD_BACK characters
+    above the paragraph at `para_start`: the year ahead in that line or in the paragraph above it
+    (《决定》提出,到2025年,… / 发展目标当中包含了多个指标性的要求: / 实现…突破1万亿元,…)."""
+    lead = None
+    for lead in _GOALS_LEAD.finditer(text, max(0, para_start - LEAD_BACK), para_start):
+        pass
+    if lead is None or year_ahead(text, lead.end(), para_start):
+        return None
+    above = text.rfind("\n", 0, max(0, lead.start() - 1)) + 1      # the paragraph above the lead line
+    return year_ahead(text, max(above, lead.start() - LEAD_BACK), lead.end())

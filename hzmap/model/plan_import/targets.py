@@ -20,7 +20,7 @@ from . import reported
 from .draft import Record
 from .figures import find as find_figures, inside_brackets
 from .measured import (CHANGE_TO, DONE, FROM, LEAD_YEAR, POLICY_AFTER, POLICY_BEFORE, RAISED_TO, TITLED_YEAR,
-                       subject_before, year_ahead, year_reached)
+                       lead_year, subject_before, year_ahead, year_reached)
 from .target_record import record
 from .text import NOT_LAYING, Document, clause_start
 
@@ -220,7 +220,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     # (the sentence's own “2035年目标…” before the paragraph's “截至2022年底”)
     own = said[-1] if said and _AHEAD_WORDS.match(text, said[-1][1] + 5) else None
     year = year_reached(text, c_start, s, issued_year) or year_ahead(text, sent_start, s) or own or \
-        year_ahead(text, para_start, s)
+        year_ahead(text, para_start, s) or lead_year(text, para_start)
     if year is not None and issued_year is not None and year[0] < issued_year and \
             text[year[1]] not in "到至截":
         return None                           # “2021年末,全市常住人口340.7万人”: a past year's
