@@ -302,7 +302,10 @@ def headline(lines: list[str]) -> str:
         if s.endswith((":", "：")) and re.search(r"[,，、]", s):
             return ""                   # a notice's addressees (各区县人民政府,市政府直属各单位:)
         if s.endswith(("——", "—", ":", "：")) and i + 1 < len(window):
-            s += window[i + 1].strip()  # a lead-in line (引题) runs on into the headline
+            nxt = _clean_line(window[i + 1])
+            if after_text or len(nxt) > 60:
+                return ""               # a list's lead over its long first item: no headline
+            s += nxt                    # a lead-in line (引题) runs on into the headline
         site = _SITE_TAIL.match(s)      # the browser's title, “T-site name”, over the page's T
         if site and any(x.strip() == site.group(1) for x in window[i + 1:]):
             s = site.group(1)

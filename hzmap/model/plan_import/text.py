@@ -39,7 +39,7 @@ _JUMP = {1: 6, 2: 6, 3: 3, 4: 3}     # how far a heading's number may run ahead 
 
 #: a title that lays a foundation (筑牢…空间基础, 夯实…基础) is a task, not a part on where things
 #: stand (发展基础): the start of a pattern for such titles
-NOT_LAYING = r"^(?!筑牢|夯实|打牢|巩固|厚植|筑实|奠定|打好|筑稳)"
+NOT_LAYING = r"^(?!(?:着力|全力|持续|进一步|不断|切实|加快|继续)?(?:筑牢|夯实|打牢|巩固|厚植|筑实|奠定|打好|筑稳))"
 
 #: the verbs a plan's tasks open on
 TASK_VERBS = "实施|推进|推动|加快|加强|强化|深化|建设|打造|构建|提升|促进|完善|健全|优化|开展|落实|培育"
