@@ -44,7 +44,7 @@ def test_figures_in_a_paragraph_looking_back_on_past_years_are_no_goals():
     assert looking_back.targets == []
     # the same figures as the coming year's work are goals
     ahead = draft("新的一年,城市面貌进一步提升。新建城市公园12个,开工安置房8.5万平方米。")
-    assert [t.data["value"] for t in ahead.targets] == [8.5]
+    assert [t.data["value"] for t in ahead.targets] == [12, 8.5]     # (新建…12个: what it builds)
 
 
 def test_a_task_table_s_starred_lead_and_its_units_of_a_kind_are_read_apart():

@@ -40,7 +40,8 @@ _CONTEXT = re.compile(r"(?:的(?:“[^“”\n]{1,12}”)?[^，,。；;:：！!�
 _BEFORE = re.compile(_ANNOUNCE + r"(?:由|是|为|即|[:：]|(?:将|要)?以|呈现[出为]?|上[^，,。；;！!？?\n]{0,6}?|由“[^”\n]{1,30}”"
                      r"(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为))$")
 _LINE_GAP = re.compile(r"[ \t]*\n\s*")
-_BUILT = re.compile(r"(?:构建|构筑|打造|形成|塑造)[ \t]*$")     # counted places built: 构建“三圈两带”
+_BUILT = re.compile(r"(?:构建|构筑|打造|形成|塑造)[ \t]*$")     # a headline's counted places built: 构建“三圈两带”
+_HEADLINE_END = re.compile(r"[ \t]*(?:\n|$)")
 # (or after what the slogan is called: “一核两翼”发展战略,即以…为核心)
 _DEFINED = re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:战略|思路|布局思路|理念))?[,，]?\s*(?:说的是|指的是|是指|即|分别(?:是|为|指))")
 # 构建以“一轴两带一区”为统领,以…为支撑,…的新发展格局: the slogan frames the layout announced later
@@ -118,7 +119,7 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
                      "group") for t in toks], []
     parts: list[Part] = []
     unparsed: list[str] = []
-    segs = [x for x in re.split(r"[、，,·・\s]+", s) if x]
+    segs = [x for x in re.split(r"[、，,·\s]+", s) if x]
     if free and len(segs) >= 2 and all(_POINTED.match(x) for x in segs) \
             and len({x[0] for x in segs}) == len(segs):
         # “北强、南启、中兴”: each part is a side of the place and what it is to do
@@ -127,7 +128,7 @@ def parse(slogan: str, free: bool = False) -> tuple[list[Part], list[str]] | Non
             and sum(x[-1] in KIND_OF for x in segs) * 2 >= len(segs) + 1:
         # “创新核,产业芯,风情带,魅力城”: each part named by what it is and its kind of place
         return [Part(x, x[-1], 1, KIND_OF.get(x[-1], "zone"), x) for x in segs], []
-    for seg in (x for x in re.split(r"[+＋，,、·・\s]+", s) if x):
+    for seg in (x for x in re.split(r"[+＋，,、·\s]+", s) if x):
         pos, got = 0, []
         for m in _PART.finditer(seg):
             if m.start() != pos:
@@ -215,8 +216,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
     seen: set[str] = set()
     skipped: set[str] = set()
     pairs: set[str] = set()
-    # "…" paired as “…”, a quote inside a quote (“…形成‘一主八辅’为基础…”) read as one, offsets kept
-    quoted = pair_quotes(text).translate(_INNER_QUOTES)
+    quoted = pair_quotes(text).translate(_INNER_QUOTES)   # "…" as “…”, ‘一主八辅’ inside a quote read as one
     for m in SPELLED.finditer(quoted):
         sl = _spelled(text, m)
         if sl is not None and not not_this_plans(text, m.start(1), m.end(1)):
@@ -254,7 +254,8 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         bare = places and len({p.word for p in parse(m.group(1))[0]}) >= 3
         # or three sides or more, each with what it is to do (“北融、南协、西拓、东护”战略)
         sided = bool(free and len(free[0]) >= 3 and all(_POINTED.match(p.label) for p in free[0]))
-        bare = bare or sided or places and bool(_BUILT.search(text, max(0, m.start() - 6), m.start()))
+        bare = bare or sided or places and bool(_BUILT.search(text, max(0, m.start() - 6), m.start()) and _HEADLINE_END.match(
+            text, m.end())) and m.start() - text.rfind("\n", 0, m.start()) <= 40
         # (nor a pair of a slogan's parts quoted again to define them: “一心两极”指的是…; but one
         # with its own 格局 is a layout of its own: “一群两心”的城镇空间格局)
         if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen or \
@@ -275,7 +276,7 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
             skipped.add(m.group(1))
             continue
         seen.add(same_key(m.group(1)))
-        pairs.update(same_key(x) for x in re.split(r"[、，,·・\s]+", m.group(1)) if x != m.group(1))
+        pairs.update(same_key(x) for x in re.split(r"[、，,·\s]+", m.group(1)) if x != m.group(1))
         end = ctx.end() if ctx else m.end()
         theme = text[pair.end() if pair else m.end():end].lstrip("的") if ctx else (
             text[max(_clause_start(text, before.start()), before.start() - 2):before.start() + 2]
