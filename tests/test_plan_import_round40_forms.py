@@ -59,3 +59,9 @@ def test_a_foundation_laid_with_an_adverb_before_it_is_a_task_whose_figures_coun
     d = draft("2023年街道将重点推进五方面工作:\n(一)聚焦产业提质。一是着力夯实工业发展基础。"
               "力争全年整治提升制造业高耗低效企业20家以上。\n")
     assert (20, "家", 2023) in targets(d)
+
+
+def test_a_block_named_like_a_district_elsewhere_is_no_place_outside_hangzhou():
+    d = draft("40平方公里江南区块打造山水田园之城\n富阳在加快江南新城开发的同时,推进秦望区块有机更新。\n")
+    assert not any("outside Hangzhou" in n for n in d.notes)
+    assert any("outside Hangzhou" in n for n in draft("南宁市江南区发布“一核两翼”发展格局。\n").notes)

@@ -74,6 +74,9 @@ class Outside:
 
 
 _GENERIC = re.compile(r"^[\u4e00-\u9fff]区$")
+# a name's last character starting a word of its own with the next: 江南区块 is a block called
+# 江南, no 江南区 (南宁); 某某市场 a market
+_WORDS_ON = {"区块", "区域", "区间", "区位", "区划", "市场"}
 
 
 class OutsidePlaces:
@@ -94,7 +97,8 @@ class OutsidePlaces:
         out, i = [], start
         while i < end:
             for n in self._by_first.get(text[i], ()):
-                if text.startswith(n, i) and i + len(n) <= end:
+                if text.startswith(n, i) and i + len(n) <= end and \
+                        text[i + len(n) - 1:i + len(n) + 1] not in _WORDS_ON:
                     out.append(Outside(i, i + len(n), n, self.names[n], self.shared.get(n, ())))
                     i += len(n) - 1
                     break
