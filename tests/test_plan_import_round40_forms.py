@@ -65,3 +65,9 @@ def test_a_block_named_like_a_district_elsewhere_is_no_place_outside_hangzhou():
     d = draft("40平方公里江南区块打造山水田园之城\n富阳在加快江南新城开发的同时,推进秦望区块有机更新。\n")
     assert not any("outside Hangzhou" in n for n in d.notes)
     assert any("outside Hangzhou" in n for n in draft("南宁市江南区发布“一核两翼”发展格局。\n").notes)
+
+
+def test_counted_places_called_key_areas_with_a_hall_among_them():
+    d = draft("示范区建设全面推进,“一厅三片”等重点区域实景呈现。\n")
+    assert [lay.data["name"] for lay in d.layouts] == ["一厅三片"]
+    assert [el.part for el in d.layouts[0].children] == ["一厅", "三片"]

@@ -18,7 +18,7 @@ KIND_OF = {
     "园": "base", "镇": "base", "点": "node", "星": "node", "辅": "node", "副": "node", "群": "group",
     "团": "group", "片": "group", "台": "platform", "网": "node", "链": "node",
     "集群": "group", "区块": "zone", "廊道": "corridor", "脉": "belt", "屏": "belt", "线": "belt",
-    "连": "node", "组": "group", "峰": "node", "源": "zone",
+    "连": "node", "组": "group", "峰": "node", "源": "zone", "厅": "zone", "客厅": "zone",
 }
 # words that stand for a part's word in a defining clause (以…为核心, …中心, 多点支撑)
 SYNONYMS = {"核": ("核心", "中心"), "心": ("中心", "核心"), "点": ("多点", "节点", "支点"),

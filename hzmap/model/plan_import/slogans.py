@@ -51,7 +51,7 @@ _FRAMES = re.compile(r"为(?:统领|引领|骨架|主骨架|空间骨架|框架|
 # “1+N”政策体系 is a set of policies; “一廊五区”重大发展平台: places to build; “一核一带一极”
 # 产业发展空间: the space a district's industries are laid out in)
 _WIDE = re.compile(r"(?:的[^，,。；;:：！!？?“”\n]{0,12}?|[^，,。；;:：！!？?“”\n的]{0,6}?)"
-                   r"(?:体系|形态|网络|框架|骨架|态势|版图|平台|(?:发展|产业|功能|城市)空间)")
+                   r"(?:体系|形态|网络|框架|骨架|态势|版图|平台|(?:发展|产业|功能|城市)空间|(?<=等)(?:重点)?区域)")
 # a transport network laid out by three counted parts or more (…内河航道网络, …高速公路骨架网络), not
 # one of platforms (“一试点、一示范、多基地”的…平台网络)
 _NETWORK = re.compile(r"[^，,。；;:：！!？?“”\n]{0,10}?(?:公路|铁路|航道|轨道|交通|航线|干线|国道|省道|县道|路)[^，,。；;:：！!？?“”\n]{0,4}?网")
