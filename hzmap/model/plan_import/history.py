@@ -12,7 +12,7 @@ _HISTORY = re.compile(r"(?:曾经|曾|原来的?|原有的?|过去的?|以往的
                       r"(?:(?:19|20)\d\d年?版|上一?版|旧版|老版)[^，,。；;\n]{0,20}$")   # (与2006版…规划提出的“…”相比)
 _SUPERSEDED = re.compile(r"[”\"」]?\s*(?:变成|变为|调整为|升级为|拓展为|扩展为|优化为|演变为|迭代为|转变为)")
 _BUILT_ON = re.compile(r"(?:的)?(?:空间)?(?:布局|格局)?基础")
-_CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
+_CITED = re.compile(r"(?:按照|根据|依据|落实|贯彻|对接|融入|服务|处于|位于|地处|纳入)[^，,。；;\n]{0,20}(?:省|国家|全国|长三角|《[^》]*》)"
                     r"[^，,。；;\n]{0,10}$")
 
 # a pattern the years up to now have brought (改革开放以来,…形成了“…”的城乡空间基本格局)
@@ -37,4 +37,21 @@ def not_this_plans(text: str, start: int, end: int) -> str:
     sentence = text[_text_clause_start(text, max(0, start - 1), "。；;！!？?\n"):max(0, start - 1)]
     if re.search(r"形成了|已经?形成", before) and _SINCE.search(sentence):
         return "history"
+    return ""
+
+
+# another document named in the sentence, then what it sets out: …印发实施《浙江省大湾区建设行动计划》,
+# 提出构筑“一港、两极、三廊、四新区”…布局
+_ITS_WORDS = re.compile(r"《([^《》\n]{4,60})》[^。；;！!？?\n“”]{0,12}?(?:提出|明确|要求|指出|部署)")
+
+
+def said_by_another(text: str, start: int, title: str) -> str:
+    """The name of the other document that the sentence bringing the slogan at `start` has set
+    it out (《B》提出构筑“…”, where B is not `title`, the plan's own), or ""."""
+    sentence = _text_clause_start(text, max(0, start - 1), "。；;！!？?\n")
+    own = re.sub(r"[\s《》()（）\d年—\-–]", "", title)
+    for m in _ITS_WORDS.finditer(text, sentence, start):
+        other = re.sub(r"[\s《》()（）\d年—\-–]", "", m.group(1))
+        if own and other not in own and own not in other:
+            return m.group(1)
     return ""
