@@ -17,7 +17,7 @@ from hzmap.model.geo.gazetteer import Gazetteer
 from . import announced, contents, flattened, indicators, places, tables
 from .draft import Passage, Record
 from .text import NOT_LAYING, TASK_VERBS, Document, Heading, cn_numeral, excerpt, line_spans
-from .unitlists import BRACKET, UNIT_LINE, heads_with_units, own_units, part_units, unit_blocks
+from .unitlists import BRACKET, UNIT_LINE, closes_on_units, heads_with_units, own_units, part_units, unit_blocks
 from .units import FIELD, FIRST_IS_LEAD, Units, read_units, split_units
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
@@ -64,8 +64,9 @@ def _leaves(doc: Document) -> list[Heading]:
     parents = {id(c.parent) for c in doc.headings if c.level in (2, 3)}
     # (a part of the first level with no parts is a measure when a unit is made responsible for
     # it on a line of its own: 一、…改造项目 / 牵头单位:县城管执法局 / 责任单位:…)
+    # (or, 一、…(省发展改革委、省财政厅等按职责分工负责), when its paragraph closes on its units)
     heads = [h for h in doc.headings if h.level in (2, 3) or h.level == 1 and id(h) not in parents and (
-        UNIT_LINE.search(doc.text, h.body, h.end) or _cut_sibling(doc, h))]
+        UNIT_LINE.search(doc.text, h.body, h.end) or _cut_sibling(doc, h) or closes_on_units(doc.text, h))]
     plain = _plain_titles(doc)
     first_top: dict[int, int] = {}      # where the first part of each level outside any part starts
     for x in doc.headings:

@@ -21,7 +21,10 @@ UNIT_LINE = re.compile(r"^[ \t]*((?:(?:责任|牵头|主责|协同|配合|协办
 
 # a labelled list whose bracket the page's end leaves open: (预期性指标,牵头单位:A;责任单位:B,…
 _CUT_UNITS = re.compile(r"[(（][^()（）\n]{0,12}?(" + LABELS + r"[:：][^()（）\n]*)\s*$|"
-                        r"[(（]([^()（）\n]{0,40}?[\u4e00-\u9fff]{2,14}牵头[,，;；][^()（）\n]*)\s*$")   # (…,省发展改革委牵头,省…
+                        r"[(（]([^()（）\n]{0,40}?[\u4e00-\u9fff]{2,14}牵头[,，;；][^()（）\n]*)\s*$|"   # (…,省发展改革委牵头,省…
+                        # (or a bare list of three names or more: 〔省委军民融合办、省发展改革委、…、省数据局(省营商局)
+                        r"[(（〔【]((?:[^()（）〔〕\n、，,。]{2,16}(?:[(（][^()（）\n]{1,10}[)）])?、){2,}"
+                        r"[^()（）〔〕\n、，,。]{2,16}(?:[(（][^()（）\n]{1,10}[)）])?)\s*$")
 
 # a bare list whose bracket goes on with a rule for the tasks after it (〔市人社局,此项及以下任务均需
 # 各县(市、区)落实,不再列出。…〕): the names before the rule
@@ -85,6 +88,14 @@ def own_units(text: str, h: Heading) -> bool:
     return bool(UNITS.search(text, h.body, h.end) or UNIT_LINE.search(text, h.body, h.end)) or \
         any(read.how == "verb" and read.lead for _, _, read in unit_blocks(text, h.body, h.end)) or \
         bool(cell_units(text, h.start, h.end))      # (a table flattened one cell a line)
+
+
+def closes_on_units(text: str, h: Heading) -> bool:
+    """Whether a part's paragraph closes on its units (一、…。(省发展改革委、省财政厅等按职责分工负责))."""
+    nl = text.find("\n", h.body)
+    stop = len(text) if nl < 0 else nl
+    blocks = unit_blocks(text, h.body, stop)
+    return bool(blocks and blocks[-1][2].units and not text[blocks[-1][1]:stop].strip(" 。"))
 
 
 def heading_units(text: str, h: Heading) -> Units | None:

@@ -62,7 +62,9 @@ def _plain(text: str) -> str:
 
 def whole_name(tok: str) -> bool:
     """Whether a unit's name ends as names do (a page cut off mid-name, 省发展改, does not)."""
-    return bool(_UNIT_END.search(tok) or re.search(r"(街道|镇|乡|区|县|市|专班|部门|分局)$", tok))
+    other = re.search(r"[(（]([^()（）]+)[)）]$", tok)     # (省数据局(省营商局): its other name whole)
+    return bool(_UNIT_END.search(tok) or re.search(r"(街道|镇|乡|区|县|市|专班|部门|分局)$", tok)) or \
+        bool(other and _UNIT_END.search(other.group(1)))
 
 
 def unit_like(tok: str) -> bool:
