@@ -56,6 +56,7 @@ _NEWS_OF = re.compile(r"(?:全文|原文|通过|获批|出炉|发布|公示|印�
 # a table's or a figure's caption (表1…一览表, 附表2…), not the document's title
 _CAPTION = re.compile(r"(?:附?表|图)\s*\d")
 _PRAISE = re.compile(r"^(?:备受瞩目|万众瞩目|备受关注|备受期待|全新|新版|新一轮)的?")
+_GENERIC_NAME = re.compile(r"(?:[一二三四五六七八九十\d]+年)?(?:行动|工作|实施)?(?:计划|方案|规划|要点|意见)")   # whose?
 _QUOTE_IN_TITLE = re.compile(r"^[^。，,；;:：!！?？《》]{0,30}《[^《》]+》[^。，,；;:：!！?？《》]{2,30}$")
 _NAV = re.compile(r">|＞|当前位置|您的位置|位置[:：]|首页|主页")
 _META = re.compile(r"发布时间|发布日期|来源[:：]|浏览|点击|字号|打印|分享|责任编辑|阅读|作者[:：]|索\s*引\s*号|公开方式|"
@@ -208,8 +209,8 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
             return plan, max(said + [m.group(1)], key=len), i
     for i, ln in enumerate(head[:8]):      # a headline naming the plan
         m = _WHOLE_HEADLINE.fullmatch(_clean_line(ln)) or _HEADLINE_PLAN.search(_clean_line(ln))
-        if m and not _NAV.search(ln):
-            name = _PRAISE.sub("", m.group(1).strip())
+        name = _PRAISE.sub("", m.group(1).strip()) if m else ""
+        if m and not _NAV.search(ln) and not _GENERIC_NAME.fullmatch(name):   # (not 新一轮三年行动计划 alone)
             # (the lead quotes it whole: 城西科创大走廊规划获批 / …批复《杭州城西科创大走廊国土空间规划(…)》)
             whole = next((t for t in re.findall(r"《([^《》\n]{4,80})》", "\n".join(head))
                           if name[:-2] in t and re.sub(r"[(（][^)）]*[)）]$", "", t).endswith(name[-2:])), "")

@@ -22,7 +22,7 @@ from .units import FIELD, FIRST_IS_LEAD, Units, read_units, split_units
 
 # titles of parts that hold no measures (background, principles, goals, safeguards)
 _NOT_TASKS = re.compile(NOT_LAYING + r".*(基础|形势|机遇|挑战|背景|意义|总体要求|指导思想|原则|目标|保障|保障措施|简介|概况|概述|"
-                        r"组织实施|附则|回顾)(?:[(（][^()（）]{1,6}[)）])?$")   # (2022年工作回顾(重点): the year behind)
+                        r"组织实施|附则|回顾|演变|沿革|历程)(?:[(（][^()（）]{1,6}[)）])?$")   # (2022年工作回顾(重点): the year behind)
 # a numbered part's own title that says it is not a measure (a part titled 保障 may be one)
 # a part that opens on how things stand ((一)设立情况紫金港科技城设立于2018年…, 发展水平…)
 _STATE_OF = re.compile(r"(?:基本|设立|建设|发展|运行)情况|发展(?:水平|现状|成效)|现状(?:与|和)?问题|存在(?:的)?问题")

@@ -26,7 +26,7 @@ FIRST_IS_LEAD = re.compile(r"(?:(?:列|排)在?)?(?:第一位?|首位)(?:的|者
 # the rule written in a bracket after a list's last unit: “…、石碶街道(列第一位者为牵头单位,下同)”
 _RULE_NOTE = re.compile(r"[(（]([^()（）]*(?:为牵头|下同)[^()（）]*)[)）]")    # (or after the first: 县发改局(首位单位为牵头单位,下同)、…)
 _COMMA_IS_LEAD = re.compile(r"(?:列)?逗号(?:之|以)?前的?为牵头单位")
-_LEAD_VERB = re.compile(r"(?:分别|共同)?(?:牵头负责|牵头落实|牵头实施|牵头)$")     # (A、B分别牵头: each leads its part)
+_LEAD_VERB = re.compile(r"(?:分别|共同)?(?:牵头负责|牵头落实|牵头实施|牵头|主办)$")     # (A、B分别牵头: each leads its part)
 _BY = re.compile(r"^由(?=[\u4e00-\u9fff]{2,}(?:牵头|负责))")        # (由科技局牵头实施)
 _PARTNER_VERB = re.compile(r"(?:配合落实|配合实施|共同配合|配合|参与|协同|协助|协办)$")
 _DUTY = re.compile(r"(?:按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分别负责|负责落实|负责|落实|等)$")
