@@ -292,8 +292,8 @@ def headline(lines: list[str]) -> str:
         if len(s) > 60 and (s.endswith("。") or s.count("，") + s.count(",") > 2):
             after_text = True           # the page opens on its running text: a headline after it
             continue                    # is a list's title, not a sentence (下面,我们一起来看看)
-        if after_text and re.search(r"[,，。]", s):
-            return ""
+        if after_text and re.search(r"[,，。]", s) or re.match(r"\d{1,2}\.\d", s):
+            return ""                   # (or the body's decimal sections begin: 1.1 …)
         if len(s) < 8 or len(s) > 60 or _NAV.search(s) or _META.search(s) or _SITE.search(s) \
                 or _SERIES.search(s):
             continue                    # (a series' kicker, “…”系列报道①, is no headline)
