@@ -22,7 +22,7 @@ from .figures import find as find_figures, inside_brackets
 from .measured import (CHANGE_TO, DONE, FROM, LEAD_YEAR, POLICY_AFTER, POLICY_BEFORE, RAISED_TO, TITLED_YEAR,
                        lead_year, subject_before, year_ahead, year_reached)
 from .target_record import record
-from .text import NOT_LAYING, Document, clause_start
+from .text import LOOKBACK, NOT_LAYING, PARAGRAPH_BACK, Document, clause_start
 
 _ANY_YEAR = re.compile(r"(19|20)\d\d年")
 # (控制在: a ceiling a plan sets; 计划投资/安排…项目: a project list's commitments)
@@ -199,8 +199,8 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
     if not in_cell and reported.under_report_line(text, s):
         return None     # under a title line “2024年…计划执行情况”: what the year brought
     sent_start = clause_start(text, s, "。；;\n！？")
-    sent_end_m = _SENTENCE_END.search(text, e)
-    sent_end = sent_end_m.start() if sent_end_m else len(text)
+    sent_end_m = _SENTENCE_END.search(text, e, e + LOOKBACK)     # (as far ahead as a clause looks back)
+    sent_end = sent_end_m.start() if sent_end_m else min(len(text), e + LOOKBACK)
     if _INSTRUMENT.search(text[sent_start:sent_end]) and not (
             RAISED_TO.search(text, max(c_start, s - 6), s) and not re.match(r"的[^，,。；;]{0,4}政策", text[e:e + 8])):
         return None         # (but 补助标准…提高到700元: a standard the plan raises is its goal)
@@ -215,7 +215,7 @@ def _target(doc, gaz, plan_id, s, e, value, unit, note, horizon, issued_year, ca
         return None                           # 通行时间预计将缩短三分之二: a forecast, no goal
     # (but 到2025年产业增加值预计突破4000亿元: a year ahead and a goal word set a goal)
     # the paragraph, but not past the start of the numbered part the figure is in
-    para_start = max(text.rfind("\n", 0, s) + 1, heads[0].start if heads else 0)
+    para_start = max(text.rfind("\n", 0, s) + 1, heads[0].start if heads else 0, s - PARAGRAPH_BACK)
     said = [(int(m.group(0)[:4]), m.start()) for m in _ANY_YEAR.finditer(text, sent_start, s)]
     # (the sentence's own “2035年目标…” before the paragraph's “截至2022年底”)
     own = said[-1] if said and _AHEAD_WORDS.match(text, said[-1][1] + 5) else None

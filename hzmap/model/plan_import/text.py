@@ -47,6 +47,7 @@ TASK_VERBS = "实施|推进|推动|加快|加强|强化|深化|建设|打造|构
 #: how far back a clause or sentence is looked for its start: no sentence is this long, and a
 #: search that may not find a rare mark (！, ？) must not run back to the start of a long text
 LOOKBACK = 2000
+PARAGRAPH_BACK = 8000  # how far back a figure's paragraph is read (a page run into one paragraph)
 
 
 def clause_start(text: str, pos: int, marks: str = "。；;\n，,") -> int:
