@@ -94,3 +94,8 @@ def test_a_run_together_figure_slogan_counted_by_the_clauses_before_it():
     assert "甲、乙、丙" in lay.children[1].passages[0].excerpt
     wrong = draft("形成以某山为一大龙头,以甲、乙为两个新增长极的“132N”发展格局。\n")
     assert [el.part for lay in wrong.layouts for el in lay.children if lay.data["name"] == "132N"] != ["1", "3", "2", "N"]
+
+
+def test_an_uncounted_part_told_as_the_core_of_something_is_drafted_too():
+    d = draft("某区规划形成“湖城相融、一核两带”的空间格局。\n湖城相融:以临平区老城为核心,湖城一体。一核:临平区老城。\n")
+    assert parts(d)["湖城"] == set() and needs_place(d, "湖城")

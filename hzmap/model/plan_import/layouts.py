@@ -103,8 +103,8 @@ def _layout(doc: Document, gaz: Gazetteer, plan_id: str, sl: Slogan, dataset, ti
                 elements += _elements(doc, gaz, plan_id, part, spans[0] if spans else None,
                                       k, passage)
     if ideas:       # in the slogan's order
-        elements += [_idea_element(doc, plan_id, x, len(sl.parts) + j, passage, sl.context_end, scope_end)
-                     for j, x in enumerate(ideas)]
+        elements += [_idea_element(doc, gaz, plan_id, x, len(sl.parts) + j, passage, sl.context_end,
+                                   scope_end) for j, x in enumerate(ideas)]
         elements.sort(key=lambda el: sl.text.find(el.part or ""))
     # (a figure slogan's parts, “1”, “X”, name no kind of place: they are left to the planner)
     subject = None if sl.figures else subject_district(doc, gaz, sl.start, title)
@@ -208,7 +208,7 @@ _THING_DOES = re.compile(rf"(?!{VERBS}|{DOING})[\u4e00-\u9fff]{{4}}")
 _LABEL_LINE = r"(?m)^[ \t\u3000]*(?:\d{{1,2}}[.．、]|[(（]?[一二三四五六七八九十]{{1,2}}[)）、])?[ \t\u3000]*{}[ \t\u3000]*\n[^\n]+"
 
 
-def _idea_element(doc: Document, plan_id: str, seg: str, k: int, slogan_passage: Passage,
+def _idea_element(doc: Document, gaz: Gazetteer, plan_id: str, seg: str, k: int, slogan_passage: Passage,
                   start: int, end: int) -> Record:
     """An uncounted part of the slogan (产城融合): named by its thing (产城) and as written, with
     the passage that tells it (“产城融合”:… or a heading line of it and the line below), its
@@ -216,7 +216,7 @@ def _idea_element(doc: Document, plan_id: str, seg: str, k: int, slogan_passage:
     text = doc.text
     m = re.compile(_LABEL_LINE.format(re.escape(seg))).search(text, start, end)
     span = labelled_passage(text, seg, start, end) or ((m.start(), m.end()) if m else None)
-    el = _element(doc, None, Part(seg[:2], "", None, "zone", seg), span, places.Mapping([], [], [], [], ""),
+    el = _element(doc, gaz, Part(seg[:2], "", None, "zone", seg), span, places.Mapping([], [], [], [], ""),
                   k, plan_id, slogan_passage, False)
     el.flags = [f for f in el.flags if not f.startswith(NEEDS_PLACE)] + [
         f"{NEEDS_PLACE}: “{seg}” is a part of the slogan that counts no place: give it the districts "
