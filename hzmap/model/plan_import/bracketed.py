@@ -118,7 +118,7 @@ def figures_before(text: str, slogan: str, quote: int) -> tuple[list[Part], list
 
     if not re.fullmatch(r"\d{1,3}[NnXx]?|\d{0,3}[NnXx]", slogan) or len(slogan) < 2:
         return None
-    start = max(text.rfind(c, 0, quote) for c in "。；;\n") + 1
+    start = max(max(text.rfind(c, 0, quote) for c in "。；;\n") + 1, quote - 2000)   # (its sentence)
     spelt, parts, spans = "", [], []
     for m in _ROLE_COUNTED.finditer(text, start, quote):
         n = m.group("n") or (m.group("pre") or "")[:-1]

@@ -25,7 +25,8 @@ def rows(text: str) -> list[tuple[str, int, int, tuple[int, int], str]]:
         return []
     out, pos, n = [], head.end(), 1
     while True:
-        m = re.compile(rf"{n}(?=[\u4e00-\u9fff“])").match(text, pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip()))
+        pos = re.compile(r"\s{0,8}").match(text, pos).end()      # (a row on a line of its own)
+        m = re.compile(rf"{n}(?=[\u4e00-\u9fff“])").match(text, pos)
         if m is None:
             break
         # (the next row right after this one's units, or opening the next line)
