@@ -29,3 +29,12 @@ def test_a_decimal_section_line_is_no_headline():
               "城东新城的崛起,正是这一战略背景下的产物。\n\n"
               "1.1 长三角一体化\n\n长三角地区是我国经济发展的重要引擎。\n")
     assert "长三角一体化" not in d.plan.data["title"]
+
+
+def test_a_short_title_line_gives_way_to_the_full_name_the_page_says_was_published():
+    d = draft("深圳十四五规划和2035远景目标 附解读\n\n  6月9日,深圳发改委发布《深圳市国民经济和社会发展第十四个五年规划和"
+              "二〇三五年远景目标纲要》,纲要指出要提升城市功能品质和综合承载力,深圳都市核心区扩容提质。另外,在交通、教育、"
+              "医疗、住房等方面做了很多规划。\n\n深圳十四五规划\n\n  到2025年新增幼儿园学位12.5万个\n")
+    assert d.plan.data["title"] == "深圳市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+    other = draft("某区十四五规划\n近日,市政府印发《关于加快数字经济发展的若干意见》。\n")
+    assert other.plan.data["title"] == "某区十四五规划"

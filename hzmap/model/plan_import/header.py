@@ -43,8 +43,7 @@ _HEADLINE_PLAN = re.compile(r"(?:^|[)）】\]!！?？:：，,])\s*([^，,。:：
                             r"(?:[(（][^)）]{2,20}[)）])?)" + _HEADLINE_NEWS)
 # (the whole headline, brackets inside the name too: 鄞州区12个乡镇(街道)级…规划(2021-2035年)批后公布)
 _WHOLE_HEADLINE = re.compile(r"([^，,。:：!！?？]{4,60}?" + KINDS + r"(?:[(（][^)）]{2,20}[)）])?)" + _HEADLINE_NEWS + "$")
-# a plan's preamble opens with its title and the documents it follows: 浙江省国民经济和社会发展
-# 第十五个五年(2026—2030年)规划纲要,根据《…建议》制定
+# a plan's preamble opens with its title and the documents it follows: …规划纲要,根据《…建议》制定
 _PREAMBLE = re.compile(r"^([^，,。；;:：《》]{4,60}?" + KINDS + r")[,，]\s*(?:根据|依据|按照|遵照)《")
 _QUOTED_PLAN = re.compile(r"《([^《》\n]{4,80}?" + KINDS + r"(?:[(（][^)）]{2,20}[)）]){0,2})》")
 # what a notice's 《T》 is followed by when it prints a document about T (its breakdown)
@@ -78,6 +77,16 @@ def _printed(text: str) -> str:
     return (m.group(1) or m.group(2) or m.group(3)) if m else ""
 
 
+def _published_in_full(short: str, head: str) -> str:
+    """The 《T》 the page says was published (发布《T》) that a short title abbreviates (its
+    characters run through T in order: 深圳十四五规划, 深圳市…第十四个五年规划…纲要), or ""."""
+    for m in re.finditer(r"(?:发布|印发|公布|出台)了?《([^《》\n]{8,80})》", head):
+        it = iter(m.group(1))       # (one iterator: the characters in order)
+        if len(m.group(1)) > len(short) + 4 and all(c in it for c in re.sub(r"\s", "", short)):
+            return m.group(1)
+    return ""
+
+
 def _squashed(title: str) -> str:
     """A title without spaces and quotes, as a line set inside it reads (《》 or 〈〉 or <>)."""
     return re.sub(r"[\s《》〈〉<>]", "", title)
@@ -90,10 +99,8 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _clean_line(line: str) -> str:
-    # (a title set in a table's one cell, 马屿镇2024年度重点工作任务分解 |: without its bars; a page
-    # table's 附件 label before it: 附件 2020第一季度…执行情况)
-    # (a page table's 标题 label; a speech's occasion and speaker after it: 政府工作报告 (2019年1月21日
-    # 在…会议上) 杭州市人民政府市长 徐立毅)
+    # (without a table cell's bars, …任务分解 |; a page table's 附件 or 标题 label before it; a speech's
+    # occasion and speaker after it: 政府工作报告 (2019年1月21日在…会议上) 杭州市人民政府市长 徐立毅)
     line = re.sub(r"^(?:附\s*件(?:\s*\d{1,2}\s*[:：]|\s*[:：])?|标\s*题\s*[:：]?)\s*(?=\S{6})", "",
                   _BRACKETED.sub("", line.strip(" \t|｜")).strip(" \t|｜"))
     # (and a site's mark that the page gives it whole: …政府工作报告(全文))
@@ -184,7 +191,8 @@ def title_of(lines: list[str], text: str) -> tuple[str, str, int]:
                 # a part's or a table's title line of a report that names all it reports
                 # (向大会报告T,请予审议)
                 return told, "", -1
-            return cand, issuer, i
+            full = _published_in_full(cand, "\n".join(head))    # 深圳十四五规划 / 发布《深圳市…第十四个五年规划…》
+            return (full, issuer, -1) if full else (cand, issuer, i)
     for i, ln in enumerate(head):          # a page table's label: 文件名称: / (next line) T
         m = _NAME_LABEL.match(ln)
         value = (m.group(1).strip() or next((x.strip() for x in head[i + 1:i + 3] if x.strip()), "")
@@ -303,8 +311,7 @@ def headline(lines: list[str]) -> str:
         if s.endswith((":", "：")) and re.search(r"[,，、]", s):
             return ""                   # a notice's addressees (各区县人民政府,市政府直属各单位:)
         if s.endswith(("——", "—", ":", "：")) and i + 1 < len(window):
-            nxt = _clean_line(window[i + 1])
-            if after_text or len(nxt) > 60:
+            if after_text or len(nxt := _clean_line(window[i + 1])) > 60:
                 return ""               # a list's lead over its long first item: no headline
             s += nxt                    # a lead-in line (引题) runs on into the headline
         site = _SITE_TAIL.match(s)      # the browser's title, “T-site name”, over the page's T
