@@ -216,10 +216,10 @@ def draft_measures(doc: Document, gaz: Gazetteer, plan_id: str,
         rec.from_table = True
         rec.task_end = row.end          # (its figures are in any of its cells: 指标要求 | 增长5.5%)
         out.append(rec)
-    starts = [r.start for r in rows]
+    starts, ends = [r.start for r in rows], [r.end for r in rows]      # (rows do not overlap)
     # a heading that groups table rows is no measure, nor one inside a row (its cell's 1. 2.)
     leaves = [h for h in _leaves(doc) if bisect.bisect_left(starts, h.start) == bisect.bisect_left(starts, h.end)
-              and not any(r.start <= h.start < r.end for r in rows)]
+              and bisect.bisect_right(starts, h.start) == bisect.bisect_right(ends, h.start)]
     for k, h in enumerate(leaves):
         pieces = _pieces(doc, h)
         if not pieces:
