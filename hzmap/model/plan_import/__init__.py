@@ -50,12 +50,13 @@ def draft_plan(source: SourceText, dataset=None, *, plan_id: str | None = None) 
         draft.notes.append(f"{source.name}: the plan is about {away}, outside Hangzhou: no place "
                            "in it is mapped to Hangzhou's districts")
     found = slogans.find_slogans(doc.text, draft.notes)
-    for sl in list(found) if record.data.get("doc_number") else []:   # (a document sure of its title)
-        other = said_by_another(doc.text, sl.start, record.data["title"])
-        if other:       # …印发实施《B》,提出构筑“…”: B's layout, not this plan's
-            found.remove(sl)
-            draft.notes.append(f"“{sl.text}” is set out by 《{other}》, another document (not this plan's "
-                               "layout): not drafted")
+    if record.data.get("doc_number"):       # a document sure of its own title
+        for sl in list(found):
+            other = said_by_another(doc.text, sl.start, record.data["title"])
+            if other:       # …印发实施《B》,提出构筑“…”: B's layout, not this plan's
+                found.remove(sl)
+                draft.notes.append(f"“{sl.text}” is set out by 《{other}》, another document (not this "
+                                   "plan's layout): not drafted")
     # a count of areas listed after a colon (划分成四大板块:A板块、B板块、C板块、D板块)
     found += members.counted_lists(doc.text, {slogans.same_key(sl.text) for sl in found})
     # members named in quotes after their count (打造12条…带 … “龙井茶香”…带)

@@ -20,7 +20,7 @@ from .text import cn_number
 _DEFINING = r"(?:即为|即|是指|指的是|指|是|为|包括|包含|涵盖|由|位于|地处)"
 # a part named by what is done to it, as a clause or a heading opens: 一是做强一核,…; (二)拓展
 # 两翼。…; 打造一核:…; or by its ordinal and what it does: 二是两带协同,…
-DOING = _DOING = r"(?:做强|做优|做大|做精|做美|做实|打造|建设|建强|壮大|拓展|提升|培育|构建|优化|强化|推进|推动|" \
+DOING = r"(?:做强|做优|做大|做精|做美|做实|打造|建设|建强|壮大|拓展|提升|培育|构建|优化|强化|推进|推动|" \
          r"塑造|聚焦|激活|深化|筑牢|串联|联动|提质|振兴|织密|畅通|共建|发展|完善|形成|彰显)"
 _COUNT_CN = "一二两三四五六七八九十百多双数"
 _CLAUSE = re.compile(r"[，,；;。\n]")
@@ -47,7 +47,7 @@ def _opening(part: Part) -> re.Pattern:
     # (its name in a bracket before the colon: “一心”(生物经济创新动力中心):以…)
     return re.compile(rf"(?:其中的?|其中)?{lab}(?:[(（][^()（）\n]{{2,20}}[)）])?\s*中?(?:(?:[,，:：]|——|—)\s*{_DEFINING}?|"
                       rf"(?:分别)?{_DEFINING})"
-                      + (rf"|(?:{_DOING}|[一二三四五六七八九十]是){said}(?:{VERBS})?\s*[,，:：。；;]"
+                      + (rf"|(?:{DOING}|[一二三四五六七八九十]是){said}(?:{VERBS})?\s*[,，:：。；;]"
                          if said else ""))
 
 
@@ -91,7 +91,7 @@ def in_heading(doc, part: Part, after: int) -> tuple[int, int] | None:
     said = _said_label(part)
     if not said:
         return None
-    title = re.compile(rf"^(?:{_DOING})?{said}\s*[。.．:：]?$")
+    title = re.compile(rf"^(?:{DOING})?{said}\s*[。.．:：]?$")
     text = doc.text
     for h in doc.headings:
         if h.start < after or not title.match(h.title.strip()):
@@ -106,7 +106,7 @@ def in_heading(doc, part: Part, after: int) -> tuple[int, int] | None:
     # paragraph below it
     m = re.compile(rf"(?m)^[ \t\u3000]*(?:第[一二三四五六七八九十]{{1,3}}[章节]|\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})"
                    rf"[ \t\u3000]*"
-                   rf"(?:{_DOING})?{said}[ \t]*$\n\s*[^\n]*").search(text, after)
+                   rf"(?:{DOING})?{said}[ \t]*$\n\s*[^\n]*").search(text, after)
     # or a line of the label alone, unnumbered, over the line that tells it (一带 / 南沙大堤生态绿带)
     m = m or re.compile(rf"(?m)^[ \t\u3000]*{said}[ \t\u3000]*\n[ \t\u3000]*[^\s“”\"][^\n]*").search(
         text, after, min(len(text), after + LABEL_LINE_SCOPE))

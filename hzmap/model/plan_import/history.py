@@ -43,15 +43,16 @@ def not_this_plans(text: str, start: int, end: int) -> str:
 # another document named in the sentence, then what it sets out: …印发实施《浙江省大湾区建设行动计划》,
 # 提出构筑“一港、两极、三廊、四新区”…布局
 _ITS_WORDS = re.compile(r"《([^《》\n]{4,60})》[^。；;！!？?\n“”]{0,12}?(?:提出|明确|要求|指出|部署)")
+_PERIOD_AND_MARKS = re.compile(r"[\s《》()（）\d年—\-–]")     # (titles compared without them)
 
 
 def said_by_another(text: str, start: int, title: str) -> str:
     """The name of the other document that the sentence bringing the slogan at `start` has set
     it out (《B》提出构筑“…”, where B is not `title`, the plan's own), or ""."""
     sentence = _text_clause_start(text, max(0, start - 1), "。；;！!？?\n")
-    own = re.sub(r"[\s《》()（）\d年—\-–]", "", title)
+    own = _PERIOD_AND_MARKS.sub("", title)
     for m in _ITS_WORDS.finditer(text, sentence, start):
-        other = re.sub(r"[\s《》()（）\d年—\-–]", "", m.group(1))
+        other = _PERIOD_AND_MARKS.sub("", m.group(1))
         if own and other not in own and own not in other:
             return m.group(1)
     return ""

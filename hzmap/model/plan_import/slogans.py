@@ -254,8 +254,8 @@ def find_slogans(text: str, notes: list[str] | None = None) -> list[Slogan]:
         bare = places and len({p.word for p in parse(m.group(1))[0]}) >= 3
         # or three sides or more, each with what it is to do (“北融、南协、西拓、东护”战略)
         sided = bool(free and len(free[0]) >= 3 and all(_POINTED.match(p.label) for p in free[0]))
-        bare = bare or sided or places and bool(_BUILT.search(text, max(0, m.start() - 6), m.start()) and _HEADLINE_END.match(
-            text, m.end())) and m.start() - text.rfind("\n", 0, m.start()) <= 40
+        built = places and _BUILT.search(text, max(0, m.start() - 6), m.start()) and _HEADLINE_END.match(text, m.end())
+        bare = bare or sided or bool(built) and m.start() - text.rfind("\n", 0, m.start()) <= 40
         # (nor a pair of a slogan's parts quoted again to define them: “一心两极”指的是…; but one
         # with its own 格局 is a layout of its own: “一群两心”的城镇空间格局)
         if not (ctx or before or defined or titled or bare) or same_key(m.group(1)) in seen or \
